@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { describeError, exitCodeOf } from './errors.ts';
+
+// Each command lives in its own module under ./commands and registers itself here.
+const registrations: Array<(program: Command) => void> = [];
+
+export function buildProgram(): Command {
+  const program = new Command('cs-card')
+    .description('Customer-success card for HubSpot: health, renewal, NPS and suggested actions per company.')
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ outputError: (text, write) => write(text) });
+  for (const register of registrations) register(program);
+  return program;
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander already printed its message; help and version are not failures.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`cs-card: ${describeError(error, Boolean(process.env.CS_CARD_DEBUG))}\n`);
+    return exitCodeOf(error);
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:main\.ts|cs-card(?:\.js)?)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  process.exitCode = await run(process.argv.slice(2));
+}

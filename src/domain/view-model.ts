@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+// The card view model of DESIGN.md ("Card view model"). Fields may be added; none removed.
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const healthBandSchema = z.enum(['healthy', 'attention', 'at_risk', 'unknown']);
+export const factorStatusSchema = z.enum(['ok', 'no_data', 'stale', 'error']);
+export const renewalWindowSchema = z.enum(['overdue', 'd30', 'd60', 'd90', 'later']);
+export const prioritySchema = z.enum(['high', 'medium', 'low']);
+export const handoffStatusSchema = z.enum(['not_started', 'submitted', 'accepted', 'returned']);
+
+export const factorViewSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  score: z.number().int().min(0).max(100).nullable(),
+  weight: z.number().min(0).max(100),
+  contribution: z.number().nullable(),
+  status: factorStatusSchema,
+  explanation: z.string(),
+});
+
+export const actionViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  priority: prioritySchema,
+  dueInDays: z.number().int().min(0),
+  alreadyTasked: z.boolean(),
+});
+
+export const cardViewSchema = z.object({
+  companyId: z.string().regex(/^\d+$/),
+  asOf: isoDate,
+  generatedAt: z.string(),
+  health: z.object({
+    score: z.number().int().min(0).max(100).nullable(),
+    band: healthBandSchema,
+    trend30d: z.number().nullable(),
+    coverage: z.number().min(0).max(1),
+    factors: z.array(factorViewSchema),
+    history: z.array(z.object({ date: isoDate, score: z.number() })).optional(),
+  }),
+  renewal: z.object({
+    date: isoDate.nullable(),
+    daysToRenewal: z.number().int().nullable(),
+    window: renewalWindowSchema.nullable(),
+    amount: z.number().nullable(),
+    currency: z.string().nullable(),
+    dealId: z.string().nullable(),
+    stage: z.string().nullable(),
+    source: z.enum(['renewal_deal', 'company_property']).nullable(),
+  }),
+  nps: z.object({
+    score: z.number().nullable(),
+    responses: z.number().int().min(0),
+    promoters: z.number().int().min(0),
+    passives: z.number().int().min(0),
+    detractors: z.number().int().min(0),
+    windowDays: z.number().int().positive(),
+    lowSample: z.boolean(),
+    latest: z
+      .object({
+        value: z.number().int().min(0).max(10),
+        comment: z.string().nullable(),
+        submittedAt: z.string(),
+        contactId: z.string().nullable(),
+      })
+      .nullable(),
+  }),
+  support: z.object({
+    openTickets: z.number().int().min(0),
+    openHighPriority: z.number().int().min(0),
+    oldestOpenDays: z.number().int().min(0).nullable(),
+  }),
+  actions: z.array(actionViewSchema),
+  handoff: z.object({
+    status: handoffStatusSchema,
+    completeness: z.number().min(0).max(1),
+    missing: z.array(z.string()),
+  }),
+  warnings: z.array(z.string()),
+});
+
+export type CardView = z.infer<typeof cardViewSchema>;
+export type HealthBand = z.infer<typeof healthBandSchema>;
+export type FactorStatus = z.infer<typeof factorStatusSchema>;
+export type FactorView = z.infer<typeof factorViewSchema>;
+export type RenewalWindow = z.infer<typeof renewalWindowSchema>;
+export type Priority = z.infer<typeof prioritySchema>;
+export type ActionView = z.infer<typeof actionViewSchema>;
+export type HandoffStatus = z.infer<typeof handoffStatusSchema>;

@@ -1,0 +1,41 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { translate } from '@hubspot/project-parsing-lib/translate';
+import { describe, expect, it } from 'vitest';
+import hsproject from '../../hsproject.json' with { type: 'json' };
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function hsMetaFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('-hsmeta.json') && !e.parentPath.includes('node_modules'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('HubSpot project layout (parsed by HubSpot\'s own project-parsing-lib)', () => {
+  it('declares platform 2026.03 with src as the source folder', () => {
+    expect(hsproject).toMatchObject({ srcDir: 'src', platformVersion: '2026.03' });
+  });
+
+  it('finds the app and every card, and skips no -hsmeta.json file', async () => {
+    const srcDir = path.join(root, hsproject.srcDir);
+    const { intermediateRepresentation, skippedHsMetaFiles } = await translate(
+      { projectSourceDir: srcDir, platformVersion: hsproject.platformVersion },
+      { skipValidation: true },
+    );
+    const nodes = Object.values(intermediateRepresentation.intermediateNodesIndexedByUid);
+    const byType = (type: string) => nodes.filter((n) => n.componentType.toLowerCase().includes(type));
+
+    expect(skippedHsMetaFiles).toEqual([]);
+    expect(byType('app')).toHaveLength(1);
+    const cards = byType('card');
+    expect(cards.map((c) => c.uid)).toContain('customer_success_card');
+    // Every hsmeta file in the repository is a component HubSpot will upload.
+    const files = await hsMetaFiles(srcDir);
+    expect(nodes.length).toBe(files.length);
+    for (const card of cards) {
+      expect(card.config).toMatchObject({ objectTypes: ['companies'] });
+    }
+  });
+});
