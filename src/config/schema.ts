@@ -1,0 +1,312 @@
+import { z } from 'zod';
+
+// The product's configuration (cs-card.config.json). Every field has a default, so
+// `csConfigSchema.parse({})` is the full default configuration and a user's file only
+// names what it changes. Objects are strict: a misspelt key is an error, not a silent no-op.
+
+/** Suggested-action rules (DESIGN.md "Suggested actions"); each id is stable and can be switched off. */
+export const actionRuleIds = [
+  'renewal-overdue',
+  'renewal-save-plan',
+  'renewal-call',
+  'renewal-checkpoint',
+  'nps-close-loop',
+  'nps-referral',
+  'engagement-check-in',
+  'adoption-training',
+  'adoption-expansion',
+  'support-escalation',
+  'handoff-complete',
+  'churn-reason',
+  'qbr-schedule',
+] as const;
+export type ActionRuleId = (typeof actionRuleIds)[number];
+
+const factorKeys = ['nps', 'support', 'engagement', 'adoption', 'renewal', 'sentiment'] as const;
+export type FactorKey = (typeof factorKeys)[number];
+
+const days = z.number().int().min(0).max(3650);
+const positiveDays = z.number().int().min(1).max(3650);
+const share = z.number().min(0).max(1);
+const propertyName = z
+  .string()
+  .regex(/^[a-z0-9_]+$/i, { error: 'must be a HubSpot property internal name (letters, digits and _), like "contract_end_date"' });
+const nonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
+
+const weightsSchema = z
+  .strictObject({
+    nps: z.number().min(0).max(100).default(20),
+    support: z.number().min(0).max(100).default(20),
+    engagement: z.number().min(0).max(100).default(20),
+    adoption: z.number().min(0).max(100).default(20),
+    renewal: z.number().min(0).max(100).default(10),
+    sentiment: z.number().min(0).max(100).default(10),
+  })
+  .prefault({})
+  .check((ctx) => {
+    const sum = factorKeys.reduce((total, key) => total + ctx.value[key], 0);
+    if (Math.abs(sum - 100) > 1e-9) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `the weights must sum to 100 (they sum to ${Number(sum.toFixed(6))}); adjust them`,
+      });
+    }
+  });
+
+const bandsSchema = z
+  .strictObject({
+    /** Scores at or above this are healthy. */
+    healthyMin: z.number().int().min(1).max(100).default(76),
+    /** Scores at or above this (and below healthyMin) need attention; below it they are at risk. */
+    attentionMin: z.number().int().min(1).max(100).default(51),
+  })
+  .prefault({})
+  .check((ctx) => {
+    if (ctx.value.attentionMin >= ctx.value.healthyMin) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `attentionMin (${ctx.value.attentionMin}) must be below healthyMin (${ctx.value.healthyMin}); the bands run at_risk < attention < healthy`,
+      });
+    }
+  });
+
+function ordered<T extends Record<string, unknown>>(lowKey: keyof T & string, highKey: keyof T & string) {
+  return (ctx: { value: T; issues: z.core.$ZodRawIssue[] }) => {
+    const low = ctx.value[lowKey];
+    const high = ctx.value[highKey];
+    if (typeof low === 'number' && typeof high === 'number' && low >= high) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `${lowKey} (${low}) must be below ${highKey} (${high}); swap or adjust them` });
+    }
+  };
+}
+
+const fieldSchema = z.strictObject({
+  property: propertyName,
+  label: nonEmptyText,
+  /** A date field only counts as filled when it holds a real date. */
+  kind: z.enum(['text', 'date']).default('text'),
+});
+
+export const csConfigSchema = z.strictObject({
+  /** Currency of renewal amounts when a deal has no deal_currency_code. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 currency code in capitals, like "USD"' })
+    .default('USD'),
+  sync: z
+    .strictObject({
+      /** Companies in these lifecycle stages get a health score written back. */
+      lifecycleStages: z.array(nonEmptyText).min(1).default(['customer']),
+    })
+    .prefault({}),
+  health: z
+    .strictObject({
+      weights: weightsSchema,
+      bands: bandsSchema,
+      /** Below this share of weight with data the score is null and the band unknown. */
+      minCoverage: share.default(0.5),
+      trendDays: positiveDays.default(30),
+      /** How far back the score chart reaches. */
+      historyDays: positiveDays.default(180),
+    })
+    .prefault({}),
+  nps: z
+    .strictObject({
+      windowDays: positiveDays.default(180),
+      /** Fewer responses than this is a low sample. */
+      lowSampleBelow: z.number().int().min(1).max(1000).default(5),
+      /** hs_survey_type values that count as NPS (case-insensitive). */
+      surveyTypes: z.array(nonEmptyText).min(1).default(['NPS']),
+    })
+    .prefault({}),
+  renewal: z
+    .strictObject({
+      /** Deals of these dealtype values are renewals. */
+      dealTypes: z.array(nonEmptyText).default(['existingbusiness']),
+      /** Deals in these pipelines (ids) are renewals, whatever their type. */
+      pipelines: z.array(nonEmptyText).default([]),
+      wonStages: z.array(nonEmptyText).default(['closedwon']),
+      lostStages: z.array(nonEmptyText).default(['closedlost']),
+      /** Company date property used when there is no open renewal deal. */
+      companyDateProperty: propertyName.nullable().default('contract_end_date'),
+      /** Company number property holding the renewal value for that fallback (none by default). */
+      companyAmountProperty: propertyName.nullable().default(null),
+      /** A renewal further out than this is no risk yet: the renewal factor scores 100. */
+      horizonDays: positiveDays.default(90),
+    })
+    .prefault({}),
+  support: z
+    .strictObject({
+      /** hs_pipeline_stage ids that mean closed (the default pipeline closes in stage 4). */
+      closedStages: z.array(nonEmptyText).default(['4']),
+      /** Points an open ticket takes off the support score, by hs_ticket_priority. */
+      priorityWeights: z
+        .strictObject({
+          LOW: z.number().min(0).max(100).default(3),
+          MEDIUM: z.number().min(0).max(100).default(6),
+          HIGH: z.number().min(0).max(100).default(12),
+          URGENT: z.number().min(0).max(100).default(25),
+        })
+        .prefault({})
+        .check(ordered('LOW', 'URGENT')),
+      /** Each ageStepDays of age adds ageStepFactor x the priority points, up to ageCapDays. */
+      ageStepDays: positiveDays.default(30),
+      ageStepFactor: z.number().min(0).max(10).default(0.5),
+      ageCapDays: days.default(90),
+    })
+    .prefault({}),
+  engagement: z
+    .strictObject({
+      /** A CSM touch this recent scores 100 ... */
+      touchFullScoreDays: days.default(14),
+      /** ... and one this old (or older) scores 0. */
+      touchZeroScoreDays: positiveDays.default(90),
+      /** A contact touched within this many days is engaged. */
+      engagedWithinDays: positiveDays.default(90),
+      /** Share of the factor from the company touch; the rest from engaged contacts. */
+      touchShare: share.default(0.6),
+    })
+    .prefault({})
+    .check(ordered('touchFullScoreDays', 'touchZeroScoreDays')),
+  adoption: z
+    .strictObject({
+      seatsActiveProperty: propertyName.default('cs_seats_active'),
+      seatsLicensedProperty: propertyName.default('cs_seats_licensed'),
+      lastActivityProperty: propertyName.default('cs_last_product_activity'),
+      /** Seat utilisation at or above this scores 100. */
+      targetUtilisation: z.number().gt(0).max(1).default(0.8),
+      activityFullScoreDays: days.default(7),
+      activityZeroScoreDays: positiveDays.default(60),
+    })
+    .prefault({})
+    .check(ordered('activityFullScoreDays', 'activityZeroScoreDays')),
+  sentiment: z
+    .strictObject({
+      property: propertyName.default('hs_csm_sentiment'),
+      /** Property value (case-insensitive) -> factor score. */
+      values: z
+        .record(z.string(), z.number().int().min(0).max(100))
+        .default({ positive: 100, green: 100, neutral: 50, yellow: 50, negative: 0, red: 0 }),
+      /** A sentiment not updated for longer than this is stale and not counted. */
+      staleDays: positiveDays.default(90),
+    })
+    .prefault({}),
+  handoff: z
+    .strictObject({
+      statusProperty: propertyName.default('cs_handoff_status'),
+      requiredFields: z.array(fieldSchema).default([
+        { property: 'cs_handoff_goals', label: 'Goals', kind: 'text' },
+        { property: 'cs_handoff_success_criteria', label: 'Success criteria', kind: 'text' },
+        { property: 'cs_handoff_champion_id', label: 'Champion', kind: 'text' },
+        { property: 'cs_handoff_economic_buyer_id', label: 'Economic buyer', kind: 'text' },
+        { property: 'cs_handoff_go_live_date', label: 'Go-live date', kind: 'date' },
+      ]),
+      optionalFields: z.array(fieldSchema).default([
+        { property: 'cs_handoff_promises', label: 'Promises', kind: 'text' },
+        { property: 'cs_handoff_risks', label: 'Risks', kind: 'text' },
+      ]),
+      /** Deals of these dealtype values start a handoff when won. */
+      newBusinessDealTypes: z.array(nonEmptyText).default(['newbusiness']),
+    })
+    .prefault({}),
+  playbooks: z
+    .strictObject({
+      rules: z
+        .strictObject(Object.fromEntries(actionRuleIds.map((id) => [id, z.boolean().default(true)])) as Record<ActionRuleId, z.ZodDefault<z.ZodBoolean>>)
+        .prefault({}),
+      noTouchDays: positiveDays.default(45),
+      lowUtilisation: share.default(0.5),
+      fullUtilisation: share.default(0.95),
+      oldTicketDays: positiveDays.default(30),
+      qbrDays: positiveDays.default(90),
+      qbrProperty: propertyName.default('cs_last_qbr_date'),
+      /** Detractor / promoter answers this recent get a follow-up action. */
+      npsFollowUpDays: positiveDays.default(30),
+      /** A new-business deal won this recently still needs its handoff. */
+      handoffLookbackDays: positiveDays.default(90),
+      /** A renewal lost this recently needs its churn reason. */
+      lostRenewalLookbackDays: positiveDays.default(365),
+      churnReasonProperty: propertyName.default('cs_churn_reason'),
+    })
+    .prefault({})
+    .check(ordered('lowUtilisation', 'fullUtilisation')),
+});
+
+export type CsConfig = z.infer<typeof csConfigSchema>;
+
+export const defaultConfig: CsConfig = csConfigSchema.parse({});
+
+/** An invalid configuration; every issue names the field, what is wrong and what to do. */
+export class ConfigError extends Error {
+  /** Bad configuration is a usage error (DESIGN.md exit codes). */
+  readonly exitCode = 2;
+  readonly issues: string[];
+
+  constructor(source: string, issues: string[]) {
+    super(`${source}: invalid configuration: ${issues.join('; ')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+export function parseConfig(raw: unknown, source = 'configuration'): CsConfig {
+  const result = csConfigSchema.safeParse(raw, { reportInput: true });
+  if (result.success) return result.data;
+  throw new ConfigError(source, result.error.issues.map(describeIssue));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length === 0 ? '(top level)' : pathText(issue.path);
+  const fallback = defaultAt(issue.path);
+  const useDefault = fallback === undefined ? '' : ` or remove the field to use the default (${JSON.stringify(fallback)})`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `${where}: is required; add it`;
+      return `${where}: expected ${kindText(issue.expected)}, got ${valueText(issue.input)}; write ${kindText(issue.expected)}${useDefault}`;
+    case 'too_small':
+      return `${where}: ${issue.origin === 'array' ? `must list at least ${String(issue.minimum)} item(s)` : `must be at least ${String(issue.minimum)}`} (got ${valueText(issue.input)}); raise it${useDefault}`;
+    case 'too_big':
+      return `${where}: must be at most ${String(issue.maximum)} (got ${valueText(issue.input)}); lower it${useDefault}`;
+    case 'invalid_value':
+      return `${where}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${valueText(issue.input)})`;
+    case 'unrecognized_keys': {
+      const known = knownKeys(issue.path);
+      return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling${known ? ` (known fields: ${known})` : ''}`;
+    }
+    default:
+      return `${where}: ${issue.message}${issue.code === 'invalid_format' ? ` (got ${valueText(issue.input)})` : ''}`;
+  }
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+function kindText(expected: string): string {
+  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'a text in quotes', boolean: 'true or false', array: 'a list [...]', object: 'an object {...}', record: 'an object {...}' };
+  return names[expected] ?? expected;
+}
+
+function valueText(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function defaultAt(path: readonly PropertyKey[]): unknown {
+  let node: unknown = defaultConfig;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || typeof key === 'symbol') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function knownKeys(path: readonly PropertyKey[]): string | null {
+  const node = defaultAt(path.map((key) => (typeof key === 'number' ? 0 : key)));
+  return typeof node === 'object' && node !== null && !Array.isArray(node) ? Object.keys(node).join(', ') : null;
+}

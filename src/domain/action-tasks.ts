@@ -1,0 +1,52 @@
+import { addDays } from './dates.ts';
+import { keyOf } from './property-values.ts';
+import type { CrmRecord } from './snapshot.ts';
+import type { ActionView, Priority } from './view-model.ts';
+
+// Turning a suggested action into a HubSpot task, and recognising that task later. The
+// task body carries a marker with the action id, so "already tasked" survives renames of
+// the task subject and works for tasks created by any copy of the product.
+
+export interface ActionTask {
+  readonly subject: string;
+  readonly body: string;
+  readonly priority: 'HIGH' | 'MEDIUM' | 'LOW';
+  /** YYYY-MM-DD */
+  readonly dueDate: string;
+  readonly ownerId: string | null;
+}
+
+const taskPriorities: Readonly<Record<Priority, ActionTask['priority']>> = { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' };
+const markerPattern = /\[cs-card:([a-z0-9][a-z0-9-]*)\]/;
+
+export function actionMarker(actionId: string): string {
+  return `[cs-card:${actionId}]`;
+}
+
+export function actionTask(action: ActionView, context: { companyId: string; ownerId: string | null; asOf: string }): ActionTask {
+  return {
+    subject: action.title,
+    body: `${action.reason}.\n\nSuggested by the customer-success card. ${actionMarker(action.id)}`,
+    priority: taskPriorities[action.priority],
+    dueDate: addDays(context.asOf, action.dueInDays),
+    ownerId: context.ownerId,
+  };
+}
+
+/** The action id a task was created for, or null when it carries no marker. */
+export function taskActionId(task: CrmRecord): string | null {
+  const body = task.properties.hs_task_body;
+  if (body == null) return null;
+  return markerPattern.exec(body)?.[1] ?? null;
+}
+
+/** Action ids of the tasks still open (any status but COMPLETED). */
+export function openTaskActionIds(tasks: readonly CrmRecord[]): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const task of tasks) {
+    if (keyOf(task.properties, 'hs_task_status') === 'completed') continue;
+    const id = taskActionId(task);
+    if (id !== null) ids.add(id);
+  }
+  return ids;
+}

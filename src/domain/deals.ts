@@ -1,0 +1,71 @@
+import type { CsConfig } from '../config/schema.ts';
+import { parseDay, type Day } from './dates.ts';
+import { isTrue, keyOf, numberOf, textOf } from './property-values.ts';
+import type { CrmRecord } from './snapshot.ts';
+import { lowerSet } from './value-sets.ts';
+
+// A deal as the domain reads it: open / won / lost, renewal or new business, and its
+// close date, amount and progress parsed from HubSpot's strings.
+
+export interface Deal {
+  readonly id: string;
+  readonly name: string | null;
+  readonly stage: string | null;
+  readonly open: boolean;
+  readonly won: boolean;
+  readonly lost: boolean;
+  readonly renewal: boolean;
+  readonly newBusiness: boolean;
+  readonly closeDay: Day | null;
+  readonly amount: number | null;
+  readonly currency: string | null;
+  /** hs_deal_stage_probability, 0..1; null when missing or out of range. */
+  readonly probability: number | null;
+}
+
+/** Every deal of the company, read once; the configured value lists are looked up once per call, not per deal. */
+export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff']): Deal[] {
+  const matchers: DealMatchers = {
+    won: lowerSet(renewal.wonStages),
+    lost: lowerSet(renewal.lostStages),
+    renewalTypes: lowerSet(renewal.dealTypes),
+    renewalPipelines: lowerSet(renewal.pipelines),
+    newBusinessTypes: lowerSet(handoff.newBusinessDealTypes),
+  };
+  const deals: Deal[] = [];
+  for (const record of records) deals.push(toDeal(record, matchers));
+  return deals;
+}
+
+interface DealMatchers {
+  readonly won: ReadonlySet<string>;
+  readonly lost: ReadonlySet<string>;
+  readonly renewalTypes: ReadonlySet<string>;
+  readonly renewalPipelines: ReadonlySet<string>;
+  readonly newBusinessTypes: ReadonlySet<string>;
+}
+
+function toDeal(record: CrmRecord, matchers: DealMatchers): Deal {
+  const { won: wonStages, lost: lostStages, renewalTypes, renewalPipelines, newBusinessTypes } = matchers;
+  const props = record.properties;
+  const stage = textOf(props, 'dealstage');
+  const stageKey = stage?.toLowerCase() ?? '';
+  const type = keyOf(props, 'dealtype') ?? '';
+  const won = wonStages.has(stageKey) || isTrue(props, 'hs_is_closed_won');
+  const lost = !won && (lostStages.has(stageKey) || isTrue(props, 'hs_is_closed'));
+  const probability = numberOf(props, 'hs_deal_stage_probability');
+  return {
+    id: record.id,
+    name: textOf(props, 'dealname'),
+    stage,
+    open: !won && !lost,
+    won,
+    lost,
+    renewal: renewalTypes.has(type) || (renewalPipelines.size > 0 && renewalPipelines.has(keyOf(props, 'pipeline') ?? '')),
+    newBusiness: newBusinessTypes.has(type),
+    closeDay: parseDay(props.closedate),
+    amount: numberOf(props, 'amount'),
+    currency: textOf(props, 'deal_currency_code')?.toUpperCase() ?? null,
+    probability: probability !== null && probability >= 0 && probability <= 1 ? probability : null,
+  };
+}

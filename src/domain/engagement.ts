@@ -1,0 +1,43 @@
+import type { CsConfig } from '../config/schema.ts';
+import { parseDay, type Day } from './dates.ts';
+import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
+import type { CrmRecord, PropertyValues } from './snapshot.ts';
+import { daysAgo, plural } from './wording.ts';
+
+// Engagement: how recently the CSM touched the company (notes_last_contacted) and how many
+// of its contacts were touched lately ("engaged contacts").
+
+export interface EngagementFacts {
+  /** Days since the company's last touch; null when it was never contacted. */
+  readonly daysSinceTouch: number | null;
+  readonly contacts: number;
+  readonly engagedContacts: number;
+}
+
+export function engagementFacts(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['engagement'], asOf: Day): EngagementFacts {
+  const touched = parseDay(company.notes_last_contacted);
+  let engagedContacts = 0;
+  for (const contact of contacts) {
+    const day = parseDay(contact.properties.notes_last_contacted);
+    if (day !== null && asOf - day < config.engagedWithinDays) engagedContacts++;
+  }
+  return {
+    daysSinceTouch: touched === null ? null : Math.max(0, asOf - touched),
+    contacts: contacts.length,
+    engagedContacts,
+  };
+}
+
+export function engagementFactor(facts: EngagementFacts, config: CsConfig['engagement'], contactsFailed: boolean): FactorResult {
+  if (contactsFailed) return sourceError('engagement', 'Contacts could not be read, so engagement is not counted');
+  if (facts.daysSinceTouch === null && facts.contacts === 0) return noData('engagement', 'No recorded touch and no contacts');
+  const touchScore = facts.daysSinceTouch === null ? 0 : recencyScore(facts.daysSinceTouch, config.touchFullScoreDays, config.touchZeroScoreDays);
+  const touchText = facts.daysSinceTouch === null ? 'Never contacted' : `Last touch ${daysAgo(facts.daysSinceTouch)}`;
+  if (facts.contacts === 0) return scored('engagement', touchScore, `${touchText}; no contacts`);
+  const contactScore = (100 * facts.engagedContacts) / facts.contacts;
+  return scored(
+    'engagement',
+    config.touchShare * touchScore + (1 - config.touchShare) * contactScore,
+    `${touchText}; ${facts.engagedContacts} of ${plural(facts.contacts, 'contact')} engaged in the last ${config.engagedWithinDays} days`,
+  );
+}

@@ -1,0 +1,85 @@
+import type { CsConfig } from '../config/schema.ts';
+import { buildCardView } from './card.ts';
+import { parseIsoDate, type Day } from './dates.ts';
+import { healthUpdatedAtProperty } from './properties.ts';
+import type { CompanySnapshot, CrmRecord, SourceIssue } from './snapshot.ts';
+import { issueWarning } from './source-issues.ts';
+import { changedProperties, healthProperties } from './writeback.ts';
+
+// The rules of writing health back to companies (DESIGN.md "Quality bars": never write a
+// score computed from partial data; write a property only when its value changed), and which
+// companies the passing of days can change without any record changing.
+
+export type Writeback =
+  | { readonly kind: 'write'; readonly properties: Record<string, string> }
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'skipped'; readonly reasons: readonly string[] };
+
+/**
+ * A source the app may not read in this portal at all (feedback submissions need Service Hub
+ * Pro and an optional scope) leaves the same gap in every score, run after run: the scores are
+ * complete for what the portal lets the app see, so they are written and the gap is reported
+ * once. Any other issue means this company's data is partial right now.
+ */
+export function isPortalWideGap(issue: SourceIssue): boolean {
+  return issue.source === 'feedback' && issue.kind === 'forbidden';
+}
+
+/** What sync writes for one company: its changed health properties plus the stamp, or why not. */
+export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): Writeback {
+  const partial = snapshot.issues.filter((issue) => !isPortalWideGap(issue));
+  if (partial.length > 0) return { kind: 'skipped', reasons: partial.map(issueWarning) };
+  const view = buildCardView(snapshot, config, at);
+  const changed = changedProperties(snapshot.company.properties, healthProperties(view));
+  if (Object.keys(changed).length === 0) return { kind: 'unchanged' };
+  return { kind: 'write', properties: { ...changed, [healthUpdatedAtProperty]: at.generatedAt } };
+}
+
+/**
+ * Whether a company can have property history that changes its card: a history property with
+ * a value now, or health the product wrote before (the score's past). Reading history costs
+ * twice the calls of a plain read (HubSpot serves it for 50 records at a time), so a company
+ * that was never scored and has no sentiment skips it: its history is empty either way.
+ */
+export function historyMayMatter(company: CrmRecord, historyProperties: readonly string[]): boolean {
+  return [...historyProperties, healthUpdatedAtProperty].some((name) => (company.properties[name] ?? '').trim() !== '');
+}
+
+/** Calendar-day ranges [from, to) of the renewal dates whose window moves between two as-of days. */
+export interface DateDrivenSelection {
+  readonly renewalDays: ReadonlyArray<readonly [Day, Day]>;
+  /** Companies whose last health change crossed the trend horizon: [from, to) in epoch ms. */
+  readonly changedBetweenMs: readonly [number, number];
+}
+
+// Window boundaries in days to renewal (DESIGN.md): < 0 overdue, 0-30, 31-60, 61-90, later.
+const windowStarts = [0, 31, 61, 91] as const;
+const msPerDay = 86_400_000;
+
+/**
+ * Companies whose card can change only because days passed from `previousAsOf` to `asOf`:
+ * a renewal date that crossed a 90/60/30/0-day boundary (its window and the renewal
+ * checkpoints move) and a last score change that crossed the trend horizon (the trend's
+ * reference point moves). Null when no day passed. Slower drifts (ages of touches, tickets,
+ * sentiment) are what the periodic full sync is for.
+ */
+export function dateDrivenSelection(previousAsOf: string, asOf: string, trendDays: number): DateDrivenSelection | null {
+  const from = parseIsoDate(previousAsOf);
+  const to = parseIsoDate(asOf);
+  if (from === null || to === null) throw new RangeError(`as-of dates must be YYYY-MM-DD, got "${previousAsOf}" and "${asOf}"`);
+  if (to <= from) return null;
+  return {
+    renewalDays: windowStarts.map((start) => [from + start, to + start] as const),
+    // The trend compares with the score in effect on day asOf - trendDays, so changes made on
+    // the days that reference point moved across, (from - trendDays, to - trendDays], now count.
+    changedBetweenMs: [(from - trendDays + 1) * msPerDay, (to - trendDays + 1) * msPerDay],
+  };
+}
+
+/** Whether an incremental sync must run in full because the last full one is too old (or never ran). */
+export function fullSyncDue(lastFullAsOf: string | null, asOf: string, fullEveryDays: number): boolean {
+  if (lastFullAsOf === null) return true;
+  const last = parseIsoDate(lastFullAsOf);
+  const now = parseIsoDate(asOf);
+  return last === null || now === null || now - last >= fullEveryDays || now < last;
+}

@@ -1,0 +1,34 @@
+import type { CsConfig } from '../config/schema.ts';
+
+// The HubSpot lists `cs-card setup --lists` creates for CS managers: every customer in scope
+// that is at risk, renewing soon without being healthy, or a net detractor. Conditions are
+// ANDed and read the properties sync writes, so the lists stay current with every sync.
+
+export type ListCondition =
+  | { readonly property: string; readonly test: 'any-of' | 'none-of'; readonly values: readonly string[] }
+  | { readonly property: string; readonly test: 'below'; readonly value: number }
+  | { readonly property: string; readonly test: 'within-next-days'; readonly days: number };
+
+export interface ManagerList {
+  readonly name: string;
+  readonly conditions: readonly ListCondition[];
+}
+
+export function managerLists(config: CsConfig): ManagerList[] {
+  const inScope: ListCondition = { property: 'lifecyclestage', test: 'any-of', values: config.sync.lifecycleStages };
+  return [
+    { name: 'Customer success: at-risk customers', conditions: [inScope, { property: 'cs_health_band', test: 'any-of', values: ['at_risk'] }] },
+    {
+      name: 'Customer success: renewing in 90 days, not healthy',
+      conditions: [
+        inScope,
+        { property: 'cs_renewal_date', test: 'within-next-days', days: 90 },
+        { property: 'cs_health_band', test: 'none-of', values: ['healthy'] },
+      ],
+    },
+    {
+      name: 'Customer success: detractors (company NPS below 0)',
+      conditions: [inScope, { property: 'cs_company_nps', test: 'below', value: 0 }],
+    },
+  ];
+}

@@ -1,0 +1,144 @@
+import type { CsConfig } from '../config/schema.ts';
+import { dayOfInstant, parseInstant, type Day } from './dates.ts';
+import { noData, scored, sourceError, type FactorResult } from './factor.ts';
+import { keyOf, parseNumber, textOf } from './property-values.ts';
+import type { CrmRecord } from './snapshot.ts';
+import { lowerSet } from './value-sets.ts';
+import { plural } from './wording.ts';
+
+// Company NPS (DOMAIN.md): the company's contacts are the respondents; each contact's
+// latest NPS answer inside the window counts once. NPS = %promoters - %detractors, rounded
+// to a whole number (half away from zero), from -100 to 100. Never the average rating.
+
+export interface NpsAnswer {
+  readonly submissionId: string;
+  readonly value: number;
+  /** Epoch milliseconds. */
+  readonly submittedAt: number;
+  readonly day: Day;
+  /** null when the submission names no contact: it then counts as its own respondent. */
+  readonly contactId: string | null;
+  readonly comment: string | null;
+}
+
+export interface NpsIgnored {
+  /** A number, but not a whole number from 0 to 10. */
+  readonly outOfRange: number;
+  /** Empty or not a number. */
+  readonly notANumber: number;
+  /** No valid hs_submission_timestamp (so no way to place it in the window). */
+  readonly undated: number;
+}
+
+export interface NpsFacts {
+  readonly score: number | null;
+  readonly responses: number;
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+  readonly windowDays: number;
+  readonly lowSample: boolean;
+  /** The counted answers (each respondent's latest in the window), newest first. */
+  readonly answers: readonly NpsAnswer[];
+  readonly latest: NpsAnswer | null;
+  readonly ignored: NpsIgnored;
+}
+
+/** %promoters - %detractors, rounded half away from zero; null without responses. */
+export function npsScore(promoters: number, detractors: number, responses: number): number | null {
+  if (responses <= 0) return null;
+  const exact = (100 * (promoters - detractors)) / responses;
+  const rounded = Math.sign(exact) * Math.round(Math.abs(exact));
+  return rounded === 0 ? 0 : rounded;
+}
+
+export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
+  return value >= 9 ? 'promoter' : value >= 7 ? 'passive' : 'detractor';
+}
+
+export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day): NpsFacts {
+  const surveyTypes = lowerSet(config.surveyTypes);
+  const latestByRespondent = new Map<string, NpsAnswer>();
+  let outOfRange = 0;
+  let notANumber = 0;
+  let undated = 0;
+
+  for (const record of feedback) {
+    const props = record.properties;
+    const type = keyOf(props, 'hs_survey_type');
+    if (type === null || !surveyTypes.has(type)) continue;
+    const submittedAt = parseInstant(props.hs_submission_timestamp) ?? parseInstant(props.hs_createdate);
+    if (submittedAt === null) {
+      undated++;
+      continue;
+    }
+    const day = dayOfInstant(submittedAt);
+    const age = asOf - day;
+    if (age < 0 || age >= config.windowDays) continue;
+    const value = parseNumber(props.hs_value);
+    if (value === null) {
+      notANumber++;
+      continue;
+    }
+    if (!Number.isInteger(value) || value < 0 || value > 10) {
+      outOfRange++;
+      continue;
+    }
+    const contactId = textOf(props, 'hs_contact_id');
+    const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textOf(props, 'hs_content') };
+    const respondent = contactId === null ? `submission:${record.id}` : `contact:${contactId}`;
+    const previous = latestByRespondent.get(respondent);
+    if (previous === undefined || isLater(answer, previous)) latestByRespondent.set(respondent, answer);
+  }
+
+  const answers = [...latestByRespondent.values()].sort((a, b) => (isLater(a, b) ? -1 : 1));
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (const answer of answers) {
+    const group = npsGroup(answer.value);
+    if (group === 'promoter') promoters++;
+    else if (group === 'passive') passives++;
+    else detractors++;
+  }
+  const responses = answers.length;
+  return {
+    score: npsScore(promoters, detractors, responses),
+    responses,
+    promoters,
+    passives,
+    detractors,
+    windowDays: config.windowDays,
+    lowSample: responses < config.lowSampleBelow,
+    answers,
+    latest: answers[0] ?? null,
+    ignored: { outOfRange, notANumber, undated },
+  };
+}
+
+/** Later submission first; the submission id breaks ties so the result never depends on input order. */
+function isLater(a: NpsAnswer, b: NpsAnswer): boolean {
+  return a.submittedAt !== b.submittedAt ? a.submittedAt > b.submittedAt : a.submissionId > b.submissionId;
+}
+
+/** The nps factor: NPS -100..100 mapped to 0..100. */
+export function npsFactor(facts: NpsFacts, sourceFailed: boolean): FactorResult {
+  if (sourceFailed) return sourceError('nps', 'NPS answers could not be read, so NPS is not counted');
+  if (facts.score === null) return noData('nps', `No NPS answers in the last ${facts.windowDays} days`);
+  const groups = `${plural(facts.promoters, 'promoter')}, ${plural(facts.passives, 'passive')}, ${plural(facts.detractors, 'detractor')}`;
+  const sample = facts.lowSample ? ' (low sample)' : '';
+  return scored(
+    'nps',
+    (facts.score + 100) / 2,
+    `NPS ${facts.score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`,
+  );
+}
+
+/** Data notes for the card, e.g. "2 NPS answers ignored: value outside 0-10". */
+export function npsWarnings(ignored: NpsIgnored): string[] {
+  const notes: string[] = [];
+  if (ignored.outOfRange > 0) notes.push(`${plural(ignored.outOfRange, 'NPS answer')} ignored: value outside 0-10`);
+  if (ignored.notANumber > 0) notes.push(`${plural(ignored.notANumber, 'NPS answer')} ignored: value missing or not a number`);
+  if (ignored.undated > 0) notes.push(`${plural(ignored.undated, 'NPS answer')} ignored: no valid submission date`);
+  return notes;
+}

@@ -1,0 +1,89 @@
+// Portfolio KPIs for CS managers, exactly as DOMAIN.md defines them, over a set of companies
+// and one period. Rates are percentages (92.5 means 92.5%), unrounded; a rate whose
+// denominator is zero is null, never NaN. Amounts that are not finite numbers count as 0,
+// negative amounts as 0.
+
+export interface CompanyPeriod {
+  readonly companyId: string;
+  /** Under contract at the start of the period (the churn-rate population). */
+  readonly underContract: boolean;
+  /** A renewal fell due in the period. */
+  readonly dueForRenewal: boolean;
+  /** That renewal was signed. */
+  readonly renewed: boolean;
+  /** The customer churned in the period. */
+  readonly churned: boolean;
+  /** Recurring revenue due for renewal in the period. */
+  readonly amountDue: number;
+  /** Recurring revenue signed at that renewal (shows upsell or discounting). */
+  readonly amountRenewed: number;
+  /** Annual recurring revenue at the start of the period. */
+  readonly startArr: number;
+  readonly expansion: number;
+  readonly contraction: number;
+  /** ARR lost to churn in the period. */
+  readonly churnedArr: number;
+}
+
+export interface PortfolioKpis {
+  readonly companies: number;
+  /** Renewed customers / customers due for renewal x 100%. */
+  readonly customerRenewalRate: number | null;
+  /** Renewed amount / amount due for renewal x 100%. */
+  readonly revenueRenewalRate: number | null;
+  /** Churned customers / customers under contract x 100%. */
+  readonly customerChurnRate: number | null;
+  /** Churned recurring revenue / recurring revenue (start ARR) x 100%. */
+  readonly revenueChurnRate: number | null;
+  /** (start ARR - churn - contraction) / start ARR x 100%. */
+  readonly grossRevenueRetention: number | null;
+  /** (start ARR + expansion - contraction - churn) / start ARR x 100%. */
+  readonly netRevenueRetention: number | null;
+}
+
+function amount(value: number): number {
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/** numerator / denominator x 100, or null when the denominator is zero. */
+export function rate(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? (100 * numerator) / denominator : null;
+}
+
+export function portfolioKpis(companies: readonly CompanyPeriod[]): PortfolioKpis {
+  let due = 0;
+  let renewed = 0;
+  let underContract = 0;
+  let churned = 0;
+  let amountDue = 0;
+  let amountRenewed = 0;
+  let startArr = 0;
+  let expansion = 0;
+  let contraction = 0;
+  let churnedArr = 0;
+  for (const company of companies) {
+    if (company.dueForRenewal) {
+      due++;
+      if (company.renewed) renewed++;
+      amountDue += amount(company.amountDue);
+      if (company.renewed) amountRenewed += amount(company.amountRenewed);
+    }
+    if (company.underContract) {
+      underContract++;
+      if (company.churned) churned++;
+      startArr += amount(company.startArr);
+      expansion += amount(company.expansion);
+      contraction += amount(company.contraction);
+      churnedArr += amount(company.churnedArr);
+    }
+  }
+  return {
+    companies: companies.length,
+    customerRenewalRate: rate(renewed, due),
+    revenueRenewalRate: rate(amountRenewed, amountDue),
+    customerChurnRate: rate(churned, underContract),
+    revenueChurnRate: rate(churnedArr, startArr),
+    grossRevenueRetention: rate(startArr - churnedArr - contraction, startArr),
+    netRevenueRetention: rate(startArr + expansion - contraction - churnedArr, startArr),
+  };
+}

@@ -1,0 +1,162 @@
+import type { CsConfig } from '../config/schema.ts';
+
+// The company properties the product owns (DESIGN.md "Company properties the product owns"),
+// as plain data: `cs-card setup` makes HubSpot match these definitions, and sync writes the
+// health ones (writeback.ts `ownedCompanyProperties`), which webhook subscriptions must never
+// name: a property the product writes would trigger its own webhook.
+
+export const propertyGroup = { name: 'customer_success', label: 'Customer success', displayOrder: -1 } as const;
+
+export type PropertyType = 'number' | 'string' | 'date' | 'datetime' | 'enumeration';
+export type FieldType = 'number' | 'text' | 'textarea' | 'date' | 'select';
+
+export interface EnumOption {
+  readonly value: string;
+  readonly label: string;
+  readonly displayOrder: number;
+}
+
+export interface PropertyDefinition {
+  readonly name: string;
+  readonly label: string;
+  readonly description: string;
+  readonly type: PropertyType;
+  readonly fieldType: FieldType;
+  readonly groupName: string;
+  readonly options: readonly EnumOption[];
+  readonly displayOrder: number;
+}
+
+/** The timestamp sync stamps whenever it changes a company's health properties. */
+export const healthUpdatedAtProperty = 'cs_health_updated_at';
+
+const healthBandOptions = options([
+  ['healthy', 'Healthy'],
+  ['attention', 'Needs attention'],
+  ['at_risk', 'At risk'],
+  ['unknown', 'Unknown (too little data)'],
+]);
+
+const handoffStatusOptions = options([
+  ['not_started', 'Not started'],
+  ['submitted', 'Submitted to CS'],
+  ['accepted', 'Accepted by CS'],
+  ['returned', 'Returned to sales'],
+]);
+
+// The churn-reason classes of DOMAIN.md ("Customers who decided to cancel: record why").
+const churnReasonOptions = options([
+  ['competitor', 'Moved to a competitor'],
+  ['value_not_realised', 'Value not realised'],
+  ['budget', 'Budget'],
+  ['out_of_business', 'Went out of business, merger or acquisition'],
+  ['other', 'Other'],
+]);
+
+type Draft = Omit<PropertyDefinition, 'groupName' | 'options' | 'displayOrder'> & { options?: readonly EnumOption[] };
+
+// What sync writes: one rule (the card's) computes them, sync copies them to the company.
+const healthDrafts: readonly Draft[] = [
+  number('cs_health_score', 'Health score', 'Customer health, 0-100, from the weighted factors of the customer-success card. Empty when too little data.'),
+  enumeration('cs_health_band', 'Health band', 'Healthy, needs attention, at risk, or unknown when too little data to score.', healthBandOptions),
+  number('cs_health_trend_30d', 'Health trend (30 days)', 'Change of the health score against 30 days ago, in points.'),
+  {
+    name: healthUpdatedAtProperty,
+    label: 'Health updated at',
+    description: 'When the customer-success sync last changed this company\'s health properties.',
+    type: 'datetime',
+    fieldType: 'date',
+  },
+  text('cs_health_drivers', 'Health drivers', 'The factors that weigh most on the health score, readable.', 'textarea'),
+  date('cs_renewal_date', 'Renewal date', 'Close date of the earliest open renewal deal, else the contract end date.'),
+  number('cs_renewal_amount', 'Renewal amount', 'Value of that renewal deal (or the configured contract value).'),
+  number('cs_company_nps', 'Company NPS', 'Net Promoter Score of this company\'s contacts (-100 to 100), each contact\'s latest answer in the NPS window.'),
+  number('cs_nps_responses', 'NPS responses', 'How many contacts\' answers the company NPS is computed from.'),
+  text('cs_next_action', 'Next customer-success action', 'The highest-priority suggested action on the customer-success card.', 'text'),
+];
+
+/**
+ * Every company property the product owns, in display order: the health properties sync
+ * writes, then the handoff and churn-reason fields the card edits. A handoff field the
+ * configuration points outside the product's `cs_` namespace belongs to the customer's own
+ * schema and is left alone; so are input properties (seats, product activity, QBR date) that
+ * other integrations feed.
+ */
+export function productProperties(config: CsConfig): PropertyDefinition[] {
+  const drafts = new Map<string, Draft>();
+  for (const draft of [...healthDrafts, ...handoffDrafts(config)]) if (!drafts.has(draft.name)) drafts.set(draft.name, draft);
+  return [...drafts.values()].map((draft, index) => ({ ...draft, options: draft.options ?? [], groupName: propertyGroup.name, displayOrder: index }));
+}
+
+/** A property definition as HubSpot returns it (only the fields setup manages). */
+export interface ExistingProperty {
+  readonly name: string;
+  readonly label: string;
+  readonly description: string;
+  readonly type: string;
+  readonly fieldType: string;
+  readonly groupName: string;
+  readonly options: ReadonlyArray<{ readonly value: string; readonly label: string; readonly displayOrder?: number; readonly hidden?: boolean }>;
+}
+
+/** The fields where HubSpot's definition differs from the product's, e.g. ['label', 'options']. */
+export function propertyDrift(wanted: PropertyDefinition, existing: ExistingProperty): string[] {
+  const drift: string[] = [];
+  for (const field of ['label', 'description', 'type', 'fieldType', 'groupName'] as const) {
+    if ((existing[field] ?? '') !== wanted[field]) drift.push(field);
+  }
+  if (optionKey(existing.options) !== optionKey(wanted.options)) drift.push('options');
+  return drift;
+}
+
+/** Visible options in display order, as comparable text. */
+function optionKey(list: ExistingProperty['options']): string {
+  return JSON.stringify(
+    list
+      .filter((option) => option.hidden !== true)
+      .map((option, index) => ({ value: option.value, label: option.label, order: option.displayOrder ?? index }))
+      .sort((a, b) => a.order - b.order)
+      .map(({ value, label }) => [value, label]),
+  );
+}
+
+function handoffDrafts(config: CsConfig): Draft[] {
+  const { handoff, playbooks } = config;
+  const fields = [...handoff.requiredFields, ...handoff.optionalFields];
+  return [
+    enumeration(handoff.statusProperty, 'Handoff status', 'Sales-to-CS handoff: not started, submitted, accepted or returned.', handoffStatusOptions),
+    ...fields.map((field) => handoffField(field.property, field.label)),
+    enumeration(playbooks.churnReasonProperty, 'Churn reason', 'Why the customer cancelled or did not renew.', churnReasonOptions),
+  ].filter((draft) => ownedName(draft.name));
+}
+
+function handoffField(name: string, label: string): Draft {
+  const description = `Sales-to-CS handoff: ${label.toLowerCase()}.`;
+  if (/_date$/.test(name)) return date(name, `Handoff: ${label}`, description);
+  if (/_id$/.test(name)) return text(name, `Handoff: ${label}`, `${description} (HubSpot contact id)`, 'text');
+  return text(name, `Handoff: ${label}`, description, 'textarea');
+}
+
+function ownedName(name: string): boolean {
+  return name.startsWith('cs_');
+}
+
+function options(pairs: ReadonlyArray<readonly [string, string]>): EnumOption[] {
+  return pairs.map(([value, label], displayOrder) => ({ value, label, displayOrder }));
+}
+
+function number(name: string, label: string, description: string): Draft {
+  return { name, label, description, type: 'number', fieldType: 'number' };
+}
+
+function date(name: string, label: string, description: string): Draft {
+  return { name, label, description, type: 'date', fieldType: 'date' };
+}
+
+function text(name: string, label: string, description: string, fieldType: 'text' | 'textarea'): Draft {
+  return { name, label, description, type: 'string', fieldType };
+}
+
+function enumeration(name: string, label: string, description: string, values: readonly EnumOption[]): Draft {
+  return { name, label, description, type: 'enumeration', fieldType: 'select', options: values };
+}

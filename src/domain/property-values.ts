@@ -1,0 +1,40 @@
+import type { PropertyValues } from './snapshot.ts';
+
+// Reading HubSpot property values: every value is a string or null, and any of them may
+// be garbage. These readers turn garbage into null instead of NaN or an exception.
+
+const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** The trimmed text of a property, or null when it is empty. */
+export function textOf(properties: PropertyValues, name: string): string | null {
+  const value = properties[name];
+  if (value == null) return null;
+  const text = value.trim();
+  return text === '' ? null : text;
+}
+
+/** A finite number written as a plain decimal ('72', '72.0', '-3.5', '1e3'), or null. */
+export function parseNumber(value: string | null | undefined): number | null {
+  if (value == null) return null;
+  const text = value.trim();
+  if (!numberPattern.test(text)) return null;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : null;
+}
+
+export function numberOf(properties: PropertyValues, name: string): number | null {
+  return parseNumber(properties[name]);
+}
+
+/** HubSpot booleans arrive as 'true' / 'false'. */
+export function isTrue(properties: PropertyValues, name: string): boolean {
+  const value = properties[name];
+  if (value === 'true') return true;
+  if (value == null || value === 'false') return false;
+  return value.trim().toLowerCase() === 'true';
+}
+
+/** Lower-cased trimmed text, for case-insensitive matching against configured values. */
+export function keyOf(properties: PropertyValues, name: string): string | null {
+  return textOf(properties, name)?.toLowerCase() ?? null;
+}

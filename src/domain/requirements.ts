@@ -1,0 +1,52 @@
+import type { CsConfig } from '../config/schema.ts';
+import { healthScoreProperty } from './health-history.ts';
+import { ownedCompanyProperties } from './writeback.ts';
+
+// What the gateway must fetch for buildCardView, per object type. Every property the domain
+// reads is listed here, so a configured property mapping is fetched without code changes.
+
+export interface RequiredProperties {
+  company: string[];
+  /** Company properties whose history is needed (sentiment age, score trend). */
+  companyHistory: string[];
+  contact: string[];
+  deal: string[];
+  ticket: string[];
+  feedback: string[];
+  task: string[];
+}
+
+export function requiredProperties(config: CsConfig): RequiredProperties {
+  const { adoption, renewal, sentiment, handoff, playbooks } = config;
+  const company = [
+    'name',
+    'lifecyclestage',
+    'hubspot_owner_id',
+    'notes_last_contacted',
+    sentiment.property,
+    adoption.seatsActiveProperty,
+    adoption.seatsLicensedProperty,
+    adoption.lastActivityProperty,
+    renewal.companyDateProperty,
+    renewal.companyAmountProperty,
+    handoff.statusProperty,
+    ...handoff.requiredFields.map((field) => field.property),
+    ...handoff.optionalFields.map((field) => field.property),
+    playbooks.qbrProperty,
+    playbooks.churnReasonProperty,
+    ...ownedCompanyProperties,
+  ];
+  return {
+    company: unique(company),
+    companyHistory: unique([sentiment.property, healthScoreProperty]),
+    contact: ['notes_last_contacted'],
+    deal: ['dealname', 'dealtype', 'pipeline', 'dealstage', 'closedate', 'amount', 'deal_currency_code', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability'],
+    ticket: ['subject', 'hs_pipeline_stage', 'hs_ticket_priority', 'createdate', 'closed_date', 'hs_is_closed'],
+    feedback: ['hs_survey_type', 'hs_value', 'hs_content', 'hs_submission_timestamp', 'hs_createdate', 'hs_contact_id'],
+    task: ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_task_priority', 'hs_timestamp', 'hubspot_owner_id'],
+  };
+}
+
+function unique(names: ReadonlyArray<string | null>): string[] {
+  return [...new Set(names.filter((name): name is string => name !== null))];
+}

@@ -1,0 +1,33 @@
+import type { DataSource, SourceIssue } from './snapshot.ts';
+
+// What a failed data source means for the card: which sources cannot be trusted, and the
+// sentence the card shows about each.
+
+const sourceLabels: Readonly<Record<DataSource, string>> = {
+  company: 'Company details',
+  history: 'Property history (trend, sentiment age)',
+  contacts: 'Contacts (engagement, NPS)',
+  deals: 'Deals (renewal)',
+  tickets: 'Support tickets',
+  feedback: 'NPS',
+  tasks: 'Tasks (already-created actions)',
+};
+
+/** Sources that failed outright; a source with only some records skipped still counts. */
+export function failedSources(issues: readonly SourceIssue[]): ReadonlySet<DataSource> {
+  const failed = new Set<DataSource>();
+  for (const issue of issues) if (issue.kind !== 'malformed') failed.add(issue.source);
+  return failed;
+}
+
+/** e.g. "NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope". */
+export function issueWarning(issue: SourceIssue): string {
+  const label = sourceLabels[issue.source] ?? `Source ${String(issue.source)}`;
+  const state = issue.kind === 'malformed' ? 'incomplete' : 'unavailable';
+  const detail = issue.detail.trim();
+  return detail ? `${label} ${state}: ${detail}` : `${label} ${state}`;
+}
+
+export function sourceLabel(source: DataSource): string {
+  return sourceLabels[source];
+}

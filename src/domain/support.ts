@@ -1,0 +1,88 @@
+import type { CsConfig } from '../config/schema.ts';
+import { parseDay, type Day } from './dates.ts';
+import { scored, sourceError, type FactorResult } from './factor.ts';
+import { isTrue, keyOf, textOf } from './property-values.ts';
+import type { CrmRecord } from './snapshot.ts';
+import { lowerSet } from './value-sets.ts';
+import { plural } from './wording.ts';
+
+// Support load from tickets. A company without tickets is good data (score 100), not
+// missing data; only a failed tickets source leaves the factor unscored.
+
+export type TicketPriority = 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';
+
+export interface OpenTicket {
+  readonly id: string;
+  readonly priority: TicketPriority;
+  /** Days since createdate; null when the ticket has no valid createdate. */
+  readonly ageDays: number | null;
+}
+
+export interface SupportFacts {
+  readonly open: readonly OpenTicket[];
+  readonly byPriority: Readonly<Record<TicketPriority, number>>;
+  /** HIGH and URGENT. */
+  readonly openHighPriority: number;
+  readonly oldestOpenDays: number | null;
+}
+
+const priorities: readonly TicketPriority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
+
+function priorityOf(value: string | null): TicketPriority {
+  const upper = value?.toUpperCase();
+  return upper === 'LOW' || upper === 'HIGH' || upper === 'URGENT' ? upper : 'MEDIUM';
+}
+
+export function isOpenTicket(ticket: CrmRecord, closedStages: ReadonlySet<string>): boolean {
+  const props = ticket.properties;
+  if (isTrue(props, 'hs_is_closed') || textOf(props, 'closed_date') !== null) return false;
+  const stage = keyOf(props, 'hs_pipeline_stage');
+  return stage === null || !closedStages.has(stage);
+}
+
+export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['support'], asOf: Day): SupportFacts {
+  const open: OpenTicket[] = [];
+  const byPriority: Record<TicketPriority, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 0 };
+  let oldestOpenDays: number | null = null;
+  const closedStages = lowerSet(config.closedStages);
+  for (const ticket of tickets) {
+    if (!isOpenTicket(ticket, closedStages)) continue;
+    const priority = priorityOf(textOf(ticket.properties, 'hs_ticket_priority'));
+    const created = parseDay(ticket.properties.createdate);
+    const ageDays = created === null ? null : Math.max(0, asOf - created);
+    open.push({ id: ticket.id, priority, ageDays });
+    byPriority[priority]++;
+    if (ageDays !== null && (oldestOpenDays === null || ageDays > oldestOpenDays)) oldestOpenDays = ageDays;
+  }
+  return { open, byPriority, openHighPriority: byPriority.HIGH + byPriority.URGENT, oldestOpenDays };
+}
+
+/** Points one open ticket takes off the score: its priority weight, growing with age up to a cap. */
+export function ticketPenalty(ticket: OpenTicket, config: CsConfig['support']): number {
+  const age = Math.min(ticket.ageDays ?? 0, config.ageCapDays);
+  return config.priorityWeights[ticket.priority] * (1 + (age / config.ageStepDays) * config.ageStepFactor);
+}
+
+export function supportFactor(facts: SupportFacts, config: CsConfig['support'], sourceFailed: boolean): FactorResult {
+  if (sourceFailed) return sourceError('support', 'Tickets could not be read, so support is not counted');
+  let penalty = 0;
+  for (const ticket of facts.open) penalty += ticketPenalty(ticket, config);
+  return scored('support', 100 - penalty, describeOpenTickets(facts));
+}
+
+/** "No open tickets", "2 urgent tickets open, oldest 19 days", "5 tickets open (2 urgent, 1 high), oldest 40 days". */
+export function describeOpenTickets(facts: SupportFacts): string {
+  const total = facts.open.length;
+  if (total === 0) return 'No open tickets';
+  const oldest = facts.oldestOpenDays === null ? '' : `, oldest ${plural(facts.oldestOpenDays, 'day')}`;
+  const present = priorities.filter((p) => facts.byPriority[p] > 0);
+  const only = present.length === 1 ? present[0] : undefined;
+  if (only === 'URGENT' || only === 'HIGH') {
+    return `${plural(total, only === 'URGENT' ? 'urgent ticket' : 'high-priority ticket')} open${oldest}`;
+  }
+  const notable = (['URGENT', 'HIGH'] as const)
+    .filter((p) => facts.byPriority[p] > 0)
+    .map((p) => `${facts.byPriority[p]} ${p === 'URGENT' ? 'urgent' : 'high'}`);
+  const detail = notable.length > 0 ? ` (${notable.join(', ')})` : '';
+  return `${plural(total, 'ticket')} open${detail}${oldest}`;
+}

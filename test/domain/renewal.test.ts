@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
+import { buildCardView } from '../../src/domain/card.ts';
+import { parseIsoDate } from '../../src/domain/dates.ts';
+import { readDeals } from '../../src/domain/deals.ts';
+import { renewalFactor, renewalFacts, renewalWindow } from '../../src/domain/renewal.ts';
+import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
+import { AS_OF, at, dayAt, deal, epochAt, renewalDeal, snapshot } from './fixtures.ts';
+
+const asOf = parseIsoDate(AS_OF) ?? 0;
+function facts(deals: CrmRecord[], company: PropertyValues = {}, config = defaultConfig) {
+  return renewalFacts(readDeals(deals, config.renewal, config.handoff), company, config, asOf);
+}
+
+describe('renewal windows (calendar days from asOf)', () => {
+  it.each([
+    [-1, 'overdue'],
+    [0, 'd30'],
+    [30, 'd30'],
+    [31, 'd60'],
+    [60, 'd60'],
+    [61, 'd90'],
+    [90, 'd90'],
+    [91, 'later'],
+  ])('%i days out is %s', (days, window) => {
+    expect(renewalWindow(days)).toBe(window);
+  });
+
+  it('a renewal deal closing 31 days out is in the d60 window', () => {
+    expect(facts([renewalDeal(31)])).toMatchObject({ daysToRenewal: 31, window: 'd60', day: asOf + 31, source: 'renewal_deal' });
+  });
+
+  it('an open renewal deal past its close date is overdue and scores 0', () => {
+    const result = facts([renewalDeal(-5)]);
+    expect(result).toMatchObject({ window: 'overdue', daysToRenewal: -5, overdueOpenDeals: 1 });
+    expect(renewalFactor(result, defaultConfig.renewal, false)).toMatchObject({
+      score: 0,
+      explanation: `Renewal was due 5 days ago (${dayAt(-5)}) and the renewal deal is still open`,
+    });
+  });
+});
+
+describe('which deal is the renewal', () => {
+  it('takes the earliest open renewal deal with its amount, currency and stage', () => {
+    const view = buildCardView(
+      snapshot({
+        deals: [
+          renewalDeal(200, { amount: '99000' }),
+          renewalDeal(45, { id: '9001', amount: '24000.50', currency: 'EUR', stage: 'decisionmakerboughtin' }),
+          deal({ type: 'newbusiness', closeInDays: 10, amount: 5000 }),
+          deal({ stage: 'closedwon', closeInDays: 20 }),
+          deal({ stage: 'closedlost', closeInDays: 15 }),
+        ],
+      }),
+      defaultConfig,
+      at,
+    );
+    expect(view.renewal).toEqual({
+      date: dayAt(45),
+      daysToRenewal: 45,
+      window: 'd60',
+      amount: 24000.5,
+      currency: 'EUR',
+      dealId: '9001',
+      stage: 'decisionmakerboughtin',
+      source: 'renewal_deal',
+    });
+  });
+
+  it('ignores closed deals even when only hs_is_closed says so', () => {
+    expect(facts([renewalDeal(20, { closed: true, stage: 'custom_closed' })]).source).toBeNull();
+  });
+
+  it('reads close dates as dates, datetimes or epoch milliseconds', () => {
+    expect(facts([renewalDeal(0, { closedate: dayAt(40) })]).daysToRenewal).toBe(40);
+    expect(facts([renewalDeal(0, { closedate: `${dayAt(40)}T23:30:00-02:00` })]).daysToRenewal).toBe(41);
+    expect(facts([renewalDeal(0, { closedate: epochAt(40) })]).daysToRenewal).toBe(40);
+  });
+
+  it('uses the default currency when the deal has none', () => {
+    expect(facts([renewalDeal(40, { currency: null })], {}, parseConfig({ currency: 'GBP' })).currency).toBe('GBP');
+  });
+
+  it('recognises renewals by a configured pipeline', () => {
+    const config = parseConfig({ renewal: { dealTypes: [], pipelines: ['renewals'] } });
+    expect(facts([deal({ type: 'newbusiness', pipeline: 'renewals', closeInDays: 70 })], {}, config).window).toBe('d90');
+    expect(facts([renewalDeal(70)], {}, config).window).toBeNull();
+  });
+
+  it('falls back to the contract end date company property', () => {
+    expect(facts([], { contract_end_date: dayAt(75) })).toMatchObject({ daysToRenewal: 75, window: 'd90', source: 'company_property', dealId: null, currency: 'USD' });
+    const config = parseConfig({ renewal: { companyDateProperty: 'renewal_date', companyAmountProperty: 'arr' } });
+    expect(facts([], { renewal_date: dayAt(10), arr: '12000' }, config)).toMatchObject({ window: 'd30', amount: 12000 });
+  });
+
+  it('reports no renewal data when there is neither', () => {
+    const result = facts([deal({ type: 'newbusiness', closeInDays: 10 })], { contract_end_date: 'soon' });
+    expect(result).toMatchObject({ day: null, window: null, source: null });
+    expect(renewalFactor(result, defaultConfig.renewal, false)).toMatchObject({ status: 'no_data', score: null });
+  });
+
+  it('warns about open renewal deals without a close date', () => {
+    const view = buildCardView(snapshot({ deals: [renewalDeal(0, { closedate: 'TBD' })] }), defaultConfig, at);
+    expect(view.warnings).toContain('1 open renewal deal ignored: no valid close date');
+  });
+});
+
+describe('renewal factor: proximity against deal progress', () => {
+  const score = (days: number, probability: number | null) =>
+    renewalFactor(facts([renewalDeal(days, { probability })]), defaultConfig.renewal, false).score;
+
+  it('scores a far-away renewal 100', () => {
+    expect(score(200, 0)).toBe(100);
+  });
+
+  it('scores a close renewal with a low probability low, and a committed one high', () => {
+    expect(score(5, 0.1)).toBeLessThan(20);
+    expect(score(5, 1)).toBe(100);
+    expect(score(60, 0.2)).toBeGreaterThan(score(5, 0.2) ?? 100);
+  });
+
+  it('is an error, not zero, when deals could not be read', () => {
+    expect(renewalFactor(facts([]), defaultConfig.renewal, true)).toMatchObject({ status: 'error', score: null });
+  });
+});
