@@ -1,0 +1,89 @@
+import { defaultConfig } from '../../src/config/schema.ts';
+import { createHubSpotClient } from '../../src/hubspot/client.ts';
+import { HubSpotGateway } from '../../src/hubspot/gateway.ts';
+import { createSandbox, type RequestLogEntry } from '../../src/sandbox/index.ts';
+import { getCardView } from '../../src/usecases/card-view.ts';
+import { asOf, seedCompany } from '../../test/hubspot/seeded-company.ts';
+
+export const title = 'Card view: CRM calls, sequential round trips and latency (sandbox over loopback, 50 ms per API call)';
+
+const latencyMs = 50;
+const runs = 30;
+const bars = { calls: 6, roundTrips: 3, p50Ratio: 3.5 };
+
+/** The longest chain of requests where each starts only after the previous one ended. */
+function sequentialRoundTrips(entries: readonly RequestLogEntry[]): number {
+  const sorted = [...entries].sort((a, b) => a.startedAt - b.startedAt);
+  const depth: number[] = [];
+  sorted.forEach((entry, i) => {
+    let before = 0;
+    for (let j = 0; j < i; j += 1) {
+      const earlier = sorted[j];
+      if (earlier && earlier.endedAt <= entry.startedAt) before = Math.max(before, depth[j] ?? 0);
+    }
+    depth.push(before + 1);
+  });
+  return Math.max(0, ...depth);
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function timed(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'OVER THE BAR';
+}
+
+export async function run(): Promise<void> {
+  const sandbox = createSandbox({ data: 'empty' });
+  const full = seedCompany(sandbox.store, { contacts: 100, deals: 100, tickets: 100, answers: 100, tasks: 3 });
+  const many = seedCompany(sandbox.store, { contacts: 100, deals: 100, tickets: 100, answers: 500, tasks: 3 }, 'Contoso');
+  sandbox.controls.latencyMs = latencyMs;
+  // The bench measures the card, not HubSpot's search limit (5/s), which 30 back-to-back cards exceed.
+  sandbox.controls.searchPerSecond = null;
+  const server = await sandbox.listen();
+  try {
+    const client = createHubSpotClient({ accessToken: 'bench', baseUrl: server.url });
+    const deps = { gateway: new HubSpotGateway(client), config: defaultConfig, now: () => new Date() };
+    const cardOf = (companyId: string) => getCardView(deps, { companyId, asOf });
+
+    await cardOf(full.id); // warm the connection pool
+    sandbox.log.clear();
+    await cardOf(full.id);
+    const calls = sandbox.log.entries.length;
+    const roundTrips = sequentialRoundTrips(sandbox.log.entries);
+
+    sandbox.log.clear();
+    await cardOf(many.id);
+    const manyCalls = sandbox.log.entries.length;
+    const manyFeedbackCalls = sandbox.log.count({ pathIncludes: 'feedback_submissions' });
+    const manyRoundTrips = sequentialRoundTrips(sandbox.log.entries);
+
+    const oneTrip: number[] = [];
+    for (let i = 0; i < 10; i += 1) oneTrip.push(await timed(() => client.crm.companies.basicApi.getById(full.id, ['name'])));
+    const roundTrip = percentile(oneTrip, 50);
+
+    const latencies: number[] = [];
+    for (let i = 0; i < runs; i += 1) latencies.push(await timed(() => cardOf(full.id)));
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+
+    console.log(`company with 100 contacts / 100 deals / 100 tickets / 100 survey answers (+3 tasks):`);
+    console.log(`  CRM calls per card:        ${calls}  (bar <= ${bars.calls}: ${verdict(calls <= bars.calls)})`);
+    console.log(`  sequential round trips:    ${roundTrips}  (bar <= ${bars.roundTrips}: ${verdict(roundTrips <= bars.roundTrips)})`);
+    console.log(`  one round trip (p50):      ${roundTrip.toFixed(1)} ms  (${latencyMs} ms injected)`);
+    console.log(`  card latency over ${runs} runs: p50 ${p50.toFixed(1)} ms = ${(p50 / roundTrip).toFixed(2)}x a round trip (bar <= ${bars.p50Ratio}x: ${verdict(p50 / roundTrip <= bars.p50Ratio)}), p95 ${p95.toFixed(1)} ms = ${(p95 / roundTrip).toFixed(2)}x`);
+    console.log(`company with 500 survey answers (100 contacts / deals / tickets):`);
+    console.log(`  CRM calls per card:        ${manyCalls} (${manyFeedbackCalls} for the answers: ${Math.ceil(500 / 200)} search pages of 200; allowed ${bars.calls} + 4 for the 4 further hundreds)  ${verdict(manyCalls <= bars.calls + 4)}`);
+    console.log(`  sequential round trips:    ${manyRoundTrips}`);
+  } finally {
+    await server.close();
+  }
+}

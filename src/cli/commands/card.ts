@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { CompanyNotFoundError, HubSpotError } from '../../hubspot/gateway.ts';
+import { asOfSchema, companyIdSchema, getCardView } from '../../usecases/card-view.ts';
+import { cardSummary } from '../card-summary.ts';
+import { loadCliConfig } from '../configuration.ts';
+import { CommandFailure, UsageError } from '../errors.ts';
+import { openPortal, readEnvironment } from '../portal.ts';
+
+interface CardOptions {
+  readonly json?: boolean;
+  readonly asOf?: string;
+}
+
+async function showCard(companyIdArg: string, options: CardOptions): Promise<void> {
+  const companyId = companyIdSchema.safeParse(companyIdArg);
+  if (!companyId.success) throw new UsageError(`"${companyIdArg}" is not a company id: use the digits from the company record's URL`);
+  const asOf = options.asOf === undefined ? undefined : asOfSchema.safeParse(options.asOf);
+  if (asOf && !asOf.success) throw new UsageError(`--as-of "${options.asOf}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
+
+  const env = readEnvironment();
+  const config = await loadCliConfig();
+  const portal = await openPortal(env);
+  if (portal.kind === 'sandbox') process.stderr.write('cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this card comes from the embedded sandbox portal.\n');
+  try {
+    const view = await getCardView({ gateway: portal.gateway, config, now: () => new Date() }, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
+    process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view)}\n`);
+  } catch (error) {
+    if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message);
+    throw error;
+  } finally {
+    await portal.close();
+  }
+}
+
+export function registerCardCommand(program: Command): void {
+  program
+    .command('card')
+    .description("Show one company's customer-success card: a readable summary, or the view model with --json.")
+    .argument('<companyId>', 'HubSpot company record id (digits)')
+    .option('--json', 'print exactly the card view model as JSON')
+    .option('--as-of <date>', 'compute the card as of this day (YYYY-MM-DD); default today (UTC)')
+    .action(showCard);
+}

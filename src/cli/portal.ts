@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { createHubSpotClient, defaultBaseUrl } from '../hubspot/client.ts';
+import { HubSpotGateway } from '../hubspot/gateway.ts';
+import { createSandbox } from '../sandbox/index.ts';
+import { UsageError } from './errors.ts';
+
+// Which HubSpot portal the commands talk to (DESIGN.md "Environment"): a real one when
+// HUBSPOT_ACCESS_TOKEN is set, else the embedded sandbox, started in-process on loopback and
+// reached through the same SDK and gateway as HubSpot itself.
+
+const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const environmentSchema = z.object({
+  HUBSPOT_ACCESS_TOKEN: z.preprocess(blankAsAbsent, z.string().trim().optional()),
+  HUBSPOT_BASE_URL: z.preprocess(
+    blankAsAbsent,
+    z.url({ protocol: /^https?$/, error: 'HUBSPOT_BASE_URL must be an http(s) URL, like https://api.hubapi.com' }).optional(),
+  ),
+  HUBSPOT_CLIENT_SECRET: z.preprocess(blankAsAbsent, z.string().optional()),
+  PORT: z.preprocess(
+    blankAsAbsent,
+    z.coerce.number({ error: 'PORT must be a port number' }).int().min(0).max(65535, { error: 'PORT must be a port number (0-65535)' }).default(3000),
+  ),
+  /** The public origin HubSpot calls (https://host), when a proxy hides it from the server. */
+  CS_CARD_PUBLIC_URL: z.preprocess(
+    blankAsAbsent,
+    z.url({ protocol: /^https?$/, error: 'CS_CARD_PUBLIC_URL must be the https origin HubSpot calls' }).optional(),
+  ),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  if (parsed.data.HUBSPOT_BASE_URL && !parsed.data.HUBSPOT_ACCESS_TOKEN) {
+    throw new UsageError('HUBSPOT_BASE_URL is set but HUBSPOT_ACCESS_TOKEN is not: set the token, or unset HUBSPOT_BASE_URL to use the embedded sandbox');
+  }
+  return parsed.data;
+}
+
+export interface Portal {
+  readonly kind: 'hubspot' | 'sandbox';
+  readonly baseUrl: string;
+  readonly gateway: HubSpotGateway;
+  close(): Promise<void>;
+}
+
+export async function openPortal(env: Environment): Promise<Portal> {
+  if (env.HUBSPOT_ACCESS_TOKEN) {
+    const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;
+    const client = createHubSpotClient({ accessToken: env.HUBSPOT_ACCESS_TOKEN, baseUrl });
+    return { kind: 'hubspot', baseUrl, gateway: new HubSpotGateway(client), close: async () => undefined };
+  }
+  const sandbox = await createSandbox().listen();
+  const client = createHubSpotClient({ accessToken: 'sandbox', baseUrl: sandbox.url });
+  return { kind: 'sandbox', baseUrl: sandbox.url, gateway: new HubSpotGateway(client), close: () => sandbox.close() };
+}

@@ -1,0 +1,202 @@
+import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/feedback_submissions/index.js';
+import type { z } from 'zod';
+import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/snapshot.ts';
+import type { HubSpotClient } from './client.ts';
+import { CompanyNotFoundError, describeFailure, HubSpotError } from './failures.ts';
+import { companyResponseSchema, recordPageSchema, toHistory, v4AssociationPageSchema, validRecords, type CompanyResponse } from './records.ts';
+import { withRetry, type Deadline, type RetryOptions } from './retry.ts';
+
+// One company's snapshot in two sequential round trips and about one call per 100 records:
+//   1. GET the company with its properties, the history the trend needs, and the ids of its
+//      contacts, deals, tickets and tasks (v3 returns them with the record; v4 pages only when
+//      HubSpot says there are more);
+//   2. in parallel: batch-read contacts, deals, tickets and tasks (100 ids a call) and search the
+//      contacts' survey answers by hs_contact_id (5 groups x 100 ids a call, 200 answers a page).
+// Feedback submissions are associated with contacts, not companies; searching by contact id
+// avoids a third round trip (contact -> submission associations, then a batch read).
+// Tasks are read through associations rather than search because search lags behind writes:
+// a task created a second ago must already count, or "create task" would not be idempotent.
+
+/** The properties to read per object type (domain/requirements.ts decides them). */
+export interface PropertyPlan {
+  readonly company: readonly string[];
+  readonly companyHistory: readonly string[];
+  readonly contact: readonly string[];
+  readonly deal: readonly string[];
+  readonly ticket: readonly string[];
+  readonly feedback: readonly string[];
+  readonly task: readonly string[];
+}
+
+interface Context {
+  readonly client: HubSpotClient;
+  readonly deadline: Deadline;
+  readonly retry: RetryOptions;
+}
+
+interface Section {
+  readonly records: CrmRecord[];
+  readonly issues: SourceIssue[];
+}
+
+const batchSize = 100;
+const searchPageSize = 200;
+const idsPerFilter = 100;
+const filterGroupsPerSearch = 5;
+const associationPageSize = 500;
+
+type AssociatedType = 'contacts' | 'deals' | 'tickets' | 'tasks';
+const associatedTypes: readonly AssociatedType[] = ['contacts', 'deals', 'tickets', 'tasks'];
+
+/** Scope whose absence explains a 403 on each source (tasks are engagements: the contacts scope). */
+const readScopes: Readonly<Record<DataSource, string>> = {
+  company: 'crm.objects.companies.read',
+  history: 'crm.objects.companies.read',
+  contacts: 'crm.objects.contacts.read',
+  deals: 'crm.objects.deals.read',
+  tickets: 'tickets',
+  feedback: 'crm.objects.feedback_submissions.read',
+  tasks: 'crm.objects.contacts.read',
+};
+
+/** A response HubSpot should never send: treated like a failed call, so the section degrades. */
+function parseResponse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${what} came back in an unexpected shape` });
+  return parsed.data;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+/** A source that fails degrades the card with a warning; only a bad token stops it. */
+async function degradeOnFailure(source: DataSource, read: () => Promise<Section>): Promise<Section> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof HubSpotError) || error.failure.kind === 'unauthorized') throw error;
+    const issue: SourceIssue =
+      error.failure.kind === 'forbidden'
+        ? { source, kind: 'forbidden', detail: `the app lacks the ${readScopes[source]} scope` }
+        : { source, kind: 'unavailable', detail: describeFailure(error.failure) };
+    return { records: [], issues: [issue] };
+  }
+}
+
+async function readCompany(ctx: Context, companyId: string, plan: PropertyPlan): Promise<CompanyResponse> {
+  try {
+    const raw = await withRetry(
+      () => ctx.client.crm.companies.basicApi.getById(companyId, [...plan.company], [...plan.companyHistory], [...associatedTypes]),
+      ctx.deadline,
+      ctx.retry,
+    );
+    return parseResponse(companyResponseSchema, raw, 'company record');
+  } catch (error) {
+    if (error instanceof HubSpotError && error.failure.kind === 'not_found') throw new CompanyNotFoundError(companyId);
+    throw error;
+  }
+}
+
+/** All ids of one association type: those on the record, or every v4 page when there are more. */
+async function associatedIds(ctx: Context, company: CompanyResponse, type: AssociatedType): Promise<string[]> {
+  const onRecord = company.associations?.[type];
+  if (!onRecord?.paging?.next) return unique((onRecord?.results ?? []).map((r) => r.id));
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const raw = await withRetry(
+      () => ctx.client.crm.associations.v4.basicApi.getPage('companies', company.id, type, after, associationPageSize),
+      ctx.deadline,
+      ctx.retry,
+    );
+    const page = parseResponse(v4AssociationPageSchema, raw, 'association page');
+    ids.push(...page.results.map((r) => r.toObjectId));
+    after = page.paging?.next?.after;
+  } while (after);
+  return unique(ids);
+}
+
+function batchReader(ctx: Context, type: AssociatedType) {
+  const api = {
+    contacts: ctx.client.crm.contacts.batchApi,
+    deals: ctx.client.crm.deals.batchApi,
+    tickets: ctx.client.crm.tickets.batchApi,
+    tasks: ctx.client.crm.objects.tasks.batchApi,
+  }[type];
+  return (ids: string[], properties: readonly string[]) =>
+    withRetry(() => api.read({ inputs: ids.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] }), ctx.deadline, ctx.retry);
+}
+
+async function batchRead(ctx: Context, type: AssociatedType, source: DataSource, ids: readonly string[], properties: readonly string[]): Promise<Section> {
+  const read = batchReader(ctx, type);
+  const pages = await Promise.all(chunk(ids, batchSize).map((part) => read(part, properties)));
+  const { records, issue } = validRecords(pages.flatMap((page) => parseResponse(recordPageSchema, page, `${type} batch`).results), source);
+  return { records, issues: issue ? [issue] : [] };
+}
+
+async function searchFeedback(ctx: Context, contactIds: readonly string[], properties: readonly string[]): Promise<Section> {
+  const groups = chunk(chunk(contactIds, idsPerFilter), filterGroupsPerSearch);
+  const pages = await Promise.all(
+    groups.map(async (idGroups) => {
+      const raw: unknown[] = [];
+      let after: string | undefined;
+      do {
+        const page = parseResponse(
+          recordPageSchema,
+          await withRetry(
+            () =>
+              ctx.client.crm.objects.feedbackSubmissions.searchApi.doSearch({
+                filterGroups: idGroups.map((ids) => ({ filters: [{ propertyName: 'hs_contact_id', operator: FilterOperatorEnum.In, values: ids }] })),
+                properties: unique(['hs_contact_id', ...properties]),
+                limit: searchPageSize,
+                ...(after ? { after } : {}),
+              }),
+            ctx.deadline,
+            ctx.retry,
+          ),
+          'feedback search page',
+        );
+        raw.push(...page.results);
+        after = page.paging?.next?.after;
+      } while (after);
+      return raw;
+    }),
+  );
+  const { records, issue } = validRecords(pages.flat(), 'feedback');
+  return { records, issues: issue ? [issue] : [] };
+}
+
+export async function readCompanySnapshot(ctx: Context, companyId: string, plan: PropertyPlan): Promise<CompanySnapshot> {
+  const company = await readCompany(ctx, companyId, plan);
+  const ids = new Map(associatedTypes.map((type) => [type, associatedIds(ctx, company, type)]));
+  const idsOf = async (type: AssociatedType) => (await ids.get(type)) ?? [];
+
+  const section = (type: AssociatedType, source: DataSource, properties: readonly string[]) =>
+    degradeOnFailure(source, async () => batchRead(ctx, type, source, await idsOf(type), properties));
+  const [contacts, deals, tickets, tasks, feedback] = await Promise.all([
+    section('contacts', 'contacts', plan.contact),
+    section('deals', 'deals', plan.deal),
+    section('tickets', 'tickets', plan.ticket),
+    section('tasks', 'tasks', plan.task),
+    degradeOnFailure('feedback', async () => searchFeedback(ctx, await idsOf('contacts'), plan.feedback)),
+  ]);
+
+  const history = Object.fromEntries(plan.companyHistory.map((name) => [name, toHistory(company.propertiesWithHistory?.[name] ?? [])]));
+  return {
+    company: { id: company.id, properties: company.properties },
+    history,
+    contacts: contacts.records,
+    deals: deals.records,
+    tickets: tickets.records,
+    feedback: feedback.records,
+    tasks: tasks.records,
+    issues: [contacts, deals, tickets, tasks, feedback].flatMap((part) => part.issues),
+  };
+}

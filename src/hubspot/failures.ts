@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { RequestTimeoutError } from './client.ts';
+
+// What went wrong with one HubSpot call, in the terms the retry policy and the callers need.
+// The SDK throws `ApiException {code, body, headers}` — a different class per API module — so
+// this looks at the shape, never at `instanceof`, and never keeps the message (it can carry
+// headers and personal data).
+export type Failure =
+  | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'forbidden' }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'rate_limited'; readonly policy: 'daily' | 'window'; readonly waitMs: number }
+  | { readonly kind: 'transient'; readonly what: string }
+  | { readonly kind: 'rejected'; readonly status: number; readonly category: string | null };
+
+const apiExceptionSchema = z.object({
+  code: z.number().int(),
+  body: z.unknown(),
+  headers: z.record(z.string(), z.unknown()).catch({}),
+});
+
+const errorBodySchema = z.object({
+  policyName: z.string().optional(),
+  message: z.string().optional(),
+  category: z.string().optional(),
+});
+
+// Errors node:http raises when a connection fails or is cut; worth another attempt.
+const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+
+const defaultWindowMs = 10_000;
+
+function header(headers: Record<string, unknown>, name: string): string | undefined {
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** How long HubSpot asks us to wait: Retry-After (s), else the rolling window's length, at most 10 s. */
+function rateLimitWaitMs(headers: Record<string, unknown>, fallbackMs: number): number {
+  const retryAfter = Number(header(headers, 'retry-after'));
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, defaultWindowMs);
+  const interval = Number(header(headers, 'x-hubspot-ratelimit-interval-milliseconds'));
+  if (Number.isFinite(interval) && interval > 0) return Math.min(interval, defaultWindowMs);
+  return fallbackMs;
+}
+
+function classifyRateLimit(body: z.infer<typeof errorBodySchema>, headers: Record<string, unknown>): Failure {
+  if (body.policyName === 'DAILY' || header(headers, 'x-hubspot-ratelimit-daily-remaining') === '0') {
+    return { kind: 'rate_limited', policy: 'daily', waitMs: 0 };
+  }
+  // The search API's own limit (5 a second) comes back as SECONDLY: a one-second wait is enough.
+  const secondly = body.policyName === 'SECONDLY' || /\bsecondly limit/i.test(body.message ?? '');
+  return { kind: 'rate_limited', policy: 'window', waitMs: rateLimitWaitMs(headers, secondly ? 1_000 : defaultWindowMs) };
+}
+
+export function classify(error: unknown): Failure {
+  if (error instanceof RequestTimeoutError) return { kind: 'transient', what: 'timeout' };
+  const api = apiExceptionSchema.safeParse(error);
+  if (api.success) {
+    const { code, headers } = api.data;
+    const body = errorBodySchema.catch({}).parse(api.data.body);
+    if (code === 401) return { kind: 'unauthorized' };
+    if (code === 403) return { kind: 'forbidden' };
+    if (code === 404) return { kind: 'not_found' };
+    if (code === 429) return classifyRateLimit(body, headers);
+    if (code === 423 || code >= 500) return { kind: 'transient', what: `HTTP ${code}` };
+    return { kind: 'rejected', status: code, category: body.category ?? null };
+  }
+  const networkCode = z.object({ code: z.string() }).safeParse(error);
+  if (networkCode.success && networkCodes.has(networkCode.data.code)) return { kind: 'transient', what: networkCode.data.code };
+  return { kind: 'rejected', status: 0, category: error instanceof Error ? error.name : null };
+}
+
+/** One sentence about a failure, for warnings and error messages; no personal data. */
+export function describeFailure(failure: Failure): string {
+  switch (failure.kind) {
+    case 'unauthorized':
+      return 'HubSpot rejected the access token (401): check HUBSPOT_ACCESS_TOKEN';
+    case 'forbidden':
+      return 'HubSpot refused access (403): the app lacks a required scope';
+    case 'not_found':
+      return 'HubSpot has no such record (404)';
+    case 'rate_limited':
+      return failure.policy === 'daily'
+        ? 'the HubSpot daily API limit is used up (429 DAILY); it resets at midnight in the portal time zone'
+        : 'HubSpot kept answering "too many requests" (429) until the time budget ran out';
+    case 'transient':
+      return `HubSpot did not answer in time after retries (${failure.what})`;
+    case 'rejected':
+      return `HubSpot rejected the request (${failure.status === 0 ? 'unexpected error' : `HTTP ${failure.status}`}${failure.category ? `, ${failure.category}` : ''})`;
+  }
+}
+
+/** A call that failed for good: after retries, or at once when retrying cannot help. */
+export class HubSpotError extends Error {
+  constructor(readonly failure: Failure, message = describeFailure(failure)) {
+    super(message);
+    this.name = 'HubSpotError';
+  }
+}
+
+export class CompanyNotFoundError extends Error {
+  constructor(readonly companyId: string) {
+    super(`HubSpot has no company with id ${companyId} (404): check the id in the company record's URL`);
+    this.name = 'CompanyNotFoundError';
+  }
+}

@@ -1,0 +1,241 @@
+import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
+import { z } from 'zod';
+import type { HubSpotClient } from './client.ts';
+import { HubSpotError, type Failure } from './failures.ts';
+import { companyResponseSchema, recordPageSchema, toHistory, validRecords } from './records.ts';
+import { Deadline, withRetry, type RetryOptions } from './retry.ts';
+import type { CrmRecord, PropertyChange } from '../domain/snapshot.ts';
+
+// Reading and writing many records at the batch floor HubSpot allows (HUBSPOT.md "CRM API"):
+// batch reads of 100 ids (50 with property history), v4 association reads of 1,000 ids,
+// batch updates of 100, and search pages of 200 walked by ascending hs_object_id, which never
+// meets search's 10,000-result cap and doubles as the resume point of an interrupted sync.
+// A batch that fails after retries does not fail the run: its ids come back as failed, so the
+// caller can leave exactly the affected companies unwritten.
+
+export type PortfolioObjectType = 'companies' | 'contacts' | 'deals' | 'tickets' | 'feedback_submissions' | 'tasks';
+
+export interface PortfolioContext {
+  readonly client: HubSpotClient;
+  readonly retry: RetryOptions;
+  /** Time one call may take, waits for the rate limiter and 429 windows included. */
+  readonly callBudgetMs: number;
+}
+
+export const batchReadSize = 100;
+export const historyBatchReadSize = 50;
+export const associationBatchSize = 1000;
+export const batchUpdateSize = 100;
+export const searchPageSize = 200;
+
+export interface RecordWithHistory extends CrmRecord {
+  readonly history: Readonly<Record<string, PropertyChange[]>>;
+}
+
+/** Ids a batch could not deliver, with why: the whole chunk's ids when its call failed after retries. */
+export type FailedIds = Map<string, Failure>;
+
+export interface Filter {
+  readonly propertyName: string;
+  readonly operator: 'EQ' | 'GT' | 'GTE' | 'LT' | 'IN' | 'NOT_HAS_PROPERTY';
+  readonly value?: string;
+  readonly values?: readonly string[];
+}
+
+const v4BatchSchema = z.object({
+  results: z.array(
+    z.object({
+      _from: z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
+      to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]).transform(String) })),
+      paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+    }),
+  ),
+  errors: z.array(z.unknown()).optional(),
+});
+
+const batchErrorSchema = z.object({
+  category: z.string().optional(),
+  message: z.string().optional(),
+  context: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+const updatedSchema = z.object({ results: z.array(z.object({ id: z.string() })), errors: z.array(z.unknown()).optional() });
+
+function call<T>(ctx: PortfolioContext, run: () => Promise<T>): Promise<T> {
+  return withRetry(run, new Deadline(ctx.callBudgetMs), ctx.retry);
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** A response that does not have the documented shape counts as a failed call. */
+function parse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${what} came back in an unexpected shape` });
+  return parsed.data;
+}
+
+/** Only a bad token stops a whole run: every other failure is the failed chunk's ids. */
+function failureOf(error: unknown): Failure {
+  if (!(error instanceof HubSpotError) || error.failure.kind === 'unauthorized') throw error;
+  return error.failure;
+}
+
+/** Ids a 207's errors name, with a failure for each — except those the caller treats as "nothing there". */
+function partialFailures(errors: readonly unknown[] | undefined, nothingThere: (category: string | undefined) => boolean): FailedIds {
+  const failed: FailedIds = new Map();
+  for (const raw of errors ?? []) {
+    const error = batchErrorSchema.safeParse(raw);
+    if (!error.success || nothingThere(error.data.category)) continue;
+    const failure: Failure = { kind: 'rejected', status: 207, category: error.data.category ?? null };
+    for (const ids of Object.values(error.data.context ?? {})) for (const id of ids) failed.set(id, failure);
+  }
+  return failed;
+}
+
+/**
+ * One page of a search walked by ascending hs_object_id: every filter group gets
+ * `hs_object_id > afterId`, so the walk never pages past the 10,000-result cap. `lastId` is
+ * where the next page starts, null after the last page; `malformed` counts records skipped.
+ */
+export async function searchPage(
+  ctx: PortfolioContext,
+  type: PortfolioObjectType,
+  request: { filterGroups: ReadonlyArray<readonly Filter[]>; properties: readonly string[]; afterId: string | null },
+): Promise<{ records: CrmRecord[]; lastId: string | null; malformed: number; total: number | null }> {
+  const keyset: Filter[] = request.afterId === null ? [] : [{ propertyName: 'hs_object_id', operator: 'GT', value: request.afterId }];
+  const groups = request.filterGroups.length === 0 ? [[]] : request.filterGroups;
+  const body = {
+    filterGroups: groups.map((filters) => ({ filters: [...filters, ...keyset].map(toSdkFilter) })).filter((group) => group.filters.length > 0),
+    sorts: ['hs_object_id'],
+    properties: [...request.properties],
+    limit: searchPageSize,
+  };
+  const raw = await call(ctx, () => ctx.client.crm.objects.searchApi.doSearch(type, body));
+  const { results, total } = parse(recordPageSchema.extend({ total: z.number().int().nonnegative().optional() }), raw, `${type} search page`);
+  const { records, issue } = validRecords(results, 'company');
+  const last = idSchema.safeParse(results.at(-1));
+  if (results.length === searchPageSize && !last.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${type} search page ended in a record without an id` });
+  return { records, lastId: results.length === searchPageSize && last.success ? last.data.id : null, malformed: issue === null ? 0 : results.length - records.length, total: total ?? null };
+}
+
+const idSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
+
+function toSdkFilter(filter: Filter) {
+  return {
+    propertyName: filter.propertyName,
+    operator: FilterOperatorEnum[operatorKeys[filter.operator]],
+    ...(filter.value === undefined ? {} : { value: filter.value }),
+    ...(filter.values === undefined ? {} : { values: [...filter.values] }),
+  };
+}
+
+const operatorKeys = { EQ: 'Eq', GT: 'Gt', GTE: 'Gte', LT: 'Lt', IN: 'In', NOT_HAS_PROPERTY: 'NotHasProperty' } as const;
+
+/** Records by id, 100 a call (50 when history is asked for); ids HubSpot no longer has are simply absent. */
+export async function batchRead(
+  ctx: PortfolioContext,
+  type: PortfolioObjectType,
+  ids: readonly string[],
+  properties: readonly string[],
+  propertiesWithHistory: readonly string[] = [],
+): Promise<{ records: RecordWithHistory[]; failed: FailedIds; malformed: Set<string> }> {
+  const size = propertiesWithHistory.length > 0 ? historyBatchReadSize : batchReadSize;
+  const records: RecordWithHistory[] = [];
+  const failed: FailedIds = new Map();
+  const malformed = new Set<string>();
+  await Promise.all(
+    chunk([...new Set(ids)], size).map(async (part) => {
+      try {
+        const raw = await call(ctx, () =>
+          ctx.client.crm.objects.batchApi.read(type, { inputs: part.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...propertiesWithHistory] }),
+        );
+        const page = parse(recordPageSchema.extend({ errors: z.array(z.unknown()).optional() }), raw, `${type} batch`);
+        for (const item of page.results) {
+          const record = companyResponseSchema.safeParse(item);
+          if (!record.success) {
+            const id = idSchema.safeParse(item);
+            if (id.success) malformed.add(id.data.id);
+            continue;
+          }
+          const history = Object.fromEntries(propertiesWithHistory.map((name) => [name, toHistory(record.data.propertiesWithHistory?.[name] ?? [])]));
+          records.push({ id: record.data.id, properties: record.data.properties, history });
+        }
+        for (const [id, failure] of partialFailures(page.errors, (category) => category === 'OBJECT_NOT_FOUND')) failed.set(id, failure);
+      } catch (error) {
+        const failure = failureOf(error);
+        for (const id of part) failed.set(id, failure);
+      }
+    }),
+  );
+  return { records, failed, malformed };
+}
+
+/** Associated ids per from-id (v4, 1,000 ids a call, further pages of a busy record followed). */
+export async function associatedIds(
+  ctx: PortfolioContext,
+  from: PortfolioObjectType,
+  to: PortfolioObjectType,
+  fromIds: readonly string[],
+): Promise<{ byId: Map<string, string[]>; failed: FailedIds }> {
+  const byId = new Map<string, string[]>();
+  const failed: FailedIds = new Map();
+  let pending = [...new Set(fromIds)].map((id) => ({ id, after: undefined as string | undefined }));
+  while (pending.length > 0) {
+    const next: typeof pending = [];
+    await Promise.all(
+      chunk(pending, associationBatchSize).map(async (part) => {
+        try {
+          const raw = await call(ctx, () =>
+            ctx.client.crm.associations.v4.batchApi.getPage(from, to, { inputs: part.map(({ id, after }) => (after === undefined ? { id } : { id, after })) }),
+          );
+          const page = parse(v4BatchSchema, raw, `${from} to ${to} associations`);
+          for (const result of page.results) {
+            const known = byId.get(result._from.id) ?? [];
+            byId.set(result._from.id, known.concat(result.to.map((item) => item.toObjectId)));
+            const after = result.paging?.next?.after;
+            if (after !== undefined) next.push({ id: result._from.id, after });
+          }
+          // HubSpot reports "no associations" as a 207 error per id (OBJECT_NOT_FOUND).
+          for (const [id, failure] of partialFailures(page.errors, (category) => category === 'OBJECT_NOT_FOUND')) failed.set(id, failure);
+        } catch (error) {
+          const failure = failureOf(error);
+          for (const { id } of part) failed.set(id, failure);
+        }
+      }),
+    );
+    pending = next;
+  }
+  return { byId, failed };
+}
+
+/** Writes property values, 100 records a call; a 207 names the records HubSpot refused. */
+export async function batchUpdate(
+  ctx: PortfolioContext,
+  type: PortfolioObjectType,
+  updates: ReadonlyArray<{ readonly id: string; readonly properties: Readonly<Record<string, string>> }>,
+): Promise<{ written: string[]; failed: FailedIds }> {
+  const written: string[] = [];
+  const failed: FailedIds = new Map();
+  await Promise.all(
+    chunk(updates, batchUpdateSize).map(async (part) => {
+      try {
+        const raw = await call(ctx, () => ctx.client.crm.objects.batchApi.update(type, { inputs: part.map(({ id, properties }) => ({ id, properties: { ...properties } })) }));
+        const page = parse(updatedSchema, raw, `${type} batch update`);
+        const done = new Set(page.results.map((result) => result.id));
+        written.push(...done);
+        const refused = partialFailures(page.errors, () => false);
+        for (const { id } of part) {
+          if (!done.has(id)) failed.set(id, refused.get(id) ?? { kind: 'rejected', status: 207, category: null });
+        }
+      } catch (error) {
+        const failure = failureOf(error);
+        for (const { id } of part) failed.set(id, failure);
+      }
+    }),
+  );
+  return { written, failed };
+}

@@ -1,0 +1,94 @@
+import { setTimeout as wait } from 'node:timers/promises';
+import pRetry from 'p-retry';
+import { classify, HubSpotError, type Failure } from './failures.ts';
+
+// HubSpot's fault policy (HUBSPOT.md "Rate limits and errors"): a TEN_SECONDLY 429 waits for
+// the window and tries again, a DAILY 429 fails at once, 5xx / 423 / timeouts / dropped
+// connections back off exponentially with jitter; everything stays inside one time budget so a
+// card answers before HubSpot's 15-second hubspot.fetch timeout.
+
+export interface RetryOptions {
+  /** Further attempts after the first for transient failures. */
+  readonly retries: number;
+  readonly minBackoffMs: number;
+  readonly maxBackoffMs: number;
+  /** Waits for a 429 window; injectable so tests never really wait 10 s. */
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export const defaultRetryOptions: RetryOptions = {
+  retries: 4,
+  minBackoffMs: 200,
+  maxBackoffMs: 2_000,
+  sleep: (ms) => wait(ms, undefined, { ref: false }),
+};
+
+/** The time left for one use case; every call and every wait shares it. */
+export class Deadline {
+  private readonly endsAt: number;
+
+  constructor(readonly budgetMs: number) {
+    this.endsAt = performance.now() + budgetMs;
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.endsAt - performance.now());
+  }
+}
+
+class DeadlineExceeded extends Error {
+  constructor() {
+    super('the time budget ran out');
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+function raceDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded()), deadline.remainingMs());
+    timer.unref();
+  });
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
+}
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof HubSpotError) return error.failure;
+  if (error instanceof DeadlineExceeded) return { kind: 'transient', what: 'time budget of the request used up' };
+  return classify(error);
+}
+
+export interface CallOptions {
+  /** false for writes that are not idempotent: only a 429 (never processed) is tried again. */
+  readonly retryTransient?: boolean;
+}
+
+/** Runs one HubSpot call under the policy; rejects with a HubSpotError. */
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  deadline: Deadline,
+  options: RetryOptions,
+  { retryTransient = true }: CallOptions = {},
+): Promise<T> {
+  try {
+    return await pRetry(() => raceDeadline(call(), deadline), {
+      retries: options.retries,
+      minTimeout: options.minBackoffMs,
+      maxTimeout: options.maxBackoffMs,
+      randomize: true,
+      maxRetryTime: deadline.remainingMs(),
+      unref: true,
+      async onFailedAttempt({ error }) {
+        const failure = failureOf(error);
+        if (failure.kind === 'rate_limited' && failure.policy === 'window') {
+          if (failure.waitMs >= deadline.remainingMs()) throw new HubSpotError(failure);
+          await options.sleep(failure.waitMs);
+          return;
+        }
+        if (failure.kind !== 'transient' || !retryTransient) throw new HubSpotError(failure);
+      },
+    });
+  } catch (error) {
+    throw error instanceof HubSpotError ? error : new HubSpotError(failureOf(error));
+  }
+}

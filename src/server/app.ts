@@ -1,0 +1,168 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
+import { z } from 'zod';
+import { asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
+import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
+import { errorBody, errorLabel, httpErrorOf } from './http-errors.ts';
+import { verifySignature, type SignatureVerdict } from './signature.ts';
+
+// The backend the card calls with hubspot.fetch. Routes hold no rule: they check the request,
+// call a use case and shape the answer.
+
+/**
+ * `off` exists for the embedded sandbox and the local preview only. It is chosen in code by the
+ * shell that builds the app — nothing in a request can switch verification off.
+ */
+export type SignatureMode =
+  | { readonly mode: 'verify'; readonly secret: string; /** e.g. https://cs-card.example.com, when a proxy hides it */ readonly publicOrigin?: string }
+  | { readonly mode: 'off' };
+
+export interface LogEntry {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly msg: string;
+  readonly [field: string]: string | number | boolean | null;
+}
+
+export interface AppDeps {
+  readonly card: CardDeps;
+  readonly signature: SignatureMode;
+  /** One JSON line per request; the default writes to stdout. */
+  readonly log?: (entry: LogEntry) => void;
+}
+
+export const maxBodyBytes = 64 * 1024;
+
+const actionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const taskBodySchema = z.strictObject({ asOf: asOfSchema.optional() });
+
+const signatureMessages: Readonly<Record<Exclude<SignatureVerdict, 'valid'>, string>> = {
+  missing: 'The request is not signed: X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp are required',
+  stale: 'The request signature has expired or its timestamp is invalid: HubSpot signatures are valid for 5 minutes',
+  forged: 'The request signature does not match: check HUBSPOT_CLIENT_SECRET',
+};
+
+function writeLine(entry: LogEntry): void {
+  process.stdout.write(`${JSON.stringify(entry)}\n`);
+}
+
+/** The full URL the caller addressed; behind a TLS proxy the forwarded headers say what it was. */
+function calledUri(c: Context, publicOrigin: string | undefined): string {
+  const url = new URL(c.req.url);
+  const pathAndQuery = `${url.pathname}${url.search}`;
+  if (publicOrigin) return `${publicOrigin.replace(/\/+$/, '')}${pathAndQuery}`;
+  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(/:$/, '');
+  const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || c.req.header('host') || url.host;
+  return `${proto}://${host}${pathAndQuery}`;
+}
+
+function badRequest(c: Context, message: string) {
+  return c.json(errorBody('bad_request', message), 400);
+}
+
+function requestLog(log: (entry: LogEntry) => void) {
+  return createMiddleware(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const status = c.res.status;
+    log({
+      level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+      msg: 'request',
+      method: c.req.method,
+      route: routePath(c, -1),
+      status,
+      ms: Math.round(performance.now() - started),
+      companyId: /^\/api\/companies\/(\d{1,20})\//.exec(c.req.path)?.[1] ?? null,
+      error: c.error ? errorLabel(c.error) : null,
+    });
+  });
+}
+
+function signatureCheck(signature: SignatureMode, now: () => Date) {
+  return createMiddleware(async (c, next) => {
+    if (signature.mode === 'off') return next();
+    const verdict = verifySignature(
+      signature.secret,
+      {
+        method: c.req.method,
+        uri: calledUri(c, signature.publicOrigin),
+        body: await c.req.text(),
+        signature: c.req.header('x-hubspot-signature-v3'),
+        timestamp: c.req.header('x-hubspot-request-timestamp'),
+      },
+      now().getTime(),
+    );
+    if (verdict !== 'valid') return c.json(errorBody('invalid_signature', signatureMessages[verdict]), 401);
+    return next();
+  });
+}
+
+/** The task body: empty, or JSON with an optional asOf. */
+function taskBody(text: string): { asOf?: string } | null {
+  let json: unknown = {};
+  try {
+    if (text.trim() !== '') json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const body = taskBodySchema.safeParse(json);
+  return body.success ? body.data : null;
+}
+
+type TaskRequest = Parameters<typeof createActionTask>[1];
+
+/** A double click sends two requests at once and both would see "no task yet": the second waits for the first and answers with its task. */
+function onePerAction(create: (request: TaskRequest) => Promise<TaskResult>) {
+  const inFlight = new Map<string, Promise<TaskResult>>();
+  return async (request: TaskRequest): Promise<TaskResult> => {
+    const key = `${request.companyId}:${request.actionId}`;
+    const running = inFlight.get(key);
+    if (running) return { ...(await running), created: false };
+    const started = create(request).finally(() => inFlight.delete(key));
+    inFlight.set(key, started);
+    return started;
+  };
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  const createTask = onePerAction((request) => createActionTask(deps.card, request));
+
+  app.use('*', requestLog(deps.log ?? writeLine));
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(errorBody('payload_too_large', `The request body exceeds ${maxBodyBytes / 1024} KB`), 413) }),
+    signatureCheck(deps.signature, deps.card.now),
+  );
+
+  app.get('/api/companies/:companyId/card', async (c) => {
+    const companyId = companyIdSchema.safeParse(c.req.param('companyId'));
+    if (!companyId.success) return badRequest(c, 'companyId must be a numeric HubSpot record id');
+    const rawAsOf = c.req.query('asOf');
+    const asOf = rawAsOf === undefined ? undefined : asOfSchema.safeParse(rawAsOf);
+    if (asOf && !asOf.success) return badRequest(c, 'asOf must be a date written YYYY-MM-DD');
+    const view = await getCardView(deps.card, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
+    c.header('Cache-Control', 'no-store');
+    return c.json(view);
+  });
+
+  app.post('/api/companies/:companyId/actions/:actionId/task', async (c) => {
+    const companyId = companyIdSchema.safeParse(c.req.param('companyId'));
+    if (!companyId.success) return badRequest(c, 'companyId must be a numeric HubSpot record id');
+    const actionId = actionIdSchema.safeParse(c.req.param('actionId'));
+    if (!actionId.success) return badRequest(c, 'actionId must be 1-64 lower-case letters, digits or dashes');
+    const body = taskBody(await c.req.text());
+    if (!body) return badRequest(c, 'the body must be empty or JSON holding only asOf, a date written YYYY-MM-DD, like {"asOf":"2026-11-22"}');
+    const result = await createTask({ companyId: companyId.data, actionId: actionId.data, ...body });
+    return c.json(result, result.created ? 201 : 200);
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => {
+    const mapped = httpErrorOf(error);
+    return c.json(errorBody(mapped.code, mapped.message), mapped.status);
+  });
+  return app;
+}

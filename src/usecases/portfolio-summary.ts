@@ -1,0 +1,37 @@
+import type { CsConfig } from '../config/schema.ts';
+import { portfolioCompany, portfolioProperties, rankByRisk, summarizePortfolio, type PortfolioCompany, type PortfolioSummary } from '../domain/portfolio-summary.ts';
+import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
+
+// The portfolio as the CS manager sees it: every customer company (the sync's scope, the
+// configured lifecycle stages) with the health the sync wrote back, riskiest first, and its
+// summary. Reads only: a page of 200 companies per call.
+
+export interface PortfolioDeps {
+  readonly gateway: Pick<PortfolioGateway, 'search' | 'read'>;
+  readonly config: CsConfig;
+}
+
+export async function readPortfolio(deps: PortfolioDeps): Promise<PortfolioCompany[]> {
+  const scope = [[{ propertyName: 'lifecyclestage', operator: 'IN' as const, values: deps.config.sync.lifecycleStages }]];
+  const companies: PortfolioCompany[] = [];
+  let afterId: string | null = null;
+  do {
+    const page = await deps.gateway.search('companies', scope, portfolioProperties, afterId);
+    companies.push(...page.records.map(portfolioCompany));
+    afterId = page.lastId;
+  } while (afterId !== null);
+  return rankByRisk(companies);
+}
+
+export async function portfolioSummary(deps: PortfolioDeps, asOf: string): Promise<{ companies: PortfolioCompany[]; summary: PortfolioSummary }> {
+  const companies = await readPortfolio(deps);
+  return { companies, summary: summarizePortfolio(companies, asOf) };
+}
+
+/** One company's current property values; `*` reads the portfolio's properties. */
+export async function companyProperties(deps: PortfolioDeps, companyId: string, names: readonly string[] | '*'): Promise<Record<string, string | null>> {
+  const wanted = names === '*' ? portfolioProperties : names;
+  const { records } = await deps.gateway.read('companies', [companyId], wanted);
+  const properties = records[0]?.properties ?? {};
+  return Object.fromEntries(wanted.map((name) => [name, properties[name] ?? null]));
+}

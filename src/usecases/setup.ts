@@ -1,0 +1,100 @@
+import type { CsConfig } from '../config/schema.ts';
+import { productProperties, propertyDrift, propertyGroup, type PropertyDefinition } from '../domain/properties.ts';
+import { managerLists } from '../domain/manager-lists.ts';
+import type { ListGateway } from '../hubspot/lists.ts';
+import { propertyFailure, type PropertyGateway } from '../hubspot/properties.ts';
+
+// `cs-card setup`: make the portal's `customer_success` group and the product's company
+// properties match their definitions (create what is missing, update what drifted, leave the
+// rest alone), and with --lists the managers' lists. Running it again changes nothing.
+
+export interface SetupDeps {
+  readonly properties: PropertyGateway;
+  readonly lists?: ListGateway;
+  readonly config: CsConfig;
+}
+
+export interface SetupReport {
+  readonly group: 'created' | 'updated' | 'unchanged';
+  readonly created: readonly string[];
+  readonly updated: ReadonlyArray<{ readonly name: string; readonly fields: readonly string[] }>;
+  readonly unchanged: readonly string[];
+  readonly failed: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
+  /** Null when lists were not asked for. */
+  readonly lists: ReadonlyArray<{ readonly name: string; readonly outcome: 'created' | 'exists' | 'failed'; readonly reason?: string }> | null;
+}
+
+export async function runSetup(deps: SetupDeps, options: { lists?: boolean } = {}): Promise<SetupReport> {
+  const group = await ensureGroup(deps.properties);
+  const existing = new Map((await deps.properties.properties()).map((property) => [property.name, property]));
+  const wanted = productProperties(deps.config);
+  const failed: Array<{ name: string; reason: string }> = [];
+  const missing: PropertyDefinition[] = [];
+  const updated: Array<{ name: string; fields: string[] }> = [];
+  const unchanged: string[] = [];
+
+  for (const definition of wanted) {
+    const current = existing.get(definition.name);
+    if (!current) {
+      missing.push(definition);
+      continue;
+    }
+    if (current.hubspotDefined) {
+      failed.push({ name: definition.name, reason: 'HubSpot defines a property of that name; point the configuration at another property name' });
+      continue;
+    }
+    const fields = propertyDrift(definition, current);
+    if (fields.length === 0) {
+      unchanged.push(definition.name);
+      continue;
+    }
+    try {
+      await deps.properties.update(definition);
+      updated.push({ name: definition.name, fields });
+    } catch (error) {
+      failed.push({ name: definition.name, reason: propertyFailure(error) });
+    }
+  }
+
+  const created = await createMissing(deps.properties, missing, failed);
+  const lists = options.lists ? await ensureLists(deps) : null;
+  return { group, created, updated, unchanged, failed, lists };
+}
+
+async function ensureGroup(properties: PropertyGateway): Promise<SetupReport['group']> {
+  const current = (await properties.groups()).find((group) => group.name === propertyGroup.name);
+  if (!current) {
+    await properties.createGroup(propertyGroup);
+    return 'created';
+  }
+  if (current.label === propertyGroup.label) return 'unchanged';
+  await properties.updateGroup(propertyGroup);
+  return 'updated';
+}
+
+async function createMissing(properties: PropertyGateway, missing: readonly PropertyDefinition[], failed: Array<{ name: string; reason: string }>): Promise<string[]> {
+  if (missing.length === 0) return [];
+  try {
+    const refused = await properties.create(missing);
+    for (const [name, reason] of refused) failed.push({ name, reason });
+    return missing.map((definition) => definition.name).filter((name) => !refused.has(name));
+  } catch (error) {
+    const reason = propertyFailure(error);
+    for (const definition of missing) failed.push({ name: definition.name, reason });
+    return [];
+  }
+}
+
+async function ensureLists(deps: SetupDeps): Promise<NonNullable<SetupReport['lists']>> {
+  const gateway = deps.lists;
+  if (!gateway) throw new RangeError('setup --lists needs a list gateway');
+  const outcomes: Array<{ name: string; outcome: 'created' | 'exists' | 'failed'; reason?: string }> = [];
+  for (const list of managerLists(deps.config)) {
+    try {
+      outcomes.push({ name: list.name, outcome: (await gateway.ensure(list)) ? 'created' : 'exists' });
+    } catch (error) {
+      outcomes.push({ name: list.name, outcome: 'failed', reason: gateway.describe(error) });
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,114 @@
+import type { CsConfig } from '../config/schema.ts';
+import { dateDrivenSelection } from '../domain/health-sync.ts';
+import { healthUpdatedAtProperty } from '../domain/properties.ts';
+import type { Filter, PortfolioGateway, PortfolioObjectType } from '../hubspot/portfolio-gateway.ts';
+
+// Which companies an incremental sync recomputes: those whose inputs changed since the last
+// run (found by searching each input object type by last-modified time and following the
+// associations to companies), those the passing days moved (renewal window, trend horizon),
+// and those the last run had to skip. Every search costs one call per 200 hits, so a portfolio
+// where nothing changed costs a handful of calls whatever its size.
+
+/** The last completed run: its start is the watermark of the input searches. */
+export interface Watermark {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly asOf: string;
+}
+
+/** More changed records than this and a full pass is cheaper than following every association. */
+export const maxIncrementalCandidates = 50_000;
+
+const msPerDay = 86_400_000;
+
+export function stageFilter(config: CsConfig): Filter {
+  return { propertyName: 'lifecyclestage', operator: 'IN', values: config.sync.lifecycleStages };
+}
+
+function modifiedProperty(type: PortfolioObjectType): string {
+  // Contacts keep HubSpot's legacy name for it.
+  return type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
+}
+
+class TooManyChanges extends Error {}
+
+/** Every id the search finds, walking pages by ascending id. */
+async function searchIds(gateway: PortfolioGateway, type: PortfolioObjectType, filterGroups: ReadonlyArray<readonly Filter[]>): Promise<string[]> {
+  const ids: string[] = [];
+  let afterId: string | null = null;
+  do {
+    const page = await gateway.search(type, filterGroups, ['hs_object_id'], afterId);
+    ids.push(...page.records.map((record) => record.id));
+    if (ids.length > maxIncrementalCandidates) throw new TooManyChanges();
+    afterId = page.lastId;
+  } while (afterId !== null);
+  return ids;
+}
+
+async function companiesOf(gateway: PortfolioGateway, type: PortfolioObjectType, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { byId, failed } = await gateway.associations(type, 'companies', ids);
+  if (failed.size > 0) throw new SelectionError(`the companies of ${failed.size} changed ${type} could not be read`);
+  return [...byId.values()].flat();
+}
+
+export class SelectionError extends Error {
+  readonly exitCode = 1;
+}
+
+/** Changed-input company ids, ascending; null when so much changed that a full pass is the cheaper way. */
+export async function incrementalCandidates(
+  gateway: PortfolioGateway,
+  config: CsConfig,
+  watermark: Watermark,
+  asOf: string,
+  retryIds: readonly string[],
+): Promise<string[] | null> {
+  const since = String(Date.parse(watermark.startedAt));
+  const changedSince = (type: PortfolioObjectType): Filter => ({ propertyName: modifiedProperty(type), operator: 'GT', value: since });
+  const stage = stageFilter(config);
+  try {
+    const moved = dateDrivenSelection(watermark.asOf, asOf, config.health.trendDays);
+    const between = (propertyName: string, from: number, to: number): Filter[] => [
+      stage,
+      { propertyName, operator: 'GTE', value: String(from) },
+      { propertyName, operator: 'LT', value: String(to) },
+    ];
+    // Searches take at most 5 filter groups and 18 filters (each group also gets the id keyset).
+    const found = await Promise.all([
+      // Company inputs: modified since the last run started, except by that run's own write
+      // (its stamp is newer than the watermark) unless modified again after it finished; and
+      // companies whose last score change just crossed the trend horizon.
+      searchIds(gateway, 'companies', [
+        [stage, changedSince('companies'), { propertyName: healthUpdatedAtProperty, operator: 'LT', value: since }],
+        [stage, changedSince('companies'), { propertyName: healthUpdatedAtProperty, operator: 'NOT_HAS_PROPERTY' }],
+        [stage, { propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(Date.parse(watermark.finishedAt)) }],
+        ...(moved ? [between(healthUpdatedAtProperty, ...moved.changedBetweenMs)] : []),
+      ]),
+      // Renewal dates that crossed a 90/60/30/0-day boundary.
+      moved ? searchIds(gateway, 'companies', moved.renewalDays.map(([from, to]) => between('cs_renewal_date', from * msPerDay, to * msPerDay))) : [],
+      ...(['deals', 'tickets', 'contacts', 'tasks'] as const).map(async (type) => companiesOf(gateway, type, await searchIds(gateway, type, [[changedSince(type)]]))),
+      searchIds(gateway, 'feedback_submissions', [[changedSince('feedback_submissions')]]).then(async (ids) => {
+        if (ids.length === 0) return [];
+        const { byId, failed } = await gateway.associations('feedback_submissions', 'contacts', ids);
+        if (failed.size > 0) throw new SelectionError(`the contacts of ${failed.size} new survey answers could not be read`);
+        return companiesOf(gateway, 'contacts', [...new Set([...byId.values()].flat())]);
+      }),
+    ]);
+    const candidates = new Set([...found.flat(), ...retryIds]);
+    return candidates.size > maxIncrementalCandidates ? null : sortIds(candidates);
+  } catch (error) {
+    if (error instanceof TooManyChanges) return null;
+    throw error;
+  }
+}
+
+/** HubSpot ids are decimal strings of varying length: order by number, not by text. */
+export function sortIds(ids: Iterable<string>): string[] {
+  return [...ids].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether `id` comes after `afterId` in that order. */
+export function idAfter(id: string, afterId: string | null): boolean {
+  return afterId === null || id.length > afterId.length || (id.length === afterId.length && id > afterId);
+}

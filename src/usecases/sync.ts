@@ -1,0 +1,334 @@
+import type { CsConfig } from '../config/schema.ts';
+import { fullSyncDue, historyMayMatter, writebackFor } from '../domain/health-sync.ts';
+import { requiredProperties } from '../domain/requirements.ts';
+import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
+import { issueWarning } from '../domain/source-issues.ts';
+import { describeFailure } from '../hubspot/failures.ts';
+import type { PortalAccess, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
+import { idAfter, incrementalCandidates, sortIds, stageFilter, type Watermark } from './sync-selection.ts';
+import type { PendingRun, SyncState, SyncStateStore } from './sync-state.ts';
+
+// `cs-card sync`: recompute every company in scope with the card's own rule and write back
+// only what changed. The portfolio streams through in pages (read, score, write, checkpoint),
+// the next page's reads overlapping this page's writes, so memory stays flat in portfolio size
+// and an interrupted run resumes after its last finished page. A company whose data could not
+// be read completely is never written: it is reported, and the next run tries it again.
+
+export interface SyncDeps {
+  readonly gateway: PortfolioGateway;
+  readonly config: CsConfig;
+  readonly store: SyncStateStore;
+  readonly now: () => Date;
+  /** API calls this process has made so far (the rate limiter counts them). */
+  readonly apiCalls: () => number;
+}
+
+export interface SyncRequest {
+  readonly full?: boolean;
+  /** Report what would change; write nothing, not even the sync state. */
+  readonly dryRun?: boolean;
+  /** YYYY-MM-DD; today (UTC) when absent. */
+  readonly asOf?: string;
+  /** Companies per page: 1,000 fills one v4 association call per type. */
+  readonly pageSize?: number;
+  /** An incremental request runs in full when the last full run is this many days old. */
+  readonly fullEveryDays?: number;
+  /** Stops after the page in progress is written and checkpointed. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  /** Each company that gets (or in a dry run would get) new values. */
+  readonly onChange?: (change: CompanyChange) => void;
+}
+
+export interface SyncProgress {
+  readonly done: number;
+  /** Companies in this run, when HubSpot says (the first search page's total). */
+  readonly total: number | null;
+  readonly written: number;
+  readonly skipped: number;
+}
+
+export interface CompanyChange {
+  readonly companyId: string;
+  readonly name: string | null;
+  /** New values, and what HubSpot holds now. */
+  readonly properties: Readonly<Record<string, { readonly from: string | null; readonly to: string }>>;
+}
+
+export interface SkippedCompany {
+  readonly companyId: string;
+  readonly reasons: readonly string[];
+}
+
+export interface SyncTotals {
+  /** Companies in scope that this run looked at. */
+  scanned: number;
+  /** Scored from complete data. */
+  recomputed: number;
+  written: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export interface SyncSummary extends SyncTotals {
+  readonly mode: 'full' | 'incremental';
+  readonly reason: string;
+  readonly asOf: string;
+  readonly dryRun: boolean;
+  readonly resumed: boolean;
+  /** Stopped by the signal; the next run continues where this one stopped. */
+  readonly interrupted: boolean;
+  /** The first skipped companies and why (all of them are counted in `skipped`). */
+  readonly skippedCompanies: readonly SkippedCompany[];
+  /** Data the portal withholds from every score (e.g. NPS without the feedback scope). */
+  readonly portalGaps: readonly string[];
+  readonly apiCalls: number;
+  readonly elapsedMs: number;
+}
+
+export const defaultPageSize = 1000;
+export const defaultFullEveryDays = 7;
+const maxReportedSkips = 100;
+const maxRetryIds = 10_000;
+/** finishedAt is stamped a little after the last write, so HubSpot's clock running slightly ahead does not re-select our own writes. */
+const settleMs = 2_000;
+
+interface Plan {
+  readonly run: PendingRun;
+  readonly resumed: boolean;
+}
+
+export function planRun(state: SyncState, request: SyncRequest, now: Date): Plan {
+  const asOf = request.asOf ?? now.toISOString().slice(0, 10);
+  const pending = state.pending;
+  if (!request.dryRun && pending && pending.asOf === asOf && (!request.full || pending.mode === 'full')) {
+    return { run: pending, resumed: true };
+  }
+  const fresh = (mode: 'full' | 'incremental', reason: string, watermark: Watermark | null): Plan => ({
+    run: { mode, reason, asOf, startedAt: now.toISOString(), watermark, afterId: null, totals: {}, skippedIds: [] },
+    resumed: false,
+  });
+  const last = state.lastRun;
+  if (request.full) return fresh('full', 'requested with --full', null);
+  if (last === null) return fresh('full', 'no earlier sync of this portal', null);
+  const fullEveryDays = request.fullEveryDays ?? defaultFullEveryDays;
+  if (fullSyncDue(state.lastFullRun?.asOf ?? null, asOf, fullEveryDays)) {
+    return fresh('full', `the last full sync is ${fullEveryDays} or more days old, and ages of touches, tickets and sentiment drift daily`, null);
+  }
+  return fresh('incremental', `changes since the sync of ${last.startedAt}`, { startedAt: last.startedAt, finishedAt: last.finishedAt, asOf: last.asOf });
+}
+
+interface Page {
+  readonly companies: readonly CrmRecord[];
+  /** The run is done up to here once this page is written. */
+  readonly lastId: string;
+  readonly total: number | null;
+  /** Companies of this page that could not be read at all. */
+  readonly unreadable: readonly SkippedCompany[];
+}
+
+interface ReadPage extends Page {
+  readonly snapshots: readonly CompanySnapshot[];
+}
+
+export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promise<SyncSummary> {
+  const started = performance.now();
+  const callsBefore = deps.apiCalls();
+  const lock = request.dryRun ? null : await deps.store.lock(deps.now());
+  try {
+    const state = await deps.store.read();
+    const { run, resumed } = planRun(state, request, deps.now());
+    const retryIds = state.retryIds;
+    const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds) : null;
+    const effective: PendingRun =
+      run.mode === 'incremental' && selection === null ? { ...run, mode: 'full', reason: 'so many records changed that a full pass is cheaper' } : run;
+    const job = new SyncJob(deps, request, effective, state);
+    if (!request.dryRun) await deps.store.write({ ...state, pending: effective });
+    const pages = effective.mode === 'full' ? fullPages(deps, effective.afterId, job.pageSize) : idPages(deps, selection ?? [], effective.afterId, job.pageSize);
+    const interrupted = await job.process(pages);
+    if (!request.dryRun) await deps.store.write(interrupted ? { ...state, pending: job.checkpoint() } : job.completed());
+    return job.summary({ resumed, interrupted, apiCalls: deps.apiCalls() - callsBefore, elapsedMs: performance.now() - started });
+  } finally {
+    await lock?.release();
+  }
+}
+
+/** One run's pages, counters and checkpoint. */
+class SyncJob {
+  readonly pageSize: number;
+  private readonly totals: SyncTotals;
+  private readonly skippedIds: string[];
+  private readonly reported: SkippedCompany[] = [];
+  private readonly portal: PortalAccess = { feedbackForbidden: false };
+  private afterId: string | null;
+  private total: number | null = null;
+
+  constructor(
+    private readonly deps: SyncDeps,
+    private readonly request: SyncRequest,
+    private readonly run: PendingRun,
+    private readonly state: SyncState,
+  ) {
+    this.pageSize = request.pageSize ?? defaultPageSize;
+    const saved = run.totals;
+    this.totals = { scanned: saved.scanned ?? 0, recomputed: saved.recomputed ?? 0, written: saved.written ?? 0, unchanged: saved.unchanged ?? 0, skipped: saved.skipped ?? 0 };
+    this.skippedIds = [...run.skippedIds];
+    this.afterId = run.afterId;
+  }
+
+  /** Reads page n+1 while page n is written; returns true when stopped by the signal. */
+  async process(pages: AsyncGenerator<Page>): Promise<boolean> {
+    const plan = requiredProperties(this.deps.config);
+    const read = async (): Promise<ReadPage | null> => {
+      const next = await pages.next();
+      if (next.done) return null;
+      const snapshots = await this.deps.gateway.snapshots(next.value.companies, plan, this.portal, {
+        needsHistory: (company) => historyMayMatter(company, plan.companyHistory),
+      });
+      return { ...next.value, snapshots };
+    };
+    let upcoming = read();
+    for (;;) {
+      const page = await upcoming;
+      if (page === null) return false;
+      if (this.request.signal?.aborted) return true;
+      upcoming = read();
+      // Surfaces when awaited; until then it must not count as unhandled.
+      upcoming.catch(() => undefined);
+      await this.commit(page);
+      if (this.request.signal?.aborted) {
+        await upcoming.catch(() => undefined);
+        return true;
+      }
+    }
+  }
+
+  private async commit(page: ReadPage): Promise<void> {
+    const generatedAt = this.deps.now().toISOString();
+    const updates: Array<{ id: string; properties: Record<string, string> }> = [];
+    const companies = new Map(page.snapshots.map((snapshot) => [snapshot.company.id, snapshot.company]));
+    for (const skipped of page.unreadable) this.skip(skipped);
+    for (const snapshot of page.snapshots) {
+      this.totals.scanned += 1;
+      const writeback = writebackFor(snapshot, this.deps.config, { asOf: this.run.asOf, generatedAt });
+      if (writeback.kind === 'skipped') this.skip({ companyId: snapshot.company.id, reasons: writeback.reasons });
+      else if (writeback.kind === 'unchanged') this.count('unchanged');
+      else updates.push({ id: snapshot.company.id, properties: writeback.properties });
+    }
+    const written = this.request.dryRun ? new Set(updates.map((update) => update.id)) : await this.write(updates);
+    for (const update of updates) {
+      if (!written.has(update.id)) continue;
+      this.count('written');
+      const company = companies.get(update.id);
+      if (company) this.request.onChange?.(changeOf(company, update.properties));
+    }
+    this.afterId = page.lastId;
+    this.total = this.total ?? (page.total === null ? null : page.total + this.totals.scanned - page.snapshots.length);
+    if (!this.request.dryRun) await this.deps.store.write({ ...this.state, pending: this.checkpoint() });
+    this.request.onProgress?.({ done: this.totals.scanned, total: this.total, written: this.totals.written, skipped: this.totals.skipped });
+  }
+
+  private async write(updates: ReadonlyArray<{ id: string; properties: Record<string, string> }>): Promise<Set<string>> {
+    if (updates.length === 0) return new Set();
+    const { written, failed } = await this.deps.gateway.updateCompanies(updates);
+    for (const [companyId, failure] of failed) this.skip({ companyId, reasons: [`HubSpot did not take the new values: ${describeFailure(failure)}`] });
+    return new Set(written);
+  }
+
+  private count(outcome: 'written' | 'unchanged'): void {
+    this.totals[outcome] += 1;
+    this.totals.recomputed += 1;
+  }
+
+  private skip(skipped: SkippedCompany): void {
+    this.totals.skipped += 1;
+    if (this.skippedIds.length < maxRetryIds && /^\d+$/.test(skipped.companyId)) this.skippedIds.push(skipped.companyId);
+    if (this.reported.length < maxReportedSkips) this.reported.push(skipped);
+  }
+
+  checkpoint(): PendingRun {
+    return { ...this.run, afterId: this.afterId, totals: { ...this.totals }, skippedIds: this.skippedIds };
+  }
+
+  completed(): SyncState {
+    const finished = {
+      mode: this.run.mode,
+      asOf: this.run.asOf,
+      startedAt: this.run.startedAt,
+      finishedAt: new Date(this.deps.now().getTime() + settleMs).toISOString(),
+    };
+    return {
+      version: 1,
+      lastRun: finished,
+      lastFullRun: this.run.mode === 'full' ? finished : this.state.lastFullRun,
+      pending: null,
+      retryIds: this.skippedIds,
+    };
+  }
+
+  summary(extra: { resumed: boolean; interrupted: boolean; apiCalls: number; elapsedMs: number }): SyncSummary {
+    return {
+      ...this.totals,
+      mode: this.run.mode,
+      reason: this.run.reason,
+      asOf: this.run.asOf,
+      dryRun: this.request.dryRun ?? false,
+      skippedCompanies: this.reported,
+      portalGaps: this.portal.feedbackForbidden ? ['NPS is left out of every score: the app cannot read survey answers (crm.objects.feedback_submissions.read, Service Hub Pro)'] : [],
+      ...extra,
+      elapsedMs: Math.round(extra.elapsedMs),
+    };
+  }
+}
+
+function changeOf(company: CrmRecord, next: Readonly<Record<string, string>>): CompanyChange {
+  const properties = Object.fromEntries(Object.entries(next).map(([name, to]) => [name, { from: company.properties[name] ?? null, to }]));
+  return { companyId: company.id, name: company.properties.name ?? null, properties };
+}
+
+/** Every company in scope, by ascending id after `afterId`, in pages of `pageSize` (search pages of 200). */
+async function* fullPages(deps: SyncDeps, afterId: string | null, pageSize: number): AsyncGenerator<Page> {
+  const properties = requiredProperties(deps.config).company;
+  let cursor = afterId;
+  let buffer: CrmRecord[] = [];
+  let total: number | null = null;
+  let unreadable = 0;
+  do {
+    const page = await deps.gateway.search('companies', [[stageFilter(deps.config)]], properties, cursor);
+    total ??= page.total;
+    unreadable += page.malformed;
+    buffer.push(...page.records);
+    cursor = page.lastId;
+    while (buffer.length >= pageSize || (cursor === null && buffer.length > 0)) {
+      const companies = buffer.slice(0, pageSize);
+      buffer = buffer.slice(pageSize);
+      yield { companies, lastId: companies.at(-1)?.id ?? '0', total, unreadable: malformedCompanies(unreadable) };
+      unreadable = 0;
+    }
+  } while (cursor !== null);
+}
+
+function malformedCompanies(count: number): SkippedCompany[] {
+  return count === 0 ? [] : [{ companyId: 'unknown', reasons: [`HubSpot returned ${count} companies in an unexpected shape`] }];
+}
+
+/** The given company ids after `afterId`, read 100 a call, keeping those in scope. */
+async function* idPages(deps: SyncDeps, ids: readonly string[], afterId: string | null, pageSize: number): AsyncGenerator<Page> {
+  const properties = requiredProperties(deps.config).company;
+  const stages = new Set(deps.config.sync.lifecycleStages.map((stage) => stage.toLowerCase()));
+  const todo = sortIds(ids).filter((id) => idAfter(id, afterId));
+  for (let start = 0; start < todo.length; start += pageSize) {
+    const part = todo.slice(start, start + pageSize);
+    const { records, failed } = await deps.gateway.read('companies', part, properties);
+    const companies = records
+      .filter((company) => stages.has((company.properties.lifecyclestage ?? '').trim().toLowerCase()))
+      .map((company) => ({ id: company.id, properties: company.properties }));
+    const unreadable = [...failed].map(([companyId, failure]) => ({ companyId, reasons: [issueWarning({ source: 'company', kind: 'unavailable', detail: describeFailure(failure) })] }));
+    yield { companies: sortById(companies), lastId: part.at(-1) ?? '0', total: start === 0 ? todo.length : null, unreadable };
+  }
+}
+
+function sortById(companies: readonly CrmRecord[]): CrmRecord[] {
+  const byId = new Map(companies.map((company) => [company.id, company]));
+  return sortIds(byId.keys()).flatMap((id) => byId.get(id) ?? []);
+}

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardViewSchema } from '../../src/domain/view-model.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { seedCompany, type SeededCompany } from '../hubspot/seeded-company.ts';
+
+// `cs-card card` as a user runs it: a separate process, pointed at a HubSpot-compatible API
+// (the sandbox on loopback) by HUBSPOT_BASE_URL and HUBSPOT_ACCESS_TOKEN.
+
+const root = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+let sandbox: Sandbox;
+let portal: { url: string; close(): Promise<void> };
+let company: SeededCompany;
+
+beforeAll(async () => {
+  sandbox = createSandbox({ data: 'empty' });
+  company = seedCompany(sandbox.store, { contacts: 30, deals: 6, tickets: 20, answers: 30, tasks: 1 });
+  portal = await sandbox.listen();
+});
+
+afterAll(() => portal.close());
+
+async function csCard(args: string[], env: Record<string, string> = {}) {
+  const { CS_CARD_CONFIG: _ignored, ...inherited } = process.env;
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...inherited, HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', ...env },
+      timeout: 30_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('cs-card card', () => {
+  it('prints exactly the view model with --json, matching the portal\'s data', async () => {
+    const result = await csCard(['card', company.id, '--json', '--as-of', '2026-11-22']);
+
+    expect(result.code).toBe(0);
+    const view = cardViewSchema.parse(JSON.parse(result.stdout));
+    expect(view).toMatchObject({
+      companyId: company.id,
+      asOf: '2026-11-22',
+      nps: company.expected.nps,
+      renewal: { ...company.expected.renewal, source: 'renewal_deal' },
+      support: company.expected.support,
+    });
+  });
+
+  it('prints a readable summary by default', async () => {
+    const result = await csCard(['card', company.id, '--as-of', '2026-11-22']);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Company ${company.id} as of 2026-11-22`);
+    expect(result.stdout).toMatch(/^Renewal {5}2027-01-10, in 49 days \(within 60 days\), 24,000 EUR/m);
+    expect(result.stdout).toMatch(new RegExp(`^NPS {9}${company.expected.nps.score} \\(${company.expected.nps.responses} answers?`, 'm'));
+    expect(result.stdout).toMatch(new RegExp(`^Support {5}${company.expected.support.openTickets} open tickets?, ${company.expected.support.openHighPriority} high priority`, 'm'));
+  });
+
+  it.each([
+    [['card', 'acme'], /"acme" is not a company id/],
+    [['card', '123', '--as-of', '22/11/2026'], /--as-of "22\/11\/2026" is not a date: write it YYYY-MM-DD/],
+  ])('exits 2 with one sentence on bad usage: %j', async (args, message) => {
+    const result = await csCard(args);
+
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('exits 1 with one sentence for an unknown company', async () => {
+    const result = await csCard(['card', '987654321', '--json']);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe("cs-card: HubSpot has no company with id 987654321 (404): check the id in the company record's URL");
+  });
+
+  it('exits 1 naming the token when HubSpot rejects it', async () => {
+    const removeFault = sandbox.controls.injectFault({ kind: '401' });
+    try {
+      const result = await csCard(['card', company.id]);
+
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe('cs-card: HubSpot rejected the access token (401): check HUBSPOT_ACCESS_TOKEN');
+    } finally {
+      removeFault();
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { setTimeout as wait } from 'node:timers/promises';
+import { createHubSpotClient } from '../../src/hubspot/client.ts';
+import { HubSpotGateway } from '../../src/hubspot/gateway.ts';
+import type { RetryOptions } from '../../src/hubspot/retry.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { mswServer } from '../msw.ts';
+
+// The sandbox portal behind msw at HubSpot's own address, reached through the real SDK and
+// gateway. Retries are real but fast: waits for a 429 window are recorded, and slept only when a
+// test asks for it (never HubSpot's ten seconds). The search limit (5 a second) is off unless a
+// test turns it on, because recorded-only waits cannot honour it.
+
+export interface TestPortal {
+  readonly sandbox: Sandbox;
+  readonly gateway: HubSpotGateway;
+  /** Every 429 wait the gateway asked for, in ms. */
+  readonly waits: number[];
+}
+
+export function testPortal(options: { accessToken?: string; idleTimeoutMs?: number; sleep?: boolean } = {}): TestPortal {
+  const sandbox = createSandbox({ data: 'empty' });
+  sandbox.controls.searchPerSecond = null;
+  mswServer.use(...sandbox.mswHandlers());
+  const waits: number[] = [];
+  const retry: RetryOptions = {
+    retries: 3,
+    minBackoffMs: 1,
+    maxBackoffMs: 5,
+    sleep: async (ms) => {
+      waits.push(ms);
+      if (options.sleep) await wait(ms);
+    },
+  };
+  const client = createHubSpotClient({ accessToken: options.accessToken ?? 'pat-test-token', idleTimeoutMs: options.idleTimeoutMs ?? 250 });
+  return { sandbox, gateway: new HubSpotGateway(client, retry), waits };
+}
