@@ -1,8 +1,10 @@
-import { readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { translate } from '@hubspot/project-parsing-lib/translate';
 import { describe, expect, it } from 'vitest';
 import hsproject from '../../hsproject.json' with { type: 'json' };
+import { BACKEND_URL } from '../../src/app/cards/backend.ts';
+import appMeta from '../../src/app/app-hsmeta.json' with { type: 'json' };
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -30,12 +32,25 @@ describe('HubSpot project layout (parsed by HubSpot\'s own project-parsing-lib)'
     expect(skippedHsMetaFiles).toEqual([]);
     expect(byType('app')).toHaveLength(1);
     const cards = byType('card');
-    expect(cards.map((c) => c.uid)).toContain('customer_success_card');
+    expect(cards.map((c) => c.uid).sort()).toEqual(['customer_success_card', 'customer_success_preview', 'customer_success_sidebar']);
+    expect(Object.fromEntries(cards.map((c) => [c.uid, (c.config as { location?: string }).location]))).toEqual({
+      customer_success_card: 'crm.record.tab',
+      customer_success_sidebar: 'crm.record.sidebar',
+      customer_success_preview: 'crm.preview',
+    });
     // Every hsmeta file in the repository is a component HubSpot will upload.
     const files = await hsMetaFiles(srcDir);
     expect(nodes.length).toBe(files.length);
     for (const card of cards) {
       expect(card.config).toMatchObject({ objectTypes: ['companies'] });
+      // The entrypoint is relative to srcDir and must name a file that exists.
+      const entrypoint = (card.config as { entrypoint?: string }).entrypoint ?? '';
+      await expect(access(path.join(srcDir, entrypoint))).resolves.toBeUndefined();
     }
+  });
+
+  it('lets the cards fetch from their backend: BACKEND_URL is a permitted HTTPS fetch URL', () => {
+    expect(BACKEND_URL).toMatch(/^https:\/\//);
+    expect(appMeta.config.permittedUrls.fetch).toContain(BACKEND_URL);
   });
 });

@@ -1,0 +1,63 @@
+import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
+import type { CardView } from '../../../domain/view-model.ts';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { NO_VALUE, windowLook } from './presentation.ts';
+
+type Renewal = CardView['renewal'];
+
+/** Date, days to go and window; the full card adds value, deal stage and source. */
+export function RenewalSection({ renewal, compact = false }: { renewal: Renewal; compact?: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (renewal.date === null) {
+    return (
+      <Flex direction="column" gap="xs" testId="renewal-none">
+        <Heading>{t('renewal.title')}</Heading>
+        <Text format={{ fontWeight: 'demibold' }}>{t('renewal.none.title')}</Text>
+        {compact ? null : <Text variant="microcopy">{t('renewal.none.body')}</Text>}
+      </Flex>
+    );
+  }
+  const window = renewal.window === null ? null : windowLook[renewal.window];
+  return (
+    <Flex direction="column" gap="xs">
+      <Heading>{t('renewal.title')}</Heading>
+      <DescriptionList>
+        <DescriptionListItem label={t('renewal.date')}>
+          <Text testId="renewal-date">{i18n.date(renewal.date)}</Text>
+        </DescriptionListItem>
+        <DescriptionListItem label={t('renewal.countdown')}>
+          <Flex direction="row" gap="xs" align="center" wrap>
+            <Text testId="renewal-countdown">
+              {renewal.daysToRenewal === null ? NO_VALUE : i18n.relativeDays(renewal.daysToRenewal)}
+            </Text>
+            {window ? <StatusTag variant={window.variant} testId="renewal-window">{t(window.label)}</StatusTag> : null}
+          </Flex>
+        </DescriptionListItem>
+        {compact ? null : <RenewalDealItems renewal={renewal} />}
+      </DescriptionList>
+    </Flex>
+  );
+}
+
+function RenewalDealItems({ renewal }: { renewal: Renewal }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <>
+      <DescriptionListItem label={t('renewal.value')}>
+        <Text testId="renewal-value">
+          {renewal.amount === null ? t('renewal.noValue') : i18n.money(renewal.amount, renewal.currency)}
+        </Text>
+      </DescriptionListItem>
+      <DescriptionListItem label={t('renewal.stage')}>
+        <Text testId="renewal-stage">{renewal.stage ?? t('renewal.noStage')}</Text>
+      </DescriptionListItem>
+      {renewal.source ? (
+        <DescriptionListItem label={t('renewal.source')}>
+          <Text>{t(`renewal.source.${renewal.source}`)}</Text>
+        </DescriptionListItem>
+      ) : null}
+    </>
+  );
+}

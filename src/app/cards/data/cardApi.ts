@@ -1,0 +1,92 @@
+import type { HubSpotFetchOptions } from '@hubspot/ui-extensions';
+import type { CardView } from '../../../domain/view-model.ts';
+
+/** `hubspot.fetch` in HubSpot; tests pass a real fetch that signs requests like HubSpot does. */
+export type CardFetch = (url: string, options?: HubSpotFetchOptions) => Promise<Response>;
+
+export interface BackendClient {
+  readonly fetchFn: CardFetch;
+  readonly baseUrl: string;
+}
+
+/** Why a backend call failed, in terms the card can explain to a CSM or an admin. */
+export type BackendError =
+  | { readonly kind: 'network'; readonly detail: string }
+  | { readonly kind: 'http'; readonly status: number; readonly detail: string | null }
+  | { readonly kind: 'invalid_response'; readonly detail: string };
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BackendError };
+
+export interface TaskReceipt {
+  readonly taskId: string;
+  readonly actionId: string;
+  /** false when the backend found the task already open and created nothing. */
+  readonly created: boolean;
+}
+
+function companyUrl(client: BackendClient, companyId: string): string {
+  return `${client.baseUrl}/api/companies/${encodeURIComponent(companyId)}`;
+}
+
+export function fetchCardView(client: BackendClient, companyId: string): Promise<Result<CardView>> {
+  return call(client, `${companyUrl(client, companyId)}/card`, { method: 'GET' }, asCardView);
+}
+
+/** `asOf` is the day of the view the action was shown in, so the backend finds the same action. */
+export function createActionTask(client: BackendClient, companyId: string, actionId: string, asOf: string): Promise<Result<TaskReceipt>> {
+  const url = `${companyUrl(client, companyId)}/actions/${encodeURIComponent(actionId)}/task`;
+  return call(client, url, { method: 'POST', body: { asOf } }, asTaskReceipt);
+}
+
+async function call<T>(
+  client: BackendClient,
+  url: string,
+  options: HubSpotFetchOptions,
+  parse: (body: unknown) => T | null,
+): Promise<Result<T>> {
+  let response: Response;
+  try {
+    response = await client.fetchFn(url, options);
+  } catch (e) {
+    return { ok: false, error: { kind: 'network', detail: e instanceof Error ? e.message : String(e) } };
+  }
+  const body = await readJson(response);
+  if (!response.ok) return { ok: false, error: { kind: 'http', status: response.status, detail: errorMessage(body) } };
+  const value = parse(body);
+  if (value === null) return { ok: false, error: { kind: 'invalid_response', detail: `unexpected body from ${url}` } };
+  return { ok: true, value };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+/** The backend's error body is `{error: {code, message}}`. */
+function errorMessage(body: unknown): string | null {
+  if (!isRecord(body) || !isRecord(body.error)) return null;
+  return typeof body.error.message === 'string' ? body.error.message : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// The backend validates the view with its zod schema before sending it; the card (which
+// cannot bundle zod) only checks it got a card view at all, e.g. not a proxy's error page.
+function asCardView(body: unknown): CardView | null {
+  if (!isRecord(body) || typeof body.companyId !== 'string') return null;
+  const { health } = body;
+  if (!isRecord(health) || typeof health.band !== 'string' || !Array.isArray(health.factors)) return null;
+  if (![body.renewal, body.nps, body.support].every(isRecord)) return null;
+  if (!Array.isArray(body.actions) || !Array.isArray(body.warnings)) return null;
+  return body as unknown as CardView;
+}
+
+function asTaskReceipt(body: unknown): TaskReceipt | null {
+  if (!isRecord(body) || typeof body.taskId !== 'string' || typeof body.created !== 'boolean') return null;
+  return { taskId: body.taskId, actionId: String(body.actionId), created: body.created };
+}

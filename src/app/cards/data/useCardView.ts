@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CardView } from '../../../domain/view-model.ts';
+import { createActionTask, fetchCardView } from './cardApi.ts';
+import type { BackendClient, BackendError, TaskReceipt } from './cardApi.ts';
+
+export type ViewState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly error: BackendError }
+  | { readonly status: 'ready'; readonly view: CardView };
+
+export type TaskState =
+  | { readonly status: 'creating' }
+  | { readonly status: 'created'; readonly receipt: TaskReceipt }
+  | { readonly status: 'failed'; readonly error: BackendError };
+
+export interface CardData {
+  readonly state: ViewState;
+  readonly retry: () => void;
+  /** Per action id; an action without an entry has not been touched in this session. */
+  readonly tasks: Readonly<Record<string, TaskState>>;
+  readonly createTask: (actionId: string) => void;
+}
+
+/** Loads one company's card view and turns suggested actions into tasks; shared by every card location. */
+export function useCardView(client: BackendClient, companyId: string): CardData {
+  const [state, setState] = useState<ViewState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [tasks, setTasks] = useState<Record<string, TaskState>>({});
+  const creating = useRef(new Set<string>());
+  const { fetchFn, baseUrl } = client;
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    void fetchCardView({ fetchFn, baseUrl }, companyId).then((result) => {
+      if (!current) return;
+      setState(result.ok ? { status: 'ready', view: result.value } : { status: 'error', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [fetchFn, baseUrl, companyId, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const asOf = state.status === 'ready' ? state.view.asOf : null;
+  const createTask = useCallback(
+    (actionId: string) => {
+      // A second click while the first request is in flight must not create a second task.
+      if (asOf === null || creating.current.has(actionId)) return;
+      creating.current.add(actionId);
+      setTasks((all) => ({ ...all, [actionId]: { status: 'creating' } }));
+      void createActionTask({ fetchFn, baseUrl }, companyId, actionId, asOf).then((result) => {
+        creating.current.delete(actionId);
+        const next: TaskState = result.ok ? { status: 'created', receipt: result.value } : { status: 'failed', error: result.error };
+        setTasks((all) => ({ ...all, [actionId]: next }));
+      });
+    },
+    [fetchFn, baseUrl, companyId, asOf],
+  );
+
+  return { state, retry, tasks, createTask };
+}

@@ -1,0 +1,56 @@
+import { cardViewSchema } from '../../src/domain/view-model.ts';
+import type { CardView } from '../../src/domain/view-model.ts';
+
+/** A complete, schema-valid view of a healthy customer; `edit` changes it for a case (and must keep it valid). */
+export function cardViewFixture(edit: (view: CardView) => void = () => undefined): CardView {
+  const base: CardView = {
+    companyId: '9001',
+    asOf: '2026-03-15',
+    generatedAt: '2026-03-15T13:45:00.000Z',
+    health: {
+      score: 82,
+      band: 'healthy',
+      trend30d: 4,
+      coverage: 0.9,
+      factors: [
+        { key: 'nps', label: 'NPS', score: 85, weight: 20, contribution: 17, status: 'ok', explanation: 'Company NPS +70 from 8 answers.' },
+        { key: 'support', label: 'Support', score: 90, weight: 20, contribution: 18, status: 'ok', explanation: '1 open ticket, none urgent.' },
+        { key: 'adoption', label: 'Adoption', score: null, weight: 20, contribution: null, status: 'no_data', explanation: 'No usage properties configured.' },
+        { key: 'sentiment', label: 'CSM sentiment', score: 60, weight: 10, contribution: 6, status: 'stale', explanation: 'Sentiment last set 120 days ago.' },
+      ],
+      history: [
+        { date: '2026-02-13', score: 78 },
+        { date: '2026-03-15', score: 82 },
+      ],
+    },
+    renewal: {
+      date: '2026-05-01',
+      daysToRenewal: 47,
+      window: 'd60',
+      amount: 48000,
+      currency: 'EUR',
+      dealId: '501',
+      stage: 'contractsent',
+      source: 'renewal_deal',
+    },
+    nps: {
+      score: 70,
+      responses: 8,
+      promoters: 6,
+      passives: 2,
+      detractors: 0,
+      windowDays: 180,
+      lowSample: false,
+      latest: { value: 9, comment: 'Great onboarding', submittedAt: '2026-03-01T23:30:00.000Z', contactId: '77' },
+    },
+    support: { openTickets: 1, openHighPriority: 0, oldestOpenDays: 3 },
+    actions: [
+      { id: 'qbr_due', title: 'Schedule a QBR', reason: 'No QBR in the last 90 days.', priority: 'medium', dueInDays: 7, alreadyTasked: false },
+      { id: 'promoter_reference', title: 'Ask for a reference', reason: 'Contact answered 9 on NPS.', priority: 'low', dueInDays: 14, alreadyTasked: true },
+    ],
+    handoff: { status: 'accepted', completeness: 1, missing: [] },
+    warnings: [],
+  };
+  edit(base);
+  return cardViewSchema.parse(base);
+}

@@ -1,0 +1,116 @@
+import { Heading, LoadingButton, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
+import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
+import { createI18n } from '../../src/app/cards/i18n/format.ts';
+import { catalogs } from '../../src/app/cards/i18n/messages.ts';
+import { cardViewFixture } from './card-fixtures.ts';
+import { plainFetch, startStubBackend } from './stub-backend.ts';
+import type { StubBackend } from './stub-backend.ts';
+
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogs', () => {
+  const english = catalogs.en;
+  const locales = Object.keys(catalogs) as (keyof typeof catalogs)[];
+
+  it('has English, Chinese (zh-CN), Japanese, Polish and Thai', () => {
+    expect(locales).toEqual(['en', 'zh-CN', 'ja', 'pl', 'th']);
+  });
+
+  it.each(locales)('%s has every message, none empty, with the same placeholders as English', (locale) => {
+    const catalog: Record<string, string> = catalogs[locale];
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(english).sort());
+    for (const [key, message] of Object.entries(english)) {
+      expect(catalog[key]?.trim(), `${locale} ${key}`).toBeTruthy();
+      expect(placeholders(catalog[key] ?? ''), `${locale} ${key}`).toEqual(placeholders(message));
+    }
+  });
+});
+
+describe('formatting for the user and the portal', () => {
+  it('formats dates, instants, day counts and money in the user locale and the portal time zone', () => {
+    const ja = createI18n('ja-JP', 'Asia/Tokyo');
+    expect(ja.t('band.at_risk')).toBe('リスクあり');
+    expect(ja.date('2026-05-01')).toBe('2026/05/01');
+    expect(ja.dateTime('2026-03-15T13:45:00.000Z')).toBe('2026/03/15 22:45');
+    expect(ja.relativeDays(47)).toBe('47 日後');
+    const pl = createI18n('pl-PL', 'Europe/Warsaw');
+    // Polish groups digits with no-break spaces.
+    expect(pl.money(48000, 'EUR')).toBe('48\u00a0000,00\u00a0€');
+    expect(pl.days(41)).toBe('41 dni');
+    expect(createI18n('th-TH', 'Asia/Bangkok').date('2026-05-01')).toBe('1 พ.ค. 2569');
+  });
+
+  it('keeps a calendar date on its day in every time zone', () => {
+    expect(createI18n('en-US', 'Pacific/Honolulu').date('2026-05-01')).toBe('May 1, 2026');
+    expect(createI18n('en-US', 'Pacific/Kiritimati').date('2026-05-01')).toBe('May 1, 2026');
+  });
+
+  it('reads epoch-millisecond instants as HubSpot sometimes sends them', () => {
+    expect(createI18n('en-US', 'UTC').dateTime('1772409600000')).toBe('Mar 2, 2026, 12:00 AM');
+  });
+
+  it('uses English words for a language without a catalog, but that locale\'s formats', () => {
+    const pt = createI18n('pt-BR', 'America/Sao_Paulo');
+    expect(pt.t('band.healthy')).toBe('Healthy');
+    expect(pt.date('2026-05-01')).toBe('1 de mai. de 2026');
+  });
+
+  it('takes HubSpot-style tags (lower case, underscores) and picks the catalog by language', () => {
+    expect(createI18n('zh-tw', 'UTC').t('band.healthy')).toBe('健康');
+    expect(createI18n('pl_PL', 'UTC').locale).toBe('pl-PL');
+  });
+
+  it('falls back to English and UTC when the locale or time zone is not valid', () => {
+    const i18n = createI18n('not a locale!', 'Mars/Olympus_Mons');
+    expect(i18n.locale).toBe('en');
+    expect(i18n.timeZone).toBe('UTC');
+    expect(i18n.dateTime('2026-03-15T13:45:00.000Z')).toBe('Mar 15, 2026, 1:45 PM');
+  });
+
+  it('shows an amount with an unknown currency code rather than failing', () => {
+    expect(createI18n('en-US', 'UTC').money(1200, 'XX1')).toBe('1,200 XX1');
+    expect(createI18n('en-US', 'UTC').money(1200, null)).toBe('1,200');
+  });
+});
+
+describe('tab card in the user\'s language', () => {
+  let backend: StubBackend;
+  beforeAll(async () => {
+    backend = await startStubBackend();
+  });
+  afterAll(() => backend.close());
+
+  async function render(locale: string, timeZone: string) {
+    backend.reply({ status: 200, body: cardViewFixture() });
+    const r = createRenderer('crm.record.tab');
+    r.mocks.context.user.locale = locale;
+    r.mocks.context.portal.timezone = timeZone;
+    r.render(<TabCard {...cardProps(r.mocks.context, plainFetch)} baseUrl={backend.baseUrl} />);
+    await r.waitFor(() => expect(r.maybeFind(LoadingSpinner)).toBeNull());
+    return r;
+  }
+
+  it('renders Japanese words, dates and times in the portal time zone', async () => {
+    const r = await render('ja-JP', 'Asia/Tokyo');
+    expect(r.findByTestId(StatusTag, 'health-band').text).toBe('良好');
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('2026/05/01');
+    expect(r.findByTestId(Text, 'renewal-countdown').text).toBe('47 日後');
+    expect(r.findByTestId(Text, 'as-of').text).toBe('2026/03/15 時点 · 2026/03/15 22:45 に算出');
+    expect(r.findByTestId(LoadingButton, 'create-task-qbr_due').text).toBe('タスクを作成');
+  });
+
+  it.each([
+    ['zh-CN', 'zh-CN'],
+    ['pl-PL', 'pl'],
+    ['th-TH', 'th'],
+  ] as const)('renders every heading in %s', async (locale, catalog) => {
+    const r = await render(locale, 'UTC');
+    const headings = r.findAll(Heading).map((h) => h.text);
+    const translated = new Set(Object.values(catalogs[catalog]));
+    expect(headings.length).toBeGreaterThan(5);
+    for (const heading of headings) expect(translated.has(heading ?? ''), String(heading)).toBe(true);
+  });
+});

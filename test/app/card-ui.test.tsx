@@ -1,0 +1,212 @@
+import {
+  Alert,
+  Button,
+  EmptyState,
+  ErrorState,
+  Flex,
+  LineChart,
+  LoadingButton,
+  LoadingSpinner,
+  ScoreCircle,
+  StatisticsItem,
+  StatusTag,
+  TableRow,
+  Text,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
+import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
+import type { CardView } from '../../src/domain/view-model.ts';
+import { cardViewFixture } from './card-fixtures.ts';
+import { textOf } from './card-queries.ts';
+import { plainFetch, startStubBackend } from './stub-backend.ts';
+import type { StubBackend, StubReply } from './stub-backend.ts';
+
+// The tab card against a loopback stand-in backend that serves hand-made views: for what the
+// real backend would never send (a score that contradicts its band) and for rendering details.
+let backend: StubBackend;
+beforeAll(async () => {
+  backend = await startStubBackend();
+});
+afterAll(() => backend.close());
+
+const ok = (view: CardView): StubReply => ({ status: 200, body: view });
+
+async function renderTab(view: CardView | StubReply[], user: { locale?: string; timeZone?: string } = {}) {
+  backend.reply(...(Array.isArray(view) ? view : [ok(view)]));
+  const r = createRenderer('crm.record.tab');
+  r.mocks.context.crm.objectId = 9001;
+  r.mocks.context.user.locale = user.locale ?? 'en-US';
+  r.mocks.context.portal.timezone = user.timeZone ?? 'America/New_York';
+  r.render(<TabCard {...cardProps(r.mocks.context, plainFetch)} baseUrl={backend.baseUrl} />);
+  return r;
+}
+
+async function renderReady(view: CardView, user?: { locale?: string; timeZone?: string }) {
+  const r = await renderTab(view, user);
+  await r.waitFor(() => expect(r.maybeFind(LoadingSpinner)).toBeNull());
+  return r;
+}
+
+describe('tab card: what it shows of a view', () => {
+  it('shows loading first, then the score, band, trend, coverage and every factor with its status and why', async () => {
+    const r = await renderTab(cardViewFixture());
+    expect(r.find(LoadingSpinner).props.label).toBe('Loading customer health…');
+    await r.waitFor(() => expect(r.find(ScoreCircle).props.score).toBe(82));
+
+    expect(backend.requests.at(-1)).toEqual({ method: 'GET', url: '/api/companies/9001/card' });
+    expect(r.findByTestId(StatusTag, 'health-band').text).toBe('Healthy');
+    expect(r.findByTestId(StatusTag, 'health-band').props.variant).toBe('success');
+    expect(r.findByTestId(Text, 'health-trend').text).toBe('30-day trend: +4');
+    expect(r.findByTestId(Text, 'health-coverage').text).toBe('Data coverage: 90% of the score’s weight had data');
+    expect(textOf(r.findByTestId(TableRow, 'factor-nps'))).toBe('NPS 85 20% 17 OK Company NPS +70 from 8 answers.');
+    expect(textOf(r.findByTestId(TableRow, 'factor-adoption'))).toBe('Adoption — 20% — No data No usage properties configured.');
+    expect(textOf(r.findByTestId(TableRow, 'factor-sentiment'))).toContain('Stale Sentiment last set 120 days ago.');
+  });
+
+  it('shows the renewal date, days to go, window, value in its currency, and the deal stage', async () => {
+    const r = await renderReady(cardViewFixture());
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('May 1, 2026');
+    expect(r.findByTestId(Text, 'renewal-countdown').text).toBe('in 47 days');
+    expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Within 60 days');
+    expect(r.findByTestId(Text, 'renewal-value').text).toBe('€48,000.00');
+    expect(r.findByTestId(Text, 'renewal-stage').text).toBe('contractsent');
+  });
+
+  it('says there is no renewal on record and what to set up', async () => {
+    const r = await renderReady(
+      cardViewFixture((v) => {
+        v.renewal = { date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null };
+      }),
+    );
+    const none = textOf(r.findByTestId(Flex, 'renewal-none'));
+    expect(none).toContain('No renewal on record');
+    expect(none).toContain('Create an open renewal deal');
+  });
+
+  it('shows NPS with responses, the mix, the latest answer in the portal time zone, and a low-sample warning', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.nps = { ...v.nps, score: -50, responses: 2, promoters: 0, passives: 1, detractors: 1, lowSample: true };
+    }));
+    expect(r.findByTestId(StatisticsItem, 'nps-score').props.number).toBe('-50');
+    expect(r.findByTestId(StatisticsItem, 'nps-responses').props.number).toBe('2');
+    expect(r.findByTestId(StatisticsItem, 'nps-detractors').props.number).toBe('1');
+    expect(textOf(r.findByTestId(Alert, 'nps-low-sample'))).toBe('Only 2 responses: read this score as a hint, not a measure.');
+    // 23:30 UTC on 1 March is 6:30 PM the same day in New York.
+    expect(textOf(r.findByTestId(Flex, 'nps-latest'))).toBe(
+      'Latest answer 9/10 on Mar 1, 2026, 6:30 PM Great onboarding',
+    );
+  });
+
+  it('says when no contact answered NPS', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.nps = { score: null, responses: 0, promoters: 0, passives: 0, detractors: 0, windowDays: 180, lowSample: true, latest: null };
+    }));
+    expect(r.findByTestId(Text, 'nps-none').text).toBe('No NPS answers from this company’s contacts in the last 180 days.');
+    expect(r.maybeFindByTestId(StatisticsItem, 'nps-score')).toBeNull();
+  });
+
+  it('shows open tickets, urgent ones and the oldest open age', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.support = { openTickets: 5, openHighPriority: 2, oldestOpenDays: 41 };
+    }));
+    expect(r.findByTestId(StatisticsItem, 'support-open').props.number).toBe('5');
+    expect(r.findByTestId(StatisticsItem, 'support-urgent').props.number).toBe('2');
+    expect(r.findByTestId(StatisticsItem, 'support-oldest').props.number).toBe('41 days');
+  });
+
+  it('draws the score history as a line chart', async () => {
+    const r = await renderReady(cardViewFixture());
+    expect(r.findByTestId(LineChart, 'score-history').props.data).toEqual([
+      { date: '2026-02-13', score: 78 },
+      { date: '2026-03-15', score: 82 },
+    ]);
+  });
+
+  it('says so when there is nothing to do', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.actions = [];
+    }));
+    expect(textOf(r.findByTestId(EmptyState, 'actions-none'))).toBe('Nothing to do right now: no playbook rule applies to this company.');
+    expect(r.maybeFind(LoadingButton)).toBeNull();
+  });
+
+  it('shows every warning of the view', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.warnings = ['Tickets could not be read: HubSpot failed after retries.', 'NPS needs the scope crm.objects.feedback_submissions.read.'];
+    }));
+    const warnings = r.findByTestId(Alert, 'warnings');
+    expect(warnings.props.title).toBe('Some data is missing');
+    expect(textOf(warnings)).toBe('Tickets could not be read: HubSpot failed after retries. NPS needs the scope crm.objects.feedback_submissions.read.');
+  });
+});
+
+describe('tab card: no business rule of its own', () => {
+  it('labels the band the view gives, whatever the score', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.health.score = 90;
+      v.health.band = 'at_risk';
+    }));
+    expect(r.find(ScoreCircle).props.score).toBe(90);
+    expect(r.findByTestId(StatusTag, 'health-band').text).toBe('At risk');
+    expect(r.findByTestId(StatusTag, 'health-band').props.variant).toBe('danger');
+  });
+
+  it('labels the renewal window the view gives, whatever the days to go', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.renewal.daysToRenewal = 75;
+      v.renewal.window = 'd30';
+    }));
+    expect(r.findByTestId(Text, 'renewal-countdown').text).toBe('in 75 days');
+    expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Within 30 days');
+  });
+
+  it('keeps the actions in the order received, even a low priority before a high one', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.actions = [
+        { id: 'b_low', title: 'Low first', reason: 'r1', priority: 'low', dueInDays: 30, alreadyTasked: false },
+        { id: 'a_high', title: 'High second', reason: 'r2', priority: 'high', dueInDays: 1, alreadyTasked: false },
+      ];
+    }));
+    expect(r.findAll(LoadingButton).map((b) => b.props.testId)).toEqual(['create-task-b_low', 'create-task-a_high']);
+  });
+
+  it('shows no score when the view has none, even with factors that have scores', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.health.score = null;
+      v.health.band = 'unknown';
+    }));
+    expect(r.maybeFind(ScoreCircle)).toBeNull();
+    expect(r.findByTestId(StatusTag, 'health-band').text).toBe('Unknown');
+  });
+});
+
+describe('tab card: failures', () => {
+  it('explains a backend error and loads the card on retry', async () => {
+    const r = await renderTab([
+      { status: 503, body: { error: { code: 'hubspot_unavailable', message: 'HubSpot did not answer.' } } },
+      ok(cardViewFixture()),
+    ]);
+    await r.waitFor(() => expect(r.find(ErrorState).props.title).toBe('Couldn’t load the customer-success card'));
+    expect(textOf(r.find(ErrorState))).toContain('The backend failed (HTTP 503). Try again in a moment. Details: HubSpot did not answer.');
+    r.find(ErrorState).find(Button).trigger('onClick');
+    await r.waitFor(() => expect(r.find(ScoreCircle).props.score).toBe(82));
+  });
+
+  it('tells the admin what to check when the backend rejects the signature', async () => {
+    const r = await renderTab([{ status: 401, body: { error: { code: 'bad_signature', message: 'Signature mismatch.' } } }]);
+    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('HUBSPOT_CLIENT_SECRET'));
+  });
+
+  it('refuses an answer that is not a card view', async () => {
+    const r = await renderTab([{ status: 200, body: { hello: 'proxy page' } }]);
+    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('The backend’s answer is not a card view.'));
+  });
+
+  it('explains an unreachable backend', async () => {
+    const r = createRenderer('crm.record.tab');
+    r.render(<TabCard {...cardProps(r.mocks.context, plainFetch)} baseUrl="http://127.0.0.1:9" />);
+    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('could not be reached'), { timeoutInMs: 5000 });
+  });
+});

@@ -1,0 +1,78 @@
+import { Alert, LoadingButton, LoadingSpinner, ScoreCircle, StatusTag, Text } from '@hubspot/ui-extensions';
+import * as crmComponents from '@hubspot/ui-extensions/crm';
+import { CrmActionLink } from '@hubspot/ui-extensions/crm';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import type { RenderedNode } from '@hubspot/ui-extensions/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
+import { CompactCard } from '../../src/app/cards/components/CompactCard.tsx';
+import { cardViewFixture } from './card-fixtures.ts';
+import { textOf } from './card-queries.ts';
+import { plainFetch, startStubBackend } from './stub-backend.ts';
+import type { StubBackend } from './stub-backend.ts';
+
+// What the compact card shows and leaves out, against a loopback stand-in backend (the real
+// backend and sandbox: card-backend.test.tsx).
+let backend: StubBackend;
+beforeAll(async () => {
+  backend = await startStubBackend();
+});
+afterAll(() => backend.close());
+
+async function renderCompact(location: 'crm.record.sidebar' | 'crm.preview', view = cardViewFixture()) {
+  backend.reply({ status: 200, body: view });
+  const r = createRenderer(location);
+  r.mocks.context.crm.objectId = 9001;
+  r.mocks.context.crm.objectTypeId = '0-2';
+  const fullCard = location === 'crm.preview' ? { objectId: 9001, objectTypeId: '0-2' } : undefined;
+  r.render(<CompactCard {...cardProps(r.mocks.context, plainFetch)} baseUrl={backend.baseUrl} fullCard={fullCard} />);
+  await r.waitFor(() => expect(r.maybeFind(LoadingSpinner)).toBeNull());
+  return r;
+}
+
+function componentNames(node: RenderedNode): string[] {
+  if (node.nodeType === 'text') return [];
+  const own = node.nodeType === 'element' ? [node.name] : [];
+  return [...own, ...node.childNodes.flatMap(componentNames)];
+}
+
+describe('compact card (sidebar and preview)', () => {
+  it('shows score, band, trend, renewal with window, NPS with responses, and only the top action', async () => {
+    const r = await renderCompact('crm.record.sidebar');
+    expect(r.find(ScoreCircle).props.score).toBe(82);
+    expect(r.findByTestId(StatusTag, 'health-band').text).toBe('Healthy');
+    expect(r.findByTestId(Text, 'health-trend').text).toBe('30-day trend: +4');
+    expect(r.findByTestId(Text, 'renewal-countdown').text).toBe('in 47 days');
+    expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Within 60 days');
+    expect(textOf(r.getRootNode())).not.toContain('€48,000.00');
+    expect(r.findAll(LoadingButton).map((b) => b.props.testId)).toEqual(['create-task-qbr_due']);
+    expect(textOf(r.getRootNode())).toContain('More suggested actions: 1');
+    expect(r.maybeFind(CrmActionLink)).toBeNull();
+  });
+
+  it('puts missing data on one warning line', async () => {
+    const r = await renderCompact('crm.record.sidebar', cardViewFixture((v) => {
+      v.warnings = ['Tickets could not be read.', 'NPS needs a scope.'];
+    }));
+    expect(textOf(r.findByTestId(Alert, 'warnings'))).toBe('Tickets could not be read. · NPS needs a scope.');
+  });
+
+  it('links the preview to the company record, where the full card is', async () => {
+    const r = await renderCompact('crm.preview');
+    const link = r.findByTestId(CrmActionLink, 'open-full-card');
+    expect(link.props.actionType).toBe('RECORD_APP_LINK');
+    expect(link.props.actionContext).toEqual({ objectId: 9001, objectTypeId: '0-2' });
+    expect(link.text).toBe('Open the full customer-success card');
+  });
+
+  it('uses, of the CRM components, only those the sidebar allows', async () => {
+    const crmNames = Object.keys(crmComponents).filter((name) => name.startsWith('Crm'));
+    for (const location of ['crm.record.sidebar', 'crm.preview'] as const) {
+      const r = await renderCompact(location);
+      const used = componentNames(r.getRootNode()).filter((name) => crmNames.includes(name));
+      for (const name of used) expect(['CrmActionButton', 'CrmActionLink']).toContain(name);
+      // The walk does see CRM components: the preview's link is one.
+      if (location === 'crm.preview') expect(used).toContain('CrmActionLink');
+    }
+  });
+});
