@@ -6,11 +6,12 @@ export const mswServer = setupServer();
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function requestOf(data: unknown): Request | null {
-  if (typeof data === 'object' && data !== null && 'request' in data && data.request instanceof Request) {
-    return data.request;
-  }
-  return null;
+// Structural, not `instanceof Request`: @hono/node-server replaces the global Request class when
+// a backend runs in-process, and msw's requests are then no instances of it.
+function requestOf(data: unknown): { url: string } | null {
+  if (typeof data !== 'object' || data === null || !('request' in data)) return null;
+  const { request } = data;
+  return typeof request === 'object' && request !== null && 'url' in request && typeof request.url === 'string' ? { url: request.url } : null;
 }
 
 export function startMsw(): void {

@@ -1,0 +1,360 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent, MouseEvent, ReactNode } from 'react';
+import type {
+  BaseDate,
+  ButtonProps,
+  ButtonRowProps,
+  CheckboxProps,
+  DateInputProps,
+  FormProps,
+  InputProps,
+  LoadingButtonProps,
+  MultiSelectProps,
+  NumberInputProps,
+  SelectProps,
+  TextAreaProps,
+  ToggleProps,
+} from '@hubspot/ui-extensions';
+import { cx, extensionEvent, sizeName, testAttrs } from './dom.ts';
+import { overlayReactions, useOwnedOverlay } from './overlays.tsx';
+import { hrefOf } from './text.tsx';
+
+type ButtonLikeProps = ButtonProps & { loading?: boolean };
+
+function ButtonBase({ onClick, href, disabled, variant = 'secondary', type = 'button', size, overlay, loading, children, testId }: ButtonLikeProps) {
+  const owned = useOwnedOverlay(overlay);
+  const click = (event: MouseEvent) => {
+    void onClick?.(extensionEvent(event), overlayReactions);
+    if (overlay) owned.open();
+  };
+  const className = cx('hs-button', `hs-button--${variant}`, `hs-button--${sizeName(size, 'md')}`, loading && 'is-loading');
+  const { url, external } = hrefOf(href);
+  const content = (
+    <>
+      {loading ? <span className="hs-button__spinner" aria-hidden="true" /> : null}
+      <span>{children}</span>
+    </>
+  );
+  return (
+    <>
+      {url ? (
+        <a className={className} href={url} target={external ? '_blank' : undefined} rel="noreferrer" onClick={click} {...testAttrs(testId)}>
+          {content}
+        </a>
+      ) : (
+        <button type={type} className={className} disabled={disabled || loading} aria-busy={loading} onClick={click} {...testAttrs(testId)}>
+          {content}
+        </button>
+      )}
+      {owned.element}
+    </>
+  );
+}
+
+export function Button(props: ButtonProps) {
+  return <ButtonBase {...props} />;
+}
+
+export function LoadingButton(props: LoadingButtonProps) {
+  return <ButtonBase {...props} />;
+}
+
+export function ButtonRow({ children, testId }: ButtonRowProps) {
+  return (
+    <div className="hs-button-row" {...testAttrs(testId)}>
+      {children}
+    </div>
+  );
+}
+
+/** HubSpot hands the submit handler the form's named values; the page itself never navigates. */
+export function Form({ onSubmit, autoComplete, children, testId }: FormProps) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values: Record<string, string> = {};
+    new FormData(event.currentTarget).forEach((value, name) => {
+      if (typeof value === 'string') values[name] = value;
+    });
+    void onSubmit?.({ ...extensionEvent(event), targetValue: values }, overlayReactions);
+  };
+  return (
+    <form className="hs-form" autoComplete={autoComplete} onSubmit={submit} noValidate {...testAttrs(testId)}>
+      {children}
+    </form>
+  );
+}
+
+interface FieldFrameProps {
+  readonly id: string;
+  readonly label?: string;
+  readonly required?: boolean;
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly error?: boolean;
+  readonly validationMessage?: string;
+  readonly testId?: string;
+  readonly children: ReactNode;
+}
+
+function FieldFrame({ id, label, required, description, tooltip, error, validationMessage, testId, children }: FieldFrameProps) {
+  return (
+    <div className={cx('hs-field', error && 'has-error')} {...testAttrs(testId)}>
+      {label ? (
+        <label className="hs-field__label" htmlFor={id} title={tooltip}>
+          {label}
+          {required ? <span className="hs-field__required"> *</span> : null}
+        </label>
+      ) : null}
+      {description ? <p className="hs-field__description">{description}</p> : null}
+      {children}
+      {validationMessage ? <p className={cx('hs-field__message', error && 'is-error')}>{validationMessage}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * HubSpot's text inputs keep what is typed locally, report every keystroke to `onInput` and
+ * commit the value to `onChange` when the field loses focus.
+ */
+function useDraft<T>(value: T | undefined, defaultValue: T | undefined, empty: T) {
+  const [draft, setDraft] = useState<T>(value ?? defaultValue ?? empty);
+  useEffect(() => {
+    if (value !== undefined) setDraft(value);
+  }, [value]);
+  return [draft, setDraft] as const;
+}
+
+export function Input(props: InputProps) {
+  const id = useId();
+  const [draft, setDraft] = useDraft(props.value, props.defaultValue, '');
+  return (
+    <FieldFrame id={id} {...props}>
+      <input
+        id={id}
+        className="hs-input"
+        type={props.type ?? 'text'}
+        name={props.name}
+        value={draft}
+        placeholder={props.placeholder}
+        readOnly={props.readOnly}
+        required={props.required}
+        aria-invalid={props.error}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          props.onInput?.(event.target.value);
+        }}
+        onBlur={() => {
+          props.onChange?.(draft);
+          props.onBlur?.(draft);
+        }}
+        onFocus={() => props.onFocus?.(draft)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: TextAreaProps) {
+  const id = useId();
+  const [draft, setDraft] = useDraft(props.value, props.defaultValue, '');
+  return (
+    <FieldFrame id={id} {...props}>
+      <textarea
+        id={id}
+        className="hs-input hs-textarea"
+        name={props.name}
+        value={draft}
+        rows={props.rows ?? 3}
+        cols={props.cols}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
+        readOnly={props.readOnly}
+        required={props.required}
+        aria-invalid={props.error}
+        style={{ resize: props.resize ?? 'vertical' }}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          props.onInput?.(event.target.value);
+        }}
+        onBlur={() => {
+          props.onChange?.(draft);
+          props.onBlur?.(draft);
+        }}
+        onFocus={() => props.onFocus?.(draft)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function NumberInput(props: NumberInputProps) {
+  const id = useId();
+  const [draft, setDraft] = useDraft<number | undefined>(props.value, props.defaultValue, undefined);
+  const parse = (text: string) => (text === '' ? undefined : Number(text));
+  return (
+    <FieldFrame id={id} {...props}>
+      <input
+        id={id}
+        className="hs-input"
+        type="number"
+        name={props.name}
+        value={draft ?? ''}
+        min={props.min}
+        max={props.max}
+        placeholder={props.placeholder}
+        readOnly={props.readOnly}
+        style={{ textAlign: props.textAlign }}
+        onChange={(event) => {
+          const next = parse(event.target.value);
+          setDraft(next);
+          if (next !== undefined) props.onInput?.(next);
+        }}
+        onBlur={() => {
+          if (draft !== undefined) props.onChange?.(draft);
+        }}
+      />
+    </FieldFrame>
+  );
+}
+
+export function Select(props: SelectProps) {
+  const id = useId();
+  const { options } = props;
+  const selectedIndex = options.findIndex((option) => option.value === props.value);
+  return (
+    <FieldFrame id={id} {...props}>
+      <select
+        id={id}
+        className={cx('hs-input', 'hs-select', props.variant === 'transparent' && 'hs-select--transparent')}
+        name={props.name}
+        value={selectedIndex < 0 ? '' : String(selectedIndex)}
+        disabled={props.readOnly}
+        required={props.required}
+        onChange={(event) => {
+          const option = options[Number(event.target.value)];
+          if (option) props.onChange?.(option.value);
+        }}
+      >
+        <option value="" disabled>
+          {props.placeholder ?? ''}
+        </option>
+        {options.map((option, index) => (
+          <option key={String(option.value)} value={String(index)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function MultiSelect(props: MultiSelectProps) {
+  const id = useId();
+  const { options } = props;
+  const chosen = new Set(props.value ?? []);
+  return (
+    <FieldFrame id={id} {...props}>
+      <select
+        id={id}
+        multiple
+        className="hs-input hs-select"
+        name={props.name}
+        value={options.flatMap((option, index) => (chosen.has(option.value) ? [String(index)] : []))}
+        disabled={props.readOnly}
+        onChange={(event) => {
+          const values = Array.from(event.target.selectedOptions, (option) => options[Number(option.value)]?.value);
+          props.onChange?.(values.filter((value) => value !== undefined));
+        }}
+      >
+        {options.map((option, index) => (
+          <option key={String(option.value)} value={String(index)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+function toIso(date: BaseDate | null | undefined): string {
+  if (!date) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.year}-${pad(date.month + 1)}-${pad(date.date)}`;
+}
+
+/** HubSpot's dates are `{year, month (0-11), date}`. */
+function fromIso(text: string): BaseDate | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  return { year: Number(match[1]), month: Number(match[2]) - 1, date: Number(match[3]) };
+}
+
+export function DateInput(props: DateInputProps) {
+  const id = useId();
+  const [draft, setDraft] = useDraft<BaseDate | null>(props.value, props.defaultValue, null);
+  return (
+    <FieldFrame id={id} {...props}>
+      <input
+        id={id}
+        className="hs-input"
+        type="date"
+        name={props.name}
+        value={toIso(draft)}
+        min={toIso(props.min)}
+        max={toIso(props.max)}
+        readOnly={props.readOnly}
+        required={props.required}
+        onChange={(event) => {
+          const next = fromIso(event.target.value);
+          setDraft(next);
+          if (next) props.onChange?.({ ...next, formattedDate: event.target.value });
+        }}
+        onBlur={() => draft && props.onBlur?.({ ...draft, formattedDate: toIso(draft) })}
+      />
+    </FieldFrame>
+  );
+}
+
+export function Checkbox({ name, value = '', checked, initialIsChecked, readOnly, readonly, description, onChange, children, inline, testId }: CheckboxProps) {
+  const [localChecked, setLocalChecked] = useState(initialIsChecked ?? false);
+  const isChecked = checked ?? localChecked;
+  return (
+    <label className={cx('hs-checkbox', inline && 'hs-checkbox--inline')} {...testAttrs(testId)}>
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={isChecked}
+        disabled={readOnly ?? readonly}
+        onChange={(event) => {
+          setLocalChecked(event.target.checked);
+          onChange?.(event.target.checked, value);
+        }}
+      />
+      <span>{children}</span>
+      {description ? <span className="hs-field__description">{description}</span> : null}
+    </label>
+  );
+}
+
+export function Toggle({ label, labelDisplay = 'inline', checked, initialIsChecked, readOnly, readonly, onChange, textChecked, textUnchecked, name, testId }: ToggleProps) {
+  const [localChecked, setLocalChecked] = useState(initialIsChecked ?? false);
+  const isChecked = checked ?? localChecked;
+  return (
+    <label className={cx('hs-toggle', `hs-toggle--${labelDisplay}`)} {...testAttrs(testId)}>
+      {labelDisplay === 'hidden' ? null : <span className="hs-toggle__label">{label}</span>}
+      <input
+        type="checkbox"
+        role="switch"
+        name={name}
+        aria-label={label}
+        checked={isChecked}
+        disabled={readOnly ?? readonly}
+        onChange={(event) => {
+          setLocalChecked(event.target.checked);
+          onChange?.(event.target.checked);
+        }}
+      />
+      <span className="hs-toggle__track" aria-hidden="true" />
+      {isChecked ? textChecked : textUnchecked}
+    </label>
+  );
+}

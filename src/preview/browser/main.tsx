@@ -1,0 +1,251 @@
+// Installs HubSpot's runtime globals first: every module below may (indirectly) evaluate
+// @hubspot/ui-extensions, which reads them once.
+import { provideHostServices, takeRegisteredCards } from './worker-globals.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { cardApi } from './card-api.ts';
+import type { HostHooks, Toast } from './card-api.ts';
+import { createHsFetch } from './hs-fetch.ts';
+import { readPageConfig } from './page-config.ts';
+import type { LoadedCard, PickerCompany, PreviewCardEntry, PreviewPageConfig } from './page-config.ts';
+import { RemoteCard } from './remote-card.tsx';
+import type { CardLocation } from './worker-globals.ts';
+
+const proxyPath = '/card-api';
+
+/** Loads the card entry files one at a time, so each `hubspot.extend` call belongs to the card just loaded. */
+async function loadCards(entries: readonly PreviewCardEntry[]): Promise<LoadedCard[]> {
+  const loaded: LoadedCard[] = [];
+  for (const entry of entries) {
+    await entry.load();
+    const [render] = takeRegisteredCards();
+    if (!render) throw new Error(`${entry.name}: its entry file never called hubspot.extend(...).`);
+    loaded.push({ uid: entry.uid, name: entry.name, location: entry.location, render });
+  }
+  return loaded;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+function companyProperties(companyId: string, names: readonly string[] | '*'): Promise<Record<string, string | null>> {
+  const query = names === '*' ? '*' : names.join(',');
+  return getJson(`/preview-api/companies/${encodeURIComponent(companyId)}/properties?names=${encodeURIComponent(query)}`);
+}
+
+/** The picked company, locale and location live in the URL, so a view can be shared or reloaded. */
+function useUrlState(name: string, fallback: string): [string, (value: string) => void] {
+  const [value, setValue] = useState(() => new URLSearchParams(location.search).get(name) ?? fallback);
+  const update = useCallback(
+    (next: string) => {
+      const params = new URLSearchParams(location.search);
+      params.set(name, next);
+      history.replaceState(null, '', `?${params.toString()}`);
+      setValue(next);
+    },
+    [name],
+  );
+  return [value, update];
+}
+
+const bandLabels: Readonly<Record<PickerCompany['band'], string>> = {
+  at_risk: 'At risk',
+  attention: 'Needs attention',
+  healthy: 'Healthy',
+  unknown: 'Unknown',
+};
+
+function pickerLabel(company: PickerCompany): string {
+  const score = company.score === null ? '—' : String(company.score);
+  return `${company.name} · ${score} · ${bandLabels[company.band]}`;
+}
+
+const localeNames: Readonly<Record<string, string>> = { en: 'English', 'zh-CN': '简体中文', ja: '日本語', pl: 'Polski', th: 'ไทย' };
+const locationNames: Readonly<Record<CardLocation, string>> = {
+  'crm.record.tab': 'Record tab',
+  'crm.record.sidebar': 'Record sidebar',
+  'crm.preview': 'Record preview',
+  'helpdesk.sidebar': 'Help desk sidebar',
+};
+
+function App({ config, cards }: { config: PreviewPageConfig; cards: readonly LoadedCard[] }) {
+  const [companies, setCompanies] = useState<PickerCompany[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [companyId, setCompanyId] = useUrlState('company', '');
+  const [locale, setLocale] = useUrlState('locale', config.locales[0] ?? 'en');
+  const [cardUid, setCardUid] = useUrlState('card', cards[0]?.uid ?? '');
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [generation, setGeneration] = useState(0);
+  const [crash, setCrash] = useState<Error | null>(null);
+
+  const refreshCompanies = useCallback(() => {
+    getJson<{ companies: PickerCompany[] }>('/preview-api/companies').then(
+      (body) => setCompanies(body.companies),
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+  useEffect(refreshCompanies, [refreshCompanies]);
+
+  const selectedId = companyId || companies?.[0]?.id || '';
+  const company = companies?.find((candidate) => candidate.id === selectedId) ?? null;
+  const card = cards.find((candidate) => candidate.uid === cardUid) ?? cards[0];
+
+  const toast = useCallback((next: Omit<Toast, 'id'>) => {
+    const id = Date.now() + Math.random();
+    setToasts((all) => [...all, { ...next, id }]);
+    setTimeout(() => setToasts((all) => all.filter((t) => t.id !== id)), 8_000);
+  }, []);
+
+  const api = useMemo(() => {
+    if (!card || !selectedId) return null;
+    const hooks: HostHooks = {
+      toast,
+      reloadCard: () => setGeneration((n) => n + 1),
+      refreshCompany: refreshCompanies,
+      companyProperties: (names) => companyProperties(selectedId, names),
+    };
+    return cardApi(config, card.location, selectedId, locale, card.name, hooks);
+    // `generation` re-creates the API, which re-renders the card from scratch (reloadPage).
+  }, [config, card, selectedId, locale, toast, refreshCompanies, generation]);
+
+  useEffect(() => setCrash(null), [api]);
+  useEffect(() => provideHostServices({ crmProperties: (names) => companyProperties(selectedId, names) }), [selectedId]);
+  const onCrash = useCallback((error: Error) => setCrash(error), []);
+
+  return (
+    <>
+      <header className="pv-top">
+        <div className="pv-top__brand">
+          <strong>{config.appName}</strong>
+          <span className="pv-badge">Local preview · {config.portalLabel}</span>
+        </div>
+        <label className="pv-control">
+          Company (riskiest first)
+          <select data-testid="company-picker" value={selectedId} onChange={(event) => setCompanyId(event.target.value)} disabled={!companies}>
+            {(companies ?? []).map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {pickerLabel(candidate)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {cards.length > 1 ? (
+          <label className="pv-control">
+            Location
+            <select data-testid="location-picker" value={card?.uid} onChange={(event) => setCardUid(event.target.value)}>
+              {cards.map((candidate) => (
+                <option key={candidate.uid} value={candidate.uid}>
+                  {locationNames[candidate.location]} — {candidate.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="pv-control">
+          Language
+          <select data-testid="locale-picker" value={locale} onChange={(event) => setLocale(event.target.value)}>
+            {config.locales.map((code) => (
+              <option key={code} value={code}>
+                {localeNames[code] ?? code}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {loadError ? <p className="pv-error">The company list could not be loaded: {loadError}</p> : null}
+      <main className={`pv-record pv-record--${card?.location.replace(/\./g, '-') ?? 'none'}`}>
+        <RecordSummary company={company} companyId={selectedId} />
+        <section className="pv-column">
+          {card?.location === 'crm.record.tab' ? (
+            <nav className="pv-tabs" aria-label="Record tabs">
+              <span>Overview</span>
+              <span>Activities</span>
+              <span className="is-active">{card.name}</span>
+            </nav>
+          ) : null}
+          <article className="pv-card" data-testid="preview-card">
+            <header className="pv-card__header">
+              <span className="pv-card__title">{card?.name ?? 'No card'}</span>
+              <span className="pv-card__app">{config.appName}</span>
+            </header>
+            <div className="pv-card__body">
+              {crash ? (
+                <CardCrash error={crash} onReload={() => setGeneration((n) => n + 1)} />
+              ) : card && api ? (
+                <RemoteCard render={card.render} api={api} onCrash={onCrash} />
+              ) : (
+                <p className="pv-muted">{companies ? 'This portal has no companies.' : 'Loading companies…'}</p>
+              )}
+            </div>
+          </article>
+        </section>
+      </main>
+      <div className="pv-toasts" aria-live="polite">
+        {toasts.map((t) => (
+          <div key={t.id} className={`pv-toast pv-toast--${t.type}`} role="status" data-testid="preview-toast">
+            {t.title ? <strong>{t.title}</strong> : null}
+            <span>{t.message}</span>
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function RecordSummary({ company, companyId }: { company: PickerCompany | null; companyId: string }) {
+  return (
+    <aside className="pv-summary" data-testid="record-summary">
+      <div className="pv-summary__avatar" aria-hidden="true">
+        {(company?.name ?? '?').slice(0, 1)}
+      </div>
+      <h1>{company?.name ?? (companyId ? `Company ${companyId}` : '—')}</h1>
+      {company?.domain ? <p className="pv-muted">{company.domain}</p> : null}
+      <dl>
+        <dt>Record ID</dt>
+        <dd>{companyId || '—'}</dd>
+        <dt>Health (synced)</dt>
+        <dd>{company ? `${company.score ?? '—'} · ${bandLabels[company.band]}` : '—'}</dd>
+        <dt>Renewal (synced)</dt>
+        <dd>{company?.renewalDate ?? '—'}</dd>
+      </dl>
+    </aside>
+  );
+}
+
+function CardCrash({ error, onReload }: { error: Error; onReload: () => void }) {
+  return (
+    <div className="hs-state hs-state--error" data-testid="card-crash">
+      <div className="hs-state__art hs-state__art--error" aria-hidden="true">!</div>
+      <div className="hs-state__content">
+        <h3 className="hs-state__title">The card crashed while rendering.</h3>
+        <p className="hs-text">{error.message}</p>
+        <button type="button" className="hs-button hs-button--secondary hs-button--sm" onClick={onReload}>
+          Reload card
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export async function startPreview(entries: readonly PreviewCardEntry[]): Promise<void> {
+  const config = readPageConfig();
+  provideHostServices({
+    fetch: createHsFetch({
+      permittedUrls: config.permittedUrls,
+      proxyPath,
+      metadata: { userId: String(config.user.id), userEmail: config.user.email, portalId: String(config.portal.id), appId: String(config.appId) },
+    }),
+  });
+  const container = document.getElementById('preview-root');
+  if (!container) throw new Error('The preview page has no #preview-root element.');
+  try {
+    const cards = await loadCards(entries);
+    createRoot(container).render(<App config={config} cards={cards} />);
+  } catch (error) {
+    container.textContent = `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    throw error;
+  }
+}

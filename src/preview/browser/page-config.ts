@@ -1,0 +1,44 @@
+import type { CardLocation, RenderCallback } from './worker-globals.ts';
+
+/** What the preview server tells the page (embedded in the HTML as JSON). */
+export interface PreviewPageConfig {
+  readonly appId: number;
+  readonly appName: string;
+  readonly permittedUrls: readonly string[];
+  readonly portal: { readonly id: number; readonly timezone: string };
+  readonly user: { readonly id: number; readonly email: string; readonly firstName: string; readonly lastName: string };
+  readonly locales: readonly string[];
+  /** Shown in the header, e.g. "sandbox portal" or "portal 123 (read-only)". */
+  readonly portalLabel: string;
+}
+
+/** One card of src/app/cards (from its *-hsmeta.json), with its entry file bundled for lazy loading. */
+export interface PreviewCardEntry {
+  readonly uid: string;
+  readonly name: string;
+  readonly location: CardLocation;
+  readonly load: () => Promise<unknown>;
+}
+
+export interface LoadedCard {
+  readonly uid: string;
+  readonly name: string;
+  readonly location: CardLocation;
+  readonly render: RenderCallback;
+}
+
+/** A company of the picker: the synced health properties, riskiest first (the server sorts). */
+export interface PickerCompany {
+  readonly id: string;
+  readonly name: string;
+  readonly domain: string | null;
+  readonly score: number | null;
+  readonly band: 'healthy' | 'attention' | 'at_risk' | 'unknown';
+  readonly renewalDate: string | null;
+}
+
+export function readPageConfig(): PreviewPageConfig {
+  const element = document.getElementById('preview-config');
+  if (!element?.textContent) throw new Error('The preview page has no configuration: serve it with `npm start`.');
+  return JSON.parse(element.textContent) as PreviewPageConfig;
+}

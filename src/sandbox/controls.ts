@@ -1,0 +1,119 @@
+// What tests and benchmarks turn: latency, HubSpot's rate limits (rolling ten-second,
+// search per second, daily) and injected faults.
+import type { FaultRule, SandboxControls } from './index.ts';
+import { OBJECT_TYPES, objectTypeOf, type SandboxObjectType } from './object-types.ts';
+
+type Policy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
+
+export interface Admission {
+  readonly rejectedBy: Policy | null;
+  /** X-HubSpot-RateLimit-* headers (none on search responses, as on HubSpot). */
+  readonly headers: Record<string, string>;
+}
+
+/** Request times inside a rolling window. */
+class RollingWindow {
+  private times: number[] = [];
+
+  countSince(start: number): number {
+    let drop = 0;
+    while (drop < this.times.length && (this.times[drop] ?? 0) <= start) drop += 1;
+    if (drop > 0) this.times = this.times.slice(drop);
+    return this.times.length;
+  }
+
+  add(time: number): void {
+    this.times.push(time);
+  }
+}
+
+export class SandboxControlPanel implements SandboxControls {
+  latencyMs = 0;
+  rateLimit: { max: number; intervalMs: number } | null = null;
+  searchPerSecond: number | null = 5;
+  dailyLimit = 1_000_000;
+  private rules: Array<{ rule: FaultRule; remaining: number }> = [];
+  private readonly tenSecondly = new RollingWindow();
+  private readonly searches = new RollingWindow();
+  private daily = { day: '', count: 0 };
+
+  injectFault(rule: FaultRule): () => void {
+    const entry = { rule, remaining: rule.times ?? Number.POSITIVE_INFINITY };
+    this.rules.push(entry);
+    return () => {
+      this.rules = this.rules.filter((candidate) => candidate !== entry);
+    };
+  }
+
+  clearFaults(): void {
+    this.rules = [];
+  }
+
+  /** The first fault rule matching this request, counted as used. */
+  takeFault(method: string, path: string): FaultRule | undefined {
+    const entry = this.rules.find(({ rule, remaining }) => remaining > 0 && faultMatches(rule, method, path));
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.rules = this.rules.filter((candidate) => candidate !== entry);
+    return entry.rule;
+  }
+
+  admit(now: number, isSearch: boolean): Admission {
+    const day = new Date(now).toISOString().slice(0, 10);
+    if (this.daily.day !== day) this.daily = { day, count: 0 };
+    if (this.daily.count >= this.dailyLimit) return { rejectedBy: 'DAILY', headers: isSearch ? {} : this.headers(now) };
+    if (isSearch) return this.admitSearch(now);
+    const limit = this.rateLimit;
+    if (limit && this.tenSecondly.countSince(now - limit.intervalMs) >= limit.max) {
+      return { rejectedBy: 'TEN_SECONDLY_ROLLING', headers: this.headers(now) };
+    }
+    this.tenSecondly.add(now);
+    this.daily.count += 1;
+    return { rejectedBy: null, headers: this.headers(now) };
+  }
+
+  /** Headers as HubSpot sends them on every non-search response. */
+  headers(now: number): Record<string, string> {
+    const headers: Record<string, string> = {
+      'X-HubSpot-RateLimit-Daily': String(this.dailyLimit),
+      'X-HubSpot-RateLimit-Daily-Remaining': String(Math.max(0, this.dailyLimit - this.daily.count)),
+    };
+    const limit = this.rateLimit;
+    if (limit) {
+      headers['X-HubSpot-RateLimit-Max'] = String(limit.max);
+      headers['X-HubSpot-RateLimit-Interval-Milliseconds'] = String(limit.intervalMs);
+      headers['X-HubSpot-RateLimit-Remaining'] = String(Math.max(0, limit.max - this.tenSecondly.countSince(now - limit.intervalMs)));
+    }
+    return headers;
+  }
+
+  private admitSearch(now: number): Admission {
+    const perSecond = this.searchPerSecond;
+    if (perSecond !== null && this.searches.countSince(now - 1000) >= perSecond) return { rejectedBy: 'SECONDLY', headers: {} };
+    this.searches.add(now);
+    this.daily.count += 1;
+    return { rejectedBy: null, headers: {} };
+  }
+}
+
+function faultMatches(rule: FaultRule, method: string, path: string): boolean {
+  if (rule.method !== undefined && rule.method.toUpperCase() !== method) return false;
+  if (typeof rule.path === 'string' && !path.includes(rule.path)) return false;
+  if (rule.path instanceof RegExp && !rule.path.test(path)) return false;
+  if (rule.objectType !== undefined && !objectTypesInPath(path).includes(rule.objectType)) return false;
+  return true;
+}
+
+/** Object types a CRM path touches: the object itself, both ends of an association, a schema. */
+export function objectTypesInPath(path: string): SandboxObjectType[] {
+  return path.split('/').flatMap((segment) => objectTypeOf(segment) ?? []);
+}
+
+/** The scope HubSpot would name when a call to this path is refused for want of one. */
+export function scopeFor(method: string, path: string, objectType?: SandboxObjectType): string {
+  if (path.startsWith('/crm/v3/owners')) return 'crm.objects.owners.read';
+  const type = objectType ?? objectTypesInPath(path)[0] ?? 'companies';
+  const reads = method === 'GET' || path.endsWith('/search') || path.endsWith('/batch/read');
+  if (path.startsWith('/crm/v3/properties/')) return `crm.schemas.${type}.${reads ? 'read' : 'write'}`;
+  return reads ? OBJECT_TYPES[type].readScope : OBJECT_TYPES[type].writeScope;
+}

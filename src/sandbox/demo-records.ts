@@ -1,0 +1,366 @@
+// One demo company and everything around it: contacts, their survey answers, tickets and
+// deals. Built as plain literals with a fixed key order so a million records share shapes,
+// and inserted through the store's fast path.
+import type { DemoCalendar } from './demo-calendar.ts';
+import {
+  COMPANY_PREFIXES, COMPANY_SUFFIXES, DETRACTOR_COMMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PASSIVE_COMMENTS, PROMOTER_COMMENTS, TICKET_SUBJECTS,
+} from './demo-vocabulary.ts';
+import type { StoredObject } from './index.ts';
+import type { SandboxObjectType } from './object-types.ts';
+import { dealStageOf } from './pipelines.ts';
+import type { Random } from './random.ts';
+import type { MemoryStore } from './store.ts';
+
+export type Profile = 'thriving' | 'steady' | 'struggling' | 'sparse';
+export type RenewalPlan = 'overdue' | 'd30' | 'd60' | 'd90' | 'later' | 'beyond' | 'lost' | 'property' | 'none';
+
+export interface CompanyPlan {
+  readonly profile: Profile;
+  readonly renewal: RenewalPlan;
+  readonly lifecycle: 'customer' | 'opportunity' | 'lead';
+  /** submitted: sales handed over, CS has not accepted; pending: won recently, no handoff yet. */
+  readonly handoff: 'submitted' | 'pending' | null;
+}
+
+export interface DemoContext {
+  readonly store: MemoryStore;
+  readonly calendar: DemoCalendar;
+  readonly random: Random;
+  readonly ownerIds: readonly string[];
+}
+
+type Range = readonly [number, number];
+type Weights<T> = ReadonlyArray<readonly [T, number]>;
+
+interface Signals {
+  readonly contacts: Range;
+  readonly touchDays: Range;
+  readonly seatRatio: Range;
+  readonly activityDays: Range;
+  readonly qbrDays: Range;
+  readonly sentiment: Weights<string>;
+  readonly answerChance: number;
+  readonly npsValues: Weights<number>;
+  readonly tickets: Range;
+  readonly openChance: number;
+  readonly openAgeDays: Range;
+  readonly priorities: Weights<string>;
+  readonly renewalStages: Weights<string>;
+  readonly healthScore: Range;
+}
+
+const SIGNALS: Record<Exclude<Profile, 'sparse'>, Signals> = {
+  thriving: {
+    contacts: [3, 8], touchDays: [1, 20], seatRatio: [0.85, 1.05], activityDays: [0, 3], qbrDays: [10, 80],
+    sentiment: [['positive', 8], ['neutral', 2]], answerChance: 0.65, npsValues: [[10, 5], [9, 5], [8, 2], [7, 1], [6, 0.3]],
+    tickets: [0, 3], openChance: 0.15, openAgeDays: [1, 10], priorities: [['LOW', 5], ['MEDIUM', 3], ['HIGH', 1]],
+    renewalStages: [['contractsent', 3], ['decisionmakerboughtin', 3], ['presentationscheduled', 1]], healthScore: [74, 95],
+  },
+  steady: {
+    contacts: [2, 6], touchDays: [20, 50], seatRatio: [0.5, 0.8], activityDays: [2, 14], qbrDays: [60, 150],
+    sentiment: [['neutral', 6], ['positive', 2], ['negative', 1]], answerChance: 0.5, npsValues: [[9, 2], [8, 4], [7, 4], [6, 2], [5, 1], [10, 1]],
+    tickets: [1, 5], openChance: 0.35, openAgeDays: [3, 30], priorities: [['LOW', 3], ['MEDIUM', 4], ['HIGH', 2], ['URGENT', 0.3]],
+    renewalStages: [['qualifiedtobuy', 3], ['presentationscheduled', 3], ['decisionmakerboughtin', 1]], healthScore: [50, 76],
+  },
+  struggling: {
+    contacts: [2, 5], touchDays: [60, 160], seatRatio: [0.1, 0.4], activityDays: [20, 90], qbrDays: [120, 320],
+    sentiment: [['negative', 6], ['neutral', 2]], answerChance: 0.6, npsValues: [[0, 1], [2, 2], [3, 2], [4, 3], [5, 3], [6, 3], [7, 1], [8, 0.5]],
+    tickets: [3, 9], openChance: 0.6, openAgeDays: [20, 120], priorities: [['MEDIUM', 2], ['HIGH', 4], ['URGENT', 3]],
+    renewalStages: [['appointmentscheduled', 3], ['qualifiedtobuy', 2]], healthScore: [22, 55],
+  },
+};
+
+const RENEWAL_OFFSETS: Partial<Record<RenewalPlan, Range>> = {
+  overdue: [-45, -1], d30: [0, 30], d60: [31, 60], d90: [61, 90], later: [91, 365], beyond: [366, 540],
+};
+
+const between = (random: Random, [min, max]: Range): number => random.int(min, max);
+const slug = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Unique for the first 1,000 companies; later ones carry a number. */
+function companyName(index: number): string {
+  const a = index % COMPANY_PREFIXES.length;
+  const b = Math.floor(index / COMPANY_PREFIXES.length) % COMPANY_SUFFIXES.length;
+  const name = `${COMPANY_PREFIXES[(a * 17) % COMPANY_PREFIXES.length] ?? 'Acme'} ${COMPANY_SUFFIXES[(a + b) % COMPANY_SUFFIXES.length] ?? 'Labs'}`;
+  const round = Math.floor(index / (COMPANY_PREFIXES.length * COMPANY_SUFFIXES.length));
+  return round === 0 ? name : `${name} ${round + 1}`;
+}
+
+function insert(ctx: DemoContext, type: SandboxObjectType, properties: Record<string, string | null>, createdAt: string, updatedAt: string): string {
+  const id = ctx.store.nextId(type);
+  properties.hs_object_id = id;
+  const object: StoredObject = { id, properties, createdAt, updatedAt, archived: false };
+  ctx.store.insert(type, object);
+  return id;
+}
+
+/** Creates the company and its records; returns how many records that made. */
+export function buildCompanyRecords(ctx: DemoContext, index: number, plan: CompanyPlan): number {
+  const { random } = ctx;
+  const name = companyName(index);
+  const domain = `${slug(name)}.example.com`;
+  const owner = plan.profile === 'sparse' && random.chance(0.5) ? null : random.pick(ctx.ownerIds);
+  const customerDays = plan.handoff ? random.int(5, 25) : random.int(200, 1500);
+  const companyId = ctx.store.nextId('companies');
+  const signals = plan.profile === 'sparse' ? undefined : SIGNALS[plan.profile];
+  const prospect = plan.lifecycle !== 'customer';
+  const contactIds = signals ? addContacts(ctx, companyId, domain, owner, customerDays, prospect ? [1, 3] : signals.contacts) : [];
+  let records = 1 + contactIds.length;
+  if (signals && !prospect) {
+    records += addFeedback(ctx, contactIds, signals);
+    records += addTickets(ctx, companyId, owner, signals);
+  }
+  records += addDeals(ctx, { companyId, name, owner, customerDays, plan, signals });
+  addCompany(ctx, { companyId, name, domain, owner, customerDays, plan, signals: prospect ? undefined : signals, contacts: contactIds.length });
+  return records;
+}
+
+interface CompanyFacts {
+  readonly companyId: string;
+  readonly name: string;
+  readonly domain: string;
+  readonly owner: string | null;
+  readonly customerDays: number;
+  readonly plan: CompanyPlan;
+  readonly signals: Signals | undefined;
+  readonly contacts: number;
+}
+
+function addCompany(ctx: DemoContext, facts: CompanyFacts): void {
+  const { random, calendar } = ctx;
+  const { signals, plan } = facts;
+  const seats = signals ? random.int(10, 500) : undefined;
+  const touchDays = signals ? between(random, signals.touchDays) : undefined;
+  const sentiment = signals ? seedSentiment(ctx, facts.companyId, signals) : undefined;
+  const health = signals && random.chance(0.4) ? seedHealthScore(ctx, facts.companyId, signals) : undefined;
+  const lastModifiedDays = Math.min(random.int(0, 30), sentiment?.days ?? 999, health?.days ?? 999);
+  const createdAt = calendar.datetime(-facts.customerDays - random.int(10, 60), random.int(8, 17));
+  const updatedAt = calendar.datetime(-lastModifiedDays, random.int(0, 9));
+  const properties: Record<string, string | null> = {
+    name: facts.name,
+    domain: facts.domain,
+    lifecyclestage: plan.lifecycle,
+    hubspot_owner_id: facts.owner,
+    annualrevenue: String(random.int(10, 5000) * 100_000),
+    notes_last_contacted: touchDays === undefined ? null : lastContacted(ctx, touchDays),
+    num_associated_contacts: String(facts.contacts),
+    hs_csm_sentiment: sentiment?.value ?? null,
+    cs_seats_licensed: seats === undefined ? null : String(seats),
+    cs_seats_active: seats === undefined || !signals ? null : String(Math.round(seats * (signals.seatRatio[0] + random.next() * (signals.seatRatio[1] - signals.seatRatio[0])))),
+    cs_last_product_activity: signals ? calendar.date(-between(random, signals.activityDays)) : null,
+    contract_end_date: plan.renewal === 'property' || (signals && random.chance(0.1)) ? calendar.date(random.int(-15, 400)) : null,
+    cs_last_qbr_date: signals && random.chance(0.8) ? calendar.date(-between(random, signals.qbrDays)) : null,
+    cs_health_score: health?.value ?? null,
+    cs_handoff_status: plan.handoff === 'submitted' ? 'submitted' : null,
+    hs_object_id: null,
+    createdate: createdAt,
+    hs_lastmodifieddate: updatedAt,
+  };
+  insert(ctx, 'companies', properties, createdAt, updatedAt);
+}
+
+/** Mostly ISO datetimes, some epoch-millisecond strings, a few never contacted: as real portals hold them. */
+function lastContacted(ctx: DemoContext, days: number): string | null {
+  const form = ctx.random.weighted([['iso', 85], ['epoch', 10], ['none', 5]] as const);
+  if (form === 'none') return null;
+  const hour = ctx.random.int(8, 18);
+  return form === 'iso' ? ctx.calendar.datetime(-days, hour) : ctx.calendar.epochMillis(-days, hour);
+}
+
+/** The CSM's pulse, with when it was set: a quarter of them older than 90 days (stale). */
+function seedSentiment(ctx: DemoContext, companyId: string, signals: Signals): { value: string; days: number } {
+  const { random, calendar } = ctx;
+  const value = random.weighted(signals.sentiment);
+  const days = random.chance(0.25) ? random.int(91, 240) : random.int(3, 80);
+  const earlier = days + random.int(30, 300);
+  ctx.store.seedHistory('companies', companyId, 'hs_csm_sentiment', [
+    { value, timestamp: calendar.datetime(-days, 10), sourceType: 'CRM_UI' },
+    { value: random.pick(['positive', 'neutral', 'negative']), timestamp: calendar.datetime(-earlier, 10), sourceType: 'CRM_UI' },
+  ]);
+  return { value, days };
+}
+
+/** A score an earlier sync wrote 30-60 days ago (and one before it), so the 30-day trend has a base. */
+function seedHealthScore(ctx: DemoContext, companyId: string, signals: Signals): { value: string; days: number } {
+  const { random, calendar } = ctx;
+  const value = String(between(random, signals.healthScore));
+  const days = random.int(30, 60);
+  ctx.store.seedHistory('companies', companyId, 'cs_health_score', [
+    { value, timestamp: calendar.datetime(-days, 3), sourceType: 'INTEGRATION' },
+    { value: String(Math.min(100, Math.max(0, Number(value) + random.int(-12, 12)))), timestamp: calendar.datetime(-days - random.int(25, 60), 3), sourceType: 'INTEGRATION' },
+  ]);
+  return { value, days };
+}
+
+function addContacts(ctx: DemoContext, companyId: string, domain: string, owner: string | null, customerDays: number, count: Range): string[] {
+  const { random, calendar } = ctx;
+  const ids: string[] = [];
+  const total = between(random, count);
+  for (let n = 0; n < total; n += 1) {
+    const firstname = random.pick(FIRST_NAMES);
+    const lastname = random.pick(LAST_NAMES);
+    const createdDays = random.int(1, customerDays + 30);
+    const createdAt = calendar.datetime(-createdDays, random.int(8, 17));
+    const updatedAt = calendar.datetime(-random.int(0, Math.min(createdDays - 1, 90)), random.int(0, 9));
+    const touched = random.chance(0.7) ? calendar.datetime(-random.int(0, Math.min(createdDays - 1, 200)), random.int(8, 17)) : null;
+    const id = insert(ctx, 'contacts', {
+      firstname,
+      lastname,
+      email: `${slug(firstname)}.${slug(lastname)}${n === 0 ? '' : n}@${domain}`,
+      jobtitle: random.pick(JOB_TITLES),
+      associatedcompanyid: companyId,
+      hubspot_owner_id: owner,
+      notes_last_contacted: touched,
+      lastmodifieddate: updatedAt,
+      hs_object_id: null,
+      createdate: createdAt,
+      hs_lastmodifieddate: updatedAt,
+    }, createdAt, updatedAt);
+    ctx.store.link('companies', companyId, 'contacts', id);
+    ids.push(id);
+  }
+  return ids;
+}
+
+function responseGroup(value: number): string {
+  return value >= 9 ? 'PROMOTER' : value >= 7 ? 'PASSIVE' : 'DETRACTOR';
+}
+
+const COMMENTS: Record<string, readonly string[]> = { PROMOTER: PROMOTER_COMMENTS, PASSIVE: PASSIVE_COMMENTS, DETRACTOR: DETRACTOR_COMMENTS };
+
+/** NPS answers (a few CSAT) of the company's contacts, some outside a 180-day window, some contacts answering repeatedly. */
+function addFeedback(ctx: DemoContext, contactIds: readonly string[], signals: Signals): number {
+  const { random, calendar } = ctx;
+  let count = 0;
+  for (const contactId of contactIds) {
+    if (!random.chance(signals.answerChance)) continue;
+    const answers = random.weighted([[1, 6], [2, 3], [3, 1]] as const);
+    for (let n = 0; n < answers; n += 1) {
+      const csat = random.chance(0.05);
+      const value = csat ? random.int(1, 5) : random.weighted(signals.npsValues);
+      const group = csat ? null : responseGroup(value);
+      const submittedAt = calendar.datetime(-random.int(1, 400), random.int(6, 20));
+      const comment = group && random.chance(0.4) ? random.pick(COMMENTS[group] ?? PASSIVE_COMMENTS) : null;
+      const id = insert(ctx, 'feedback_submissions', {
+        hs_survey_type: csat ? 'CSAT' : 'NPS',
+        hs_value: String(value),
+        hs_response_group: group,
+        hs_sentiment: group,
+        hs_content: comment,
+        hs_submission_timestamp: submittedAt,
+        hs_contact_id: contactId,
+        hs_survey_id: csat ? '1002' : '1001',
+        hs_survey_name: csat ? 'Support CSAT' : 'Customer NPS survey',
+        hs_object_id: null,
+        createdate: submittedAt,
+        hs_lastmodifieddate: submittedAt,
+      }, submittedAt, submittedAt);
+      ctx.store.link('contacts', contactId, 'feedback_submissions', id);
+      count += 1;
+    }
+  }
+  return count;
+}
+
+function addTickets(ctx: DemoContext, companyId: string, owner: string | null, signals: Signals): number {
+  const { random, calendar } = ctx;
+  const total = between(random, signals.tickets);
+  for (let n = 0; n < total; n += 1) {
+    const open = random.chance(signals.openChance);
+    const createdDays = open ? between(random, signals.openAgeDays) : random.int(5, 400);
+    const closedDays = open ? undefined : Math.max(0, createdDays - random.int(1, 20));
+    const createdAt = calendar.datetime(-createdDays, random.int(7, 19));
+    const closedAt = closedDays === undefined ? null : calendar.datetime(-closedDays, random.int(7, 19));
+    const updatedAt = closedAt ?? calendar.datetime(-random.int(0, createdDays), random.int(0, 6));
+    const id = insert(ctx, 'tickets', {
+      subject: random.pick(TICKET_SUBJECTS),
+      hs_pipeline: '0',
+      hs_pipeline_stage: open ? random.pick(['1', '2', '3']) : '4',
+      hs_ticket_priority: random.weighted(signals.priorities),
+      hs_is_closed: String(!open),
+      closed_date: closedAt,
+      time_to_close: closedDays === undefined ? null : String((createdDays - closedDays) * 86_400_000),
+      hubspot_owner_id: owner,
+      hs_object_id: null,
+      createdate: createdAt,
+      hs_lastmodifieddate: updatedAt,
+    }, createdAt, updatedAt);
+    ctx.store.link('companies', companyId, 'tickets', id);
+  }
+  return total;
+}
+
+interface DealFacts {
+  readonly companyId: string;
+  readonly name: string;
+  readonly owner: string | null;
+  readonly customerDays: number;
+  readonly plan: CompanyPlan;
+  readonly signals: Signals | undefined;
+}
+
+interface DealSpec {
+  readonly label: string;
+  readonly dealtype: 'newbusiness' | 'existingbusiness';
+  readonly stage: string;
+  /** Close date, in days after the as-of day. */
+  readonly closeDays: number;
+  readonly amount: number;
+  readonly lostReason?: string | null;
+}
+
+function addDeals(ctx: DemoContext, facts: DealFacts): number {
+  const specs = dealSpecs(ctx, facts);
+  const currency = ctx.random.weighted([['USD', 85], ['EUR', 10], ['GBP', 5]] as const);
+  for (const spec of specs) addDeal(ctx, facts, spec, currency);
+  return specs.length;
+}
+
+function dealSpecs(ctx: DemoContext, facts: DealFacts): DealSpec[] {
+  const { random } = ctx;
+  const { plan, signals, customerDays } = facts;
+  if (!signals) return [];
+  const arr = random.int(50, 2500) * 100;
+  if (plan.lifecycle === 'opportunity') return [{ label: 'New business', dealtype: 'newbusiness', stage: 'presentationscheduled', closeDays: random.int(10, 90), amount: arr }];
+  if (plan.lifecycle === 'lead') return [];
+  const specs: DealSpec[] = [{ label: 'New business', dealtype: 'newbusiness', stage: 'closedwon', closeDays: -customerDays, amount: arr }];
+  const renewalAmount = (): number => Math.round((arr * (0.9 + random.next() * 0.3)) / 100) * 100;
+  if (customerDays > 400 && random.chance(0.5)) specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedwon', closeDays: -(customerDays - 365), amount: renewalAmount() });
+  const offsets = RENEWAL_OFFSETS[plan.renewal];
+  if (offsets) specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: between(random, offsets), amount: renewalAmount() });
+  if (plan.renewal === 'lost') {
+    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedlost', closeDays: -random.int(5, 60), amount: renewalAmount(), lostReason: random.chance(0.5) ? null : 'Budget cut' });
+  }
+  if (plan.profile === 'thriving' && random.chance(0.15)) specs.push({ label: 'Expansion', dealtype: 'newbusiness', stage: 'qualifiedtobuy', closeDays: random.int(20, 120), amount: Math.round(arr / 300) * 100 });
+  return specs;
+}
+
+function addDeal(ctx: DemoContext, facts: DealFacts, spec: DealSpec, currency: string): void {
+  const { random, calendar } = ctx;
+  const stage = dealStageOf(spec.stage);
+  const probability = stage?.metadata.probability ?? '0';
+  const closed = stage?.metadata.isClosed === 'true';
+  const createdDays = Math.max(1, random.int(30, 120) - spec.closeDays);
+  const createdAt = calendar.datetime(-createdDays, random.int(8, 17));
+  const updatedDays = closed ? Math.max(0, -spec.closeDays) : random.int(0, Math.min(createdDays - 1, 20));
+  const updatedAt = calendar.datetime(-updatedDays, random.int(8, 17));
+  const closeDate = calendar.datetime(spec.closeDays, 0);
+  const id = insert(ctx, 'deals', {
+    dealname: `${facts.name} — ${spec.label} ${closeDate.slice(0, 4)}`,
+    amount: String(spec.amount),
+    closedate: closeDate,
+    pipeline: 'default',
+    dealstage: spec.stage,
+    dealtype: spec.dealtype,
+    hs_is_closed: String(closed),
+    hs_is_closed_won: String(probability === '1'),
+    deal_currency_code: currency,
+    hs_deal_stage_probability: probability,
+    hubspot_owner_id: facts.owner,
+    closed_lost_reason: spec.lostReason ?? null,
+    hs_object_id: null,
+    createdate: createdAt,
+    hs_lastmodifieddate: updatedAt,
+  }, createdAt, updatedAt);
+  ctx.store.link('companies', facts.companyId, 'deals', id);
+}

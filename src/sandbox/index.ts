@@ -1,0 +1,140 @@
+// The sandbox portal: an in-memory, HubSpot-compatible CRM API with a generated demo
+// portfolio. One request handler (`handle`) serves msw in tests and a loopback HTTP server
+// for `cs-card sandbox` and `npm start`, so everything runs without a HubSpot account.
+import type { RequestHandler } from 'msw';
+import { SandboxControlPanel } from './controls.ts';
+import { generateDemoPortfolio, DEFAULT_DEMO_COMPANIES } from './demo-portfolio.ts';
+import { handleRequest } from './handler.ts';
+import { listenOnLoopback } from './loopback-server.ts';
+import { mswHandlersFor } from './msw-handlers.ts';
+import { RequestJournal } from './request-log.ts';
+import { MemoryStore } from './store.ts';
+
+export { SANDBOX_OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
+export { DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES } from './demo-portfolio.ts';
+import type { SandboxObjectType } from './object-types.ts';
+
+export interface StoredObject {
+  id: string;
+  properties: Record<string, string | null>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+}
+
+export interface Owner {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  userId?: number;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+}
+
+export interface SandboxStore {
+  create(type: SandboxObjectType, properties: Record<string, string | null>, options?: { id?: string; createdAt?: string }): StoredObject;
+  get(type: SandboxObjectType, id: string): StoredObject | undefined;
+  /** Records property history and bumps hs_lastmodifieddate/updatedAt (never backwards). */
+  update(type: SandboxObjectType, id: string, properties: Record<string, string | null>, options?: { timestamp?: string }): StoredObject;
+  list(type: SandboxObjectType): StoredObject[];
+  /** Both directions; `typeId` adds a label besides the default unlabeled type. */
+  associate(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType, toId: string, typeId?: number): void;
+  associations(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType): string[];
+  /** Newest first. */
+  history(type: SandboxObjectType, id: string, property: string): Array<{ value: string; timestamp: string }>;
+  addOwner(owner: { id: string; email: string; firstName: string; lastName: string; userId?: number }): void;
+}
+
+export interface FaultRule {
+  kind: '429' | '429-daily' | '500' | '502' | '503' | '504' | 'timeout' | '401' | '403';
+  /** e.g. 'POST' */
+  method?: string;
+  /** Substring or regex on the URL path, e.g. '/crm/v3/objects/feedback_submissions'. */
+  path?: string | RegExp;
+  /** Any path touching that object type (v4 associations to or from it too); with '403' the missing scope names it. */
+  objectType?: SandboxObjectType;
+  /** How many requests it hits; default unlimited. */
+  times?: number;
+  /** 'timeout' only: how long the response is held when the request is never aborted (default 120 s); then a 504 arrives. */
+  holdMs?: number;
+}
+
+export interface SandboxControls {
+  /** Added to every response; default 0. */
+  latencyMs: number;
+  /** TEN_SECONDLY_ROLLING; default null (off). */
+  rateLimit: { max: number; intervalMs: number } | null;
+  /** Search requests per second (HubSpot's is 5); null = off. */
+  searchPerSecond: number | null;
+  /** Requests per UTC day before 429 DAILY; default 1,000,000 (Enterprise). */
+  dailyLimit: number;
+  /** Returns a function that removes the rule. */
+  injectFault(rule: FaultRule): () => void;
+  clearFaults(): void;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path with the query string. */
+  path: string;
+  /** 0 when no response was sent (the client aborted). */
+  status: number;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface RequestLog {
+  readonly entries: ReadonlyArray<RequestLogEntry>;
+  clear(): void;
+  count(filter?: { method?: string; pathIncludes?: string }): number;
+}
+
+export interface SandboxOptions {
+  seed?: number;
+  /** Demo portfolio size; default 200. */
+  companies?: number;
+  /** YYYY-MM-DD: demo dates are relative to it; default today (UTC). */
+  asOf?: string;
+  /** Default 'demo'. */
+  data?: 'demo' | 'empty';
+  /** The portal's clock for API writes (epoch ms); default Date.now. */
+  clock?: () => number;
+}
+
+export interface Sandbox {
+  /** Direct seeding and inspection for tests: not through HTTP, not logged. */
+  readonly store: SandboxStore;
+  readonly controls: SandboxControls;
+  readonly log: RequestLog;
+  /** What the demo generator made (empty for `data: 'empty'`). */
+  readonly portfolio: { readonly asOf: string; readonly seed: number; readonly companies: number; readonly records: number };
+  handle(request: Request): Promise<Response>;
+  /** Default base 'https://api.hubapi.com'. */
+  mswHandlers(baseUrl?: string): RequestHandler[];
+  /** Loopback HTTP (default host 127.0.0.1, port 0 = any free port). */
+  listen(options?: { port?: number; host?: string }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const clock = options.clock ?? Date.now;
+  const store = new MemoryStore(clock);
+  const controls = new SandboxControlPanel();
+  const log = new RequestJournal();
+  const asOf = options.asOf ?? new Date(clock()).toISOString().slice(0, 10);
+  const seed = options.seed ?? 1;
+  const companies = options.data === 'empty' ? 0 : (options.companies ?? DEFAULT_DEMO_COMPANIES);
+  const records = options.data === 'empty' ? 0 : generateDemoPortfolio(store, { seed, companies, asOf }).records;
+  const handle = (request: Request): Promise<Response> => handleRequest({ store, controls, log, clock }, request);
+  return {
+    store,
+    controls,
+    log,
+    portfolio: { asOf, seed, companies, records },
+    handle,
+    mswHandlers: (baseUrl) => mswHandlersFor(handle, baseUrl),
+    listen: (listenOptions) => listenOnLoopback(handle, listenOptions),
+  };
+}

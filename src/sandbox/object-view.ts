@@ -1,0 +1,62 @@
+// Stored objects as the CRM API returns them: the requested (or default) properties, every
+// value a string or null, optional property history and v3-style association lists.
+import type { StoredObject } from './index.ts';
+import { OBJECT_TYPES, objectTypeOf, type SandboxObjectType } from './object-types.ts';
+import type { MemoryStore } from './store.ts';
+
+export interface ViewOptions {
+  readonly properties?: readonly string[] | undefined;
+  readonly propertiesWithHistory?: readonly string[] | undefined;
+  /** Object type names as the caller wrote them; unknown ones are ignored, as HubSpot does. */
+  readonly associations?: readonly string[] | undefined;
+}
+
+const ALWAYS = ['hs_object_id', 'createdate', 'hs_lastmodifieddate'];
+
+export function viewObject(store: MemoryStore, type: SandboxObjectType, object: StoredObject, options: ViewOptions = {}): Record<string, unknown> {
+  const view: Record<string, unknown> = {
+    id: object.id,
+    properties: selectProperties(store, type, object, options.properties),
+    createdAt: object.createdAt,
+    updatedAt: object.updatedAt,
+    archived: object.archived,
+  };
+  if (options.propertiesWithHistory && options.propertiesWithHistory.length > 0) {
+    view.propertiesWithHistory = historyOf(store, type, object, options.propertiesWithHistory);
+  }
+  const associations = options.associations ? associationsOf(store, type, object.id, options.associations) : {};
+  if (Object.keys(associations).length > 0) view.associations = associations;
+  return view;
+}
+
+/** Requested properties that the portal defines or the object carries; HubSpot drops unknown names. */
+export function selectProperties(store: MemoryStore, type: SandboxObjectType, object: StoredObject, requested: readonly string[] | undefined): Record<string, string | null> {
+  const names = new Set([...(requested ?? OBJECT_TYPES[type].defaultProperties), ...ALWAYS]);
+  const selected: Record<string, string | null> = {};
+  for (const name of names) {
+    if (name in object.properties || store.schema.property(type, name)) selected[name] = object.properties[name] ?? null;
+  }
+  return selected;
+}
+
+function historyOf(store: MemoryStore, type: SandboxObjectType, object: StoredObject, names: readonly string[]): Record<string, unknown[]> {
+  const histories: Record<string, unknown[]> = {};
+  for (const name of names) {
+    if (!(name in object.properties) && !store.schema.property(type, name)) continue;
+    histories[name] = store.history(type, object.id, name).map(({ value, timestamp, sourceType }) => ({ value, timestamp, sourceType }));
+  }
+  return histories;
+}
+
+function associationsOf(store: MemoryStore, type: SandboxObjectType, id: string, names: readonly string[]): Record<string, unknown> {
+  const lists: Record<string, unknown> = {};
+  for (const name of names) {
+    const toType = objectTypeOf(name);
+    if (!toType) continue;
+    const ids = store.linked(type, id, toType);
+    if (ids.length === 0) continue;
+    const label = `${OBJECT_TYPES[type].singular}_to_${OBJECT_TYPES[toType].singular}`;
+    lists[toType] = { results: ids.map((toId) => ({ id: toId, type: label })) };
+  }
+  return lists;
+}

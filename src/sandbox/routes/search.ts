@@ -1,0 +1,35 @@
+// POST /crm/v3/objects/{objectType}/search: 200 per page, offset paging, and a 400 past the
+// 10,000th result (the per-second limit is applied before routing, in the handler).
+import { invalid, json } from '../hubspot-errors.ts';
+import { viewObject } from '../object-view.ts';
+import { bodyOf, objectTypeParam, route, type ApiCall, type Route } from '../router.ts';
+import { SEARCH_RESULT_CAP, filterCount, searchBodySchema, searchObjects } from '../search-query.ts';
+
+const MAX_FILTERS = 18;
+
+export const searchRoutes: Route[] = [route('POST', '/crm/v3/objects/:objectType/search', search)];
+
+async function search(call: ApiCall): Promise<Response> {
+  const type = objectTypeParam(call);
+  const body = await bodyOf(call, searchBodySchema);
+  if (filterCount(body) > MAX_FILTERS) throw invalid(`Too many filters: ${filterCount(body)}. A search takes at most ${MAX_FILTERS} filters across all groups.`);
+  const offset = parseOffset(body.after);
+  const matched = searchObjects(call.store.schema, type, call.store.ordered(type), body);
+  const reachable = Math.min(matched.length, SEARCH_RESULT_CAP);
+  const end = Math.min(offset + (body.limit ?? 10), reachable);
+  const properties = body.properties && body.properties.length > 0 ? body.properties : undefined;
+  const results = matched.slice(offset, end).map((object) => viewObject(call.store, type, object, { properties }));
+  const page: Record<string, unknown> = { total: matched.length, results };
+  if (end < reachable) page.paging = { next: { after: String(end) } };
+  return json(page);
+}
+
+function parseOffset(after: string | undefined): number {
+  if (after === undefined || after === '') return 0;
+  const offset = Number(after);
+  if (!Number.isInteger(offset) || offset < 0) throw invalid(`after must be the paging.next.after value of the previous page, got "${after}".`);
+  if (offset >= SEARCH_RESULT_CAP) {
+    throw invalid(`Search results are capped at ${SEARCH_RESULT_CAP}: after=${after} is past the last reachable result. Narrow the query (e.g. filter on hs_lastmodifieddate or hs_object_id) and page again.`);
+  }
+  return offset;
+}

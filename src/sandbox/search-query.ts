@@ -1,0 +1,156 @@
+// HubSpot CRM search semantics over stored objects: filter groups (OR of ANDs), one sort,
+// a free-text query, and offset paging capped at 10,000 reachable results.
+import { z } from 'zod';
+import type { StoredObject } from './index.ts';
+import { OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
+import type { PropertySchema } from './property-schema.ts';
+import { millisOf } from './time-values.ts';
+
+export const SEARCH_PAGE_MAX = 200;
+export const SEARCH_RESULT_CAP = 10_000;
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+const filterSchema = z.object({
+  propertyName: z.string().min(1),
+  operator: z.enum(['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN']),
+  value: scalar.optional(),
+  highValue: scalar.optional(),
+  values: z.array(scalar).optional(),
+});
+
+const sortSchema = z.union([
+  z.string().min(1),
+  z.object({ propertyName: z.string().min(1), direction: z.enum(['ASCENDING', 'DESCENDING']).optional() }),
+]);
+
+export const searchBodySchema = z.object({
+  filterGroups: z.array(z.object({ filters: z.array(filterSchema).max(6, 'a filter group takes at most 6 filters') })).max(5, 'a search takes at most 5 filter groups').optional(),
+  sorts: z.array(sortSchema).max(1, 'HubSpot search sorts by one property only').optional(),
+  query: z.string().optional(),
+  properties: z.array(z.string()).optional(),
+  limit: z.coerce.number().int().min(0).max(SEARCH_PAGE_MAX, `limit must be at most ${SEARCH_PAGE_MAX}`).optional(),
+  after: z.union([z.string(), z.number()]).transform(String).optional(),
+});
+
+export type SearchBody = z.infer<typeof searchBodySchema>;
+type Filter = z.infer<typeof filterSchema>;
+type Sort = z.infer<typeof sortSchema>;
+type Kind = 'number' | 'time' | 'text';
+
+const TEXT_FIELDS: Record<SandboxObjectType, readonly string[]> = {
+  companies: ['name', 'domain'],
+  contacts: ['firstname', 'lastname', 'email'],
+  deals: ['dealname'],
+  tickets: ['subject', 'content'],
+  feedback_submissions: ['hs_content', 'hs_survey_name'],
+  tasks: ['hs_task_subject', 'hs_task_body'],
+  notes: ['hs_note_body'],
+};
+
+/** How a property's values compare: numbers and dates by value, everything else as case-insensitive text. */
+function kindOf(schema: PropertySchema, type: SandboxObjectType, name: string): Kind {
+  if (name === 'hs_object_id') return 'number';
+  if (name === 'createdate' || OBJECT_TYPES[type].lastModifiedProperties.includes(name)) return 'time';
+  const definition = schema.property(type, name);
+  if (definition?.type === 'number') return 'number';
+  if (definition?.type === 'date' || definition?.type === 'datetime') return 'time';
+  return 'text';
+}
+
+function normalise(kind: Kind, value: string): number | string | undefined {
+  if (kind === 'number') {
+    const number = Number(value);
+    return value.trim() === '' || Number.isNaN(number) ? undefined : number;
+  }
+  if (kind === 'time') return millisOf(value);
+  return value.toLowerCase();
+}
+
+function compare(a: number | string, b: number | string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type Predicate = (object: StoredObject) => boolean;
+
+function predicateOf(schema: PropertySchema, type: SandboxObjectType, filter: Filter): Predicate {
+  const kind = kindOf(schema, type, filter.propertyName);
+  const read = (object: StoredObject): number | string | undefined => {
+    const raw = object.properties[filter.propertyName];
+    return raw === null || raw === undefined || raw === '' ? undefined : normalise(kind, raw);
+  };
+  const target = filter.value === undefined ? undefined : normalise(kind, filter.value);
+  const high = filter.highValue === undefined ? undefined : normalise(kind, filter.highValue);
+  const targets = (filter.values ?? []).map((value) => normalise(kind, value));
+  const against = (test: (order: number) => boolean): Predicate => (object) => {
+    const value = read(object);
+    return value !== undefined && target !== undefined && test(compare(value, target));
+  };
+  const isIn: Predicate = (object) => {
+    const value = read(object);
+    return value !== undefined && targets.some((candidate) => candidate !== undefined && compare(value, candidate) === 0);
+  };
+  const containsToken: Predicate = (object) => {
+    const value = read(object);
+    const token = (filter.value ?? '').replaceAll('*', '').toLowerCase();
+    return value !== undefined && String(value).includes(token);
+  };
+  switch (filter.operator) {
+    case 'EQ': return against((order) => order === 0);
+    case 'NEQ': return (object) => !against((order) => order === 0)(object);
+    case 'LT': return against((order) => order < 0);
+    case 'LTE': return against((order) => order <= 0);
+    case 'GT': return against((order) => order > 0);
+    case 'GTE': return against((order) => order >= 0);
+    case 'BETWEEN': return (object) => {
+      const value = read(object);
+      return value !== undefined && target !== undefined && high !== undefined && compare(value, target) >= 0 && compare(value, high) <= 0;
+    };
+    case 'IN': return isIn;
+    case 'NOT_IN': return (object) => !isIn(object);
+    case 'HAS_PROPERTY': return (object) => read(object) !== undefined;
+    case 'NOT_HAS_PROPERTY': return (object) => read(object) === undefined;
+    case 'CONTAINS_TOKEN': return containsToken;
+    case 'NOT_CONTAINS_TOKEN': return (object) => !containsToken(object);
+  }
+}
+
+function queryPredicate(type: SandboxObjectType, query: string | undefined): Predicate {
+  const needle = query?.trim().toLowerCase();
+  if (!needle) return () => true;
+  return (object) => TEXT_FIELDS[type].some((name) => object.properties[name]?.toLowerCase().includes(needle) ?? false);
+}
+
+/** Every non-archived object matching the body's filter groups and query, in the requested order. */
+export function searchObjects(schema: PropertySchema, type: SandboxObjectType, objects: readonly StoredObject[], body: SearchBody): StoredObject[] {
+  const groups = (body.filterGroups ?? []).filter((group) => group.filters.length > 0)
+    .map((group) => group.filters.map((filter) => predicateOf(schema, type, filter)));
+  const matchesQuery = queryPredicate(type, body.query);
+  const matched = objects.filter((object) => !object.archived && matchesQuery(object)
+    && (groups.length === 0 || groups.some((predicates) => predicates.every((predicate) => predicate(object)))));
+  return sortObjects(schema, type, matched, body.sorts?.[0]);
+}
+
+function sortObjects(schema: PropertySchema, type: SandboxObjectType, objects: StoredObject[], sort: Sort | undefined): StoredObject[] {
+  if (sort === undefined) return objects;
+  const [name, descending] = typeof sort === 'string'
+    ? [sort.replace(/^-/, ''), sort.startsWith('-')]
+    : [sort.propertyName, sort.direction === 'DESCENDING'];
+  const kind = kindOf(schema, type, name);
+  const keyed = objects.map((object) => {
+    const raw = object.properties[name];
+    return { object, key: raw === null || raw === undefined || raw === '' ? undefined : normalise(kind, raw) };
+  });
+  const direction = descending ? -1 : 1;
+  // Objects arrive in id order and the sort is stable, so ties stay in id order (stable paging).
+  keyed.sort((a, b) => {
+    if (a.key === undefined || b.key === undefined) return a.key === b.key ? 0 : a.key === undefined ? 1 : -1;
+    return direction * compare(a.key, b.key);
+  });
+  return keyed.map((entry) => entry.object);
+}
+
+/** Total filters across groups: HubSpot allows 18. */
+export function filterCount(body: SearchBody): number {
+  return (body.filterGroups ?? []).reduce((sum, group) => sum + group.filters.length, 0);
+}

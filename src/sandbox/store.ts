@@ -1,0 +1,219 @@
+// The in-memory CRM: objects per type (kept in id order for cursor paging), associations in
+// both directions, property history, owners, and the portal's property schema.
+import { defaultAssociationTypeId } from './association-types.ts';
+import type { Owner, SandboxStore, StoredObject } from './index.ts';
+import { OBJECT_TYPES, SANDBOX_OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
+import { PropertySchema } from './property-schema.ts';
+import { isoOf, millisOf } from './time-values.ts';
+
+export interface HistoryEntry {
+  readonly value: string;
+  readonly timestamp: string;
+  readonly sourceType: string;
+}
+
+type Properties = Record<string, string | null>;
+
+interface TypeTable {
+  /** Every object, ascending by numeric id: lookups are binary searches and cursor pages are slices. */
+  readonly ordered: StoredObject[];
+  lastId: number;
+}
+
+function addLink(byFrom: Map<string, string[]>, fromId: string, toId: string): void {
+  const ids = byFrom.get(fromId);
+  if (ids) ids.push(toId);
+  else byFrom.set(fromId, [toId]);
+}
+
+const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+export class MemoryStore implements SandboxStore {
+  readonly schema: PropertySchema;
+  private readonly tables = new Map<SandboxObjectType, TypeTable>();
+  /** from type -> to type -> from id -> to ids (nested so hot paths never build string keys). */
+  private readonly links = new Map<SandboxObjectType, Map<SandboxObjectType, Map<string, string[]>>>();
+  /** Type ids other than the default one, keyed by `from>to:fromId:toId`. */
+  private readonly labels = new Map<string, number[]>();
+  private readonly histories = new Map<string, Map<string, HistoryEntry[]>>();
+  private readonly ownersById = new Map<string, Owner>();
+
+  constructor(readonly clock: () => number) {
+    this.schema = new PropertySchema(isoOf(clock()));
+    for (const type of SANDBOX_OBJECT_TYPES) {
+      this.tables.set(type, { ordered: [], lastId: OBJECT_TYPES[type].firstId - 1 });
+    }
+  }
+
+  create(type: SandboxObjectType, properties: Properties, options: { id?: string; createdAt?: string } = {}): StoredObject {
+    const table = this.table(type);
+    const id = options.id ?? String(table.lastId + 1);
+    if (!/^\d+$/.test(id)) throw new Error(`store.create: id must be numeric like HubSpot's, got "${id}"`);
+    if (this.get(type, id)) throw new Error(`store.create: ${type} ${id} already exists`);
+    const createdAt = isoOf(millisOf(options.createdAt ?? properties.createdate) ?? this.clock());
+    const updatedAt = isoOf(millisOf(properties.hs_lastmodifieddate) ?? millisOf(createdAt) ?? this.clock());
+    const stored: Properties = { ...properties, hs_object_id: id, createdate: properties.createdate ?? createdAt };
+    for (const name of OBJECT_TYPES[type].lastModifiedProperties) stored[name] = updatedAt;
+    const object = { id, properties: stored, createdAt, updatedAt, archived: false };
+    this.insert(type, object);
+    return object;
+  }
+
+  /** Takes ownership of a fully formed object (the demo generator's fast path). */
+  insert(type: SandboxObjectType, object: StoredObject): void {
+    const table = this.table(type);
+    const numericId = Number(object.id);
+    const last = table.ordered.at(-1);
+    if (last === undefined || compareIds(last.id, object.id) < 0) table.ordered.push(object);
+    else table.ordered.splice(this.indexAtOrAfter(type, object.id), 0, object);
+    if (numericId > table.lastId) table.lastId = numericId;
+  }
+
+  nextId(type: SandboxObjectType): string {
+    return String(this.table(type).lastId + 1);
+  }
+
+  get(type: SandboxObjectType, id: string): StoredObject | undefined {
+    const candidate = this.table(type).ordered[this.indexAtOrAfter(type, id)];
+    return candidate?.id === id ? candidate : undefined;
+  }
+
+  list(type: SandboxObjectType): StoredObject[] {
+    return this.table(type).ordered.filter((object) => !object.archived);
+  }
+
+  /** All objects in id order, archived ones included: read-only, not a copy. */
+  ordered(type: SandboxObjectType): readonly StoredObject[] {
+    return this.table(type).ordered;
+  }
+
+  /** Position of the first object whose id is >= `id` in {@link ordered}. */
+  indexAtOrAfter(type: SandboxObjectType, id: string): number {
+    const ordered = this.table(type).ordered;
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const candidate = ordered[middle];
+      if (candidate !== undefined && compareIds(candidate.id, id) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  update(type: SandboxObjectType, id: string, properties: Properties, options: { timestamp?: string; sourceType?: string } = {}): StoredObject {
+    const object = this.get(type, id);
+    if (!object) throw new Error(`store.update: no ${type} with id ${id}`);
+    const at = millisOf(options.timestamp) ?? this.clock();
+    const timestamp = isoOf(at);
+    for (const [name, value] of Object.entries(properties)) {
+      const previous = object.properties[name] ?? null;
+      if (previous === value) continue;
+      this.recordChange(type, object, name, previous, value, timestamp, options.sourceType ?? 'INTEGRATION');
+      object.properties[name] = value;
+    }
+    if (at > (millisOf(object.updatedAt) ?? 0)) {
+      object.updatedAt = timestamp;
+      for (const name of OBJECT_TYPES[type].lastModifiedProperties) object.properties[name] = timestamp;
+    }
+    return object;
+  }
+
+  archive(type: SandboxObjectType, id: string): boolean {
+    const object = this.get(type, id);
+    if (!object || object.archived) return false;
+    object.archived = true;
+    return true;
+  }
+
+  history(type: SandboxObjectType, id: string, property: string): HistoryEntry[] {
+    const recorded = this.histories.get(`${type}:${id}`)?.get(property);
+    if (recorded) return [...recorded];
+    const object = this.get(type, id);
+    const value = object?.properties[property];
+    if (!object || value === null || value === undefined) return [];
+    const setAt = OBJECT_TYPES[type].lastModifiedProperties.includes(property) ? object.updatedAt : object.createdAt;
+    return [{ value, timestamp: setAt, sourceType: 'CRM_UI' }];
+  }
+
+  /** Replaces a property's history (newest first) without touching its value: for seeding the past. */
+  seedHistory(type: SandboxObjectType, id: string, property: string, entries: HistoryEntry[]): void {
+    const key = `${type}:${id}`;
+    let perObject = this.histories.get(key);
+    if (!perObject) this.histories.set(key, (perObject = new Map()));
+    perObject.set(property, entries);
+  }
+
+  associate(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType, toId: string, typeId?: number): void {
+    if (!this.get(fromType, fromId)) throw new Error(`store.associate: no ${fromType} with id ${fromId}`);
+    if (!this.get(toType, toId)) throw new Error(`store.associate: no ${toType} with id ${toId}`);
+    if (!this.linked(fromType, fromId, toType).includes(toId)) this.link(fromType, fromId, toType, toId);
+    const defaultId = defaultAssociationTypeId(fromType, toType);
+    if (typeId !== undefined && typeId !== defaultId) {
+      const key = `${fromType}>${toType}:${fromId}:${toId}`;
+      const extra = this.labels.get(key) ?? [];
+      if (!extra.includes(typeId)) this.labels.set(key, [...extra, typeId]);
+    }
+  }
+
+  /** Links both directions without checks (the demo generator's fast path). */
+  link(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType, toId: string): void {
+    addLink(this.linksBetween(fromType, toType), fromId, toId);
+    addLink(this.linksBetween(toType, fromType), toId, fromId);
+  }
+
+  associations(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType): string[] {
+    return [...this.linked(fromType, fromId, toType)];
+  }
+
+  /** Ids associated with an object, in the order they were linked: read-only, not a copy. */
+  linked(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType): readonly string[] {
+    return this.linksBetween(fromType, toType).get(fromId) ?? [];
+  }
+
+  /** Every association type between two objects: the default one, then any labels. */
+  associationTypeIds(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType, toId: string): number[] {
+    const defaultId = defaultAssociationTypeId(fromType, toType);
+    const extra = this.labels.get(`${fromType}>${toType}:${fromId}:${toId}`) ?? [];
+    return defaultId === undefined ? extra : [defaultId, ...extra];
+  }
+
+  addOwner(owner: { id: string; email: string; firstName: string; lastName: string; userId?: number }): void {
+    const at = isoOf(this.clock());
+    this.ownersById.set(owner.id, { ...owner, createdAt: at, updatedAt: at, archived: false });
+  }
+
+  owners(): Owner[] {
+    return [...this.ownersById.values()];
+  }
+
+  owner(id: string): Owner | undefined {
+    return this.ownersById.get(id);
+  }
+
+  private recordChange(type: SandboxObjectType, object: StoredObject, name: string, previous: string | null, value: string | null, timestamp: string, sourceType: string): void {
+    const key = `${type}:${object.id}`;
+    let perObject = this.histories.get(key);
+    if (!perObject) this.histories.set(key, (perObject = new Map()));
+    let entries = perObject.get(name);
+    if (!entries) {
+      entries = previous === null ? [] : [{ value: previous, timestamp: object.createdAt, sourceType: 'CRM_UI' }];
+      perObject.set(name, entries);
+    }
+    entries.unshift({ value: value ?? '', timestamp, sourceType });
+  }
+
+  private linksBetween(fromType: SandboxObjectType, toType: SandboxObjectType): Map<string, string[]> {
+    let byTo = this.links.get(fromType);
+    if (!byTo) this.links.set(fromType, (byTo = new Map()));
+    let byFrom = byTo.get(toType);
+    if (!byFrom) byTo.set(toType, (byFrom = new Map()));
+    return byFrom;
+  }
+
+  private table(type: SandboxObjectType): TypeTable {
+    const table = this.tables.get(type);
+    if (!table) throw new Error(`unknown object type ${type}`);
+    return table;
+  }
+}

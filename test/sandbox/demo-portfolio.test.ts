@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/schema.ts';
+import { buildCardView } from '../../src/domain/card.ts';
+import type { CompanySnapshot } from '../../src/domain/snapshot.ts';
+import { createSandbox, type SandboxStore, type StoredObject } from '../../src/sandbox/index.ts';
+
+const asOf = '2026-06-30';
+const asOfMs = Date.parse(`${asOf}T00:00:00.000Z`);
+const daysAgo = (value: string | null | undefined): number => (asOfMs - Number(/^\d+$/.test(value ?? '') ? value : Date.parse(value ?? ''))) / 86_400_000;
+
+const demo = createSandbox({ asOf, seed: 42 });
+const { store } = demo;
+const companies = store.list('companies');
+const related = (companyId: string, type: 'contacts' | 'deals' | 'tickets'): StoredObject[] =>
+  store.associations('companies', companyId, type).flatMap((id) => store.get(type, id) ?? []);
+
+function snapshotOf(source: SandboxStore, company: StoredObject): CompanySnapshot {
+  const record = ({ id, properties }: StoredObject) => ({ id, properties });
+  const contacts = source.associations('companies', company.id, 'contacts').flatMap((id) => source.get('contacts', id) ?? []);
+  const linked = (type: 'deals' | 'tickets') => source.associations('companies', company.id, type).flatMap((id) => source.get(type, id) ?? []).map(record);
+  return {
+    company: record(company),
+    history: {
+      cs_health_score: source.history('companies', company.id, 'cs_health_score'),
+      hs_csm_sentiment: source.history('companies', company.id, 'hs_csm_sentiment'),
+    },
+    contacts: contacts.map(record),
+    deals: linked('deals'),
+    tickets: linked('tickets'),
+    feedback: contacts.flatMap((contact) => source.associations('contacts', contact.id, 'feedback_submissions').flatMap((id) => source.get('feedback_submissions', id) ?? [])).map(record),
+    tasks: [],
+    issues: [],
+  };
+}
+
+describe('the demo portfolio', () => {
+  it('has 200 companies by default, and the same seed and as-of day give the same data', () => {
+    expect(companies).toHaveLength(200);
+    const again = createSandbox({ asOf, seed: 42, companies: 30 });
+    const other = createSandbox({ asOf, seed: 43, companies: 30 });
+    const picture = (source: SandboxStore) => source.list('companies').map((company) => [company, source.associations('companies', company.id, 'deals').map((id) => source.get('deals', id))]);
+    // Company N does not depend on the portfolio's size: a small portfolio is a prefix of a big one.
+    expect(picture(again.store)).toEqual(picture(store).slice(0, 30));
+    expect(picture(other.store)).not.toEqual(picture(again.store));
+  });
+
+  it('spreads companies over every health band and every renewal window of the default model', () => {
+    const views = companies.filter((company) => company.properties.lifecyclestage === 'customer')
+      .map((company) => buildCardView(snapshotOf(store, company), defaultConfig, { asOf, generatedAt: `${asOf}T12:00:00.000Z` }));
+    expect(new Set(views.map((view) => view.health.band))).toEqual(new Set(['healthy', 'attention', 'at_risk', 'unknown']));
+    expect(new Set(views.map((view) => view.renewal.window))).toEqual(new Set(['overdue', 'd30', 'd60', 'd90', 'later', null]));
+    expect(views.some((view) => view.renewal.source === 'company_property')).toBe(true);
+    expect(views.some((view) => (view.renewal.daysToRenewal ?? 0) > 365)).toBe(true);
+    expect(views.some((view) => view.health.trend30d !== null)).toBe(true);
+  });
+
+  it('holds HubSpot-shaped values: strings or null, ISO and epoch-ms datetimes, YYYY-MM-DD dates', () => {
+    for (const company of companies) {
+      for (const value of Object.values(company.properties)) expect(value === null || typeof value === 'string').toBe(true);
+      for (const name of ['cs_last_product_activity', 'contract_end_date', 'cs_last_qbr_date']) {
+        expect(company.properties[name] ?? '2026-01-01').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+    const touches = companies.map((company) => company.properties.notes_last_contacted);
+    expect(touches.some((value) => value === null)).toBe(true);
+    expect(touches.some((value) => /^\d{13}$/.test(value ?? ''))).toBe(true);
+    expect(touches.some((value) => /^\d{4}-\d{2}-\d{2}T/.test(value ?? ''))).toBe(true);
+    expect(new Set(companies.map((company) => company.properties.lifecyclestage))).toEqual(new Set(['customer', 'opportunity', 'lead']));
+    expect(store.list('deals').every((deal) => /T00:00:00\.000Z$/.test(deal.properties.closedate ?? ''))).toBe(true);
+  });
+
+  it('has NPS answers of all three groups, with and without comments, inside and outside 180 days, repeated by some contacts', () => {
+    const answers = store.list('feedback_submissions').filter((answer) => answer.properties.hs_survey_type === 'NPS');
+    expect(new Set(answers.map((answer) => answer.properties.hs_response_group))).toEqual(new Set(['PROMOTER', 'PASSIVE', 'DETRACTOR']));
+    expect(answers.some((answer) => answer.properties.hs_content === null) && answers.some((answer) => answer.properties.hs_content !== null)).toBe(true);
+    expect(answers.some((answer) => daysAgo(answer.properties.hs_submission_timestamp) > 180)).toBe(true);
+    const perContact = new Map<string, number>();
+    for (const answer of answers) perContact.set(answer.properties.hs_contact_id ?? '', (perContact.get(answer.properties.hs_contact_id ?? '') ?? 0) + 1);
+    expect([...perContact.values()].some((count) => count > 1)).toBe(true);
+    expect(store.list('feedback_submissions').some((answer) => answer.properties.hs_survey_type === 'CSAT')).toBe(true);
+    // Submissions hang off contacts, never companies (HubSpot's model).
+    expect(store.associations('companies', companies[0]?.id ?? '', 'feedback_submissions')).toEqual([]);
+  });
+
+  it('has tickets of every priority, open and closed, some open for more than 30 days', () => {
+    const tickets = store.list('tickets');
+    expect(new Set(tickets.map((ticket) => ticket.properties.hs_ticket_priority))).toEqual(new Set(['LOW', 'MEDIUM', 'HIGH', 'URGENT']));
+    const open = tickets.filter((ticket) => ticket.properties.hs_is_closed === 'false');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((ticket) => ticket.properties.hs_pipeline_stage !== '4' && ticket.properties.closed_date === null)).toBe(true);
+    expect(open.some((ticket) => daysAgo(ticket.properties.createdate) > 30)).toBe(true);
+    expect(tickets.filter((ticket) => ticket.properties.hs_is_closed === 'true').every((ticket) => ticket.properties.closed_date !== null)).toBe(true);
+  });
+
+  it('has renewals from overdue to more than a year out, lost renewals, non-USD deals and pending handoffs', () => {
+    const deals = store.list('deals');
+    const openRenewals = deals.filter((deal) => deal.properties.dealtype === 'existingbusiness' && deal.properties.hs_is_closed === 'false');
+    const daysOut = openRenewals.map((deal) => -daysAgo(deal.properties.closedate));
+    expect(Math.min(...daysOut)).toBeLessThan(0);
+    expect(Math.max(...daysOut)).toBeGreaterThan(365);
+    expect(deals.some((deal) => deal.properties.dealtype === 'existingbusiness' && deal.properties.dealstage === 'closedlost')).toBe(true);
+    expect(new Set(deals.map((deal) => deal.properties.deal_currency_code))).toEqual(new Set(['USD', 'EUR', 'GBP']));
+    expect(companies.some((company) => company.properties.cs_handoff_status === 'submitted')).toBe(true);
+    const wonLately = companies.filter((company) => company.properties.cs_handoff_status === null
+      && related(company.id, 'deals').some((deal) => deal.properties.dealtype === 'newbusiness' && deal.properties.dealstage === 'closedwon' && daysAgo(deal.properties.closedate) < 30));
+    expect(wonLately.length).toBeGreaterThan(0);
+  });
+
+  it('has stale CSM sentiment, earlier health scores, and companies with almost no data', () => {
+    const sentimentAge = companies.flatMap((company) => store.history('companies', company.id, 'hs_csm_sentiment').slice(0, 1).map((entry) => daysAgo(entry.timestamp)));
+    expect(sentimentAge.some((days) => days > 90) && sentimentAge.some((days) => days < 90)).toBe(true);
+    const scoreAges = companies.flatMap((company) => store.history('companies', company.id, 'cs_health_score').slice(0, 1).map((entry) => daysAgo(entry.timestamp)));
+    expect(scoreAges.length).toBeGreaterThan(0);
+    expect(scoreAges.every((days) => days > 29 && days < 61)).toBe(true);
+    const bare = companies.filter((company) => company.properties.lifecyclestage === 'customer'
+      && ['contacts', 'deals', 'tickets'].every((type) => store.associations('companies', company.id, type as 'contacts').length === 0)
+      && company.properties.cs_seats_licensed === null);
+    expect(bare.length).toBeGreaterThan(0);
+  });
+
+  it('keeps its records consistent for any seed (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 25 }), (seed, size) => {
+      const { store: generated } = createSandbox({ asOf, seed, companies: size });
+      for (const company of generated.list('companies')) {
+        const contacts = generated.associations('companies', company.id, 'contacts');
+        expect(company.properties.num_associated_contacts).toBe(String(contacts.length));
+        for (const contactId of contacts) {
+          expect(generated.associations('contacts', contactId, 'companies')).toEqual([company.id]);
+          for (const answerId of generated.associations('contacts', contactId, 'feedback_submissions')) {
+            expect(generated.get('feedback_submissions', answerId)?.properties.hs_contact_id).toBe(contactId);
+          }
+        }
+        for (const deal of generated.associations('companies', company.id, 'deals').flatMap((id) => generated.get('deals', id) ?? [])) {
+          expect(deal.properties.hs_is_closed).toBe(String(['closedwon', 'closedlost'].includes(deal.properties.dealstage ?? '')));
+          expect(Date.parse(deal.createdAt)).toBeLessThanOrEqual(Date.parse(deal.updatedAt));
+        }
+        expect(Date.parse(company.updatedAt)).toBeLessThanOrEqual(asOfMs + 86_400_000);
+      }
+    }), { numRuns: 20 });
+  });
+});

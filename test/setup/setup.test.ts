@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
+import { productProperties, propertyGroup } from '../../src/domain/properties.ts';
+import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
+import { PropertyGateway } from '../../src/hubspot/properties.ts';
+import { runSetup } from '../../src/usecases/setup.ts';
+import { fastRetry, portfolioPortal, type PortfolioPortal } from '../sync/portfolio-portal.ts';
+
+let portal: PortfolioPortal | undefined;
+afterEach(async () => {
+  await portal?.close();
+  portal = undefined;
+});
+
+async function demo(companies = 5): Promise<PortfolioPortal> {
+  portal = await portfolioPortal({ companies });
+  return portal;
+}
+
+describe('cs-card setup against the sandbox', () => {
+  it('creates the group and every missing property, fixes the drifted ones, and the second run changes nothing', async () => {
+    const { sandbox, client, config } = await demo();
+    const setup = () => runSetup({ properties: new PropertyGateway(client, fastRetry), config });
+
+    const first = await setup();
+    // The demo portal carries cs_health_score and cs_handoff_status from an earlier install, with other labels.
+    expect(first.group).toBe('unchanged');
+    expect(first.updated.map((u) => u.name).sort()).toEqual(['cs_handoff_status', 'cs_health_score']);
+    expect(first.created).toContain('cs_health_band');
+    expect(first.failed).toEqual([]);
+    expect(first.created.length + first.updated.length + first.unchanged.length).toBe(productProperties(config).length);
+
+    sandbox.log.clear();
+    const second = await setup();
+    expect(second).toEqual({ group: 'unchanged', created: [], updated: [], unchanged: productProperties(config).map((p) => p.name), failed: [], lists: null });
+    // Two reads, no writes.
+    expect(sandbox.log.entries.map((e) => e.method)).toEqual(['GET', 'GET']);
+  });
+
+  it('makes HubSpot hold exactly the definitions, including the band options sync writes', async () => {
+    const { client, config } = await demo();
+    await runSetup({ properties: new PropertyGateway(client, fastRetry), config });
+    const properties = await new PropertyGateway(client, fastRetry).properties();
+    const band = properties.find((p) => p.name === 'cs_health_band');
+    expect(band).toMatchObject({ type: 'enumeration', fieldType: 'select', groupName: propertyGroup.name });
+    expect(band?.options.map((o) => o.value)).toEqual(['healthy', 'attention', 'at_risk', 'unknown']);
+    const names = new Set(properties.map((p) => p.name));
+    for (const name of ownedCompanyProperties) expect(names).toContain(name);
+  });
+
+  it('creates the group in an empty portal and puts a property someone edited back', async () => {
+    portal = await portfolioPortal({ data: 'empty' });
+    const gateway = new PropertyGateway(portal.client, fastRetry);
+    expect((await runSetup({ properties: gateway, config: defaultConfig })).group).toBe('created');
+    await portal.client.crm.properties.coreApi.update('companies', 'cs_health_band', { label: 'Health (renamed by an admin)' });
+    const again = await runSetup({ properties: gateway, config: defaultConfig });
+    expect(again.updated).toEqual([{ name: 'cs_health_band', fields: ['label'] }]);
+  });
+
+  it('leaves handoff fields the configuration points outside the cs_ namespace alone', async () => {
+    const config = parseConfig({ handoff: { requiredFields: [{ property: 'crm_goals', label: 'Goals' }], optionalFields: [] } });
+    const names = productProperties(config).map((p) => p.name);
+    expect(names).not.toContain('crm_goals');
+    expect(names).toContain('cs_handoff_status');
+  });
+});
