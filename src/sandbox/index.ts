@@ -39,6 +39,8 @@ export interface SandboxStore {
   /** Records property history and bumps hs_lastmodifieddate/updatedAt (never backwards). */
   update(type: SandboxObjectType, id: string, properties: Record<string, string | null>, options?: { timestamp?: string }): StoredObject;
   list(type: SandboxObjectType): StoredObject[];
+  /** Archives (soft-deletes) an object, as DELETE does; false when there was none to archive. */
+  archive(type: SandboxObjectType, id: string): boolean;
   /** Both directions; `typeId` adds a label besides the default unlabeled type. */
   associate(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType, toId: string, typeId?: number): void;
   associations(fromType: SandboxObjectType, fromId: string, toType: SandboxObjectType): string[];

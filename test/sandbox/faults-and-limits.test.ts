@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FaultRule } from '../../src/sandbox/index.ts';
 import { auth, failureOf, sdkPortal } from './sdk-portal.ts';
 
@@ -78,6 +78,56 @@ describe('injected faults arrive as the SDK errors a real portal produces', () =
     sandbox.controls.latencyMs = 60_000;
     const pending = sandbox.handle(new Request(companiesUrl, { headers: auth, signal: AbortSignal.timeout(20) }));
     await expect(pending).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+});
+
+describe('the SDK\'s own retries treat injected faults as they treat a real portal\'s', () => {
+  /** The SDK reports each retry on console.error; the test reads those lines instead of printing them. */
+  function sdkRetryNotices(): { lines: () => string[]; restore: () => void } {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    return { lines: () => spy.mock.calls.map((call) => String(call[0])), restore: () => spy.mockRestore() };
+  }
+
+  it('retries a 503 by itself and then succeeds; the request log counts both calls', async () => {
+    const { sandbox, client } = sdkPortal({ data: 'empty' }, 2);
+    const notices = sdkRetryNotices();
+    try {
+      sandbox.store.create('companies', { name: 'Acme' });
+      sandbox.controls.injectFault({ kind: '503', times: 1 });
+      expect((await client.crm.companies.basicApi.getPage(1)).results).toHaveLength(1);
+      expect(sandbox.log.entries.map((entry) => entry.status)).toEqual([503, 200]);
+      expect(notices.lines()).toEqual([expect.stringMatching(/status code \[503\], will retry/)]);
+    } finally {
+      notices.restore();
+    }
+  });
+
+  it.each(['429-daily', '401', '403'] as const)('gives up at once on %s: one call, no retry', async (kind) => {
+    const { sandbox, client } = sdkPortal({ data: 'empty' }, 3);
+    const notices = sdkRetryNotices();
+    try {
+      sandbox.controls.injectFault({ kind, times: 1 });
+      const failure = await failureOf(client.crm.companies.basicApi.getPage(1));
+      expect(failure.code).toBe(Number(kind.slice(0, 3)));
+      expect(sandbox.log.count()).toBe(1);
+      expect(notices.lines()).toEqual([]);
+    } finally {
+      notices.restore();
+    }
+  });
+
+  it('waits out a secondly-limit search 429 and retries it', async () => {
+    const { sandbox, client } = sdkPortal({ data: 'empty' }, 2);
+    const notices = sdkRetryNotices();
+    try {
+      sandbox.controls.searchPerSecond = 1;
+      await client.crm.companies.searchApi.doSearch({});
+      expect((await client.crm.companies.searchApi.doSearch({})).total).toBe(0);
+      expect(sandbox.log.entries.map((entry) => entry.status)).toEqual([200, 429, 200]);
+      expect(notices.lines()).toEqual([expect.stringMatching(/status code \[429\], will retry \[1\] time in \[1000\] ms/)]);
+    } finally {
+      notices.restore();
+    }
   });
 });
 

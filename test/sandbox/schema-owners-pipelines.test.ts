@@ -57,6 +57,32 @@ describe('property definitions and groups through @hubspot/api-client', () => {
   });
 });
 
+describe('what `cs-card setup` calls: groups read and update, properties created in a batch and updated', () => {
+  it('reads and relabels a group, batch-creates properties with a 207 for the one that exists, and updates a definition', async () => {
+    const { client } = sdkPortal();
+    await client.crm.properties.groupsApi.create('companies', { name: 'customer_success', label: 'CS', displayOrder: 5 });
+    await client.crm.properties.groupsApi.update('companies', 'customer_success', { label: 'Customer success' });
+    expect(await client.crm.properties.groupsApi.getByName('companies', 'customer_success')).toMatchObject({ label: 'Customer success', displayOrder: 5 });
+    expect((await client.crm.properties.groupsApi.getAll('companies')).results.map((group) => group.name)).toContain('customer_success');
+    expect((await failureOf(client.crm.properties.groupsApi.getByName('companies', 'nothing_here'))).code).toBe(404);
+
+    await client.crm.properties.coreApi.create('companies', healthBand);
+    const score = { name: 'cs_health_score', label: 'Health score', groupName: 'customer_success', type: PropertyCreateTypeEnum.Number, fieldType: PropertyCreateFieldTypeEnum.Number };
+    const batch = await client.crm.properties.batchApi.createWithHttpInfo('companies', { inputs: [score, healthBand] });
+    expect(batch.httpStatusCode).toBe(207);
+    expect(batch.data.results.map((property) => property.name)).toEqual(['cs_health_score']);
+    expect('errors' in batch.data && batch.data.errors).toEqual([expect.objectContaining({ category: 'OBJECT_ALREADY_EXISTS', context: { name: ['cs_health_band'] } })]);
+
+    const options = [...healthBand.options, { label: 'churned', value: 'churned', displayOrder: 4, hidden: false }];
+    const updated = await client.crm.properties.coreApi.update('companies', 'cs_health_band', { label: 'Health band (CS)', options });
+    expect(updated.options.map((option) => option.value)).toEqual(['healthy', 'attention', 'at_risk', 'unknown', 'churned']);
+    const all = await client.crm.properties.coreApi.getAll('companies');
+    expect(all.results.filter((property) => property.groupName === 'customer_success').map((property) => [property.name, property.label]).sort())
+      .toEqual([['cs_health_band', 'Health band (CS)'], ['cs_health_score', 'Health score']]);
+    expect((await failureOf(client.crm.properties.coreApi.update('companies', 'name', { label: 'Company' }))).code).toBe(400);
+  });
+});
+
 describe('owners and pipelines through @hubspot/api-client', () => {
   it('lists the demo portal\'s CSMs, by page, id, user id and email', async () => {
     const { client } = sdkPortal({ companies: 0 });

@@ -11,10 +11,14 @@ export interface SdkPortal {
   readonly client: Client;
 }
 
-export function sdkPortal(options: SandboxOptions = { data: 'empty' }): SdkPortal {
+/**
+ * `attempts` > 1 turns on the SDK's own retries (a process-wide SDK setting: every later
+ * `sdkPortal()` sets it back to one attempt).
+ */
+export function sdkPortal(options: SandboxOptions = { data: 'empty' }, attempts = 1): SdkPortal {
   const sandbox = createSandbox(options);
   mswServer.use(...sandbox.mswHandlers());
-  return { sandbox, client: new Client({ accessToken: 'test-token', numberOfApiCallRetries: 1 }) };
+  return { sandbox, client: new Client({ accessToken: 'test-token', numberOfApiCallRetries: attempts }) };
 }
 
 const apiExceptionSchema = z.object({

@@ -1,6 +1,6 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/index.js';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auth, failureOf, sdkPortal } from './sdk-portal.ts';
 
 const day = 86_400_000;
@@ -80,15 +80,46 @@ describe('CRM search through @hubspot/api-client', () => {
     expect(tooBig.json.category).toBe('VALIDATION_ERROR');
   });
 
-  it('reaches at most 10,000 results of one query, then answers 400', async () => {
+  it('pages one query 200 at a time to exactly 10,000 results, then offers no next page and answers 400 past the cap', async () => {
     const { sandbox, client } = sdkPortal();
+    sandbox.controls.searchPerSecond = null;
     for (let i = 0; i < 10_050; i += 1) sandbox.store.create('contacts', { email: `c${i}@example.com` }, { createdAt: '2026-01-01T00:00:00.000Z' });
-    const last = await client.crm.contacts.searchApi.doSearch({ limit: 200, after: '9800' });
-    expect(last.total).toBe(10_050);
-    expect(last.results).toHaveLength(200);
-    expect(last.paging?.next).toBeUndefined();
+    const seen = new Set<string>();
+    const sizes = new Set<number>();
+    let pages = 0;
+    let after: string | undefined;
+    do {
+      const page = await client.crm.contacts.searchApi.doSearch({ limit: 200, properties: ['email'], ...(after ? { after } : {}) });
+      expect(page.total).toBe(10_050);
+      pages += 1;
+      sizes.add(page.results.length);
+      for (const result of page.results) seen.add(result.id);
+      after = page.paging?.next?.after;
+    } while (after);
+    expect([pages, seen.size, [...sizes]]).toEqual([50, 10_000, [200]]);
     const past = await failureOf(client.crm.contacts.searchApi.doSearch({ limit: 200, after: '10000' }));
     expect(past.code).toBe(400);
+    expect(past.json).toMatchObject({ category: 'VALIDATION_ERROR', message: expect.stringMatching(/capped at 10000/) });
+  });
+
+  it('lets the SDK search 5 times a second: the 6th fails with the secondly-limit 429 the SDK recognises; a second later it passes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-06-30T12:00:00.000Z'));
+      const { sandbox, client } = sdkPortal();
+      sandbox.store.create('companies', { name: 'Acme' });
+      for (let i = 0; i < 5; i += 1) expect((await client.crm.companies.searchApi.doSearch({})).total).toBe(1);
+      const refused = await failureOf(client.crm.objects.searchApi.doSearch('companies', {}));
+      expect(refused.code).toBe(429);
+      expect(refused.json).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', message: 'You have reached your secondly limit.' });
+      // Only searches count against it.
+      expect((await client.crm.companies.basicApi.getPage(1)).results).toHaveLength(1);
+      vi.setSystemTime(Date.parse('2026-06-30T12:00:01.001Z'));
+      expect((await client.crm.companies.searchApi.doSearch({})).total).toBe(1);
+      expect(sandbox.log.entries.map((entry) => entry.status)).toEqual([200, 200, 200, 200, 200, 429, 200, 200]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('allows 5 searches a second: the 6th gets the SDK-recognised secondly-limit 429, without rate-limit headers', async () => {

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+// `cs-card sandbox` as a process, as a user runs it: it prints the URL it listens on, serves the
+// demo portfolio to any bearer token (401 without one) and stops cleanly on Ctrl-C.
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function startCsCard(args: string[]) {
+  const { HUBSPOT_ACCESS_TOKEN: _token, HUBSPOT_BASE_URL: _base, HUBSPOT_CLIENT_SECRET: _secret, CS_CARD_CONFIG: _config, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: inherited });
+  const text = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => {
+    text.stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    text.stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  /** Resolves once the stream has printed something matching `pattern`. */
+  const printed = (stream: 'stdout' | 'stderr', pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(text[stream]);
+        if (match) resolve(match);
+      };
+      child[stream].on('data', check);
+      void exited.then(() => reject(new Error(`cs-card exited before printing ${pattern} on ${stream}: ${text.stderr}`)));
+      check();
+    });
+  return { child, exited, printed, stderr: () => text.stderr };
+}
+
+const companyPage = z.object({
+  results: z.array(z.object({ id: z.string(), properties: z.record(z.string(), z.string().nullable()), createdAt: z.string(), archived: z.boolean() })),
+  paging: z.object({ next: z.object({ after: z.string() }) }),
+});
+
+describe('cs-card sandbox', () => {
+  it('serves the demo portfolio on the URL it prints: five companies for any bearer token, 401 without one; Ctrl-C stops it (exit 0)', async () => {
+    const sandbox = startCsCard(['sandbox', '--port', '0']);
+    try {
+      const [, url] = await sandbox.printed('stdout', /^(http:\/\/127\.0\.0\.1:\d+)\n/);
+      await sandbox.printed('stderr', /sandbox portal with 200 demo companies \(\d+ records, as of \d{4}-\d{2}-\d{2}, seed 1\) on http/);
+
+      const withToken = await fetch(`${url}/crm/v3/objects/companies?limit=5`, { headers: { authorization: 'Bearer any-token-at-all' } });
+      const withoutToken = await fetch(`${url}/crm/v3/objects/companies?limit=5`);
+
+      expect(withToken.status).toBe(200);
+      const page = companyPage.parse(await withToken.json());
+      expect(page.results).toHaveLength(5);
+      expect(page.results.every((company) => (company.properties.name ?? '') !== '' && /^\d+$/.test(company.id))).toBe(true);
+      expect(withoutToken.status).toBe(401);
+      expect(await withoutToken.json()).toMatchObject({ status: 'error', category: 'INVALID_AUTHENTICATION', correlationId: expect.any(String) });
+    } finally {
+      sandbox.child.kill('SIGINT');
+    }
+    expect(await sandbox.exited).toBe(0);
+  });
+
+  it.each([
+    [['--port', 'eighty'], '--port must be a whole number from 0 to 65535, got "eighty".'],
+    [['--companies', '100001'], '--companies must be a whole number from 0 to 100000, got "100001".'],
+  ])('refuses %j (exit 2) with a sentence naming the flag', async (flags, message) => {
+    const sandbox = startCsCard(['sandbox', ...flags]);
+    expect(await sandbox.exited).toBe(2);
+    expect(sandbox.stderr().trim()).toBe(`cs-card: ${message}`);
+  });
+
+  it('says so when the port is taken (exit 1)', async () => {
+    const blocker = net.createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve(z.object({ port: z.number() }).parse(blocker.address()).port)));
+    const sandbox = startCsCard(['sandbox', '--port', String(port), '--companies', '0']);
+    try {
+      expect(await sandbox.exited).toBe(1);
+      expect(sandbox.stderr().trim()).toBe(`cs-card: port ${port} is already in use: pick another with --port.`);
+    } finally {
+      sandbox.child.kill('SIGINT');
+      blocker.close();
+    }
+  });
+});
