@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CsConfig } from '../config/schema.ts';
+import { watchedProperties } from '../domain/webhook-events.ts';
+import { createHubSpotClient } from '../hubspot/client.ts';
+import { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
+import { PropertyGateway } from '../hubspot/properties.ts';
+import { defaultRateLimit, RateLimiter } from '../hubspot/rate-limiter.ts';
+import { companiesOfRecords } from '../hubspot/webhook-targets.ts';
+import type { LogEntry } from '../server/app.ts';
+import type { WebhookDeps } from '../server/webhooks.ts';
+import { LiveUpdates } from '../usecases/live-updates.ts';
+import { ScheduledSync } from '../usecases/scheduled-sync.ts';
+import { runSetup } from '../usecases/setup.ts';
+import { runSync, syncCompanies } from '../usecases/sync.ts';
+import { SyncStateStore } from '../usecases/sync-state.ts';
+import { openWritePortal, type WritePortal } from './commands/setup.ts';
+import { stateDirectory } from './commands/sync.ts';
+import type { Environment, Portal } from './portal.ts';
+
+// What `cs-card serve` does besides answering the card: keeping the health properties current.
+// Webhook deliveries feed the live updates (debounced batches of affected companies), and with
+// --sync-every an incremental sync runs on a schedule. Both write through one rate-limited
+// client. Against a real portal the sync state and lock are those of `cs-card sync`, so the
+// scheduled run and one started by hand never run over each other.
+
+export interface HealthUpkeep {
+  /** What POST /webhooks/hubspot needs. */
+  readonly webhooks: WebhookDeps;
+  /** Stops the schedule, runs the pending live-update batch, then releases the portal. */
+  close(): Promise<void>;
+}
+
+export interface UpkeepOptions {
+  readonly env: Environment;
+  /** The portal the server answers the card from: the upkeep writes to the same one. */
+  readonly portal: Portal;
+  readonly config: CsConfig;
+  readonly syncEveryMs: number | null;
+  readonly log: (entry: LogEntry) => void;
+}
+
+type Writer = Pick<WritePortal, 'key' | 'limiter' | 'portfolio' | 'close'>;
+
+/** A client of the server's own portal: the embedded sandbox is the one already serving the card. */
+async function writerFor(options: UpkeepOptions): Promise<Writer> {
+  if (options.portal.kind === 'hubspot') return openWritePortal(options.env, defaultRateLimit);
+  const limiter = new RateLimiter({ limit: defaultRateLimit });
+  const client = createHubSpotClient({ accessToken: 'sandbox', baseUrl: options.portal.baseUrl, middleware: [limiter.middleware()] });
+  // The sandbox starts without the product's properties, which every write needs.
+  await runSetup({ properties: new PropertyGateway(client), config: options.config });
+  return { key: 'sandbox', limiter, portfolio: new PortfolioGateway(client), close: () => limiter.stop() };
+}
+
+function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export async function startHealthUpkeep(options: UpkeepOptions): Promise<HealthUpkeep> {
+  const { config, log } = options;
+  const writer = await writerFor(options);
+  const deps = { gateway: writer.portfolio, config, now: () => new Date(), apiCalls: () => writer.limiter.calls };
+  const live = new LiveUpdates({
+    recompute: (ids) => syncCompanies(deps, ids, today(deps.now())),
+    follow: (records) => companiesOfRecords(writer.portfolio, records),
+    log,
+  });
+  // The sandbox lives as long as this process: so does its sync state.
+  const scratch = options.syncEveryMs !== null && options.portal.kind === 'sandbox' ? await mkdtemp(path.join(tmpdir(), 'cs-card-serve-')) : null;
+  let schedule: ScheduledSync | null = null;
+  if (options.syncEveryMs !== null) {
+    const store = new SyncStateStore(scratch ?? stateDirectory(), writer.key);
+    schedule = new ScheduledSync({ everyMs: options.syncEveryMs, run: (signal) => runSync({ ...deps, store }, { signal }), log });
+    schedule.start();
+  }
+  return {
+    webhooks: { watched: watchedProperties(config), accept: (targets) => live.enqueue(targets) },
+    close: async () => {
+      await schedule?.stop();
+      await live.close();
+      await writer.close();
+      if (scratch !== null) await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { parseDelivery, webhookTargets, type WatchedObject, type WebhookTargets } from '../domain/webhook-events.ts';
+import { errorBody } from './http-errors.ts';
+
+// POST /webhooks/hubspot: HubSpot's webhook deliveries (src/app/webhooks/). The request is
+// size-checked, then its v3 signature verified (the same check as the card's routes), then
+// its events parsed; the records they name go to the live-update batch and HubSpot gets its
+// answer at once — it waits 5 seconds at most and retries a delivery that took longer.
+
+export interface WebhookDeps {
+  /** Input properties per object whose changes matter (domain `watchedProperties`). */
+  readonly watched: Readonly<Record<WatchedObject, readonly string[]>>;
+  /** Queues the records for recomputation (the live-update batch); must not wait for it. */
+  readonly accept: (targets: WebhookTargets) => void;
+}
+
+/** HubSpot sends up to 100 events a request, well under this. */
+export const maxWebhookBodyBytes = 256 * 1024;
+
+export function webhookRoutes(deps: WebhookDeps, verifySignature: MiddlewareHandler): Hono {
+  const routes = new Hono();
+  routes.post(
+    '/hubspot',
+    bodyLimit({
+      maxSize: maxWebhookBodyBytes,
+      onError: (c) => c.json(errorBody('payload_too_large', `The webhook body exceeds ${maxWebhookBodyBytes / 1024} KB; HubSpot sends at most 100 events a request`), 413),
+    }),
+    verifySignature,
+    async (c) => {
+      const delivery = parseDelivery(await c.req.text());
+      if (!delivery.ok) return c.json(errorBody('bad_request', `Not a HubSpot webhook delivery: ${delivery.message}`), 400);
+      const outcome = webhookTargets(delivery.events, deps.watched);
+      if (outcome.relevant > 0) deps.accept(outcome.targets);
+      return c.json({ received: delivery.events.length, relevant: outcome.relevant, ignored: outcome.ignored });
+    },
+  );
+  return routes;
+}
