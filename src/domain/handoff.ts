@@ -1,11 +1,14 @@
 import type { CsConfig } from '../config/schema.ts';
-import { parseDay } from './dates.ts';
-import { keyOf, textOf } from './property-values.ts';
-import type { PropertyValues } from './snapshot.ts';
-import type { HandoffStatus } from './view-model.ts';
+import { parseDay, parseInstant } from './dates.ts';
+import { keyOf, numberOf, textOf } from './property-values.ts';
+import type { CrmRecord, PropertyValues } from './snapshot.ts';
+import type { HandoffPhase, HandoffStatus } from './view-model.ts';
 
-// The sales -> CS handoff (DOMAIN.md): its status and which required fields are still empty.
-// A date field only counts as filled when it holds a real date.
+export type { HandoffPhase } from './view-model.ts';
+
+// The sales -> CS handoff (DOMAIN.md): its status, which required fields are still empty, and
+// everything the card's handoff section shows. It lives in company properties (HubSpot is the
+// only store); the form is handoff-form.ts, the steps that change it handoff-changes.ts.
 
 export interface Handoff {
   readonly status: HandoffStatus;
@@ -36,4 +39,148 @@ function isFilled(company: PropertyValues, field: CsConfig['handoff']['requiredF
   const text = textOf(company, field.property);
   if (text === null) return false;
   return field.kind === 'date' ? parseDay(text) !== null : true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Where the handoff is stored
+
+/** The form's fields and the company property each is stored in. */
+export const handoffFieldProperties = {
+  goals: 'cs_handoff_goals',
+  successCriteria: 'cs_handoff_success_criteria',
+  championId: 'cs_handoff_champion_id',
+  economicBuyerId: 'cs_handoff_economic_buyer_id',
+  promisedScope: 'cs_handoff_promises',
+  specialTerms: 'cs_handoff_special_terms',
+  risks: 'cs_handoff_risks',
+  goLiveDate: 'cs_handoff_go_live_date',
+} as const;
+export type HandoffFieldKey = keyof typeof handoffFieldProperties;
+export const handoffFieldKeys = Object.keys(handoffFieldProperties) as HandoffFieldKey[];
+
+/** The handoff's bookkeeping properties, besides the configured status property. */
+export const handoffStateProperties = {
+  version: 'cs_handoff_version',
+  submittedAt: 'cs_handoff_submitted_at',
+  acceptedAt: 'cs_handoff_accepted_at',
+  returnedAt: 'cs_handoff_returned_at',
+  returnComment: 'cs_handoff_return_comment',
+  /** The last change applied, `action:baseVersion:fingerprint`: a retried request is recognised by it. */
+  lastChange: 'cs_handoff_last_change',
+} as const;
+
+export type HandoffFields = Record<HandoffFieldKey, string>;
+
+export const handoffFieldLabels: Readonly<Record<HandoffFieldKey, string>> = {
+  goals: 'Customer goals',
+  successCriteria: 'Success criteria',
+  championId: 'Champion',
+  economicBuyerId: 'Economic buyer',
+  promisedScope: 'Promised scope',
+  specialTerms: 'Special terms',
+  risks: 'Known risks',
+  goLiveDate: 'Planned go-live date',
+};
+
+// ---------------------------------------------------------------------------------------
+// Reading the handoff from the company
+
+export interface ContactOption {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** Everything the card's handoff section shows; the card decides nothing itself. */
+export interface HandoffDetail extends Handoff {
+  readonly phase: HandoffPhase;
+  readonly version: number;
+  readonly fields: HandoffFields;
+  readonly submittedAt: string | null;
+  readonly acceptedAt: string | null;
+  readonly returnedAt: string | null;
+  readonly returnComment: string | null;
+  /** The CSM who accepts the handoff and gets the onboarding tasks (HubSpot owner id). */
+  readonly csmOwnerId: string | null;
+  readonly canEdit: boolean;
+  readonly canSubmit: boolean;
+  readonly canAccept: boolean;
+  readonly canReturn: boolean;
+  /** The company's contacts, for choosing the champion and the economic buyer. */
+  readonly contacts: ContactOption[];
+}
+
+export function handoffFields(company: PropertyValues): HandoffFields {
+  const fields = {} as Record<HandoffFieldKey, string>;
+  for (const key of handoffFieldKeys) fields[key] = textOf(company, handoffFieldProperties[key]) ?? '';
+  const day = parseDay(fields.goLiveDate);
+  fields.goLiveDate = day === null ? '' : fields.goLiveDate.slice(0, 10);
+  return fields;
+}
+
+export function handoffVersion(company: PropertyValues): number {
+  const version = numberOf(company, handoffStateProperties.version);
+  return version !== null && Number.isSafeInteger(version) && version >= 0 ? version : 0;
+}
+
+function instantOf(company: PropertyValues, name: string): string | null {
+  const ms = parseInstant(company[name]);
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+export function csmOwnerId(company: PropertyValues, config: CsConfig['handoff']): string | null {
+  const configured = config.csOwnerProperty === null ? null : textOf(company, config.csOwnerProperty);
+  const owner = configured ?? textOf(company, 'hubspot_owner_id');
+  return owner !== null && /^\d+$/.test(owner) ? owner : null;
+}
+
+/** "Jane Doe (jane@acme.example)", else the email, else the id. */
+export function contactLabel(contact: CrmRecord): string {
+  const first = textOf(contact.properties, 'firstname');
+  const last = textOf(contact.properties, 'lastname');
+  const name = first !== null && last !== null ? `${first} ${last}` : (first ?? last ?? '');
+  const email = textOf(contact.properties, 'email');
+  if (name !== '' && email !== null) return `${name} (${email})`;
+  return name !== '' ? name : (email ?? `Contact ${contact.id}`);
+}
+
+/** By label, case-insensitively; a plain comparison, as a collator costs a sixth of a card view. */
+export function contactOptions(contacts: readonly CrmRecord[]): ContactOption[] {
+  const options = contacts.map((contact) => {
+    const label = contactLabel(contact);
+    return { id: contact.id, label, key: `${label.toLowerCase()}\u0000${contact.id}` };
+  });
+  options.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return options.map(({ id, label }) => ({ id, label }));
+}
+
+/** The statuses in which sales may edit and submit. */
+export const editableStatuses: ReadonlySet<HandoffStatus> = new Set(['not_started', 'returned']);
+
+function phaseOf(status: HandoffStatus, version: number, fields: HandoffFields): HandoffPhase {
+  if (status !== 'not_started') return status;
+  return version > 0 || handoffFieldKeys.some((key) => fields[key] !== '') ? 'draft' : 'not_started';
+}
+
+export function handoffDetail(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['handoff']): HandoffDetail {
+  const summary = handoffOf(company, config);
+  const fields = handoffFields(company);
+  const version = handoffVersion(company);
+  const editable = editableStatuses.has(summary.status);
+  return {
+    ...summary,
+    phase: phaseOf(summary.status, version, fields),
+    version,
+    fields,
+    submittedAt: instantOf(company, handoffStateProperties.submittedAt),
+    acceptedAt: instantOf(company, handoffStateProperties.acceptedAt),
+    returnedAt: instantOf(company, handoffStateProperties.returnedAt),
+    returnComment: summary.status === 'returned' ? textOf(company, handoffStateProperties.returnComment) : null,
+    csmOwnerId: csmOwnerId(company, config),
+    canEdit: editable,
+    canSubmit: editable && summary.missing.length === 0,
+    canAccept: summary.status === 'submitted',
+    canReturn: summary.status === 'submitted',
+    // The form chooses among all contacts; a read-only handoff only names the two it holds.
+    contacts: contactOptions(editable ? contacts : contacts.filter((contact) => contact.id === fields.championId || contact.id === fields.economicBuyerId)),
+  };
 }

@@ -1,0 +1,61 @@
+import { Alert, Flex, Form, Heading, LoadingButton, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import type { ChurnReason } from '../../../domain/churn-reason.ts';
+import type { ChurnView } from '../../../domain/view-model.ts';
+import type { HandoffState } from '../data/useHandoff.ts';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import { errorText } from './CardFrame.tsx';
+
+// The churn reason, asked for when the backend says a renewal was lost and no reason is recorded.
+
+const reasonLabels: Readonly<Record<ChurnReason, MessageKey>> = {
+  competitor: 'churn.reason.competitor',
+  value_not_realised: 'churn.reason.value_not_realised',
+  budget: 'churn.reason.budget',
+  out_of_business_or_ma: 'churn.reason.out_of_business_or_ma',
+  product_gap: 'churn.reason.product_gap',
+  other: 'churn.reason.other',
+};
+
+function isReason(value: string): value is ChurnReason {
+  return value in reasonLabels;
+}
+
+export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: HandoffState }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const outcome = state.outcome?.step === 'churn' ? state.outcome : null;
+  if (!churn.needed) {
+    if (churn.reason === null) return null;
+    const label = isReason(churn.reason) ? t(reasonLabels[churn.reason]) : churn.reason;
+    return (
+      <Flex direction="column" gap="xs" testId="churn-recorded">
+        {outcome?.status === 'done' ? <Alert variant="success" title={t('churn.done')}>{t('handoff.done.body')}</Alert> : null}
+        <Text>{t('churn.recorded', { reason: label })}</Text>
+        {churn.comment ? <Text variant="microcopy">{churn.comment}</Text> : null}
+      </Flex>
+    );
+  }
+  const deal = churn.lostDeal?.name ?? churn.lostDeal?.id ?? '';
+  const options = churn.reasons.map((reason) => ({ label: isReason(reason) ? t(reasonLabels[reason]) : reason, value: reason }));
+  return (
+    <Flex direction="column" gap="sm" testId="churn-form">
+      <Heading>{t('churn.title')}</Heading>
+      <Text>{t('churn.lost', { deal })}</Text>
+      {outcome?.status === 'failed' ? (
+        <Alert variant="danger" title={t('churn.failed')} testId="churn-failed">
+          {outcome.error.kind === 'http' && outcome.error.status < 500 && outcome.error.detail ? outcome.error.detail : errorText(i18n, outcome.error)}
+        </Alert>
+      ) : null}
+      <Form preventDefault autoComplete="off">
+        <Flex direction="column" gap="xs">
+          <Select name="churnReason" label={t('churn.reason')} required value={state.churnReason} options={options} onChange={(value) => state.setChurnReason(String(value))} />
+          <TextArea name="churnComment" label={t('churn.comment')} description={t('churn.commentHint')} value={state.churnComment} rows={2} maxLength={2000} onChange={state.setChurnComment} />
+          <Flex direction="row">
+            <LoadingButton variant="primary" loading={outcome?.status === 'sending'} onClick={state.recordChurn} testId="churn-record">{t('churn.record')}</LoadingButton>
+          </Flex>
+        </Flex>
+      </Form>
+    </Flex>
+  );
+}

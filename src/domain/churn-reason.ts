@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { CsConfig } from '../config/schema.ts';
+import { actionMarker } from './action-tasks.ts';
+import { formatDay, parseInstant, type Day } from './dates.ts';
+import type { Deal } from './deals.ts';
+import { escapeHtml, multiline } from './note-html.ts';
+import { textOf } from './property-values.ts';
+import type { PropertyValues } from './snapshot.ts';
+
+// Why a customer left (DOMAIN.md "Customers who decided to cancel: record why"): asked for
+// when the renewal deal is lost, stored as company properties and a timeline note, and it
+// feeds the "lost renewal without churn reason" suggested action.
+
+export const churnReasons = ['competitor', 'value_not_realised', 'budget', 'out_of_business_or_ma', 'product_gap', 'other'] as const;
+export type ChurnReason = (typeof churnReasons)[number];
+
+export const churnReasonLabels: Readonly<Record<ChurnReason, string>> = {
+  competitor: 'Moved to a competitor',
+  value_not_realised: 'Value not realised',
+  budget: 'Budget',
+  out_of_business_or_ma: 'Went out of business, merger or acquisition',
+  product_gap: 'Product gap',
+  other: 'Other',
+};
+
+export const churnStateProperties = {
+  comment: 'cs_churn_reason_comment',
+  recordedAt: 'cs_churn_recorded_at',
+} as const;
+
+export const maxChurnComment = 2_000;
+
+export const churnReasonBodySchema = z
+  .strictObject({
+    reason: z.enum(churnReasons, { error: `reason must be one of ${churnReasons.join(', ')}` }),
+    comment: z.string().trim().max(maxChurnComment, { error: `comment must be at most ${maxChurnComment} characters` }).optional(),
+  })
+  .check((ctx) => {
+    if (ctx.value.reason === 'other' && (ctx.value.comment ?? '') === '') {
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['comment'], message: 'comment is required when the reason is "other": say why the customer left' });
+    }
+  });
+export type ChurnReasonBody = z.infer<typeof churnReasonBodySchema>;
+
+/** The most recent renewal lost within the lookback, not after asOf. */
+export function lostRenewal(deals: readonly Deal[], asOf: Day, config: CsConfig['playbooks']): Deal | null {
+  let latest: Deal | null = null;
+  for (const deal of deals) {
+    const day = deal.closeDay;
+    if (!deal.renewal || !deal.lost || day === null || day > asOf || asOf - day > config.lostRenewalLookbackDays) continue;
+    if (latest === null || (latest.closeDay ?? 0) < day) latest = deal;
+  }
+  return latest;
+}
+
+export function recordedChurnReason(company: PropertyValues, config: CsConfig['playbooks']): string | null {
+  return textOf(company, config.churnReasonProperty);
+}
+
+export interface ChurnDetail {
+  /** A renewal was lost and no reason is recorded: the card asks for it. */
+  readonly needed: boolean;
+  readonly lostDeal: { readonly id: string; readonly name: string | null; readonly closeDate: string | null } | null;
+  readonly reason: string | null;
+  readonly comment: string | null;
+  readonly recordedAt: string | null;
+  readonly reasons: ChurnReason[];
+}
+
+export function churnDetail(company: PropertyValues, deals: readonly Deal[], asOf: Day, config: CsConfig['playbooks']): ChurnDetail {
+  const lost = lostRenewal(deals, asOf, config);
+  const reason = recordedChurnReason(company, config);
+  const recordedAt = parseInstant(company[churnStateProperties.recordedAt]);
+  return {
+    needed: lost !== null && reason === null,
+    lostDeal: lost === null ? null : { id: lost.id, name: lost.name, closeDate: lost.closeDay === null ? null : formatDay(lost.closeDay) },
+    reason,
+    comment: textOf(company, churnStateProperties.comment),
+    recordedAt: recordedAt === null ? null : new Date(recordedAt).toISOString(),
+    reasons: [...churnReasons],
+  };
+}
+
+export const churnNoteMarker = actionMarker('churn-reason-recorded');
+
+export type ChurnPlan =
+  | { readonly kind: 'apply'; readonly properties: Readonly<Record<string, string>>; readonly note: { readonly body: string; readonly marker: string } }
+  /** The same reason is recorded already (a retry): write nothing, only make sure the note exists. */
+  | { readonly kind: 'replay'; readonly note: { readonly body: string; readonly marker: string } }
+  | { readonly kind: 'refused'; readonly message: string };
+
+export function planChurnReason(body: ChurnReasonBody, ctx: { company: PropertyValues; lostDeal: Deal | null; config: CsConfig['playbooks']; now: string }): ChurnPlan {
+  const comment = body.comment ?? '';
+  const note = { body: churnNote(body.reason, comment, ctx.lostDeal), marker: churnNoteMarker };
+  const recorded = recordedChurnReason(ctx.company, ctx.config);
+  if (recorded !== null) {
+    if (recorded === body.reason && (textOf(ctx.company, churnStateProperties.comment) ?? '') === comment) return { kind: 'replay', note };
+    return {
+      kind: 'refused',
+      message: `A churn reason is already recorded for this company ("${recorded}"): reload the card; change it in the company's ${ctx.config.churnReasonProperty} property if it is wrong`,
+    };
+  }
+  return {
+    kind: 'apply',
+    properties: { [ctx.config.churnReasonProperty]: body.reason, [churnStateProperties.comment]: comment, [churnStateProperties.recordedAt]: ctx.now },
+    note,
+  };
+}
+
+function churnNote(reason: ChurnReason, comment: string, lostDeal: Deal | null): string {
+  const deal = lostDeal === null ? '' : `<p><strong>Lost renewal:</strong> ${escapeHtml(lostDeal.name ?? `deal ${lostDeal.id}`)}${lostDeal.closeDay === null ? '' : ` (closed ${formatDay(lostDeal.closeDay)})`}</p>`;
+  return [
+    '<p><strong>Churn reason recorded</strong></p>',
+    `<p><strong>Reason:</strong> ${escapeHtml(churnReasonLabels[reason])}</p>`,
+    `<p><strong>Comment:</strong> ${comment === '' ? '—' : multiline(comment)}</p>`,
+    deal,
+    `<p>Recorded by the customer-success card. ${churnNoteMarker}</p>`,
+  ].join('');
+}

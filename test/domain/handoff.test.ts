@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
+import { buildCardView } from '../../src/domain/card.ts';
+import { churnReasonBodySchema, planChurnReason } from '../../src/domain/churn-reason.ts';
+import { handoffDetail } from '../../src/domain/handoff.ts';
+import { changeKey, planHandoffChange, type HandoffContext } from '../../src/domain/handoff-changes.ts';
+import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../src/domain/handoff-form.ts';
+import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
+import { at, deal, healthyCompany } from './fixtures.ts';
+
+// The handoff's form, state machine and idempotency, and the churn reason, as pure functions.
+
+const contacts: CrmRecord[] = [
+  { id: '201', properties: { firstname: 'Ana', lastname: 'Silva', email: 'ana@acme.example' } },
+  { id: '202', properties: { firstname: null, lastname: null, email: 'ben@acme.example' } },
+];
+const full = {
+  goals: 'Halve onboarding time',
+  successCriteria: '80% weekly active agents by day 60',
+  championId: '201',
+  economicBuyerId: '202',
+  promisedScope: 'Two workspaces',
+  specialTerms: '',
+  risks: 'Stretched IT team',
+  goLiveDate: '2026-05-04',
+};
+const stored = (values: PropertyValues = {}): PropertyValues => ({
+  name: 'Acme',
+  hubspot_owner_id: '71',
+  cs_handoff_goals: full.goals,
+  cs_handoff_success_criteria: full.successCriteria,
+  cs_handoff_champion_id: '201',
+  cs_handoff_economic_buyer_id: '202',
+  cs_handoff_go_live_date: full.goLiveDate,
+  ...values,
+});
+
+function ctx(company: PropertyValues, config = defaultConfig.handoff): HandoffContext {
+  return { company, companyName: 'Acme', contacts, config, now: '2026-03-16T09:30:00.000Z', today: '2026-03-16' };
+}
+
+/** Applies a request's written properties, as HubSpot would. */
+function apply(company: PropertyValues, request: HandoffRequest): PropertyValues {
+  const plan = planHandoffChange(request, ctx(company));
+  if (plan.kind !== 'apply') throw new Error(`expected apply, got ${plan.kind}: ${'message' in plan ? plan.message : ''}`);
+  return { ...company, ...plan.properties };
+}
+
+describe('the handoff state machine', () => {
+  it('runs not started -> draft -> submitted -> returned -> resubmitted -> accepted, one version per step', () => {
+    let company: PropertyValues = { name: 'Acme', hubspot_owner_id: '71' };
+    expect(handoffDetail(company, contacts, defaultConfig.handoff)).toMatchObject({ phase: 'not_started', version: 0, canEdit: true, canSubmit: false });
+    company = apply(company, { action: 'save', baseVersion: 0, fields: { goals: 'Halve onboarding time' } });
+    expect(handoffDetail(company, contacts, defaultConfig.handoff)).toMatchObject({ status: 'not_started', phase: 'draft', version: 1, completeness: 0.2 });
+    company = apply(company, { action: 'submit', baseVersion: 1, fields: full });
+    expect(handoffDetail(company, contacts, defaultConfig.handoff)).toMatchObject({ status: 'submitted', version: 2, canEdit: false, canAccept: true, canReturn: true });
+    company = apply(company, { action: 'return', baseVersion: 2, comment: '  Add the SSO date  ' });
+    expect(handoffDetail(company, contacts, defaultConfig.handoff)).toMatchObject({ status: 'returned', returnComment: 'Add the SSO date', canEdit: true });
+    const resubmit = planHandoffChange({ action: 'submit', baseVersion: 3 }, ctx(company));
+    expect(resubmit.kind === 'apply' && resubmit.note?.body).toMatch(/^<p><strong>Handoff resubmitted to customer success<\/strong> \(version 4\)/);
+    company = apply(company, { action: 'submit', baseVersion: 3 });
+    company = apply(company, { action: 'accept', baseVersion: 4 });
+    expect(handoffDetail(company, contacts, defaultConfig.handoff)).toMatchObject({ status: 'accepted', version: 5, canEdit: false, canAccept: false, returnComment: null });
+  });
+
+  it('offers every contact while the handoff is editable, sorted by name, and only the chosen ones once it is not', () => {
+    const more: CrmRecord[] = [...contacts, { id: '203', properties: { firstname: 'aaron', lastname: null, email: null } }, { id: '204', properties: {} }];
+    expect(handoffDetail({}, more, defaultConfig.handoff).contacts).toEqual([
+      { id: '203', label: 'aaron' },
+      { id: '201', label: 'Ana Silva (ana@acme.example)' },
+      { id: '202', label: 'ben@acme.example' },
+      { id: '204', label: 'Contact 204' },
+    ]);
+    expect(handoffDetail(stored({ cs_handoff_status: 'accepted' }), more, defaultConfig.handoff).contacts.map((c) => c.id)).toEqual(['201', '202']);
+  });
+
+  it.each([
+    ['save', 'submitted', 'The handoff is submitted to CS: CS must return it before sales can edit it'],
+    ['submit', 'accepted', 'The handoff is accepted by CS already: there is nothing to submit'],
+    ['accept', 'returned', 'Only a submitted handoff can be accepted; this one is returned to sales'],
+    ['return', 'not_started', 'Only a submitted handoff can be returned; this one is not submitted yet'],
+  ] as const)('refuses %s when the handoff is %s', (action, status, message) => {
+    const request: HandoffRequest = action === 'return' ? { action, baseVersion: 4, comment: 'x' } : action === 'accept' ? { action, baseVersion: 4 } : { action, baseVersion: 4, fields: {} };
+    expect(planHandoffChange(request, ctx(stored({ cs_handoff_status: status, cs_handoff_version: '4' })))).toEqual({ kind: 'refused', reason: 'state', message });
+  });
+
+  it('refuses a submit naming the missing required fields, in the configured order and labels', () => {
+    const plan = planHandoffChange({ action: 'submit', baseVersion: 0, fields: { goals: 'x', goLiveDate: '' } }, ctx({}));
+    expect(plan).toMatchObject({ kind: 'refused', reason: 'incomplete', missing: ['Success criteria', 'Champion', 'Economic buyer', 'Go-live date'] });
+    const custom = parseConfig({ handoff: { requiredFields: [{ property: 'cs_handoff_risks', label: 'Risks' }] } }).handoff;
+    expect(planHandoffChange({ action: 'submit', baseVersion: 0 }, ctx({}, custom))).toMatchObject({ missing: ['Risks'] });
+  });
+
+  it('refuses a champion or economic buyer who is not one of the company\'s contacts', () => {
+    expect(planHandoffChange({ action: 'save', baseVersion: 0, fields: { championId: '999' } }, ctx({}))).toEqual({
+      kind: 'refused',
+      reason: 'foreign_contact',
+      message: 'Contact 999 (the champion) is not associated with this company: choose one of the company\'s contacts',
+    });
+    // Clearing a contact is always allowed.
+    expect(planHandoffChange({ action: 'save', baseVersion: 0, fields: { championId: '' } }, ctx({})).kind).toBe('apply');
+  });
+
+  it('refuses a change from an older version and keeps the stored content', () => {
+    const company = apply({}, { action: 'save', baseVersion: 0, fields: { goals: 'first' } });
+    const stale = planHandoffChange({ action: 'save', baseVersion: 0, fields: { goals: 'second' } }, ctx(company));
+    expect(stale).toMatchObject({ kind: 'refused', reason: 'conflict' });
+    expect(stale.kind === 'refused' && stale.message).toMatch(/it is now at version 1, your form started from version 0/);
+  });
+
+  it('recognises a retried request as done and rebuilds the same note, but not a different edit from the same version', () => {
+    const request: HandoffRequest = { action: 'submit', baseVersion: 0, fields: full };
+    const first = planHandoffChange(request, ctx({}));
+    if (first.kind !== 'apply') throw new Error('expected apply');
+    const after = { ...stored(), ...first.properties };
+    const retry = planHandoffChange(request, ctx(after));
+    expect(retry.kind).toBe('replay');
+    expect(retry.kind === 'replay' && retry.note).toEqual(first.note);
+    expect(planHandoffChange({ ...request, fields: { ...full, risks: 'other' } }, ctx(after)).kind).toBe('refused');
+  });
+
+  it('gives every distinct edit its own key (retries are recognised by it)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        fc.pre(a.trim() !== b.trim());
+        const key = (goals: string) => changeKey({ action: 'save', baseVersion: 3, fields: { goals } });
+        expect(key(a)).not.toBe(key(b));
+        expect(key(a)).toBe(key(`  ${a} `));
+      }),
+    );
+  });
+
+  it('creates the onboarding tasks for the CS owner when configured, else the company owner', () => {
+    const submitted = stored({ cs_handoff_status: 'submitted', cs_handoff_version: '2', cs_csm_owner: '88' });
+    const plan = planHandoffChange({ action: 'accept', baseVersion: 2 }, ctx(submitted));
+    expect(plan.kind === 'apply' && plan.tasks.map((t) => [t.subject, t.dueDate, t.ownerId])).toEqual([
+      ['Onboarding kickoff with Acme', '2026-03-21', '71'],
+      ['Go-live check with Acme', '2026-05-04', '71'],
+    ]);
+    const csOwner = parseConfig({ handoff: { csOwnerProperty: 'cs_csm_owner' } }).handoff;
+    const withCsOwner = planHandoffChange({ action: 'accept', baseVersion: 2 }, ctx(submitted, csOwner));
+    expect(withCsOwner.kind === 'apply' && withCsOwner.tasks.every((t) => t.ownerId === '88')).toBe(true);
+  });
+
+  it('escapes what sales typed in the note and names the contacts', () => {
+    const plan = planHandoffChange({ action: 'submit', baseVersion: 0, fields: { ...full, risks: '<script>alert(1)</script>\nsecond line' } }, ctx({}));
+    const body = plan.kind === 'apply' ? (plan.note?.body ?? '') : '';
+    expect(body).toContain('&#60;script&#62;alert(1)&#60;/script&#62;<br>second line');
+    expect(body).toContain('<strong>Champion:</strong> Ana Silva (ana@acme.example) (contact id 201)');
+    expect(body).toContain('<strong>Economic buyer:</strong> ben@acme.example (contact id 202)');
+    expect(body).toContain('[cs-card:handoff-submit-v1]');
+  });
+});
+
+describe('the handoff form and step bodies', () => {
+  it('accepts real dates, contact ids and bounded text only, saying what to fix', () => {
+    expect(handoffFormSchema.safeParse(full).success).toBe(true);
+    const issues = (value: unknown) => handoffFormSchema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+    expect(issues({ goLiveDate: '2026-02-29' })).toEqual(['goLiveDate must be a real date written YYYY-MM-DD between 2000 and 2099, or empty to clear it']);
+    expect(issues({ goLiveDate: '16/03/2026' })).toHaveLength(1);
+    expect(issues({ championId: 'ana@acme.example' })).toEqual(['championId must be a HubSpot contact id (digits), or empty to clear it']);
+    expect(issues({ goals: 'x'.repeat(5001) })).toEqual(['goals must be at most 5000 characters']);
+    expect(handoffFormSchema.safeParse({ favouriteColour: 'red' }).success).toBe(false);
+    expect(returnHandoffBodySchema.safeParse({ baseVersion: 2, comment: ' ' }).error?.issues[0]?.message).toBe('comment is required: tell sales what to complete or correct');
+  });
+});
+
+describe('the handoff on the card view', () => {
+  it('suggests completing the handoff after closed-won new business until it is submitted', () => {
+    const won = { deals: [deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -5 })] };
+    // The healthy fixture's handoff is accepted; null makes it not started.
+    const view = (company: PropertyValues) => buildCardView(healthyCompany({ ...won, company: { cs_handoff_status: null, ...company } }), defaultConfig, at);
+    expect(view({}).actions.map((a) => a.id)).toContain('handoff-complete');
+    expect(view({ cs_handoff_status: 'returned' }).actions.find((a) => a.id === 'handoff-complete')?.reason).toMatch(/the handoff was returned by CS/);
+    expect(view({ cs_handoff_status: 'submitted' }).actions.map((a) => a.id)).not.toContain('handoff-complete');
+    expect(view({}).handoff).toMatchObject({ status: 'not_started', phase: 'not_started', canEdit: true });
+  });
+
+  it('asks for the churn reason after a lost renewal, and not once one is recorded', () => {
+    const lost = { deals: [deal({ type: 'existingbusiness', stage: 'closedlost', closeInDays: -20 })] };
+    expect(buildCardView(healthyCompany(lost), defaultConfig, at).churn).toMatchObject({ needed: true, reason: null });
+    const recorded = buildCardView(healthyCompany({ ...lost, company: { cs_churn_reason: 'budget' } }), defaultConfig, at);
+    expect(recorded.churn).toMatchObject({ needed: false, reason: 'budget' });
+    expect(recorded.actions.map((a) => a.id)).not.toContain('churn-reason');
+  });
+});
+
+describe('the churn reason', () => {
+  const config = defaultConfig.playbooks;
+  it('requires a comment for "other" and knows only the listed reasons', () => {
+    expect(churnReasonBodySchema.safeParse({ reason: 'other', comment: '  ' }).error?.issues[0]?.message).toBe('comment is required when the reason is "other": say why the customer left');
+    expect(churnReasonBodySchema.safeParse({ reason: 'price' }).success).toBe(false);
+    expect(churnReasonBodySchema.safeParse({ reason: 'out_of_business_or_ma' }).success).toBe(true);
+  });
+
+  it('writes the reason once; the same answer again is a retry, a different one is refused', () => {
+    const plan = planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company: {}, lostDeal: null, config, now: '2026-03-16T09:30:00.000Z' });
+    expect(plan).toMatchObject({ kind: 'apply', properties: { cs_churn_reason: 'product_gap', cs_churn_reason_comment: 'No multi-currency', cs_churn_recorded_at: '2026-03-16T09:30:00.000Z' } });
+    const company = plan.kind === 'apply' ? plan.properties : {};
+    expect(planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company, lostDeal: null, config, now: 'later' }).kind).toBe('replay');
+    expect(planChurnReason({ reason: 'budget' }, { company, lostDeal: null, config, now: 'later' })).toMatchObject({ kind: 'refused' });
+  });
+});
