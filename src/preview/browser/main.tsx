@@ -2,8 +2,11 @@
 // @hubspot/ui-extensions, which reads them once.
 import { provideHostServices, takeRegisteredCards } from './worker-globals.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { cardApi } from './card-api.ts';
+import { CrmActionHostContext } from './components/crm-actions.tsx';
+import type { CrmActionHost } from './components/crm-actions.tsx';
 import type { HostHooks, Toast } from './card-api.ts';
 import { createHsFetch } from './hs-fetch.ts';
 import { readPageConfig } from './page-config.ts';
@@ -63,6 +66,44 @@ function pickerLabel(company: PickerCompany): string {
   return `${company.name} · ${score} · ${bandLabels[company.band]}`;
 }
 
+/** HubSpot UI the CRM action components open, which the preview does not have. */
+const hubspotDialogs: Readonly<Record<string, string>> = {
+  ADD_NOTE: 'the note composer',
+  ADD_TASK: 'the task composer',
+  SEND_EMAIL: 'the email composer',
+  SCHEDULE_MEETING: 'the meeting scheduler',
+  OPEN_RECORD_CREATOR_FORM: 'the record creation form',
+  OPEN_RECORD_ASSOCIATION_FORM: 'the association form',
+  ENGAGEMENT_APP_LINK: 'the activity',
+  PAGE_APP_LINK: 'the app page',
+  OPEN_WORKFLOW_ENROLLMENT_MODAL: 'the workflow enrollment dialog',
+};
+
+interface ActionTargets {
+  readonly showCompany: (companyId: string, location: CardLocation) => void;
+  readonly toast: (toast: Omit<Toast, 'id'>) => void;
+}
+
+/** What a CrmActionLink/Button does here: company records and previews switch the page; the rest is HubSpot UI. */
+function crmActionHost({ showCompany, toast }: ActionTargets): CrmActionHost {
+  return {
+    perform: (actionType, actionContext) => {
+      const target = actionContext as { objectTypeId?: string; objectId?: number | string; href?: string };
+      const isCompany = target.objectTypeId === '0-2' || target.objectTypeId === 'companies';
+      if ((actionType === 'RECORD_APP_LINK' || actionType === 'PREVIEW_OBJECT') && isCompany && target.objectId !== undefined) {
+        showCompany(String(target.objectId), actionType === 'RECORD_APP_LINK' ? 'crm.record.tab' : 'crm.preview');
+        return;
+      }
+      if (actionType === 'EXTERNAL_URL' && target.href) {
+        window.open(target.href, '_blank', 'noopener');
+        return;
+      }
+      const what = hubspotDialogs[actionType] ?? 'this record';
+      toast({ type: 'info', title: actionType, message: `In HubSpot this opens ${what}; the local preview has no HubSpot UI to open.` });
+    },
+  };
+}
+
 const localeNames: Readonly<Record<string, string>> = { en: 'English', 'zh-CN': '简体中文', ja: '日本語', pl: 'Polski', th: 'ไทย' };
 const locationNames: Readonly<Record<CardLocation, string>> = {
   'crm.record.tab': 'Record tab',
@@ -114,6 +155,18 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
   useEffect(() => setCrash(null), [api]);
   useEffect(() => provideHostServices({ crmProperties: (names) => companyProperties(selectedId, names) }), [selectedId]);
   const onCrash = useCallback((error: Error) => setCrash(error), []);
+  const actionHost = useMemo(
+    () =>
+      crmActionHost({
+        toast,
+        showCompany: (id, location) => {
+          setCompanyId(id);
+          const target = cards.find((candidate) => candidate.location === location);
+          if (target) setCardUid(target.uid);
+        },
+      }),
+    [toast, cards, setCompanyId, setCardUid],
+  );
 
   return (
     <>
@@ -156,33 +209,25 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
         </label>
       </header>
       {loadError ? <p className="pv-error">The company list could not be loaded: {loadError}</p> : null}
-      <main className={`pv-record pv-record--${card?.location.replace(/\./g, '-') ?? 'none'}`}>
-        <RecordSummary company={company} companyId={selectedId} />
-        <section className="pv-column">
-          {card?.location === 'crm.record.tab' ? (
-            <nav className="pv-tabs" aria-label="Record tabs">
-              <span>Overview</span>
-              <span>Activities</span>
-              <span className="is-active">{card.name}</span>
-            </nav>
-          ) : null}
-          <article className="pv-card" data-testid="preview-card">
-            <header className="pv-card__header">
-              <span className="pv-card__title">{card?.name ?? 'No card'}</span>
-              <span className="pv-card__app">{config.appName}</span>
-            </header>
-            <div className="pv-card__body">
-              {crash ? (
-                <CardCrash error={crash} onReload={() => setGeneration((n) => n + 1)} />
-              ) : card && api ? (
+      <RecordPage location={card?.location ?? null} cardName={card?.name ?? 'No card'} company={company} companyId={selectedId}>
+        <article className="pv-card" data-testid="preview-card">
+          <header className="pv-card__header">
+            <span className="pv-card__title">{card?.name ?? 'No card'}</span>
+            <span className="pv-card__app">{config.appName}</span>
+          </header>
+          <div className="pv-card__body">
+            {crash ? (
+              <CardCrash error={crash} onReload={() => setGeneration((n) => n + 1)} />
+            ) : card && api ? (
+              <CrmActionHostContext.Provider value={actionHost}>
                 <RemoteCard render={card.render} api={api} onCrash={onCrash} />
-              ) : (
-                <p className="pv-muted">{companies ? 'This portal has no companies.' : 'Loading companies…'}</p>
-              )}
-            </div>
-          </article>
-        </section>
-      </main>
+              </CrmActionHostContext.Provider>
+            ) : (
+              <p className="pv-muted">{companies ? 'This portal has no companies.' : 'Loading companies…'}</p>
+            )}
+          </div>
+        </article>
+      </RecordPage>
       <div className="pv-toasts" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.id} className={`pv-toast pv-toast--${t.type}`} role="status" data-testid="preview-toast">
@@ -192,6 +237,50 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
         ))}
       </div>
     </>
+  );
+}
+
+interface RecordPageProps {
+  readonly location: CardLocation | null;
+  readonly cardName: string;
+  readonly company: PickerCompany | null;
+  readonly companyId: string;
+  readonly children: ReactNode;
+}
+
+/** The card where HubSpot puts it: a tab of the middle column, the right sidebar, or the preview panel over an index page. */
+function RecordPage({ location, cardName, company, companyId, children }: RecordPageProps) {
+  if (location === 'crm.preview') {
+    return (
+      <main className="pv-index">
+        <div className="pv-index__list" aria-hidden="true">
+          <p className="pv-muted">Companies · the preview panel opens from lists, boards and associations</p>
+        </div>
+        <aside className="pv-panel" aria-label="Record preview">
+          <header className="pv-panel__header">
+            <span className="pv-muted">Company preview</span>
+            <h1>{company?.name ?? (companyId ? `Company ${companyId}` : '—')}</h1>
+            {company?.domain ? <p className="pv-muted">{company.domain}</p> : null}
+          </header>
+          <div className="pv-panel__body">{children}</div>
+        </aside>
+      </main>
+    );
+  }
+  const inTab = location === 'crm.record.tab';
+  return (
+    <main className={`pv-record${location === 'crm.record.tab' ? '' : ' pv-record--with-sidebar'}`}>
+      <RecordSummary company={company} companyId={companyId} />
+      <section className="pv-column">
+        <nav className="pv-tabs" aria-label="Record tabs">
+          <span className={inTab ? undefined : 'is-active'}>Overview</span>
+          <span>Activities</span>
+          {inTab ? <span className="is-active">{cardName}</span> : null}
+        </nav>
+        {inTab ? children : <div className="pv-placeholder" aria-hidden="true">The record's middle column: its tabs, associations and activities.</div>}
+      </section>
+      {inTab ? null : <aside className="pv-sidebar">{children}</aside>}
+    </main>
   );
 }
 

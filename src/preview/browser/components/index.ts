@@ -1,5 +1,6 @@
 import type { ComponentMapping } from '@remote-ui/react/host';
 import { BarChart, DescriptionList, DescriptionListItem, LineChart, Statistics, StatisticsItem, StatisticsTrend, Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from './data.tsx';
+import { CrmActionButton, CrmActionLink, CrmCardActions } from './crm-actions.tsx';
 import { Button, ButtonRow, Checkbox, DateInput, Form, Input, LoadingButton, MultiSelect, NumberInput, Select, TextArea, Toggle } from './controls.tsx';
 import { Alert, EmptyState, ErrorState, LoadingSpinner, ProgressBar, ScoreCircle, StatusTag, StepIndicator, Tag } from './feedback.tsx';
 import { AutoGrid, Box, Card, Center, Divider, Flex, Inline, Spacer, Stack, Tile } from './layout.tsx';
@@ -22,6 +23,9 @@ export const previewComponents: ComponentMapping = {
   Card,
   Center,
   Checkbox,
+  CrmActionButton,
+  CrmActionLink,
+  CrmCardActions,
   DateInput,
   DescriptionList,
   DescriptionListItem,

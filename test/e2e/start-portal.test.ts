@@ -1,0 +1,88 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startProduct, type RunningProduct } from '../../src/cli/commands/start.ts';
+import { readEnvironment } from '../../src/cli/portal.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { createSandbox, type RequestLogEntry, type Sandbox } from '../../src/sandbox/index.ts';
+
+// `npm start` with HUBSPOT_ACCESS_TOKEN: it runs against that portal, and writes to it only
+// when asked (--write). The "real" portal here is a sandbox reached over loopback HTTP through
+// HUBSPOT_BASE_URL, exactly as a HubSpot-compatible API would be.
+
+/** Reads that HubSpot's API sends as POST. */
+const postReads = ['/search', '/batch/read'];
+
+function isWrite(entry: RequestLogEntry): boolean {
+  if (entry.method === 'GET' || entry.method === 'HEAD') return false;
+  return !(entry.method === 'POST' && postReads.some((read) => entry.path.split('?')[0]?.endsWith(read)));
+}
+
+let portal: Sandbox;
+let portalUrl: string;
+let closePortal: () => Promise<void>;
+let stateDir: string;
+let product: RunningProduct | null = null;
+
+beforeEach(async () => {
+  portal = createSandbox({ companies: 30, seed: 7 });
+  const listening = await portal.listen();
+  portalUrl = listening.url;
+  closePortal = listening.close;
+  stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-start-'));
+});
+
+afterEach(async () => {
+  await product?.close();
+  product = null;
+  await closePortal();
+  await rm(stateDir, { recursive: true, force: true });
+});
+
+/** The companies the product looks after: the configured lifecycle stages (customers). */
+async function customersOf(sandbox: Sandbox) {
+  const stages = (await loadConfig({})).sync.lifecycleStages;
+  return sandbox.store.list('companies').filter((company) => !company.archived && stages.includes(company.properties.lifecyclestage ?? ''));
+}
+
+async function startAgainstPortal(write: boolean): Promise<RunningProduct> {
+  product = await startProduct({
+    env: readEnvironment({ HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', HUBSPOT_BASE_URL: portalUrl }),
+    config: await loadConfig({}),
+    port: 0,
+    previewPort: 0,
+    portsAreExplicit: true,
+    write,
+    companies: 5,
+    stateDir,
+    progress: () => undefined,
+  });
+  return product;
+}
+
+describe('npm start with HUBSPOT_ACCESS_TOKEN', () => {
+  it('reads the portal it names and writes nothing to it without --write', async () => {
+    const companiesBefore = JSON.stringify(portal.store.list('companies'));
+    const running = await startAgainstPortal(false);
+
+    expect(running.sandbox).toBeNull();
+    expect(running.portalLabel).toBe(`portal at ${portalUrl} (read-only)`);
+    expect(running.companies.map((company) => company.id).sort()).toEqual((await customersOf(portal)).map((company) => company.id).sort());
+    expect(portal.log.count()).toBeGreaterThan(0);
+    expect(portal.log.entries.filter(isWrite)).toEqual([]);
+    expect(JSON.stringify(portal.store.list('companies'))).toBe(companiesBefore);
+    expect(await readdir(stateDir)).toEqual([]);
+  });
+
+  it('with --write creates the properties and writes every company\'s health, keeping the sync state beside cs-card sync\'s', async () => {
+    const running = await startAgainstPortal(true);
+
+    expect(running.portalLabel).toBe(`portal at ${portalUrl}`);
+    const companies = await customersOf(portal);
+    expect(companies.length).toBeGreaterThan(0);
+    for (const company of companies) expect(company.properties.cs_health_band, `company ${company.id}`).toMatch(/^(healthy|attention|at_risk|unknown)$/);
+    expect(running.summary.customers).toBeGreaterThan(0);
+    expect((await readdir(stateDir)).length).toBeGreaterThan(0);
+  });
+});
