@@ -21,6 +21,12 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** "in 3 days", "in 1 day", "today", "2 days overdue". */
+function inDays(days: number, past: string): string {
+  if (days === 0) return 'today';
+  return days < 0 ? `${count(-days, 'day')} ${past}` : `in ${count(days, 'day')}`;
+}
+
 function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
 }
@@ -42,7 +48,7 @@ function healthLines(health: CardView['health']): string[] {
 
 function renewalLine(renewal: CardView['renewal']): string {
   if (renewal.date === null) return 'Renewal     none found';
-  const when = renewal.daysToRenewal === null ? '' : renewal.daysToRenewal < 0 ? `, ${-renewal.daysToRenewal} days overdue` : `, in ${renewal.daysToRenewal} days`;
+  const when = renewal.daysToRenewal === null ? '' : `, ${inDays(renewal.daysToRenewal, 'overdue')}`;
   const window = renewal.window ? ` (${windowLabels[renewal.window]})` : '';
   const amount = renewal.amount === null ? '' : `, ${money(renewal.amount, renewal.currency)}`;
   const source = renewal.source === 'company_property' ? ', from the company record' : renewal.dealId ? `, deal ${renewal.dealId}` : '';
@@ -56,7 +62,7 @@ function npsLine(nps: CardView['nps']): string {
 }
 
 function supportLine(support: CardView['support']): string {
-  const oldest = support.oldestOpenDays === null ? '' : `, oldest ${support.oldestOpenDays} days`;
+  const oldest = support.oldestOpenDays === null ? '' : `, oldest ${count(support.oldestOpenDays, 'day')}`;
   return `Support     ${count(support.openTickets, 'open ticket')}, ${support.openHighPriority} high priority${oldest}`;
 }
 
@@ -65,7 +71,7 @@ function actionLines(actions: CardView['actions']): string[] {
   return [
     'Actions',
     ...actions.map(
-      (action) => `  - [${action.priority}] ${action.title} (due in ${action.dueInDays} days${action.alreadyTasked ? ', task open' : ''}; id ${action.id}): ${action.reason}`,
+      (action) => `  - [${action.priority}] ${action.title} (due ${inDays(action.dueInDays, 'ago')}${action.alreadyTasked ? ', task open' : ''}; id ${action.id}): ${action.reason}`,
     ),
   ];
 }

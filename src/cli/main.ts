@@ -2,11 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { registerCardCommand } from './commands/card.ts';
 import { registerSandboxCommand } from './commands/sandbox.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSetupCommand } from './commands/setup.ts';
 import { registerStartCommand } from './commands/start.ts';
+import { registerSyncCommand } from './commands/sync.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 // Each command lives in its own module under ./commands and registers itself here.
-const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand];
+const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand];
 
 export function buildProgram(): Command {
   const program = new Command('cs-card')

@@ -205,10 +205,15 @@ export const csConfigSchema = z.strictObject({
       ]),
       optionalFields: z.array(fieldSchema).default([
         { property: 'cs_handoff_promises', label: 'Promises', kind: 'text' },
+        { property: 'cs_handoff_special_terms', label: 'Special terms', kind: 'text' },
         { property: 'cs_handoff_risks', label: 'Risks', kind: 'text' },
       ]),
       /** Deals of these dealtype values start a handoff when won. */
       newBusinessDealTypes: z.array(nonEmptyText).default(['newbusiness']),
+      /** Company property holding the CSM's owner id; the company owner (hubspot_owner_id) when null or empty. */
+      csOwnerProperty: propertyName.nullable().default(null),
+      /** The onboarding kickoff task is due this many days after CS accepts the handoff. */
+      kickoffDueDays: days.default(5),
     })
     .prefault({}),
   playbooks: z

@@ -3,7 +3,7 @@ import { parseDay, type Day } from './dates.ts';
 import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
 import { numberOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
-import { daysAgo, percent } from './wording.ts';
+import { capitalise, daysAgo, percent } from './wording.ts';
 
 // Adoption from the configured usage properties: seat utilisation (active / licensed
 // seats) and days since the last product activity.
@@ -37,17 +37,14 @@ export function describeSeats(facts: AdoptionFacts): string | null {
 
 export function adoptionFactor(facts: AdoptionFacts, config: CsConfig['adoption'], companyFailed: boolean): FactorResult {
   if (companyFailed) return sourceError('adoption', 'Company usage properties could not be read, so adoption is not counted');
-  const parts: number[] = [];
-  const texts: string[] = [];
-  if (facts.utilisation !== null) {
-    parts.push(Math.min(1, facts.utilisation / config.targetUtilisation) * 100);
-    texts.push(describeSeats(facts) ?? '');
-  }
-  if (facts.daysSinceActivity !== null) {
-    parts.push(recencyScore(facts.daysSinceActivity, config.activityFullScoreDays, config.activityZeroScoreDays));
-    texts.push(`last product activity ${daysAgo(facts.daysSinceActivity)}`);
-  }
-  if (parts.length === 0) return noData('adoption', 'No seat or product-usage data');
-  const text = texts.join('; ');
-  return scored('adoption', parts.reduce((a, b) => a + b, 0) / parts.length, text.charAt(0).toUpperCase() + text.slice(1));
+  const { utilisation, daysSinceActivity } = facts;
+  const seatsScore = utilisation === null ? null : Math.min(1, utilisation / config.targetUtilisation) * 100;
+  const activityScore = daysSinceActivity === null ? null : recencyScore(daysSinceActivity, config.activityFullScoreDays, config.activityZeroScoreDays);
+  if (seatsScore === null && activityScore === null) return noData('adoption', 'No seat or product-usage data');
+  // The mean of the parts that have data, explained in the same order.
+  const score = seatsScore === null ? activityScore : activityScore === null ? seatsScore : (seatsScore + activityScore) / 2;
+  const seats = describeSeats(facts);
+  const activity = daysSinceActivity === null ? null : `last product activity ${daysAgo(daysSinceActivity)}`;
+  const text = seats === null ? activity : activity === null ? seats : `${seats}; ${activity}`;
+  return scored('adoption', score ?? 0, capitalise(text ?? ''));
 }

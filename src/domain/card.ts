@@ -4,7 +4,8 @@ import { adoptionFacts, adoptionFactor } from './adoption.ts';
 import { formatDay, formatInstant, parseIsoDate } from './dates.ts';
 import { readDeals } from './deals.ts';
 import { engagementFacts, engagementFactor } from './engagement.ts';
-import { handoffOf } from './handoff.ts';
+import { churnDetail } from './churn-reason.ts';
+import { handoffDetail } from './handoff.ts';
 import { combineFactors } from './health.ts';
 import { healthHistory, healthScoreProperty, healthTrend, scorePoints } from './health-history.ts';
 import { npsFacts, npsFactor, npsWarnings } from './nps.ts';
@@ -44,25 +45,26 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     config.health,
   );
   const pastScores = scorePoints(snapshot.history[healthScoreProperty]);
-  const handoff = handoffOf(company, config.handoff);
+  const handoff = handoffDetail(company, snapshot.contacts, config.handoff);
   const actions = suggestActions(
     { asOf, health, renewal, nps, engagement, adoption, support, handoff, deals, company, taskedActionIds: openTaskActionIds(snapshot.tasks) },
     config.playbooks,
   );
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
+  const healthView: CardView['health'] = {
+    score: health.score,
+    band: health.band,
+    trend30d: healthTrend(health.score, pastScores, asOf, config.health.trendDays),
+    coverage: health.coverage,
+    factors: health.factors,
+  };
+  if (history.length > 0) healthView.history = history;
 
   return {
     companyId: snapshot.company.id,
     asOf: at.asOf,
     generatedAt: at.generatedAt,
-    health: {
-      score: health.score,
-      band: health.band,
-      trend30d: healthTrend(health.score, pastScores, asOf, config.health.trendDays),
-      coverage: health.coverage,
-      factors: health.factors,
-      ...(history.length > 0 ? { history } : {}),
-    },
+    health: healthView,
     renewal: {
       date: renewal.day === null ? null : formatDay(renewal.day),
       daysToRenewal: renewal.daysToRenewal,
@@ -89,11 +91,7 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     support: { openTickets: support.open.length, openHighPriority: support.openHighPriority, oldestOpenDays: support.oldestOpenDays },
     actions,
     handoff,
-    warnings: [
-      ...snapshot.issues.map(issueWarning),
-      ...npsWarnings(nps.ignored),
-      ...renewalWarnings(renewal),
-      ...sentimentWarnings(sentiment),
-    ],
+    churn: churnDetail(company, deals, asOf, config.playbooks),
+    warnings: snapshot.issues.map(issueWarning).concat(npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment)),
   };
 }

@@ -54,15 +54,37 @@ export function formatDay(day: Day): string {
   const date = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
+  if (year < 1000 || year > 9999) return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(date)}`;
+  // One string built from its ten character codes: concatenating the parts allocates each
+  // intermediate string, and every card formats a dozen dates.
+  return String.fromCharCode(
+    zero + Math.floor(year / 1000),
+    zero + (Math.floor(year / 100) % 10),
+    zero + (Math.floor(year / 10) % 10),
+    zero + (year % 10),
+    dash,
+    zero + Math.floor(month / 10),
+    zero + (month % 10),
+    dash,
+    zero + Math.floor(date / 10),
+    zero + (date % 10),
+  );
 }
 
 /** ISO 8601 in UTC with milliseconds, like Date#toISOString (which is slow in a hot path). */
 export function formatInstant(ms: number): string {
   const day = Math.floor(ms / msPerDay);
   const time = ms - day * msPerDay;
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${formatDay(day)}T${pad(Math.floor(time / 3_600_000), 2)}:${pad(Math.floor(time / 60_000) % 60, 2)}:${pad(Math.floor(time / 1000) % 60, 2)}.${pad(time % 1000, 3)}Z`;
+  const millis = time % 1000;
+  const millisText = millis >= 100 ? String(millis) : millis >= 10 ? `0${millis}` : `00${millis}`;
+  return `${formatDay(day)}T${twoDigits(Math.floor(time / 3_600_000))}:${twoDigits(Math.floor(time / 60_000) % 60)}:${twoDigits(Math.floor(time / 1000) % 60)}.${millisText}Z`;
+}
+
+const paddedPairs = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** 0..99 as two digits, from a table (formatting dates is on every card's path). */
+function twoDigits(n: number): string {
+  return paddedPairs[n] ?? String(n).padStart(2, '0');
 }
 
 /** 'YYYY-MM-DD' plus n calendar days. */
@@ -78,22 +100,24 @@ export function addDays(isoDate: string, days: number): string {
 function parseIso(text: string): number | null {
   const length = text.length;
   if (length < 10 || text.charCodeAt(4) !== dash || text.charCodeAt(7) !== dash) return null;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const date = digits(text, 8, 2);
+  const century = digitPairAt(text, 0);
+  const yearOfCentury = digitPairAt(text, 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = digitPairAt(text, 5);
+  const date = digitPairAt(text, 8);
   if (year < 1900 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null;
-  const day = daysFromCivil(year, month, date) * msPerDay;
+  const day = civilDay(year, month, date) * msPerDay;
   if (length === 10) return day;
 
   const separator = text.charCodeAt(10);
   if ((separator !== upperT && separator !== lowerT && separator !== space) || text.charCodeAt(13) !== colon) return null;
-  const hours = digits(text, 11, 2);
-  const minutes = digits(text, 14, 2);
+  const hours = digitPairAt(text, 11);
+  const minutes = digitPairAt(text, 14);
   let seconds = 0;
   let millis = 0;
   let i = 16;
   if (text.charCodeAt(i) === colon) {
-    seconds = digits(text, i + 1, 2);
+    seconds = digitPairAt(text, i + 1);
     i += 3;
     const mark = text.charCodeAt(i);
     if (mark === dot || mark === comma) {
@@ -118,13 +142,20 @@ function zoneOffsetMinutes(text: string, i: number): number | null {
   const first = text.charCodeAt(i);
   if (rest === 1 && (first === upperZ || first === lowerZ)) return 0;
   if (first !== plus && first !== dash) return null;
-  const hours = digits(text, i + 1, 2);
+  const hours = digitPairAt(text, i + 1);
   let minutes = 0;
-  if (rest === 5 && text.charCodeAt(i + 3) !== colon) minutes = digits(text, i + 3, 2);
-  else if (rest === 6 && text.charCodeAt(i + 3) === colon) minutes = digits(text, i + 4, 2);
+  if (rest === 5 && text.charCodeAt(i + 3) !== colon) minutes = digitPairAt(text, i + 3);
+  else if (rest === 6 && text.charCodeAt(i + 3) === colon) minutes = digitPairAt(text, i + 4);
   else if (rest !== 3) return null;
   if (hours < 0 || hours > 14 || minutes < 0 || minutes > 59) return null;
   return (first === dash ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** The number written by the two ASCII digits at `start`, or -1 (straight-line: most date fields are pairs). */
+function digitPairAt(text: string, start: number): number {
+  const tens = text.charCodeAt(start) - zero;
+  const ones = text.charCodeAt(start + 1) - zero;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /** The number written by `count` ASCII digits at `start`, or -1. */
@@ -146,6 +177,14 @@ const [zero, dash, colon, dot, comma, space, plus, upperT, lowerT, upperZ, lower
   number, number, number, number, number, number, number, number, number, number, number,
 ];
 
+/** Days since 1970-01-01 of a date, from tables for the years HubSpot data lives in (no divisions). */
+function civilDay(year: number, month: number, date: number): Day {
+  const yearStart = yearStarts[year - tableFirstYear];
+  const monthStart = monthStarts[month - 1];
+  if (yearStart === undefined || monthStart === undefined) return daysFromCivil(year, month, date);
+  return yearStart + monthStart + (month > 2 && isLeapYear(year) ? 1 : 0) + date - 1;
+}
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, date: number): Day {
   const y = month <= 2 ? year - 1 : year;
@@ -157,6 +196,16 @@ function daysFromCivil(year: number, month: number, date: number): Day {
 }
 
 function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+const tableFirstYear = 1900;
+/** Day of 1 January for the years 1900..2199; other years are computed. */
+const yearStarts = Array.from({ length: 300 }, (_, i) => daysFromCivil(tableFirstYear + i, 1, 1));
+/** Days before each month in a common year. */
+const monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];

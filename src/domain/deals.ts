@@ -1,8 +1,8 @@
 import type { CsConfig } from '../config/schema.ts';
 import { parseDay, type Day } from './dates.ts';
-import { isTrue, keyOf, numberOf, textOf } from './property-values.ts';
+import { isTrue, numberOf, textOf } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
-import { lowerSet } from './value-sets.ts';
+import { keySet, type KeySet } from './value-sets.ts';
 
 // A deal as the domain reads it: open / won / lost, renewal or new business, and its
 // close date, amount and progress parsed from HubSpot's strings.
@@ -26,11 +26,11 @@ export interface Deal {
 /** Every deal of the company, read once; the configured value lists are looked up once per call, not per deal. */
 export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff']): Deal[] {
   const matchers: DealMatchers = {
-    won: lowerSet(renewal.wonStages),
-    lost: lowerSet(renewal.lostStages),
-    renewalTypes: lowerSet(renewal.dealTypes),
-    renewalPipelines: lowerSet(renewal.pipelines),
-    newBusinessTypes: lowerSet(handoff.newBusinessDealTypes),
+    won: keySet(renewal.wonStages),
+    lost: keySet(renewal.lostStages),
+    renewalTypes: keySet(renewal.dealTypes),
+    renewalPipelines: keySet(renewal.pipelines),
+    newBusinessTypes: keySet(handoff.newBusinessDealTypes),
   };
   const deals: Deal[] = [];
   for (const record of records) deals.push(toDeal(record, matchers));
@@ -38,21 +38,20 @@ export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['rene
 }
 
 interface DealMatchers {
-  readonly won: ReadonlySet<string>;
-  readonly lost: ReadonlySet<string>;
-  readonly renewalTypes: ReadonlySet<string>;
-  readonly renewalPipelines: ReadonlySet<string>;
-  readonly newBusinessTypes: ReadonlySet<string>;
+  readonly won: KeySet;
+  readonly lost: KeySet;
+  readonly renewalTypes: KeySet;
+  readonly renewalPipelines: KeySet;
+  readonly newBusinessTypes: KeySet;
 }
 
 function toDeal(record: CrmRecord, matchers: DealMatchers): Deal {
   const { won: wonStages, lost: lostStages, renewalTypes, renewalPipelines, newBusinessTypes } = matchers;
   const props = record.properties;
   const stage = textOf(props, 'dealstage');
-  const stageKey = stage?.toLowerCase() ?? '';
-  const type = keyOf(props, 'dealtype') ?? '';
-  const won = wonStages.has(stageKey) || isTrue(props, 'hs_is_closed_won');
-  const lost = !won && (lostStages.has(stageKey) || isTrue(props, 'hs_is_closed'));
+  const type = textOf(props, 'dealtype');
+  const won = wonStages.has(stage) || isTrue(props, 'hs_is_closed_won');
+  const lost = !won && (lostStages.has(stage) || isTrue(props, 'hs_is_closed'));
   const probability = numberOf(props, 'hs_deal_stage_probability');
   return {
     id: record.id,
@@ -61,7 +60,7 @@ function toDeal(record: CrmRecord, matchers: DealMatchers): Deal {
     open: !won && !lost,
     won,
     lost,
-    renewal: renewalTypes.has(type) || (renewalPipelines.size > 0 && renewalPipelines.has(keyOf(props, 'pipeline') ?? '')),
+    renewal: renewalTypes.has(type) || (renewalPipelines.size > 0 && renewalPipelines.has(textOf(props, 'pipeline'))),
     newBusiness: newBusinessTypes.has(type),
     closeDay: parseDay(props.closedate),
     amount: numberOf(props, 'amount'),

@@ -1,6 +1,7 @@
 import { dayOfInstant, formatDay, parseInstant, type Day } from './dates.ts';
 import { parseNumber } from './property-values.ts';
 import type { PropertyChange } from './snapshot.ts';
+import { sortInPlace } from './sorting.ts';
 
 // The score's past, read from the history of the cs_health_score property the sync writes.
 
@@ -44,14 +45,25 @@ export function healthTrend(score: number | null, points: readonly ScorePoint[],
 
 /** One point per day over the last `days` days (the day's last value), oldest first, ending with today's score. */
 export function healthHistory(points: readonly ScorePoint[], asOf: Day, days: number, current: number | null): Array<{ date: string; score: number }> {
-  const byDay = new Map<Day, ScorePoint>();
+  const inWindow: ScorePoint[] = [];
   for (const point of points) {
     if (point.value === null || point.day > asOf || asOf - point.day >= days) continue;
-    const known = byDay.get(point.day);
-    if (known === undefined || point.at > known.at) byDay.set(point.day, point);
+    if (current !== null && point.day === asOf) continue; // today's score replaces today's changes
+    inWindow.push(point);
   }
-  if (current !== null) byDay.set(asOf, { at: Number.MAX_SAFE_INTEGER, day: asOf, value: current });
-  return [...byDay.values()]
-    .sort((a, b) => a.day - b.day)
-    .map((point) => ({ date: formatDay(point.day), score: point.value ?? 0 }));
+  // Oldest day first, and within a day the last change first: it is the day's value.
+  sortInPlace(inWindow, byDayThenLatest);
+  const result: Array<{ date: string; score: number }> = [];
+  let previousDay: Day | null = null;
+  for (const point of inWindow) {
+    if (point.day === previousDay) continue;
+    previousDay = point.day;
+    result.push({ date: formatDay(point.day), score: point.value ?? 0 });
+  }
+  if (current !== null) result.push({ date: formatDay(asOf), score: current });
+  return result;
+}
+
+function byDayThenLatest(a: ScorePoint, b: ScorePoint): number {
+  return a.day - b.day || b.at - a.at;
 }

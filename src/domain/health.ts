@@ -38,13 +38,13 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
   const coverage = totalWeight > 0 ? coveredWeight / totalWeight : 0;
   const score = coveredWeight > 0 && coverage >= config.minCoverage ? Math.round(weightedSum / coveredWeight) : null;
   // Excluded factors get no share (null); counted ones their exact share of the score.
-  const shares = factors.map((factor) => (score !== null && counts(factor) ? (weights[factor.key] * (factor.score ?? 0)) / coveredWeight : null));
+  const shares: Array<number | null> = [];
+  for (const factor of factors) shares.push(score !== null && counts(factor) ? (weights[factor.key] * (factor.score ?? 0)) / coveredWeight : null);
   const contributions = score === null ? shares : apportion(shares, score, 1);
-  return {
-    score,
-    band: bandOf(score, config.bands),
-    coverage,
-    factors: factors.map((factor, i) => ({
+  const views: FactorView[] = [];
+  for (let i = 0; i < factors.length; i++) {
+    const factor = factors[i] as FactorResult;
+    views.push({
       key: factor.key,
       label: factor.label,
       score: factor.score,
@@ -52,8 +52,9 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
       contribution: contributions[i] ?? null,
       status: factor.status,
       explanation: factor.explanation,
-    })),
-  };
+    });
+  }
+  return { score, band: bandOf(score, config.bands), coverage, factors: views };
 }
 
 function counts(factor: FactorResult): boolean {

@@ -1,9 +1,10 @@
 import type { CsConfig } from '../config/schema.ts';
 import { dayOfInstant, parseInstant, type Day } from './dates.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
-import { keyOf, parseNumber, textOf } from './property-values.ts';
+import { parseNumber, textOf } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
-import { lowerSet } from './value-sets.ts';
+import { sortInPlace } from './sorting.ts';
+import { keySet } from './value-sets.ts';
 import { plural } from './wording.ts';
 
 // Company NPS (DOMAIN.md): the company's contacts are the respondents; each contact's
@@ -57,16 +58,18 @@ export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
 }
 
 export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day): NpsFacts {
-  const surveyTypes = lowerSet(config.surveyTypes);
-  const latestByRespondent = new Map<string, NpsAnswer>();
+  const surveyTypes = keySet(config.surveyTypes);
+  // Each respondent's latest answer: contacts by id; a submission naming no contact is its own
+  // respondent and goes straight to the answers (rare; a submission listed twice counts once).
+  const latestByContact = new Map<string, NpsAnswer>();
+  const answers: NpsAnswer[] = [];
   let outOfRange = 0;
   let notANumber = 0;
   let undated = 0;
 
   for (const record of feedback) {
     const props = record.properties;
-    const type = keyOf(props, 'hs_survey_type');
-    if (type === null || !surveyTypes.has(type)) continue;
+    if (!surveyTypes.has(textOf(props, 'hs_survey_type'))) continue;
     const submittedAt = parseInstant(props.hs_submission_timestamp) ?? parseInstant(props.hs_createdate);
     if (submittedAt === null) {
       undated++;
@@ -86,12 +89,18 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     }
     const contactId = textOf(props, 'hs_contact_id');
     const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textOf(props, 'hs_content') };
-    const respondent = contactId === null ? `submission:${record.id}` : `contact:${contactId}`;
-    const previous = latestByRespondent.get(respondent);
-    if (previous === undefined || isLater(answer, previous)) latestByRespondent.set(respondent, answer);
+    if (contactId === null) {
+      const same = answers.findIndex((other) => other.submissionId === answer.submissionId);
+      if (same < 0) answers.push(answer);
+      else if (compareNewestFirst(answer, answers[same] as NpsAnswer) < 0) answers[same] = answer;
+      continue;
+    }
+    const previous = latestByContact.get(contactId);
+    if (previous === undefined || compareNewestFirst(answer, previous) < 0) latestByContact.set(contactId, answer);
   }
 
-  const answers = [...latestByRespondent.values()].sort((a, b) => (isLater(a, b) ? -1 : 1));
+  for (const answer of latestByContact.values()) answers.push(answer);
+  sortInPlace(answers, compareNewestFirst);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
@@ -116,9 +125,15 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
   };
 }
 
-/** Later submission first; the submission id breaks ties so the result never depends on input order. */
-function isLater(a: NpsAnswer, b: NpsAnswer): boolean {
-  return a.submittedAt !== b.submittedAt ? a.submittedAt > b.submittedAt : a.submissionId > b.submissionId;
+/**
+ * Later submission first; the submission id, then the contact, break ties, so the order
+ * (and which answer is "latest") never depends on the order HubSpot returned them in.
+ */
+function compareNewestFirst(a: NpsAnswer, b: NpsAnswer): number {
+  if (a.submittedAt !== b.submittedAt) return b.submittedAt - a.submittedAt;
+  if (a.submissionId !== b.submissionId) return a.submissionId > b.submissionId ? -1 : 1;
+  if (a.contactId === b.contactId) return 0;
+  return (a.contactId ?? '') > (b.contactId ?? '') ? -1 : 1;
 }
 
 /** The nps factor: NPS -100..100 mapped to 0..100. */

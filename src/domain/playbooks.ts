@@ -1,17 +1,18 @@
 import type { ActionRuleId, CsConfig } from '../config/schema.ts';
 import type { AdoptionFacts } from './adoption.ts';
 import { describeSeats } from './adoption.ts';
+import { lostRenewal, recordedChurnReason } from './churn-reason.ts';
 import { formatDay, parseDay, type Day } from './dates.ts';
 import type { Deal } from './deals.ts';
 import type { EngagementFacts } from './engagement.ts';
 import type { Handoff } from './handoff.ts';
 import { npsGroup, type NpsAnswer, type NpsFacts } from './nps.ts';
-import { textOf } from './property-values.ts';
 import type { RenewalFacts } from './renewal.ts';
 import type { PropertyValues } from './snapshot.ts';
+import { sortInPlace } from './sorting.ts';
 import type { SupportFacts } from './support.ts';
 import type { ActionView, HealthBand, Priority } from './view-model.ts';
-import { daysAgo, plural } from './wording.ts';
+import { capitalise, daysAgo, plural } from './wording.ts';
 
 // Suggested actions (DESIGN.md "Suggested actions", DOMAIN.md "Proactive actions"): rules
 // over the computed facts. An action's id is the rule's id, so it is the same on every
@@ -54,8 +55,16 @@ function answerText(answer: NpsAnswer): string {
   return `${answer.value}/10 on ${formatDay(answer.day)}`;
 }
 
-function recentAnswers(facts: PlaybookFacts, config: CsConfig['playbooks'], group: 'promoter' | 'detractor'): NpsAnswer[] {
-  return facts.nps.answers.filter((a) => facts.asOf - a.day < config.npsFollowUpDays && npsGroup(a.value) === group);
+/** How many of the group answered within the follow-up window, and the latest of them (the answers are newest first). */
+function recentAnswers(facts: PlaybookFacts, config: CsConfig['playbooks'], group: 'promoter' | 'detractor'): { count: number; latest: NpsAnswer | null } {
+  let count = 0;
+  let latest: NpsAnswer | null = null;
+  for (const answer of facts.nps.answers) {
+    if (facts.asOf - answer.day >= config.npsFollowUpDays || npsGroup(answer.value) !== group) continue;
+    count++;
+    latest ??= answer;
+  }
+  return { count, latest };
 }
 
 const rules: Readonly<Record<ActionRuleId, Rule>> = {
@@ -86,23 +95,21 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return { title: 'Start the renewal conversation', reason: `${renewsText(renewal)} and ${healthText(health)}`, priority: 'medium', dueInDays: 14 };
   },
   'nps-close-loop': (facts, config) => {
-    const detractors = recentAnswers(facts, config, 'detractor');
-    const latest = detractors[0];
-    if (latest === undefined) return null;
+    const { count, latest } = recentAnswers(facts, config, 'detractor');
+    if (latest === null) return null;
     const reason =
-      detractors.length === 1
+      count === 1
         ? `A contact answered NPS ${answerText(latest)}`
-        : `${plural(detractors.length, 'detractor answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
+        : `${plural(count, 'detractor answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
     return { title: 'Close the loop with the detractor', reason, priority: 'high', dueInDays: 2 };
   },
   'nps-referral': (facts, config) => {
-    const promoters = recentAnswers(facts, config, 'promoter');
-    const latest = promoters[0];
-    if (latest === undefined || facts.health.band === 'at_risk') return null;
+    const { count, latest } = recentAnswers(facts, config, 'promoter');
+    if (latest === null || facts.health.band === 'at_risk') return null;
     const reason =
-      promoters.length === 1
+      count === 1
         ? `A contact answered NPS ${answerText(latest)}`
-        : `${plural(promoters.length, 'promoter answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
+        : `${plural(count, 'promoter answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
     return { title: 'Ask the promoter for a referral or case study', reason, priority: 'low', dueInDays: 14 };
   },
   'engagement-check-in': ({ engagement, asOf }, config) => {
@@ -123,7 +130,8 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
   },
   'support-escalation': ({ support }, config) => {
     const urgent = support.byPriority.URGENT;
-    const old = support.open.filter((t) => t.ageDays !== null && t.ageDays > config.oldTicketDays).length;
+    let old = 0;
+    for (const ticket of support.open) if (ticket.ageDays !== null && ticket.ageDays > config.oldTicketDays) old++;
     if (urgent === 0 && old === 0) return null;
     const parts: string[] = [];
     if (urgent > 0) parts.push(`${plural(urgent, 'urgent ticket')} open`);
@@ -131,7 +139,7 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const oldest = support.oldestOpenDays === null ? '' : `, oldest ${plural(support.oldestOpenDays, 'day')}`;
     return {
       title: 'Review the open support tickets with support',
-      reason: `${parts.join(' and ')}${oldest}`.replace(/^./, (c) => c.toUpperCase()),
+      reason: capitalise(`${parts.join(' and ')}${oldest}`),
       priority: urgent > 0 ? 'high' : 'medium',
       dueInDays: urgent > 0 ? 1 : 3,
     };
@@ -150,8 +158,8 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
     };
   },
   'churn-reason': ({ deals, company, asOf }, config) => {
-    if (textOf(company, config.churnReasonProperty) !== null) return null;
-    const lost = latestDeal(deals, asOf, config.lostRenewalLookbackDays, (d) => d.renewal && d.lost);
+    if (recordedChurnReason(company, config) !== null) return null;
+    const lost = lostRenewal(deals, asOf, config);
     if (lost === null) return null;
     return {
       title: 'Record why the customer churned',
@@ -189,7 +197,13 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
   for (const [id, rule] of ruleEntries) {
     if (!config.rules[id]) continue;
     const suggestion = rule(facts, config);
-    if (suggestion !== null) actions.push({ id, ...suggestion, dueInDays: Math.max(0, suggestion.dueInDays), alreadyTasked: facts.taskedActionIds.has(id) });
+    if (suggestion === null) continue;
+    const { title, reason, priority, dueInDays } = suggestion;
+    actions.push({ id, title, reason, priority, dueInDays: Math.max(0, dueInDays), alreadyTasked: facts.taskedActionIds.has(id) });
   }
-  return actions.sort((a, b) => priorityRank[a.priority] - priorityRank[b.priority] || a.dueInDays - b.dueInDays || (a.id < b.id ? -1 : 1));
+  return sortInPlace(actions, byPriorityThenDue);
+}
+
+function byPriorityThenDue(a: ActionView, b: ActionView): number {
+  return priorityRank[a.priority] - priorityRank[b.priority] || a.dueInDays - b.dueInDays || (a.id < b.id ? -1 : 1);
 }

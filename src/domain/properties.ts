@@ -1,4 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
+import { churnReasonLabels, churnReasons, churnStateProperties } from './churn-reason.ts';
+import { handoffFieldKeys, handoffFieldLabels, handoffFieldProperties, handoffStateProperties } from './handoff.ts';
 
 // The company properties the product owns (DESIGN.md "Company properties the product owns"),
 // as plain data: `cs-card setup` makes HubSpot match these definitions, and sync writes the
@@ -45,13 +47,7 @@ const handoffStatusOptions = options([
 ]);
 
 // The churn-reason classes of DOMAIN.md ("Customers who decided to cancel: record why").
-const churnReasonOptions = options([
-  ['competitor', 'Moved to a competitor'],
-  ['value_not_realised', 'Value not realised'],
-  ['budget', 'Budget'],
-  ['out_of_business', 'Went out of business, merger or acquisition'],
-  ['other', 'Other'],
-]);
+const churnReasonOptions = options(churnReasons.map((reason) => [reason, churnReasonLabels[reason]] as const));
 
 type Draft = Omit<PropertyDefinition, 'groupName' | 'options' | 'displayOrder'> & { options?: readonly EnumOption[] };
 
@@ -123,10 +119,20 @@ function optionKey(list: ExistingProperty['options']): string {
 function handoffDrafts(config: CsConfig): Draft[] {
   const { handoff, playbooks } = config;
   const fields = [...handoff.requiredFields, ...handoff.optionalFields];
+  // The card's form writes every field, whether or not the configuration lists it.
+  const formFields = handoffFieldKeys.map((key) => ({ property: handoffFieldProperties[key], label: handoffFieldLabels[key] }));
   return [
     enumeration(handoff.statusProperty, 'Handoff status', 'Sales-to-CS handoff: not started, submitted, accepted or returned.', handoffStatusOptions),
-    ...fields.map((field) => handoffField(field.property, field.label)),
+    ...[...fields, ...formFields].map((field) => handoffField(field.property, field.label)),
+    number(handoffStateProperties.version, 'Handoff version', 'Counts the changes to the handoff; a save from an outdated form is refused instead of overwriting.'),
+    datetime(handoffStateProperties.submittedAt, 'Handoff submitted at', 'When sales last submitted the handoff to customer success.'),
+    datetime(handoffStateProperties.acceptedAt, 'Handoff accepted at', 'When customer success accepted the handoff.'),
+    datetime(handoffStateProperties.returnedAt, 'Handoff returned at', 'When customer success last returned the handoff to sales.'),
+    text(handoffStateProperties.returnComment, 'Handoff return comment', 'What customer success asked sales to complete or correct.', 'textarea'),
+    text(handoffStateProperties.lastChange, 'Handoff last change', 'Bookkeeping of the customer-success card: recognises a retried request.', 'text'),
     enumeration(playbooks.churnReasonProperty, 'Churn reason', 'Why the customer cancelled or did not renew.', churnReasonOptions),
+    text(churnStateProperties.comment, 'Churn reason comment', 'Why the customer left, in their words or the CSM\'s.', 'textarea'),
+    datetime(churnStateProperties.recordedAt, 'Churn reason recorded at', 'When the churn reason was recorded on the customer-success card.'),
   ].filter((draft) => ownedName(draft.name));
 }
 
@@ -151,6 +157,10 @@ function number(name: string, label: string, description: string): Draft {
 
 function date(name: string, label: string, description: string): Draft {
   return { name, label, description, type: 'date', fieldType: 'date' };
+}
+
+function datetime(name: string, label: string, description: string): Draft {
+  return { name, label, description, type: 'datetime', fieldType: 'date' };
 }
 
 function text(name: string, label: string, description: string, fieldType: 'text' | 'textarea'): Draft {

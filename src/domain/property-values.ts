@@ -17,9 +17,27 @@ export function textOf(properties: PropertyValues, name: string): string | null 
 export function parseNumber(value: string | null | undefined): number | null {
   if (value == null) return null;
   const text = value.trim();
+  const whole = plainInteger(text);
+  if (whole !== null) return whole;
   if (!numberPattern.test(text)) return null;
   const number = Number(text);
   return Number.isFinite(number) ? number : null;
+}
+
+/**
+ * Up to 15 plain digits (counts, scores, seats, whole amounts: most numbers HubSpot
+ * sends) read without the regular expression; exact, as such numbers are safe integers.
+ */
+function plainInteger(text: string): number | null {
+  const length = text.length;
+  if (length === 0 || length > 15) return null;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 export function numberOf(properties: PropertyValues, name: string): number | null {

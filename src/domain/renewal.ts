@@ -51,10 +51,12 @@ export function renewalFacts(deals: readonly Deal[], company: PropertyValues, co
     if (deal.closeDay < asOf) overdueOpenDeals++;
     if (next === null || (next.closeDay ?? 0) > deal.closeDay || (next.closeDay === deal.closeDay && next.id > deal.id)) next = deal;
   }
-  const counts = { overdueOpenDeals, undatedOpenDeals };
   if (next !== null && next.closeDay !== null) {
+    const daysToRenewal = next.closeDay - asOf;
     return {
-      ...timing(next.closeDay, asOf),
+      day: next.closeDay,
+      daysToRenewal,
+      window: renewalWindow(daysToRenewal),
       amount: next.amount,
       currency: next.currency ?? config.currency,
       dealId: next.id,
@@ -62,16 +64,19 @@ export function renewalFacts(deals: readonly Deal[], company: PropertyValues, co
       stage: next.stage,
       probability: next.probability,
       source: 'renewal_deal',
-      ...counts,
+      overdueOpenDeals,
+      undatedOpenDeals,
     };
   }
   const { companyDateProperty, companyAmountProperty } = config.renewal;
   const day = companyDateProperty === null ? null : parseDay(company[companyDateProperty]);
   if (day === null) {
-    return { day: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, dealName: null, stage: null, probability: null, source: null, ...counts };
+    return { day: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, dealName: null, stage: null, probability: null, source: null, overdueOpenDeals, undatedOpenDeals };
   }
   return {
-    ...timing(day, asOf),
+    day,
+    daysToRenewal: day - asOf,
+    window: renewalWindow(day - asOf),
     amount: companyAmountProperty === null ? null : numberOf(company, companyAmountProperty),
     currency: config.currency,
     dealId: null,
@@ -79,13 +84,9 @@ export function renewalFacts(deals: readonly Deal[], company: PropertyValues, co
     stage: null,
     probability: null,
     source: 'company_property',
-    ...counts,
+    overdueOpenDeals,
+    undatedOpenDeals,
   };
-}
-
-function timing(day: Day, asOf: Day): Pick<RenewalFacts, 'day' | 'daysToRenewal' | 'window'> {
-  const daysToRenewal = day - asOf;
-  return { day, daysToRenewal, window: renewalWindow(daysToRenewal) };
 }
 
 /**

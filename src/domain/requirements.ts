@@ -1,6 +1,10 @@
 import type { CsConfig } from '../config/schema.ts';
 import { healthScoreProperty } from './health-history.ts';
+import { churnStateProperties } from './churn-reason.ts';
+import { handoffFieldProperties, handoffStateProperties } from './handoff.ts';
 import { ownedCompanyProperties } from './writeback.ts';
+
+const handoffProperties = [...Object.values(handoffFieldProperties), ...Object.values(handoffStateProperties)];
 
 // What the gateway must fetch for buildCardView, per object type. Every property the domain
 // reads is listed here, so a configured property mapping is fetched without code changes.
@@ -32,14 +36,18 @@ export function requiredProperties(config: CsConfig): RequiredProperties {
     handoff.statusProperty,
     ...handoff.requiredFields.map((field) => field.property),
     ...handoff.optionalFields.map((field) => field.property),
+    ...handoffProperties,
+    handoff.csOwnerProperty,
     playbooks.qbrProperty,
     playbooks.churnReasonProperty,
+    ...Object.values(churnStateProperties),
     ...ownedCompanyProperties,
   ];
   return {
     company: unique(company),
     companyHistory: unique([sentiment.property, healthScoreProperty]),
-    contact: ['notes_last_contacted'],
+    // Names and emails label the champion and economic buyer choices of the handoff.
+    contact: ['notes_last_contacted', 'firstname', 'lastname', 'email'],
     deal: ['dealname', 'dealtype', 'pipeline', 'dealstage', 'closedate', 'amount', 'deal_currency_code', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability'],
     ticket: ['subject', 'hs_pipeline_stage', 'hs_ticket_priority', 'createdate', 'closed_date', 'hs_is_closed'],
     feedback: ['hs_survey_type', 'hs_value', 'hs_content', 'hs_submission_timestamp', 'hs_createdate', 'hs_contact_id'],

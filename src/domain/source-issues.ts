@@ -13,8 +13,11 @@ const sourceLabels: Readonly<Record<DataSource, string>> = {
   tasks: 'Tasks (already-created actions)',
 };
 
+const noFailures: ReadonlySet<DataSource> = new Set();
+
 /** Sources that failed outright; a source with only some records skipped still counts. */
 export function failedSources(issues: readonly SourceIssue[]): ReadonlySet<DataSource> {
+  if (issues.length === 0) return noFailures; // the usual case, on every card
   const failed = new Set<DataSource>();
   for (const issue of issues) if (issue.kind !== 'malformed') failed.add(issue.source);
   return failed;

@@ -1,9 +1,9 @@
 import type { CsConfig } from '../config/schema.ts';
 import { parseDay, type Day } from './dates.ts';
 import { scored, sourceError, type FactorResult } from './factor.ts';
-import { isTrue, keyOf, textOf } from './property-values.ts';
+import { isTrue, textOf } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
-import { lowerSet } from './value-sets.ts';
+import { keySet, type KeySet } from './value-sets.ts';
 import { plural } from './wording.ts';
 
 // Support load from tickets. A company without tickets is good data (score 100), not
@@ -26,17 +26,21 @@ export interface SupportFacts {
   readonly oldestOpenDays: number | null;
 }
 
-const priorities: readonly TicketPriority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
-
 function priorityOf(value: string | null): TicketPriority {
-  const upper = value?.toUpperCase();
+  if (value === null) return 'MEDIUM';
+  // HubSpot's own spelling first: upper-casing every ticket's priority would copy the string.
+  const upper = isPriority(value) ? value : value.toUpperCase();
   return upper === 'LOW' || upper === 'HIGH' || upper === 'URGENT' ? upper : 'MEDIUM';
 }
 
-export function isOpenTicket(ticket: CrmRecord, closedStages: ReadonlySet<string>): boolean {
+function isPriority(value: string): value is TicketPriority {
+  return value === 'LOW' || value === 'MEDIUM' || value === 'HIGH' || value === 'URGENT';
+}
+
+export function isOpenTicket(ticket: CrmRecord, closedStages: KeySet): boolean {
   const props = ticket.properties;
   if (isTrue(props, 'hs_is_closed') || textOf(props, 'closed_date') !== null) return false;
-  const stage = keyOf(props, 'hs_pipeline_stage');
+  const stage = textOf(props, 'hs_pipeline_stage');
   return stage === null || !closedStages.has(stage);
 }
 
@@ -44,7 +48,7 @@ export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['su
   const open: OpenTicket[] = [];
   const byPriority: Record<TicketPriority, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 0 };
   let oldestOpenDays: number | null = null;
-  const closedStages = lowerSet(config.closedStages);
+  const closedStages = keySet(config.closedStages);
   for (const ticket of tickets) {
     if (!isOpenTicket(ticket, closedStages)) continue;
     const priority = priorityOf(textOf(ticket.properties, 'hs_ticket_priority'));
@@ -75,14 +79,12 @@ export function describeOpenTickets(facts: SupportFacts): string {
   const total = facts.open.length;
   if (total === 0) return 'No open tickets';
   const oldest = facts.oldestOpenDays === null ? '' : `, oldest ${plural(facts.oldestOpenDays, 'day')}`;
-  const present = priorities.filter((p) => facts.byPriority[p] > 0);
-  const only = present.length === 1 ? present[0] : undefined;
-  if (only === 'URGENT' || only === 'HIGH') {
-    return `${plural(total, only === 'URGENT' ? 'urgent ticket' : 'high-priority ticket')} open${oldest}`;
+  const { URGENT: urgent, HIGH: high } = facts.byPriority;
+  if (urgent === total || high === total) {
+    return `${plural(total, urgent === total ? 'urgent ticket' : 'high-priority ticket')} open${oldest}`;
   }
-  const notable = (['URGENT', 'HIGH'] as const)
-    .filter((p) => facts.byPriority[p] > 0)
-    .map((p) => `${facts.byPriority[p]} ${p === 'URGENT' ? 'urgent' : 'high'}`);
-  const detail = notable.length > 0 ? ` (${notable.join(', ')})` : '';
+  const urgentText = urgent > 0 ? `${urgent} urgent` : '';
+  const highText = high > 0 ? `${high} high` : '';
+  const detail = urgent > 0 || high > 0 ? ` (${urgentText}${urgent > 0 && high > 0 ? ', ' : ''}${highText})` : '';
   return `${plural(total, 'ticket')} open${detail}${oldest}`;
 }

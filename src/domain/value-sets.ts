@@ -1,16 +1,43 @@
 // Configured value lists (deal types, stages, survey types...) matched case-insensitively.
-// Lower-cased once per configuration object, not once per card: a sync builds thousands.
+// Built once per configuration object, not once per card: a sync builds thousands.
 
-const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** Case-insensitive membership in a configured list of values (trimmed, compared lower-cased). */
+export interface KeySet {
+  readonly size: number;
+  /** Whether the (already trimmed) text is one of the values, ignoring case. */
+  has(text: string | null): boolean;
+}
+
+const keySets = new WeakMap<readonly string[], KeySet>();
 const maps = new WeakMap<Readonly<Record<string, number>>, ReadonlyMap<string, number>>();
 
-export function lowerSet(values: readonly string[]): ReadonlySet<string> {
-  let set = sets.get(values);
+export function keySet(values: readonly string[]): KeySet {
+  let set = keySets.get(values);
   if (set === undefined) {
-    set = new Set(values.map((value) => value.trim().toLowerCase()));
-    sets.set(values, set);
+    set = buildKeySet(values);
+    keySets.set(values, set);
   }
   return set;
+}
+
+// HubSpot writes its values all lower case ('closedwon') or all upper case ('NPS'), so both
+// spellings are looked up as they come, and only mixed case pays for a lower-cased copy
+// (this runs for every deal, ticket and survey answer). An upper-case spelling is added only
+// when it lower-cases back to the value, so the match stays exactly "equal ignoring case".
+function buildKeySet(values: readonly string[]): KeySet {
+  const lower = new Set<string>();
+  const spellings = new Set<string>();
+  for (const value of values) {
+    const key = value.trim().toLowerCase();
+    lower.add(key);
+    spellings.add(key);
+    const upper = key.toUpperCase();
+    if (upper.toLowerCase() === key) spellings.add(upper);
+  }
+  return {
+    size: lower.size,
+    has: (text) => text !== null && (spellings.has(text) || lower.has(text.toLowerCase())),
+  };
 }
 
 export function lowerMap(values: Readonly<Record<string, number>>): ReadonlyMap<string, number> {

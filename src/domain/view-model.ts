@@ -9,6 +9,46 @@ export const renewalWindowSchema = z.enum(['overdue', 'd30', 'd60', 'd90', 'late
 export const prioritySchema = z.enum(['high', 'medium', 'low']);
 export const handoffStatusSchema = z.enum(['not_started', 'submitted', 'accepted', 'returned']);
 
+export const handoffPhaseSchema = z.enum(['not_started', 'draft', 'submitted', 'accepted', 'returned']);
+
+// The handoff section's data beyond DESIGN.md's minimum (status, completeness, missing): optional
+// in the schema so a view from an older backend still parses; buildCardView always fills them.
+const handoffDetailShape = {
+  phase: handoffPhaseSchema,
+  /** cs_handoff_version: a change must name the version it was made from. */
+  version: z.number().int().min(0),
+  fields: z.object({
+    goals: z.string(),
+    successCriteria: z.string(),
+    championId: z.string(),
+    economicBuyerId: z.string(),
+    promisedScope: z.string(),
+    specialTerms: z.string(),
+    risks: z.string(),
+    goLiveDate: z.string(),
+  }),
+  submittedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  returnComment: z.string().nullable(),
+  csmOwnerId: z.string().nullable(),
+  canEdit: z.boolean(),
+  canSubmit: z.boolean(),
+  canAccept: z.boolean(),
+  canReturn: z.boolean(),
+  contacts: z.array(z.object({ id: z.string(), label: z.string() })),
+};
+
+export const churnViewSchema = z.object({
+  /** A renewal was lost and no churn reason is recorded: the card asks for it. */
+  needed: z.boolean(),
+  lostDeal: z.object({ id: z.string(), name: z.string().nullable(), closeDate: isoDate.nullable() }).nullable(),
+  reason: z.string().nullable(),
+  comment: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  reasons: z.array(z.string()),
+});
+
 export const factorViewSchema = z.object({
   key: z.string(),
   label: z.string(),
@@ -77,7 +117,9 @@ export const cardViewSchema = z.object({
     status: handoffStatusSchema,
     completeness: z.number().min(0).max(1),
     missing: z.array(z.string()),
+    ...z.object(handoffDetailShape).partial().shape,
   }),
+  churn: churnViewSchema.optional(),
   warnings: z.array(z.string()),
 });
 
@@ -89,3 +131,5 @@ export type RenewalWindow = z.infer<typeof renewalWindowSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type ActionView = z.infer<typeof actionViewSchema>;
 export type HandoffStatus = z.infer<typeof handoffStatusSchema>;
+export type HandoffPhase = z.infer<typeof handoffPhaseSchema>;
+export type ChurnView = z.infer<typeof churnViewSchema>;

@@ -16,6 +16,7 @@ import { readCompanySnapshots, type PageReadOptions, type PortalAccess } from '.
 import { defaultRetryOptions, type RetryOptions } from './retry.ts';
 
 export type { FailedIds, Filter, PortfolioObjectType } from './portfolio.ts';
+export { searchPageSize } from './portfolio.ts';
 export type { PortalAccess, PageReadOptions } from './portfolio-snapshots.ts';
 
 /**

@@ -23,8 +23,12 @@ export interface RateLimiterOptions {
 
 export const defaultRateLimit: RateLimit = { max: 190, intervalMs: 10_000 };
 
-/** When fewer requests than this share of the window remain, someone else is spending the budget: back off. */
-const reserveShare = 0.05;
+/**
+ * When fewer requests than this share of the window remain, someone else is spending the
+ * budget: back off. Below the headroom `utilisation` leaves, so this client's own steady pace
+ * never trips it.
+ */
+const reserveShare = 0.02;
 
 interface RequestLike {
   getUrl(): string;
@@ -58,11 +62,16 @@ export class RateLimiter {
     return this.effective;
   }
 
-  /** Resolves when a request to `url` may start. */
+  /**
+   * Resolves when a request to `url` may start. Requests that others wait on go first, so the
+   * budget never idles while a batch job waits on them: a search page feeds a whole page of
+   * reads, and association reads feed the record reads.
+   */
   async acquire(url: string): Promise<void> {
     await this.waitForPause();
-    if (isSearch(url)) await this.search.schedule(resolved);
-    await this.crm.schedule(resolved);
+    const search = isSearch(url);
+    if (search) await this.search.schedule(resolved);
+    await this.crm.schedule({ priority: search ? 3 : isAssociationRead(url) ? 4 : 5 }, resolved);
     this.calls += 1;
   }
 
@@ -80,8 +89,12 @@ export class RateLimiter {
     if (remaining !== null && remaining < reserve) {
       this.pauseFor(((reserve - remaining) * this.effective.intervalMs) / this.effective.max);
     }
-    // A ten-secondly 429 means the window is spent: hold every request, not just the one retried.
-    if (response.httpStatusCode === 429 && header('daily-remaining') !== 0) this.pauseFor(this.effective.intervalMs);
+    // A ten-secondly 429 means the window is spent: hold every request, not just the one retried,
+    // until a share of it has aged out (the window rolls, so it frees continuously). Twice our
+    // headroom brings it back under our pace; holding the whole window would waste that much budget.
+    if (response.httpStatusCode === 429 && header('daily-remaining') !== 0) {
+      this.pauseFor(this.effective.intervalMs * Math.min(1, 2 * (1 - this.utilisation)));
+    }
   }
 
   /** SDK middleware (IConfiguration.middleware): every request of the client waits its turn. */
@@ -128,6 +141,10 @@ export function parseRateLimit(text: string): RateLimit | null {
 
 function isSearch(url: string): boolean {
   return /\/crm\/v3\/objects\/[^/]+\/search(?:\?|$)/.test(url);
+}
+
+function isAssociationRead(url: string): boolean {
+  return /\/crm\/v4\/associations\/[^/]+\/[^/]+\/batch\/read(?:\?|$)/.test(url);
 }
 
 function numberHeader(headers: Readonly<Record<string, string>>, name: string): number | null {

@@ -1,5 +1,4 @@
 import { setTimeout as wait } from 'node:timers/promises';
-import pRetry from 'p-retry';
 import { classify, HubSpotError, type Failure } from './failures.ts';
 
 // HubSpot's fault policy (HUBSPOT.md "Rate limits and errors"): a TEN_SECONDLY 429 waits for
@@ -63,32 +62,50 @@ export interface CallOptions {
   readonly retryTransient?: boolean;
 }
 
-/** Runs one HubSpot call under the policy; rejects with a HubSpotError. */
+function isWindowLimit(failure: Failure): failure is Extract<Failure, { kind: 'rate_limited' }> {
+  return failure.kind === 'rate_limited' && failure.policy === 'window';
+}
+
+/** Exponential backoff with jitter (x1 to x2) before the given retry (0 = first), capped. */
+function backoffMs(options: RetryOptions, retry: number): number {
+  return Math.min(options.maxBackoffMs, options.minBackoffMs * 2 ** retry * (1 + Math.random()));
+}
+
+/**
+ * Runs one HubSpot call under the policy; rejects with a HubSpotError.
+ *
+ * A 429 for a rolling window (ten-secondly, or search's 5 a second) is HubSpot pacing us, not a
+ * failure: waiting it out does not use up the retries meant for 5xx and timeouts, or a burst of
+ * cards sharing the search limit would run out of attempts and lose its NPS. The budget alone
+ * bounds those waits, counted as asked for, so the loop ends even when `sleep` returns at once.
+ */
 export async function withRetry<T>(
   call: () => Promise<T>,
   deadline: Deadline,
   options: RetryOptions,
   { retryTransient = true }: CallOptions = {},
 ): Promise<T> {
-  try {
-    return await pRetry(() => raceDeadline(call(), deadline), {
-      retries: options.retries,
-      minTimeout: options.minBackoffMs,
-      maxTimeout: options.maxBackoffMs,
-      randomize: true,
-      maxRetryTime: deadline.remainingMs(),
-      unref: true,
-      async onFailedAttempt({ error }) {
-        const failure = failureOf(error);
-        if (failure.kind === 'rate_limited' && failure.policy === 'window') {
-          if (failure.waitMs >= deadline.remainingMs()) throw new HubSpotError(failure);
-          await options.sleep(failure.waitMs);
-          return;
-        }
-        if (failure.kind !== 'transient' || !retryTransient) throw new HubSpotError(failure);
-      },
-    });
-  } catch (error) {
-    throw error instanceof HubSpotError ? error : new HubSpotError(failureOf(error));
+  const budgetMs = deadline.remainingMs();
+  let waitedMs = 0;
+  let retries = 0;
+  for (;;) {
+    let failure: Failure;
+    try {
+      return await raceDeadline(call(), deadline);
+    } catch (error) {
+      failure = failureOf(error);
+    }
+    if (isWindowLimit(failure)) {
+      waitedMs += failure.waitMs;
+      if (failure.waitMs >= deadline.remainingMs() || waitedMs >= budgetMs) throw new HubSpotError(failure);
+      await options.sleep(failure.waitMs);
+      continue;
+    }
+    const pause = backoffMs(options, retries);
+    if (failure.kind !== 'transient' || !retryTransient || retries >= options.retries || pause >= deadline.remainingMs()) {
+      throw new HubSpotError(failure);
+    }
+    retries += 1;
+    await wait(pause, undefined, { ref: false });
   }
 }

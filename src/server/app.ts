@@ -5,8 +5,10 @@ import { routePath } from 'hono/route';
 import { z } from 'zod';
 import { asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
 import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
+import { registerHandoffRoutes } from './handoff-routes.ts';
 import { errorBody, errorLabel, httpErrorOf } from './http-errors.ts';
 import { verifySignature, type SignatureVerdict } from './signature.ts';
+import { webhookRoutes, type WebhookDeps } from './webhooks.ts';
 
 // The backend the card calls with hubspot.fetch. Routes hold no rule: they check the request,
 // call a use case and shape the answer.
@@ -30,6 +32,8 @@ export interface AppDeps {
   readonly signature: SignatureMode;
   /** One JSON line per request; the default writes to stdout. */
   readonly log?: (entry: LogEntry) => void;
+  /** Live updates: without them POST /webhooks/hubspot is not served. */
+  readonly webhooks?: WebhookDeps;
 }
 
 export const maxBodyBytes = 64 * 1024;
@@ -158,6 +162,10 @@ export function createApp(deps: AppDeps): Hono {
     const result = await createTask({ companyId: companyId.data, actionId: actionId.data, ...body });
     return c.json(result, result.created ? 201 : 200);
   });
+
+  if (deps.webhooks) app.route('/webhooks', webhookRoutes(deps.webhooks, signatureCheck(deps.signature, deps.card.now)));
+
+  registerHandoffRoutes(app, deps.card);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

@@ -40,8 +40,21 @@ export function httpErrorOf(error: unknown): HttpError {
   return { status: 500, code: 'internal_error', message: 'The card service failed unexpectedly; the error is logged' };
 }
 
-/** What the log may say about an error: its class and HubSpot failure kind, never its message. */
+/** Where an unexpected error was thrown: the top stack frame (code location, no data). */
+function thrownAt(error: Error): string | null {
+  const frame = error.stack?.split('\n').find((line) => /^\s+at /.test(line));
+  return frame ? frame.trim().replace(/^at /, '') : null;
+}
+
+/**
+ * What the log may say about an error: its class and HubSpot failure kind, never its message
+ * (an SDK message carries response headers and bodies, which can hold personal data); for an
+ * unexpected error also where it was thrown, so the log alone points at the defect.
+ */
 export function errorLabel(error: unknown): string {
   if (error instanceof HubSpotError) return `HubSpotError:${error.failure.kind}`;
-  return error instanceof Error ? error.name : typeof error;
+  if (!(error instanceof Error)) return typeof error;
+  const known = error instanceof CompanyNotFoundError || error instanceof ActionNotFoundError || error instanceof TasksUnknownError;
+  const at = known ? null : thrownAt(error);
+  return at ? `${error.name} at ${at}` : error.name;
 }

@@ -4,7 +4,7 @@ import { requiredProperties } from '../domain/requirements.ts';
 import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
 import { issueWarning } from '../domain/source-issues.ts';
 import { describeFailure } from '../hubspot/failures.ts';
-import type { PortalAccess, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
+import { searchPageSize, type PortalAccess, type PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { idAfter, incrementalCandidates, sortIds, stageFilter, type Watermark } from './sync-selection.ts';
 import type { PendingRun, SyncState, SyncStateStore } from './sync-state.ts';
 
@@ -14,11 +14,17 @@ import type { PendingRun, SyncState, SyncStateStore } from './sync-state.ts';
 // and an interrupted run resumes after its last finished page. A company whose data could not
 // be read completely is never written: it is reported, and the next run tries it again.
 
-export interface SyncDeps {
+/** What recomputing a given set of companies needs (webhooks): no sync state, no lock. */
+export interface RecomputeDeps {
   readonly gateway: PortfolioGateway;
   readonly config: CsConfig;
-  readonly store: SyncStateStore;
   readonly now: () => Date;
+  /** API calls this process has made so far, for the summary (the rate limiter counts them). */
+  readonly apiCalls?: () => number;
+}
+
+export interface SyncDeps extends RecomputeDeps {
+  readonly store: SyncStateStore;
   /** API calls this process has made so far (the rate limiter counts them). */
   readonly apiCalls: () => number;
 }
@@ -87,6 +93,9 @@ export interface SyncSummary extends SyncTotals {
 }
 
 export const defaultPageSize = 1000;
+const readsInFlight = 2;
+/** Companies scored between two turns of the event loop. */
+const scoreSlice = 50;
 export const defaultFullEveryDays = 7;
 const maxReportedSkips = 100;
 const maxRetryIds = 10_000;
@@ -142,15 +151,47 @@ export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promis
     const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds) : null;
     const effective: PendingRun =
       run.mode === 'incremental' && selection === null ? { ...run, mode: 'full', reason: 'so many records changed that a full pass is cheaper' } : run;
-    const job = new SyncJob(deps, request, effective, state);
-    if (!request.dryRun) await deps.store.write({ ...state, pending: effective });
+    const save = request.dryRun ? null : (pending: PendingRun) => deps.store.write({ ...state, pending });
+    const job = new SyncJob(deps, request, effective, save);
+    await save?.(effective);
     const pages = effective.mode === 'full' ? fullPages(deps, effective.afterId, job.pageSize) : idPages(deps, selection ?? [], effective.afterId, job.pageSize);
-    const interrupted = await job.process(pages);
-    if (!request.dryRun) await deps.store.write(interrupted ? { ...state, pending: job.checkpoint() } : job.completed());
+    const interrupted = await job.process(prefetched(pages));
+    if (!request.dryRun) await deps.store.write(interrupted ? { ...state, pending: job.checkpoint() } : completedState(state, job.checkpoint(), deps.now()));
     return job.summary({ resumed, interrupted, apiCalls: deps.apiCalls() - callsBefore, elapsedMs: performance.now() - started });
   } finally {
     await lock?.release();
   }
+}
+
+/**
+ * Recomputes exactly these companies (those of them in scope) and writes what changed, the way
+ * a sync does: what the live updates call for the companies a burst of webhook events touched.
+ * No sync state and no lock: it neither resumes nor moves the incremental watermark, and a sync
+ * running at the same time at worst computes the same values again (writes only what changed).
+ */
+export async function syncCompanies(
+  deps: RecomputeDeps,
+  ids: readonly string[],
+  asOf: string,
+  options: Pick<SyncRequest, 'dryRun' | 'onChange' | 'pageSize'> = {},
+): Promise<SyncSummary> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got "${asOf}"`);
+  const started = performance.now();
+  const callsBefore = deps.apiCalls?.() ?? 0;
+  const wanted = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
+  const run: PendingRun = {
+    mode: 'incremental',
+    reason: `recompute of ${wanted.length} given companies`,
+    asOf,
+    startedAt: deps.now().toISOString(),
+    watermark: null,
+    afterId: null,
+    totals: {},
+    skippedIds: [],
+  };
+  const job = new SyncJob(deps, { ...options, asOf }, run, null);
+  await job.process(idPages(deps, wanted, null, job.pageSize));
+  return job.summary({ resumed: false, interrupted: false, apiCalls: (deps.apiCalls?.() ?? 0) - callsBefore, elapsedMs: performance.now() - started });
 }
 
 /** One run's pages, counters and checkpoint. */
@@ -164,10 +205,11 @@ class SyncJob {
   private total: number | null = null;
 
   constructor(
-    private readonly deps: SyncDeps,
+    private readonly deps: RecomputeDeps,
     private readonly request: SyncRequest,
     private readonly run: PendingRun,
-    private readonly state: SyncState,
+    /** Persists the checkpoint after each page; null when nothing is remembered (dry run, recompute). */
+    private readonly save: ((pending: PendingRun) => Promise<void>) | null,
   ) {
     this.pageSize = request.pageSize ?? defaultPageSize;
     const saved = run.totals;
@@ -176,7 +218,12 @@ class SyncJob {
     this.afterId = run.afterId;
   }
 
-  /** Reads page n+1 while page n is written; returns true when stopped by the signal. */
+  /**
+   * Commits pages in order while the next ones are read: two reads in flight, so the next
+   * page's first round trips (associations) overlap this page's record reads and the rate
+   * budget never idles between pages. Memory stays a few pages whatever the portfolio's size.
+   * Returns true when stopped by the signal.
+   */
   async process(pages: AsyncGenerator<Page>): Promise<boolean> {
     const plan = requiredProperties(this.deps.config);
     const read = async (): Promise<ReadPage | null> => {
@@ -187,19 +234,26 @@ class SyncJob {
       });
       return { ...next.value, snapshots };
     };
-    let upcoming = read();
-    for (;;) {
-      const page = await upcoming;
-      if (page === null) return false;
-      if (this.request.signal?.aborted) return true;
-      upcoming = read();
+    const inFlight: Array<Promise<ReadPage | null>> = [];
+    const startRead = () => {
+      const reading = read();
       // Surfaces when awaited; until then it must not count as unhandled.
-      upcoming.catch(() => undefined);
-      await this.commit(page);
-      if (this.request.signal?.aborted) {
-        await upcoming.catch(() => undefined);
-        return true;
+      reading.catch(() => undefined);
+      inFlight.push(reading);
+    };
+    for (let i = 0; i < readsInFlight; i += 1) startRead();
+    try {
+      for (;;) {
+        const page = await inFlight.shift();
+        if (!page) return false;
+        if (this.request.signal?.aborted) return true;
+        startRead();
+        await this.commit(page);
       }
+    } finally {
+      // Nothing of this run may still be calling HubSpot once it returns (the lock is released then).
+      await Promise.allSettled(inFlight.splice(0));
+      await pages.return(undefined).catch(() => undefined);
     }
   }
 
@@ -208,7 +262,9 @@ class SyncJob {
     const updates: Array<{ id: string; properties: Record<string, string> }> = [];
     const companies = new Map(page.snapshots.map((snapshot) => [snapshot.company.id, snapshot.company]));
     for (const skipped of page.unreadable) this.skip(skipped);
-    for (const snapshot of page.snapshots) {
+    for (const [index, snapshot] of page.snapshots.entries()) {
+      // Scoring a page takes a while: let the next pages' requests go out meanwhile.
+      if (index > 0 && index % scoreSlice === 0) await new Promise((resolve) => setImmediate(resolve));
       this.totals.scanned += 1;
       const writeback = writebackFor(snapshot, this.deps.config, { asOf: this.run.asOf, generatedAt });
       if (writeback.kind === 'skipped') this.skip({ companyId: snapshot.company.id, reasons: writeback.reasons });
@@ -224,7 +280,7 @@ class SyncJob {
     }
     this.afterId = page.lastId;
     this.total = this.total ?? (page.total === null ? null : page.total + this.totals.scanned - page.snapshots.length);
-    if (!this.request.dryRun) await this.deps.store.write({ ...this.state, pending: this.checkpoint() });
+    await this.save?.(this.checkpoint());
     this.request.onProgress?.({ done: this.totals.scanned, total: this.total, written: this.totals.written, skipped: this.totals.skipped });
   }
 
@@ -250,22 +306,6 @@ class SyncJob {
     return { ...this.run, afterId: this.afterId, totals: { ...this.totals }, skippedIds: this.skippedIds };
   }
 
-  completed(): SyncState {
-    const finished = {
-      mode: this.run.mode,
-      asOf: this.run.asOf,
-      startedAt: this.run.startedAt,
-      finishedAt: new Date(this.deps.now().getTime() + settleMs).toISOString(),
-    };
-    return {
-      version: 1,
-      lastRun: finished,
-      lastFullRun: this.run.mode === 'full' ? finished : this.state.lastFullRun,
-      pending: null,
-      retryIds: this.skippedIds,
-    };
-  }
-
   summary(extra: { resumed: boolean; interrupted: boolean; apiCalls: number; elapsedMs: number }): SyncSummary {
     return {
       ...this.totals,
@@ -281,27 +321,59 @@ class SyncJob {
   }
 }
 
+/** The state after `run` completed: its start is the next incremental run's watermark. */
+function completedState(state: SyncState, run: PendingRun, now: Date): SyncState {
+  const finished = { mode: run.mode, asOf: run.asOf, startedAt: run.startedAt, finishedAt: new Date(now.getTime() + settleMs).toISOString() };
+  return { version: 1, lastRun: finished, lastFullRun: run.mode === 'full' ? finished : state.lastFullRun, pending: null, retryIds: run.skippedIds };
+}
+
 function changeOf(company: CrmRecord, next: Readonly<Record<string, string>>): CompanyChange {
   const properties = Object.fromEntries(Object.entries(next).map(([name, to]) => [name, { from: company.properties[name] ?? null, to }]));
   return { companyId: company.id, name: company.properties.name ?? null, properties };
 }
 
+/**
+ * Fetches the next page as soon as one is handed out: the company search (which has its own,
+ * much smaller rate limit) then runs alongside the reads of the page before instead of leaving
+ * the portal's request budget idle while it pages. One page of companies more in memory.
+ */
+async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = source.next();
+      // Surfaces when awaited; until then it must not count as unhandled.
+      next.catch(() => undefined);
+      yield current.value;
+    }
+  } finally {
+    // Stopped early: the page being fetched must not outlive the run.
+    await next.catch(() => undefined);
+  }
+}
+
 /** Every company in scope, by ascending id after `afterId`, in pages of `pageSize` (search pages of 200). */
-async function* fullPages(deps: SyncDeps, afterId: string | null, pageSize: number): AsyncGenerator<Page> {
+async function* fullPages(deps: RecomputeDeps, afterId: string | null, pageSize: number): AsyncGenerator<Page> {
   const properties = requiredProperties(deps.config).company;
   let cursor = afterId;
   let buffer: CrmRecord[] = [];
   let total: number | null = null;
   let unreadable = 0;
+  // The first page is one search page: reads start at once instead of after several searches
+  // (search has its own, smaller rate limit), and later pages fill while earlier ones are read.
+  let size = Math.min(pageSize, searchPageSize);
   do {
     const page = await deps.gateway.search('companies', [[stageFilter(deps.config)]], properties, cursor);
     total ??= page.total;
     unreadable += page.malformed;
     buffer.push(...page.records);
     cursor = page.lastId;
-    while (buffer.length >= pageSize || (cursor === null && buffer.length > 0)) {
-      const companies = buffer.slice(0, pageSize);
-      buffer = buffer.slice(pageSize);
+    while (buffer.length >= size || (cursor === null && buffer.length > 0)) {
+      const companies = buffer.slice(0, size);
+      buffer = buffer.slice(size);
+      size = pageSize;
       yield { companies, lastId: companies.at(-1)?.id ?? '0', total, unreadable: malformedCompanies(unreadable) };
       unreadable = 0;
     }
@@ -313,7 +385,7 @@ function malformedCompanies(count: number): SkippedCompany[] {
 }
 
 /** The given company ids after `afterId`, read 100 a call, keeping those in scope. */
-async function* idPages(deps: SyncDeps, ids: readonly string[], afterId: string | null, pageSize: number): AsyncGenerator<Page> {
+async function* idPages(deps: RecomputeDeps, ids: readonly string[], afterId: string | null, pageSize: number): AsyncGenerator<Page> {
   const properties = requiredProperties(deps.config).company;
   const stages = new Set(deps.config.sync.lifecycleStages.map((stage) => stage.toLowerCase()));
   const todo = sortIds(ids).filter((id) => idAfter(id, afterId));

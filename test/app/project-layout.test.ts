@@ -20,7 +20,7 @@ describe('HubSpot project layout (parsed by HubSpot\'s own project-parsing-lib)'
     expect(hsproject).toMatchObject({ srcDir: 'src', platformVersion: '2026.03' });
   });
 
-  it('finds the app and every card, and skips no -hsmeta.json file', async () => {
+  it('finds the app, every card and the webhook subscriptions, and skips no -hsmeta.json file', async () => {
     const srcDir = path.join(root, hsproject.srcDir);
     const { intermediateRepresentation, skippedHsMetaFiles } = await translate(
       { projectSourceDir: srcDir, platformVersion: hsproject.platformVersion },
@@ -31,6 +31,7 @@ describe('HubSpot project layout (parsed by HubSpot\'s own project-parsing-lib)'
 
     expect(skippedHsMetaFiles).toEqual([]);
     expect(byType('app')).toHaveLength(1);
+    expect(byType('webhooks').map((w) => w.uid)).toEqual(['customer_success_webhooks']);
     const cards = byType('card');
     expect(cards.map((c) => c.uid).sort()).toEqual(['customer_success_card', 'customer_success_preview', 'customer_success_sidebar']);
     expect(Object.fromEntries(cards.map((c) => [c.uid, (c.config as { location?: string }).location]))).toEqual({

@@ -130,6 +130,21 @@ describe('HubSpot faults', () => {
     expect(view.nps).toMatchObject(company.expected.nps);
   });
 
+  it('gives every card its NPS when several load at once against the search limit of 5 a second', async () => {
+    // One retry for failures: waiting out the search API's secondly window is not a failure
+    // and must not use that retry up, however many windows a burst of cards has to wait.
+    const portal = testPortal({ sleep: true, retries: 1 });
+    portal.sandbox.controls.searchPerSecond = 5;
+    const companies = Array.from({ length: 8 }, (_, i) => seedCompany(portal.sandbox.store, { ...full, answers: 300 }, `Northwind ${i}`));
+
+    const views = await Promise.all(companies.map((company) => card(portal, company.id)));
+
+    expect(portal.sandbox.log.entries.filter((entry) => entry.status === 429).length).toBeGreaterThan(0);
+    expect(portal.waits.every((ms) => ms === 1_000)).toBe(true);
+    expect(views.map((view) => view.warnings.filter((w) => /^NPS/.test(w)))).toEqual(companies.map(() => []));
+    expect(views.map((view) => view.nps)).toEqual(companies.map((company) => expect.objectContaining(company.expected.nps)));
+  });
+
   it('fails fast on a DAILY 429: one request, no waiting, a sentence that says so', async () => {
     const portal = testPortal();
     const company = seedCompany(portal.sandbox.store, full);

@@ -17,13 +17,13 @@ export interface TestPortal {
   readonly waits: number[];
 }
 
-export function testPortal(options: { accessToken?: string; idleTimeoutMs?: number; sleep?: boolean } = {}): TestPortal {
+export function testPortal(options: { accessToken?: string; idleTimeoutMs?: number; sleep?: boolean; retries?: number } = {}): TestPortal {
   const sandbox = createSandbox({ data: 'empty' });
   sandbox.controls.searchPerSecond = null;
   mswServer.use(...sandbox.mswHandlers());
   const waits: number[] = [];
   const retry: RetryOptions = {
-    retries: 3,
+    retries: options.retries ?? 3,
     minBackoffMs: 1,
     maxBackoffMs: 5,
     sleep: async (ms) => {

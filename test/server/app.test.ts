@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { cardViewSchema } from '../../src/domain/view-model.ts';
@@ -259,6 +259,18 @@ describe('the rest of the server', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('answers an unexpected failure with a JSON 500 and logs where it was thrown, never its message', async () => {
+    const { portal, app, logs } = setup({ mode: 'off' });
+    vi.spyOn(portal.gateway, 'companySnapshot').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'alex0@northwind.example')"));
+
+    const response = await app.request('/api/companies/42/card');
+
+    expect(response.status).toBe(500);
+    expect((await errorOf(response)).code).toBe('internal_error');
+    expect(logs).toEqual([expect.objectContaining({ level: 'error', status: 500, companyId: '42', error: expect.stringMatching(/^TypeError at .*app\.test\.ts:\d+/) })]);
+    expect(JSON.stringify(logs)).not.toMatch(/northwind|Cannot read/);
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { productProperties, propertyGroup } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
+import { managerLists } from '../../src/domain/manager-lists.ts';
+import { ListGateway } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
+import { fakeListsApi } from './lists-api.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { fastRetry, portfolioPortal, type PortfolioPortal } from '../sync/portfolio-portal.ts';
 
@@ -55,6 +58,25 @@ describe('cs-card setup against the sandbox', () => {
     await portal.client.crm.properties.coreApi.update('companies', 'cs_health_band', { label: 'Health (renamed by an admin)' });
     const again = await runSetup({ properties: gateway, config: defaultConfig });
     expect(again.updated).toEqual([{ name: 'cs_health_band', fields: ['label'] }]);
+  });
+
+  it('--lists creates the three manager lists once, on the properties sync writes', async () => {
+    const { client, config } = await demo();
+    const lists = fakeListsApi();
+    const setup = () => runSetup({ properties: new PropertyGateway(client, fastRetry), lists: new ListGateway(client, fastRetry), config }, { lists: true });
+    const names = managerLists(config).map((list) => list.name);
+
+    const first = await setup();
+    expect(first.lists).toEqual(names.map((name) => ({ name, outcome: 'created' })));
+    expect([...lists.keys()]).toEqual(names);
+    const properties = (name: string) => lists.get(name)?.filterBranch.filterBranches.flatMap((branch) => branch.filters.map((f) => f.property));
+    expect(properties('Customer success: at-risk customers')).toEqual(['lifecyclestage', 'cs_health_band']);
+    expect(properties('Customer success: renewing in 90 days, not healthy')).toEqual(['lifecyclestage', 'cs_renewal_date', 'cs_health_band']);
+    expect(properties('Customer success: detractors (company NPS below 0)')).toEqual(['lifecyclestage', 'cs_company_nps']);
+
+    const second = await setup();
+    expect(second.lists).toEqual(names.map((name) => ({ name, outcome: 'exists' })));
+    expect(lists.size).toBe(3);
   });
 
   it('leaves handoff fields the configuration points outside the cs_ namespace alone', async () => {

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
-import type { SignatureMode } from '../../server/app.ts';
+import { z } from 'zod';
+import type { LogEntry, SignatureMode } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
+import { parseSyncInterval } from '../../usecases/scheduled-sync.ts';
+import { startHealthUpkeep } from '../health-upkeep.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { openPortal, readEnvironment, type Environment, type Portal } from '../portal.ts';
@@ -28,21 +31,49 @@ function untilStopped(): Promise<void> {
   });
 }
 
-async function serve(): Promise<void> {
+function writeLogLine(entry: LogEntry): void {
+  process.stdout.write(`${JSON.stringify(entry)}\n`);
+}
+
+const serveFlagsSchema = z.object({ syncEvery: z.string().optional() });
+
+/** --sync-every: "30m", "6h", "1d"; absent: no scheduled sync (webhooks still keep health current). */
+function syncInterval(flags: z.infer<typeof serveFlagsSchema>): number | null {
+  if (flags.syncEvery === undefined) return null;
+  const ms = parseSyncInterval(flags.syncEvery);
+  if (ms === null) throw new UsageError(`--sync-every "${flags.syncEvery}" is not an interval: write minutes, hours or days between 5m and 7d, like 30m, 6h or 1d`);
+  return ms;
+}
+
+async function serve(rawFlags: unknown): Promise<void> {
+  const flags = serveFlagsSchema.parse(rawFlags);
+  const syncEveryMs = syncInterval(flags);
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env);
   try {
     const signature = signatureMode(env, portal);
-    const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature }, env.PORT);
-    process.stderr.write(`cs-card: serving the card backend on ${server.url} (${portal.kind === 'sandbox' ? 'embedded sandbox portal' : portal.baseUrl}); Ctrl-C stops it.\n`);
-    await untilStopped();
-    await server.close();
+    const upkeep = await startHealthUpkeep({ env, portal, config, syncEveryMs, log: writeLogLine });
+    try {
+      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks }, env.PORT);
+      const syncing = syncEveryMs === null ? '' : `, a sync every ${flags.syncEvery ?? ''}`;
+      process.stderr.write(
+        `cs-card: serving the card backend on ${server.url} (${portal.kind === 'sandbox' ? 'embedded sandbox portal' : portal.baseUrl}); HubSpot webhooks at /webhooks/hubspot${syncing}; Ctrl-C stops it.\n`,
+      );
+      await untilStopped();
+      await server.close();
+    } finally {
+      await upkeep.close();
+    }
   } finally {
     await portal.close();
   }
 }
 
 export function registerServeCommand(program: Command): void {
-  program.command('serve').description('Run the backend server the card calls (port: PORT, default 3000).').action(serve);
+  program
+    .command('serve')
+    .description('Run the backend server the card calls and HubSpot\'s webhooks reach (port: PORT, default 3000).')
+    .option('--sync-every <interval>', 'also run an incremental sync at start and then every interval, like 30m, 6h or 1d')
+    .action(serve);
 }

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CsConfig } from '../../config/schema.ts';
 import type { PortfolioCompany, PortfolioSummary } from '../../domain/portfolio-summary.ts';
-import { createHubSpotClient, defaultBaseUrl, type HubSpotClient } from '../../hubspot/client.ts';
+import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
 import { HubSpotGateway } from '../../hubspot/gateway.ts';
 import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
 import { PropertyGateway } from '../../hubspot/properties.ts';
@@ -23,6 +23,8 @@ import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { readEnvironment, type Environment } from '../portal.ts';
 import { portfolioReport } from '../portfolio-report.ts';
+import { openWritePortal } from './setup.ts';
+import { stateDirectory } from './sync.ts';
 
 // `npm start`: the whole product on one machine. Without HUBSPOT_ACCESS_TOKEN it starts the
 // embedded sandbox portal with a demo portfolio, creates the properties and scores every
@@ -41,6 +43,8 @@ export interface ProductOptions {
   readonly write: boolean;
   /** Size of the sandbox's demo portfolio. */
   readonly companies: number;
+  /** Where a real portal's sync state lives (`cs-card sync`'s directory); unused for the sandbox. */
+  readonly stateDir: string;
   /** Where progress lines go (stderr for the CLI). */
   readonly progress: (line: string) => void;
   /** Progress may rewrite its line in place (stderr is a terminal). */
@@ -67,20 +71,30 @@ interface OpenPortal {
   readonly gateway: HubSpotGateway;
   readonly portfolio: PortfolioGateway;
   readonly properties: PropertyGateway;
+  /** Names the portal's sync state file (a hash for a real portal, never the token). */
+  readonly key: string;
+  readonly apiCalls: () => number;
   readonly close: () => Promise<void>;
-}
-
-function gatewaysOf(client: HubSpotClient) {
-  return { gateway: new HubSpotGateway(client), portfolio: new PortfolioGateway(client), properties: new PropertyGateway(client) };
 }
 
 async function openProductPortal(options: ProductOptions): Promise<OpenPortal> {
   const { env } = options;
   if (env.HUBSPOT_ACCESS_TOKEN) {
     const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;
+    // Reads and writes of the portfolio pace themselves to the portal's rate limit, as `cs-card sync` does.
+    const paced = await openWritePortal(env);
     const client = createHubSpotClient({ accessToken: env.HUBSPOT_ACCESS_TOKEN, baseUrl });
-    const label = `portal at ${baseUrl}${options.write ? '' : ' (read-only)'}`;
-    return { label, kind: 'hubspot', sandbox: null, ...gatewaysOf(client), close: async () => undefined };
+    return {
+      label: `portal at ${baseUrl}${options.write ? '' : ' (read-only)'}`,
+      kind: 'hubspot',
+      sandbox: null,
+      gateway: new HubSpotGateway(client),
+      portfolio: paced.portfolio,
+      properties: paced.properties,
+      key: paced.key,
+      apiCalls: () => paced.limiter.calls,
+      close: () => paced.close(),
+    };
   }
   const sandbox = createSandbox({ companies: options.companies });
   const listening = await sandbox.listen();
@@ -89,7 +103,11 @@ async function openProductPortal(options: ProductOptions): Promise<OpenPortal> {
     label: 'embedded sandbox portal',
     kind: 'sandbox',
     sandbox,
-    ...gatewaysOf(client),
+    gateway: new HubSpotGateway(client),
+    portfolio: new PortfolioGateway(client),
+    properties: new PropertyGateway(client),
+    key: 'sandbox',
+    apiCalls: () => sandbox.log.entries.length,
     close: () => listening.close(),
   };
 }
@@ -113,27 +131,40 @@ function syncProgressReporter(write: (line: string) => void, interactive: boolea
   };
 }
 
-/** The sandbox portal lives as long as this process: so does its sync state. */
-async function sandboxSyncStore(): Promise<{ store: SyncStateStore; remove: () => Promise<void> }> {
+/**
+ * Where the sync keeps its state: a real portal's in the state directory, shared with
+ * `cs-card sync` (whose lock keeps the two apart); the sandbox lives as long as this process,
+ * so its state goes in a scratch directory removed afterwards.
+ */
+async function syncStoreFor(portal: OpenPortal, stateDir: string): Promise<{ store: SyncStateStore; remove: () => Promise<void> }> {
+  if (portal.kind === 'hubspot') return { store: new SyncStateStore(stateDir, portal.key), remove: async () => undefined };
   const dir = await mkdtemp(path.join(tmpdir(), 'cs-card-sandbox-'));
-  return { store: new SyncStateStore(dir, 'sandbox'), remove: () => rm(dir, { recursive: true, force: true }) };
+  return { store: new SyncStateStore(dir, portal.key), remove: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** The sandbox's portfolio is small: smaller pages make the progress visible. A real portal uses sync's default. */
+const sandboxSyncPageSize = 50;
 
 /** Writes the product's properties and health into the portal: setup, then a full sync. */
 async function preparePortal(portal: OpenPortal, options: ProductOptions, step: Step): Promise<void> {
-  if (portal.kind !== 'sandbox') throw new UsageError('--write is not available yet: run `cs-card setup` and `cs-card sync --full`, then `npm start` without --write');
   const setup = await step('properties (setup)', () => runSetup({ properties: portal.properties, config: options.config }));
   for (const failure of setup.failed) options.progress(`  property ${failure.name} could not be set up: ${failure.reason}`);
-  const { store, remove } = await sandboxSyncStore();
+  const { store, remove } = await syncStoreFor(portal, options.stateDir);
   try {
     const interactive = Boolean(options.interactive);
     const summary = await step('full sync', () =>
       runSync(
-        { gateway: portal.portfolio, config: options.config, store, now: () => new Date(), apiCalls: () => 0 },
-        { full: true, onProgress: syncProgressReporter(options.progress, interactive), ...(options.signal ? { signal: options.signal } : {}) },
+        { gateway: portal.portfolio, config: options.config, store, now: () => new Date(), apiCalls: portal.apiCalls },
+        {
+          full: true,
+          onProgress: syncProgressReporter(options.progress, interactive),
+          ...(portal.kind === 'sandbox' ? { pageSize: sandboxSyncPageSize } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
       ).finally(() => interactive && process.stderr.write('\n')),
     );
     options.progress(`  ${summary.scanned} companies scored, ${summary.written} written, ${summary.skipped} skipped`);
+    for (const skipped of summary.skippedCompanies.slice(0, 5)) options.progress(`  skipped ${skipped.companyId}: ${skipped.reasons.join('; ')}`);
   } finally {
     await remove();
   }
@@ -230,12 +261,30 @@ const startFlagsSchema = z.object({
   write: z.boolean().default(false),
 });
 
-/** Aborted by the first Ctrl-C (SIGINT) or SIGTERM, whether still starting or already serving. */
+/** How long a stop may take before the process gives up waiting and exits anyway. */
+const stopGraceMs = 10_000;
+
+/**
+ * Aborted by the first Ctrl-C (SIGINT) or SIGTERM, whether still starting or already serving.
+ * The listeners stay for the life of the process: one Ctrl-C under `npm start` reaches this
+ * process up to three times (the terminal's process group, then npm's and tsx's forwarding),
+ * and a repeat arriving with no listener left would kill it mid-shutdown with exit code 130.
+ * (Node restores the default action while it tears down at exit, so a repeat landing in that
+ * last instant still can; the repeats come within milliseconds, well before the close ends.)
+ */
 function stopSignal(): AbortSignal {
   const controller = new AbortController();
-  const stop = () => controller.abort(new StartStopped());
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stop = () => {
+    if (controller.signal.aborted) return;
+    controller.abort(new StartStopped());
+    // A stuck close must not leave the terminal hanging; unref'd, so it never delays a clean exit.
+    setTimeout(() => {
+      process.stderr.write(`cs-card: did not stop within ${stopGraceMs / 1000} s; exiting anyway\n`);
+      process.exit(1);
+    }, stopGraceMs).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return controller.signal;
 }
 
@@ -249,6 +298,31 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
 }
 
+function printReady(product: RunningProduct, currency: string, started: number): void {
+  const riskiest = product.companies[0];
+  process.stdout.write(`\n${portfolioReport(product.summary, currency)}\n\n`);
+  process.stdout.write(`Preview:  ${product.previewUrl}/${riskiest ? `?company=${riskiest.id}` : ''}   (the card for any company, riskiest first)\n`);
+  process.stdout.write(`Backend:  ${product.backendUrl}   (${product.portalLabel})\n`);
+  process.stdout.write(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.\n`);
+}
+
+/** Starts the product, serves until stopped, then closes it: a stop during start is not an error. */
+async function runUntilStopped(options: ProductOptions & { signal: AbortSignal }, started: number): Promise<void> {
+  const { signal } = options;
+  const product = await startProduct(options).catch((error: unknown) => {
+    if (signal.aborted) return null;
+    throw error;
+  });
+  if (product === null) {
+    process.stderr.write('Stopped.\n');
+    return;
+  }
+  printReady(product, options.config.currency, started);
+  await untilAborted(signal);
+  process.stderr.write('Stopping…\n');
+  await product.close();
+}
+
 async function start(rawFlags: unknown): Promise<void> {
   const flags = startFlagsSchema.safeParse(rawFlags);
   if (!flags.success) throw new UsageError(`bad option: ${flags.error.issues.map((issue) => `--${issue.path.join('.')} ${issue.message}`).join('; ')}`);
@@ -256,11 +330,10 @@ async function start(rawFlags: unknown): Promise<void> {
   if (flags.data.write && !env.HUBSPOT_ACCESS_TOKEN) throw new UsageError('--write only applies to a real portal: set HUBSPOT_ACCESS_TOKEN, or drop --write to use the sandbox');
   const started = performance.now();
   const signal = stopSignal();
-  const progress = (line: string) => process.stderr.write(`${line}\n`);
   const config = await loadCliConfig();
   const explicitPort = flags.data.port !== undefined || Boolean(process.env.PORT?.trim());
   const port = flags.data.port ?? env.PORT;
-  const product = await startProduct({
+  const options = {
     signal,
     env,
     config,
@@ -269,24 +342,11 @@ async function start(rawFlags: unknown): Promise<void> {
     portsAreExplicit: explicitPort || flags.data.previewPort !== undefined,
     write: flags.data.write,
     companies: flags.data.companies,
-    progress,
+    stateDir: stateDirectory(),
+    progress: (line: string) => process.stderr.write(`${line}\n`),
     interactive: process.stderr.isTTY,
-  }).catch((error: unknown) => {
-    if (signal.aborted) return null;
-    throw error;
-  });
-  if (product === null) {
-    process.stderr.write('Stopped.\n');
-    return;
-  }
-  const riskiest = product.companies[0];
-  process.stdout.write(`\n${portfolioReport(product.summary, config.currency)}\n\n`);
-  process.stdout.write(`Preview:  ${product.previewUrl}/${riskiest ? `?company=${riskiest.id}` : ''}   (the card for any company, riskiest first)\n`);
-  process.stdout.write(`Backend:  ${product.backendUrl}   (${product.portalLabel})\n`);
-  process.stdout.write(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.\n`);
-  await untilAborted(signal);
-  process.stderr.write('Stopping…\n');
-  await product.close();
+  };
+  await runUntilStopped(options, started);
 }
 
 export function registerStartCommand(program: Command): void {

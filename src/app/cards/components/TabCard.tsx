@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nContext.tsx';
 import { ActionsSection } from './ActionsSection.tsx';
 import { CardFrame } from './CardFrame.tsx';
 import type { CardProps } from './CardFrame.tsx';
+import { HandoffSection } from './HandoffSection.tsx';
 import { FactorBreakdown, HealthSection } from './HealthSection.tsx';
 import { NpsSection } from './NpsSection.tsx';
 import { RenewalSection } from './RenewalSection.tsx';
@@ -29,6 +30,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
         <Tile compact><SupportSection support={view.support} /></Tile>
       </AutoGrid>
       <Tile><ActionsSection actions={view.actions} data={data} /></Tile>
+      <Tile><HandoffSection view={view} data={data} /></Tile>
       <Tile>
         <Flex direction="column" gap="md">
           <FactorBreakdown factors={view.health.factors} />

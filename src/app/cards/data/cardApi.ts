@@ -1,4 +1,5 @@
 import type { HubSpotFetchOptions } from '@hubspot/ui-extensions';
+import type { HandoffForm } from '../../../domain/handoff-form.ts';
 import type { CardView } from '../../../domain/view-model.ts';
 
 /** `hubspot.fetch` in HubSpot; tests pass a real fetch that signs requests like HubSpot does. */
@@ -12,7 +13,7 @@ export interface BackendClient {
 /** Why a backend call failed, in terms the card can explain to a CSM or an admin. */
 export type BackendError =
   | { readonly kind: 'network'; readonly detail: string }
-  | { readonly kind: 'http'; readonly status: number; readonly detail: string | null }
+  | { readonly kind: 'http'; readonly status: number; readonly detail: string | null; readonly code?: string | null }
   | { readonly kind: 'invalid_response'; readonly detail: string };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BackendError };
@@ -38,6 +39,35 @@ export function createActionTask(client: BackendClient, companyId: string, actio
   return call(client, url, { method: 'POST', body: { asOf } }, asTaskReceipt);
 }
 
+export type HandoffStep =
+  | { readonly action: 'save'; readonly fields: HandoffForm }
+  | { readonly action: 'submit'; readonly fields: HandoffForm }
+  | { readonly action: 'accept' }
+  | { readonly action: 'return'; readonly comment: string };
+
+/**
+ * One step of the handoff, from the version the form was loaded at (a stale one is refused with
+ * 409). The answer is the whole card as it is after the step.
+ */
+export function sendHandoffStep(client: BackendClient, companyId: string, baseVersion: number, step: HandoffStep): Promise<Result<CardView>> {
+  const url = `${companyUrl(client, companyId)}/handoff`;
+  switch (step.action) {
+    case 'save':
+      return call(client, url, { method: 'PUT', body: { baseVersion, fields: step.fields } }, asViewOfStep);
+    case 'submit':
+      return call(client, `${url}/submit`, { method: 'POST', body: { baseVersion, fields: step.fields } }, asViewOfStep);
+    case 'accept':
+      return call(client, `${url}/accept`, { method: 'POST', body: { baseVersion } }, asViewOfStep);
+    case 'return':
+      return call(client, `${url}/return`, { method: 'POST', body: { baseVersion, comment: step.comment } }, asViewOfStep);
+  }
+}
+
+export function sendChurnReason(client: BackendClient, companyId: string, reason: string, comment: string): Promise<Result<CardView>> {
+  const body = { reason, ...(comment.trim() === '' ? {} : { comment }) };
+  return call(client, `${companyUrl(client, companyId)}/churn-reason`, { method: 'POST', body }, asViewOfStep);
+}
+
 async function call<T>(
   client: BackendClient,
   url: string,
@@ -51,7 +81,7 @@ async function call<T>(
     return { ok: false, error: { kind: 'network', detail: e instanceof Error ? e.message : String(e) } };
   }
   const body = await readJson(response);
-  if (!response.ok) return { ok: false, error: { kind: 'http', status: response.status, detail: errorMessage(body) } };
+  if (!response.ok) return { ok: false, error: { kind: 'http', status: response.status, detail: errorMessage(body), code: errorCode(body) } };
   const value = parse(body);
   if (value === null) return { ok: false, error: { kind: 'invalid_response', detail: `unexpected body from ${url}` } };
   return { ok: true, value };
@@ -69,6 +99,11 @@ async function readJson(response: Response): Promise<unknown> {
 function errorMessage(body: unknown): string | null {
   if (!isRecord(body) || !isRecord(body.error)) return null;
   return typeof body.error.message === 'string' ? body.error.message : null;
+}
+
+function errorCode(body: unknown): string | null {
+  if (!isRecord(body) || !isRecord(body.error)) return null;
+  return typeof body.error.code === 'string' ? body.error.code : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -89,4 +124,8 @@ function asCardView(body: unknown): CardView | null {
 function asTaskReceipt(body: unknown): TaskReceipt | null {
   if (!isRecord(body) || typeof body.taskId !== 'string' || typeof body.created !== 'boolean') return null;
   return { taskId: body.taskId, actionId: String(body.actionId), created: body.created };
+}
+
+function asViewOfStep(body: unknown): CardView | null {
+  return isRecord(body) ? asCardView(body.view) : null;
 }

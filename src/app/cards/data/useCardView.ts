@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CardView } from '../../../domain/view-model.ts';
 import { createActionTask, fetchCardView } from './cardApi.ts';
 import type { BackendClient, BackendError, TaskReceipt } from './cardApi.ts';
@@ -19,6 +19,12 @@ export interface CardData {
   /** Per action id; an action without an entry has not been touched in this session. */
   readonly tasks: Readonly<Record<string, TaskState>>;
   readonly createTask: (actionId: string) => void;
+  /** The backend the card talks to, for sections that load their own data (the handoff). */
+  readonly client: BackendClient;
+  /** Reloads the view without the loading state (the handoff's "load the current version"). */
+  readonly refresh: () => void;
+  /** Shows a view the backend answered a change with. */
+  readonly replaceView: (view: CardView) => void;
 }
 
 /** Loads one company's card view and turns suggested actions into tasks; shared by every card location. */
@@ -59,5 +65,13 @@ export function useCardView(client: BackendClient, companyId: string): CardData 
     [fetchFn, baseUrl, companyId, asOf],
   );
 
-  return { state, retry, tasks, createTask };
+  const refresh = useCallback(() => {
+    void fetchCardView({ fetchFn, baseUrl }, companyId).then((result) => {
+      if (result.ok) setState({ status: 'ready', view: result.value });
+    });
+  }, [fetchFn, baseUrl, companyId]);
+
+  const backend = useMemo(() => ({ fetchFn, baseUrl }), [fetchFn, baseUrl]);
+  const replaceView = useCallback((view: CardView) => setState({ status: 'ready', view }), []);
+  return { state, retry, tasks, createTask, client: backend, refresh, replaceView };
 }

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CsConfig } from '../../config/schema.ts';
+import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
+import { HubSpotError } from '../../hubspot/failures.ts';
+import { ListGateway } from '../../hubspot/lists.ts';
+import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
+import { PropertyGateway } from '../../hubspot/properties.ts';
+import { defaultRateLimit, RateLimiter, type RateLimit } from '../../hubspot/rate-limiter.ts';
+import { createSandbox } from '../../sandbox/index.ts';
+import { runSetup, type SetupReport } from '../../usecases/setup.ts';
+import { loadCliConfig } from '../configuration.ts';
+import { CommandFailure } from '../errors.ts';
+import { readEnvironment, type Environment } from '../portal.ts';
+
+// `cs-card setup [--lists]`: the property group and company properties (and optionally the
+// managers' lists) in the portal, reporting what it created, updated or found in place. Also
+// home of the portal the writing commands (setup, sync) share: every request goes through one
+// client-side rate limiter sized to the portal's limit.
+
+export interface WritePortal {
+  readonly kind: 'hubspot' | 'sandbox';
+  /** Names the portal in file names (sync state, lock): a hash, never the token itself. */
+  readonly key: string;
+  readonly limiter: RateLimiter;
+  readonly portfolio: PortfolioGateway;
+  readonly properties: PropertyGateway;
+  readonly lists: ListGateway;
+  close(): Promise<void>;
+}
+
+/** HUBSPOT_ACCESS_TOKEN's portal, or a fresh embedded sandbox (which lives as long as this process). */
+export async function openWritePortal(env: Environment, limit: RateLimit = defaultRateLimit): Promise<WritePortal> {
+  const limiter = new RateLimiter({ limit });
+  const gateways = (baseUrl: string, accessToken: string) => {
+    const client = createHubSpotClient({ accessToken, baseUrl, middleware: [limiter.middleware()] });
+    return { portfolio: new PortfolioGateway(client), properties: new PropertyGateway(client), lists: new ListGateway(client) };
+  };
+  if (env.HUBSPOT_ACCESS_TOKEN) {
+    const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;
+    const key = createHash('sha256').update(`${baseUrl}\n${env.HUBSPOT_ACCESS_TOKEN}`).digest('hex').slice(0, 16);
+    return { kind: 'hubspot', key: `portal-${key}`, limiter, ...gateways(baseUrl, env.HUBSPOT_ACCESS_TOKEN), close: () => limiter.stop() };
+  }
+  const sandbox = await createSandbox().listen();
+  return {
+    kind: 'sandbox',
+    key: 'sandbox',
+    limiter,
+    ...gateways(sandbox.url, 'sandbox'),
+    close: async () => {
+      await limiter.stop();
+      await sandbox.close();
+    },
+  };
+}
+
+/**
+ * Holds the process open while a command runs: the retry policy's backoff timers do not (so a
+ * server can exit while a call waits), and a CLI waiting only on them would end mid-command.
+ */
+export function keepAlive(): () => void {
+  const timer = setInterval(() => undefined, 60_000);
+  return () => clearInterval(timer);
+}
+
+export const sandboxNotice = 'cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).\n';
+
+/** The report as lines for a person: what changed first, then what was already right. */
+export function setupReportLines(report: SetupReport): string[] {
+  const names = (list: readonly string[]) => (list.length === 0 ? '' : `: ${list.join(', ')}`);
+  const lines = [
+    `Property group customer_success: ${report.group}`,
+    `Created ${report.created.length} properties${names(report.created)}`,
+    `Updated ${report.updated.length} properties${names(report.updated.map((u) => `${u.name} (${u.fields.join(', ')})`))}`,
+    `Unchanged ${report.unchanged.length} properties`,
+  ];
+  for (const failure of report.failed) lines.push(`Failed ${failure.name}: ${failure.reason}`);
+  for (const list of report.lists ?? []) {
+    lines.push(`List "${list.name}": ${list.outcome === 'exists' ? 'unchanged (exists)' : list.outcome}${list.reason ? ` (${list.reason})` : ''}`);
+  }
+  return lines;
+}
+
+/** Whether the run changed nothing in the portal. */
+export function setupChangedNothing(report: SetupReport): boolean {
+  return report.group === 'unchanged' && report.created.length === 0 && report.updated.length === 0 && !(report.lists ?? []).some((l) => l.outcome === 'created');
+}
+
+const setupFlagsSchema = z.object({ lists: z.boolean().default(false) });
+
+export async function runSetupCommand(deps: { portal: WritePortal; config: CsConfig }, options: { lists: boolean }): Promise<SetupReport> {
+  try {
+    const report = await runSetup({ properties: deps.portal.properties, lists: deps.portal.lists, config: deps.config }, options);
+    return report;
+  } catch (error) {
+    if (error instanceof HubSpotError) throw new CommandFailure(`setup could not read or change the company properties: ${error.message}`);
+    throw error;
+  }
+}
+
+async function setup(rawFlags: unknown): Promise<void> {
+  const flags = setupFlagsSchema.parse(rawFlags);
+  const env = readEnvironment();
+  const config = await loadCliConfig();
+  const portal = await openWritePortal(env);
+  const release = keepAlive();
+  try {
+    if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
+    // The sandbox has no Lists API: say so instead of reporting three failures.
+    const lists = flags.lists && portal.kind === 'hubspot';
+    const report = await runSetupCommand({ portal, config }, { lists });
+    const lines = setupReportLines(report);
+    if (flags.lists && !lists) lines.push('Lists: skipped, the embedded sandbox has no Lists API (run setup --lists against a real portal)');
+    lines.push(setupChangedNothing(report) ? 'Nothing to change: the portal already matches.' : 'Done.');
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const failures = report.failed.length + (report.lists ?? []).filter((l) => l.outcome === 'failed').length;
+    if (failures > 0) throw new CommandFailure(`${failures} of the properties or lists could not be set up (listed above); fix what each line names and run setup again`);
+  } finally {
+    release();
+    await portal.close();
+  }
+}
+
+export function registerSetupCommand(program: Command): void {
+  program
+    .command('setup')
+    .description('Create or update the customer_success property group and company properties (idempotent); --lists also creates the managers\' lists.')
+    .option('--lists', 'also create the HubSpot lists: at-risk customers, renewing in 90 days and not healthy, detractors')
+    .action(setup);
+}

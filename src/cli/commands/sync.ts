@@ -1,0 +1,208 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { ownedCompanyProperties } from '../../domain/writeback.ts';
+import { healthUpdatedAtProperty } from '../../domain/properties.ts';
+import { HubSpotError } from '../../hubspot/failures.ts';
+import { parseRateLimit } from '../../hubspot/rate-limiter.ts';
+import { asOfSchema } from '../../usecases/card-view.ts';
+import { runSetup } from '../../usecases/setup.ts';
+import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';
+import { SyncStateStore } from '../../usecases/sync-state.ts';
+import { loadCliConfig } from '../configuration.ts';
+import { CommandFailure, UsageError } from '../errors.ts';
+import { readEnvironment } from '../portal.ts';
+import { keepAlive, openWritePortal, sandboxNotice, type WritePortal } from './setup.ts';
+
+// `cs-card sync [--full] [--dry-run] [--as-of YYYY-MM-DD]`: recompute health for every company
+// in scope and write back what changed, with progress on stderr and a summary on stdout.
+// Sync state (the incremental watermark, the checkpoint of an interrupted run) and the lock
+// that keeps two syncs of one portal apart live in a file per portal in .cs-card/ (or
+// CS_CARD_STATE_DIR). The embedded sandbox is fresh each run, so its state is thrown away.
+
+const syncFlagsSchema = z.object({
+  full: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  asOf: z.string().optional(),
+  rateLimit: z.string().default('190/10s'),
+});
+
+const defaultStateDir = '.cs-card';
+/** Companies a dry run lists one by one; the rest are counted. */
+const maxListedChanges = 1000;
+const maxListedSkips = 20;
+/** Without a terminal, a progress line at most this often (and after the last page). */
+const plainProgressEveryMs = 2000;
+
+export function stateDirectory(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return path.resolve(cwd, env.CS_CARD_STATE_DIR?.trim() || defaultStateDir);
+}
+
+interface Progress {
+  update(progress: SyncProgress): void;
+  stop(): void;
+}
+
+/** A bar redrawn in place on a terminal; otherwise plain lines, a few seconds apart. */
+function progressReporter(stream: NodeJS.WriteStream): Progress {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { stream, format: 'sync |{bar}| {value}/{total} companies · {written} written · {skipped} skipped · ETA {eta_formatted}', hideCursor: true, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(progress) {
+        const payload = { written: progress.written, skipped: progress.skipped };
+        if (!started) bar.start(progress.total ?? progress.done, progress.done, payload);
+        else {
+          if (progress.total !== null) bar.setTotal(progress.total);
+          bar.update(progress.done, payload);
+        }
+        started = true;
+      },
+      stop() {
+        if (started) bar.stop();
+        started = false;
+      },
+    };
+  }
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let last: SyncProgress | null = null;
+  let printed: SyncProgress | null = null;
+  const print = (progress: SyncProgress) => {
+    const of = progress.total === null ? '' : ` of ${progress.total}`;
+    stream.write(`sync: ${progress.done}${of} companies done, ${progress.written} written, ${progress.skipped} skipped\n`);
+    printed = progress;
+    lastAt = performance.now();
+  };
+  return {
+    update(progress) {
+      last = progress;
+      if (performance.now() - lastAt >= plainProgressEveryMs) print(progress);
+    },
+    stop: () => last !== null && last !== printed && print(last),
+  };
+}
+
+function changeLine(change: CompanyChange): string {
+  const shown = Object.entries(change.properties).filter(([name]) => name !== healthUpdatedAtProperty);
+  const parts = shown.map(([name, { from, to }]) => `${name} ${from === null || from === '' ? '(empty)' : from} -> ${to === '' ? '(empty)' : to}`);
+  return `  ${change.companyId}${change.name ? ` ${change.name}` : ''}: ${parts.join(', ')}`;
+}
+
+export function summaryLines(summary: SyncSummary): string[] {
+  const mode = summary.mode === 'full' ? 'Full sync' : 'Incremental sync';
+  const verb = summary.dryRun ? 'would be written' : 'written';
+  const lines = [
+    `${summary.dryRun ? 'Dry run of a ' : ''}${summary.dryRun ? mode.toLowerCase() : mode} as of ${summary.asOf}${summary.resumed ? ', resumed where the last run stopped' : ''} (${summary.reason}).`,
+    `${summary.scanned} companies scored: ${summary.written} ${verb}, ${summary.unchanged} unchanged, ${summary.skipped} skipped; ${summary.apiCalls} CRM calls in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
+  ];
+  if (summary.dryRun) lines.push('Nothing was written (dry run).');
+  for (const gap of summary.portalGaps) lines.push(`Note: ${gap}.`);
+  if (summary.skipped > 0) {
+    lines.push(`Skipped (left unwritten; the next sync tries them again):`);
+    for (const skipped of summary.skippedCompanies.slice(0, maxListedSkips)) lines.push(`  ${skipped.companyId}: ${skipped.reasons.join('; ')}`);
+    if (summary.skipped > maxListedSkips) lines.push(`  ... and ${summary.skipped - Math.min(maxListedSkips, summary.skippedCompanies.length)} more`);
+  }
+  return lines;
+}
+
+/** Ctrl-C (or SIGTERM) stops after the page in progress, so the next run continues from there; a second one quits at once. */
+function stopOnSignal(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(1);
+    controller.abort();
+    process.stderr.write('\ncs-card: stopping after the page in progress (press Ctrl-C again to quit at once)\n');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+/** Sync writes the product's properties: missing ones would fail every write, so say so up front. */
+async function ensureProperties(portal: WritePortal, config: Awaited<ReturnType<typeof loadCliConfig>>): Promise<void> {
+  if (portal.kind === 'sandbox') {
+    await runSetup({ properties: portal.properties, config });
+    return;
+  }
+  const present = new Set((await portal.properties.properties()).map((property) => property.name));
+  const missing = ownedCompanyProperties.filter((name) => !present.has(name));
+  if (missing.length > 0) throw new CommandFailure(`the portal lacks the properties sync writes (${missing.join(', ')}): run \`cs-card setup\` first`);
+}
+
+async function sync(rawFlags: unknown): Promise<void> {
+  const flags = syncFlagsSchema.parse(rawFlags);
+  if (flags.asOf !== undefined && !asOfSchema.safeParse(flags.asOf).success) {
+    throw new UsageError(`--as-of "${flags.asOf}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
+  }
+  const rateLimit = parseRateLimit(flags.rateLimit);
+  if (rateLimit === null) throw new UsageError(`--rate-limit "${flags.rateLimit}" is not a rate: write requests per interval, like 190/10s (your HubSpot plan's limit)`);
+  const env = readEnvironment();
+  const config = await loadCliConfig();
+  const portal = await openWritePortal(env, rateLimit);
+  const scratch = portal.kind === 'sandbox' ? await mkdtemp(path.join(tmpdir(), 'cs-card-sandbox-')) : null;
+  const stop = stopOnSignal();
+  const release = keepAlive();
+  const progress = progressReporter(process.stderr);
+  try {
+    if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
+    if (!flags.dryRun) await ensureProperties(portal, config);
+    const store = new SyncStateStore(scratch ?? stateDirectory(), portal.key);
+    let listed = 0;
+    const summary = await runSync(
+      { gateway: portal.portfolio, config, store, now: () => new Date(), apiCalls: () => portal.limiter.calls },
+      {
+        full: flags.full,
+        dryRun: flags.dryRun,
+        ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+        signal: stop.signal,
+        onProgress: (p) => progress.update(p),
+        ...(flags.dryRun
+          ? {
+              onChange: (change: CompanyChange) => {
+                listed += 1;
+                if (listed === 1) process.stdout.write('Would change:\n');
+                if (listed <= maxListedChanges) process.stdout.write(`${changeLine(change)}\n`);
+              },
+            }
+          : {}),
+      },
+    );
+    progress.stop();
+    if (listed > maxListedChanges) process.stdout.write(`  ... and ${listed - maxListedChanges} more companies\n`);
+    process.stdout.write(`${summaryLines(summary).join('\n')}\n`);
+    if (summary.interrupted) throw new CommandFailure(`stopped after ${summary.scanned} companies; run cs-card sync again to continue where it stopped`);
+    if (summary.skipped > 0) throw new CommandFailure(`${summary.skipped} companies could not be read or written completely and were left unwritten (listed above); the next sync tries them again`);
+  } catch (error) {
+    progress.stop();
+    if (error instanceof HubSpotError) throw new CommandFailure(`sync stopped: ${error.message}`);
+    throw error;
+  } finally {
+    stop.dispose();
+    release();
+    await portal.close();
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+export function registerSyncCommand(program: Command): void {
+  program
+    .command('sync')
+    .description('Recompute health for every company in scope and write back the properties that changed (incremental unless --full).')
+    .option('--full', 'recompute every company in scope, not only those whose inputs changed since the last sync')
+    .option('--dry-run', 'print what would change and write nothing (not even the sync state)')
+    .option('--as-of <date>', 'compute health as of this day (YYYY-MM-DD); default today (UTC)')
+    .option('--rate-limit <rate>', "the portal's API limit this sync paces itself to, e.g. 100/10s (Free/Starter) or 190/10s (Pro/Enterprise)", '190/10s')
+    .action(sync);
+}

@@ -1,0 +1,152 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
+import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { csCard, csCardUntil } from '../sync/cli-process.ts';
+
+// `cs-card sync` as a user runs it: a separate process against the sandbox on loopback
+// (HUBSPOT_BASE_URL), its state in a temporary CS_CARD_STATE_DIR.
+
+const asOf = '2026-11-20';
+/** Tests measure behaviour, not HubSpot's pacing: a limit the limiter never waits for. */
+const fast = ['--rate-limit', '100000/1s'];
+
+interface Portal {
+  readonly sandbox: Sandbox;
+  readonly env: Record<string, string>;
+  readonly stateDir: string;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function portal(companies = 60, options: { setup?: boolean } = {}): Promise<Portal> {
+  const sandbox = createSandbox({ companies, asOf });
+  sandbox.controls.searchPerSecond = null;
+  const server = await sandbox.listen();
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-cli-sync-'));
+  cleanups.push(() => server.close(), () => rm(stateDir, { recursive: true, force: true }));
+  const env = { HUBSPOT_BASE_URL: server.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', CS_CARD_STATE_DIR: stateDir };
+  if (options.setup !== false) expect((await csCard(['setup'], env)).code).toBe(0);
+  return { sandbox, env, stateDir };
+}
+
+const sync = (p: Portal, ...args: string[]) => csCard(['sync', '--as-of', asOf, ...fast, ...args], p.env);
+
+function customers(p: Portal): string[] {
+  return p.sandbox.store
+    .list('companies')
+    .filter((c) => c.properties.lifecyclestage === 'customer')
+    .map((c) => c.id);
+}
+
+function writtenHealth(p: Portal): Record<string, Record<string, string | null>> {
+  const names = ownedCompanyProperties.filter((name) => name !== healthUpdatedAtProperty);
+  return Object.fromEntries(p.sandbox.store.list('companies').map((c) => [c.id, Object.fromEntries(names.map((name) => [name, c.properties[name] ?? null]))]));
+}
+
+describe('cs-card sync', () => {
+  it('syncs in full, then incrementally with nothing to write; progress on stderr, the summary on stdout, state in a file per portal', async () => {
+    const p = await portal();
+    const inScope = customers(p).length;
+
+    const first = await sync(p);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`Full sync as of ${asOf} (no earlier sync of this portal).`);
+    expect(first.stdout).toMatch(new RegExp(`^${inScope} companies scored: ${inScope} written, 0 unchanged, 0 skipped; \\d+ CRM calls in [\\d.]+ s\\.$`, 'm'));
+    expect(first.stderr).toContain(`sync: ${inScope} of ${inScope} companies done, ${inScope} written, 0 skipped`);
+    expect(await readdir(p.stateDir)).toEqual([expect.stringMatching(/^sync-portal-[0-9a-f]{16}\.json$/)]);
+
+    const second = await sync(p);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Incremental sync as of');
+    expect(second.stdout).toMatch(/ 0 written, /);
+  });
+
+  it('--dry-run prints what would change and writes nothing', async () => {
+    const p = await portal();
+    p.sandbox.log.clear();
+    const dry = await sync(p, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Would change:\n {2}\d+ [^:\n]+: .*cs_health_band \(empty\) -> (healthy|attention|at_risk|unknown)/m);
+    expect(dry.stdout).toContain(`${customers(p).length} would be written`);
+    expect(dry.stdout).toContain('Nothing was written (dry run).');
+    expect(p.sandbox.log.count({ pathIncludes: '/batch/update' })).toBe(0);
+    expect(p.sandbox.store.list('companies').every((c) => (c.properties.cs_health_band ?? null) === null)).toBe(true);
+    expect(await readdir(p.stateDir)).toEqual([]);
+  });
+
+  it('a sync killed midway (SIGKILL) resumes on the next run and ends like an uninterrupted one', async () => {
+    // Pages of 200, 1,000 and 1,000 companies; latency keeps the first run busy long enough to be killed.
+    const reference = await portal(2500);
+    expect((await sync(reference)).code).toBe(0);
+
+    const p = await portal(2500);
+    p.sandbox.controls.latencyMs = 5;
+    const { child, exited } = await csCardUntil(['sync', '--as-of', asOf, ...fast], p.env, /sync: 200 of \d+ companies done/);
+    child.kill('SIGKILL');
+    await exited;
+    p.sandbox.controls.latencyMs = 0;
+    const lockLeft = (await readdir(p.stateDir)).filter((name) => name.endsWith('.lock'));
+    expect(lockLeft).toHaveLength(1);
+
+    const resumed = await sync(p);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('resumed where the last run stopped');
+    expect(writtenHealth(p)).toEqual(writtenHealth(reference));
+    expect((await readdir(p.stateDir)).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  }, 60_000);
+
+  it('refuses to run while another sync of the portal holds the lock', async () => {
+    const p = await portal();
+    await sync(p);
+    const [stateFile] = await readdir(p.stateDir);
+    const lockFile = path.join(p.stateDir, (stateFile ?? '').replace(/\.json$/, '.lock'));
+    // This test process is alive: its lock is not stale.
+    await writeFile(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-11-20T08:00:00.000Z', token: 'running' }));
+
+    const refused = await sync(p);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^cs-card: another sync of this portal is running \\(pid ${process.pid} on .+\\); wait for it to finish, or delete .+\\.lock if that process is gone$`)),
+    ]);
+  });
+
+  it('reports companies it could not read, leaves them unwritten and exits 1', async () => {
+    const p = await portal();
+    p.sandbox.controls.injectFault({ kind: '503', path: '/crm/v3/objects/tickets/batch/read' });
+    const result = await sync(p);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^Skipped \(left unwritten; the next sync tries them again\):\n {2}\d+: .*ticket/im);
+    expect(result.stderr).toMatch(/^cs-card: \d+ companies could not be read or written completely and were left unwritten \(listed above\); the next sync tries them again$/m);
+  });
+
+  it('exits 1 naming the fix when the portal lacks the properties', async () => {
+    const p = await portal(10, { setup: false });
+    const result = await sync(p);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^cs-card: the portal lacks the properties sync writes \(cs_health_band, .+\): run `cs-card setup` first$/);
+  });
+
+  it.each([
+    [['--as-of', '20/11/2026'], /^cs-card: --as-of "20\/11\/2026" is not a date: write it YYYY-MM-DD/],
+    [['--rate-limit', 'fast'], /^cs-card: --rate-limit "fast" is not a rate: write requests per interval, like 190\/10s/],
+  ])('exits 2 with one sentence on bad usage: %j', async (args, message) => {
+    const result = await csCard(['sync', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('runs against the embedded sandbox without HUBSPOT_ACCESS_TOKEN, setting it up first', async () => {
+    const result = await csCard(['sync', ...fast]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal');
+    expect(result.stdout).toMatch(/^Full sync as of \d{4}-\d{2}-\d{2} \(no earlier sync of this portal\)\.\n(\d+) companies scored: \1 written/m);
+  });
+});
