@@ -4,7 +4,8 @@ import { classify, HubSpotError, type Failure } from './failures.ts';
 // HubSpot's fault policy (HUBSPOT.md "Rate limits and errors"): a TEN_SECONDLY 429 waits for
 // the window and tries again, a DAILY 429 fails at once, 5xx / 423 / timeouts / dropped
 // connections back off exponentially with jitter; everything stays inside one time budget so a
-// card answers before HubSpot's 15-second hubspot.fetch timeout.
+// card answers before HubSpot's 15-second hubspot.fetch timeout. The waits keep the process
+// alive: a CLI command waiting out a 429 must not exit half done.
 
 export interface RetryOptions {
   /** Further attempts after the first for transient failures. */
@@ -19,7 +20,7 @@ export const defaultRetryOptions: RetryOptions = {
   retries: 4,
   minBackoffMs: 200,
   maxBackoffMs: 2_000,
-  sleep: (ms) => wait(ms, undefined, { ref: false }),
+  sleep: (ms) => wait(ms),
 };
 
 /** The time left for one use case; every call and every wait shares it. */
@@ -46,7 +47,6 @@ function raceDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expiry = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineExceeded()), deadline.remainingMs());
-    timer.unref();
   });
   return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
@@ -106,6 +106,6 @@ export async function withRetry<T>(
       throw new HubSpotError(failure);
     }
     retries += 1;
-    await wait(pause, undefined, { ref: false });
+    await wait(pause);
   }
 }

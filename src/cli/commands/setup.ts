@@ -55,15 +55,6 @@ export async function openWritePortal(env: Environment, limit: RateLimit = defau
   };
 }
 
-/**
- * Holds the process open while a command runs: the retry policy's backoff timers do not (so a
- * server can exit while a call waits), and a CLI waiting only on them would end mid-command.
- */
-export function keepAlive(): () => void {
-  const timer = setInterval(() => undefined, 60_000);
-  return () => clearInterval(timer);
-}
-
 export const sandboxNotice = 'cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).\n';
 
 /** The report as lines for a person: what changed first, then what was already right. */
@@ -104,7 +95,6 @@ async function setup(rawFlags: unknown): Promise<void> {
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openWritePortal(env);
-  const release = keepAlive();
   try {
     if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
     // The sandbox has no Lists API: say so instead of reporting three failures.
@@ -117,7 +107,6 @@ async function setup(rawFlags: unknown): Promise<void> {
     const failures = report.failed.length + (report.lists ?? []).filter((l) => l.outcome === 'failed').length;
     if (failures > 0) throw new CommandFailure(`${failures} of the properties or lists could not be set up (listed above); fix what each line names and run setup again`);
   } finally {
-    release();
     await portal.close();
   }
 }

@@ -15,7 +15,7 @@ import { SyncStateStore } from '../../usecases/sync-state.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
 import { readEnvironment } from '../portal.ts';
-import { keepAlive, openWritePortal, sandboxNotice, type WritePortal } from './setup.ts';
+import { openWritePortal, sandboxNotice, type WritePortal } from './setup.ts';
 
 // `cs-card sync [--full] [--dry-run] [--as-of YYYY-MM-DD]`: recompute health for every company
 // in scope and write back what changed, with progress on stderr and a summary on stdout.
@@ -153,7 +153,6 @@ async function sync(rawFlags: unknown): Promise<void> {
   const portal = await openWritePortal(env, rateLimit);
   const scratch = portal.kind === 'sandbox' ? await mkdtemp(path.join(tmpdir(), 'cs-card-sandbox-')) : null;
   const stop = stopOnSignal();
-  const release = keepAlive();
   const progress = progressReporter(process.stderr);
   try {
     if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
@@ -190,7 +189,6 @@ async function sync(rawFlags: unknown): Promise<void> {
     throw error;
   } finally {
     stop.dispose();
-    release();
     await portal.close();
     if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }

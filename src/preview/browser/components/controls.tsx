@@ -124,6 +124,28 @@ function useDraft<T>(value: T | undefined, defaultValue: T | undefined, empty: T
   return [draft, setDraft] as const;
 }
 
+interface TextEventProps {
+  readonly onInput?: ((value: string) => void) | undefined;
+  readonly onChange?: ((value: string) => void) | undefined;
+  readonly onBlur?: ((value: string) => void) | undefined;
+  readonly onFocus?: ((value: string) => void) | undefined;
+}
+
+/** The DOM events of a text field, mapped to HubSpot's onInput / onChange-on-blur contract. */
+function textEvents(props: TextEventProps, draft: string, setDraft: (text: string) => void) {
+  return {
+    onChange: (event: { target: { value: string } }) => {
+      setDraft(event.target.value);
+      props.onInput?.(event.target.value);
+    },
+    onBlur: () => {
+      props.onChange?.(draft);
+      props.onBlur?.(draft);
+    },
+    onFocus: () => props.onFocus?.(draft),
+  };
+}
+
 export function Input(props: InputProps) {
   const id = useId();
   const [draft, setDraft] = useDraft(props.value, props.defaultValue, '');
@@ -139,15 +161,7 @@ export function Input(props: InputProps) {
         readOnly={props.readOnly}
         required={props.required}
         aria-invalid={props.error}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          props.onInput?.(event.target.value);
-        }}
-        onBlur={() => {
-          props.onChange?.(draft);
-          props.onBlur?.(draft);
-        }}
-        onFocus={() => props.onFocus?.(draft)}
+        {...textEvents(props, draft, setDraft)}
       />
     </FieldFrame>
   );
@@ -171,15 +185,7 @@ export function TextArea(props: TextAreaProps) {
         required={props.required}
         aria-invalid={props.error}
         style={{ resize: props.resize ?? 'vertical' }}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          props.onInput?.(event.target.value);
-        }}
-        onBlur={() => {
-          props.onChange?.(draft);
-          props.onBlur?.(draft);
-        }}
-        onFocus={() => props.onFocus?.(draft)}
+        {...textEvents(props, draft, setDraft)}
       />
     </FieldFrame>
   );
