@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -125,15 +125,21 @@ export class SyncStateStore {
     throw new SyncStateError(`could not take the sync lock ${this.lockFile}; another sync keeps taking it over`);
   }
 
+  /**
+   * Creates the lock file with its content in one step (a hard link of a finished temp file), so
+   * no other process can ever read it half-written and take it for a stale, unreadable lock.
+   */
   private async tryCreate(holder: LockHolder): Promise<boolean> {
+    const temp = `${this.lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temp, JSON.stringify(holder), 'utf8');
     try {
-      const handle = await open(this.lockFile, 'wx');
-      await handle.writeFile(JSON.stringify(holder));
-      await handle.close();
+      await link(temp, this.lockFile);
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
+    } finally {
+      await unlink(temp).catch(() => undefined);
     }
   }
 
