@@ -1,5 +1,5 @@
 import { addDays } from './dates.ts';
-import { keyOf } from './property-values.ts';
+import { textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import type { ActionView, Priority } from './view-model.ts';
 
@@ -17,7 +17,7 @@ export interface ActionTask {
 }
 
 const taskPriorities: Readonly<Record<Priority, ActionTask['priority']>> = { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' };
-const markerPattern = /\[cs-card:([a-z0-9][a-z0-9-]*)\]/;
+const markerPrefix = '[cs-card:';
 
 export function actionMarker(actionId: string): string {
   return `[cs-card:${actionId}]`;
@@ -37,14 +37,33 @@ export function actionTask(action: ActionView, context: { companyId: string; own
 export function taskActionId(task: CrmRecord): string | null {
   const body = task.properties.hs_task_body;
   if (body == null) return null;
-  return markerPattern.exec(body)?.[1] ?? null;
+  // The first "[cs-card:<id>]" with an id of [a-z0-9][a-z0-9-]*, scanned by hand: every card
+  // reads every task body of its company.
+  for (let at = body.indexOf(markerPrefix); at >= 0; at = body.indexOf(markerPrefix, at + 1)) {
+    const start = at + markerPrefix.length;
+    let end = start;
+    while (end < body.length && isIdCharacter(body.charCodeAt(end), end === start)) end++;
+    if (end > start && body.charCodeAt(end) === closingBracket) return body.slice(start, end);
+  }
+  return null;
+}
+
+const closingBracket = ']'.charCodeAt(0);
+
+function isIdCharacter(code: number, first: boolean): boolean {
+  const letterOrDigit = (code >= 97 && code <= 122) || (code >= 48 && code <= 57); // a-z, 0-9
+  return letterOrDigit || (!first && code === 45); // '-' but not first
+}
+
+function isCompleted(status: string | null | undefined): boolean {
+  return status === 'COMPLETED' || textValue(status)?.toLowerCase() === 'completed';
 }
 
 /** Action ids of the tasks still open (any status but COMPLETED). */
 export function openTaskActionIds(tasks: readonly CrmRecord[]): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const task of tasks) {
-    if (keyOf(task.properties, 'hs_task_status') === 'completed') continue;
+    if (isCompleted(task.properties.hs_task_status)) continue;
     const id = taskActionId(task);
     if (id !== null) ids.add(id);
   }

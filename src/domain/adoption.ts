@@ -1,9 +1,9 @@
 import type { CsConfig } from '../config/schema.ts';
 import { parseDay, type Day } from './dates.ts';
 import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
-import { numberOf } from './property-values.ts';
+import { parseNumber } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
-import { capitalise, daysAgo, percent } from './wording.ts';
+import { daysAgo, percent } from './wording.ts';
 
 // Adoption from the configured usage properties: seat utilisation (active / licensed
 // seats) and days since the last product activity.
@@ -17,8 +17,8 @@ export interface AdoptionFacts {
 }
 
 export function adoptionFacts(company: PropertyValues, config: CsConfig['adoption'], asOf: Day): AdoptionFacts {
-  const active = numberOf(company, config.seatsActiveProperty);
-  const licensed = numberOf(company, config.seatsLicensedProperty);
+  const active = parseNumber(company[config.seatsActiveProperty]);
+  const licensed = parseNumber(company[config.seatsLicensedProperty]);
   const seatsActive = active !== null && active >= 0 ? active : null;
   const seatsLicensed = licensed !== null && licensed > 0 ? licensed : null;
   const activity = parseDay(company[config.lastActivityProperty]);
@@ -43,8 +43,8 @@ export function adoptionFactor(facts: AdoptionFacts, config: CsConfig['adoption'
   if (seatsScore === null && activityScore === null) return noData('adoption', 'No seat or product-usage data');
   // The mean of the parts that have data, explained in the same order.
   const score = seatsScore === null ? activityScore : activityScore === null ? seatsScore : (seatsScore + activityScore) / 2;
-  const seats = describeSeats(facts);
-  const activity = daysSinceActivity === null ? null : `last product activity ${daysAgo(daysSinceActivity)}`;
-  const text = seats === null ? activity : activity === null ? seats : `${seats}; ${activity}`;
-  return scored('adoption', score ?? 0, capitalise(text ?? ''));
+  const seats = describeSeats(facts); // starts with a number: "42 of 50 seats active (84%)"
+  const activity = daysSinceActivity === null ? '' : `product activity ${daysAgo(daysSinceActivity)}`;
+  const text = seats === null ? `Last ${activity}` : activity === '' ? seats : `${seats}; last ${activity}`;
+  return scored('adoption', score ?? 0, text);
 }

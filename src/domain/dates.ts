@@ -54,21 +54,7 @@ export function formatDay(day: Day): string {
   const date = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 1000 || year > 9999) return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(date)}`;
-  // One string built from its ten character codes: concatenating the parts allocates each
-  // intermediate string, and every card formats a dozen dates.
-  return String.fromCharCode(
-    zero + Math.floor(year / 1000),
-    zero + (Math.floor(year / 100) % 10),
-    zero + (Math.floor(year / 10) % 10),
-    zero + (year % 10),
-    dash,
-    zero + Math.floor(month / 10),
-    zero + (month % 10),
-    dash,
-    zero + Math.floor(date / 10),
-    zero + (date % 10),
-  );
+  return `${year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(date)}`;
 }
 
 /** ISO 8601 in UTC with milliseconds, like Date#toISOString (which is slow in a hot path). */
@@ -108,6 +94,10 @@ function parseIso(text: string): number | null {
   if (year < 1900 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null;
   const day = civilDay(year, month, date) * msPerDay;
   if (length === 10) return day;
+  if (length === 24) {
+    const time = canonicalTimeMs(text);
+    if (time !== null) return day + time;
+  }
 
   const separator = text.charCodeAt(10);
   if ((separator !== upperT && separator !== lowerT && separator !== space) || text.charCodeAt(13) !== colon) return null;
@@ -133,6 +123,22 @@ function parseIso(text: string): number | null {
   while (text.charCodeAt(i) === space) i++;
   const offset = zoneOffsetMinutes(text, i);
   return offset === null ? null : day + ((hours * 60 + minutes - offset) * 60 + seconds) * 1000 + millis;
+}
+
+/**
+ * Milliseconds into the day of 'YYYY-MM-DDTHH:MM:SS.sssZ' (Date#toISOString, how HubSpot
+ * sends most datetimes) read in one go; null for any other 24-character shape, which the
+ * general scanner then reads.
+ */
+function canonicalTimeMs(text: string): number | null {
+  if (text.charCodeAt(10) !== upperT || text.charCodeAt(13) !== colon || text.charCodeAt(16) !== colon || text.charCodeAt(19) !== dot || text.charCodeAt(23) !== upperZ) return null;
+  const hours = digitPairAt(text, 11);
+  const minutes = digitPairAt(text, 14);
+  const seconds = digitPairAt(text, 17);
+  const hundreds = text.charCodeAt(20) - zero;
+  const rest = digitPairAt(text, 21);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || hundreds < 0 || hundreds > 9 || rest < 0) return null;
+  return ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundreds * 100 + rest;
 }
 
 /** Minutes east of UTC from position i to the end; no zone at all is read as UTC (HubSpot's own convention). */

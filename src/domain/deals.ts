@@ -1,6 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
 import { parseDay, type Day } from './dates.ts';
-import { isTrue, numberOf, textOf } from './property-values.ts';
+import { isTrueValue, parseNumber, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { keySet, type KeySet } from './value-sets.ts';
 
@@ -48,23 +48,23 @@ interface DealMatchers {
 function toDeal(record: CrmRecord, matchers: DealMatchers): Deal {
   const { won: wonStages, lost: lostStages, renewalTypes, renewalPipelines, newBusinessTypes } = matchers;
   const props = record.properties;
-  const stage = textOf(props, 'dealstage');
-  const type = textOf(props, 'dealtype');
-  const won = wonStages.has(stage) || isTrue(props, 'hs_is_closed_won');
-  const lost = !won && (lostStages.has(stage) || isTrue(props, 'hs_is_closed'));
-  const probability = numberOf(props, 'hs_deal_stage_probability');
+  const stage = textValue(props.dealstage);
+  const type = textValue(props.dealtype);
+  const won = wonStages.has(stage) || isTrueValue(props.hs_is_closed_won);
+  const lost = !won && (lostStages.has(stage) || isTrueValue(props.hs_is_closed));
+  const probability = parseNumber(props.hs_deal_stage_probability);
   return {
     id: record.id,
-    name: textOf(props, 'dealname'),
+    name: textValue(props.dealname),
     stage,
     open: !won && !lost,
     won,
     lost,
-    renewal: renewalTypes.has(type) || (renewalPipelines.size > 0 && renewalPipelines.has(textOf(props, 'pipeline'))),
+    renewal: renewalTypes.has(type) || (renewalPipelines.size > 0 && renewalPipelines.has(textValue(props.pipeline))),
     newBusiness: newBusinessTypes.has(type),
     closeDay: parseDay(props.closedate),
-    amount: numberOf(props, 'amount'),
-    currency: textOf(props, 'deal_currency_code')?.toUpperCase() ?? null,
+    amount: parseNumber(props.amount),
+    currency: textValue(props.deal_currency_code)?.toUpperCase() ?? null,
     probability: probability !== null && probability >= 0 && probability <= 1 ? probability : null,
   };
 }

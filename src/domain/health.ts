@@ -68,49 +68,56 @@ function counts(factor: FactorResult): boolean {
  */
 export function apportion(exact: ReadonlyArray<number | null>, total: number, decimals: number): Array<number | null> {
   const unit = 10 ** decimals;
-  const units: number[] = [];
-  const remainders: number[] = [];
+  // Whole units first (the result holds units until the end), then hand out or take back the rest.
+  const result: Array<number | null> = [];
   const order: number[] = [];
   let missing = Math.round(total * unit);
   for (let i = 0; i < exact.length; i++) {
     const value = exact[i] ?? null;
-    const scaled = value === null ? 0 : Math.max(0, value * unit);
-    const whole = Math.floor(scaled);
-    units.push(whole);
-    remainders.push(scaled - whole);
-    if (value !== null) {
-      order.push(i);
-      missing -= whole;
+    if (value === null) {
+      result.push(null);
+      continue;
     }
+    const whole = Math.floor(Math.max(0, value * unit));
+    result.push(whole);
+    order.push(i);
+    missing -= whole;
   }
   const adding = missing > 0;
-  sortByRemainder(order, remainders, adding);
+  sortByRemainder(order, exact, unit, adding);
   // |missing| is at most the number of values plus a few units, so this cycles a little at most;
   // removing stops at zero, and the total (>= 0) guarantees enough units to remove.
   for (let k = 0; missing !== 0 && order.length > 0; k++) {
     const i = order[k % order.length] ?? 0;
-    const current = units[i] ?? 0;
-    if (adding) units[i] = current + 1;
-    else if (current > 0) units[i] = current - 1;
+    const current = result[i] ?? 0;
+    if (adding) result[i] = current + 1;
+    else if (current > 0) result[i] = current - 1;
     else continue;
     missing += adding ? -1 : 1;
   }
-  const result: Array<number | null> = [];
-  for (let i = 0; i < exact.length; i++) result.push(exact[i] == null ? null : (units[i] ?? 0) / unit);
+  for (let i = 0; i < result.length; i++) {
+    const units = result[i] ?? null;
+    if (units !== null) result[i] = units / unit;
+  }
   return result;
 }
 
 /** Largest remainder first when adding, smallest first when removing; ties keep index order. (Insertion sort: a handful of values.) */
-function sortByRemainder(order: number[], remainders: readonly number[], largestFirst: boolean): void {
+function sortByRemainder(order: number[], exact: ReadonlyArray<number | null>, unit: number, largestFirst: boolean): void {
   for (let j = 1; j < order.length; j++) {
     const item = order[j] ?? 0;
-    const key = remainders[item] ?? 0;
+    const key = remainder(exact[item] ?? 0, unit);
     let k = j - 1;
     for (; k >= 0; k--) {
-      const other = remainders[order[k] ?? 0] ?? 0;
+      const other = remainder(exact[order[k] ?? 0] ?? 0, unit);
       if (largestFirst ? other >= key : other <= key) break;
       order[k + 1] = order[k] ?? 0;
     }
     order[k + 1] = item;
   }
+}
+
+function remainder(value: number, unit: number): number {
+  const scaled = Math.max(0, value * unit);
+  return scaled - Math.floor(scaled);
 }

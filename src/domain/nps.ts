@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { dayOfInstant, parseInstant, type Day } from './dates.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
-import { parseNumber, textOf } from './property-values.ts';
+import { parseNumber, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { sortInPlace } from './sorting.ts';
 import { keySet } from './value-sets.ts';
@@ -69,7 +69,7 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
 
   for (const record of feedback) {
     const props = record.properties;
-    if (!surveyTypes.has(textOf(props, 'hs_survey_type'))) continue;
+    if (!surveyTypes.has(textValue(props.hs_survey_type))) continue;
     const submittedAt = parseInstant(props.hs_submission_timestamp) ?? parseInstant(props.hs_createdate);
     if (submittedAt === null) {
       undated++;
@@ -87,8 +87,8 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
       outOfRange++;
       continue;
     }
-    const contactId = textOf(props, 'hs_contact_id');
-    const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textOf(props, 'hs_content') };
+    const contactId = textValue(props.hs_contact_id);
+    const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textValue(props.hs_content) };
     if (contactId === null) {
       const same = answers.findIndex((other) => other.submissionId === answer.submissionId);
       if (same < 0) answers.push(answer);

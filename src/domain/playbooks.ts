@@ -12,7 +12,7 @@ import type { PropertyValues } from './snapshot.ts';
 import { sortInPlace } from './sorting.ts';
 import type { SupportFacts } from './support.ts';
 import type { ActionView, HealthBand, Priority } from './view-model.ts';
-import { capitalise, daysAgo, plural } from './wording.ts';
+import { daysAgo, plural } from './wording.ts';
 
 // Suggested actions (DESIGN.md "Suggested actions", DOMAIN.md "Proactive actions"): rules
 // over the computed facts. An action's id is the rule's id, so it is the same on every
@@ -133,13 +133,13 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
     let old = 0;
     for (const ticket of support.open) if (ticket.ageDays !== null && ticket.ageDays > config.oldTicketDays) old++;
     if (urgent === 0 && old === 0) return null;
-    const parts: string[] = [];
-    if (urgent > 0) parts.push(`${plural(urgent, 'urgent ticket')} open`);
-    if (old > 0) parts.push(`${plural(old, 'ticket')} open longer than ${config.oldTicketDays} days`);
+    const urgentText = urgent > 0 ? `${plural(urgent, 'urgent ticket')} open` : '';
+    const oldText = old > 0 ? `${plural(old, 'ticket')} open longer than ${config.oldTicketDays} days` : '';
     const oldest = support.oldestOpenDays === null ? '' : `, oldest ${plural(support.oldestOpenDays, 'day')}`;
     return {
       title: 'Review the open support tickets with support',
-      reason: capitalise(`${parts.join(' and ')}${oldest}`),
+      // Starts with a count: "2 urgent tickets open and 1 ticket open longer than 30 days, oldest 40 days".
+      reason: `${urgentText}${urgent > 0 && old > 0 ? ' and ' : ''}${oldText}${oldest}`,
       priority: urgent > 0 ? 'high' : 'medium',
       dueInDays: urgent > 0 ? 1 : 3,
     };
@@ -188,14 +188,24 @@ function latestDeal(deals: readonly Deal[], asOf: Day, lookbackDays: number, mat
 }
 
 const ruleEntries = Object.entries(rules) as ReadonlyArray<[ActionRuleId, Rule]>;
+const enabledByConfig = new WeakMap<CsConfig['playbooks']['rules'], ReadonlyArray<[ActionRuleId, Rule]>>();
+
+/** The rules the configuration switches on, in rule order; worked out once per configuration. */
+function enabledRules(switches: CsConfig['playbooks']['rules']): ReadonlyArray<[ActionRuleId, Rule]> {
+  let enabled = enabledByConfig.get(switches);
+  if (enabled === undefined) {
+    enabled = ruleEntries.filter(([id]) => switches[id]);
+    enabledByConfig.set(switches, enabled);
+  }
+  return enabled;
+}
 
 const priorityRank: Readonly<Record<Priority, number>> = { high: 0, medium: 1, low: 2 };
 
 /** The suggested actions, high priority first, then the soonest due. */
 export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): ActionView[] {
   const actions: ActionView[] = [];
-  for (const [id, rule] of ruleEntries) {
-    if (!config.rules[id]) continue;
+  for (const [id, rule] of enabledRules(config.rules)) {
     const suggestion = rule(facts, config);
     if (suggestion === null) continue;
     const { title, reason, priority, dueInDays } = suggestion;

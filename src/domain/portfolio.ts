@@ -45,9 +45,11 @@ function amount(value: number): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-/** numerator / denominator x 100, or null when the denominator is zero. */
+/** numerator / denominator x 100, or null when the denominator is zero (or so tiny the rate overflows). */
 export function rate(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? (100 * numerator) / denominator : null;
+  if (!(denominator > 0)) return null;
+  const value = (100 * numerator) / denominator;
+  return Number.isFinite(value) ? value : null;
 }
 
 export function portfolioKpis(companies: readonly CompanyPeriod[]): PortfolioKpis {

@@ -2,12 +2,22 @@ import type { PropertyValues } from './snapshot.ts';
 
 // Reading HubSpot property values: every value is a string or null, and any of them may
 // be garbage. These readers turn garbage into null instead of NaN or an exception.
+//
+// The per-record readers (deals, tickets, survey answers...) pass the value itself, read as
+// `props.dealstage`: each such read site then sees one record shape and is fast, whereas a
+// shared `properties[name]` inside a helper sees every shape and name and is a slow generic
+// lookup; that difference is a large part of a card's cost. `textOf(properties, name)` is for
+// configured names and one-off reads.
 
 const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The trimmed text of a property, or null when it is empty. */
 export function textOf(properties: PropertyValues, name: string): string | null {
-  const value = properties[name];
+  return textValue(properties[name]);
+}
+
+/** The trimmed text of a property value, or null when it is empty. */
+export function textValue(value: string | null | undefined): string | null {
   if (value == null) return null;
   const text = value.trim();
   return text === '' ? null : text;
@@ -46,7 +56,10 @@ export function numberOf(properties: PropertyValues, name: string): number | nul
 
 /** HubSpot booleans arrive as 'true' / 'false'. */
 export function isTrue(properties: PropertyValues, name: string): boolean {
-  const value = properties[name];
+  return isTrueValue(properties[name]);
+}
+
+export function isTrueValue(value: string | null | undefined): boolean {
   if (value === 'true') return true;
   if (value == null || value === 'false') return false;
   return value.trim().toLowerCase() === 'true';

@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { dayOfInstant, parseInstant, type Day } from './dates.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
-import { textOf } from './property-values.ts';
+import { textValue } from './property-values.ts';
 import type { PropertyChange, PropertyValues } from './snapshot.ts';
 import { lowerMap } from './value-sets.ts';
 import { daysAgo } from './wording.ts';
@@ -20,7 +20,7 @@ export interface SentimentFacts {
 }
 
 export function sentimentFacts(company: PropertyValues, history: readonly PropertyChange[] | undefined, config: CsConfig['sentiment'], asOf: Day): SentimentFacts {
-  const value = textOf(company, config.property);
+  const value = textValue(company[config.property]);
   const score = value === null ? null : (lowerMap(config.values).get(value.toLowerCase()) ?? null);
   const changed = latestChange(history);
   const ageDays = changed === null ? null : Math.max(0, asOf - changed);

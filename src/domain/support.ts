@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { parseDay, type Day } from './dates.ts';
 import { scored, sourceError, type FactorResult } from './factor.ts';
-import { isTrue, textOf } from './property-values.ts';
+import { isTrueValue, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { keySet, type KeySet } from './value-sets.ts';
 import { plural } from './wording.ts';
@@ -27,20 +27,14 @@ export interface SupportFacts {
 }
 
 function priorityOf(value: string | null): TicketPriority {
-  if (value === null) return 'MEDIUM';
-  // HubSpot's own spelling first: upper-casing every ticket's priority would copy the string.
-  const upper = isPriority(value) ? value : value.toUpperCase();
+  const upper = value?.toUpperCase();
   return upper === 'LOW' || upper === 'HIGH' || upper === 'URGENT' ? upper : 'MEDIUM';
-}
-
-function isPriority(value: string): value is TicketPriority {
-  return value === 'LOW' || value === 'MEDIUM' || value === 'HIGH' || value === 'URGENT';
 }
 
 export function isOpenTicket(ticket: CrmRecord, closedStages: KeySet): boolean {
   const props = ticket.properties;
-  if (isTrue(props, 'hs_is_closed') || textOf(props, 'closed_date') !== null) return false;
-  const stage = textOf(props, 'hs_pipeline_stage');
+  if (isTrueValue(props.hs_is_closed) || textValue(props.closed_date) !== null) return false;
+  const stage = textValue(props.hs_pipeline_stage);
   return stage === null || !closedStages.has(stage);
 }
 
@@ -51,7 +45,7 @@ export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['su
   const closedStages = keySet(config.closedStages);
   for (const ticket of tickets) {
     if (!isOpenTicket(ticket, closedStages)) continue;
-    const priority = priorityOf(textOf(ticket.properties, 'hs_ticket_priority'));
+    const priority = priorityOf(textValue(ticket.properties.hs_ticket_priority));
     const created = parseDay(ticket.properties.createdate);
     const ageDays = created === null ? null : Math.max(0, asOf - created);
     open.push({ id: ticket.id, priority, ageDays });

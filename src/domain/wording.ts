@@ -13,8 +13,3 @@ export function percent(share: number): string {
 export function daysAgo(days: number): string {
   return days <= 0 ? 'today' : `${plural(days, 'day')} ago`;
 }
-
-/** The text with its first letter in upper case (a sentence start). */
-export function capitalise(text: string): string {
-  return text === '' ? text : text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, csConfigSchema, defaultConfig, parseConfig } from '../../src/config/schema.ts';
 
@@ -85,5 +86,37 @@ describe('invalid configuration: every message names the field and the fix', () 
       expect((error as ConfigError).issues).toHaveLength(2);
       expect((error as ConfigError).message).toMatch(/^team\.json: invalid configuration: currency: .+; nps\.windowDays: /);
     }
+  });
+});
+
+describe('any configuration file', () => {
+  // Shaped like the real file, with wrong values and unknown keys in it, plus arbitrary JSON.
+  const value = fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double(), fc.string({ maxLength: 6 }), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }));
+  const section = fc.dictionary(fc.constantFrom('windowDays', 'weights', 'bands', 'nps', 'minCoverage', 'dealTypes', 'property', 'rules', 'typo'), value, { maxKeys: 3 });
+  const file = fc.oneof(
+    fc.dictionary(fc.constantFrom('currency', 'health', 'nps', 'renewal', 'support', 'sentiment', 'playbooks', 'handoff', 'adoption', 'mystery'), fc.oneof(value, section), { maxKeys: 4 }),
+    fc.jsonValue(),
+  );
+
+  it('either parses or fails with a ConfigError whose every message names the field and what to do', () => {
+    fc.assert(
+      fc.property(file, (raw) => {
+        let issues: string[];
+        try {
+          parseConfig(raw, 'cs-card.config.json');
+          return;
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigError);
+          issues = (error as ConfigError).issues;
+        }
+        expect(issues.length).toBeGreaterThan(0);
+        for (const issue of issues) {
+          // "<field path>: <what is wrong>; <what to do>" (or the top level for a non-object file)
+          expect(issue).toMatch(/^(\(top level\)|[A-Za-z][\w-]*(\.[\w-]+|\[\d+\])*): \S/);
+          expect(issue).not.toMatch(/undefined|\[object Object\]|NaN/);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

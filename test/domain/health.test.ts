@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type FactorKey } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { noData, scored, sourceError, type FactorResult } from '../../src/domain/factor.ts';
 import { apportion, bandOf, combineFactors } from '../../src/domain/health.ts';
+import { formatDay } from '../../src/domain/dates.ts';
+import { healthHistory, type ScorePoint } from '../../src/domain/health-history.ts';
 import { at, atRiskCompany, change, dayAt, healthyCompany, snapshot } from './fixtures.ts';
 
 const health = defaultConfig.health;
@@ -99,5 +102,31 @@ describe('health on the card', () => {
     const view = buildCardView(snapshot(), defaultConfig, at);
     // Only support (no tickets = 100) has data: 20% coverage.
     expect(view.health).toMatchObject({ score: null, band: 'unknown', coverage: 0.2, trend30d: null });
+  });
+});
+
+describe('score history for the chart', () => {
+  /** The definition, written plainly: per day the value of its last change (the first listed on a tie), today's score replacing today's. */
+  function reference(points: readonly ScorePoint[], asOf: number, days: number, current: number | null) {
+    const byDay = new Map<number, ScorePoint>();
+    for (const point of points) {
+      if (point.value === null || point.day > asOf || asOf - point.day >= days) continue;
+      const known = byDay.get(point.day);
+      if (known === undefined || point.at > known.at) byDay.set(point.day, point);
+    }
+    if (current !== null) byDay.set(asOf, { at: Number.MAX_SAFE_INTEGER, day: asOf, value: current });
+    return [...byDay.values()].sort((a, b) => a.day - b.day).map((point) => ({ date: formatDay(point.day), score: point.value ?? 0 }));
+  }
+
+  it('keeps one point per day, oldest first, ending with today', () => {
+    const asOf = 20_000;
+    const point = fc.record({ day: fc.integer({ min: asOf - 200, max: asOf + 3 }), time: fc.integer({ min: 0, max: 3 }), value: fc.option(fc.integer({ min: 0, max: 100 })) });
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 30 }), fc.option(fc.integer({ min: 0, max: 100 })), fc.integer({ min: 1, max: 180 }), (raw, current, days) => {
+        const points = raw.map(({ day, time, value }) => ({ day, at: day * 86_400_000 + time, value }));
+        expect(healthHistory(points, asOf, days, current)).toEqual(reference(points, asOf, days, current));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

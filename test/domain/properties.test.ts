@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/schema.ts';
+import { actionRuleIds, defaultConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { formatDay, parseDay, parseIsoDate } from '../../src/domain/dates.ts';
 import { npsFacts } from '../../src/domain/nps.ts';
 import type { CrmRecord } from '../../src/domain/snapshot.ts';
 import { supportFacts, supportFactor } from '../../src/domain/support.ts';
+import { actionMarker } from '../../src/domain/action-tasks.ts';
 import { cardViewSchema, type CardView } from '../../src/domain/view-model.ts';
 import { changedProperties, healthProperties } from '../../src/domain/writeback.ts';
 import { asOfArb, configArb, snapshotArb, valueArb } from './arbitraries.ts';
@@ -52,8 +53,15 @@ describe('card view over garbage input', () => {
         }
         expect(health.score).toBeGreaterThanOrEqual(0);
         expect(health.score).toBeLessThanOrEqual(100);
+        // Contributions are rounded to one decimal so that they add up to the score exactly
+        // (up to floating-point noise), not merely within half a point.
         const sum = health.factors.reduce((total, f) => total + (f.contribution ?? 0), 0);
-        expect(Math.abs(sum - health.score)).toBeLessThanOrEqual(0.5);
+        expect(Math.abs(sum - health.score)).toBeLessThan(1e-6);
+        for (const factor of health.factors) {
+          if (factor.contribution !== null) expect(Math.round(factor.contribution * 10)).toBeCloseTo(factor.contribution * 10, 6);
+          // Only counted factors contribute: excluded ones (no data, stale, failed source) show null.
+          expect(factor.contribution === null).toBe(factor.status !== 'ok' || factor.score === null);
+        }
         expect(health.coverage).toBeGreaterThanOrEqual(config.health.minCoverage);
       }),
       run,
@@ -84,6 +92,68 @@ describe('card view over garbage input', () => {
     );
   });
 });
+
+describe('suggested actions over garbage input', () => {
+  const priorityRank = { high: 0, medium: 1, low: 2 } as const;
+
+  it('have known, unique ids, are sorted by priority then due date, and are due today or later', () => {
+    fc.assert(
+      fc.property(snapshotAndAsOf, configArb, ([asOf, snapshot], config) => {
+        const { actions } = view(asOf, snapshot, config);
+        const ids = actions.map((a) => a.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const action of actions) {
+          expect(actionRuleIds).toContain(action.id);
+          expect(config.playbooks.rules[action.id as (typeof actionRuleIds)[number]]).toBe(true);
+          expect(action.reason.length).toBeGreaterThan(0);
+          expect(Number.isInteger(action.dueInDays) && action.dueInDays >= 0).toBe(true);
+        }
+        for (let i = 1; i < actions.length; i++) {
+          const [a, b] = [actions[i - 1], actions[i]];
+          if (a === undefined || b === undefined) continue;
+          const order = priorityRank[a.priority] - priorityRank[b.priority] || a.dueInDays - b.dueInDays;
+          expect(order).toBeLessThanOrEqual(0);
+        }
+      }),
+      run,
+    );
+  });
+
+  it('show as tasked exactly the suggestions whose task is still open', () => {
+    fc.assert(
+      fc.property(snapshotAndAsOf, fc.subarray([...actionRuleIds]), fc.subarray([...actionRuleIds]), ([asOf, snapshot], open, completed) => {
+        const tasks = [
+          ...open.map((id, i) => ({ id: `open-${i}`, properties: { hs_task_status: 'NOT_STARTED', hs_task_body: `Follow up. ${actionMarker(id)}` } })),
+          ...completed.map((id, i) => ({ id: `done-${i}`, properties: { hs_task_status: 'COMPLETED', hs_task_body: actionMarker(id) } })),
+        ];
+        const { actions } = view(asOf, { ...snapshot, tasks });
+        for (const action of actions) expect(action.alreadyTasked).toBe(open.includes(action.id as (typeof actionRuleIds)[number]));
+      }),
+      run,
+    );
+  });
+
+  it('are the same whatever order HubSpot lists the records in', () => {
+    fc.assert(
+      fc.property(snapshotAndAsOf, fc.integer(), ([asOf, snapshot], seed) => {
+        const shuffled = { ...snapshot, contacts: shuffle(snapshot.contacts, seed), deals: shuffle(snapshot.deals, seed), tickets: shuffle(snapshot.tickets, seed), feedback: shuffle(snapshot.feedback, seed), tasks: shuffle(snapshot.tasks, seed) };
+        const before = view(asOf, snapshot);
+        const after = view(asOf, shuffled);
+        expect(after.actions).toEqual(before.actions);
+        expect(after.nps).toEqual(before.nps);
+        expect(after.health.score).toBe(before.health.score);
+      }),
+      run,
+    );
+  });
+});
+
+/** A deterministic permutation (reversal and rotation) of a list. */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const reversed = seed % 2 === 0 ? [...items].reverse() : [...items];
+  const shift = items.length === 0 ? 0 : Math.abs(seed) % items.length;
+  return [...reversed.slice(shift), ...reversed.slice(0, shift)];
+}
 
 describe('monotonicity', () => {
   it('adding a detractor never raises NPS', () => {

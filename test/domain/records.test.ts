@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { actionTask, taskActionId } from '../../src/domain/action-tasks.ts';
@@ -35,6 +36,18 @@ describe('action tasks', () => {
     expect(created.body).toContain(action.reason);
     expect(taskActionId(task({ body: created.body }))).toBe('renewal-save-plan');
     expect(taskActionId(task({ body: `<p>${created.body.replace(/\n/g, '<br>')}</p>` }))).toBe('renewal-save-plan');
+  });
+
+  it('reads the marker exactly as the pattern [cs-card:<id>] with an id of [a-z0-9][a-z0-9-]*', () => {
+    const pattern = /\[cs-card:([a-z0-9][a-z0-9-]*)\]/;
+    const fragment = fc.constantFrom('[cs-card:', ']', 'renewal-save-plan', 'qbr', '-', 'X', ' ', 'a', '9', '[', 'cs-card:', '[cs-card:]');
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 8 }), (parts) => {
+        const body = parts.join('');
+        expect(taskActionId(task({ body }))).toBe(pattern.exec(body)?.[1] ?? null);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('finds no action id in an ordinary task', () => {

@@ -40,6 +40,22 @@ describe('renewal windows (calendar days from asOf)', () => {
   });
 });
 
+describe('overdue renewals', () => {
+  it('a contract end date in the past is overdue too, and says there is no open renewal deal', () => {
+    const result = facts([], { contract_end_date: dayAt(-1) });
+    expect(result).toMatchObject({ window: 'overdue', daysToRenewal: -1, source: 'company_property', overdueOpenDeals: 0 });
+    expect(renewalFactor(result, defaultConfig.renewal, false)).toMatchObject({ score: 0, explanation: `Contract ended 1 day ago (${dayAt(-1)}) and there is no open renewal deal` });
+  });
+
+  it('the earliest open renewal decides: an overdue one wins over a later one, and both are counted', () => {
+    expect(facts([renewalDeal(40), renewalDeal(-3), renewalDeal(-1)])).toMatchObject({ window: 'overdue', daysToRenewal: -3, overdueOpenDeals: 2 });
+  });
+
+  it('a renewal due today is not overdue', () => {
+    expect(facts([renewalDeal(0)])).toMatchObject({ window: 'd30', daysToRenewal: 0, overdueOpenDeals: 0 });
+  });
+});
+
 describe('which deal is the renewal', () => {
   it('takes the earliest open renewal deal with its amount, currency and stage', () => {
     const view = buildCardView(
