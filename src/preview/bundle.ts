@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { context, type BuildContext, type Message } from 'esbuild';
+import { fontFaceCss } from './fonts.ts';
 import type { PreviewProject } from './project.ts';
 
 // The page script: the preview host (browser/main.tsx) plus every company card's entry file,
 // unmodified, each loaded only after the host installed HubSpot's runtime globals. Rebuilt
 // (incrementally) on every page load, so an edited card shows on reload.
+
+/** Where the preview server serves the font files (see fonts.ts). */
+export const fontRoute = '/fonts/';
 
 const browserDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'browser');
 
@@ -62,8 +66,8 @@ export async function createPreviewBundler(project: PreviewProject): Promise<Pre
       });
       const js = result.outputFiles?.find((file) => file.path.endsWith('.js'))?.text ?? '';
       const map = result.outputFiles?.find((file) => file.path.endsWith('.js.map'))?.text ?? '';
-      const css = await readFile(path.join(browserDir, 'styles.css'), 'utf8');
-      return { js, map, css };
+      const [fonts, styles] = await Promise.all([fontFaceCss(fontRoute), readFile(path.join(browserDir, 'styles.css'), 'utf8')]);
+      return { js, map, css: `${fonts}\n${styles}` };
     },
     dispose: () => ctx.dispose(),
   };

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { PortfolioCompany } from '../domain/portfolio-summary.ts';
 import { signRequest } from '../server/signature.ts';
 import type { PreviewPageConfig } from './browser/page-config.ts';
-import { createPreviewBundler, type PreviewBundler } from './bundle.ts';
+import { createPreviewBundler, fontRoute, type PreviewBundler } from './bundle.ts';
+import { fontFile } from './fonts.ts';
 import type { PreviewProject } from './project.ts';
 
 // The local preview: a page that runs the real card files in the browser (see browser/), and
@@ -82,6 +83,12 @@ export function createPreviewApp(options: PreviewOptions, bundler: PreviewBundle
   app.get('/preview.js', async (c) => c.body((await bundler.build()).js, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }));
   app.get('/preview.js.map', async (c) => c.body((await bundler.build()).map, 200, { 'Content-Type': 'application/json' }));
   app.get('/preview.css', async (c) => c.body((await bundler.build()).css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-store' }));
+
+  app.get(`${fontRoute}:file`, async (c) => {
+    const font = await fontFile(c.req.param('file'));
+    if (font === null) return c.json({ error: 'no such font file' }, 404);
+    return c.body(font, 200, { 'Content-Type': c.req.param('file').endsWith('.woff2') ? 'font/woff2' : 'font/woff', 'Cache-Control': 'max-age=86400' });
+  });
 
   app.get('/preview-api/companies', async (c) => c.json({ companies: await data.companies() }));
   app.get('/preview-api/companies/:companyId/properties', async (c) => {

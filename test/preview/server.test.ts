@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portfolioCompany } from '../../src/domain/portfolio-summary.ts';
-import type { PreviewBundler } from '../../src/preview/bundle.ts';
+import { fontRoute, type PreviewBundler } from '../../src/preview/bundle.ts';
+import { fontFaceCss } from '../../src/preview/fonts.ts';
 import { createPreviewApp, type PreviewOptions } from '../../src/preview/server.ts';
 import { verifySignature, type SignatureVerdict } from '../../src/server/signature.ts';
 
@@ -134,5 +135,21 @@ describe('the page and its data', () => {
     const app = previewApp();
     expect(await (await app.request('/preview.js')).text()).toBe('console.log("card")');
     expect((await app.request('/preview.css')).headers.get('content-type')).toContain('text/css');
+  });
+
+  it('serves Lexend Deca, HubSpot\'s typeface, for every @font-face the stylesheet declares, and nothing else', async () => {
+    const app = previewApp();
+    const css = await fontFaceCss(fontRoute);
+    const urls = [...css.matchAll(/url\(([^)]+)\)/g)].map((match) => match[1] ?? '');
+    expect(css).toContain("font-family: 'Lexend Deca'");
+    expect(urls.filter((url) => url.endsWith('.woff2'))).toHaveLength(5);
+    for (const url of urls) {
+      const response = await app.request(url);
+      expect(response.status, url).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    for (const probe of ['/fonts/..%2Fpackage.json', '/fonts/package.json', '/fonts/lexend-deca-latin-400-normal.ttf']) {
+      expect((await app.request(probe)).status, probe).toBe(404);
+    }
   });
 });
