@@ -92,6 +92,14 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     actions,
     handoff,
     churn: churnDetail(company, deals, asOf, config.playbooks),
-    warnings: snapshot.issues.map(issueWarning).concat(npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment)),
+    warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment)),
   };
+}
+
+/** The source issues, then the data notes, in one array (a loop: most cards have none, and map + concat allocate on every card). */
+function cardWarnings(issues: CompanySnapshot['issues'], ...notes: ReadonlyArray<readonly string[]>): string[] {
+  const warnings: string[] = [];
+  for (const issue of issues) warnings.push(issueWarning(issue));
+  for (const group of notes) for (const note of group) warnings.push(note);
+  return warnings;
 }

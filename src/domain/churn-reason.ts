@@ -77,7 +77,7 @@ export function churnDetail(company: PropertyValues, deals: readonly Deal[], asO
     reason,
     comment: textOf(company, churnStateProperties.comment),
     recordedAt: recordedAt === null ? null : new Date(recordedAt).toISOString(),
-    reasons: [...churnReasons],
+    reasons: churnReasons.slice(), // a copy per card: the view model is the caller's to change
   };
 }
 
