@@ -8,7 +8,8 @@ import { demoCompanyCatalog } from './property-catalog.ts';
 import { createRandom, deriveSeed, type Random } from './random.ts';
 import type { MemoryStore } from './store.ts';
 
-export const DEFAULT_DEMO_COMPANIES = 200;
+// About 9 in 10 demo companies are customers: 225 gives a portfolio of at least 200 customers.
+export const DEFAULT_DEMO_COMPANIES = 225;
 export const MAX_DEMO_COMPANIES = 100_000;
 
 export interface DemoOptions {

@@ -96,7 +96,7 @@ export interface RequestLog {
 
 export interface SandboxOptions {
   seed?: number;
-  /** Demo portfolio size; default 200. */
+  /** Demo portfolio size; default DEFAULT_DEMO_COMPANIES (225: over 200 customers). */
   companies?: number;
   /** YYYY-MM-DD: demo dates are relative to it; default today (UTC). */
   asOf?: string;

@@ -44,7 +44,7 @@ describe('cs-card sandbox', () => {
     const sandbox = startCsCard(['sandbox', '--port', '0']);
     try {
       const [, url] = await sandbox.printed('stdout', /^(http:\/\/127\.0\.0\.1:\d+)\n/);
-      await sandbox.printed('stderr', /sandbox portal with 200 demo companies \(\d+ records, as of \d{4}-\d{2}-\d{2}, seed 1\) on http/);
+      await sandbox.printed('stderr', /sandbox portal with 225 demo companies \(\d+ records, as of \d{4}-\d{2}-\d{2}, seed 1\) on http/);
 
       const withToken = await fetch(`${url}/crm/v3/objects/companies?limit=5`, { headers: { authorization: 'Bearer any-token-at-all' } });
       const withoutToken = await fetch(`${url}/crm/v3/objects/companies?limit=5`);
