@@ -5,6 +5,7 @@ import { routePath } from 'hono/route';
 import { z } from 'zod';
 import { asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
 import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
+import type { LogEntry } from '../usecases/log-entry.ts';
 import { registerHandoffRoutes } from './handoff-routes.ts';
 import { errorBody, errorLabel, httpErrorOf } from './http-errors.ts';
 import { verifySignature, type SignatureVerdict } from './signature.ts';
@@ -21,11 +22,7 @@ export type SignatureMode =
   | { readonly mode: 'verify'; readonly secret: string; /** e.g. https://cs-card.example.com, when a proxy hides it */ readonly publicOrigin?: string }
   | { readonly mode: 'off' };
 
-export interface LogEntry {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly msg: string;
-  readonly [field: string]: string | number | boolean | null;
-}
+export type { LogEntry };
 
 export interface AppDeps {
   readonly card: CardDeps;
@@ -47,7 +44,8 @@ const signatureMessages: Readonly<Record<Exclude<SignatureVerdict, 'valid'>, str
   forged: 'The request signature does not match: check HUBSPOT_CLIENT_SECRET',
 };
 
-function writeLine(entry: LogEntry): void {
+/** The default log: one JSON line per entry on stdout. */
+export function writeLogLine(entry: LogEntry): void {
   process.stdout.write(`${JSON.stringify(entry)}\n`);
 }
 
@@ -133,7 +131,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const createTask = onePerAction((request) => createActionTask(deps.card, request));
 
-  app.use('*', requestLog(deps.log ?? writeLine));
+  app.use('*', requestLog(deps.log ?? writeLogLine));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.use(
     '/api/*',

@@ -1,6 +1,7 @@
 import type { WebhookTargets } from '../domain/webhook-events.ts';
 import type { FollowedCompanies, RecordsToFollow } from '../hubspot/webhook-targets.ts';
 import { sortIds } from './sync-selection.ts';
+import type { LogEntry } from './log-entry.ts';
 
 // Live updates: webhook events arrive in bursts (a deal moved through three stages, a ticket
 // edited field by field, HubSpot's own retries), so the companies they touch are collected and
@@ -31,11 +32,6 @@ export interface Scheduler {
   clearTimer(handle: unknown): void;
 }
 
-export interface LiveUpdateLog {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly msg: string;
-  readonly [field: string]: string | number | boolean | null;
-}
 
 export interface LiveUpdatesDeps {
   readonly recompute: Recompute;
@@ -47,7 +43,7 @@ export interface LiveUpdatesDeps {
   /** Companies per recompute call. */
   readonly batchSize?: number;
   readonly scheduler?: Scheduler;
-  readonly log?: (entry: LiveUpdateLog) => void;
+  readonly log?: (entry: LogEntry) => void;
 }
 
 export const defaultQuietMs = 5_000;
@@ -85,7 +81,7 @@ export class LiveUpdates {
   private readonly maxWaitMs: number;
   private readonly batchSize: number;
   private readonly scheduler: Scheduler;
-  private readonly log: (entry: LiveUpdateLog) => void;
+  private readonly log: (entry: LogEntry) => void;
 
   constructor(private readonly deps: LiveUpdatesDeps) {
     this.quietMs = deps.quietMs ?? defaultQuietMs;

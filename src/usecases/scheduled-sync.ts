@@ -1,4 +1,5 @@
 import { systemScheduler, type Scheduler } from './live-updates.ts';
+import type { LogEntry } from './log-entry.ts';
 import type { SyncSummary } from './sync.ts';
 
 // The server's scheduled sync (`cs-card serve --sync-every 6h`): an incremental sync at start and
@@ -12,7 +13,7 @@ export interface ScheduledSyncDeps {
   /** One sync run; it stops after the page in progress when the signal aborts. */
   readonly run: (signal: AbortSignal) => Promise<SyncSummary>;
   readonly scheduler?: Scheduler;
-  readonly log?: (entry: { readonly level: 'info' | 'warn' | 'error'; readonly msg: string; readonly [field: string]: string | number | boolean | null }) => void;
+  readonly log?: (entry: LogEntry) => void;
 }
 
 export class ScheduledSync {

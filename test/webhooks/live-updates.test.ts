@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WebhookTargets } from '../../src/domain/webhook-events.ts';
 import type { RecordsToFollow } from '../../src/hubspot/webhook-targets.ts';
-import { LiveUpdates, type LiveUpdateLog, type LiveUpdatesDeps } from '../../src/usecases/live-updates.ts';
+import { LiveUpdates, type LiveUpdatesDeps } from '../../src/usecases/live-updates.ts';
+import type { LogEntry } from '../../src/usecases/log-entry.ts';
 import { ManualScheduler } from './fixtures.ts';
 
 // The debounce and batching of live updates, driven by a hand-moved clock: no real waiting.
@@ -19,7 +20,7 @@ function setup(overrides: Partial<LiveUpdatesDeps> = {}) {
   const scheduler = new ManualScheduler();
   const recomputed: string[][] = [];
   const followed: RecordsToFollow[] = [];
-  const logs: LiveUpdateLog[] = [];
+  const logs: LogEntry[] = [];
   const live = new LiveUpdates({
     recompute: async (ids) => {
       recomputed.push([...ids]);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { LogEntry, SignatureMode } from '../../server/app.ts';
+import { writeLogLine, type SignatureMode } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
 import { parseSyncInterval } from '../../usecases/scheduled-sync.ts';
 import { startHealthUpkeep } from '../health-upkeep.ts';
@@ -29,10 +29,6 @@ function untilStopped(): Promise<void> {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-}
-
-function writeLogLine(entry: LogEntry): void {
-  process.stdout.write(`${JSON.stringify(entry)}\n`);
 }
 
 const serveFlagsSchema = z.object({ syncEvery: z.string().optional() });
