@@ -1,7 +1,8 @@
 // Portfolio KPIs for CS managers, exactly as DOMAIN.md defines them, over a set of companies
 // and one period. Rates are percentages (92.5 means 92.5%), unrounded; a rate whose
 // denominator is zero is null, never NaN. Amounts that are not finite numbers count as 0,
-// negative amounts as 0.
+// negative amounts as 0. Each company's period is given, or derived from its deals
+// (renewal-period.ts, portfolioKpisFromDeals).
 
 export interface CompanyPeriod {
   readonly companyId: string;
