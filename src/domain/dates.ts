@@ -12,9 +12,14 @@ const maxMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** Epoch milliseconds of a date / datetime / epoch-ms property value, or null. */
 export function parseInstant(value: string | null | undefined): number | null {
   if (value == null) return null;
-  const text = value.trim();
+  const text = isPadded(value) ? value.trim() : value;
   const ms = text.charCodeAt(4) === dash ? parseIso(text) : parseEpochMs(text);
   return ms !== null && ms >= minMs && ms <= maxMs ? ms : null;
+}
+
+/** Whether trimming can change the text: nearly every value HubSpot sends starts and ends with a non-space, and trim() is a call. */
+function isPadded(text: string): boolean {
+  return text.length > 0 && (text.charCodeAt(0) <= space || text.charCodeAt(text.length - 1) <= space || text.charCodeAt(0) > tilde || text.charCodeAt(text.length - 1) > tilde);
 }
 
 // Epoch milliseconds: 12 to 15 digits (1973 on). Shorter numbers are not dates; 10 digits
@@ -29,7 +34,12 @@ function nonNegative(value: number): number | null {
 
 /** The UTC calendar day of a date / datetime / epoch-ms property value, or null. */
 export function parseDay(value: string | null | undefined): Day | null {
-  const ms = parseInstant(value);
+  if (value == null) return null;
+  const text = isPadded(value) ? value.trim() : value;
+  // The two shapes HubSpot sends most, a date and a UTC datetime, name their day outright: no
+  // instant (a float of milliseconds) is needed to find it.
+  if (text.length === 10 || (text.length === 24 && canonicalTimeMs(text) !== null)) return isoDate(text);
+  const ms = parseInstant(text);
   return ms === null ? null : Math.floor(ms / msPerDay);
 }
 
@@ -38,12 +48,30 @@ export function parseIsoDate(value: string): Day | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDay(value) : null;
 }
 
+/** The day of an as-of date 'YYYY-MM-DD'; a RangeError otherwise (the shells validate what users type first). */
+export function asOfDay(value: string): Day {
+  const day = parseIsoDate(value);
+  if (day === null) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${value}"`);
+  return day;
+}
+
 export function dayOfInstant(ms: number): Day {
   return Math.floor(ms / msPerDay);
 }
 
-/** 'YYYY-MM-DD' of a day (integer arithmetic: Date#toISOString is too slow for a sync's hot path). */
+/** 'YYYY-MM-DD' of a day. A card writes a handful of dates, mostly the same few days, so each is formatted once. */
 export function formatDay(day: Day): string {
+  const index = day - formattedFirstDay;
+  if (index < 0 || index >= formattedDays.length) return civilDate(day);
+  return (formattedDays[index] ??= civilDate(day));
+}
+
+/** Formatted days, filled as they are asked for: 1970..2199, the years HubSpot data lives in. */
+const formattedFirstDay = 0;
+const formattedDays: Array<string | undefined> = new Array<string | undefined>(84_000);
+
+/** 'YYYY-MM-DD' by integer arithmetic (Date#toISOString is slow). */
+function civilDate(day: Day): string {
   // Howard Hinnant's civil_from_days: eras of 400 years, March-based years.
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
@@ -85,14 +113,9 @@ export function addDays(isoDate: string, days: number): string {
 // Grammar: YYYY-MM-DD[(T| )HH:MM[:SS[(.|,)fraction]][ ][Z|(+|-)HH[[:]MM]]].
 function parseIso(text: string): number | null {
   const length = text.length;
-  if (length < 10 || text.charCodeAt(4) !== dash || text.charCodeAt(7) !== dash) return null;
-  const century = digitPairAt(text, 0);
-  const yearOfCentury = digitPairAt(text, 2);
-  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
-  const month = digitPairAt(text, 5);
-  const date = digitPairAt(text, 8);
-  if (year < 1900 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null;
-  const day = civilDay(year, month, date) * msPerDay;
+  const date = isoDate(text);
+  if (date === null) return null;
+  const day = date * msPerDay;
   if (length === 10) return day;
   if (length === 24) {
     const time = canonicalTimeMs(text);
@@ -123,6 +146,18 @@ function parseIso(text: string): number | null {
   while (text.charCodeAt(i) === space) i++;
   const offset = zoneOffsetMinutes(text, i);
   return offset === null ? null : day + ((hours * 60 + minutes - offset) * 60 + seconds) * 1000 + millis;
+}
+
+/** The day of the 'YYYY-MM-DD' the text starts with (1900 on), or null. */
+function isoDate(text: string): Day | null {
+  if (text.length < 10 || text.charCodeAt(4) !== dash || text.charCodeAt(7) !== dash) return null;
+  const century = digitPairAt(text, 0);
+  const yearOfCentury = digitPairAt(text, 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = digitPairAt(text, 5);
+  const date = digitPairAt(text, 8);
+  if (year < 1900 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null;
+  return civilDay(year, month, date);
 }
 
 /**
@@ -179,8 +214,8 @@ function isDigit(code: number): boolean {
   return code >= zero && code <= zero + 9;
 }
 
-const [zero, dash, colon, dot, comma, space, plus, upperT, lowerT, upperZ, lowerZ] = ['0', '-', ':', '.', ',', ' ', '+', 'T', 't', 'Z', 'z'].map((c) => c.charCodeAt(0)) as [
-  number, number, number, number, number, number, number, number, number, number, number,
+const [zero, dash, colon, dot, comma, space, plus, upperT, lowerT, upperZ, lowerZ, tilde] = ['0', '-', ':', '.', ',', ' ', '+', 'T', 't', 'Z', 'z', '~'].map((c) => c.charCodeAt(0)) as [
+  number, number, number, number, number, number, number, number, number, number, number, number,
 ];
 
 /** Days since 1970-01-01 of a date, from tables for the years HubSpot data lives in (no divisions). */

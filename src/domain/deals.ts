@@ -19,7 +19,7 @@ export interface Deal {
   readonly closeDay: Day | null;
   readonly amount: number | null;
   readonly currency: string | null;
-  /** hs_deal_stage_probability, 0..1; null when missing or out of range. */
+  /** hs_deal_stage_probability, 0..1, of an open deal (a closed deal's progress means nothing); null when missing or out of range. */
   readonly probability: number | null;
 }
 
@@ -52,12 +52,13 @@ function toDeal(record: CrmRecord, matchers: DealMatchers): Deal {
   const type = textValue(props.dealtype);
   const won = wonStages.has(stage) || isTrueValue(props.hs_is_closed_won);
   const lost = !won && (lostStages.has(stage) || isTrueValue(props.hs_is_closed));
-  const probability = parseNumber(props.hs_deal_stage_probability);
+  const open = !won && !lost;
+  const probability = open ? parseNumber(props.hs_deal_stage_probability) : null;
   return {
     id: record.id,
     name: textValue(props.dealname),
     stage,
-    open: !won && !lost,
+    open,
     won,
     lost,
     renewal: renewalTypes.has(type) || (renewalPipelines.size > 0 && renewalPipelines.has(textValue(props.pipeline))),

@@ -1,10 +1,10 @@
 import type { CsConfig } from '../config/schema.ts';
-import { buildCardView } from './card.ts';
-import { parseIsoDate, type Day } from './dates.ts';
+import { asOfDay, formatDay, parseIsoDate, type Day } from './dates.ts';
+import { evaluateHealth, type HealthEvaluation } from './health-evaluation.ts';
 import { healthUpdatedAtProperty } from './properties.ts';
 import type { CompanySnapshot, CrmRecord, SourceIssue } from './snapshot.ts';
 import { issueWarning } from './source-issues.ts';
-import { changedProperties, healthProperties } from './writeback.ts';
+import { changedProperties, healthProperties, type WrittenHealth } from './writeback.ts';
 
 // The rules of writing health back to companies (DESIGN.md "Quality bars": never write a
 // score computed from partial data; write a property only when its value changed), and which
@@ -27,12 +27,26 @@ export function isPortalWideGap(issue: SourceIssue): boolean {
 
 /** What sync writes for one company: its changed health properties plus the stamp, or why not. */
 export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): Writeback {
-  const partial = snapshot.issues.filter((issue) => !isPortalWideGap(issue));
+  const partial = snapshot.issues.length === 0 ? snapshot.issues : snapshot.issues.filter((issue) => !isPortalWideGap(issue));
   if (partial.length > 0) return { kind: 'skipped', reasons: partial.map(issueWarning) };
-  const view = buildCardView(snapshot, config, at);
-  const changed = changedProperties(snapshot.company.properties, healthProperties(view));
-  if (Object.keys(changed).length === 0) return { kind: 'unchanged' };
-  return { kind: 'write', properties: { ...changed, [healthUpdatedAtProperty]: at.generatedAt } };
+  const asOf = asOfDay(at.asOf);
+  // The health alone, not the whole card view: the handoff form's contacts, the churn form and
+  // the score's history are for the card, and a sync evaluates every company.
+  const changed = changedProperties(snapshot.company.properties, healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf))));
+  if (changed === null) return { kind: 'unchanged' };
+  changed[healthUpdatedAtProperty] = at.generatedAt;
+  return { kind: 'write', properties: changed };
+}
+
+/** The written part of the card view, exactly as buildCardView shows it. */
+function writtenHealth({ health, trend, renewal, nps, actions, handoff }: HealthEvaluation): WrittenHealth {
+  return {
+    health: { score: health.score, band: health.band, trend30d: trend, factors: health.factors },
+    renewal: { date: renewal.day === null ? null : formatDay(renewal.day), amount: renewal.amount },
+    nps: { score: nps.score, responses: nps.responses },
+    actions,
+    handoff,
+  };
 }
 
 /**

@@ -38,22 +38,18 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
   const coverage = totalWeight > 0 ? coveredWeight / totalWeight : 0;
   const score = coveredWeight > 0 && coverage >= config.minCoverage ? Math.round(weightedSum / coveredWeight) : null;
   // Excluded factors get no share (null); counted ones their exact share of the score.
-  const shares: Array<number | null> = [];
-  for (const factor of factors) shares.push(score !== null && counts(factor) ? (weights[factor.key] * (factor.score ?? 0)) / coveredWeight : null);
-  const contributions = score === null ? shares : apportion(shares, score, 1);
-  const views: FactorView[] = [];
-  for (let i = 0; i < factors.length; i++) {
-    const factor = factors[i] as FactorResult;
-    views.push({
+  const contributions = score === null ? null : apportion(factors.map((factor) => (counts(factor) ? (weights[factor.key] * (factor.score ?? 0)) / coveredWeight : null)), score, 1);
+  const views = factors.map(
+    (factor, i): FactorView => ({
       key: factor.key,
       label: factor.label,
       score: factor.score,
       weight: weights[factor.key],
-      contribution: contributions[i] ?? null,
+      contribution: contributions?.[i] ?? null,
       status: factor.status,
       explanation: factor.explanation,
-    });
-  }
+    }),
+  );
   return { score, band: bandOf(score, config.bands), coverage, factors: views };
 }
 
@@ -69,17 +65,17 @@ function counts(factor: FactorResult): boolean {
 export function apportion(exact: ReadonlyArray<number | null>, total: number, decimals: number): Array<number | null> {
   const unit = 10 ** decimals;
   // Whole units first (the result holds units until the end), then hand out or take back the rest.
-  const result: Array<number | null> = [];
+  const result: Array<number | null> = new Array<number | null>(exact.length);
   const order: number[] = [];
   let missing = Math.round(total * unit);
   for (let i = 0; i < exact.length; i++) {
     const value = exact[i] ?? null;
     if (value === null) {
-      result.push(null);
+      result[i] = null;
       continue;
     }
     const whole = Math.floor(Math.max(0, value * unit));
-    result.push(whole);
+    result[i] = whole;
     order.push(i);
     missing -= whole;
   }

@@ -1,11 +1,21 @@
 import { parseDay } from './dates.ts';
 import { parseNumber } from './property-values.ts';
+import { sortInPlace } from './sorting.ts';
 import type { PropertyValues } from './snapshot.ts';
 import type { CardView, FactorView } from './view-model.ts';
 
 // The company properties the product owns (DESIGN.md "Company properties the product
-// owns"), computed from a card view, and the subset that actually changed: the sync writes
-// only that, so an unchanged portfolio costs no writes.
+// owns"), computed from the health a card shows, and the subset that actually changed: the
+// sync writes only that, so an unchanged portfolio costs no writes.
+
+/** The part of a card view that is written back; a whole CardView is one. */
+export interface WrittenHealth {
+  readonly health: Pick<CardView['health'], 'score' | 'band' | 'trend30d' | 'factors'>;
+  readonly renewal: Pick<CardView['renewal'], 'date' | 'amount'>;
+  readonly nps: Pick<CardView['nps'], 'score' | 'responses'>;
+  readonly actions: ReadonlyArray<Pick<CardView['actions'][number], 'title'>>;
+  readonly handoff: Pick<CardView['handoff'], 'status'>;
+}
 
 export const ownedCompanyProperties = [
   'cs_health_score',
@@ -25,7 +35,7 @@ export const ownedCompanyProperties = [
 const driverCount = 3;
 
 /** The owned properties for a view; '' clears a property. cs_health_updated_at is the caller's to stamp. */
-export function healthProperties(view: CardView): Record<string, string> {
+export function healthProperties(view: WrittenHealth): Record<string, string> {
   return {
     cs_health_score: text(view.health.score),
     cs_health_band: view.health.band,
@@ -47,22 +57,34 @@ function text(value: number | null): string {
 /**
  * The counted factors that cost the most points, worst first, e.g.
  * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...".
+ * (Loops rather than filter / sort / map / join: the sync computes this for every company.)
  */
 export function healthDrivers(factors: readonly FactorView[]): string {
-  return factors
-    .filter((f) => f.contribution !== null && f.score !== null && f.score < 100)
-    .map((f) => ({ f, lost: f.weight * (100 - (f.score ?? 0)) }))
-    .sort((a, b) => b.lost - a.lost)
-    .slice(0, driverCount)
-    .map(({ f }) => `${f.label} ${f.score}/100: ${f.explanation}`)
-    .join('; ');
+  const costly: Array<{ readonly factor: FactorView; readonly lost: number }> = [];
+  for (const factor of factors) {
+    if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.weight * (100 - factor.score) });
+  }
+  sortInPlace(costly, byMostLost);
+  let text = '';
+  for (let i = 0; i < costly.length && i < driverCount; i++) {
+    const { factor } = costly[i] as (typeof costly)[number];
+    text += `${i > 0 ? '; ' : ''}${factor.label} ${factor.score}/100: ${factor.explanation}`;
+  }
+  return text;
 }
 
-/** The entries of `next` whose value differs from `current`, comparing numbers and dates by value. */
-export function changedProperties(current: PropertyValues, next: Record<string, string>): Record<string, string> {
-  const changed: Record<string, string> = {};
-  for (const [name, value] of Object.entries(next)) {
-    if (!sameValue(current[name], value)) changed[name] = value;
+function byMostLost(a: { readonly lost: number }, b: { readonly lost: number }): number {
+  return b.lost - a.lost;
+}
+
+/** The entries of `next` whose value differs from `current`, comparing numbers and dates by value; null when none does. */
+export function changedProperties(current: PropertyValues, next: Record<string, string>): Record<string, string> | null {
+  let changed: Record<string, string> | null = null;
+  for (const name in next) {
+    const value = next[name] ?? '';
+    if (sameValue(current[name], value)) continue;
+    changed ??= {};
+    changed[name] = value;
   }
   return changed;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { actionRuleIds, defaultConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { formatDay, parseDay, parseIsoDate } from '../../src/domain/dates.ts';
+import { writebackFor } from '../../src/domain/health-sync.ts';
 import { npsFacts } from '../../src/domain/nps.ts';
 import type { CrmRecord } from '../../src/domain/snapshot.ts';
 import { supportFacts, supportFactor } from '../../src/domain/support.ts';
@@ -81,12 +82,26 @@ describe('card view over garbage input', () => {
     );
   });
 
+  it('writes back exactly what the card shows, though the sync evaluates health without building the card', () => {
+    fc.assert(
+      fc.property(snapshotAndAsOf, configArb, ([asOf, snapshot], config) => {
+        const generatedAt = `${asOf}T12:00:00.000Z`;
+        const clean = { ...snapshot, issues: [] };
+        const writeback = writebackFor(clean, config, { asOf, generatedAt });
+        const shown = changedProperties(clean.company.properties, healthProperties(view(asOf, clean, config)));
+        if (shown === null) expect(writeback).toEqual({ kind: 'unchanged' });
+        else expect(writeback).toEqual({ kind: 'write', properties: { ...shown, cs_health_updated_at: generatedAt } });
+      }),
+      run,
+    );
+  });
+
   it('writes back nothing a second time: applying the changes leaves no change', () => {
     fc.assert(
       fc.property(snapshotAndAsOf, fc.dictionary(fc.constantFrom('cs_health_score', 'cs_renewal_date', 'cs_company_nps'), valueArb('2026-01-01')), ([asOf, snapshot], current) => {
         const next = healthProperties(view(asOf, snapshot));
         const written = { ...current, ...changedProperties(current, next) };
-        expect(changedProperties(written, next)).toEqual({});
+        expect(changedProperties(written, next)).toBeNull();
       }),
       run,
     );

@@ -86,6 +86,7 @@ describe('write-back properties', () => {
     const next = { cs_health_score: '72', cs_health_band: 'healthy', cs_renewal_date: '2027-01-14', cs_company_nps: '', cs_next_action: 'Call', cs_nps_responses: '0' };
     expect(changedProperties(current, next)).toEqual({ cs_health_band: 'healthy', cs_nps_responses: '0' });
     expect(changedProperties({ cs_health_score: '72' }, { cs_health_score: '' })).toEqual({ cs_health_score: '' });
+    expect(changedProperties({ cs_health_score: '72', cs_renewal_date: '2027-01-14' }, { cs_health_score: '72.0', cs_renewal_date: '2027-01-14T00:00:00Z' })).toBeNull();
   });
 });
 
