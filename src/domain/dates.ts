@@ -19,7 +19,10 @@ export function parseInstant(value: string | null | undefined): number | null {
 
 /** Whether trimming can change the text: nearly every value HubSpot sends starts and ends with a non-space, and trim() is a call. */
 function isPadded(text: string): boolean {
-  return text.length > 0 && (text.charCodeAt(0) <= space || text.charCodeAt(text.length - 1) <= space || text.charCodeAt(0) > tilde || text.charCodeAt(text.length - 1) > tilde);
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= space || last <= space || first > tilde || last > tilde;
 }
 
 // Epoch milliseconds: 12 to 15 digits (1973 on). Shorter numbers are not dates; 10 digits
@@ -242,7 +245,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  // (year & 3) rather than year % 4: the remainder of a possibly negative number is a division.
+  return (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 const tableFirstYear = 1900;

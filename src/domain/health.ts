@@ -38,18 +38,28 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
   const coverage = totalWeight > 0 ? coveredWeight / totalWeight : 0;
   const score = coveredWeight > 0 && coverage >= config.minCoverage ? Math.round(weightedSum / coveredWeight) : null;
   // Excluded factors get no share (null); counted ones their exact share of the score.
-  const contributions = score === null ? null : apportion(factors.map((factor) => (counts(factor) ? (weights[factor.key] * (factor.score ?? 0)) / coveredWeight : null)), score, 1);
-  const views = factors.map(
-    (factor, i): FactorView => ({
+  let contributions: Array<number | null> | null = null;
+  if (score !== null) {
+    const shares = new Array<number | null>(factors.length);
+    for (let i = 0; i < factors.length; i++) {
+      const factor = factors[i] as FactorResult;
+      shares[i] = counts(factor) ? (weights[factor.key] * (factor.score ?? 0)) / coveredWeight : null;
+    }
+    contributions = apportion(shares, score, 1);
+  }
+  const views = new Array<FactorView>(factors.length);
+  for (let i = 0; i < factors.length; i++) {
+    const factor = factors[i] as FactorResult;
+    views[i] = {
       key: factor.key,
       label: factor.label,
       score: factor.score,
       weight: weights[factor.key],
-      contribution: contributions?.[i] ?? null,
+      contribution: contributions === null ? null : (contributions[i] ?? null),
       status: factor.status,
       explanation: factor.explanation,
-    }),
-  );
+    };
+  }
   return { score, band: bandOf(score, config.bands), coverage, factors: views };
 }
 

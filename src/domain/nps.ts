@@ -59,9 +59,10 @@ export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
 
 export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day): NpsFacts {
   const surveyTypes = keySet(config.surveyTypes);
-  // Each respondent's latest answer: contacts by id; a submission naming no contact is its own
-  // respondent and goes straight to the answers (rare; a submission listed twice counts once).
-  const latestByContact = new Map<string, NpsAnswer>();
+  // Each respondent's latest answer, kept in `answers`: contacts are found by id (the index of
+  // their answer); a submission naming no contact is its own respondent (rare; a submission
+  // listed twice counts once).
+  const answerOfContact = new Map<string, number>();
   const answers: NpsAnswer[] = [];
   let outOfRange = 0;
   let notANumber = 0;
@@ -89,17 +90,15 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     }
     const contactId = textValue(props.hs_contact_id);
     const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textValue(props.hs_content) };
-    if (contactId === null) {
-      const same = answers.findIndex((other) => other.submissionId === answer.submissionId);
-      if (same < 0) answers.push(answer);
-      else if (compareNewestFirst(answer, answers[same] as NpsAnswer) < 0) answers[same] = answer;
-      continue;
+    const same = contactId === null ? answers.findIndex((other) => other.contactId === null && other.submissionId === answer.submissionId) : (answerOfContact.get(contactId) ?? -1);
+    if (same < 0) {
+      if (contactId !== null) answerOfContact.set(contactId, answers.length);
+      answers.push(answer);
+    } else if (compareNewestFirst(answer, answers[same] as NpsAnswer) < 0) {
+      answers[same] = answer;
     }
-    const previous = latestByContact.get(contactId);
-    if (previous === undefined || compareNewestFirst(answer, previous) < 0) latestByContact.set(contactId, answer);
   }
 
-  for (const answer of latestByContact.values()) answers.push(answer);
   sortInPlace(answers, compareNewestFirst);
   let promoters = 0;
   let passives = 0;
