@@ -77,7 +77,6 @@ const asOf = asOfDay(AS_OF);
 // decision (that, plus the property values and the diff against the company) and the whole card
 // view (that, plus the handoff form's contacts, the churn form, the score history) are printed beside it.
 const measures: readonly Measure[] = [
-  { what: "X health evaluations/s", evaluate: (s) => evaluateHealth(s, defaultConfig, asOf).health.score ?? 0 },
   { what: 'health evaluations/s', evaluate: (s) => evaluateHealth(s, defaultConfig, asOf).health.score ?? 0 },
   { what: 'write-back decisions/s (health evaluation + changed properties)', evaluate: (s) => writebackFor(s, defaultConfig, at).kind.length },
   { what: 'card views/s (health evaluation + everything the card shows)', evaluate: (s) => buildCardView(s, defaultConfig, at).actions.length },

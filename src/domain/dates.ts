@@ -3,6 +3,8 @@
 // HubSpot sends dates as 'YYYY-MM-DD', datetimes as ISO 8601 and sometimes epoch-millisecond
 // strings; anything else (including impossible dates like 2024-02-30) is no date at all.
 
+import { trimmed } from './property-values.ts';
+
 export type Day = number;
 
 const msPerDay = 86_400_000;
@@ -12,17 +14,9 @@ const maxMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** Epoch milliseconds of a date / datetime / epoch-ms property value, or null. */
 export function parseInstant(value: string | null | undefined): number | null {
   if (value == null) return null;
-  const text = isPadded(value) ? value.trim() : value;
+  const text = trimmed(value);
   const ms = text.charCodeAt(4) === dash ? parseIso(text) : parseEpochMs(text);
   return ms !== null && ms >= minMs && ms <= maxMs ? ms : null;
-}
-
-/** Whether trimming can change the text: nearly every value HubSpot sends starts and ends with a non-space, and trim() is a call. */
-function isPadded(text: string): boolean {
-  if (text.length === 0) return false;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  return first <= space || last <= space || first > tilde || last > tilde;
 }
 
 // Epoch milliseconds: 12 to 15 digits (1973 on). Shorter numbers are not dates; 10 digits
@@ -38,7 +32,7 @@ function nonNegative(value: number): number | null {
 /** The UTC calendar day of a date / datetime / epoch-ms property value, or null. */
 export function parseDay(value: string | null | undefined): Day | null {
   if (value == null) return null;
-  const text = isPadded(value) ? value.trim() : value;
+  const text = trimmed(value);
   // The two shapes HubSpot sends most, a date and a UTC datetime, name their day outright: no
   // instant (a float of milliseconds) is needed to find it.
   if (text.length === 10 || (text.length === 24 && canonicalTimeMs(text) !== null)) return isoDate(text);
@@ -154,13 +148,13 @@ function parseIso(text: string): number | null {
 /** The day of the 'YYYY-MM-DD' the text starts with (1900 on), or null. */
 function isoDate(text: string): Day | null {
   if (text.length < 10 || text.charCodeAt(4) !== dash || text.charCodeAt(7) !== dash) return null;
-  const century = digitPairAt(text, 0);
-  const yearOfCentury = digitPairAt(text, 2);
-  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
-  const month = digitPairAt(text, 5);
-  const date = digitPairAt(text, 8);
-  if (year < 1900 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null;
-  return civilDay(year, month, date);
+  const century = pairIn(text, 0);
+  const yearOfCentury = pairIn(text, 2);
+  const month = pairIn(text, 5);
+  const date = pairIn(text, 8);
+  if (century < 19 || yearOfCentury < 0 || month < 1 || month > 12 || date < 1) return null;
+  const year = century * 100 + yearOfCentury;
+  return date > daysInMonth(year, month) ? null : civilDay(year, month, date);
 }
 
 /**
@@ -169,13 +163,13 @@ function isoDate(text: string): Day | null {
  * general scanner then reads.
  */
 function canonicalTimeMs(text: string): number | null {
-  if (text.charCodeAt(10) !== upperT || text.charCodeAt(13) !== colon || text.charCodeAt(16) !== colon || text.charCodeAt(19) !== dot || text.charCodeAt(23) !== upperZ) return null;
-  const hours = digitPairAt(text, 11);
-  const minutes = digitPairAt(text, 14);
-  const seconds = digitPairAt(text, 17);
+  if (text.length !== 24 || text.charCodeAt(10) !== upperT || text.charCodeAt(13) !== colon || text.charCodeAt(16) !== colon || text.charCodeAt(19) !== dot || text.charCodeAt(23) !== upperZ) return null;
+  const hours = pairIn(text, 11);
+  const minutes = pairIn(text, 14);
+  const seconds = pairIn(text, 17);
   const hundreds = text.charCodeAt(20) - zero;
-  const rest = digitPairAt(text, 21);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || hundreds < 0 || hundreds > 9 || rest < 0) return null;
+  const rest = pairIn(text, 21);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || (hundreds | (9 - hundreds)) < 0 || rest < 0) return null;
   return ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundreds * 100 + rest;
 }
 
@@ -202,6 +196,17 @@ function digitPairAt(text: string, start: number): number {
   return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
+/**
+ * The number written by the two ASCII digits at `start`, or a negative number; both places
+ * must be inside the text (a read past the end is NaN, which the bit test would take for 0).
+ * One sign test instead of four comparisons: a date is read on every record's path.
+ */
+function pairIn(text: string, start: number): number {
+  const tens = text.charCodeAt(start) - zero;
+  const ones = text.charCodeAt(start + 1) - zero;
+  return (tens | ones | (9 - tens) | (9 - ones)) < 0 ? -1 : tens * 10 + ones;
+}
+
 /** The number written by `count` ASCII digits at `start`, or -1. */
 function digits(text: string, start: number, count: number): number {
   let value = 0;
@@ -217,8 +222,8 @@ function isDigit(code: number): boolean {
   return code >= zero && code <= zero + 9;
 }
 
-const [zero, dash, colon, dot, comma, space, plus, upperT, lowerT, upperZ, lowerZ, tilde] = ['0', '-', ':', '.', ',', ' ', '+', 'T', 't', 'Z', 'z', '~'].map((c) => c.charCodeAt(0)) as [
-  number, number, number, number, number, number, number, number, number, number, number, number,
+const [zero, dash, colon, dot, comma, space, plus, upperT, lowerT, upperZ, lowerZ] = ['0', '-', ':', '.', ',', ' ', '+', 'T', 't', 'Z', 'z'].map((c) => c.charCodeAt(0)) as [
+  number, number, number, number, number, number, number, number, number, number, number,
 ];
 
 /** Days since 1970-01-01 of a date, from tables for the years HubSpot data lives in (no divisions). */

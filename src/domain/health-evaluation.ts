@@ -42,7 +42,7 @@ export interface HealthEvaluation {
 export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
   const company = snapshot.company.properties;
   const failed = failedSources(snapshot.issues);
-  const companyFailed = failed.has('company');
+  const companyFailed = failed.company;
 
   const deals = readDeals(snapshot.deals, config.renewal, config.handoff);
   const nps = npsFacts(snapshot.feedback, config.nps, asOf);
@@ -54,11 +54,11 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
 
   const health = combineFactors(
     [
-      npsFactor(nps, failed.has('feedback') || failed.has('contacts')),
-      supportFactor(support, config.support, failed.has('tickets')),
-      engagementFactor(engagement, config.engagement, failed.has('contacts') || companyFailed),
+      npsFactor(nps, failed.feedback || failed.contacts),
+      supportFactor(support, config.support, failed.tickets),
+      engagementFactor(engagement, config.engagement, failed.contacts || companyFailed),
       adoptionFactor(adoption, config.adoption, companyFailed),
-      renewalFactor(renewal, config.renewal, failed.has('deals')),
+      renewalFactor(renewal, config.renewal, failed.deals),
       sentimentFactor(sentiment, config.sentiment, companyFailed),
     ],
     config.health,

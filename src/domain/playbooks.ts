@@ -187,14 +187,19 @@ function latestDeal(deals: readonly Deal[], asOf: Day, lookbackDays: number, mat
   return latest;
 }
 
-const ruleEntries = Object.entries(rules) as ReadonlyArray<[ActionRuleId, Rule]>;
-const enabledByConfig = new WeakMap<CsConfig['playbooks']['rules'], ReadonlyArray<[ActionRuleId, Rule]>>();
+interface EnabledRule {
+  readonly id: ActionRuleId;
+  readonly rule: Rule;
+}
+
+const allRules: readonly EnabledRule[] = (Object.entries(rules) as Array<[ActionRuleId, Rule]>).map(([id, rule]) => ({ id, rule }));
+const enabledByConfig = new WeakMap<CsConfig['playbooks']['rules'], readonly EnabledRule[]>();
 
 /** The rules the configuration switches on, in rule order; worked out once per configuration. */
-function enabledRules(switches: CsConfig['playbooks']['rules']): ReadonlyArray<[ActionRuleId, Rule]> {
+function enabledRules(switches: CsConfig['playbooks']['rules']): readonly EnabledRule[] {
   let enabled = enabledByConfig.get(switches);
   if (enabled === undefined) {
-    enabled = ruleEntries.filter(([id]) => switches[id]);
+    enabled = allRules.filter(({ id }) => switches[id]);
     enabledByConfig.set(switches, enabled);
   }
   return enabled;
@@ -205,7 +210,9 @@ const priorityRank: Readonly<Record<Priority, number>> = { high: 0, medium: 1, l
 /** The suggested actions, high priority first, then the soonest due. */
 export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): ActionView[] {
   const actions: ActionView[] = [];
-  for (const [id, rule] of enabledRules(config.rules)) {
+  const enabled = enabledRules(config.rules);
+  for (let i = 0; i < enabled.length; i++) {
+    const { id, rule } = enabled[i] as EnabledRule;
     const suggestion = rule(facts, config);
     if (suggestion === null) continue;
     const { title, reason, priority, dueInDays } = suggestion;

@@ -19,14 +19,30 @@ export function textOf(properties: PropertyValues, name: string): string | null 
 /** The trimmed text of a property value, or null when it is empty. */
 export function textValue(value: string | null | undefined): string | null {
   if (value == null) return null;
-  const text = value.trim();
+  const text = trimmed(value);
   return text === '' ? null : text;
 }
+
+/**
+ * The text without surrounding white space. Nearly every value HubSpot sends starts and ends
+ * with a visible ASCII character, and a look at both ends is cheaper than calling trim(),
+ * which every property read would otherwise do (a card reads over a hundred).
+ */
+export function trimmed(text: string): string {
+  const length = text.length;
+  if (length === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  return first > space && last > space && first <= tilde && last <= tilde ? text : text.trim();
+}
+
+const space = 0x20;
+const tilde = 0x7e;
 
 /** A finite number written as a plain decimal ('72', '72.0', '-3.5', '1e3'), or null. */
 export function parseNumber(value: string | null | undefined): number | null {
   if (value == null) return null;
-  const text = value.trim();
+  const text = trimmed(value);
   const whole = plainInteger(text);
   if (whole !== null) return whole;
   if (!numberPattern.test(text)) return null;

@@ -13,13 +13,15 @@ const sourceLabels: Readonly<Record<DataSource, string>> = {
   tasks: 'Tasks (already-created actions)',
 };
 
-const noFailures: ReadonlySet<DataSource> = new Set();
+export type FailedSources = Readonly<Record<DataSource, boolean>>;
 
-/** Sources that failed outright; a source with only some records skipped still counts. */
-export function failedSources(issues: readonly SourceIssue[]): ReadonlySet<DataSource> {
+const noFailures: FailedSources = { company: false, history: false, contacts: false, deals: false, tickets: false, feedback: false, tasks: false };
+
+/** Which sources failed outright; a source with only some records skipped still counts. */
+export function failedSources(issues: readonly SourceIssue[]): FailedSources {
   if (issues.length === 0) return noFailures; // the usual case, on every card
-  const failed = new Set<DataSource>();
-  for (const issue of issues) if (issue.kind !== 'malformed') failed.add(issue.source);
+  const failed = { ...noFailures };
+  for (const issue of issues) if (issue.kind !== 'malformed') failed[issue.source] = true;
   return failed;
 }
 
