@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { parseIsoDate } from '../../src/domain/dates.ts';
 import { npsFacts, npsFactor, npsScore } from '../../src/domain/nps.ts';
 import type { CrmRecord } from '../../src/domain/snapshot.ts';
+import { asOfArb, snapshotArb } from './arbitraries.ts';
 import { AS_OF, at, epochAt, npsAnswer, npsAnswers, snapshot } from './fixtures.ts';
 
 const asOf = parseIsoDate(AS_OF) ?? 0;
@@ -38,6 +40,21 @@ describe('company NPS (DOMAIN.md: %promoters - %detractors)', () => {
       npsAnswer({ value: 5, contactId: '501', daysAgo: 40 }),
     ];
     expect(facts(answers)).toMatchObject({ score: 100, responses: 1, promoters: 1, detractors: 0, lowSample: true });
+  });
+
+  it('finds the same respondents for a company with hundreds of submissions as for one with a handful', () => {
+    // Past a few dozen submissions respondents are looked up in a map rather than searched:
+    // padding the feedback with CSAT submissions, which never count, must change nothing.
+    const csat = Array.from({ length: 40 }, () => npsAnswer({ value: 3, surveyType: 'CSAT' }));
+    fc.assert(
+      fc.property(asOfArb.chain((asOf) => fc.tuple(fc.constant(asOf), snapshotArb(asOf))), ([asOf, company]) => {
+        const day = parseIsoDate(asOf) ?? 0;
+        const few = npsFacts(company.feedback, defaultConfig.nps, day);
+        expect(few.answers.length).toBeLessThanOrEqual(company.feedback.length);
+        expect(npsFacts([...csat.slice(0, 20), ...company.feedback, ...csat.slice(20)], defaultConfig.nps, day)).toEqual(few);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('treats each submission without a contact id as its own respondent', () => {
