@@ -34,11 +34,24 @@ function buildKeySet(values: readonly string[]): KeySet {
     const upper = key.toUpperCase();
     if (upper.toLowerCase() === key) spellings.add(upper);
   }
+  // A portal has a handful of distinct stages, types and priorities, seen over and over: each
+  // text's answer is kept (a bounded number of them), so a miss does not lower-case it again.
+  const answers = new Map<string, boolean>();
   return {
     size: lower.size,
-    has: (text) => text !== null && (spellings.has(text) || lower.has(text.toLowerCase())),
+    has: (text) => {
+      if (text === null) return false;
+      let found = answers.get(text);
+      if (found === undefined) {
+        found = spellings.has(text) || lower.has(text.toLowerCase());
+        if (answers.size < rememberedTexts) answers.set(text, found);
+      }
+      return found;
+    },
   };
 }
+
+const rememberedTexts = 256;
 
 export function lowerMap(values: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
   let map = maps.get(values);
