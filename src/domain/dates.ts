@@ -35,7 +35,7 @@ export function parseDay(value: string | null | undefined): Day | null {
   const text = trimmed(value);
   // The two shapes HubSpot sends most, a date and a UTC datetime, name their day outright: no
   // instant (a float of milliseconds) is needed to find it.
-  if (text.length === 10 || (text.length === 24 && canonicalTimeMs(text) !== null)) return isoDate(text);
+  if (text.length === 10 || canonicalTimeMs(text) !== null) return isoDate(text);
   const ms = parseInstant(text);
   return ms === null ? null : Math.floor(ms / msPerDay);
 }

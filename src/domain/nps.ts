@@ -59,10 +59,9 @@ export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
 
 export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day): NpsFacts {
   const surveyTypes = keySet(config.surveyTypes);
-  // Each respondent's latest answer, kept in `answers`: contacts are found by id (the index of
-  // their answer); a submission naming no contact is its own respondent (rare; a submission
-  // listed twice counts once).
-  // The usual handful of answers is searched; hundreds get a map (same answer either way).
+  // Each respondent's latest answer, kept in `answers`. A submission naming no contact is its
+  // own respondent (rare; a submission listed twice counts once). The usual handful of answers
+  // is searched for the respondent; hundreds get a map from contact to index (same result).
   const answerOfContact = feedback.length > scanLimit ? new Map<string, number>() : null;
   const answers: NpsAnswer[] = [];
   let outOfRange = 0;
