@@ -58,13 +58,11 @@ export function dayOfInstant(ms: number): Day {
 
 /** 'YYYY-MM-DD' of a day. A card writes a handful of dates, mostly the same few days, so each is formatted once. */
 export function formatDay(day: Day): string {
-  const index = day - formattedFirstDay;
-  if (index < 0 || index >= formattedDays.length) return civilDate(day);
-  return (formattedDays[index] ??= civilDate(day));
+  if (day < 0 || day >= formattedDays.length) return civilDate(day);
+  return (formattedDays[day] ??= civilDate(day));
 }
 
-/** Formatted days, filled as they are asked for: 1970..2199, the years HubSpot data lives in. */
-const formattedFirstDay = 0;
+/** Formatted days since 1970-01-01, filled as they are asked for: up to 2199, the years HubSpot data lives in. */
 const formattedDays: Array<string | undefined> = new Array<string | undefined>(84_000);
 
 /** 'YYYY-MM-DD' by integer arithmetic (Date#toISOString is slow). */
@@ -189,11 +187,9 @@ function zoneOffsetMinutes(text: string, i: number): number | null {
   return (first === dash ? -1 : 1) * (hours * 60 + minutes);
 }
 
-/** The number written by the two ASCII digits at `start`, or -1 (straight-line: most date fields are pairs). */
+/** The number written by the two ASCII digits at `start`, or -1 (also when they run past the end). */
 function digitPairAt(text: string, start: number): number {
-  const tens = text.charCodeAt(start) - zero;
-  const ones = text.charCodeAt(start + 1) - zero;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+  return start + 1 < text.length ? pairIn(text, start) : -1;
 }
 
 /**

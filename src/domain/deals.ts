@@ -23,31 +23,18 @@ export interface Deal {
   readonly probability: number | null;
 }
 
-/** Every deal of the company, read once. */
+/** Every deal of the company, read once; the configured value lists are looked up once per call, not per deal. */
 export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff']): Deal[] {
-  const deals: Deal[] = [];
-  if (records.length === 0) return deals;
-  const matchers = dealMatchers(renewal, handoff);
-  for (const record of records) deals.push(toDeal(record, matchers));
-  return deals;
-}
-
-const matchersByConfig = new WeakMap<CsConfig['renewal'], DealMatchers & { readonly handoff: CsConfig['handoff'] }>();
-
-/** The configured value lists as sets, worked out once per configuration, not once per company. */
-function dealMatchers(renewal: CsConfig['renewal'], handoff: CsConfig['handoff']): DealMatchers {
-  const cached = matchersByConfig.get(renewal);
-  if (cached !== undefined && cached.handoff === handoff) return cached;
-  const matchers = {
-    handoff,
+  const matchers: DealMatchers = {
     won: keySet(renewal.wonStages),
     lost: keySet(renewal.lostStages),
     renewalTypes: keySet(renewal.dealTypes),
     renewalPipelines: keySet(renewal.pipelines),
     newBusinessTypes: keySet(handoff.newBusinessDealTypes),
   };
-  matchersByConfig.set(renewal, matchers);
-  return matchers;
+  const deals: Deal[] = [];
+  for (const record of records) deals.push(toDeal(record, matchers));
+  return deals;
 }
 
 interface DealMatchers {

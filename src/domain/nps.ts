@@ -59,10 +59,10 @@ export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
 
 export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day): NpsFacts {
   const surveyTypes = keySet(config.surveyTypes);
-  // Each respondent's latest answer, kept in `answers`. A submission naming no contact is its
-  // own respondent (rare; a submission listed twice counts once). The usual handful of answers
-  // is searched for the respondent; hundreds get a map from contact to index (same result).
-  const answerOfContact = feedback.length > scanLimit ? new Map<string, number>() : null;
+  // Each respondent's latest answer, kept in `answers`: a contact's is found by the map of its
+  // index; a submission naming no contact is its own respondent (rare; a submission listed
+  // twice counts once).
+  const answerOfContact = new Map<string, number>();
   const answers: NpsAnswer[] = [];
   let outOfRange = 0;
   let notANumber = 0;
@@ -90,9 +90,9 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     }
     const contactId = textValue(props.hs_contact_id);
     const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textValue(props.hs_content) };
-    const same = answerOfContact !== null && contactId !== null ? (answerOfContact.get(contactId) ?? -1) : respondentIndex(answers, contactId, answer.submissionId);
+    const same = contactId === null ? answers.findIndex((other) => other.contactId === null && other.submissionId === answer.submissionId) : (answerOfContact.get(contactId) ?? -1);
     if (same < 0) {
-      if (answerOfContact !== null && contactId !== null) answerOfContact.set(contactId, answers.length);
+      if (contactId !== null) answerOfContact.set(contactId, answers.length);
       answers.push(answer);
     } else if (compareNewestFirst(answer, answers[same] as NpsAnswer) < 0) {
       answers[same] = answer;
@@ -122,17 +122,6 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     latest: answers[0] ?? null,
     ignored: { outOfRange, notANumber, undated },
   };
-}
-
-const scanLimit = 32;
-
-/** The index of the respondent's answer: the same contact, or for no contact the same submission; -1 when none. */
-function respondentIndex(answers: readonly NpsAnswer[], contactId: string | null, submissionId: string): number {
-  for (let i = 0; i < answers.length; i++) {
-    const other = answers[i] as NpsAnswer;
-    if (contactId === null ? other.contactId === null && other.submissionId === submissionId : other.contactId === contactId) return i;
-  }
-  return -1;
 }
 
 /**

@@ -20,22 +20,12 @@ export function keySet(values: readonly string[]): KeySet {
   return set;
 }
 
-// HubSpot writes its values all lower case ('closedwon') or all upper case ('NPS'), so both
-// spellings are looked up as they come, and only mixed case pays for a lower-cased copy
-// (this runs for every deal, ticket and survey answer). An upper-case spelling is added only
-// when it lower-cases back to the value, so the match stays exactly "equal ignoring case".
+// A portal has a handful of distinct stages, types and priorities, seen over and over (this
+// runs for every deal, ticket and survey answer): each text's answer is kept, up to a bound,
+// so a text is lower-cased and looked up once, not on every record.
 function buildKeySet(values: readonly string[]): KeySet {
   const lower = new Set<string>();
-  const spellings = new Set<string>();
-  for (const value of values) {
-    const key = value.trim().toLowerCase();
-    lower.add(key);
-    spellings.add(key);
-    const upper = key.toUpperCase();
-    if (upper.toLowerCase() === key) spellings.add(upper);
-  }
-  // A portal has a handful of distinct stages, types and priorities, seen over and over: each
-  // text's answer is kept (a bounded number of them), so a miss does not lower-case it again.
+  for (const value of values) lower.add(value.trim().toLowerCase());
   const answers = new Map<string, boolean>();
   return {
     size: lower.size,
@@ -43,7 +33,7 @@ function buildKeySet(values: readonly string[]): KeySet {
       if (text === null) return false;
       let found = answers.get(text);
       if (found === undefined) {
-        found = spellings.has(text) || lower.has(text.toLowerCase());
+        found = lower.has(text.toLowerCase());
         if (answers.size < rememberedTexts) answers.set(text, found);
       }
       return found;

@@ -42,9 +42,8 @@ describe('company NPS (DOMAIN.md: %promoters - %detractors)', () => {
     expect(facts(answers)).toMatchObject({ score: 100, responses: 1, promoters: 1, detractors: 0, lowSample: true });
   });
 
-  it('finds the same respondents for a company with hundreds of submissions as for one with a handful', () => {
-    // Past a few dozen submissions respondents are looked up in a map rather than searched:
-    // padding the feedback with CSAT submissions, which never count, must change nothing.
+  it('finds the same respondents however many submissions of other surveys surround the NPS answers', () => {
+    // Padding the feedback with CSAT submissions, which never count, must change nothing.
     const csat = Array.from({ length: 40 }, () => npsAnswer({ value: 3, surveyType: 'CSAT' }));
     fc.assert(
       fc.property(asOfArb.chain((asOf) => fc.tuple(fc.constant(asOf), snapshotArb(asOf))), ([asOf, company]) => {
