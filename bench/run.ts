@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -34,6 +35,8 @@ if (only !== undefined) {
   const wanted = process.argv.slice(2);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && (wanted.length === 0 || wanted.includes(f.replace(/\.ts$/, '')))).sort();
   if (files.length === 0) throw new Error(`no bench section named ${wanted.join(', ')}: see bench/sections/`);
+  // Speed figures depend on the runtime and the machine (a newer V8 alone moves them by several per cent).
+  console.log(`Node ${process.version} on ${os.cpus()[0]?.model ?? 'an unknown CPU'}, ${os.availableParallelism()} cores`);
   const failed = files.filter((file) => spawnSection(file) !== 0);
   if (failed.length > 0) {
     console.error(`\nbench sections that failed: ${failed.join(', ')}`);
