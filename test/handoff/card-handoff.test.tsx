@@ -1,36 +1,25 @@
 import { Alert, Button, DateInput, Flex, LoadingButton, LoadingSpinner, Select, StatusTag, Text, TextArea } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import { catalogs } from '../../src/app/cards/i18n/messages.ts';
-import type { Sandbox } from '../../src/sandbox/index.ts';
-import { startCardBackend, type CardBackend } from '../app/card-backend.ts';
 import { textOf } from '../app/card-queries.ts';
-import { mswServer } from '../msw.ts';
-import { handoffSandbox, notesOf, now, seedWonCompany, tasksOf } from './handoff-portal.ts';
+import { notesOf, seedWonCompany, tasksOf, useHandoffPortal } from './handoff-portal.ts';
 
 // The handoff section of the tab card, driven like a user would, against the real backend on
 // loopback (verifying signatures) and the sandbox portal after `cs-card setup`.
 
 const en = catalogs.en;
 const wait = { timeoutInMs: 10_000 };
-let sandbox: Sandbox;
-let backend: CardBackend;
-
-beforeAll(async () => {
-  sandbox = await handoffSandbox();
-  backend = await startCardBackend(sandbox, now);
-});
-beforeEach(() => mswServer.use(...sandbox.mswHandlers()));
-afterAll(() => backend.close());
+const portal = useHandoffPortal();
 
 async function renderTab(companyId: string, locale = 'en-US') {
   const r = createRenderer('crm.record.tab');
   r.mocks.context.crm.objectId = Number(companyId);
   r.mocks.context.user.locale = locale;
   r.mocks.context.portal.timezone = 'Europe/Berlin';
-  r.render(<TabCard {...cardProps(r.mocks.context, backend.fetchFn)} />);
+  r.render(<TabCard {...cardProps(r.mocks.context, portal.backend.fetchFn)} />);
   await r.waitFor(() => expect(r.maybeFind(LoadingSpinner)).toBeNull(), wait);
   await r.waitFor(() => expect(r.maybeFindByTestId(StatusTag, 'handoff-status')).not.toBeNull(), wait);
   return r;
@@ -75,7 +64,7 @@ function fillEverything(r: Rendered, contactIds: readonly string[]) {
 
 describe('the handoff on the tab card', () => {
   it('takes sales from draft to submitted and CS to accepted, with the note and the onboarding tasks', async () => {
-    const { companyId, contactIds } = seedWonCompany(sandbox, 'Marten Finance');
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Marten Finance');
     const r = await renderTab(companyId);
     expect(status(r)).toBe(en['handoff.phase.not_started']);
     // The new-business deal was won and no handoff is submitted: the playbook asks for it.
@@ -100,8 +89,8 @@ describe('the handoff on the tab card', () => {
     await settled(r);
     expect(status(r)).toBe(en['handoff.phase.accepted']);
     expect(r.findByTestId(Alert, 'handoff-done').props.title).toBe(en['handoff.done.accept']);
-    expect(notesOf(sandbox, companyId).map((n) => /Handoff (\w+)/.exec(n)?.[1]).sort()).toEqual(['accepted', 'submitted']);
-    expect(tasksOf(sandbox, companyId).map((t) => t.hs_task_subject).sort()).toEqual(['Go-live check with Marten Finance', 'Onboarding kickoff with Marten Finance']);
+    expect(notesOf(portal.sandbox, companyId).map((n) => /Handoff (\w+)/.exec(n)?.[1]).sort()).toEqual(['accepted', 'submitted']);
+    expect(tasksOf(portal.sandbox, companyId).map((t) => t.hs_task_subject).sort()).toEqual(['Go-live check with Marten Finance', 'Onboarding kickoff with Marten Finance']);
 
     // Reopening the record shows the accepted handoff, read from HubSpot.
     const again = await renderTab(companyId);
@@ -113,7 +102,7 @@ describe('the handoff on the tab card', () => {
   });
 
   it('shows sales the comment CS returned the handoff with', async () => {
-    const { companyId, contactIds } = seedWonCompany(sandbox, 'Pipit Insurance');
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Pipit Insurance');
     const sales = await renderTab(companyId);
     fillEverything(sales, contactIds);
     click(sales, 'handoff-submit');
@@ -133,7 +122,7 @@ describe('the handoff on the tab card', () => {
   });
 
   it('refuses a submit with required fields missing and names them', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Wren Robotics');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Wren Robotics');
     const r = await renderTab(companyId);
     type(r, 'goals', 'Ship the first robot fleet');
     click(r, 'handoff-submit');
@@ -147,19 +136,19 @@ describe('the handoff on the tab card', () => {
   });
 
   it('refuses a contact of another company', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Siskin Books');
-    const other = seedWonCompany(sandbox, 'Linnet Paper');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Siskin Books');
+    const other = seedWonCompany(portal.sandbox, 'Linnet Paper');
     const r = await renderTab(companyId);
     // A stale or tampered option: the backend, not the card, decides whose contact it is.
     choose(r, 'championId', other.contactIds[0] ?? '');
     click(r, 'handoff-save');
     await settled(r);
     expect(textOf(r.findByTestId(Alert, 'handoff-failed'))).toContain(`Contact ${other.contactIds[0] ?? ''} (the champion) is not associated with this company`);
-    expect(sandbox.store.get('companies', companyId)?.properties.cs_handoff_champion_id ?? null).toBeNull();
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_champion_id ?? null).toBeNull();
   });
 
   it('gives the second of two editors a conflict and loses nothing', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Bunting Hotels');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Bunting Hotels');
     const first = await renderTab(companyId);
     const second = await renderTab(companyId);
     type(first, 'goals', 'Goals as sales wrote them');
@@ -175,7 +164,7 @@ describe('the handoff on the tab card', () => {
     expect(textOf(conflict)).toContain('Someone else changed this handoff');
     // The colleague's text is still in their form; the first save is what HubSpot holds.
     expect(second.find(TextArea, { name: 'goals' }).props.value).toBe('Goals as a colleague wrote them');
-    expect(sandbox.store.get('companies', companyId)?.properties.cs_handoff_goals).toBe('Goals as sales wrote them');
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_goals).toBe('Goals as sales wrote them');
 
     // Loading the current version shows what was stored.
     second.findByTestId(Button, 'handoff-reload').trigger('onClick');
@@ -183,7 +172,7 @@ describe('the handoff on the tab card', () => {
   });
 
   it('does not create a second note when the submit is sent again', async () => {
-    const { companyId, contactIds } = seedWonCompany(sandbox, 'Shrike Security');
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Shrike Security');
     const r = await renderTab(companyId);
     fillEverything(r, contactIds);
     // A double click sends the same submit twice, from the same version: the second is
@@ -193,13 +182,13 @@ describe('the handoff on the tab card', () => {
     await settled(r);
     expect(status(r)).toBe(en['handoff.phase.submitted']);
     expect(r.maybeFindByTestId(Alert, 'handoff-failed')).toBeNull();
-    expect(notesOf(sandbox, companyId)).toHaveLength(1);
+    expect(notesOf(portal.sandbox, companyId)).toHaveLength(1);
   });
 });
 
 describe('the churn reason on the tab card', () => {
   it('asks after a lost renewal, records the reason and the note, and the action goes away', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Tanager Studios', { lostRenewal: true });
+    const { companyId } = seedWonCompany(portal.sandbox, 'Tanager Studios', { lostRenewal: true });
     const r = await renderTab(companyId);
     expect(r.maybeFindByTestId(LoadingButton, 'create-task-churn-reason')).not.toBeNull();
     expect(r.find(Select, { name: 'churnReason' }).props.options.map((o) => o.value)).toEqual(['competitor', 'value_not_realised', 'budget', 'out_of_business_or_ma', 'product_gap', 'other']);
@@ -216,7 +205,7 @@ describe('the churn reason on the tab card', () => {
     await r.waitFor(() => expect(r.maybeFindByTestId(LoadingButton, 'create-task-churn-reason')).toBeNull(), wait);
     expect(r.maybeFind(Select, { name: 'churnReason' })).toBeNull();
     expect(textOf(r.findByTestId(Flex, 'churn-recorded'))).toContain('Churn reason: Product gap');
-    expect(sandbox.store.get('companies', companyId)?.properties).toMatchObject({ cs_churn_reason: 'product_gap', cs_churn_reason_comment: 'Needed multi-currency invoicing' });
-    expect(notesOf(sandbox, companyId).filter((n) => n.includes('Churn reason recorded') && n.includes('Product gap'))).toHaveLength(1);
+    expect(portal.sandbox.store.get('companies', companyId)?.properties).toMatchObject({ cs_churn_reason: 'product_gap', cs_churn_reason_comment: 'Needed multi-currency invoicing' });
+    expect(notesOf(portal.sandbox, companyId).filter((n) => n.includes('Churn reason recorded') && n.includes('Product gap'))).toHaveLength(1);
   });
 });

@@ -1,8 +1,10 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
+import { startCardBackend, type CardBackend } from '../app/card-backend.ts';
 import { mswServer } from '../msw.ts';
 
 // An empty sandbox portal after `cs-card setup` (the handoff properties exist), with companies
@@ -12,7 +14,7 @@ export const asOf = '2026-03-16';
 export const now = () => new Date(`${asOf}T09:30:00.000Z`);
 export const csmOwnerId = '71000001';
 
-export async function handoffSandbox(): Promise<Sandbox> {
+async function handoffSandbox(): Promise<Sandbox> {
   const sandbox = createSandbox({ data: 'empty', asOf, clock: () => now().getTime() });
   sandbox.controls.searchPerSecond = null;
   sandbox.store.addOwner({ id: csmOwnerId, email: 'csm@example.com', firstName: 'Casey', lastName: 'Sato' });
@@ -21,6 +23,37 @@ export async function handoffSandbox(): Promise<Sandbox> {
   const report = await runSetup({ properties: new PropertyGateway(client, { retries: 0, minBackoffMs: 0, maxBackoffMs: 0, sleep: async () => undefined }), config: defaultConfig });
   if (report.failed.length > 0) throw new Error(`setup failed: ${JSON.stringify(report.failed)}`);
   return sandbox;
+}
+
+export interface HandoffPortal {
+  readonly sandbox: Sandbox;
+  readonly backend: CardBackend;
+}
+
+/**
+ * For one test file: the portal after setup and the real card backend on loopback, started once
+ * before its tests and closed after them, with msw pointed at the portal before each test.
+ */
+export function useHandoffPortal(): HandoffPortal {
+  let started: HandoffPortal | null = null;
+  const running = (): HandoffPortal => {
+    if (started === null) throw new Error('the handoff portal starts in beforeAll; use it inside a test or hook');
+    return started;
+  };
+  beforeAll(async () => {
+    const sandbox = await handoffSandbox();
+    started = { sandbox, backend: await startCardBackend(sandbox, now) };
+  });
+  beforeEach(() => mswServer.use(...running().sandbox.mswHandlers()));
+  afterAll(() => started?.backend.close());
+  return {
+    get sandbox() {
+      return running().sandbox;
+    },
+    get backend() {
+      return running().backend;
+    },
+  };
 }
 
 export interface SeededCompany {

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.ts';
-import { mswServer } from '../msw.ts';
-import { startCardBackend, type CardBackend } from '../app/card-backend.ts';
-import { csmOwnerId, handoffSandbox, notesOf, now, seedWonCompany, tasksOf } from './handoff-portal.ts';
+import { describe, expect, it } from 'vitest';
+import { csmOwnerId, notesOf, seedWonCompany, tasksOf, useHandoffPortal } from './handoff-portal.ts';
 
 // The handoff and churn-reason routes: the real backend on loopback, verifying HubSpot
 // signatures, writing to the sandbox portal after `cs-card setup`.
 
-let sandbox: Sandbox;
-let backend: CardBackend;
-
-beforeAll(async () => {
-  sandbox = await handoffSandbox();
-  backend = await startCardBackend(sandbox, now);
-});
-beforeEach(() => mswServer.use(...sandbox.mswHandlers()));
-afterAll(() => backend.close());
+const portal = useHandoffPortal();
 
 interface Answer {
   status: number;
@@ -27,7 +16,7 @@ interface Answer {
 }
 
 async function call(method: string, path: string, body?: unknown): Promise<Answer> {
-  const response = await backend.fetchFn(`https://cs-card.example.com${path}`, { method: method as 'GET', ...(body === undefined ? {} : { body: body as Record<string, unknown> }) });
+  const response = await portal.backend.fetchFn(`https://cs-card.example.com${path}`, { method: method as 'GET', ...(body === undefined ? {} : { body: body as Record<string, unknown> }) });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
@@ -44,7 +33,7 @@ const complete = (championId: string, economicBuyerId: string) => ({
 
 describe('the handoff', () => {
   it('goes draft -> submit -> accept: the properties, one note per step and the onboarding tasks for the CSM', async () => {
-    const { companyId, contactIds } = seedWonCompany(sandbox, 'Kestrel Logistics');
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Kestrel Logistics');
     const [champion = '', buyer = ''] = contactIds;
     const base = `/api/companies/${companyId}/handoff`;
 
@@ -56,7 +45,7 @@ describe('the handoff', () => {
     const draft = await call('PUT', base, { baseVersion: 0, fields: { goals: 'Cut onboarding time by half', championId: champion } });
     expect(draft.status).toBe(200);
     expect(draft.body.handoff).toMatchObject({ status: 'not_started', phase: 'draft', version: 1, missing: ['Success criteria', 'Economic buyer', 'Go-live date'] });
-    expect(notesOf(sandbox, companyId)).toEqual([]);
+    expect(notesOf(portal.sandbox, companyId)).toEqual([]);
 
     const submitted = await call('POST', `${base}/submit`, { baseVersion: 1, fields: complete(champion, buyer) });
     expect(submitted.status).toBe(200);
@@ -66,7 +55,7 @@ describe('the handoff', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body.handoff).toMatchObject({ status: 'accepted', version: 3 });
 
-    const company = sandbox.store.get('companies', companyId)?.properties ?? {};
+    const company = portal.sandbox.store.get('companies', companyId)?.properties ?? {};
     expect(company).toMatchObject({
       cs_handoff_status: 'accepted',
       cs_handoff_version: '3',
@@ -76,7 +65,7 @@ describe('the handoff', () => {
     });
     expect(company.cs_handoff_accepted_at).toMatch(/^2026-03-16T09:30/);
 
-    const notes = notesOf(sandbox, companyId);
+    const notes = notesOf(portal.sandbox, companyId);
     expect(notes).toHaveLength(2);
     const submitNote = notes.find((n) => n.includes('Handoff submitted')) ?? '';
     // The full content, escaped, with the contacts named.
@@ -85,7 +74,7 @@ describe('the handoff', () => {
     expect(submitNote).toContain(`Ana Silva (ana@kestrel-logistics.example) (contact id ${champion})`);
     expect(notes.some((n) => n.includes('Handoff accepted by customer success'))).toBe(true);
 
-    const tasks = tasksOf(sandbox, companyId);
+    const tasks = tasksOf(portal.sandbox, companyId);
     expect(tasks.map((t) => [t.hs_task_subject, t.hs_timestamp?.slice(0, 10), t.hubspot_owner_id]).sort()).toEqual([
       ['Go-live check with Kestrel Logistics', '2026-05-04', csmOwnerId],
       ['Onboarding kickoff with Kestrel Logistics', '2026-03-21', csmOwnerId],
@@ -93,7 +82,7 @@ describe('the handoff', () => {
   });
 
   it('returns a handoff with a comment that sales then sees, and takes the resubmission', async () => {
-    const { companyId, contactIds } = seedWonCompany(sandbox, 'Heron Health');
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Heron Health');
     const base = `/api/companies/${companyId}/handoff`;
     await call('POST', `${base}/submit`, { baseVersion: 0, fields: complete(contactIds[0] ?? '', contactIds[1] ?? '') });
 
@@ -105,25 +94,25 @@ describe('the handoff', () => {
     expect(returned.status).toBe(200);
     const seen = await call('GET', base);
     expect(seen.body.handoff).toMatchObject({ status: 'returned', returnComment: 'The go-live date clashes with their freeze; confirm with Ben.', canEdit: true });
-    expect(notesOf(sandbox, companyId).some((n) => n.includes('Handoff returned to sales') && n.includes('confirm with Ben.'))).toBe(true);
+    expect(notesOf(portal.sandbox, companyId).some((n) => n.includes('Handoff returned to sales') && n.includes('confirm with Ben.'))).toBe(true);
 
     const resubmitted = await call('POST', `${base}/submit`, { baseVersion: 2, fields: { goLiveDate: '2026-06-01' } });
     expect(resubmitted.body.handoff).toMatchObject({ status: 'submitted', returnComment: null });
-    expect(notesOf(sandbox, companyId).some((n) => n.includes('Handoff resubmitted'))).toBe(true);
+    expect(notesOf(portal.sandbox, companyId).some((n) => n.includes('Handoff resubmitted'))).toBe(true);
   });
 
   it('refuses a submit with required fields missing, naming them, and writes nothing', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Osprey Media');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Osprey Media');
     const answer = await call('POST', `/api/companies/${companyId}/handoff/submit`, { baseVersion: 0, fields: { goals: 'Grow usage' } });
     expect(answer.status).toBe(422);
     expect(answer.body.error).toMatchObject({ code: 'handoff_incomplete', missing: ['Success criteria', 'Champion', 'Economic buyer', 'Go-live date'] });
     expect(answer.body.error?.message).toContain('Success criteria, Champion, Economic buyer, Go-live date');
-    expect(sandbox.store.get('companies', companyId)?.properties.cs_handoff_version ?? null).toBeNull();
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_version ?? null).toBeNull();
   });
 
   it('refuses a contact of another company', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Plover Foods');
-    const other = seedWonCompany(sandbox, 'Stint Freight');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Plover Foods');
+    const other = seedWonCompany(portal.sandbox, 'Stint Freight');
     const stranger = other.contactIds[0] ?? '';
     const answer = await call('PUT', `/api/companies/${companyId}/handoff`, { baseVersion: 0, fields: { economicBuyerId: stranger } });
     expect(answer.status).toBe(422);
@@ -132,7 +121,7 @@ describe('the handoff', () => {
   });
 
   it('refuses the second of two saves from the same version and keeps the first', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Avocet Labs');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Avocet Labs');
     const base = `/api/companies/${companyId}/handoff`;
     const [first, second] = await Promise.all([
       call('PUT', base, { baseVersion: 0, fields: { goals: 'Sales wrote this' } }),
@@ -143,38 +132,38 @@ describe('the handoff', () => {
     expect(second?.body.error?.message).toMatch(/Someone else changed this handoff .* Nothing was overwritten/);
     // The answer carries the current handoff, so the card can show what is stored now.
     expect(second?.body.handoff.fields.goals).toBe('Sales wrote this');
-    expect(sandbox.store.get('companies', companyId)?.properties.cs_handoff_goals).toBe('Sales wrote this');
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_goals).toBe('Sales wrote this');
   });
 
   it('answers a retried submit as done without a second note', async () => {
-    const { companyId, contactIds } = seedWonCompany(sandbox, 'Dunlin Energy');
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Dunlin Energy');
     const request = { baseVersion: 0, fields: complete(contactIds[0] ?? '', contactIds[1] ?? '') };
     const path = `/api/companies/${companyId}/handoff/submit`;
     const first = await call('POST', path, request);
     const retry = await call('POST', path, request);
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(retry.body).toMatchObject({ replayed: true, noteId: null });
-    expect(notesOf(sandbox, companyId).filter((n) => n.includes('Handoff submitted'))).toHaveLength(1);
-    expect(sandbox.store.get('companies', companyId)?.properties.cs_handoff_version).toBe('1');
+    expect(notesOf(portal.sandbox, companyId).filter((n) => n.includes('Handoff submitted'))).toHaveLength(1);
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_version).toBe('1');
   });
 
   it('finishes on retry what a failed first attempt left undone: the note is created once', async () => {
-    const { companyId, contactIds } = seedWonCompany(sandbox, 'Godwit Retail');
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Godwit Retail');
     const request = { baseVersion: 0, fields: complete(contactIds[0] ?? '', contactIds[1] ?? '') };
     const path = `/api/companies/${companyId}/handoff/submit`;
-    sandbox.controls.injectFault({ kind: '503', method: 'POST', path: /^\/crm\/v3\/objects\/notes$/, times: 1 });
+    portal.sandbox.controls.injectFault({ kind: '503', method: 'POST', path: /^\/crm\/v3\/objects\/notes$/, times: 1 });
     const failed = await call('POST', path, request);
     expect(failed.status).toBe(503);
-    expect(notesOf(sandbox, companyId)).toEqual([]);
+    expect(notesOf(portal.sandbox, companyId)).toEqual([]);
     const retry = await call('POST', path, request);
     expect(retry.status).toBe(200);
-    expect(notesOf(sandbox, companyId)).toHaveLength(1);
+    expect(notesOf(portal.sandbox, companyId)).toHaveLength(1);
     expect((await call('POST', path, request)).status).toBe(200);
-    expect(notesOf(sandbox, companyId)).toHaveLength(1);
+    expect(notesOf(portal.sandbox, companyId)).toHaveLength(1);
   });
 
   it('validates ids, dates and lengths with messages that say what to fix', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Tern Textiles');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Tern Textiles');
     const base = `/api/companies/${companyId}/handoff`;
     expect((await call('GET', '/api/companies/abc/handoff')).status).toBe(400);
     const badDate = await call('PUT', base, { baseVersion: 0, fields: { goLiveDate: '2026-02-30' } });
@@ -189,16 +178,16 @@ describe('the handoff', () => {
   });
 
   it('is signature-verified and size-limited like the card route', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Sanderling Cargo');
-    const unsigned = await fetch(`${backend.server.url}/api/companies/${companyId}/handoff/submit`, { method: 'POST', body: '{"baseVersion":0}' });
+    const { companyId } = seedWonCompany(portal.sandbox, 'Sanderling Cargo');
+    const unsigned = await fetch(`${portal.backend.server.url}/api/companies/${companyId}/handoff/submit`, { method: 'POST', body: '{"baseVersion":0}' });
     expect(unsigned.status).toBe(401);
     const huge = await call('PUT', `/api/companies/${companyId}/handoff`, { baseVersion: 0, fields: { goals: 'x'.repeat(70_000) } });
     expect(huge.status).toBe(413);
-    expect(sandbox.store.get('companies', companyId)?.properties.cs_handoff_version ?? null).toBeNull();
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_version ?? null).toBeNull();
   });
 
   it('refuses steps the state does not allow', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Curlew Systems');
+    const { companyId } = seedWonCompany(portal.sandbox, 'Curlew Systems');
     const answer = await call('POST', `/api/companies/${companyId}/handoff/accept`, { baseVersion: 0 });
     expect(answer.status).toBe(409);
     expect(answer.body.error).toMatchObject({ code: 'handoff_state', message: 'Only a submitted handoff can be accepted; this one is not submitted yet' });
@@ -207,7 +196,7 @@ describe('the handoff', () => {
 
 describe('the churn reason', () => {
   it('is asked for after a lost renewal, written as properties and a note, once', async () => {
-    const { companyId } = seedWonCompany(sandbox, 'Lapwing Travel', { lostRenewal: true });
+    const { companyId } = seedWonCompany(portal.sandbox, 'Lapwing Travel', { lostRenewal: true });
     const before = await call('GET', `/api/companies/${companyId}/handoff`);
     expect(before.body.churn).toMatchObject({ needed: true, reason: null });
 
@@ -219,16 +208,16 @@ describe('the churn reason', () => {
     const recorded = await call('POST', `/api/companies/${companyId}/churn-reason`, body);
     expect(recorded.status).toBe(200);
     expect(recorded.body.churn).toMatchObject({ needed: false, reason: 'competitor', comment: 'Moved to a cheaper tool' });
-    expect(sandbox.store.get('companies', companyId)?.properties).toMatchObject({ cs_churn_reason: 'competitor', cs_churn_reason_comment: 'Moved to a cheaper tool' });
+    expect(portal.sandbox.store.get('companies', companyId)?.properties).toMatchObject({ cs_churn_reason: 'competitor', cs_churn_reason_comment: 'Moved to a cheaper tool' });
 
     const retry = await call('POST', `/api/companies/${companyId}/churn-reason`, body);
     expect(retry.body).toMatchObject({ replayed: true });
     const changed = await call('POST', `/api/companies/${companyId}/churn-reason`, { reason: 'budget' });
     expect(changed.status).toBe(409);
-    expect(notesOf(sandbox, companyId).filter((n) => n.includes('Churn reason recorded'))).toHaveLength(1);
-    expect(notesOf(sandbox, companyId)[0]).toContain('Moved to a competitor');
+    expect(notesOf(portal.sandbox, companyId).filter((n) => n.includes('Churn reason recorded'))).toHaveLength(1);
+    expect(notesOf(portal.sandbox, companyId)[0]).toContain('Moved to a competitor');
 
-    const card = await backend.fetchFn(`https://cs-card.example.com/api/companies/${companyId}/card`, { method: 'GET' });
+    const card = await portal.backend.fetchFn(`https://cs-card.example.com/api/companies/${companyId}/card`, { method: 'GET' });
     const view = (await card.json()) as { actions: { id: string }[] };
     expect(view.actions.map((a) => a.id)).not.toContain('churn-reason');
   });
