@@ -9,6 +9,7 @@ import { combineFactors, type Health } from './health.ts';
 import { healthScoreProperty, healthTrend, scorePoints, type ScorePoint } from './health-history.ts';
 import { npsFacts, npsFactor, type NpsFacts } from './nps.ts';
 import { suggestActions } from './playbooks.ts';
+import { prefetchRecords } from './prefetch.ts';
 import { renewalFacts, renewalFactor, type RenewalFacts } from './renewal.ts';
 import { sentimentFacts, sentimentFactor, type SentimentFacts } from './sentiment.ts';
 import type { CompanySnapshot } from './snapshot.ts';
@@ -40,6 +41,7 @@ export interface HealthEvaluation {
 }
 
 export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
+  prefetchRecords(snapshot);
   const company = snapshot.company.properties;
   const failed = failedSources(snapshot.issues);
   const companyFailed = failed.company;
