@@ -32,7 +32,6 @@ export interface Scheduler {
   clearTimer(handle: unknown): void;
 }
 
-
 export interface LiveUpdatesDeps {
   readonly recompute: Recompute;
   readonly follow: FollowToCompanies;
