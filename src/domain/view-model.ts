@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageSchema } from './message.ts';
 
 // The card view model of DESIGN.md ("Card view model"). Fields may be added; none removed.
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -8,6 +9,9 @@ export const factorStatusSchema = z.enum(['ok', 'no_data', 'stale', 'error']);
 export const renewalWindowSchema = z.enum(['overdue', 'd30', 'd60', 'd90', 'later']);
 export const prioritySchema = z.enum(['high', 'medium', 'low']);
 export const handoffStatusSchema = z.enum(['not_started', 'submitted', 'accepted', 'returned']);
+
+export const lifecycleStageSchema = z.enum(['prospect', 'onboarding', 'active', 'renewing', 'churned']);
+export const renewalStatusSchema = z.enum(['open', 'renewed', 'lost', 'none']);
 
 export const handoffPhaseSchema = z.enum(['not_started', 'draft', 'submitted', 'accepted', 'returned']);
 
@@ -57,6 +61,8 @@ export const factorViewSchema = z.object({
   contribution: z.number().nullable(),
   status: factorStatusSchema,
   explanation: z.string(),
+  /** The explanation as a catalog message (the English `explanation` stays for compatibility). */
+  explanationMessage: messageSchema.optional(),
 });
 
 export const actionViewSchema = z.object({
@@ -66,6 +72,9 @@ export const actionViewSchema = z.object({
   priority: prioritySchema,
   dueInDays: z.number().int().min(0),
   alreadyTasked: z.boolean(),
+  /** Title and reason as catalog messages (the English `title` / `reason` stay for compatibility). */
+  titleMessage: messageSchema.optional(),
+  reasonMessage: messageSchema.optional(),
 });
 
 export const cardViewSchema = z.object({
@@ -89,6 +98,10 @@ export const cardViewSchema = z.object({
     dealId: z.string().nullable(),
     stage: z.string().nullable(),
     source: z.enum(['renewal_deal', 'company_property']).nullable(),
+    // Lifecycle issue (DESIGN.md): optional until every producer fills them.
+    status: renewalStatusSchema.optional(),
+    lastOutcome: z.object({ result: z.enum(['won', 'lost']), date: isoDate, dealId: z.string() }).nullable().optional(),
+    staleDeals: z.array(z.object({ dealId: z.string(), closeDate: isoDate })).optional(),
   }),
   nps: z.object({
     score: z.number().nullable(),
@@ -121,6 +134,10 @@ export const cardViewSchema = z.object({
   }),
   churn: churnViewSchema.optional(),
   warnings: z.array(z.string()),
+  /** The warnings as catalog messages, in the same order as `warnings`. */
+  warningMessages: z.array(messageSchema).optional(),
+  // Lifecycle issue (DESIGN.md): optional until every producer fills it.
+  lifecycle: z.object({ stage: lifecycleStageSchema, since: isoDate.nullable() }).optional(),
 });
 
 export type CardView = z.infer<typeof cardViewSchema>;
@@ -133,3 +150,5 @@ export type ActionView = z.infer<typeof actionViewSchema>;
 export type HandoffStatus = z.infer<typeof handoffStatusSchema>;
 export type HandoffPhase = z.infer<typeof handoffPhaseSchema>;
 export type ChurnView = z.infer<typeof churnViewSchema>;
+export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;
+export type RenewalStatus = z.infer<typeof renewalStatusSchema>;

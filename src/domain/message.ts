@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * A text the user sees, sent as a message-catalog code and its parameters: the card, the
+ * CLI and the task/note writers format it in the user's language (ICU message syntax).
+ * Parameter conventions: calendar days as `YYYY-MM-DD` strings, amounts as numbers with a
+ * sibling `currency` code, counts as numbers (for plural rules), enum values as their code.
+ *
+ * @example
+ * message('action.renewal-overdue.title') // { code: 'action.renewal-overdue.title', params: {} }
+ */
+export const messageSchema = z.object({
+  code: z.string().min(1),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+
+export type Message = z.infer<typeof messageSchema>;
+export type MessageParams = Message['params'];
+
+export function message(code: string, params: MessageParams = {}): Message {
+  return { code, params };
+}
