@@ -137,6 +137,14 @@ export const csConfigSchema = z.strictObject({
       horizonDays: positiveDays.default(90),
     })
     .prefault({}),
+  report: z
+    .strictObject({
+      /** Deal number property holding the contract term in months (a deal's amount over that term is annualised); 12 when missing. */
+      termMonthsProperty: propertyName.default('contract_term_months'),
+      /** An existing-business deal closing within this many days of the contract's end is its renewal; others are expansion. */
+      renewalWindowDays: positiveDays.default(60),
+    })
+    .prefault({}),
   support: z
     .strictObject({
       /** hs_pipeline_stage ids that mean closed (the default pipeline closes in stage 4). */

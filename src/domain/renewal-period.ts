@@ -224,6 +224,24 @@ function firstDue(inPeriod: readonly DayDeals[]): Money {
 
 /** One company's renewal, churn and ARR movement in the period, from its deals. */
 export function renewalPeriod(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriod {
+  return renewalPeriodDetail(companyId, deals, period, currency).period;
+}
+
+/** What a period report needs beyond the KPI inputs: the renewal's outcome and the contract left at the end. */
+export interface RenewalPeriodDetail {
+  readonly period: RenewalPeriod;
+  /** The due renewal's outcome (see the rules above); null when none fell due or it is still open. */
+  readonly outcome: 'won' | 'lost' | null;
+  /** A contract is in force at the end of the period. */
+  readonly customerAtEnd: boolean;
+  /** Its ARR in the reporting currency (0 when not in force, or when a deal behind it is in another currency). */
+  readonly endArr: number;
+  /** A deal behind the contract in force at the end is in another currency. */
+  readonly endOtherCurrency: boolean;
+}
+
+/** renewalPeriod, with the renewal's outcome and the contract in force at the period's end. */
+export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriodDetail {
   const { start, end } = checkPeriod(period);
   const days = contractDays(deals, currency);
   const known = fold(none, days.filter(({ day }) => day < start));
@@ -238,7 +256,8 @@ export function renewalPeriod(companyId: string, deals: readonly Deal[], period:
   const money = (value: number) => (otherCurrency ? 0 : amountOf(value));
   const startArr = underContract ? money(atStart.value) : 0;
   const moved = underContract && !churned ? money(renewal.atEnd.value) - startArr : 0;
-  return {
+  const endOtherCurrency = renewal.atEnd.active && renewal.atEnd.foreign;
+  const result: RenewalPeriod = {
     companyId,
     underContract,
     dueForRenewal: renewal.due !== null,
@@ -251,6 +270,13 @@ export function renewalPeriod(companyId: string, deals: readonly Deal[], period:
     contraction: amountOf(-moved),
     churnedArr: underContract && churned ? startArr : 0,
     otherCurrency,
+  };
+  return {
+    period: result,
+    outcome: renewal.outcome,
+    customerAtEnd: renewal.atEnd.active,
+    endArr: renewal.atEnd.active && !endOtherCurrency && !otherCurrency ? amountOf(renewal.atEnd.value) : 0,
+    endOtherCurrency,
   };
 }
 
