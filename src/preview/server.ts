@@ -1,10 +1,13 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { PortfolioCompany } from '../domain/portfolio-summary.ts';
 import { signRequest } from '../server/signature.ts';
-import type { PreviewPageConfig } from './browser/page-config.ts';
+import { sessionTokenHeader, type PreviewPageConfig } from './browser/page-config.ts';
 import { createPreviewBundler, fontRoute, type PreviewBundler } from './bundle.ts';
 import { fontFile } from './fonts.ts';
 import type { PreviewProject } from './project.ts';
@@ -12,6 +15,12 @@ import type { PreviewProject } from './project.ts';
 // The local preview: a page that runs the real card files in the browser (see browser/), and
 // the two things HubSpot would do for them — relay `hubspot.fetch` to the backend with a
 // X-HubSpot-Signature-v3 signature, and tell the card which record it is on.
+//
+// The relay signs with the app's client secret, so it is guarded like a credential: it listens
+// on loopback only; it answers only requests addressed to its own loopback host:port (DNS
+// rebinding) and coming from its own page (Origin); it forwards only /api/... paths, checked
+// character by character, to the configured backend origin; and a call that changes anything
+// must carry the session token the preview embedded in its own page.
 
 export interface PreviewData {
   /** The companies of the picker, riskiest first. */
@@ -24,8 +33,47 @@ export interface PreviewOptions {
   readonly data: PreviewData;
   /** The card backend and the secret it verifies signatures with (the app's client secret). */
   readonly backend: { readonly url: string; readonly secret: string };
-  readonly page: Omit<PreviewPageConfig, 'appName' | 'permittedUrls' | 'locales'>;
+  readonly page: Omit<PreviewPageConfig, 'appName' | 'permittedUrls' | 'locales' | 'sessionToken'>;
 }
+
+/** Where the preview itself listens: the only host:port (and origin) it answers. */
+export interface PreviewAddress {
+  readonly address: string;
+  readonly port: number;
+}
+
+
+const loopbackAddresses = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** The Host values the preview answers to: its own address and `localhost`, with its port. */
+function ownHosts(self: PreviewAddress): Set<string> {
+  const address = self.address.includes(':') ? `[${self.address}]` : self.address;
+  return new Set([`${address}:${self.port}`, `localhost:${self.port}`]);
+}
+
+/**
+ * Content-Security-Policy of the preview page: its own bundled script, stylesheet and fonts,
+ * calls to itself only; no inline script, no framing, no forms, no plugins.
+ */
+export const previewPageCsp = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const relayedMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const readOnlyMethods = new Set(['GET', 'HEAD']);
+
+/** One path segment the backend's routes use: letters, digits and - _ ~ (no dots, no escapes). */
+const backendPath = /^\/api(?:\/[A-Za-z0-9_~-]+)+$/;
+/** Query strings: the characters hubspot.fetch's URLSearchParams writes, nothing that could end the URL. */
+const backendQuery = /^[A-Za-z0-9_~.%+=&*-]*$/;
 
 /** The languages the card ships messages for. */
 export const previewLocales = ['en', 'zh-CN', 'ja', 'pl', 'th'] as const;
@@ -52,20 +100,61 @@ function pageHtml(config: PreviewPageConfig): string {
 </html>`;
 }
 
+function forbidden(c: Context, message: string): Response {
+  return c.json({ error: { code: 'forbidden', message } }, 403);
+}
+
+/** The request target exactly as the client sent it (before any URL normalisation), when the server knows it. */
+function rawTarget(c: Context): string {
+  const env: unknown = c.env;
+  const incoming = env && typeof env === 'object' && 'incoming' in env ? (env.incoming as IncomingMessage | undefined) : undefined;
+  if (incoming?.url !== undefined) return incoming.url;
+  const url = new URL(c.req.url);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * The backend URL a /card-api/... request stands for, or null when it is anything but a plain
+ * /api/... path: `//host`, `..`, `.`, percent-escapes (%2f, %5c, %2e), backslashes and absolute
+ * URLs are refused, so the signed request can only ever go to the backend's own origin.
+ */
+export function relayTarget(raw: string, backendUrl: string): string | null {
+  const match = /^\/card-api(\/[^?#]*)(?:\?([^#]*))?$/.exec(raw);
+  const path = match?.[1];
+  const query = match?.[2] ?? '';
+  if (path === undefined || !backendPath.test(path) || !backendQuery.test(query)) return null;
+  const origin = new URL(backendUrl).origin;
+  const target = new URL(`${origin}${path}${query === '' ? '' : `?${query}`}`);
+  // Belt and braces: the URL parser must not have moved the request elsewhere.
+  return target.origin === origin && target.pathname === path ? target.href : null;
+}
+
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** Sends a card request on to the backend, signed the way HubSpot signs hubspot.fetch calls. */
-async function relay(c: Context, backend: PreviewOptions['backend']): Promise<Response> {
-  const incoming = new URL(c.req.url);
-  const target = new URL(`${incoming.pathname.replace(/^\/card-api/, '')}${incoming.search}`, backend.url).href;
-  const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text();
+async function relay(c: Context, backend: PreviewOptions['backend'], sessionToken: string): Promise<Response> {
+  const method = c.req.method;
+  if (!relayedMethods.has(method)) return c.json({ error: { code: 'method_not_allowed', message: `hubspot.fetch does not send ${method}` } }, 405);
+  if (!readOnlyMethods.has(method) && !sameToken(c.req.header(sessionTokenHeader), sessionToken)) {
+    return forbidden(c, 'A call that changes data must come from the preview page itself (its session token is missing or wrong); reload the page.');
+  }
+  const target = relayTarget(rawTarget(c), backend.url);
+  if (target === null) return c.json({ error: { code: 'bad_path', message: 'The preview relays only /card-api/api/... paths made of plain segments (no //, .., escapes or backslashes).' } }, 400);
+  const body = readOnlyMethods.has(method) ? '' : await c.req.text();
   if (Buffer.byteLength(body) > maxRequestBytes) return c.json({ error: { code: 'payload_too_large', message: 'hubspot.fetch bodies are limited to 1 MB' } }, 413);
   const timestamp = String(Date.now());
   const headers: Record<string, string> = {
-    'X-HubSpot-Signature-v3': signRequest(backend.secret, c.req.method, target, body, timestamp),
+    'X-HubSpot-Signature-v3': signRequest(backend.secret, method, target, body, timestamp),
     'X-HubSpot-Request-Timestamp': timestamp,
   };
   if (body !== '') headers['Content-Type'] = 'application/json';
   try {
-    const response = await fetch(target, { method: c.req.method, headers, body: body === '' ? undefined : body });
+    const response = await fetch(target, { method, headers, body: body === '' ? undefined : body, redirect: 'manual' });
     return new Response(response.body, { status: response.status, headers: { 'Content-Type': response.headers.get('content-type') ?? 'application/json' } });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -73,12 +162,50 @@ async function relay(c: Context, backend: PreviewOptions['backend']): Promise<Re
   }
 }
 
-export function createPreviewApp(options: PreviewOptions, bundler: PreviewBundler): Hono {
+/**
+ * Only the preview's own page on its own loopback address: the Host header (and the URL's
+ * host, which an absolute request target sets) must be the preview's, and an Origin, when the
+ * browser sends one, must be the preview's own. Everything else is refused before any work.
+ */
+function ownRequestsOnly(self: () => PreviewAddress | null) {
+  return createMiddleware(async (c, next) => {
+    const address = self();
+    if (address === null) return forbidden(c, 'The preview is not listening yet.');
+    const hosts = ownHosts(address);
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
+    const raw = rawTarget(c);
+    if (!hosts.has(host.toLowerCase()) || !hosts.has(new URL(c.req.url).host.toLowerCase()) || !raw.startsWith('/')) {
+      return forbidden(c, `The preview answers only requests addressed to it (http://${[...hosts][0] ?? ''}).`);
+    }
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== `http://${host.toLowerCase()}`) return forbidden(c, 'The preview answers only its own page (cross-origin request refused).');
+    await next();
+  });
+}
+
+/** On every answer, refusals included: no content sniffing, no referrer, no cross-origin reads. */
+const hardenedResponses = createMiddleware(async (c, next) => {
+  await next();
+  c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  c.res.headers.set('Referrer-Policy', 'no-referrer');
+  c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+});
+
+/** Data about people (contact names and e-mails, the user's own address) is never kept in a cache. */
+const noStore = { 'Cache-Control': 'no-store' } as const;
+
+/**
+ * The preview's routes. `self` is where it listens (known once it does): the only Host it
+ * answers. The session token is new for every app, embedded in the page it serves.
+ */
+export function createPreviewApp(options: PreviewOptions, bundler: PreviewBundler, self: () => PreviewAddress | null): Hono {
   const { project, data, backend } = options;
-  const config: PreviewPageConfig = { ...options.page, appName: project.appName, permittedUrls: project.permittedUrls, locales: previewLocales };
+  const sessionToken = randomBytes(32).toString('base64url');
+  const config: PreviewPageConfig = { ...options.page, appName: project.appName, permittedUrls: project.permittedUrls, locales: previewLocales, sessionToken };
   const app = new Hono();
 
-  app.get('/', (c) => c.html(pageHtml(config)));
+  app.use('*', hardenedResponses, ownRequestsOnly(self));
+  app.get('/', (c) => c.html(pageHtml(config), 200, { ...noStore, 'Content-Security-Policy': previewPageCsp, 'X-Frame-Options': 'DENY' }));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/preview.js', async (c) => c.body((await bundler.build()).js, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }));
   app.get('/preview.js.map', async (c) => c.body((await bundler.build()).map, 200, { 'Content-Type': 'application/json' }));
@@ -90,15 +217,19 @@ export function createPreviewApp(options: PreviewOptions, bundler: PreviewBundle
     return c.body(font, 200, { 'Content-Type': c.req.param('file').endsWith('.woff2') ? 'font/woff2' : 'font/woff', 'Cache-Control': 'max-age=86400' });
   });
 
-  app.get('/preview-api/companies', async (c) => c.json({ companies: await data.companies() }));
+  app.get('/preview-api/companies', async (c) => c.json({ companies: await data.companies() }, 200, noStore));
   app.get('/preview-api/companies/:companyId/properties', async (c) => {
     const companyId = c.req.param('companyId');
     const names = namesSchema.safeParse(c.req.query('names') ?? '*');
     if (!/^\d{1,20}$/.test(companyId) || !names.success) return c.json({ error: 'companyId must be digits and names a comma-separated list of property names' }, 400);
-    return c.json(await data.companyProperties(companyId, names.data === '*' ? '*' : names.data.split(',')));
+    return c.json(await data.companyProperties(companyId, names.data === '*' ? '*' : names.data.split(',')), 200, noStore);
   });
 
-  app.all('/card-api/*', (c) => relay(c, backend));
+  app.all('/card-api/*', async (c) => {
+    const response = await relay(c, backend, sessionToken);
+    response.headers.set('Cache-Control', 'no-store');
+    return response;
+  });
 
   app.onError((error, c) => c.json({ error: { code: 'preview_error', message: error.message } }, 500));
   return app;
@@ -109,8 +240,14 @@ export interface RunningPreview {
   close(): Promise<void>;
 }
 
+/** The preview signs requests with the app's secret: it never listens beyond this machine. */
+function assertLoopback(hostname: string): void {
+  if (!loopbackAddresses.has(hostname)) throw new RangeError(`the preview listens on loopback only (127.0.0.1, ::1 or localhost), not on ${hostname}`);
+}
+
 /** Builds the page script once (so a card that does not compile fails here), then serves the preview on loopback. */
 export async function startPreview(options: PreviewOptions, port: number, hostname = '127.0.0.1'): Promise<RunningPreview> {
+  assertLoopback(hostname);
   const bundler = await createPreviewBundler(options.project);
   try {
     await bundler.build();
@@ -118,9 +255,17 @@ export async function startPreview(options: PreviewOptions, port: number, hostna
     await bundler.dispose();
     throw error;
   }
-  const app = createPreviewApp(options, bundler);
+  return servePreview(options, bundler, port, hostname);
+}
+
+/** Serves the preview with this bundler on a loopback address; closing it disposes the bundler. */
+export function servePreview(options: PreviewOptions, bundler: PreviewBundler, port: number, hostname = '127.0.0.1'): Promise<RunningPreview> {
+  assertLoopback(hostname);
+  let listening: PreviewAddress | null = null;
+  const app = createPreviewApp(options, bundler, () => listening);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      listening = { address: info.address, port: info.port };
       resolve({
         url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
         close: async () => {

@@ -65,6 +65,10 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The page runs under its Content-Security-Policy: anything it blocks is a broken preview.
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
   }, 120_000);
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ function stubFetch() {
 afterEach(() => vi.unstubAllGlobals());
 
 const hsFetch = () =>
-  createHsFetch({ permittedUrls: ['https://cs-card.example.com'], proxyPath: '/card-api', metadata: { portalId: '42', userId: '7' } });
+  createHsFetch({ permittedUrls: ['https://cs-card.example.com'], proxyPath: '/card-api', sessionToken: 'page-token', metadata: { portalId: '42', userId: '7' } });
 
 describe('hubspot.fetch in the preview', () => {
   it('sends a permitted URL to the relay with its path, query and HubSpot\'s metadata', async () => {

@@ -1,4 +1,5 @@
 import type { HubSpotFetchOptions } from '@hubspot/ui-extensions';
+import { sessionTokenHeader } from './page-config.ts';
 import type { HsFetch } from './worker-globals.ts';
 
 export interface HsFetchSettings {
@@ -8,7 +9,10 @@ export interface HsFetchSettings {
   readonly proxyPath: string;
   /** HubSpot adds who is asking to every hubspot.fetch call, as query parameters. */
   readonly metadata: Readonly<Record<string, string>>;
+  /** The preview page's session token: the relay refuses a call that changes data without it. */
+  readonly sessionToken: string;
 }
+
 
 const defaultTimeoutMs = 15_000;
 const maxTimeoutMs = 120_000;
@@ -29,7 +33,7 @@ export function createHsFetch(settings: HsFetchSettings): HsFetch {
     const hasBody = options.body !== undefined;
     return fetch(`${settings.proxyPath}${url.pathname}${url.search}`, {
       method: options.method ?? 'GET',
-      headers: hasBody ? { 'content-type': 'application/json' } : {},
+      headers: { [sessionTokenHeader]: settings.sessionToken, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
       body: hasBody ? JSON.stringify(options.body) : undefined,
       signal: AbortSignal.timeout(timeout),
     });

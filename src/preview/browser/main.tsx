@@ -325,6 +325,7 @@ export async function startPreview(entries: readonly PreviewCardEntry[]): Promis
     fetch: createHsFetch({
       permittedUrls: config.permittedUrls,
       proxyPath,
+      sessionToken: config.sessionToken,
       metadata: { userId: String(config.user.id), userEmail: config.user.email, portalId: String(config.portal.id), appId: String(config.appId) },
     }),
   });

@@ -1,5 +1,8 @@
 import type { CardLocation, RenderCallback } from './worker-globals.ts';
 
+/** The header hubspot.fetch calls carry the page's session token in (the relay checks it). */
+export const sessionTokenHeader = 'x-cs-card-preview-token';
+
 /** What the preview server tells the page (embedded in the HTML as JSON). */
 export interface PreviewPageConfig {
   readonly appId: number;
@@ -10,6 +13,8 @@ export interface PreviewPageConfig {
   readonly locales: readonly string[];
   /** Shown in the header, e.g. "sandbox portal" or "portal 123 (read-only)". */
   readonly portalLabel: string;
+  /** Proves to the preview's relay that a call comes from this page (sent with every hubspot.fetch). */
+  readonly sessionToken: string;
 }
 
 /** One card of src/app/cards (from its *-hsmeta.json), with its entry file bundled for lazy loading. */
