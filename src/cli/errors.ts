@@ -9,6 +9,8 @@ export class CommandFailure extends Error {
 
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError || error instanceof CommandFailure) return error.exitCode;
+  // Errors of other layers that know their exit code (bad configuration: 2), e.g. the state store's.
+  if (error instanceof Error && 'exitCode' in error && error.exitCode === 2) return 2;
   return 1;
 }
 

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { PostgresStateStore } from './postgres-store.ts';
+import { SqliteStateStore } from './sqlite-store.ts';
+import type { StateStore } from './store.ts';
+
+// Which store a command uses (DESIGN.md "Environment"): PostgreSQL when CS_CARD_DATABASE_URL
+// is set, else the embedded SQLite file in CS_CARD_STATE_DIR (default .cs-card/).
+
+export const defaultStateDir = '.cs-card';
+
+export class StoreConfigError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConfigError';
+  }
+}
+
+export function stateDirectory(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return path.resolve(cwd, env.CS_CARD_STATE_DIR?.trim() || defaultStateDir);
+}
+
+/** The database URL, checked; null when the embedded store is meant. */
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const raw = env.CS_CARD_DATABASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new StoreConfigError('CS_CARD_DATABASE_URL is not a URL: write it postgres://user:password@host:5432/database (unset it for the embedded SQLite store)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new StoreConfigError(`CS_CARD_DATABASE_URL must be a postgres:// URL, got ${url.protocol}//…; unset it for the embedded SQLite store`);
+  }
+  return raw;
+}
+
+/** The store the environment names, migrated. */
+export function openStateStore(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<StateStore> {
+  const url = databaseUrl(env);
+  return url === null ? SqliteStateStore.open(stateDirectory(env, cwd)) : PostgresStateStore.open(url);
+}
+
+/** A store that lives as long as this process (the embedded sandbox's state). */
+export function openMemoryStore(): Promise<StateStore> {
+  return SqliteStateStore.open(':memory:');
+}
