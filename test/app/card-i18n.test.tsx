@@ -4,12 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
-import { catalogs } from '../../src/app/cards/i18n/messages.ts';
+import { catalogs, glossaries } from '../../src/app/cards/i18n/messages.ts';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { cardViewFixture } from './card-fixtures.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
 import type { StubBackend } from './stub-backend.ts';
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+interface AstNode { readonly value?: unknown; readonly options?: Readonly<Record<string, { readonly value: readonly AstNode[] }>> }
+
+/** The ICU arguments a message uses (plural and select branches included), sorted and unique. */
+function placeholders(message: string, locale = 'en'): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: readonly AstNode[]) => {
+    for (const node of nodes) {
+      if (typeof node.value === 'string' && 'type' in node && (node as { type: number }).type !== 0 && (node as { type: number }).type !== 7) names.add(node.value);
+      for (const option of Object.values(node.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst() as readonly AstNode[]);
+  return [...names].sort();
+}
 
 describe('message catalogs', () => {
   const english = catalogs.en;
@@ -24,8 +38,30 @@ describe('message catalogs', () => {
     expect(Object.keys(catalog).sort()).toEqual(Object.keys(english).sort());
     for (const [key, message] of Object.entries(english)) {
       expect(catalog[key]?.trim(), `${locale} ${key}`).toBeTruthy();
-      expect(placeholders(catalog[key] ?? ''), `${locale} ${key}`).toEqual(placeholders(message));
+      expect(placeholders(catalog[key] ?? '', locale), `${locale} ${key}`).toEqual(placeholders(message));
     }
+  });
+
+  it.each(locales)('%s keeps to its glossary: none of the words it rules out appears in a message', (locale) => {
+    for (const [term, entry] of Object.entries(glossaries[locale])) {
+      for (const avoided of entry.avoid ?? []) {
+        const pattern = new RegExp(avoided, 'u');
+        for (const [key, message] of Object.entries(catalogs[locale])) {
+          expect(pattern.test(message), `${locale} ${key} uses “${avoided}” (glossary: ${term} is “${entry.term}”)`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('counts in Polish with its three plural forms (1 odpowiedź, 2 odpowiedzi, 5 odpowiedzi)', () => {
+    const pl = createI18n('pl-PL', 'Europe/Warsaw');
+    expect(pl.t('nps.responsesCount', { count: 1 })).toBe('1 odpowiedź');
+    expect(pl.t('nps.responsesCount', { count: 2 })).toBe('2 odpowiedzi');
+    expect(pl.t('nps.responsesCount', { count: 5 })).toBe('5 odpowiedzi');
+    expect(pl.t('compact.moreActions', { count: 1 })).toBe('Jeszcze 1 sugerowane działanie');
+    expect(pl.t('compact.moreActions', { count: 3 })).toBe('Jeszcze 3 sugerowane działania');
+    expect(pl.t('compact.moreActions', { count: 5 })).toBe('Jeszcze 5 sugerowanych działań');
+    expect(createI18n('en-US', 'UTC').t('nps.lowSample.body', { count: 1 })).toMatch(/^Only 1 response:/);
   });
 });
 
@@ -40,7 +76,10 @@ describe('formatting for the user and the portal', () => {
     // Polish groups digits with no-break spaces.
     expect(pl.money(48000, 'EUR')).toBe('48\u00a0000,00\u00a0€');
     expect(pl.days(41)).toBe('41 dni');
-    expect(createI18n('th-TH', 'Asia/Bangkok').date('2026-05-01')).toBe('1 พ.ค. 2569');
+    // One calendar per locale: Thai dates are Gregorian everywhere (never 2569 beside 2026).
+    expect(createI18n('th-TH', 'Asia/Bangkok').date('2026-05-01')).toBe('1 พ.ค. 2026');
+    expect(createI18n('th-TH', 'Asia/Bangkok').dateTime('2026-03-15T13:45:00.000Z')).toContain('2026');
+    expect(createI18n('en-GB', 'UTC').dayWithRelative('2026-12-14', '2026-12-11')).toBe('14 Dec 2026 (in 3 days)');
   });
 
   it('keeps a calendar date on its day in every time zone', () => {

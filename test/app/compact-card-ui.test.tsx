@@ -46,7 +46,7 @@ describe('compact card (sidebar and preview)', () => {
     expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Within 60 days');
     expect(textOf(r.getRootNode())).not.toContain('€48,000.00');
     expect(r.findAll(LoadingButton).map((b) => b.props.testId)).toEqual(['create-task-qbr_due']);
-    expect(textOf(r.getRootNode())).toContain('More suggested actions: 1');
+    expect(textOf(r.getRootNode())).toContain('1 more suggested action');
     expect(r.maybeFind(CrmActionLink)).toBeNull();
   });
 

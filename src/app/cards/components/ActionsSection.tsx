@@ -2,11 +2,12 @@ import { Alert, Divider, EmptyState, Flex, Heading, LoadingButton, StatusTag, Te
 import type { ActionView } from '../../../domain/view-model.ts';
 import type { CardData, TaskState } from '../data/useCardView.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { addDays } from '../i18n/format.ts';
 import { errorText } from './CardFrame.tsx';
 import { priorityLook } from './presentation.ts';
 
 /** Suggested actions in the backend's order (it ranks them), each turnable into a HubSpot task. */
-export function ActionsSection({ actions, data }: { actions: readonly ActionView[]; data: CardData }) {
+export function ActionsSection({ actions, data, asOf }: { actions: readonly ActionView[]; data: CardData; asOf: string }) {
   const { t } = useI18n();
   return (
     <Flex direction="column" gap="sm">
@@ -19,14 +20,14 @@ export function ActionsSection({ actions, data }: { actions: readonly ActionView
       {actions.map((action, index) => (
         <Flex key={action.id} direction="column" gap="sm">
           {index > 0 ? <Divider /> : null}
-          <ActionItem action={action} data={data} />
+          <ActionItem action={action} data={data} asOf={asOf} />
         </Flex>
       ))}
     </Flex>
   );
 }
 
-export function ActionItem({ action, data }: { action: ActionView; data: CardData }) {
+export function ActionItem({ action, data, asOf }: { action: ActionView; data: CardData; asOf: string }) {
   const i18n = useI18n();
   const look = priorityLook[action.priority];
   const task = data.tasks[action.id];
@@ -37,7 +38,7 @@ export function ActionItem({ action, data }: { action: ActionView; data: CardDat
         <Text format={{ fontWeight: 'demibold' }}>{action.title}</Text>
       </Flex>
       <Text>{action.reason}</Text>
-      <Text variant="microcopy">{i18n.t('actions.due', { relative: i18n.relativeDays(action.dueInDays) })}</Text>
+      <Text variant="microcopy">{i18n.t('actions.due', { due: i18n.dayWithRelative(addDays(asOf, action.dueInDays), asOf) })}</Text>
       <TaskControl action={action} task={task} onCreate={() => data.createTask(action.id)} />
     </Flex>
   );

@@ -35,7 +35,7 @@ function CompactBody({ view, data, fullCard }: { view: CardView; data: CardData;
       <RenewalSection renewal={view.renewal} compact />
       <NpsSection nps={view.nps} compact />
       <Text format={{ fontWeight: 'bold' }}>{t('compact.topAction')}</Text>
-      {top ? <ActionItem action={top} data={data} /> : <Text testId="actions-none">{t('actions.none')}</Text>}
+      {top ? <ActionItem action={top} data={data} asOf={view.asOf} /> : <Text testId="actions-none">{t('actions.none')}</Text>}
       {others.length > 0 ? <Text variant="microcopy">{t('compact.moreActions', { count: others.length })}</Text> : null}
       {fullCard ? (
         <CrmActionLink actionType="RECORD_APP_LINK" actionContext={fullCard} testId="open-full-card">

@@ -13,7 +13,7 @@ export function NpsSection({ nps, compact = false }: { nps: Nps; compact?: boole
     return (
       <Flex direction="column" gap="xs">
         <Heading>{t('nps.title')}</Heading>
-        <Text testId="nps-none">{t('nps.none', { days: i18n.number(nps.windowDays) })}</Text>
+        <Text testId="nps-none">{t('nps.none', { days: nps.windowDays })}</Text>
       </Flex>
     );
   }
@@ -48,10 +48,10 @@ function NpsDetails({ nps }: { nps: Nps }) {
   const { latest } = nps;
   return (
     <>
-      <Text variant="microcopy">{t('nps.window', { days: i18n.number(nps.windowDays) })}</Text>
+      <Text variant="microcopy">{t('nps.window', { days: nps.windowDays })}</Text>
       {nps.lowSample ? (
         <Alert variant="warning" title={t('nps.lowSample.title')} testId="nps-low-sample">
-          {t('nps.lowSample.body', { count: i18n.number(nps.responses) })}
+          {t('nps.lowSample.body', { count: nps.responses })}
         </Alert>
       ) : null}
       {latest ? (

@@ -29,7 +29,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
         <Tile compact><NpsSection nps={view.nps} /></Tile>
         <Tile compact><SupportSection support={view.support} /></Tile>
       </AutoGrid>
-      <Tile><ActionsSection actions={view.actions} data={data} /></Tile>
+      <Tile><ActionsSection actions={view.actions} data={data} asOf={view.asOf} /></Tile>
       <Tile><HandoffSection view={view} data={data} /></Tile>
       <Tile>
         <Flex direction="column" gap="md">

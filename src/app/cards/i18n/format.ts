@@ -1,12 +1,22 @@
-import { catalogs, fillMessage } from './messages.ts';
-import type { Catalog, CatalogLocale, MessageKey } from './messages.ts';
+import type { Message } from '../../../domain/message.ts';
+import { formatMessage, isMessageKey } from './messages.ts';
+import type { CatalogLocale, MessageKey, MessageValue } from './messages.ts';
 
 /** Words from the user's catalog; numbers, dates and money in the user's locale and the portal's time zone. */
 export interface I18n {
   /** The BCP 47 tag Intl formats with. */
   readonly locale: string;
   readonly timeZone: string;
-  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string;
+  /** The catalog the words come from. */
+  readonly catalog: CatalogLocale;
+  /**
+   * A catalog message in the user's language. Parameters follow `Message`'s conventions: a
+   * `YYYY-MM-DD` string is shown as a date, a number named `amount` (or `…Amount`) beside a
+   * `currency` as money, other numbers as they are (plural rules see them).
+   */
+  t(key: MessageKey, params?: Readonly<Record<string, MessageValue | null>>): string;
+  /** A message the backend sent (code + params); its English `fallback` when the code is not in the catalog. */
+  message(message: Message, fallback?: string): string;
   /** A calendar date (`YYYY-MM-DD`): the same day in every time zone. */
   date(isoDate: string): string;
   /** An instant (ISO 8601 or epoch milliseconds), shown in the portal's time zone. */
@@ -21,6 +31,8 @@ export interface I18n {
   relativeDays(days: number): string;
   /** A duration: "12 days". */
   days(count: number): string;
+  /** A day with how far it is from `asOf`: "14 Dec 2026 (in 3 days)". */
+  dayWithRelative(isoDate: string, asOf: string): string;
 }
 
 const FALLBACK_LOCALE = 'en';
@@ -29,30 +41,74 @@ const FALLBACK_TIME_ZONE = 'UTC';
 export function createI18n(userLocale: string | undefined, timeZone: string | undefined): I18n {
   const locale = intlLocale(userLocale);
   const zone = validTimeZone(timeZone);
-  const catalog: Catalog = catalogs[catalogLocale(locale)];
+  const catalog = catalogLocale(locale);
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+  // One calendar for every locale, the Gregorian one (Thai included: CRM dates, ISO days in
+  // the CLI and HubSpot's own date fields are Gregorian, so one screen never mixes 2569 and 2026).
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC', calendar: 'gregory' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, calendar: 'gregory' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const date = (isoDate: string) => {
+    const day = new Date(`${isoDate}T00:00:00Z`);
+    return Number.isNaN(day.getTime()) ? isoDate : dateFormat.format(day);
+  };
+  const money = (amount: number, currency: string | null) => formatMoney(locale, amount, currency);
+  const t = (key: MessageKey, params: Readonly<Record<string, MessageValue | null>> = {}) =>
+    formatMessage(catalog, locale, key, displayParams(params, date, money));
   return {
     locale,
     timeZone: zone,
-    t: (key, params) => fillMessage(catalog[key], params),
-    date: (isoDate) => {
-      const day = new Date(`${isoDate}T00:00:00Z`);
-      return Number.isNaN(day.getTime()) ? isoDate : dateFormat.format(day);
-    },
+    catalog,
+    t,
+    message: (m, fallback) => (isMessageKey(m.code) ? t(m.code, m.params) : (fallback ?? m.code)),
+    date,
     dateTime: (instant) => {
       const at = new Date(/^\d+$/.test(instant) ? Number(instant) : instant);
       return Number.isNaN(at.getTime()) ? instant : dateTimeFormat.format(at);
     },
     number: (value) => numberFormat.format(value),
     percent: (share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
-    money: (amount, currency) => formatMoney(locale, amount, currency),
+    money,
     signed: (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value),
     relativeDays: (days) => relative.format(days, 'day'),
     days: (count) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(count),
+    dayWithRelative: (isoDate, asOf) => {
+      const days = daysBetween(asOf, isoDate);
+      return days === null ? date(isoDate) : t('date.withRelative', { date: isoDate, relative: relative.format(days, 'day') });
+    },
   };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Message parameters as the user reads them: days as dates, amounts as money, a missing value as a dash. */
+function displayParams(
+  params: Readonly<Record<string, MessageValue | null>>,
+  date: (isoDate: string) => string,
+  money: (amount: number, currency: string | null) => string,
+): Record<string, MessageValue> {
+  const out: Record<string, MessageValue> = {};
+  const currency = typeof params.currency === 'string' ? params.currency : null;
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null) out[name] = '—';
+    else if (typeof value === 'string' && ISO_DAY.test(value)) out[name] = date(value);
+    else if (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount'))) out[name] = money(value, currency);
+    else out[name] = value;
+  }
+  return out;
+}
+
+/** Calendar days from `from` to `to` (both `YYYY-MM-DD`), or null when either is not a day. */
+export function daysBetween(from: string, to: string): number | null {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : Math.round((b - a) / 86_400_000);
+}
+
+/** The day `days` after `isoDate` (`YYYY-MM-DD`). */
+export function addDays(isoDate: string, days: number): string {
+  const at = Date.parse(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(at) ? isoDate : new Date(at + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function intlLocale(userLocale: string | undefined): string {
