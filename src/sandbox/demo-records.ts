@@ -228,7 +228,7 @@ function responseGroup(value: number): string {
 
 const COMMENTS: Record<string, readonly string[]> = { PROMOTER: PROMOTER_COMMENTS, PASSIVE: PASSIVE_COMMENTS, DETRACTOR: DETRACTOR_COMMENTS };
 
-/** NPS answers (a few CSAT) of the company's contacts, some outside a 180-day window, some contacts answering repeatedly. */
+/** NPS answers (a few CSAT) of the company's contacts, some outside a 180-day window, some contacts answering repeatedly, some without hs_contact_id. */
 function addFeedback(ctx: DemoContext, contactIds: readonly string[], signals: Signals): number {
   const { random, calendar } = ctx;
   let count = 0;
@@ -248,11 +248,13 @@ function addFeedback(ctx: DemoContext, contactIds: readonly string[], signals: S
         hs_sentiment: group,
         hs_content: comment,
         hs_submission_timestamp: submittedAt,
-        hs_contact_id: contactId,
+        // One answer in five is linked to its contact only by association, as real portals hold
+        // some (picked by id, not drawn, so the rest of the demo data stays as it was).
+        hs_contact_id: (Number(contactId) + n) % 5 === 0 ? null : contactId,
         hs_survey_id: csat ? '1002' : '1001',
         hs_survey_name: csat ? 'Support CSAT' : 'Customer NPS survey',
         hs_object_id: null,
-        createdate: submittedAt,
+        hs_createdate: submittedAt,
         hs_lastmodifieddate: submittedAt,
       }, submittedAt, submittedAt);
       ctx.store.link('contacts', contactId, 'feedback_submissions', id);

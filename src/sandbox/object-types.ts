@@ -13,6 +13,8 @@ interface ObjectTypeInfo {
   readonly readOnly: boolean;
   /** Returned when a request names no properties. */
   readonly defaultProperties: readonly string[];
+  /** Where the creation time lives: `createdate` on the classic objects, `hs_createdate` on activities and survey answers. */
+  readonly createdProperty: 'createdate' | 'hs_createdate';
   /** Where the last-modified timestamp lives (contacts keep the legacy name too). */
   readonly lastModifiedProperties: readonly string[];
   readonly readScope: string;
@@ -20,42 +22,44 @@ interface ObjectTypeInfo {
 }
 
 const SYSTEM = ['createdate', 'hs_lastmodifieddate', 'hs_object_id'];
+/** Activities (tasks, notes) and survey answers name their creation time hs_createdate, as HubSpot does. */
+const ACTIVITY_SYSTEM = ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'];
 
 export const OBJECT_TYPES: Readonly<Record<SandboxObjectType, ObjectTypeInfo>> = {
   companies: {
     singular: 'company', objectTypeId: '0-2', firstId: 1_000_000_001, readOnly: false,
-    defaultProperties: ['name', 'domain', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
+    createdProperty: 'createdate', defaultProperties: ['name', 'domain', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
     readScope: 'crm.objects.companies.read', writeScope: 'crm.objects.companies.write',
   },
   contacts: {
     singular: 'contact', objectTypeId: '0-1', firstId: 2_000_000_001, readOnly: false,
-    defaultProperties: ['firstname', 'lastname', 'email', 'lastmodifieddate', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate', 'lastmodifieddate'],
+    createdProperty: 'createdate', defaultProperties: ['firstname', 'lastname', 'email', 'lastmodifieddate', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate', 'lastmodifieddate'],
     readScope: 'crm.objects.contacts.read', writeScope: 'crm.objects.contacts.write',
   },
   deals: {
     singular: 'deal', objectTypeId: '0-3', firstId: 3_000_000_001, readOnly: false,
-    defaultProperties: ['dealname', 'amount', 'closedate', 'dealstage', 'pipeline', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
+    createdProperty: 'createdate', defaultProperties: ['dealname', 'amount', 'closedate', 'dealstage', 'pipeline', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
     readScope: 'crm.objects.deals.read', writeScope: 'crm.objects.deals.write',
   },
   tickets: {
     singular: 'ticket', objectTypeId: '0-5', firstId: 4_000_000_001, readOnly: false,
-    defaultProperties: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
+    createdProperty: 'createdate', defaultProperties: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
     readScope: 'tickets', writeScope: 'tickets',
   },
   feedback_submissions: {
     singular: 'feedback_submission', objectTypeId: '0-19', firstId: 5_000_000_001, readOnly: true,
-    defaultProperties: SYSTEM, lastModifiedProperties: ['hs_lastmodifieddate'],
+    createdProperty: 'hs_createdate', defaultProperties: ACTIVITY_SYSTEM, lastModifiedProperties: ['hs_lastmodifieddate'],
     readScope: 'crm.objects.feedback_submissions.read', writeScope: 'crm.objects.feedback_submissions.read',
   },
   // Tasks and notes are engagements: HubSpot guards them with the contacts scopes.
   tasks: {
     singular: 'task', objectTypeId: '0-27', firstId: 6_000_000_001, readOnly: false,
-    defaultProperties: ['hs_timestamp', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
+    createdProperty: 'hs_createdate', defaultProperties: ['hs_timestamp', ...ACTIVITY_SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
     readScope: 'crm.objects.contacts.read', writeScope: 'crm.objects.contacts.write',
   },
   notes: {
     singular: 'note', objectTypeId: '0-46', firstId: 7_000_000_001, readOnly: false,
-    defaultProperties: ['hs_timestamp', ...SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
+    createdProperty: 'hs_createdate', defaultProperties: ['hs_timestamp', ...ACTIVITY_SYSTEM], lastModifiedProperties: ['hs_lastmodifieddate'],
     readScope: 'crm.objects.contacts.read', writeScope: 'crm.objects.contacts.write',
   },
 };

@@ -11,7 +11,6 @@ export interface ViewOptions {
   readonly associations?: readonly string[] | undefined;
 }
 
-const ALWAYS = ['hs_object_id', 'createdate', 'hs_lastmodifieddate'];
 
 export function viewObject(store: MemoryStore, type: SandboxObjectType, object: StoredObject, options: ViewOptions = {}): Record<string, unknown> {
   const view: Record<string, unknown> = {
@@ -31,7 +30,9 @@ export function viewObject(store: MemoryStore, type: SandboxObjectType, object: 
 
 /** Requested properties that the portal defines or the object carries; HubSpot drops unknown names. */
 export function selectProperties(store: MemoryStore, type: SandboxObjectType, object: StoredObject, requested: readonly string[] | undefined): Record<string, string | null> {
-  const names = new Set([...(requested ?? OBJECT_TYPES[type].defaultProperties), ...ALWAYS]);
+  const info = OBJECT_TYPES[type];
+  // HubSpot always adds the id and the creation and last-modified times.
+  const names = new Set([...(requested ?? info.defaultProperties), 'hs_object_id', info.createdProperty, 'hs_lastmodifieddate']);
   const selected: Record<string, string | null> = {};
   for (const name of names) {
     if (name in object.properties || store.schema.property(type, name)) selected[name] = object.properties[name] ?? null;

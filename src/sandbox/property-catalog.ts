@@ -1,7 +1,7 @@
 // The property definitions and groups a portal starts with: HubSpot's standard properties
 // for each object type (the ones this product reads), plus the custom ones the demo portal
 // carries (product-usage fields, and the first properties of a previous product install).
-import type { SandboxObjectType } from './object-types.ts';
+import { OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
 
 export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool' | 'phone_number';
 
@@ -75,11 +75,14 @@ const NUMBER: Spec = { type: 'number' };
 const DATETIME: Spec = { type: 'datetime' };
 const DATE: Spec = { type: 'date' };
 const OWNER: Spec = { type: 'enumeration', external: true };
-const SYSTEM_ENTRIES: Array<[string, string, Spec]> = [
-  ['hs_object_id', 'Record ID', { type: 'number', readOnly: true }],
-  ['createdate', 'Create date', DATETIME],
-  ['hs_lastmodifieddate', 'Last modified date', { type: 'datetime', readOnly: true }],
-];
+/** Every object's id and times; activities and survey answers name the creation time hs_createdate. */
+function systemEntries(type: SandboxObjectType): Array<[string, string, Spec]> {
+  return [
+    ['hs_object_id', 'Record ID', { type: 'number', readOnly: true }],
+    [OBJECT_TYPES[type].createdProperty, 'Create date', DATETIME],
+    ['hs_lastmodifieddate', 'Last modified date', { type: 'datetime', readOnly: true }],
+  ];
+}
 
 const STANDARD: Record<SandboxObjectType, { group: [string, string]; properties: Array<[string, string, Spec]> }> = {
   companies: {
@@ -191,7 +194,7 @@ export function standardCatalog(type: SandboxObjectType, at: string): Catalog {
   const { group: [groupName, groupLabel], properties } = STANDARD[type];
   return {
     groups: [{ name: groupName, label: groupLabel, displayOrder: -1 }],
-    properties: [...SYSTEM_ENTRIES, ...properties].map(([name, label, spec]) => defineProperty(name, label, groupName, spec, at, true)),
+    properties: [...systemEntries(type), ...properties].map(([name, label, spec]) => defineProperty(name, label, groupName, spec, at, true)),
   };
 }
 

@@ -51,7 +51,7 @@ const TEXT_FIELDS: Record<SandboxObjectType, readonly string[]> = {
 /** How a property's values compare: numbers and dates by value, everything else as case-insensitive text. */
 function kindOf(schema: PropertySchema, type: SandboxObjectType, name: string): Kind {
   if (name === 'hs_object_id') return 'number';
-  if (name === 'createdate' || OBJECT_TYPES[type].lastModifiedProperties.includes(name)) return 'time';
+  if (name === OBJECT_TYPES[type].createdProperty || OBJECT_TYPES[type].lastModifiedProperties.includes(name)) return 'time';
   const definition = schema.property(type, name);
   if (definition?.type === 'number') return 'number';
   if (definition?.type === 'date' || definition?.type === 'datetime') return 'time';

@@ -50,9 +50,10 @@ export class MemoryStore implements SandboxStore {
     const id = options.id ?? String(table.lastId + 1);
     if (!/^\d+$/.test(id)) throw new Error(`store.create: id must be numeric like HubSpot's, got "${id}"`);
     if (this.get(type, id)) throw new Error(`store.create: ${type} ${id} already exists`);
-    const createdAt = isoOf(millisOf(options.createdAt ?? properties.createdate) ?? this.clock());
+    const created = OBJECT_TYPES[type].createdProperty;
+    const createdAt = isoOf(millisOf(options.createdAt ?? properties[created] ?? properties.createdate) ?? this.clock());
     const updatedAt = isoOf(millisOf(properties.hs_lastmodifieddate) ?? millisOf(createdAt) ?? this.clock());
-    const stored: Properties = { ...properties, hs_object_id: id, createdate: properties.createdate ?? createdAt };
+    const stored: Properties = { ...properties, hs_object_id: id, [created]: properties[created] ?? createdAt };
     for (const name of OBJECT_TYPES[type].lastModifiedProperties) stored[name] = updatedAt;
     const object = { id, properties: stored, createdAt, updatedAt, archived: false };
     this.insert(type, object);

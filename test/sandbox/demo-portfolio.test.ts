@@ -76,8 +76,18 @@ describe('the demo portfolio', () => {
     expect(answers.some((answer) => answer.properties.hs_content === null) && answers.some((answer) => answer.properties.hs_content !== null)).toBe(true);
     expect(answers.some((answer) => daysAgo(answer.properties.hs_submission_timestamp) > 180)).toBe(true);
     const perContact = new Map<string, number>();
-    for (const answer of answers) perContact.set(answer.properties.hs_contact_id ?? '', (perContact.get(answer.properties.hs_contact_id ?? '') ?? 0) + 1);
+    for (const answer of answers) {
+      const contactId = store.associations('feedback_submissions', answer.id, 'contacts')[0] ?? '';
+      perContact.set(contactId, (perContact.get(contactId) ?? 0) + 1);
+    }
     expect([...perContact.values()].some((count) => count > 1)).toBe(true);
+    // Real portals hold answers linked to their contact only by association (hs_contact_id empty).
+    const withoutContactId = answers.filter((answer) => answer.properties.hs_contact_id === null);
+    expect(withoutContactId.length).toBeGreaterThan(answers.length / 10);
+    expect(withoutContactId.length).toBeLessThan(answers.length / 3);
+    expect(withoutContactId.every((answer) => store.associations('feedback_submissions', answer.id, 'contacts').length === 1)).toBe(true);
+    // Their creation time is hs_createdate, as on every activity and survey answer in HubSpot.
+    expect(answers.every((answer) => answer.properties.hs_createdate !== undefined && answer.properties.createdate === undefined)).toBe(true);
     expect(store.list('feedback_submissions').some((answer) => answer.properties.hs_survey_type === 'CSAT')).toBe(true);
     // Submissions hang off contacts, never companies (HubSpot's model).
     expect(store.associations('companies', companies[0]?.id ?? '', 'feedback_submissions')).toEqual([]);
@@ -128,7 +138,8 @@ describe('the demo portfolio', () => {
         for (const contactId of contacts) {
           expect(generated.associations('contacts', contactId, 'companies')).toEqual([company.id]);
           for (const answerId of generated.associations('contacts', contactId, 'feedback_submissions')) {
-            expect(generated.get('feedback_submissions', answerId)?.properties.hs_contact_id).toBe(contactId);
+            // Linked by association always; hs_contact_id, when set, names the same contact.
+            expect([contactId, null]).toContain(generated.get('feedback_submissions', answerId)?.properties.hs_contact_id);
           }
         }
         for (const deal of generated.associations('companies', company.id, 'deals').flatMap((id) => generated.get('deals', id) ?? [])) {

@@ -128,7 +128,9 @@ describe('CRM objects through @hubspot/api-client', () => {
       },
       associations: [{ to: { id: company.id }, types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: 192 }] }],
     });
-    expect(task.properties).toMatchObject({ hs_task_subject: 'Renewal call', hs_task_status: 'NOT_STARTED', createdate: '2026-06-30T12:00:00.000Z' });
+    // Activities carry their creation time as hs_createdate (not createdate), as on HubSpot.
+    expect(task.properties).toMatchObject({ hs_task_subject: 'Renewal call', hs_task_status: 'NOT_STARTED', hs_createdate: '2026-06-30T12:00:00.000Z' });
+    expect(task.properties.createdate).toBeUndefined();
     expect(sandbox.store.associations('companies', company.id, 'tasks')).toEqual([task.id]);
     const page = await client.crm.associations.v4.basicApi.getPage('companies', company.id, 'tasks');
     expect(page.results.map((result) => [String(result.toObjectId), result.associationTypes.map((type) => type.typeId)])).toEqual([[task.id, [191]]]);
