@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { z } from 'zod';
 import { registerCardCommand } from './commands/card.ts';
 import { registerSandboxCommand } from './commands/sandbox.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -10,13 +12,22 @@ import { describeError, exitCodeOf } from './errors.ts';
 // Each command lives in its own module under ./commands and registers itself here.
 const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand];
 
+/** The version in package.json, which `cs-card --version` prints. */
+function packageVersion(): string {
+  const manifest = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')));
+  return manifest.version;
+}
+
 export function buildProgram(): Command {
   const program = new Command('cs-card')
     .description('Customer-success card for HubSpot: health, renewal, NPS and suggested actions per company.')
+    .version(packageVersion(), '-V, --version', 'print the version of cs-card')
     .exitOverride()
-    .showHelpAfterError(false)
+    .showHelpAfterError('(run cs-card --help to see the commands)')
     .configureOutput({ outputError: (text, write) => write(text) });
   for (const register of registrations) register(program);
+  // A mistyped command or option ends with the way to the right one.
+  for (const command of program.commands) command.showHelpAfterError(`(run cs-card ${command.name()} --help to see its options)`);
   return program;
 }
 

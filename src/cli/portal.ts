@@ -21,6 +21,8 @@ const environmentSchema = z.object({
     blankAsAbsent,
     z.coerce.number({ error: 'PORT must be a port number' }).int().min(0).max(65535, { error: 'PORT must be a port number (0-65535)' }).default(3000),
   ),
+  /** The address `serve` listens on: loopback unless told otherwise (0.0.0.0 in a container behind its TLS proxy). */
+  CS_CARD_HOST: z.preprocess(blankAsAbsent, z.string().trim().default('127.0.0.1')),
   /** The public origin HubSpot calls (https://host), when a proxy hides it from the server. */
   CS_CARD_PUBLIC_URL: z.preprocess(
     blankAsAbsent,

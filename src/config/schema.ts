@@ -271,9 +271,15 @@ export function parseConfig(raw: unknown, source = 'configuration'): CsConfig {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.path.length === 0 && issue.code === 'invalid_type') {
+    // The whole file is a list, null, a number…: one short sentence, not the defaults dumped.
+    return `(top level): expected an object {...}, got ${valueText(issue.input)}; the file must hold a JSON object like {"currency": "USD"}: fix it, or delete the file to use the defaults`;
+  }
   const where = issue.path.length === 0 ? '(top level)' : pathText(issue.path);
   const fallback = defaultAt(issue.path);
-  const useDefault = fallback === undefined ? '' : ` or remove the field to use the default (${JSON.stringify(fallback)})`;
+  const fallbackText = JSON.stringify(fallback);
+  // A default too long to read in one line is not quoted: removing the field is the advice.
+  const useDefault = fallback === undefined ? '' : fallbackText.length > 60 ? ' or remove the field to use the default' : ` or remove the field to use the default (${fallbackText})`;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return `${where}: is required; add it`;

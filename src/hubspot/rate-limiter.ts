@@ -130,15 +130,6 @@ export class RateLimiter {
   }
 }
 
-/** Parses "190/10s", "100/10000ms" or "19/1s" (CLI and environment form of a rate limit). */
-export function parseRateLimit(text: string): RateLimit | null {
-  const match = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(text);
-  if (match === null) return null;
-  const [, max, amount, unit] = match;
-  const intervalMs = Number(amount) * (unit?.toLowerCase() === 'ms' ? 1 : 1000);
-  return Number(max) > 0 && intervalMs > 0 ? { max: Number(max), intervalMs } : null;
-}
-
 function isSearch(url: string): boolean {
   return /\/crm\/v3\/objects\/[^/]+\/search(?:\?|$)/.test(url);
 }

@@ -70,12 +70,12 @@ describe('cs-card sandbox', () => {
     expect(sandbox.stderr().trim()).toBe(`cs-card: ${message}`);
   });
 
-  it('says so when the port is taken (exit 1)', async () => {
+  it('says so when the port is taken (exit 2, bad usage as in start and serve)', async () => {
     const blocker = net.createServer();
     const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve(z.object({ port: z.number() }).parse(blocker.address()).port)));
     const sandbox = startCsCard(['sandbox', '--port', String(port), '--companies', '0']);
     try {
-      expect(await sandbox.exited).toBe(1);
+      expect(await sandbox.exited).toBe(2);
       expect(sandbox.stderr().trim()).toBe(`cs-card: port ${port} is already in use: pick another with --port.`);
     } finally {
       sandbox.child.kill('SIGINT');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createSandbox, DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES } from '../../sandbox/index.ts';
-import { CommandFailure, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
+import { asOfOption, companiesOption, portOption, rateLimitOption, rateLimitText, wholeNumber, type RateLimit } from '../options.ts';
 
 // `cs-card sandbox`: the sandbox portal over loopback HTTP, so curl, the SDK or a second
 // cs-card (HUBSPOT_BASE_URL) can use a HubSpot-compatible API without a HubSpot account.
@@ -17,22 +18,6 @@ interface SandboxFlags {
   rateLimit: string;
 }
 
-function wholeNumber(flag: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${raw}".`);
-  }
-  return value;
-}
-
-function asOfDate(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
-    throw new UsageError(`--as-of must be a date like 2026-03-31, got "${raw}".`);
-  }
-  return raw;
-}
-
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve());
@@ -40,25 +25,36 @@ function untilStopped(): Promise<void> {
   });
 }
 
+/** --rate-limit: requests per 10 s as a number (0 = off), or a rate like sync's, 190/10s or 6000/1m. */
+function sandboxRateLimit(raw: string): RateLimit | null {
+  if (/^\s*\d+\s*$/.test(raw)) {
+    const max = wholeNumber('--rate-limit', raw, 0, 100_000);
+    return max > 0 ? { max, intervalMs: 10_000 } : null;
+  }
+  return rateLimitOption(raw);
+}
+
 async function serveSandbox(flags: SandboxFlags): Promise<void> {
-  const port = wholeNumber('--port', flags.port, 0, 65_535);
-  const companies = wholeNumber('--companies', flags.companies, 0, MAX_DEMO_COMPANIES);
+  const port = portOption('--port', flags.port);
+  const companies = companiesOption(flags.companies);
   const seed = wholeNumber('--seed', flags.seed, 0, 2 ** 32 - 1);
-  const rateLimit = wholeNumber('--rate-limit', flags.rateLimit, 0, 100_000);
-  const asOf = asOfDate(flags.asOf);
+  const rateLimit = sandboxRateLimit(flags.rateLimit);
+  const asOf = asOfOption(flags.asOf);
   const sandbox = createSandbox({ companies, seed, ...(asOf ? { asOf } : {}) });
-  sandbox.controls.rateLimit = rateLimit > 0 ? { max: rateLimit, intervalMs: 10_000 } : null;
+  sandbox.controls.rateLimit = rateLimit;
   const server = await sandbox.listen({ port }).catch((error: unknown) => {
     const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
-    throw new CommandFailure(inUse ? `port ${port} is already in use: pick another with --port.` : `cannot listen on port ${port}: ${String(error)}`);
+    // A taken port is bad usage, exit 2, as in `start` and `serve`.
+    throw inUse ? new UsageError(`port ${port} is already in use: pick another with --port.`) : error;
   });
+  const stopped = untilStopped();
   const { records } = sandbox.portfolio;
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(
     `cs-card: sandbox portal with ${companies} demo companies (${records} records, as of ${sandbox.portfolio.asOf}, seed ${seed}) on ${server.url}\n`
-    + `cs-card: any bearer token is accepted; rate limit ${rateLimit > 0 ? `${rateLimit} requests / 10 s` : 'off'}. Use it with HUBSPOT_BASE_URL=${server.url} HUBSPOT_ACCESS_TOKEN=sandbox. Ctrl-C stops it.\n`,
+    + `cs-card: any bearer token is accepted; rate limit ${rateLimit ? rateLimitText(rateLimit) : 'off'}. Use it with HUBSPOT_BASE_URL=${server.url} HUBSPOT_ACCESS_TOKEN=sandbox. Ctrl-C stops it.\n`,
   );
-  await untilStopped();
+  await stopped;
   await server.close();
 }
 
@@ -70,6 +66,6 @@ export function registerSandboxCommand(program: Command): void {
     .option('--companies <n>', `demo portfolio size (up to ${MAX_DEMO_COMPANIES})`, String(DEFAULT_DEMO_COMPANIES))
     .option('--seed <n>', 'seed of the demo data (same seed and --as-of, same data)', '1')
     .option('--as-of <date>', 'YYYY-MM-DD the demo dates are relative to (default: today, UTC)')
-    .option('--rate-limit <n>', 'requests per 10 s before HubSpot-style 429s (0 = off)', String(DEFAULT_RATE_LIMIT))
+    .option('--rate-limit <n>', 'requests per 10 s before HubSpot-style 429s (0 = off), or a rate like 190/10s or 6000/1m', String(DEFAULT_RATE_LIMIT))
     .action(serveSandbox);
 }

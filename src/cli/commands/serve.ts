@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { writeLogLine, type SignatureMode } from '../../server/app.ts';
-import { startServer } from '../../server/start.ts';
+import { startServer, type RunningServer } from '../../server/start.ts';
 import { parseSyncInterval } from '../../usecases/scheduled-sync.ts';
 import { startHealthUpkeep } from '../health-upkeep.ts';
 import { loadCliConfig } from '../configuration.ts';
@@ -22,6 +22,20 @@ function signatureMode(env: Environment, portal: Portal): SignatureMode {
     'cs-card: WARNING: request signatures are NOT verified (embedded sandbox, no HUBSPOT_CLIENT_SECRET). Anyone who can reach this port can read the sandbox cards.\n',
   );
   return { mode: 'off' };
+}
+
+/** The address as bound: a wildcard address is every interface, not the loopback URL it is reached on from here. */
+function whereListening(server: RunningServer): string {
+  if (server.address === '0.0.0.0' || server.address === '::') return `${server.url} and every other network interface (CS_CARD_HOST=${server.address})`;
+  return server.url;
+}
+
+/** A port already taken or an address not on this machine: one sentence, exit 2 as in `start`. */
+function listenFailure(error: unknown, env: Environment): unknown {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'EADDRINUSE') return new UsageError(`port ${env.PORT} is in use: choose another with PORT, or stop what listens there`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new UsageError(`cannot listen on ${env.CS_CARD_HOST}: CS_CARD_HOST must be an address of this machine, like 127.0.0.1 or 0.0.0.0`);
+  return error;
 }
 
 function untilStopped(): Promise<void> {
@@ -51,12 +65,18 @@ async function serve(rawFlags: unknown): Promise<void> {
     const signature = signatureMode(env, portal);
     const upkeep = await startHealthUpkeep({ env, portal, config, syncEveryMs, log: writeLogLine });
     try {
-      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks }, env.PORT);
+      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks }, env.PORT, env.CS_CARD_HOST).catch(
+        (error: unknown) => {
+          throw listenFailure(error, env);
+        },
+      );
+      // Listening for Ctrl-C before saying it stops the server: a stop right after the banner is not lost.
+      const stopped = untilStopped();
       const syncing = syncEveryMs === null ? '' : `, a sync every ${flags.syncEvery ?? ''}`;
       process.stderr.write(
-        `cs-card: serving the card backend on ${server.url} (${portal.kind === 'sandbox' ? 'embedded sandbox portal' : portal.baseUrl}); HubSpot webhooks at /webhooks/hubspot${syncing}; Ctrl-C stops it.\n`,
+        `cs-card: serving the card backend on ${whereListening(server)} (${portal.kind === 'sandbox' ? 'embedded sandbox portal' : portal.baseUrl}); HubSpot webhooks at /webhooks/hubspot${syncing}; Ctrl-C stops it.\n`,
       );
-      await untilStopped();
+      await stopped;
       await server.close();
     } finally {
       await upkeep.close();

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import type { CsConfig } from '../../config/schema.ts';
 import type { PortfolioCompany, PortfolioSummary } from '../../domain/portfolio-summary.ts';
 import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
@@ -12,7 +12,7 @@ import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
 import { PropertyGateway } from '../../hubspot/properties.ts';
 import { readPreviewProject } from '../../preview/project.ts';
 import { startPreview } from '../../preview/server.ts';
-import { createSandbox, DEFAULT_DEMO_COMPANIES, type Sandbox } from '../../sandbox/index.ts';
+import { createSandbox, DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES, type Sandbox } from '../../sandbox/index.ts';
 import type { LogEntry } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
 import { companyProperties, portfolioSummary, readPortfolio } from '../../usecases/portfolio-summary.ts';
@@ -21,6 +21,7 @@ import { runSync, type SyncProgress } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
+import { companiesOption, portOption } from '../options.ts';
 import { readEnvironment, type Environment } from '../portal.ts';
 import { portfolioReport } from '../portfolio-report.ts';
 import { openWritePortal } from './setup.ts';
@@ -142,6 +143,9 @@ async function syncStoreFor(portal: OpenPortal, stateDir: string): Promise<{ sto
   return { store: new SyncStateStore(dir, portal.key), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** `start` runs everything on this machine: its servers listen on loopback only. */
+const loopbackHost = '127.0.0.1';
+
 /** The sandbox's portfolio is small: smaller pages make the progress visible. A real portal uses sync's default. */
 const sandboxSyncPageSize = 50;
 
@@ -170,16 +174,52 @@ async function preparePortal(portal: OpenPortal, options: ProductOptions, step: 
   }
 }
 
+const portInUse = (port: number) => new UsageError(`port ${port} is in use: choose another with --port / --preview-port or PORT`);
+
+function isAddressInUse(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+}
+
 /** Listens on `port`, or on a free port when that one is taken and the user did not ask for it. */
 async function listenOn<T>(port: number, portsAreExplicit: boolean, listen: (port: number) => Promise<T>): Promise<T> {
   try {
     return await listen(port);
   } catch (error) {
-    const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
-    if (!busy) throw error;
-    if (portsAreExplicit || port === 0) throw new UsageError(`port ${port} is in use: choose another with --port / --preview-port or PORT`);
+    if (!isAddressInUse(error)) throw error;
+    if (portsAreExplicit || port === 0) throw portInUse(port);
     return listen(0);
   }
+}
+
+/** Whether something already listens on the loopback `port` (0 is always free). */
+async function portIsTaken(port: number): Promise<boolean> {
+  if (port === 0) return false;
+  const probe = net.createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen({ port, host: loopbackHost, exclusive: true }, resolve);
+    });
+    return false;
+  } catch (error) {
+    if (isAddressInUse(error)) return true;
+    throw error;
+  } finally {
+    await new Promise<void>((resolve) => (probe.listening ? probe.close(() => resolve()) : resolve()));
+  }
+}
+
+/**
+ * The backend's and the preview's ports, checked before anything starts: two different ports,
+ * and each free when the user named it (a busy default falls back to a free port later).
+ */
+export async function checkPorts(ports: { port: number; previewPort: number; portsAreExplicit: boolean }): Promise<void> {
+  const { port, previewPort } = ports;
+  if (port !== 0 && port === previewPort) {
+    throw new UsageError(`--port and --preview-port are both ${port}: the card backend and the preview each need their own port; choose two different ones`);
+  }
+  if (!ports.portsAreExplicit) return;
+  for (const each of [port, previewPort]) if (await portIsTaken(each)) throw portInUse(each);
 }
 
 function backendLog(progress: (line: string) => void) {
@@ -220,7 +260,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     const secret = options.env.HUBSPOT_CLIENT_SECRET ?? randomBytes(32).toString('base64url');
     const card = { gateway: portal.gateway, config, now: () => new Date() };
     const backend = await step('card backend', () =>
-      listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: backendLog(progress) }, port, '127.0.0.1')),
+      listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: backendLog(progress) }, port, loopbackHost)),
     );
     closers.push(backend.close);
 
@@ -254,12 +294,12 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   }
 }
 
-const startFlagsSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65535).optional(),
-  previewPort: z.coerce.number().int().min(0).max(65535).optional(),
-  companies: z.coerce.number().int().min(1).max(20_000).default(DEFAULT_DEMO_COMPANIES),
-  write: z.boolean().default(false),
-});
+interface StartFlags {
+  readonly port?: string;
+  readonly previewPort?: string;
+  readonly companies: string;
+  readonly write?: boolean;
+}
 
 /** How long a stop may take before the process gives up waiting and exits anyway. */
 const stopGraceMs = 10_000;
@@ -323,25 +363,31 @@ async function runUntilStopped(options: ProductOptions & { signal: AbortSignal }
   await product.close();
 }
 
-async function start(rawFlags: unknown): Promise<void> {
-  const flags = startFlagsSchema.safeParse(rawFlags);
-  if (!flags.success) throw new UsageError(`bad option: ${flags.error.issues.map((issue) => `--${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+async function start(flags: StartFlags): Promise<void> {
+  const flagPort = flags.port === undefined ? undefined : portOption('--port', flags.port);
+  const flagPreviewPort = flags.previewPort === undefined ? undefined : portOption('--preview-port', flags.previewPort);
+  const companies = companiesOption(flags.companies);
+  const write = flags.write ?? false;
   const env = readEnvironment();
-  if (flags.data.write && !env.HUBSPOT_ACCESS_TOKEN) throw new UsageError('--write only applies to a real portal: set HUBSPOT_ACCESS_TOKEN, or drop --write to use the sandbox');
+  if (write && !env.HUBSPOT_ACCESS_TOKEN) throw new UsageError('--write only applies to a real portal: set HUBSPOT_ACCESS_TOKEN, or drop --write to use the sandbox');
+  const explicitPort = flagPort !== undefined || Boolean(process.env.PORT?.trim());
+  const port = flagPort ?? env.PORT;
+  const previewPort = flagPreviewPort ?? (port === 0 ? 0 : port + 1);
+  const portsAreExplicit = explicitPort || flagPreviewPort !== undefined;
+  // The ports first: a taken port is found before setup and a full sync, not after them.
+  await checkPorts({ port, previewPort, portsAreExplicit });
   const started = performance.now();
   const signal = stopSignal();
   const config = await loadCliConfig();
-  const explicitPort = flags.data.port !== undefined || Boolean(process.env.PORT?.trim());
-  const port = flags.data.port ?? env.PORT;
   const options = {
     signal,
     env,
     config,
     port,
-    previewPort: flags.data.previewPort ?? (port === 0 ? 0 : port + 1),
-    portsAreExplicit: explicitPort || flags.data.previewPort !== undefined,
-    write: flags.data.write,
-    companies: flags.data.companies,
+    previewPort,
+    portsAreExplicit,
+    write,
+    companies,
     stateDir: stateDirectory(),
     progress: (line: string) => process.stderr.write(`${line}\n`),
     interactive: process.stderr.isTTY,
@@ -355,7 +401,7 @@ export function registerStartCommand(program: Command): void {
     .description('Run the whole product: the sandbox portal (or HUBSPOT_ACCESS_TOKEN\'s portal), the card backend and a local preview of the card.')
     .option('--port <port>', 'card backend port (default PORT or 3000; a busy default falls back to a free port)')
     .option('--preview-port <port>', 'preview page port (default: backend port + 1)')
-    .option('--companies <n>', 'size of the sandbox demo portfolio', String(DEFAULT_DEMO_COMPANIES))
+    .option('--companies <n>', `size of the sandbox demo portfolio (up to ${MAX_DEMO_COMPANIES})`, String(DEFAULT_DEMO_COMPANIES))
     .option('--write', 'with HUBSPOT_ACCESS_TOKEN: create the properties and run a full sync (writes cs_* properties to that portal)')
     .action(start);
 }

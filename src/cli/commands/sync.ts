@@ -7,13 +7,12 @@ import { z } from 'zod';
 import { ownedCompanyProperties } from '../../domain/writeback.ts';
 import { healthUpdatedAtProperty } from '../../domain/properties.ts';
 import { HubSpotError } from '../../hubspot/failures.ts';
-import { parseRateLimit } from '../../hubspot/rate-limiter.ts';
-import { asOfSchema } from '../../usecases/card-view.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';
 import { loadCliConfig } from '../configuration.ts';
-import { CommandFailure, UsageError } from '../errors.ts';
+import { CommandFailure } from '../errors.ts';
+import { asOfOption, rateLimitOption } from '../options.ts';
 import { readEnvironment } from '../portal.ts';
 import { openWritePortal, sandboxNotice, type WritePortal } from './setup.ts';
 
@@ -143,11 +142,8 @@ async function ensureProperties(portal: WritePortal, config: Awaited<ReturnType<
 
 async function sync(rawFlags: unknown): Promise<void> {
   const flags = syncFlagsSchema.parse(rawFlags);
-  if (flags.asOf !== undefined && !asOfSchema.safeParse(flags.asOf).success) {
-    throw new UsageError(`--as-of "${flags.asOf}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
-  }
-  const rateLimit = parseRateLimit(flags.rateLimit);
-  if (rateLimit === null) throw new UsageError(`--rate-limit "${flags.rateLimit}" is not a rate: write requests per interval, like 190/10s (your HubSpot plan's limit)`);
+  asOfOption(flags.asOf);
+  const rateLimit = rateLimitOption(flags.rateLimit);
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openWritePortal(env, rateLimit);

@@ -1,0 +1,63 @@
+import { MAX_DEMO_COMPANIES } from '../sandbox/index.ts';
+import { asOfSchema } from '../usecases/card-view.ts';
+import { UsageError } from './errors.ts';
+
+// The command line's values, parsed one way for every command: a bad value is a usage error
+// (exit 2) naming the flag, what it takes and what was given.
+
+/** A whole number from `min` to `max`, or a usage error naming the flag. */
+export function wholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${raw}".`);
+  }
+  return value;
+}
+
+export const portOption = (flag: string, raw: string): number => wholeNumber(flag, raw, 0, 65_535);
+
+/** The demo portfolio's size: the same range for `start` and `sandbox`. */
+export const companiesOption = (raw: string): number => wholeNumber('--companies', raw, 0, MAX_DEMO_COMPANIES);
+
+/** A calendar day (YYYY-MM-DD) that exists: 2026-02-31 is refused. */
+export function asOfOption(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!asOfSchema.safeParse(raw).success) throw new UsageError(`--as-of "${raw}" is not a date: write it YYYY-MM-DD, like 2026-11-22, a day that exists`);
+  return raw;
+}
+
+/** Requests per interval, as HubSpot states its limits. */
+export interface RateLimit {
+  readonly max: number;
+  readonly intervalMs: number;
+}
+
+const unitMs: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/**
+ * Parses a rate limit as requests per interval: the interval in ms, s (the default), m or h.
+ *
+ * @example
+ * parseRateLimit('190/10s') // { max: 190, intervalMs: 10_000 }
+ * parseRateLimit('6000/1m') // { max: 6000, intervalMs: 60_000 }
+ */
+export function parseRateLimit(text: string): RateLimit | null {
+  const match = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*(ms|s|min|m|h)?\s*$/i.exec(text);
+  if (match === null) return null;
+  const [, max, amount, unit] = match;
+  const intervalMs = Number(amount) * (unitMs[(unit ?? 's').toLowerCase()] ?? 1000);
+  return Number(max) > 0 && intervalMs > 0 ? { max: Number(max), intervalMs } : null;
+}
+
+/** --rate-limit, or a usage error saying how to write it. */
+export function rateLimitOption(raw: string): RateLimit {
+  const limit = parseRateLimit(raw);
+  if (limit === null) throw new UsageError(`--rate-limit "${raw}" is not a rate: write requests per interval, like 190/10s or 6000/1m (your HubSpot plan's limit)`);
+  return limit;
+}
+
+/** "190 requests / 10 s", the way the limit was meant. */
+export function rateLimitText(limit: RateLimit): string {
+  const seconds = limit.intervalMs / 1000;
+  return seconds >= 60 && seconds % 60 === 0 ? `${limit.max} requests / ${seconds / 60} min` : `${limit.max} requests / ${seconds} s`;
+}

@@ -1,0 +1,123 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseRateLimit } from '../../src/cli/options.ts';
+import { csCard, csCardUntil } from '../sync/cli-process.ts';
+
+// The command line as a new user meets it (issue 18, "Command line, tried as a new user
+// would"): every mistake ends in one sentence naming the fix, with exit code 2.
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A port something else already listens on (on every interface, as another program would). */
+async function busyPort(): Promise<number> {
+  const blocker = net.createServer();
+  const port = await new Promise<number>((resolve) => blocker.listen(0, () => resolve(z.object({ port: z.number() }).parse(blocker.address()).port)));
+  cleanups.push(() => new Promise((resolve) => blocker.close(() => resolve())));
+  return port;
+}
+
+/** Exactly one line on stderr, and it matches. */
+function oneSentence(stderr: string, pattern: RegExp): void {
+  expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(pattern)]);
+}
+
+describe('cs-card, tried as a new user would', () => {
+  it('--version prints the version in package.json', async () => {
+    const manifest = z.object({ version: z.string() }).parse(JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')));
+    const result = await csCard(['--version']);
+    expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
+  });
+
+  it('an unknown command or option points at --help (exit 2)', async () => {
+    const command = await csCard(['strat']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/unknown command 'strat'[\s\S]*run cs-card --help to see the commands/);
+    const option = await csCard(['sync', '--fulll']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/unknown option '--fulll'[\s\S]*run cs-card sync --help to see its options/);
+  });
+
+  it('start and sandbox take the same --companies, and say what a bad one should be', async () => {
+    const start = await csCard(['start', '--companies', 'abc']);
+    expect(start.code).toBe(2);
+    oneSentence(start.stderr, /^cs-card: --companies must be a whole number from 0 to 100000, got "abc"\.$/);
+    for (const command of ['start', 'sandbox']) {
+      const tooMany = await csCard([command, '--companies', '100001']);
+      expect(tooMany.code).toBe(2);
+      oneSentence(tooMany.stderr, /^cs-card: --companies must be a whole number from 0 to 100000, got "100001"\.$/);
+    }
+  });
+
+  it('start refuses one port for both servers, before starting anything', async () => {
+    const result = await csCard(['start', '--port', '3456', '--preview-port', '3456']);
+    expect(result.code).toBe(2);
+    oneSentence(result.stderr, /^cs-card: --port and --preview-port are both 3456: the card backend and the preview each need their own port; choose two different ones$/);
+  });
+
+  it('start checks a named port first: a busy one fails before the portal, setup or sync (exit 2)', async () => {
+    const port = await busyPort();
+    for (const flags of [['--port', String(port)], ['--port', '0', '--preview-port', String(port)]]) {
+      const result = await csCard(['start', ...flags]);
+      expect(result.code).toBe(2);
+      oneSentence(result.stderr, new RegExp(`^cs-card: port ${port} is in use: choose another with --port / --preview-port or PORT$`));
+    }
+  });
+
+  it('serve on a busy port: one sentence, exit 2 as in start', async () => {
+    const port = await busyPort();
+    const result = await csCard(['serve'], { PORT: String(port) });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(`cs-card: port ${port} is in use: choose another with PORT, or stop what listens there`);
+  });
+
+  it('serve listens on loopback by default and says so; CS_CARD_HOST=0.0.0.0 is announced as every interface', async () => {
+    const loopback = await csCardUntil(['serve'], { PORT: '0' }, /serving the card backend on http:\/\/127\.0\.0\.1:\d+ \(embedded sandbox portal\).*Ctrl-C stops it/);
+    loopback.child.kill('SIGTERM');
+    expect(await loopback.exited).toBe(0);
+    const everywhere = await csCardUntil(
+      ['serve'],
+      { PORT: '0', CS_CARD_HOST: '0.0.0.0' },
+      /serving the card backend on http:\/\/127\.0\.0\.1:\d+ and every other network interface \(CS_CARD_HOST=0\.0\.0\.0\).*Ctrl-C stops it/,
+    );
+    everywhere.child.kill('SIGTERM');
+    expect(await everywhere.exited).toBe(0);
+  });
+
+  it('a configuration file that is a list or null: one short sentence (exit 2)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cs-card-config-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    for (const [name, content, got] of [['list.json', '[1,2]', 'a list'], ['null.json', 'null', 'null']] as const) {
+      const file = path.join(dir, name);
+      await writeFile(file, content);
+      const result = await csCard(['card', '1000000001'], { CS_CARD_CONFIG: file });
+      expect(result.code).toBe(2);
+      oneSentence(result.stderr, new RegExp(`invalid configuration: \\(top level\\): expected an object \\{\\.\\.\\.\\}, got ${got}; the file must hold a JSON object like \\{"currency": "USD"\\}: fix it, or delete the file to use the defaults$`));
+      expect(result.stderr.length).toBeLessThan(300);
+    }
+  });
+
+  it('sandbox --as-of refuses a day that does not exist', async () => {
+    const result = await csCard(['sandbox', '--as-of', '2026-02-31']);
+    expect(result.code).toBe(2);
+    oneSentence(result.stderr, /^cs-card: --as-of "2026-02-31" is not a date: write it YYYY-MM-DD, like 2026-11-22, a day that exists$/);
+  });
+
+  it('--rate-limit takes the interval in ms, s, m or h', async () => {
+    expect(parseRateLimit('6000/1m')).toEqual({ max: 6000, intervalMs: 60_000 });
+    expect(parseRateLimit('100/10')).toEqual({ max: 100, intervalMs: 10_000 });
+    expect(parseRateLimit('190/10s')).toEqual({ max: 190, intervalMs: 10_000 });
+    expect(parseRateLimit('500000/1h')).toEqual({ max: 500_000, intervalMs: 3_600_000 });
+    expect(parseRateLimit('19/1000ms')).toEqual({ max: 19, intervalMs: 1000 });
+    expect(parseRateLimit('6000/1y')).toBeNull();
+    const sync = await csCard(['sync', '--dry-run', '--rate-limit', '600000/1m']);
+    expect(sync.code, sync.stderr).toBe(0);
+  });
+});
