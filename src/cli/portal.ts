@@ -28,6 +28,14 @@ const environmentSchema = z.object({
     blankAsAbsent,
     z.url({ protocol: /^https?$/, error: 'CS_CARD_PUBLIC_URL must be the https origin HubSpot calls' }).optional(),
   ),
+  /** 1: a proxy in front sets X-Forwarded-Proto / -Host, and the signature covers the URL they name. */
+  CS_CARD_TRUST_PROXY: z.preprocess(
+    blankAsAbsent,
+    z
+      .enum(['0', '1', 'true', 'false'], { error: 'CS_CARD_TRUST_PROXY must be 1 (a proxy sets X-Forwarded-Proto/-Host) or 0' })
+      .transform((value) => value === '1' || value === 'true')
+      .optional(),
+  ),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

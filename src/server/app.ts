@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
@@ -19,7 +20,14 @@ import { webhookRoutes, type WebhookDeps } from './webhooks.ts';
  * shell that builds the app — nothing in a request can switch verification off.
  */
 export type SignatureMode =
-  | { readonly mode: 'verify'; readonly secret: string; /** e.g. https://cs-card.example.com, when a proxy hides it */ readonly publicOrigin?: string }
+  | {
+      readonly mode: 'verify';
+      readonly secret: string;
+      /** e.g. https://cs-card.example.com, when a proxy hides it (CS_CARD_PUBLIC_URL) */
+      readonly publicOrigin?: string;
+      /** X-Forwarded-Proto / -Host say which URL HubSpot called (CS_CARD_TRUST_PROXY=1): only behind a proxy that sets them. */
+      readonly trustProxy?: boolean;
+    }
   | { readonly mode: 'off' };
 
 export type { LogEntry };
@@ -49,19 +57,48 @@ export function writeLogLine(entry: LogEntry): void {
   process.stdout.write(`${JSON.stringify(entry)}\n`);
 }
 
-/** The full URL the caller addressed; behind a TLS proxy the forwarded headers say what it was. */
-function calledUri(c: Context, publicOrigin: string | undefined): string {
+/** The origin this server listens on, from the connection itself (never from a header a client chose). */
+function listeningOrigin(c: Context): string {
+  const env: unknown = c.env;
+  const incoming = env && typeof env === 'object' && 'incoming' in env ? (env.incoming as IncomingMessage | undefined) : undefined;
+  const socket = incoming?.socket;
+  if (socket?.localAddress === undefined || socket.localPort === undefined) return new URL(c.req.url).origin; // in-process requests (tests)
+  const address = socket.localAddress.replace(/^::ffff:/, '');
+  const scheme = 'encrypted' in socket && socket.encrypted ? 'https' : 'http';
+  return `${scheme}://${address.includes(':') ? `[${address}]` : address}:${socket.localPort}`;
+}
+
+/**
+ * The full URL the signature must cover. Behind a proxy it is the public one: CS_CARD_PUBLIC_URL,
+ * or with CS_CARD_TRUST_PROXY=1 what X-Forwarded-Proto / -Host say. Otherwise it is the
+ * server's own listening origin: a Host or X-Forwarded-* header alone never changes it, so a
+ * signature made for another host cannot be replayed here by naming that host.
+ */
+function calledUri(c: Context, signature: { publicOrigin?: string; trustProxy?: boolean }): string {
   const url = new URL(c.req.url);
   const pathAndQuery = `${url.pathname}${url.search}`;
-  if (publicOrigin) return `${publicOrigin.replace(/\/+$/, '')}${pathAndQuery}`;
-  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(/:$/, '');
-  const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || c.req.header('host') || url.host;
-  return `${proto}://${host}${pathAndQuery}`;
+  if (signature.publicOrigin) return `${signature.publicOrigin.replace(/\/+$/, '')}${pathAndQuery}`;
+  if (signature.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(/:$/, '');
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || c.req.header('host') || url.host;
+    return `${proto}://${host}${pathAndQuery}`;
+  }
+  return `${listeningOrigin(c)}${pathAndQuery}`;
 }
 
 function badRequest(c: Context, message: string) {
   return c.json(errorBody('bad_request', message), 400);
 }
+
+/** What a 401's log line says failed: which check, never the header values themselves. */
+const failedChecks: Readonly<Record<Exclude<SignatureVerdict, 'valid'>, string>> = {
+  missing: 'missing_header',
+  stale: 'stale_timestamp',
+  forged: 'bad_signature',
+};
+
+/** The signature check that refused a request, for its log line. */
+const refusedBy = new WeakMap<Request, Exclude<SignatureVerdict, 'valid'>>();
 
 function requestLog(log: (entry: LogEntry) => void) {
   return createMiddleware(async (c, next) => {
@@ -77,8 +114,14 @@ function requestLog(log: (entry: LogEntry) => void) {
       ms: Math.round(performance.now() - started),
       companyId: /^\/api\/companies\/(\d{1,20})\//.exec(c.req.path)?.[1] ?? null,
       error: c.error ? errorLabel(c.error) : null,
+      ...signatureFailure(c.req.raw),
     });
   });
+}
+
+function signatureFailure(request: Request): { signatureCheck?: string } {
+  const verdict = refusedBy.get(request);
+  return verdict === undefined ? {} : { signatureCheck: failedChecks[verdict] };
 }
 
 function signatureCheck(signature: SignatureMode, now: () => Date) {
@@ -88,14 +131,17 @@ function signatureCheck(signature: SignatureMode, now: () => Date) {
       signature.secret,
       {
         method: c.req.method,
-        uri: calledUri(c, signature.publicOrigin),
+        uri: calledUri(c, signature),
         body: await c.req.text(),
         signature: c.req.header('x-hubspot-signature-v3'),
         timestamp: c.req.header('x-hubspot-request-timestamp'),
       },
       now().getTime(),
     );
-    if (verdict !== 'valid') return c.json(errorBody('invalid_signature', signatureMessages[verdict]), 401);
+    if (verdict !== 'valid') {
+      refusedBy.set(c.req.raw, verdict);
+      return c.json(errorBody('invalid_signature', signatureMessages[verdict]), 401);
+    }
     return next();
   });
 }

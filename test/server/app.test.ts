@@ -125,6 +125,23 @@ describe('GET /api/companies/:companyId/card', () => {
     const text = JSON.stringify(logs);
     expect(text).not.toMatch(/@|Alex|Rivera|Exports keep|pat-test-token|Bearer/);
   });
+
+  it('says in a 401\'s log line which check failed (missing header, stale timestamp, bad signature), without the secret or the signature', async () => {
+    const { company, call, logs } = setup();
+
+    await call('GET', `/api/companies/${company.id}/card`, { unsigned: true });
+    await call('GET', `/api/companies/${company.id}/card`, { timestamp: now.getTime() - 6 * 60_000 });
+    await call('GET', `/api/companies/${company.id}/card`, { signWith: 'someone-elses-secret' });
+    await call('GET', `/api/companies/${company.id}/card`);
+
+    expect(logs.map((entry) => [entry.status, entry.signatureCheck ?? null])).toEqual([
+      [401, 'missing_header'],
+      [401, 'stale_timestamp'],
+      [401, 'bad_signature'],
+      [200, null],
+    ]);
+    expect(JSON.stringify(logs)).not.toMatch(new RegExp(`${secret}|someone-elses-secret|[A-Za-z0-9+/]{43}=`));
+  });
 });
 
 describe('POST /api/companies/:companyId/actions/:actionId/task', () => {
@@ -236,28 +253,38 @@ describe('the rest of the server', () => {
     expect(served.status).toBe(200);
   });
 
-  it('verifies over real HTTP the URL HubSpot called, as a TLS proxy forwards it', async () => {
+  it('verifies over real HTTP the URL HubSpot called: its own listening origin, unless told it sits behind a proxy', async () => {
     const portal = testPortal();
     const company = seedCompany(portal.sandbox.store, { contacts: 2, deals: 2, tickets: 2, answers: 2 });
-    const server = await startServer(
-      { card: { gateway: portal.gateway, config: defaultConfig, now: () => new Date() }, signature: { mode: 'verify', secret }, log: () => undefined },
-      0,
-      '127.0.0.1',
-    );
+    const started = (signature: SignatureMode) =>
+      startServer({ card: { gateway: portal.gateway, config: defaultConfig, now: () => new Date() }, signature, log: () => undefined }, 0, '127.0.0.1');
+    const direct = await started({ mode: 'verify', secret });
+    const behindProxy = await started({ mode: 'verify', secret, trustProxy: true });
+    const publicUrl = await started({ mode: 'verify', secret, publicOrigin: origin });
     try {
       const path = `/api/companies/${company.id}/card?asOf=2026-11-22`;
       const timestamp = String(Date.now());
       const signed = (uri: string) => ({ 'X-HubSpot-Request-Timestamp': timestamp, 'X-HubSpot-Signature-v3': signRequest(secret, 'GET', uri, '', timestamp) });
+      const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'cs-card.example.com' };
+      const status = async (server: { url: string }, headers: Record<string, string>) => (await fetch(`${server.url}${path}`, { headers })).status;
 
-      const direct = await fetch(`${server.url}${path}`, { headers: signed(`${server.url}${path}`) });
-      const proxied = await fetch(`${server.url}${path}`, {
-        headers: { ...signed(`${origin}${path}`), 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'cs-card.example.com' },
-      });
-      const wrongHost = await fetch(`${server.url}${path}`, { headers: signed(`${origin}${path}`) });
+      // Without a proxy setting, only the server's own origin counts.
+      expect(await status(direct, signed(`${direct.url}${path}`))).toBe(200);
+      expect(await status(direct, { ...signed(`${origin}${path}`), ...forwarded })).toBe(401);
+      // A signature made for another host (what a tricked relay would produce) cannot be replayed by naming that host.
+      const elsewhere = 'http://evil.example:8080';
+      expect(await status(direct, { ...signed(`${elsewhere}${path}`), Host: 'evil.example:8080' })).toBe(401);
+      expect(await status(direct, { ...signed(`${elsewhere}${path}`), 'X-Forwarded-Host': 'evil.example:8080', 'X-Forwarded-Proto': 'http' })).toBe(401);
 
-      expect([direct.status, proxied.status, wrongHost.status]).toEqual([200, 200, 401]);
+      // CS_CARD_TRUST_PROXY=1: the forwarded headers name the URL HubSpot called.
+      expect(await status(behindProxy, { ...signed(`${origin}${path}`), ...forwarded })).toBe(200);
+      expect(await status(behindProxy, signed(`${origin}${path}`))).toBe(401);
+
+      // CS_CARD_PUBLIC_URL: that origin, whatever the headers say.
+      expect(await status(publicUrl, signed(`${origin}${path}`))).toBe(200);
+      expect(await status(publicUrl, { ...signed(`${elsewhere}${path}`), 'X-Forwarded-Host': 'evil.example:8080' })).toBe(401);
     } finally {
-      await server.close();
+      await Promise.all([direct.close(), behindProxy.close(), publicUrl.close()]);
     }
   });
 

@@ -13,7 +13,12 @@ import { openPortal, readEnvironment, type Environment, type Portal } from '../p
 // against a real portal the server refuses to start without a secret.
 function signatureMode(env: Environment, portal: Portal): SignatureMode {
   if (env.HUBSPOT_CLIENT_SECRET) {
-    return { mode: 'verify', secret: env.HUBSPOT_CLIENT_SECRET, ...(env.CS_CARD_PUBLIC_URL ? { publicOrigin: env.CS_CARD_PUBLIC_URL } : {}) };
+    return {
+      mode: 'verify',
+      secret: env.HUBSPOT_CLIENT_SECRET,
+      ...(env.CS_CARD_PUBLIC_URL ? { publicOrigin: env.CS_CARD_PUBLIC_URL } : {}),
+      ...(env.CS_CARD_TRUST_PROXY ? { trustProxy: true } : {}),
+    };
   }
   if (portal.kind === 'hubspot') {
     throw new UsageError('HUBSPOT_CLIENT_SECRET is not set: the server cannot verify that requests come from HubSpot; set it to the app\'s client secret');
