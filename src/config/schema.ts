@@ -123,17 +123,30 @@ export const csConfigSchema = z.strictObject({
     .prefault({}),
   renewal: z
     .strictObject({
-      /** Deals of these dealtype values are renewals. */
-      dealTypes: z.array(nonEmptyText).default(['existingbusiness']),
+      /** Deals of these dealtype values are always renewals (say, a portal's own "renewal" type). */
+      dealTypes: z.array(nonEmptyText).default([]),
       /** Deals in these pipelines (ids) are renewals, whatever their type. */
       pipelines: z.array(nonEmptyText).default([]),
+      /**
+       * Deals of these dealtype values are renewals when they close within
+       * contractEndDistanceDays of the contract's end, and expansion (upsell, cross-sell) otherwise:
+       * HubSpot's plain existing-business type serves both.
+       */
+      existingBusinessDealTypes: z.array(nonEmptyText).default(['existingbusiness']),
+      contractEndDistanceDays: days.default(60),
+      /** Contract length when the company has no contract term property (or it is empty). */
+      contractTermMonths: z.number().int().min(1).max(120).default(12),
+      /** Company number property holding the contract term in months (none by default). */
+      contractTermProperty: propertyName.nullable().default(null),
+      /** An open renewal deal this many days past its close date, while another open renewal exists, is stale. */
+      staleOpenDealDays: positiveDays.default(30),
       wonStages: z.array(nonEmptyText).default(['closedwon']),
       lostStages: z.array(nonEmptyText).default(['closedlost']),
       /** Company date property used when there is no open renewal deal. */
       companyDateProperty: propertyName.nullable().default('contract_end_date'),
       /** Company number property holding the renewal value for that fallback (none by default). */
       companyAmountProperty: propertyName.nullable().default(null),
-      /** A renewal further out than this is no risk yet: the renewal factor scores 100. */
+      /** An open renewal this close (or overdue) puts the customer in the renewing stage. */
       horizonDays: positiveDays.default(90),
     })
     .prefault({}),

@@ -103,6 +103,27 @@ export function addDays(isoDate: string, days: number): string {
   return formatDay(day + days);
 }
 
+/**
+ * The day `months` calendar months after `day` (before it when negative), the day of the month
+ * kept and clamped to the month's length: a contract signed on 31 January for one month ends
+ * on 28 (or 29) February.
+ *
+ * @example
+ * formatDay(addMonths(parseDay('2026-01-31') ?? 0, 1)) // '2026-02-28'
+ */
+export function addMonths(day: Day, months: number): Day {
+  const [year, month, date] = civilParts(day);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return daysFromCivil(targetYear, targetMonth, Math.min(date, daysInMonth(targetYear, targetMonth)));
+}
+
+function civilParts(day: Day): [number, number, number] {
+  const text = formatDay(day);
+  return [Number(text.slice(0, text.length - 6)), Number(text.slice(-5, -3)), Number(text.slice(-2))];
+}
+
 // A hand-rolled scanner rather than a regular expression: a sync parses a few dates per
 // record for every company, and this is the hottest code in the domain (see npm run bench).
 // Grammar: YYYY-MM-DD[(T| )HH:MM[:SS[(.|,)fraction]][ ][Z|(+|-)HH[[:]MM]]].

@@ -1,11 +1,13 @@
 import type { CsConfig } from '../config/schema.ts';
 import { parseDay, type Day } from './dates.ts';
 import { isTrueValue, parseNumber, textValue } from './property-values.ts';
-import type { CrmRecord } from './snapshot.ts';
+import { classifyDeals, contractTerms, type DealBasis, type DealKind } from './renewal-classification.ts';
+import type { CrmRecord, PropertyValues } from './snapshot.ts';
 import { keySet, type KeySet } from './value-sets.ts';
 
-// A deal as the domain reads it: open / won / lost, renewal or new business, and its
-// close date, amount and progress parsed from HubSpot's strings.
+// A deal as the domain reads it: open / won / lost, new business, renewal or expansion
+// (renewal-classification.ts), and its close date, amount and progress parsed from HubSpot's
+// strings.
 
 export interface Deal {
   readonly id: string;
@@ -14,8 +16,13 @@ export interface Deal {
   readonly open: boolean;
   readonly won: boolean;
   readonly lost: boolean;
+  readonly kind: DealKind;
+  /** kind === 'renewal' */
   readonly renewal: boolean;
+  /** kind === 'new_business' */
   readonly newBusiness: boolean;
+  /** kind === 'expansion': an upsell or cross-sell on a running contract. */
+  readonly expansion: boolean;
   readonly closeDay: Day | null;
   readonly amount: number | null;
   readonly currency: string | null;
@@ -23,30 +30,55 @@ export interface Deal {
   readonly probability: number | null;
 }
 
-/** Every deal of the company, read once; the configured value lists are looked up once per call, not per deal. */
-export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff']): Deal[] {
+/** Every deal of the company, read once and classified; the configured value lists are looked up once per call, not per deal. */
+export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff'], company: PropertyValues = {}): Deal[] {
+  return readDealsWithContract(records, renewal, handoff, company).deals;
+}
+
+export interface DealsWithContract {
+  readonly deals: Deal[];
+  /** The end of the contract in force (renewal-classification.ts), or null when nothing names one. */
+  readonly contractEnd: Day | null;
+  readonly contractEndSource: 'company_property' | 'deals' | null;
+}
+
+/** readDeals, with the contract end the classification found. */
+export function readDealsWithContract(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff'], company: PropertyValues): DealsWithContract {
   const matchers: DealMatchers = {
     won: keySet(renewal.wonStages),
     lost: keySet(renewal.lostStages),
     renewalTypes: keySet(renewal.dealTypes),
     renewalPipelines: keySet(renewal.pipelines),
+    existingTypes: keySet(renewal.existingBusinessDealTypes),
     newBusinessTypes: keySet(handoff.newBusinessDealTypes),
   };
-  const deals: Deal[] = [];
+  const deals: MutableDeal[] = [];
   for (const record of records) deals.push(toDeal(record, matchers));
-  return deals;
+  const { kinds, contractEnd, contractEndSource } = classifyDeals(deals, contractTerms(company, renewal));
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i] as MutableDeal;
+    const kind = kinds[i] ?? 'other';
+    deal.kind = kind;
+    deal.renewal = kind === 'renewal';
+    deal.newBusiness = kind === 'new_business';
+    deal.expansion = kind === 'expansion';
+  }
+  return { deals, contractEnd, contractEndSource };
 }
+
+type MutableDeal = { -readonly [K in keyof Deal]: Deal[K] } & { readonly basis: DealBasis };
 
 interface DealMatchers {
   readonly won: KeySet;
   readonly lost: KeySet;
   readonly renewalTypes: KeySet;
   readonly renewalPipelines: KeySet;
+  readonly existingTypes: KeySet;
   readonly newBusinessTypes: KeySet;
 }
 
-function toDeal(record: CrmRecord, matchers: DealMatchers): Deal {
-  const { won: wonStages, lost: lostStages, renewalTypes, renewalPipelines, newBusinessTypes } = matchers;
+function toDeal(record: CrmRecord, matchers: DealMatchers): MutableDeal {
+  const { won: wonStages, lost: lostStages } = matchers;
   const props = record.properties;
   const stage = textValue(props.dealstage);
   const type = textValue(props.dealtype);
@@ -61,11 +93,20 @@ function toDeal(record: CrmRecord, matchers: DealMatchers): Deal {
     open,
     won,
     lost,
-    renewal: renewalTypes.has(type) || (renewalPipelines.size > 0 && renewalPipelines.has(textValue(props.pipeline))),
-    newBusiness: newBusinessTypes.has(type),
+    basis: dealBasis(type, textValue(props.pipeline), matchers),
+    kind: 'other',
+    renewal: false,
+    newBusiness: false,
+    expansion: false,
     closeDay: parseDay(props.closedate),
     amount: parseNumber(props.amount),
     currency: textValue(props.deal_currency_code)?.toUpperCase() ?? null,
     probability: probability !== null && probability >= 0 && probability <= 1 ? probability : null,
   };
+}
+
+function dealBasis(type: string | null, pipeline: string | null, matchers: DealMatchers): DealBasis {
+  if (matchers.renewalTypes.has(type) || (matchers.renewalPipelines.size > 0 && matchers.renewalPipelines.has(pipeline))) return 'renewal';
+  if (matchers.newBusinessTypes.has(type)) return 'new_business';
+  return matchers.existingTypes.has(type) ? 'existing_business' : 'other';
 }

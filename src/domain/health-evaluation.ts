@@ -46,7 +46,7 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
   const failed = failedSources(snapshot.issues);
   const companyFailed = failed.company;
 
-  const deals = readDeals(snapshot.deals, config.renewal, config.handoff);
+  const deals = readDeals(snapshot.deals, config.renewal, config.handoff, company);
   const nps = npsFacts(snapshot.feedback, config.nps, asOf);
   const renewal = renewalFacts(deals, company, config, asOf);
   const support = supportFacts(snapshot.tickets, config.support, asOf);

@@ -15,7 +15,7 @@ export async function recordChurnReason(deps: HandoffDeps, companyId: string, bo
   const loaded = await loadCompany(deps, companyId);
   const { snapshot, now, today, deadline } = loaded;
   const company = snapshot.company.properties;
-  const deals = readDeals(snapshot.deals, deps.config.renewal, deps.config.handoff);
+  const deals = readDeals(snapshot.deals, deps.config.renewal, deps.config.handoff, snapshot.company.properties);
   const lostDeal = lostRenewal(deals, parseIsoDate(today) ?? 0, deps.config.playbooks);
   const plan = planChurnReason(body, { company, lostDeal, config: deps.config.playbooks, now });
 

@@ -24,7 +24,7 @@ describe('configuration defaults', () => {
         minCoverage: 0.5,
       },
       nps: { windowDays: 180, lowSampleBelow: 5, surveyTypes: ['NPS'] },
-      renewal: { dealTypes: ['existingbusiness'], pipelines: [], companyDateProperty: 'contract_end_date' },
+      renewal: { dealTypes: [], existingBusinessDealTypes: ['existingbusiness'], contractEndDistanceDays: 60, contractTermMonths: 12, pipelines: [], companyDateProperty: 'contract_end_date' },
       support: { closedStages: ['4'] },
       sentiment: { property: 'hs_csm_sentiment', staleDays: 90 },
       playbooks: { noTouchDays: 45, rules: { 'renewal-save-plan': true } },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, type CsConfig } from '../../src/config/schema.ts';
+import { parseConfig, type CsConfig } from '../../src/config/schema.ts';
 import { parseIsoDate } from '../../src/domain/dates.ts';
 import { readDeals } from '../../src/domain/deals.ts';
 import { checkPeriod, periodSchema, renewalPeriod, type Period, type RenewalPeriod } from '../../src/domain/renewal-period.ts';
@@ -20,6 +20,10 @@ const won = (type: string | null, closedate: string | null, amount: string | num
   deal({ type, stage: 'closedwon', closedate, amount, currency });
 const lost = (type: string, closedate: string | null, amount: string | number | null): CrmRecord => deal({ type, stage: 'closedlost', closedate, amount });
 const open = (closedate: string | null, amount: string | number | null): CrmRecord => deal({ type: renewal, stage: 'contractsent', closedate, amount });
+
+// These examples are about the period rules, not about telling renewals from expansion
+// (renewal-classification.test.ts): every existing-business deal here is a renewal.
+const defaultConfig: CsConfig = parseConfig({ renewal: { dealTypes: ['existingbusiness'] } });
 
 function periodOf(records: readonly CrmRecord[], period = q1, config: CsConfig = defaultConfig): RenewalPeriod {
   return renewalPeriod('42', readDeals(records, config.renewal, config.handoff), period, config.currency);

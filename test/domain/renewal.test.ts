@@ -64,8 +64,8 @@ describe('which deal is the renewal', () => {
           renewalDeal(200, { amount: '99000' }),
           renewalDeal(45, { id: '9001', amount: '24000.50', currency: 'EUR', stage: 'decisionmakerboughtin' }),
           deal({ type: 'newbusiness', closeInDays: 10, amount: 5000 }),
-          deal({ stage: 'closedwon', closeInDays: 20 }),
-          deal({ stage: 'closedlost', closeInDays: 15 }),
+          deal({ stage: 'closedwon', closeInDays: -320 }),
+          deal({ stage: 'closedlost', closeInDays: -200 }),
         ],
       }),
       defaultConfig,
@@ -98,7 +98,7 @@ describe('which deal is the renewal', () => {
   });
 
   it('recognises renewals by a configured pipeline', () => {
-    const config = parseConfig({ renewal: { dealTypes: [], pipelines: ['renewals'] } });
+    const config = parseConfig({ renewal: { existingBusinessDealTypes: [], pipelines: ['renewals'] } });
     expect(facts([deal({ type: 'newbusiness', pipeline: 'renewals', closeInDays: 70 })], {}, config).window).toBe('d90');
     expect(facts([renewalDeal(70)], {}, config).window).toBeNull();
   });

@@ -64,7 +64,7 @@ export function seedCompany(store: SandboxStore, shape: CompanyShape, name = 'No
       pipeline: 'default',
       dealstage: open ? 'contractsent' : 'closedwon',
       // The earliest open renewal (deal 0) is the renewal; deal 1 renews later.
-      closedate: open ? (i === 0 ? '2027-01-10T12:00:00.000Z' : '2027-06-30T12:00:00.000Z') : daysBefore(400 + i),
+      closedate: open ? (i === 0 ? '2027-01-10T12:00:00.000Z' : '2027-06-30T12:00:00.000Z') : daysBefore(300 + (i % 7)),
       amount: open ? (i === 0 ? '24000' : '26000') : String(1000 + i * 10),
       deal_currency_code: 'EUR',
       hs_is_closed: open ? 'false' : 'true',

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
+import { addMonths, formatDay, parseDay } from '../../src/domain/dates.ts';
+import { readDeals, readDealsWithContract } from '../../src/domain/deals.ts';
+import { classifyDeals, contractTerms, type DealToClassify } from '../../src/domain/renewal-classification.ts';
+import { deal, renewalDeal } from './fixtures.ts';
+
+const day = (text: string) => parseDay(text) ?? 0;
+const terms = { endDay: null, termMonths: 12, distanceDays: 60 };
+
+describe('addMonths (@example)', () => {
+  it('keeps the day of the month, clamped to the month', () => {
+    expect(formatDay(addMonths(day('2026-01-31'), 1))).toBe('2026-02-28');
+    expect(formatDay(addMonths(day('2024-02-29'), 12))).toBe('2025-02-28');
+    expect(formatDay(addMonths(day('2026-03-15'), -14))).toBe('2025-01-15');
+  });
+});
+
+describe('classifyDeals: renewal vs expansion', () => {
+  it('@example: an upsell before the renewal is expansion, the deal near the contract end the renewal', () => {
+    const deals: DealToClassify[] = [
+      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true },
+      { id: 'up', basis: 'existing_business', closeDay: day('2025-12-10'), won: false },
+      { id: 'rn', basis: 'existing_business', closeDay: day('2026-02-20'), won: false },
+    ];
+    expect(classifyDeals(deals, terms)).toEqual({ kinds: ['new_business', 'expansion', 'renewal'], contractEnd: day('2026-03-01'), contractEndSource: 'deals' });
+  });
+
+  it('a won renewal rolls the contract forward one term; the next year\'s deal near the new end is the renewal', () => {
+    const deals: DealToClassify[] = [
+      { id: 'r2', basis: 'existing_business', closeDay: day('2027-02-25'), won: false },
+      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true },
+      { id: 'r1', basis: 'existing_business', closeDay: day('2026-02-10'), won: true },
+      { id: 'x1', basis: 'existing_business', closeDay: day('2026-07-01'), won: true },
+    ];
+    expect(classifyDeals(deals, terms)).toEqual({ kinds: ['renewal', 'new_business', 'renewal', 'expansion'], contractEnd: day('2027-03-01'), contractEndSource: 'deals' });
+  });
+
+  it('a year without any renewal deal moves the end on by whole terms', () => {
+    const deals: DealToClassify[] = [
+      { id: 'nb', basis: 'new_business', closeDay: day('2023-03-01'), won: true },
+      { id: 'r', basis: 'existing_business', closeDay: day('2026-03-10'), won: false },
+    ];
+    expect(classifyDeals(deals, terms).kinds).toEqual(['new_business', 'renewal']);
+  });
+
+  it('with no new-business deal the first existing-business deal is the renewal', () => {
+    const deals: DealToClassify[] = [
+      { id: 'a', basis: 'existing_business', closeDay: day('2026-05-01'), won: false },
+      { id: 'b', basis: 'existing_business', closeDay: day('2026-01-10'), won: false },
+    ];
+    expect(classifyDeals(deals, terms)).toEqual({ kinds: ['expansion', 'renewal'], contractEnd: day('2026-01-10'), contractEndSource: 'deals' });
+  });
+
+  it('configured renewal pipelines and types are renewals wherever they close; undated existing business stays a renewal (the card warns)', () => {
+    const deals: DealToClassify[] = [
+      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true },
+      { id: 'p', basis: 'renewal', closeDay: day('2025-08-01'), won: false },
+      { id: 'u', basis: 'existing_business', closeDay: null, won: false },
+      { id: 'o', basis: 'other', closeDay: day('2025-09-01'), won: true },
+    ];
+    expect(classifyDeals(deals, terms).kinds).toEqual(['new_business', 'renewal', 'renewal', 'other']);
+  });
+
+  it('@example: with the contract end property, its anniversaries are the contract ends (a stale date still names them)', () => {
+    const deals: DealToClassify[] = [
+      { id: 'won', basis: 'existing_business', closeDay: day('2026-09-20'), won: true },
+      { id: 'up', basis: 'existing_business', closeDay: day('2026-05-01'), won: true },
+      { id: 'old', basis: 'existing_business', closeDay: day('2025-10-15'), won: true },
+    ];
+    const result = classifyDeals(deals, { ...terms, endDay: day('2026-10-01') });
+    expect(result).toEqual({ kinds: ['renewal', 'expansion', 'renewal'], contractEnd: day('2027-10-01'), contractEndSource: 'company_property' });
+  });
+
+  it('anniversaries before the first contract started are no contract end', () => {
+    const deals: DealToClassify[] = [
+      { id: 'nb', basis: 'new_business', closeDay: day('2026-01-01'), won: true },
+      { id: 'addon', basis: 'existing_business', closeDay: day('2026-02-01'), won: false },
+    ];
+    expect(classifyDeals(deals, { ...terms, endDay: day('2027-01-01') }).kinds).toEqual(['new_business', 'expansion']);
+  });
+
+  it('reads the contract term from the configured company property, else the configured months', () => {
+    const config = parseConfig({ renewal: { contractTermProperty: 'term_months', contractTermMonths: 24 } });
+    expect(contractTerms({ term_months: '36' }, config.renewal)).toEqual({ endDay: null, termMonths: 36, distanceDays: 60 });
+    expect(contractTerms({ term_months: 'soon', contract_end_date: '2026-10-01' }, config.renewal)).toEqual({ endDay: day('2026-10-01'), termMonths: 24, distanceDays: 60 });
+  });
+});
+
+describe('readDeals classifies HubSpot deals', () => {
+  it('marks renewal, expansion and new business, and reports the contract end', () => {
+    const records = [
+      deal({ id: '1', type: 'newbusiness', stage: 'closedwon', closeInDays: -300, amount: 50000 }),
+      deal({ id: '2', type: 'existingbusiness', closeInDays: -20, amount: 10000 }),
+      renewalDeal(60, { id: '3', amount: 100000 }),
+    ];
+    const { deals, contractEnd } = readDealsWithContract(records, defaultConfig.renewal, defaultConfig.handoff, {});
+    expect(deals.map((d) => [d.id, d.kind, d.renewal, d.expansion, d.newBusiness])).toEqual([
+      ['1', 'new_business', false, false, true],
+      ['2', 'expansion', false, true, false],
+      ['3', 'renewal', true, false, false],
+    ]);
+    expect(contractEnd).toBe(addMonths((parseDay(records[0]?.properties.closedate) ?? 0), 12));
+  });
+
+  it('deals of a configured renewal type are renewals even far from the contract end', () => {
+    const config = parseConfig({ renewal: { dealTypes: ['renewal'] } });
+    const deals = readDeals([deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -30 }), deal({ type: 'renewal', closeInDays: 100 })], config.renewal, config.handoff);
+    expect(deals.map((d) => d.kind)).toEqual(['new_business', 'renewal']);
+  });
+});
