@@ -134,10 +134,10 @@ export const csConfigSchema = z.strictObject({
        */
       existingBusinessDealTypes: z.array(nonEmptyText).default(['existingbusiness']),
       contractEndDistanceDays: days.default(60),
-      /** Contract length when the company has no contract term property (or it is empty). */
+      /** Contract length when a won contract deal has no term of its own. */
       contractTermMonths: z.number().int().min(1).max(120).default(12),
-      /** Company number property holding the contract term in months (none by default). */
-      contractTermProperty: propertyName.nullable().default(null),
+      /** Deal number property holding the contract term in months (a deal's amount over that term is annualised in the period report). */
+      contractTermProperty: propertyName.default('contract_term_months'),
       /** An open renewal deal this many days past its close date, while another open renewal exists, is stale. */
       staleOpenDealDays: positiveDays.default(30),
       wonStages: z.array(nonEmptyText).default(['closedwon']),
@@ -148,14 +148,6 @@ export const csConfigSchema = z.strictObject({
       companyAmountProperty: propertyName.nullable().default(null),
       /** An open renewal this close (or overdue) puts the customer in the renewing stage. */
       horizonDays: positiveDays.default(90),
-    })
-    .prefault({}),
-  report: z
-    .strictObject({
-      /** Deal number property holding the contract term in months (a deal's amount over that term is annualised); 12 when missing. */
-      termMonthsProperty: propertyName.default('contract_term_months'),
-      /** An existing-business deal closing within this many days of the contract's end is its renewal; others are expansion. */
-      renewalWindowDays: positiveDays.default(60),
     })
     .prefault({}),
   support: z

@@ -1,14 +1,14 @@
 import type { CsConfig } from '../config/schema.ts';
-import type { Day } from './dates.ts';
 import { readDeals, type Deal } from './deals.ts';
-import { parseNumber, textValue } from './property-values.ts';
+import { parseNumber } from './property-values.ts';
+import type { DealKind } from './renewal-classification.ts';
 import type { CrmRecord } from './snapshot.ts';
 
 // A company's deals as the period report reads them: each one's recurring value per year (ARR)
 // in the reporting currency, and whether it is a renewal, an expansion or new business.
 //
 // ARR of a deal: HubSpot's hs_arr when the deal has it ('hs_arr'); else its amount annualised
-// by the contract term in months (the deal property report.termMonthsProperty: amount x 12 /
+// by the contract term in months (the deal property renewal.contractTermProperty: amount x 12 /
 // term, 'annualised'); else its amount, read as one year's value ('amount').
 // Currency: a deal's values are in deal_currency_code (the reporting currency when missing).
 // A deal in another currency is converted only when the portal's home currency is the
@@ -17,7 +17,7 @@ import type { CrmRecord } from './snapshot.ts';
 
 export type ArrBasis = 'hs_arr' | 'annualised' | 'amount';
 
-export type ContractKind = 'new_business' | 'renewal' | 'expansion' | 'other';
+export type ContractKind = DealKind;
 
 /** A deal with its amount replaced by its ARR in `currency` (readDeals' Deal, so renewal-period.ts reads it as is). */
 export interface ContractDeal extends Deal {
@@ -34,7 +34,7 @@ export interface ContractDeal extends Deal {
 export function contractDealProperties(config: CsConfig): string[] {
   return [
     'dealname', 'dealstage', 'dealtype', 'pipeline', 'amount', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'deal_currency_code',
-    'hs_deal_stage_probability', 'hs_arr', 'amount_in_home_currency', 'closed_lost_reason', config.report.termMonthsProperty,
+    'hs_deal_stage_probability', 'hs_arr', 'amount_in_home_currency', 'closed_lost_reason', config.renewal.contractTermProperty,
   ];
 }
 
@@ -44,8 +44,6 @@ export interface CurrencyBasis {
   /** The portal's home currency when known (account details), else null. */
   readonly home: string | null;
 }
-
-const daysPerMonth = 365 / 12;
 
 function positive(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value > 0 ? value : null;
@@ -62,58 +60,23 @@ export function arrOf(amount: number | null, hsArr: number | null, termMonths: n
   return { arr: value, basis: 'amount' };
 }
 
-/**
- * Renewal vs expansion (DESIGN.md "Renewal"): a deal in a configured renewal pipeline, or of a
- * configured renewal type other than HubSpot's generic `existingbusiness`, is a renewal; an
- * `existingbusiness` deal is a renewal when it closes within renewal.windowDays (60) of the
- * contract's end (the last won contract deal's close + its term), or when no contract is known
- * yet; any other existing-business deal is an expansion (upsell / cross-sell). New-business
- * deals start or add to a contract. This is the one place the report classifies deals.
- *
- * @example
- * // won new business 2025-01-15 (12 months), existingbusiness closing 2026-01-10: renewal (5 days from the end);
- * // existingbusiness closing 2025-06-01: expansion (228 days before the end).
- */
+/** Renewal vs expansion of each deal, by id: the classification readDeals makes (renewal-classification.ts). */
 export function classifyContractDeals(records: readonly CrmRecord[], config: CsConfig): Map<string, ContractKind> {
-  const deals = readDeals(records, config.renewal, config.handoff);
-  const pipelines = new Set(config.renewal.pipelines);
-  const explicitTypes = new Set(config.renewal.dealTypes.filter((type) => type.toLowerCase() !== 'existingbusiness'));
-  const entries = records
-    .map((record, index) => ({ record, deal: deals[index] }))
-    .filter((entry): entry is { record: CrmRecord; deal: Deal } => entry.deal !== undefined)
-    .sort((a, b) => (a.deal.closeDay ?? Infinity) - (b.deal.closeDay ?? Infinity) || (a.deal.id < b.deal.id ? -1 : a.deal.id > b.deal.id ? 1 : 0));
   const kinds = new Map<string, ContractKind>();
-  let contractEnd: Day | null = null;
-  for (const { record, deal } of entries) {
-    const type = textValue(record.properties.dealtype);
-    const pipeline = textValue(record.properties.pipeline);
-    let kind: ContractKind = 'other';
-    if (deal.newBusiness) kind = 'new_business';
-    else if ((pipeline !== null && pipelines.has(pipeline)) || (type !== null && explicitTypes.has(type))) kind = 'renewal';
-    else if (deal.renewal) {
-      const close = deal.closeDay;
-      kind = contractEnd === null || close === null || Math.abs(close - contractEnd) <= config.report.renewalWindowDays ? 'renewal' : 'expansion';
-    }
-    kinds.set(deal.id, kind);
-    if (deal.won && deal.closeDay !== null && (kind === 'new_business' || kind === 'renewal')) {
-      const term = positive(parseNumber(record.properties[config.report.termMonthsProperty])) ?? 12;
-      contractEnd = deal.closeDay + Math.round(term * daysPerMonth);
-    }
-  }
+  for (const deal of readDeals(records, config.renewal, config.handoff)) kinds.set(deal.id, deal.kind);
   return kinds;
 }
 
 /** A company's deals as contract deals: ARR in the reporting currency where it can be, classified. */
 export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis): ContractDeal[] {
   const deals = readDeals(records, config.renewal, config.handoff);
-  const kinds = classifyContractDeals(records, config);
   const result: ContractDeal[] = [];
   records.forEach((record, index) => {
     const deal = deals[index];
     if (deal === undefined) return;
     const props = record.properties;
-    const kind = kinds.get(deal.id) ?? 'other';
-    const termMonths = positive(parseNumber(props[config.report.termMonthsProperty])) ?? 12;
+    const kind = deal.kind;
+    const termMonths = positive(parseNumber(props[config.renewal.contractTermProperty])) ?? 12;
     const { arr, basis } = arrOf(deal.amount, parseNumber(props.hs_arr), termMonths);
     const dealCurrency = deal.currency ?? currency.reporting;
     let rate = dealCurrency === currency.reporting ? 1 : null;

@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { parseDay, type Day } from './dates.ts';
 import { isTrueValue, parseNumber, textValue } from './property-values.ts';
-import { classifyDeals, contractTerms, type DealBasis, type DealKind } from './renewal-classification.ts';
+import { classifyDeals, contractTerms, termMonthsOf, type DealBasis, type DealKind } from './renewal-classification.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
 import { keySet, type KeySet } from './value-sets.ts';
 
@@ -26,6 +26,8 @@ export interface Deal {
   readonly closeDay: Day | null;
   readonly amount: number | null;
   readonly currency: string | null;
+  /** The deal's contract term in months (renewal.contractTermProperty), or null. */
+  readonly termMonths: number | null;
   /** hs_deal_stage_probability, 0..1, of an open deal (a closed deal's progress means nothing); null when missing or out of range. */
   readonly probability: number | null;
 }
@@ -51,6 +53,7 @@ export function readDealsWithContract(records: readonly CrmRecord[], renewal: Cs
     renewalPipelines: keySet(renewal.pipelines),
     existingTypes: keySet(renewal.existingBusinessDealTypes),
     newBusinessTypes: keySet(handoff.newBusinessDealTypes),
+    termProperty: renewal.contractTermProperty,
   };
   const deals: MutableDeal[] = [];
   for (const record of records) deals.push(toDeal(record, matchers));
@@ -75,6 +78,7 @@ interface DealMatchers {
   readonly renewalPipelines: KeySet;
   readonly existingTypes: KeySet;
   readonly newBusinessTypes: KeySet;
+  readonly termProperty: string;
 }
 
 function toDeal(record: CrmRecord, matchers: DealMatchers): MutableDeal {
@@ -101,6 +105,7 @@ function toDeal(record: CrmRecord, matchers: DealMatchers): MutableDeal {
     closeDay: parseDay(props.closedate),
     amount: parseNumber(props.amount),
     currency: textValue(props.deal_currency_code)?.toUpperCase() ?? null,
+    termMonths: termMonthsOf(parseNumber(props[matchers.termProperty])),
     probability: probability !== null && probability >= 0 && probability <= 1 ? probability : null,
   };
 }

@@ -1,6 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
 import { addMonths, parseDay, type Day } from './dates.ts';
-import { numberOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
 
 // Renewal vs expansion (DESIGN.md "Renewal"; issue 19 "Renewal vs expansion"). A deal is a
@@ -19,8 +18,8 @@ import type { PropertyValues } from './snapshot.ts';
 //   closing well after the end (a year without a renewal deal) moves the end on by whole terms;
 //   with no new-business deal at all, the first existing-business deal is taken as the renewal
 //   of a contract ending on its close day.
-// The term is the company's contract term property (months) when configured and filled, else
-// `contractTermMonths` (default 12).
+// A won contract deal's term is its own contract term property (months, `contractTermProperty`)
+// when filled, else `contractTermMonths` (default 12).
 
 export type DealKind = 'new_business' | 'renewal' | 'expansion' | 'other';
 
@@ -32,6 +31,8 @@ export interface DealToClassify {
   readonly basis: DealBasis;
   readonly closeDay: Day | null;
   readonly won: boolean;
+  /** The deal's own contract term in months, or null for the default term. */
+  readonly termMonths: number | null;
 }
 
 export interface ContractTerms {
@@ -52,12 +53,15 @@ export interface DealClassification {
   readonly contractEndSource: 'company_property' | 'deals' | null;
 }
 
-/** The contract terms a company's properties give (the end date property and the term). */
+/** The contract terms of a company: its contract end date property, the default term and the renewal distance. */
 export function contractTerms(company: PropertyValues, config: CsConfig['renewal']): ContractTerms {
   const endDay = config.companyDateProperty === null ? null : parseDay(company[config.companyDateProperty]);
-  const term = config.contractTermProperty === null ? null : numberOf(company, config.contractTermProperty);
-  const termMonths = term !== null && Number.isInteger(term) && term >= 1 && term <= 120 ? term : config.contractTermMonths;
-  return { endDay, termMonths, distanceDays: config.contractEndDistanceDays };
+  return { endDay, termMonths: config.contractTermMonths, distanceDays: config.contractEndDistanceDays };
+}
+
+/** A contract term in whole months (1..120) from a property value, or null. */
+export function termMonthsOf(value: number | null): number | null {
+  return value !== null && Number.isInteger(value) && value >= 1 && value <= 120 ? value : null;
 }
 
 /**
@@ -68,9 +72,9 @@ export function contractTerms(company: PropertyValues, config: CsConfig['renewal
  * // 2025-12-10 and the renewal closing 2026-02-20, both existing business:
  * classifyDeals(
  *   [
- *     { id: 'nb', basis: 'new_business', closeDay: parseDay('2025-03-01'), won: true },
- *     { id: 'up', basis: 'existing_business', closeDay: parseDay('2025-12-10'), won: false },
- *     { id: 'rn', basis: 'existing_business', closeDay: parseDay('2026-02-20'), won: false },
+ *     { id: 'nb', basis: 'new_business', closeDay: parseDay('2025-03-01'), won: true, termMonths: null },
+ *     { id: 'up', basis: 'existing_business', closeDay: parseDay('2025-12-10'), won: false, termMonths: null },
+ *     { id: 'rn', basis: 'existing_business', closeDay: parseDay('2026-02-20'), won: false, termMonths: null },
  *   ],
  *   { endDay: null, termMonths: 12, distanceDays: 60 },
  * ) // { kinds: ['new_business', 'expansion', 'renewal'], contractEnd: day of 2026-03-01, contractEndSource: 'deals' }
@@ -102,19 +106,24 @@ function datedOrder(deals: readonly DealToClassify[]): number[] {
 
 /** The contract end walked from the deals. Undated existing-business deals stay renewals (they cannot be placed; the card warns). */
 function fromDeals(deals: readonly DealToClassify[], order: readonly number[], kinds: DealKind[], terms: ContractTerms): DealClassification {
-  const { termMonths, distanceDays } = terms;
+  const { distanceDays } = terms;
   let end: Day | null = null;
+  let termMonths = terms.termMonths;
   for (const i of order) {
     const deal = deals[i] as DealToClassify;
     const day = deal.closeDay ?? 0;
     if (deal.basis === 'new_business') {
-      if (deal.won && end === null) end = addMonths(day, termMonths);
+      if (deal.won && end === null) {
+        termMonths = deal.termMonths ?? terms.termMonths;
+        end = addMonths(day, termMonths);
+      }
       continue;
     }
     if (deal.basis === 'other') continue;
     if (end === null) {
       // No contract known yet: this deal is the renewal of a contract ending on its close day.
       kinds[i] = 'renewal';
+      if (deal.won) termMonths = deal.termMonths ?? terms.termMonths;
       end = deal.won ? addMonths(day, termMonths) : day;
       continue;
     }
@@ -124,6 +133,7 @@ function fromDeals(deals: readonly DealToClassify[], order: readonly number[], k
     const near = Math.abs(day - candidate) <= distanceDays;
     if (deal.basis === 'existing_business') kinds[i] = near ? 'renewal' : 'expansion';
     if (kinds[i] !== 'renewal') continue;
+    if (deal.won) termMonths = deal.termMonths ?? terms.termMonths;
     end = deal.won ? addMonths(near ? candidate : day, termMonths) : candidate;
   }
   return { kinds, contractEnd: end, contractEndSource: end === null ? null : 'deals' };
@@ -150,7 +160,7 @@ function fromProperty(deals: readonly DealToClassify[], order: readonly number[]
     const near = Math.abs(day - anniversary) <= distanceDays && (started === null || anniversary > started + distanceDays);
     if (deal.basis === 'existing_business') kinds[i] = near ? 'renewal' : 'expansion';
     if (deal.won && kinds[i] === 'renewal') {
-      const next = addMonths(near ? anniversary : day, termMonths);
+      const next = addMonths(near ? anniversary : day, deal.termMonths ?? termMonths);
       if (next > end) end = next;
     }
   }

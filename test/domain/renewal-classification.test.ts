@@ -19,54 +19,54 @@ describe('addMonths (@example)', () => {
 describe('classifyDeals: renewal vs expansion', () => {
   it('@example: an upsell before the renewal is expansion, the deal near the contract end the renewal', () => {
     const deals: DealToClassify[] = [
-      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true },
-      { id: 'up', basis: 'existing_business', closeDay: day('2025-12-10'), won: false },
-      { id: 'rn', basis: 'existing_business', closeDay: day('2026-02-20'), won: false },
+      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true, termMonths: null },
+      { id: 'up', basis: 'existing_business', closeDay: day('2025-12-10'), won: false, termMonths: null },
+      { id: 'rn', basis: 'existing_business', closeDay: day('2026-02-20'), won: false, termMonths: null },
     ];
     expect(classifyDeals(deals, terms)).toEqual({ kinds: ['new_business', 'expansion', 'renewal'], contractEnd: day('2026-03-01'), contractEndSource: 'deals' });
   });
 
   it('a won renewal rolls the contract forward one term; the next year\'s deal near the new end is the renewal', () => {
     const deals: DealToClassify[] = [
-      { id: 'r2', basis: 'existing_business', closeDay: day('2027-02-25'), won: false },
-      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true },
-      { id: 'r1', basis: 'existing_business', closeDay: day('2026-02-10'), won: true },
-      { id: 'x1', basis: 'existing_business', closeDay: day('2026-07-01'), won: true },
+      { id: 'r2', basis: 'existing_business', closeDay: day('2027-02-25'), won: false, termMonths: null },
+      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true, termMonths: null },
+      { id: 'r1', basis: 'existing_business', closeDay: day('2026-02-10'), won: true, termMonths: null },
+      { id: 'x1', basis: 'existing_business', closeDay: day('2026-07-01'), won: true, termMonths: null },
     ];
     expect(classifyDeals(deals, terms)).toEqual({ kinds: ['renewal', 'new_business', 'renewal', 'expansion'], contractEnd: day('2027-03-01'), contractEndSource: 'deals' });
   });
 
   it('a year without any renewal deal moves the end on by whole terms', () => {
     const deals: DealToClassify[] = [
-      { id: 'nb', basis: 'new_business', closeDay: day('2023-03-01'), won: true },
-      { id: 'r', basis: 'existing_business', closeDay: day('2026-03-10'), won: false },
+      { id: 'nb', basis: 'new_business', closeDay: day('2023-03-01'), won: true, termMonths: null },
+      { id: 'r', basis: 'existing_business', closeDay: day('2026-03-10'), won: false, termMonths: null },
     ];
     expect(classifyDeals(deals, terms).kinds).toEqual(['new_business', 'renewal']);
   });
 
   it('with no new-business deal the first existing-business deal is the renewal', () => {
     const deals: DealToClassify[] = [
-      { id: 'a', basis: 'existing_business', closeDay: day('2026-05-01'), won: false },
-      { id: 'b', basis: 'existing_business', closeDay: day('2026-01-10'), won: false },
+      { id: 'a', basis: 'existing_business', closeDay: day('2026-05-01'), won: false, termMonths: null },
+      { id: 'b', basis: 'existing_business', closeDay: day('2026-01-10'), won: false, termMonths: null },
     ];
     expect(classifyDeals(deals, terms)).toEqual({ kinds: ['expansion', 'renewal'], contractEnd: day('2026-01-10'), contractEndSource: 'deals' });
   });
 
   it('configured renewal pipelines and types are renewals wherever they close; undated existing business stays a renewal (the card warns)', () => {
     const deals: DealToClassify[] = [
-      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true },
-      { id: 'p', basis: 'renewal', closeDay: day('2025-08-01'), won: false },
-      { id: 'u', basis: 'existing_business', closeDay: null, won: false },
-      { id: 'o', basis: 'other', closeDay: day('2025-09-01'), won: true },
+      { id: 'nb', basis: 'new_business', closeDay: day('2025-03-01'), won: true, termMonths: null },
+      { id: 'p', basis: 'renewal', closeDay: day('2025-08-01'), won: false, termMonths: null },
+      { id: 'u', basis: 'existing_business', closeDay: null, won: false, termMonths: null },
+      { id: 'o', basis: 'other', closeDay: day('2025-09-01'), won: true, termMonths: null },
     ];
     expect(classifyDeals(deals, terms).kinds).toEqual(['new_business', 'renewal', 'renewal', 'other']);
   });
 
   it('@example: with the contract end property, its anniversaries are the contract ends (a stale date still names them)', () => {
     const deals: DealToClassify[] = [
-      { id: 'won', basis: 'existing_business', closeDay: day('2026-09-20'), won: true },
-      { id: 'up', basis: 'existing_business', closeDay: day('2026-05-01'), won: true },
-      { id: 'old', basis: 'existing_business', closeDay: day('2025-10-15'), won: true },
+      { id: 'won', basis: 'existing_business', closeDay: day('2026-09-20'), won: true, termMonths: null },
+      { id: 'up', basis: 'existing_business', closeDay: day('2026-05-01'), won: true, termMonths: null },
+      { id: 'old', basis: 'existing_business', closeDay: day('2025-10-15'), won: true, termMonths: null },
     ];
     const result = classifyDeals(deals, { ...terms, endDay: day('2026-10-01') });
     expect(result).toEqual({ kinds: ['renewal', 'expansion', 'renewal'], contractEnd: day('2027-10-01'), contractEndSource: 'company_property' });
@@ -74,16 +74,25 @@ describe('classifyDeals: renewal vs expansion', () => {
 
   it('anniversaries before the first contract started are no contract end', () => {
     const deals: DealToClassify[] = [
-      { id: 'nb', basis: 'new_business', closeDay: day('2026-01-01'), won: true },
-      { id: 'addon', basis: 'existing_business', closeDay: day('2026-02-01'), won: false },
+      { id: 'nb', basis: 'new_business', closeDay: day('2026-01-01'), won: true, termMonths: null },
+      { id: 'addon', basis: 'existing_business', closeDay: day('2026-02-01'), won: false, termMonths: null },
     ];
     expect(classifyDeals(deals, { ...terms, endDay: day('2027-01-01') }).kinds).toEqual(['new_business', 'expansion']);
   });
 
-  it('reads the contract term from the configured company property, else the configured months', () => {
-    const config = parseConfig({ renewal: { contractTermProperty: 'term_months', contractTermMonths: 24 } });
-    expect(contractTerms({ term_months: '36' }, config.renewal)).toEqual({ endDay: null, termMonths: 36, distanceDays: 60 });
-    expect(contractTerms({ term_months: 'soon', contract_end_date: '2026-10-01' }, config.renewal)).toEqual({ endDay: day('2026-10-01'), termMonths: 24, distanceDays: 60 });
+  it('a won contract deal with its own term (months) ends that many months later', () => {
+    const deals: DealToClassify[] = [
+      { id: 'nb', basis: 'new_business', closeDay: day('2024-03-01'), won: true, termMonths: 24 },
+      { id: 'early', basis: 'existing_business', closeDay: day('2025-03-01'), won: false, termMonths: null },
+      { id: 'rn', basis: 'existing_business', closeDay: day('2026-02-20'), won: false, termMonths: null },
+    ];
+    expect(classifyDeals(deals, terms).kinds).toEqual(['new_business', 'expansion', 'renewal']);
+  });
+
+  it('takes the contract end date property and the configured term and distance', () => {
+    const config = parseConfig({ renewal: { contractTermMonths: 24, contractEndDistanceDays: 45 } });
+    expect(contractTerms({ contract_end_date: '2026-10-01' }, config.renewal)).toEqual({ endDay: day('2026-10-01'), termMonths: 24, distanceDays: 45 });
+    expect(contractTerms({ contract_end_date: 'soon' }, config.renewal).endDay).toBeNull();
   });
 });
 
