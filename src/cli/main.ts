@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { registerCardCommand } from './commands/card.ts';
 import { registerSandboxCommand } from './commands/sandbox.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSetupCommand } from './commands/setup.ts';
 import { registerStartCommand } from './commands/start.ts';
@@ -10,7 +11,7 @@ import { registerSyncCommand } from './commands/sync.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 // Each command lives in its own module under ./commands and registers itself here.
-const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand];
+const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand, registerReportCommand];
 
 /** The version in package.json, which `cs-card --version` prints. */
 function packageVersion(): string {

@@ -14,7 +14,7 @@ import { renewalPeriodDetail, type Period, type RenewalPeriodDetail } from './re
 // - renewals.lost / open: due renewals whose last decision was a loss / with no decision yet.
 // - arr.end: the ARR in force at the end, new customers included, so
 //   end = start + expansion - contraction - churned + new.
-// - ltv: averageArr = start ARR / customers at the start; the period's revenue churn rate
+// - ltv: averageArr = start ARR / customers at the start whose amounts are in the report's currency; the period's revenue churn rate
 //   annualised by compounding (1 - (1 - r)^(365 / days)); expected lifetime = 1 / that rate in
 //   years; estimated LTV = averageArr x lifetime. Null when no ARR or no churn (a lifetime is
 //   not measurable from a period without churn).
@@ -87,9 +87,11 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
   const reasons = new Map<string, { companies: number; value: number }>();
   const arrBasis: Record<ArrBasis, number> = { hs_arr: 0, annualised: 0, amount: 0 };
   const leftOut = new Map<string, number>();
+  let withAmounts = 0;
   for (const row of rows) {
     const { period: p, outcome, customerAtEnd, endArr } = row.detail;
     if (p.underContract) customers.atStart += 1;
+    if (p.underContract && !p.otherCurrency) withAmounts += 1;
     if (customerAtEnd) customers.atEnd += 1;
     if (customerAtEnd && !p.underContract) {
       customers.new += 1;
@@ -138,7 +140,7 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
     churnReasons: [...reasons.entries()]
       .map(([reason, entry]) => ({ reason, ...entry }))
       .sort((a, b) => b.value - a.value || b.companies - a.companies || a.reason.localeCompare(b.reason)),
-    ltv: lifetimeValue(arr.start, customers.atStart, revenueChurn, period.end - period.start + 1),
+    ltv: lifetimeValue(arr.start, withAmounts, revenueChurn, period.end - period.start + 1),
     arrBasis,
     leftOut: [...leftOut.entries()].map(([other, companies]) => ({ currency: other, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
   };

@@ -5,6 +5,7 @@ import {
   associatedIds,
   batchRead,
   batchUpdate,
+  listOwners,
   searchPage,
   type FailedIds,
   type Filter,
@@ -46,6 +47,11 @@ export class PortfolioGateway {
 
   snapshots(companies: readonly CrmRecord[], plan: PropertyPlan, portal: PortalAccess, options: PageReadOptions): Promise<CompanySnapshot[]> {
     return readCompanySnapshots(this.ctx, companies, plan, portal, options);
+  }
+
+  /** The portal's owners, id and display name. */
+  owners(): Promise<Array<{ id: string; name: string }>> {
+    return listOwners(this.ctx);
   }
 
   updateCompanies(updates: ReadonlyArray<{ readonly id: string; readonly properties: Readonly<Record<string, string>> }>): Promise<{ written: string[]; failed: FailedIds }> {

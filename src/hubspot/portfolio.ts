@@ -239,3 +239,24 @@ export async function batchUpdate(
   );
   return { written, failed };
 }
+
+const ownerPageSchema = z.object({
+  results: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), firstName: z.string().nullish(), lastName: z.string().nullish(), email: z.string().nullish() })),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+});
+
+/** The portal's owners (id and display name), 500 a call. */
+export async function listOwners(ctx: PortfolioContext): Promise<Array<{ id: string; name: string }>> {
+  const owners: Array<{ id: string; name: string }> = [];
+  let after: string | undefined;
+  do {
+    const raw = await call(ctx, () => ctx.client.crm.owners.ownersApi.getPage(undefined, after, 500, false));
+    const page = parse(ownerPageSchema, raw, 'owners page');
+    for (const owner of page.results) {
+      const name = [owner.firstName, owner.lastName].filter((part) => part !== null && part !== undefined && part.trim() !== '').join(' ');
+      owners.push({ id: owner.id, name: name !== '' ? name : (owner.email ?? owner.id) });
+    }
+    after = page.paging?.next?.after;
+  } while (after !== undefined);
+  return owners;
+}

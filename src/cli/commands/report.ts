@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { parseIsoDate } from '../../domain/dates.ts';
+import { periodFromArguments } from '../../domain/period-report.ts';
+import { HubSpotError } from '../../hubspot/failures.ts';
+import { runPeriodReport } from '../../usecases/portfolio-book.ts';
+import { loadCliConfig } from '../configuration.ts';
+import { CommandFailure, UsageError } from '../errors.ts';
+import { reportCsv, reportText, type ReportScope } from '../period-report-text.ts';
+import { readEnvironment } from '../portal.ts';
+import { openWritePortal, sandboxNotice } from './setup.ts';
+
+// `cs-card report [--period 2026-Q3|2026-10|2026 | --from D --to D] [--json|--csv] [--by owner]`:
+// the period's renewal, churn, retention and LTV figures (domain/period-report.ts) from the
+// portal's customer companies and their deals. Reads only.
+
+interface ReportOptions {
+  readonly period?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly json?: boolean;
+  readonly csv?: boolean;
+  readonly by?: string;
+  readonly currency?: string;
+  readonly asOf?: string;
+  readonly locale?: string;
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function showReport(options: ReportOptions): Promise<void> {
+  if (options.json && options.csv) throw new UsageError('--json and --csv cannot be combined: choose one output format');
+  if (options.by !== undefined && options.by !== 'owner') throw new UsageError(`--by "${options.by}" is not a grouping: the report can be split --by owner`);
+  if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new UsageError(`--currency "${options.currency}" is not a currency code: write 3 capital letters, like USD`);
+  const asOfText = options.asOf ?? todayUtc();
+  const asOf = parseIsoDate(asOfText);
+  if (asOf === null) throw new UsageError(`--as-of "${asOfText}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
+  const period = periodFromArguments({ ...(options.period === undefined ? {} : { period: options.period }), ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }) }, asOf);
+  if ('error' in period) throw new UsageError(period.error);
+
+  const env = readEnvironment();
+  const config = await loadCliConfig();
+  const portal = await openWritePortal(env);
+  if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
+  try {
+    // The home currency comes from the configuration until the portal's own (account details) is read.
+    const currency = { reporting: options.currency ?? config.currency, home: null };
+    const { report, owners } = await runPeriodReport({ gateway: portal.portfolio, config }, { asOf, period, currency, byOwner: options.by === 'owner' });
+    const scopes: ReportScope[] = [{ ownerId: null, ownerName: null, report }, ...(owners ?? []).map((owner) => ({ ownerId: owner.ownerId, ownerName: owner.ownerName, report: owner.report }))];
+    if (options.json) {
+      const body = owners === null ? report : { ...report, owners: owners.map((owner) => ({ ownerId: owner.ownerId === '' ? null : owner.ownerId, owner: owner.ownerName, ...owner.report })) };
+      process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    } else if (options.csv) {
+      process.stdout.write(reportCsv(scopes));
+    } else {
+      process.stdout.write(`${scopes.map((scope) => reportText(scope, options.locale ?? 'en')).join('\n\n')}\n`);
+    }
+  } catch (error) {
+    if (error instanceof HubSpotError) throw new CommandFailure(error.message);
+    throw error;
+  } finally {
+    await portal.close();
+  }
+}
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description("The period's renewal, churn, retention and LTV figures for managers, from the customers' deals.")
+    .option('--period <period>', 'a year (2026), a quarter (2026-Q3) or a month (2026-10); default the current quarter')
+    .option('--from <date>', 'first day of the period (YYYY-MM-DD), with --to')
+    .option('--to <date>', 'last day of the period (YYYY-MM-DD), with --from')
+    .option('--json', 'print the figures as JSON')
+    .option('--csv', 'print the figures as CSV (one row per scope)')
+    .option('--by <grouping>', 'also split the figures by "owner"')
+    .option('--currency <code>', 'report in this currency (default: the configured currency); companies whose deals are in another one are left out of the amounts')
+    .option('--as-of <date>', 'the day the current quarter is taken from (YYYY-MM-DD); default today (UTC)')
+    .option('--locale <tag>', 'language of the readable report: en, zh-CN, ja, pl or th', 'en')
+    .action(showReport);
+}

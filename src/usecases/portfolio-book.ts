@@ -1,0 +1,106 @@
+import type { CsConfig } from '../config/schema.ts';
+import { contractDealProperties, readContractDeals, type CurrencyBasis } from '../domain/contract-deals.ts';
+import type { Day } from '../domain/dates.ts';
+import type { PeriodReport } from '../domain/period-report.ts';
+import { bookCompany, bookCompanyProperties, bookReports, type BookCompany } from '../domain/portfolio-book.ts';
+import type { Period } from '../domain/renewal-period.ts';
+import type { CrmRecord } from '../domain/snapshot.ts';
+import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
+import type { FailedIds, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
+
+// The book of customers (domain/portfolio-book.ts) read from HubSpot at the batch floor, a
+// thousand companies at a time: the customer companies by search (200 a call, with the cs_*
+// properties sync wrote), their deal ids (v4 associations, 1,000 companies a call) and those
+// deals (batch reads, 100 a call) — never a call per company. A page's deals are dropped once
+// its companies are in the book, so memory grows with the companies, not their deals. A batch
+// that fails after retries fails the whole read: a report missing deals would be wrong.
+
+export interface BookDeps {
+  readonly gateway: Pick<PortfolioGateway, 'search' | 'read' | 'associations'>;
+  readonly config: CsConfig;
+}
+
+export interface BookRequest {
+  readonly asOf: Day;
+  /** The periods whose rows each company carries (period reports). */
+  readonly periods: readonly Period[];
+  readonly currency: CurrencyBasis;
+}
+
+/** Companies per round of associations and deal reads. */
+const companiesPerRound = 1000;
+
+function stopOnFailure(what: string, failed: FailedIds): void {
+  const first = failed.values().next();
+  if (first.done === true) return;
+  throw new HubSpotError(first.value, `HubSpot could not deliver ${failed.size} ${what} (${describeFailure(first.value)}); the report would miss them, so none is shown: try again`);
+}
+
+async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], request: BookRequest, dealProperties: readonly string[]): Promise<BookCompany[]> {
+  const links = await deps.gateway.associations('companies', 'deals', companies.map((company) => company.id));
+  stopOnFailure("companies' deal lists", links.failed);
+  const dealIds = [...new Set([...links.byId.values()].flat())];
+  const read = dealIds.length === 0 ? { records: [], failed: new Map(), malformed: new Set<string>() } : await deps.gateway.read('deals', dealIds, dealProperties);
+  stopOnFailure('deals', read.failed);
+  const deals = new Map(read.records.map((record) => [record.id, { id: record.id, properties: record.properties }]));
+  const options = { asOf: request.asOf, periods: request.periods, currency: request.currency.reporting, churnReasonProperty: deps.config.playbooks.churnReasonProperty };
+  return companies.map((company) => {
+    const records = (links.byId.get(company.id) ?? []).flatMap((id) => {
+      const deal = deals.get(id);
+      return deal === undefined ? [] : [deal];
+    });
+    return bookCompany(company, readContractDeals(records, deps.config, request.currency), options);
+  });
+}
+
+/** Every customer company (the sync's lifecycle stages) in the book. */
+export async function readBook(deps: BookDeps, request: BookRequest): Promise<BookCompany[]> {
+  const scope = [[{ propertyName: 'lifecyclestage', operator: 'IN' as const, values: deps.config.sync.lifecycleStages }]];
+  const companyProperties = bookCompanyProperties(deps.config.playbooks.churnReasonProperty);
+  const dealProperties = contractDealProperties(deps.config);
+  const book: BookCompany[] = [];
+  let pending: CrmRecord[] = [];
+  let afterId: string | null = null;
+  do {
+    const page = await deps.gateway.search('companies', scope, companyProperties, afterId);
+    pending.push(...page.records);
+    afterId = page.lastId;
+    if (pending.length >= companiesPerRound || afterId === null) {
+      if (pending.length > 0) book.push(...(await bookRound(deps, pending, request, dealProperties)));
+      pending = [];
+    }
+  } while (afterId !== null);
+  return book;
+}
+
+export interface ReportRequest {
+  readonly asOf: Day;
+  readonly period: Period;
+  readonly currency: CurrencyBasis;
+  readonly byOwner: boolean;
+}
+
+export interface OwnerReport {
+  readonly ownerId: string;
+  readonly ownerName: string | null;
+  readonly report: PeriodReport;
+}
+
+/** `cs-card report`: the period's figures for every customer, and per owner when asked. */
+export async function runPeriodReport(
+  deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> },
+  request: ReportRequest,
+): Promise<{ report: PeriodReport; owners: OwnerReport[] | null }> {
+  const book = await readBook(deps, { asOf: request.asOf, periods: [request.period], currency: request.currency });
+  const [report] = bookReports(book, [request.period], request.currency.reporting);
+  if (report === undefined) throw new Error('a report for one period has one result');
+  if (!request.byOwner) return { report, owners: null };
+  const names = new Map((await deps.gateway.owners()).map((owner) => [owner.id, owner.name]));
+  const ownerIds = [...new Set(book.map((company) => company.ownerId ?? ''))].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
+  const owners = ownerIds.map((ownerId) => {
+    const [mine] = bookReports(book, [request.period], request.currency.reporting, ownerId === '' ? null : ownerId);
+    if (mine === undefined) throw new Error('a report for one period has one result');
+    return { ownerId, ownerName: ownerId === '' ? null : (names.get(ownerId) ?? null), report: mine };
+  });
+  return { report, owners };
+}
