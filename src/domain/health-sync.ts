@@ -13,7 +13,12 @@ import { changedProperties, healthProperties, type WrittenHealth } from './write
 export type Writeback =
   | { readonly kind: 'write'; readonly properties: Record<string, string> }
   | { readonly kind: 'unchanged' }
-  | { readonly kind: 'skipped'; readonly reasons: readonly string[] };
+  | { readonly kind: 'skipped'; readonly reasons: readonly string[] }
+  /** Survey answers could not be read: what was written from them (NPS, and the score it is part of) stays as it was. */
+  | { readonly kind: 'held'; readonly reasons: readonly string[]; readonly portalWide: boolean };
+
+/** The properties written from survey answers: a sync that cannot read them never changes them. */
+export const npsProperties = ['cs_company_nps', 'cs_nps_responses'] as const;
 
 /**
  * A source the app may not read in this portal at all (feedback submissions need Service Hub
@@ -25,14 +30,48 @@ export function isPortalWideGap(issue: SourceIssue): boolean {
   return issue.source === 'feedback' && issue.kind === 'forbidden';
 }
 
-/** What sync writes for one company: its changed health properties plus the stamp, or why not. */
+/**
+ * Whether the company carries an NPS a sync wrote from survey answers (a score, or responses counted).
+ *
+ * @example
+ * hasWrittenNps({ cs_company_nps: '40', cs_nps_responses: '6' }) // true
+ * hasWrittenNps({ cs_company_nps: '', cs_nps_responses: '0' })   // false
+ */
+export function hasWrittenNps(properties: Readonly<Record<string, string | null | undefined>>): boolean {
+  const score = (properties.cs_company_nps ?? '').trim();
+  const responses = Number((properties.cs_nps_responses ?? '').trim() || '0');
+  return score !== '' || (Number.isFinite(responses) && responses > 0);
+}
+
+/**
+ * What sync writes for one company: its changed health properties plus the stamp, or why not.
+ *
+ * Survey answers that could not be read never change what was written from them: a company
+ * with a written NPS is held as it is (rescoring it without its NPS would be a score from
+ * partial data). Where the portal withholds survey answers altogether (no Service Hub, scope
+ * missing), a company that never had an NPS is scored without it — the score the portal can
+ * give — and its NPS properties are left alone.
+ *
+ * @example
+ * // Survey answers refused (403) for a company whose NPS 40 was written before:
+ * writebackFor({ ...snapshot, issues: [{ source: 'feedback', kind: 'forbidden', detail: '…' }] }, config, at)
+ * // -> { kind: 'held', portalWide: true, reasons: ['NPS unavailable: …'] }
+ */
 export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): Writeback {
-  const partial = snapshot.issues.length === 0 ? snapshot.issues : snapshot.issues.filter((issue) => !isPortalWideGap(issue));
-  if (partial.length > 0) return { kind: 'skipped', reasons: partial.map(issueWarning) };
+  const issues = snapshot.issues;
+  const partial = issues.length === 0 ? issues : issues.filter((issue) => !isPortalWideGap(issue));
+  if (partial.some((issue) => issue.source !== 'feedback')) return { kind: 'skipped', reasons: partial.map(issueWarning) };
+  const npsGap = issues.length > 0 && issues.some((issue) => issue.source === 'feedback');
+  if (npsGap && (partial.length > 0 || hasWrittenNps(snapshot.company.properties))) {
+    return { kind: 'held', reasons: issues.map(issueWarning), portalWide: partial.length === 0 };
+  }
   const asOf = asOfDay(at.asOf);
   // The health alone, not the whole card view: the handoff form's contacts, the churn form and
   // the score's history are for the card, and a sync evaluates every company.
-  const changed = changedProperties(snapshot.company.properties, healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf))));
+  const next = healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf)));
+  // Without survey answers the NPS properties keep what is there (nothing, for such a company).
+  if (npsGap) for (const name of npsProperties) next[name] = snapshot.company.properties[name] ?? '';
+  const changed = changedProperties(snapshot.company.properties, next);
   if (changed === null) return { kind: 'unchanged' };
   changed[healthUpdatedAtProperty] = at.generatedAt;
   return { kind: 'write', properties: changed };

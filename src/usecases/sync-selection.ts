@@ -1,7 +1,8 @@
 import type { CsConfig } from '../config/schema.ts';
 import { dateDrivenSelection } from '../domain/health-sync.ts';
 import { healthUpdatedAtProperty } from '../domain/properties.ts';
-import type { Filter, PortfolioGateway, PortfolioObjectType } from '../hubspot/portfolio-gateway.ts';
+import { HubSpotError } from '../hubspot/failures.ts';
+import type { Filter, PortalAccess, PortfolioGateway, PortfolioObjectType } from '../hubspot/portfolio-gateway.ts';
 
 // Which companies an incremental sync recomputes: those whose inputs changed since the last
 // run (found by searching each input object type by last-modified time and following the
@@ -63,6 +64,7 @@ export async function incrementalCandidates(
   watermark: Watermark,
   asOf: string,
   retryIds: readonly string[],
+  portal: PortalAccess = { feedbackForbidden: false },
 ): Promise<string[] | null> {
   const since = String(Date.parse(watermark.startedAt));
   const changedSince = (type: PortfolioObjectType): Filter => ({ propertyName: modifiedProperty(type), operator: 'GT', value: since });
@@ -88,12 +90,7 @@ export async function incrementalCandidates(
       // Renewal dates that crossed a 90/60/30/0-day boundary.
       moved ? searchIds(gateway, 'companies', moved.renewalDays.map(([from, to]) => between('cs_renewal_date', from * msPerDay, to * msPerDay))) : [],
       ...(['deals', 'tickets', 'contacts', 'tasks'] as const).map(async (type) => companiesOf(gateway, type, await searchIds(gateway, type, [[changedSince(type)]]))),
-      searchIds(gateway, 'feedback_submissions', [[changedSince('feedback_submissions')]]).then(async (ids) => {
-        if (ids.length === 0) return [];
-        const { byId, failed } = await gateway.associations('feedback_submissions', 'contacts', ids);
-        if (failed.size > 0) throw new SelectionError(`the contacts of ${failed.size} new survey answers could not be read`);
-        return companiesOf(gateway, 'contacts', [...new Set([...byId.values()].flat())]);
-      }),
+      changedSurveyCompanies(gateway, [[changedSince('feedback_submissions')]], portal),
     ]);
     const candidates = new Set([...found.flat(), ...retryIds]);
     return candidates.size > maxIncrementalCandidates ? null : sortIds(candidates);
@@ -101,6 +98,33 @@ export async function incrementalCandidates(
     if (error instanceof TooManyChanges) return null;
     throw error;
   }
+}
+
+/**
+ * Companies with new survey answers. A portal without Service Hub (or without the scope)
+ * refuses them with 403: that is no reason to stop the sync, only to score without NPS — the
+ * run learns it here and reads no survey answers for its companies either.
+ */
+async function changedSurveyCompanies(gateway: PortfolioGateway, filterGroups: ReadonlyArray<readonly Filter[]>, portal: PortalAccess): Promise<string[]> {
+  if (portal.feedbackForbidden) return [];
+  let ids: string[];
+  try {
+    ids = await searchIds(gateway, 'feedback_submissions', filterGroups);
+  } catch (error) {
+    if (error instanceof HubSpotError && error.failure.kind === 'forbidden') {
+      portal.feedbackForbidden = true;
+      return [];
+    }
+    throw error;
+  }
+  if (ids.length === 0) return [];
+  const { byId, failed } = await gateway.associations('feedback_submissions', 'contacts', ids);
+  if ([...failed.values()].some((failure) => failure.kind === 'forbidden')) {
+    portal.feedbackForbidden = true;
+    return [];
+  }
+  if (failed.size > 0) throw new SelectionError(`the contacts of ${failed.size} new survey answers could not be read`);
+  return companiesOf(gateway, 'contacts', [...new Set([...byId.values()].flat())]);
 }
 
 /** HubSpot ids are decimal strings of varying length: order by number, not by text. */

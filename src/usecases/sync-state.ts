@@ -35,6 +35,8 @@ const pendingRunSchema = z.object({
   /** Totals so far, so the final summary covers the whole run, not just the resumed part. */
   totals: z.record(z.string(), z.number().int().nonnegative()),
   skippedIds: z.array(companyId),
+  /** Sources this run could not read in the portal at all (survey answers refused so far). */
+  unavailableSources: z.array(z.enum(['feedback'])).optional(),
 });
 export type PendingRun = z.infer<typeof pendingRunSchema>;
 
@@ -45,6 +47,11 @@ const syncStateSchema = z.object({
   pending: pendingRunSchema.nullable(),
   /** Companies the last run skipped (partial data, refused writes): the next incremental run tries them again. */
   retryIds: z.array(companyId),
+  /**
+   * Sources the last run could not read at all (survey answers refused): companies were held or
+   * scored without them, so once the source is readable again the next run rescans every company.
+   */
+  unavailableSources: z.array(z.enum(['feedback'])).optional(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

@@ -74,6 +74,8 @@ export interface SyncTotals {
   written: number;
   unchanged: number;
   skipped: number;
+  /** Kept as last written because survey answers could not be read (not rescored from partial data). */
+  held: number;
 }
 
 export interface SyncSummary extends SyncTotals {
@@ -88,6 +90,8 @@ export interface SyncSummary extends SyncTotals {
   readonly skippedCompanies: readonly SkippedCompany[];
   /** Data the portal withholds from every score (e.g. NPS without the feedback scope). */
   readonly portalGaps: readonly string[];
+  /** Sources this run could not read at all; the next run after they return rescans every company. */
+  readonly unavailableSources: readonly 'feedback'[];
   readonly apiCalls: number;
   readonly elapsedMs: number;
 }
@@ -148,11 +152,16 @@ export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promis
     const state = await deps.store.read();
     const { run, resumed } = planRun(state, request, deps.now());
     const retryIds = state.retryIds;
-    const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds) : null;
+    const portal: PortalAccess = { feedbackForbidden: false };
+    const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds, portal) : null;
     const effective: PendingRun =
-      run.mode === 'incremental' && selection === null ? { ...run, mode: 'full', reason: 'so many records changed that a full pass is cheaper' } : run;
+      run.mode === 'incremental' && selection === null
+        ? { ...run, mode: 'full', reason: 'so many records changed that a full pass is cheaper' }
+        : run.mode === 'incremental' && sourcesReturned(state, run, portal)
+          ? { ...run, mode: 'full', reason: 'survey answers are readable again after a sync without them, so every company is rescored with its NPS' }
+          : run;
     const save = request.dryRun ? null : (pending: PendingRun) => deps.store.write({ ...state, pending });
-    const job = new SyncJob(deps, request, effective, save);
+    const job = new SyncJob(deps, request, effective, save, portal);
     await save?.(effective);
     const pages = effective.mode === 'full' ? fullPages(deps, effective.afterId, job.pageSize) : idPages(deps, selection ?? [], effective.afterId, job.pageSize);
     const interrupted = await job.process(prefetched(pages));
@@ -200,7 +209,6 @@ class SyncJob {
   private readonly totals: SyncTotals;
   private readonly skippedIds: string[];
   private readonly reported: SkippedCompany[] = [];
-  private readonly portal: PortalAccess = { feedbackForbidden: false };
   private afterId: string | null;
   private total: number | null = null;
 
@@ -210,10 +218,19 @@ class SyncJob {
     private readonly run: PendingRun,
     /** Persists the checkpoint after each page; null when nothing is remembered (dry run, recompute). */
     private readonly save: ((pending: PendingRun) => Promise<void>) | null,
+    /** What the run learns about the portal as a whole (a refused optional scope). */
+    private readonly portal: PortalAccess = { feedbackForbidden: false },
   ) {
     this.pageSize = request.pageSize ?? defaultPageSize;
     const saved = run.totals;
-    this.totals = { scanned: saved.scanned ?? 0, recomputed: saved.recomputed ?? 0, written: saved.written ?? 0, unchanged: saved.unchanged ?? 0, skipped: saved.skipped ?? 0 };
+    this.totals = {
+      scanned: saved.scanned ?? 0,
+      recomputed: saved.recomputed ?? 0,
+      written: saved.written ?? 0,
+      unchanged: saved.unchanged ?? 0,
+      skipped: saved.skipped ?? 0,
+      held: saved.held ?? 0,
+    };
     this.skippedIds = [...run.skippedIds];
     this.afterId = run.afterId;
   }
@@ -268,6 +285,7 @@ class SyncJob {
       this.totals.scanned += 1;
       const writeback = writebackFor(snapshot, this.deps.config, { asOf: this.run.asOf, generatedAt });
       if (writeback.kind === 'skipped') this.skip({ companyId: snapshot.company.id, reasons: writeback.reasons });
+      else if (writeback.kind === 'held') this.hold(snapshot.company.id, writeback.portalWide);
       else if (writeback.kind === 'unchanged') this.count('unchanged');
       else updates.push({ id: snapshot.company.id, properties: writeback.properties });
     }
@@ -302,8 +320,24 @@ class SyncJob {
     if (this.reported.length < maxReportedSkips) this.reported.push(skipped);
   }
 
+  /**
+   * Survey answers could not be read: the company keeps what was written. A failure of this
+   * company's answers is retried by the next run; a portal-wide refusal is not (every run would
+   * retry every company) — the run remembers the source instead, see sourcesReturned.
+   */
+  private hold(companyId: string, portalWide: boolean): void {
+    this.totals.held += 1;
+    if (!portalWide && this.skippedIds.length < maxRetryIds) this.skippedIds.push(companyId);
+  }
+
+  /** Sources unavailable in this run so far, including before it was resumed. */
+  unavailableSources(): Array<'feedback'> {
+    return this.portal.feedbackForbidden || this.run.unavailableSources?.includes('feedback') ? ['feedback'] : [];
+  }
+
   checkpoint(): PendingRun {
-    return { ...this.run, afterId: this.afterId, totals: { ...this.totals }, skippedIds: this.skippedIds };
+    const unavailable = this.unavailableSources();
+    return { ...this.run, afterId: this.afterId, totals: { ...this.totals }, skippedIds: this.skippedIds, ...(unavailable.length > 0 ? { unavailableSources: unavailable } : {}) };
   }
 
   summary(extra: { resumed: boolean; interrupted: boolean; apiCalls: number; elapsedMs: number }): SyncSummary {
@@ -314,7 +348,14 @@ class SyncJob {
       asOf: this.run.asOf,
       dryRun: this.request.dryRun ?? false,
       skippedCompanies: this.reported,
-      portalGaps: this.portal.feedbackForbidden ? ['NPS is left out of every score: the app cannot read survey answers (crm.objects.feedback_submissions.read, Service Hub Pro)'] : [],
+      portalGaps: this.portal.feedbackForbidden
+        ? [
+            'survey answers were unavailable (HubSpot refused them: the crm.objects.feedback_submissions.read scope or Service Hub Pro is missing), so NPS is left out: ' +
+              'cs_company_nps was not changed, companies with an NPS kept their last written score, the others were scored without NPS; ' +
+              'once survey answers are readable again the next sync rescans every company',
+          ]
+        : [],
+      unavailableSources: this.unavailableSources(),
       ...extra,
       elapsedMs: Math.round(extra.elapsedMs),
     };
@@ -324,7 +365,27 @@ class SyncJob {
 /** The state after `run` completed: its start is the next incremental run's watermark. */
 function completedState(state: SyncState, run: PendingRun, now: Date): SyncState {
   const finished = { mode: run.mode, asOf: run.asOf, startedAt: run.startedAt, finishedAt: new Date(now.getTime() + settleMs).toISOString() };
-  return { version: 1, lastRun: finished, lastFullRun: run.mode === 'full' ? finished : state.lastFullRun, pending: null, retryIds: run.skippedIds };
+  // An incremental run that still could not read a source keeps the mark of the runs before it.
+  const stillMissing = run.unavailableSources ?? [];
+  const unavailable = run.mode === 'incremental' && stillMissing.length > 0 ? [...new Set([...(state.unavailableSources ?? []), ...stillMissing])] : stillMissing;
+  return {
+    version: 1,
+    lastRun: finished,
+    lastFullRun: run.mode === 'full' ? finished : state.lastFullRun,
+    pending: null,
+    retryIds: run.skippedIds,
+    ...(unavailable.length > 0 ? { unavailableSources: unavailable } : {}),
+  };
+}
+
+/**
+ * Survey answers were unavailable in an earlier run (companies held or scored without NPS) and
+ * this run's selection could read them again: every company needs rescoring, not only those
+ * whose records changed — the incremental run becomes a full one.
+ */
+function sourcesReturned(state: SyncState, run: PendingRun, portal: PortalAccess): boolean {
+  const missedBefore = state.unavailableSources?.includes('feedback') || run.unavailableSources?.includes('feedback');
+  return Boolean(missedBefore) && !portal.feedbackForbidden;
 }
 
 function changeOf(company: CrmRecord, next: Readonly<Record<string, string>>): CompanyChange {

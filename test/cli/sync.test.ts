@@ -126,6 +126,62 @@ describe('cs-card sync', () => {
     expect(result.stderr).toMatch(/^cs-card: \d+ companies could not be read or written completely and were left unwritten \(listed above\); the next sync tries them again$/m);
   });
 
+  it('keeps every written NPS when survey answers answer 403 (scope lost), in a full and an incremental sync, says so and exits 0', async () => {
+    const p = await portal();
+    expect((await sync(p)).code).toBe(0);
+    const npsOf = () => Object.fromEntries(p.sandbox.store.list('companies').map((c) => [c.id, [c.properties.cs_company_nps ?? null, c.properties.cs_nps_responses ?? null]]));
+    const before = writtenHealth(p);
+    const npsBefore = npsOf();
+    const withNps = Object.entries(before).filter(([, values]) => (values.cs_company_nps ?? '') !== '');
+    expect(withNps.length, 'the demo portfolio has companies with an NPS').toBeGreaterThan(0);
+
+    p.sandbox.controls.injectFault({ kind: '403', objectType: 'feedback_submissions' });
+    const full = await sync(p, '--full');
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stdout).toMatch(new RegExp(`, ${withNps.length} kept as last written \\(survey answers unavailable\\);`));
+    expect(full.stdout).toMatch(/^Note: survey answers were unavailable .*cs_company_nps was not changed/m);
+    expect(npsOf()).toEqual(npsBefore);
+    // Companies with an NPS were not rescored from partial data: their score, band and drivers are as written.
+    for (const [id, values] of withNps) expect(writtenHealth(p)[id], id).toEqual(values);
+
+    // A company with an NPS changes: the incremental sync selects it and still holds it.
+    const [changedId] = withNps[0] ?? [''];
+    p.sandbox.store.update('companies', changedId, { notes_last_contacted: new Date().toISOString() });
+    const incremental = await sync(p);
+    expect(incremental.code, incremental.stderr).toBe(0);
+    expect(incremental.stdout).toContain('Incremental sync as of');
+    expect(incremental.stdout).toMatch(/kept as last written/);
+    expect(npsOf()).toEqual(npsBefore);
+    expect(writtenHealth(p)[changedId]).toEqual(before[changedId]);
+  }, 60_000);
+
+  it('syncs a portal without Service Hub incrementally (NPS unavailable), and once survey answers are readable the next incremental sync corrects every company', async () => {
+    const reference = await portal();
+    expect((await sync(reference)).code).toBe(0);
+
+    const p = await portal();
+    const noServiceHub = p.sandbox.controls.injectFault({ kind: '403', objectType: 'feedback_submissions' });
+    const first = await sync(p);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('survey answers were unavailable');
+    const second = await sync(p);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('Incremental sync as of');
+    expect(p.sandbox.store.list('companies').every((c) => (c.properties.cs_company_nps ?? '') === '')).toBe(true);
+
+    noServiceHub();
+    const recovered = await sync(p);
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(recovered.stdout).toContain('survey answers are readable again after a sync without them, so every company is rescored');
+    const withoutTrend = (all: ReturnType<typeof writtenHealth>) =>
+      Object.fromEntries(Object.entries(all).map(([id, values]) => [id, { ...values, cs_health_trend_30d: null }]));
+    expect(withoutTrend(writtenHealth(p))).toEqual(withoutTrend(writtenHealth(reference)));
+    // And the mark is gone: the run after is an ordinary incremental one.
+    const after = await sync(p);
+    expect(after.stdout).toContain('Incremental sync as of');
+    expect(after.stdout).not.toContain('readable again');
+  }, 90_000);
+
   it('exits 1 naming the fix when the portal lacks the properties', async () => {
     const p = await portal(10, { setup: false });
     const result = await sync(p);

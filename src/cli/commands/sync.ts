@@ -93,12 +93,17 @@ function changeLine(change: CompanyChange): string {
   return `  ${change.companyId}${change.name ? ` ${change.name}` : ''}: ${parts.join(', ')}`;
 }
 
+/** Companies held as last written because survey answers could not be read (only said when there are some). */
+function held(summary: SyncSummary): string {
+  return summary.held > 0 ? `, ${summary.held} kept as last written (survey answers unavailable)` : '';
+}
+
 export function summaryLines(summary: SyncSummary): string[] {
   const mode = summary.mode === 'full' ? 'Full sync' : 'Incremental sync';
   const verb = summary.dryRun ? 'would be written' : 'written';
   const lines = [
     `${summary.dryRun ? 'Dry run of a ' : ''}${summary.dryRun ? mode.toLowerCase() : mode} as of ${summary.asOf}${summary.resumed ? ', resumed where the last run stopped' : ''} (${summary.reason}).`,
-    `${summary.scanned} companies scored: ${summary.written} ${verb}, ${summary.unchanged} unchanged, ${summary.skipped} skipped; ${summary.apiCalls} CRM calls in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
+    `${summary.scanned} companies scored: ${summary.written} ${verb}, ${summary.unchanged} unchanged, ${summary.skipped} skipped${held(summary)}; ${summary.apiCalls} CRM calls in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
   ];
   if (summary.dryRun) lines.push('Nothing was written (dry run).');
   for (const gap of summary.portalGaps) lines.push(`Note: ${gap}.`);
