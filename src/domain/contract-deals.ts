@@ -2,7 +2,7 @@ import type { CsConfig } from '../config/schema.ts';
 import { readDeals, type Deal } from './deals.ts';
 import { parseNumber } from './property-values.ts';
 import type { DealKind } from './renewal-classification.ts';
-import type { CrmRecord } from './snapshot.ts';
+import type { CrmRecord, PropertyValues } from './snapshot.ts';
 
 // A company's deals as the period report reads them: each one's recurring value per year (ARR)
 // in the reporting currency, and whether it is a renewal, an expansion or new business.
@@ -61,15 +61,15 @@ export function arrOf(amount: number | null, hsArr: number | null, termMonths: n
 }
 
 /** Renewal vs expansion of each deal, by id: the classification readDeals makes (renewal-classification.ts). */
-export function classifyContractDeals(records: readonly CrmRecord[], config: CsConfig): Map<string, ContractKind> {
+export function classifyContractDeals(records: readonly CrmRecord[], config: CsConfig, company: PropertyValues = {}): Map<string, ContractKind> {
   const kinds = new Map<string, ContractKind>();
-  for (const deal of readDeals(records, config.renewal, config.handoff)) kinds.set(deal.id, deal.kind);
+  for (const deal of readDeals(records, config.renewal, config.handoff, company)) kinds.set(deal.id, deal.kind);
   return kinds;
 }
 
 /** A company's deals as contract deals: ARR in the reporting currency where it can be, classified. */
-export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis): ContractDeal[] {
-  const deals = readDeals(records, config.renewal, config.handoff);
+export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis, company: PropertyValues = {}): ContractDeal[] {
+  const deals = readDeals(records, config.renewal, config.handoff, company);
   const result: ContractDeal[] = [];
   records.forEach((record, index) => {
     const deal = deals[index];

@@ -1,3 +1,4 @@
+import type { CsConfig } from '../config/schema.ts';
 import type { ContractDeal } from './contract-deals.ts';
 import { formatDay, parseDay, type Day } from './dates.ts';
 import { companyRow, periodReport, type CompanyRow, type PeriodReport } from './period-report.ts';
@@ -43,8 +44,9 @@ export interface BookCompany {
 }
 
 /** The company properties the book reads (sync writes the cs_* ones). */
-export function bookCompanyProperties(churnReasonProperty: string): string[] {
-  return ['name', 'hubspot_owner_id', 'cs_health_score', 'cs_health_band', 'cs_renewal_date', 'cs_renewal_amount', churnReasonProperty];
+export function bookCompanyProperties(config: CsConfig): string[] {
+  const contract = [config.renewal.companyDateProperty, config.renewal.contractTermProperty].filter((name): name is string => name !== null);
+  return ['name', 'hubspot_owner_id', 'cs_health_score', 'cs_health_band', 'cs_renewal_date', 'cs_renewal_amount', config.playbooks.churnReasonProperty, ...contract];
 }
 
 /** The day a churned customer churned: its last decided renewal was lost and nothing was won or opened after it. */

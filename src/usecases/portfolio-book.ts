@@ -49,14 +49,14 @@ async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], reques
       const deal = deals.get(id);
       return deal === undefined ? [] : [deal];
     });
-    return bookCompany(company, readContractDeals(records, deps.config, request.currency), options);
+    return bookCompany(company, readContractDeals(records, deps.config, request.currency, company.properties), options);
   });
 }
 
 /** Every customer company (the sync's lifecycle stages) in the book. */
 export async function readBook(deps: BookDeps, request: BookRequest): Promise<BookCompany[]> {
   const scope = [[{ propertyName: 'lifecyclestage', operator: 'IN' as const, values: deps.config.sync.lifecycleStages }]];
-  const companyProperties = bookCompanyProperties(deps.config.playbooks.churnReasonProperty);
+  const companyProperties = bookCompanyProperties(deps.config);
   const dealProperties = contractDealProperties(deps.config);
   const book: BookCompany[] = [];
   let pending: CrmRecord[] = [];
