@@ -87,8 +87,20 @@ export type ChurnPlan =
   | { readonly kind: 'apply'; readonly properties: Readonly<Record<string, string>>; readonly note: { readonly body: string; readonly marker: string } }
   /** The same reason is recorded already (a retry): write nothing, only make sure the note exists. */
   | { readonly kind: 'replay'; readonly note: { readonly body: string; readonly marker: string } }
-  | { readonly kind: 'refused'; readonly message: string };
+  | { readonly kind: 'refused'; readonly code: ChurnRefusal; readonly message: string };
 
+/** Why a churn reason was not recorded: one is recorded already, or no lost renewal asks for one. */
+export type ChurnRefusal = 'churn_reason_recorded' | 'churn_reason_not_needed';
+
+/**
+ * What recording a churn reason does: apply it (properties + note), replay a retry of the
+ * recorded one, or refuse — a different reason over a recorded one, or a company with no lost
+ * renewal that asks for a reason.
+ *
+ * @example
+ * planChurnReason({ reason: 'budget' }, { company: {}, lostDeal: null, config, now })
+ * // -> { kind: 'refused', code: 'churn_reason_not_needed', message: 'This company has no lost renewal …' }
+ */
 export function planChurnReason(body: ChurnReasonBody, ctx: { company: PropertyValues; lostDeal: Deal | null; config: CsConfig['playbooks']; now: string }): ChurnPlan {
   const comment = body.comment ?? '';
   const note = { body: churnNote(body.reason, comment, ctx.lostDeal), marker: churnNoteMarker };
@@ -97,7 +109,16 @@ export function planChurnReason(body: ChurnReasonBody, ctx: { company: PropertyV
     if (recorded === body.reason && (textOf(ctx.company, churnStateProperties.comment) ?? '') === comment) return { kind: 'replay', note };
     return {
       kind: 'refused',
+      code: 'churn_reason_recorded',
       message: `A churn reason is already recorded for this company ("${recorded}"): reload the card; change it in the company's ${ctx.config.churnReasonProperty} property if it is wrong`,
+    };
+  }
+  if (ctx.lostDeal === null) {
+    // Nothing asks for a reason: a customer that did not leave must not be marked as churned.
+    return {
+      kind: 'refused',
+      code: 'churn_reason_not_needed',
+      message: 'This company has no lost renewal waiting for a churn reason, so nothing was recorded: reload the card',
     };
   }
   return {

@@ -62,7 +62,7 @@ export function registerHandoffRoutes(app: Hono, card: CardDeps): void {
       const body = await parseBody(c, churnReasonBodySchema, '{"reason":"competitor","comment":"Moved to Acme for price"}');
       if ('error' in body) return c.json(errorBody('bad_request', body.error), 400);
       const outcome = await oneAtATime(companyId, () => recordChurnReason(handoff, companyId, body.data));
-      if (outcome.kind === 'refused') return c.json({ error: { code: 'churn_reason_recorded', message: outcome.message }, ...sections(outcome.view) }, 409);
+      if (outcome.kind === 'refused') return c.json({ error: { code: outcome.code, message: outcome.message }, ...sections(outcome.view) }, 409);
       return c.json({ replayed: outcome.replayed, noteId: outcome.noteId, ...sections(outcome.view) });
     }),
   );

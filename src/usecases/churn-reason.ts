@@ -1,4 +1,4 @@
-import { lostRenewal, planChurnReason, type ChurnReasonBody } from '../domain/churn-reason.ts';
+import { lostRenewal, planChurnReason, type ChurnReasonBody, type ChurnRefusal } from '../domain/churn-reason.ts';
 import { parseIsoDate } from '../domain/dates.ts';
 import { readDeals } from '../domain/deals.ts';
 import type { CardView } from '../domain/view-model.ts';
@@ -9,7 +9,7 @@ import { cardAfter, hasMarker, loadCompany, type HandoffDeps } from './handoff.t
 
 export type ChurnOutcome =
   | { readonly kind: 'done'; readonly replayed: boolean; readonly noteId: string | null; readonly view: CardView }
-  | { readonly kind: 'refused'; readonly message: string; readonly view: CardView };
+  | { readonly kind: 'refused'; readonly code: ChurnRefusal; readonly message: string; readonly view: CardView };
 
 export async function recordChurnReason(deps: HandoffDeps, companyId: string, body: ChurnReasonBody): Promise<ChurnOutcome> {
   const loaded = await loadCompany(deps, companyId);
@@ -19,7 +19,7 @@ export async function recordChurnReason(deps: HandoffDeps, companyId: string, bo
   const lostDeal = lostRenewal(deals, parseIsoDate(today) ?? 0, deps.config.playbooks);
   const plan = planChurnReason(body, { company, lostDeal, config: deps.config.playbooks, now });
 
-  if (plan.kind === 'refused') return { kind: 'refused', message: plan.message, view: cardAfter(deps, loaded) };
+  if (plan.kind === 'refused') return { kind: 'refused', code: plan.code, message: plan.message, view: cardAfter(deps, loaded) };
   if (plan.kind === 'replay') {
     const notes = await deps.gateway.companyNotes(companyId, deadline);
     const exists = notes.some((note) => hasMarker(note, 'hs_note_body', plan.note.marker));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { churnReasonBodySchema, planChurnReason } from '../../src/domain/churn-reason.ts';
+import type { Deal } from '../../src/domain/deals.ts';
 import { handoffDetail } from '../../src/domain/handoff.ts';
 import { changeKey, planHandoffChange, type HandoffContext } from '../../src/domain/handoff-changes.ts';
 import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../src/domain/handoff-form.ts';
@@ -194,11 +195,24 @@ describe('the churn reason', () => {
     expect(churnReasonBodySchema.safeParse({ reason: 'out_of_business_or_ma' }).success).toBe(true);
   });
 
+  const lostDeal: Deal = {
+    id: '901', name: 'Renewal 2026', stage: 'closedlost', open: false, won: false, lost: true, kind: 'renewal', renewal: true, newBusiness: false,
+    expansion: false, closeDay: 20_520, amount: 12_000, currency: 'EUR', termMonths: 12, probability: null,
+  };
+
   it('writes the reason once; the same answer again is a retry, a different one is refused', () => {
-    const plan = planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company: {}, lostDeal: null, config, now: '2026-03-16T09:30:00.000Z' });
+    const plan = planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company: {}, lostDeal, config, now: '2026-03-16T09:30:00.000Z' });
     expect(plan).toMatchObject({ kind: 'apply', properties: { cs_churn_reason: 'product_gap', cs_churn_reason_comment: 'No multi-currency', cs_churn_recorded_at: '2026-03-16T09:30:00.000Z' } });
     const company = plan.kind === 'apply' ? plan.properties : {};
-    expect(planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company, lostDeal: null, config, now: 'later' }).kind).toBe('replay');
-    expect(planChurnReason({ reason: 'budget' }, { company, lostDeal: null, config, now: 'later' })).toMatchObject({ kind: 'refused' });
+    expect(planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company, lostDeal, config, now: 'later' }).kind).toBe('replay');
+    expect(planChurnReason({ reason: 'budget' }, { company, lostDeal, config, now: 'later' })).toMatchObject({ kind: 'refused', code: 'churn_reason_recorded' });
+  });
+
+  it('refuses a company with no lost renewal that asks for a reason, writing nothing', () => {
+    expect(planChurnReason({ reason: 'budget' }, { company: {}, lostDeal: null, config, now: '2026-03-16T09:30:00.000Z' })).toEqual({
+      kind: 'refused',
+      code: 'churn_reason_not_needed',
+      message: 'This company has no lost renewal waiting for a churn reason, so nothing was recorded: reload the card',
+    });
   });
 });

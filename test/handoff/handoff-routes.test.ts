@@ -195,6 +195,19 @@ describe('the handoff', () => {
 });
 
 describe('the churn reason', () => {
+  it('is refused (409, nothing written, no note) for a company with no lost renewal that asks for one', async () => {
+    const { companyId } = seedWonCompany(portal.sandbox, 'Dunlin Analytics');
+    const before = await call('GET', `/api/companies/${companyId}/handoff`);
+    expect(before.body.churn).toMatchObject({ needed: false, reason: null });
+    const propertiesBefore = { ...portal.sandbox.store.get('companies', companyId)?.properties };
+
+    const refused = await call('POST', `/api/companies/${companyId}/churn-reason`, { reason: 'competitor', comment: 'Not true' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toEqual({ code: 'churn_reason_not_needed', message: 'This company has no lost renewal waiting for a churn reason, so nothing was recorded: reload the card' });
+    expect(portal.sandbox.store.get('companies', companyId)?.properties).toEqual(propertiesBefore);
+    expect(notesOf(portal.sandbox, companyId).filter((n) => n.includes('Churn reason recorded'))).toEqual([]);
+  });
+
   it('is asked for after a lost renewal, written as properties and a note, once', async () => {
     const { companyId } = seedWonCompany(portal.sandbox, 'Lapwing Travel', { lostRenewal: true });
     const before = await call('GET', `/api/companies/${companyId}/handoff`);

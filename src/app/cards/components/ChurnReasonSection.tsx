@@ -44,7 +44,11 @@ export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: 
       <Text>{t('churn.lost', { deal })}</Text>
       {outcome?.status === 'failed' ? (
         <Alert variant="danger" title={t('churn.failed')} testId="churn-failed">
-          {outcome.error.kind === 'http' && outcome.error.status < 500 && outcome.error.detail ? outcome.error.detail : errorText(i18n, outcome.error)}
+          {outcome.error.kind === 'http' && outcome.error.code === 'churn_reason_not_needed'
+            ? t('churn.notNeeded')
+            : outcome.error.kind === 'http' && outcome.error.status < 500 && outcome.error.detail
+              ? outcome.error.detail
+              : errorText(i18n, outcome.error)}
         </Alert>
       ) : null}
       <Form preventDefault autoComplete="off">

@@ -167,6 +167,7 @@ export const messages = {
   'churn.recorded': 'Churn reason: {reason}',
   'churn.done': 'Churn reason recorded',
   'churn.failed': 'Couldn’t record the churn reason',
+  'churn.notNeeded': 'There is no lost renewal waiting for a churn reason on this company, so nothing was recorded.',
 
   'warnings.title': 'Some data is missing',
 

@@ -165,6 +165,7 @@ export const messages: Catalog = {
   'churn.recorded': '解約理由: {reason}',
   'churn.done': '解約理由を記録しました',
   'churn.failed': '解約理由を記録できませんでした',
+  'churn.notNeeded': 'この会社には解約理由の記録を待っている失注した契約更新がないため、何も記録されませんでした。',
 
   'warnings.title': '一部のデータが不足しています',
 

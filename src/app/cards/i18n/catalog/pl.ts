@@ -165,6 +165,7 @@ export const messages: Catalog = {
   'churn.recorded': 'Powód odejścia: {reason}',
   'churn.done': 'Zapisano powód odejścia',
   'churn.failed': 'Nie udało się zapisać powodu odejścia',
+  'churn.notNeeded': 'Ta firma nie ma utraconego odnowienia, które czeka na powód odejścia klienta, więc nic nie zapisano.',
 
   'warnings.title': 'Brakuje części danych',
 

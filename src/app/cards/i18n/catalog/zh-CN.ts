@@ -165,6 +165,7 @@ export const messages: Catalog = {
   'churn.recorded': '流失原因：{reason}',
   'churn.done': '已记录流失原因',
   'churn.failed': '无法记录流失原因',
+  'churn.notNeeded': '该公司没有等待记录流失原因的未成交续约，因此未记录任何内容。',
 
   'warnings.title': '部分数据缺失',
 
