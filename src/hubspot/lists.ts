@@ -6,12 +6,12 @@ import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './r
 
 // Dynamic company lists (Lists API v3). A list is found by its name, so running setup again
 // finds the lists it made instead of making copies. Filters follow HubSpot's list-filter
-// format: a root OR branch holding one AND branch of PROPERTY filters.
+// format (its published Lists v3 spec): a root OR branch holding one AND branch of PROPERTY filters.
 
 const companyObjectTypeId = '0-2';
 const callBudgetMs = 60_000;
 
-function operation(condition: ListCondition): Record<string, unknown> {
+function operation(condition: ListCondition, zoneId: string): Record<string, unknown> {
   switch (condition.test) {
     case 'any-of':
       return { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: [...condition.values], includeObjectsWithNoValueSet: false };
@@ -20,7 +20,8 @@ function operation(condition: ListCondition): Record<string, unknown> {
     case 'below':
       return { operationType: 'NUMBER', operator: 'IS_LESS_THAN', value: condition.value, includeObjectsWithNoValueSet: false };
     case 'within-next-days': {
-      const today = (days: number) => ({ timeType: 'INDEXED', timezoneSource: 'PORTAL', indexReference: { referenceType: 'TODAY' }, offset: { days } });
+      // zoneId is required on every time point (HubSpot's spec), even with the portal as the source.
+      const today = (days: number) => ({ timeType: 'INDEXED', timezoneSource: 'PORTAL', zoneId, indexReference: { referenceType: 'TODAY' }, offset: { days } });
       return {
         operationType: 'TIME_RANGED',
         type: 'TIME_RANGED',
@@ -36,20 +37,26 @@ function operation(condition: ListCondition): Record<string, unknown> {
   }
 }
 
-/** The create-list body for one manager list. */
-export function listRequest(list: ManagerList): Record<string, unknown> {
+/**
+ * The create-list body for one manager list, with every field HubSpot's Lists v3 spec requires
+ * (`filterBranchOperator` on each branch, `zoneId` on each time point). `zoneId` is the portal's
+ * time zone (an IANA name), so "the next 90 days" counts the portal's days.
+ */
+export function listRequest(list: ManagerList, zoneId = 'UTC'): Record<string, unknown> {
   return {
     name: list.name,
     objectTypeId: companyObjectTypeId,
     processingType: 'DYNAMIC',
     filterBranch: {
       filterBranchType: 'OR',
+      filterBranchOperator: 'OR',
       filters: [],
       filterBranches: [
         {
           filterBranchType: 'AND',
+          filterBranchOperator: 'AND',
           filterBranches: [],
-          filters: list.conditions.map((condition) => ({ filterType: 'PROPERTY', property: condition.property, operation: operation(condition) })),
+          filters: list.conditions.map((condition) => ({ filterType: 'PROPERTY', property: condition.property, operation: operation(condition, zoneId) })),
         },
       ],
     },
@@ -60,6 +67,8 @@ export class ListGateway {
   constructor(
     private readonly client: HubSpotClient,
     private readonly retry: RetryOptions = defaultRetryOptions,
+    /** The portal's time zone (IANA), for the lists' day ranges. */
+    private readonly zoneId = 'UTC',
   ) {}
 
   /** Creates the list unless one of that name exists; true when it created it. */
@@ -72,7 +81,7 @@ export class ListGateway {
     }
     const raw = await withRetry(
       // The SDK types every filter variant separately; the body is HubSpot's documented JSON.
-      () => this.client.crm.lists.listsApi.create(listRequest(list) as unknown as Parameters<HubSpotClient['crm']['lists']['listsApi']['create']>[0]),
+      () => this.client.crm.lists.listsApi.create(listRequest(list, this.zoneId) as unknown as Parameters<HubSpotClient['crm']['lists']['listsApi']['create']>[0]),
       new Deadline(callBudgetMs),
       this.retry,
       { retryTransient: false },

@@ -2,6 +2,7 @@
 // search per second, daily) and injected faults.
 import type { FaultRule, SandboxControls } from './index.ts';
 import { OBJECT_TYPES, objectTypeOf, type SandboxObjectType } from './object-types.ts';
+import type { SearchLag } from './store.ts';
 
 type Policy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
 
@@ -30,6 +31,7 @@ class RollingWindow {
 export class SandboxControlPanel implements SandboxControls {
   latencyMs = 0;
   rateLimit: { max: number; intervalMs: number } | null = null;
+  searchLag: SearchLag | null = null;
   searchPerSecond: number | null = 5;
   dailyLimit = 1_000_000;
   private rules: Array<{ rule: FaultRule; remaining: number }> = [];
@@ -112,6 +114,7 @@ export function objectTypesInPath(path: string): SandboxObjectType[] {
 /** The scope HubSpot would name when a call to this path is refused for want of one. */
 export function scopeFor(method: string, path: string, objectType?: SandboxObjectType): string {
   if (path.startsWith('/crm/v3/owners')) return 'crm.objects.owners.read';
+  if (path.startsWith('/crm/v3/lists')) return method === 'GET' ? 'crm.lists.read' : 'crm.lists.write';
   const type = objectType ?? objectTypesInPath(path)[0] ?? 'companies';
   const reads = method === 'GET' || path.endsWith('/search') || path.endsWith('/batch/read');
   if (path.startsWith('/crm/v3/properties/')) return `crm.schemas.${type}.${reads ? 'read' : 'write'}`;

@@ -6,6 +6,7 @@ import type { FaultRule } from './index.ts';
 import type { RequestJournal } from './request-log.ts';
 import { dispatch, type Route } from './router.ts';
 import { associationRoutes } from './routes/associations.ts';
+import { listRoutes } from './routes/lists.ts';
 import { objectRoutes } from './routes/objects.ts';
 import { ownerAndPipelineRoutes } from './routes/owners-and-pipelines.ts';
 import { propertyRoutes } from './routes/properties.ts';
@@ -17,9 +18,11 @@ export interface SandboxParts {
   readonly controls: SandboxControlPanel;
   readonly log: RequestJournal;
   readonly clock: () => number;
+  /** The only bearer token accepted; null: any. */
+  readonly token: string | null;
 }
 
-const ROUTES: readonly Route[] = [...searchRoutes, ...objectRoutes, ...associationRoutes, ...propertyRoutes, ...ownerAndPipelineRoutes];
+const ROUTES: readonly Route[] = [...searchRoutes, ...objectRoutes, ...associationRoutes, ...propertyRoutes, ...ownerAndPipelineRoutes, ...listRoutes];
 const DEFAULT_TIMEOUT_HOLD_MS = 120_000;
 
 export async function handleRequest(parts: SandboxParts, request: Request): Promise<Response> {
@@ -38,7 +41,8 @@ export async function handleRequest(parts: SandboxParts, request: Request): Prom
 
 async function respond(parts: SandboxParts, request: Request, method: string, url: URL): Promise<Response> {
   await wait(parts.controls.latencyMs, request.signal);
-  if (!/^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '')) return errorResponse(unauthenticated());
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (bearer === undefined || (parts.token !== null && bearer !== parts.token)) return errorResponse(unauthenticated());
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const fault = parts.controls.takeFault(method, path);
   if (fault) return faultResponse(parts, fault, method, path, request.signal);

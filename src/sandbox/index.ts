@@ -8,7 +8,9 @@ import { handleRequest } from './handler.ts';
 import { listenOnLoopback } from './loopback-server.ts';
 import { mswHandlersFor } from './msw-handlers.ts';
 import { RequestJournal } from './request-log.ts';
-import { MemoryStore } from './store.ts';
+import { MemoryStore, type SearchLag } from './store.ts';
+
+export type { SearchLag } from './store.ts';
 
 export { SANDBOX_OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
 export { DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES } from './demo-portfolio.ts';
@@ -66,8 +68,10 @@ export interface FaultRule {
 export interface SandboxControls {
   /** Added to every response; default 0. */
   latencyMs: number;
-  /** TEN_SECONDLY_ROLLING; default null (off). */
+  /** TEN_SECONDLY_ROLLING; default 190 per 10 s, as a Pro/Enterprise portal; null = off. */
   rateLimit: { max: number; intervalMs: number } | null;
+  /** How long search takes to see a write, drawn per write from [minMs, maxMs]; null = at once (default). */
+  searchLag: SearchLag | null;
   /** Search requests per second (HubSpot's is 5); null = off. */
   searchPerSecond: number | null;
   /** Requests per UTC day before 429 DAILY; default 1,000,000 (Enterprise). */
@@ -104,7 +108,18 @@ export interface SandboxOptions {
   data?: 'demo' | 'empty';
   /** The portal's clock for API writes (epoch ms); default Date.now. */
   clock?: () => number;
+  /** The rolling ten-second limit; default DEFAULT_RATE_LIMIT (190 per 10 s), like a real portal; null = off. */
+  rateLimit?: { max: number; intervalMs: number } | null;
+  /** Search index lag; default null (search sees every write at once). The demo portal uses DEMO_SEARCH_LAG. */
+  searchLag?: SearchLag | null;
+  /** The one bearer token the portal accepts (401 for any other); default: any token. */
+  token?: string;
 }
+
+/** HubSpot's Pro and Enterprise limit for private apps: 190 requests per rolling 10 s. */
+export const DEFAULT_RATE_LIMIT = { max: 190, intervalMs: 10_000 } as const;
+/** What `cs-card sandbox` and `npm start` serve: HubSpot's index shows writes after a few seconds. */
+export const DEMO_SEARCH_LAG: SearchLag = { minMs: 2_000, maxMs: 5_000 };
 
 export interface Sandbox {
   /** Direct seeding and inspection for tests: not through HTTP, not logged. */
@@ -124,12 +139,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = options.clock ?? Date.now;
   const store = new MemoryStore(clock);
   const controls = new SandboxControlPanel();
+  controls.rateLimit = options.rateLimit === undefined ? { ...DEFAULT_RATE_LIMIT } : options.rateLimit;
+  controls.searchLag = options.searchLag ?? null;
+  store.searchLag = () => controls.searchLag;
   const log = new RequestJournal();
   const asOf = options.asOf ?? new Date(clock()).toISOString().slice(0, 10);
   const seed = options.seed ?? 1;
   const companies = options.data === 'empty' ? 0 : (options.companies ?? DEFAULT_DEMO_COMPANIES);
   const records = options.data === 'empty' ? 0 : generateDemoPortfolio(store, { seed, companies, asOf }).records;
-  const handle = (request: Request): Promise<Response> => handleRequest({ store, controls, log, clock }, request);
+  const handle = (request: Request): Promise<Response> => handleRequest({ store, controls, log, clock, token: options.token ?? null }, request);
   return {
     store,
     controls,

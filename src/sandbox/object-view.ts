@@ -1,5 +1,6 @@
 // Stored objects as the CRM API returns them: the requested (or default) properties, every
-// value a string or null, optional property history and v3-style association lists.
+// value a string or null, optional property history and v3-style association lists (at most
+// 100 ids per type, with paging.next when there are more).
 import type { StoredObject } from './index.ts';
 import { OBJECT_TYPES, objectTypeOf, type SandboxObjectType } from './object-types.ts';
 import type { MemoryStore } from './store.ts';
@@ -57,7 +58,15 @@ function associationsOf(store: MemoryStore, type: SandboxObjectType, id: string,
     const ids = store.linked(type, id, toType);
     if (ids.length === 0) continue;
     const label = `${OBJECT_TYPES[type].singular}_to_${OBJECT_TYPES[toType].singular}`;
-    lists[toType] = { results: ids.map((toId) => ({ id: toId, type: label })) };
+    const results = ids.slice(0, ASSOCIATIONS_ON_RECORD).map((toId) => ({ id: toId, type: label }));
+    // Like HubSpot, at most 100 per type on the record; the rest through the associations API.
+    const next = ids.length > ASSOCIATIONS_ON_RECORD
+      ? { paging: { next: { after: String(ASSOCIATIONS_ON_RECORD), link: `/crm/v4/objects/${type}/${id}/associations/${toType}?after=${ASSOCIATIONS_ON_RECORD}` } } }
+      : {};
+    lists[toType] = { results, ...next };
   }
   return lists;
 }
+
+/** Associated ids a v3 record read returns per type (GET with ?associations=). */
+export const ASSOCIATIONS_ON_RECORD = 100;

@@ -37,9 +37,15 @@ export function checkWrite(schema: PropertySchema, type: SandboxObjectType, valu
   return accepted;
 }
 
+/** HubSpot stores at most this many characters in one property value (a note's body included). */
+export const MAX_VALUE_LENGTH = 65_536;
+
 function checkValue(definition: PropertyDefinition, value: string): { value: string } | { error: string; message: string } {
   if (definition.readOnlyValue) return { error: 'READ_ONLY_VALUE', message: `${definition.name} is a read only property; its value cannot be set.` };
   if (value === '') return { value };
+  if (value.length > MAX_VALUE_LENGTH) {
+    return { error: 'INVALID_LENGTH', message: `${definition.name} is ${value.length} characters long; a property value takes at most ${MAX_VALUE_LENGTH} characters.` };
+  }
   switch (definition.type) {
     case 'number':
       return NUMBER.test(value) ? { value } : { error: 'INVALID_INTEGER', message: `${value} was not a valid number.` };

@@ -24,14 +24,49 @@ const sortSchema = z.union([
   z.object({ propertyName: z.string().min(1), direction: z.enum(['ASCENDING', 'DESCENDING']).optional() }),
 ]);
 
+/** HubSpot's search limits since 2024: 5 filter groups, 10 filters in a group, 25 in all. */
+export const MAX_FILTER_GROUPS = 5;
+export const MAX_FILTERS_PER_GROUP = 10;
+export const MAX_FILTERS = 25;
+
 export const searchBodySchema = z.object({
-  filterGroups: z.array(z.object({ filters: z.array(filterSchema).max(6, 'a filter group takes at most 6 filters') })).max(5, 'a search takes at most 5 filter groups').optional(),
+  filterGroups: z.array(z.object({ filters: z.array(filterSchema).max(MAX_FILTERS_PER_GROUP, `a filter group takes at most ${MAX_FILTERS_PER_GROUP} filters`) }))
+    .max(MAX_FILTER_GROUPS, `a search takes at most ${MAX_FILTER_GROUPS} filter groups`).optional(),
   sorts: z.array(sortSchema).max(1, 'HubSpot search sorts by one property only').optional(),
-  query: z.string().optional(),
+  query: z.string().max(3000, 'the query takes at most 3000 characters').optional(),
   properties: z.array(z.string()).optional(),
-  limit: z.coerce.number().int().min(0).max(SEARCH_PAGE_MAX, `limit must be at most ${SEARCH_PAGE_MAX}`).optional(),
+  limit: z.coerce.number().int().min(1, 'limit must be at least 1').max(SEARCH_PAGE_MAX, `limit must be at most ${SEARCH_PAGE_MAX}`).optional(),
   after: z.union([z.string(), z.number()]).transform(String).optional(),
 });
+
+const NEEDS_VALUE = new Set(['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN']);
+
+export interface FilterProblem {
+  readonly message: string;
+  readonly code: string;
+  readonly propertyName: string;
+}
+
+/**
+ * What HubSpot refuses in a search's filters with a 400 instead of quietly matching nothing: a
+ * property the object type does not have, a comparison without its value, IN without values.
+ */
+export function filterProblems(schema: PropertySchema, type: SandboxObjectType, body: SearchBody): FilterProblem[] {
+  const problems: FilterProblem[] = [];
+  for (const filter of (body.filterGroups ?? []).flatMap((group) => group.filters)) {
+    const { propertyName, operator } = filter;
+    if (!schema.property(type, propertyName)) {
+      problems.push({ propertyName, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${propertyName}" does not exist on ${type}.` });
+    } else if (NEEDS_VALUE.has(operator) && (filter.value === undefined || filter.value === '')) {
+      problems.push({ propertyName, code: 'MISSING_VALUE', message: `The ${operator} filter on "${propertyName}" needs a value.` });
+    } else if (operator === 'BETWEEN' && (filter.highValue === undefined || filter.highValue === '')) {
+      problems.push({ propertyName, code: 'MISSING_VALUE', message: `The BETWEEN filter on "${propertyName}" needs a highValue.` });
+    } else if ((operator === 'IN' || operator === 'NOT_IN') && (filter.values ?? []).length === 0) {
+      problems.push({ propertyName, code: 'MISSING_VALUE', message: `The ${operator} filter on "${propertyName}" needs at least one of values.` });
+    }
+  }
+  return problems;
+}
 
 export type SearchBody = z.infer<typeof searchBodySchema>;
 type Filter = z.infer<typeof filterSchema>;
@@ -150,7 +185,7 @@ function sortObjects(schema: PropertySchema, type: SandboxObjectType, objects: S
   return keyed.map((entry) => entry.object);
 }
 
-/** Total filters across groups: HubSpot allows 18. */
+/** Total filters across groups: HubSpot allows 25. */
 export function filterCount(body: SearchBody): number {
   return (body.filterGroups ?? []).reduce((sum, group) => sum + group.filters.length, 0);
 }

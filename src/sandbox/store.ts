@@ -1,6 +1,7 @@
 // The in-memory CRM: objects per type (kept in id order for cursor paging), associations in
 // both directions, property history, owners, and the portal's property schema.
 import { defaultAssociationTypeId } from './association-types.ts';
+import type { StoredList } from './list-filters.ts';
 import type { Owner, SandboxStore, StoredObject } from './index.ts';
 import { OBJECT_TYPES, SANDBOX_OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
 import { PropertySchema } from './property-schema.ts';
@@ -13,6 +14,20 @@ export interface HistoryEntry {
 }
 
 type Properties = Record<string, string | null>;
+
+/** How long HubSpot's search index takes to show a write: a delay drawn for each write. */
+export interface SearchLag {
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+/** One state of an object as search sees it, from `visibleAt` (epoch ms, wall clock) on; null: not found. */
+interface IndexedVersion {
+  readonly visibleAt: number;
+  readonly object: StoredObject | null;
+}
+
+const copyOf = (object: StoredObject): StoredObject => ({ ...object, properties: { ...object.properties } });
 
 interface TypeTable {
   /** Every object, ascending by numeric id: lookups are binary searches and cursor pages are slices. */
@@ -37,6 +52,12 @@ export class MemoryStore implements SandboxStore {
   private readonly labels = new Map<string, number[]>();
   private readonly histories = new Map<string, Map<string, HistoryEntry[]>>();
   private readonly ownersById = new Map<string, Owner>();
+  /** Lists v3 by list id. */
+  readonly lists = new Map<string, StoredList>();
+  /** Objects written within the search lag: what search still shows of them, oldest first. */
+  private readonly unindexed = new Map<SandboxObjectType, Map<string, IndexedVersion[]>>();
+  /** The search index's lag (null or zero: writes are searchable at once); read at each write. */
+  searchLag: () => SearchLag | null = () => null;
 
   constructor(readonly clock: () => number) {
     this.schema = new PropertySchema(isoOf(clock()));
@@ -57,6 +78,7 @@ export class MemoryStore implements SandboxStore {
     for (const name of OBJECT_TYPES[type].lastModifiedProperties) stored[name] = updatedAt;
     const object = { id, properties: stored, createdAt, updatedAt, archived: false };
     this.insert(type, object);
+    this.indexLater(type, object, null);
     return object;
   }
 
@@ -105,6 +127,7 @@ export class MemoryStore implements SandboxStore {
   update(type: SandboxObjectType, id: string, properties: Properties, options: { timestamp?: string; sourceType?: string } = {}): StoredObject {
     const object = this.get(type, id);
     if (!object) throw new Error(`store.update: no ${type} with id ${id}`);
+    const before = this.lagging(type, id) ? copyOf(object) : null;
     const at = millisOf(options.timestamp) ?? this.clock();
     const timestamp = isoOf(at);
     for (const [name, value] of Object.entries(properties)) {
@@ -117,14 +140,70 @@ export class MemoryStore implements SandboxStore {
       object.updatedAt = timestamp;
       for (const name of OBJECT_TYPES[type].lastModifiedProperties) object.properties[name] = timestamp;
     }
+    if (before) this.indexLater(type, object, before);
     return object;
   }
 
   archive(type: SandboxObjectType, id: string): boolean {
     const object = this.get(type, id);
     if (!object || object.archived) return false;
+    const before = this.lagging(type, id) ? copyOf(object) : null;
     object.archived = true;
+    if (before) this.indexLater(type, object, before);
     return true;
+  }
+
+  /**
+   * The objects as search finds them, in id order: each as of its last write the index has
+   * caught up with (HubSpot's search lags writes by seconds), left out while its creation is
+   * not indexed yet. Without a lag, or once the index caught up, the objects themselves.
+   */
+  searchable(type: SandboxObjectType): readonly StoredObject[] {
+    const pending = this.unindexedOf(type);
+    if (pending.size === 0) return this.ordered(type);
+    const now = Date.now();
+    const found: StoredObject[] = [];
+    for (const object of this.ordered(type)) {
+      const versions = pending.get(object.id);
+      if (!versions) {
+        found.push(object);
+        continue;
+      }
+      let newest = 0;
+      for (let index = 1; index < versions.length; index += 1) if ((versions[index]?.visibleAt ?? Infinity) <= now) newest = index;
+      if (newest === versions.length - 1) {
+        pending.delete(object.id);
+        found.push(object);
+        continue;
+      }
+      if (newest > 0) versions.splice(0, newest);
+      const shown = versions[0]?.object;
+      if (shown) found.push(shown);
+    }
+    return found;
+  }
+
+  /** Whether a write to this object must be recorded for the index: a lag is on, or earlier writes are still unindexed. */
+  private lagging(type: SandboxObjectType, id: string): boolean {
+    const lag = this.searchLag();
+    return (lag !== null && lag.maxMs > 0) || this.unindexedOf(type).has(id);
+  }
+
+  /** Records a write the index shows only after the lag; `before` is what it shows until then (null: a new object). */
+  private indexLater(type: SandboxObjectType, object: StoredObject, before: StoredObject | null): void {
+    if (!this.lagging(type, object.id)) return;
+    const lag = this.searchLag() ?? { minMs: 0, maxMs: 0 };
+    const delay = lag.minMs + Math.random() * Math.max(0, lag.maxMs - lag.minMs);
+    const pending = this.unindexedOf(type);
+    const versions = pending.get(object.id) ?? [{ visibleAt: 0, object: before }];
+    versions.push({ visibleAt: Date.now() + delay, object: copyOf(object) });
+    pending.set(object.id, versions);
+  }
+
+  private unindexedOf(type: SandboxObjectType): Map<string, IndexedVersion[]> {
+    let pending = this.unindexed.get(type);
+    if (!pending) this.unindexed.set(type, (pending = new Map()));
+    return pending;
   }
 
   history(type: SandboxObjectType, id: string, property: string): HistoryEntry[] {

@@ -26,7 +26,8 @@ afterEach(async () => {
 });
 
 async function portal(companies = 60, options: { setup?: boolean } = {}): Promise<Portal> {
-  const sandbox = createSandbox({ companies, asOf });
+  // Unpaced on purpose (see `fast`): no portal rate limit either.
+  const sandbox = createSandbox({ companies, asOf, rateLimit: null });
   sandbox.controls.searchPerSecond = null;
   const server = await sandbox.listen();
   const stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-cli-sync-'));

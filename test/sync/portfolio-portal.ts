@@ -36,7 +36,8 @@ export interface PortfolioPortal {
 }
 
 export async function portfolioPortal(options: SandboxOptions & { config?: CsConfig; clock?: () => number } = {}): Promise<PortfolioPortal> {
-  const sandbox = createSandbox({ companies: 300, asOf: demoAsOf, ...options });
+  // The client below does not pace: no portal rate limit either, unless a test asks for one.
+  const sandbox = createSandbox({ companies: 300, asOf: demoAsOf, rateLimit: null, ...options });
   sandbox.controls.searchPerSecond = null;
   mswServer.use(...sandbox.mswHandlers());
   // No pacing in tests: the limiter only counts calls and reads the headers.

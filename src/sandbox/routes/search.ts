@@ -1,11 +1,10 @@
-// POST /crm/v3/objects/{objectType}/search: 200 per page, offset paging, and a 400 past the
-// 10,000th result (the per-second limit is applied before routing, in the handler).
+// POST /crm/v3/objects/{objectType}/search: 200 per page, offset paging, a 400 past the
+// 10,000th result, and 400s for what HubSpot refuses (limits, unknown properties, filters
+// without values). The per-second limit is applied before routing, in the handler.
 import { invalid, json } from '../hubspot-errors.ts';
 import { viewObject } from '../object-view.ts';
 import { bodyOf, objectTypeParam, route, type ApiCall, type Route } from '../router.ts';
-import { SEARCH_RESULT_CAP, filterCount, searchBodySchema, searchObjects } from '../search-query.ts';
-
-const MAX_FILTERS = 18;
+import { MAX_FILTERS, SEARCH_RESULT_CAP, filterCount, filterProblems, searchBodySchema, searchObjects } from '../search-query.ts';
 
 export const searchRoutes: Route[] = [route('POST', '/crm/v3/objects/:objectType/search', search)];
 
@@ -13,8 +12,16 @@ async function search(call: ApiCall): Promise<Response> {
   const type = objectTypeParam(call);
   const body = await bodyOf(call, searchBodySchema);
   if (filterCount(body) > MAX_FILTERS) throw invalid(`Too many filters: ${filterCount(body)}. A search takes at most ${MAX_FILTERS} filters across all groups.`);
+  const problems = filterProblems(call.store.schema, type, body);
+  if (problems.length > 0) {
+    throw invalid(`There was a problem with the request: ${problems.map((problem) => problem.message).join(' ')}`, {
+      errors: problems.map(({ message, code, propertyName }) => ({ message, code, in: 'filterGroups', context: { propertyName: [propertyName] } })),
+    });
+  }
   const offset = parseOffset(body.after);
-  const matched = searchObjects(call.store.schema, type, call.store.ordered(type), body);
+  // Search reads HubSpot's index, which lags writes (controls.searchLag): what was written a
+  // moment ago may still be found with its old values, or not at all.
+  const matched = searchObjects(call.store.schema, type, call.store.searchable(type), body);
   const reachable = Math.min(matched.length, SEARCH_RESULT_CAP);
   const end = Math.min(offset + (body.limit ?? 10), reachable);
   const properties = body.properties && body.properties.length > 0 ? body.properties : undefined;
