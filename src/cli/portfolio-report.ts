@@ -1,17 +1,11 @@
-import type { PortfolioSummary } from '../domain/portfolio-summary.ts';
-import type { HealthBand } from '../domain/view-model.ts';
+import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
+import type { MessageKey } from '../app/cards/i18n/messages.ts';
+import type { Money } from '../domain/portfolio-book.ts';
+import type { PortfolioPage } from '../usecases/portfolio-book.ts';
 
-// The portfolio summary as `cs-card start` prints it: the manager's view in a terminal.
-
-const bandNames: Readonly<Record<HealthBand, string>> = {
-  at_risk: 'At risk',
-  attention: 'Needs attention',
-  healthy: 'Healthy',
-  unknown: 'Unknown (too little data)',
-};
-
-/** The manager reads the money at risk first; bands without data last. */
-const displayOrder: readonly HealthBand[] = ['at_risk', 'attention', 'healthy', 'unknown'];
+// The portfolio summary as `cs-card start` prints it: the managers' page (usecases/portfolio-book.ts)
+// in a terminal, in the catalog's words. Amounts are per currency, never added across currencies;
+// churned customers are counted apart, in no health band.
 
 /** How many at-risk renewals are listed one per line before the rest is counted. */
 const listedRenewals = 15;
@@ -23,35 +17,75 @@ function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<n
   );
 }
 
-function dueIn(days: number): string {
-  if (days < 0) return `${-days} d overdue`;
-  return days === 0 ? 'today' : `in ${days} d`;
+function wholeMoney(locale: string, amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${Math.round(amount)} ${currency}`;
+  }
 }
 
-export function portfolioReport(summary: PortfolioSummary, currency: string): string {
-  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
-  const lines = [`Portfolio as of ${summary.asOf}: ${summary.customers} customers, ${money.format(summary.arr)} ARR (open renewal value)`, ''];
-  lines.push(
-    ...table(
-      [['Health', 'Customers', 'ARR'], ...displayOrder.map((band) => [bandNames[band], String(summary.bands[band].customers), money.format(summary.bands[band].arr)])],
-      new Set([1, 2]),
-    ),
-  );
+/** Amounts in several currencies, each labelled, never summed: "USD 17,012,300 · EUR 2,001,000". */
+export function moneyList(locale: string, amounts: readonly Money[]): string {
+  return amounts.length === 0 ? new Intl.NumberFormat(locale).format(0) : amounts.map((m) => wholeMoney(locale, m.amount, m.currency)).join(' · ');
+}
+
+function percent(i18n: I18n, value: number | null): string {
+  return value === null ? i18n.t('report.notDefined') : new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+const bandKeys: Readonly<Record<string, MessageKey>> = {
+  at_risk: 'band.at_risk',
+  attention: 'band.attention',
+  healthy: 'band.healthy',
+  unknown: 'band.unknown',
+  churned: 'portfolio.band.churned',
+};
+
+export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
+  const i18n = createI18n(locale, 'UTC');
+  const { overview } = page;
+  const money = (amounts: readonly Money[]) => moneyList(i18n.locale, amounts);
+  const churned = overview.bands.find((line) => line.band === 'churned')?.customers ?? 0;
+  const lines = [i18n.t('summary.headline', { date: page.asOf, count: overview.customers, arr: money(overview.arr) })];
+  if (churned > 0) lines.push(`  ${i18n.t('summary.churned', { count: churned })}`);
+  if (overview.arr.length > 1) lines.push(`  ${i18n.t('portfolio.perCurrency')}`);
   lines.push('');
-  const risky = summary.renewalsAtRisk;
-  if (risky.length === 0) {
-    lines.push(`No renewal in the next ${summary.horizonDays} days is on an account that is not healthy.`);
-    return lines.join('\n');
+  const currencies = overview.arr.map((m) => m.currency);
+  const bandRows = overview.bands.map((line) => {
+    const label = bandKeys[line.band];
+    return [
+      label === undefined ? line.band : i18n.t(label),
+      i18n.number(line.customers),
+      ...currencies.map((currency) => {
+        const amount = line.arr.find((m) => m.currency === currency)?.amount ?? 0;
+        return line.band === 'churned' ? '—' : wholeMoney(i18n.locale, amount, currency);
+      }),
+    ];
+  });
+  const header = [i18n.t('portfolio.column.band'), i18n.t('portfolio.column.customers'), ...currencies.map((currency) => `${i18n.t('portfolio.column.arr')} ${currency}`)];
+  lines.push(...table([header, ...bandRows], new Set(header.map((_, index) => index).filter((index) => index > 0))), '');
+  const risky = overview.renewalsAtRisk;
+  if (risky.length === 0) lines.push(i18n.t('portfolio.atRisk.none'));
+  else {
+    lines.push(i18n.t('summary.atRisk', { count: risky.length, amount: money(overview.arrAtRisk) }));
+    const rows = risky.slice(0, listedRenewals).map((renewal) => {
+      const label = bandKeys[renewal.band];
+      return [
+        renewal.name,
+        renewal.renewalDate,
+        i18n.relativeDays(renewal.daysToRenewal),
+        `${renewal.score ?? '—'} ${label === undefined ? renewal.band : i18n.t(label).toLowerCase()}`,
+        renewal.amount === null || renewal.currency === null ? '—' : wholeMoney(i18n.locale, renewal.amount, renewal.currency),
+      ];
+    });
+    const columns = [i18n.t('portfolio.column.company'), i18n.t('portfolio.column.renews'), i18n.t('portfolio.column.when'), i18n.t('portfolio.column.band'), i18n.t('portfolio.column.atStake')];
+    lines.push(...table([columns, ...rows], new Set([4])));
+    if (risky.length > listedRenewals) lines.push(`  ${i18n.t('summary.more', { count: risky.length - listedRenewals })}`);
   }
-  lines.push(`Renewals in the next ${summary.horizonDays} days (or overdue) that are not healthy: ${risky.length}, ${money.format(summary.arrAtRisk)} ARR at risk`);
-  const rows = risky.slice(0, listedRenewals).map((renewal) => [
-    renewal.name,
-    renewal.renewalDate,
-    dueIn(renewal.daysToRenewal),
-    `${renewal.score ?? '—'} ${bandNames[renewal.band].split(' (')[0]?.toLowerCase() ?? ''}`,
-    renewal.amount === null ? '—' : money.format(renewal.amount),
-  ]);
-  lines.push(...table([['Company', 'Renews', 'When', 'Health', 'ARR'], ...rows], new Set([4])));
-  if (risky.length > listedRenewals) lines.push(`  … and ${risky.length - listedRenewals} more`);
+  lines.push('');
+  for (const { label, report } of [page.kpis.lastQuarter, page.kpis.current]) {
+    lines.push(i18n.t('summary.kpis', { period: label, renewalRate: percent(i18n, report.renewalRate), revenueChurnRate: percent(i18n, report.revenueChurnRate), nrr: percent(i18n, report.netRevenueRetention) }));
+  }
   return lines.join('\n');
 }

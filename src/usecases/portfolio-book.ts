@@ -1,8 +1,9 @@
 import type { CsConfig } from '../config/schema.ts';
 import { contractDealProperties, readContractDeals, type CurrencyBasis } from '../domain/contract-deals.ts';
 import type { Day } from '../domain/dates.ts';
-import type { PeriodReport } from '../domain/period-report.ts';
-import { bookCompany, bookCompanyProperties, bookReports, type BookCompany } from '../domain/portfolio-book.ts';
+import { formatDay } from '../domain/dates.ts';
+import { periodLabel, previousQuarter, quarterOf, type PeriodReport } from '../domain/period-report.ts';
+import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, type BookCompany, type PortfolioOverview } from '../domain/portfolio-book.ts';
 import type { Period } from '../domain/renewal-period.ts';
 import type { CrmRecord } from '../domain/snapshot.ts';
 import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
@@ -103,4 +104,49 @@ export async function runPeriodReport(
     return { ownerId, ownerName: ownerId === '' ? null : (names.get(ownerId) ?? null), report: mine };
   });
   return { report, owners };
+}
+
+export interface PortfolioPageRequest {
+  readonly asOf: Day;
+  readonly currency: CurrencyBasis;
+  /** Only this owner's companies ('' for companies without an owner); every company when undefined. */
+  readonly ownerId?: string;
+}
+
+/** What the managers' app page and the `npm start` summary show (domain/portfolio-book.ts). */
+export interface PortfolioPage {
+  readonly asOf: string;
+  readonly currency: string;
+  readonly ownerId: string | null;
+  readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string; readonly customers: number }>;
+  readonly overview: PortfolioOverview;
+  readonly kpis: {
+    readonly current: { readonly label: string; readonly report: PeriodReport };
+    readonly lastQuarter: { readonly label: string; readonly report: PeriodReport };
+  };
+}
+
+/** The managers' page: bands, renewals at risk, churn this quarter and the KPIs of this and the last quarter. */
+export async function portfolioPage(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: PortfolioPageRequest): Promise<PortfolioPage> {
+  const quarter = quarterOf(request.asOf);
+  const current: Period = { start: quarter.start, end: request.asOf };
+  const last = previousQuarter(request.asOf);
+  const [book, owners] = await Promise.all([readBook(deps, { asOf: request.asOf, periods: [current, last], currency: request.currency }), deps.gateway.owners()]);
+  const ownerId = request.ownerId === undefined ? null : request.ownerId;
+  const mine = ownerId === null ? book : book.filter((company) => (company.ownerId ?? '') === ownerId);
+  const counts = new Map<string, number>();
+  for (const company of book) if (company.ownerId !== null) counts.set(company.ownerId, (counts.get(company.ownerId) ?? 0) + 1);
+  const [currentReport, lastReport] = bookReports(mine, [current, last], request.currency.reporting);
+  if (currentReport === undefined || lastReport === undefined) throw new Error('two periods give two reports');
+  return {
+    asOf: formatDay(request.asOf),
+    currency: request.currency.reporting,
+    ownerId,
+    owners: owners
+      .filter((owner) => counts.has(owner.id))
+      .map((owner) => ({ id: owner.id, name: owner.name, customers: counts.get(owner.id) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    overview: portfolioOverview(mine, { asOf: request.asOf, churnPeriod: current, reporting: request.currency.reporting }),
+    kpis: { current: { label: periodLabel(quarter), report: currentReport }, lastQuarter: { label: periodLabel(last), report: lastReport } },
+  };
 }

@@ -56,7 +56,7 @@ describe('cs-card start (npm start)', () => {
     run = startCli(['--port', '0', '--companies', '40']);
     await ready(run);
 
-    expect(run.stdout).toMatch(/Portfolio as of \d{4}-\d{2}-\d{2}: \d+ customers/);
+    expect(run.stdout).toMatch(/Portfolio as of .+: \d+ customers, ARR in force USD\s[\d,]+/);
     for (const band of ['At risk', 'Needs attention', 'Healthy']) expect(run.stdout).toContain(band);
     expect(run.stdout).toMatch(/Renewals in the next 90 days|No renewal in the next 90 days/);
     expect(run.stderr).toContain('✓ full sync');

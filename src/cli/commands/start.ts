@@ -5,7 +5,8 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CsConfig } from '../../config/schema.ts';
-import type { PortfolioCompany, PortfolioSummary } from '../../domain/portfolio-summary.ts';
+import type { PortfolioCompany } from '../../domain/portfolio-summary.ts';
+import { parseIsoDate } from '../../domain/dates.ts';
 import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
 import { HubSpotGateway } from '../../hubspot/gateway.ts';
 import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
@@ -15,7 +16,8 @@ import { startPreview } from '../../preview/server.ts';
 import { createSandbox, DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES, type Sandbox } from '../../sandbox/index.ts';
 import type { LogEntry } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
-import { companyProperties, portfolioSummary, readPortfolio } from '../../usecases/portfolio-summary.ts';
+import { portfolioPage, type PortfolioPage } from '../../usecases/portfolio-book.ts';
+import { companyProperties, readPortfolio } from '../../usecases/portfolio-summary.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type SyncProgress } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';
@@ -58,7 +60,7 @@ export interface RunningProduct {
   readonly previewUrl: string;
   readonly backendUrl: string;
   readonly portalLabel: string;
-  readonly summary: PortfolioSummary;
+  readonly summary: PortfolioPage;
   readonly companies: readonly PortfolioCompany[];
   /** The embedded portal, when no token was given. */
   readonly sandbox: Sandbox | null;
@@ -266,7 +268,9 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
 
     const deps = { gateway: portal.portfolio, config };
     const asOf = new Date().toISOString().slice(0, 10);
-    const { companies, summary } = await step('portfolio summary', () => portfolioSummary(deps, asOf));
+    const [companies, summary] = await step('portfolio summary', () =>
+      Promise.all([readPortfolio(deps), portfolioPage(deps, { asOf: parseIsoDate(asOf) ?? 0, currency: { reporting: config.currency, home: null } })]),
+    );
     const project = await readPreviewProject();
     const preview = await step('preview', () =>
       listenOn(options.previewPort, options.portsAreExplicit, (port) =>
@@ -338,9 +342,9 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
 }
 
-function printReady(product: RunningProduct, currency: string, started: number): void {
+function printReady(product: RunningProduct, started: number): void {
   const riskiest = product.companies[0];
-  process.stdout.write(`\n${portfolioReport(product.summary, currency)}\n\n`);
+  process.stdout.write(`\n${portfolioReport(product.summary)}\n\n`);
   process.stdout.write(`Preview:  ${product.previewUrl}/${riskiest ? `?company=${riskiest.id}` : ''}   (the card for any company, riskiest first)\n`);
   process.stdout.write(`Backend:  ${product.backendUrl}   (${product.portalLabel})\n`);
   process.stdout.write(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.\n`);
@@ -357,7 +361,7 @@ async function runUntilStopped(options: ProductOptions & { signal: AbortSignal }
     process.stderr.write('Stopped.\n');
     return;
   }
-  printReady(product, options.config.currency, started);
+  printReady(product, started);
   await untilAborted(signal);
   process.stderr.write('Stopping…\n');
   await product.close();

@@ -247,4 +247,9 @@ export const messages = {
   'portfolio.noValue': '—',
   'portfolio.customers': '{count, plural, one {# customer} other {# customers}}',
   'portfolio.perCurrency': 'Amounts are shown per currency: they are not converted.',
+  'summary.headline': 'Portfolio as of {date}: {count, plural, one {# customer} other {# customers}}, ARR in force {arr}',
+  'summary.churned': '{count, plural, one {# churned customer} other {# churned customers}}, counted apart',
+  'summary.atRisk': 'Renewals in the next 90 days (or overdue) that are not healthy: {count}, {amount} at stake',
+  'summary.more': '… and {count} more',
+  'summary.kpis': '{period}: customer renewal rate {renewalRate}, revenue churn rate {revenueChurnRate}, NRR {nrr}',
 } as const satisfies Record<string, string>;

@@ -245,4 +245,9 @@ export const messages: Catalog = {
   'portfolio.noValue': '—',
   'portfolio.customers': '顧客 {count} 社',
   'portfolio.perCurrency': '金額は通貨ごとに表示し、換算はしません。',
+  'summary.headline': 'ポートフォリオ（{date} 時点）：顧客 {count} 社、現在有効な ARR {arr}',
+  'summary.churned': '解約済みの顧客 {count} 社（別に集計）',
+  'summary.atRisk': '今後 90 日以内（または期限超過）の契約更新のうちヘルスが良好でないもの：{count} 件、リスクのある金額 {amount}',
+  'summary.more': '…ほか {count} 件',
+  'summary.kpis': '{period}：顧客の契約更新率 {renewalRate}、収益解約率 {revenueChurnRate}、NRR {nrr}',
 };

@@ -245,4 +245,9 @@ export const messages: Catalog = {
   'portfolio.noValue': '—',
   'portfolio.customers': '{count, plural, one {# klient} few {# klienci} many {# klientów} other {# klienta}}',
   'portfolio.perCurrency': 'Kwoty są pokazane osobno dla każdej waluty, bez przeliczania.',
+  'summary.headline': 'Portfel na {date}: {count, plural, one {# klient} few {# klientów} many {# klientów} other {# klienta}}, obowiązujący ARR {arr}',
+  'summary.churned': '{count, plural, one {# klient odszedł} few {# klientów odeszło} many {# klientów odeszło} other {# klienta odeszło}} (liczeni osobno)',
+  'summary.atRisk': 'Odnowienia w ciągu 90 dni (lub zaległe) na kontach w złej kondycji: {count}, zagrożona kwota {amount}',
+  'summary.more': '… i {count} więcej',
+  'summary.kpis': '{period}: wskaźnik odnowień klientów {renewalRate}, wskaźnik utraty przychodu {revenueChurnRate}, NRR {nrr}',
 };

@@ -245,4 +245,9 @@ export const messages: Catalog = {
   'portfolio.noValue': '—',
   'portfolio.customers': 'ลูกค้า {count} ราย',
   'portfolio.perCurrency': 'แสดงยอดแยกตามสกุลเงิน โดยไม่แปลงค่า',
+  'summary.headline': 'พอร์ตโฟลิโอ ณ {date}: ลูกค้า {count} ราย ARR ที่มีผลอยู่ {arr}',
+  'summary.churned': 'ลูกค้าที่เลิกใช้บริการ {count} ราย (นับแยก)',
+  'summary.atRisk': 'การต่ออายุสัญญาใน 90 วันข้างหน้า (หรือเลยกำหนด) ของบัญชีที่สุขภาพไม่ดี: {count} รายการ มูลค่าที่เสี่ยง {amount}',
+  'summary.more': '… และอีก {count} รายการ',
+  'summary.kpis': '{period}: อัตราการต่ออายุสัญญาของลูกค้า {renewalRate} อัตราการสูญเสียรายได้ {revenueChurnRate} NRR {nrr}',
 };

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/schema.ts';
+import { readContractDeals } from '../../src/domain/contract-deals.ts';
+import { parseIsoDate } from '../../src/domain/dates.ts';
+import { bookCompany, churnDay, portfolioOverview, type BookCompany } from '../../src/domain/portfolio-book.ts';
+import type { Period } from '../../src/domain/renewal-period.ts';
+import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
+import { deal } from './fixtures.ts';
+
+// The managers' book on 2026-11-23: per-currency ARR, churned customers apart, renewals at risk
+// by value at stake. Figures worked out by hand in the comments.
+
+const day = (iso: string) => parseIsoDate(iso) ?? Number.NaN;
+const asOf = day('2026-11-23');
+const q4: Period = { start: day('2026-10-01'), end: asOf };
+
+function company(id: string, properties: PropertyValues, deals: readonly CrmRecord[]): BookCompany {
+  const contract = readContractDeals(deals, defaultConfig, { reporting: 'USD', home: null });
+  return bookCompany({ id, properties: { name: `Company ${id}`, ...properties } }, contract, { asOf, periods: [q4], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
+}
+const won = (type: string, closedate: string, amount: number, currency = 'USD') => deal({ type, stage: 'closedwon', closedate, amount, currency });
+const lost = (closedate: string, amount: number) => deal({ type: 'existingbusiness', stage: 'closedlost', closedate, amount });
+const open = (closedate: string, amount: number) => deal({ type: 'existingbusiness', stage: 'contractsent', closedate, amount });
+
+describe('the book on the as-of day', () => {
+  const a = company('1', { cs_health_band: 'at_risk', cs_health_score: '30', cs_renewal_date: '2026-12-10', cs_renewal_amount: '50000' }, [won('newbusiness', '2025-12-10', 50_000), open('2026-12-10', 50_000)]);
+  const b = company('2', { cs_health_band: 'attention', cs_health_score: '60', cs_renewal_date: '2026-11-01', cs_renewal_amount: '90000' }, [won('newbusiness', '2025-11-01', 90_000), open('2026-11-01', 90_000)]);
+  const c = company('3', { cs_health_band: 'healthy', cs_health_score: '90', cs_renewal_date: '2026-12-01', cs_renewal_amount: '200000' }, [won('newbusiness', '2025-12-01', 200_000)]);
+  const d = company('4', { cs_health_band: 'attention', cs_health_score: '55', cs_renewal_date: '2027-01-05', cs_renewal_amount: '70000' }, [won('newbusiness', '2026-01-05', 70_000, 'EUR')]);
+  const e = company('5', { cs_health_band: 'healthy', cs_health_score: '95', cs_churn_reason: 'competitor' }, [won('newbusiness', '2025-10-15', 40_000), lost('2026-10-15', 40_000)]);
+  const overview = portfolioOverview([a, b, c, d, e], { asOf, churnPeriod: q4, reporting: 'USD' });
+
+  it('counts a churned customer apart, with its day, reason and the ARR it took', () => {
+    // E lost its renewal on 2026-10-15 and nothing came after: churned, in no health band, ARR 0.
+    expect(e.churnedOn).toBe('2026-10-15');
+    expect(e.arr).toBe(0);
+    expect(overview.customers).toBe(4);
+    expect(overview.bands.find((line) => line.band === 'churned')?.customers).toBe(1);
+    expect(overview.bands.find((line) => line.band === 'healthy')?.customers).toBe(1);
+    expect(overview.churned).toEqual([{ companyId: '5', name: 'Company 5', churnedOn: '2026-10-15', reason: 'competitor', arr: 40_000, currency: 'USD' }]);
+  });
+
+  it('totals ARR per currency, never across them', () => {
+    // USD: A 50,000 + B 90,000 + C 200,000 = 340,000; EUR: D 70,000.
+    expect(overview.arr).toEqual([{ currency: 'USD', amount: 340_000 }, { currency: 'EUR', amount: 70_000 }]);
+    expect(overview.bands.find((line) => line.band === 'attention')?.arr).toEqual([{ currency: 'USD', amount: 90_000 }, { currency: 'EUR', amount: 70_000 }]);
+  });
+
+  it('lists renewals at risk by value at stake, overdue ones included, healthy ones not', () => {
+    // Not healthy and within 90 days or overdue: B (90,000, 22 days overdue), D (70,000 EUR, in 43 days), A (50,000, in 17 days). C is healthy.
+    expect(overview.renewalsAtRisk.map((r) => [r.companyId, r.amount, r.daysToRenewal])).toEqual([
+      ['2', 90_000, -22],
+      ['4', 70_000, 43],
+      ['1', 50_000, 17],
+    ]);
+    expect(overview.arrAtRisk).toEqual([{ currency: 'USD', amount: 140_000 }, { currency: 'EUR', amount: 70_000 }]);
+  });
+
+  it('an empty book is empty, not an error', () => {
+    const empty = portfolioOverview([], { asOf, churnPeriod: q4, reporting: 'USD' });
+    expect(empty.customers).toBe(0);
+    expect(empty.arr).toEqual([]);
+    expect(empty.renewalsAtRisk).toEqual([]);
+  });
+});
+
+describe('churnDay', () => {
+  const deals = (records: readonly CrmRecord[]) => readContractDeals(records, defaultConfig, { reporting: 'USD', home: null });
+  it('is the lost renewal with nothing won or open after it', () => {
+    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), asOf)).toBe(day('2026-10-15'));
+  });
+  it('is no churn when the customer was won back or a renewal is still open', () => {
+    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), won('newbusiness', '2026-11-01', 1)]), asOf)).toBeNull();
+    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), open('2026-11-20', 1)]), asOf)).toBeNull();
+  });
+  it('is no churn before the loss', () => {
+    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), day('2026-10-14'))).toBeNull();
+  });
+});
+
