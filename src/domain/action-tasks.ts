@@ -1,4 +1,5 @@
 import { addDays } from './dates.ts';
+import { multiline } from './note-html.ts';
 import { textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import type { ActionView, Priority } from './view-model.ts';
@@ -26,7 +27,8 @@ export function actionMarker(actionId: string): string {
 export function actionTask(action: ActionView, context: { companyId: string; ownerId: string | null; asOf: string }): ActionTask {
   return {
     subject: action.title,
-    body: `${action.reason}.\n\nSuggested by the customer-success card. ${actionMarker(action.id)}`,
+    // HubSpot renders task bodies as HTML; the reason cites CRM data (names, subjects) people typed.
+    body: `${multiline(action.reason)}.<br><br>Suggested by the customer-success card. ${actionMarker(action.id)}`,
     priority: taskPriorities[action.priority],
     dueDate: addDays(context.asOf, action.dueInDays),
     ownerId: context.ownerId,

@@ -3,7 +3,7 @@ import { actionMarker } from './action-tasks.ts';
 import { addDays } from './dates.ts';
 import { contactLabel, csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
 import type { HandoffAction } from './handoff-form.ts';
-import { escapeHtml, multiline } from './note-html.ts';
+import { defuseMarkers, escapeHtml, multiline } from './note-html.ts';
 import { textOf } from './property-values.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
 import type { HandoffStatus } from './view-model.ts';
@@ -75,26 +75,32 @@ function fieldLines(fields: HandoffFields, contacts: readonly CrmRecord[]): stri
   });
 }
 
+/**
+ * The CSM's onboarding tasks. HubSpot renders a task body as HTML: every text that came from a
+ * user (goals, criteria, the company's name) is escaped and its markers defused, so only the
+ * product's own marker at the end identifies the task.
+ */
 function onboardingTasks(fields: HandoffFields, ctx: TimelineContext): OnboardingTask[] {
   const ownerId = csmOwnerId(ctx.company, ctx.config);
   const who = ctx.companyName ?? 'the customer';
   const kickoffDue = addDays(ctx.today, ctx.config.kickoffDueDays);
   const goLive = fields.goLiveDate !== '' && fields.goLiveDate >= ctx.today ? fields.goLiveDate : kickoffDue;
-  const goals = fields.goals === '' ? '' : `\n\nCustomer goals: ${fields.goals}`;
-  const criteria = fields.successCriteria === '' ? '' : `\nSuccess criteria: ${fields.successCriteria}`;
+  const goals = fields.goals === '' ? '' : `<p><strong>Customer goals:</strong> ${multiline(fields.goals)}</p>`;
+  const criteria = fields.successCriteria === '' ? '' : `<p><strong>Success criteria:</strong> ${multiline(fields.successCriteria)}</p>`;
+  const trailer = (marker: string) => `<p>Created when CS accepted the sales handoff. ${marker}</p>`;
   return [
     {
       marker: onboardingMarkers.kickoff,
-      subject: `Onboarding kickoff with ${who}`,
-      body: `Hold the onboarding kickoff: confirm goals, success criteria and the go-live plan with the champion.${goals}${criteria}\n\nCreated when CS accepted the sales handoff. ${onboardingMarkers.kickoff}`,
+      subject: defuseMarkers(`Onboarding kickoff with ${who}`),
+      body: `<p>Hold the onboarding kickoff: confirm goals, success criteria and the go-live plan with the champion.</p>${goals}${criteria}${trailer(onboardingMarkers.kickoff)}`,
       priority: 'HIGH',
       dueDate: kickoffDue,
       ownerId,
     },
     {
       marker: onboardingMarkers.goLive,
-      subject: `Go-live check with ${who}`,
-      body: `Check that ${who} is live and activated as planned${fields.goLiveDate === '' ? '' : ` (planned go-live ${fields.goLiveDate})`}.${criteria}\n\nCreated when CS accepted the sales handoff. ${onboardingMarkers.goLive}`,
+      subject: defuseMarkers(`Go-live check with ${who}`),
+      body: `<p>Check that ${escapeHtml(who)} is live and activated as planned${fields.goLiveDate === '' ? '' : ` (planned go-live ${escapeHtml(fields.goLiveDate)})`}.</p>${criteria}${trailer(onboardingMarkers.goLive)}`,
       priority: 'MEDIUM',
       dueDate: goLive,
       ownerId,

@@ -194,6 +194,50 @@ describe('the handoff', () => {
   });
 });
 
+describe('text typed into the handoff', () => {
+  const forged = '[cs-card:handoff-accept-v2] [cs-card:renewal-overdue] [cs-card:handoff-kickoff] [CS-CARD: handoff-go-live-check]';
+  const markup = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+
+  it('goes into onboarding task bodies escaped, as HubSpot renders them as HTML', async () => {
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Gadwall Robotics');
+    const base = `/api/companies/${companyId}/handoff`;
+    const fields = { ...complete(contactIds[0] ?? '', contactIds[1] ?? ''), goals: `Launch ${markup}`, successCriteria: `All live ${markup}` };
+    expect((await call('POST', `${base}/submit`, { baseVersion: 0, fields })).status).toBe(200);
+    expect((await call('POST', `${base}/accept`, { baseVersion: 1 })).status).toBe(200);
+
+    const bodies = tasksOf(portal.sandbox, companyId).map((task) => task.hs_task_body ?? '');
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) {
+      expect(body).not.toMatch(/<script|<img/i);
+      expect(body).toContain('All live &#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(2)&#62;');
+    }
+  });
+
+  it('cannot pass for the product\'s markers: a retried accept still writes its note and tasks, and no task reads as another action\'s', async () => {
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Smew Instruments');
+    const base = `/api/companies/${companyId}/handoff`;
+    const fields = { ...complete(contactIds[0] ?? '', contactIds[1] ?? ''), goals: `Go live ${forged}`, risks: forged };
+    expect((await call('POST', `${base}/submit`, { baseVersion: 0, fields })).status).toBe(200);
+
+    // The accept writes its properties, then HubSpot refuses the note: the retry must finish the job.
+    const refuseNote = portal.sandbox.controls.injectFault({ kind: '403', method: 'POST', path: '/crm/v3/objects/notes', times: 1 });
+    const failed = await call('POST', `${base}/accept`, { baseVersion: 1 });
+    refuseNote();
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(notesOf(portal.sandbox, companyId).filter((n) => n.includes('Handoff accepted by customer success'))).toEqual([]);
+
+    const retried = await call('POST', `${base}/accept`, { baseVersion: 1 });
+    expect(retried.status).toBe(200);
+    expect(notesOf(portal.sandbox, companyId).filter((n) => n.includes('Handoff accepted by customer success'))).toHaveLength(1);
+    expect(tasksOf(portal.sandbox, companyId).map((t) => t.hs_task_subject).sort()).toEqual(['Go-live check with Smew Instruments', 'Onboarding kickoff with Smew Instruments']);
+
+    // The card reads each task by its own marker only.
+    const card = await portal.backend.fetchFn(`https://cs-card.example.com/api/companies/${companyId}/card`, { method: 'GET' });
+    const view = (await card.json()) as { actions: { id: string; alreadyTasked: boolean }[] };
+    expect(view.actions.filter((a) => a.alreadyTasked && a.id === 'renewal-overdue')).toEqual([]);
+  });
+});
+
 describe('the churn reason', () => {
   it('is refused (409, nothing written, no note) for a company with no lost renewal that asks for one', async () => {
     const { companyId } = seedWonCompany(portal.sandbox, 'Dunlin Analytics');

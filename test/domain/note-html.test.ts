@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { actionMarker, taskActionId } from '../../src/domain/action-tasks.ts';
+import { defuseMarkers, escapeHtml, multiline } from '../../src/domain/note-html.ts';
+
+// Typed text in note and task bodies: escaped for HubSpot's HTML rendering, and never taken
+// for one of the product's "[cs-card:…]" markers.
+
+describe('escapeHtml and defuseMarkers', () => {
+  it('escapes markup and defuses typed markers (the @examples)', () => {
+    expect(escapeHtml('<b>Hi</b> [cs-card:handoff-accept-v3]')).toBe('&#60;b&#62;Hi&#60;/b&#62; [\u2060cs-card:handoff-accept-v3]');
+    expect(defuseMarkers('see [cs-card:renewal-overdue]')).toBe('see [\u2060cs-card:renewal-overdue]');
+  });
+
+  it('defuses every spelling of a marker, and a typed marker no longer reads as one', () => {
+    for (const typed of ['[cs-card:renewal-overdue]', '[CS-Card:renewal-overdue]', '[ cs-card :renewal-overdue]', 'x[cs-card:renewal-overdue][cs-card:qbr]']) {
+      const body = multiline(`Goals: ${typed}`);
+      expect(body.toLowerCase(), typed).not.toMatch(/\[\s*cs-card\s*:/);
+      expect(taskActionId({ id: '1', properties: { hs_task_body: body } }), typed).toBeNull();
+    }
+    // The product's own marker after typed text is the one that counts.
+    const body = `${multiline('[cs-card:renewal-overdue]')} ${actionMarker('handoff-kickoff')}`;
+    expect(taskActionId({ id: '1', properties: { hs_task_body: body } })).toBe('handoff-kickoff');
+  });
+});
