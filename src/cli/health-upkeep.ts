@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CsConfig } from '../config/schema.ts';
+import { dayZone, todayIn } from '../domain/dates.ts';
 import { watchedProperties } from '../domain/webhook-events.ts';
 import { createHubSpotClient } from '../hubspot/client.ts';
 import { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
@@ -53,8 +54,8 @@ async function writerFor(options: UpkeepOptions): Promise<Writer> {
   return { key: 'sandbox', limiter, portfolio: new PortfolioGateway(client), close: () => limiter.stop() };
 }
 
-function today(now: Date): string {
-  return now.toISOString().slice(0, 10);
+function today(now: Date, timeZone: string): string {
+  return todayIn(dayZone(timeZone), now.getTime());
 }
 
 export async function startHealthUpkeep(options: UpkeepOptions): Promise<HealthUpkeep> {
@@ -62,7 +63,7 @@ export async function startHealthUpkeep(options: UpkeepOptions): Promise<HealthU
   const writer = await writerFor(options);
   const deps = { gateway: writer.portfolio, config, now: () => new Date(), apiCalls: () => writer.limiter.calls };
   const live = new LiveUpdates({
-    recompute: (ids) => syncCompanies(deps, ids, today(deps.now())),
+    recompute: (ids) => syncCompanies(deps, ids, today(deps.now(), deps.config.timeZone)),
     follow: (records) => companiesOfRecords(writer.portfolio, records),
     log,
   });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { CsConfig } from '../config/schema.ts';
+import { AccountGateway } from '../hubspot/account.ts';
 import { createHubSpotClient, defaultBaseUrl } from '../hubspot/client.ts';
 import { HubSpotGateway } from '../hubspot/gateway.ts';
+import { PropertyGateway } from '../hubspot/properties.ts';
+import { portalConfig } from '../usecases/portal-settings.ts';
 import { createSandbox } from '../sandbox/index.ts';
 import { UsageError } from './errors.ts';
 
@@ -53,16 +57,38 @@ export interface Portal {
   readonly kind: 'hubspot' | 'sandbox';
   readonly baseUrl: string;
   readonly gateway: HubSpotGateway;
+  /** Account details and the token's scopes. */
+  readonly account: AccountGateway;
+  readonly properties: PropertyGateway;
   close(): Promise<void>;
+}
+
+/** The configuration with the portal's time zone, home currency and sentiment options (read once per process). */
+export function configForPortal(portal: Pick<Portal, 'account' | 'properties'>, config: CsConfig): Promise<CsConfig> {
+  return portalConfig({ account: portal.account, properties: portal.properties }, config);
 }
 
 export async function openPortal(env: Environment): Promise<Portal> {
   if (env.HUBSPOT_ACCESS_TOKEN) {
     const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;
     const client = createHubSpotClient({ accessToken: env.HUBSPOT_ACCESS_TOKEN, baseUrl });
-    return { kind: 'hubspot', baseUrl, gateway: new HubSpotGateway(client), close: async () => undefined };
+    return {
+      kind: 'hubspot',
+      baseUrl,
+      gateway: new HubSpotGateway(client),
+      account: new AccountGateway(client, env.HUBSPOT_ACCESS_TOKEN),
+      properties: new PropertyGateway(client),
+      close: async () => undefined,
+    };
   }
   const sandbox = await createSandbox().listen();
   const client = createHubSpotClient({ accessToken: 'sandbox', baseUrl: sandbox.url });
-  return { kind: 'sandbox', baseUrl: sandbox.url, gateway: new HubSpotGateway(client), close: () => sandbox.close() };
+  return {
+    kind: 'sandbox',
+    baseUrl: sandbox.url,
+    gateway: new HubSpotGateway(client),
+    account: new AccountGateway(client, 'sandbox'),
+    properties: new PropertyGateway(client),
+    close: () => sandbox.close(),
+  };
 }

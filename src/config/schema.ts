@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../domain/dates.ts';
 
 // The product's configuration (cs-card.config.json). Every field has a default, so
 // `csConfigSchema.parse({})` is the full default configuration and a user's file only
@@ -90,7 +91,16 @@ const fieldSchema = z.strictObject({
 });
 
 export const csConfigSchema = z.strictObject({
-  /** Currency of renewal amounts when a deal has no deal_currency_code. */
+  /**
+   * The portal's time zone (IANA): every calendar day is a day there. The shells read it from the
+   * portal's account details at start (GET /account-info/v3/details), so set it only for a portal
+   * whose details cannot be read.
+   */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, { error: 'must be an IANA time zone name, like "America/Los_Angeles" or "UTC"' })
+    .default('UTC'),
+  /** The portal's home currency (read from its account details at start, like timeZone); amounts and totals are in it. */
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 currency code in capitals, like "USD"' })

@@ -1,6 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { asOfDay, formatDay, formatInstant } from './dates.ts';
 import { churnDetail } from './churn-reason.ts';
+import type { Deal } from './deals.ts';
 import { handoffDetail } from './handoff.ts';
 import { evaluateHealth } from './health-evaluation.ts';
 import { healthHistory } from './health-history.ts';
@@ -35,6 +36,7 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
       dealId: renewal.dealId,
       stage: renewal.stage,
       source: renewal.source,
+      ...foreignDealAmount(deals, renewal.dealId, renewal.currency),
     },
     nps: {
       score: nps.score,
@@ -55,6 +57,14 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     churn: churnDetail(company, deals, asOf, config.playbooks),
     warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment)),
   };
+}
+
+/** The renewal deal's own amount and currency, when it is not in the currency the card's amount is in. */
+function foreignDealAmount(deals: readonly Deal[], dealId: string | null, currency: string | null): { dealAmount?: number | null; dealCurrency?: string } {
+  if (dealId === null) return {};
+  const deal = deals.find((candidate) => candidate.id === dealId);
+  if (!deal || deal.dealCurrency === null || deal.dealCurrency === currency) return {};
+  return { dealAmount: deal.dealAmount, dealCurrency: deal.dealCurrency };
 }
 
 /** The source issues, then the data notes, in one array (a loop: most cards have none, and map + concat allocate on every card). */

@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { parseDay, type Day } from './dates.ts';
+import { dayZone, parseZonedDay, type Day, type DayZone } from './dates.ts';
 import { isTrueValue, parseNumber, textValue } from './property-values.ts';
 import { classifyDeals, contractTerms, termMonthsOf, type DealBasis, type DealKind } from './renewal-classification.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
@@ -24,17 +24,35 @@ export interface Deal {
   /** kind === 'expansion': an upsell or cross-sell on a running contract. */
   readonly expansion: boolean;
   readonly closeDay: Day | null;
+  /** In the portal's home currency (amount_in_home_currency) when HubSpot converted it; else the deal's own amount. */
   readonly amount: number | null;
+  /** The currency of `amount`: the home currency, or the deal's own when no converted amount exists. */
   readonly currency: string | null;
   /** The deal's contract term in months (renewal.contractTermProperty), or null. */
   readonly termMonths: number | null;
+  /** The amount and currency the deal itself is written in (deal_currency_code). */
+  readonly dealAmount: number | null;
+  readonly dealCurrency: string | null;
   /** hs_deal_stage_probability, 0..1, of an open deal (a closed deal's progress means nothing); null when missing or out of range. */
   readonly probability: number | null;
 }
 
-/** Every deal of the company, read once and classified; the configured value lists are looked up once per call, not per deal. */
-export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff'], company: PropertyValues = {}): Deal[] {
-  return readDealsWithContract(records, renewal, handoff, company).deals;
+/** What a deal's dates and amounts are read against: the portal's time zone and home currency (null: unknown). */
+export interface DealPortal {
+  readonly zone: DayZone;
+  readonly currency: string | null;
+}
+
+const unknownPortal: DealPortal = { zone: dayZone('UTC'), currency: null };
+
+/**
+ * Every deal of the company, read once and classified; the configured value lists are looked up once per call, not per deal.
+ * Close dates are days in the portal's time zone; amounts are in its home currency where HubSpot converted them.
+ * @example readDeals([{ id: '1', properties: { closedate: '2027-01-01T01:00:00Z', amount: '9000', deal_currency_code: 'EUR', amount_in_home_currency: '9720' } }], renewal, handoff, {}, { zone: dayZone('America/Los_Angeles'), currency: 'USD' })
+ *   // -> closeDay 2026-12-31, amount 9720 USD, dealAmount 9000 EUR
+ */
+export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff'], company: PropertyValues = {}, portal: DealPortal = unknownPortal): Deal[] {
+  return readDealsWithContract(records, renewal, handoff, company, portal).deals;
 }
 
 export interface DealsWithContract {
@@ -45,7 +63,13 @@ export interface DealsWithContract {
 }
 
 /** readDeals, with the contract end the classification found. */
-export function readDealsWithContract(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff'], company: PropertyValues): DealsWithContract {
+export function readDealsWithContract(
+  records: readonly CrmRecord[],
+  renewal: CsConfig['renewal'],
+  handoff: CsConfig['handoff'],
+  company: PropertyValues,
+  portal: DealPortal = unknownPortal,
+): DealsWithContract {
   const matchers: DealMatchers = {
     won: keySet(renewal.wonStages),
     lost: keySet(renewal.lostStages),
@@ -56,7 +80,7 @@ export function readDealsWithContract(records: readonly CrmRecord[], renewal: Cs
     termProperty: renewal.contractTermProperty,
   };
   const deals: MutableDeal[] = [];
-  for (const record of records) deals.push(toDeal(record, matchers));
+  for (const record of records) deals.push(toDeal(record, matchers, portal));
   const { kinds, contractEnd, contractEndSource } = classifyDeals(deals, contractTerms(company, renewal));
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as MutableDeal;
@@ -81,7 +105,7 @@ interface DealMatchers {
   readonly termProperty: string;
 }
 
-function toDeal(record: CrmRecord, matchers: DealMatchers): MutableDeal {
+function toDeal(record: CrmRecord, matchers: DealMatchers, portal: DealPortal): MutableDeal {
   const { won: wonStages, lost: lostStages } = matchers;
   const props = record.properties;
   const stage = textValue(props.dealstage);
@@ -90,6 +114,11 @@ function toDeal(record: CrmRecord, matchers: DealMatchers): MutableDeal {
   const lost = !won && (lostStages.has(stage) || isTrueValue(props.hs_is_closed));
   const open = !won && !lost;
   const probability = open ? parseNumber(props.hs_deal_stage_probability) : null;
+  const dealAmount = parseNumber(props.amount);
+  const dealCurrency = textValue(props.deal_currency_code)?.toUpperCase() ?? null;
+  // HubSpot's own conversion, used only when the home currency is known (else amounts stay as written).
+  const homeAmount = portal.currency === null ? null : parseNumber(props.amount_in_home_currency);
+  const inHome = homeAmount !== null || dealCurrency === null || dealCurrency === portal.currency;
   return {
     id: record.id,
     name: textValue(props.dealname),
@@ -102,9 +131,11 @@ function toDeal(record: CrmRecord, matchers: DealMatchers): MutableDeal {
     renewal: false,
     newBusiness: false,
     expansion: false,
-    closeDay: parseDay(props.closedate),
-    amount: parseNumber(props.amount),
-    currency: textValue(props.deal_currency_code)?.toUpperCase() ?? null,
+    closeDay: parseZonedDay(props.closedate, portal.zone),
+    amount: homeAmount ?? dealAmount,
+    currency: inHome ? (portal.currency ?? dealCurrency) : dealCurrency,
+    dealAmount,
+    dealCurrency,
     termMonths: termMonthsOf(parseNumber(props[matchers.termProperty])),
     probability: probability !== null && probability >= 0 && probability <= 1 ? probability : null,
   };

@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { parseDay, type Day } from './dates.ts';
+import { dayZone, parseZonedDay, type Day, type DayZone } from './dates.ts';
 import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
 import { daysAgo, plural } from './wording.ts';
@@ -14,11 +14,11 @@ export interface EngagementFacts {
   readonly engagedContacts: number;
 }
 
-export function engagementFacts(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['engagement'], asOf: Day): EngagementFacts {
-  const touched = parseDay(company.notes_last_contacted);
+export function engagementFacts(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['engagement'], asOf: Day, zone: DayZone = dayZone('UTC')): EngagementFacts {
+  const touched = parseZonedDay(company.notes_last_contacted, zone);
   let engagedContacts = 0;
   for (const contact of contacts) {
-    const day = parseDay(contact.properties.notes_last_contacted);
+    const day = parseZonedDay(contact.properties.notes_last_contacted, zone);
     if (day !== null && asOf - day < config.engagedWithinDays) engagedContacts++;
   }
   return {

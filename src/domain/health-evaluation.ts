@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { openTaskActionIds } from './action-tasks.ts';
 import { adoptionFacts, adoptionFactor, type AdoptionFacts } from './adoption.ts';
-import type { Day } from './dates.ts';
+import { dayZone, type Day } from './dates.ts';
 import { readDeals, type Deal } from './deals.ts';
 import { engagementFacts, engagementFactor, type EngagementFacts } from './engagement.ts';
 import { handoffOf, type Handoff } from './handoff.ts';
@@ -46,11 +46,12 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
   const failed = failedSources(snapshot.issues);
   const companyFailed = failed.company;
 
-  const deals = readDeals(snapshot.deals, config.renewal, config.handoff, company);
-  const nps = npsFacts(snapshot.feedback, config.nps, asOf);
+  const zone = dayZone(config.timeZone);
+  const deals = readDeals(snapshot.deals, config.renewal, config.handoff, company, { zone, currency: config.currency });
+  const nps = npsFacts(snapshot.feedback, config.nps, asOf, zone);
   const renewal = renewalFacts(deals, company, config, asOf);
-  const support = supportFacts(snapshot.tickets, config.support, asOf);
-  const engagement = engagementFacts(company, snapshot.contacts, config.engagement, asOf);
+  const support = supportFacts(snapshot.tickets, config.support, asOf, zone);
+  const engagement = engagementFacts(company, snapshot.contacts, config.engagement, asOf, zone);
   const adoption = adoptionFacts(company, config.adoption, asOf);
   const sentiment = sentimentFacts(company, snapshot.history[config.sentiment.property], config.sentiment, asOf);
 

@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { dayOfInstant, parseInstant, type Day } from './dates.ts';
+import { dayZone, parseInstant, type Day, type DayZone } from './dates.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
 import { parseNumber, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
@@ -57,7 +57,7 @@ export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
   return value >= 9 ? 'promoter' : value >= 7 ? 'passive' : 'detractor';
 }
 
-export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day): NpsFacts {
+export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day, zone: DayZone = dayZone('UTC')): NpsFacts {
   const surveyTypes = keySet(config.surveyTypes);
   // Each respondent's latest answer, kept in `answers`: a contact's is found by the map of its
   // index; a submission naming no contact is its own respondent (rare; a submission listed
@@ -76,7 +76,7 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
       undated++;
       continue;
     }
-    const day = dayOfInstant(submittedAt);
+    const day = zone.dayOf(submittedAt);
     const age = asOf - day;
     if (age < 0 || age >= config.windowDays) continue;
     const value = parseNumber(props.hs_value);

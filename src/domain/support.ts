@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { parseDay, type Day } from './dates.ts';
+import { dayZone, parseZonedDay, type Day, type DayZone } from './dates.ts';
 import { scored, sourceError, type FactorResult } from './factor.ts';
 import { isTrueValue, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
@@ -38,7 +38,7 @@ export function isOpenTicket(ticket: CrmRecord, closedStages: KeySet): boolean {
   return stage === null || !closedStages.has(stage);
 }
 
-export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['support'], asOf: Day): SupportFacts {
+export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['support'], asOf: Day, zone: DayZone = dayZone('UTC')): SupportFacts {
   const open: OpenTicket[] = [];
   const byPriority: Record<TicketPriority, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 0 };
   let oldestOpenDays: number | null = null;
@@ -46,7 +46,7 @@ export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['su
   for (const ticket of tickets) {
     if (!isOpenTicket(ticket, closedStages)) continue;
     const priority = priorityOf(textValue(ticket.properties.hs_ticket_priority));
-    const created = parseDay(ticket.properties.createdate);
+    const created = parseZonedDay(ticket.properties.createdate, zone);
     const ageDays = created === null ? null : Math.max(0, asOf - created);
     open.push({ id: ticket.id, priority, ageDays });
     byPriority[priority]++;

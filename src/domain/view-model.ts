@@ -98,6 +98,9 @@ export const cardViewSchema = z.object({
     dealId: z.string().nullable(),
     stage: z.string().nullable(),
     source: z.enum(['renewal_deal', 'company_property']).nullable(),
+    /** The renewal deal's own amount and currency, when it is written in another currency than the home one `amount` is in. */
+    dealAmount: z.number().nullable().optional(),
+    dealCurrency: z.string().optional(),
     // Lifecycle issue (DESIGN.md): optional until every producer fills them.
     status: renewalStatusSchema.optional(),
     lastOutcome: z.object({ result: z.enum(['won', 'lost']), date: isoDate, dealId: z.string() }).nullable().optional(),

@@ -28,8 +28,37 @@ class RollingWindow {
   }
 }
 
+/** Every scope the sandbox knows: what a token is granted unless `scopes` or `tokenScopes` say less. */
+export const ALL_SANDBOX_SCOPES: readonly string[] = [
+  'oauth',
+  'crm.objects.companies.read', 'crm.objects.companies.write',
+  'crm.objects.contacts.read', 'crm.objects.contacts.write',
+  'crm.objects.deals.read', 'crm.objects.deals.write',
+  'tickets',
+  'crm.objects.feedback_submissions.read',
+  'crm.objects.owners.read',
+  'crm.schemas.companies.read', 'crm.schemas.companies.write',
+  'crm.schemas.contacts.read', 'crm.schemas.deals.read',
+  'crm.lists.read', 'crm.lists.write',
+];
+
+/** The portal's account details (GET /account-info/v3/details). */
+export interface SandboxAccount {
+  portalId: number;
+  /** IANA time zone of the portal. */
+  timeZone: string;
+  /** Home (company) currency. */
+  currency: string;
+  additionalCurrencies: string[];
+}
+
 export class SandboxControlPanel implements SandboxControls {
   latencyMs = 0;
+  account: SandboxAccount = { portalId: 12345678, timeZone: 'UTC', currency: 'USD', additionalCurrencies: [] };
+  /** Scopes every token is granted; null: all of ALL_SANDBOX_SCOPES. */
+  scopes: string[] | null = null;
+  /** Scopes of particular tokens, over `scopes`. */
+  readonly tokenScopes = new Map<string, string[]>();
   rateLimit: { max: number; intervalMs: number } | null = null;
   searchLag: SearchLag | null = null;
   searchPerSecond: number | null = 5;
@@ -49,6 +78,19 @@ export class SandboxControlPanel implements SandboxControls {
 
   clearFaults(): void {
     this.rules = [];
+  }
+
+  scopesOf(token: string): string[] {
+    return [...(this.tokenScopes.get(token) ?? this.scopes ?? ALL_SANDBOX_SCOPES)];
+  }
+
+  /** The scope a CRM call needs that this token lacks, or null (a token with every scope: always null). */
+  missingScope(token: string, method: string, path: string): string | null {
+    if (this.scopes === null && !this.tokenScopes.has(token)) return null;
+    if (!path.startsWith('/crm/')) return null;
+    const granted = new Set(this.scopesOf(token));
+    for (const scope of scopesFor(method, path)) if (!granted.has(scope)) return scope;
+    return null;
   }
 
   /** The first fault rule matching this request, counted as used. */
@@ -109,6 +151,18 @@ function faultMatches(rule: FaultRule, method: string, path: string): boolean {
 /** Object types a CRM path touches: the object itself, both ends of an association, a schema. */
 export function objectTypesInPath(path: string): SandboxObjectType[] {
   return path.split('/').flatMap((segment) => objectTypeOf(segment) ?? []);
+}
+
+/** Every scope a CRM call needs: each object type it touches (both ends of an association). */
+export function scopesFor(method: string, path: string): string[] {
+  const reads = method === 'GET' || path.endsWith('/search') || path.endsWith('/batch/read');
+  if (path.startsWith('/crm/v3/lists')) return [reads ? 'crm.lists.read' : 'crm.lists.write'];
+  if (path.startsWith('/crm/v3/owners')) return ['crm.objects.owners.read'];
+  if (path.startsWith('/crm/v3/pipelines')) return [];
+  const types = objectTypesInPath(path);
+  if (path.startsWith('/crm/v3/properties/')) return types.slice(0, 1).map((type) => (type === 'companies' ? `crm.schemas.companies.${reads ? 'read' : 'write'}` : `crm.schemas.${type}.read`));
+  const readsOnly = reads || path.startsWith('/crm/v4/associations') && path.endsWith('/batch/read');
+  return [...new Set(types.map((type, index) => (readsOnly || index > 0 ? OBJECT_TYPES[type].readScope : OBJECT_TYPES[type].writeScope)))];
 }
 
 /** The scope HubSpot would name when a call to this path is refused for want of one. */

@@ -5,6 +5,7 @@ import { HubSpotError, errorResponse, missingScope, rateLimitResponse, unauthent
 import type { FaultRule } from './index.ts';
 import type { RequestJournal } from './request-log.ts';
 import { dispatch, type Route } from './router.ts';
+import { accountRoutes } from './routes/account.ts';
 import { associationRoutes } from './routes/associations.ts';
 import { listRoutes } from './routes/lists.ts';
 import { objectRoutes } from './routes/objects.ts';
@@ -22,7 +23,7 @@ export interface SandboxParts {
   readonly token: string | null;
 }
 
-const ROUTES: readonly Route[] = [...searchRoutes, ...objectRoutes, ...associationRoutes, ...propertyRoutes, ...ownerAndPipelineRoutes, ...listRoutes];
+const ROUTES: readonly Route[] = [...searchRoutes, ...objectRoutes, ...associationRoutes, ...propertyRoutes, ...ownerAndPipelineRoutes, ...listRoutes, ...accountRoutes];
 const DEFAULT_TIMEOUT_HOLD_MS = 120_000;
 
 export async function handleRequest(parts: SandboxParts, request: Request): Promise<Response> {
@@ -44,12 +45,14 @@ async function respond(parts: SandboxParts, request: Request, method: string, ur
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (bearer === undefined || (parts.token !== null && bearer !== parts.token)) return errorResponse(unauthenticated());
   const path = url.pathname.replace(/\/+$/, '') || '/';
+  const lacking = parts.controls.missingScope(bearer, method, path);
+  if (lacking !== null) return errorResponse(missingScope(lacking));
   const fault = parts.controls.takeFault(method, path);
   if (fault) return faultResponse(parts, fault, method, path, request.signal);
   const isSearch = method === 'POST' && path.endsWith('/search');
   const admission = parts.controls.admit(Date.now(), isSearch);
   if (admission.rejectedBy) return rateLimitResponse(admission.rejectedBy, admission.headers);
-  const response = await dispatch(ROUTES, { store: parts.store, clock: parts.clock, request, url }, method, path).catch(asErrorResponse);
+  const response = await dispatch(ROUTES, { store: parts.store, controls: parts.controls, clock: parts.clock, request, url }, method, path).catch(asErrorResponse);
   for (const [name, value] of Object.entries(admission.headers)) response.headers.set(name, value);
   return response;
 }

@@ -2,7 +2,8 @@
 // portfolio. One request handler (`handle`) serves msw in tests and a loopback HTTP server
 // for `cs-card sandbox` and `npm start`, so everything runs without a HubSpot account.
 import type { RequestHandler } from 'msw';
-import { SandboxControlPanel } from './controls.ts';
+import { dayZone, todayIn } from '../domain/dates.ts';
+import { SandboxControlPanel, type SandboxAccount } from './controls.ts';
 import { generateDemoPortfolio, DEFAULT_DEMO_COMPANIES } from './demo-portfolio.ts';
 import { handleRequest } from './handler.ts';
 import { listenOnLoopback } from './loopback-server.ts';
@@ -13,6 +14,7 @@ import { MemoryStore, type SearchLag } from './store.ts';
 export type { SearchLag } from './store.ts';
 
 export { SANDBOX_OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
+export { ALL_SANDBOX_SCOPES, type SandboxAccount } from './controls.ts';
 export { DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES } from './demo-portfolio.ts';
 import type { SandboxObjectType } from './object-types.ts';
 
@@ -68,6 +70,12 @@ export interface FaultRule {
 export interface SandboxControls {
   /** Added to every response; default 0. */
   latencyMs: number;
+  /** What GET /account-info/v3/details answers. */
+  account: SandboxAccount;
+  /** Scopes every token is granted; null: all. */
+  scopes: string[] | null;
+  /** Scopes of particular tokens (over `scopes`). */
+  readonly tokenScopes: Map<string, string[]>;
   /** TEN_SECONDLY_ROLLING; default 190 per 10 s, as a Pro/Enterprise portal; null = off. */
   rateLimit: { max: number; intervalMs: number } | null;
   /** How long search takes to see a write, drawn per write from [minMs, maxMs]; null = at once (default). */
@@ -114,7 +122,14 @@ export interface SandboxOptions {
   searchLag?: SearchLag | null;
   /** The one bearer token the portal accepts (401 for any other); default: any token. */
   token?: string;
+  /** Account details (time zone, home currency); the demo portal is on DEMO_TIME_ZONE in USD, an empty one on UTC. */
+  account?: Partial<SandboxAccount>;
+  /** Scopes every token is granted (default: all); `controls.tokenScopes` sets them per token. */
+  scopes?: readonly string[];
 }
+
+/** The demo portal's time zone: not UTC, so a day in the product is visibly the portal's day. */
+export const DEMO_TIME_ZONE = 'America/Los_Angeles';
 
 /** HubSpot's Pro and Enterprise limit for private apps: 190 requests per rolling 10 s. */
 export const DEFAULT_RATE_LIMIT = { max: 190, intervalMs: 10_000 } as const;
@@ -143,7 +158,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   controls.searchLag = options.searchLag ?? null;
   store.searchLag = () => controls.searchLag;
   const log = new RequestJournal();
-  const asOf = options.asOf ?? new Date(clock()).toISOString().slice(0, 10);
+  if (options.data !== 'empty') controls.account.timeZone = DEMO_TIME_ZONE;
+  Object.assign(controls.account, options.account ?? {});
+  if (options.scopes) controls.scopes = [...options.scopes];
+  const asOf = options.asOf ?? todayIn(dayZone(controls.account.timeZone), clock());
   const seed = options.seed ?? 1;
   const companies = options.data === 'empty' ? 0 : (options.companies ?? DEFAULT_DEMO_COMPANIES);
   const records = options.data === 'empty' ? 0 : generateDemoPortfolio(store, { seed, companies, asOf }).records;

@@ -123,6 +123,7 @@ const STANDARD: Record<SandboxObjectType, { group: [string, string]; properties:
       ['dealstage', 'Deal stage', { type: 'enumeration', external: true }],
       ['dealtype', 'Deal type', { type: 'enumeration', options: ['newbusiness', 'existingbusiness'], fieldType: 'radio' }],
       ['hubspot_owner_id', 'Deal owner', OWNER],
+      ['amount_in_home_currency', 'Amount in company currency', { type: 'number', readOnly: true, calculated: true }],
       ['deal_currency_code', 'Currency', { type: 'enumeration', options: ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY'] }],
       ['hs_is_closed', 'Is deal closed?', { type: 'bool', readOnly: true, calculated: true }],
       ['hs_is_closed_won', 'Is closed won', { type: 'bool', readOnly: true, calculated: true }],

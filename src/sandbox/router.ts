@@ -2,10 +2,12 @@
 import type { ZodType } from 'zod';
 import { HubSpotError, invalid, invalidInput } from './hubspot-errors.ts';
 import { objectTypeOf, type SandboxObjectType } from './object-types.ts';
+import type { SandboxControlPanel } from './controls.ts';
 import type { MemoryStore } from './store.ts';
 
 export interface ApiCall {
   readonly store: MemoryStore;
+  readonly controls: SandboxControlPanel;
   readonly clock: () => number;
   readonly request: Request;
   readonly url: URL;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
+import { dayZone, todayIn } from '../domain/dates.ts';
 import { buildCardView } from '../domain/card.ts';
 import { requiredProperties } from '../domain/requirements.ts';
 import type { CompanySnapshot } from '../domain/snapshot.ts';
@@ -37,8 +38,10 @@ export interface LoadedCard {
 
 export async function loadCard(deps: CardDeps, request: CardRequest, deadline: Deadline): Promise<LoadedCard> {
   const snapshot = await deps.gateway.companySnapshot(request.companyId, requiredProperties(deps.config), deadline);
-  const generatedAt = deps.now().toISOString();
-  const asOf = request.asOf ?? generatedAt.slice(0, 10);
+  const now = deps.now();
+  const generatedAt = now.toISOString();
+  // "Today" is the portal's day, not the server's or UTC's.
+  const asOf = request.asOf ?? todayIn(dayZone(deps.config.timeZone), now.getTime());
   return { snapshot, view: buildCardView(snapshot, deps.config, { asOf, generatedAt }) };
 }
 

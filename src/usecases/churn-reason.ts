@@ -1,5 +1,5 @@
 import { lostRenewal, planChurnReason, type ChurnReasonBody, type ChurnRefusal } from '../domain/churn-reason.ts';
-import { parseIsoDate } from '../domain/dates.ts';
+import { dayZone, parseIsoDate } from '../domain/dates.ts';
 import { readDeals } from '../domain/deals.ts';
 import type { CardView } from '../domain/view-model.ts';
 import { cardAfter, hasMarker, loadCompany, type HandoffDeps } from './handoff.ts';
@@ -15,7 +15,7 @@ export async function recordChurnReason(deps: HandoffDeps, companyId: string, bo
   const loaded = await loadCompany(deps, companyId);
   const { snapshot, now, today, deadline } = loaded;
   const company = snapshot.company.properties;
-  const deals = readDeals(snapshot.deals, deps.config.renewal, deps.config.handoff, snapshot.company.properties);
+  const deals = readDeals(snapshot.deals, deps.config.renewal, deps.config.handoff, snapshot.company.properties, { zone: dayZone(deps.config.timeZone), currency: deps.config.currency });
   const lostDeal = lostRenewal(deals, parseIsoDate(today) ?? 0, deps.config.playbooks);
   const plan = planChurnReason(body, { company, lostDeal, config: deps.config.playbooks, now });
 

@@ -1,3 +1,4 @@
+import { dayZone, todayIn } from '../domain/dates.ts';
 import { buildCardView } from '../domain/card.ts';
 import { planHandoffChange, type RefusalKind } from '../domain/handoff-changes.ts';
 import type { HandoffRequest } from '../domain/handoff-form.ts';
@@ -58,8 +59,8 @@ export interface LoadedCompany {
 export async function loadCompany(deps: HandoffDeps, companyId: string): Promise<LoadedCompany> {
   const deadline = new Deadline(deps.budgetMs ?? cardBudgetMs);
   const snapshot = await deps.gateway.companySnapshot(companyId, requiredProperties(deps.config), deadline);
-  const now = deps.now().toISOString();
-  return { snapshot, now, today: now.slice(0, 10), deadline };
+  const at = deps.now();
+  return { snapshot, now: at.toISOString(), today: todayIn(dayZone(deps.config.timeZone), at.getTime()), deadline };
 }
 
 /** The card as it is after a change: the snapshot read before it, with the written properties laid over. */

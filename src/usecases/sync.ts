@@ -1,4 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
+import { dayZone, todayIn } from '../domain/dates.ts';
 import { fullSyncDue, historyMayMatter, writebackFor } from '../domain/health-sync.ts';
 import { requiredProperties } from '../domain/requirements.ts';
 import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
@@ -111,8 +112,8 @@ interface Plan {
   readonly resumed: boolean;
 }
 
-export function planRun(state: SyncState, request: SyncRequest, now: Date): Plan {
-  const asOf = request.asOf ?? now.toISOString().slice(0, 10);
+export function planRun(state: SyncState, request: SyncRequest, now: Date, timeZone = 'UTC'): Plan {
+  const asOf = request.asOf ?? todayIn(dayZone(timeZone), now.getTime());
   const pending = state.pending;
   if (!request.dryRun && pending && pending.asOf === asOf && (!request.full || pending.mode === 'full')) {
     return { run: pending, resumed: true };
@@ -150,7 +151,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promis
   const lock = request.dryRun ? null : await deps.store.lock(deps.now());
   try {
     const state = await deps.store.read();
-    const { run, resumed } = planRun(state, request, deps.now());
+    const { run, resumed } = planRun(state, request, deps.now(), deps.config.timeZone);
     const retryIds = state.retryIds;
     const portal: PortalAccess = { feedbackForbidden: false };
     const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds, portal) : null;

@@ -4,7 +4,7 @@ import { asOfSchema, companyIdSchema, getCardView } from '../../usecases/card-vi
 import { cardSummary } from '../card-summary.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
-import { openPortal, readEnvironment } from '../portal.ts';
+import { configForPortal, openPortal, readEnvironment } from '../portal.ts';
 
 interface CardOptions {
   readonly json?: boolean;
@@ -22,7 +22,7 @@ async function showCard(companyIdArg: string, options: CardOptions): Promise<voi
   const portal = await openPortal(env);
   if (portal.kind === 'sandbox') process.stderr.write('cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this card comes from the embedded sandbox portal.\n');
   try {
-    const view = await getCardView({ gateway: portal.gateway, config, now: () => new Date() }, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
+    const view = await getCardView({ gateway: portal.gateway, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
     process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view)}\n`);
   } catch (error) {
     if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message);

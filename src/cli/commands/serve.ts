@@ -6,7 +6,7 @@ import { parseSyncInterval } from '../../usecases/scheduled-sync.ts';
 import { startHealthUpkeep } from '../health-upkeep.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
-import { openPortal, readEnvironment, type Environment, type Portal } from '../portal.ts';
+import { configForPortal, openPortal, readEnvironment, type Environment, type Portal } from '../portal.ts';
 
 // Request signatures are verified whenever HUBSPOT_CLIENT_SECRET is set. Against the embedded
 // sandbox without a secret they are off — loudly — so the local preview can call the server;
@@ -64,9 +64,9 @@ async function serve(rawFlags: unknown): Promise<void> {
   const flags = serveFlagsSchema.parse(rawFlags);
   const syncEveryMs = syncInterval(flags);
   const env = readEnvironment();
-  const config = await loadCliConfig();
   const portal = await openPortal(env);
   try {
+    const config = await configForPortal(portal, await loadCliConfig());
     const signature = signatureMode(env, portal);
     const upkeep = await startHealthUpkeep({ env, portal, config, syncEveryMs, log: writeLogLine });
     try {

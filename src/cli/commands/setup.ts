@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CsConfig } from '../../config/schema.ts';
 import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
+import { AccountGateway } from '../../hubspot/account.ts';
 import { HubSpotError } from '../../hubspot/failures.ts';
 import { ListGateway } from '../../hubspot/lists.ts';
 import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
@@ -27,6 +28,7 @@ export interface WritePortal {
   readonly portfolio: PortfolioGateway;
   readonly properties: PropertyGateway;
   readonly lists: ListGateway;
+  readonly account: AccountGateway;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export async function openWritePortal(env: Environment, limit: RateLimit = defau
   const limiter = new RateLimiter({ limit });
   const gateways = (baseUrl: string, accessToken: string) => {
     const client = createHubSpotClient({ accessToken, baseUrl, middleware: [limiter.middleware()] });
-    return { portfolio: new PortfolioGateway(client), properties: new PropertyGateway(client), lists: new ListGateway(client) };
+    return { portfolio: new PortfolioGateway(client), properties: new PropertyGateway(client), lists: new ListGateway(client), account: new AccountGateway(client, accessToken) };
   };
   if (env.HUBSPOT_ACCESS_TOKEN) {
     const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;

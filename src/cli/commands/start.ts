@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CsConfig } from '../../config/schema.ts';
 import type { PortfolioCompany } from '../../domain/portfolio-summary.ts';
-import { parseIsoDate } from '../../domain/dates.ts';
+import { dayZone, parseIsoDate, todayIn } from '../../domain/dates.ts';
+import { AccountGateway } from '../../hubspot/account.ts';
 import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
 import { HubSpotGateway } from '../../hubspot/gateway.ts';
 import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
@@ -21,6 +22,7 @@ import { companyProperties, readPortfolio } from '../../usecases/portfolio-summa
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type SyncProgress } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';
+import { portalConfig } from '../../usecases/portal-settings.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { companiesOption, portOption } from '../options.ts';
@@ -74,6 +76,7 @@ interface OpenPortal {
   readonly gateway: HubSpotGateway;
   readonly portfolio: PortfolioGateway;
   readonly properties: PropertyGateway;
+  readonly account: AccountGateway;
   /** Names the portal's sync state file (a hash for a real portal, never the token). */
   readonly key: string;
   readonly apiCalls: () => number;
@@ -94,6 +97,7 @@ async function openProductPortal(options: ProductOptions): Promise<OpenPortal> {
       gateway: new HubSpotGateway(client),
       portfolio: paced.portfolio,
       properties: paced.properties,
+      account: paced.account,
       key: paced.key,
       apiCalls: () => paced.limiter.calls,
       close: () => paced.close(),
@@ -109,6 +113,7 @@ async function openProductPortal(options: ProductOptions): Promise<OpenPortal> {
     gateway: new HubSpotGateway(client),
     portfolio: new PortfolioGateway(client),
     properties: new PropertyGateway(client),
+    account: new AccountGateway(client, 'sandbox'),
     key: 'sandbox',
     apiCalls: () => sandbox.log.entries.length,
     close: () => listening.close(),
@@ -245,8 +250,9 @@ function stepper(progress: (line: string) => void, signal: AbortSignal | undefin
 }
 
 /** Starts everything, in order; whatever started is closed again if a later step fails. */
-export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
-  const { progress, config } = options;
+export async function startProduct(startOptions: ProductOptions): Promise<RunningProduct> {
+  const { progress } = startOptions;
+  let options = startOptions;
   const step = stepper(progress, options.signal);
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
@@ -255,6 +261,9 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   try {
     const portal = await step('portal', () => openProductPortal(options));
     closers.push(portal.close);
+    // The portal's time zone, home currency and sentiment options, read once for everything below.
+    const config = await step('portal settings', () => portalConfig(portal, startOptions.config));
+    options = { ...startOptions, config };
     if (portal.kind === 'sandbox' || options.write) await preparePortal(portal, options, step);
 
     // HubSpot signs every hubspot.fetch call with the app's client secret; locally the preview
@@ -267,9 +276,9 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     closers.push(backend.close);
 
     const deps = { gateway: portal.portfolio, config };
-    const asOf = new Date().toISOString().slice(0, 10);
+    const asOf = todayIn(dayZone(config.timeZone), Date.now());
     const [companies, summary] = await step('portfolio summary', () =>
-      Promise.all([readPortfolio(deps), portfolioPage(deps, { asOf: parseIsoDate(asOf) ?? 0, currency: { reporting: config.currency, home: null } })]),
+      Promise.all([readPortfolio(deps), portfolioPage(deps, { asOf: parseIsoDate(asOf) ?? 0, currency: { reporting: config.currency, home: config.currency } })]),
     );
     const project = await readPreviewProject();
     const preview = await step('preview', () =>

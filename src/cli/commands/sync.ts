@@ -10,6 +10,7 @@ import { HubSpotError } from '../../hubspot/failures.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';
+import { portalConfig } from '../../usecases/portal-settings.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure } from '../errors.ts';
 import { asOfOption, rateLimitOption } from '../options.ts';
@@ -150,8 +151,11 @@ async function sync(rawFlags: unknown): Promise<void> {
   asOfOption(flags.asOf);
   const rateLimit = rateLimitOption(flags.rateLimit);
   const env = readEnvironment();
-  const config = await loadCliConfig();
   const portal = await openWritePortal(env, rateLimit);
+  const config = await portalConfig(portal, await loadCliConfig()).catch(async (error: unknown) => {
+    await portal.close();
+    throw error;
+  });
   const scratch = portal.kind === 'sandbox' ? await mkdtemp(path.join(tmpdir(), 'cs-card-sandbox-')) : null;
   const stop = stopOnSignal();
   const progress = progressReporter(process.stderr);
