@@ -94,4 +94,15 @@ describe('the dependency list', () => {
     expect([...declared].filter((name) => !imported.has(name)), 'in the card package.json, not imported by the card').toEqual([]);
     expect([...declared].filter((name) => !rootDeclared.has(name)), 'in the card package.json, not in the root one (local tests need it)').toEqual([]);
   });
+
+  it('the app page package (src/app/pages) declares what the page imports, and what the card code it reuses needs, each also in the root package.json', async () => {
+    const declared = await manifest('src/app/pages/package.json');
+    const rootDeclared = await manifest('package.json');
+    const cardDeclared = await manifest('src/app/cards/package.json');
+    const imported = await importsIn(await sourceFiles('src/app/pages'));
+    expect([...imported.keys()].filter((name) => !declared.has(name)), 'imported by the page, not in its package.json').toEqual([]);
+    // The page formats with the card's catalog (src/app/cards/i18n), so it needs the card's packages too.
+    expect([...cardDeclared].filter((name) => !declared.has(name)), 'needed by the card code the page reuses').toEqual([]);
+    expect([...declared].filter((name) => !rootDeclared.has(name)), 'in the page package.json, not in the root one').toEqual([]);
+  });
 });

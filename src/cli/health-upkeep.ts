@@ -29,6 +29,8 @@ import type { Environment, Portal } from './portal.ts';
 export interface HealthUpkeep {
   /** What POST /webhooks/hubspot needs. */
   readonly webhooks: WebhookDeps;
+  /** The paced portfolio reads of the same portal (the managers' page reads through them too). */
+  readonly portfolio: PortfolioGateway;
   /** Stops the schedule, runs the pending live-update batch, then releases the portal. */
   close(): Promise<void>;
 }
@@ -77,6 +79,7 @@ export async function startHealthUpkeep(options: UpkeepOptions): Promise<HealthU
   }
   return {
     webhooks: { watched: watchedProperties(config), accept: (targets) => live.enqueue(targets) },
+    portfolio: writer.portfolio,
     close: async () => {
       await schedule?.stop();
       await live.close();

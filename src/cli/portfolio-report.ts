@@ -68,7 +68,7 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   const risky = overview.renewalsAtRisk;
   if (risky.length === 0) lines.push(i18n.t('portfolio.atRisk.none'));
   else {
-    lines.push(i18n.t('summary.atRisk', { count: risky.length, amount: money(overview.arrAtRisk) }));
+    lines.push(i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: money(overview.arrAtRisk) }));
     const rows = risky.slice(0, listedRenewals).map((renewal) => {
       const label = bandKeys[renewal.band];
       return [
@@ -81,7 +81,7 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
     });
     const columns = [i18n.t('portfolio.column.company'), i18n.t('portfolio.column.renews'), i18n.t('portfolio.column.when'), i18n.t('portfolio.column.band'), i18n.t('portfolio.column.atStake')];
     lines.push(...table([columns, ...rows], new Set([4])));
-    if (risky.length > listedRenewals) lines.push(`  ${i18n.t('summary.more', { count: risky.length - listedRenewals })}`);
+    if (page.renewalsAtRiskCount > listedRenewals) lines.push(`  ${i18n.t('summary.more', { count: page.renewalsAtRiskCount - listedRenewals })}`);
   }
   lines.push('');
   for (const { label, report } of [page.kpis.lastQuarter, page.kpis.current]) {

@@ -8,6 +8,7 @@ import { asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usec
 import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
 import { registerHandoffRoutes } from './handoff-routes.ts';
+import { registerPortfolioRoutes, type PortfolioRouteDeps } from './portfolio-routes.ts';
 import { errorBody, errorLabel, httpErrorOf } from './http-errors.ts';
 import { verifySignature, type SignatureVerdict } from './signature.ts';
 import { webhookRoutes, type WebhookDeps } from './webhooks.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   readonly log?: (entry: LogEntry) => void;
   /** Live updates: without them POST /webhooks/hubspot is not served. */
   readonly webhooks?: WebhookDeps;
+  /** The managers' app page: without it GET /api/portfolio is not served. */
+  readonly portfolio?: PortfolioRouteDeps;
 }
 
 export const maxBodyBytes = 64 * 1024;
@@ -210,6 +213,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.webhooks) app.route('/webhooks', webhookRoutes(deps.webhooks, signatureCheck(deps.signature, deps.card.now)));
 
   registerHandoffRoutes(app, deps.card);
+  if (deps.portfolio) registerPortfolioRoutes(app, deps.portfolio);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

@@ -119,34 +119,61 @@ export interface PortfolioPage {
   readonly currency: string;
   readonly ownerId: string | null;
   readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string; readonly customers: number }>;
+  /** The lists hold at most pageListLimit rows, the most valuable first; these count them all. */
   readonly overview: PortfolioOverview;
+  readonly renewalsAtRiskCount: number;
+  readonly churnedCount: number;
   readonly kpis: {
     readonly current: { readonly label: string; readonly report: PeriodReport };
     readonly lastQuarter: { readonly label: string; readonly report: PeriodReport };
   };
 }
 
-/** The managers' page: bands, renewals at risk, churn this quarter and the KPIs of this and the last quarter. */
-export async function portfolioPage(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: PortfolioPageRequest): Promise<PortfolioPage> {
-  const quarter = quarterOf(request.asOf);
-  const current: Period = { start: quarter.start, end: request.asOf };
+/** Rows of each list the page receives (the counts and totals cover all of them): well under hubspot.fetch's 1 MB. */
+export const pageListLimit = 100;
+
+/** Everything the page is computed from, read once: the server keeps it a few minutes for other owners' views. */
+export interface PageSource {
+  readonly book: readonly BookCompany[];
+  readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly current: Period;
+  readonly last: Period;
+}
+
+/** Reads the book for the page: this quarter so far and the last full quarter. */
+export async function readPageSource(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: Omit<PortfolioPageRequest, 'ownerId'>): Promise<PageSource> {
+  const current: Period = { start: quarterOf(request.asOf).start, end: request.asOf };
   const last = previousQuarter(request.asOf);
   const [book, owners] = await Promise.all([readBook(deps, { asOf: request.asOf, periods: [current, last], currency: request.currency }), deps.gateway.owners()]);
+  return { book, owners, current, last };
+}
+
+/** The managers' page from its source, for every company or one owner's. */
+export function pageOf(source: PageSource, request: PortfolioPageRequest): PortfolioPage {
+  const { book, current, last } = source;
   const ownerId = request.ownerId === undefined ? null : request.ownerId;
   const mine = ownerId === null ? book : book.filter((company) => (company.ownerId ?? '') === ownerId);
   const counts = new Map<string, number>();
   for (const company of book) if (company.ownerId !== null) counts.set(company.ownerId, (counts.get(company.ownerId) ?? 0) + 1);
   const [currentReport, lastReport] = bookReports(mine, [current, last], request.currency.reporting);
   if (currentReport === undefined || lastReport === undefined) throw new Error('two periods give two reports');
+  const overview = portfolioOverview(mine, { asOf: request.asOf, churnPeriod: current, reporting: request.currency.reporting });
   return {
     asOf: formatDay(request.asOf),
     currency: request.currency.reporting,
     ownerId,
-    owners: owners
+    owners: source.owners
       .filter((owner) => counts.has(owner.id))
       .map((owner) => ({ id: owner.id, name: owner.name, customers: counts.get(owner.id) ?? 0 }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    overview: portfolioOverview(mine, { asOf: request.asOf, churnPeriod: current, reporting: request.currency.reporting }),
-    kpis: { current: { label: periodLabel(quarter), report: currentReport }, lastQuarter: { label: periodLabel(last), report: lastReport } },
+    overview: { ...overview, renewalsAtRisk: overview.renewalsAtRisk.slice(0, pageListLimit), churned: overview.churned.slice(0, pageListLimit) },
+    renewalsAtRiskCount: overview.renewalsAtRisk.length,
+    churnedCount: overview.churned.length,
+    kpis: { current: { label: periodLabel(quarterOf(request.asOf)), report: currentReport }, lastQuarter: { label: periodLabel(last), report: lastReport } },
   };
+}
+
+/** The managers' page: bands, renewals at risk, churn this quarter and the KPIs of this and the last quarter. */
+export async function portfolioPage(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: PortfolioPageRequest): Promise<PortfolioPage> {
+  return pageOf(await readPageSource(deps, request), request);
 }

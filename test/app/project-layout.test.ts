@@ -39,6 +39,12 @@ describe('HubSpot project layout (parsed by HubSpot\'s own project-parsing-lib)'
       customer_success_sidebar: 'crm.record.sidebar',
       customer_success_preview: 'crm.preview',
     });
+    // The managers' app page (platform 2026.03 app pages): one "pages" component whose entrypoint exists.
+    const pages = nodes.filter((n) => n.componentType === 'PAGE');
+    expect(pages.map((p) => p.uid)).toEqual(['customer_success_pages']);
+    const pagesEntry = (pages[0]?.config as { entrypoint?: string } | undefined)?.entrypoint ?? '';
+    expect(pagesEntry).toBe('/app/pages/Pages.tsx');
+    await expect(access(path.join(srcDir, pagesEntry))).resolves.toBeUndefined();
     // Every hsmeta file in the repository is a component HubSpot will upload.
     const files = await hsMetaFiles(srcDir);
     expect(nodes.length).toBe(files.length);

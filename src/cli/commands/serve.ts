@@ -70,7 +70,7 @@ async function serve(rawFlags: unknown): Promise<void> {
     const signature = signatureMode(env, portal);
     const upkeep = await startHealthUpkeep({ env, portal, config, syncEveryMs, log: writeLogLine });
     try {
-      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks }, env.PORT, env.CS_CARD_HOST).catch(
+      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks, portfolio: { gateway: upkeep.portfolio, config, now: () => new Date() } }, env.PORT, env.CS_CARD_HOST).catch(
         (error: unknown) => {
           throw listenFailure(error, env);
         },

@@ -271,7 +271,7 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
     const secret = options.env.HUBSPOT_CLIENT_SECRET ?? randomBytes(32).toString('base64url');
     const card = { gateway: portal.gateway, config, now: () => new Date() };
     const backend = await step('card backend', () =>
-      listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: backendLog(progress) }, port, loopbackHost)),
+      listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: backendLog(progress), portfolio: { gateway: portal.portfolio, config, now: () => new Date() } }, port, loopbackHost)),
     );
     closers.push(backend.close);
 

@@ -1,0 +1,130 @@
+import { Button, EmptyState, ErrorState, Link, LoadingSpinner, Select, Statistics, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PortfolioPage, PortfolioPageDeps, companyRecordUrl } from '../../src/app/pages/components/PortfolioPage.tsx';
+import { defaultConfig } from '../../src/config/schema.ts';
+import { readContractDeals } from '../../src/domain/contract-deals.ts';
+import { parseIsoDate } from '../../src/domain/dates.ts';
+import { bookCompany, type BookCompany } from '../../src/domain/portfolio-book.ts';
+import { previousQuarter, quarterOf } from '../../src/domain/period-report.ts';
+import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
+import { pageOf, type PortfolioPage as PageData } from '../../src/usecases/portfolio-book.ts';
+import { deal } from '../domain/fixtures.ts';
+import { textOf } from './card-queries.ts';
+import { plainFetch, startStubBackend, type StubBackend } from './stub-backend.ts';
+
+// The managers' app page against a loopback stand-in backend: what it shows for a small book
+// (computed by the domain, as the backend would), an empty portal and a failing backend.
+
+let backend: StubBackend;
+beforeAll(async () => {
+  backend = await startStubBackend();
+});
+afterAll(() => backend.close());
+
+const asOf = parseIsoDate('2026-11-23') ?? 0;
+const current = { start: quarterOf(asOf).start, end: asOf };
+const last = previousQuarter(asOf);
+const currency = { reporting: 'USD', home: null };
+
+function company(id: string, name: string, properties: PropertyValues, deals: readonly CrmRecord[]): BookCompany {
+  const contract = readContractDeals(deals, defaultConfig, currency);
+  return bookCompany({ id, properties: { name, hubspot_owner_id: '7100001', ...properties } }, contract, { asOf, periods: [current, last], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
+}
+const won = (type: string, closedate: string, amount: number, cur = 'USD') => deal({ type, stage: 'closedwon', closedate, amount, currency: cur });
+const open = (closedate: string, amount: number) => deal({ type: 'existingbusiness', stage: 'contractsent', closedate, amount });
+
+function demoPage(): PageData {
+  const book = [
+    company('11', 'Small Soon', { cs_health_band: 'at_risk', cs_health_score: '20', cs_renewal_date: '2026-11-30', cs_renewal_amount: '10000' }, [won('newbusiness', '2025-11-30', 10_000), open('2026-11-30', 10_000)]),
+    company('12', 'Big Later', { cs_health_band: 'attention', cs_health_score: '60', cs_renewal_date: '2027-02-10', cs_renewal_amount: '250000' }, [won('newbusiness', '2026-02-10', 250_000), open('2027-02-10', 250_000)]),
+    company('13', 'Mid Overdue', { cs_health_band: 'at_risk', cs_health_score: '35', cs_renewal_date: '2026-11-10', cs_renewal_amount: '80000' }, [won('newbusiness', '2025-11-10', 80_000), open('2026-11-10', 80_000)]),
+    company('14', 'Happy Co', { cs_health_band: 'healthy', cs_health_score: '90', cs_renewal_date: '2026-12-01', cs_renewal_amount: '500000' }, [won('newbusiness', '2025-12-01', 500_000)]),
+    company('15', 'Euro GmbH', { cs_health_band: 'healthy', cs_health_score: '80' }, [won('newbusiness', '2026-03-01', 40_000, 'EUR')]),
+    company('16', 'Gone Ltd', { cs_churn_reason: 'budget' }, [won('newbusiness', '2025-10-20', 30_000), deal({ type: 'existingbusiness', stage: 'closedlost', closedate: '2026-10-20', amount: 30_000 })]),
+  ];
+  return pageOf({ book, owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last }, { asOf, currency });
+}
+
+async function renderPage(...replies: Array<{ status: number; body: unknown }>) {
+  backend.reply(...replies);
+  const r = createRenderer('pages');
+  r.render(
+    <PortfolioPageDeps.Provider value={{ fetchFn: plainFetch, baseUrl: backend.baseUrl, locale: 'en-US', timeZone: 'UTC', portalId: 123 }}>
+      <PortfolioPage />
+    </PortfolioPageDeps.Provider>,
+  );
+  await r.waitFor(() => expect(r.maybeFind(LoadingSpinner)).toBeNull());
+  return r;
+}
+
+describe('the managers’ app page', () => {
+  it('shows customers and ARR per health band, per currency, with churned customers apart', async () => {
+    const r = await renderPage({ status: 200, body: demoPage() });
+    expect(r.findByTestId(Text, 'band-at_risk-customers').text).toBe('2');
+    expect(r.findByTestId(Text, 'band-at_risk-arr').text).toBe('$90,000');
+    expect(r.findByTestId(Text, 'band-healthy-customers').text).toBe('2');
+    // USD 500,000 and EUR 40,000 stay apart.
+    expect(r.findByTestId(Text, 'band-healthy-arr').text).toBe('$500,000 · €40,000');
+    expect(r.findByTestId(StatusTag, 'band-churned').text).toBe('Churned');
+    expect(r.findByTestId(Text, 'band-churned-customers').text).toBe('1');
+    expect(textOf(r.getRootNode())).toContain('Amounts are shown per currency');
+  });
+
+  it('orders the renewals at risk by value at stake, overdue ones included, healthy ones left out', async () => {
+    const r = await renderPage({ status: 200, body: demoPage() });
+    const rows = r.findByTestId(Table, 'at-risk').findAll(TableRow).slice(1);
+    expect(rows.map((row) => row.find(Link).text)).toEqual(['Big Later', 'Mid Overdue', 'Small Soon']);
+    expect(r.findByTestId(Text, 'at-stake-12').text).toBe('$250,000');
+    expect(textOf(r.getRootNode())).not.toContain('Happy Co');
+  });
+
+  it('links each company to its record in the portal', async () => {
+    const r = await renderPage({ status: 200, body: demoPage() });
+    const link = r.findByTestId(Link, 'company-13');
+    expect(link.props.href).toEqual({ url: companyRecordUrl(123, '13'), external: false });
+    expect(companyRecordUrl(123, '13')).toBe('https://app.hubspot.com/contacts/123/record/0-2/13');
+  });
+
+  it('lists the customers churned this quarter with the reason, and the KPIs of this and the last quarter', async () => {
+    const r = await renderPage({ status: 200, body: demoPage() });
+    const churned = textOf(r.findByTestId(Table, 'churned'));
+    expect(churned).toContain('Gone Ltd');
+    expect(churned).toContain('Budget');
+    expect(textOf(r.getRootNode())).toContain('This quarter so far (2026-Q4)');
+    expect(textOf(r.getRootNode())).toContain('Last quarter (2026-Q3)');
+    const labels = r.findByTestId(Statistics, 'kpis-current').findAll(StatisticsItem).map((item) => item.props.label);
+    expect(labels).toContain('Net revenue retention (NRR)');
+    expect(labels).toContain('Customer renewal rate');
+  });
+
+  it('filters by owner: the backend is asked for that owner’s companies', async () => {
+    const r = await renderPage({ status: 200, body: demoPage() });
+    const select = r.findByTestId(Select, 'owner-filter');
+    expect(select.props.options).toEqual([
+      { label: 'All owners', value: 'all' },
+      { label: 'Alicia Brandt (6)', value: '7100001' },
+    ]);
+    select.trigger('onChange', '7100001');
+    await r.waitFor(() => expect(backend.requests.at(-1)?.url).toBe('/api/portfolio?owner=7100001'));
+  });
+
+  it('says so on an empty portal', async () => {
+    const empty = pageOf({ book: [], owners: [], current, last }, { asOf, currency });
+    const r = await renderPage({ status: 200, body: empty });
+    expect(r.findByTestId(EmptyState, 'portfolio-empty').props.title).toBe('No customers yet');
+    expect(r.maybeFind(Table)).toBeNull();
+  });
+
+  it('explains a backend failure and tries again', async () => {
+    const r = await renderPage({ status: 503, body: { error: { code: 'hubspot_unavailable', message: 'HubSpot is busy' } } }, { status: 200, body: demoPage() });
+    expect(r.find(ErrorState).props.title).toBe('Couldn’t load the portfolio');
+    expect(r.findByTestId(Text, 'portfolio-error').text).toContain('HubSpot is busy');
+    r.find(ErrorState).find(Button).trigger('onClick');
+    await r.waitFor(() => {
+      expect(r.maybeFind(ErrorState)).toBeNull();
+      expect(r.maybeFind(LoadingSpinner)).toBeNull();
+    });
+    expect(r.findByTestId(Table, 'at-risk')).toBeDefined();
+  });
+});
