@@ -105,7 +105,7 @@ describe('the managers’ app page', () => {
       { label: 'All owners', value: 'all' },
       { label: 'Alicia Brandt (6)', value: '7100001' },
     ]);
-    select.trigger('onChange', '7100001');
+    (select.trigger as (event: 'onChange', value: unknown) => void)('onChange', '7100001');
     await r.waitFor(() => expect(backend.requests.at(-1)?.url).toBe('/api/portfolio?owner=7100001'));
   });
 
