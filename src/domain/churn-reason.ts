@@ -3,7 +3,7 @@ import type { CsConfig } from '../config/schema.ts';
 import { actionMarker } from './action-tasks.ts';
 import { formatDay, parseInstant, type Day } from './dates.ts';
 import type { Deal } from './deals.ts';
-import { escapeHtml, multiline } from './note-html.ts';
+import { escapeHtml, fitNote, multiline } from './note-html.ts';
 import { textOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
 
@@ -130,11 +130,11 @@ export function planChurnReason(body: ChurnReasonBody, ctx: { company: PropertyV
 
 function churnNote(reason: ChurnReason, comment: string, lostDeal: Deal | null): string {
   const deal = lostDeal === null ? '' : `<p><strong>Lost renewal:</strong> ${escapeHtml(lostDeal.name ?? `deal ${lostDeal.id}`)}${lostDeal.closeDay === null ? '' : ` (closed ${formatDay(lostDeal.closeDay)})`}</p>`;
-  return [
+  const content = [
     '<p><strong>Churn reason recorded</strong></p>',
     `<p><strong>Reason:</strong> ${escapeHtml(churnReasonLabels[reason])}</p>`,
     `<p><strong>Comment:</strong> ${comment === '' ? '—' : multiline(comment)}</p>`,
     deal,
-    `<p>Recorded by the customer-success card. ${churnNoteMarker}</p>`,
   ].join('');
+  return fitNote(content, `<p>Recorded by the customer-success card. ${churnNoteMarker}</p>`);
 }

@@ -3,7 +3,7 @@ import { actionMarker } from './action-tasks.ts';
 import { addDays } from './dates.ts';
 import { contactLabel, csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
 import type { HandoffAction } from './handoff-form.ts';
-import { defuseMarkers, escapeHtml, multiline } from './note-html.ts';
+import { defuseMarkers, escapeHtml, fitNote, multiline } from './note-html.ts';
 import { textOf } from './property-values.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
 import type { HandoffStatus } from './view-model.ts';
@@ -61,9 +61,8 @@ export function handoffEffects(action: HandoffAction, previous: HandoffStatus, c
   const lines = [`<p><strong>${escapeHtml(titles[action])}</strong> (version ${version})</p>`];
   if (action === 'return') lines.push(`<p><strong>Comment:</strong> ${multiline(textOf(after, handoffStateProperties.returnComment) ?? '')}</p>`);
   lines.push(...fieldLines(fields, ctx.contacts));
-  lines.push(`<p>Recorded by the customer-success card. ${marker}</p>`);
   const tasks = action === 'accept' ? onboardingTasks(fields, ctx) : [];
-  return { note: { body: lines.join(''), marker }, tasks };
+  return { note: { body: fitNote(lines.join(''), `<p>Recorded by the customer-success card. ${marker}</p>`), marker }, tasks };
 }
 
 function fieldLines(fields: HandoffFields, contacts: readonly CrmRecord[]): string[] {

@@ -213,6 +213,20 @@ describe('text typed into the handoff', () => {
     }
   });
 
+  it('never sends HubSpot a note over its 65,536-character limit: a long handoff note is cut with a visible notice', async () => {
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Garganey Ports');
+    const long = '<&>'.repeat(1_600); // 4,800 typed characters, about 24,000 once escaped
+    const fields = { ...complete(contactIds[0] ?? '', contactIds[1] ?? ''), goals: long, successCriteria: long, promisedScope: long, specialTerms: long, risks: long };
+    const submitted = await call('POST', `/api/companies/${companyId}/handoff/submit`, { baseVersion: 0, fields });
+    expect(submitted.status).toBe(200);
+    const [note = ''] = notesOf(portal.sandbox, companyId);
+    expect(note.length).toBeLessThanOrEqual(65_536);
+    expect(note).toContain('[Truncated: the rest did not fit HubSpot');
+    expect(note).toMatch(/\[cs-card:handoff-submit-v1\]<\/p>$/);
+    // The full text stays in the company's properties.
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_risks).toBe(long);
+  });
+
   it('cannot pass for the product\'s markers: a retried accept still writes its note and tasks, and no task reads as another action\'s', async () => {
     const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Smew Instruments');
     const base = `/api/companies/${companyId}/handoff`;
