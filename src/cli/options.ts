@@ -1,5 +1,5 @@
 import { MAX_DEMO_COMPANIES } from '../sandbox/index.ts';
-import { asOfSchema } from '../usecases/card-view.ts';
+import { asOfProblem } from '../usecases/card-view.ts';
 import { UsageError } from './errors.ts';
 
 // The command line's values, parsed one way for every command: a bad value is a usage error
@@ -19,10 +19,11 @@ export const portOption = (flag: string, raw: string): number => wholeNumber(fla
 /** The demo portfolio's size: the same range for `start` and `sandbox`. */
 export const companiesOption = (raw: string): number => wholeNumber('--companies', raw, 0, MAX_DEMO_COMPANIES);
 
-/** A calendar day (YYYY-MM-DD) that exists: 2026-02-31 is refused. */
+/** A calendar day (YYYY-MM-DD) that exists, from 2000-01-01 to 2100-12-31: 2026-02-31 and 1899-12-31 are refused. */
 export function asOfOption(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (!asOfSchema.safeParse(raw).success) throw new UsageError(`--as-of "${raw}" is not a date: write it YYYY-MM-DD, like 2026-11-22, a day that exists`);
+  const problem = asOfProblem(raw);
+  if (problem !== null) throw new UsageError(`--as-of "${raw}" ${problem}`);
   return raw;
 }
 

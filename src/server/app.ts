@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { z } from 'zod';
-import { asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
+import { asOfProblem, asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
 import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
 import { registerHandoffRoutes } from './handoff-routes.ts';
@@ -192,8 +192,9 @@ export function createApp(deps: AppDeps): Hono {
     const companyId = companyIdSchema.safeParse(c.req.param('companyId'));
     if (!companyId.success) return badRequest(c, 'companyId must be a numeric HubSpot record id');
     const rawAsOf = c.req.query('asOf');
+    const problem = rawAsOf === undefined ? null : asOfProblem(rawAsOf);
+    if (problem !== null) return badRequest(c, `asOf "${rawAsOf ?? ''}" ${problem}`);
     const asOf = rawAsOf === undefined ? undefined : asOfSchema.safeParse(rawAsOf);
-    if (asOf && !asOf.success) return badRequest(c, 'asOf must be a date written YYYY-MM-DD');
     const view = await getCardView(deps.card, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
     c.header('Cache-Control', 'no-store');
     return c.json(view);
@@ -205,7 +206,7 @@ export function createApp(deps: AppDeps): Hono {
     const actionId = actionIdSchema.safeParse(c.req.param('actionId'));
     if (!actionId.success) return badRequest(c, 'actionId must be 1-64 lower-case letters, digits or dashes');
     const body = taskBody(await c.req.text());
-    if (!body) return badRequest(c, 'the body must be empty or JSON holding only asOf, a date written YYYY-MM-DD, like {"asOf":"2026-11-22"}');
+    if (!body) return badRequest(c, 'the body must be empty or JSON holding only asOf, a day from 2000-01-01 to 2100-12-31 written YYYY-MM-DD, like {"asOf":"2026-11-22"}');
     const result = await createTask({ companyId: companyId.data, actionId: actionId.data, ...body });
     return c.json(result, result.created ? 201 : 200);
   });

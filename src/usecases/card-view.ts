@@ -22,7 +22,23 @@ export interface CardDeps {
 
 /** What both shells accept as a company id and an as-of date. */
 export const companyIdSchema = z.string().regex(/^\d{1,20}$/);
-export const asOfSchema = z.iso.date();
+/** The days a card, sync or report may be computed as of: dates outside are typos, not history. */
+export const asOfRange = { from: '2000-01-01', to: '2100-12-31' } as const;
+
+/**
+ * What is wrong with an as-of day, as the end of a sentence naming it, or null when it is fine.
+ *
+ * @example
+ * asOfProblem('2026-11-22') // null
+ * asOfProblem('1899-12-31') // 'is outside the supported range: write a day from 2000-01-01 to 2100-12-31'
+ */
+export function asOfProblem(raw: string): string | null {
+  if (!z.iso.date().safeParse(raw).success) return 'is not a date: write it YYYY-MM-DD, like 2026-11-22, a day that exists';
+  if (raw < asOfRange.from || raw > asOfRange.to) return `is outside the supported range: write a day from ${asOfRange.from} to ${asOfRange.to}`;
+  return null;
+}
+
+export const asOfSchema = z.string().refine((raw) => asOfProblem(raw) === null, { error: `asOf must be a day written YYYY-MM-DD, from ${asOfRange.from} to ${asOfRange.to}` });
 
 export interface CardRequest {
   /** Digits only; the shells validate it. */

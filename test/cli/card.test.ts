@@ -67,6 +67,9 @@ describe('cs-card card', () => {
   it.each([
     [['card', 'acme'], /"acme" is not a company id/],
     [['card', '123', '--as-of', '22/11/2026'], /--as-of "22\/11\/2026" is not a date: write it YYYY-MM-DD/],
+    [['card', '123', '--as-of', '1899-12-31'], /^cs-card: --as-of "1899-12-31" is outside the supported range: write a day from 2000-01-01 to 2100-12-31$/],
+    [['card', '123', '--as-of', '2101-01-01'], /--as-of "2101-01-01" is outside the supported range/],
+    [['sync', '--as-of', '1999-12-31'], /^cs-card: --as-of "1999-12-31" is outside the supported range/],
   ])('exits 2 with one sentence on bad usage: %j', async (args, message) => {
     const result = await csCard(args);
 

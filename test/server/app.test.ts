@@ -93,6 +93,24 @@ describe('GET /api/companies/:companyId/card', () => {
     expect((await errorOf(response)).message).toMatch(/YYYY-MM-DD/);
   });
 
+  it.each(['1899-12-31', '1999-12-31', '2101-01-01', '9999-12-31', '0000-01-01'])('rejects asOf=%s, outside 2000-01-01..2100-12-31, with a 400 saying the range (the card and the task route)', async (day) => {
+    const { company, call, portal } = setup();
+    const tasksBefore = portal.sandbox.store.associations('companies', company.id, 'tasks');
+
+    const card = await call('GET', `/api/companies/${company.id}/card?asOf=${day}`);
+    expect(card.status).toBe(400);
+    expect(await errorOf(card)).toEqual({ code: 'bad_request', message: `asOf "${day}" is outside the supported range: write a day from 2000-01-01 to 2100-12-31` });
+    const task = await call('POST', `/api/companies/${company.id}/actions/renewal-call/task`, { body: JSON.stringify({ asOf: day }) });
+    expect(task.status).toBe(400);
+    expect(portal.sandbox.store.associations('companies', company.id, 'tasks')).toEqual(tasksBefore);
+  });
+
+  it('accepts the edges of the asOf range', async () => {
+    const { company, call } = setup();
+    expect((await call('GET', `/api/companies/${company.id}/card?asOf=2000-01-01`)).status).toBe(200);
+    expect((await call('GET', `/api/companies/${company.id}/card?asOf=2100-12-31`)).status).toBe(200);
+  });
+
   it('answers an unknown company with a 404 JSON error', async () => {
     const { call } = setup();
 

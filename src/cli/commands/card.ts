@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CompanyNotFoundError, HubSpotError } from '../../hubspot/gateway.ts';
-import { asOfSchema, companyIdSchema, getCardView } from '../../usecases/card-view.ts';
+import { companyIdSchema, getCardView } from '../../usecases/card-view.ts';
+import { asOfOption } from '../options.ts';
 import { cardSummary } from '../card-summary.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
@@ -14,15 +15,14 @@ interface CardOptions {
 async function showCard(companyIdArg: string, options: CardOptions): Promise<void> {
   const companyId = companyIdSchema.safeParse(companyIdArg);
   if (!companyId.success) throw new UsageError(`"${companyIdArg}" is not a company id: use the digits from the company record's URL`);
-  const asOf = options.asOf === undefined ? undefined : asOfSchema.safeParse(options.asOf);
-  if (asOf && !asOf.success) throw new UsageError(`--as-of "${options.asOf}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
+  const asOf = asOfOption(options.asOf);
 
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env);
   if (portal.kind === 'sandbox') process.stderr.write('cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this card comes from the embedded sandbox portal.\n');
   try {
-    const view = await getCardView({ gateway: portal.gateway, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
+    const view = await getCardView({ gateway: portal.gateway, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
     process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view)}\n`);
   } catch (error) {
     if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message);

@@ -5,6 +5,7 @@ import { HubSpotError } from '../../hubspot/failures.ts';
 import { runPeriodReport } from '../../usecases/portfolio-book.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
+import { asOfOption } from '../options.ts';
 import { reportCsv, reportText, type ReportScope } from '../period-report-text.ts';
 import { readEnvironment } from '../portal.ts';
 import { openWritePortal, sandboxNotice } from './setup.ts';
@@ -33,7 +34,7 @@ async function showReport(options: ReportOptions): Promise<void> {
   if (options.json && options.csv) throw new UsageError('--json and --csv cannot be combined: choose one output format');
   if (options.by !== undefined && options.by !== 'owner') throw new UsageError(`--by "${options.by}" is not a grouping: the report can be split --by owner`);
   if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new UsageError(`--currency "${options.currency}" is not a currency code: write 3 capital letters, like USD`);
-  const asOfText = options.asOf ?? todayUtc();
+  const asOfText = asOfOption(options.asOf) ?? todayUtc();
   const asOf = parseIsoDate(asOfText);
   if (asOf === null) throw new UsageError(`--as-of "${asOfText}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
   const period = periodFromArguments({ ...(options.period === undefined ? {} : { period: options.period }), ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }) }, asOf);
