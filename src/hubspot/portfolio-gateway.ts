@@ -54,7 +54,7 @@ export class PortfolioGateway {
     return listOwners(this.ctx);
   }
 
-  updateCompanies(updates: ReadonlyArray<{ readonly id: string; readonly properties: Readonly<Record<string, string>> }>): Promise<{ written: string[]; failed: FailedIds }> {
+  updateCompanies(updates: ReadonlyArray<{ readonly id: string; readonly properties: Readonly<Record<string, string>> }>): Promise<{ written: string[]; failed: FailedIds; writtenAt: number | null }> {
     return batchUpdate(this.ctx, 'companies', updates);
   }
 }

@@ -37,7 +37,7 @@ export type FailedIds = Map<string, Failure>;
 
 export interface Filter {
   readonly propertyName: string;
-  readonly operator: 'EQ' | 'GT' | 'GTE' | 'LT' | 'IN' | 'NOT_HAS_PROPERTY';
+  readonly operator: 'EQ' | 'GT' | 'GTE' | 'LT' | 'LTE' | 'IN' | 'NOT_HAS_PROPERTY';
   readonly value?: string;
   readonly values?: readonly string[];
 }
@@ -59,7 +59,8 @@ const batchErrorSchema = z.object({
   context: z.record(z.string(), z.array(z.string())).optional(),
 });
 
-const updatedSchema = z.object({ results: z.array(z.object({ id: z.string() })), errors: z.array(z.unknown()).optional() });
+const instant = z.union([z.date(), z.string(), z.number()]).transform((value) => new Date(value instanceof Date ? value.getTime() : value).getTime()).optional();
+const updatedSchema = z.object({ results: z.array(z.object({ id: z.string(), updatedAt: instant })), errors: z.array(z.unknown()).optional() });
 
 function call<T>(ctx: PortfolioContext, run: () => Promise<T>): Promise<T> {
   return withRetry(run, new Deadline(ctx.callBudgetMs), ctx.retry);
@@ -133,7 +134,7 @@ function toSdkFilter(filter: Filter) {
   };
 }
 
-const operatorKeys = { EQ: 'Eq', GT: 'Gt', GTE: 'Gte', LT: 'Lt', IN: 'In', NOT_HAS_PROPERTY: 'NotHasProperty' } as const;
+const operatorKeys = { EQ: 'Eq', GT: 'Gt', GTE: 'Gte', LT: 'Lt', LTE: 'Lte', IN: 'In', NOT_HAS_PROPERTY: 'NotHasProperty' } as const;
 
 /** Records by id, 100 a call (50 when history is asked for); ids HubSpot no longer has are simply absent. */
 export async function batchRead(
@@ -212,20 +213,25 @@ export async function associatedIds(
   return { byId, failed };
 }
 
-/** Writes property values, 100 records a call; a 207 names the records HubSpot refused. */
+/**
+ * Writes property values, 100 records a call; a 207 names the records HubSpot refused.
+ * `writtenAt` is HubSpot's own last-modified time of the latest write (epoch ms), when it says.
+ */
 export async function batchUpdate(
   ctx: PortfolioContext,
   type: PortfolioObjectType,
   updates: ReadonlyArray<{ readonly id: string; readonly properties: Readonly<Record<string, string>> }>,
-): Promise<{ written: string[]; failed: FailedIds }> {
+): Promise<{ written: string[]; failed: FailedIds; writtenAt: number | null }> {
   const written: string[] = [];
   const failed: FailedIds = new Map();
+  let writtenAt: number | null = null;
   await Promise.all(
     chunk(updates, batchUpdateSize).map(async (part) => {
       try {
         const raw = await call(ctx, () => ctx.client.crm.objects.batchApi.update(type, { inputs: part.map(({ id, properties }) => ({ id, properties: { ...properties } })) }));
         const page = parse(updatedSchema, raw, `${type} batch update`);
         const done = new Set(page.results.map((result) => result.id));
+        for (const { updatedAt } of page.results) if (updatedAt !== undefined && !Number.isNaN(updatedAt)) writtenAt = Math.max(writtenAt ?? updatedAt, updatedAt);
         written.push(...done);
         const refused = partialFailures(page.errors, () => false);
         for (const { id } of part) {
@@ -237,7 +243,7 @@ export async function batchUpdate(
       }
     }),
   );
-  return { written, failed };
+  return { written, failed, writtenAt };
 }
 
 const ownerPageSchema = z.object({

@@ -1,6 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { dateDrivenSelection } from '../domain/health-sync.ts';
 import { healthUpdatedAtProperty } from '../domain/properties.ts';
+import { changeWindow, searchLagOverlapMs, type Watermark } from '../domain/sync-watermark.ts';
 import { HubSpotError } from '../hubspot/failures.ts';
 import type { Filter, PortalAccess, PortfolioGateway, PortfolioObjectType } from '../hubspot/portfolio-gateway.ts';
 
@@ -10,12 +11,7 @@ import type { Filter, PortalAccess, PortfolioGateway, PortfolioObjectType } from
 // and those the last run had to skip. Every search costs one call per 200 hits, so a portfolio
 // where nothing changed costs a handful of calls whatever its size.
 
-/** The last completed run: its start is the watermark of the input searches. */
-export interface Watermark {
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly asOf: string;
-}
+export type { Watermark } from '../domain/sync-watermark.ts';
 
 /** More changed records than this and a full pass is cheaper than following every association. */
 export const maxIncrementalCandidates = 50_000;
@@ -65,10 +61,21 @@ export async function incrementalCandidates(
   asOf: string,
   retryIds: readonly string[],
   portal: PortalAccess = { feedbackForbidden: false },
+  lookBackMs: number = searchLagOverlapMs,
 ): Promise<string[] | null> {
-  const since = String(Date.parse(watermark.startedAt));
+  // Looks back past the last run's start (search lags writes); companies the last run wrote count
+  // only if changed after their page was written (domain/sync-watermark.ts).
+  const window = changeWindow(watermark, lookBackMs);
+  const since = String(window.changedAfterMs);
+  const stampBefore = String(window.stampBeforeMs);
   const changedSince = (type: PortfolioObjectType): Filter => ({ propertyName: modifiedProperty(type), operator: 'GT', value: since });
   const stage = stageFilter(config);
+  const pageGroups = window.pages.map((page): Filter[] => [
+    ...(page.stampFromMs === page.stampToMs
+      ? [{ propertyName: healthUpdatedAtProperty, operator: 'EQ' as const, value: String(page.stampFromMs) }]
+      : [{ propertyName: healthUpdatedAtProperty, operator: 'GTE' as const, value: String(page.stampFromMs) }, { propertyName: healthUpdatedAtProperty, operator: 'LTE' as const, value: String(page.stampToMs) }]),
+    { propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(page.changedAfterMs) },
+  ]);
   try {
     const moved = dateDrivenSelection(watermark.asOf, asOf, config.health.trendDays);
     const between = (propertyName: string, from: number, to: number): Filter[] => [
@@ -76,17 +83,19 @@ export async function incrementalCandidates(
       { propertyName, operator: 'GTE', value: String(from) },
       { propertyName, operator: 'LT', value: String(to) },
     ];
-    // Searches take at most 5 filter groups and 18 filters (each group also gets the id keyset).
+    // Searches take at most 5 filter groups and 25 filters (each group also gets the id keyset).
     const found = await Promise.all([
       // Company inputs: modified since the last run started, except by that run's own write
       // (its stamp is newer than the watermark) unless modified again after it finished; and
       // companies whose last score change just crossed the trend horizon.
       searchIds(gateway, 'companies', [
-        [stage, changedSince('companies'), { propertyName: healthUpdatedAtProperty, operator: 'LT', value: since }],
+        [stage, changedSince('companies'), { propertyName: healthUpdatedAtProperty, operator: 'LT', value: stampBefore }],
         [stage, changedSince('companies'), { propertyName: healthUpdatedAtProperty, operator: 'NOT_HAS_PROPERTY' }],
-        [stage, { propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(Date.parse(watermark.finishedAt)) }],
+        [stage, { propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(window.finishedAfterMs) }],
         ...(moved ? [between(healthUpdatedAtProperty, ...moved.changedBetweenMs)] : []),
       ]),
+      // Companies the last run wrote and someone changed after that write, five pages a search.
+      ...chunked(pageGroups, 5).map((groups) => searchIds(gateway, 'companies', groups)),
       // Renewal dates that crossed a 90/60/30/0-day boundary.
       moved ? searchIds(gateway, 'companies', moved.renewalDays.map(([from, to]) => between('cs_renewal_date', from * msPerDay, to * msPerDay))) : [],
       ...(['deals', 'tickets', 'contacts', 'tasks'] as const).map(async (type) => companiesOf(gateway, type, await searchIds(gateway, type, [[changedSince(type)]]))),
@@ -125,6 +134,12 @@ async function changedSurveyCompanies(gateway: PortfolioGateway, filterGroups: R
   }
   if (failed.size > 0) throw new SelectionError(`the contacts of ${failed.size} new survey answers could not be read`);
   return companiesOf(gateway, 'contacts', [...new Set([...byId.values()].flat())]);
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
 }
 
 /** HubSpot ids are decimal strings of varying length: order by number, not by text. */

@@ -13,11 +13,15 @@ import { z } from 'zod';
 const isoInstant = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'not an ISO timestamp');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Pages of companies a run wrote (domain/sync-watermark.ts): the next run re-checks those changed after their write. */
+const writtenPagesSchema = z.array(z.object({ stamp: isoInstant, lastStamp: isoInstant.optional(), writtenAt: isoInstant }));
+
 const completedRunSchema = z.object({
   mode: z.enum(['full', 'incremental']),
   asOf: isoDate,
   startedAt: isoInstant,
   finishedAt: isoInstant,
+  writes: writtenPagesSchema.optional(),
 });
 export type CompletedRun = z.infer<typeof completedRunSchema>;
 
@@ -29,7 +33,9 @@ const pendingRunSchema = z.object({
   asOf: isoDate,
   startedAt: isoInstant,
   /** The completed run an incremental run selects changes since; kept so a resumed run selects the same. */
-  watermark: completedRunSchema.pick({ startedAt: true, finishedAt: true, asOf: true }).nullable(),
+  watermark: completedRunSchema.pick({ startedAt: true, finishedAt: true, asOf: true, writes: true }).nullable(),
+  /** This run's written pages so far (kept across a resume). */
+  writes: writtenPagesSchema.optional(),
   /** Companies are processed in ascending id order; everything up to this id is done. */
   afterId: companyId.nullable(),
   /** Totals so far, so the final summary covers the whole run, not just the resumed part. */

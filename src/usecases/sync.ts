@@ -6,6 +6,7 @@ import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
 import { issueWarning } from '../domain/source-issues.ts';
 import { describeFailure } from '../hubspot/failures.ts';
 import { searchPageSize, type PortalAccess, type PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
+import { recordWrittenPage, type WrittenPages } from '../domain/sync-watermark.ts';
 import { idAfter, incrementalCandidates, sortIds, stageFilter, type Watermark } from './sync-selection.ts';
 import type { PendingRun, SyncState, SyncStateStore } from './sync-state.ts';
 
@@ -42,6 +43,8 @@ export interface SyncRequest {
   readonly fullEveryDays?: number;
   /** Stops after the page in progress is written and checkpointed. */
   readonly signal?: AbortSignal;
+  /** How far an incremental run looks back past the last run's start; default searchLagOverlapMs (tests shorten it). */
+  readonly lookBackMs?: number;
   readonly onProgress?: (progress: SyncProgress) => void;
   /** Each company that gets (or in a dry run would get) new values. */
   readonly onChange?: (change: CompanyChange) => void;
@@ -129,7 +132,7 @@ export function planRun(state: SyncState, request: SyncRequest, now: Date, timeZ
   if (fullSyncDue(state.lastFullRun?.asOf ?? null, asOf, fullEveryDays)) {
     return fresh('full', `the last full sync is ${fullEveryDays} or more days old, and ages of touches, tickets and sentiment drift daily`, null);
   }
-  return fresh('incremental', `changes since the sync of ${last.startedAt}`, { startedAt: last.startedAt, finishedAt: last.finishedAt, asOf: last.asOf });
+  return fresh('incremental', `changes since the sync of ${last.startedAt}`, { startedAt: last.startedAt, finishedAt: last.finishedAt, asOf: last.asOf, ...(last.writes ? { writes: last.writes } : {}) });
 }
 
 interface Page {
@@ -154,7 +157,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promis
     const { run, resumed } = planRun(state, request, deps.now(), deps.config.timeZone);
     const retryIds = state.retryIds;
     const portal: PortalAccess = { feedbackForbidden: false };
-    const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds, portal) : null;
+    const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds, portal, request.lookBackMs) : null;
     const effective: PendingRun =
       run.mode === 'incremental' && selection === null
         ? { ...run, mode: 'full', reason: 'so many records changed that a full pass is cheaper' }
@@ -211,6 +214,8 @@ class SyncJob {
   private readonly skippedIds: string[];
   private readonly reported: SkippedCompany[] = [];
   private afterId: string | null;
+  /** Pages this run wrote, for the next run's change window (domain/sync-watermark.ts). */
+  private writes: WrittenPages[];
   private total: number | null = null;
 
   constructor(
@@ -234,6 +239,7 @@ class SyncJob {
     };
     this.skippedIds = [...run.skippedIds];
     this.afterId = run.afterId;
+    this.writes = [...(run.writes ?? [])];
   }
 
   /**
@@ -290,7 +296,7 @@ class SyncJob {
       else if (writeback.kind === 'unchanged') this.count('unchanged');
       else updates.push({ id: snapshot.company.id, properties: writeback.properties });
     }
-    const written = this.request.dryRun ? new Set(updates.map((update) => update.id)) : await this.write(updates);
+    const written = this.request.dryRun ? new Set(updates.map((update) => update.id)) : await this.write(updates, generatedAt);
     for (const update of updates) {
       if (!written.has(update.id)) continue;
       this.count('written');
@@ -303,9 +309,13 @@ class SyncJob {
     this.request.onProgress?.({ done: this.totals.scanned, total: this.total, written: this.totals.written, skipped: this.totals.skipped });
   }
 
-  private async write(updates: ReadonlyArray<{ id: string; properties: Record<string, string> }>): Promise<Set<string>> {
+  private async write(updates: ReadonlyArray<{ id: string; properties: Record<string, string> }>, stamp: string): Promise<Set<string>> {
     if (updates.length === 0) return new Set();
-    const { written, failed } = await this.deps.gateway.updateCompanies(updates);
+    const { written, failed, writtenAt } = await this.deps.gateway.updateCompanies(updates);
+    if (written.length > 0) {
+      // HubSpot's own time of these writes; without it, ours just after them (the overlap covers the skew).
+      this.writes = recordWrittenPage(this.writes, { stamp, writtenAt: new Date(writtenAt ?? this.deps.now().getTime()).toISOString() });
+    }
     for (const [companyId, failure] of failed) this.skip({ companyId, reasons: [`HubSpot did not take the new values: ${describeFailure(failure)}`] });
     return new Set(written);
   }
@@ -338,7 +348,7 @@ class SyncJob {
 
   checkpoint(): PendingRun {
     const unavailable = this.unavailableSources();
-    return { ...this.run, afterId: this.afterId, totals: { ...this.totals }, skippedIds: this.skippedIds, ...(unavailable.length > 0 ? { unavailableSources: unavailable } : {}) };
+    return { ...this.run, afterId: this.afterId, totals: { ...this.totals }, skippedIds: this.skippedIds, writes: this.writes, ...(unavailable.length > 0 ? { unavailableSources: unavailable } : {}) };
   }
 
   summary(extra: { resumed: boolean; interrupted: boolean; apiCalls: number; elapsedMs: number }): SyncSummary {
@@ -365,7 +375,7 @@ class SyncJob {
 
 /** The state after `run` completed: its start is the next incremental run's watermark. */
 function completedState(state: SyncState, run: PendingRun, now: Date): SyncState {
-  const finished = { mode: run.mode, asOf: run.asOf, startedAt: run.startedAt, finishedAt: new Date(now.getTime() + settleMs).toISOString() };
+  const finished = { mode: run.mode, asOf: run.asOf, startedAt: run.startedAt, finishedAt: new Date(now.getTime() + settleMs).toISOString(), writes: run.writes ?? [] };
   // An incremental run that still could not read a source keeps the mark of the runs before it.
   const stillMissing = run.unavailableSources ?? [];
   const unavailable = run.mode === 'incremental' && stillMissing.length > 0 ? [...new Set([...(state.unavailableSources ?? []), ...stillMissing])] : stillMissing;
