@@ -1,4 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
+import { dayZone } from './dates.ts';
 import { readDeals, type Deal } from './deals.ts';
 import { parseNumber } from './property-values.ts';
 import type { DealKind } from './renewal-classification.ts';
@@ -69,33 +70,32 @@ export function classifyContractDeals(records: readonly CrmRecord[], config: CsC
 
 /** A company's deals as contract deals: ARR in the reporting currency where it can be, classified. */
 export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis, company: PropertyValues = {}): ContractDeal[] {
-  const deals = readDeals(records, config.renewal, config.handoff, company);
+  // Close days in the portal's time zone; amounts in the home currency where HubSpot converted them (deals.ts).
+  // Reporting in another currency than the home one: every amount stays as written, in its deal's currency.
+  const home = currency.home === currency.reporting ? currency.home : null;
+  const deals = readDeals(records, config.renewal, config.handoff, company, { zone: dayZone(config.timeZone), currency: home });
   const result: ContractDeal[] = [];
   records.forEach((record, index) => {
     const deal = deals[index];
     if (deal === undefined) return;
-    const props = record.properties;
-    const kind = deal.kind;
-    const termMonths = positive(parseNumber(props[config.renewal.contractTermProperty])) ?? 12;
-    const { arr, basis } = arrOf(deal.amount, parseNumber(props.hs_arr), termMonths);
-    const dealCurrency = deal.currency ?? currency.reporting;
-    let rate = dealCurrency === currency.reporting ? 1 : null;
-    if (rate === null && currency.home === currency.reporting) {
-      const home = positive(parseNumber(props.amount_in_home_currency));
-      const amount = positive(deal.amount);
-      if (home !== null && amount !== null) rate = home / amount;
-    }
+    const termMonths = deal.termMonths ?? 12;
+    // hs_arr and the amount are in the deal's own currency; HubSpot's conversion (amount / dealAmount) applies to both.
+    const { arr, basis } = arrOf(deal.dealAmount, parseNumber(record.properties.hs_arr), termMonths);
+    const inReporting = (deal.currency ?? currency.reporting) === currency.reporting;
+    const own = positive(deal.dealAmount);
+    const converted = positive(deal.amount);
+    const rate = !inReporting ? null : own !== null && converted !== null ? converted / own : 1;
     const convert = (value: number | null) => (value === null || rate === null ? value : value * rate);
     result.push({
       ...deal,
       // renewal-period.ts: a renewal restates the contract, anything else won adds to it.
-      renewal: kind === 'renewal',
-      newBusiness: kind === 'new_business' || kind === 'expansion',
+      renewal: deal.kind === 'renewal',
+      newBusiness: deal.kind === 'new_business' || deal.kind === 'expansion',
       amount: convert(arr),
-      currency: rate === null ? dealCurrency : currency.reporting,
-      kind,
+      currency: inReporting ? currency.reporting : (deal.dealCurrency ?? deal.currency),
+      kind: deal.kind,
       arrBasis: basis,
-      totalAmount: convert(positive(deal.amount)),
+      totalAmount: convert(own),
       termMonths,
     });
   });

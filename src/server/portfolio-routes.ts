@@ -29,7 +29,8 @@ const querySchema = z.object({
 export function registerPortfolioRoutes(app: Hono, deps: PortfolioRouteDeps): void {
   const cacheMs = deps.cacheMs ?? 300_000;
   const cache = new Map<string, { at: number; source: Promise<PageSource> }>();
-  const currency = { reporting: deps.config.currency, home: null };
+  // The configuration carries the portal's home currency once its account details are read (portal-settings.ts).
+  const currency = { reporting: deps.config.currency, home: deps.config.currency };
 
   app.get('/api/portfolio', async (c) => {
     const query = querySchema.safeParse({ owner: c.req.query('owner'), asOf: c.req.query('asOf') });

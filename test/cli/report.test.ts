@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { createSandbox, DEMO_TIME_ZONE, type Sandbox } from '../../src/sandbox/index.ts';
 
 // `cs-card report` as a user runs it, against the demo portfolio on loopback, checked against
 // figures recomputed here from the sandbox's raw deals — straight from the definitions
@@ -39,7 +39,10 @@ async function csCard(args: string[]) {
 
 // ---- the independent recomputation --------------------------------------------------------------
 
-const dayOf = (text: string) => Math.floor(Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) / 86_400_000);
+const dayOf = (text: string) => Math.floor(Date.parse(`${text.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+/** A close date (a datetime) is a day in the portal's time zone (the sandbox's account details say which). */
+const portalDay = new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const closeDayOf = (text: string) => dayOf(portalDay.format(new Date(text)));
 
 interface RawDeal {
   readonly id: string;
@@ -59,7 +62,7 @@ function rawDeals(companyId: string): RawDeal[] {
     .filter(({ p }) => typeof p.closedate === 'string' && (p.dealtype === 'newbusiness' || p.dealtype === 'existingbusiness'))
     .map(({ id, p }) => ({
       id,
-      day: dayOf(String(p.closedate)),
+      day: closeDayOf(String(p.closedate)),
       type: p.dealtype === 'newbusiness' ? ('newbusiness' as const) : ('existingbusiness' as const),
       won: p.dealstage === 'closedwon',
       lost: p.dealstage === 'closedlost',

@@ -7,7 +7,7 @@ import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
 import { asOfOption } from '../options.ts';
 import { reportCsv, reportText, type ReportScope } from '../period-report-text.ts';
-import { readEnvironment } from '../portal.ts';
+import { configForPortal, readEnvironment } from '../portal.ts';
 import { openWritePortal, sandboxNotice } from './setup.ts';
 
 // `cs-card report [--period 2026-Q3|2026-10|2026 | --from D --to D] [--json|--csv] [--by owner]`:
@@ -41,12 +41,13 @@ async function showReport(options: ReportOptions): Promise<void> {
   if ('error' in period) throw new UsageError(period.error);
 
   const env = readEnvironment();
-  const config = await loadCliConfig();
+  const configured = await loadCliConfig();
   const portal = await openWritePortal(env);
   if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
   try {
-    // The home currency comes from the configuration until the portal's own (account details) is read.
-    const currency = { reporting: options.currency ?? config.currency, home: null };
+    // The portal's home currency and time zone (account details), else the configured ones.
+    const config = await configForPortal(portal, configured);
+    const currency = { reporting: options.currency ?? config.currency, home: config.currency };
     const { report, owners } = await runPeriodReport({ gateway: portal.portfolio, config }, { asOf, period, currency, byOwner: options.by === 'owner' });
     const scopes: ReportScope[] = [{ ownerId: null, ownerName: null, report }, ...(owners ?? []).map((owner) => ({ ownerId: owner.ownerId, ownerName: owner.ownerName, report: owner.report }))];
     if (options.json) {
