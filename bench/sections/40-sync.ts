@@ -11,6 +11,7 @@ import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { RateLimiter, type RateLimit } from '../../src/hubspot/rate-limiter.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { runSync, type SyncSummary } from '../../src/usecases/sync.ts';
+import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
 import { SyncStateStore } from '../../src/usecases/sync-state.ts';
 
 // Sync against sandbox portals of 10,000 and 100,000 companies. The sandbox runs in a worker
@@ -156,11 +157,13 @@ async function syncRig(url: string, limit: RateLimit, searchPerSecond: number): 
   const client = createHubSpotClient({ accessToken: 'bench', baseUrl: url, middleware: [limiter.middleware()] });
   await runSetup({ properties: new PropertyGateway(client), config: defaultConfig });
   const dir = await mkdtemp(path.join(tmpdir(), 'cs-card-bench-sync-'));
-  const deps = { gateway: new PortfolioGateway(client), config: defaultConfig, store: new SyncStateStore(dir, 'bench'), now: () => new Date(), apiCalls: () => limiter.calls };
+  const stateStore = await SqliteStateStore.open(dir);
+  const deps = { gateway: new PortfolioGateway(client), config: defaultConfig, store: new SyncStateStore(stateStore, 'bench'), now: () => new Date(), apiCalls: () => limiter.calls };
   return {
     sync: (options = {}) => runSync(deps, { asOf, ...options }),
     close: async () => {
       await limiter.stop();
+      await stateStore.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

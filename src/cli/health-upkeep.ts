@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { CsConfig } from '../config/schema.ts';
 import { dayZone, todayIn } from '../domain/dates.ts';
 import { watchedProperties } from '../domain/webhook-events.ts';
@@ -11,20 +8,21 @@ import { defaultRateLimit, RateLimiter } from '../hubspot/rate-limiter.ts';
 import { companiesOfRecords } from '../hubspot/webhook-targets.ts';
 import type { LogEntry } from '../server/app.ts';
 import type { WebhookDeps } from '../server/webhooks.ts';
+import type { StateStore } from '../state/store.ts';
 import { LiveUpdates } from '../usecases/live-updates.ts';
 import { ScheduledSync } from '../usecases/scheduled-sync.ts';
 import { runSetup } from '../usecases/setup.ts';
 import { runSync, syncCompanies } from '../usecases/sync.ts';
 import { SyncStateStore } from '../usecases/sync-state.ts';
 import { openWritePortal, type WritePortal } from './commands/setup.ts';
-import { stateDirectory } from './commands/sync.ts';
+import { syncStateOptions } from './commands/sync.ts';
 import type { Environment, Portal } from './portal.ts';
 
 // What `cs-card serve` does besides answering the card: keeping the health properties current.
 // Webhook deliveries feed the live updates (debounced batches of affected companies), and with
 // --sync-every an incremental sync runs on a schedule. Both write through one rate-limited
-// client. Against a real portal the sync state and lock are those of `cs-card sync`, so the
-// scheduled run and one started by hand never run over each other.
+// client. The sync state and lease are those of `cs-card sync` in the state store, so the
+// scheduled run, one started by hand and those of other instances never run over each other.
 
 export interface HealthUpkeep {
   /** What POST /webhooks/hubspot needs. */
@@ -40,6 +38,8 @@ export interface UpkeepOptions {
   /** The portal the server answers the card from: the upkeep writes to the same one. */
   readonly portal: Portal;
   readonly config: CsConfig;
+  /** The state store of this server (shared by every instance with PostgreSQL). */
+  readonly store: StateStore;
   readonly syncEveryMs: number | null;
   readonly log: (entry: LogEntry) => void;
 }
@@ -69,11 +69,9 @@ export async function startHealthUpkeep(options: UpkeepOptions): Promise<HealthU
     follow: (records) => companiesOfRecords(writer.portfolio, records),
     log,
   });
-  // The sandbox lives as long as this process: so does its sync state.
-  const scratch = options.syncEveryMs !== null && options.portal.kind === 'sandbox' ? await mkdtemp(path.join(tmpdir(), 'cs-card-serve-')) : null;
   let schedule: ScheduledSync | null = null;
   if (options.syncEveryMs !== null) {
-    const store = new SyncStateStore(scratch ?? stateDirectory(), writer.key);
+    const store = new SyncStateStore(options.store, writer.key, syncStateOptions('cs-card serve --sync-every'));
     schedule = new ScheduledSync({ everyMs: options.syncEveryMs, run: (signal) => runSync({ ...deps, store }, { signal }), log });
     schedule.start();
   }
@@ -84,7 +82,6 @@ export async function startHealthUpkeep(options: UpkeepOptions): Promise<HealthU
       await schedule?.stop();
       await live.close();
       await writer.close();
-      if (scratch !== null) await rm(scratch, { recursive: true, force: true });
     },
   };
 }

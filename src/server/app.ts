@@ -7,9 +7,12 @@ import { z } from 'zod';
 import { asOfProblem, asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
 import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
+import { SqliteStateStore } from '../state/sqlite-store.ts';
+import type { StateStore } from '../state/store.ts';
 import { registerHandoffRoutes } from './handoff-routes.ts';
 import { registerPortfolioRoutes, type PortfolioRouteDeps } from './portfolio-routes.ts';
 import { errorBody, errorLabel, httpErrorOf } from './http-errors.ts';
+import { idempotentWrites } from './idempotency.ts';
 import { verifySignature, type SignatureVerdict } from './signature.ts';
 import { webhookRoutes, type WebhookDeps } from './webhooks.ts';
 
@@ -42,6 +45,11 @@ export interface AppDeps {
   readonly webhooks?: WebhookDeps;
   /** The managers' app page: without it GET /api/portfolio is not served. */
   readonly portfolio?: PortfolioRouteDeps;
+  /**
+   * What every instance must agree on: one change per company at a time, idempotent writes.
+   * Absent (tests, the local preview): a store in this process's memory, for one instance.
+   */
+  readonly store?: StateStore;
 }
 
 export const maxBodyBytes = 64 * 1024;
@@ -161,24 +169,13 @@ function taskBody(text: string): { asOf?: string } | null {
   return body.success ? body.data : null;
 }
 
-type TaskRequest = Parameters<typeof createActionTask>[1];
-
-/** A double click sends two requests at once and both would see "no task yet": the second waits for the first and answers with its task. */
-function onePerAction(create: (request: TaskRequest) => Promise<TaskResult>) {
-  const inFlight = new Map<string, Promise<TaskResult>>();
-  return async (request: TaskRequest): Promise<TaskResult> => {
-    const key = `${request.companyId}:${request.actionId}`;
-    const running = inFlight.get(key);
-    if (running) return { ...(await running), created: false };
-    const started = create(request).finally(() => inFlight.delete(key));
-    inFlight.set(key, started);
-    return started;
-  };
-}
-
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const createTask = onePerAction((request) => createActionTask(deps.card, request));
+  const store = deps.store ?? SqliteStateStore.inMemory();
+  // A double click sends two requests at once, maybe to two instances, and both would see "no
+  // task yet": one at a time per company, the second finds the first's task and answers with it.
+  const createTask = (request: Parameters<typeof createActionTask>[1]): Promise<TaskResult> =>
+    store.serialised(`company:${request.companyId}`, () => createActionTask(deps.card, request));
 
   app.use('*', requestLog(deps.log ?? writeLogLine));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -186,6 +183,7 @@ export function createApp(deps: AppDeps): Hono {
     '/api/*',
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(errorBody('payload_too_large', `The request body exceeds ${maxBodyBytes / 1024} KB`), 413) }),
     signatureCheck(deps.signature, deps.card.now),
+    idempotentWrites(store),
   );
 
   app.get('/api/companies/:companyId/card', async (c) => {
@@ -213,7 +211,7 @@ export function createApp(deps: AppDeps): Hono {
 
   if (deps.webhooks) app.route('/webhooks', webhookRoutes(deps.webhooks, signatureCheck(deps.signature, deps.card.now)));
 
-  registerHandoffRoutes(app, deps.card);
+  registerHandoffRoutes(app, deps.card, store);
   if (deps.portfolio) registerPortfolioRoutes(app, deps.portfolio);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));

@@ -9,11 +9,14 @@ import { HubSpotError } from '../hubspot/gateway.ts';
 import { companyIdSchema, type CardDeps } from '../usecases/card-view.ts';
 import { recordChurnReason } from '../usecases/churn-reason.ts';
 import { changeHandoff, ContactsUnknownError, getHandoff, handoffDepsOf, type HandoffDeps } from '../usecases/handoff.ts';
+import type { StateStore } from '../state/store.ts';
 import { errorBody } from './http-errors.ts';
 
 // The handoff and churn-reason routes of the card's backend. They sit behind the same body
 // limit and signature check as the card route (app.ts). Changes to one company run one at a
-// time in this process, so two clicks cannot both pass the version check before either writes.
+// time across every instance sharing the state store (a PostgreSQL advisory lock, or a lease in
+// the embedded SQLite file), so two saves from one base version cannot both pass the version
+// check before either writes: the second reads the first's version and gets the 409.
 
 const refusalAnswers: Readonly<Record<RefusalKind, { status: ContentfulStatusCode; code: string }>> = {
   conflict: { status: 409, code: 'handoff_conflict' },
@@ -29,9 +32,9 @@ const bodyExamples: Readonly<Record<HandoffAction, string>> = {
   return: '{"baseVersion":4,"comment":"Please add the success criteria"}',
 };
 
-export function registerHandoffRoutes(app: Hono, card: CardDeps): void {
+export function registerHandoffRoutes(app: Hono, card: CardDeps, store: StateStore): void {
   const deps = handoffDepsOf(card);
-  const oneAtATime = serialPerCompany();
+  const oneAtATime = <T>(companyId: string, run: () => Promise<T>): Promise<T> => store.serialised(`company:${companyId}`, run);
   const base = '/api/companies/:companyId';
 
   app.get(`${base}/handoff`, (c) => withCompany(c, deps, async (handoff, companyId) => {
@@ -100,19 +103,4 @@ async function parseBody<T>(c: Context, schema: z.ZodType<T>, example: string): 
   if (parsed.success) return { data: parsed.data };
   const issues = parsed.error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`));
   return { error: `${issues.join('; ')} (expected a body like ${example})` };
-}
-
-/** Runs the changes of one company one after the other; different companies run side by side. */
-function serialPerCompany() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(companyId: string, run: () => Promise<T>): Promise<T> => {
-    const previous = tails.get(companyId) ?? Promise.resolve();
-    const next = previous.then(run, run);
-    const tail = next.catch(() => undefined);
-    tails.set(companyId, tail);
-    void tail.then(() => {
-      if (tails.get(companyId) === tail) tails.delete(companyId);
-    });
-    return next;
-  };
 }

@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CompanyNotFoundError, HubSpotError } from '../hubspot/gateway.ts';
+import { StoreBusyError } from '../state/store.ts';
 import { ActionNotFoundError, TasksUnknownError } from '../usecases/create-task.ts';
 
 // Every failure the card can meet, as the HTTP answer the card shows: a status, a stable code
@@ -37,6 +38,7 @@ export function httpErrorOf(error: unknown): HttpError {
   if (error instanceof ActionNotFoundError) return { status: 404, code: 'action_not_found', message: error.message };
   if (error instanceof TasksUnknownError) return { status: 503, code: 'tasks_unavailable', message: error.message };
   if (error instanceof HubSpotError) return fromHubSpot(error);
+  if (error instanceof StoreBusyError) return { status: 503, code: 'company_busy', message: 'Another change to this company is still being saved: try again in a moment' };
   return { status: 500, code: 'internal_error', message: 'The card service failed unexpectedly; the error is logged' };
 }
 
@@ -54,7 +56,7 @@ function thrownAt(error: Error): string | null {
 export function errorLabel(error: unknown): string {
   if (error instanceof HubSpotError) return `HubSpotError:${error.failure.kind}`;
   if (!(error instanceof Error)) return typeof error;
-  const known = error instanceof CompanyNotFoundError || error instanceof ActionNotFoundError || error instanceof TasksUnknownError;
+  const known = error instanceof CompanyNotFoundError || error instanceof ActionNotFoundError || error instanceof TasksUnknownError || error instanceof StoreBusyError;
   const at = known ? null : thrownAt(error);
   return at ? `${error.name} at ${at}` : error.name;
 }

@@ -36,10 +36,10 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null
   return raw;
 }
 
-/** The store the environment names, migrated. */
-export function openStateStore(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<StateStore> {
+/** The store the environment names (SQLite in `stateDir` without a database URL), migrated. */
+export function openStateStore(stateDir: string = stateDirectory(), env: NodeJS.ProcessEnv = process.env): Promise<StateStore> {
   const url = databaseUrl(env);
-  return url === null ? SqliteStateStore.open(stateDirectory(env, cwd)) : PostgresStateStore.open(url);
+  return url === null ? SqliteStateStore.open(stateDir) : PostgresStateStore.open(url);
 }
 
 /** A store that lives as long as this process (the embedded sandbox's state). */

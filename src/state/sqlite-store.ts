@@ -49,15 +49,12 @@ export class SqliteStateStore implements StateStore {
 
   /** The store in `dir` (created when missing), migrated; `:memory:` for a store that lives as long as the process. */
   static async open(dir: string | ':memory:'): Promise<SqliteStateStore> {
-    let store: SqliteStateStore;
-    if (dir === ':memory:') store = new SqliteStateStore('SQLite in memory', ':memory:');
-    else {
-      mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, sqliteFileName);
-      store = new SqliteStateStore(`SQLite file ${file}`, file);
-    }
+    if (dir === ':memory:') return SqliteStateStore.inMemory();
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, sqliteFileName);
+    const store = new SqliteStateStore(`SQLite file ${file}`, file);
     try {
-      await store.migrate();
+      store.migrateNow();
     } catch (error) {
       store.db.close();
       throw error;
@@ -89,7 +86,18 @@ export class SqliteStateStore implements StateStore {
     return Number(this.db.prepare(sql).run(...params).changes);
   }
 
+  /** A store that lives as long as this process, ready at once (state of one process: tests, the local preview). */
+  static inMemory(): SqliteStateStore {
+    const store = new SqliteStateStore('SQLite in memory', ':memory:');
+    store.migrateNow();
+    return store;
+  }
+
   async migrate(): Promise<MigrationReport> {
+    return this.migrateNow();
+  }
+
+  private migrateNow(): MigrationReport {
     return this.transaction(() => {
       this.db.exec(migrationsTable);
       const done = new Set(this.all('SELECT version FROM schema_migrations').map((row) => Number(row.version)));

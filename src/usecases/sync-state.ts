@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import path from 'node:path';
 import { z } from 'zod';
+import type { LeaseHolder, LeaseInfo, StateStore } from '../state/store.ts';
 
-// What a sync remembers between runs, per portal, in the local state directory (default
-// .cs-card/): when the last complete run started (the watermark of the next incremental run),
-// when the last full run was, and the checkpoint of a run that did not finish, so a restart
-// continues after the last company it completed. Plus a lock file so two syncs of one portal
-// never run over each other.
+// What a sync remembers between runs, per portal, in the state store (the embedded SQLite file
+// in .cs-card/, or PostgreSQL shared by every instance): when the last complete run started
+// (the watermark of the next incremental run), when the last full run was, and the checkpoint
+// of a run that did not finish, so a restart continues after the last company it completed.
+// Plus the sync lease, so two syncs of one portal never run over each other on any number of
+// machines: its holder renews it while it runs; a holder that crashed (kill -9, a lost machine)
+// stops renewing, and its lease expires after the lease duration.
 
 const isoInstant = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'not an ISO timestamp');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -63,14 +63,16 @@ export type SyncState = z.infer<typeof syncStateSchema>;
 
 export const emptySyncState: SyncState = { version: 1, lastRun: null, lastFullRun: null, pending: null, retryIds: [] };
 
-const lockSchema = z.object({ pid: z.number().int().positive(), host: z.string(), startedAt: isoInstant, token: z.string() });
-type LockHolder = z.infer<typeof lockSchema>;
+/** How long a sync's lease lasts without a heartbeat (CS_CARD_SYNC_LEASE); renewed every third of it. */
+export const defaultLeaseMs = 60_000;
 
 export class SyncLockedError extends Error {
   readonly exitCode = 1;
-  constructor(holder: LockHolder, file: string) {
+  constructor(current: LeaseInfo) {
+    const { holder } = current;
     super(
-      `another sync of this portal is running (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt}); wait for it to finish, or delete ${file} if that process is gone`,
+      `another sync of this portal is running: ${holder.command} on ${holder.host} (pid ${holder.pid}), started ${ago(current.now - current.acquiredAt)}, ` +
+        `last heartbeat ${ago(current.now - current.heartbeatAt)}; wait for it to finish — if that process is gone, its lease expires ${inTime(current.expiresAt - current.now)}, then run again`,
     );
     this.name = 'SyncLockedError';
   }
@@ -84,121 +86,114 @@ export interface SyncLock {
   release(): Promise<void>;
 }
 
-/** State and lock files of one portal inside `dir`. */
+export interface SyncStateOptions {
+  /** Lease duration; a crashed holder blocks the portal's syncs at most this long. */
+  readonly leaseMs?: number;
+  /** What the holder is, for the message another sync gets: "cs-card sync", "cs-card serve --sync-every". */
+  readonly command?: string;
+}
+
+/** The sync state and lease of one portal in the state store. */
 export class SyncStateStore {
-  private readonly stateFile: string;
-  private readonly lockFile: string;
+  private readonly stateKey: string;
+  private readonly leaseName: string;
+  private readonly leaseMs: number;
+  private readonly holder: LeaseHolder;
+  /** While this process holds the lease: its token (writes are fenced by it) and whether it was lost. */
+  private held: { token: string; lost: boolean } | null = null;
 
   constructor(
-    readonly dir: string,
-    portalKey: string,
+    readonly store: StateStore,
+    readonly portalKey: string,
+    options: SyncStateOptions = {},
   ) {
     if (!/^[\w-]+$/.test(portalKey)) throw new RangeError(`portal key "${portalKey}" must be letters, digits, _ or -`);
-    this.stateFile = path.join(dir, `sync-${portalKey}.json`);
-    this.lockFile = path.join(dir, `sync-${portalKey}.lock`);
+    this.stateKey = `sync-state:${portalKey}`;
+    this.leaseName = `sync:${portalKey}`;
+    this.leaseMs = options.leaseMs ?? defaultLeaseMs;
+    if (!Number.isFinite(this.leaseMs) || this.leaseMs < 100) throw new RangeError(`the sync lease must last at least 100 ms, got ${this.leaseMs}`);
+    this.holder = { host: hostname(), pid: process.pid, command: options.command ?? 'cs-card sync' };
   }
 
   async read(): Promise<SyncState> {
-    let text: string;
-    try {
-      text = await readFile(this.stateFile, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptySyncState;
-      throw error;
-    }
+    const text = await this.store.readDocument(this.stateKey);
+    if (text === null) return emptySyncState;
     const parsed = syncStateSchema.safeParse(safeJson(text));
     if (!parsed.success) {
-      throw new SyncStateError(`${this.stateFile} is not a sync state this version understands; delete it (the next sync then runs in full)`);
+      throw new SyncStateError(`the sync state of this portal in ${this.store.location} is not one this version understands; the next sync cannot resume or run incrementally until it is removed (cs-card state status shows it)`);
     }
     return parsed.data;
   }
 
-  /** Atomic: a crash mid-write leaves the previous state, never half a file. */
+  /** Atomic; while this process holds the lease, only while it still does (a successor's state is never overwritten). */
   async write(state: SyncState): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const temp = `${this.stateFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, 'utf8');
-    await rename(temp, this.stateFile);
-  }
-
-  /**
-   * Takes the portal's sync lock, or throws SyncLockedError while a live process holds it.
-   * A lock left by a process that no longer runs on this host is taken over.
-   */
-  async lock(now: Date = new Date()): Promise<SyncLock> {
-    await mkdir(this.dir, { recursive: true });
-    const mine: LockHolder = { pid: process.pid, host: hostname(), startedAt: now.toISOString(), token: randomBytes(8).toString('hex') };
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      if (await this.tryCreate(mine)) return { release: () => this.release(mine) };
-      const holder = await this.holder();
-      if (holder === 'gone') continue;
-      if (holder !== null && (holder.host !== mine.host || processAlive(holder.pid))) throw new SyncLockedError(holder, this.lockFile);
-      await this.removeStale(holder);
+    const text = JSON.stringify(state);
+    if (this.held === null) {
+      await this.store.writeDocument(this.stateKey, text);
+      return;
     }
-    throw new SyncStateError(`could not take the sync lock ${this.lockFile}; another sync keeps taking it over`);
-  }
-
-  /**
-   * Creates the lock file with its content in one step (a hard link of a finished temp file), so
-   * no other process can ever read it half-written and take it for a stale, unreadable lock.
-   */
-  private async tryCreate(holder: LockHolder): Promise<boolean> {
-    const temp = `${this.lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, JSON.stringify(holder), 'utf8');
-    try {
-      await link(temp, this.lockFile);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
-    } finally {
-      await unlink(temp).catch(() => undefined);
+    const written = !this.held.lost && (await this.store.writeDocument(this.stateKey, text, { lease: this.leaseName, token: this.held.token }));
+    if (!written) {
+      this.held.lost = true;
+      throw new SyncStateError(`this sync lost its lease on the portal (no heartbeat for ${seconds(this.leaseMs)}: the machine paused or lost the database), and another sync may have taken over; its progress is kept up to the last checkpoint — run cs-card sync again`);
     }
   }
 
-  /** The lock's holder; null when the file is unreadable garbage (treated as stale), 'gone' when it vanished. */
-  private async holder(): Promise<LockHolder | null | 'gone'> {
-    try {
-      const parsed = lockSchema.safeParse(safeJson(await readFile(this.lockFile, 'utf8')));
-      return parsed.success ? parsed.data : null;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-      throw error;
+  /** Takes the portal's sync lease, or throws SyncLockedError naming the live holder and its age. */
+  async lock(): Promise<SyncLock> {
+    const attempt = await this.store.acquireLease(this.leaseName, this.holder, this.leaseMs);
+    if (!attempt.acquired) {
+      if (attempt.current === null) throw new SyncStateError('the sync lease was released while being taken: run cs-card sync again');
+      throw new SyncLockedError(attempt.current);
     }
-  }
-
-  /**
-   * Moves the stale lock aside. If another process took it over in between, what was moved is
-   * its live lock: put it back (link fails if yet another lock appeared) and let the loop re-check.
-   */
-  private async removeStale(stale: LockHolder | null): Promise<void> {
-    const aside = `${this.lockFile}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
-    try {
-      await rename(this.lockFile, aside);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    const moved = lockSchema.safeParse(safeJson(await readFile(aside, 'utf8')));
-    const wasStale = stale === null ? !moved.success : moved.success && moved.data.token === stale.token;
-    if (!wasStale) await link(aside, this.lockFile).catch(() => undefined);
-    await unlink(aside);
-  }
-
-  private async release(mine: LockHolder): Promise<void> {
-    const holder = await this.holder();
-    if (holder !== null && holder !== 'gone' && holder.token === mine.token) await unlink(this.lockFile).catch(() => undefined);
+    const held = { token: attempt.token, lost: false };
+    this.held = held;
+    const heartbeat = setInterval(() => {
+      this.store.renewLease(this.leaseName, held.token, this.leaseMs).then(
+        (renewed) => {
+          if (!renewed) held.lost = true;
+        },
+        // A failed heartbeat is retried at the next beat; the lease outlives two missed ones.
+        () => undefined,
+      );
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    heartbeat.unref();
+    return {
+      release: async () => {
+        clearInterval(heartbeat);
+        if (this.held === held) this.held = null;
+        await this.store.releaseLease(this.leaseName, held.token);
+      },
+    };
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** "60s", "2m", "1500ms" -> milliseconds (100 ms to 1 hour); null when not such a duration. */
+export function parseLeaseDuration(text: string): number | null {
+  const match = /^\s*(\d{1,7})\s*(ms|s|m)\s*$/i.exec(text);
+  if (!match) return null;
+  const unit = (match[2] ?? '').toLowerCase();
+  const ms = Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1_000 : 60_000);
+  return ms >= 100 && ms <= 3_600_000 ? ms : null;
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+function span(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s`;
+  if (s < 7_200) return `${Math.round(s / 60)} min`;
+  return `${Math.round(s / 3_600)} h`;
+}
+
+function ago(ms: number): string {
+  return `${span(ms)} ago`;
+}
+
+function inTime(ms: number): string {
+  return ms <= 0 ? 'now' : `in ${span(ms)}`;
 }
 
 function safeJson(text: string): unknown {

@@ -151,7 +151,7 @@ interface ReadPage extends Page {
 export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promise<SyncSummary> {
   const started = performance.now();
   const callsBefore = deps.apiCalls();
-  const lock = request.dryRun ? null : await deps.store.lock(deps.now());
+  const lock = request.dryRun ? null : await deps.store.lock();
   try {
     const state = await deps.store.read();
     const { run, resumed } = planRun(state, request, deps.now(), deps.config.timeZone);

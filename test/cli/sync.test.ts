@@ -1,14 +1,17 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
+import type { StateStore } from '../../src/state/store.ts';
 import { csCard, csCardUntil } from '../sync/cli-process.ts';
 
 // `cs-card sync` as a user runs it: a separate process against the sandbox on loopback
-// (HUBSPOT_BASE_URL), its state in a temporary CS_CARD_STATE_DIR.
+// (HUBSPOT_BASE_URL), its state in the embedded store in a temporary CS_CARD_STATE_DIR.
 
 const asOf = '2026-11-20';
 /** Tests measure behaviour, not HubSpot's pacing: a limit the limiter never waits for. */
@@ -37,6 +40,19 @@ async function portal(companies = 60, options: { setup?: boolean } = {}): Promis
   return { sandbox, env, stateDir };
 }
 
+/** The state store the CLI uses, opened by this test process too (as a second process would). */
+async function inState<T>(p: Portal, read: (store: StateStore) => Promise<T>): Promise<T> {
+  const store = await SqliteStateStore.open(p.stateDir);
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const syncStates = (p: Portal) => inState(p, async (store) => (await store.documents('sync-state:')).map((doc) => doc.key));
+const syncLeases = (p: Portal) => inState(p, (store) => store.leases('sync:'));
+
 const sync = (p: Portal, ...args: string[]) => csCard(['sync', '--as-of', asOf, ...fast, ...args], p.env);
 
 function customers(p: Portal): string[] {
@@ -52,7 +68,7 @@ function writtenHealth(p: Portal): Record<string, Record<string, string | null>>
 }
 
 describe('cs-card sync', () => {
-  it('syncs in full, then incrementally with nothing to write; progress on stderr, the summary on stdout, state in a file per portal', async () => {
+  it('syncs in full, then incrementally with nothing to write; progress on stderr, the summary on stdout, state per portal in the store', async () => {
     const p = await portal();
     const inScope = customers(p).length;
 
@@ -61,7 +77,7 @@ describe('cs-card sync', () => {
     expect(first.stdout).toContain(`Full sync as of ${asOf} (no earlier sync of this portal).`);
     expect(first.stdout).toMatch(new RegExp(`^${inScope} companies scored: ${inScope} written, 0 unchanged, 0 skipped; \\d+ CRM calls in [\\d.]+ s\\.$`, 'm'));
     expect(first.stderr).toContain(`sync: ${inScope} of ${inScope} companies done, ${inScope} written, 0 skipped`);
-    expect(await readdir(p.stateDir)).toEqual([expect.stringMatching(/^sync-portal-[0-9a-f]{16}\.json$/)]);
+    expect(await syncStates(p)).toEqual([expect.stringMatching(/^sync-state:portal-[0-9a-f]{16}$/)]);
 
     const second = await sync(p);
     expect(second.code).toBe(0);
@@ -79,42 +95,47 @@ describe('cs-card sync', () => {
     expect(dry.stdout).toContain('Nothing was written (dry run).');
     expect(p.sandbox.log.count({ pathIncludes: '/batch/update' })).toBe(0);
     expect(p.sandbox.store.list('companies').every((c) => (c.properties.cs_health_band ?? null) === null)).toBe(true);
-    expect(await readdir(p.stateDir)).toEqual([]);
+    expect(await syncStates(p)).toEqual([]);
   });
 
-  it('a sync killed midway (SIGKILL) resumes on the next run and ends like an uninterrupted one', async () => {
+  it('a sync killed midway (SIGKILL) blocks the next one only until its lease expires, which then resumes and ends like an uninterrupted one', async () => {
     // Pages of 200, 1,000 and 1,000 companies; latency keeps the first run busy long enough to be killed.
     const reference = await portal(2500);
     expect((await sync(reference)).code).toBe(0);
 
     const p = await portal(2500);
+    const env = { ...p.env, CS_CARD_SYNC_LEASE: '1500ms' };
     p.sandbox.controls.latencyMs = 5;
-    const { child, exited } = await csCardUntil(['sync', '--as-of', asOf, ...fast], p.env, /sync: 200 of \d+ companies done/);
+    const { child, exited } = await csCardUntil(['sync', '--as-of', asOf, ...fast], env, /sync: 200 of \d+ companies done/);
     child.kill('SIGKILL');
     await exited;
     p.sandbox.controls.latencyMs = 0;
-    const lockLeft = (await readdir(p.stateDir)).filter((name) => name.endsWith('.lock'));
-    expect(lockLeft).toHaveLength(1);
+    const [left] = await syncLeases(p);
+    expect(left?.holder).toEqual({ host: expect.any(String), pid: child.pid, command: 'cs-card sync' });
 
-    const resumed = await sync(p);
+    // Its lease outlives it by at most the lease duration (a refusal meanwhile: the next test).
+    expect((left?.expiresAt ?? Infinity) - (left?.now ?? 0)).toBeLessThanOrEqual(1500);
+    await sleep(Math.max(0, (left?.expiresAt ?? 0) - (left?.now ?? 0)) + 100);
+
+    const resumed = await csCard(['sync', '--as-of', asOf, ...fast], env);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain('resumed where the last run stopped');
     expect(writtenHealth(p)).toEqual(writtenHealth(reference));
-    expect((await readdir(p.stateDir)).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    expect(await syncLeases(p)).toEqual([]);
   }, 60_000);
 
-  it('refuses to run while another sync of the portal holds the lock', async () => {
+  it('refuses to run while another sync of the portal holds the lease, naming the holder and its age', async () => {
     const p = await portal();
     await sync(p);
-    const [stateFile] = await readdir(p.stateDir);
-    const lockFile = path.join(p.stateDir, (stateFile ?? '').replace(/\.json$/, '.lock'));
-    // This test process is alive: its lock is not stale.
-    await writeFile(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-11-20T08:00:00.000Z', token: 'running' }));
+    const [key] = await syncStates(p);
+    await inState(p, (store) => store.acquireLease((key ?? '').replace('sync-state:', 'sync:'), { host: 'ops-2', pid: 4242, command: 'cs-card serve --sync-every' }, 60_000));
 
     const refused = await sync(p);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^cs-card: another sync of this portal is running \\(pid ${process.pid} on .+\\); wait for it to finish, or delete .+\\.lock if that process is gone$`)),
+      expect.stringMatching(
+        /^cs-card: another sync of this portal is running: cs-card serve --sync-every on ops-2 \(pid 4242\), started \d+ s ago, last heartbeat \d+ s ago; wait for it to finish — if that process is gone, its lease expires in \d+ s, then run again$/,
+      ),
     ]);
   });
 

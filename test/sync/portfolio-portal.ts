@@ -10,11 +10,14 @@ import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sand
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { runSync, type SyncDeps, type SyncRequest, type SyncSummary } from '../../src/usecases/sync.ts';
+import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
+import type { StateStore } from '../../src/state/store.ts';
 import { SyncStateStore } from '../../src/usecases/sync-state.ts';
 import { mswServer } from '../msw.ts';
 
 // A demo portfolio in the sandbox, behind msw at HubSpot's address, reached through the real SDK,
-// the rate limiter middleware and the portfolio gateway, with sync state in a fresh temp dir.
+// the rate limiter middleware and the portfolio gateway, with sync state in a fresh embedded
+// state store (SQLite in a temp dir).
 
 export const demoAsOf = '2026-11-20';
 
@@ -27,6 +30,8 @@ export interface PortfolioPortal {
   readonly gateway: PortfolioGateway;
   readonly limiter: RateLimiter;
   readonly stateDir: string;
+  /** The state store the sync keeps its state and lease in. */
+  readonly stateStore: StateStore;
   readonly config: CsConfig;
   deps(overrides?: Partial<SyncDeps>): SyncDeps;
   sync(request?: SyncRequest): Promise<SyncSummary>;
@@ -45,7 +50,8 @@ export async function portfolioPortal(options: SandboxOptions & { config?: CsCon
   const client = createHubSpotClient({ accessToken: 'pat-test-token', idleTimeoutMs: 2_000, middleware: [limiter.middleware()] });
   const gateway = new PortfolioGateway(client, { retry: fastRetry, callBudgetMs: 20_000 });
   const stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-sync-'));
-  const store = new SyncStateStore(stateDir, 'test');
+  const stateStore = await SqliteStateStore.open(stateDir);
+  const store = new SyncStateStore(stateStore, 'test');
   const config = options.config ?? defaultConfig;
   const now = () => new Date(options.clock ? options.clock() : Date.now());
   const deps = (overrides: Partial<SyncDeps> = {}): SyncDeps => ({ gateway, config, store, now, apiCalls: () => limiter.calls, ...overrides });
@@ -55,6 +61,7 @@ export async function portfolioPortal(options: SandboxOptions & { config?: CsCon
     gateway,
     limiter,
     stateDir,
+    stateStore,
     config,
     deps,
     sync: (request = {}) => runSync(deps(), { asOf: demoAsOf, pageSize: 100, ...request }),
@@ -63,6 +70,7 @@ export async function portfolioPortal(options: SandboxOptions & { config?: CsCon
     },
     close: async () => {
       await limiter.stop();
+      await stateStore.close();
       await rm(stateDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
@@ -167,27 +165,31 @@ describe('cs-card sync against the demo portfolio', () => {
     expect(dry.changed[0]?.properties.cs_health_band).toEqual({ from: null, to: expect.stringMatching(/^(healthy|attention|at_risk|unknown)$/) });
     expect(updateCalls(p)).toBe(0);
     expect(p.sandbox.log.entries.every((e) => e.method === 'GET' || /\/search$|\/batch\/read$/.test(e.path))).toBe(true);
-    expect(await readdir(p.stateDir)).toEqual([]);
+    expect(await p.stateStore.documents('sync-state:')).toEqual([]);
     // So the real sync after it is still a full one.
     expect((await p.sync()).mode).toBe('full');
   });
 
-  it('refuses a second sync of the same portal while one runs, and takes over a lock its dead owner left', async () => {
+  it('refuses a second sync of the same portal while one runs, naming the holder and its age; a crashed holder\'s lease expires', async () => {
     const p = await demo({ companies: 30 });
     const [a, b] = await Promise.allSettled([p.sync(), p.sync()]);
     const outcomes = [a, b].map((r) => r.status);
     expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
     const refused = [a, b].find((r) => r.status === 'rejected');
     expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(SyncLockedError);
-    expect(refused?.status === 'rejected' && String(refused.reason)).toMatch(/another sync of this portal is running \(pid \d+/);
+    expect(refused?.status === 'rejected' && String(refused.reason)).toMatch(
+      new RegExp(`another sync of this portal is running: cs-card sync on ${hostname()} \\(pid ${process.pid}\\), started \\d+ s ago, last heartbeat \\d+ s ago; .* its lease expires in \\d+ s`),
+    );
 
-    // A crashed sync's lock: its process is gone, so the next sync takes it over.
-    const dead = spawnSync(process.execPath, ['-e', '']).pid;
-    const lockFile = path.join(p.stateDir, 'sync-test.lock');
-    await writeFile(lockFile, JSON.stringify({ pid: dead, host: hostname(), startedAt: '2026-11-20T08:00:00.000Z', token: 'crashed' }));
+    // A sync on another host (or under a PID since reused) crashed holding the lease: it blocks
+    // only until the lease expires, never forever.
+    const crashed = await p.stateStore.acquireLease('sync:test', { host: 'ops-2', pid: 4242, command: 'cs-card sync' }, 300);
+    expect(crashed.acquired).toBe(true);
+    await expect(p.sync()).rejects.toThrow(/cs-card sync on ops-2 \(pid 4242\), started \d+ s ago/);
+    await sleep(400);
     await expect(p.sync()).resolves.toMatchObject({ interrupted: false });
-    expect((await readdir(p.stateDir)).sort()).toEqual(['sync-test.json']);
-    expect(JSON.parse(await readFile(path.join(p.stateDir, 'sync-test.json'), 'utf8'))).toMatchObject({ pending: null, lastRun: { asOf: demoAsOf } });
+    expect(await p.stateStore.leases('sync:')).toEqual([]);
+    expect(JSON.parse((await p.stateStore.readDocument('sync-state:test')) ?? 'null')).toMatchObject({ pending: null, lastRun: { asOf: demoAsOf } });
   });
 });
 

@@ -94,7 +94,7 @@ describe('ScheduledSync', () => {
       log: (entry) => logs.push(entry),
       run: async () => {
         calls += 1;
-        if (calls === 1) throw new SyncLockedError({ pid: 4242, host: 'ops-1', startedAt: '2026-11-22T09:00:00.000Z', token: 'abc' }, '.cs-card/sync-x.lock');
+        if (calls === 1) throw new SyncLockedError({ name: 'sync:x', holder: { pid: 4242, host: 'ops-1', command: 'cs-card sync' }, acquiredAt: 0, heartbeatAt: 0, expiresAt: 60_000, now: 1_000 });
         return summary({ skipped: 1, written: 0, unchanged: 2 });
       },
     });

@@ -2,11 +2,13 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { writeLogLine, type SignatureMode } from '../../server/app.ts';
 import { startServer, type RunningServer } from '../../server/start.ts';
+import type { StateStore } from '../../state/store.ts';
 import { parseSyncInterval } from '../../usecases/scheduled-sync.ts';
 import { startHealthUpkeep } from '../health-upkeep.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { configForPortal, openPortal, readEnvironment, type Environment, type Portal } from '../portal.ts';
+import { storeFor } from './sync.ts';
 
 // Request signatures are verified whenever HUBSPOT_CLIENT_SECRET is set. Against the embedded
 // sandbox without a secret they are off — loudly — so the local preview can call the server;
@@ -65,12 +67,15 @@ async function serve(rawFlags: unknown): Promise<void> {
   const syncEveryMs = syncInterval(flags);
   const env = readEnvironment();
   const portal = await openPortal(env);
+  let store: StateStore | null = null;
   try {
     const config = await configForPortal(portal, await loadCliConfig());
     const signature = signatureMode(env, portal);
-    const upkeep = await startHealthUpkeep({ env, portal, config, syncEveryMs, log: writeLogLine });
+    // Shared by every instance with CS_CARD_DATABASE_URL; the embedded sandbox's lives in memory.
+    store = await storeFor(portal);
+    const upkeep = await startHealthUpkeep({ env, portal, config, store, syncEveryMs, log: writeLogLine });
     try {
-      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks, portfolio: { gateway: upkeep.portfolio, config, now: () => new Date() } }, env.PORT, env.CS_CARD_HOST).catch(
+      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks, portfolio: { gateway: upkeep.portfolio, config, now: () => new Date() }, store }, env.PORT, env.CS_CARD_HOST).catch(
         (error: unknown) => {
           throw listenFailure(error, env);
         },
@@ -88,6 +93,7 @@ async function serve(rawFlags: unknown): Promise<void> {
     }
   } finally {
     await portal.close();
+    await store?.close();
   }
 }
 

@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import net from 'node:net';
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { CsConfig } from '../../config/schema.ts';
 import type { PortfolioCompany } from '../../domain/portfolio-summary.ts';
@@ -23,13 +20,14 @@ import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type SyncProgress } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';
 import { portalConfig } from '../../usecases/portal-settings.ts';
+import { stateDirectory } from '../../state/open-store.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { companiesOption, portOption } from '../options.ts';
 import { readEnvironment, type Environment } from '../portal.ts';
 import { portfolioReport } from '../portfolio-report.ts';
 import { openWritePortal } from './setup.ts';
-import { stateDirectory } from './sync.ts';
+import { storeFor, syncStateOptions } from './sync.ts';
 
 // `npm start`: the whole product on one machine. Without HUBSPOT_ACCESS_TOKEN it starts the
 // embedded sandbox portal with a demo portfolio, creates the properties and scores every
@@ -140,14 +138,13 @@ function syncProgressReporter(write: (line: string) => void, interactive: boolea
 }
 
 /**
- * Where the sync keeps its state: a real portal's in the state directory, shared with
- * `cs-card sync` (whose lock keeps the two apart); the sandbox lives as long as this process,
- * so its state goes in a scratch directory removed afterwards.
+ * Where the sync keeps its state: a real portal's in the state store, shared with `cs-card sync`
+ * (whose lease keeps the two apart); the sandbox lives as long as this process, so its state
+ * lives in memory.
  */
 async function syncStoreFor(portal: OpenPortal, stateDir: string): Promise<{ store: SyncStateStore; remove: () => Promise<void> }> {
-  if (portal.kind === 'hubspot') return { store: new SyncStateStore(stateDir, portal.key), remove: async () => undefined };
-  const dir = await mkdtemp(path.join(tmpdir(), 'cs-card-sandbox-'));
-  return { store: new SyncStateStore(dir, portal.key), remove: () => rm(dir, { recursive: true, force: true }) };
+  const stateStore = await storeFor(portal, stateDir);
+  return { store: new SyncStateStore(stateStore, portal.key, syncStateOptions('cs-card start --write')), remove: () => stateStore.close() };
 }
 
 /** `start` runs everything on this machine: its servers listen on loopback only. */

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -9,19 +6,22 @@ import { healthUpdatedAtProperty } from '../../domain/properties.ts';
 import { HubSpotError } from '../../hubspot/failures.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';
-import { SyncStateStore } from '../../usecases/sync-state.ts';
 import { portalConfig } from '../../usecases/portal-settings.ts';
+import { openMemoryStore, openStateStore } from '../../state/open-store.ts';
+import type { StateStore } from '../../state/store.ts';
+import { defaultLeaseMs, parseLeaseDuration, SyncStateStore, type SyncStateOptions } from '../../usecases/sync-state.ts';
 import { loadCliConfig } from '../configuration.ts';
-import { CommandFailure } from '../errors.ts';
+import { CommandFailure, UsageError } from '../errors.ts';
 import { asOfOption, rateLimitOption } from '../options.ts';
 import { readEnvironment } from '../portal.ts';
 import { openWritePortal, sandboxNotice, type WritePortal } from './setup.ts';
 
 // `cs-card sync [--full] [--dry-run] [--as-of YYYY-MM-DD]`: recompute health for every company
 // in scope and write back what changed, with progress on stderr and a summary on stdout.
-// Sync state (the incremental watermark, the checkpoint of an interrupted run) and the lock
-// that keeps two syncs of one portal apart live in a file per portal in .cs-card/ (or
-// CS_CARD_STATE_DIR). The embedded sandbox is fresh each run, so its state is thrown away.
+// Sync state (the incremental watermark, the checkpoint of an interrupted run) and the lease
+// that keeps two syncs of one portal apart live in the state store: PostgreSQL when
+// CS_CARD_DATABASE_URL is set, else the embedded SQLite file in .cs-card/ (or CS_CARD_STATE_DIR).
+// The embedded sandbox is fresh each run, so its state lives in memory and goes with it.
 
 const syncFlagsSchema = z.object({
   full: z.boolean().default(false),
@@ -30,15 +30,24 @@ const syncFlagsSchema = z.object({
   rateLimit: z.string().default('190/10s'),
 });
 
-const defaultStateDir = '.cs-card';
 /** Companies a dry run lists one by one; the rest are counted. */
 const maxListedChanges = 1000;
 const maxListedSkips = 20;
 /** Without a terminal, a progress line at most this often (and after the last page). */
 const plainProgressEveryMs = 2000;
 
-export function stateDirectory(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  return path.resolve(cwd, env.CS_CARD_STATE_DIR?.trim() || defaultStateDir);
+/** How a sync holds its portal's lease: CS_CARD_SYNC_LEASE (e.g. 60s, 2m) is how long a crashed holder blocks the next sync. */
+export function syncStateOptions(command: string, env: NodeJS.ProcessEnv = process.env): SyncStateOptions {
+  const raw = env.CS_CARD_SYNC_LEASE?.trim();
+  if (!raw) return { command, leaseMs: defaultLeaseMs };
+  const leaseMs = parseLeaseDuration(raw);
+  if (leaseMs === null) throw new UsageError(`CS_CARD_SYNC_LEASE "${raw}" is not a duration: write seconds or minutes between 100ms and 60m, like 60s or 2m`);
+  return { command, leaseMs };
+}
+
+/** The state store of a real portal; the sandbox's lives in memory (it is fresh each run). */
+export function storeFor(portal: { readonly kind: 'hubspot' | 'sandbox' }, stateDir?: string): Promise<StateStore> {
+  return portal.kind === 'sandbox' ? openMemoryStore() : openStateStore(stateDir);
 }
 
 interface Progress {
@@ -151,18 +160,20 @@ async function sync(rawFlags: unknown): Promise<void> {
   asOfOption(flags.asOf);
   const rateLimit = rateLimitOption(flags.rateLimit);
   const env = readEnvironment();
+  const stateOptions = syncStateOptions('cs-card sync');
   const portal = await openWritePortal(env, rateLimit);
   const config = await portalConfig(portal, await loadCliConfig()).catch(async (error: unknown) => {
     await portal.close();
     throw error;
   });
-  const scratch = portal.kind === 'sandbox' ? await mkdtemp(path.join(tmpdir(), 'cs-card-sandbox-')) : null;
+  let stateStore: StateStore | null = null;
   const stop = stopOnSignal();
   const progress = progressReporter(process.stderr);
   try {
     if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
     if (!flags.dryRun) await ensureProperties(portal, config);
-    const store = new SyncStateStore(scratch ?? stateDirectory(), portal.key);
+    stateStore = await storeFor(portal);
+    const store = new SyncStateStore(stateStore, portal.key, stateOptions);
     let listed = 0;
     const summary = await runSync(
       { gateway: portal.portfolio, config, store, now: () => new Date(), apiCalls: () => portal.limiter.calls },
@@ -195,7 +206,7 @@ async function sync(rawFlags: unknown): Promise<void> {
   } finally {
     stop.dispose();
     await portal.close();
-    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
+    await stateStore?.close();
   }
 }
 
