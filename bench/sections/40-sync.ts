@@ -91,7 +91,7 @@ interface Portal {
   close(): Promise<void>;
 }
 
-async function startPortal(companies: number, limits: { rateLimit: RateLimit | null; searchPerSecond: number | null }): Promise<Portal> {
+export async function startPortal(companies: number, limits: { rateLimit: RateLimit | null; searchPerSecond: number | null }): Promise<Portal> {
   const worker = new Worker(new URL(import.meta.url), { workerData: { companies, ...limits } });
   const pending = new Map<number, (value: { calls: number; limited: number; busy: number }) => void>();
   let nextId = 0;

@@ -62,15 +62,26 @@ export async function readBook(deps: BookDeps, request: BookRequest): Promise<Bo
   const book: BookCompany[] = [];
   let pending: CrmRecord[] = [];
   let afterId: string | null = null;
-  do {
-    const page = await deps.gateway.search('companies', scope, companyProperties, afterId);
-    pending.push(...page.records);
-    afterId = page.lastId;
-    if (pending.length >= companiesPerRound || afterId === null) {
-      if (pending.length > 0) book.push(...(await bookRound(deps, pending, request, dealProperties)));
-      pending = [];
-    }
-  } while (afterId !== null);
+  // One round's associations and deal reads run while the next round's companies are searched.
+  let inFlight: Promise<BookCompany[]> | null = null;
+  try {
+    do {
+      const page = await deps.gateway.search('companies', scope, companyProperties, afterId);
+      pending.push(...page.records);
+      afterId = page.lastId;
+      if (pending.length >= companiesPerRound || afterId === null) {
+        const round = pending.length > 0 ? bookRound(deps, pending, request, dealProperties) : null;
+        pending = [];
+        if (inFlight !== null) book.push(...(await inFlight));
+        inFlight = round;
+      }
+    } while (afterId !== null);
+    if (inFlight !== null) book.push(...(await inFlight));
+  } catch (error) {
+    // A round still running must not reject unobserved once the read has already failed.
+    inFlight?.catch(() => undefined);
+    throw error;
+  }
   return book;
 }
 
