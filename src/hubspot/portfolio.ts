@@ -55,9 +55,30 @@ const v4BatchSchema = z.object({
 
 const batchErrorSchema = z.object({
   category: z.string().optional(),
+  // The spec types it as an object, HubSpot sends a string ('crm.associations.NO_ASSOCIATIONS_FOUND').
+  subCategory: z.unknown().optional(),
   message: z.string().optional(),
-  context: z.record(z.string(), z.array(z.string())).optional(),
+  context: z.record(z.string(), z.array(z.union([z.string(), z.number()]).transform(String))).optional(),
 });
+
+export interface BatchErrorInfo {
+  readonly category: string | undefined;
+  /** As text whatever shape it came in; '' when absent. */
+  readonly subCategory: string;
+  readonly message: string;
+}
+
+/**
+ * Whether a v4 batch-read error only says "this id has no associations of that type": HubSpot
+ * answers 207 with category OBJECT_NOT_FOUND and subCategory crm.associations.NO_ASSOCIATIONS_FOUND;
+ * either one is enough, and so is the message when both are missing.
+ * @example
+ * meansNoAssociations({ category: 'VALIDATION_ERROR', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND', message: '' }) // => true
+ */
+export function meansNoAssociations(error: BatchErrorInfo): boolean {
+  if (error.category === 'OBJECT_NOT_FOUND' || /NO_ASSOCIATIONS_FOUND/i.test(error.subCategory)) return true;
+  return error.category === undefined && error.subCategory === '' && /no associations? (were )?found/i.test(error.message);
+}
 
 const instant = z.union([z.date(), z.string(), z.number()]).transform((value) => new Date(value instanceof Date ? value.getTime() : value).getTime()).optional();
 const updatedSchema = z.object({ results: z.array(z.object({ id: z.string(), updatedAt: instant })), errors: z.array(z.unknown()).optional() });
@@ -85,16 +106,29 @@ function failureOf(error: unknown): Failure {
   return error.failure;
 }
 
-/** Ids a 207's errors name, with a failure for each — except those the caller treats as "nothing there". */
-function partialFailures(errors: readonly unknown[] | undefined, nothingThere: (category: string | undefined) => boolean): FailedIds {
+/**
+ * Ids a 207's errors name, with a failure for each — except errors the caller treats as "nothing
+ * there". An error that names no ids (or comes in a shape we cannot read) fails every id of the
+ * call that got no result (`unanswered`): never mistake a failure for "nothing there".
+ */
+function partialFailures(errors: readonly unknown[] | undefined, nothingThere: (error: BatchErrorInfo) => boolean, unanswered: readonly string[] = []): FailedIds {
   const failed: FailedIds = new Map();
   for (const raw of errors ?? []) {
     const error = batchErrorSchema.safeParse(raw);
-    if (!error.success || nothingThere(error.data.category)) continue;
-    const failure: Failure = { kind: 'rejected', status: 207, category: error.data.category ?? null };
-    for (const ids of Object.values(error.data.context ?? {})) for (const id of ids) failed.set(id, failure);
+    const info: BatchErrorInfo | null = error.success
+      ? { category: error.data.category, subCategory: textOf(error.data.subCategory), message: error.data.message ?? '' }
+      : null;
+    if (info && nothingThere(info)) continue;
+    const failure: Failure = { kind: 'rejected', status: 207, category: info?.category ?? null };
+    const named = Object.values((error.success ? error.data.context : undefined) ?? {}).flat();
+    for (const id of named.length > 0 ? named : unanswered) failed.set(id, failure);
   }
   return failed;
+}
+
+function textOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**
@@ -165,7 +199,9 @@ export async function batchRead(
           const history = Object.fromEntries(propertiesWithHistory.map((name) => [name, toHistory(record.data.propertiesWithHistory?.[name] ?? [])]));
           records.push({ id: record.data.id, properties: record.data.properties, history });
         }
-        for (const [id, failure] of partialFailures(page.errors, (category) => category === 'OBJECT_NOT_FOUND')) failed.set(id, failure);
+        const answered = new Set([...records.map((record) => record.id), ...malformed]);
+        const vanished = (error: BatchErrorInfo) => error.category === 'OBJECT_NOT_FOUND';
+        for (const [id, failure] of partialFailures(page.errors, vanished, part.filter((id) => !answered.has(id)))) failed.set(id, failure);
       } catch (error) {
         const failure = failureOf(error);
         for (const id of part) failed.set(id, failure);
@@ -200,8 +236,9 @@ export async function associatedIds(
             const after = result.paging?.next?.after;
             if (after !== undefined) next.push({ id: result._from.id, after });
           }
-          // HubSpot reports "no associations" as a 207 error per id (OBJECT_NOT_FOUND).
-          for (const [id, failure] of partialFailures(page.errors, (category) => category === 'OBJECT_NOT_FOUND')) failed.set(id, failure);
+          // HubSpot reports "no associations" as a 207 error per id (meansNoAssociations).
+          const answered = new Set(page.results.map((result) => result._from.id));
+          for (const [id, failure] of partialFailures(page.errors, meansNoAssociations, part.map(({ id }) => id).filter((id) => !answered.has(id)))) failed.set(id, failure);
         } catch (error) {
           const failure = failureOf(error);
           for (const { id } of part) failed.set(id, failure);
