@@ -6,12 +6,13 @@ import { registerSandboxCommand } from './commands/sandbox.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSetupCommand } from './commands/setup.ts';
+import { registerStateCommand } from './commands/state.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerSyncCommand } from './commands/sync.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 // Each command lives in its own module under ./commands and registers itself here.
-const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand, registerReportCommand];
+const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand, registerReportCommand, registerStateCommand];
 
 /** The version in package.json, which `cs-card --version` prints. */
 function packageVersion(): string {

@@ -69,10 +69,8 @@ export const defaultLeaseMs = 60_000;
 export class SyncLockedError extends Error {
   readonly exitCode = 1;
   constructor(current: LeaseInfo) {
-    const { holder } = current;
     super(
-      `another sync of this portal is running: ${holder.command} on ${holder.host} (pid ${holder.pid}), started ${ago(current.now - current.acquiredAt)}, ` +
-        `last heartbeat ${ago(current.now - current.heartbeatAt)}; wait for it to finish — if that process is gone, its lease expires ${inTime(current.expiresAt - current.now)}, then run again`,
+      `another sync of this portal is running: ${describeLease(current)}; wait for it to finish — if that process is gone, its lease expires ${inTime(current.expiresAt - current.now)}, then run again`,
     );
     this.name = 'SyncLockedError';
   }
@@ -166,6 +164,38 @@ export class SyncStateStore {
       },
     };
   }
+}
+
+/** "cs-card sync on ops-1 (pid 4242), started 3 min ago, last heartbeat 5 s ago" */
+export function describeLease(lease: LeaseInfo): string {
+  const { holder } = lease;
+  return `${holder.command} on ${holder.host} (pid ${holder.pid}), started ${ago(lease.now - lease.acquiredAt)}, last heartbeat ${ago(lease.now - lease.heartbeatAt)}`;
+}
+
+export function leaseExpiry(lease: LeaseInfo): string {
+  return lease.expiresAt <= lease.now ? 'expired (the next sync takes it over)' : `expires ${inTime(lease.expiresAt - lease.now)} unless renewed`;
+}
+
+export interface PortalSyncOverview {
+  readonly portalKey: string;
+  /** null when the stored state is not one this version understands. */
+  readonly state: SyncState | null;
+  readonly lease: LeaseInfo | null;
+}
+
+/** Every portal the store knows: its sync state and the sync running now, if any (`cs-card state status`). */
+export async function syncOverview(store: StateStore): Promise<PortalSyncOverview[]> {
+  const [documents, leases] = await Promise.all([store.documents('sync-state:'), store.leases('sync:')]);
+  const portals = new Set([...documents.map((doc) => doc.key.slice('sync-state:'.length)), ...leases.map((lease) => lease.name.slice('sync:'.length))]);
+  return [...portals].sort().map((portalKey) => {
+    const doc = documents.find((candidate) => candidate.key === `sync-state:${portalKey}`);
+    const parsed = doc ? syncStateSchema.safeParse(safeJson(doc.value)) : null;
+    return {
+      portalKey,
+      state: parsed === null ? emptySyncState : parsed.success ? parsed.data : null,
+      lease: leases.find((lease) => lease.name === `sync:${portalKey}`) ?? null,
+    };
+  });
 }
 
 /** "60s", "2m", "1500ms" -> milliseconds (100 ms to 1 hour); null when not such a duration. */
