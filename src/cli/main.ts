@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
 import { registerCardCommand } from './commands/card.ts';
+import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSandboxCommand } from './commands/sandbox.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -12,7 +13,7 @@ import { registerSyncCommand } from './commands/sync.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 // Each command lives in its own module under ./commands and registers itself here.
-const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand, registerReportCommand, registerStateCommand];
+const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand, registerReportCommand, registerStateCommand, registerDoctorCommand];
 
 /** The version in package.json, which `cs-card --version` prints. */
 function packageVersion(): string {

@@ -28,6 +28,11 @@ export class PropertySchema {
     return [...this.definitionsOf(type).values()];
   }
 
+  /** Removes a property definition (a portal without it), as tests need; false when there was none. */
+  removeProperty(type: SandboxObjectType, name: string): boolean {
+    return this.definitionsOf(type).delete(name);
+  }
+
   putProperty(type: SandboxObjectType, definition: PropertyDefinition): void {
     this.definitionsOf(type).set(definition.name, definition);
   }

@@ -12,7 +12,7 @@ import { createSandbox, type RequestLogEntry, type Sandbox } from '../../src/san
 // HUBSPOT_BASE_URL, exactly as a HubSpot-compatible API would be.
 
 /** Reads that HubSpot's API sends as POST. */
-const postReads = ['/search', '/batch/read'];
+const postReads = ['/oauth/v2/private-apps/get/access-token-info', '/search', '/batch/read'];
 
 function isWrite(entry: RequestLogEntry): boolean {
   if (entry.method === 'GET' || entry.method === 'HEAD') return false;

@@ -54,9 +54,16 @@ describe('src/app/webhooks/webhooks-hsmeta.json', () => {
     }
   });
 
-  it('subscribes to creations of deals, tickets and survey answers, and to the companies\' association changes', () => {
+  it('subscribes to creations of deals and tickets, and to the companies\' association changes', () => {
     const kinds = subscriptions.filter((subscription) => subscription.subscriptionType !== 'object.propertyChange').map((s) => `${s.objectType}:${s.subscriptionType}`);
-    expect(kinds).toEqual(expect.arrayContaining(['deal:object.creation', 'ticket:object.creation', 'feedback_submission:object.creation', 'company:object.associationChange']));
+    expect(kinds).toEqual(expect.arrayContaining(['deal:object.creation', 'ticket:object.creation', 'company:object.associationChange']));
+  });
+
+  it('subscribes to no object whose scope the app only asks for optionally (HubSpot may not deliver them)', async () => {
+    const app = (await import('../../src/app/app-hsmeta.json', { with: { type: 'json' } })).default;
+    const optional = app.config.auth.optionalScopes;
+    expect(optional).toContain('crm.objects.feedback_submissions.read');
+    expect(subscriptions.map((subscription) => subscription.objectType)).not.toContain('feedback_submission');
   });
 
   it('has no subscription whose events live updates would ignore', () => {

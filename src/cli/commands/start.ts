@@ -19,6 +19,8 @@ import { companyProperties, readPortfolio } from '../../usecases/portfolio-summa
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type SyncProgress } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';
+import { runDoctor } from '../../usecases/doctor.ts';
+import { doctorLines } from '../doctor-text.ts';
 import { portalConfig } from '../../usecases/portal-settings.ts';
 import { stateDirectory } from '../../state/open-store.ts';
 import { loadCliConfig } from '../configuration.ts';
@@ -258,6 +260,11 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
   try {
     const portal = await step('portal', () => openProductPortal(options));
     closers.push(portal.close);
+    // A real portal is checked first (nothing written): what would make results wrong is shown up front.
+    if (portal.kind === 'hubspot') {
+      const doctor = await step('portal check (cs-card doctor)', () => runDoctor({ account: portal.account, properties: portal.properties, portfolio: portal.portfolio }, startOptions.config));
+      for (const line of doctorLines(doctor.checks, 'en', { failedOnly: true })) progress(`  ${line}`);
+    }
     // The portal's time zone, home currency and sentiment options, read once for everything below.
     const config = await step('portal settings', () => portalConfig(portal, startOptions.config));
     options = { ...startOptions, config };
