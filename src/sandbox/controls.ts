@@ -174,3 +174,35 @@ export function scopeFor(method: string, path: string, objectType?: SandboxObjec
   if (path.startsWith('/crm/v3/properties/')) return `crm.schemas.${type}.${reads ? 'read' : 'write'}`;
   return reads ? OBJECT_TYPES[type].readScope : OBJECT_TYPES[type].writeScope;
 }
+
+const FAULT_KINDS: ReadonlyArray<FaultRule['kind']> = ['429', '429-daily', '500', '502', '503', '504', 'timeout', '401', '403'];
+
+/**
+ * A fault rule from its command-line form `[METHOD:]KIND[xTIMES][@WHERE]`: WHERE is an object
+ * type (any path touching it) or a path substring. Throws a RangeError saying what is wrong.
+ * @example
+ * parseFaultSpec('POST:503x2@/batch/update') // => { kind: '503', method: 'POST', times: 2, path: '/batch/update' }
+ * parseFaultSpec('403@feedback_submissions') // => { kind: '403', objectType: 'feedback_submissions' }
+ */
+export function parseFaultSpec(text: string): FaultRule {
+  const match = /^(?:([A-Za-z]+):)?([0-9a-z-]+?)(?:x(\d+))?(?:@(.+))?$/.exec(text.trim());
+  const kind = FAULT_KINDS.find((candidate) => candidate === match?.[2]);
+  if (!match || !kind) {
+    throw new RangeError(`"${text}" is not a fault: use [METHOD:]KIND[xTIMES][@OBJECT_TYPE|@PATH] with KIND one of ${FAULT_KINDS.join(', ')}, e.g. 503x3@/batch/update or 403@feedback_submissions`);
+  }
+  const [, method, , times, where] = match;
+  const rule: { -readonly [K in keyof FaultRule]: FaultRule[K] } = { kind };
+  if (method) rule.method = method.toUpperCase();
+  if (times) {
+    const count = Number(times);
+    if (count < 1) throw new RangeError(`"${text}": the number of times must be at least 1`);
+    rule.times = count;
+  }
+  if (where) {
+    const type = objectTypeOf(where);
+    if (type) rule.objectType = type;
+    else if (where.startsWith('/')) rule.path = where;
+    else throw new RangeError(`"${text}": after @ comes an object type (companies, feedback_submissions, ...) or a path starting with /`);
+  }
+  return rule;
+}

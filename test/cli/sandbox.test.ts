@@ -61,6 +61,30 @@ describe('cs-card sandbox', () => {
     expect(await sandbox.exited).toBe(0);
   });
 
+  it('takes a token, faults, latency and a search lag from the command line, so anyone can try the product under HubSpot failures', async () => {
+    const sandbox = startCsCard(['sandbox', '--port', '0', '--companies', '3', '--token', 'pat-T', '--fault', 'GET:503x1@companies', '--latency', '5', '--search-lag', '0']);
+    try {
+      const [, url] = await sandbox.printed('stdout', /^(http:\/\/127\.0\.0\.1:\d+)\n/);
+      await sandbox.printed('stderr', /only the --token bearer token is accepted; rate limit 190 requests \/ 10 s; search lag off; latency 5 ms; faults GET:503x1@companies/);
+      const get = (token: string) => fetch(`${url}/crm/v3/objects/companies?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await get('other')).status).toBe(401);
+      expect((await get('pat-T')).status).toBe(503);
+      expect((await get('pat-T')).status).toBe(200);
+    } finally {
+      sandbox.child.kill('SIGINT');
+    }
+    expect(await sandbox.exited).toBe(0);
+  });
+
+  it.each([
+    [['--fault', 'boom'], expect.stringContaining('--fault "boom" is not a fault: use [METHOD:]KIND[xTIMES]')],
+    [['--search-lag', '5-2'], '--search-lag must be milliseconds like 3000 or a range like 2000-5000 (0 = off, at most 600000), got "5-2".'],
+  ])('refuses %j (exit 2)', async (flags, message) => {
+    const sandbox = startCsCard(['sandbox', '--companies', '0', ...flags]);
+    expect(await sandbox.exited).toBe(2);
+    expect(sandbox.stderr().trim()).toEqual(typeof message === 'string' ? `cs-card: ${message}` : message);
+  });
+
   it.each([
     [['--port', 'eighty'], '--port must be a whole number from 0 to 65535, got "eighty".'],
     [['--companies', '100001'], '--companies must be a whole number from 0 to 100000, got "100001".'],

@@ -186,3 +186,14 @@ describe('Lists v3 through @hubspot/api-client', () => {
     expect((await client.crm.lists.listsApi.create(asListBody(valid))).list.name).toBe(renewing.name);
   });
 });
+
+describe('fault controls from their command-line form', () => {
+  it('parseFaultSpec: method, kind, times and an object type or a path (the @example)', async () => {
+    const { parseFaultSpec } = await import('../../src/sandbox/controls.ts');
+    expect(parseFaultSpec('POST:503x2@/batch/update')).toEqual({ kind: '503', method: 'POST', times: 2, path: '/batch/update' });
+    expect(parseFaultSpec('403@feedback_submissions')).toEqual({ kind: '403', objectType: 'feedback_submissions' });
+    expect(parseFaultSpec('429-daily')).toEqual({ kind: '429-daily' });
+    expect(() => parseFaultSpec('418')).toThrow(/is not a fault/);
+    expect(() => parseFaultSpec('503@nowhere')).toThrow(/object type .* or a path/);
+  });
+});

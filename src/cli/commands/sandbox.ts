@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createSandbox, DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES } from '../../sandbox/index.ts';
+import { parseFaultSpec } from '../../sandbox/controls.ts';
+import { createSandbox, DEFAULT_DEMO_COMPANIES, DEMO_SEARCH_LAG, MAX_DEMO_COMPANIES, type FaultRule, type SearchLag } from '../../sandbox/index.ts';
 import { UsageError } from '../errors.ts';
 import { asOfOption, companiesOption, portOption, rateLimitOption, rateLimitText, wholeNumber, type RateLimit } from '../options.ts';
 
@@ -16,6 +17,29 @@ interface SandboxFlags {
   seed: string;
   asOf?: string;
   rateLimit: string;
+  token?: string;
+  fault: string[];
+  latency: string;
+  searchLag: string;
+}
+
+function faultRules(specs: readonly string[]): FaultRule[] {
+  return specs.map((spec) => {
+    try {
+      return parseFaultSpec(spec);
+    } catch (error) {
+      throw new UsageError(`--fault ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
+
+/** `2000-5000` (ms, drawn per write), `3000`, or `0` (off). */
+function searchLagOf(raw: string): SearchLag | null {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(raw.trim());
+  const minMs = Number(match?.[1]);
+  const maxMs = Number(match?.[2] ?? match?.[1]);
+  if (!match || maxMs < minMs || maxMs > 600_000) throw new UsageError(`--search-lag must be milliseconds like 3000 or a range like 2000-5000 (0 = off, at most 600000), got "${raw}".`);
+  return maxMs === 0 ? null : { minMs, maxMs };
 }
 
 function untilStopped(): Promise<void> {
@@ -40,8 +64,14 @@ async function serveSandbox(flags: SandboxFlags): Promise<void> {
   const seed = wholeNumber('--seed', flags.seed, 0, 2 ** 32 - 1);
   const rateLimit = sandboxRateLimit(flags.rateLimit);
   const asOf = asOfOption(flags.asOf);
-  const sandbox = createSandbox({ companies, seed, ...(asOf ? { asOf } : {}) });
+  const latencyMs = wholeNumber('--latency', flags.latency, 0, 600_000);
+  const searchLag = searchLagOf(flags.searchLag);
+  const faults = faultRules(flags.fault);
+  if (flags.token !== undefined && !/^\S+$/.test(flags.token)) throw new UsageError('--token must be a token without spaces.');
+  const sandbox = createSandbox({ companies, seed, ...(asOf ? { asOf } : {}), searchLag, ...(flags.token ? { token: flags.token } : {}) });
   sandbox.controls.rateLimit = rateLimit;
+  sandbox.controls.latencyMs = latencyMs;
+  for (const fault of faults) sandbox.controls.injectFault(fault);
   const server = await sandbox.listen({ port }).catch((error: unknown) => {
     const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
     // A taken port is bad usage, exit 2, as in `start` and `serve`.
@@ -52,7 +82,9 @@ async function serveSandbox(flags: SandboxFlags): Promise<void> {
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(
     `cs-card: sandbox portal with ${companies} demo companies (${records} records, as of ${sandbox.portfolio.asOf}, seed ${seed}) on ${server.url}\n`
-    + `cs-card: any bearer token is accepted; rate limit ${rateLimit ? rateLimitText(rateLimit) : 'off'}. Use it with HUBSPOT_BASE_URL=${server.url} HUBSPOT_ACCESS_TOKEN=sandbox. Ctrl-C stops it.\n`,
+    + `cs-card: ${flags.token ? 'only the --token bearer token is accepted' : 'any bearer token is accepted'}; rate limit ${rateLimit ? rateLimitText(rateLimit) : 'off'}; `
+    + `search lag ${searchLag ? `${searchLag.minMs}-${searchLag.maxMs} ms` : 'off'}${latencyMs > 0 ? `; latency ${latencyMs} ms` : ''}${faults.length > 0 ? `; faults ${flags.fault.join(', ')}` : ''}. `
+    + `Use it with HUBSPOT_BASE_URL=${server.url} HUBSPOT_ACCESS_TOKEN=${flags.token ?? 'sandbox'}. Ctrl-C stops it.\n`,
   );
   await stopped;
   await server.close();
@@ -67,5 +99,9 @@ export function registerSandboxCommand(program: Command): void {
     .option('--seed <n>', 'seed of the demo data (same seed and --as-of, same data)', '1')
     .option('--as-of <date>', 'YYYY-MM-DD the demo dates are relative to (default: today, UTC)')
     .option('--rate-limit <n>', 'requests per 10 s before HubSpot-style 429s (0 = off), or a rate like 190/10s or 6000/1m', String(DEFAULT_RATE_LIMIT))
+    .option('--token <token>', 'accept only this bearer token (401 for others); default: any token')
+    .option('--fault <spec>', 'inject a HubSpot failure, repeatable: [METHOD:]KIND[xTIMES][@OBJECT_TYPE|@PATH], KIND 429, 429-daily, 500, 502, 503, 504, timeout, 401 or 403 (e.g. 503x3@/batch/update, 403@feedback_submissions)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--latency <ms>', 'added to every response', '0')
+    .option('--search-lag <ms>', 'how long search takes to see a write: ms, or a range drawn per write (0 = at once)', `${DEMO_SEARCH_LAG.minMs}-${DEMO_SEARCH_LAG.maxMs}`)
     .action(serveSandbox);
 }
