@@ -46,7 +46,7 @@ function CardLoader({ companyId, fetchFn, baseUrl = BACKEND_URL, body }: Omit<Ca
   const i18n = useI18n();
   const data = useCardView({ fetchFn, baseUrl }, companyId);
   const { state } = data;
-  if (state.status === 'loading') return <LoadingSpinner label={i18n.t('card.loading')} showLabel layout="centered" />;
+  if (state.status === 'loading') return <LoadingSpinner label={i18n.t(state.busy ? 'error.busy' : 'card.loading')} showLabel layout="centered" />;
   if (state.status === 'error') {
     return (
       <ErrorState title={i18n.t('error.title')}>
@@ -73,6 +73,7 @@ function errorSentence(i18n: I18n, error: BackendError): string {
     case 'http':
       if (error.status === 401) return i18n.t('error.signature');
       if (error.status === 404) return i18n.t('error.notFound');
+      if (error.status === 429) return i18n.t('error.busy');
       if (error.status < 500) return i18n.t('error.badRequest', { status: error.status });
       return i18n.t('error.server', { status: error.status });
   }

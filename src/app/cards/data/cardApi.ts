@@ -13,7 +13,7 @@ export interface BackendClient {
 /** Why a backend call failed, in terms the card can explain to a CSM or an admin. */
 export type BackendError =
   | { readonly kind: 'network'; readonly detail: string }
-  | { readonly kind: 'http'; readonly status: number; readonly detail: string | null; readonly code?: string | null }
+  | { readonly kind: 'http'; readonly status: number; readonly detail: string | null; readonly code?: string | null; readonly retryAfterSeconds?: number | null }
   | { readonly kind: 'invalid_response'; readonly detail: string };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BackendError };
@@ -29,8 +29,41 @@ function companyUrl(client: BackendClient, companyId: string): string {
   return `${client.baseUrl}/api/companies/${encodeURIComponent(companyId)}`;
 }
 
-export function fetchCardView(client: BackendClient, companyId: string): Promise<Result<CardView>> {
-  return call(client, `${companyUrl(client, companyId)}/card`, { method: 'GET' }, asCardView);
+/**
+ * HubSpot allows 20 concurrent hubspot.fetch requests per app and account and answers 429 beyond
+ * (a record's tab, sidebar and preview cards all load at once): reading the card is retried
+ * with growing, jittered waits (Retry-After when given), and `onBusy` lets the card say
+ * "busy, retrying" meanwhile instead of failing.
+ */
+export interface BusyRetry {
+  readonly attempts: number;
+  readonly firstWaitMs: number;
+  readonly maxWaitMs: number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export const defaultBusyRetry: BusyRetry = {
+  attempts: 5,
+  firstWaitMs: 400,
+  maxWaitMs: 4_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** The wait before retry `n` (0 = first): Retry-After when the answer gives one, else doubling with jitter, capped. */
+export function busyWaitMs(retry: BusyRetry, n: number, retryAfterSeconds: number | null): number {
+  if (retryAfterSeconds !== null && retryAfterSeconds > 0) return Math.min(retry.maxWaitMs, retryAfterSeconds * 1000);
+  return Math.min(retry.maxWaitMs, retry.firstWaitMs * 2 ** n * (1 + Math.random() / 2));
+}
+
+export async function fetchCardView(client: BackendClient, companyId: string, onBusy?: () => void, busy: BusyRetry = defaultBusyRetry): Promise<Result<CardView>> {
+  const url = `${companyUrl(client, companyId)}/card`;
+  for (let n = 0; ; n++) {
+    const result = await call(client, url, { method: 'GET' }, asCardView);
+    const tooMany = !result.ok && result.error.kind === 'http' && result.error.status === 429;
+    if (!tooMany || n + 1 >= busy.attempts) return result;
+    onBusy?.();
+    await busy.sleep(busyWaitMs(busy, n, result.error.kind === 'http' ? (result.error.retryAfterSeconds ?? null) : null));
+  }
 }
 
 /** `asOf` is the day of the view the action was shown in, so the backend finds the same action. */
@@ -81,7 +114,10 @@ async function call<T>(
     return { ok: false, error: { kind: 'network', detail: e instanceof Error ? e.message : String(e) } };
   }
   const body = await readJson(response);
-  if (!response.ok) return { ok: false, error: { kind: 'http', status: response.status, detail: errorMessage(body), code: errorCode(body) } };
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return { ok: false, error: { kind: 'http', status: response.status, detail: errorMessage(body), code: errorCode(body), retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null } };
+  }
   const value = parse(body);
   if (value === null) return { ok: false, error: { kind: 'invalid_response', detail: `unexpected body from ${url}` } };
   return { ok: true, value };

@@ -4,7 +4,7 @@ import { createActionTask, fetchCardView } from './cardApi.ts';
 import type { BackendClient, BackendError, TaskReceipt } from './cardApi.ts';
 
 export type ViewState =
-  | { readonly status: 'loading' }
+  | { readonly status: 'loading'; readonly busy?: boolean }
   | { readonly status: 'error'; readonly error: BackendError }
   | { readonly status: 'ready'; readonly view: CardView };
 
@@ -38,7 +38,10 @@ export function useCardView(client: BackendClient, companyId: string): CardData 
   useEffect(() => {
     let current = true;
     setState({ status: 'loading' });
-    void fetchCardView({ fetchFn, baseUrl }, companyId).then((result) => {
+    const onBusy = () => {
+      if (current) setState({ status: 'loading', busy: true });
+    };
+    void fetchCardView({ fetchFn, baseUrl }, companyId, onBusy).then((result) => {
       if (!current) return;
       setState(result.ok ? { status: 'ready', view: result.value } : { status: 'error', error: result.error });
     });
