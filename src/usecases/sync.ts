@@ -266,18 +266,29 @@ class SyncJob {
       inFlight.push(reading);
     };
     for (let i = 0; i < readsInFlight; i += 1) startRead();
+    const stopped = stopOf(this.request.signal);
     try {
       for (;;) {
-        const page = await inFlight.shift();
+        // A stop does not wait for the pages being read (minutes on a slow portal): they are
+        // abandoned, and the checkpoint stays after the last page written, so the next run
+        // reads them again. A page being written is finished first (one round of batch updates).
+        const page = await Promise.race([inFlight.shift() ?? Promise.resolve(null), stopped.promise]);
+        if (page === abandoned) return true;
         if (!page) return false;
         if (this.request.signal?.aborted) return true;
         startRead();
         await this.commit(page);
       }
     } finally {
-      // Nothing of this run may still be calling HubSpot once it returns (the lock is released then).
-      await Promise.allSettled(inFlight.splice(0));
-      await pages.return(undefined).catch(() => undefined);
+      stopped.dispose();
+      if (this.request.signal?.aborted) {
+        // Only reads are left: they end with the process (the CLI exits once the state is saved).
+        void pages.return(undefined).catch(() => undefined);
+      } else {
+        // Nothing of this run may still be calling HubSpot once it returns (the lock is released then).
+        await Promise.allSettled(inFlight.splice(0));
+        await pages.return(undefined).catch(() => undefined);
+      }
     }
   }
 
@@ -371,6 +382,22 @@ class SyncJob {
       elapsedMs: Math.round(extra.elapsedMs),
     };
   }
+}
+
+const abandoned = Symbol('abandoned');
+
+/** Settles with `abandoned` once the signal aborts (never without a signal). */
+function stopOf(signal: AbortSignal | undefined): { promise: Promise<typeof abandoned>; dispose(): void } {
+  if (!signal) return { promise: new Promise(() => undefined), dispose: () => undefined };
+  let onAbort: () => void = () => undefined;
+  const promise = new Promise<typeof abandoned>((resolve) => {
+    onAbort = () => {
+      resolve(abandoned);
+    };
+    if (signal.aborted) resolve(abandoned);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 /** The state after `run` completed: its start is the next incremental run's watermark. */

@@ -124,6 +124,34 @@ describe('cs-card sync', () => {
     expect(await syncLeases(p)).toEqual([]);
   }, 60_000);
 
+  it('stops within 5 s of SIGTERM even when HubSpot answers slowly, and the next run resumes and ends like an uninterrupted one', async () => {
+    // A container gets 10 s between SIGTERM and SIGKILL: the sync must be gone well inside that.
+    const reference = await portal(1200);
+    expect((await sync(reference)).code).toBe(0);
+
+    const p = await portal(1200);
+    p.sandbox.controls.latencyMs = 25;
+    const { child, exited } = await csCardUntil(['sync', '--as-of', asOf, ...fast], p.env, /sync: 200 of \d+ companies done/);
+    // Now every answer takes a second: the pages being read would take many seconds to finish.
+    p.sandbox.controls.latencyMs = 1_000;
+    const callsAtStop = p.sandbox.log.entries.length;
+    const signalled = performance.now();
+    child.kill('SIGTERM');
+    const code = await exited;
+    const stopMs = performance.now() - signalled;
+    expect(code).toBe(1);
+    expect(stopMs, 'the process is gone within 5 s of SIGTERM').toBeLessThan(5_000);
+    // Few calls after the stop: the abandoned pages are not read to the end.
+    expect(p.sandbox.log.entries.length - callsAtStop).toBeLessThan(60);
+
+    p.sandbox.controls.latencyMs = 0;
+    const resumed = await sync(p);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('resumed where the last run stopped');
+    expect(writtenHealth(p)).toEqual(writtenHealth(reference));
+    expect(await syncLeases(p)).toEqual([]);
+  }, 120_000);
+
   it('refuses to run while another sync of the portal holds the lease, naming the holder and its age', async () => {
     const p = await portal();
     await sync(p);

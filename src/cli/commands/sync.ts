@@ -125,13 +125,26 @@ export function summaryLines(summary: SyncSummary): string[] {
   return lines;
 }
 
-/** Ctrl-C (or SIGTERM) stops after the page in progress, so the next run continues from there; a second one quits at once. */
+/**
+ * How long a stopped sync may take to save its checkpoint and exit: well inside a container's
+ * 10-second grace period. Reads still in flight are abandoned (the next run reads them again).
+ */
+export const stopGraceMs = 4_000;
+
+/**
+ * Ctrl-C (or SIGTERM) stops the sync: the page being written is finished, the pages being read
+ * are abandoned, the checkpoint is saved so the next run continues from there, and the process
+ * exits within stopGraceMs whatever is still in flight. A second Ctrl-C quits at once.
+ */
 function stopOnSignal(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const stop = () => {
     if (controller.signal.aborted) process.exit(1);
     controller.abort();
-    process.stderr.write('\ncs-card: stopping after the page in progress (press Ctrl-C again to quit at once)\n');
+    process.exitCode = 1;
+    process.stderr.write('\ncs-card: stopping: saving where the sync got to (press Ctrl-C again to quit at once)\n');
+    // Abandoned reads may still hold the event loop: once the state is saved nothing of value is left.
+    setTimeout(() => process.exit(), stopGraceMs).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -205,7 +218,10 @@ async function sync(rawFlags: unknown): Promise<void> {
     throw error;
   } finally {
     stop.dispose();
-    await portal.close();
+    // After a stop the client may still hold abandoned reads: do not wait for them.
+    const closing = portal.close();
+    if (stop.signal.aborted) void closing.catch(() => undefined);
+    else await closing;
     await stateStore?.close();
   }
 }
