@@ -68,7 +68,10 @@ export async function startHealthUpkeep(options: UpkeepOptions): Promise<HealthU
     recompute: (ids) => syncCompanies(deps, ids, today(deps.now(), deps.config.timeZone)),
     follow: (records) => companiesOfRecords(writer.portfolio, records),
     log,
+    queue: options.store,
   });
+  // Work another instance (or this one, before a restart) queued and did not finish.
+  live.resume();
   let schedule: ScheduledSync | null = null;
   if (options.syncEveryMs !== null) {
     const store = new SyncStateStore(options.store, writer.key, syncStateOptions('cs-card serve --sync-every'));

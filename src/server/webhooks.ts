@@ -11,8 +11,8 @@ import { errorBody } from './http-errors.ts';
 export interface WebhookDeps {
   /** Input properties per object whose changes matter (domain `watchedProperties`). */
   readonly watched: Readonly<Record<WatchedObject, readonly string[]>>;
-  /** Queues the records for recomputation (the live-update batch); must not wait for it. */
-  readonly accept: (targets: WebhookTargets) => void;
+  /** Queues the records for recomputation (the live-update batch, and the shared work queue); must not wait for the recomputation. */
+  readonly accept: (targets: WebhookTargets) => void | Promise<void>;
 }
 
 /** HubSpot sends up to 100 events a request, well under this. */
@@ -31,7 +31,7 @@ export function webhookRoutes(deps: WebhookDeps, verifySignature: MiddlewareHand
       const delivery = parseDelivery(await c.req.text());
       if (!delivery.ok) return c.json(errorBody('bad_request', `Not a HubSpot webhook delivery: ${delivery.message}`), 400);
       const outcome = webhookTargets(delivery.events, deps.watched);
-      if (outcome.relevant > 0) deps.accept(outcome.targets);
+      if (outcome.relevant > 0) await deps.accept(outcome.targets);
       return c.json({ received: delivery.events.length, relevant: outcome.relevant, ignored: outcome.ignored });
     },
   );

@@ -1,4 +1,5 @@
 import type { WebhookTargets } from '../domain/webhook-events.ts';
+import type { StateStore } from '../state/store.ts';
 import type { FollowedCompanies, RecordsToFollow } from '../hubspot/webhook-targets.ts';
 import { sortIds } from './sync-selection.ts';
 import type { LogEntry } from './log-entry.ts';
@@ -11,6 +12,11 @@ import type { LogEntry } from './log-entry.ts';
 //
 // A batch that fails is logged and dropped, not retried here: the changed records keep their
 // new last-modified time, so the next incremental sync (scheduled or by hand) selects them.
+//
+// With a shared work queue (the state store), deliveries are also queued there, and a due batch
+// is claimed from it whole: a burst delivered half to each of two instances is recomputed once,
+// by one of them, and what was queued when an instance stopped is picked up by another (or by
+// it after a restart).
 
 /** What a recompute reports (sync's summary has these counts). */
 export interface RecomputeOutcome {
@@ -43,7 +49,12 @@ export interface LiveUpdatesDeps {
   readonly batchSize?: number;
   readonly scheduler?: Scheduler;
   readonly log?: (entry: LogEntry) => void;
+  /** The work queue every instance shares; absent: the batch lives in this process only. */
+  readonly queue?: Pick<StateStore, 'enqueue' | 'claimBatch' | 'extendBatch' | 'finishBatch' | 'queueLength'>;
 }
+
+/** How long a claimed batch stays with an instance that stopped renewing it (it crashed). */
+const claimLeaseMs = 60_000;
 
 export const defaultQuietMs = 5_000;
 export const defaultMaxWaitMs = 30_000;
@@ -90,13 +101,25 @@ export class LiveUpdates {
     this.log = deps.log ?? (() => undefined);
   }
 
-  /** Adds the records of a delivery to the next batch; returns at once (HubSpot waits 5 s at most). */
-  enqueue(targets: WebhookTargets): void {
-    if (this.closed) return;
+  /** Adds the records of a delivery to the next batch (and the shared queue) quickly: HubSpot waits 5 s at most. */
+  enqueue(targets: WebhookTargets): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const items: Array<{ type: string; id: string }> = [];
     for (const type of Object.keys(this.pending) as Array<keyof Pending>) {
-      for (const id of targets[type]) this.pending[type].add(id);
+      for (const id of targets[type]) {
+        this.pending[type].add(id);
+        items.push({ type, id });
+      }
     }
     if (size(this.pending) > 0) this.schedule();
+    return this.deps.queue?.enqueue(items, this.scheduler.now()) ?? Promise.resolve();
+  }
+
+  /** Shared queue: picks up what another instance left (it stopped, or crashed), once it is due. */
+  resume(): void {
+    if (!this.deps.queue || this.closed) return;
+    this.firstPendingAt ??= this.scheduler.now();
+    this.schedule();
   }
 
   /** Records waiting for the next batch. */
@@ -109,12 +132,13 @@ export class LiveUpdates {
     while (this.running) await this.running;
   }
 
-  /** Runs what is pending now and waits for every batch to finish; later events are dropped. */
+  /** Runs what is pending now (without a shared queue, which keeps it) and waits for every batch to finish; later events are dropped. */
   async close(): Promise<void> {
     this.closed = true;
     this.cancelTimer();
     await this.running;
-    if (size(this.pending) > 0) await this.start();
+    // A shared queue keeps its work for another instance, or for this one after a restart.
+    if (!this.deps.queue && size(this.pending) > 0) await this.start();
   }
 
   private schedule(): void {
@@ -140,12 +164,56 @@ export class LiveUpdates {
     const batch = this.pending;
     this.pending = emptyPending();
     this.firstPendingAt = null;
-    const running = this.run(batch).finally(() => {
+    const work = this.deps.queue ? this.runShared(this.deps.queue) : this.run(batch);
+    const running = work.finally(() => {
       this.running = null;
       if (!this.closed && size(this.pending) > 0) this.schedule();
     });
     this.running = running;
     return running;
+  }
+
+  /** Claims the queue's due batch (all of it, whoever received it) and runs it; if not due yet, looks again then. */
+  private async runShared(queue: NonNullable<LiveUpdatesDeps['queue']>): Promise<void> {
+    const rule = { quietMs: this.quietMs, maxWaitMs: this.maxWaitMs, leaseMs: claimLeaseMs };
+    let claim;
+    try {
+      claim = await queue.claimBatch(rule, this.scheduler.now());
+    } catch (error) {
+      this.log({ level: 'error', msg: 'live update: the work queue could not be read', error: errorName(error) });
+      return;
+    }
+    if (claim.kind === 'waiting') {
+      if (!this.closed) this.deferUntil(claim.dueAt);
+      return;
+    }
+    if (claim.kind === 'empty') return;
+    const batch = emptyPending();
+    for (const item of claim.items) if (item.type in batch) batch[item.type as keyof Pending].add(item.id);
+    let heartbeat: unknown = null;
+    const beat = () => {
+      heartbeat = this.scheduler.setTimer(() => {
+        void queue.extendBatch(claim.token, claimLeaseMs, this.scheduler.now()).catch(() => undefined);
+        beat();
+      }, claimLeaseMs / 3);
+    };
+    beat();
+    try {
+      await this.run(batch);
+    } finally {
+      this.scheduler.clearTimer(heartbeat);
+      await queue.finishBatch(claim.token).catch((error: unknown) => this.log({ level: 'error', msg: 'live update: the work queue could not be updated', error: errorName(error) }));
+    }
+  }
+
+  /** The queue holds work due later (another instance's deliveries extended the quiet): look again then. */
+  private deferUntil(dueAt: number): void {
+    this.firstPendingAt ??= this.scheduler.now();
+    this.cancelTimer();
+    this.timer = this.scheduler.setTimer(() => {
+      this.timer = null;
+      void this.start();
+    }, Math.max(0, dueAt - this.scheduler.now()));
   }
 
   private async run(batch: Pending): Promise<void> {

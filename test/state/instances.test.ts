@@ -15,6 +15,7 @@ import { signRequest } from '../../src/server/signature.ts';
 import { PostgresStateStore } from '../../src/state/postgres-store.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { csmOwnerId, notesOf, seedWonCompany, tasksOf } from '../handoff/handoff-portal.ts';
+import { propertyChange } from '../webhooks/fixtures.ts';
 import { inCi, postgresBinDir, startPostgres, type PostgresServer } from './postgres-server.ts';
 
 // Several instances on one PostgreSQL, as processes on loopback: two `cs-card serve` behind
@@ -34,6 +35,8 @@ interface Running {
   /** What the pattern's first group matched. */
   readonly found: string;
   readonly stderr: () => string;
+  /** JSON log lines on stdout so far. */
+  readonly logs: () => Array<Record<string, unknown>>;
 }
 
 function environment(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -46,12 +49,20 @@ function csCardIn(cwd: string, args: readonly string[], env: Record<string, stri
   const child = spawn(process.execPath, ['--import', tsx, main, ...args], { cwd, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';
-  child.stdout?.resume();
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  const logs = () => stdout.split('\n').flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
   return new Promise((resolve, reject) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
       const match = pattern.exec(stderr);
-      if (match) resolve({ child, exited, found: match[1] ?? match[0], stderr: () => stderr });
+      if (match) resolve({ child, exited, found: match[1] ?? match[0], stderr: () => stderr, logs });
     });
     void exited.then((code) => reject(new Error(`cs-card ${args.join(' ')} exited (${code}) before its output matched ${pattern}: ${stderr}`)));
   });
@@ -203,6 +214,33 @@ describe.skipIf(!hasPostgres)('several instances sharing one PostgreSQL', () => 
       expect(again).toEqual(first);
       expect(sandbox.store.get('companies', companyId)?.properties.cs_handoff_version).toBe('1');
     });
+
+    it('a webhook burst delivered half to each instance is recomputed once per company, by one instance', async () => {
+      const ids = sandbox.store.list('companies').map((company) => company.id);
+      expect(ids.length).toBeGreaterThan(1);
+      const deliveries = Array.from({ length: 6 }, (_, n) => [propertyChange('company', ids[n % ids.length] ?? '', 'lifecyclestage', 'customer')]);
+      const sent = await Promise.all(
+        deliveries.map(async (events, n) => {
+          const instance = n % 2 ? two : one;
+          const url = `${instance.found}/webhooks/hubspot`;
+          const body = JSON.stringify(events);
+          const timestamp = String(Date.now());
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-hubspot-request-timestamp': timestamp, 'x-hubspot-signature-v3': signRequest(secret, 'POST', url, body, timestamp) },
+            body,
+          });
+          return response.status;
+        }),
+      );
+      expect(sent).toEqual([200, 200, 200, 200, 200, 200]);
+      const batches = () => [...one.logs(), ...two.logs()].filter((entry) => entry.msg === 'live update');
+      while (batches().length === 0) await sleep(200);
+      // Both instances' timers come due together: the one that did not claim the batch finds the queue empty.
+      await sleep(2_000);
+      const distinct = new Set(deliveries.map((events) => String(events[0]?.objectId))).size;
+      expect(batches()).toEqual([expect.objectContaining({ companies: distinct, failed: 0 })]);
+    }, 60_000);
   });
 
   describe('two cs-card sync runs from different working folders', () => {
