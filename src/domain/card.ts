@@ -1,6 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { asOfDay, formatDay, formatInstant } from './dates.ts';
 import { churnDetail } from './churn-reason.ts';
+import { customerValue } from './customer-value.ts';
 import type { Deal } from './deals.ts';
 import { handoffDetail } from './handoff.ts';
 import { evaluateHealth } from './health-evaluation.ts';
@@ -37,6 +38,8 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
       stage: renewal.stage,
       source: renewal.source,
       ...foreignDealAmount(deals, renewal.dealId, renewal.currency),
+      ...customerValue(deals, asOf, config.currency),
+      lifetimeRevenueCurrency: config.currency,
     },
     nps: {
       score: nps.score,

@@ -1,4 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
+import { customerValue } from './customer-value.ts';
 import { asOfDay, formatDay, parseIsoDate, type Day } from './dates.ts';
 import { evaluateHealth, type HealthEvaluation } from './health-evaluation.ts';
 import { healthUpdatedAtProperty } from './properties.ts';
@@ -68,7 +69,7 @@ export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { 
   const asOf = asOfDay(at.asOf);
   // The health alone, not the whole card view: the handoff form's contacts, the churn form and
   // the score's history are for the card, and a sync evaluates every company.
-  const next = healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf)));
+  const next = healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf), asOf, config.currency));
   // Without survey answers the NPS properties keep what is there (nothing, for such a company).
   if (npsGap) for (const name of npsProperties) next[name] = snapshot.company.properties[name] ?? '';
   const changed = changedProperties(snapshot.company.properties, next);
@@ -78,10 +79,10 @@ export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { 
 }
 
 /** The written part of the card view, exactly as buildCardView shows it. */
-function writtenHealth({ health, trend, renewal, nps, actions, handoff }: HealthEvaluation): WrittenHealth {
+function writtenHealth({ health, trend, renewal, nps, actions, handoff, deals }: HealthEvaluation, asOf: Day, homeCurrency: string): WrittenHealth {
   return {
     health: { score: health.score, band: health.band, trend30d: trend, factors: health.factors },
-    renewal: { date: renewal.day === null ? null : formatDay(renewal.day), amount: renewal.amount },
+    renewal: { date: renewal.day === null ? null : formatDay(renewal.day), amount: renewal.amount, ...customerValue(deals, asOf, homeCurrency) },
     nps: { score: nps.score, responses: nps.responses },
     actions,
     handoff,

@@ -66,6 +66,8 @@ const healthDrafts: readonly Draft[] = [
   text('cs_health_drivers', 'Health drivers', 'The factors that weigh most on the health score, readable.', 'textarea'),
   date('cs_renewal_date', 'Renewal date', 'Close date of the earliest open renewal deal, else the contract end date.'),
   number('cs_renewal_amount', 'Renewal amount', 'Value of that renewal deal (or the configured contract value).'),
+  date('cs_customer_since', 'Customer since', 'Close date of the first won contract deal (new business or renewal).'),
+  number('cs_lifetime_revenue', 'Lifetime revenue', 'Revenue won from this customer to date (every won deal), in the portal\'s home currency. Empty when won deals are in a currency HubSpot did not convert.'),
   number('cs_company_nps', 'Company NPS', 'Net Promoter Score of this company\'s contacts (-100 to 100), each contact\'s latest answer in the NPS window.'),
   number('cs_nps_responses', 'NPS responses', 'How many contacts\' answers the company NPS is computed from.'),
   text('cs_next_action', 'Next customer-success action', 'The highest-priority suggested action on the customer-success card.', 'text'),

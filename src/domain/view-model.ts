@@ -105,6 +105,11 @@ export const cardViewSchema = z.object({
     status: renewalStatusSchema.optional(),
     lastOutcome: z.object({ result: z.enum(['won', 'lost']), date: isoDate, dealId: z.string() }).nullable().optional(),
     staleDeals: z.array(z.object({ dealId: z.string(), closeDate: isoDate })).optional(),
+    /** The customer's value so far (customer-value.ts): first won contract day and won revenue to date in the home currency. */
+    customerSince: isoDate.nullable().optional(),
+    lifetimeRevenue: z.number().nullable().optional(),
+    /** The home currency lifetimeRevenue is in. */
+    lifetimeRevenueCurrency: z.string().optional(),
   }),
   nps: z.object({
     score: z.number().nullable(),

@@ -11,7 +11,7 @@ import type { CardView, FactorView } from './view-model.ts';
 /** The part of a card view that is written back; a whole CardView is one. */
 export interface WrittenHealth {
   readonly health: Pick<CardView['health'], 'score' | 'band' | 'trend30d' | 'factors'>;
-  readonly renewal: Pick<CardView['renewal'], 'date' | 'amount'>;
+  readonly renewal: Pick<CardView['renewal'], 'date' | 'amount' | 'customerSince' | 'lifetimeRevenue'>;
   readonly nps: Pick<CardView['nps'], 'score' | 'responses'>;
   readonly actions: ReadonlyArray<Pick<CardView['actions'][number], 'title'>>;
   readonly handoff: Pick<CardView['handoff'], 'status'>;
@@ -25,6 +25,8 @@ export const ownedCompanyProperties = [
   'cs_health_drivers',
   'cs_renewal_date',
   'cs_renewal_amount',
+  'cs_customer_since',
+  'cs_lifetime_revenue',
   'cs_company_nps',
   'cs_nps_responses',
   'cs_next_action',
@@ -43,6 +45,8 @@ export function healthProperties(view: WrittenHealth): Record<string, string> {
     cs_health_drivers: healthDrivers(view.health.factors),
     cs_renewal_date: view.renewal.date ?? '',
     cs_renewal_amount: text(view.renewal.amount),
+    cs_customer_since: view.renewal.customerSince ?? '',
+    cs_lifetime_revenue: text(view.renewal.lifetimeRevenue ?? null),
     cs_company_nps: text(view.nps.score),
     cs_nps_responses: String(view.nps.responses),
     cs_next_action: view.actions[0]?.title ?? '',

@@ -74,6 +74,20 @@ describe('tab card: what it shows of a view', () => {
     expect(r.findByTestId(Text, 'renewal-stage').text).toBe('contractsent');
   });
 
+  it('shows the customer’s value so far beside the renewal: customer since and lifetime revenue in the home currency', async () => {
+    const r = await renderReady(
+      cardViewFixture((v) => {
+        v.renewal = { ...v.renewal, customerSince: '2023-04-01', lifetimeRevenue: 312_500, lifetimeRevenueCurrency: 'USD' };
+      }),
+    );
+    expect(r.findByTestId(Text, 'customer-since').text).toBe('Apr 1, 2023');
+    expect(r.findByTestId(Text, 'lifetime-revenue').text).toBe('$312,500.00');
+    const mixed = await renderReady(cardViewFixture((v) => {
+      v.renewal = { ...v.renewal, customerSince: '2023-04-01', lifetimeRevenue: null, lifetimeRevenueCurrency: 'USD' };
+    }));
+    expect(mixed.findByTestId(Text, 'lifetime-revenue').text).toContain('Not shown');
+  });
+
   it('says there is no renewal on record and what to set up', async () => {
     const r = await renderReady(
       cardViewFixture((v) => {

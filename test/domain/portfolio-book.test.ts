@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { readContractDeals } from '../../src/domain/contract-deals.ts';
+import { customerValue } from '../../src/domain/customer-value.ts';
+import { readDeals } from '../../src/domain/deals.ts';
 import { parseIsoDate } from '../../src/domain/dates.ts';
 import { bookCompany, churnDay, portfolioOverview, type BookCompany } from '../../src/domain/portfolio-book.ts';
 import type { Period } from '../../src/domain/renewal-period.ts';
@@ -78,3 +80,23 @@ describe('churnDay', () => {
   });
 });
 
+
+describe('customerValue (cs_customer_since, cs_lifetime_revenue)', () => {
+  const read = (records: readonly CrmRecord[]) => readDeals(records, defaultConfig.renewal, defaultConfig.handoff);
+  it('is the first won contract day and every won amount to date, in the home currency', () => {
+    // New business 2024-03-01 100,000; renewal 2025-03-01 110,000; upsell 2025-09-10 20,000 (existing business
+    // 172 days before the end: expansion); lost renewal 2026-03-01 adds nothing: 100k + 110k + 20k = 230,000.
+    const deals = read([
+      won('newbusiness', '2024-03-01', 100_000),
+      won('existingbusiness', '2025-03-01', 110_000),
+      won('existingbusiness', '2025-09-10', 20_000),
+      lost('2026-03-01', 120_000),
+      won('newbusiness', '2026-12-01', 5_000),
+    ]);
+    expect(customerValue(deals, asOf, 'USD')).toEqual({ customerSince: '2024-03-01', lifetimeRevenue: 230_000 });
+  });
+  it('never adds amounts across currencies, and has no customer day without a won contract', () => {
+    expect(customerValue(read([won('newbusiness', '2024-03-01', 100_000), won('existingbusiness', '2025-03-01', 90_000, 'EUR')]), asOf, 'USD').lifetimeRevenue).toBeNull();
+    expect(customerValue(read([open('2026-12-01', 1)]), asOf, 'USD')).toEqual({ customerSince: null, lifetimeRevenue: 0 });
+  });
+});

@@ -80,6 +80,10 @@ describe('which deal is the renewal', () => {
       dealId: '9001',
       stage: 'decisionmakerboughtin',
       source: 'renewal_deal',
+      // The renewal won 320 days ago is the first won contract deal; it has no amount.
+      customerSince: dayAt(-320),
+      lifetimeRevenue: 0,
+      lifetimeRevenueCurrency: 'USD',
     });
   });
 

@@ -15,6 +15,11 @@ export function RenewalSection({ renewal, compact = false }: { renewal: Renewal;
         <Heading>{t('renewal.title')}</Heading>
         <Text format={{ fontWeight: 'demibold' }}>{t('renewal.none.title')}</Text>
         {compact ? null : <Text variant="microcopy">{t('renewal.none.body')}</Text>}
+        {compact ? null : (
+          <DescriptionList>
+            <CustomerValueItems renewal={renewal} />
+          </DescriptionList>
+        )}
       </Flex>
     );
   }
@@ -58,6 +63,28 @@ function RenewalDealItems({ renewal }: { renewal: Renewal }) {
           <Text>{t(`renewal.source.${renewal.source}`)}</Text>
         </DescriptionListItem>
       ) : null}
+      <CustomerValueItems renewal={renewal} />
+    </>
+  );
+}
+
+/** Since when the company is a customer and the revenue won from it so far (its lifetime value to date). */
+function CustomerValueItems({ renewal }: { renewal: Renewal }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (renewal.customerSince === undefined && renewal.lifetimeRevenue === undefined) return null;
+  return (
+    <>
+      <DescriptionListItem label={t('renewal.customerSince')}>
+        <Text testId="customer-since">{renewal.customerSince ? i18n.date(renewal.customerSince) : t('renewal.notCustomerYet')}</Text>
+      </DescriptionListItem>
+      <DescriptionListItem label={t('renewal.lifetimeRevenue')}>
+        <Text testId="lifetime-revenue">
+          {renewal.lifetimeRevenue === null || renewal.lifetimeRevenue === undefined
+            ? t('renewal.lifetimeRevenueMixed')
+            : i18n.money(renewal.lifetimeRevenue, renewal.lifetimeRevenueCurrency ?? renewal.currency)}
+        </Text>
+      </DescriptionListItem>
     </>
   );
 }

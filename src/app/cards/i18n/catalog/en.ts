@@ -292,4 +292,8 @@ export const messages = {
   'doctor.survey.failedFix': 'run cs-card doctor again; if it persists, check HubSpot’s status page',
   'doctor.rateLimit.ok': 'Rate limit: {max} requests per {seconds} s, {daily} a day',
   'doctor.rateLimit.unknown': 'Rate limit: HubSpot sent no rate-limit headers',
+  'renewal.customerSince': 'Customer since',
+  'renewal.notCustomerYet': 'No won contract yet',
+  'renewal.lifetimeRevenue': 'Lifetime revenue to date',
+  'renewal.lifetimeRevenueMixed': 'Not shown: won deals are in currencies HubSpot did not convert',
 } as const satisfies Record<string, string>;

@@ -290,4 +290,8 @@ export const messages: Catalog = {
   'doctor.survey.failedFix': 'cs-card doctor をもう一度実行してください。続く場合は HubSpot のステータスページを確認してください',
   'doctor.rateLimit.ok': 'レート制限：{seconds} 秒あたり {max} リクエスト、1 日 {daily} リクエスト',
   'doctor.rateLimit.unknown': 'レート制限：HubSpot からレート制限ヘッダーが返されませんでした',
+  'renewal.customerSince': '顧客になった日',
+  'renewal.notCustomerYet': '成約した契約はまだありません',
+  'renewal.lifetimeRevenue': 'これまでの累計売上',
+  'renewal.lifetimeRevenueMixed': '表示できません：成約した取引に HubSpot が換算していない通貨があります',
 };

@@ -290,4 +290,8 @@ export const messages: Catalog = {
   'doctor.survey.failedFix': 'uruchom cs-card doctor ponownie; jeśli błąd się powtarza, sprawdź stronę statusu HubSpot',
   'doctor.rateLimit.ok': 'Limit żądań: {max} na {seconds} s, {daily} dziennie',
   'doctor.rateLimit.unknown': 'Limit żądań: HubSpot nie przesłał nagłówków limitu',
+  'renewal.customerSince': 'Klient od',
+  'renewal.notCustomerYet': 'Brak wygranej umowy',
+  'renewal.lifetimeRevenue': 'Dotychczasowy przychód od klienta',
+  'renewal.lifetimeRevenueMixed': 'Nie pokazano: wygrane transakcje są w walutach, których HubSpot nie przeliczył',
 };

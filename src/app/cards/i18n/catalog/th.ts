@@ -290,4 +290,8 @@ export const messages: Catalog = {
   'doctor.survey.failedFix': 'เรียกใช้ cs-card doctor อีกครั้ง หากยังเกิดขึ้นให้ตรวจสอบหน้าสถานะของ HubSpot',
   'doctor.rateLimit.ok': 'ขีดจำกัดอัตรา: {max} คำขอต่อ {seconds} วินาที {daily} คำขอต่อวัน',
   'doctor.rateLimit.unknown': 'ขีดจำกัดอัตรา: HubSpot ไม่ได้ส่งส่วนหัวขีดจำกัดอัตรา',
+  'renewal.customerSince': 'เป็นลูกค้าตั้งแต่',
+  'renewal.notCustomerYet': 'ยังไม่มีสัญญาที่ปิดการขายได้',
+  'renewal.lifetimeRevenue': 'รายได้สะสมจนถึงปัจจุบัน',
+  'renewal.lifetimeRevenueMixed': 'ไม่แสดง: ดีลที่ปิดได้ใช้สกุลเงินที่ HubSpot ไม่ได้แปลงค่า',
 };

@@ -290,4 +290,8 @@ export const messages: Catalog = {
   'doctor.survey.failedFix': '再次运行 cs-card doctor；如果仍然失败，请查看 HubSpot 状态页',
   'doctor.rateLimit.ok': '速率限制：每 {seconds} 秒 {max} 个请求，每天 {daily} 个',
   'doctor.rateLimit.unknown': '速率限制：HubSpot 未发送速率限制标头',
+  'renewal.customerSince': '成为客户日期',
+  'renewal.notCustomerYet': '尚无已成交的合同',
+  'renewal.lifetimeRevenue': '迄今累计收入',
+  'renewal.lifetimeRevenueMixed': '不显示：已成交交易使用了 HubSpot 未换算的币种',
 };
