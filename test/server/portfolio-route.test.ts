@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/schema.ts';
+import { createHubSpotClient } from '../../src/hubspot/client.ts';
+import { PortfolioGateway } from '../../src/hubspot/portfolio-gateway.ts';
+import { createApp } from '../../src/server/app.ts';
+import { signRequest } from '../../src/server/signature.ts';
+import { testPortal } from '../hubspot/portal.ts';
+import { seedCompany } from '../hubspot/seeded-company.ts';
+
+// GET /api/portfolio, the managers' app page's data: signed like every /api route, validated,
+// computed from the portal's companies and deals (the sandbox through msw).
+
+const secret = 'app-client-secret-4f1c';
+const origin = 'https://cs-card.example.com';
+const now = new Date('2026-11-22T10:00:00.000Z');
+
+function setup() {
+  const portal = testPortal();
+  seedCompany(portal.sandbox.store, { contacts: 3, deals: 4, tickets: 2, answers: 3 });
+  const client = createHubSpotClient({ accessToken: 'pat-test-token' });
+  const app = createApp({
+    card: { gateway: portal.gateway, config: defaultConfig, now: () => now },
+    signature: { mode: 'verify', secret },
+    log: () => undefined,
+    portfolio: { gateway: new PortfolioGateway(client), config: defaultConfig, now: () => now },
+  });
+  const call = (path: string, options: { unsigned?: boolean } = {}) => {
+    const url = `${origin}${path}`;
+    const timestamp = String(now.getTime() - 1_000);
+    const headers: Record<string, string> = options.unsigned ? {} : { 'X-HubSpot-Request-Timestamp': timestamp, 'X-HubSpot-Signature-v3': signRequest(secret, 'GET', url, '', timestamp) };
+    return app.request(url, { method: 'GET', headers });
+  };
+  return { call };
+}
+
+describe('GET /api/portfolio', () => {
+  it('answers a signed request with the page: bands, renewals at risk, churn and the two quarters’ KPIs', async () => {
+    const { call } = setup();
+    const response = await call('/api/portfolio?asOf=2026-11-22');
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { asOf: string; overview: { bands: Array<{ band: string }> }; kpis: { current: { label: string }; lastQuarter: { label: string } } };
+    expect(page.asOf).toBe('2026-11-22');
+    expect(page.overview.bands.map((line) => line.band)).toEqual(['at_risk', 'attention', 'healthy', 'unknown', 'churned']);
+    expect(page.kpis.current.label).toBe('2026-Q4');
+    expect(page.kpis.lastQuarter.label).toBe('2026-Q3');
+  });
+
+  it('refuses an unsigned request with 401', async () => {
+    const { call } = setup();
+    expect((await call('/api/portfolio', { unsigned: true })).status).toBe(401);
+  });
+
+  it.each(['?owner=abc', '?asOf=2026-02-31', '?asOf=tomorrow'])('refuses %s with 400 and a sentence', async (query) => {
+    const { call } = setup();
+    const response = await call(`/api/portfolio${query}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/owner|asOf/);
+  });
+});
