@@ -7,6 +7,7 @@ const bandLabels: Readonly<Record<CardView['health']['band'], string>> = {
   attention: 'needs attention',
   at_risk: 'at risk',
   unknown: 'unknown (too little data)',
+  churned: 'churned',
 };
 
 const windowLabels: Readonly<Record<NonNullable<CardView['renewal']['window']>, string>> = {

@@ -20,6 +20,14 @@ export const actionRuleIds = [
   'handoff-complete',
   'churn-reason',
   'qbr-schedule',
+  'renewal-lapsed',
+  'renewal-stale-deal',
+  'at-risk-success-plan',
+  'health-drop',
+  'nps-ask-feedback',
+  'handoff-accept',
+  'onboarding-go-live-check',
+  'churn-exit-interview',
 ] as const;
 export type ActionRuleId = (typeof actionRuleIds)[number];
 
@@ -109,6 +117,14 @@ export const csConfigSchema = z.strictObject({
     .strictObject({
       /** Companies in these lifecycle stages get a health score written back. */
       lifecycleStages: z.array(nonEmptyText).min(1).default(['customer']),
+    })
+    .prefault({}),
+  lifecycle: z
+    .strictObject({
+      /** lifecyclestage values before customer: such a company with no won contract deal is a prospect (not scored, no CS actions). */
+      prospectStages: z.array(nonEmptyText).default(['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity']),
+      /** New business won this recently is onboarding. */
+      onboardingDays: positiveDays.default(90),
     })
     .prefault({}),
   health: z
@@ -252,6 +268,8 @@ export const csConfigSchema = z.strictObject({
       qbrProperty: propertyName.default('cs_last_qbr_date'),
       /** Detractor / promoter answers this recent get a follow-up action. */
       npsFollowUpDays: positiveDays.default(30),
+      /** A fall of the 30-day trend by at least this many points is an action. */
+      sharpDropPoints: z.number().int().min(1).max(100).default(15),
       /** A new-business deal won this recently still needs its handoff. */
       handoffLookbackDays: positiveDays.default(90),
       /** A renewal lost this recently needs its churn reason. */

@@ -1,4 +1,4 @@
-import { addDays } from './dates.ts';
+import { addDays, parseDay, type Day } from './dates.ts';
 import { multiline } from './note-html.ts';
 import { textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
@@ -70,4 +70,41 @@ export function openTaskActionIds(tasks: readonly CrmRecord[]): ReadonlySet<stri
     if (id !== null) ids.add(id);
   }
   return ids;
+}
+
+export interface ActionTasks {
+  /** Action ids of the tasks still open. */
+  readonly open: ReadonlySet<string>;
+  /** Action id -> the day its latest task was completed (hs_task_completion_date, else last modified, else due). */
+  readonly completed: ReadonlyMap<string, Day>;
+}
+
+const noCompleted: ReadonlyMap<string, Day> = new Map();
+
+/**
+ * The company's tasks by action: which are open, and when each action's latest task was
+ * completed (done work settles an action for its cadence, playbooks.ts).
+ *
+ * @example
+ * actionTasks([{ hs_task_status: 'COMPLETED', hs_task_completion_date: '2026-11-01T10:00:00Z', hs_task_body: '… [cs-card:qbr-schedule]' }])
+ * // { open: Set {}, completed: Map { 'qbr-schedule' => day of 2026-11-01 } }
+ */
+export function actionTasks(tasks: readonly CrmRecord[]): ActionTasks {
+  const open = new Set<string>();
+  let completed: Map<string, Day> | null = null;
+  for (const task of tasks) {
+    const id = taskActionId(task);
+    if (id === null) continue;
+    const props = task.properties;
+    if (!isCompleted(props.hs_task_status)) {
+      open.add(id);
+      continue;
+    }
+    const day = parseDay(props.hs_task_completion_date) ?? parseDay(props.hs_lastmodifieddate) ?? parseDay(props.hs_timestamp);
+    if (day === null) continue;
+    completed ??= new Map<string, Day>();
+    const known = completed.get(id);
+    if (known === undefined || known < day) completed.set(id, day);
+  }
+  return { open, completed: completed ?? noCompleted };
 }

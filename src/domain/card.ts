@@ -17,7 +17,7 @@ import type { CardView } from './view-model.ts';
 export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {
   const asOf = asOfDay(at.asOf);
   const company = snapshot.company.properties;
-  const { deals, nps, renewal, support, sentiment, health, trend, pastScores, handoff, actions } = evaluateHealth(snapshot, config, asOf);
+  const { deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(snapshot, config, asOf);
 
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
   const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors };
@@ -40,6 +40,10 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
       ...foreignDealAmount(deals, renewal.dealId, renewal.currency),
       ...customerValue(deals, asOf, config.currency),
       lifetimeRevenueCurrency: config.currency,
+      status: renewal.status,
+      lastOutcome: renewal.lastOutcome === null ? null : { result: renewal.lastOutcome.result, date: formatDay(renewal.lastOutcome.day), dealId: renewal.lastOutcome.dealId },
+      staleDeals: renewal.staleDeals.map((stale) => ({ dealId: stale.dealId, closeDate: formatDay(stale.day) })),
+      lapsed: renewal.lapsed,
     },
     nps: {
       score: nps.score,
@@ -58,6 +62,7 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     actions,
     handoff: handoffDetail(company, snapshot.contacts, config.handoff, handoff),
     churn: churnDetail(company, deals, asOf, config.playbooks),
+    lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },
     warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment)),
   };
 }

@@ -28,6 +28,8 @@ export interface Deal {
   readonly amount: number | null;
   /** The currency of `amount`: the home currency, or the deal's own when no converted amount exists. */
   readonly currency: string | null;
+  /** closed_lost_reason of a lost deal (why it was lost, in the rep's words), or null. */
+  readonly lostReason: string | null;
   /** The deal's contract term in months (renewal.contractTermProperty), or null. */
   readonly termMonths: number | null;
   /** The amount and currency the deal itself is written in (deal_currency_code). */
@@ -137,6 +139,7 @@ function toDeal(record: CrmRecord, matchers: DealMatchers, portal: DealPortal): 
     dealAmount,
     dealCurrency,
     termMonths: termMonthsOf(parseNumber(props[matchers.termProperty])),
+    lostReason: lost ? textValue(props.closed_lost_reason) : null,
     probability: probability !== null && probability >= 0 && probability <= 1 ? probability : null,
   };
 }

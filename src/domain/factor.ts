@@ -9,6 +9,8 @@ export interface FactorResult {
   readonly score: number | null;
   readonly status: FactorStatus;
   readonly explanation: string;
+  /** Share of the factor's weight its data supports, 0..1 (NPS: respondents / the low-sample threshold); the rest counts as missing data. */
+  readonly confidence?: number;
 }
 
 export const factorLabels: Readonly<Record<FactorKey, string>> = {

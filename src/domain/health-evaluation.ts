@@ -1,12 +1,13 @@
 import type { CsConfig } from '../config/schema.ts';
-import { openTaskActionIds } from './action-tasks.ts';
+import { actionTasks } from './action-tasks.ts';
 import { adoptionFacts, adoptionFactor, type AdoptionFacts } from './adoption.ts';
 import { dayZone, type Day } from './dates.ts';
-import { readDeals, type Deal } from './deals.ts';
+import { readDealsWithContract, type Deal } from './deals.ts';
 import { engagementFacts, engagementFactor, type EngagementFacts } from './engagement.ts';
 import { handoffOf, type Handoff } from './handoff.ts';
 import { combineFactors, type Health } from './health.ts';
 import { healthScoreProperty, healthTrend, scorePoints, type ScorePoint } from './health-history.ts';
+import { lifecycleOf, type Lifecycle } from './lifecycle.ts';
 import { npsFacts, npsFactor, type NpsFacts } from './nps.ts';
 import { suggestActions } from './playbooks.ts';
 import { prefetchRecords } from './prefetch.ts';
@@ -30,6 +31,8 @@ export interface HealthEvaluation {
   readonly engagement: EngagementFacts;
   readonly adoption: AdoptionFacts;
   readonly sentiment: SentimentFacts;
+  readonly lifecycle: Lifecycle;
+  /** Churned: score null, band churned; prospects: score null, band unknown (not customers, not scored). */
   readonly health: Health;
   /** Score change against `trendDays` ago; null when either score is unknown. */
   readonly trend: number | null;
@@ -47,29 +50,32 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
   const companyFailed = failed.company;
 
   const zone = dayZone(config.timeZone);
-  const deals = readDeals(snapshot.deals, config.renewal, config.handoff, company, { zone, currency: config.currency });
+  const { deals, contractEnd, contractEndSource } = readDealsWithContract(snapshot.deals, config.renewal, config.handoff, company, { zone, currency: config.currency });
   const nps = npsFacts(snapshot.feedback, config.nps, asOf, zone);
-  const renewal = renewalFacts(deals, company, config, asOf);
+  const renewal = renewalFacts(deals, { day: contractEnd, source: contractEndSource }, company, config, asOf);
   const support = supportFacts(snapshot.tickets, config.support, asOf, zone);
   const engagement = engagementFacts(company, snapshot.contacts, config.engagement, asOf, zone);
   const adoption = adoptionFacts(company, config.adoption, asOf);
   const sentiment = sentimentFacts(company, snapshot.history[config.sentiment.property], config.sentiment, asOf);
 
-  const health = combineFactors(
+  const handoff = handoffOf(company, config.handoff);
+  const lifecycle = lifecycleOf({ company, deals, renewal, handoff, asOf }, config);
+  const scored = combineFactors(
     [
-      npsFactor(nps, failed.feedback || failed.contacts),
+      npsFactor(nps, failed.feedback || failed.contacts, config.nps.lowSampleBelow),
       supportFactor(support, config.support, failed.tickets),
       engagementFactor(engagement, config.engagement, failed.contacts || companyFailed),
       adoptionFactor(adoption, config.adoption, companyFailed),
-      renewalFactor(renewal, config.renewal, failed.deals),
+      renewalFactor(renewal, failed.deals),
       sentimentFactor(sentiment, config.sentiment, companyFailed),
     ],
     config.health,
   );
+  const health = lifecycleHealth(scored, lifecycle);
   const pastScores = scorePoints(snapshot.history[healthScoreProperty]);
-  const handoff = handoffOf(company, config.handoff);
+  const trend = healthTrend(health.score, pastScores, asOf, config.health.trendDays);
   const actions = suggestActions(
-    { asOf, health, renewal, nps, engagement, adoption, support, handoff, deals, company, taskedActionIds: openTaskActionIds(snapshot.tasks) },
+    { asOf, lifecycle, health, trend, renewal, nps, engagement, adoption, support, handoff, deals, company, tasks: actionTasks(snapshot.tasks) },
     config.playbooks,
   );
   return {
@@ -80,10 +86,18 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
     engagement,
     adoption,
     sentiment,
+    lifecycle,
     health,
-    trend: healthTrend(health.score, pastScores, asOf, config.health.trendDays),
+    trend,
     pastScores,
     handoff,
     actions,
   };
+}
+
+/** A churned customer has no health score (band churned) and a prospect none yet (band unknown): the factors stay, as facts, without contributions. */
+function lifecycleHealth(health: Health, lifecycle: Lifecycle): Health {
+  if (lifecycle.stage !== 'churned' && lifecycle.stage !== 'prospect') return health;
+  const factors = health.factors.map((factor) => ({ ...factor, contribution: null, effectiveWeight: 0 }));
+  return { score: null, band: lifecycle.stage === 'churned' ? 'churned' : 'unknown', coverage: health.coverage, factors };
 }

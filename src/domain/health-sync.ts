@@ -79,13 +79,14 @@ export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { 
 }
 
 /** The written part of the card view, exactly as buildCardView shows it. */
-function writtenHealth({ health, trend, renewal, nps, actions, handoff, deals }: HealthEvaluation, asOf: Day, homeCurrency: string): WrittenHealth {
+function writtenHealth({ health, trend, renewal, nps, actions, handoff, deals, lifecycle }: HealthEvaluation, asOf: Day, homeCurrency: string): WrittenHealth {
   return {
     health: { score: health.score, band: health.band, trend30d: trend, factors: health.factors },
     renewal: { date: renewal.day === null ? null : formatDay(renewal.day), amount: renewal.amount, ...customerValue(deals, asOf, homeCurrency) },
     nps: { score: nps.score, responses: nps.responses },
     actions,
     handoff,
+    lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },
   };
 }
 

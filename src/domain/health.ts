@@ -22,6 +22,16 @@ export function bandOf(score: number | null, bands: CsConfig['health']['bands'])
   return score >= bands.attentionMin ? 'attention' : 'at_risk';
 }
 
+/**
+ * The weighted score of the factors with data, each contribution exact: a factor scoring 0
+ * contributes 0, none exceeds the factor's effective weight (its share of the score's 100
+ * points after re-normalisation; NPS scaled by its respondents), and they add up to the score.
+ *
+ * @example
+ * // NPS 100 (weight 20), support 0 (20), engagement 50 (20), adoption 100 (20), renewal 0 (10), sentiment 100 (10):
+ * combineFactors(factors, defaultConfig.health)
+ * // score 60; contributions 20, 0, 10, 20, 0, 10
+ */
 export function combineFactors(factors: readonly FactorResult[], config: CsConfig['health']): Health {
   const weights = config.weights;
   let totalWeight = 0;
@@ -31,31 +41,39 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
     const weight = weights[factor.key];
     totalWeight += weight;
     if (counts(factor)) {
-      coveredWeight += weight;
-      weightedSum += weight * (factor.score ?? 0);
+      const counted = weight * confidenceOf(factor);
+      coveredWeight += counted;
+      weightedSum += counted * (factor.score ?? 0);
     }
   }
   const coverage = totalWeight > 0 ? coveredWeight / totalWeight : 0;
   const score = coveredWeight > 0 && coverage >= config.minCoverage ? Math.round(weightedSum / coveredWeight) : null;
   // Excluded factors get no share (null); counted ones their exact share of the score.
   let contributions: Array<number | null> | null = null;
+  let effective: Array<number | null> | null = null;
   if (score !== null) {
+    effective = new Array<number | null>(factors.length);
     const shares = new Array<number | null>(factors.length);
     for (let i = 0; i < factors.length; i++) {
       const factor = factors[i] as FactorResult;
-      shares[i] = counts(factor) ? (weights[factor.key] * (factor.score ?? 0)) / coveredWeight : null;
+      const share = counts(factor) ? (100 * weights[factor.key] * confidenceOf(factor)) / coveredWeight : null;
+      effective[i] = share;
+      shares[i] = share === null ? null : (share * (factor.score ?? 0)) / 100;
     }
-    contributions = apportion(shares, score, 1);
+    contributions = apportion(shares, score, 1, effective);
   }
   const views = new Array<FactorView>(factors.length);
   for (let i = 0; i < factors.length; i++) {
     const factor = factors[i] as FactorResult;
+    const contribution = contributions === null ? null : (contributions[i] ?? null);
+    const share = effective === null ? null : (effective[i] ?? null);
     views[i] = {
       key: factor.key,
       label: factor.label,
       score: factor.score,
       weight: weights[factor.key],
-      contribution: contributions === null ? null : (contributions[i] ?? null),
+      effectiveWeight: share === null ? 0 : Math.max(Math.round(share * 10) / 10, contribution ?? 0),
+      contribution,
       status: factor.status,
       explanation: factor.explanation,
     };
@@ -67,39 +85,66 @@ function counts(factor: FactorResult): boolean {
   return factor.status === 'ok' && factor.score !== null;
 }
 
+function confidenceOf(factor: FactorResult): number {
+  const confidence = factor.confidence;
+  return confidence === undefined || !(confidence < 1) ? 1 : confidence > 0 ? confidence : 0;
+}
+
 /**
  * Rounds the non-null `exact` values (non-negative, summing to `total` within rounding) to
- * `decimals` places so that they sum exactly to `total`: largest-remainder rounding. Nulls
- * stay null; ties go to the earlier value.
+ * `decimals` places so that they sum exactly to `total`: largest-remainder rounding. Nulls stay
+ * null; a value of 0 stays 0; with `caps`, no value is rounded above its cap (rounded up to the
+ * unit) unless the total cannot be reached otherwise. Ties go to the earlier value.
+ *
+ * @example
+ * apportion([1 / 3, 1 / 3, 1 / 3], 1, 1) // [0.4, 0.3, 0.3]
+ * apportion([20, 0, 10, 20, 0, 10.2], 60, 1) // [20, 0, 10, 20, 0, 10]
  */
-export function apportion(exact: ReadonlyArray<number | null>, total: number, decimals: number): Array<number | null> {
+export function apportion(exact: ReadonlyArray<number | null>, total: number, decimals: number, caps?: ReadonlyArray<number | null>): Array<number | null> {
   const unit = 10 ** decimals;
   // Whole units first (the result holds units until the end), then hand out or take back the rest.
   const result: Array<number | null> = new Array<number | null>(exact.length);
+  const limit: number[] = new Array<number>(exact.length);
   const order: number[] = [];
   let missing = Math.round(total * unit);
   for (let i = 0; i < exact.length; i++) {
     const value = exact[i] ?? null;
     if (value === null) {
       result[i] = null;
+      limit[i] = 0;
       continue;
     }
-    const whole = Math.floor(Math.max(0, value * unit));
+    const cap = caps?.[i] ?? null;
+    limit[i] = !(value > 0) ? 0 : cap === null ? Infinity : Math.ceil(cap * unit - 1e-9);
+    const whole = Math.min(Math.floor(Math.max(0, value * unit)), limit[i] ?? 0);
     result[i] = whole;
     order.push(i);
     missing -= whole;
   }
   const adding = missing > 0;
   sortByRemainder(order, exact, unit, adding);
-  // |missing| is at most the number of values plus a few units, so this cycles a little at most;
-  // removing stops at zero, and the total (>= 0) guarantees enough units to remove.
-  for (let k = 0; missing !== 0 && order.length > 0; k++) {
-    const i = order[k % order.length] ?? 0;
-    const current = result[i] ?? 0;
-    if (adding) result[i] = current + 1;
-    else if (current > 0) result[i] = current - 1;
-    else continue;
-    missing += adding ? -1 : 1;
+  // Hand out (or take back) one unit at a time within the limits; a pass that moves nothing ends it.
+  let moved = true;
+  while (missing !== 0 && moved) {
+    moved = false;
+    for (let k = 0; k < order.length && missing !== 0; k++) {
+      const i = order[k] ?? 0;
+      const current = result[i] ?? 0;
+      if (adding ? current >= (limit[i] ?? 0) : current <= 0) continue;
+      result[i] = current + (adding ? 1 : -1);
+      missing += adding ? -1 : 1;
+      moved = true;
+    }
+  }
+  // The total is out of reach within the caps (an integer score rounded above what the factors can
+  // give): the rest goes to the largest non-zero values.
+  if (missing > 0) {
+    const positive = order.filter((i) => (exact[i] ?? 0) > 0).sort((a, b) => (exact[b] ?? 0) - (exact[a] ?? 0) || a - b);
+    for (let k = 0; missing > 0 && positive.length > 0; k++) {
+      const i = positive[k % positive.length] ?? 0;
+      result[i] = (result[i] ?? 0) + 1;
+      missing--;
+    }
   }
   for (let i = 0; i < result.length; i++) {
     const units = result[i] ?? null;

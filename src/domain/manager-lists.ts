@@ -7,7 +7,7 @@ import type { CsConfig } from '../config/schema.ts';
 export type ListCondition =
   | { readonly property: string; readonly test: 'any-of' | 'none-of'; readonly values: readonly string[] }
   | { readonly property: string; readonly test: 'below'; readonly value: number }
-  | { readonly property: string; readonly test: 'within-next-days'; readonly days: number };
+  | { readonly property: string; readonly test: 'within-next-days' | 'within-last-days'; readonly days: number };
 
 export interface ManagerList {
   readonly name: string;
@@ -19,12 +19,18 @@ export function managerLists(config: CsConfig): ManagerList[] {
   return [
     { name: 'Customer success: at-risk customers', conditions: [inScope, { property: 'cs_health_band', test: 'any-of', values: ['at_risk'] }] },
     {
+      // The renewing stage is an open renewal within 90 days or overdue (the most urgent ones).
+      // (The name stays: setup finds the lists it made by name.)
       name: 'Customer success: renewing in 90 days, not healthy',
       conditions: [
         inScope,
-        { property: 'cs_renewal_date', test: 'within-next-days', days: 90 },
+        { property: 'cs_lifecycle_stage', test: 'any-of', values: ['renewing'] },
         { property: 'cs_health_band', test: 'none-of', values: ['healthy'] },
       ],
+    },
+    {
+      name: 'Customer success: churned in the last 90 days',
+      conditions: [inScope, { property: 'cs_lifecycle_stage', test: 'any-of', values: ['churned'] }, { property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }],
     },
     {
       name: 'Customer success: detractors (company NPS below 0)',

@@ -135,17 +135,22 @@ function compareNewestFirst(a: NpsAnswer, b: NpsAnswer): number {
   return (a.contactId ?? '') > (b.contactId ?? '') ? -1 : 1;
 }
 
-/** The nps factor: NPS -100..100 mapped to 0..100. */
-export function npsFactor(facts: NpsFacts, sourceFailed: boolean): FactorResult {
+/**
+ * The nps factor: NPS -100..100 mapped to 0..100. One answer must not carry the full weight:
+ * below the low-sample threshold the factor counts for responses / threshold of its weight, and
+ * the rest is treated like missing data (it lowers the coverage).
+ *
+ * @example
+ * npsFactor(facts with 2 answers of 10, false, 5) // { score: 100, confidence: 0.4, explanation: '... (low sample: counts for 40% of its weight)' }
+ */
+export function npsFactor(facts: NpsFacts, sourceFailed: boolean, lowSampleBelow: number): FactorResult {
   if (sourceFailed) return sourceError('nps', 'NPS answers could not be read, so NPS is not counted');
   if (facts.score === null) return noData('nps', `No NPS answers in the last ${facts.windowDays} days`);
   const groups = `${plural(facts.promoters, 'promoter')}, ${plural(facts.passives, 'passive')}, ${plural(facts.detractors, 'detractor')}`;
-  const sample = facts.lowSample ? ' (low sample)' : '';
-  return scored(
-    'nps',
-    (facts.score + 100) / 2,
-    `NPS ${facts.score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`,
-  );
+  const confidence = facts.responses >= lowSampleBelow ? 1 : facts.responses / lowSampleBelow;
+  const sample = confidence < 1 ? ` (low sample: counts for ${Math.round(confidence * 100)}% of its weight)` : '';
+  const factor = scored('nps', (facts.score + 100) / 2, `NPS ${facts.score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`);
+  return confidence < 1 ? { ...factor, confidence } : factor;
 }
 
 /** Data notes for the card, e.g. "2 NPS answers ignored: value outside 0-10". */

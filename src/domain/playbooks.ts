@@ -1,17 +1,20 @@
 import type { ActionRuleId, CsConfig } from '../config/schema.ts';
+import type { ActionTasks } from './action-tasks.ts';
 import type { AdoptionFacts } from './adoption.ts';
 import { describeSeats } from './adoption.ts';
 import { lostRenewal, recordedChurnReason } from './churn-reason.ts';
 import { formatDay, parseDay, type Day } from './dates.ts';
 import type { Deal } from './deals.ts';
 import type { EngagementFacts } from './engagement.ts';
-import type { Handoff } from './handoff.ts';
+import { handoffFieldProperties, type Handoff } from './handoff.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import { message, type Message } from './message.ts';
 import { npsGroup, type NpsAnswer, type NpsFacts } from './nps.ts';
 import type { RenewalFacts } from './renewal.ts';
 import type { PropertyValues } from './snapshot.ts';
 import { sortInPlace } from './sorting.ts';
 import type { SupportFacts } from './support.ts';
-import type { ActionView, HealthBand, Priority } from './view-model.ts';
+import type { ActionView, HealthBand, LifecycleStage, Priority } from './view-model.ts';
 import { daysAgo, plural } from './wording.ts';
 
 // Suggested actions (DESIGN.md "Suggested actions", DOMAIN.md "Proactive actions"): rules
@@ -20,7 +23,10 @@ import { daysAgo, plural } from './wording.ts';
 
 export interface PlaybookFacts {
   readonly asOf: Day;
+  readonly lifecycle: Lifecycle;
   readonly health: { readonly score: number | null; readonly band: HealthBand };
+  /** Score change over the trend horizon (30 days), or null. */
+  readonly trend: number | null;
   readonly renewal: RenewalFacts;
   readonly nps: NpsFacts;
   readonly engagement: EngagementFacts;
@@ -29,11 +35,14 @@ export interface PlaybookFacts {
   readonly handoff: Handoff;
   readonly deals: readonly Deal[];
   readonly company: PropertyValues;
-  /** Action ids of the company's open tasks. */
-  readonly taskedActionIds: ReadonlySet<string>;
+  /** The company's tasks by action id: open ones mark an action tasked, completed ones settle it. */
+  readonly tasks: ActionTasks;
 }
 
-type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id'>;
+type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id'> & {
+  /** The money at stake (the renewal's value) for ordering actions of equal priority. */
+  readonly value?: number | null;
+};
 type Rule = (facts: PlaybookFacts, config: CsConfig['playbooks']) => Suggestion | null;
 
 const bandLabels: Readonly<Record<HealthBand, string>> = {
@@ -41,6 +50,7 @@ const bandLabels: Readonly<Record<HealthBand, string>> = {
   attention: 'needs attention',
   at_risk: 'at risk',
   unknown: 'too little data',
+  churned: 'churned',
 };
 
 function healthText({ score, band }: PlaybookFacts['health']): string {
@@ -69,14 +79,122 @@ function recentAnswers(facts: PlaybookFacts, config: CsConfig['playbooks'], grou
 
 const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'renewal-overdue': ({ renewal }) => {
-    if (renewal.window !== 'overdue') return null;
+    // An open renewal deal past its close date; a contract that ended without one is renewal-lapsed.
+    if (renewal.window !== 'overdue' || renewal.status !== 'open' || renewal.day === null) return null;
     const days = -(renewal.daysToRenewal ?? 0);
-    const when = formatDay(renewal.day ?? 0);
-    const reason =
-      renewal.source === 'renewal_deal'
-        ? `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`
-        : `Contract ended ${daysAgo(days)} (${when}) and there is no open renewal deal`;
-    return { title: 'Escalate the overdue renewal', reason, priority: 'high', dueInDays: 0 };
+    const when = formatDay(renewal.day);
+    return {
+      title: 'Escalate the overdue renewal',
+      reason: `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`,
+      titleMessage: message('action.renewal-overdue.title'),
+      reasonMessage: message('action.renewal-overdue.reason', { days, date: when }),
+      priority: 'high',
+      dueInDays: 0,
+      value: renewal.amount,
+    };
+  },
+  'renewal-lapsed': ({ renewal }) => {
+    if (!renewal.lapsed || renewal.day === null) return null;
+    const days = -(renewal.daysToRenewal ?? 0);
+    const when = formatDay(renewal.day);
+    return {
+      title: 'Contract lapsed, no renewal on record: create the renewal deal or record the churn',
+      reason: `The contract ended ${daysAgo(days)} (${when}) and no open renewal deal is on record`,
+      titleMessage: message('action.renewal-lapsed.title'),
+      reasonMessage: message('action.renewal-lapsed.reason', { days, date: when }),
+      priority: 'high',
+      dueInDays: 0,
+      value: renewal.amount,
+    };
+  },
+  'renewal-stale-deal': ({ renewal, asOf }) => {
+    const stale = renewal.staleDeals[0];
+    if (stale === undefined) return null;
+    const when = formatDay(stale.day);
+    const count = renewal.staleDeals.length;
+    const others = count > 1 ? ` (and ${plural(count - 1, 'other stale renewal deal')})` : '';
+    return {
+      title: 'Close or update the stale renewal deal',
+      reason: `Renewal deal ${stale.dealId} was due ${daysAgo(asOf - stale.day)} (${when}) and is still open while a later renewal deal exists${others}`,
+      titleMessage: message('action.renewal-stale-deal.title'),
+      reasonMessage: message('action.renewal-stale-deal.reason', { dealId: stale.dealId, days: asOf - stale.day, date: when, count }),
+      priority: 'medium',
+      dueInDays: 3,
+    };
+  },
+  'at-risk-success-plan': ({ health, renewal }) => {
+    // Inside the 90-day windows the renewal rules (save plan, call, escalation) cover it.
+    if (health.band !== 'at_risk' || (renewal.window !== null && renewal.window !== 'later')) return null;
+    const score = health.score ?? 0;
+    return {
+      title: 'Start an at-risk success plan',
+      reason: `Health is ${score} (at risk) and the renewal is not within 90 days: time to turn it around`,
+      titleMessage: message('action.at-risk-success-plan.title'),
+      reasonMessage: message('action.at-risk-success-plan.reason', { score }),
+      priority: 'high',
+      dueInDays: 7,
+      value: renewal.amount,
+    };
+  },
+  'health-drop': ({ trend, health, renewal }, config) => {
+    if (trend === null || health.score === null || trend > -config.sharpDropPoints) return null;
+    const from = health.score - trend;
+    return {
+      title: 'Find out why health dropped',
+      reason: `Health fell ${-trend} points in 30 days (from ${from} to ${health.score})`,
+      titleMessage: message('action.health-drop.title'),
+      reasonMessage: message('action.health-drop.reason', { points: -trend, from, to: health.score }),
+      priority: 'high',
+      dueInDays: 3,
+      value: renewal.amount,
+    };
+  },
+  'nps-ask-feedback': ({ nps }) => {
+    if (nps.answers.length > 0 || nps.responses > 0) return null;
+    return {
+      title: 'Ask the customer for feedback',
+      reason: `No NPS answer from this company's contacts in the last ${nps.windowDays} days`,
+      titleMessage: message('action.nps-ask-feedback.title'),
+      reasonMessage: message('action.nps-ask-feedback.reason', { days: nps.windowDays }),
+      priority: 'low',
+      dueInDays: 30,
+    };
+  },
+  'handoff-accept': ({ handoff }) => {
+    if (handoff.status !== 'submitted') return null;
+    return {
+      title: 'Review and accept the sales handoff',
+      reason: 'Sales submitted the handoff and it waits for customer success',
+      titleMessage: message('action.handoff-accept.title'),
+      reasonMessage: message('action.handoff-accept.reason'),
+      priority: 'high',
+      dueInDays: 2,
+    };
+  },
+  'onboarding-go-live-check': ({ company, asOf, lifecycle }) => {
+    const goLive = parseDay(company[handoffFieldProperties.goLiveDate]);
+    if (lifecycle.stage !== 'onboarding' || goLive === null || goLive > asOf) return null;
+    const when = formatDay(goLive);
+    return {
+      title: 'Check that the customer went live',
+      reason: `The planned go-live date (${when}) has passed`,
+      titleMessage: message('action.onboarding-go-live-check.title'),
+      reasonMessage: message('action.onboarding-go-live-check.reason', { date: when }),
+      priority: 'medium',
+      dueInDays: 3,
+    };
+  },
+  'churn-exit-interview': ({ lifecycle, asOf }, config) => {
+    if (lifecycle.stage !== 'churned' || lifecycle.since === null || asOf - lifecycle.since > config.lostRenewalLookbackDays) return null;
+    const when = formatDay(lifecycle.since);
+    return {
+      title: 'Hold an exit interview',
+      reason: `The renewal was lost on ${when}: learn what would win the customer back`,
+      titleMessage: message('action.churn-exit-interview.title'),
+      reasonMessage: message('action.churn-exit-interview.reason', { date: when }),
+      priority: 'low',
+      dueInDays: 14,
+    };
   },
   'renewal-save-plan': (facts) => {
     const { renewal, health } = facts;
@@ -157,13 +275,18 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
       dueInDays: 3,
     };
   },
-  'churn-reason': ({ deals, company, asOf }, config) => {
-    if (recordedChurnReason(company, config) !== null) return null;
+  'churn-reason': ({ deals, company, asOf, lifecycle }, config) => {
+    // A lost renewal followed by a won or open one is no churn and asks for no reason.
+    if (lifecycle.stage !== 'churned' || recordedChurnReason(company, config) !== null) return null;
     const lost = lostRenewal(deals, asOf, config);
     if (lost === null) return null;
+    const when = formatDay(lost.closeDay ?? asOf);
+    const said = lost.lostReason === null ? '' : `; the deal says: "${lost.lostReason}"`;
     return {
       title: 'Record why the customer churned',
-      reason: `Renewal lost on ${formatDay(lost.closeDay ?? asOf)} and no churn reason is recorded`,
+      reason: `Renewal lost on ${when} and no churn reason is recorded${said}`,
+      titleMessage: message('action.churn-reason.title'),
+      reasonMessage: lost.lostReason === null ? message('action.churn-reason.reason', { date: when }) : message('action.churn-reason.reasonWithDeal', { date: when, lostReason: lost.lostReason }),
       priority: 'medium',
       dueInDays: 7,
     };
@@ -207,20 +330,104 @@ function enabledRules(switches: CsConfig['playbooks']['rules']): readonly Enable
 
 const priorityRank: Readonly<Record<Priority, number>> = { high: 0, medium: 1, low: 2 };
 
-/** The suggested actions, high priority first, then the soonest due. */
-export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): ActionView[] {
-  const actions: ActionView[] = [];
-  const enabled = enabledRules(config.rules);
-  for (let i = 0; i < enabled.length; i++) {
-    const { id, rule } = enabled[i] as EnabledRule;
-    const suggestion = rule(facts, config);
-    if (suggestion === null) continue;
-    const { title, reason, priority, dueInDays } = suggestion;
-    actions.push({ id, title, reason, priority, dueInDays: Math.max(0, dueInDays), alreadyTasked: facts.taskedActionIds.has(id) });
+/** Which rules apply in each lifecycle stage (issue 19 "Actions follow the stage"); null: all. */
+const stageRules: Readonly<Record<LifecycleStage, ReadonlySet<ActionRuleId> | null>> = {
+  prospect: new Set<ActionRuleId>(),
+  churned: new Set<ActionRuleId>(['churn-reason', 'churn-exit-interview']),
+  onboarding: null,
+  renewing: null,
+  active: null,
+};
+
+/** Rules that do not apply in a stage that otherwise allows all. */
+const onboardingExcluded: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>(['nps-referral', 'adoption-expansion', 'qbr-schedule']);
+
+/** Plans that rule out an expansion pitch beside them. */
+const savePlans: ReadonlySet<string> = new Set<ActionRuleId>(['renewal-save-plan', 'at-risk-success-plan', 'renewal-overdue', 'renewal-lapsed']);
+
+/**
+ * How long a completed task of a rule's action settles it, in days from completion (issue 19
+ * "Done work settles an action"): a QBR for the QBR cadence, a check-in for the no-touch
+ * window, a follow-up for its follow-up window; 0 for rules that only the facts settle.
+ */
+function settleDays(id: ActionRuleId, config: CsConfig['playbooks']): number {
+  switch (id) {
+    case 'qbr-schedule':
+      return config.qbrDays;
+    case 'engagement-check-in':
+      return config.noTouchDays;
+    case 'nps-close-loop':
+    case 'nps-referral':
+      return config.npsFollowUpDays;
+    case 'nps-ask-feedback':
+    case 'adoption-expansion':
+      return 90;
+    case 'renewal-save-plan':
+    case 'renewal-checkpoint':
+    case 'renewal-call':
+    case 'at-risk-success-plan':
+    case 'health-drop':
+    case 'adoption-training':
+      return 30;
+    case 'churn-exit-interview':
+    case 'onboarding-go-live-check':
+      return config.lostRenewalLookbackDays;
+    case 'support-escalation':
+    case 'renewal-overdue':
+    case 'renewal-lapsed':
+    case 'renewal-stale-deal':
+      return 7;
+    case 'handoff-complete':
+    case 'handoff-accept':
+    case 'churn-reason':
+      return 0;
   }
-  return sortInPlace(actions, byPriorityThenDue);
 }
 
-function byPriorityThenDue(a: ActionView, b: ActionView): number {
-  return priorityRank[a.priority] - priorityRank[b.priority] || a.dueInDays - b.dueInDays || (a.id < b.id ? -1 : 1);
+interface Candidate {
+  readonly action: ActionView;
+  readonly value: number;
 }
+
+/**
+ * The suggested actions for the customer's lifecycle stage, without those a completed task
+ * settled: high priority first, then the larger value at stake, then the soonest due.
+ */
+export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): ActionView[] {
+  const stage = facts.lifecycle.stage;
+  const allowed = stageRules[stage];
+  if (allowed !== null && allowed.size === 0) return [];
+  const candidates: Candidate[] = [];
+  const enabled = enabledRules(config.rules);
+  let savePlan = false;
+  for (let i = 0; i < enabled.length; i++) {
+    const { id, rule } = enabled[i] as EnabledRule;
+    if (allowed !== null ? !allowed.has(id) : stage === 'onboarding' && onboardingExcluded.has(id)) continue;
+    const suggestion = rule(facts, config);
+    if (suggestion === null) continue;
+    const done = facts.tasks.completed.get(id);
+    if (done !== undefined && facts.asOf - done < settleDays(id, config)) continue;
+    savePlan ||= savePlans.has(id);
+    const { title, reason, priority, dueInDays, titleMessage, reasonMessage, value } = suggestion;
+    const action: ActionView = { id, title, reason, priority, dueInDays: Math.max(0, dueInDays), alreadyTasked: facts.tasks.open.has(id) };
+    if (titleMessage !== undefined) action.titleMessage = titleMessage;
+    if (reasonMessage !== undefined) action.reasonMessage = reasonMessage;
+    candidates.push({ action, value: value ?? 0 });
+  }
+  sortInPlace(candidates, byPriorityValueDue);
+  const actions: ActionView[] = [];
+  // Expansion is never suggested beside a save plan (over-selling raises churn).
+  for (const { action } of candidates) if (!(savePlan && action.id === 'adoption-expansion')) actions.push(action);
+  return actions;
+}
+
+function byPriorityValueDue(a: Candidate, b: Candidate): number {
+  return (
+    priorityRank[a.action.priority] - priorityRank[b.action.priority] ||
+    b.value - a.value ||
+    a.action.dueInDays - b.action.dueInDays ||
+    (a.action.id < b.action.id ? -1 : 1)
+  );
+}
+
+export type { Message };

@@ -37,6 +37,15 @@ const healthBandOptions = options([
   ['attention', 'Needs attention'],
   ['at_risk', 'At risk'],
   ['unknown', 'Unknown (too little data)'],
+  ['churned', 'Churned'],
+]);
+
+const lifecycleStageOptions = options([
+  ['prospect', 'Prospect'],
+  ['onboarding', 'Onboarding'],
+  ['active', 'Active'],
+  ['renewing', 'Renewing'],
+  ['churned', 'Churned'],
 ]);
 
 const handoffStatusOptions = options([
@@ -54,7 +63,9 @@ type Draft = Omit<PropertyDefinition, 'groupName' | 'options' | 'displayOrder'> 
 // What sync writes: one rule (the card's) computes them, sync copies them to the company.
 const healthDrafts: readonly Draft[] = [
   number('cs_health_score', 'Health score', 'Customer health, 0-100, from the weighted factors of the customer-success card. Empty when too little data.'),
-  enumeration('cs_health_band', 'Health band', 'Healthy, needs attention, at risk, or unknown when too little data to score.', healthBandOptions),
+  enumeration('cs_health_band', 'Health band', 'Healthy, needs attention, at risk, unknown when too little data to score, or churned (not scored).', healthBandOptions),
+  enumeration('cs_lifecycle_stage', 'Lifecycle stage (customer success)', 'Where the customer is in its life: prospect, onboarding, active, renewing (renewal within 90 days or overdue) or churned.', lifecycleStageOptions),
+  date('cs_lifecycle_since', 'Lifecycle stage since', 'The day the customer entered its customer-success lifecycle stage (for churned: the day the renewal was lost).'),
   number('cs_health_trend_30d', 'Health trend (30 days)', 'Change of the health score against 30 days ago, in points.'),
   {
     name: healthUpdatedAtProperty,

@@ -108,14 +108,17 @@ function datedOrder(deals: readonly DealToClassify[]): number[] {
 function fromDeals(deals: readonly DealToClassify[], order: readonly number[], kinds: DealKind[], terms: ContractTerms): DealClassification {
   const { distanceDays } = terms;
   let end: Day | null = null;
+  // Only a won contract deal names a contract's end; an open or lost first deal only places the walk.
+  let signed = false;
   let termMonths = terms.termMonths;
   for (const i of order) {
     const deal = deals[i] as DealToClassify;
     const day = deal.closeDay ?? 0;
     if (deal.basis === 'new_business') {
-      if (deal.won && end === null) {
+      if (deal.won && !signed) {
         termMonths = deal.termMonths ?? terms.termMonths;
         end = addMonths(day, termMonths);
+        signed = true;
       }
       continue;
     }
@@ -125,6 +128,7 @@ function fromDeals(deals: readonly DealToClassify[], order: readonly number[], k
       kinds[i] = 'renewal';
       if (deal.won) termMonths = deal.termMonths ?? terms.termMonths;
       end = deal.won ? addMonths(day, termMonths) : day;
+      signed ||= deal.won;
       continue;
     }
     // A year (or more) without any renewal deal: the contract's end moved on by whole terms.
@@ -135,8 +139,9 @@ function fromDeals(deals: readonly DealToClassify[], order: readonly number[], k
     if (kinds[i] !== 'renewal') continue;
     if (deal.won) termMonths = deal.termMonths ?? terms.termMonths;
     end = deal.won ? addMonths(near ? candidate : day, termMonths) : candidate;
+    signed ||= deal.won;
   }
-  return { kinds, contractEnd: end, contractEndSource: end === null ? null : 'deals' };
+  return signed ? { kinds, contractEnd: end, contractEndSource: 'deals' } : { kinds, contractEnd: null, contractEndSource: null };
 }
 
 /** The contract ends on the property's day and its anniversaries; the latest won renewal rolls the end past it. */

@@ -4,11 +4,24 @@ import type { Deal } from './deals.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
 import { numberOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
-import type { RenewalWindow } from './view-model.ts';
+import type { RenewalStatus, RenewalWindow } from './view-model.ts';
 import { plural } from './wording.ts';
 
 // The renewal (DESIGN.md "Card view model"): the earliest open renewal deal, else the
 // configured company date property. Days count calendar days from the as-of date.
+
+export type RenewalSource = 'renewal_deal' | 'company_property' | 'contract_term';
+
+export interface RenewalOutcome {
+  readonly result: 'won' | 'lost';
+  readonly day: Day;
+  readonly dealId: string;
+}
+
+export interface StaleRenewalDeal {
+  readonly dealId: string;
+  readonly day: Day;
+}
 
 export interface RenewalFacts {
   readonly day: Day | null;
@@ -20,15 +33,28 @@ export interface RenewalFacts {
   readonly dealName: string | null;
   readonly stage: string | null;
   readonly probability: number | null;
-  readonly source: 'renewal_deal' | 'company_property' | null;
+  /** Where the date comes from: the open renewal deal, the company's contract end property, or the last won contract deal + its term. */
+  readonly source: RenewalSource | null;
+  /** open: an open renewal deal drives it; renewed: the last renewal was won and its contract runs; lost: churned; none: no renewal deal (yet). */
+  readonly status: RenewalStatus;
+  /** The latest won or lost renewal deal closed by the as-of day. */
+  readonly lastOutcome: RenewalOutcome | null;
+  /** Open renewal deals far past their close date while a later open renewal exists: they do not drive the window. */
+  readonly staleDeals: readonly StaleRenewalDeal[];
+  /** The contract ended and no open renewal deal is on record. */
+  readonly lapsed: boolean;
+  /** A lost renewal with no later won contract deal or open renewal: the day it was lost. */
+  readonly churnedSince: Day | null;
   /** Open renewal deals whose close date has passed. */
   readonly overdueOpenDeals: number;
   /** Open renewal deals without a valid close date (they cannot be placed). */
   readonly undatedOpenDeals: number;
 }
 
-/** How much deal progress is assumed when nothing records it. */
-const unknownProbability = 0.5;
+export interface ContractEnd {
+  readonly day: Day | null;
+  readonly source: 'company_property' | 'deals' | null;
+}
 
 export function renewalWindow(daysToRenewal: number): RenewalWindow {
   if (daysToRenewal < 0) return 'overdue';
@@ -38,19 +64,52 @@ export function renewalWindow(daysToRenewal: number): RenewalWindow {
   return 'later';
 }
 
-export function renewalFacts(deals: readonly Deal[], company: PropertyValues, config: CsConfig, asOf: Day): RenewalFacts {
-  let next: Deal | null = null;
+/**
+ * The renewal and its outcome (DESIGN.md "Renewal"; issue 19 "Outcomes", "Stale open renewal
+ * deals"). The earliest open renewal deal that is not stale drives the date; without one, a won
+ * renewal has rolled the contract forward one term (status renewed, the next renewal estimated
+ * at the contract's end), a lost renewal with no later won contract deal or open renewal is
+ * churn (status lost), and otherwise the contract's end (company property, else the won deals
+ * + term) is the date; a contract end in the past with no open renewal deal is lapsed.
+ *
+ * @example
+ * // Renewal won 3 days ago, contract end property a year stale: renewed, next renewal one term on.
+ * renewalFacts(readDeals([renewal won at -3]), { day: +362, source: 'company_property' }, {}, config, asOf)
+ * // { status: 'renewed', window: 'later', lastOutcome: { result: 'won', day: -3, ... }, lapsed: false, churnedSince: null }
+ */
+export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, company: PropertyValues, config: CsConfig, asOf: Day): RenewalFacts {
   let overdueOpenDeals = 0;
   let undatedOpenDeals = 0;
+  let latestOpen: Day | null = null;
+  let lastOutcome: Deal | null = null;
+  let lastWonContract: Deal | null = null;
   for (const deal of deals) {
-    if (!deal.renewal || !deal.open) continue;
-    if (deal.closeDay === null) {
-      undatedOpenDeals++;
+    const day = deal.closeDay;
+    if (deal.renewal && deal.open) {
+      if (day === null) undatedOpenDeals++;
+      else {
+        if (day < asOf) overdueOpenDeals++;
+        if (latestOpen === null || day > latestOpen) latestOpen = day;
+      }
       continue;
     }
-    if (deal.closeDay < asOf) overdueOpenDeals++;
+    if (day === null || day > asOf) continue;
+    if (deal.won && (deal.renewal || deal.newBusiness) && (lastWonContract === null || (lastWonContract.closeDay ?? 0) < day)) lastWonContract = deal;
+    if (deal.renewal && (deal.won || deal.lost) && (lastOutcome === null || (lastOutcome.closeDay ?? 0) < day || ((lastOutcome.closeDay ?? 0) === day && deal.won))) lastOutcome = deal;
+  }
+  const staleBefore = asOf - config.renewal.staleOpenDealDays;
+  let next: Deal | null = null;
+  let staleDeals: StaleRenewalDeal[] | null = null;
+  for (const deal of deals) {
+    if (!deal.renewal || !deal.open || deal.closeDay === null) continue;
+    if (deal.closeDay < staleBefore && latestOpen !== null && latestOpen > deal.closeDay) {
+      (staleDeals ??= []).push({ dealId: deal.id, day: deal.closeDay });
+      continue;
+    }
     if (next === null || (next.closeDay ?? 0) > deal.closeDay || (next.closeDay === deal.closeDay && next.id > deal.id)) next = deal;
   }
+  const outcome: RenewalOutcome | null = lastOutcome === null ? null : { result: lastOutcome.won ? 'won' : 'lost', day: lastOutcome.closeDay ?? 0, dealId: lastOutcome.id };
+  const common = { lastOutcome: outcome, staleDeals: staleDeals ?? noStaleDeals, overdueOpenDeals, undatedOpenDeals };
   if (next !== null && next.closeDay !== null) {
     const daysToRenewal = next.closeDay - asOf;
     return {
@@ -64,56 +123,83 @@ export function renewalFacts(deals: readonly Deal[], company: PropertyValues, co
       stage: next.stage,
       probability: next.probability,
       source: 'renewal_deal',
-      overdueOpenDeals,
-      undatedOpenDeals,
+      status: 'open',
+      lapsed: false,
+      churnedSince: null,
+      ...common,
     };
   }
-  const { companyDateProperty, companyAmountProperty } = config.renewal;
-  const day = companyDateProperty === null ? null : parseDay(company[companyDateProperty]);
-  if (day === null) {
-    return { day: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, dealName: null, stage: null, probability: null, source: null, overdueOpenDeals, undatedOpenDeals };
+  const anyOpen = latestOpen !== null || undatedOpenDeals > 0;
+  if (outcome !== null && outcome.result === 'lost' && !anyOpen && (lastWonContract === null || (lastWonContract.closeDay ?? 0) <= outcome.day)) {
+    return { ...noDate, status: 'lost', lapsed: false, churnedSince: outcome.day, ...common };
   }
+  const { companyDateProperty, companyAmountProperty } = config.renewal;
+  const propertyDay = companyDateProperty === null ? null : parseDay(company[companyDateProperty]);
+  const day = contract.day;
+  if (day === null) return { ...noDate, status: 'none', lapsed: false, churnedSince: null, ...common };
+  const source: RenewalSource = contract.source === 'company_property' && day === propertyDay ? 'company_property' : 'contract_term';
+  const propertyAmount = companyAmountProperty === null ? null : numberOf(company, companyAmountProperty);
+  const amount = propertyAmount ?? (source === 'contract_term' ? (lastWonContract?.amount ?? null) : null);
+  const renewed = outcome !== null && outcome.result === 'won' && day >= asOf;
   return {
     day,
     daysToRenewal: day - asOf,
     window: renewalWindow(day - asOf),
-    amount: companyAmountProperty === null ? null : numberOf(company, companyAmountProperty),
-    currency: config.currency,
+    amount,
+    currency: source === 'company_property' || propertyAmount !== null ? config.currency : (lastWonContract?.currency ?? config.currency),
     dealId: null,
     dealName: null,
     stage: null,
     probability: null,
-    source: 'company_property',
-    overdueOpenDeals,
-    undatedOpenDeals,
+    source,
+    status: renewed ? 'renewed' : 'none',
+    lapsed: day < asOf && !anyOpen,
+    churnedSince: null,
+    ...common,
   };
 }
 
+const noStaleDeals: readonly StaleRenewalDeal[] = [];
+
+const noDate = {
+  day: null,
+  daysToRenewal: null,
+  window: null,
+  amount: null,
+  currency: null,
+  dealId: null,
+  dealName: null,
+  stage: null,
+  probability: null,
+  source: null,
+} as const;
+
 /**
- * Renewal proximity against deal progress: beyond the horizon 100; an overdue renewal 0;
- * in between the risk grows as the date nears, damped by the deal's stage probability.
+ * The renewal's state, not its proximity (identical data scores the same 200 and 31 days out;
+ * urgency lives in the windows and the actions): an open renewal deal scores its stage
+ * probability, an overdue one 0; a won renewal whose contract runs 100; a lapsed contract 0;
+ * no renewal deal yet, or a churned customer (not scored), has no data.
+ *
+ * @example
+ * renewalFactor({ status: 'open', window: 'd60', probability: 0.6, ... }, false) // score 60
+ * renewalFactor({ status: 'open', window: 'overdue', ... }, false) // score 0
  */
-export function renewalFactor(facts: RenewalFacts, config: CsConfig['renewal'], sourceFailed: boolean): FactorResult {
+export function renewalFactor(facts: RenewalFacts, sourceFailed: boolean): FactorResult {
   if (sourceFailed) return sourceError('renewal', 'Deals could not be read, so the renewal is not counted');
+  if (facts.status === 'lost') return noData('renewal', `Renewal lost on ${formatDay(facts.lastOutcome?.day ?? 0)}`);
   if (facts.day === null || facts.daysToRenewal === null) return noData('renewal', 'No open renewal deal and no contract end date');
   const days = facts.daysToRenewal;
   const when = formatDay(facts.day);
-  if (days < 0) {
-    const what = facts.source === 'renewal_deal' ? 'Renewal was due' : 'Contract ended';
-    const state = facts.source === 'renewal_deal' ? 'the renewal deal is still open' : 'there is no open renewal deal';
-    return scored('renewal', 0, `${what} ${plural(-days, 'day')} ago (${when}) and ${state}`);
+  if (facts.status === 'open') {
+    if (days < 0) return scored('renewal', 0, `Renewal was due ${plural(-days, 'day')} ago (${when}) and the renewal deal is still open`);
+    if (facts.probability === null) return noData('renewal', `Renews in ${plural(days, 'day')} (${when}); the renewal deal records no stage probability`);
+    return scored('renewal', 100 * facts.probability, `Renewal deal at ${Math.round(facts.probability * 100)}% probability; renews in ${plural(days, 'day')} (${when})`);
   }
-  const renews = `Renews in ${plural(days, 'day')} (${when})`;
-  if (days > config.horizonDays) return scored('renewal', 100, renews);
-  const progress = facts.probability ?? unknownProbability;
-  const risk = 1 - days / config.horizonDays;
-  const progressText =
-    facts.probability !== null
-      ? `renewal deal at ${Math.round(facts.probability * 100)}% probability`
-      : facts.source === 'renewal_deal'
-        ? 'no deal progress recorded'
-        : 'no renewal deal yet';
-  return scored('renewal', 100 * (1 - risk * (1 - progress)), `${renews}; ${progressText}`);
+  if (facts.status === 'renewed') {
+    return scored('renewal', 100, `Renewal won on ${formatDay(facts.lastOutcome?.day ?? 0)}; next renewal expected ${when}`);
+  }
+  if (facts.lapsed) return scored('renewal', 0, `Contract ended ${plural(-days, 'day')} ago (${when}) and there is no open renewal deal`);
+  return noData('renewal', `No renewal deal yet; the contract ends ${when}`);
 }
 
 export function renewalWarnings(facts: RenewalFacts): string[] {

@@ -4,7 +4,7 @@ import { messageSchema } from './message.ts';
 // The card view model of DESIGN.md ("Card view model"). Fields may be added; none removed.
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const healthBandSchema = z.enum(['healthy', 'attention', 'at_risk', 'unknown']);
+export const healthBandSchema = z.enum(['healthy', 'attention', 'at_risk', 'unknown', 'churned']);
 export const factorStatusSchema = z.enum(['ok', 'no_data', 'stale', 'error']);
 export const renewalWindowSchema = z.enum(['overdue', 'd30', 'd60', 'd90', 'later']);
 export const prioritySchema = z.enum(['high', 'medium', 'low']);
@@ -58,6 +58,11 @@ export const factorViewSchema = z.object({
   label: z.string(),
   score: z.number().int().min(0).max(100).nullable(),
   weight: z.number().min(0).max(100),
+  /**
+   * The points this factor can give the score after re-normalisation over the factors with data
+   * (and, for NPS, scaled by the number of respondents): 0 when excluded; contribution <= it.
+   */
+  effectiveWeight: z.number().min(0).max(100).optional(),
   contribution: z.number().nullable(),
   status: factorStatusSchema,
   explanation: z.string(),
@@ -97,14 +102,16 @@ export const cardViewSchema = z.object({
     currency: z.string().nullable(),
     dealId: z.string().nullable(),
     stage: z.string().nullable(),
-    source: z.enum(['renewal_deal', 'company_property']).nullable(),
+    /** contract_term: estimated from the last won contract deal + its term (a won renewal rolled the contract forward). */
+    source: z.enum(['renewal_deal', 'company_property', 'contract_term']).nullable(),
     /** The renewal deal's own amount and currency, when it is written in another currency than the home one `amount` is in. */
     dealAmount: z.number().nullable().optional(),
     dealCurrency: z.string().optional(),
-    // Lifecycle issue (DESIGN.md): optional until every producer fills them.
-    status: renewalStatusSchema.optional(),
-    lastOutcome: z.object({ result: z.enum(['won', 'lost']), date: isoDate, dealId: z.string() }).nullable().optional(),
-    staleDeals: z.array(z.object({ dealId: z.string(), closeDate: isoDate })).optional(),
+    status: renewalStatusSchema,
+    lastOutcome: z.object({ result: z.enum(['won', 'lost']), date: isoDate, dealId: z.string() }).nullable(),
+    staleDeals: z.array(z.object({ dealId: z.string(), closeDate: isoDate })),
+    /** The contract ended and no open renewal deal is on record. */
+    lapsed: z.boolean().optional(),
     /** The customer's value so far (customer-value.ts): first won contract day and won revenue to date in the home currency. */
     customerSince: isoDate.nullable().optional(),
     lifetimeRevenue: z.number().nullable().optional(),
@@ -144,8 +151,7 @@ export const cardViewSchema = z.object({
   warnings: z.array(z.string()),
   /** The warnings as catalog messages, in the same order as `warnings`. */
   warningMessages: z.array(messageSchema).optional(),
-  // Lifecycle issue (DESIGN.md): optional until every producer fills it.
-  lifecycle: z.object({ stage: lifecycleStageSchema, since: isoDate.nullable() }).optional(),
+  lifecycle: z.object({ stage: lifecycleStageSchema, since: isoDate.nullable() }),
 });
 
 export type CardView = z.infer<typeof cardViewSchema>;

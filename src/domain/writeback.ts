@@ -15,6 +15,7 @@ export interface WrittenHealth {
   readonly nps: Pick<CardView['nps'], 'score' | 'responses'>;
   readonly actions: ReadonlyArray<Pick<CardView['actions'][number], 'title'>>;
   readonly handoff: Pick<CardView['handoff'], 'status'>;
+  readonly lifecycle: CardView['lifecycle'];
 }
 
 export const ownedCompanyProperties = [
@@ -31,6 +32,8 @@ export const ownedCompanyProperties = [
   'cs_nps_responses',
   'cs_next_action',
   'cs_handoff_status',
+  'cs_lifecycle_stage',
+  'cs_lifecycle_since',
 ] as const;
 
 /** How many factors cs_health_drivers names. */
@@ -51,6 +54,8 @@ export function healthProperties(view: WrittenHealth): Record<string, string> {
     cs_nps_responses: String(view.nps.responses),
     cs_next_action: view.actions[0]?.title ?? '',
     cs_handoff_status: view.handoff.status,
+    cs_lifecycle_stage: view.lifecycle.stage,
+    cs_lifecycle_since: view.lifecycle.since ?? '',
   };
 }
 

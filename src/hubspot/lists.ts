@@ -19,9 +19,11 @@ function operation(condition: ListCondition, zoneId: string): Record<string, unk
       return { operationType: 'ENUMERATION', operator: 'IS_NONE_OF', values: [...condition.values], includeObjectsWithNoValueSet: true };
     case 'below':
       return { operationType: 'NUMBER', operator: 'IS_LESS_THAN', value: condition.value, includeObjectsWithNoValueSet: false };
-    case 'within-next-days': {
+    case 'within-next-days':
+    case 'within-last-days': {
       // zoneId is required on every time point (HubSpot's spec), even with the portal as the source.
       const today = (days: number) => ({ timeType: 'INDEXED', timezoneSource: 'PORTAL', zoneId, indexReference: { referenceType: 'TODAY' }, offset: { days } });
+      const [from, to] = condition.test === 'within-next-days' ? [0, condition.days] : [-condition.days, 0];
       return {
         operationType: 'TIME_RANGED',
         type: 'TIME_RANGED',
@@ -30,8 +32,8 @@ function operation(condition: ListCondition, zoneId: string): Record<string, unk
         propertyParser: 'VALUE',
         lowerBoundEndpointBehavior: 'INCLUSIVE',
         upperBoundEndpointBehavior: 'INCLUSIVE',
-        lowerBoundTimePoint: today(0),
-        upperBoundTimePoint: today(condition.days),
+        lowerBoundTimePoint: today(from),
+        upperBoundTimePoint: today(to),
       };
     }
   }

@@ -32,6 +32,9 @@ export function cardViewFixture(edit: (view: CardView) => void = () => undefined
       dealId: '501',
       stage: 'contractsent',
       source: 'renewal_deal',
+      status: 'open',
+      lastOutcome: null,
+      staleDeals: [],
     },
     nps: {
       score: 70,
@@ -50,6 +53,7 @@ export function cardViewFixture(edit: (view: CardView) => void = () => undefined
     ],
     handoff: { status: 'accepted', completeness: 1, missing: [] },
     warnings: [],
+    lifecycle: { stage: 'renewing', since: '2026-01-31' },
   };
   edit(base);
   return cardViewSchema.parse(base);

@@ -91,7 +91,7 @@ describe('tab card: what it shows of a view', () => {
   it('says there is no renewal on record and what to set up', async () => {
     const r = await renderReady(
       cardViewFixture((v) => {
-        v.renewal = { date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null };
+        v.renewal = { date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, status: 'none', lastOutcome: null, staleDeals: [] };
       }),
     );
     const none = textOf(r.findByTestId(Flex, 'renewal-none'));

@@ -65,7 +65,7 @@ describe('cs-card setup --lists (in-process, HubSpot played by msw)', () => {
     vi.restoreAllMocks();
   });
 
-  it('creates the three manager lists, then finds them', async () => {
+  it('creates the four manager lists, then finds them', async () => {
     const sandbox = createSandbox({ companies: 5, asOf: '2026-11-20' });
     mswServer.use(...sandbox.mswHandlers());
     const lists = fakeListsApi();
@@ -87,6 +87,6 @@ describe('cs-card setup --lists (in-process, HubSpot played by msw)', () => {
     expect(await run(['setup', '--lists'])).toBe(0);
     for (const name of names) expect(out.join('')).toContain(`List "${name}": unchanged (exists)`);
     expect(out.join('')).toContain('Nothing to change');
-    expect(lists.size).toBe(3);
+    expect(lists.size).toBe(4);
   });
 });

@@ -197,7 +197,7 @@ describe('the churn reason', () => {
 
   const lostDeal: Deal = {
     id: '901', name: 'Renewal 2026', stage: 'closedlost', open: false, won: false, lost: true, kind: 'renewal', renewal: true, newBusiness: false,
-    expansion: false, closeDay: 20_520, amount: 12_000, currency: 'EUR', dealAmount: 12_000, dealCurrency: 'EUR', termMonths: 12, probability: null,
+    expansion: false, closeDay: 20_520, amount: 12_000, currency: 'EUR', dealAmount: 12_000, dealCurrency: 'EUR', termMonths: 12, probability: null, lostReason: null,
   };
 
   it('writes the reason once; the same answer again is a retry, a different one is refused', () => {

@@ -76,8 +76,9 @@ describe('apportion (largest remainder)', () => {
 
 describe('health on the card', () => {
   it('scores a well-run account healthy and a troubled one at risk', () => {
-    expect(buildCardView(healthyCompany(), defaultConfig, at).health).toMatchObject({ band: 'healthy', coverage: 1 });
-    expect(buildCardView(atRiskCompany(), defaultConfig, at).health).toMatchObject({ band: 'at_risk', coverage: 1 });
+    // Two NPS answers carry 2/5 of the NPS weight (low sample): 12 of the 100 points have no data.
+    expect(buildCardView(healthyCompany(), defaultConfig, at).health).toMatchObject({ band: 'healthy', coverage: 0.88 });
+    expect(buildCardView(atRiskCompany(), defaultConfig, at).health).toMatchObject({ band: 'at_risk', coverage: 0.84 });
   });
 
   it('explains each factor from the facts', () => {

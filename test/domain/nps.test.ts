@@ -92,10 +92,10 @@ describe('company NPS (DOMAIN.md: %promoters - %detractors)', () => {
   });
 
   it('maps NPS onto the 0..100 factor scale', () => {
-    expect(npsFactor(facts(npsAnswers(5, 10)), false).score).toBe(100);
-    expect(npsFactor(facts([...npsAnswers(7, 9), ...npsAnswers(2, 8), ...npsAnswers(1, 4)]), false)).toMatchObject({ score: 80, status: 'ok' });
-    expect(npsFactor(facts(npsAnswers(5, 0)), false).score).toBe(0);
-    expect(npsFactor(facts([]), false)).toMatchObject({ score: null, status: 'no_data', explanation: 'No NPS answers in the last 180 days' });
+    expect(npsFactor(facts(npsAnswers(5, 10)), false, 5).score).toBe(100);
+    expect(npsFactor(facts([...npsAnswers(7, 9), ...npsAnswers(2, 8), ...npsAnswers(1, 4)]), false, 5)).toMatchObject({ score: 80, status: 'ok' });
+    expect(npsFactor(facts(npsAnswers(5, 0)), false, 5).score).toBe(0);
+    expect(npsFactor(facts([]), false, 5)).toMatchObject({ score: null, status: 'no_data', explanation: 'No NPS answers in the last 180 days' });
   });
 
   it('shows the latest answer with its comment on the card, and the ignored answers as a warning', () => {

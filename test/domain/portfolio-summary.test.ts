@@ -14,7 +14,7 @@ describe('portfolioCompany: the synced health as HubSpot returns it', () => {
   it('reads score, band, renewal date and amount from their string values', () => {
     expect(
       company('101', { name: 'Acme', domain: 'acme.example', cs_health_score: '42', cs_health_band: 'at_risk', cs_renewal_date: '2026-12-31', cs_renewal_amount: '48000.50' }),
-    ).toEqual({ id: '101', name: 'Acme', domain: 'acme.example', score: 42, band: 'at_risk', renewalDate: '2026-12-31', renewalAmount: 48000.5 });
+    ).toEqual({ id: '101', name: 'Acme', domain: 'acme.example', score: 42, band: 'at_risk', renewalDate: '2026-12-31', renewalAmount: 48000.5, stage: null, stageSince: null, synced: true });
   });
 
   it('takes epoch-millisecond and datetime renewal dates as their UTC day', () => {
@@ -24,7 +24,7 @@ describe('portfolioCompany: the synced health as HubSpot returns it', () => {
 
   it('treats a company never synced, or with values it cannot read, as unknown with no renewal', () => {
     expect(company('7', { name: null, cs_health_score: '', cs_health_band: 'purple', cs_renewal_date: '2024-02-30', cs_renewal_amount: '-5' })).toEqual({
-      id: '7', name: 'Company 7', domain: null, score: null, band: 'unknown', renewalDate: null, renewalAmount: null,
+      id: '7', name: 'Company 7', domain: null, score: null, band: 'unknown', renewalDate: null, renewalAmount: null, stage: null, stageSince: null, synced: true,
     });
   });
 
@@ -60,13 +60,28 @@ describe('summarizePortfolio: the manager\'s view', () => {
     });
   });
 
-  it('lists renewals overdue or due within 90 days on accounts that are not healthy, soonest first', () => {
+  it('lists renewals overdue or due within 90 days on accounts that are not healthy, largest value first', () => {
+    // Priority follows value: the most at stake first, then the soonest.
     expect(summary.renewalsAtRisk.map((r) => [r.name, r.daysToRenewal])).toEqual([
-      ['Dune', -3],
       ['Acme', 8],
       ['Bolt', 58],
+      ['Dune', -3],
     ]);
     expect(summary.arrAtRisk).toBe(77_000);
+  });
+
+  it('counts churned customers apart from the bands, with the day they churned, and never as a renewal at risk', () => {
+    const gone = company('6', { name: 'Gone', cs_health_band: 'churned', cs_lifecycle_stage: 'churned', cs_lifecycle_since: '2026-10-02', cs_renewal_date: '2026-11-30', cs_renewal_amount: '5000' });
+    const result = summarizePortfolio([acme, gone], asOf);
+    expect(result.customers).toBe(1);
+    expect(result.churned).toEqual([{ id: '6', name: 'Gone', since: '2026-10-02' }]);
+    expect(Object.keys(result.bands)).toEqual(['healthy', 'attention', 'at_risk', 'unknown']);
+    expect(result.renewalsAtRisk.map((r) => r.name)).toEqual(['Acme']);
+  });
+
+  it('says so when health was never written to the portal', () => {
+    expect(summarizePortfolio([company('1', { name: 'New' }), company('2', {})], asOf).neverSynced).toBe(true);
+    expect(summary.neverSynced).toBe(false);
   });
 
   it('counts the 90th day in and the 91st out', () => {

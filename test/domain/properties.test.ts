@@ -48,8 +48,11 @@ describe('card view over garbage input', () => {
           if (factor.score !== null) expect(factor.score).toBeGreaterThanOrEqual(0);
           if (factor.score !== null) expect(factor.score).toBeLessThanOrEqual(100);
         }
+        const { lifecycle } = view(asOf, snapshot, config);
+        // A churned customer never shows a health band, and only a churned one shows "churned".
+        expect(health.band === 'churned').toBe(lifecycle.stage === 'churned');
         if (health.score === null) {
-          expect(health.band).toBe('unknown');
+          expect(health.band).toBe(lifecycle.stage === 'churned' ? 'churned' : 'unknown');
           return;
         }
         expect(health.score).toBeGreaterThanOrEqual(0);
@@ -62,6 +65,10 @@ describe('card view over garbage input', () => {
           if (factor.contribution !== null) expect(Math.round(factor.contribution * 10)).toBeCloseTo(factor.contribution * 10, 6);
           // Only counted factors contribute: excluded ones (no data, stale, failed source) show null.
           expect(factor.contribution === null).toBe(factor.status !== 'ok' || factor.score === null);
+          // Exact: a factor scoring 0 gives 0, and none gives more than its (effective) weight.
+          if (factor.score === 0 && factor.contribution !== null) expect(factor.contribution).toBe(0);
+          if (factor.contribution !== null) expect(factor.contribution).toBeLessThanOrEqual(factor.effectiveWeight ?? -1);
+          if (factor.contribution !== null && health.coverage === 1) expect(factor.contribution).toBeLessThanOrEqual(factor.weight + 1e-9);
         }
         expect(health.coverage).toBeGreaterThanOrEqual(config.health.minCoverage);
       }),
@@ -111,7 +118,7 @@ describe('card view over garbage input', () => {
 describe('suggested actions over garbage input', () => {
   const priorityRank = { high: 0, medium: 1, low: 2 } as const;
 
-  it('have known, unique ids, are sorted by priority then due date, and are due today or later', () => {
+  it('have known, unique ids, are sorted by priority (then value at stake and due date), and are due today or later', () => {
     fc.assert(
       fc.property(snapshotAndAsOf, configArb, ([asOf, snapshot], config) => {
         const { actions } = view(asOf, snapshot, config);
@@ -126,8 +133,7 @@ describe('suggested actions over garbage input', () => {
         for (let i = 1; i < actions.length; i++) {
           const [a, b] = [actions[i - 1], actions[i]];
           if (a === undefined || b === undefined) continue;
-          const order = priorityRank[a.priority] - priorityRank[b.priority] || a.dueInDays - b.dueInDays;
-          expect(order).toBeLessThanOrEqual(0);
+          expect(priorityRank[a.priority] - priorityRank[b.priority]).toBeLessThanOrEqual(0);
         }
       }),
       run,

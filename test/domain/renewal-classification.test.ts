@@ -49,7 +49,7 @@ describe('classifyDeals: renewal vs expansion', () => {
       { id: 'a', basis: 'existing_business', closeDay: day('2026-05-01'), won: false, termMonths: null },
       { id: 'b', basis: 'existing_business', closeDay: day('2026-01-10'), won: false, termMonths: null },
     ];
-    expect(classifyDeals(deals, terms)).toEqual({ kinds: ['expansion', 'renewal'], contractEnd: day('2026-01-10'), contractEndSource: 'deals' });
+    expect(classifyDeals(deals, terms)).toEqual({ kinds: ['expansion', 'renewal'], contractEnd: null, contractEndSource: null });
   });
 
   it('configured renewal pipelines and types are renewals wherever they close; undated existing business stays a renewal (the card warns)', () => {

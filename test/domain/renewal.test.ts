@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { parseIsoDate } from '../../src/domain/dates.ts';
-import { readDeals } from '../../src/domain/deals.ts';
+import { readDealsWithContract } from '../../src/domain/deals.ts';
 import { renewalFactor, renewalFacts, renewalWindow } from '../../src/domain/renewal.ts';
 import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
 import { AS_OF, at, dayAt, deal, epochAt, renewalDeal, snapshot } from './fixtures.ts';
 
 const asOf = parseIsoDate(AS_OF) ?? 0;
 function facts(deals: CrmRecord[], company: PropertyValues = {}, config = defaultConfig) {
-  return renewalFacts(readDeals(deals, config.renewal, config.handoff), company, config, asOf);
+  const read = readDealsWithContract(deals, config.renewal, config.handoff, company);
+  return renewalFacts(read.deals, { day: read.contractEnd, source: read.contractEndSource }, company, config, asOf);
 }
 
 describe('renewal windows (calendar days from asOf)', () => {
@@ -33,7 +34,7 @@ describe('renewal windows (calendar days from asOf)', () => {
   it('an open renewal deal past its close date is overdue and scores 0', () => {
     const result = facts([renewalDeal(-5)]);
     expect(result).toMatchObject({ window: 'overdue', daysToRenewal: -5, overdueOpenDeals: 1 });
-    expect(renewalFactor(result, defaultConfig.renewal, false)).toMatchObject({
+    expect(renewalFactor(result, false)).toMatchObject({
       score: 0,
       explanation: `Renewal was due 5 days ago (${dayAt(-5)}) and the renewal deal is still open`,
     });
@@ -43,8 +44,8 @@ describe('renewal windows (calendar days from asOf)', () => {
 describe('overdue renewals', () => {
   it('a contract end date in the past is overdue too, and says there is no open renewal deal', () => {
     const result = facts([], { contract_end_date: dayAt(-1) });
-    expect(result).toMatchObject({ window: 'overdue', daysToRenewal: -1, source: 'company_property', overdueOpenDeals: 0 });
-    expect(renewalFactor(result, defaultConfig.renewal, false)).toMatchObject({ score: 0, explanation: `Contract ended 1 day ago (${dayAt(-1)}) and there is no open renewal deal` });
+    expect(result).toMatchObject({ window: 'overdue', daysToRenewal: -1, source: 'company_property', overdueOpenDeals: 0, status: 'none', lapsed: true });
+    expect(renewalFactor(result, false)).toMatchObject({ score: 0, explanation: `Contract ended 1 day ago (${dayAt(-1)}) and there is no open renewal deal` });
   });
 
   it('the earliest open renewal decides: an overdue one wins over a later one, and both are counted', () => {
@@ -84,6 +85,10 @@ describe('which deal is the renewal', () => {
       customerSince: dayAt(-320),
       lifetimeRevenue: 0,
       lifetimeRevenueCurrency: 'USD',
+      status: 'open',
+      lastOutcome: { result: 'won', date: dayAt(-320), dealId: expect.any(String) as string },
+      staleDeals: [],
+      lapsed: false,
     });
   });
 
@@ -116,7 +121,7 @@ describe('which deal is the renewal', () => {
   it('reports no renewal data when there is neither', () => {
     const result = facts([deal({ type: 'newbusiness', closeInDays: 10 })], { contract_end_date: 'soon' });
     expect(result).toMatchObject({ day: null, window: null, source: null });
-    expect(renewalFactor(result, defaultConfig.renewal, false)).toMatchObject({ status: 'no_data', score: null });
+    expect(renewalFactor(result, false)).toMatchObject({ status: 'no_data', score: null });
   });
 
   it('warns about open renewal deals without a close date', () => {
@@ -125,21 +130,29 @@ describe('which deal is the renewal', () => {
   });
 });
 
-describe('renewal factor: proximity against deal progress', () => {
+describe('renewal factor: the renewal\'s state, not the calendar', () => {
   const score = (days: number, probability: number | null) =>
-    renewalFactor(facts([renewalDeal(days, { probability })]), defaultConfig.renewal, false).score;
+    renewalFactor(facts([renewalDeal(days, { probability })]), false).score;
 
-  it('scores a far-away renewal 100', () => {
-    expect(score(200, 0)).toBe(100);
+  it('@example: scores the open renewal deal\'s stage probability, the same 200 and 31 days out', () => {
+    expect(score(200, 0.6)).toBe(60);
+    expect(score(31, 0.6)).toBe(60);
+    expect(score(5, 1)).toBe(100);
   });
 
-  it('scores a close renewal with a low probability low, and a committed one high', () => {
-    expect(score(5, 0.1)).toBeLessThan(20);
-    expect(score(5, 1)).toBe(100);
-    expect(score(60, 0.2)).toBeGreaterThan(score(5, 0.2) ?? 100);
+  it('@example: an overdue open renewal scores 0; a deal without a probability is no data', () => {
+    expect(score(-1, 0.9)).toBe(0);
+    expect(renewalFactor(facts([renewalDeal(40, { probability: null })]), false)).toMatchObject({ status: 'no_data', score: null });
+  });
+
+  it('a won renewal whose contract runs scores 100; no renewal deal yet is no data', () => {
+    const renewed = facts([deal({ stage: 'closedwon', closeInDays: -3 })], { contract_end_date: dayAt(-1) });
+    expect(renewed).toMatchObject({ status: 'renewed', source: 'contract_term', window: 'later', lapsed: false });
+    expect(renewalFactor(renewed, false)).toMatchObject({ score: 100, status: 'ok' });
+    expect(renewalFactor(facts([], { contract_end_date: dayAt(120) }), false)).toMatchObject({ status: 'no_data' });
   });
 
   it('is an error, not zero, when deals could not be read', () => {
-    expect(renewalFactor(facts([]), defaultConfig.renewal, true)).toMatchObject({ status: 'error', score: null });
+    expect(renewalFactor(facts([]), true)).toMatchObject({ status: 'error', score: null });
   });
 });

@@ -29,7 +29,7 @@ const chromiumPath = findChromium();
 const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
 
 /** How far each band is from healthy: the picker lists the riskiest first. */
-const riskRank: Readonly<Record<HealthBand, number>> = { at_risk: 0, attention: 1, unknown: 2, healthy: 3 };
+const riskRank: Readonly<Record<HealthBand, number>> = { at_risk: 0, attention: 1, unknown: 2, healthy: 3, churned: 4 };
 
 if (chromiumPath === null && inCi) {
   describe('the browser test in CI', () => {

@@ -61,7 +61,7 @@ export interface SeededCompany {
   readonly contactIds: readonly string[];
 }
 
-/** A customer with two contacts and a new-business deal won 10 days ago. */
+/** A customer with two contacts and a new-business deal won 10 days ago (with lostRenewal: won a year earlier, and its renewal lost 15 days ago). */
 export function seedWonCompany(sandbox: Sandbox, name: string, options: { lostRenewal?: boolean } = {}): SeededCompany {
   const { store } = sandbox;
   const company = store.create('companies', { name, domain: `${name.toLowerCase().replace(/\W+/g, '-')}.example`, lifecyclestage: 'customer', hubspot_owner_id: csmOwnerId });
@@ -73,7 +73,7 @@ export function seedWonCompany(sandbox: Sandbox, name: string, options: { lostRe
     store.associate('companies', company.id, 'contacts', contact.id);
     return contact.id;
   });
-  const won = store.create('deals', { dealname: `${name} — new business`, dealtype: 'newbusiness', pipeline: 'default', dealstage: 'closedwon', closedate: '2026-03-06T10:00:00.000Z', amount: '24000' });
+  const won = store.create('deals', { dealname: `${name} — new business`, dealtype: 'newbusiness', pipeline: 'default', dealstage: 'closedwon', closedate: options.lostRenewal ? '2025-03-06T10:00:00.000Z' : '2026-03-06T10:00:00.000Z', amount: '24000' });
   store.associate('companies', company.id, 'deals', won.id);
   if (options.lostRenewal) {
     const lost = store.create('deals', { dealname: `${name} — renewal 2026`, dealtype: 'existingbusiness', pipeline: 'default', dealstage: 'closedlost', closedate: '2026-03-01T10:00:00.000Z', amount: '24000' });

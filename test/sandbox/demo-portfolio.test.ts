@@ -48,7 +48,7 @@ describe('the demo portfolio', () => {
   it('spreads companies over every health band and every renewal window of the default model', () => {
     const views = companies.filter((company) => company.properties.lifecyclestage === 'customer')
       .map((company) => buildCardView(snapshotOf(store, company), defaultConfig, { asOf, generatedAt: `${asOf}T12:00:00.000Z` }));
-    expect(new Set(views.map((view) => view.health.band))).toEqual(new Set(['healthy', 'attention', 'at_risk', 'unknown']));
+    expect(new Set(views.map((view) => view.health.band))).toEqual(new Set(['churned', 'healthy', 'attention', 'at_risk', 'unknown']));
     expect(new Set(views.map((view) => view.renewal.window))).toEqual(new Set(['overdue', 'd30', 'd60', 'd90', 'later', null]));
     expect(views.some((view) => view.renewal.source === 'company_property')).toBe(true);
     expect(views.some((view) => (view.renewal.daysToRenewal ?? 0) > 365)).toBe(true);

@@ -46,7 +46,7 @@ describe('cs-card setup against the sandbox', () => {
     const properties = await new PropertyGateway(client, fastRetry).properties();
     const band = properties.find((p) => p.name === 'cs_health_band');
     expect(band).toMatchObject({ type: 'enumeration', fieldType: 'select', groupName: propertyGroup.name });
-    expect(band?.options.map((o) => o.value)).toEqual(['healthy', 'attention', 'at_risk', 'unknown']);
+    expect(band?.options.map((o) => o.value)).toEqual(['healthy', 'attention', 'at_risk', 'unknown', 'churned']);
     const names = new Set(properties.map((p) => p.name));
     for (const name of ownedCompanyProperties) expect(names).toContain(name);
   });
@@ -60,7 +60,7 @@ describe('cs-card setup against the sandbox', () => {
     expect(again.updated).toEqual([{ name: 'cs_health_band', fields: ['label'] }]);
   });
 
-  it('--lists creates the three manager lists once, on the properties sync writes', async () => {
+  it('--lists creates the four manager lists once, on the properties sync writes', async () => {
     const { client, config } = await demo();
     const lists = fakeListsApi();
     const setup = () => runSetup({ properties: new PropertyGateway(client, fastRetry), lists: new ListGateway(client, fastRetry), config }, { lists: true });
@@ -71,12 +71,14 @@ describe('cs-card setup against the sandbox', () => {
     expect([...lists.keys()]).toEqual(names);
     const properties = (name: string) => lists.get(name)?.filterBranch.filterBranches.flatMap((branch) => branch.filters.map((f) => f.property));
     expect(properties('Customer success: at-risk customers')).toEqual(['lifecyclestage', 'cs_health_band']);
-    expect(properties('Customer success: renewing in 90 days, not healthy')).toEqual(['lifecyclestage', 'cs_renewal_date', 'cs_health_band']);
+    // Renewing: an open renewal within 90 days or overdue (the most urgent ones), from the lifecycle stage sync writes.
+    expect(properties('Customer success: renewing in 90 days, not healthy')).toEqual(['lifecyclestage', 'cs_lifecycle_stage', 'cs_health_band']);
+    expect(properties('Customer success: churned in the last 90 days')).toEqual(['lifecyclestage', 'cs_lifecycle_stage', 'cs_lifecycle_since']);
     expect(properties('Customer success: detractors (company NPS below 0)')).toEqual(['lifecyclestage', 'cs_company_nps']);
 
     const second = await setup();
     expect(second.lists).toEqual(names.map((name) => ({ name, outcome: 'exists' })));
-    expect(lists.size).toBe(3);
+    expect(lists.size).toBe(4);
   });
 
   it('leaves handoff fields the configuration points outside the cs_ namespace alone', async () => {

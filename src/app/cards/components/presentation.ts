@@ -15,6 +15,7 @@ export const bandLook: Readonly<Record<HealthBand, Look>> = {
   attention: { label: 'band.attention', variant: 'warning' },
   at_risk: { label: 'band.at_risk', variant: 'danger' },
   unknown: { label: 'band.unknown', variant: 'default' },
+  churned: { label: 'band.churned', variant: 'default' },
 };
 
 export const windowLook: Readonly<Record<RenewalWindow, Look>> = {
