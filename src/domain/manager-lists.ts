@@ -29,12 +29,12 @@ export function managerLists(config: CsConfig): ManagerList[] {
       ],
     },
     {
-      name: 'Customer success: churned in the last 90 days',
-      conditions: [inScope, { property: 'cs_lifecycle_stage', test: 'any-of', values: ['churned'] }, { property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }],
-    },
-    {
       name: 'Customer success: detractors (company NPS below 0)',
       conditions: [inScope, { property: 'cs_company_nps', test: 'below', value: 0 }],
+    },
+    {
+      name: 'Customer success: churned in the last 90 days',
+      conditions: [inScope, { property: 'cs_lifecycle_stage', test: 'any-of', values: ['churned'] }, { property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }],
     },
   ];
 }

@@ -39,6 +39,13 @@ const SHOWCASE: readonly CompanyPlan[] = [
   { profile: 'steady', renewal: 'none', lifecycle: 'customer', handoff: 'pending' },
   { profile: 'steady', renewal: 'none', lifecycle: 'opportunity', handoff: null },
   { profile: 'sparse', renewal: 'none', lifecycle: 'lead', handoff: null },
+  // The lifecycle cases (issue 19): renewed with a stale contract date, an upsell before the
+  // renewal, a stale open renewal, at risk far from renewal, a completed QBR.
+  { profile: 'steady', renewal: 'renewed-stale', lifecycle: 'customer', handoff: null },
+  { profile: 'thriving', renewal: 'upsell', lifecycle: 'customer', handoff: null },
+  { profile: 'steady', renewal: 'stale', lifecycle: 'customer', handoff: null },
+  { profile: 'struggling', renewal: 'later', lifecycle: 'customer', handoff: null },
+  { profile: 'thriving', renewal: 'beyond', lifecycle: 'customer', handoff: null, qbrDone: true },
 ];
 
 const PROFILE_WEIGHTS: ReadonlyArray<readonly [Profile, number]> = [['thriving', 38], ['steady', 36], ['struggling', 22], ['sparse', 4]];

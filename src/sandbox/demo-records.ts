@@ -12,7 +12,12 @@ import type { Random } from './random.ts';
 import type { MemoryStore } from './store.ts';
 
 export type Profile = 'thriving' | 'steady' | 'struggling' | 'sparse';
-export type RenewalPlan = 'overdue' | 'd30' | 'd60' | 'd90' | 'later' | 'beyond' | 'lost' | 'property' | 'none';
+/**
+ * renewed-stale: the renewal was won days ago and the contract end date property still names
+ * the old end; upsell: an open expansion deal closes before the open renewal; stale: an open
+ * renewal deal far past its close date beside the next one.
+ */
+export type RenewalPlan = 'overdue' | 'd30' | 'd60' | 'd90' | 'later' | 'beyond' | 'lost' | 'property' | 'none' | 'renewed-stale' | 'upsell' | 'stale';
 
 export interface CompanyPlan {
   readonly profile: Profile;
@@ -20,6 +25,8 @@ export interface CompanyPlan {
   readonly lifecycle: 'customer' | 'opportunity' | 'lead';
   /** submitted: sales handed over, CS has not accepted; pending: won recently, no handoff yet. */
   readonly handoff: 'submitted' | 'pending' | null;
+  /** A QBR task created by the card and completed 10 days ago (the QBR date property left empty). */
+  readonly qbrDone?: boolean;
 }
 
 export interface DemoContext {
@@ -110,8 +117,10 @@ export function buildCompanyRecords(ctx: DemoContext, index: number, plan: Compa
     records += addFeedback(ctx, contactIds, signals);
     records += addTickets(ctx, companyId, owner, signals);
   }
-  records += addDeals(ctx, { companyId, name, owner, customerDays, plan, signals });
-  addCompany(ctx, { companyId, name, domain, owner, customerDays, plan, signals: prospect ? undefined : signals, contacts: contactIds.length });
+  const deals = addDeals(ctx, { companyId, name, owner, customerDays, plan, signals });
+  records += deals.count;
+  if (plan.qbrDone === true) records += addCompletedQbr(ctx, companyId, owner);
+  addCompany(ctx, { companyId, name, domain, owner, customerDays, plan, signals: prospect ? undefined : signals, contacts: contactIds.length, contractEndDays: deals.contractEndDays });
   return records;
 }
 
@@ -124,6 +133,8 @@ interface CompanyFacts {
   readonly plan: CompanyPlan;
   readonly signals: Signals | undefined;
   readonly contacts: number;
+  /** The contract end date property, in days after the as-of day, or null for none. */
+  readonly contractEndDays: number | null;
 }
 
 function addCompany(ctx: DemoContext, facts: CompanyFacts): void {
@@ -148,8 +159,8 @@ function addCompany(ctx: DemoContext, facts: CompanyFacts): void {
     cs_seats_licensed: seats === undefined ? null : String(seats),
     cs_seats_active: seats === undefined || !signals ? null : String(Math.round(seats * (signals.seatRatio[0] + random.next() * (signals.seatRatio[1] - signals.seatRatio[0])))),
     cs_last_product_activity: signals ? calendar.date(-between(random, signals.activityDays)) : null,
-    contract_end_date: plan.renewal === 'property' || (signals && random.chance(0.1)) ? calendar.date(random.int(-15, 400)) : null,
-    cs_last_qbr_date: signals && random.chance(0.8) ? calendar.date(-between(random, signals.qbrDays)) : null,
+    contract_end_date: facts.contractEndDays === null ? null : calendar.date(facts.contractEndDays),
+    cs_last_qbr_date: signals && plan.qbrDone !== true && random.chance(0.8) ? calendar.date(-between(random, signals.qbrDays)) : null,
     cs_health_score: health?.value ?? null,
     cs_handoff_status: plan.handoff === 'submitted' ? 'submitted' : null,
     hs_object_id: null,
@@ -311,30 +322,89 @@ interface DealSpec {
   readonly lostReason?: string | null;
 }
 
-function addDeals(ctx: DemoContext, facts: DealFacts): number {
-  const specs = dealSpecs(ctx, facts);
+function addDeals(ctx: DemoContext, facts: DealFacts): { count: number; contractEndDays: number | null } {
+  const { specs, contractEndDays } = dealSpecs(ctx, facts);
   const currency = ctx.random.weighted([['USD', 85], ['EUR', 10], ['GBP', 5]] as const);
   for (const spec of specs) addDeal(ctx, facts, spec, currency);
-  return specs.length;
+  return { count: specs.length, contractEndDays };
 }
 
-function dealSpecs(ctx: DemoContext, facts: DealFacts): DealSpec[] {
+const year = 365;
+
+/**
+ * The deals of a company's plan. Contracts run a year from the new-business deal, and every
+ * renewal deal closes on an anniversary (as renewals do: existing-business deals far from the
+ * contract's end are expansion, renewal-classification.ts), so the start is placed a whole
+ * number of years before the planned renewal.
+ */
+function dealSpecs(ctx: DemoContext, facts: DealFacts): { specs: DealSpec[]; contractEndDays: number | null } {
   const { random } = ctx;
   const { plan, signals, customerDays } = facts;
-  if (!signals) return [];
+  const none = { specs: [], contractEndDays: plan.renewal === 'property' ? random.int(-15, 400) : null };
+  if (!signals) return none;
   const arr = random.int(50, 2500) * 100;
-  if (plan.lifecycle === 'opportunity') return [{ label: 'New business', dealtype: 'newbusiness', stage: 'presentationscheduled', closeDays: random.int(10, 90), amount: arr }];
-  if (plan.lifecycle === 'lead') return [];
-  const specs: DealSpec[] = [{ label: 'New business', dealtype: 'newbusiness', stage: 'closedwon', closeDays: -customerDays, amount: arr }];
+  if (plan.lifecycle === 'opportunity') return { specs: [{ label: 'New business', dealtype: 'newbusiness', stage: 'presentationscheduled', closeDays: random.int(10, 90), amount: arr }], contractEndDays: null };
+  if (plan.lifecycle === 'lead') return { specs: [], contractEndDays: null };
   const renewalAmount = (): number => Math.round((arr * (0.9 + random.next() * 0.3)) / 100) * 100;
-  if (customerDays > 400 && random.chance(0.5)) specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedwon', closeDays: -(customerDays - 365), amount: renewalAmount() });
   const offsets = RENEWAL_OFFSETS[plan.renewal];
-  if (offsets) specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: between(random, offsets), amount: renewalAmount() });
-  if (plan.renewal === 'lost') {
-    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedlost', closeDays: -random.int(5, 60), amount: renewalAmount(), lostReason: random.chance(0.5) ? null : 'Budget cut' });
+  // The day of the renewal the plan is about (the contract's current end), if any.
+  const renewalDay =
+    offsets !== undefined ? between(random, offsets)
+      : plan.renewal === 'lost' ? -random.int(5, 60)
+        : plan.renewal === 'renewed-stale' ? -random.int(3, 20)
+          : plan.renewal === 'upsell' ? random.int(61, 120)
+            : plan.renewal === 'stale' ? random.int(-75, -40)
+              : null;
+  const start = renewalDay === null ? -customerDays : renewalDay - Math.max(1, Math.round((renewalDay + customerDays) / year)) * year;
+  const specs: DealSpec[] = [{ label: 'New business', dealtype: 'newbusiness', stage: 'closedwon', closeDays: start, amount: arr }];
+  if (renewalDay !== null && renewalDay - start > year && random.chance(0.5)) specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedwon', closeDays: renewalDay - year, amount: renewalAmount() });
+  let contractEndDays = plan.renewal === 'property' ? random.int(-15, 400) : null;
+  if (offsets !== undefined && renewalDay !== null) {
+    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: renewalDay, amount: renewalAmount() });
+    // Some portals also keep the contract's end on the company: the same day.
+    if (random.chance(0.1)) contractEndDays = renewalDay;
+  }
+  if (plan.renewal === 'lost' && renewalDay !== null) {
+    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedlost', closeDays: renewalDay, amount: renewalAmount(), lostReason: random.chance(0.5) ? null : 'Budget cut' });
+  }
+  if (plan.renewal === 'renewed-stale' && renewalDay !== null) {
+    // Renewed a few days before the contract's end; the end date property was never moved on.
+    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedwon', closeDays: renewalDay - random.int(1, 5), amount: renewalAmount() });
+    contractEndDays = renewalDay;
+  }
+  if (plan.renewal === 'upsell' && renewalDay !== null) {
+    // A small upsell closing before the renewal: expansion, never "the renewal".
+    specs.push({ label: 'Upsell', dealtype: 'existingbusiness', stage: 'presentationscheduled', closeDays: renewalDay - random.int(70, 100), amount: Math.round(arr / 1000) * 100 + 100 });
+    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: renewalDay, amount: renewalAmount() });
+  }
+  if (plan.renewal === 'stale' && renewalDay !== null) {
+    // Last year's renewal deal was never closed; this year's is open too.
+    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'qualifiedtobuy', closeDays: renewalDay, amount: renewalAmount() });
+    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: renewalDay + year, amount: renewalAmount() });
   }
   if (plan.profile === 'thriving' && random.chance(0.15)) specs.push({ label: 'Expansion', dealtype: 'newbusiness', stage: 'qualifiedtobuy', closeDays: random.int(20, 120), amount: Math.round(arr / 300) * 100 });
-  return specs;
+  return { specs, contractEndDays };
+}
+
+/** A "Schedule a quarterly business review" task made from the card and completed 10 days ago. */
+function addCompletedQbr(ctx: DemoContext, companyId: string, owner: string | null): number {
+  const { calendar } = ctx;
+  const createdAt = calendar.datetime(-25, 10);
+  const completedAt = calendar.datetime(-10, 15);
+  const id = insert(ctx, 'tasks', {
+    hs_task_subject: 'Schedule a quarterly business review',
+    hs_task_body: 'No quarterly business review recorded.\n\nSuggested by the customer-success card. [cs-card:qbr-schedule]',
+    hs_task_status: 'COMPLETED',
+    hs_task_priority: 'LOW',
+    hs_timestamp: calendar.datetime(-5, 12),
+    hs_task_completion_date: completedAt,
+    hubspot_owner_id: owner,
+    hs_createdate: createdAt,
+    hs_lastmodifieddate: completedAt,
+    hs_object_id: null,
+  }, createdAt, completedAt);
+  ctx.store.link('companies', companyId, 'tasks', id);
+  return 1;
 }
 
 function addDeal(ctx: DemoContext, facts: DealFacts, spec: DealSpec, currency: string): void {

@@ -141,14 +141,18 @@ describe('property values, tokens and the default rate limit', () => {
 describe('Lists v3 through @hubspot/api-client', () => {
   const lists = managerLists(defaultConfig);
 
-  it("creates the product's three manager lists (spec-valid bodies), finds them by name and id, and lists dynamic members", async () => {
+  it("creates the product's four manager lists (spec-valid bodies), finds them by name and id, and lists dynamic members", async () => {
     const { sandbox, client } = sdkPortal({ data: 'empty', clock: () => Date.parse('2026-06-30T12:00:00Z') });
     await defineProperty(client, 'cs_health_band', 'enumeration');
     await defineProperty(client, 'cs_renewal_date', 'date');
     await defineProperty(client, 'cs_company_nps', 'number');
-    const atRisk = sandbox.store.create('companies', { name: 'Risky', lifecyclestage: 'customer', cs_health_band: 'at_risk', cs_renewal_date: '2026-08-01', cs_company_nps: '-20' });
-    sandbox.store.create('companies', { name: 'Fine', lifecyclestage: 'customer', cs_health_band: 'healthy', cs_renewal_date: '2026-08-01', cs_company_nps: '40' });
-    sandbox.store.create('companies', { name: 'Later', lifecyclestage: 'customer', cs_health_band: 'attention', cs_renewal_date: '2027-03-01' });
+    await defineProperty(client, 'cs_lifecycle_stage', 'enumeration');
+    await defineProperty(client, 'cs_lifecycle_since', 'date');
+    const atRisk = sandbox.store.create('companies', { name: 'Risky', lifecyclestage: 'customer', cs_health_band: 'at_risk', cs_renewal_date: '2026-08-01', cs_company_nps: '-20', cs_lifecycle_stage: 'renewing', cs_lifecycle_since: '2026-05-03' });
+    sandbox.store.create('companies', { name: 'Fine', lifecyclestage: 'customer', cs_health_band: 'healthy', cs_renewal_date: '2026-08-01', cs_company_nps: '40', cs_lifecycle_stage: 'renewing', cs_lifecycle_since: '2026-05-03' });
+    sandbox.store.create('companies', { name: 'Later', lifecyclestage: 'customer', cs_health_band: 'attention', cs_renewal_date: '2027-03-01', cs_lifecycle_stage: 'active' });
+    const gone = sandbox.store.create('companies', { name: 'Gone', lifecyclestage: 'customer', cs_health_band: 'churned', cs_lifecycle_stage: 'churned', cs_lifecycle_since: '2026-06-01' });
+    sandbox.store.create('companies', { name: 'Long gone', lifecyclestage: 'customer', cs_health_band: 'churned', cs_lifecycle_stage: 'churned', cs_lifecycle_since: '2025-06-01' });
 
     const created: Array<Awaited<ReturnType<typeof client.crm.lists.listsApi.create>>['list']> = [];
     for (const list of lists) created.push((await client.crm.lists.listsApi.create(asListBody(listRequest(list, 'Europe/Warsaw')))).list);
@@ -162,15 +166,17 @@ describe('Lists v3 through @hubspot/api-client', () => {
     expect(await members(0)).toEqual([atRisk.id]);
     expect(await members(1)).toEqual([atRisk.id]);
     expect(await members(2)).toEqual([atRisk.id]);
+    expect(await members(3)).toEqual([gone.id]);
     expect((await failureOf(client.crm.lists.listsApi.create(asListBody(listRequest(lists[0] ?? expect.fail('list')))))).code).toBe(409);
     expect((await failureOf(client.crm.lists.listsApi.getByName('No such list', '0-2'))).code).toBe(404);
   });
 
   it('refuses bodies without the fields the spec requires: filterBranchOperator on branches, zoneId on time points', async () => {
     const { client } = sdkPortal({ data: 'empty' });
-    await defineProperty(client, 'cs_renewal_date', 'date');
-    await defineProperty(client, 'cs_health_band', 'enumeration');
-    const renewing = lists[1] ?? expect.fail('list');
+    await defineProperty(client, 'cs_lifecycle_stage', 'enumeration');
+    await defineProperty(client, 'cs_lifecycle_since', 'date');
+    // The churned list has a time point (churned in the last 90 days).
+    const renewing = lists[3] ?? expect.fail('list');
     const valid = listRequest(renewing);
     const strip = (body: unknown, field: string): unknown =>
       Array.isArray(body) ? body.map((item) => strip(item, field))
