@@ -151,3 +151,67 @@ describe('the demo portfolio', () => {
     }), { numRuns: 20 });
   });
 });
+
+describe('the demo portfolio shows every lifecycle case (issue 19)', () => {
+  const withTasks = (company: StoredObject): CompanySnapshot => ({
+    ...snapshotOf(store, company),
+    tasks: store.associations('companies', company.id, 'tasks').flatMap((id) => store.get('tasks', id) ?? []).map(({ id, properties }) => ({ id, properties })),
+  });
+  // The showcase companies come first, in order (demo-portfolio.ts SHOWCASE).
+  const card = (index: number) => buildCardView(withTasks(companies[index] ?? expect.fail(`company ${index}`)), defaultConfig, { asOf, generatedAt: `${asOf}T08:00:00.000Z` });
+  const ids = (index: number) => card(index).actions.map((action) => action.id);
+
+  it('churned: no health band, the churn reason asked, no QBR or check-in', () => {
+    const view = card(8);
+    expect(view.lifecycle.stage).toBe('churned');
+    expect(view.health).toMatchObject({ score: null, band: 'churned' });
+    expect(view.renewal.status).toBe('lost');
+    expect(ids(8)).toContain('churn-reason');
+    expect(ids(8).filter((id) => !['churn-reason', 'churn-exit-interview'].includes(id))).toEqual([]);
+  });
+
+  it('renewed with a stale contract date: renewed, next renewal a term later, no escalation', () => {
+    const view = card(15);
+    expect(view.renewal).toMatchObject({ status: 'renewed', window: 'later', lastOutcome: { result: 'won' } });
+    expect(ids(15)).not.toContain('renewal-overdue');
+    expect(ids(15)).not.toContain('renewal-lapsed');
+  });
+
+  it('an upsell before the renewal is not the renewal', () => {
+    const view = card(16);
+    const upsell = related(companies[16]?.id ?? '', 'deals').find((deal) => (deal.properties.dealname ?? '').includes('Upsell'));
+    expect(view.renewal.status).toBe('open');
+    expect(view.renewal.dealId).not.toBe(upsell?.id);
+    expect(view.renewal.daysToRenewal).toBeGreaterThan(60);
+  });
+
+  it('a stale open renewal is listed and asked to be closed; the next one drives the window', () => {
+    const view = card(17);
+    expect(view.renewal.staleDeals).toHaveLength(1);
+    expect(view.renewal.window).toBe('later');
+    expect(ids(17)).toContain('renewal-stale-deal');
+  });
+
+  it('prospects are not scored and get no customer-success actions; onboarding gets the handoff, not referrals', () => {
+    for (const index of [13, 14]) {
+      expect(card(index).lifecycle.stage).toBe('prospect');
+      expect(card(index).health.score).toBeNull();
+      expect(card(index).actions).toEqual([]);
+    }
+    expect(card(11).lifecycle.stage).toBe('onboarding');
+    expect(ids(11)).toContain('handoff-accept');
+    expect(ids(11)).not.toContain('nps-referral');
+  });
+
+  it('at risk far from renewal gets a high-priority success plan', () => {
+    const view = card(18);
+    expect(view.health.band).toBe('at_risk');
+    expect(view.renewal.window).toBe('later');
+    expect(view.actions.find((action) => action.id === 'at-risk-success-plan')).toMatchObject({ priority: 'high' });
+  });
+
+  it('a completed QBR task settles "Schedule a QBR"', () => {
+    expect(withTasks(companies[19] ?? expect.fail('company')).tasks).toHaveLength(1);
+    expect(ids(19)).not.toContain('qbr-schedule');
+  });
+});
