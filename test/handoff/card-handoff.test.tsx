@@ -187,6 +187,22 @@ describe('the handoff on the tab card', () => {
 });
 
 describe('the churn reason on the tab card', () => {
+  it('says from the catalog that nothing was recorded when the lost renewal is gone by the time the CSM records a reason', async () => {
+    const { companyId } = seedWonCompany(portal.sandbox, 'Siskin Dairy', { lostRenewal: true });
+    const r = await renderTab(companyId);
+    choose(r, 'churnReason', 'budget');
+    // Meanwhile sales reopens the renewal: nothing asks for a reason any more.
+    for (const dealId of portal.sandbox.store.associations('companies', companyId, 'deals')) {
+      const deal = portal.sandbox.store.get('deals', dealId);
+      if (deal?.properties.dealstage === 'closedlost') portal.sandbox.store.archive('deals', dealId);
+    }
+    click(r, 'churn-record');
+    await settled(r);
+    await r.waitFor(() => expect(r.maybeFindByTestId(Alert, 'churn-failed')).not.toBeNull(), wait);
+    expect(textOf(r.findByTestId(Alert, 'churn-failed'))).toContain(en['churn.notNeeded']);
+    expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_churn_reason ?? null).toBeNull();
+  });
+
   it('asks after a lost renewal, records the reason and the note, and the action goes away', async () => {
     const { companyId } = seedWonCompany(portal.sandbox, 'Tanager Studios', { lostRenewal: true });
     const r = await renderTab(companyId);

@@ -26,7 +26,11 @@ export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: 
   const { t } = i18n;
   const outcome = state.outcome?.step === 'churn' ? state.outcome : null;
   if (!churn.needed) {
-    if (churn.reason === null) return null;
+    if (churn.reason === null) {
+      // Refused because nothing asks for a reason (any more): say so where the form was.
+      const refused = outcome?.status === 'failed' && outcome.error.kind === 'http' && outcome.error.code === 'churn_reason_not_needed';
+      return refused ? <Alert variant="warning" title={t('churn.failed')} testId="churn-failed">{t('churn.notNeeded')}</Alert> : null;
+    }
     const label = isReason(churn.reason) ? t(reasonLabels[churn.reason]) : churn.reason;
     return (
       <Flex direction="column" gap="xs" testId="churn-recorded">
