@@ -1,5 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+const cardDir = path.join(root, 'src/app/cards');
+/** What the card and the backend exchange: the only files outside its folder the card imports. */
+const contract = ['src/domain/view-model.ts', 'src/domain/message.ts'].map((file) => path.join(root, file));
+/** The card is uploaded to HubSpot as its own package: it imports only the packages that package declares. */
+const cardPackages = Object.keys(JSON.parse(readFileSync(path.join(cardDir, 'package.json'), 'utf8')).dependencies ?? {});
+
+/** The card's import boundary (issue 18): its own folder, the contract, its package's dependencies. */
+const cardBoundary = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string') return;
+      if (source.startsWith('.')) {
+        const target = path.resolve(path.dirname(context.filename), source);
+        if (target.startsWith(`${cardDir}${path.sep}`) || contract.includes(target)) return;
+        context.report({ node: node.source, message: `The card imports only its own folder and the contract (${contract.map((file) => path.relative(root, file)).join(', ')}); "${source}" is outside both.` });
+        return;
+      }
+      const name = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
+      if (!cardPackages.includes(name)) context.report({ node: node.source, message: `"${name}" is not a dependency of the card's package (src/app/cards/package.json: ${cardPackages.join(', ')}).` });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'test-results/**', '.cs-card/**', 'dist/**'] },
@@ -20,6 +49,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@hubspot/api-client', '@hubspot/api-client/*'], message: 'Only src/hubspot/ imports the HubSpot SDK.' }] }],
     },
+  },
+  {
+    // The CLI reaches HubSpot only through the use cases (src/usecases/portal.ts opens a portal).
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@hubspot/api-client', '@hubspot/api-client/*'], message: 'Only src/hubspot/ imports the HubSpot SDK.' },
+        { group: ['**/hubspot/**'], message: 'The CLI reaches HubSpot only through src/usecases/ (src/usecases/portal.ts for a connection and its errors).' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/app/cards/**/*.ts', 'src/app/cards/**/*.tsx'],
+    plugins: { 'cs-card': { rules: { 'card-boundary': cardBoundary } } },
+    rules: { 'cs-card/card-boundary': 'error' },
   },
   {
     // The domain is pure: no I/O, no clock, no SDK (DESIGN.md, Architecture).

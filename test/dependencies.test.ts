@@ -14,7 +14,6 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Declared but run, not imported: each says what runs it. */
 const toolOnly: Readonly<Record<string, string>> = {
   node: 'the Node 24 binary npm puts first on PATH for every script (README, "Node runtime from npm")',
-  eslint: 'npm run lint',
   '@types/cli-progress': 'types for tsc',
   '@types/node': 'types for tsc',
   '@types/pg': 'types for tsc',

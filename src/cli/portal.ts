@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
-import { AccountGateway } from '../hubspot/account.ts';
-import { createHubSpotClient, defaultBaseUrl } from '../hubspot/client.ts';
-import { HubSpotGateway } from '../hubspot/gateway.ts';
-import { PropertyGateway } from '../hubspot/properties.ts';
+import { createSandbox, type Sandbox } from '../sandbox/index.ts';
+import { connectPortal, defaultRateLimit, type PortalConnection, type RateLimit } from '../usecases/portal.ts';
 import { portalConfig } from '../usecases/portal-settings.ts';
-import { createSandbox } from '../sandbox/index.ts';
 import { UsageError } from './errors.ts';
 
 // Which HubSpot portal the commands talk to (DESIGN.md "Environment"): a real one when
@@ -53,14 +50,22 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   return parsed.data;
 }
 
-export interface Portal {
+/** The portal a command talks to, as `connectPortal` gives it, and which one it is. */
+export interface Portal extends PortalConnection {
   readonly kind: 'hubspot' | 'sandbox';
-  readonly baseUrl: string;
-  readonly gateway: HubSpotGateway;
-  /** Account details and the token's scopes. */
-  readonly account: AccountGateway;
-  readonly properties: PropertyGateway;
-  close(): Promise<void>;
+  /** For people: "embedded sandbox portal", "portal at https://api.hubapi.com". */
+  readonly label: string;
+  /** The embedded portal, when no token was given. */
+  readonly sandbox: Sandbox | null;
+  /** CRM calls made so far (the paced ones; every call the sandbox answered when not paced). */
+  readonly apiCalls: () => number;
+}
+
+export interface PortalOptions {
+  /** Paces portfolio, property and list calls (`cs-card sync --rate-limit`); null: not paced. */
+  readonly rateLimit?: RateLimit | null;
+  /** The embedded sandbox's demo portfolio size. */
+  readonly companies?: number;
 }
 
 /** The configuration with the portal's time zone, home currency and sentiment options (read once per process). */
@@ -68,27 +73,28 @@ export function configForPortal(portal: Pick<Portal, 'account' | 'properties'>, 
   return portalConfig({ account: portal.account, properties: portal.properties }, config);
 }
 
-export async function openPortal(env: Environment): Promise<Portal> {
+/** HUBSPOT_ACCESS_TOKEN's portal, or a fresh embedded sandbox (which lives as long as this process). */
+export async function openPortal(env: Environment, options: PortalOptions = {}): Promise<Portal> {
+  const rateLimit = options.rateLimit === undefined ? defaultRateLimit : options.rateLimit;
   if (env.HUBSPOT_ACCESS_TOKEN) {
-    const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;
-    const client = createHubSpotClient({ accessToken: env.HUBSPOT_ACCESS_TOKEN, baseUrl });
-    return {
-      kind: 'hubspot',
-      baseUrl,
-      gateway: new HubSpotGateway(client),
-      account: new AccountGateway(client, env.HUBSPOT_ACCESS_TOKEN),
-      properties: new PropertyGateway(client),
-      close: async () => undefined,
-    };
+    const connection = connectPortal({ accessToken: env.HUBSPOT_ACCESS_TOKEN, ...(env.HUBSPOT_BASE_URL ? { baseUrl: env.HUBSPOT_BASE_URL } : {}), rateLimit });
+    return { ...connection, kind: 'hubspot', label: `portal at ${connection.baseUrl}`, sandbox: null, apiCalls: connection.pacedCalls };
   }
-  const sandbox = await createSandbox().listen();
-  const client = createHubSpotClient({ accessToken: 'sandbox', baseUrl: sandbox.url });
+  const sandbox = createSandbox(options.companies === undefined ? {} : { companies: options.companies });
+  const listening = await sandbox.listen();
+  const connection = connectPortal({ accessToken: 'sandbox', baseUrl: listening.url, rateLimit });
   return {
+    ...connection,
     kind: 'sandbox',
-    baseUrl: sandbox.url,
-    gateway: new HubSpotGateway(client),
-    account: new AccountGateway(client, 'sandbox'),
-    properties: new PropertyGateway(client),
-    close: () => sandbox.close(),
+    key: 'sandbox',
+    label: 'embedded sandbox portal',
+    sandbox,
+    apiCalls: rateLimit === null ? () => sandbox.log.entries.length : connection.pacedCalls,
+    close: async () => {
+      await connection.close();
+      await listening.close();
+    },
   };
 }
+
+export const sandboxNotice = 'cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).\n';

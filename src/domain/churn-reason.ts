@@ -6,13 +6,13 @@ import type { Deal } from './deals.ts';
 import { escapeHtml, fitNote, multiline } from './note-html.ts';
 import { textOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
+import { churnReasons, type ChurnReason } from './view-model.ts';
 
 // Why a customer left (DOMAIN.md "Customers who decided to cancel: record why"): asked for
 // when the renewal deal is lost, stored as company properties and a timeline note, and it
 // feeds the "lost renewal without churn reason" suggested action.
 
-export const churnReasons = ['competitor', 'value_not_realised', 'budget', 'out_of_business_or_ma', 'product_gap', 'other'] as const;
-export type ChurnReason = (typeof churnReasons)[number];
+export { churnReasons, type ChurnReason } from './view-model.ts';
 
 export const churnReasonLabels: Readonly<Record<ChurnReason, string>> = {
   competitor: 'Moved to a competitor',

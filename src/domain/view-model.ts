@@ -43,6 +43,10 @@ const handoffDetailShape = {
   contacts: z.array(z.object({ id: z.string(), label: z.string() })),
 };
 
+/** Why a renewal was lost: the codes the churn-reason form offers (labels are in the catalog). */
+export const churnReasons = ['competitor', 'value_not_realised', 'budget', 'out_of_business_or_ma', 'product_gap', 'other'] as const;
+export type ChurnReason = (typeof churnReasons)[number];
+
 export const churnViewSchema = z.object({
   /** A renewal was lost and no churn reason is recorded: the card asks for it. */
   needed: z.boolean(),
@@ -164,5 +168,10 @@ export type ActionView = z.infer<typeof actionViewSchema>;
 export type HandoffStatus = z.infer<typeof handoffStatusSchema>;
 export type HandoffPhase = z.infer<typeof handoffPhaseSchema>;
 export type ChurnView = z.infer<typeof churnViewSchema>;
+/** The handoff section's full data, as the backend sends it (every detail field present). */
+export type HandoffDetailView = CardView['handoff'] & z.infer<z.ZodObject<typeof handoffDetailShape>>;
+export type HandoffFields = HandoffDetailView['fields'];
+export type HandoffFieldKey = keyof HandoffFields;
+export type ContactOption = HandoffDetailView['contacts'][number];
 export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;
 export type RenewalStatus = z.infer<typeof renewalStatusSchema>;

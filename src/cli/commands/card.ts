@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { CompanyNotFoundError, HubSpotError } from '../../hubspot/gateway.ts';
 import { companyIdSchema, getCardView } from '../../usecases/card-view.ts';
+import { CompanyNotFoundError, HubSpotError } from '../../usecases/portal.ts';
 import { asOfOption } from '../options.ts';
 import { cardSummary } from '../card-summary.ts';
 import { loadCliConfig } from '../configuration.ts';
@@ -19,10 +19,10 @@ async function showCard(companyIdArg: string, options: CardOptions): Promise<voi
 
   const env = readEnvironment();
   const config = await loadCliConfig();
-  const portal = await openPortal(env);
+  const portal = await openPortal(env, { rateLimit: null });
   if (portal.kind === 'sandbox') process.stderr.write('cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this card comes from the embedded sandbox portal.\n');
   try {
-    const view = await getCardView({ gateway: portal.gateway, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
+    const view = await getCardView({ gateway: portal.card, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
     process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view)}\n`);
   } catch (error) {
     if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message);

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { blocksResults } from '../../domain/doctor.ts';
-import { HubSpotError } from '../../hubspot/failures.ts';
 import { runDoctor } from '../../usecases/doctor.ts';
+import { HubSpotError } from '../../usecases/portal.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { doctorText } from '../doctor-text.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
-import { readEnvironment } from '../portal.ts';
-import { openWritePortal, sandboxNotice } from './setup.ts';
+import { openPortal, readEnvironment, sandboxNotice } from '../portal.ts';
 
 // `cs-card doctor`: checks the configured portal without writing anything — the token's scopes,
 // the product's properties, the configured usage / sentiment / contract properties and their
@@ -22,7 +21,7 @@ async function doctor(rawFlags: unknown): Promise<void> {
   if (!flags.success) throw new UsageError('bad option: --locale takes a language tag like en, zh-CN, ja, pl or th');
   const env = readEnvironment();
   const config = await loadCliConfig();
-  const portal = await openWritePortal(env);
+  const portal = await openPortal(env);
   let blocking: boolean;
   try {
     if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);

@@ -73,9 +73,9 @@ async function serve(rawFlags: unknown): Promise<void> {
     const signature = signatureMode(env, portal);
     // Shared by every instance with CS_CARD_DATABASE_URL; the embedded sandbox's lives in memory.
     store = await storeFor(portal);
-    const upkeep = await startHealthUpkeep({ env, portal, config, store, syncEveryMs, log: writeLogLine });
+    const upkeep = await startHealthUpkeep({ portal, config, store, syncEveryMs, log: writeLogLine });
     try {
-      const server = await startServer({ card: { gateway: portal.gateway, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks, portfolio: { gateway: upkeep.portfolio, config, now: () => new Date() }, store }, env.PORT, env.CS_CARD_HOST).catch(
+      const server = await startServer({ card: { gateway: portal.card, config, now: () => new Date() }, signature, webhooks: upkeep.webhooks, portfolio: { gateway: upkeep.portfolio, config, now: () => new Date() }, store }, env.PORT, env.CS_CARD_HOST).catch(
         (error: unknown) => {
           throw listenFailure(error, env);
         },

@@ -1,63 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CsConfig } from '../../config/schema.ts';
-import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
-import { AccountGateway } from '../../hubspot/account.ts';
-import { HubSpotError } from '../../hubspot/failures.ts';
-import { ListGateway } from '../../hubspot/lists.ts';
-import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
-import { PropertyGateway } from '../../hubspot/properties.ts';
-import { defaultRateLimit, RateLimiter, type RateLimit } from '../../hubspot/rate-limiter.ts';
-import { createSandbox } from '../../sandbox/index.ts';
+import { HubSpotError } from '../../usecases/portal.ts';
 import { runSetup, type SetupReport } from '../../usecases/setup.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure } from '../errors.ts';
-import { readEnvironment, type Environment } from '../portal.ts';
+import { openPortal, readEnvironment, sandboxNotice, type Portal } from '../portal.ts';
 
 // `cs-card setup [--lists]`: the property group and company properties (and optionally the
-// managers' lists) in the portal, reporting what it created, updated or found in place. Also
-// home of the portal the writing commands (setup, sync) share: every request goes through one
-// client-side rate limiter sized to the portal's limit.
-
-export interface WritePortal {
-  readonly kind: 'hubspot' | 'sandbox';
-  /** Names the portal in file names (sync state, lock): a hash, never the token itself. */
-  readonly key: string;
-  readonly limiter: RateLimiter;
-  readonly portfolio: PortfolioGateway;
-  readonly properties: PropertyGateway;
-  readonly lists: ListGateway;
-  readonly account: AccountGateway;
-  close(): Promise<void>;
-}
-
-/** HUBSPOT_ACCESS_TOKEN's portal, or a fresh embedded sandbox (which lives as long as this process). */
-export async function openWritePortal(env: Environment, limit: RateLimit = defaultRateLimit): Promise<WritePortal> {
-  const limiter = new RateLimiter({ limit });
-  const gateways = (baseUrl: string, accessToken: string) => {
-    const client = createHubSpotClient({ accessToken, baseUrl, middleware: [limiter.middleware()] });
-    return { portfolio: new PortfolioGateway(client), properties: new PropertyGateway(client), lists: new ListGateway(client), account: new AccountGateway(client, accessToken) };
-  };
-  if (env.HUBSPOT_ACCESS_TOKEN) {
-    const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;
-    const key = createHash('sha256').update(`${baseUrl}\n${env.HUBSPOT_ACCESS_TOKEN}`).digest('hex').slice(0, 16);
-    return { kind: 'hubspot', key: `portal-${key}`, limiter, ...gateways(baseUrl, env.HUBSPOT_ACCESS_TOKEN), close: () => limiter.stop() };
-  }
-  const sandbox = await createSandbox().listen();
-  return {
-    kind: 'sandbox',
-    key: 'sandbox',
-    limiter,
-    ...gateways(sandbox.url, 'sandbox'),
-    close: async () => {
-      await limiter.stop();
-      await sandbox.close();
-    },
-  };
-}
-
-export const sandboxNotice = 'cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).\n';
+// managers' lists) in the portal, reporting what it created, updated or found in place.
 
 /** The report as lines for a person: what changed first, then what was already right. */
 export function setupReportLines(report: SetupReport): string[] {
@@ -82,7 +33,7 @@ export function setupChangedNothing(report: SetupReport): boolean {
 
 const setupFlagsSchema = z.object({ lists: z.boolean().default(false) });
 
-export async function runSetupCommand(deps: { portal: WritePortal; config: CsConfig }, options: { lists: boolean }): Promise<SetupReport> {
+export async function runSetupCommand(deps: { portal: Portal; config: CsConfig }, options: { lists: boolean }): Promise<SetupReport> {
   try {
     const report = await runSetup({ properties: deps.portal.properties, lists: deps.portal.lists, config: deps.config }, options);
     return report;
@@ -96,7 +47,7 @@ async function setup(rawFlags: unknown): Promise<void> {
   const flags = setupFlagsSchema.parse(rawFlags);
   const env = readEnvironment();
   const config = await loadCliConfig();
-  const portal = await openWritePortal(env);
+  const portal = await openPortal(env);
   try {
     if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
     // The sandbox has no Lists API: say so instead of reporting three failures.

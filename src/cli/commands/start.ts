@@ -4,14 +4,9 @@ import type { Command } from 'commander';
 import type { CsConfig } from '../../config/schema.ts';
 import type { PortfolioCompany } from '../../domain/portfolio-summary.ts';
 import { dayZone, parseIsoDate, todayIn } from '../../domain/dates.ts';
-import { AccountGateway } from '../../hubspot/account.ts';
-import { createHubSpotClient, defaultBaseUrl } from '../../hubspot/client.ts';
-import { HubSpotGateway } from '../../hubspot/gateway.ts';
-import { PortfolioGateway } from '../../hubspot/portfolio-gateway.ts';
-import { PropertyGateway } from '../../hubspot/properties.ts';
 import { readPreviewProject } from '../../preview/project.ts';
 import { startPreview } from '../../preview/server.ts';
-import { createSandbox, DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES, type Sandbox } from '../../sandbox/index.ts';
+import { DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES, type Sandbox } from '../../sandbox/index.ts';
 import type { LogEntry } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
 import { portfolioPage, type PortfolioPage } from '../../usecases/portfolio-book.ts';
@@ -26,9 +21,9 @@ import { stateDirectory } from '../../state/open-store.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { companiesOption, portOption } from '../options.ts';
-import { readEnvironment, type Environment } from '../portal.ts';
+import { defaultRateLimit } from '../../usecases/portal.ts';
+import { openPortal, readEnvironment, type Environment, type Portal } from '../portal.ts';
 import { portfolioReport } from '../portfolio-report.ts';
-import { openWritePortal } from './setup.ts';
 import { storeFor, syncStateOptions } from './sync.ts';
 
 // `npm start`: the whole product on one machine. Without HUBSPOT_ACCESS_TOKEN it starts the
@@ -69,55 +64,9 @@ export interface RunningProduct {
   close(): Promise<void>;
 }
 
-interface OpenPortal {
-  readonly label: string;
-  readonly kind: 'sandbox' | 'hubspot';
-  readonly sandbox: Sandbox | null;
-  readonly gateway: HubSpotGateway;
-  readonly portfolio: PortfolioGateway;
-  readonly properties: PropertyGateway;
-  readonly account: AccountGateway;
-  /** Names the portal's sync state file (a hash for a real portal, never the token). */
-  readonly key: string;
-  readonly apiCalls: () => number;
-  readonly close: () => Promise<void>;
-}
-
-async function openProductPortal(options: ProductOptions): Promise<OpenPortal> {
-  const { env } = options;
-  if (env.HUBSPOT_ACCESS_TOKEN) {
-    const baseUrl = env.HUBSPOT_BASE_URL ?? defaultBaseUrl;
-    // Reads and writes of the portfolio pace themselves to the portal's rate limit, as `cs-card sync` does.
-    const paced = await openWritePortal(env);
-    const client = createHubSpotClient({ accessToken: env.HUBSPOT_ACCESS_TOKEN, baseUrl });
-    return {
-      label: `portal at ${baseUrl}${options.write ? '' : ' (read-only)'}`,
-      kind: 'hubspot',
-      sandbox: null,
-      gateway: new HubSpotGateway(client),
-      portfolio: paced.portfolio,
-      properties: paced.properties,
-      account: paced.account,
-      key: paced.key,
-      apiCalls: () => paced.limiter.calls,
-      close: () => paced.close(),
-    };
-  }
-  const sandbox = createSandbox({ companies: options.companies });
-  const listening = await sandbox.listen();
-  const client = createHubSpotClient({ accessToken: 'sandbox', baseUrl: listening.url });
-  return {
-    label: 'embedded sandbox portal',
-    kind: 'sandbox',
-    sandbox,
-    gateway: new HubSpotGateway(client),
-    portfolio: new PortfolioGateway(client),
-    properties: new PropertyGateway(client),
-    account: new AccountGateway(client, 'sandbox'),
-    key: 'sandbox',
-    apiCalls: () => sandbox.log.entries.length,
-    close: () => listening.close(),
-  };
+/** The token's portal (paced like `cs-card sync`), or the embedded sandbox with the demo portfolio (in-process, not paced). */
+function openProductPortal(options: ProductOptions): Promise<Portal> {
+  return openPortal(options.env, { rateLimit: options.env.HUBSPOT_ACCESS_TOKEN ? defaultRateLimit : null, companies: options.companies });
 }
 
 function syncProgressLine(progress: SyncProgress): string {
@@ -144,7 +93,7 @@ function syncProgressReporter(write: (line: string) => void, interactive: boolea
  * (whose lease keeps the two apart); the sandbox lives as long as this process, so its state
  * lives in memory.
  */
-async function syncStoreFor(portal: OpenPortal, stateDir: string): Promise<{ store: SyncStateStore; remove: () => Promise<void> }> {
+async function syncStoreFor(portal: Portal, stateDir: string): Promise<{ store: SyncStateStore; remove: () => Promise<void> }> {
   const stateStore = await storeFor(portal, stateDir);
   return { store: new SyncStateStore(stateStore, portal.key, syncStateOptions('cs-card start --write')), remove: () => stateStore.close() };
 }
@@ -156,7 +105,7 @@ const loopbackHost = '127.0.0.1';
 const sandboxSyncPageSize = 50;
 
 /** Writes the product's properties and health into the portal: setup, then a full sync. */
-async function preparePortal(portal: OpenPortal, options: ProductOptions, step: Step): Promise<void> {
+async function preparePortal(portal: Portal, options: ProductOptions, step: Step): Promise<void> {
   const setup = await step('properties (setup)', () => runSetup({ properties: portal.properties, config: options.config }));
   for (const failure of setup.failed) options.progress(`  property ${failure.name} could not be set up: ${failure.reason}`);
   const { store, remove } = await syncStoreFor(portal, options.stateDir);
@@ -273,7 +222,8 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
     // HubSpot signs every hubspot.fetch call with the app's client secret; locally the preview
     // signs with this one, so the backend verifies signatures exactly as in production.
     const secret = options.env.HUBSPOT_CLIENT_SECRET ?? randomBytes(32).toString('base64url');
-    const card = { gateway: portal.gateway, config, now: () => new Date() };
+    const card = { gateway: portal.card, config, now: () => new Date() };
+    const portalLabel = `${portal.label}${portal.kind === 'hubspot' && !options.write ? ' (read-only)' : ''}`;
     const backend = await step('card backend', () =>
       listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: backendLog(progress), portfolio: { gateway: portal.portfolio, config, now: () => new Date() } }, port, loopbackHost)),
     );
@@ -294,7 +244,7 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
             backend: { url: backend.url, secret },
             page: {
               appId: 1,
-              portalLabel: portal.label,
+              portalLabel,
               portal: { id: 1, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
               user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' },
             },
@@ -304,7 +254,7 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
       ),
     );
     closers.push(preview.close);
-    return { previewUrl: preview.url, backendUrl: backend.url, portalLabel: portal.label, summary, companies, sandbox: portal.sandbox, close };
+    return { previewUrl: preview.url, backendUrl: backend.url, portalLabel, summary, companies, sandbox: portal.sandbox, close };
   } catch (error) {
     await close();
     throw error;

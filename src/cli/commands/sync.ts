@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ownedCompanyProperties } from '../../domain/writeback.ts';
 import { healthUpdatedAtProperty } from '../../domain/properties.ts';
-import { HubSpotError } from '../../hubspot/failures.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';
 import { portalConfig } from '../../usecases/portal-settings.ts';
@@ -13,8 +12,8 @@ import { defaultLeaseMs, parseLeaseDuration, SyncStateStore, type SyncStateOptio
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
 import { asOfOption, rateLimitOption } from '../options.ts';
-import { readEnvironment } from '../portal.ts';
-import { openWritePortal, sandboxNotice, type WritePortal } from './setup.ts';
+import { HubSpotError } from '../../usecases/portal.ts';
+import { openPortal, readEnvironment, sandboxNotice, type Portal } from '../portal.ts';
 
 // `cs-card sync [--full] [--dry-run] [--as-of YYYY-MM-DD]`: recompute health for every company
 // in scope and write back what changed, with progress on stderr and a summary on stdout.
@@ -158,7 +157,7 @@ function stopOnSignal(): { signal: AbortSignal; dispose(): void } {
 }
 
 /** Sync writes the product's properties: missing ones would fail every write, so say so up front. */
-async function ensureProperties(portal: WritePortal, config: Awaited<ReturnType<typeof loadCliConfig>>): Promise<void> {
+async function ensureProperties(portal: Portal, config: Awaited<ReturnType<typeof loadCliConfig>>): Promise<void> {
   if (portal.kind === 'sandbox') {
     await runSetup({ properties: portal.properties, config });
     return;
@@ -174,7 +173,7 @@ async function sync(rawFlags: unknown): Promise<void> {
   const rateLimit = rateLimitOption(flags.rateLimit);
   const env = readEnvironment();
   const stateOptions = syncStateOptions('cs-card sync');
-  const portal = await openWritePortal(env, rateLimit);
+  const portal = await openPortal(env, { rateLimit });
   const config = await portalConfig(portal, await loadCliConfig()).catch(async (error: unknown) => {
     await portal.close();
     throw error;
@@ -189,7 +188,7 @@ async function sync(rawFlags: unknown): Promise<void> {
     const store = new SyncStateStore(stateStore, portal.key, stateOptions);
     let listed = 0;
     const summary = await runSync(
-      { gateway: portal.portfolio, config, store, now: () => new Date(), apiCalls: () => portal.limiter.calls },
+      { gateway: portal.portfolio, config, store, now: () => new Date(), apiCalls: portal.apiCalls },
       {
         full: flags.full,
         dryRun: flags.dryRun,

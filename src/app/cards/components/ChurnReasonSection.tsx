@@ -1,6 +1,5 @@
 import { Alert, Flex, Form, Heading, LoadingButton, Select, Text, TextArea } from '@hubspot/ui-extensions';
-import type { ChurnReason } from '../../../domain/churn-reason.ts';
-import type { ChurnView } from '../../../domain/view-model.ts';
+import type { ChurnReason, ChurnView } from '../../../domain/view-model.ts';
 import type { HandoffState } from '../data/useHandoff.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import type { MessageKey } from '../i18n/messages.ts';

@@ -1,6 +1,8 @@
 import type { HubSpotFetchOptions } from '@hubspot/ui-extensions';
-import type { HandoffForm } from '../../../domain/handoff-form.ts';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView, HandoffFields } from '../../../domain/view-model.ts';
+
+/** What sales sends: only the given fields change, '' clears one (the backend's handoff-form.ts checks it). */
+type HandoffForm = Partial<HandoffFields>;
 
 /** `hubspot.fetch` in HubSpot; tests pass a real fetch that signs requests like HubSpot does. */
 export type CardFetch = (url: string, options?: HubSpotFetchOptions) => Promise<Response>;

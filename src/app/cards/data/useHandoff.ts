@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { HandoffFieldKey, HandoffFields } from '../../../domain/handoff.ts';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView, HandoffFieldKey, HandoffFields } from '../../../domain/view-model.ts';
 import { sendChurnReason, sendHandoffStep } from './cardApi.ts';
 import type { BackendError, HandoffStep, Result } from './cardApi.ts';
 import type { CardData } from './useCardView.ts';
