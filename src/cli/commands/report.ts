@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import { parseIsoDate } from '../../domain/dates.ts';
 import { periodFromArguments } from '../../domain/period-report.ts';
-import { HubSpotError } from '../../hubspot/failures.ts';
+import { HubSpotError } from '../../usecases/portal.ts';
 import { runPeriodReport } from '../../usecases/portfolio-book.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
 import { asOfOption } from '../options.ts';
 import { reportCsv, reportText, type ReportScope } from '../period-report-text.ts';
-import { configForPortal, readEnvironment } from '../portal.ts';
-import { openWritePortal, sandboxNotice } from './setup.ts';
+import { configForPortal, openPortal, readEnvironment, sandboxNotice } from '../portal.ts';
 
 // `cs-card report [--period 2026-Q3|2026-10|2026 | --from D --to D] [--json|--csv] [--by owner]`:
 // the period's renewal, churn, retention and LTV figures (domain/period-report.ts) from the
@@ -42,7 +41,7 @@ async function showReport(options: ReportOptions): Promise<void> {
 
   const env = readEnvironment();
   const configured = await loadCliConfig();
-  const portal = await openWritePortal(env);
+  const portal = await openPortal(env);
   if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
   try {
     // The portal's home currency and time zone (account details), else the configured ones.
