@@ -24,11 +24,18 @@ export function actionMarker(actionId: string): string {
   return `[cs-card:${actionId}]`;
 }
 
-export function actionTask(action: ActionView, context: { companyId: string; ownerId: string | null; asOf: string }): ActionTask {
+/** The task's subject and body text in the user's language (the catalog's); English from the action when absent. */
+export interface TaskWording {
+  readonly subject: string;
+  /** The body (HTML) before the marker, e.g. "<reason>.<br><br>Suggested by the customer-success card." */
+  readonly body: string;
+}
+
+export function actionTask(action: ActionView, context: { companyId: string; ownerId: string | null; asOf: string }, wording?: TaskWording): ActionTask {
   return {
-    subject: action.title,
+    subject: wording?.subject ?? action.title,
     // HubSpot renders task bodies as HTML; the reason cites CRM data (names, subjects) people typed.
-    body: `${multiline(action.reason)}.<br><br>Suggested by the customer-success card. ${actionMarker(action.id)}`,
+    body: `${wording?.body ?? `${multiline(action.reason)}.<br><br>Suggested by the customer-success card.`} ${actionMarker(action.id)}`,
     priority: taskPriorities[action.priority],
     dueDate: addDays(context.asOf, action.dueInDays),
     ownerId: context.ownerId,

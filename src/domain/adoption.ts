@@ -3,6 +3,7 @@ import { parseDay, type Day } from './dates.ts';
 import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
 import { parseNumber } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
+import { message } from './message.ts';
 import { daysAgo, percent } from './wording.ts';
 
 // Adoption from the configured usage properties: seat utilisation (active / licensed
@@ -40,11 +41,18 @@ export function adoptionFactor(facts: AdoptionFacts, config: CsConfig['adoption'
   const { utilisation, daysSinceActivity } = facts;
   const seatsScore = utilisation === null ? null : Math.min(1, utilisation / config.targetUtilisation) * 100;
   const activityScore = daysSinceActivity === null ? null : recencyScore(daysSinceActivity, config.activityFullScoreDays, config.activityZeroScoreDays);
-  if (seatsScore === null && activityScore === null) return noData('adoption', 'No seat or product-usage data');
+  if (seatsScore === null && activityScore === null) return noData('adoption', 'No seat or product-usage data', message('factor.adoption.none'));
   // The mean of the parts that have data, explained in the same order.
   const score = seatsScore === null ? activityScore : activityScore === null ? seatsScore : (seatsScore + activityScore) / 2;
   const seats = describeSeats(facts); // starts with a number: "42 of 50 seats active (84%)"
   const activity = daysSinceActivity === null ? '' : `product activity ${daysAgo(daysSinceActivity)}`;
   const text = seats === null ? `Last ${activity}` : activity === '' ? seats : `${seats}; last ${activity}`;
-  return scored('adoption', score ?? 0, text);
+  const explanationMessage = message('factor.adoption.usage', {
+    seats: seats === null ? 'no' : 'yes',
+    active: facts.seatsActive ?? 0,
+    licensed: facts.seatsLicensed ?? 0,
+    percent: Math.round((utilisation ?? 0) * 100),
+    activity: daysSinceActivity ?? -1,
+  });
+  return scored('adoption', score ?? 0, text, explanationMessage);
 }

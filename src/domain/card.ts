@@ -6,11 +6,12 @@ import type { Deal } from './deals.ts';
 import { handoffDetail } from './handoff.ts';
 import { evaluateHealth } from './health-evaluation.ts';
 import { healthHistory } from './health-history.ts';
-import { npsWarnings } from './nps.ts';
-import { renewalWarnings } from './renewal.ts';
-import { sentimentWarnings } from './sentiment.ts';
+import type { Message } from './message.ts';
+import { npsWarningMessages, npsWarnings } from './nps.ts';
+import { renewalWarningMessages, renewalWarnings } from './renewal.ts';
+import { sentimentWarningMessages, sentimentWarnings } from './sentiment.ts';
 import type { CompanySnapshot } from './snapshot.ts';
-import { issueWarning } from './source-issues.ts';
+import { issueWarning, issueWarningMessage } from './source-issues.ts';
 import type { CardView } from './view-model.ts';
 
 /** The card view model of one company (DESIGN.md "Card view model"), as of a given day. */
@@ -64,6 +65,7 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     churn: churnDetail(company, deals, asOf, config.playbooks),
     lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },
     warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment)),
+    warningMessages: cardWarningMessages(snapshot.issues, npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment)),
   };
 }
 
@@ -79,6 +81,14 @@ function foreignDealAmount(deals: readonly Deal[], dealId: string | null, curren
 function cardWarnings(issues: CompanySnapshot['issues'], ...notes: ReadonlyArray<readonly string[]>): string[] {
   const warnings: string[] = [];
   for (const issue of issues) warnings.push(issueWarning(issue));
+  for (const group of notes) for (const note of group) warnings.push(note);
+  return warnings;
+}
+
+/** The same warnings as catalog messages, in the same order. */
+function cardWarningMessages(issues: CompanySnapshot['issues'], ...notes: ReadonlyArray<readonly Message[]>): Message[] {
+  const warnings: Message[] = [];
+  for (const issue of issues) warnings.push(issueWarningMessage(issue));
   for (const group of notes) for (const note of group) warnings.push(note);
   return warnings;
 }

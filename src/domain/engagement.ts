@@ -2,6 +2,7 @@ import type { CsConfig } from '../config/schema.ts';
 import { dayZone, parseZonedDay, type Day, type DayZone } from './dates.ts';
 import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
+import { message } from './message.ts';
 import { daysAgo, plural } from './wording.ts';
 
 // Engagement: how recently the CSM touched the company (notes_last_contacted) and how many
@@ -30,14 +31,21 @@ export function engagementFacts(company: PropertyValues, contacts: readonly CrmR
 
 export function engagementFactor(facts: EngagementFacts, config: CsConfig['engagement'], contactsFailed: boolean): FactorResult {
   if (contactsFailed) return sourceError('engagement', 'Contacts could not be read, so engagement is not counted');
-  if (facts.daysSinceTouch === null && facts.contacts === 0) return noData('engagement', 'No recorded touch and no contacts');
+  if (facts.daysSinceTouch === null && facts.contacts === 0) return noData('engagement', 'No recorded touch and no contacts', message('factor.engagement.none'));
   const touchScore = facts.daysSinceTouch === null ? 0 : recencyScore(facts.daysSinceTouch, config.touchFullScoreDays, config.touchZeroScoreDays);
   const touchText = facts.daysSinceTouch === null ? 'Never contacted' : `Last touch ${daysAgo(facts.daysSinceTouch)}`;
-  if (facts.contacts === 0) return scored('engagement', touchScore, `${touchText}; no contacts`);
+  const explanationMessage = message('factor.engagement.touch', {
+    touched: facts.daysSinceTouch ?? -1,
+    contacts: facts.contacts,
+    engaged: facts.engagedContacts,
+    withinDays: config.engagedWithinDays,
+  });
+  if (facts.contacts === 0) return scored('engagement', touchScore, `${touchText}; no contacts`, explanationMessage);
   const contactScore = (100 * facts.engagedContacts) / facts.contacts;
   return scored(
     'engagement',
     config.touchShare * touchScore + (1 - config.touchShare) * contactScore,
     `${touchText}; ${facts.engagedContacts} of ${plural(facts.contacts, 'contact')} engaged in the last ${config.engagedWithinDays} days`,
+    explanationMessage,
   );
 }

@@ -1,4 +1,5 @@
 import type { FactorKey } from '../config/schema.ts';
+import { message, type Message } from './message.ts';
 import type { FactorStatus } from './view-model.ts';
 
 /** One health factor as a factor module computes it, before weighting. */
@@ -11,6 +12,8 @@ export interface FactorResult {
   readonly explanation: string;
   /** Share of the factor's weight its data supports, 0..1 (NPS: respondents / the low-sample threshold); the rest counts as missing data. */
   readonly confidence?: number;
+  /** The explanation as a catalog message, for the user's language. */
+  readonly explanationMessage: Message;
 }
 
 export const factorLabels: Readonly<Record<FactorKey, string>> = {
@@ -22,17 +25,17 @@ export const factorLabels: Readonly<Record<FactorKey, string>> = {
   sentiment: 'CSM sentiment',
 };
 
-export function scored(key: FactorKey, score: number, explanation: string): FactorResult {
-  return { key, label: factorLabels[key], score: clampScore(score), status: 'ok', explanation };
+export function scored(key: FactorKey, score: number, explanation: string, explanationMessage: Message): FactorResult {
+  return { key, label: factorLabels[key], score: clampScore(score), status: 'ok', explanation, explanationMessage };
 }
 
-export function noData(key: FactorKey, explanation: string): FactorResult {
-  return { key, label: factorLabels[key], score: null, status: 'no_data', explanation };
+export function noData(key: FactorKey, explanation: string, explanationMessage: Message): FactorResult {
+  return { key, label: factorLabels[key], score: null, status: 'no_data', explanation, explanationMessage };
 }
 
-/** The factor's source failed: it is excluded, never scored as zero. */
+/** The factor's source failed: it is excluded, never scored as zero. Its message is `factor.<key>.failed`. */
 export function sourceError(key: FactorKey, explanation: string): FactorResult {
-  return { key, label: factorLabels[key], score: null, status: 'error', explanation };
+  return { key, label: factorLabels[key], score: null, status: 'error', explanation, explanationMessage: message(`factor.${key}.failed`) };
 }
 
 /** An integer 0..100 (a NaN input, which no caller should produce, becomes 0). */

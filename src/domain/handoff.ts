@@ -96,6 +96,10 @@ export interface ContactOption {
 /** Everything the card's handoff section shows; the card decides nothing itself. */
 export interface HandoffDetail extends Handoff {
   readonly phase: HandoffPhase;
+  /** The missing required fields as form field keys; a configured field not on the form keeps its label. */
+  readonly missingFields: string[];
+  /** The required fields as form field keys (or labels, for a configured field not on the form), in configured order. */
+  readonly requiredFields: string[];
   readonly version: number;
   readonly fields: HandoffFields;
   readonly submittedAt: string | null;
@@ -198,17 +202,28 @@ function phaseOf(status: HandoffStatus, version: number, fields: HandoffFields):
   return 'not_started';
 }
 
+const formFieldOfProperty: ReadonlyMap<string, string> = new Map(Object.entries(handoffFieldProperties).map(([key, property]) => [property, key]));
+
 /** `summary` is the company's handoffOf, when the caller has it already. */
 export function handoffDetail(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['handoff'], summary: Handoff = handoffOf(company, config)): HandoffDetail {
   const fields = handoffFields(company);
   const version = handoffVersion(company);
   const editable = editableStatuses.has(summary.status);
+  const missingFields: string[] = [];
+  const requiredFields: string[] = [];
+  for (const field of config.requiredFields) {
+    const key = formFieldOfProperty.get(field.property) ?? field.label;
+    requiredFields.push(key);
+    if (!isFilled(company, field)) missingFields.push(key);
+  }
   // The summary's fields are listed, not spread: this runs for every card view, and a spread
   // copies through a slower generic path.
   return {
     status: summary.status,
     completeness: summary.completeness,
     missing: summary.missing,
+    missingFields,
+    requiredFields,
     phase: phaseOf(summary.status, version, fields),
     version,
     fields,

@@ -18,5 +18,16 @@ export type Message = z.infer<typeof messageSchema>;
 export type MessageParams = Message['params'];
 
 export function message(code: string, params: MessageParams = {}): Message {
+  for (const name in params) {
+    const value = params[name];
+    // JSON has no Infinity or NaN: a number that is not finite is sent as missing.
+    if (typeof value === 'number' && !Number.isFinite(value)) return { code, params: finiteOnly(params) };
+  }
   return { code, params };
+}
+
+function finiteOnly(params: MessageParams): MessageParams {
+  const out: MessageParams = {};
+  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  return out;
 }

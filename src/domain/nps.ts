@@ -1,6 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { dayZone, parseInstant, type Day, type DayZone } from './dates.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
+import { message, type Message } from './message.ts';
 import { parseNumber, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { sortInPlace } from './sorting.ts';
@@ -145,11 +146,19 @@ function compareNewestFirst(a: NpsAnswer, b: NpsAnswer): number {
  */
 export function npsFactor(facts: NpsFacts, sourceFailed: boolean, lowSampleBelow: number): FactorResult {
   if (sourceFailed) return sourceError('nps', 'NPS answers could not be read, so NPS is not counted');
-  if (facts.score === null) return noData('nps', `No NPS answers in the last ${facts.windowDays} days`);
+  if (facts.score === null) return noData('nps', `No NPS answers in the last ${facts.windowDays} days`, message('factor.nps.none', { days: facts.windowDays }));
   const groups = `${plural(facts.promoters, 'promoter')}, ${plural(facts.passives, 'passive')}, ${plural(facts.detractors, 'detractor')}`;
   const confidence = facts.responses >= lowSampleBelow ? 1 : facts.responses / lowSampleBelow;
   const sample = confidence < 1 ? ` (low sample: counts for ${Math.round(confidence * 100)}% of its weight)` : '';
-  const factor = scored('nps', (facts.score + 100) / 2, `NPS ${facts.score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`);
+  const factor = scored('nps', (facts.score + 100) / 2, `NPS ${facts.score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`, message('factor.nps.score', {
+    score: facts.score,
+    responses: facts.responses,
+    days: facts.windowDays,
+    promoters: facts.promoters,
+    passives: facts.passives,
+    detractors: facts.detractors,
+    lowSample: confidence < 1 ? 'yes' : 'no',
+  }));
   return confidence < 1 ? { ...factor, confidence } : factor;
 }
 
@@ -159,5 +168,14 @@ export function npsWarnings(ignored: NpsIgnored): string[] {
   if (ignored.outOfRange > 0) notes.push(`${plural(ignored.outOfRange, 'NPS answer')} ignored: value outside 0-10`);
   if (ignored.notANumber > 0) notes.push(`${plural(ignored.notANumber, 'NPS answer')} ignored: value missing or not a number`);
   if (ignored.undated > 0) notes.push(`${plural(ignored.undated, 'NPS answer')} ignored: no valid submission date`);
+  return notes;
+}
+
+/** The same notes as catalog messages, in the same order. */
+export function npsWarningMessages(ignored: NpsIgnored): Message[] {
+  const notes: Message[] = [];
+  if (ignored.outOfRange > 0) notes.push(message('warning.npsIgnored', { count: ignored.outOfRange, reason: 'out_of_range' }));
+  if (ignored.notANumber > 0) notes.push(message('warning.npsIgnored', { count: ignored.notANumber, reason: 'not_a_number' }));
+  if (ignored.undated > 0) notes.push(message('warning.npsIgnored', { count: ignored.undated, reason: 'undated' }));
   return notes;
 }

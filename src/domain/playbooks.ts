@@ -417,7 +417,15 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
   sortInPlace(candidates, byPriorityValueDue);
   const actions: ActionView[] = [];
   // Expansion is never suggested beside a save plan (over-selling raises churn).
-  for (const { action } of candidates) if (!(savePlan && action.id === 'adoption-expansion')) actions.push(action);
+  for (const { action } of candidates) {
+    if (savePlan && action.id === 'adoption-expansion') continue;
+    // Every action carries its words as catalog messages (the English stays for compatibility).
+    actions.push({
+      ...action,
+      titleMessage: action.titleMessage ?? message(`action.${action.id}.title`),
+      reasonMessage: action.reasonMessage ?? message('action.reason.plain', { text: action.reason }),
+    });
+  }
   return actions;
 }
 

@@ -5,6 +5,7 @@ import { noData, scored, sourceError, type FactorResult } from './factor.ts';
 import { numberOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
 import type { RenewalStatus, RenewalWindow } from './view-model.ts';
+import { message, type Message } from './message.ts';
 import { plural } from './wording.ts';
 
 // The renewal (DESIGN.md "Card view model"): the earliest open renewal deal, else the
@@ -186,22 +187,39 @@ const noDate = {
  */
 export function renewalFactor(facts: RenewalFacts, sourceFailed: boolean): FactorResult {
   if (sourceFailed) return sourceError('renewal', 'Deals could not be read, so the renewal is not counted');
-  if (facts.status === 'lost') return noData('renewal', `Renewal lost on ${formatDay(facts.lastOutcome?.day ?? 0)}`);
-  if (facts.day === null || facts.daysToRenewal === null) return noData('renewal', 'No open renewal deal and no contract end date');
+  if (facts.status === 'lost') {
+    const text = `Renewal lost on ${formatDay(facts.lastOutcome?.day ?? 0)}`;
+    return noData('renewal', text, message('action.reason.plain', { text }));
+  }
+  if (facts.day === null || facts.daysToRenewal === null) return noData('renewal', 'No open renewal deal and no contract end date', message('factor.renewal.none'));
   const days = facts.daysToRenewal;
   const when = formatDay(facts.day);
   if (facts.status === 'open') {
-    if (days < 0) return scored('renewal', 0, `Renewal was due ${plural(-days, 'day')} ago (${when}) and the renewal deal is still open`);
-    if (facts.probability === null) return noData('renewal', `Renews in ${plural(days, 'day')} (${when}); the renewal deal records no stage probability`);
-    return scored('renewal', 100 * facts.probability, `Renewal deal at ${Math.round(facts.probability * 100)}% probability; renews in ${plural(days, 'day')} (${when})`);
+    if (days < 0) return scored('renewal', 0, `Renewal was due ${plural(-days, 'day')} ago (${when}) and the renewal deal is still open`, message('action.reason.renewalDue', { days: -days, date: when }));
+    if (facts.probability === null) {
+      const text = `Renews in ${plural(days, 'day')} (${when}); the renewal deal records no stage probability`;
+      return noData('renewal', text, message('factor.renewal.progress', { days, date: when, progress: 'deal', percent: 0 }));
+    }
+    return scored(
+      'renewal',
+      100 * facts.probability,
+      `Renewal deal at ${Math.round(facts.probability * 100)}% probability; renews in ${plural(days, 'day')} (${when})`,
+      message('factor.renewal.progress', { days, date: when, progress: 'probability', percent: Math.round(facts.probability * 100) }),
+    );
   }
   if (facts.status === 'renewed') {
-    return scored('renewal', 100, `Renewal won on ${formatDay(facts.lastOutcome?.day ?? 0)}; next renewal expected ${when}`);
+    const text = `Renewal won on ${formatDay(facts.lastOutcome?.day ?? 0)}; next renewal expected ${when}`;
+    return scored('renewal', 100, text, message('action.reason.plain', { text }));
   }
-  if (facts.lapsed) return scored('renewal', 0, `Contract ended ${plural(-days, 'day')} ago (${when}) and there is no open renewal deal`);
-  return noData('renewal', `No renewal deal yet; the contract ends ${when}`);
+  if (facts.lapsed) return scored('renewal', 0, `Contract ended ${plural(-days, 'day')} ago (${when}) and there is no open renewal deal`, message('action.reason.contractEnded', { days: -days, date: when }));
+  const text = `No renewal deal yet; the contract ends ${when}`;
+  return noData('renewal', text, message('action.reason.plain', { text }));
 }
 
 export function renewalWarnings(facts: RenewalFacts): string[] {
   return facts.undatedOpenDeals > 0 ? [`${plural(facts.undatedOpenDeals, 'open renewal deal')} ignored: no valid close date`] : [];
+}
+
+export function renewalWarningMessages(facts: RenewalFacts): Message[] {
+  return facts.undatedOpenDeals > 0 ? [message('warning.renewalUndated', { count: facts.undatedOpenDeals })] : [];
 }

@@ -4,6 +4,7 @@ import { noData, scored, sourceError, type FactorResult } from './factor.ts';
 import { textValue } from './property-values.ts';
 import type { PropertyChange, PropertyValues } from './snapshot.ts';
 import { lowerMap } from './value-sets.ts';
+import { message, type Message } from './message.ts';
 import { daysAgo } from './wording.ts';
 
 // CSM sentiment: a manual pulse (green / yellow / red or positive / neutral / negative).
@@ -39,17 +40,24 @@ function latestChange(history: readonly PropertyChange[] | undefined): Day | nul
 
 export function sentimentFactor(facts: SentimentFacts, config: CsConfig['sentiment'], companyFailed: boolean): FactorResult {
   if (companyFailed) return sourceError('sentiment', 'The company record could not be read, so sentiment is not counted');
-  if (facts.value === null) return noData('sentiment', 'No CSM sentiment recorded');
-  if (facts.score === null) return noData('sentiment', `CSM sentiment "${truncate(facts.value)}" is not a recognised value`);
+  if (facts.value === null) return noData('sentiment', 'No CSM sentiment recorded', message('factor.sentiment.none'));
+  if (facts.score === null) {
+    return noData('sentiment', `CSM sentiment "${truncate(facts.value)}" is not a recognised value`, message('factor.sentiment.unknown', { value: truncate(facts.value) }));
+  }
+  const params = { value: truncate(facts.value), updated: facts.ageDays ?? -1 };
   const updated = facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`;
   if (facts.stale) {
     return {
-      ...scored('sentiment', facts.score, ''),
+      ...scored('sentiment', facts.score, '', message('factor.sentiment.stale', { ...params, staleDays: config.staleDays })),
       status: 'stale',
       explanation: `CSM sentiment "${truncate(facts.value)}"${updated}: stale after ${config.staleDays} days, so not counted`,
     };
   }
-  return scored('sentiment', facts.score, `CSM sentiment "${truncate(facts.value)}"${updated}`);
+  return scored('sentiment', facts.score, `CSM sentiment "${truncate(facts.value)}"${updated}`, message('factor.sentiment.current', params));
+}
+
+export function sentimentWarningMessages(facts: SentimentFacts): Message[] {
+  return facts.value !== null && facts.score === null ? [message('warning.sentimentUnknown', { value: truncate(facts.value) })] : [];
 }
 
 export function sentimentWarnings(facts: SentimentFacts): string[] {

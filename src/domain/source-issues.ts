@@ -1,3 +1,4 @@
+import { message, type Message } from './message.ts';
 import type { DataSource, SourceIssue } from './snapshot.ts';
 
 // What a failed data source means for the card: which sources cannot be trusted, and the
@@ -31,6 +32,11 @@ export function issueWarning(issue: SourceIssue): string {
   const state = issue.kind === 'malformed' ? 'incomplete' : 'unavailable';
   const detail = issue.detail.trim();
   return detail ? `${label} ${state}: ${detail}` : `${label} ${state}`;
+}
+
+/** The warning as a catalog message: which source, and whether it is missing or incomplete (the detail stays for admins). */
+export function issueWarningMessage(issue: SourceIssue): Message {
+  return message('warning.source', { source: issue.source, state: issue.kind === 'malformed' ? 'incomplete' : 'unavailable' });
 }
 
 export function sourceLabel(source: DataSource): string {

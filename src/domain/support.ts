@@ -4,6 +4,7 @@ import { scored, sourceError, type FactorResult } from './factor.ts';
 import { isTrueValue, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { keySet, type KeySet } from './value-sets.ts';
+import { message } from './message.ts';
 import { plural } from './wording.ts';
 
 // Support load from tickets. A company without tickets is good data (score 100), not
@@ -65,7 +66,12 @@ export function supportFactor(facts: SupportFacts, config: CsConfig['support'], 
   if (sourceFailed) return sourceError('support', 'Tickets could not be read, so support is not counted');
   let penalty = 0;
   for (const ticket of facts.open) penalty += ticketPenalty(ticket, config);
-  return scored('support', 100 - penalty, describeOpenTickets(facts));
+  const total = facts.open.length;
+  const explanationMessage =
+    total === 0
+      ? message('factor.support.none')
+      : message('factor.support.open', { total, urgent: facts.byPriority.URGENT, high: facts.byPriority.HIGH, oldest: facts.oldestOpenDays ?? -1 });
+  return scored('support', 100 - penalty, describeOpenTickets(facts), explanationMessage);
 }
 
 /** "No open tickets", "2 urgent tickets open, oldest 19 days", "5 tickets open (2 urgent, 1 high), oldest 40 days". */

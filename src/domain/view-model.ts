@@ -19,6 +19,10 @@ export const handoffPhaseSchema = z.enum(['not_started', 'draft', 'submitted', '
 // in the schema so a view from an older backend still parses; buildCardView always fills them.
 const handoffDetailShape = {
   phase: handoffPhaseSchema,
+  /** The missing required fields as form field keys (goals, championId, …); a configured field not on the form keeps its label. */
+  missingFields: z.array(z.string()),
+  /** The required fields, as form field keys (a configured field not on the form keeps its label). */
+  requiredFields: z.array(z.string()),
   /** cs_handoff_version: a change must name the version it was made from. */
   version: z.number().int().min(0),
   fields: z.object({
@@ -68,6 +72,10 @@ export const factorViewSchema = z.object({
    */
   effectiveWeight: z.number().min(0).max(100).optional(),
   contribution: z.number().nullable(),
+  /** Points this factor costs against a perfect score (its share of 100 less its contribution); null when not counted. */
+  pointsLost: z.number().min(0).nullable().optional(),
+  /** The factor's own score read against the health bands (a factor at 0 is at_risk, not OK); null without a score. */
+  band: healthBandSchema.nullable().optional(),
   status: factorStatusSchema,
   explanation: z.string(),
   /** The explanation as a catalog message (the English `explanation` stays for compatibility). */
@@ -97,6 +105,19 @@ export const cardViewSchema = z.object({
     coverage: z.number().min(0).max(1),
     factors: z.array(factorViewSchema),
     history: z.array(z.object({ date: isoDate, score: z.number() })).optional(),
+    /**
+     * Which factors moved the score since about 30 days ago (from the history of cs_health_factors):
+     * the factors whose score moved by at least `threshold` points, largest move first; null
+     * when there is no factor history that old yet.
+     */
+    factorChanges: z
+      .object({
+        since: isoDate,
+        threshold: z.number().int().positive(),
+        changes: z.array(z.object({ key: z.string(), from: z.number().int().nullable(), to: z.number().int().nullable() })),
+      })
+      .nullable()
+      .optional(),
   }),
   renewal: z.object({
     date: isoDate.nullable(),
@@ -106,6 +127,10 @@ export const cardViewSchema = z.object({
     currency: z.string().nullable(),
     dealId: z.string().nullable(),
     stage: z.string().nullable(),
+    /** The stage's label (and its pipeline's) as HubSpot shows them, from the pipelines API; null when unknown. */
+    stageLabel: z.string().nullable().optional(),
+    pipelineLabel: z.string().nullable().optional(),
+    
     /** contract_term: estimated from the last won contract deal + its term (a won renewal rolled the contract forward). */
     source: z.enum(['renewal_deal', 'company_property', 'contract_term']).nullable(),
     /** The renewal deal's own amount and currency, when it is written in another currency than the home one `amount` is in. */

@@ -60,7 +60,7 @@ const readScopes: Readonly<Record<DataSource, string>> = {
 };
 
 /** A response HubSpot should never send: treated like a failed call, so the section degrades. */
-function parseResponse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+export function parseResponse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${what} came back in an unexpected shape` });
   return parsed.data;

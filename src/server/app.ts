@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { z } from 'zod';
 import { asOfProblem, asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
+import { defaultSnapshotReuseMs, SnapshotReuse } from '../usecases/snapshot-reuse.ts';
 import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
 import { SqliteStateStore } from '../state/sqlite-store.ts';
@@ -50,12 +51,21 @@ export interface AppDeps {
    * Absent (tests, the local preview): a store in this process's memory, for one instance.
    */
   readonly store?: StateStore;
+  /**
+   * How long one company's loaded snapshot answers further card requests (the tab, sidebar and
+   * preview cards of a record load at once); 0 turns reuse off. Default 3 s.
+   */
+  readonly snapshotReuseMs?: number;
 }
 
 export const maxBodyBytes = 64 * 1024;
 
 const actionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
-const taskBodySchema = z.strictObject({ asOf: asOfSchema.optional() });
+const taskBodySchema = z.strictObject({
+  asOf: asOfSchema.optional(),
+  /** The card user's locale (BCP 47, e.g. "ja-JP"): the task is written in that language. */
+  locale: z.string().regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8}){0,4}$/).optional(),
+});
 
 const signatureMessages: Readonly<Record<Exclude<SignatureVerdict, 'valid'>, string>> = {
   missing: 'The request is not signed: X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp are required',
@@ -157,8 +167,8 @@ function signatureCheck(signature: SignatureMode, now: () => Date) {
   });
 }
 
-/** The task body: empty, or JSON with an optional asOf. */
-function taskBody(text: string): { asOf?: string } | null {
+/** The task body: empty, or JSON with an optional asOf and locale. */
+function taskBody(text: string): { asOf?: string; locale?: string } | null {
   let json: unknown = {};
   try {
     if (text.trim() !== '') json = JSON.parse(text);
@@ -172,10 +182,13 @@ function taskBody(text: string): { asOf?: string } | null {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const store = deps.store ?? SqliteStateStore.inMemory();
+  const reuse = new SnapshotReuse(deps.snapshotReuseMs ?? defaultSnapshotReuseMs);
+  const readCard = reuse.cardDeps(deps.card);
   // A double click sends two requests at once, maybe to two instances, and both would see "no
   // task yet": one at a time per company, the second finds the first's task and answers with it.
+  // A card write drops the company's reusable snapshot.
   const createTask = (request: Parameters<typeof createActionTask>[1]): Promise<TaskResult> =>
-    store.serialised(`company:${request.companyId}`, () => createActionTask(deps.card, request));
+    store.serialised(`company:${request.companyId}`, () => createActionTask(deps.card, request)).finally(() => reuse.invalidate(request.companyId));
 
   app.use('*', requestLog(deps.log ?? writeLogLine));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -193,7 +206,7 @@ export function createApp(deps: AppDeps): Hono {
     const problem = rawAsOf === undefined ? null : asOfProblem(rawAsOf);
     if (problem !== null) return badRequest(c, `asOf "${rawAsOf ?? ''}" ${problem}`);
     const asOf = rawAsOf === undefined ? undefined : asOfSchema.safeParse(rawAsOf);
-    const view = await getCardView(deps.card, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
+    const view = await getCardView(readCard, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
     c.header('Cache-Control', 'no-store');
     return c.json(view);
   });
@@ -204,14 +217,14 @@ export function createApp(deps: AppDeps): Hono {
     const actionId = actionIdSchema.safeParse(c.req.param('actionId'));
     if (!actionId.success) return badRequest(c, 'actionId must be 1-64 lower-case letters, digits or dashes');
     const body = taskBody(await c.req.text());
-    if (!body) return badRequest(c, 'the body must be empty or JSON holding only asOf, a day from 2000-01-01 to 2100-12-31 written YYYY-MM-DD, like {"asOf":"2026-11-22"}');
+    if (!body) return badRequest(c, 'the body must be empty or JSON holding only asOf, a day from 2000-01-01 to 2100-12-31 written YYYY-MM-DD, and locale, like {"asOf":"2026-11-22","locale":"ja-JP"}');
     const result = await createTask({ companyId: companyId.data, actionId: actionId.data, ...body });
     return c.json(result, result.created ? 201 : 200);
   });
 
   if (deps.webhooks) app.route('/webhooks', webhookRoutes(deps.webhooks, signatureCheck(deps.signature, deps.card.now)));
 
-  registerHandoffRoutes(app, deps.card, store);
+  registerHandoffRoutes(app, deps.card, store, (companyId) => reuse.invalidate(companyId));
   if (deps.portfolio) registerPortfolioRoutes(app, deps.portfolio);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));

@@ -32,9 +32,10 @@ const bodyExamples: Readonly<Record<HandoffAction, string>> = {
   return: '{"baseVersion":4,"comment":"Please add the success criteria"}',
 };
 
-export function registerHandoffRoutes(app: Hono, card: CardDeps, store: StateStore): void {
+/** `changed` is told of every company a handoff or churn-reason request may have written to. */
+export function registerHandoffRoutes(app: Hono, card: CardDeps, store: StateStore, changed: (companyId: string) => void = () => undefined): void {
   const deps = handoffDepsOf(card);
-  const oneAtATime = <T>(companyId: string, run: () => Promise<T>): Promise<T> => store.serialised(`company:${companyId}`, run);
+  const oneAtATime = <T>(companyId: string, run: () => Promise<T>): Promise<T> => store.serialised(`company:${companyId}`, run).finally(() => changed(companyId));
   const base = '/api/companies/:companyId';
 
   app.get(`${base}/handoff`, (c) => withCompany(c, deps, async (handoff, companyId) => {

@@ -5,7 +5,7 @@ import { buildCardView } from '../domain/card.ts';
 import { requiredProperties } from '../domain/requirements.ts';
 import type { CompanySnapshot } from '../domain/snapshot.ts';
 import type { CardView } from '../domain/view-model.ts';
-import { Deadline, type HubSpotGateway } from '../hubspot/gateway.ts';
+import { Deadline, type HubSpotGateway, type StageLabel } from '../hubspot/gateway.ts';
 
 // The card for one company: read it from HubSpot, compute it in the domain. The shells (server,
 // CLI) own the clock and the configuration and pass them in.
@@ -14,7 +14,8 @@ import { Deadline, type HubSpotGateway } from '../hubspot/gateway.ts';
 export const cardBudgetMs = 12_000;
 
 export interface CardDeps {
-  readonly gateway: Pick<HubSpotGateway, 'companySnapshot' | 'createTask'>;
+  /** `dealStageLabels` is optional: without it (a stand-in gateway) stages show no label, never their id. */
+  readonly gateway: Pick<HubSpotGateway, 'companySnapshot' | 'createTask'> & Partial<Pick<HubSpotGateway, 'dealStageLabels'>>;
   readonly config: CsConfig;
   readonly now: () => Date;
   readonly budgetMs?: number;
@@ -58,7 +59,22 @@ export async function loadCard(deps: CardDeps, request: CardRequest, deadline: D
   const generatedAt = now.toISOString();
   // "Today" is the portal's day, not the server's or UTC's.
   const asOf = request.asOf ?? todayIn(dayZone(deps.config.timeZone), now.getTime());
-  return { snapshot, view: buildCardView(snapshot, deps.config, { asOf, generatedAt }) };
+  const view = buildCardView(snapshot, deps.config, { asOf, generatedAt });
+  // The stage labels are read once per process (then cached), and only when there is a stage to name.
+  const stage = view.renewal.stage === null ? undefined : (await stageLabels(deps, deadline)).get(view.renewal.stage);
+  view.renewal.stageLabel = stage?.label ?? null;
+  view.renewal.pipelineLabel = stage?.pipelineLabel ?? null;
+  return { snapshot, view };
+}
+
+/** The deal stage labels, or none when the gateway cannot read them or the read failed (the card then shows no stage, not its id). */
+async function stageLabels(deps: CardDeps, deadline: Deadline): Promise<ReadonlyMap<string, StageLabel>> {
+  if (!deps.gateway.dealStageLabels) return new Map();
+  try {
+    return await deps.gateway.dealStageLabels(deadline);
+  } catch {
+    return new Map();
+  }
 }
 
 export async function getCardView(deps: CardDeps, request: CardRequest): Promise<CardView> {

@@ -1,4 +1,7 @@
-import { actionTask, openTaskActionIds } from '../domain/action-tasks.ts';
+import { createI18n } from '../app/cards/i18n/format.ts';
+import { actionTask, openTaskActionIds, type TaskWording } from '../domain/action-tasks.ts';
+import { multiline } from '../domain/note-html.ts';
+import type { ActionView } from '../domain/view-model.ts';
 import { Deadline } from '../hubspot/gateway.ts';
 import { cardBudgetMs, loadCard, type CardDeps, type CardRequest } from './card-view.ts';
 
@@ -27,7 +30,18 @@ export class TasksUnknownError extends Error {
   }
 }
 
-export async function createActionTask(deps: CardDeps, request: CardRequest & { readonly actionId: string }): Promise<TaskResult> {
+/** The task's words in the user's language (the card sends its user's locale; English without one). */
+export function taskWording(action: ActionView, locale: string | undefined): TaskWording {
+  const i18n = createI18n(locale, undefined);
+  const reason = action.reasonMessage ? i18n.message(action.reasonMessage, action.reason) : action.reason;
+  return {
+    subject: action.titleMessage ? i18n.message(action.titleMessage, action.title) : action.title,
+    // HubSpot renders task bodies as HTML: the reason is escaped, its line breaks kept.
+    body: i18n.t('task.body', { reason: multiline(reason) }),
+  };
+}
+
+export async function createActionTask(deps: CardDeps, request: CardRequest & { readonly actionId: string; readonly locale?: string }): Promise<TaskResult> {
   const deadline = new Deadline(deps.budgetMs ?? cardBudgetMs);
   const { snapshot, view } = await loadCard(deps, request, deadline);
   const action = view.actions.find((candidate) => candidate.id === request.actionId);
@@ -38,7 +52,7 @@ export async function createActionTask(deps: CardDeps, request: CardRequest & { 
   if (snapshot.issues.some((issue) => issue.source === 'tasks' && issue.kind !== 'malformed')) throw new TasksUnknownError();
 
   const ownerId = snapshot.company.properties.hubspot_owner_id || null;
-  const task = actionTask(action, { companyId: request.companyId, ownerId, asOf: view.asOf });
+  const task = actionTask(action, { companyId: request.companyId, ownerId, asOf: view.asOf }, taskWording(action, request.locale));
   const { id } = await deps.gateway.createTask({ companyId: request.companyId, ...task }, deadline);
   return { taskId: id, actionId: action.id, created: true };
 }

@@ -26,13 +26,15 @@ export interface CardBackend {
  * https://api.hubapi.com and are answered by the sandbox (install `sandbox.mswHandlers()` in
  * each test: the global msw server drops handlers after every test).
  */
-export async function startCardBackend(sandbox: Sandbox, now: () => Date): Promise<CardBackend> {
+/** `snapshotReuseMs` is 0 by default: these tests change the portal between two loads of a card. */
+export async function startCardBackend(sandbox: Sandbox, now: () => Date, snapshotReuseMs = 0): Promise<CardBackend> {
   const gateway = new HubSpotGateway(createHubSpotClient({ accessToken: 'sandbox-token' }), noRetries);
   const server = await startServer(
     {
       card: { gateway, config: defaultConfig, now },
       signature: { mode: 'verify', secret, publicOrigin: BACKEND_URL },
       log: () => undefined,
+      snapshotReuseMs,
     },
     0,
     '127.0.0.1',

@@ -14,7 +14,7 @@ export function cardViewFixture(edit: (view: CardView) => void = () => undefined
       coverage: 0.9,
       factors: [
         { key: 'nps', label: 'NPS', score: 85, weight: 20, contribution: 17, status: 'ok', explanation: 'Company NPS +70 from 8 answers.' },
-        { key: 'support', label: 'Support', score: 90, weight: 20, contribution: 18, status: 'ok', explanation: '1 open ticket, none urgent.' },
+        { key: 'support', label: 'Support', score: 90, weight: 20, contribution: 18, pointsLost: 2.2, band: 'healthy', status: 'ok', explanation: '1 open ticket, none urgent.' },
         { key: 'adoption', label: 'Adoption', score: null, weight: 20, contribution: null, status: 'no_data', explanation: 'No usage properties configured.' },
         { key: 'sentiment', label: 'CSM sentiment', score: 60, weight: 10, contribution: 6, status: 'stale', explanation: 'Sentiment last set 120 days ago.' },
       ],

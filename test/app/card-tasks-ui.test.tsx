@@ -36,7 +36,7 @@ describe('tab card: creating a task from a suggested action', () => {
 
     await r.waitFor(() => expect(r.maybeFindByTestId(LoadingButton, 'create-task-qbr_due')).toBeNull());
     // The view's day goes along, so the backend looks for the action the CSM saw.
-    expect(backend.requests).toEqual([{ method: 'POST', url: '/api/companies/9001/actions/qbr_due/task', body: '{"asOf":"2026-03-15"}' }]);
+    expect(backend.requests).toEqual([{ method: 'POST', url: '/api/companies/9001/actions/qbr_due/task', body: '{"asOf":"2026-03-15","locale":"en"}' }]);
     const alert = r.find(Alert, { variant: 'success' });
     expect(alert.props.title).toBe('Task created');
     expect(textOf(alert)).toBe('“Schedule a QBR” is now a task on this company.');
@@ -54,7 +54,7 @@ describe('tab card: creating a task from a suggested action', () => {
     const r = await readyCard({ status: 502, body: { error: { code: 'hubspot_unavailable', message: 'HubSpot refused the task.' } } }, receipt(true));
     r.findByTestId(LoadingButton, 'create-task-qbr_due').trigger('onClick');
     await r.waitFor(() => expect(r.find(Alert, { variant: 'danger' }).props.title).toBe('Couldn’t create the task'));
-    expect(textOf(r.find(Alert, { variant: 'danger' }))).toContain('Details: HubSpot refused the task.');
+    expect(textOf(r.find(Alert, { variant: 'danger' }))).toContain('HTTP 502 (hubspot_unavailable): HubSpot refused the task.');
     expect(r.findByTestId(LoadingButton, 'create-task-qbr_due').props.loading).toBe(false);
 
     r.findByTestId(LoadingButton, 'create-task-qbr_due').trigger('onClick');

@@ -1,4 +1,5 @@
 import {
+  Accordion,
   Alert,
   Button,
   EmptyState,
@@ -7,7 +8,7 @@ import {
   LineChart,
   LoadingButton,
   LoadingSpinner,
-  ScoreCircle,
+  ProgressBar,
   StatisticsItem,
   StatusTag,
   TableRow,
@@ -53,7 +54,9 @@ describe('tab card: what it shows of a view', () => {
   it('shows loading first, then the score, band, trend, coverage and every factor with its status and why', async () => {
     const r = await renderTab(cardViewFixture());
     expect(r.find(LoadingSpinner).props.label).toBe('Loading customer health…');
-    await r.waitFor(() => expect(r.find(ScoreCircle).props.score).toBe(82));
+    await r.waitFor(() => expect(r.findByTestId(ProgressBar, 'health-score').props.value).toBe(82));
+    // The score is drawn in its band's colour (the view's band), not by HubSpot's 66/33 ScoreCircle thresholds.
+    expect(r.findByTestId(ProgressBar, 'health-score').props.variant).toBe('success');
 
     expect(backend.requests.at(-1)).toEqual({ method: 'GET', url: '/api/companies/9001/card' });
     expect(r.findByTestId(StatusTag, 'health-band').text).toBe('Healthy');
@@ -67,11 +70,19 @@ describe('tab card: what it shows of a view', () => {
 
   it('shows the renewal date, days to go, window, value in its currency, and the deal stage', async () => {
     const r = await renderReady(cardViewFixture());
-    expect(r.findByTestId(Text, 'renewal-date').text).toBe('May 1, 2026');
-    expect(r.findByTestId(Text, 'renewal-countdown').text).toBe('in 47 days');
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('May 1, 2026 (in 47 days)');
     expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Within 60 days');
     expect(r.findByTestId(Text, 'renewal-value').text).toBe('€48,000.00');
-    expect(r.findByTestId(Text, 'renewal-stage').text).toBe('contractsent');
+    // The stage id is never shown: only the label HubSpot's pipelines give it.
+    expect(r.maybeFindByTestId(Text, 'renewal-stage')).toBeNull();
+    expect(textOf(r.getRootNode())).not.toContain('contractsent');
+  });
+
+  it('shows the deal stage by its pipeline label', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.renewal.stageLabel = 'Contract sent';
+    }));
+    expect(r.findByTestId(Text, 'renewal-stage').text).toBe('Contract sent');
   });
 
   it('shows the customer’s value so far beside the renewal: customer since and lifetime revenue in the home currency', async () => {
@@ -162,7 +173,8 @@ describe('tab card: no business rule of its own', () => {
       v.health.score = 90;
       v.health.band = 'at_risk';
     }));
-    expect(r.find(ScoreCircle).props.score).toBe(90);
+    expect(r.findByTestId(ProgressBar, 'health-score').props.value).toBe(90);
+    expect(r.findByTestId(ProgressBar, 'health-score').props.variant).toBe('danger');
     expect(r.findByTestId(StatusTag, 'health-band').text).toBe('At risk');
     expect(r.findByTestId(StatusTag, 'health-band').props.variant).toBe('danger');
   });
@@ -172,7 +184,7 @@ describe('tab card: no business rule of its own', () => {
       v.renewal.daysToRenewal = 75;
       v.renewal.window = 'd30';
     }));
-    expect(r.findByTestId(Text, 'renewal-countdown').text).toBe('in 75 days');
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('May 1, 2026 (in 47 days)');
     expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Within 30 days');
   });
 
@@ -184,6 +196,8 @@ describe('tab card: no business rule of its own', () => {
       ];
     }));
     expect(r.findAll(LoadingButton).map((b) => b.props.testId)).toEqual(['create-task-b_low', 'create-task-a_high']);
+    // One primary button per surface: the top action's; the others are secondary.
+    expect(r.findAll(LoadingButton).map((b) => b.props.variant)).toEqual(['primary', 'secondary']);
   });
 
   it('shows no score when the view has none, even with factors that have scores', async () => {
@@ -191,7 +205,7 @@ describe('tab card: no business rule of its own', () => {
       v.health.score = null;
       v.health.band = 'unknown';
     }));
-    expect(r.maybeFind(ScoreCircle)).toBeNull();
+    expect(r.maybeFindByTestId(ProgressBar, 'health-score')).toBeNull();
     expect(r.findByTestId(StatusTag, 'health-band').text).toBe('Unknown');
   });
 });
@@ -203,24 +217,29 @@ describe('tab card: failures', () => {
       ok(cardViewFixture()),
     ]);
     await r.waitFor(() => expect(r.find(ErrorState).props.title).toBe('Couldn’t load the customer-success card'));
-    expect(textOf(r.find(ErrorState))).toContain('The backend failed (HTTP 503). Try again in a moment. Details: HubSpot did not answer.');
-    r.find(ErrorState).find(Button).trigger('onClick');
-    await r.waitFor(() => expect(r.find(ScoreCircle).props.score).toBe(82));
+    expect(textOf(r.find(ErrorState))).toContain('The customer-success service had a problem. Try again in a moment.');
+    // The technical detail is there for admins, collapsed.
+    expect(r.find(Accordion, { testId: 'error-admin-details' }).props.title).toBe('Details for admins');
+    expect(textOf(r.find(ErrorState))).toContain('HTTP 503 (hubspot_unavailable): HubSpot did not answer.');
+    r.find(ErrorState).findAll(Button).at(-1)?.trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(ProgressBar, 'health-score').props.value).toBe(82));
   });
 
   it('tells the admin what to check when the backend rejects the signature', async () => {
     const r = await renderTab([{ status: 401, body: { error: { code: 'bad_signature', message: 'Signature mismatch.' } } }]);
-    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('HUBSPOT_CLIENT_SECRET'));
+    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('Ask your HubSpot admin'));
+    // The setting to check is named only in the collapsed details for admins.
+    expect(textOf(r.find(Accordion, { testId: 'error-admin-details' }))).toContain('HUBSPOT_CLIENT_SECRET');
   });
 
   it('refuses an answer that is not a card view', async () => {
     const r = await renderTab([{ status: 200, body: { hello: 'proxy page' } }]);
-    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('The backend’s answer is not a card view.'));
+    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('an answer the card can’t read'));
   });
 
   it('explains an unreachable backend', async () => {
     const r = createRenderer('crm.record.tab');
     r.render(<TabCard {...cardProps(r.mocks.context, plainFetch)} baseUrl="http://127.0.0.1:9" />);
-    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('could not be reached'), { timeoutInMs: 5000 });
+    await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('couldn’t be reached'), { timeoutInMs: 5000 });
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, LoadingButton, LoadingSpinner, ScoreCircle, StatusTag, Text } from '@hubspot/ui-extensions';
+import { Alert, LoadingButton, LoadingSpinner, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import * as crmComponents from '@hubspot/ui-extensions/crm';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
@@ -39,12 +39,15 @@ function componentNames(node: RenderedNode): string[] {
 describe('compact card (sidebar and preview)', () => {
   it('shows score, band, trend, renewal with window, NPS with responses, and only the top action', async () => {
     const r = await renderCompact('crm.record.sidebar');
-    expect(r.find(ScoreCircle).props.score).toBe(82);
+    expect(r.findByTestId(ProgressBar, 'health-score').props.value).toBe(82);
+    expect(r.findByTestId(ProgressBar, 'health-score').props.variant).toBe('success');
     expect(r.findByTestId(StatusTag, 'health-band').text).toBe('Healthy');
     expect(r.findByTestId(Text, 'health-trend').text).toBe('30-day trend: +4');
-    expect(r.findByTestId(Text, 'renewal-countdown').text).toBe('in 47 days');
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('May 1, 2026 (in 47 days)');
     expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Within 60 days');
-    expect(textOf(r.getRootNode())).not.toContain('€48,000.00');
+    // The renewal value and the top "why" fit the sidebar too.
+    expect(r.findByTestId(Text, 'renewal-value').text).toBe('€48,000.00');
+    expect(r.maybeFindByTestId(Text, 'compact-why')).not.toBeNull();
     expect(r.findAll(LoadingButton).map((b) => b.props.testId)).toEqual(['create-task-qbr_due']);
     expect(textOf(r.getRootNode())).toContain('1 more suggested action');
     expect(r.maybeFind(CrmActionLink)).toBeNull();
@@ -62,7 +65,8 @@ describe('compact card (sidebar and preview)', () => {
     const link = r.findByTestId(CrmActionLink, 'open-full-card');
     expect(link.props.actionType).toBe('RECORD_APP_LINK');
     expect(link.props.actionContext).toEqual({ objectId: 9001, objectTypeId: '0-2' });
-    expect(link.text).toBe('Open the full customer-success card');
+    // "More actions" opens the record, whose tab holds the full card.
+    expect(link.text).toBe('1 more suggested action');
   });
 
   it('uses, of the CRM components, only those the sidebar allows', async () => {

@@ -4,13 +4,14 @@ import { defaultConfig, type FactorKey } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { noData, scored, sourceError, type FactorResult } from '../../src/domain/factor.ts';
 import { apportion, bandOf, combineFactors } from '../../src/domain/health.ts';
+import { message } from '../../src/domain/message.ts';
 import { formatDay } from '../../src/domain/dates.ts';
 import { healthHistory, type ScorePoint } from '../../src/domain/health-history.ts';
 import { at, atRiskCompany, change, dayAt, healthyCompany, snapshot } from './fixtures.ts';
 
 const health = defaultConfig.health;
 const all = (scores: Record<FactorKey, number | null>): FactorResult[] =>
-  (Object.entries(scores) as Array<[FactorKey, number | null]>).map(([key, score]) => (score === null ? noData(key, 'none') : scored(key, score, 'why')));
+  (Object.entries(scores) as Array<[FactorKey, number | null]>).map(([key, score]) => (score === null ? noData(key, 'none', message('factor.none')) : scored(key, score, 'why', message('factor.why'))));
 const sum = (values: Array<number | null>) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 describe('health score (weighted, re-normalised, explained)', () => {

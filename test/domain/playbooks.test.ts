@@ -30,7 +30,7 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
 
   it('starts a save plan when an unhealthy account renews in 60-90 days, citing the facts', () => {
     const view = buildCardView(atRiskCompany(), defaultConfig, at);
-    expect(action(view.actions, 'renewal-save-plan')).toEqual({
+    expect(action(view.actions, 'renewal-save-plan')).toMatchObject({
       id: 'renewal-save-plan',
       title: 'Start a renewal save plan',
       reason: `Renews in 52 days (${dayAt(52)}) and health is ${view.health.score} (at risk)`,

@@ -100,7 +100,7 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     await waitFor(card.getByTestId('health-band'));
 
     expect(await card.getByTestId('health-band').textContent()).toContain('At risk');
-    expect(await card.getByTestId('health-score').getAttribute('aria-valuenow')).toBe(String(atRisk?.score));
+    expect(await card.getByTestId('health-score').locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(String(atRisk?.score));
     expect(await card.locator('[data-testid="renewal-date"], [data-testid="renewal-none"]').count()).toBe(1);
     expect(await card.locator('[data-testid="nps-score"], [data-testid="nps-none"]').count()).toBe(1);
     const createButtons = card.locator('[data-testid^="create-task-"]');
@@ -140,11 +140,14 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     const companyId = company?.id ?? '';
     await page.goto(`${product.previewUrl}/?company=${companyId}&locale=en`);
     const card = page.getByTestId('preview-card');
+    // Outside onboarding the handoff is a collapsed entry: open it.
+    await waitFor(card.getByTestId('health-band'));
+    if ((await card.getByTestId('handoff-save').count()) === 0) await card.getByTestId('handoff-collapsed').locator('button').first().click();
     await waitFor(card.getByTestId('handoff-save'));
 
     const goals = `Roll out to the Lyon team by Q2 (${companyId})`;
     await card.getByLabel('Customer goals').fill(goals);
-    await card.getByLabel('Go-live date', { exact: false }).fill('2027-03-01');
+    await card.getByLabel('go-live date', { exact: false }).fill('2027-03-01');
     await card.getByTestId('handoff-save').click();
     await waitFor(card.getByTestId('handoff-done'));
 

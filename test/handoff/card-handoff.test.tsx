@@ -75,7 +75,7 @@ describe('the handoff on the tab card', () => {
     click(r, 'handoff-save');
     await settled(r);
     expect(status(r)).toBe(en['handoff.phase.draft']);
-    expect(r.findByTestId(Text, 'handoff-missing').text).toBe('Missing: Success criteria, Champion, Economic buyer, Go-live date');
+    expect(r.findByTestId(Text, 'handoff-missing').text).toBe('Missing: Success criteria, Champion, Economic buyer, Planned go-live date');
     expect(r.findByTestId(Text, 'handoff-completeness').text).toBe('20% of the required fields filled');
 
     fillEverything(r, contactIds);
@@ -125,6 +125,10 @@ describe('the handoff on the tab card', () => {
     const { companyId } = seedWonCompany(portal.sandbox, 'Wren Robotics');
     const r = await renderTab(companyId);
     type(r, 'goals', 'Ship the first robot fleet');
+    // Submit stays disabled, naming what is missing, until the required fields are filled.
+    expect(r.findByTestId(LoadingButton, 'handoff-submit').props.disabled).toBe(true);
+    expect(r.findByTestId(Text, 'handoff-submit-blocked').text).toBe('To submit, fill in: Success criteria, Champion, Economic buyer, Planned go-live date');
+    expect(r.find(TextArea, { name: 'successCriteria' }).props.required).toBe(true);
     click(r, 'handoff-submit');
     await settled(r);
     const alert = r.findByTestId(Alert, 'handoff-failed');
@@ -161,7 +165,7 @@ describe('the handoff on the tab card', () => {
 
     const conflict = second.findByTestId(Alert, 'handoff-failed');
     expect(conflict.props.title).toBe(en['handoff.conflict.title']);
-    expect(textOf(conflict)).toContain('Someone else changed this handoff');
+    expect(textOf(conflict)).toContain(en['handoff.conflict.body']);
     // The colleague's text is still in their form; the first save is what HubSpot holds.
     expect(second.find(TextArea, { name: 'goals' }).props.value).toBe('Goals as a colleague wrote them');
     expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_goals).toBe('Goals as sales wrote them');

@@ -34,6 +34,15 @@ describe('reading one company through the SDK (sandbox portal behind msw)', () =
 
     const view = cardViewSchema.parse(await card(portal, company.id));
 
+    // The deal pipelines' labels are read once per process (the gateway keeps them), not per card.
+    const pipelineReads = portal.sandbox.log.count({ pathIncludes: '/crm/v3/pipelines' });
+    expect(pipelineReads).toBe(1);
+    expect(portal.sandbox.log.entries.length - pipelineReads).toBeLessThanOrEqual(6);
+    expect(view.renewal.stageLabel).not.toBeNull();
+    expect(view.renewal.stageLabel).not.toBe(view.renewal.stage);
+    portal.sandbox.log.clear();
+    await card(portal, company.id);
+    expect(portal.sandbox.log.count({ pathIncludes: '/crm/v3/pipelines' })).toBe(0);
     expect(portal.sandbox.log.entries.length).toBeLessThanOrEqual(6);
     expect(view.nps).toMatchObject(company.expected.nps);
     expect(view.renewal).toMatchObject({ ...company.expected.renewal, source: 'renewal_deal' });

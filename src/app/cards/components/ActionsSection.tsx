@@ -1,57 +1,84 @@
 import { Alert, Divider, EmptyState, Flex, Heading, LoadingButton, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { ActionView } from '../../../domain/view-model.ts';
 import type { CardData, TaskState } from '../data/useCardView.ts';
-import { useI18n } from '../i18n/I18nContext.tsx';
 import { addDays } from '../i18n/format.ts';
-import { errorText } from './CardFrame.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { ErrorExplanation } from './CardFrame.tsx';
 import { priorityLook } from './presentation.ts';
 
-/** Suggested actions in the backend's order (it ranks them), each turnable into a HubSpot task. */
-export function ActionsSection({ actions, data, asOf }: { actions: readonly ActionView[]; data: CardData; asOf: string }) {
+/** An action's title and reason in the user's language (the backend's messages; its English as the fallback). */
+export function useActionWords(action: ActionView): { title: string; reason: string } {
+  const i18n = useI18n();
+  return {
+    title: action.titleMessage ? i18n.message(action.titleMessage, action.title) : action.title,
+    reason: action.reasonMessage ? i18n.message(action.reasonMessage, action.reason) : action.reason,
+  };
+}
+
+/** The top suggested action, with the card's one primary button. */
+export function TopAction({ actions, data, asOf }: { actions: readonly ActionView[]; data: CardData; asOf: string }) {
   const { t } = useI18n();
+  const [top] = actions;
   return (
-    <Flex direction="column" gap="sm">
-      <Heading>{t('actions.title')}</Heading>
-      {actions.length === 0 ? (
-        <EmptyState flush layout="horizontal" imageName="task" imageWidth={80} testId="actions-none">
+    <Flex direction="column" gap="xs" testId="top-action">
+      <Heading>{t('topAction.title')}</Heading>
+      {top ? (
+        <ActionItem action={top} data={data} asOf={asOf} primary />
+      ) : (
+        <EmptyState flush layout="horizontal" imageName="task" imageWidth={64} testId="actions-none">
           <Text>{t('actions.none')}</Text>
         </EmptyState>
-      ) : null}
-      {actions.map((action, index) => (
+      )}
+    </Flex>
+  );
+}
+
+/** The other suggested actions in the backend's order, each with a secondary "Create task" button. */
+export function OtherActions({ actions, data, asOf }: { actions: readonly ActionView[]; data: CardData; asOf: string }) {
+  const { t } = useI18n();
+  const others = actions.slice(1);
+  if (others.length === 0) return null;
+  return (
+    <Flex direction="column" gap="sm" testId="other-actions">
+      <Heading>{t('actions.others')}</Heading>
+      {others.map((action, index) => (
         <Flex key={action.id} direction="column" gap="sm">
           {index > 0 ? <Divider /> : null}
-          <ActionItem action={action} data={data} asOf={asOf} />
+          <ActionItem action={action} data={data} asOf={asOf} primary={false} />
         </Flex>
       ))}
     </Flex>
   );
 }
 
-export function ActionItem({ action, data, asOf }: { action: ActionView; data: CardData; asOf: string }) {
+export function ActionItem({ action, data, asOf, primary }: { action: ActionView; data: CardData; asOf: string; primary: boolean }) {
   const i18n = useI18n();
   const look = priorityLook[action.priority];
   const task = data.tasks[action.id];
+  const words = useActionWords(action);
   return (
     <Flex direction="column" gap="xs" testId={`action-${action.id}`}>
       <Flex direction="row" gap="xs" align="center" wrap>
         <StatusTag variant={look.variant}>{i18n.t(look.label)}</StatusTag>
-        <Text format={{ fontWeight: 'demibold' }}>{action.title}</Text>
+        <Text format={{ fontWeight: 'demibold' }}>{words.title}</Text>
       </Flex>
-      <Text>{action.reason}</Text>
-      <Text variant="microcopy">{i18n.t('actions.due', { due: i18n.dayWithRelative(addDays(asOf, action.dueInDays), asOf) })}</Text>
-      <TaskControl action={action} task={task} onCreate={() => data.createTask(action.id)} />
+      <Text>{words.reason}</Text>
+      <Text variant="microcopy" testId={`due-${action.id}`}>
+        {i18n.t('actions.due', { due: i18n.dayWithRelative(addDays(asOf, action.dueInDays), asOf) })}
+      </Text>
+      <TaskControl action={action} title={words.title} task={task} primary={primary} onCreate={() => data.createTask(action.id)} />
     </Flex>
   );
 }
 
-function TaskControl({ action, task, onCreate }: { action: ActionView; task: TaskState | undefined; onCreate: () => void }) {
+function TaskControl({ action, title, task, primary, onCreate }: { action: ActionView; title: string; task: TaskState | undefined; primary: boolean; onCreate: () => void }) {
   const { t } = useI18n();
   if (task?.status === 'created') {
     const created = task.receipt.created;
     return (
       <Flex direction="column" gap="xs">
         <Alert variant={created ? 'success' : 'info'} title={t(created ? 'actions.createdAlert.title' : 'actions.existedAlert.title')}>
-          {t(created ? 'actions.createdAlert.body' : 'actions.existedAlert.body', { title: action.title })}
+          {t(created ? 'actions.createdAlert.body' : 'actions.existedAlert.body', { title })}
         </Alert>
         <TaskTag actionId={action.id} created={created} />
       </Flex>
@@ -60,9 +87,19 @@ function TaskControl({ action, task, onCreate }: { action: ActionView; task: Tas
   if (action.alreadyTasked) return <TaskTag actionId={action.id} created={false} />;
   return (
     <Flex direction="column" gap="xs">
-      {task?.status === 'failed' ? <TaskFailed task={task} /> : null}
+      {task?.status === 'failed' ? (
+        <Alert variant="danger" title={t('actions.failedAlert.title')}>
+          <ErrorExplanation error={task.error} />
+        </Alert>
+      ) : null}
       <Flex direction="row">
-        <LoadingButton variant="primary" size="sm" loading={task?.status === 'creating'} onClick={onCreate} testId={`create-task-${action.id}`}>
+        <LoadingButton
+          variant={primary ? 'primary' : 'secondary'}
+          size="sm"
+          loading={task?.status === 'creating'}
+          onClick={onCreate}
+          testId={`create-task-${action.id}`}
+        >
           {t('actions.create')}
         </LoadingButton>
       </Flex>
@@ -76,14 +113,5 @@ function TaskTag({ actionId, created }: { actionId: string; created: boolean }) 
     <Flex direction="row">
       <StatusTag variant="success" testId={`tasked-${actionId}`}>{t(created ? 'actions.created' : 'actions.tasked')}</StatusTag>
     </Flex>
-  );
-}
-
-function TaskFailed({ task }: { task: Extract<TaskState, { status: 'failed' }> }) {
-  const i18n = useI18n();
-  return (
-    <Alert variant="danger" title={i18n.t('actions.failedAlert.title')}>
-      {errorText(i18n, task.error)}
-    </Alert>
   );
 }

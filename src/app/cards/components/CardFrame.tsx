@@ -1,4 +1,4 @@
-import { Button, ErrorState, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { Accordion, Button, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { CrmContext } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
 import type { CardView } from '../../../domain/view-model.ts';
@@ -8,6 +8,7 @@ import { useCardView } from '../data/useCardView.ts';
 import type { CardData } from '../data/useCardView.ts';
 import { I18nProvider, useI18n } from '../i18n/I18nContext.tsx';
 import type { I18n } from '../i18n/format.ts';
+import { isMessageKey } from '../i18n/messages.ts';
 
 /** What every card location is given by its entry file (from HubSpot's context) or by a test. */
 export interface CardProps {
@@ -44,13 +45,13 @@ export function CardFrame({ locale, timeZone, ...rest }: CardProps & { readonly 
 
 function CardLoader({ companyId, fetchFn, baseUrl = BACKEND_URL, body }: Omit<CardProps, 'locale' | 'timeZone'> & { readonly body: Body }) {
   const i18n = useI18n();
-  const data = useCardView({ fetchFn, baseUrl }, companyId);
+  const data = useCardView({ fetchFn, baseUrl }, companyId, i18n.locale);
   const { state } = data;
   if (state.status === 'loading') return <LoadingSpinner label={i18n.t(state.busy ? 'error.busy' : 'card.loading')} showLabel layout="centered" />;
   if (state.status === 'error') {
     return (
       <ErrorState title={i18n.t('error.title')}>
-        <Text>{errorText(i18n, state.error)}</Text>
+        <ErrorExplanation error={state.error} />
         <Button onClick={data.retry}>{i18n.t('error.retry')}</Button>
       </ErrorState>
     );
@@ -58,23 +59,44 @@ function CardLoader({ companyId, fetchFn, baseUrl = BACKEND_URL, body }: Omit<Ca
   return body(state.view, data);
 }
 
-/** One sentence on what went wrong and what to do, plus the backend's own words when it gave any. */
+/** One sentence, in the user's language, on what went wrong and what to do (no HTTP codes, no setting names). */
 export function errorText(i18n: I18n, error: BackendError): string {
-  const sentence = errorSentence(i18n, error);
-  return error.detail ? `${sentence} ${i18n.t('error.detail', { detail: error.detail })}` : sentence;
-}
-
-function errorSentence(i18n: I18n, error: BackendError): string {
   switch (error.kind) {
     case 'network':
       return i18n.t('error.network');
     case 'invalid_response':
       return i18n.t('error.invalidResponse');
-    case 'http':
+    case 'http': {
+      const byCode = error.code ? `error.code.${error.code}` : null;
+      if (byCode !== null && isMessageKey(byCode)) return i18n.t(byCode);
       if (error.status === 401) return i18n.t('error.signature');
       if (error.status === 404) return i18n.t('error.notFound');
       if (error.status === 429) return i18n.t('error.busy');
-      if (error.status < 500) return i18n.t('error.badRequest', { status: error.status });
-      return i18n.t('error.server', { status: error.status });
+      if (error.status < 500) return i18n.t('error.badRequest');
+      return i18n.t('error.server');
+    }
   }
+}
+
+/** The technical detail an admin needs (status, code, the backend's own words); null when there is none. */
+export function errorAdminDetail(i18n: I18n, error: BackendError): string | null {
+  if (error.kind !== 'http') return error.detail || null;
+  if (error.status === 401) return i18n.t('error.admin.signature', { status: error.status });
+  return i18n.t('error.admin.http', { status: error.status, code: error.code ?? 'none', detail: error.detail ?? '' });
+}
+
+/** The sentence for the user, then the technical detail collapsed under "Details for admins". */
+export function ErrorExplanation({ error }: { error: BackendError }) {
+  const i18n = useI18n();
+  const detail = errorAdminDetail(i18n, error);
+  return (
+    <Flex direction="column" gap="xs">
+      <Text>{errorText(i18n, error)}</Text>
+      {detail ? (
+        <Accordion title={i18n.t('error.adminDetails')} size="xs" testId="error-admin-details">
+          <Text variant="microcopy">{detail}</Text>
+        </Accordion>
+      ) : null}
+    </Flex>
+  );
 }

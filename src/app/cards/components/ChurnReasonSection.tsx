@@ -3,7 +3,7 @@ import type { ChurnReason, ChurnView } from '../../../domain/view-model.ts';
 import type { HandoffState } from '../data/useHandoff.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { errorText } from './CardFrame.tsx';
+import { ErrorExplanation } from './CardFrame.tsx';
 
 // The churn reason, asked for when the backend says a renewal was lost and no reason is recorded.
 
@@ -47,11 +47,7 @@ export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: 
       <Text>{t('churn.lost', { deal })}</Text>
       {outcome?.status === 'failed' ? (
         <Alert variant="danger" title={t('churn.failed')} testId="churn-failed">
-          {outcome.error.kind === 'http' && outcome.error.code === 'churn_reason_not_needed'
-            ? t('churn.notNeeded')
-            : outcome.error.kind === 'http' && outcome.error.status < 500 && outcome.error.detail
-              ? outcome.error.detail
-              : errorText(i18n, outcome.error)}
+          {outcome.error.kind === 'http' && outcome.error.code === 'churn_reason_not_needed' ? t('churn.notNeeded') : <ErrorExplanation error={outcome.error} />}
         </Alert>
       ) : null}
       <Form preventDefault autoComplete="off">

@@ -10,6 +10,7 @@ import { HealthSummary } from './HealthSection.tsx';
 import { NpsSection } from './NpsSection.tsx';
 import { RenewalSection } from './RenewalSection.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
+import { costliestFactors, factorFact, factorName } from './presentation.ts';
 
 /** The record whose page holds the full tab card. */
 export interface RecordRef {
@@ -18,29 +19,34 @@ export interface RecordRef {
 }
 
 /**
- * The sidebar and preview card: health, renewal, NPS and the top action from the same view as
- * the tab. Only standard components and CrmActionLink, which both locations allow.
+ * The sidebar and preview card: health, the top "why", renewal date and value, NPS and the top
+ * action from the same view as the tab. Only standard components and CrmActionLink, which both
+ * locations allow; "more actions" opens the record, where the full card is a tab.
  */
 export function CompactCard({ fullCard, ...props }: CardProps & { readonly fullCard?: RecordRef }) {
   return <CardFrame {...props} body={(view, data) => <CompactBody view={view} data={data} fullCard={fullCard} />} />;
 }
 
 function CompactBody({ view, data, fullCard }: { view: CardView; data: CardData; fullCard: RecordRef | undefined }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [top, ...others] = view.actions;
+  const [why] = costliestFactors(view.health.factors, 1);
   return (
     <Flex direction="column" gap="sm">
-      <WarningsSection warnings={view.warnings} compact />
+      <WarningsSection warnings={view.warnings} messages={view.warningMessages} compact />
       <HealthSummary health={view.health} />
-      <RenewalSection renewal={view.renewal} compact />
+      {why ? <Text testId="compact-why">{t('compact.why', { factor: factorName(i18n, why), fact: factorFact(i18n, why) })}</Text> : null}
+      <RenewalSection renewal={view.renewal} asOf={view.asOf} compact />
       <NpsSection nps={view.nps} compact />
       <Text format={{ fontWeight: 'bold' }}>{t('compact.topAction')}</Text>
-      {top ? <ActionItem action={top} data={data} asOf={view.asOf} /> : <Text testId="actions-none">{t('actions.none')}</Text>}
-      {others.length > 0 ? <Text variant="microcopy">{t('compact.moreActions', { count: others.length })}</Text> : null}
+      {top ? <ActionItem action={top} data={data} asOf={view.asOf} primary /> : <Text testId="actions-none">{t('actions.none')}</Text>}
       {fullCard ? (
         <CrmActionLink actionType="RECORD_APP_LINK" actionContext={fullCard} testId="open-full-card">
-          {t('compact.openRecord')}
+          {others.length > 0 ? t('compact.moreActions', { count: others.length }) : t('compact.openRecord')}
         </CrmActionLink>
+      ) : others.length > 0 ? (
+        <Text variant="microcopy">{t('compact.moreActions', { count: others.length })}</Text>
       ) : null}
     </Flex>
   );

@@ -18,8 +18,8 @@ import type { CardData } from '../data/useCardView.ts';
 import { useHandoff, type HandoffState, type StepOutcome } from '../data/useHandoff.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { ChurnReasonSection } from './ChurnReasonSection.tsx';
-import { errorText } from './CardFrame.tsx';
+import type { I18n } from '../i18n/format.ts';
+import { ErrorExplanation } from './CardFrame.tsx';
 
 // The sales -> CS handoff on the tab card. What to show (status, completeness, the missing
 // fields, which buttons) comes from the backend; this only draws it and sends the user's steps.
@@ -50,16 +50,37 @@ const allFields: ReadonlyArray<readonly [HandoffFieldKey, MessageKey]> = [
   ['goLiveDate', 'handoff.field.goLiveDate'],
 ];
 
-export function HandoffSection({ view, data }: { view: CardView; data: CardData }) {
+export { useHandoff };
+export type { CardData };
+
+/** Whether the handoff belongs on the card open: during onboarding, while it is with CS or back with sales, or while sales owes it. */
+export function handoffIsRelevant(view: CardView): boolean {
+  const { handoff } = view;
+  if (view.lifecycle?.stage === 'onboarding') return true;
+  if (handoff.status === 'submitted' || handoff.status === 'returned') return true;
+  if (handoff.phase === 'draft') return true;
+  return view.actions.some((action) => action.id === 'handoff-complete');
+}
+
+/** A handoff field's name in the user's language; a configured field not on the form keeps its label. */
+export function handoffFieldName(i18n: I18n, key: string): string {
+  const all = allFields.find(([field]) => field === key);
+  return all ? i18n.t(all[1]) : key;
+}
+
+export function HandoffSection({ view, state, showHeading = true }: { view: CardView; state: HandoffState; showHeading?: boolean }) {
   const { t } = useI18n();
-  const state = useHandoff(view, data);
   return (
     <Flex direction="column" gap="sm" testId="handoff">
-      <Heading>{t('handoff.title')}</Heading>
+      {showHeading ? <Heading>{t('handoff.title')}</Heading> : null}
       <HandoffBody handoff={view.handoff} state={state} />
-      {view.churn ? <ChurnReasonSection churn={view.churn} state={state} /> : null}
     </Flex>
   );
+}
+
+/** The handoff's phase label, for the collapsed entry. */
+export function handoffPhaseLabel(i18n: I18n, handoff: CardView['handoff']): string {
+  return i18n.t(phaseLooks[handoff.phase ?? (handoff.status === 'not_started' ? 'not_started' : handoff.status)].label);
 }
 
 function HandoffBody({ handoff, state }: { handoff: CardView['handoff']; state: HandoffState }) {
@@ -73,7 +94,11 @@ function HandoffBody({ handoff, state }: { handoff: CardView['handoff']; state: 
         <StatusTag variant={look.variant} testId="handoff-status">{i18n.t(look.label)}</StatusTag>
         <Text testId="handoff-completeness">{i18n.t('handoff.completeness', { percent: i18n.percent(handoff.completeness) })}</Text>
       </Flex>
-      {handoff.missing.length > 0 ? <Text testId="handoff-missing">{i18n.t('handoff.missing', { fields: handoff.missing.join(', ') })}</Text> : null}
+      {handoff.missing.length > 0 ? (
+        <Text testId="handoff-missing">
+          {i18n.t('handoff.missing', { fields: (handoff.missingFields ?? handoff.missing).map((key) => handoffFieldName(i18n, key)).join(i18n.t('list.separator')) })}
+        </Text>
+      ) : null}
       {handoff.returnComment ? (
         <Alert variant="warning" title={i18n.t('handoff.returned.title')}>
           <Text testId="handoff-return-comment">{handoff.returnComment}</Text>
@@ -99,6 +124,8 @@ function detailOf(handoff: CardView['handoff']): HandoffDetail | null {
     acceptedAt: handoff.acceptedAt ?? null,
     returnedAt: handoff.returnedAt ?? null,
     returnComment: handoff.returnComment ?? null,
+    missingFields: handoff.missingFields ?? handoff.missing,
+    requiredFields: handoff.requiredFields ?? [],
     csmOwnerId: csmOwnerId ?? null,
     canEdit: canEdit ?? false,
     canSubmit: canSubmit ?? false,
@@ -116,53 +143,61 @@ function StepAlert({ outcome, reload }: { outcome: StepOutcome | null; reload: (
   }
   const { error } = outcome;
   const conflict = error.kind === 'http' && error.code === 'handoff_conflict';
-  const message = error.kind === 'http' && error.status < 500 && error.detail ? error.detail : errorText(i18n, error);
   return (
     <Alert variant={conflict ? 'warning' : 'danger'} title={i18n.t(conflict ? 'handoff.conflict.title' : 'handoff.failed.title')} testId="handoff-failed">
-      <Text>{message}</Text>
-      {conflict ? <Text>{i18n.t('handoff.conflict.body')}</Text> : null}
+      {conflict ? <Text>{i18n.t('handoff.conflict.body')}</Text> : <ErrorExplanation error={error} />}
       {conflict ? <Button size="sm" onClick={reload} testId="handoff-reload">{i18n.t('handoff.reload')}</Button> : null}
     </Alert>
   );
 }
 
 function HandoffForm({ handoff, state }: { handoff: HandoffDetail; state: HandoffState }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { form, setField, outcome, send } = state;
   const sending = outcome?.status === 'sending' ? outcome.step : null;
+  const required = new Set(handoff.requiredFields);
+  // The required fields still empty in the form as typed (the backend checks again on submit).
+  const stillMissing = handoff.requiredFields.filter((key) => !(key in form) || form[key as HandoffFieldKey].trim() === '');
   return (
     <Form preventDefault autoComplete="off">
       <Flex direction="column" gap="sm">
         {textFields.slice(0, 2).map(([key, label]) => (
-          <TextArea key={key} name={key} label={t(label)} value={form[key]} rows={3} maxLength={5000} onChange={(value) => setField(key, value)} />
+          <TextArea key={key} name={key} label={t(label)} required={required.has(key)} value={form[key]} rows={3} maxLength={5000} onChange={(value) => setField(key, value)} />
         ))}
         {handoff.contacts.length === 0 ? <Text variant="microcopy">{t('handoff.noContacts')}</Text> : null}
         {contactFields.map(([key, label]) => (
-          <ContactSelect key={key} name={key} label={t(label)} value={form[key]} contacts={handoff.contacts} onChange={(value) => setField(key, value)} />
+          <ContactSelect key={key} name={key} label={t(label)} required={required.has(key)} value={form[key]} contacts={handoff.contacts} onChange={(value) => setField(key, value)} />
         ))}
         {textFields.slice(2).map(([key, label]) => (
-          <TextArea key={key} name={key} label={t(label)} value={form[key]} rows={2} maxLength={5000} onChange={(value) => setField(key, value)} />
+          <TextArea key={key} name={key} label={t(label)} required={required.has(key)} value={form[key]} rows={2} maxLength={5000} onChange={(value) => setField(key, value)} />
         ))}
         <DateInput
           name="goLiveDate"
           label={t('handoff.field.goLiveDate')}
+          required={required.has('goLiveDate')}
           format="YYYY-MM-DD"
           {...dateValue(form.goLiveDate)}
           onChange={(value) => setField('goLiveDate', fromBaseDate(value))}
         />
         <Flex direction="row" gap="sm">
           <LoadingButton variant="secondary" loading={sending === 'save'} onClick={() => send('save')} testId="handoff-save">{t('handoff.save')}</LoadingButton>
-          <LoadingButton variant="primary" loading={sending === 'submit'} onClick={() => send('submit')} testId="handoff-submit">{t('handoff.submit')}</LoadingButton>
+          <LoadingButton variant="primary" disabled={stillMissing.length > 0} loading={sending === 'submit'} onClick={() => send('submit')} testId="handoff-submit">{t('handoff.submit')}</LoadingButton>
         </Flex>
+        {stillMissing.length > 0 ? (
+          <Text variant="microcopy" testId="handoff-submit-blocked">
+            {t('handoff.submitBlocked', { fields: stillMissing.map((key) => handoffFieldName(i18n, key)).join(t('list.separator')) })}
+          </Text>
+        ) : null}
       </Flex>
     </Form>
   );
 }
 
-function ContactSelect(props: { name: string; label: string; value: string; contacts: readonly ContactOption[]; onChange: (value: string) => void }) {
+function ContactSelect(props: { name: string; label: string; required: boolean; value: string; contacts: readonly ContactOption[]; onChange: (value: string) => void }) {
   const { t } = useI18n();
   const options = [{ label: t('handoff.contact.none'), value: '' }, ...props.contacts.map((contact) => ({ label: contact.label, value: contact.id }))];
-  return <Select name={props.name} label={props.label} value={props.value} options={options} onChange={(value) => props.onChange(String(value))} />;
+  return <Select name={props.name} label={props.label} required={props.required} value={props.value} options={options} onChange={(value) => props.onChange(String(value))} />;
 }
 
 function HandoffSummary({ handoff }: { handoff: HandoffDetail }) {

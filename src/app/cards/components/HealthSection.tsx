@@ -1,7 +1,7 @@
 import {
   Flex,
   Heading,
-  ScoreCircle,
+  ProgressBar,
   StatusTag,
   Table,
   TableBody,
@@ -11,47 +11,80 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
-import type { CardView, FactorView, HealthBand } from '../../../domain/view-model.ts';
+import type { CardView, FactorView } from '../../../domain/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { NO_VALUE, bandLook, factorLabelKey, factorStatusLook } from './presentation.ts';
+import { NO_VALUE, TREND_SIGNAL_POINTS, bandProgressVariant, costliestFactors, factorFact, factorLook, factorName, lookOfBand } from './presentation.ts';
 
 type Health = CardView['health'];
 
-export function BandTag({ band }: { band: HealthBand }) {
+export function BandTag({ band }: { band: string }) {
   const { t } = useI18n();
-  const look = bandLook[band];
+  const look = lookOfBand(band);
   return <StatusTag variant={look.variant} testId="health-band">{t(look.label)}</StatusTag>;
 }
 
-/** Score, band and 30-day trend: the health at a glance, in every card location. */
+/** The 30-day trend: a coloured signal when it moved at least TREND_SIGNAL_POINTS, else quiet text. */
+export function TrendSignal({ trend }: { trend: number | null }) {
+  const i18n = useI18n();
+  if (trend === null) return <Text variant="microcopy" testId="health-trend">{i18n.t('health.trendNone')}</Text>;
+  if (Math.abs(trend) >= TREND_SIGNAL_POINTS) {
+    const down = trend < 0;
+    return (
+      <StatusTag variant={down ? 'danger' : 'success'} testId="health-trend">
+        {i18n.t(down ? 'health.trendDown' : 'health.trendUp', { points: Math.abs(trend) })}
+      </StatusTag>
+    );
+  }
+  return <Text variant="microcopy" testId="health-trend">{i18n.t('health.trend', { trend: i18n.signed(trend) })}</Text>;
+}
+
+/** The score drawn in its band's colour (a ProgressBar in the band's variant), with the band and the trend. */
 export function HealthSummary({ health }: { health: Health }) {
   const i18n = useI18n();
-  const trend =
-    health.trend30d === null ? i18n.t('health.trendNone') : i18n.t('health.trend', { trend: i18n.signed(health.trend30d) });
+  const variant = bandProgressVariant(health.band);
   return (
-    <Flex direction="row" gap="md" align="center">
-      {health.score === null ? (
-        <Text format={{ fontWeight: 'demibold' }}>{i18n.t('health.noScore')}</Text>
-      ) : (
-        <ScoreCircle score={health.score} testId="health-score" />
-      )}
-      <Flex direction="column" gap="xs">
+    <Flex direction="column" gap="xs" testId="health-summary">
+      <Flex direction="row" gap="sm" align="center" wrap>
         <BandTag band={health.band} />
-        <Text variant="microcopy" testId="health-trend">{trend}</Text>
+        <TrendSignal trend={health.trend30d} />
       </Flex>
+      {health.score === null ? (
+        <Text format={{ fontWeight: 'demibold' }} testId="health-no-score">
+          {i18n.t(String(health.band) === 'churned' ? 'health.churnedNoScore' : 'health.noScore')}
+        </Text>
+      ) : (
+        <ProgressBar
+          testId="health-score"
+          title={i18n.t('health.score')}
+          value={health.score}
+          maxValue={100}
+          valueDescription={i18n.t('health.scoreOutOf', { score: health.score })}
+          variant={variant ?? 'warning'}
+          aria-label={i18n.t('health.score')}
+        />
+      )}
     </Flex>
   );
 }
 
-export function HealthSection({ health }: { health: Health }) {
+/** Why the score is what it is: the 2–3 factors that cost the most points, each with its fact. */
+export function WhySection({ health, count = 3 }: { health: Health; count?: number }) {
   const i18n = useI18n();
+  const costly = costliestFactors(health.factors, count);
   return (
-    <Flex direction="column" gap="sm">
-      <Heading>{i18n.t('health.title')}</Heading>
-      <HealthSummary health={health} />
-      <Text variant="microcopy" testId="health-coverage">
-        {i18n.t('health.coverage', { percent: i18n.percent(health.coverage) })}
-      </Text>
+    <Flex direction="column" gap="xs" testId="why">
+      <Heading>{i18n.t('why.title')}</Heading>
+      {health.score === null ? <Text testId="why-none">{i18n.t('why.noScore', { percent: i18n.percent(health.coverage) })}</Text> : null}
+      {health.score !== null && costly.length === 0 ? <Text testId="why-none">{i18n.t('why.none')}</Text> : null}
+      {costly.map((factor, index) => (
+        <Flex key={factor.key} direction="column" gap="flush" testId={`why-${index}`}>
+          <Flex direction="row" gap="xs" align="center" wrap>
+            <StatusTag variant={factorLook(factor).variant}>{factorName(i18n, factor)}</StatusTag>
+            <Text variant="microcopy">{i18n.t('why.pointsLost', { points: i18n.number(factor.pointsLost ?? 0) })}</Text>
+          </Flex>
+          <Text>{factorFact(i18n, factor)}</Text>
+        </Flex>
+      ))}
     </Flex>
   );
 }
@@ -85,19 +118,27 @@ export function FactorBreakdown({ factors }: { factors: readonly FactorView[] })
 
 function FactorRow({ factor }: { factor: FactorView }) {
   const i18n = useI18n();
-  const labelKey = factorLabelKey(factor.key);
-  const status = factorStatusLook[factor.status];
+  const look = factorLook(factor);
   const maybe = (value: number | null) => (value === null ? NO_VALUE : i18n.number(value));
   return (
     <TableRow testId={`factor-${factor.key}`}>
-      <TableCell>{labelKey ? i18n.t(labelKey) : factor.label}</TableCell>
+      <TableCell>{factorName(i18n, factor)}</TableCell>
       <TableCell align="right">{maybe(factor.score)}</TableCell>
       <TableCell align="right">{i18n.percent(factor.weight / 100)}</TableCell>
       <TableCell align="right">{maybe(factor.contribution)}</TableCell>
       <TableCell>
-        <StatusTag variant={status.variant}>{i18n.t(status.label)}</StatusTag>
+        <StatusTag variant={look.variant} testId={`factor-status-${factor.key}`}>{i18n.t(look.label)}</StatusTag>
       </TableCell>
-      <TableCell>{factor.explanation}</TableCell>
+      <TableCell>{factorFact(i18n, factor)}</TableCell>
     </TableRow>
+  );
+}
+
+export function CoverageNote({ health }: { health: Health }) {
+  const i18n = useI18n();
+  return (
+    <Text variant="microcopy" testId="health-coverage">
+      {i18n.t('health.coverage', { percent: i18n.percent(health.coverage) })}
+    </Text>
   );
 }

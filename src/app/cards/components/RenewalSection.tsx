@@ -1,12 +1,15 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { CardView } from '../../../domain/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { NO_VALUE, windowLook } from './presentation.ts';
+import { windowLook } from './presentation.ts';
 
 type Renewal = CardView['renewal'];
 
-/** Date, days to go and window; the full card adds value, deal stage and source. */
-export function RenewalSection({ renewal, compact = false }: { renewal: Renewal; compact?: boolean }) {
+/**
+ * Date (absolute and relative), value and window; the full card adds the deal stage (its label
+ * from HubSpot's pipelines, never its internal id) and the source.
+ */
+export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Renewal; asOf: string; compact?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   if (renewal.date === null) {
@@ -25,19 +28,19 @@ export function RenewalSection({ renewal, compact = false }: { renewal: Renewal;
   }
   const window = renewal.window === null ? null : windowLook[renewal.window];
   return (
-    <Flex direction="column" gap="xs">
+    <Flex direction="column" gap="xs" testId="renewal">
       <Heading>{t('renewal.title')}</Heading>
-      <DescriptionList>
+      <DescriptionList direction="column">
         <DescriptionListItem label={t('renewal.date')}>
-          <Text testId="renewal-date">{i18n.date(renewal.date)}</Text>
-        </DescriptionListItem>
-        <DescriptionListItem label={t('renewal.countdown')}>
           <Flex direction="row" gap="xs" align="center" wrap>
-            <Text testId="renewal-countdown">
-              {renewal.daysToRenewal === null ? NO_VALUE : i18n.relativeDays(renewal.daysToRenewal)}
-            </Text>
+            <Text testId="renewal-date">{i18n.dayWithRelative(renewal.date, asOf)}</Text>
             {window ? <StatusTag variant={window.variant} testId="renewal-window">{t(window.label)}</StatusTag> : null}
           </Flex>
+        </DescriptionListItem>
+        <DescriptionListItem label={t('renewal.value')}>
+          <Text testId="renewal-value" format={{ fontWeight: 'demibold' }}>
+            {renewal.amount === null ? t('renewal.noValue') : i18n.money(renewal.amount, renewal.currency)}
+          </Text>
         </DescriptionListItem>
         {compact ? null : <RenewalDealItems renewal={renewal} />}
       </DescriptionList>
@@ -48,16 +51,15 @@ export function RenewalSection({ renewal, compact = false }: { renewal: Renewal;
 function RenewalDealItems({ renewal }: { renewal: Renewal }) {
   const i18n = useI18n();
   const { t } = i18n;
+  // The stage's label as HubSpot shows it; a stage the pipelines API did not name is not shown as its id.
+  const stage = renewal.dealId === null ? t('renewal.noStage') : (renewal.stageLabel ?? null);
   return (
     <>
-      <DescriptionListItem label={t('renewal.value')}>
-        <Text testId="renewal-value">
-          {renewal.amount === null ? t('renewal.noValue') : i18n.money(renewal.amount, renewal.currency)}
-        </Text>
-      </DescriptionListItem>
-      <DescriptionListItem label={t('renewal.stage')}>
-        <Text testId="renewal-stage">{renewal.stage ?? t('renewal.noStage')}</Text>
-      </DescriptionListItem>
+      {stage === null ? null : (
+        <DescriptionListItem label={t('renewal.stage')}>
+          <Text testId="renewal-stage">{stage}</Text>
+        </DescriptionListItem>
+      )}
       {renewal.source ? (
         <DescriptionListItem label={t('renewal.source')}>
           <Text>{t(`renewal.source.${renewal.source}`)}</Text>

@@ -1,4 +1,5 @@
-import type { FactorStatus, HealthBand, Priority, RenewalWindow } from '../../../domain/view-model.ts';
+import type { FactorView, HealthBand, Priority, RenewalWindow } from '../../../domain/view-model.ts';
+import type { I18n } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 // How each value of the view model looks. Lookups keyed by what the backend decided
@@ -10,12 +11,38 @@ interface Look {
   readonly variant: TagVariant;
 }
 
-export const bandLook: Readonly<Record<HealthBand, Look>> = {
+export const bandLook: Readonly<Record<HealthBand | 'churned', Look>> = {
   healthy: { label: 'band.healthy', variant: 'success' },
   attention: { label: 'band.attention', variant: 'warning' },
   at_risk: { label: 'band.at_risk', variant: 'danger' },
   unknown: { label: 'band.unknown', variant: 'default' },
   churned: { label: 'band.churned', variant: 'default' },
+};
+
+/** A band from the backend, including ones this card does not know yet (shown as unknown). */
+export function lookOfBand(band: string): Look {
+  return Object.hasOwn(bandLook, band) ? bandLook[band as keyof typeof bandLook] : bandLook.unknown;
+}
+
+/**
+ * The score's colour is its band's (the backend's bands, 76 / 51 by default), never
+ * ScoreCircle's own 66 / 33 thresholds: a ProgressBar in the band's variant.
+ */
+export function bandProgressVariant(band: string): 'success' | 'warning' | 'danger' | null {
+  if (band === 'healthy') return 'success';
+  if (band === 'attention') return 'warning';
+  return band === 'at_risk' ? 'danger' : null;
+}
+
+/** A 30-day move of at least this many points is shown as a signal, not only as a number. */
+export const TREND_SIGNAL_POINTS = 5;
+
+export const lifecycleLabels: Readonly<Record<string, MessageKey>> = {
+  prospect: 'lifecycle.prospect',
+  onboarding: 'lifecycle.onboarding',
+  active: 'lifecycle.active',
+  renewing: 'lifecycle.renewing',
+  churned: 'lifecycle.churned',
 };
 
 export const windowLook: Readonly<Record<RenewalWindow, Look>> = {
@@ -32,12 +59,25 @@ export const priorityLook: Readonly<Record<Priority, Look>> = {
   low: { label: 'priority.low', variant: 'default' },
 };
 
-export const factorStatusLook: Readonly<Record<FactorStatus, Look>> = {
-  ok: { label: 'factorStatus.ok', variant: 'success' },
-  no_data: { label: 'factorStatus.no_data', variant: 'default' },
-  stale: { label: 'factorStatus.stale', variant: 'warning' },
-  error: { label: 'factorStatus.error', variant: 'danger' },
-};
+/**
+ * A factor's status dot: an unscored factor says why (no data, stale, error); a scored one is
+ * coloured by its own score against the health bands, so a factor at 0 is never a green "OK".
+ */
+export function factorLook(factor: Pick<FactorView, 'status' | 'band'>): Look {
+  switch (factor.status) {
+    case 'no_data':
+      return { label: 'factorStatus.no_data', variant: 'default' };
+    case 'stale':
+      return { label: 'factorStatus.stale', variant: 'warning' };
+    case 'error':
+      return { label: 'factorStatus.error', variant: 'danger' };
+    case 'ok':
+      if (factor.band === 'healthy') return { label: 'factorLevel.healthy', variant: 'success' };
+      if (factor.band === 'attention') return { label: 'factorLevel.attention', variant: 'warning' };
+      if (factor.band === 'at_risk') return { label: 'factorLevel.at_risk', variant: 'danger' };
+      return { label: 'factorStatus.ok', variant: 'default' };
+  }
+}
 
 const factorLabels: Readonly<Record<string, MessageKey>> = {
   nps: 'factor.nps',
@@ -51,6 +91,25 @@ const factorLabels: Readonly<Record<string, MessageKey>> = {
 /** The catalog's name for a default factor; a configured factor keeps the backend's label. */
 export function factorLabelKey(key: string): MessageKey | undefined {
   return Object.hasOwn(factorLabels, key) ? factorLabels[key] : undefined;
+}
+
+/** A factor's name in the user's language (a configured factor keeps the backend's label). */
+export function factorName(i18n: I18n, factor: Pick<FactorView, 'key' | 'label'>): string {
+  const key = factorLabelKey(factor.key);
+  return key ? i18n.t(key) : factor.label;
+}
+
+/** The factor's fact in the user's language: the backend's message, else its English explanation. */
+export function factorFact(i18n: I18n, factor: Pick<FactorView, 'explanation' | 'explanationMessage'>): string {
+  return factor.explanationMessage ? i18n.message(factor.explanationMessage, factor.explanation) : factor.explanation;
+}
+
+/** The factors that cost the most points, worst first (the backend's pointsLost; ties keep the backend's order). */
+export function costliestFactors(factors: readonly FactorView[], count: number): FactorView[] {
+  return factors
+    .filter((factor) => (factor.pointsLost ?? 0) > 0)
+    .sort((a, b) => (b.pointsLost ?? 0) - (a.pointsLost ?? 0))
+    .slice(0, count);
 }
 
 /** Shown where a number is missing. */

@@ -69,9 +69,10 @@ export async function fetchCardView(client: BackendClient, companyId: string, on
 }
 
 /** `asOf` is the day of the view the action was shown in, so the backend finds the same action. */
-export function createActionTask(client: BackendClient, companyId: string, actionId: string, asOf: string): Promise<Result<TaskReceipt>> {
+/** `locale` is the user's: the backend writes the task's title and body in that language. */
+export function createActionTask(client: BackendClient, companyId: string, actionId: string, asOf: string, locale?: string): Promise<Result<TaskReceipt>> {
   const url = `${companyUrl(client, companyId)}/actions/${encodeURIComponent(actionId)}/task`;
-  return call(client, url, { method: 'POST', body: { asOf } }, asTaskReceipt);
+  return call(client, url, { method: 'POST', body: locale ? { asOf, locale } : { asOf } }, asTaskReceipt);
 }
 
 export type HandoffStep =

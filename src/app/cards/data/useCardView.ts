@@ -28,7 +28,7 @@ export interface CardData {
 }
 
 /** Loads one company's card view and turns suggested actions into tasks; shared by every card location. */
-export function useCardView(client: BackendClient, companyId: string): CardData {
+export function useCardView(client: BackendClient, companyId: string, locale?: string): CardData {
   const [state, setState] = useState<ViewState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [tasks, setTasks] = useState<Record<string, TaskState>>({});
@@ -59,13 +59,13 @@ export function useCardView(client: BackendClient, companyId: string): CardData 
       if (asOf === null || creating.current.has(actionId)) return;
       creating.current.add(actionId);
       setTasks((all) => ({ ...all, [actionId]: { status: 'creating' } }));
-      void createActionTask({ fetchFn, baseUrl }, companyId, actionId, asOf).then((result) => {
+      void createActionTask({ fetchFn, baseUrl }, companyId, actionId, asOf, locale).then((result) => {
         creating.current.delete(actionId);
         const next: TaskState = result.ok ? { status: 'created', receipt: result.value } : { status: 'failed', error: result.error };
         setTasks((all) => ({ ...all, [actionId]: next }));
       });
     },
-    [fetchFn, baseUrl, companyId, asOf],
+    [fetchFn, baseUrl, companyId, asOf, locale],
   );
 
   const refresh = useCallback(() => {
