@@ -119,7 +119,9 @@ describe('the managers’ app page', () => {
   it('explains a backend failure and tries again', async () => {
     const r = await renderPage({ status: 503, body: { error: { code: 'hubspot_unavailable', message: 'HubSpot is busy' } } }, { status: 200, body: demoPage() });
     expect(r.find(ErrorState).props.title).toBe('Couldn’t load the portfolio');
-    expect(r.findByTestId(Text, 'portfolio-error').text).toContain('HubSpot is busy');
+    expect(r.findByTestId(Text, 'portfolio-error').text).toContain('Try again in a moment');
+    // The backend's own words are there for an admin.
+    expect(r.findByTestId(Text, 'portfolio-error-detail').text).toContain('HubSpot is busy');
     r.find(ErrorState).find(Button).trigger('onClick');
     await r.waitFor(() => {
       expect(r.maybeFind(ErrorState)).toBeNull();

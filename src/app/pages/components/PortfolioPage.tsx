@@ -23,7 +23,7 @@ import { createContext, useCallback, useContext, useEffect, useState } from 'rea
 import type { PeriodReport } from '../../../domain/period-report.ts';
 import type { Money } from '../../../domain/portfolio-book.ts';
 import type { PortfolioPage as PageData } from '../../../usecases/portfolio-book.ts';
-import { errorText } from '../../cards/components/CardFrame.tsx';
+import { errorAdminDetail, errorText } from '../../cards/components/CardFrame.tsx';
 import type { BackendError, CardFetch } from '../../cards/data/cardApi.ts';
 import { I18nProvider, useI18n } from '../../cards/i18n/I18nContext.tsx';
 import type { I18n } from '../../cards/i18n/format.ts';
@@ -91,6 +91,7 @@ function PortfolioLoader({ deps }: { readonly deps: PageDeps }) {
     return (
       <ErrorState title={i18n.t('portfolio.error.title')}>
         <Text testId="portfolio-error">{errorText(i18n, state.error)}</Text>
+        <Text variant="microcopy" testId="portfolio-error-detail">{errorAdminDetail(i18n, state.error) ?? ''}</Text>
         <Button onClick={retry}>{i18n.t('error.retry')}</Button>
       </ErrorState>
     );
