@@ -1,4 +1,4 @@
-import { LoadingSpinner, ScoreCircle } from '@hubspot/ui-extensions';
+import { LoadingSpinner, ProgressBar } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
@@ -50,6 +50,6 @@ describe('the card when hubspot.fetch answers 429', () => {
     r.mocks.context.user.locale = 'en-US';
     r.render(<TabCard {...cardProps(r.mocks.context, plainFetch)} baseUrl={backend.baseUrl} />);
     await r.waitFor(() => expect(r.find(LoadingSpinner).props.label).toBe('HubSpot is busy (too many requests at once); retrying…'));
-    await r.waitFor(() => expect(r.find(ScoreCircle).props.score).toBe(82), { timeoutInMs: 8_000 });
+    await r.waitFor(() => expect(r.findByTestId(ProgressBar, 'health-score').props.value).toBe(82), { timeoutInMs: 8_000 });
   });
 });
