@@ -81,6 +81,22 @@ describe('cs-card setup against the sandbox', () => {
     expect(lists.size).toBe(4);
   });
 
+  it('--lists creates the four manager lists in the sandbox\'s own Lists v3 routes (spec-valid bodies), once', async () => {
+    const { sandbox, client, config } = await demo();
+    const setup = () => runSetup({ properties: new PropertyGateway(client, fastRetry), lists: new ListGateway(client, fastRetry), config }, { lists: true });
+    const names = managerLists(config).map((list) => list.name);
+
+    const first = await setup();
+    expect(first.lists).toEqual(names.map((name) => ({ name, outcome: 'created' })));
+    // The sandbox refuses a list body that lacks the spec's required fields with a 400, so every list arriving means every body was valid.
+    const creates = sandbox.log.entries.filter((e) => e.method === 'POST' && e.path.startsWith('/crm/v3/lists'));
+    expect(creates).toHaveLength(names.length);
+    expect(creates.every((e) => e.status >= 200 && e.status < 300)).toBe(true);
+
+    const second = await setup();
+    expect(second.lists).toEqual(names.map((name) => ({ name, outcome: 'exists' })));
+  });
+
   it('leaves handoff fields the configuration points outside the cs_ namespace alone', async () => {
     const config = parseConfig({ handoff: { requiredFields: [{ property: 'crm_goals', label: 'Goals' }], optionalFields: [] } });
     const names = productProperties(config).map((p) => p.name);
