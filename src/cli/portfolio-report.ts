@@ -48,6 +48,7 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   const money = (amounts: readonly Money[]) => moneyList(i18n.locale, amounts);
   const churned = overview.bands.find((line) => line.band === 'churned')?.customers ?? 0;
   const lines = [i18n.t('summary.headline', { date: page.asOf, count: overview.customers, arr: money(overview.arr) })];
+  if (overview.neverSynced) lines.push(`  ${i18n.t('summary.neverSynced')}`);
   if (churned > 0) lines.push(`  ${i18n.t('summary.churned', { count: churned })}`);
   if (overview.arr.length > 1) lines.push(`  ${i18n.t('portfolio.perCurrency')}`);
   lines.push('');

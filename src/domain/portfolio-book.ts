@@ -28,6 +28,8 @@ export interface BookCompany {
   readonly ownerId: string | null;
   readonly band: HealthBand;
   readonly score: number | null;
+  /** Sync has written this company's health (cs_health_band holds a value). */
+  readonly healthWritten: boolean;
   readonly renewalDate: string | null;
   readonly renewalAmount: number | null;
   /** The currency of the company's amounts (null when it has no contract deal). */
@@ -99,6 +101,7 @@ export function bookCompany(
     name: textOf(props, 'name') ?? `Company ${company.id}`,
     ownerId,
     band: bandOf(company),
+    healthWritten: textOf(props, 'cs_health_band') !== null,
     score: score !== null && score >= 0 && score <= 100 ? Math.round(score) : null,
     renewalDate: renewalDay === null ? null : formatDay(renewalDay),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,
@@ -158,6 +161,8 @@ export interface PortfolioOverview {
   readonly arrAtRisk: readonly Money[];
   /** Churned up to the as-of day within the churn period (the current quarter on the page). */
   readonly churned: readonly ChurnedCompany[];
+  /** The book has companies but sync never wrote health to any of them: the bands say nothing yet. */
+  readonly neverSynced: boolean;
 }
 
 export const overviewBandOrder: ReadonlyArray<HealthBand | 'churned'> = ['at_risk', 'attention', 'healthy', 'unknown', 'churned'];
@@ -182,7 +187,9 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
   const renewalsAtRisk: RenewalAtRisk[] = [];
   const churned: ChurnedCompany[] = [];
   let customers = 0;
+  let healthWritten = false;
   for (const company of companies) {
+    healthWritten ||= company.healthWritten;
     if (company.churnedOn !== null) {
       const line = bandTotals.get('churned');
       if (line) line.customers += 1;
@@ -220,6 +227,7 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
     renewalsAtRisk,
     arrAtRisk: moneyList(atRiskTotal, options.reporting),
     churned,
+    neverSynced: companies.length > 0 && !healthWritten,
   };
 }
 

@@ -58,9 +58,21 @@ describe('the book on the as-of day', () => {
     expect(overview.arrAtRisk).toEqual([{ currency: 'USD', amount: 140_000 }, { currency: 'EUR', amount: 70_000 }]);
   });
 
+  it('says when sync never wrote health to the portal, instead of showing every customer as unknown', () => {
+    // A, B, C, D and E all carry cs_health_band: written. The same customers with no band at all: never synced.
+    expect(overview.neverSynced).toBe(false);
+    const unsynced = company('6', {}, [won('newbusiness', '2026-01-05', 10_000)]);
+    const fresh = portfolioOverview([unsynced], { asOf, churnPeriod: q4, reporting: 'USD' });
+    expect(fresh.neverSynced).toBe(true);
+    expect(fresh.bands.find((line) => line.band === 'unknown')?.customers).toBe(1);
+    // One written company is enough: the rest are unknown for a reason the card explains.
+    expect(portfolioOverview([unsynced, a], { asOf, churnPeriod: q4, reporting: 'USD' }).neverSynced).toBe(false);
+  });
+
   it('an empty book is empty, not an error', () => {
     const empty = portfolioOverview([], { asOf, churnPeriod: q4, reporting: 'USD' });
     expect(empty.customers).toBe(0);
+    expect(empty.neverSynced).toBe(false);
     expect(empty.arr).toEqual([]);
     expect(empty.renewalsAtRisk).toEqual([]);
   });

@@ -83,6 +83,7 @@ describe('npm start with HUBSPOT_ACCESS_TOKEN', () => {
     expect(companies.length).toBeGreaterThan(0);
     for (const company of companies) expect(company.properties.cs_health_band, `company ${company.id}`).toMatch(/^(healthy|attention|at_risk|unknown|churned)$/);
     expect(running.summary.overview.customers).toBeGreaterThan(0);
+    expect(running.summary.overview.neverSynced).toBe(false);
     expect((await readdir(stateDir)).length).toBeGreaterThan(0);
   });
 });

@@ -248,6 +248,7 @@ export const messages = {
   'portfolio.customers': '{count, plural, one {# customer} other {# customers}}',
   'portfolio.perCurrency': 'Amounts are shown per currency: they are not converted.',
   'summary.headline': 'Portfolio as of {date}: {count, plural, one {# customer} other {# customers}}, ARR in force {arr}',
+  'summary.neverSynced': 'Health has not been written to this portal yet: run cs-card sync (the bands below say nothing until then).',
   'summary.churned': '{count, plural, one {# churned customer} other {# churned customers}}, counted apart',
   'summary.atRisk': 'Renewals in the next 90 days (or overdue) that are not healthy: {count}, {amount} at stake',
   'summary.more': '… and {count} more',

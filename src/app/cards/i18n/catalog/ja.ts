@@ -246,6 +246,7 @@ export const messages: Catalog = {
   'portfolio.customers': '顧客 {count} 社',
   'portfolio.perCurrency': '金額は通貨ごとに表示し、換算はしません。',
   'summary.headline': 'ポートフォリオ（{date} 時点）：顧客 {count} 社、現在有効な ARR {arr}',
+  'summary.neverSynced': 'このポータルにはまだヘルスが書き込まれていません。cs-card sync を実行してください（それまで下のヘルス区分は意味を持ちません）。',
   'summary.churned': '解約済みの顧客 {count} 社（別に集計）',
   'summary.atRisk': '今後 90 日以内（または期限超過）の契約更新のうちヘルスが良好でないもの：{count} 件、リスクのある金額 {amount}',
   'summary.more': '…ほか {count} 件',

@@ -246,6 +246,7 @@ export const messages: Catalog = {
   'portfolio.customers': '{count, plural, one {# klient} few {# klienci} many {# klientów} other {# klienta}}',
   'portfolio.perCurrency': 'Kwoty są pokazane osobno dla każdej waluty, bez przeliczania.',
   'summary.headline': 'Portfel na {date}: {count, plural, one {# klient} few {# klientów} many {# klientów} other {# klienta}}, obowiązujący ARR {arr}',
+  'summary.neverSynced': 'Kondycja nie została jeszcze zapisana w tym portalu: uruchom cs-card sync (do tego czasu poniższe przedziały nic nie mówią).',
   'summary.churned': '{count, plural, one {# klient odszedł} few {# klientów odeszło} many {# klientów odeszło} other {# klienta odeszło}} (liczeni osobno)',
   'summary.atRisk': 'Odnowienia w ciągu 90 dni (lub zaległe) na kontach w złej kondycji: {count}, zagrożona kwota {amount}',
   'summary.more': '… i {count} więcej',

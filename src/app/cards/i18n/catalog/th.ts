@@ -246,6 +246,7 @@ export const messages: Catalog = {
   'portfolio.customers': 'ลูกค้า {count} ราย',
   'portfolio.perCurrency': 'แสดงยอดแยกตามสกุลเงิน โดยไม่แปลงค่า',
   'summary.headline': 'พอร์ตโฟลิโอ ณ {date}: ลูกค้า {count} ราย ARR ที่มีผลอยู่ {arr}',
+  'summary.neverSynced': 'ยังไม่ได้เขียนสุขภาพลูกค้าลงในพอร์ทัลนี้: ให้รัน cs-card sync (ก่อนหน้านั้นระดับสุขภาพด้านล่างยังไม่มีความหมาย)',
   'summary.churned': 'ลูกค้าที่เลิกใช้บริการ {count} ราย (นับแยก)',
   'summary.atRisk': 'การต่ออายุสัญญาใน 90 วันข้างหน้า (หรือเลยกำหนด) ของบัญชีที่สุขภาพไม่ดี: {count} รายการ มูลค่าที่เสี่ยง {amount}',
   'summary.more': '… และอีก {count} รายการ',

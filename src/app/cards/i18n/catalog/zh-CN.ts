@@ -246,6 +246,7 @@ export const messages: Catalog = {
   'portfolio.customers': '{count} 位客户',
   'portfolio.perCurrency': '金额按币种分别显示，不做换算。',
   'summary.headline': '客户组合（截至 {date}）：{count} 位客户，当前生效 ARR {arr}',
+  'summary.neverSynced': '此门户尚未写入健康度：请运行 cs-card sync（在此之前，下面的健康分档没有意义）。',
   'summary.churned': '另有 {count} 位已流失客户，单独计算',
   'summary.atRisk': '未来 90 天内（或已逾期）且不健康的续约：{count} 个，涉及金额 {amount}',
   'summary.more': '……另有 {count} 个',
