@@ -11,6 +11,8 @@ import { z } from 'zod';
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const cardLocations = ['crm.record.tab', 'crm.record.sidebar', 'crm.preview', 'helpdesk.sidebar'] as const;
+/** The app page (app/pages/*-hsmeta.json, type "pages") is one more location of the preview's picker, after the cards. */
+const locations = [...cardLocations, 'pages'] as const;
 
 const projectSchema = z.object({ srcDir: z.string() });
 const appSchema = z.object({
@@ -31,11 +33,16 @@ const cardSchema = z.object({
     objectTypes: z.array(z.string()),
   }),
 });
+const pagesSchema = z.object({
+  uid: z.string(),
+  type: z.literal('pages'),
+  config: z.object({ entrypoint: z.string() }),
+});
 
 export interface PreviewCard {
   readonly uid: string;
   readonly name: string;
-  readonly location: (typeof cardLocations)[number];
+  readonly location: (typeof locations)[number];
   /** Absolute path of the card's entry file. */
   readonly entryFile: string;
 }
@@ -43,7 +50,7 @@ export interface PreviewCard {
 export interface PreviewProject {
   readonly appName: string;
   readonly permittedUrls: readonly string[];
-  /** Company cards, the record tab first. */
+  /** Company cards, the record tab first, then the app page when the app has one. */
   readonly cards: readonly PreviewCard[];
 }
 
@@ -69,6 +76,15 @@ export async function readPreviewProject(root: string = projectRoot): Promise<Pr
     cards.push({ uid: card.uid, name: card.config.name, location: card.config.location, entryFile: path.join(root, srcDir, card.config.entrypoint) });
   }
   if (cards.length === 0) throw new Error(`no company card found in ${path.join(srcDir, 'app', 'cards')}: a *-hsmeta.json with type "card" and objectTypes ["companies"] is needed`);
-  cards.sort((a, b) => cardLocations.indexOf(a.location) - cardLocations.indexOf(b.location));
+  cards.sort((a, b) => locations.indexOf(a.location) - locations.indexOf(b.location));
+  const pagesDir = path.join(appDir, 'pages');
+  const pageFiles = await hsmetaFiles(pagesDir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const file of pageFiles) {
+    const pages = await readJson(file, pagesSchema);
+    cards.push({ uid: pages.uid, name: app.config.name, location: 'pages', entryFile: path.join(root, srcDir, pages.config.entrypoint) });
+  }
   return { appName: app.config.name, permittedUrls: app.config.permittedUrls.fetch, cards };
 }

@@ -165,7 +165,7 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     await waitFor(card.getByTestId('health-band'));
     const options = await locations.locator('option').evaluateAll((all) => all.map((option) => ({ value: (option as HTMLOptionElement).value, label: option.textContent ?? '' })));
     const uidOf = (label: string) => options.find((option) => option.label.startsWith(label))?.value ?? '';
-    expect(options.map((option) => option.label.split(' — ')[0])).toEqual(['Record tab', 'Record sidebar', 'Record preview']);
+    expect(options.map((option) => option.label.split(' — ')[0])).toEqual(['Record tab', 'Record sidebar', 'Record preview', 'App page']);
 
     await locations.selectOption(uidOf('Record sidebar'));
     await waitFor(card.getByTestId('health-band'));
@@ -178,5 +178,28 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     await waitFor(card.getByTestId('health-band'));
     expect(new URL(page.url()).searchParams.get('company')).toBe(companyId);
     expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('opens the managers\' app page as a location: the health bands and the at-risk renewals with their company links', async () => {
+    await page.goto(`${product.previewUrl}/?locale=en`);
+    const locations = page.getByTestId('location-picker');
+    await locations.locator('option').first().waitFor({ state: 'attached', timeout: 30_000 });
+    const pageUid = await locations.locator('option', { hasText: 'App page' }).getAttribute('value');
+    expect(pageUid, 'the app page (src/app/pages) is a location of the picker').toBeTruthy();
+    await locations.selectOption(pageUid ?? '');
+    const card = page.getByTestId('preview-card');
+    await waitFor(card.getByTestId('bands'));
+
+    for (const band of ['healthy', 'attention', 'at_risk']) expect(await card.getByTestId(`band-${band}`).count(), band).toBe(1);
+    await waitFor(card.getByTestId('at-risk'));
+    const links = card.getByTestId('at-risk').locator('[data-testid^="company-"]');
+    expect(await links.count()).toBeGreaterThan(0);
+    const linkedId = ((await links.first().getAttribute('data-testid')) ?? '').replace('company-', '');
+    expect(product.companies.map((company) => company.id)).toContain(linkedId);
+    expect(await card.locator('.hs-unsupported').count(), 'every component the page uses has a stand-in').toBe(0);
+    expect(pageErrors).toEqual([]);
+
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'portfolio-page.png'), fullPage: true });
   }, 90_000);
 });

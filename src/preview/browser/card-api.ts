@@ -55,7 +55,7 @@ export function cardApi(config: PreviewPageConfig, location: CardLocation, compa
       },
       closeOverlay,
       copyTextToClipboard: (text) => navigator.clipboard.writeText(text),
-      navigateToPage: () => hooks.toast({ type: 'info', message: 'App pages are not part of the local preview.' }),
+      navigateToPage: () => hooks.toast({ type: 'info', message: 'The local preview shows the app page as its "App page" location: pick it in the Location menu.' }),
     },
     runServerlessFunction: () => Promise.reject(new Error('App functions are not available in the local preview.')),
   };

@@ -110,6 +110,7 @@ const locationNames: Readonly<Record<CardLocation, string>> = {
   'crm.record.sidebar': 'Record sidebar',
   'crm.preview': 'Record preview',
   'helpdesk.sidebar': 'Help desk sidebar',
+  pages: 'App page',
 };
 
 function App({ config, cards }: { config: PreviewPageConfig; cards: readonly LoadedCard[] }) {
@@ -248,8 +249,16 @@ interface RecordPageProps {
   readonly children: ReactNode;
 }
 
-/** The card where HubSpot puts it: a tab of the middle column, the right sidebar, or the preview panel over an index page. */
+/** The card where HubSpot puts it: a tab of the middle column, the right sidebar, the preview panel over an index page, or the app's own page. */
 function RecordPage({ location, cardName, company, companyId, children }: RecordPageProps) {
+  if (location === 'pages') {
+    return (
+      <main className="pv-app-page" data-testid="app-page">
+        <p className="pv-muted">Apps · {cardName} · the app page opens from the app's menu, not from a record</p>
+        {children}
+      </main>
+    );
+  }
   if (location === 'crm.preview') {
     return (
       <main className="pv-index">

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactElement } from 'react';
-import type { ExtensionPointApi, HubSpotFetchOptions } from '@hubspot/ui-extensions';
+import type { AppPageLocation, ExtensionPointApi, HubSpotFetchOptions } from '@hubspot/ui-extensions';
 
 // @hubspot/ui-extensions takes its runtime from `self` when `self.__HUBSPOT_EXTENSION_WORKER__`
 // is true (dist/internal/global-utils.js): `hubspot.extend` is `self.extend_V2`, read once when
@@ -8,7 +8,7 @@ import type { ExtensionPointApi, HubSpotFetchOptions } from '@hubspot/ui-extensi
 // `self.hsWorkerAPI`. This module installs those globals, so it must be evaluated before any
 // card module: the preview entry imports it first and loads the cards afterwards.
 
-export type CardLocation = 'crm.record.tab' | 'crm.record.sidebar' | 'crm.preview' | 'helpdesk.sidebar';
+export type CardLocation = 'crm.record.tab' | 'crm.record.sidebar' | 'crm.preview' | 'helpdesk.sidebar' | 'pages';
 export type CardApi = ExtensionPointApi<CardLocation>;
 export type RenderCallback = (api: CardApi) => ReactElement;
 export type HsFetch = (url: string | URL, options?: HubSpotFetchOptions) => Promise<Response>;
@@ -51,6 +51,8 @@ const propertiesResponse = async (names: string[]): Promise<Response> => {
   return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
 };
 
+const appPageIndex: AppPageLocation = { path: '/', params: {} };
+
 Object.assign(self, {
   __HUBSPOT_EXTENSION_WORKER__: true,
   extend_V2: (render: RenderCallback) => {
@@ -68,9 +70,8 @@ Object.assign(self, {
     useExtensionContext: () => useCardApi().context,
     useExtensionActions: () => useCardApi().actions,
     useExtensionApi: () => useCardApi(),
-    useAppPageLocation: () => {
-      throw new Error('App pages are not part of the local preview.');
-    },
+    // The app page's router (createPageRouter) reads the page's path and query: the preview shows its index route.
+    useAppPageLocation: () => appPageIndex,
     fetchCrmProperties: (names: string[]) => propertiesResponse(names),
     fetchCrmSearch: unavailable('useCrmSearch'),
     fetchAssociations: unavailable('useAssociations'),
