@@ -311,7 +311,7 @@ export const messages = {
   'lifecycle.stage.active': "Active customer",
   'lifecycle.stage.renewing': "Renewing",
   'lifecycle.stage.churned': "Churned",
-  'lifecycle.since': "since {date}",
+  'lifecycle.since': "in this stage since {date}",
   'lifecycle.prospect.body': "Not a customer yet: no health score and no customer-success actions.",
   'action.renewal-overdue.title': "Escalate the overdue renewal",
   'action.renewal-overdue.reason': "Renewal was due {days, plural, one {# day} other {# days}} ago ({date}) and the renewal deal is still open",

@@ -309,7 +309,7 @@ export const messages: Catalog = {
   'lifecycle.stage.active': "利用中の顧客",
   'lifecycle.stage.renewing': "契約更新期",
   'lifecycle.stage.churned': "解約済み",
-  'lifecycle.since': "{date} から",
+  'lifecycle.since': "{date} からこの段階",
   'lifecycle.prospect.body': "まだ顧客ではありません：ヘルススコアもカスタマーサクセスのアクションもありません。",
   'action.renewal-overdue.title': "期限切れの契約更新をエスカレーションする",
   'action.renewal-overdue.reason': "契約更新の期日は {days} 日前（{date}）で、契約更新の取引はまだ進行中です",

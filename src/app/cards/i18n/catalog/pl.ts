@@ -309,7 +309,7 @@ export const messages: Catalog = {
   'lifecycle.stage.active': "Aktywny klient",
   'lifecycle.stage.renewing': "Odnowienie w toku",
   'lifecycle.stage.churned': "Klient odszedł",
-  'lifecycle.since': "od {date}",
+  'lifecycle.since': "na tym etapie od {date}",
   'lifecycle.prospect.body': "To jeszcze nie klient: bez wyniku kondycji i bez działań customer success.",
   'action.renewal-overdue.title': "Eskaluj zaległe odnowienie",
   'action.renewal-overdue.reason': "Termin odnowienia minął {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} temu ({date}), a transakcja odnowienia jest wciąż otwarta",

@@ -309,7 +309,7 @@ export const messages: Catalog = {
   'lifecycle.stage.active': "ลูกค้าปัจจุบัน",
   'lifecycle.stage.renewing': "ช่วงการต่ออายุสัญญา",
   'lifecycle.stage.churned': "เลิกใช้บริการแล้ว",
-  'lifecycle.since': "ตั้งแต่ {date}",
+  'lifecycle.since': "อยู่ในช่วงนี้ตั้งแต่ {date}",
   'lifecycle.prospect.body': "ยังไม่เป็นลูกค้า: ไม่มีคะแนนสุขภาพและไม่มีงาน Customer Success",
   'action.renewal-overdue.title': "ยกระดับการต่ออายุสัญญาที่เลยกำหนด",
   'action.renewal-overdue.reason': "การต่ออายุสัญญาครบกำหนดเมื่อ {days} วันก่อน ({date}) และดีลการต่ออายุสัญญายังเปิดอยู่",

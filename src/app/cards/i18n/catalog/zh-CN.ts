@@ -309,7 +309,7 @@ export const messages: Catalog = {
   'lifecycle.stage.active': "活跃客户",
   'lifecycle.stage.renewing': "续约期",
   'lifecycle.stage.churned': "已流失",
-  'lifecycle.since': "自 {date} 起",
+  'lifecycle.since': "自 {date} 起处于此阶段",
   'lifecycle.prospect.body': "尚未成为客户：没有健康分，也没有客户成功行动。",
   'action.renewal-overdue.title': "升级处理逾期的续约",
   'action.renewal-overdue.reason': "续约已于 {days} 天前（{date}）到期，续约交易仍未关闭",
