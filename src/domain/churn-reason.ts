@@ -65,6 +65,51 @@ export interface ChurnDetail {
   readonly comment: string | null;
   readonly recordedAt: string | null;
   readonly reasons: ChurnReason[];
+  /** What the form starts with while a reason is needed: from the lost deal's closed_lost_reason, else null. */
+  readonly suggestion: ChurnSuggestion | null;
+}
+
+/** A churn reason prefilled from HubSpot's `closed_lost_reason`: the CSM confirms or edits it. */
+export interface ChurnSuggestion {
+  /** The reason the deal's words name, or null when they name none clearly (the CSM picks). */
+  readonly reason: ChurnReason | null;
+  /** The deal's reason in the rep's words, as the comment. */
+  readonly comment: string;
+}
+
+// Words of a closed_lost_reason that name one reason; the reason named first in the text wins
+// (the rep's lead reason). HubSpot's property is free text by default (a dropdown in some
+// portals: its value is then a code or a label, matched first).
+const reasonWords: ReadonlyArray<readonly [ChurnReason, RegExp]> = [
+  ['out_of_business_or_ma', /\b(bankrupt\w*|insolv\w*|out of business|clos(ed|ing) down|shut down|merg(er|ed)|acqui(red|sition))\b/i],
+  ['competitor', /\b(competitors?|competition|switched to|moved to|went with|chose)\b/i],
+  ['budget', /\b(budgets?|price[ds]?|pricing|costs?|expensive|afford\w*|spend(ing)?)\b/i],
+  ['product_gap', /\b(features?|functionality|product gap|missing|lacks?|lacking|integrations?)\b/i],
+  ['value_not_realised', /\b(value|roi|adoption|not us(ed|ing)|unused|no usage|low usage)\b/i],
+];
+
+/**
+ * The churn reason the lost renewal's `closed_lost_reason` suggests: the reason its words name
+ * (a code, a label, or words such as "budget", "competitor", "acquired" — the one named first)
+ * and the text itself as the comment; null when the deal gives no reason.
+ *
+ * @example
+ * suggestedChurnReason('Budget cut') // -> { reason: 'budget', comment: 'Budget cut' }
+ * suggestedChurnReason('Champion left') // -> { reason: null, comment: 'Champion left' }
+ * suggestedChurnReason(null) // -> null
+ */
+export function suggestedChurnReason(lostReason: string | null): ChurnSuggestion | null {
+  const comment = lostReason?.trim() ?? '';
+  if (comment === '') return null;
+  const key = comment.toLowerCase();
+  const named = churnReasons.find((reason) => reason === key.replace(/[\s-]+/g, '_') || churnReasonLabels[reason].toLowerCase() === key);
+  if (named !== undefined) return { reason: named, comment: '' }; // a dropdown's value: nothing to add as a comment
+  let first: { reason: ChurnReason; at: number } | null = null;
+  for (const [reason, words] of reasonWords) {
+    const at = comment.search(words);
+    if (at >= 0 && (first === null || at < first.at)) first = { reason, at };
+  }
+  return { reason: first?.reason ?? null, comment: comment.slice(0, maxChurnComment) };
 }
 
 export function churnDetail(company: PropertyValues, deals: readonly Deal[], asOf: Day, config: CsConfig['playbooks']): ChurnDetail {
@@ -78,6 +123,7 @@ export function churnDetail(company: PropertyValues, deals: readonly Deal[], asO
     comment: textOf(company, churnStateProperties.comment),
     recordedAt: recordedAt === null ? null : new Date(recordedAt).toISOString(),
     reasons: churnReasons.slice(), // a copy per card: the view model is the caller's to change
+    suggestion: lost !== null && reason === null ? suggestedChurnReason(lost.lostReason) : null,
   };
 }
 

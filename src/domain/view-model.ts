@@ -59,6 +59,8 @@ export const churnViewSchema = z.object({
   comment: z.string().nullable(),
   recordedAt: z.string().nullable(),
   reasons: z.array(z.string()),
+  /** What the form starts with while a reason is needed: prefilled from the lost deal's closed_lost_reason (the CSM may change it). */
+  suggestion: z.object({ reason: z.enum(churnReasons).nullable(), comment: z.string() }).nullable(),
 });
 
 export const factorViewSchema = z.object({

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
-import { churnReasonBodySchema, planChurnReason } from '../../src/domain/churn-reason.ts';
+import { churnReasonBodySchema, planChurnReason, suggestedChurnReason } from '../../src/domain/churn-reason.ts';
 import type { Deal } from '../../src/domain/deals.ts';
 import { handoffDetail } from '../../src/domain/handoff.ts';
 import { changeKey, planHandoffChange, type HandoffContext } from '../../src/domain/handoff-changes.ts';
@@ -188,6 +188,34 @@ describe('the handoff on the card view', () => {
 });
 
 describe('the churn reason', () => {
+  it('is suggested from the lost deal\'s closed_lost_reason (the @example of suggestedChurnReason)', () => {
+    expect(suggestedChurnReason('Budget cut')).toEqual({ reason: 'budget', comment: 'Budget cut' });
+    expect(suggestedChurnReason('Champion left')).toEqual({ reason: null, comment: 'Champion left' });
+    expect(suggestedChurnReason(null)).toBeNull();
+    expect(suggestedChurnReason('   ')).toBeNull();
+    // A dropdown's code or label names the reason, with nothing to add as a comment.
+    expect(suggestedChurnReason('product_gap')).toEqual({ reason: 'product_gap', comment: '' });
+    expect(suggestedChurnReason('Moved to a competitor')).toEqual({ reason: 'competitor', comment: '' });
+    expect(suggestedChurnReason('Acquired by a larger group; switched to their tool')).toMatchObject({ reason: 'out_of_business_or_ma' });
+    expect(suggestedChurnReason('Went with a competitor')).toMatchObject({ reason: 'competitor' });
+    expect(suggestedChurnReason('Missing SSO integration')).toMatchObject({ reason: 'product_gap' });
+    expect(suggestedChurnReason('Low usage, no ROI')).toMatchObject({ reason: 'value_not_realised' });
+    expect(suggestedChurnReason('x'.repeat(2_500))?.comment).toHaveLength(2_000);
+  });
+
+  it('prefills the card\'s form from the lost renewal\'s closed_lost_reason while a reason is needed', () => {
+    const lostDeal = deal({ type: 'existingbusiness', stage: 'closedlost', closeInDays: -20 });
+    const withReason = (text: string | null) => ({ ...lostDeal, properties: { ...lostDeal.properties, closed_lost_reason: text } });
+    expect(buildCardView(healthyCompany({ deals: [withReason('Budget cut after the merger talks failed')] }), defaultConfig, at).churn).toMatchObject({
+      needed: true,
+      suggestion: { reason: 'budget', comment: 'Budget cut after the merger talks failed' },
+    });
+    expect(buildCardView(healthyCompany({ deals: [withReason(null)] }), defaultConfig, at).churn).toMatchObject({ needed: true, suggestion: null });
+    // Once a reason is recorded nothing is suggested over it.
+    const recorded = buildCardView(healthyCompany({ deals: [withReason('Budget cut')], company: { cs_churn_reason: 'competitor' } }), defaultConfig, at);
+    expect(recorded.churn).toMatchObject({ needed: false, reason: 'competitor', suggestion: null });
+  });
+
   const config = defaultConfig.playbooks;
   it('requires a comment for "other" and knows only the listed reasons', () => {
     expect(churnReasonBodySchema.safeParse({ reason: 'other', comment: '  ' }).error?.issues[0]?.message).toBe('comment is required when the reason is "other": say why the customer left');

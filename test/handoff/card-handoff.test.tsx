@@ -207,6 +207,29 @@ describe('the churn reason on the tab card', () => {
     expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_churn_reason ?? null).toBeNull();
   });
 
+  it('starts the form from the lost deal\'s closed_lost_reason, which the CSM can change before recording', async () => {
+    const { companyId } = seedWonCompany(portal.sandbox, 'Plover Freight', { lostRenewal: true, lostReason: 'Budget cut by the new CFO' });
+    const r = await renderTab(companyId);
+    expect(r.find(Select, { name: 'churnReason' }).props.value).toBe('budget');
+    expect(r.find(TextArea, { name: 'churnComment' }).props.value).toBe('Budget cut by the new CFO');
+    expect(textOf(r.findByTestId(Text, 'churn-prefilled'))).toBe(en['churn.prefilled']);
+
+    choose(r, 'churnReason', 'competitor');
+    type(r, 'churnComment', 'Budget cut by the new CFO; moved to a cheaper tool');
+    click(r, 'churn-record');
+    await settled(r);
+    await r.waitFor(() => expect(r.maybeFind(Select, { name: 'churnReason' })).toBeNull(), wait);
+    expect(portal.sandbox.store.get('companies', companyId)?.properties).toMatchObject({ cs_churn_reason: 'competitor', cs_churn_reason_comment: 'Budget cut by the new CFO; moved to a cheaper tool' });
+  });
+
+  it('leaves the form empty when the lost deal gives no reason', async () => {
+    const { companyId } = seedWonCompany(portal.sandbox, 'Avocet Labs', { lostRenewal: true });
+    const r = await renderTab(companyId);
+    expect(r.find(Select, { name: 'churnReason' }).props.value).toBe('');
+    expect(r.find(TextArea, { name: 'churnComment' }).props.value).toBe('');
+    expect(r.maybeFindByTestId(Text, 'churn-prefilled')).toBeNull();
+  });
+
   it('asks after a lost renewal, records the reason and the note, and the action goes away', async () => {
     const { companyId } = seedWonCompany(portal.sandbox, 'Tanager Studios', { lostRenewal: true });
     const r = await renderTab(companyId);

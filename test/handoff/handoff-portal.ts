@@ -61,8 +61,11 @@ export interface SeededCompany {
   readonly contactIds: readonly string[];
 }
 
-/** A customer with two contacts and a new-business deal won 10 days ago (with lostRenewal: won a year earlier, and its renewal lost 15 days ago). */
-export function seedWonCompany(sandbox: Sandbox, name: string, options: { lostRenewal?: boolean } = {}): SeededCompany {
+/**
+ * A customer with two contacts and a new-business deal won 10 days ago (with lostRenewal: won a
+ * year earlier, and its renewal lost 15 days ago, with lostReason as its closed_lost_reason).
+ */
+export function seedWonCompany(sandbox: Sandbox, name: string, options: { lostRenewal?: boolean; lostReason?: string } = {}): SeededCompany {
   const { store } = sandbox;
   const company = store.create('companies', { name, domain: `${name.toLowerCase().replace(/\W+/g, '-')}.example`, lifecyclestage: 'customer', hubspot_owner_id: csmOwnerId });
   const contactIds = [
@@ -76,7 +79,7 @@ export function seedWonCompany(sandbox: Sandbox, name: string, options: { lostRe
   const won = store.create('deals', { dealname: `${name} — new business`, dealtype: 'newbusiness', pipeline: 'default', dealstage: 'closedwon', closedate: options.lostRenewal ? '2025-03-06T10:00:00.000Z' : '2026-03-06T10:00:00.000Z', amount: '24000' });
   store.associate('companies', company.id, 'deals', won.id);
   if (options.lostRenewal) {
-    const lost = store.create('deals', { dealname: `${name} — renewal 2026`, dealtype: 'existingbusiness', pipeline: 'default', dealstage: 'closedlost', closedate: '2026-03-01T10:00:00.000Z', amount: '24000' });
+    const lost = store.create('deals', { dealname: `${name} — renewal 2026`, dealtype: 'existingbusiness', pipeline: 'default', dealstage: 'closedlost', closedate: '2026-03-01T10:00:00.000Z', amount: '24000', closed_lost_reason: options.lostReason ?? null });
     store.associate('companies', company.id, 'deals', lost.id);
   }
   return { companyId: company.id, contactIds };

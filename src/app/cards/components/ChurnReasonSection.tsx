@@ -45,6 +45,7 @@ export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: 
     <Flex direction="column" gap="sm" testId="churn-form">
       <Heading>{t('churn.title')}</Heading>
       <Text>{t('churn.lost', { deal })}</Text>
+      {churn.suggestion ? <Text variant="microcopy" testId="churn-prefilled">{t('churn.prefilled')}</Text> : null}
       {outcome?.status === 'failed' ? (
         <Alert variant="danger" title={t('churn.failed')} testId="churn-failed">
           {outcome.error.kind === 'http' && outcome.error.code === 'churn_reason_not_needed' ? t('churn.notNeeded') : <ErrorExplanation error={outcome.error} />}

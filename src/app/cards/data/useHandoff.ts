@@ -46,8 +46,11 @@ export function useHandoff(view: CardView, data: CardData): HandoffState {
   const version = view.handoff.version ?? null;
   const [form, setForm] = useState<HandoffFields>(stored);
   const [returnComment, setReturnComment] = useState('');
-  const [churnReason, setChurnReason] = useState('');
-  const [churnComment, setChurnComment] = useState('');
+  // The churn form starts with the lost deal's reason (closed_lost_reason), which the CSM may change.
+  const suggestion = view.churn?.suggestion ?? null;
+  const lostDealId = view.churn?.needed === true ? (view.churn.lostDeal?.id ?? null) : null;
+  const [churnReason, setChurnReason] = useState<string>(suggestion?.reason ?? '');
+  const [churnComment, setChurnComment] = useState(suggestion?.comment ?? '');
   const [outcome, setOutcome] = useState<StepOutcome | null>(null);
 
   // A new stored version (a step went through, or the user loaded the current one) replaces the
@@ -57,6 +60,13 @@ export function useHandoff(view: CardView, data: CardData): HandoffState {
   if (version !== formVersion) {
     setFormVersion(version);
     setForm(stored);
+  }
+  // Another lost renewal asks for the reason now: start its form from its own suggestion.
+  const [churnDealId, setChurnDealId] = useState(lostDealId);
+  if (lostDealId !== churnDealId) {
+    setChurnDealId(lostDealId);
+    setChurnReason(suggestion?.reason ?? '');
+    setChurnComment(suggestion?.comment ?? '');
   }
 
   const setField = useCallback((key: HandoffFieldKey, value: string) => setForm((all) => ({ ...all, [key]: value })), []);

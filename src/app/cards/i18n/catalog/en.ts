@@ -161,6 +161,7 @@ export const messages = {
   'churn.reason.out_of_business_or_ma': 'Out of business, merger or acquisition',
   'churn.reason.product_gap': 'Product gap',
   'churn.reason.other': 'Other',
+  'churn.prefilled': 'Prefilled from the lost deal’s “Closed lost reason” — check it and change it if needed.',
   'churn.comment': 'Comment',
   'churn.commentHint': 'Required for “Other”',
   'churn.record': 'Record churn reason',

@@ -159,6 +159,7 @@ export const messages: Catalog = {
   'churn.reason.out_of_business_or_ma': '廃業・合併・買収',
   'churn.reason.product_gap': '製品機能の不足',
   'churn.reason.other': 'その他',
+  'churn.prefilled': '失注した取引の「失注理由」から入力済みです。内容を確認し、必要に応じて変更してください。',
   'churn.comment': 'コメント',
   'churn.commentHint': '「その他」の場合は必須',
   'churn.record': '解約理由を記録',

@@ -159,6 +159,7 @@ export const messages: Catalog = {
   'churn.reason.out_of_business_or_ma': 'Likwidacja, fuzja lub przejęcie',
   'churn.reason.product_gap': 'Braki w produkcie',
   'churn.reason.other': 'Inny',
+  'churn.prefilled': 'Wstępnie wypełniono na podstawie pola „Powód utraty” utraconej transakcji — sprawdź i w razie potrzeby zmień.',
   'churn.comment': 'Komentarz',
   'churn.commentHint': 'Wymagany dla „Inny”',
   'churn.record': 'Zapisz powód odejścia',

@@ -159,6 +159,7 @@ export const messages: Catalog = {
   'churn.reason.out_of_business_or_ma': 'เลิกกิจการ ควบรวม หรือถูกซื้อกิจการ',
   'churn.reason.product_gap': 'ผลิตภัณฑ์ขาดความสามารถที่ต้องการ',
   'churn.reason.other': 'อื่น ๆ',
+  'churn.prefilled': 'กรอกไว้ล่วงหน้าจาก “เหตุผลที่ปิดไม่สำเร็จ” ของดีลที่ไม่สำเร็จ โปรดตรวจสอบและแก้ไขหากจำเป็น',
   'churn.comment': 'ความคิดเห็น',
   'churn.commentHint': 'จำเป็นเมื่อเลือก “อื่น ๆ”',
   'churn.record': 'บันทึกเหตุผลที่เลิกใช้',

@@ -159,6 +159,7 @@ export const messages: Catalog = {
   'churn.reason.out_of_business_or_ma': '停业、合并或被收购',
   'churn.reason.product_gap': '产品功能不足',
   'churn.reason.other': '其他',
+  'churn.prefilled': '已根据未成交交易的“未成交原因”预先填写，请核对，如有需要请修改。',
   'churn.comment': '备注',
   'churn.commentHint': '选择“其他”时必填',
   'churn.record': '记录流失原因',
