@@ -1,38 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { z } from 'zod';
-import { registerCardCommand } from './commands/card.ts';
-import { registerDoctorCommand } from './commands/doctor.ts';
-import { registerSandboxCommand } from './commands/sandbox.ts';
-import { registerReportCommand } from './commands/report.ts';
-import { registerServeCommand } from './commands/serve.ts';
-import { registerSetupCommand } from './commands/setup.ts';
-import { registerStateCommand } from './commands/state.ts';
-import { registerStartCommand } from './commands/start.ts';
-import { registerSyncCommand } from './commands/sync.ts';
+import { CommanderError } from 'commander';
 import { describeError, exitCodeOf } from './errors.ts';
+import { buildProgram } from './program.ts';
 
-// Each command lives in its own module under ./commands and registers itself here.
-const registrations: Array<(program: Command) => void> = [registerCardCommand, registerServeCommand, registerSandboxCommand, registerStartCommand, registerSetupCommand, registerSyncCommand, registerReportCommand, registerStateCommand, registerDoctorCommand];
+// The entry point: parses the command line (./program.ts), runs the command, and turns what
+// it throws into one sentence on stderr and an exit code (DESIGN.md: 0 ok, 1 failure, 2 usage).
 
-/** The version in package.json, which `cs-card --version` prints. */
-function packageVersion(): string {
-  const manifest = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')));
-  return manifest.version;
-}
-
-export function buildProgram(): Command {
-  const program = new Command('cs-card')
-    .description('Customer-success card for HubSpot: health, renewal, NPS and suggested actions per company.')
-    .version(packageVersion(), '-V, --version', 'print the version of cs-card')
-    .exitOverride()
-    .showHelpAfterError('(run cs-card --help to see the commands)')
-    .configureOutput({ outputError: (text, write) => write(text) });
-  for (const register of registrations) register(program);
-  // A mistyped command or option ends with the way to the right one.
-  for (const command of program.commands) command.showHelpAfterError(`(run cs-card ${command.name()} --help to see its options)`);
-  return program;
-}
+export { buildProgram } from './program.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   try {

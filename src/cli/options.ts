@@ -1,4 +1,4 @@
-import { MAX_DEMO_COMPANIES } from '../sandbox/index.ts';
+import { MAX_DEMO_COMPANIES } from '../sandbox/demo-defaults.ts';
 import { asOfProblem } from '../usecases/card-view.ts';
 import { UsageError } from './errors.ts';
 

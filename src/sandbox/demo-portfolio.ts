@@ -8,9 +8,9 @@ import { demoCompanyCatalog } from './property-catalog.ts';
 import { createRandom, deriveSeed, type Random } from './random.ts';
 import type { MemoryStore } from './store.ts';
 
-// About 9 in 10 demo companies are customers: 225 gives a portfolio of at least 200 customers.
-export const DEFAULT_DEMO_COMPANIES = 225;
-export const MAX_DEMO_COMPANIES = 100_000;
+import { MAX_DEMO_COMPANIES } from './demo-defaults.ts';
+
+export { DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES } from './demo-defaults.ts';
 
 export interface DemoOptions {
   readonly seed: number;

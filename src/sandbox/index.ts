@@ -133,8 +133,7 @@ export const DEMO_TIME_ZONE = 'America/Los_Angeles';
 
 /** HubSpot's Pro and Enterprise limit for private apps: 190 requests per rolling 10 s. */
 export const DEFAULT_RATE_LIMIT = { max: 190, intervalMs: 10_000 } as const;
-/** What `cs-card sandbox` and `npm start` serve: HubSpot's index shows writes after a few seconds. */
-export const DEMO_SEARCH_LAG: SearchLag = { minMs: 2_000, maxMs: 5_000 };
+export { DEMO_SEARCH_LAG } from './demo-defaults.ts';
 
 export interface Sandbox {
   /** Direct seeding and inspection for tests: not through HTTP, not logged. */

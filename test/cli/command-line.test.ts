@@ -36,6 +36,24 @@ describe('cs-card, tried as a new user would', () => {
     expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
   });
 
+  it('--version and --help load no command module: the entry point imports only the command table (npx cs-card starts fast)', async () => {
+    // The static (not type-only) relative imports reachable from the entry point.
+    const reached = new Set<string>();
+    const visit = async (file: string): Promise<void> => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const source = await readFile(file, 'utf8');
+      for (const [, specifier] of source.matchAll(/^(?:import|export) (?!type )[^;]*? from '(\.[^']+)';/gm)) {
+        if (specifier !== undefined) await visit(path.resolve(path.dirname(file), specifier));
+      }
+    };
+    await visit(path.join(root, 'src/cli/main.ts'));
+    expect([...reached].map((file) => path.relative(root, file)).sort()).toEqual(['src/cli/errors.ts', 'src/cli/main.ts', 'src/cli/program.ts', 'src/sandbox/demo-defaults.ts']);
+    const help = await csCard(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['card', 'serve', 'sandbox', 'start', 'setup', 'sync', 'report', 'state', 'doctor']) expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
+  });
+
   it('an unknown command or option points at --help (exit 2)', async () => {
     const command = await csCard(['strat']);
     expect(command.code).toBe(2);

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { companyIdSchema, getCardView } from '../../usecases/card-view.ts';
 import { CompanyNotFoundError, HubSpotError } from '../../usecases/portal.ts';
 import { asOfOption } from '../options.ts';
@@ -12,7 +11,7 @@ interface CardOptions {
   readonly asOf?: string;
 }
 
-async function showCard(companyIdArg: string, options: CardOptions): Promise<void> {
+export async function showCard(companyIdArg: string, options: CardOptions): Promise<void> {
   const companyId = companyIdSchema.safeParse(companyIdArg);
   if (!companyId.success) throw new UsageError(`"${companyIdArg}" is not a company id: use the digits from the company record's URL`);
   const asOf = asOfOption(options.asOf);
@@ -30,14 +29,4 @@ async function showCard(companyIdArg: string, options: CardOptions): Promise<voi
   } finally {
     await portal.close();
   }
-}
-
-export function registerCardCommand(program: Command): void {
-  program
-    .command('card')
-    .description("Show one company's customer-success card: a readable summary, or the view model with --json.")
-    .argument('<companyId>', 'HubSpot company record id (digits)')
-    .option('--json', 'print exactly the card view model as JSON')
-    .option('--as-of <date>', 'compute the card as of this day (YYYY-MM-DD); default today (UTC)')
-    .action(showCard);
 }

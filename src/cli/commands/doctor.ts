@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { blocksResults } from '../../domain/doctor.ts';
 import { runDoctor } from '../../usecases/doctor.ts';
@@ -16,7 +15,7 @@ import { openPortal, readEnvironment, sandboxNotice } from '../portal.ts';
 
 const flagsSchema = z.object({ locale: z.string().default('en') });
 
-async function doctor(rawFlags: unknown): Promise<void> {
+export async function doctor(rawFlags: unknown): Promise<void> {
   const flags = flagsSchema.safeParse(rawFlags);
   if (!flags.success) throw new UsageError('bad option: --locale takes a language tag like en, zh-CN, ja, pl or th');
   const env = readEnvironment();
@@ -36,12 +35,4 @@ async function doctor(rawFlags: unknown): Promise<void> {
     await portal.close();
   }
   if (blocking) throw new CommandFailure('the portal is not ready: fix the checks marked ✗ above (cs-card doctor writes nothing)');
-}
-
-export function registerDoctorCommand(program: Command): void {
-  program
-    .command('doctor')
-    .description('Check the portal (scopes, properties, option mappings, renewal rule, survey answers, time zone, currency, rate limit) without writing anything; exit 1 when something blocks correct results.')
-    .option('--locale <tag>', 'language of the checklist: en, zh-CN, ja, pl or th', 'en')
-    .action(doctor);
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { parseIsoDate } from '../../domain/dates.ts';
 import { periodFromArguments } from '../../domain/period-report.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
@@ -29,7 +28,7 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-async function showReport(options: ReportOptions): Promise<void> {
+export async function showReport(options: ReportOptions): Promise<void> {
   if (options.json && options.csv) throw new UsageError('--json and --csv cannot be combined: choose one output format');
   if (options.by !== undefined && options.by !== 'owner') throw new UsageError(`--by "${options.by}" is not a grouping: the report can be split --by owner`);
   if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new UsageError(`--currency "${options.currency}" is not a currency code: write 3 capital letters, like USD`);
@@ -63,20 +62,4 @@ async function showReport(options: ReportOptions): Promise<void> {
   } finally {
     await portal.close();
   }
-}
-
-export function registerReportCommand(program: Command): void {
-  program
-    .command('report')
-    .description("The period's renewal, churn, retention and LTV figures for managers, from the customers' deals.")
-    .option('--period <period>', 'a year (2026), a quarter (2026-Q3) or a month (2026-10); default the current quarter')
-    .option('--from <date>', 'first day of the period (YYYY-MM-DD), with --to')
-    .option('--to <date>', 'last day of the period (YYYY-MM-DD), with --from')
-    .option('--json', 'print the figures as JSON')
-    .option('--csv', 'print the figures as CSV (one row per scope)')
-    .option('--by <grouping>', 'also split the figures by "owner"')
-    .option('--currency <code>', 'report in this currency (default: the configured currency); companies whose deals are in another one are left out of the amounts')
-    .option('--as-of <date>', 'the day the current quarter is taken from (YYYY-MM-DD); default today (UTC)')
-    .option('--locale <tag>', 'language of the readable report: en, zh-CN, ja, pl or th', 'en')
-    .action(showReport);
 }

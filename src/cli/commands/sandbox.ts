@@ -1,15 +1,11 @@
-import type { Command } from 'commander';
 import { parseFaultSpec } from '../../sandbox/controls.ts';
-import { createSandbox, DEFAULT_DEMO_COMPANIES, DEMO_SEARCH_LAG, MAX_DEMO_COMPANIES, type FaultRule, type SearchLag } from '../../sandbox/index.ts';
+import { createSandbox, type FaultRule, type SearchLag } from '../../sandbox/index.ts';
 import { UsageError } from '../errors.ts';
 import { asOfOption, companiesOption, portOption, rateLimitOption, rateLimitText, wholeNumber, type RateLimit } from '../options.ts';
 
 // `cs-card sandbox`: the sandbox portal over loopback HTTP, so curl, the SDK or a second
 // cs-card (HUBSPOT_BASE_URL) can use a HubSpot-compatible API without a HubSpot account.
 
-const DEFAULT_PORT = 4010;
-/** Pro/Enterprise private apps get 190 requests per 10 s: the limit a real portal would impose. */
-const DEFAULT_RATE_LIMIT = 190;
 
 interface SandboxFlags {
   port: string;
@@ -58,7 +54,7 @@ function sandboxRateLimit(raw: string): RateLimit | null {
   return rateLimitOption(raw);
 }
 
-async function serveSandbox(flags: SandboxFlags): Promise<void> {
+export async function serveSandbox(flags: SandboxFlags): Promise<void> {
   const port = portOption('--port', flags.port);
   const companies = companiesOption(flags.companies);
   const seed = wholeNumber('--seed', flags.seed, 0, 2 ** 32 - 1);
@@ -88,20 +84,4 @@ async function serveSandbox(flags: SandboxFlags): Promise<void> {
   );
   await stopped;
   await server.close();
-}
-
-export function registerSandboxCommand(program: Command): void {
-  program
-    .command('sandbox')
-    .description('Serve the sandbox portal (an in-memory HubSpot-compatible CRM API with a demo portfolio) on loopback HTTP.')
-    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', String(DEFAULT_PORT))
-    .option('--companies <n>', `demo portfolio size (up to ${MAX_DEMO_COMPANIES})`, String(DEFAULT_DEMO_COMPANIES))
-    .option('--seed <n>', 'seed of the demo data (same seed and --as-of, same data)', '1')
-    .option('--as-of <date>', 'YYYY-MM-DD the demo dates are relative to (default: today, UTC)')
-    .option('--rate-limit <n>', 'requests per 10 s before HubSpot-style 429s (0 = off), or a rate like 190/10s or 6000/1m', String(DEFAULT_RATE_LIMIT))
-    .option('--token <token>', 'accept only this bearer token (401 for others); default: any token')
-    .option('--fault <spec>', 'inject a HubSpot failure, repeatable: [METHOD:]KIND[xTIMES][@OBJECT_TYPE|@PATH], KIND 429, 429-daily, 500, 502, 503, 504, timeout, 401 or 403 (e.g. 503x3@/batch/update, 403@feedback_submissions)', (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .option('--latency <ms>', 'added to every response', '0')
-    .option('--search-lag <ms>', 'how long search takes to see a write: ms, or a range drawn per write (0 = at once)', `${DEMO_SEARCH_LAG.minMs}-${DEMO_SEARCH_LAG.maxMs}`)
-    .action(serveSandbox);
 }

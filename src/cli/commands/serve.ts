@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { writeLogLine, type SignatureMode } from '../../server/app.ts';
 import { startServer, type RunningServer } from '../../server/start.ts';
@@ -62,7 +61,7 @@ function syncInterval(flags: z.infer<typeof serveFlagsSchema>): number | null {
   return ms;
 }
 
-async function serve(rawFlags: unknown): Promise<void> {
+export async function serve(rawFlags: unknown): Promise<void> {
   const flags = serveFlagsSchema.parse(rawFlags);
   const syncEveryMs = syncInterval(flags);
   const env = readEnvironment();
@@ -95,12 +94,4 @@ async function serve(rawFlags: unknown): Promise<void> {
     await portal.close();
     await store?.close();
   }
-}
-
-export function registerServeCommand(program: Command): void {
-  program
-    .command('serve')
-    .description('Run the backend server the card calls and HubSpot\'s webhooks reach (port: PORT, default 3000).')
-    .option('--sync-every <interval>', 'also run an incremental sync at start and then every interval, like 30m, 6h or 1d')
-    .action(serve);
 }

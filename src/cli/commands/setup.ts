@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CsConfig } from '../../config/schema.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
@@ -43,7 +42,7 @@ export async function runSetupCommand(deps: { portal: Portal; config: CsConfig }
   }
 }
 
-async function setup(rawFlags: unknown): Promise<void> {
+export async function setup(rawFlags: unknown): Promise<void> {
   const flags = setupFlagsSchema.parse(rawFlags);
   const env = readEnvironment();
   const config = await loadCliConfig();
@@ -62,12 +61,4 @@ async function setup(rawFlags: unknown): Promise<void> {
   } finally {
     await portal.close();
   }
-}
-
-export function registerSetupCommand(program: Command): void {
-  program
-    .command('setup')
-    .description('Create or update the customer_success property group and company properties (idempotent); --lists also creates the managers\' lists.')
-    .option('--lists', 'also create the HubSpot lists: at-risk customers, renewing in 90 days and not healthy, detractors')
-    .action(setup);
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import type { Command } from 'commander';
 import type { CsConfig } from '../../config/schema.ts';
 import type { PortfolioCompany } from '../../domain/portfolio-summary.ts';
 import { dayZone, parseIsoDate, todayIn } from '../../domain/dates.ts';
 import { readPreviewProject } from '../../preview/project.ts';
 import { startPreview } from '../../preview/server.ts';
-import { DEFAULT_DEMO_COMPANIES, MAX_DEMO_COMPANIES, type Sandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
 import type { LogEntry } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
 import { portfolioPage, type PortfolioPage } from '../../usecases/portfolio-book.ts';
@@ -330,7 +329,7 @@ async function runUntilStopped(options: ProductOptions & { signal: AbortSignal }
   await product.close();
 }
 
-async function start(flags: StartFlags): Promise<void> {
+export async function start(flags: StartFlags): Promise<void> {
   const flagPort = flags.port === undefined ? undefined : portOption('--port', flags.port);
   const flagPreviewPort = flags.previewPort === undefined ? undefined : portOption('--preview-port', flags.previewPort);
   const companies = companiesOption(flags.companies);
@@ -360,15 +359,4 @@ async function start(flags: StartFlags): Promise<void> {
     interactive: process.stderr.isTTY,
   };
   await runUntilStopped(options, started);
-}
-
-export function registerStartCommand(program: Command): void {
-  program
-    .command('start')
-    .description('Run the whole product: the sandbox portal (or HUBSPOT_ACCESS_TOKEN\'s portal), the card backend and a local preview of the card.')
-    .option('--port <port>', 'card backend port (default PORT or 3000; a busy default falls back to a free port)')
-    .option('--preview-port <port>', 'preview page port (default: backend port + 1)')
-    .option('--companies <n>', `size of the sandbox demo portfolio (up to ${MAX_DEMO_COMPANIES})`, String(DEFAULT_DEMO_COMPANIES))
-    .option('--write', 'with HUBSPOT_ACCESS_TOKEN: create the properties and run a full sync (writes cs_* properties to that portal)')
-    .action(start);
 }

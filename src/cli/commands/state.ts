@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { openStateStore } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
@@ -60,14 +59,9 @@ async function status(): Promise<void> {
 
 const actionSchema = z.enum(['migrate', 'status']);
 
-export function registerStateCommand(program: Command): void {
-  program
-    .command('state')
-    .description('The shared state store (CS_CARD_DATABASE_URL, or SQLite in CS_CARD_STATE_DIR): "migrate" brings its schema up to date, "status" shows running syncs, last syncs and the webhook queue.')
-    .argument('<action>', 'migrate or status')
-    .action(async (action: unknown) => {
-      const parsed = actionSchema.safeParse(action);
-      if (!parsed.success) throw new UsageError(`cs-card state ${String(action)}: the action must be "migrate" or "status"`);
-      await (parsed.data === 'migrate' ? migrate() : status());
-    });
+/** `cs-card state migrate|status`. */
+export async function state(action: unknown): Promise<void> {
+  const parsed = actionSchema.safeParse(action);
+  if (!parsed.success) throw new UsageError(`cs-card state ${String(action)}: the action must be "migrate" or "status"`);
+  await (parsed.data === 'migrate' ? migrate() : status());
 }

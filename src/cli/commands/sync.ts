@@ -1,5 +1,4 @@
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { ownedCompanyProperties } from '../../domain/writeback.ts';
 import { healthUpdatedAtProperty } from '../../domain/properties.ts';
@@ -167,7 +166,7 @@ async function ensureProperties(portal: Portal, config: Awaited<ReturnType<typeo
   if (missing.length > 0) throw new CommandFailure(`the portal lacks the properties sync writes (${missing.join(', ')}): run \`cs-card setup\` first`);
 }
 
-async function sync(rawFlags: unknown): Promise<void> {
+export async function sync(rawFlags: unknown): Promise<void> {
   const flags = syncFlagsSchema.parse(rawFlags);
   asOfOption(flags.asOf);
   const rateLimit = rateLimitOption(flags.rateLimit);
@@ -223,15 +222,4 @@ async function sync(rawFlags: unknown): Promise<void> {
     else await closing;
     await stateStore?.close();
   }
-}
-
-export function registerSyncCommand(program: Command): void {
-  program
-    .command('sync')
-    .description('Recompute health for every company in scope and write back the properties that changed (incremental unless --full).')
-    .option('--full', 'recompute every company in scope, not only those whose inputs changed since the last sync')
-    .option('--dry-run', 'print what would change and write nothing (not even the sync state)')
-    .option('--as-of <date>', 'compute health as of this day (YYYY-MM-DD); default today (UTC)')
-    .option('--rate-limit <rate>', "the portal's API limit this sync paces itself to, e.g. 100/10s (Free/Starter) or 190/10s (Pro/Enterprise)", '190/10s')
-    .action(sync);
 }
