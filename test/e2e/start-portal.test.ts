@@ -2,7 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { startProduct, type RunningProduct } from '../../src/cli/commands/start.ts';
+import { portfolioReport } from '../../src/cli/portfolio-report.ts';
 import { readEnvironment } from '../../src/cli/portal.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { createSandbox, type RequestLogEntry, type Sandbox } from '../../src/sandbox/index.ts';
@@ -85,5 +87,23 @@ describe('npm start with HUBSPOT_ACCESS_TOKEN', () => {
     expect(running.summary.overview.customers).toBeGreaterThan(0);
     expect(running.summary.overview.neverSynced).toBe(false);
     expect((await readdir(stateDir)).length).toBeGreaterThan(0);
+  });
+
+  it('counts churned customers apart from the health bands in its summary, as sync wrote their stage', async () => {
+    const running = await startAgainstPortal(true);
+
+    const companies = await customersOf(portal);
+    const churned = companies.filter((company) => company.properties.cs_lifecycle_stage === 'churned');
+    expect(churned.length).toBeGreaterThan(0);
+    const { overview } = running.summary;
+    const lines = new Map(overview.bands.map((line) => [line.band, line.customers]));
+    expect(lines.get('churned')).toBe(churned.length);
+    // The bands count the customers that did not churn, each once; churned ones are in none.
+    expect(overview.customers).toBe(companies.length - churned.length);
+    expect(['at_risk', 'attention', 'healthy', 'unknown'].reduce((sum, band) => sum + (lines.get(band as 'healthy') ?? 0), 0)).toBe(overview.customers);
+    const text = portfolioReport(running.summary);
+    const { t } = createI18n('en', 'UTC');
+    expect(text).toContain(t('summary.churned', { count: churned.length }));
+    expect(text).toMatch(new RegExp(`^  ${t('portfolio.band.churned')} +${churned.length} +—`, 'm'));
   });
 });
