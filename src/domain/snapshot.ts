@@ -34,7 +34,7 @@ export interface CompanySnapshot {
   readonly contacts: readonly CrmRecord[];
   readonly deals: readonly CrmRecord[];
   readonly tickets: readonly CrmRecord[];
-  /** Feedback submissions of the company's contacts; `hs_contact_id` is filled from the association when HubSpot leaves it empty. */
+  /** The company's survey answers (domain/survey-answers.ts): `hs_contact_id` names the respondent, filled from the association when HubSpot leaves it empty. */
   readonly feedback: readonly CrmRecord[];
   /** Tasks associated with the company, open or completed. */
   readonly tasks: readonly CrmRecord[];

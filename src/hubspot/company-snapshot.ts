@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/snapshot.ts';
 import type { HubSpotClient } from './client.ts';
 import { CompanyNotFoundError, describeFailure, HubSpotError } from './failures.ts';
-import { companyResponseSchema, recordPageSchema, toHistory, v4AssociationPageSchema, validRecords, type CompanyResponse } from './records.ts';
+import { companySurveyAnswers, needsRespondent } from '../domain/survey-answers.ts';
+import { companyResponseSchema, recordPageSchema, toHistory, v4AssociationPageSchema, v4BatchPageSchema, validRecords, type CompanyResponse } from './records.ts';
 import { withRetry, type Deadline, type RetryOptions } from './retry.ts';
 
 // One company's snapshot in two sequential round trips and about one call per 100 records:
@@ -11,9 +12,12 @@ import { withRetry, type Deadline, type RetryOptions } from './retry.ts';
 //      contacts, deals, tickets and tasks (v3 returns them with the record; v4 pages only when
 //      HubSpot says there are more);
 //   2. in parallel: batch-read contacts, deals, tickets and tasks (100 ids a call) and search the
-//      contacts' survey answers by hs_contact_id (5 groups x 100 ids a call, 200 answers a page).
-// Feedback submissions are associated with contacts, not companies; searching by contact id
-// avoids a third round trip (contact -> submission associations, then a batch read).
+//      survey answers associated with the contacts (`associations.contact`, 5 groups x 100 ids a
+//      call, 200 answers a page);
+//   3. only when some answer has no hs_contact_id: its contacts (v4 batch, 1,000 answers a call).
+// Feedback submissions are associated with contacts, not companies; searching by association
+// finds the same answers the sync reads through contact -> submission associations (one rule,
+// domain/survey-answers.ts) in one call instead of an association read and then a batch read.
 // Tasks are read through associations rather than search because search lags behind writes:
 // a task created a second ago must already count, or "create task" would not be idempotent.
 
@@ -44,6 +48,7 @@ const searchPageSize = 200;
 const idsPerFilter = 100;
 const filterGroupsPerSearch = 5;
 const associationPageSize = 500;
+const associationBatchSize = 1000;
 
 type AssociatedType = 'contacts' | 'deals' | 'tickets' | 'tasks';
 const associatedTypes: readonly AssociatedType[] = ['contacts', 'deals', 'tickets', 'tasks'];
@@ -141,6 +146,14 @@ async function batchRead(ctx: Context, type: AssociatedType, source: DataSource,
   return { records, issues: issue ? [issue] : [] };
 }
 
+/** The company's survey answers (domain/survey-answers.ts): searched by their association with the company's contacts. */
+async function readFeedback(ctx: Context, contactIds: readonly string[], properties: readonly string[]): Promise<Section> {
+  const found = await searchFeedback(ctx, contactIds, properties);
+  const unnamed = found.records.filter(needsRespondent).map((answer) => answer.id);
+  const linked = unnamed.length === 0 ? new Map<string, string[]>() : await respondentsOf(ctx, unnamed);
+  return { records: companySurveyAnswers(contactIds, found.records, linked), issues: found.issues };
+}
+
 async function searchFeedback(ctx: Context, contactIds: readonly string[], properties: readonly string[]): Promise<Section> {
   const groups = chunk(chunk(contactIds, idsPerFilter), filterGroupsPerSearch);
   const pages = await Promise.all(
@@ -153,7 +166,7 @@ async function searchFeedback(ctx: Context, contactIds: readonly string[], prope
           await withRetry(
             () =>
               ctx.client.crm.objects.feedbackSubmissions.searchApi.doSearch({
-                filterGroups: idGroups.map((ids) => ({ filters: [{ propertyName: 'hs_contact_id', operator: FilterOperatorEnum.In, values: ids }] })),
+                filterGroups: idGroups.map((ids) => ({ filters: [{ propertyName: 'associations.contact', operator: FilterOperatorEnum.In, values: ids }] })),
                 properties: unique(['hs_contact_id', ...properties]),
                 limit: searchPageSize,
                 ...(after ? { after } : {}),
@@ -173,6 +186,26 @@ async function searchFeedback(ctx: Context, contactIds: readonly string[], prope
   return { records, issues: issue ? [issue] : [] };
 }
 
+/** The contacts of answers HubSpot left without hs_contact_id (v4 batch, 1,000 a call; rare, so a third round trip only then). */
+async function respondentsOf(ctx: Context, answerIds: readonly string[]): Promise<Map<string, string[]>> {
+  const linked = new Map<string, string[]>();
+  const pages = await Promise.all(
+    chunk(answerIds, associationBatchSize).map((ids) =>
+      withRetry(
+        () => ctx.client.crm.associations.v4.batchApi.getPage('feedback_submissions', 'contacts', { inputs: ids.map((id) => ({ id })) }),
+        ctx.deadline,
+        ctx.retry,
+      ),
+    ),
+  );
+  for (const page of pages) {
+    for (const result of parseResponse(v4BatchPageSchema, page, 'answer associations').results) {
+      linked.set(result._from.id, [...(linked.get(result._from.id) ?? []), ...result.to.map((to) => to.toObjectId)]);
+    }
+  }
+  return linked;
+}
+
 export async function readCompanySnapshot(ctx: Context, companyId: string, plan: PropertyPlan): Promise<CompanySnapshot> {
   const company = await readCompany(ctx, companyId, plan);
   const ids = new Map(associatedTypes.map((type) => [type, associatedIds(ctx, company, type)]));
@@ -185,7 +218,7 @@ export async function readCompanySnapshot(ctx: Context, companyId: string, plan:
     section('deals', 'deals', plan.deal),
     section('tickets', 'tickets', plan.ticket),
     section('tasks', 'tasks', plan.task),
-    degradeOnFailure('feedback', async () => searchFeedback(ctx, await idsOf('contacts'), plan.feedback)),
+    degradeOnFailure('feedback', async () => readFeedback(ctx, await idsOf('contacts'), plan.feedback)),
   ]);
 
   const history = Object.fromEntries(plan.companyHistory.map((name) => [name, toHistory(company.propertiesWithHistory?.[name] ?? [])]));

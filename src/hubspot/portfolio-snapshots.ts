@@ -1,5 +1,6 @@
 import type { CompanySnapshot, CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/snapshot.ts';
 import type { PropertyPlan } from './company-snapshot.ts';
+import { companySurveyAnswers } from '../domain/survey-answers.ts';
 import { describeFailure, HubSpotError, type Failure } from './failures.ts';
 import { associatedIds, batchRead, type FailedIds, type PortfolioContext, type PortfolioObjectType } from './portfolio.ts';
 
@@ -172,22 +173,23 @@ async function readFeedback(
   return { forbidden: false, byContact: links.byId, linkFailed: links.failed, section };
 }
 
-/** The company's contacts' submissions; hs_contact_id is filled from the association when HubSpot leaves it empty. */
+/** The company's survey answers (domain/survey-answers.ts): its contacts' submissions, each once, with the respondent filled in. */
 function feedbackOf(contactIds: readonly string[], read: FeedbackRead, issues: SourceIssue[]): CrmRecord[] {
   if (read.forbidden || read.section === null) {
     issues.push(feedbackForbidden);
     return [];
   }
-  const records: CrmRecord[] = [];
+  const answers: CrmRecord[] = [];
+  const linked = new Map<string, string[]>();
   for (const contactId of contactIds) {
     const linkFailure = read.linkFailed.get(contactId);
     if (linkFailure) issues.push(unavailable('feedback', linkFailure));
     for (const record of collect(read.byContact.get(contactId) ?? [], read.section, 'feedback', issues)) {
-      const contact = record.properties.hs_contact_id;
-      records.push(contact ? record : { id: record.id, properties: { ...record.properties, hs_contact_id: contactId } });
+      answers.push(record);
+      linked.set(record.id, [...(linked.get(record.id) ?? []), contactId]);
     }
   }
-  return records;
+  return companySurveyAnswers(contactIds, answers, linked);
 }
 
 function dedupe(issues: readonly SourceIssue[]): SourceIssue[] {

@@ -55,7 +55,12 @@ export function filterProblems(schema: PropertySchema, type: SandboxObjectType, 
   const problems: FilterProblem[] = [];
   for (const filter of (body.filterGroups ?? []).flatMap((group) => group.filters)) {
     const { propertyName, operator } = filter;
-    if (!schema.property(type, propertyName)) {
+    const associated = associationFilterType(propertyName);
+    if (associated !== undefined) {
+      if (associated === null) problems.push({ propertyName, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${propertyName}" does not exist on ${type}.` });
+      else if (operator !== 'EQ' && operator !== 'IN') problems.push({ propertyName, code: 'INVALID_OPERATOR', message: `"${propertyName}" takes the EQ or IN operator only.` });
+      else if (operator === 'EQ' ? !filter.value : (filter.values ?? []).length === 0) problems.push({ propertyName, code: 'MISSING_VALUE', message: `The ${operator} filter on "${propertyName}" needs a value.` });
+    } else if (!schema.property(type, propertyName)) {
       problems.push({ propertyName, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${propertyName}" does not exist on ${type}.` });
     } else if (NEEDS_VALUE.has(operator) && (filter.value === undefined || filter.value === '')) {
       problems.push({ propertyName, code: 'MISSING_VALUE', message: `The ${operator} filter on "${propertyName}" needs a value.` });
@@ -108,7 +113,29 @@ function compare(a: number | string, b: number | string): number {
 
 type Predicate = (object: StoredObject) => boolean;
 
-function predicateOf(schema: PropertySchema, type: SandboxObjectType, filter: Filter): Predicate {
+/** The ids an object is associated with, of one type (the store's links). */
+export type LinkedIds = (object: StoredObject, toType: SandboxObjectType) => readonly string[];
+
+/**
+ * The object type an `associations.{singular}` pseudo-property filters on (HubSpot's "search by
+ * association": records associated with the given record ids); undefined when the name is an
+ * ordinary property, null when it names no object type.
+ */
+export function associationFilterType(propertyName: string): SandboxObjectType | null | undefined {
+  if (!propertyName.startsWith('associations.')) return undefined;
+  const singular = propertyName.slice('associations.'.length);
+  const found = Object.entries(OBJECT_TYPES).find(([, info]) => info.singular === singular);
+  return found ? (found[0] as SandboxObjectType) : null;
+}
+
+function associationPredicate(toType: SandboxObjectType, filter: Filter, linkedIds: LinkedIds): Predicate {
+  const wanted = new Set(filter.operator === 'EQ' ? [filter.value ?? ''] : (filter.values ?? []));
+  return (object) => linkedIds(object, toType).some((id) => wanted.has(id));
+}
+
+function predicateOf(schema: PropertySchema, type: SandboxObjectType, filter: Filter, linkedIds: LinkedIds): Predicate {
+  const associated = associationFilterType(filter.propertyName);
+  if (associated) return associationPredicate(associated, filter, linkedIds);
   const kind = kindOf(schema, type, filter.propertyName);
   const read = (object: StoredObject): number | string | undefined => {
     const raw = object.properties[filter.propertyName];
@@ -157,9 +184,9 @@ function queryPredicate(type: SandboxObjectType, query: string | undefined): Pre
 }
 
 /** Every non-archived object matching the body's filter groups and query, in the requested order. */
-export function searchObjects(schema: PropertySchema, type: SandboxObjectType, objects: readonly StoredObject[], body: SearchBody): StoredObject[] {
+export function searchObjects(schema: PropertySchema, type: SandboxObjectType, objects: readonly StoredObject[], body: SearchBody, linkedIds: LinkedIds = () => []): StoredObject[] {
   const groups = (body.filterGroups ?? []).filter((group) => group.filters.length > 0)
-    .map((group) => group.filters.map((filter) => predicateOf(schema, type, filter)));
+    .map((group) => group.filters.map((filter) => predicateOf(schema, type, filter, linkedIds)));
   const matchesQuery = queryPredicate(type, body.query);
   const matched = objects.filter((object) => !object.archived && matchesQuery(object)
     && (groups.length === 0 || groups.some((predicates) => predicates.every((predicate) => predicate(object)))));

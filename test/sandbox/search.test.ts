@@ -138,4 +138,24 @@ describe('CRM search through @hubspot/api-client', () => {
     const group = { filters: [{ propertyName: 'name', operator: FilterOperatorEnum.HasProperty }] };
     expect((await failureOf(client.crm.companies.searchApi.doSearch({ filterGroups: Array.from({ length: 6 }, () => group) }))).code).toBe(400);
   });
+
+  it('finds records by association (associations.{type} with EQ or IN), as HubSpot search does, and refuses other operators and unknown types', async () => {
+    const { sandbox, client } = sdkPortal();
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => sandbox.store.create('contacts', { firstname: name }).id);
+    const answer = (contact: string | undefined, value: string) => {
+      const created = sandbox.store.create('feedback_submissions', { hs_value: value, hs_contact_id: null });
+      if (contact) sandbox.store.associate('contacts', contact, 'feedback_submissions', created.id);
+      return created.id;
+    };
+    const [first, second, third] = [answer(a, '9'), answer(b, '3'), answer(c, '7')];
+    answer(undefined, '10');
+    const ids = async (filters: Parameters<typeof client.crm.objects.feedbackSubmissions.searchApi.doSearch>[0]['filterGroups']) =>
+      (await client.crm.objects.feedbackSubmissions.searchApi.doSearch({ filterGroups: filters, limit: 10 })).results.map((result) => result.id);
+    expect(await ids([{ filters: [{ propertyName: 'associations.contact', operator: FilterOperatorEnum.Eq, value: a ?? '' }] }])).toEqual([first]);
+    expect(await ids([{ filters: [{ propertyName: 'associations.contact', operator: FilterOperatorEnum.In, values: [b ?? '', c ?? ''] }] }])).toEqual([second, third]);
+    const bad = await failureOf(client.crm.objects.feedbackSubmissions.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'associations.contact', operator: FilterOperatorEnum.Gt, value: '1' }] }] }));
+    expect(bad.code).toBe(400);
+    const unknown = await failureOf(client.crm.objects.feedbackSubmissions.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'associations.widget', operator: FilterOperatorEnum.Eq, value: '1' }] }] }));
+    expect(unknown.code).toBe(400);
+  });
 });

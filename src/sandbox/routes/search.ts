@@ -21,7 +21,7 @@ async function search(call: ApiCall): Promise<Response> {
   const offset = parseOffset(body.after);
   // Search reads HubSpot's index, which lags writes (controls.searchLag): what was written a
   // moment ago may still be found with its old values, or not at all.
-  const matched = searchObjects(call.store.schema, type, call.store.searchable(type), body);
+  const matched = searchObjects(call.store.schema, type, call.store.searchable(type), body, (object, toType) => call.store.linked(type, object.id, toType));
   const reachable = Math.min(matched.length, SEARCH_RESULT_CAP);
   const end = Math.min(offset + (body.limit ?? 10), reachable);
   const properties = body.properties && body.properties.length > 0 ? body.properties : undefined;
