@@ -48,6 +48,9 @@ describe('cs-card doctor against the sandbox', () => {
     const renewal = byId.get('renewal')?.text.params ?? {};
     expect(renewal.renewal).toBeGreaterThan(0);
     expect(renewal.expansion).toBeGreaterThan(0);
+    // The sample's examples agree with the demo deals' names (renewal deals sit on the contract's anniversaries).
+    expect(String(renewal.renewalExample)).toMatch(/ — Renewal \d{4}$/);
+    expect(String(renewal.expansionExample)).toMatch(/ — Upsell \d{4}$/);
     expect(doctorLines(report.checks).every((line) => line.startsWith('✓'))).toBe(true);
   });
 

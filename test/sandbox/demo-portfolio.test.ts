@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
+import { readDeals } from '../../src/domain/deals.ts';
 import type { CompanySnapshot } from '../../src/domain/snapshot.ts';
 import { createSandbox, type SandboxStore, type StoredObject } from '../../src/sandbox/index.ts';
 
@@ -208,6 +209,20 @@ describe('the demo portfolio shows every lifecycle case (issue 19)', () => {
     expect(view.health.band).toBe('at_risk');
     expect(view.renewal.window).toBe('later');
     expect(view.actions.find((action) => action.id === 'at-risk-success-plan')).toMatchObject({ priority: 'high' });
+  });
+
+  it('names its deals as the renewal rule classifies them: every "Renewal" deal is a renewal, every "Upsell" an expansion', () => {
+    // Renewal deals close on the contract's anniversaries (within contractEndDistanceDays);
+    // an earlier demo placed them off it and the doctor's sample called "Renewal 2027" expansion.
+    const named = companies.flatMap((company) =>
+      readDeals(related(company.id, 'deals').map(({ id, properties }) => ({ id, properties })), defaultConfig.renewal, defaultConfig.handoff, company.properties)
+        .map((deal) => ({ name: deal.name ?? '', kind: deal.kind })));
+    const renewals = named.filter((deal) => / — Renewal \d{4}$/.test(deal.name));
+    const upsells = named.filter((deal) => / — Upsell \d{4}$/.test(deal.name));
+    expect(renewals.length).toBeGreaterThan(100);
+    expect(upsells.length).toBeGreaterThan(0);
+    expect(renewals.filter((deal) => deal.kind !== 'renewal')).toEqual([]);
+    expect(upsells.filter((deal) => deal.kind !== 'expansion')).toEqual([]);
   });
 
   it('a completed QBR task settles "Schedule a QBR"', () => {
