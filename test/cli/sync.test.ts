@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
@@ -14,6 +15,8 @@ import { csCard, csCardUntil } from '../sync/cli-process.ts';
 // (HUBSPOT_BASE_URL), its state in the embedded store in a temporary CS_CARD_STATE_DIR.
 
 const asOf = '2026-11-20';
+/** The as-of day as the summary writes it (in the reader's locale: English here). */
+const asOfText = createI18n('en', 'UTC').date(asOf);
 /** Tests measure behaviour, not HubSpot's pacing: a limit the limiter never waits for. */
 const fast = ['--rate-limit', '100000/1s'];
 
@@ -75,16 +78,27 @@ describe('cs-card sync', () => {
 
     const first = await sync(p);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Full sync as of ${asOf} (no earlier sync of this portal).`);
-    expect(first.stdout).toMatch(new RegExp(`^${inScope} companies scored: ${inScope} written, 0 unchanged, 0 skipped; \\d+ CRM calls in [\\d.]+ s\\.$`, 'm'));
+    expect(first.stdout).toContain(`Full sync as of ${asOfText} (no earlier sync of this portal).`);
+    expect(first.stdout).toMatch(new RegExp(`^${inScope} companies scored: ${inScope} written, 0 unchanged, 0 skipped; [\\d,]+ CRM calls in [\\d.]+ s\\.$`, 'm'));
     expect(first.stderr).toContain(`sync: ${inScope} of ${inScope} companies done, ${inScope} written, 0 skipped`);
     expect(await syncStates(p)).toEqual([expect.stringMatching(/^sync-state:portal-[0-9a-f]{16}$/)]);
+
+    // Progress shows from the start, before the first page of companies is read and scored.
+    expect(first.stderr.split('\n').filter((line) => line.startsWith('sync:'))[0]).toBe('sync: reading the companies in scope…');
 
     const second = await sync(p);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Incremental sync as of');
     expect(second.stdout).toMatch(/ 0 written, /);
-  });
+
+    // The summary in the reader's language (the terminal's LANG, or --locale), with "an incremental sync".
+    const polish = await csCard(['sync', '--as-of', asOf, ...fast, '--dry-run'], { ...p.env, LANG: 'pl_PL.UTF-8' });
+    expect(polish.stdout).toMatch(/^Próba synchronizacji przyrostowej na dzień 20 lis 2026/m);
+    expect(polish.stderr).toMatch(/^sync: gotowe \d+ z \d+ firm, do zapisania 0, pominięto 0$/m);
+    const english = await sync(p, '--dry-run', '--locale', 'en');
+    expect(english.stdout).toContain(`Dry run of an incremental sync as of ${asOfText}`);
+    expect((await sync(p, '--locale', 'xx')).stderr).toMatch(/--locale "xx" is not a language cs-card speaks: use one of en, zh-CN, ja, pl, th/);
+   }, 120_000);
 
   it('--dry-run prints what would change and writes nothing', async () => {
     const p = await portal();
@@ -94,6 +108,10 @@ describe('cs-card sync', () => {
     expect(dry.stdout).toMatch(/^Would change:\n {2}\d+ [^:\n]+: .*cs_health_band \(empty\) -> (healthy|attention|at_risk|unknown)/m);
     expect(dry.stdout).toContain(`${customers(p).length} would be written`);
     expect(dry.stdout).toContain('Nothing was written (dry run).');
+    expect(dry.stdout).toContain(`Dry run of a full sync as of ${asOfText}`);
+    // Its progress says what would be written, never "written".
+    expect(dry.stderr).toMatch(/^sync: \d+ of \d+ companies done, \d+ would be written, \d+ skipped$/m);
+    expect(dry.stderr).not.toMatch(/companies done, \d+ written/);
     expect(p.sandbox.log.count({ pathIncludes: '/batch/update' })).toBe(0);
     expect(p.sandbox.store.list('companies').every((c) => (c.properties.cs_health_band ?? null) === null)).toBe(true);
     expect(await syncStates(p)).toEqual([]);
@@ -162,6 +180,7 @@ describe('cs-card sync', () => {
     const refused = await sync(p);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toEqual([
+      'sync: reading the companies in scope…',
       expect.stringMatching(
         /^cs-card: another sync of this portal is running: cs-card serve --sync-every on ops-2 \(pid 4242\), started \d+ s ago, last heartbeat \d+ s ago; wait for it to finish — if that process is gone, its lease expires in \d+ s, then run again$/,
       ),
@@ -254,6 +273,6 @@ describe('cs-card sync', () => {
     const result = await csCard(['sync', ...fast]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal');
-    expect(result.stdout).toMatch(/^Full sync as of \d{4}-\d{2}-\d{2} \(no earlier sync of this portal\)\.\n(\d+) companies scored: \1 written/m);
+    expect(result.stdout).toMatch(/^Full sync as of [A-Z][a-z]{2} \d{1,2}, \d{4} \(no earlier sync of this portal\)\.\n(\d+) companies scored: \1 written/m);
   });
 });

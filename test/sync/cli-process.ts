@@ -15,7 +15,7 @@ export interface CliResult {
 }
 
 function environment(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CS_CARD_|HUBSPOT_)/.test(name)));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CS_CARD_|HUBSPOT_|LANG$|LC_ALL$|LC_MESSAGES$)/.test(name)));
   return { ...inherited, ...env };
 }
 

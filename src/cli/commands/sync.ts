@@ -12,7 +12,9 @@ import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
 import { asOfOption, rateLimitOption } from '../options.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
-import { openPortal, readEnvironment, sandboxNotice, type Portal } from '../portal.ts';
+import { openPortal, readEnvironment, type Portal } from '../portal.ts';
+import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
+import { cliI18n } from '../locale.ts';
 
 // `cs-card sync [--full] [--dry-run] [--as-of YYYY-MM-DD]`: recompute health for every company
 // in scope and write back what changed, with progress on stderr and a summary on stdout.
@@ -26,6 +28,7 @@ const syncFlagsSchema = z.object({
   dryRun: z.boolean().default(false),
   asOf: z.string().optional(),
   rateLimit: z.string().default('190/10s'),
+  locale: z.string().optional(),
 });
 
 /** Companies a dry run lists one by one; the rest are counted. */
@@ -53,43 +56,56 @@ interface Progress {
   stop(): void;
 }
 
-/** A bar redrawn in place on a terminal; otherwise plain lines, a few seconds apart. */
-function progressReporter(stream: NodeJS.WriteStream): Progress {
+/** "sync: 200 of 5,000 companies done, 180 written, 2 skipped" ("would be written" in a dry run). */
+function progressText(i18n: I18n, progress: SyncProgress, dryRun: boolean): string {
+  const counts = { done: progress.done, total: progress.total ?? progress.done, written: progress.written, skipped: progress.skipped };
+  return i18n.t(dryRun ? 'cli.sync.progressDryRun' : 'cli.sync.progress', counts);
+}
+
+/**
+ * A bar redrawn in place on a terminal; otherwise plain lines, a few seconds apart. Either way
+ * it shows from the start: reading the first page of companies takes a while on a paced portal.
+ */
+export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, i18n: I18n, dryRun: boolean): Progress {
   if (stream.isTTY) {
+    let latest: SyncProgress | null = null;
     const bar = new cliProgress.SingleBar(
-      { stream, format: 'sync |{bar}| {value}/{total} companies · {written} written · {skipped} skipped · ETA {eta_formatted}', hideCursor: true, clearOnComplete: false },
+      {
+        stream,
+        hideCursor: true,
+        clearOnComplete: false,
+        format: (options, params) => `${cliProgress.Format.BarFormat(params.progress, options)} ${latest === null ? i18n.t('cli.sync.starting') : progressText(i18n, latest, dryRun)}`,
+      },
       cliProgress.Presets.shades_classic,
     );
-    let started = false;
+    bar.start(1, 0);
+    let running = true;
     return {
       update(progress) {
-        const payload = { written: progress.written, skipped: progress.skipped };
-        if (!started) bar.start(progress.total ?? progress.done, progress.done, payload);
-        else {
-          if (progress.total !== null) bar.setTotal(progress.total);
-          bar.update(progress.done, payload);
-        }
-        started = true;
+        latest = progress;
+        bar.setTotal(Math.max(1, progress.total ?? progress.done));
+        bar.update(progress.done);
       },
       stop() {
-        if (started) bar.stop();
-        started = false;
+        if (running) bar.stop();
+        running = false;
       },
     };
   }
-  let lastAt = Number.NEGATIVE_INFINITY;
+  stream.write(`${i18n.t('cli.sync.starting')}\n`);
+  let lastAt = performance.now();
   let last: SyncProgress | null = null;
   let printed: SyncProgress | null = null;
   const print = (progress: SyncProgress) => {
-    const of = progress.total === null ? '' : ` of ${progress.total}`;
-    stream.write(`sync: ${progress.done}${of} companies done, ${progress.written} written, ${progress.skipped} skipped\n`);
+    stream.write(`${progressText(i18n, progress, dryRun)}\n`);
     printed = progress;
     lastAt = performance.now();
   };
   return {
     update(progress) {
+      // The first page is shown at once; then a line every few seconds.
+      if (printed === null || performance.now() - lastAt >= plainProgressEveryMs) print(progress);
       last = progress;
-      if (performance.now() - lastAt >= plainProgressEveryMs) print(progress);
     },
     stop: () => last !== null && last !== printed && print(last),
   };
@@ -101,24 +117,27 @@ function changeLine(change: CompanyChange): string {
   return `  ${change.companyId}${change.name ? ` ${change.name}` : ''}: ${parts.join(', ')}`;
 }
 
-/** Companies held as last written because survey answers could not be read (only said when there are some). */
-function held(summary: SyncSummary): string {
-  return summary.held > 0 ? `, ${summary.held} kept as last written (survey answers unavailable)` : '';
-}
-
-export function summaryLines(summary: SyncSummary): string[] {
-  const mode = summary.mode === 'full' ? 'Full sync' : 'Incremental sync';
-  const verb = summary.dryRun ? 'would be written' : 'written';
+export function summaryLines(summary: SyncSummary, i18n: I18n = createI18n('en', 'UTC')): string[] {
+  const run = summary.dryRun ? (summary.mode === 'full' ? 'dryRunFull' : 'dryRunIncremental') : summary.mode;
+  const counts = {
+    scanned: summary.scanned,
+    written: summary.written,
+    unchanged: summary.unchanged,
+    skipped: summary.skipped,
+    held: summary.held,
+    calls: summary.apiCalls,
+    seconds: Math.round(summary.elapsedMs / 100) / 10,
+  };
   const lines = [
-    `${summary.dryRun ? 'Dry run of a ' : ''}${summary.dryRun ? mode.toLowerCase() : mode} as of ${summary.asOf}${summary.resumed ? ', resumed where the last run stopped' : ''} (${summary.reason}).`,
-    `${summary.scanned} companies scored: ${summary.written} ${verb}, ${summary.unchanged} unchanged, ${summary.skipped} skipped${held(summary)}; ${summary.apiCalls} CRM calls in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
+    i18n.t('cli.sync.title', { run, asOf: summary.asOf, resumed: summary.resumed ? 'yes' : 'no', reason: summary.reason }),
+    i18n.t(summary.dryRun ? 'cli.sync.countsDryRun' : 'cli.sync.counts', counts),
   ];
-  if (summary.dryRun) lines.push('Nothing was written (dry run).');
-  for (const gap of summary.portalGaps) lines.push(`Note: ${gap}.`);
+  if (summary.dryRun) lines.push(i18n.t('cli.sync.nothingWritten'));
+  for (const gap of summary.portalGaps) lines.push(i18n.t('cli.sync.note', { gap }));
   if (summary.skipped > 0) {
-    lines.push(`Skipped (left unwritten; the next sync tries them again):`);
+    lines.push(i18n.t('cli.sync.skippedHeading'));
     for (const skipped of summary.skippedCompanies.slice(0, maxListedSkips)) lines.push(`  ${skipped.companyId}: ${skipped.reasons.join('; ')}`);
-    if (summary.skipped > maxListedSkips) lines.push(`  ... and ${summary.skipped - Math.min(maxListedSkips, summary.skippedCompanies.length)} more`);
+    if (summary.skipped > maxListedSkips) lines.push(`  ${i18n.t('cli.sync.more', { count: summary.skipped - Math.min(maxListedSkips, summary.skippedCompanies.length) })}`);
   }
   return lines;
 }
@@ -134,13 +153,13 @@ export const stopGraceMs = 4_000;
  * are abandoned, the checkpoint is saved so the next run continues from there, and the process
  * exits within stopGraceMs whatever is still in flight. A second Ctrl-C quits at once.
  */
-function stopOnSignal(): { signal: AbortSignal; dispose(): void } {
+function stopOnSignal(stoppingText: string): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const stop = () => {
     if (controller.signal.aborted) process.exit(1);
     controller.abort();
     process.exitCode = 1;
-    process.stderr.write('\ncs-card: stopping: saving where the sync got to (press Ctrl-C again to quit at once)\n');
+    process.stderr.write(`\ncs-card: ${stoppingText}\n`);
     // Abandoned reads may still hold the event loop: once the state is saved nothing of value is left.
     setTimeout(() => process.exit(), stopGraceMs).unref();
   };
@@ -156,18 +175,19 @@ function stopOnSignal(): { signal: AbortSignal; dispose(): void } {
 }
 
 /** Sync writes the product's properties: missing ones would fail every write, so say so up front. */
-async function ensureProperties(portal: Portal, config: Awaited<ReturnType<typeof loadCliConfig>>): Promise<void> {
+async function ensureProperties(portal: Portal, config: Awaited<ReturnType<typeof loadCliConfig>>, i18n: I18n): Promise<void> {
   if (portal.kind === 'sandbox') {
     await runSetup({ properties: portal.properties, config });
     return;
   }
   const present = new Set((await portal.properties.properties()).map((property) => property.name));
   const missing = ownedCompanyProperties.filter((name) => !present.has(name));
-  if (missing.length > 0) throw new CommandFailure(`the portal lacks the properties sync writes (${missing.join(', ')}): run \`cs-card setup\` first`);
+  if (missing.length > 0) throw new CommandFailure(i18n.t('cli.sync.missingProperties', { names: missing.join(', ') }));
 }
 
 export async function sync(rawFlags: unknown): Promise<void> {
   const flags = syncFlagsSchema.parse(rawFlags);
+  const i18n = cliI18n(flags.locale);
   asOfOption(flags.asOf);
   const rateLimit = rateLimitOption(flags.rateLimit);
   const env = readEnvironment();
@@ -178,11 +198,12 @@ export async function sync(rawFlags: unknown): Promise<void> {
     throw error;
   });
   let stateStore: StateStore | null = null;
-  const stop = stopOnSignal();
-  const progress = progressReporter(process.stderr);
+  const stop = stopOnSignal(i18n.t('cli.sync.stopping'));
+  let progress: Progress | null = null;
   try {
-    if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
-    if (!flags.dryRun) await ensureProperties(portal, config);
+    if (portal.kind === 'sandbox') process.stderr.write(`cs-card: ${i18n.t('cli.sandboxNotice')}\n`);
+    if (!flags.dryRun) await ensureProperties(portal, config, i18n);
+    progress = progressReporter(process.stderr, i18n, flags.dryRun);
     stateStore = await storeFor(portal);
     const store = new SyncStateStore(stateStore, portal.key, stateOptions);
     let listed = 0;
@@ -193,12 +214,12 @@ export async function sync(rawFlags: unknown): Promise<void> {
         dryRun: flags.dryRun,
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
         signal: stop.signal,
-        onProgress: (p) => progress.update(p),
+        onProgress: (p) => progress?.update(p),
         ...(flags.dryRun
           ? {
               onChange: (change: CompanyChange) => {
                 listed += 1;
-                if (listed === 1) process.stdout.write('Would change:\n');
+                if (listed === 1) process.stdout.write(`${i18n.t('cli.sync.wouldChange')}\n`);
                 if (listed <= maxListedChanges) process.stdout.write(`${changeLine(change)}\n`);
               },
             }
@@ -206,13 +227,13 @@ export async function sync(rawFlags: unknown): Promise<void> {
       },
     );
     progress.stop();
-    if (listed > maxListedChanges) process.stdout.write(`  ... and ${listed - maxListedChanges} more companies\n`);
-    process.stdout.write(`${summaryLines(summary).join('\n')}\n`);
-    if (summary.interrupted) throw new CommandFailure(`stopped after ${summary.scanned} companies; run cs-card sync again to continue where it stopped`);
-    if (summary.skipped > 0) throw new CommandFailure(`${summary.skipped} companies could not be read or written completely and were left unwritten (listed above); the next sync tries them again`);
+    if (listed > maxListedChanges) process.stdout.write(`  ${i18n.t('cli.sync.more', { count: listed - maxListedChanges })}\n`);
+    process.stdout.write(`${summaryLines(summary, i18n).join('\n')}\n`);
+    if (summary.interrupted) throw new CommandFailure(i18n.t('cli.sync.stopped', { scanned: summary.scanned }));
+    if (summary.skipped > 0) throw new CommandFailure(i18n.t('cli.sync.leftUnwritten', { count: summary.skipped }));
   } catch (error) {
-    progress.stop();
-    if (error instanceof HubSpotError) throw new CommandFailure(`sync stopped: ${error.message}`);
+    progress?.stop();
+    if (error instanceof HubSpotError) throw new CommandFailure(i18n.t('cli.sync.failed', { error: error.message }));
     throw error;
   } finally {
     stop.dispose();
