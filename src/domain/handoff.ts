@@ -112,8 +112,10 @@ export interface HandoffDetail extends Handoff {
   readonly canSubmit: boolean;
   readonly canAccept: boolean;
   readonly canReturn: boolean;
-  /** The company's contacts, for choosing the champion and the economic buyer. */
+  /** The company's contacts, for choosing the champion and the economic buyer (at most {@link contactChoiceLimit}). */
   readonly contacts: ContactOption[];
+  /** The company's contacts not offered because of the limit (a company can have thousands). */
+  readonly contactsLeftOut: number;
 }
 
 export function handoffFields(company: PropertyValues): HandoffFields {
@@ -185,6 +187,34 @@ function byKey(a: SortableOption, b: SortableOption): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * How many contacts the handoff form offers: a card's view must stay far below hubspot.fetch's
+ * 1 MB response limit even for a company with thousands of contacts.
+ */
+export const contactChoiceLimit = 50;
+
+function lastContacted(contact: CrmRecord): number {
+  return parseInstant(contact.properties.notes_last_contacted) ?? Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * The contacts the form offers: the champion and economic buyer already chosen, then the most
+ * recently engaged (`notes_last_contacted`, newest first; never contacted last, by id), up to
+ * {@link contactChoiceLimit}; and how many were left out.
+ * @example
+ * contactChoices([{ id: '1', properties: {} }, { id: '2', properties: { notes_last_contacted: '2026-03-01T10:00:00Z' } }], { championId: '1', economicBuyerId: '' }, 1)
+ * // => { chosen: [{ id: '1', properties: {} }], leftOut: 1 }
+ */
+export function contactChoices(contacts: readonly CrmRecord[], fields: Pick<HandoffFields, 'championId' | 'economicBuyerId'>, limit = contactChoiceLimit): { chosen: CrmRecord[]; leftOut: number } {
+  if (contacts.length <= limit) return { chosen: [...contacts], leftOut: 0 };
+  const named = new Set([fields.championId, fields.economicBuyerId].filter((id) => id !== ''));
+  const first = contacts.filter((contact) => named.has(contact.id));
+  const rest = contacts.filter((contact) => !named.has(contact.id)).map((contact) => ({ contact, at: lastContacted(contact) }));
+  rest.sort((a, b) => (a.at !== b.at ? (b.at > a.at ? 1 : -1) : a.contact.id.length - b.contact.id.length || (a.contact.id < b.contact.id ? -1 : 1)));
+  const chosen = [...first, ...rest.map((entry) => entry.contact)].slice(0, Math.max(limit, first.length));
+  return { chosen, leftOut: contacts.length - chosen.length };
+}
+
 /** The contacts a read-only handoff names: its champion and economic buyer. */
 function namedContacts(contacts: readonly CrmRecord[], fields: HandoffFields): CrmRecord[] {
   const named: CrmRecord[] = [];
@@ -216,6 +246,8 @@ export function handoffDetail(company: PropertyValues, contacts: readonly CrmRec
     requiredFields.push(key);
     if (!isFilled(company, field)) missingFields.push(key);
   }
+  // The form chooses among the company's contacts (bounded); a read-only handoff only names the two it holds.
+  const choices = editable ? contactChoices(contacts, fields) : { chosen: namedContacts(contacts, fields), leftOut: 0 };
   // The summary's fields are listed, not spread: this runs for every card view, and a spread
   // copies through a slower generic path.
   return {
@@ -236,7 +268,7 @@ export function handoffDetail(company: PropertyValues, contacts: readonly CrmRec
     canSubmit: editable && summary.missing.length === 0,
     canAccept: summary.status === 'submitted',
     canReturn: summary.status === 'submitted',
-    // The form chooses among all contacts; a read-only handoff only names the two it holds.
-    contacts: contactOptions(editable ? contacts : namedContacts(contacts, fields)),
+    contacts: contactOptions(choices.chosen),
+    contactsLeftOut: choices.leftOut,
   };
 }

@@ -45,6 +45,8 @@ const handoffDetailShape = {
   canAccept: z.boolean(),
   canReturn: z.boolean(),
   contacts: z.array(z.object({ id: z.string(), label: z.string() })),
+  /** Contacts not offered (the form offers the most recently engaged; domain/handoff.ts contactChoiceLimit). */
+  contactsLeftOut: z.number().int().nonnegative(),
 };
 
 /** Why a renewal was lost: the codes the churn-reason form offers (labels are in the catalog). */

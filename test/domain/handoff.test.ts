@@ -4,11 +4,11 @@ import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { churnReasonBodySchema, planChurnReason, suggestedChurnReason } from '../../src/domain/churn-reason.ts';
 import type { Deal } from '../../src/domain/deals.ts';
-import { handoffDetail } from '../../src/domain/handoff.ts';
+import { contactChoiceLimit, contactChoices, handoffDetail } from '../../src/domain/handoff.ts';
 import { changeKey, planHandoffChange, type HandoffContext } from '../../src/domain/handoff-changes.ts';
 import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../src/domain/handoff-form.ts';
 import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
-import { at, deal, healthyCompany } from './fixtures.ts';
+import { at, deal, healthyCompany, npsAnswer, snapshot } from './fixtures.ts';
 
 // The handoff's form, state machine and idempotency, and the churn reason, as pure functions.
 
@@ -74,6 +74,30 @@ describe('the handoff state machine', () => {
       { id: '204', label: 'Contact 204' },
     ]);
     expect(handoffDetail(stored({ cs_handoff_status: 'accepted' }), more, defaultConfig.handoff).contacts.map((c) => c.id)).toEqual(['201', '202']);
+  });
+
+  it('contactChoices keeps the chosen ones, then the most recently engaged, up to the limit (the @example)', () => {
+    expect(contactChoices([{ id: '1', properties: {} }, { id: '2', properties: { notes_last_contacted: '2026-03-01T10:00:00Z' } }], { championId: '1', economicBuyerId: '' }, 1)).toEqual({
+      chosen: [{ id: '1', properties: {} }],
+      leftOut: 1,
+    });
+    const many = Array.from({ length: 5 }, (_, i) => ({ id: String(10 + i), properties: { notes_last_contacted: i === 4 ? null : `2026-03-0${i + 1}T10:00:00Z` } }));
+    expect(contactChoices(many, { championId: '', economicBuyerId: '' }, 2)).toEqual({ chosen: [many[3], many[2]], leftOut: 3 });
+    expect(contactChoices(many, { championId: '', economicBuyerId: '' }, 5).leftOut).toBe(0);
+  });
+
+  it('keeps the view of a company with 3,000 contacts far below the 1 MB response limit: 50 choices (chosen ones included), the rest counted', () => {
+    const contacts: CrmRecord[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: String(5_000_000 + i),
+      properties: { firstname: `Firstname${i}`, lastname: `Lastname-with-a-long-name-${i}`, email: `person.number.${i}@a-rather-long-company-domain.example`, notes_last_contacted: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString() },
+    }));
+    const company = snapshot({ contacts, company: { cs_handoff_champion_id: '5000007' }, feedback: contacts.map((c, i) => npsAnswer({ value: i % 11, contactId: c.id, comment: 'A comment of some length that a customer wrote in the survey.' })) });
+    const view = buildCardView(company, defaultConfig, at);
+    expect(view.handoff.contacts).toHaveLength(contactChoiceLimit);
+    expect(view.handoff.contactsLeftOut).toBe(3000 - contactChoiceLimit);
+    expect((view.handoff.contacts ?? []).map((c) => c.id)).toContain('5002999');
+    expect((view.handoff.contacts ?? []).map((c) => c.id)).toContain('5000007');
+    expect(new TextEncoder().encode(JSON.stringify(view)).length).toBeLessThan(100_000);
   });
 
   it.each([

@@ -132,6 +132,7 @@ function detailOf(handoff: CardView['handoff']): HandoffDetail | null {
     canAccept: canAccept ?? false,
     canReturn: canReturn ?? false,
     contacts,
+    contactsLeftOut: handoff.contactsLeftOut ?? 0,
   };
 }
 
@@ -169,6 +170,9 @@ function HandoffForm({ handoff, state }: { handoff: HandoffDetail; state: Handof
         {contactFields.map(([key, label]) => (
           <ContactSelect key={key} name={key} label={t(label)} required={required.has(key)} value={form[key]} contacts={handoff.contacts} onChange={(value) => setField(key, value)} />
         ))}
+        {handoff.contactsLeftOut > 0 ? (
+          <Text variant="microcopy" testId="handoff-contacts-left-out">{t('handoff.contactsLeftOut', { shown: handoff.contacts.length, leftOut: handoff.contactsLeftOut })}</Text>
+        ) : null}
         {textFields.slice(2).map(([key, label]) => (
           <TextArea key={key} name={key} label={t(label)} required={required.has(key)} value={form[key]} rows={2} maxLength={5000} onChange={(value) => setField(key, value)} />
         ))}

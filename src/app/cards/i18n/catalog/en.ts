@@ -135,6 +135,7 @@ export const messages = {
   'handoff.field.goLiveDate': 'Planned go-live date',
   'handoff.contact.none': 'Not chosen',
   'handoff.noContacts': 'This company has no contacts yet: associate the champion and the economic buyer with it first.',
+  'handoff.contactsLeftOut': 'Showing the {shown} most recently contacted contacts; {leftOut, plural, one {# more is} other {# more are}} not listed. To choose another, set it on the company record.',
   'handoff.save': 'Save draft',
   'handoff.submit': 'Submit to CS',
   'handoff.accept': 'Accept handoff',

@@ -133,6 +133,7 @@ export const messages: Catalog = {
   'handoff.field.goLiveDate': '稼働予定日',
   'handoff.contact.none': '未選択',
   'handoff.noContacts': 'この会社にはまだコンタクトがいません。先に社内推進者と予算決裁者をこの会社に関連付けてください。',
+  'handoff.contactsLeftOut': '最近連絡したコンタクト {shown} 件を表示しています。ほかに {leftOut} 件のコンタクトは一覧にありません。別のコンタクトを選ぶには、会社レコードで直接設定してください。',
   'handoff.save': '下書きを保存',
   'handoff.submit': 'CS に提出',
   'handoff.accept': '引き継ぎを受理',

@@ -133,6 +133,7 @@ export const messages: Catalog = {
   'handoff.field.goLiveDate': 'Planowana data uruchomienia',
   'handoff.contact.none': 'Nie wybrano',
   'handoff.noContacts': 'Ta firma nie ma jeszcze kontaktów: najpierw powiąż z nią championa i decydenta budżetowego.',
+  'handoff.contactsLeftOut': 'Widać {shown} ostatnio kontaktowanych kontaktów; {leftOut, plural, one {# kolejny nie jest wymieniony} few {# kolejne nie są wymienione} many {# kolejnych nie jest wymienionych} other {# kolejnego nie wymieniono}}. Aby wybrać inny kontakt, ustaw go bezpośrednio w rekordzie firmy.',
   'handoff.save': 'Zapisz wersję roboczą',
   'handoff.submit': 'Przekaż do CS',
   'handoff.accept': 'Przyjmij przekazanie',

@@ -133,6 +133,7 @@ export const messages: Catalog = {
   'handoff.field.goLiveDate': 'วันที่วางแผนเริ่มใช้งานจริง',
   'handoff.contact.none': 'ยังไม่ได้เลือก',
   'handoff.noContacts': 'บริษัทนี้ยังไม่มีผู้ติดต่อ: โปรดเชื่อมโยงผู้ผลักดันภายในและผู้อนุมัติงบประมาณกับบริษัทก่อน',
+  'handoff.contactsLeftOut': 'แสดงผู้ติดต่อที่ติดต่อล่าสุด {shown} ราย อีก {leftOut} รายไม่ได้แสดงในรายการ หากต้องการเลือกผู้ติดต่ออื่น โปรดตั้งค่าในระเบียนบริษัทโดยตรง',
   'handoff.save': 'บันทึกฉบับร่าง',
   'handoff.submit': 'ส่งให้ CS',
   'handoff.accept': 'รับการส่งต่อ',

@@ -133,6 +133,7 @@ export const messages: Catalog = {
   'handoff.field.goLiveDate': '计划上线日期',
   'handoff.contact.none': '未选择',
   'handoff.noContacts': '该公司还没有联系人：请先将内部支持者和经济决策者关联到该公司。',
+  'handoff.contactsLeftOut': '仅显示最近联系过的 {shown} 位联系人；另有 {leftOut} 位联系人未列出。如需选择其他联系人，请在公司记录中直接设置。',
   'handoff.save': '保存草稿',
   'handoff.submit': '提交给客户成功',
   'handoff.accept': '接受交接',
