@@ -4,6 +4,7 @@ import { formatDay, parseDay, type Day } from './dates.ts';
 import { companyRow, periodReport, type CompanyRow, type PeriodReport } from './period-report.ts';
 import { numberOf, textOf } from './property-values.ts';
 import { renewalPeriodDetail, type Period } from './renewal-period.ts';
+import { churnedSince } from './renewal.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { healthBandSchema, type HealthBand } from './view-model.ts';
 
@@ -15,9 +16,9 @@ import { healthBandSchema, type HealthBand } from './view-model.ts';
 // - ARR in force: the contract of renewal-period.ts on the as-of day, in the company's currency
 //   (its latest won contract deal's; the reporting currency once converted). Companies are never
 //   added up across currencies: totals are per currency.
-// - Churned (the lifecycle rule): the last decided renewal up to the as-of day was lost, and no
-//   contract deal was won and no renewal is open after it. A churned company is in no health
-//   band: it is counted apart, with the day and the reason.
+// - Churned: the lifecycle rule, renewal.ts churnedSince (the card's, so the book and the card
+//   agree). A churned company is in no health band: it is counted apart, with the day and the
+//   reason.
 // - Renewals at risk: not healthy, not churned, renewal (cs_renewal_date, as sync wrote it)
 //   overdue or within the horizon; ordered by value at stake (cs_renewal_amount, else the ARR in
 //   force), largest first, then the soonest.
@@ -51,21 +52,6 @@ export function bookCompanyProperties(config: CsConfig): string[] {
   return ['name', 'hubspot_owner_id', 'cs_health_score', 'cs_health_band', 'cs_renewal_date', 'cs_renewal_amount', config.playbooks.churnReasonProperty, ...contract];
 }
 
-/** The day a churned customer churned: its last decided renewal was lost and nothing was won or opened after it. */
-export function churnDay(deals: readonly ContractDeal[], asOf: Day): Day | null {
-  let lastDecided: ContractDeal | null = null;
-  for (const deal of deals) {
-    if (deal.kind !== 'renewal' || deal.open || deal.closeDay === null || deal.closeDay > asOf) continue;
-    if (lastDecided === null || (lastDecided.closeDay ?? 0) < deal.closeDay || (lastDecided.closeDay === deal.closeDay && deal.won)) lastDecided = deal;
-  }
-  if (lastDecided === null || !lastDecided.lost || lastDecided.closeDay === null) return null;
-  const lostOn = lastDecided.closeDay;
-  const after = deals.some(
-    (deal) => deal.closeDay !== null && deal.closeDay >= lostOn && ((deal.won && (deal.kind === 'new_business' || deal.kind === 'renewal')) || (deal.open && deal.kind === 'renewal')),
-  );
-  return after ? null : lostOn;
-}
-
 /** The currency of a company's amounts: its latest won contract deal's, else any deal's. */
 function currencyOf(deals: readonly ContractDeal[]): string | null {
   let latest: ContractDeal | null = null;
@@ -90,7 +76,7 @@ export function bookCompany(
   const props = company.properties;
   const currency = currencyOf(deals);
   const now = renewalPeriodDetail(company.id, deals, { start: options.asOf, end: options.asOf }, currency ?? options.currency);
-  const churnedOn = churnDay(deals, options.asOf);
+  const churnedOn = churnedSince(deals, options.asOf);
   const churnReason = textOf(props, options.churnReasonProperty);
   const ownerId = textOf(props, 'hubspot_owner_id');
   const score = numberOf(props, 'cs_health_score');
@@ -200,18 +186,21 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
       continue;
     }
     customers += 1;
-    const line = bandTotals.get(company.band);
+    // A churned band written before the customer came back (a new deal won, a renewal opened)
+    // says nothing of its health now: unknown until sync writes it again.
+    const band = company.band === 'churned' ? 'unknown' : company.band;
+    const line = bandTotals.get(band);
     if (line) {
       line.customers += 1;
       addMoney(line.arr, company.currency, company.arr);
     }
     addMoney(total, company.currency, company.arr);
-    if (company.band === 'healthy' || company.renewalDate === null) continue;
+    if (band === 'healthy' || company.renewalDate === null) continue;
     const day = parseDay(company.renewalDate);
     if (day === null || day - options.asOf > horizonDays) continue;
     const amount = company.renewalAmount ?? (company.arr > 0 ? company.arr : null);
     addMoney(atRiskTotal, company.currency, amount ?? 0);
-    renewalsAtRisk.push({ companyId: company.id, name: company.name, band: company.band, score: company.score, renewalDate: company.renewalDate, daysToRenewal: day - options.asOf, amount, currency: company.currency });
+    renewalsAtRisk.push({ companyId: company.id, name: company.name, band, score: company.score, renewalDate: company.renewalDate, daysToRenewal: day - options.asOf, amount, currency: company.currency });
   }
   renewalsAtRisk.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.daysToRenewal - b.daysToRenewal || a.companyId.localeCompare(b.companyId));
   churned.sort((a, b) => b.churnedOn.localeCompare(a.churnedOn) || a.companyId.localeCompare(b.companyId));

@@ -131,9 +131,8 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
     };
   }
   const anyOpen = latestOpen !== null || undatedOpenDeals > 0;
-  if (outcome !== null && outcome.result === 'lost' && !anyOpen && (lastWonContract === null || (lastWonContract.closeDay ?? 0) <= outcome.day)) {
-    return { ...noDate, status: 'lost', lapsed: false, churnedSince: outcome.day, ...common };
-  }
+  const churned = anyOpen ? null : churnedSince(deals, asOf);
+  if (churned !== null) return { ...noDate, status: 'lost', lapsed: false, churnedSince: churned, ...common };
   const { companyDateProperty, companyAmountProperty } = config.renewal;
   const propertyDay = companyDateProperty === null ? null : parseDay(company[companyDateProperty]);
   const day = contract.day;
@@ -161,6 +160,35 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
 }
 
 const noStaleDeals: readonly StaleRenewalDeal[] = [];
+
+/** What the churn rule reads of a deal: a card's Deal, or a ContractDeal of the managers' book. */
+export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'closeDay'>;
+
+/**
+ * The day a customer churned (issue 19 "Outcomes"), the one rule of the card, the lifecycle
+ * stage, sync and the managers' book: the latest renewal decided by the as-of day (won over lost
+ * on the same day) was lost, no renewal deal is open (whatever its close date), and no contract
+ * deal (new business or renewal) was won after the loss by then. Otherwise null.
+ *
+ * @example
+ * // New business won 2025-10-15, its renewal lost 2026-10-15; as of 2026-11-23:
+ * churnedSince([newBusinessWon('2025-10-15'), renewalLost('2026-10-15')], day('2026-11-23')) // day('2026-10-15')
+ * // ... and a new-business deal won back 2026-11-01, or a renewal still open: not churned.
+ * churnedSince([..., newBusinessWon('2026-11-01')], day('2026-11-23')) // null
+ */
+export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day | null {
+  let decided: ChurnDealFacts | null = null;
+  let lastWonContract: Day | null = null;
+  for (const deal of deals) {
+    if (deal.kind === 'renewal' && deal.open) return null;
+    const day = deal.closeDay;
+    if (day === null || day > asOf) continue;
+    if (deal.won && (deal.kind === 'renewal' || deal.kind === 'new_business') && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
+    if (deal.kind === 'renewal' && (deal.won || deal.lost) && (decided === null || (decided.closeDay ?? 0) < day || ((decided.closeDay ?? 0) === day && deal.won))) decided = deal;
+  }
+  if (decided === null || !decided.lost || decided.closeDay === null) return null;
+  return lastWonContract !== null && lastWonContract > decided.closeDay ? null : decided.closeDay;
+}
 
 const noDate = {
   day: null,

@@ -1,10 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { readContractDeals } from '../../src/domain/contract-deals.ts';
 import { customerValue } from '../../src/domain/customer-value.ts';
 import { readDeals } from '../../src/domain/deals.ts';
 import { parseIsoDate } from '../../src/domain/dates.ts';
-import { bookCompany, churnDay, portfolioOverview, type BookCompany } from '../../src/domain/portfolio-book.ts';
+import { bookCompany, portfolioOverview, type BookCompany } from '../../src/domain/portfolio-book.ts';
+import { churnedSince } from '../../src/domain/renewal.ts';
 import type { Period } from '../../src/domain/renewal-period.ts';
 import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
 import { deal } from './fixtures.ts';
@@ -78,17 +80,92 @@ describe('the book on the as-of day', () => {
   });
 });
 
-describe('churnDay', () => {
+describe('churnedSince on the book\'s contract deals (the card\'s rule, renewal.ts)', () => {
   const deals = (records: readonly CrmRecord[]) => readContractDeals(records, defaultConfig, { reporting: 'USD', home: null });
   it('is the lost renewal with nothing won or open after it', () => {
-    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), asOf)).toBe(day('2026-10-15'));
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), asOf)).toBe(day('2026-10-15'));
   });
   it('is no churn when the customer was won back or a renewal is still open', () => {
-    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), won('newbusiness', '2026-11-01', 1)]), asOf)).toBeNull();
-    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), open('2026-11-20', 1)]), asOf)).toBeNull();
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), won('newbusiness', '2026-11-01', 1)]), asOf)).toBeNull();
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), open('2026-11-20', 1)]), asOf)).toBeNull();
   });
   it('is no churn before the loss', () => {
-    expect(churnDay(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), day('2026-10-14'))).toBeNull();
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), day('2026-10-14'))).toBeNull();
+  });
+  it('is no churn while any renewal is open, even one whose close date passed before the loss (the card shows it overdue)', () => {
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), open('2026-09-01', 1), lost('2026-10-15', 1)]), asOf)).toBeNull();
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), deal({ type: 'existingbusiness', stage: 'contractsent', closedate: null }), lost('2026-10-15', 1)]), asOf)).toBeNull();
+  });
+  it('is churn again when the customer was won back and then lost its next renewal', () => {
+    const history = [won('newbusiness', '2024-10-15', 1), lost('2025-10-15', 1), won('newbusiness', '2025-11-01', 1), lost('2026-11-01', 1)];
+    expect(churnedSince(deals(history), asOf)).toBe(day('2026-11-01'));
+  });
+});
+
+describe('portfolioOverview: the horizon and the bands (any book)', () => {
+  function booked(id: string, values: Partial<BookCompany>): BookCompany {
+    return {
+      id, name: `Company ${id}`, ownerId: null, band: 'unknown', score: null, healthWritten: true, renewalDate: null, renewalAmount: null,
+      currency: 'USD', arr: 0, churnedOn: null, churnReason: null, churnedArr: 0, rows: [], ...values,
+    };
+  }
+  const overviewOf = (companies: readonly BookCompany[]) => portfolioOverview(companies, { asOf, churnPeriod: q4, reporting: 'USD' });
+
+  it('counts a renewal on the 90th day in and on the 91st out', () => {
+    // 2026-11-23 + 90 days = 2027-02-21.
+    const at = (renewalDate: string) => overviewOf([booked('9', { band: 'attention', renewalDate, renewalAmount: 1_000 })]).renewalsAtRisk;
+    expect(at('2027-02-21').map((r) => r.daysToRenewal)).toEqual([90]);
+    expect(at('2027-02-22')).toEqual([]);
+  });
+
+  it('never lists a churned customer as a renewal at risk, nor counts it in a health band', () => {
+    const gone = booked('6', { band: 'at_risk', renewalDate: '2026-11-30', renewalAmount: 5_000, churnedOn: '2026-10-02', churnedArr: 5_000 });
+    const overview = overviewOf([gone, booked('1', { band: 'at_risk', renewalDate: '2026-12-01', renewalAmount: 50_000, arr: 50_000 })]);
+    expect(overview.customers).toBe(1);
+    expect(overview.renewalsAtRisk.map((r) => r.companyId)).toEqual(['1']);
+    expect(overview.bands.map((line) => [line.band, line.customers])).toEqual([['at_risk', 1], ['attention', 0], ['healthy', 0], ['unknown', 0], ['churned', 1]]);
+  });
+
+  it('counts a customer whose written band is churned but whose deals say it came back as unknown, not churned', () => {
+    const back = booked('7', { band: 'churned', renewalDate: '2026-12-20', renewalAmount: 8_000, arr: 8_000 });
+    const overview = overviewOf([back]);
+    expect(overview.customers).toBe(1);
+    expect(overview.bands.map((line) => [line.band, line.customers])).toEqual([['at_risk', 0], ['attention', 0], ['healthy', 0], ['unknown', 1], ['churned', 0]]);
+    expect(overview.renewalsAtRisk).toMatchObject([{ companyId: '7', band: 'unknown' }]);
+  });
+
+  it('keeps every customer in exactly one line, per-currency band ARR adding up to the total, and at-risk renewals unhealthy and within 90 days', () => {
+    const companyArb = fc.record({
+      band: fc.constantFrom('healthy', 'attention', 'at_risk', 'unknown', 'churned') as fc.Arbitrary<BookCompany['band']>,
+      churned: fc.boolean(),
+      currency: fc.constantFrom('USD', 'EUR', null),
+      arr: fc.integer({ min: 0, max: 5_000_000 }),
+      amount: fc.option(fc.integer({ min: 0, max: 5_000_000 })),
+      days: fc.option(fc.integer({ min: -400, max: 400 })),
+    });
+    fc.assert(
+      fc.property(fc.array(companyArb, { maxLength: 60 }), (rows) => {
+        const companies = rows.map((row, index) => booked(String(index + 1), {
+          band: row.band, currency: row.currency, arr: row.churned ? 0 : row.arr, renewalAmount: row.amount,
+          renewalDate: row.days === null ? null : new Date(Date.UTC(2026, 10, 23 + row.days)).toISOString().slice(0, 10),
+          churnedOn: row.churned ? '2026-10-02' : null,
+        }));
+        const overview = overviewOf(companies);
+        const churned = companies.filter((company) => company.churnedOn !== null).length;
+        expect(overview.bands.reduce((sum, line) => sum + line.customers, 0)).toBe(companies.length);
+        expect(overview.bands.find((line) => line.band === 'churned')?.customers).toBe(churned);
+        expect(overview.customers).toBe(companies.length - churned);
+        for (const currency of ['USD', 'EUR']) {
+          const of = (amounts: readonly { currency: string; amount: number }[]) => amounts.find((m) => m.currency === currency)?.amount ?? 0;
+          expect(overview.bands.reduce((sum, line) => sum + of(line.arr), 0)).toBe(of(overview.arr));
+        }
+        for (const renewal of overview.renewalsAtRisk) {
+          expect(renewal.band).not.toBe('healthy');
+          expect(renewal.daysToRenewal).toBeLessThanOrEqual(90);
+          expect(companies.find((company) => company.id === renewal.companyId)?.churnedOn).toBeNull();
+        }
+      }),
+    );
   });
 });
 
