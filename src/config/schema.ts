@@ -134,6 +134,8 @@ export const csConfigSchema = z.strictObject({
       /** Below this share of weight with data the score is null and the band unknown. */
       minCoverage: share.default(0.5),
       trendDays: positiveDays.default(30),
+      /** The card's "what changed": a factor whose score moved this many points or more since trendDays ago. */
+      factorChangePoints: z.number().int().min(1).max(100).default(10),
       /** How far back the score chart reaches. */
       historyDays: positiveDays.default(180),
     })

@@ -4,9 +4,10 @@ import { churnDetail } from './churn-reason.ts';
 import { customerValue } from './customer-value.ts';
 import type { Deal } from './deals.ts';
 import { handoffDetail } from './handoff.ts';
+import { factorChangesSince, healthFactorsProperty, type FactorChangesResult } from './factor-history.ts';
 import { evaluateHealth } from './health-evaluation.ts';
 import { healthHistory } from './health-history.ts';
-import type { Message } from './message.ts';
+import { message, type Message } from './message.ts';
 import { npsWarningMessages, npsWarnings } from './nps.ts';
 import { renewalWarningMessages, renewalWarnings } from './renewal.ts';
 import { sentimentWarningMessages, sentimentWarnings } from './sentiment.ts';
@@ -23,6 +24,8 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
   const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors };
   if (history.length > 0) healthView.history = history;
+  const changes = factorChangesSince(health.factors, snapshot.history[healthFactorsProperty], { asOf, days: config.health.trendDays, threshold: config.health.factorChangePoints });
+  if (changes.kind === 'changes') healthView.factorChanges = changes.factorChanges;
 
   return {
     companyId: snapshot.company.id,
@@ -64,9 +67,18 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     handoff: handoffDetail(company, snapshot.contacts, config.handoff, handoff),
     churn: churnDetail(company, deals, asOf, config.playbooks),
     lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },
-    warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment)),
-    warningMessages: cardWarningMessages(snapshot.issues, npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment)),
+    warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment), factorHistoryWarnings(changes)),
+    warningMessages: cardWarningMessages(snapshot.issues, npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment), factorHistoryWarningMessages(changes)),
   };
+}
+
+/** A factor-score record that cannot be read (a hand edit of cs_health_factors) is said, not guessed around. */
+function factorHistoryWarnings(changes: FactorChangesResult): string[] {
+  return changes.kind === 'unreadable' ? [`${healthFactorsProperty} as written on ${changes.writtenOn} cannot be read (${changes.problem}), so what changed is not shown`] : [];
+}
+
+function factorHistoryWarningMessages(changes: FactorChangesResult): Message[] {
+  return changes.kind === 'unreadable' ? [message('warning.factorHistoryUnreadable', { date: changes.writtenOn, property: healthFactorsProperty })] : [];
 }
 
 /** The renewal deal's own amount and currency, when it is not in the currency the card's amount is in. */

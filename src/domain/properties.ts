@@ -75,6 +75,12 @@ const healthDrafts: readonly Draft[] = [
     fieldType: 'date',
   },
   text('cs_health_drivers', 'Health drivers', 'The factors that weigh most on the health score, readable.', 'textarea'),
+  text(
+    'cs_health_factors',
+    'Health factor scores',
+    'Each health factor\'s score (0-100) behind the health score, as key:score pairs, e.g. nps:40;support:80;engagement:-; "-" means the factor did not count. Written by the sync; its history shows which factors moved the score.',
+    'text',
+  ),
   date('cs_renewal_date', 'Renewal date', 'Close date of the earliest open renewal deal, else the contract end date.'),
   number('cs_renewal_amount', 'Renewal amount', 'Value of that renewal deal (or the configured contract value).'),
   date('cs_customer_since', 'Customer since', 'Close date of the first won contract deal (new business or renewal).'),

@@ -1,4 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
+import { healthFactorsProperty } from './factor-history.ts';
 import { healthScoreProperty } from './health-history.ts';
 import { churnStateProperties } from './churn-reason.ts';
 import { handoffFieldProperties, handoffStateProperties } from './handoff.ts';
@@ -11,7 +12,7 @@ const handoffProperties = [...Object.values(handoffFieldProperties), ...Object.v
 
 export interface RequiredProperties {
   company: string[];
-  /** Company properties whose history is needed (sentiment age, score trend). */
+  /** Company properties whose history is needed (sentiment age, score trend, the factors' moves). */
   companyHistory: string[];
   contact: string[];
   deal: string[];
@@ -45,7 +46,7 @@ export function requiredProperties(config: CsConfig): RequiredProperties {
   ];
   return {
     company: unique(company),
-    companyHistory: unique([sentiment.property, healthScoreProperty]),
+    companyHistory: unique([sentiment.property, healthScoreProperty, healthFactorsProperty]),
     // Names and emails label the champion and economic buyer choices of the handoff.
     contact: ['notes_last_contacted', 'firstname', 'lastname', 'email'],
     deal: ['dealname', 'dealtype', 'pipeline', 'dealstage', 'closedate', 'amount', 'amount_in_home_currency', 'deal_currency_code', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability', 'closed_lost_reason', renewal.contractTermProperty],

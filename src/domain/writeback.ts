@@ -1,4 +1,5 @@
 import { parseDay } from './dates.ts';
+import { formatFactorScores } from './factor-history.ts';
 import { parseNumber } from './property-values.ts';
 import { sortInPlace } from './sorting.ts';
 import type { PropertyValues } from './snapshot.ts';
@@ -24,6 +25,7 @@ export const ownedCompanyProperties = [
   'cs_health_trend_30d',
   'cs_health_updated_at',
   'cs_health_drivers',
+  'cs_health_factors',
   'cs_renewal_date',
   'cs_renewal_amount',
   'cs_customer_since',
@@ -46,6 +48,8 @@ export function healthProperties(view: WrittenHealth): Record<string, string> {
     cs_health_band: view.health.band,
     cs_health_trend_30d: text(view.health.trend30d),
     cs_health_drivers: healthDrivers(view.health.factors),
+    // Its property history is the factors' past: the card's "what changed" (factor-history.ts).
+    cs_health_factors: formatFactorScores(view.health.factors),
     cs_renewal_date: view.renewal.date ?? '',
     cs_renewal_amount: text(view.renewal.amount),
     cs_customer_since: view.renewal.customerSince ?? '',

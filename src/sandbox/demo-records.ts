@@ -2,6 +2,7 @@
 // deals. Built as plain literals with a fixed key order so a million records share shapes,
 // and inserted through the store's fast path.
 import type { DemoCalendar } from './demo-calendar.ts';
+import { seedFactorHistory } from './demo-factor-history.ts';
 import {
   COMPANY_PREFIXES, COMPANY_SUFFIXES, DETRACTOR_COMMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PASSIVE_COMMENTS, PROMOTER_COMMENTS, TICKET_SUBJECTS,
 } from './demo-vocabulary.ts';
@@ -162,11 +163,20 @@ function addCompany(ctx: DemoContext, facts: CompanyFacts): void {
     contract_end_date: facts.contractEndDays === null ? null : calendar.date(facts.contractEndDays),
     cs_last_qbr_date: signals && plan.qbrDone !== true && random.chance(0.8) ? calendar.date(-between(random, signals.qbrDays)) : null,
     cs_health_score: health?.value ?? null,
+    cs_health_factors: null,
     cs_handoff_status: plan.handoff === 'submitted' ? 'submitted' : null,
     hs_object_id: null,
     createdate: createdAt,
     hs_lastmodifieddate: updatedAt,
   };
+  // Drawn last, so the company's other values stay what they were before factor history existed:
+  // the factor scores written with the past score, and for a struggling customer always a past
+  // score (the riskiest demo card then shows what changed).
+  const past = health ?? (plan.profile === 'struggling' && signals ? seedHealthScore(ctx, facts.companyId, signals) : undefined);
+  if (past) {
+    properties.cs_health_score = past.value;
+    properties.cs_health_factors = seedFactorHistory(ctx, facts.companyId, past);
+  }
   insert(ctx, 'companies', properties, createdAt, updatedAt);
 }
 

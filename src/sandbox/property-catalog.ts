@@ -210,6 +210,7 @@ export function demoCompanyCatalog(at: string): Catalog {
   ];
   const success: Array<[string, string, Spec]> = [
     ['cs_health_score', 'Health score', NUMBER],
+    ['cs_health_factors', 'Health factor scores', {}],
     ['cs_handoff_status', 'Handoff status', { type: 'enumeration', options: ['not_started', 'submitted', 'accepted', 'returned'] }],
   ];
   return {

@@ -95,7 +95,7 @@ describe('required properties', () => {
     const config = parseConfig({ adoption: { seatsActiveProperty: 'active_users' }, sentiment: { property: 'pulse' }, renewal: { companyDateProperty: 'renewal_date' } });
     const required = requiredProperties(config);
     expect(required.company).toEqual(expect.arrayContaining(['active_users', 'pulse', 'renewal_date', 'notes_last_contacted', 'cs_handoff_go_live_date', 'cs_health_score']));
-    expect(required.companyHistory).toEqual(['pulse', 'cs_health_score']);
+    expect(required.companyHistory).toEqual(['pulse', 'cs_health_score', 'cs_health_factors']);
     expect(required.feedback).toEqual(expect.arrayContaining(['hs_value', 'hs_survey_type', 'hs_contact_id', 'hs_submission_timestamp']));
     expect(new Set(required.company).size).toBe(required.company.length);
   });

@@ -26,9 +26,9 @@ describe('cs-card setup against the sandbox', () => {
     const setup = () => runSetup({ properties: new PropertyGateway(client, fastRetry), config });
 
     const first = await setup();
-    // The demo portal carries cs_health_score and cs_handoff_status from an earlier install, with other labels.
+    // The demo portal carries cs_health_score, cs_health_factors and cs_handoff_status from an earlier install, with other labels.
     expect(first.group).toBe('unchanged');
-    expect(first.updated.map((u) => u.name).sort()).toEqual(['cs_handoff_status', 'cs_health_score']);
+    expect(first.updated.map((u) => u.name).sort()).toEqual(['cs_handoff_status', 'cs_health_factors', 'cs_health_score']);
     expect(first.created).toContain('cs_health_band');
     expect(first.failed).toEqual([]);
     expect(first.created.length + first.updated.length + first.unchanged.length).toBe(productProperties(config).length);

@@ -388,6 +388,7 @@ export const messages = {
   'warning.npsIgnored': '{count, plural, one {# NPS answer} other {# NPS answers}} ignored: {reason, select, out_of_range {value outside 0-10} not_a_number {value missing or not a number} other {no valid submission date}}',
   'warning.renewalUndated': '{count, plural, one {# open renewal deal} other {# open renewal deals}} ignored: no valid close date',
   'warning.sentimentUnknown': 'CSM sentiment “{value}” not recognised; use one of the configured values',
+  'warning.factorHistoryUnreadable': 'The factor scores recorded on {date} ({property}) cannot be read, so “What changed in 30 days” is not shown',
   'lifecycle.prospect': 'Prospect',
   'lifecycle.onboarding': 'Onboarding',
   'lifecycle.active': 'Active customer',

@@ -386,6 +386,7 @@ export const messages: Catalog = {
   'warning.npsIgnored': 'NPS の回答 {count} 件を除外しました：{reason, select, out_of_range {値が 0〜10 の範囲外} not_a_number {値がないか数値ではない} other {有効な回答日がない}}',
   'warning.renewalUndated': '進行中の契約更新取引 {count} 件を除外しました：有効なクローズ日がありません',
   'warning.sentimentUnknown': 'CSM の評価「{value}」を認識できません。設定された値のいずれかを使ってください',
+  'warning.factorHistoryUnreadable': '{date} に記録された要因のスコア（{property}）を読み取れないため、「30日間の変化」は表示していません',
   'lifecycle.prospect': '見込み客',
   'lifecycle.onboarding': 'オンボーディング中',
   'lifecycle.active': '利用中の顧客',

@@ -386,6 +386,7 @@ export const messages: Catalog = {
   'warning.npsIgnored': 'Pominięto {count, plural, one {# odpowiedź NPS} few {# odpowiedzi NPS} many {# odpowiedzi NPS} other {# odpowiedzi NPS}}: {reason, select, out_of_range {wartość poza zakresem 0–10} not_a_number {brak wartości lub to nie liczba} other {brak poprawnej daty wysłania}}',
   'warning.renewalUndated': 'Pominięto {count, plural, one {# otwartą transakcję odnowienia} few {# otwarte transakcje odnowienia} many {# otwartych transakcji odnowienia} other {# otwartej transakcji odnowienia}}: brak poprawnej daty zamknięcia',
   'warning.sentimentUnknown': 'Nie rozpoznano oceny CSM „{value}”; użyj jednej ze skonfigurowanych wartości',
+  'warning.factorHistoryUnreadable': 'Nie można odczytać wyników czynników zapisanych {date} ({property}), dlatego sekcja „Co się zmieniło w 30 dni” nie jest pokazywana',
   'lifecycle.prospect': 'Potencjalny klient',
   'lifecycle.onboarding': 'Wdrożenie',
   'lifecycle.active': 'Aktywny klient',

@@ -386,6 +386,7 @@ export const messages: Catalog = {
   'warning.npsIgnored': 'ไม่นับคำตอบ NPS {count} รายการ: {reason, select, out_of_range {ค่าอยู่นอกช่วง 0-10} not_a_number {ไม่มีค่าหรือไม่ใช่ตัวเลข} other {ไม่มีวันที่ส่งที่ถูกต้อง}}',
   'warning.renewalUndated': 'ไม่นับดีลต่ออายุสัญญาที่เปิดอยู่ {count} รายการ: ไม่มีวันปิดที่ถูกต้อง',
   'warning.sentimentUnknown': 'ไม่รู้จักความเห็นของ CSM “{value}” โปรดใช้ค่าใดค่าหนึ่งที่ตั้งค่าไว้',
+  'warning.factorHistoryUnreadable': 'อ่านคะแนนของปัจจัยที่บันทึกไว้เมื่อ {date} ({property}) ไม่ได้ จึงไม่แสดง “สิ่งที่เปลี่ยนไปใน 30 วัน”',
   'lifecycle.prospect': 'ลูกค้าเป้าหมาย',
   'lifecycle.onboarding': 'อยู่ระหว่างเริ่มต้นใช้งาน',
   'lifecycle.active': 'ลูกค้าที่ใช้งานอยู่',

@@ -386,6 +386,7 @@ export const messages: Catalog = {
   'warning.npsIgnored': '已忽略 {count} 条 NPS 回答：{reason, select, out_of_range {分值不在 0-10 之间} not_a_number {分值缺失或不是数字} other {没有有效的提交日期}}',
   'warning.renewalUndated': '已忽略 {count} 个进行中的续约交易：没有有效的成交日期',
   'warning.sentimentUnknown': '无法识别 CSM 评价“{value}”；请使用配置中的取值之一',
+  'warning.factorHistoryUnreadable': '{date} 记录的各因素得分（{property}）无法读取，因此不显示“30 天内的变化”',
   'lifecycle.prospect': '潜在客户',
   'lifecycle.onboarding': '客户导入中',
   'lifecycle.active': '活跃客户',
