@@ -1,80 +1,35 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProduct, type RunningProduct } from '../../src/cli/commands/start.ts';
-import { readEnvironment } from '../../src/cli/portal.ts';
-import { loadConfig } from '../../src/config/load.ts';
+import type { RunningProduct } from '../../src/cli/commands/start.ts';
 import type { HealthBand } from '../../src/domain/view-model.ts';
+import { artifacts, chromiumPath, openPreview, requireChromiumInCi, type PreviewSession } from './preview-harness.ts';
 
 // The whole product, started the way `npm start` starts it (sandbox portal, setup + sync,
 // backend, preview), driven through the preview page in Debian's headless Chromium: the real
 // card files, the real backend with signature checks, the sandbox behind the real SDK.
 // Without Chromium the suite is skipped locally and FAILS in CI (CI=true), which installs it.
-// CS_CARD_UPDATE_DOCS=1 also saves the README's picture, docs/card-preview.png.
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const artifacts = path.join(repoRoot, 'test-results');
-
-/** CHROMIUM_PATH when set (only it), else Debian's /usr/bin/chromium, else `chromium` on PATH. */
-function findChromium(): string | null {
-  const pathDirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', ...pathDirs.map((dir) => path.join(dir, 'chromium'))];
-  return candidates.find((candidate) => existsSync(candidate)) ?? null;
-}
-
-const chromiumPath = findChromium();
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
+// The first screen at 1280x800 and the README's picture: first-screen.test.ts.
 
 /** How far each band is from healthy: the picker lists the riskiest first. */
 const riskRank: Readonly<Record<HealthBand, number>> = { at_risk: 0, attention: 1, unknown: 2, healthy: 3, churned: 4 };
 
-if (chromiumPath === null && inCi) {
-  describe('the browser test in CI', () => {
-    it('has Chromium to run in', () => {
-      throw new Error("Chromium is not installed: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; .ci/run installs it");
-    });
-  });
-}
+requireChromiumInCi();
 
 describe.skipIf(chromiumPath === null)('the card in the local preview (headless Chromium)', () => {
+  let session: PreviewSession;
   let product: RunningProduct;
-  let browser: Browser;
   let page: Page;
-  let stateDir: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-e2e-'));
-    product = await startProduct({
-      env: readEnvironment({}),
-      config: await loadConfig({}),
-      port: 0,
-      previewPort: 0,
-      portsAreExplicit: true,
-      write: false,
-      companies: 60,
-      stateDir,
-      progress: () => undefined,
-    });
-    browser = await chromium.launch({
-      executablePath: chromiumPath ?? undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // The page runs under its Content-Security-Policy: anything it blocks is a broken preview.
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) pageErrors.push(message.text());
-    });
+    session = await openPreview({ width: 1280, height: 1000 });
+    ({ product, page, pageErrors } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-    if (stateDir) await rm(stateDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   const waitFor = (locator: Locator) => locator.waitFor({ timeout: 30_000 });
@@ -109,11 +64,6 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
 
     await mkdir(artifacts, { recursive: true });
     await card.screenshot({ path: path.join(artifacts, 'card-preview.png') });
-    if (process.env.CS_CARD_UPDATE_DOCS === '1') {
-      // The README's picture: the record page as the preview draws it, down to the first actions.
-      await mkdir(path.join(repoRoot, 'docs'), { recursive: true });
-      await page.screenshot({ path: path.join(repoRoot, 'docs/card-preview.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1400 } });
-    }
 
     const companyTasks = () => product.sandbox?.store.associations('companies', companyId, 'tasks') ?? [];
     const tasksBefore = companyTasks();

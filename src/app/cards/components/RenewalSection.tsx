@@ -6,8 +6,8 @@ import { windowLook } from './presentation.ts';
 type Renewal = CardView['renewal'];
 
 /**
- * Date (absolute and relative), value and window; the full card adds the deal stage (its label
- * from HubSpot's pipelines, never its internal id) and the source.
+ * Date (absolute and relative), value and window; the full version adds the deal stage (its
+ * label from HubSpot's pipelines, never its internal id), the source and the customer's value.
  */
 export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Renewal; asOf: string; compact?: boolean }) {
   const i18n = useI18n();
@@ -43,6 +43,22 @@ export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Re
           </Text>
         </DescriptionListItem>
         {compact ? null : <RenewalDealItems renewal={renewal} />}
+      </DescriptionList>
+    </Flex>
+  );
+}
+
+/**
+ * The record tab's renewal detail, below its first screen (which shows the compact section):
+ * the deal stage, the source and the customer's value so far; without a renewal, how to record one.
+ */
+export function RenewalDetails({ renewal }: { renewal: Renewal }) {
+  const { t } = useI18n();
+  return (
+    <Flex direction="column" gap="xs" testId="renewal-details">
+      {renewal.date === null ? <Text variant="microcopy">{t('renewal.none.body')}</Text> : null}
+      <DescriptionList direction="column">
+        {renewal.date === null ? <CustomerValueItems renewal={renewal} /> : <RenewalDealItems renewal={renewal} />}
       </DescriptionList>
     </Flex>
   );

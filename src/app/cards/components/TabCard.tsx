@@ -9,7 +9,7 @@ import { ChurnReasonSection } from './ChurnReasonSection.tsx';
 import { HandoffSection, handoffIsRelevant, handoffPhaseLabel, useHandoff } from './HandoffSection.tsx';
 import { CoverageNote, FactorBreakdown, HealthSummary, WhySection } from './HealthSection.tsx';
 import { NpsSection } from './NpsSection.tsx';
-import { RenewalSection } from './RenewalSection.tsx';
+import { RenewalDetails, RenewalSection } from './RenewalSection.tsx';
 import { ScoreHistory } from './ScoreHistory.tsx';
 import { SupportSection } from './SupportSection.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
@@ -34,7 +34,8 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
     <Flex direction="column" gap="sm">
       <CardHeader view={view} />
       <WarningsSection warnings={view.warnings} messages={view.warningMessages} />
-      <AutoGrid columnWidth={300} gap="sm" flexible>
+      {/* Three columns from ~800 px, so the top action stays on a 1280x800 screen (test/e2e/first-screen.test.ts). */}
+      <AutoGrid columnWidth={250} gap="sm" flexible>
         <Tile compact>
           <Flex direction="column" gap="sm">
             <HealthSummary health={view.health} />
@@ -42,7 +43,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
           </Flex>
         </Tile>
         <Tile compact><WhySection health={view.health} /></Tile>
-        <Tile compact><RenewalSection renewal={view.renewal} asOf={view.asOf} /></Tile>
+        <Tile compact><RenewalSection renewal={view.renewal} asOf={view.asOf} compact /></Tile>
       </AutoGrid>
       <Tile compact><TopAction actions={view.actions} data={data} asOf={view.asOf} /></Tile>
       {churnAsked && view.churn ? <Tile compact><ChurnReasonSection churn={view.churn} state={handoff} /></Tile> : null}
@@ -62,7 +63,8 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
           <ScoreHistory history={view.health.history} />
         </Flex>
       </Tile>
-      <AutoGrid columnWidth={300} gap="sm" flexible>
+      <AutoGrid columnWidth={250} gap="sm" flexible>
+        <Tile compact><RenewalDetails renewal={view.renewal} /></Tile>
         <Tile compact><NpsSection nps={view.nps} /></Tile>
         <Tile compact><SupportSection support={view.support} /></Tile>
       </AutoGrid>

@@ -26,12 +26,12 @@ export function lookOfBand(band: string): Look {
 
 /**
  * The score's colour is its band's (the backend's bands, 76 / 51 by default), never
- * ScoreCircle's own 66 / 33 thresholds: a ProgressBar in the band's variant.
+ * ScoreCircle's own 66 / 33 thresholds: a ProgressBar in the variant of the band's tag
+ * (`bandLook`, the one band -> colour map); null for a band without a colour.
  */
 export function bandProgressVariant(band: string): 'success' | 'warning' | 'danger' | null {
-  if (band === 'healthy') return 'success';
-  if (band === 'attention') return 'warning';
-  return band === 'at_risk' ? 'danger' : null;
+  const { variant } = lookOfBand(band);
+  return variant === 'success' || variant === 'warning' || variant === 'danger' ? variant : null;
 }
 
 /** A 30-day move of at least this many points is shown as a signal, not only as a number. */
