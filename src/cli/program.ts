@@ -47,6 +47,7 @@ function defineCommands(program: Command): void {
     .option('--token <token>', 'accept only this bearer token (401 for others); default: any token')
     .option('--fault <spec>', 'inject a HubSpot failure, repeatable: [METHOD:]KIND[xTIMES][@OBJECT_TYPE|@PATH], KIND 429, 429-daily, 500, 502, 503, 504, timeout, 401 or 403 (e.g. 503x3@/batch/update, 403@feedback_submissions)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--latency <ms>', 'added to every response', '0')
+    .option('--scopes <list>', 'scopes every token is granted, comma-separated: all, scope names, or -scope to take one away (e.g. -crm.objects.feedback_submissions.read)', 'all')
     .option('--search-lag <ms>', 'how long search takes to see a write: ms, or a range drawn per write (0 = at once)', `${DEMO_SEARCH_LAG.minMs}-${DEMO_SEARCH_LAG.maxMs}`)
     .action(lazy(async () => (await import('./commands/sandbox.ts')).serveSandbox));
   program

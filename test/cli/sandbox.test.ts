@@ -9,9 +9,9 @@ import { z } from 'zod';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function startCsCard(args: string[]) {
+function startCsCard(args: string[], env: Record<string, string> = {}) {
   const { HUBSPOT_ACCESS_TOKEN: _token, HUBSPOT_BASE_URL: _base, HUBSPOT_CLIENT_SECRET: _secret, CS_CARD_CONFIG: _config, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: inherited });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...inherited, ...env } });
   const text = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => {
     text.stdout += chunk.toString();
@@ -76,7 +76,25 @@ describe('cs-card sandbox', () => {
     expect(await sandbox.exited).toBe(0);
   });
 
+  it('grants the --scopes given: cs-card doctor against a sandbox without the survey and lists scopes names them and exits 1', async () => {
+    const sandbox = startCsCard(['sandbox', '--port', '0', '--companies', '3', '--search-lag', '0', '--scopes', '-crm.objects.feedback_submissions.read,-crm.lists.read,-crm.lists.write']);
+    try {
+      const [, url] = await sandbox.printed('stdout', /^(http:\/\/127\.0\.0\.1:\d+)\n/);
+      await sandbox.printed('stderr', /scopes oauth, crm\.objects\.companies\.read, .*crm\.schemas\.deals\.read; search lag off/);
+      const doctor = startCsCard(['doctor'], { HUBSPOT_BASE_URL: url ?? '', HUBSPOT_ACCESS_TOKEN: 'pat-any' });
+      expect(await doctor.exited).toBe(1);
+      const output = await doctor.printed('stdout', /checks? blocks? correct results/);
+      expect(output.input).toMatch(/✗ The token lacks scopes the app needs: crm\.lists\.read, crm\.lists\.write, crm\.objects\.feedback_submissions\.read/);
+      expect(output.input).toMatch(/✗ Survey answers are not readable/);
+    } finally {
+      sandbox.child.kill('SIGINT');
+    }
+    expect(await sandbox.exited).toBe(0);
+  });
+
   it.each([
+    [['--scopes', 'crm.objects.everything'], expect.stringContaining('--scopes: unknown scope "crm.objects.everything"; the sandbox knows oauth, ')],
+    [['--scopes', ','], '--scopes must list scopes, "all", or "-scope" to take one away, got ",".'],
     [['--fault', 'boom'], expect.stringContaining('--fault "boom" is not a fault: use [METHOD:]KIND[xTIMES]')],
     [['--search-lag', '5-2'], '--search-lag must be milliseconds like 3000 or a range like 2000-5000 (0 = off, at most 600000), got "5-2".'],
   ])('refuses %j (exit 2)', async (flags, message) => {

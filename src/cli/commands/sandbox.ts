@@ -1,4 +1,4 @@
-import { parseFaultSpec } from '../../sandbox/controls.ts';
+import { ALL_SANDBOX_SCOPES, parseFaultSpec } from '../../sandbox/controls.ts';
 import { createSandbox, type FaultRule, type SearchLag } from '../../sandbox/index.ts';
 import { UsageError } from '../errors.ts';
 import { asOfOption, companiesOption, portOption, rateLimitOption, rateLimitText, wholeNumber, type RateLimit } from '../options.ts';
@@ -17,6 +17,26 @@ interface SandboxFlags {
   fault: string[];
   latency: string;
   searchLag: string;
+  scopes: string;
+}
+
+/**
+ * --scopes: the scopes every token is granted, comma-separated: `all` (the default), scope names,
+ * and `-name` to take one away (a list of only `-name`s starts from all), e.g.
+ * `-crm.objects.feedback_submissions.read` for a portal without Service Hub.
+ */
+export function scopesOption(raw: string): string[] | null {
+  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (entries.length === 0) throw new UsageError(`--scopes must list scopes, "all", or "-scope" to take one away, got "${raw}".`);
+  const unknown = entries.map((entry) => entry.replace(/^-/, '')).filter((name) => name !== 'all' && !ALL_SANDBOX_SCOPES.includes(name));
+  if (unknown.length > 0) throw new UsageError(`--scopes: unknown scope ${unknown.map((name) => `"${name}"`).join(', ')}; the sandbox knows ${ALL_SANDBOX_SCOPES.join(', ')}.`);
+  const fromAll = entries.includes('all') || entries.every((entry) => entry.startsWith('-'));
+  const granted = new Set(fromAll ? ALL_SANDBOX_SCOPES : []);
+  for (const entry of entries) {
+    if (entry.startsWith('-')) granted.delete(entry.slice(1));
+    else if (entry !== 'all') granted.add(entry);
+  }
+  return granted.size === ALL_SANDBOX_SCOPES.length ? null : ALL_SANDBOX_SCOPES.filter((scope) => granted.has(scope));
 }
 
 function faultRules(specs: readonly string[]): FaultRule[] {
@@ -63,8 +83,9 @@ export async function serveSandbox(flags: SandboxFlags): Promise<void> {
   const latencyMs = wholeNumber('--latency', flags.latency, 0, 600_000);
   const searchLag = searchLagOf(flags.searchLag);
   const faults = faultRules(flags.fault);
+  const scopes = scopesOption(flags.scopes);
   if (flags.token !== undefined && !/^\S+$/.test(flags.token)) throw new UsageError('--token must be a token without spaces.');
-  const sandbox = createSandbox({ companies, seed, ...(asOf ? { asOf } : {}), searchLag, ...(flags.token ? { token: flags.token } : {}) });
+  const sandbox = createSandbox({ companies, seed, ...(asOf ? { asOf } : {}), searchLag, ...(flags.token ? { token: flags.token } : {}), ...(scopes ? { scopes } : {}) });
   sandbox.controls.rateLimit = rateLimit;
   sandbox.controls.latencyMs = latencyMs;
   for (const fault of faults) sandbox.controls.injectFault(fault);
@@ -79,7 +100,7 @@ export async function serveSandbox(flags: SandboxFlags): Promise<void> {
   process.stderr.write(
     `cs-card: sandbox portal with ${companies} demo companies (${records} records, as of ${sandbox.portfolio.asOf}, seed ${seed}) on ${server.url}\n`
     + `cs-card: ${flags.token ? 'only the --token bearer token is accepted' : 'any bearer token is accepted'}; rate limit ${rateLimit ? rateLimitText(rateLimit) : 'off'}; `
-    + `search lag ${searchLag ? `${searchLag.minMs}-${searchLag.maxMs} ms` : 'off'}${latencyMs > 0 ? `; latency ${latencyMs} ms` : ''}${faults.length > 0 ? `; faults ${flags.fault.join(', ')}` : ''}. `
+    + `${scopes ? `scopes ${scopes.length === 0 ? 'none' : scopes.join(', ')}; ` : ''}search lag ${searchLag ? `${searchLag.minMs}-${searchLag.maxMs} ms` : 'off'}${latencyMs > 0 ? `; latency ${latencyMs} ms` : ''}${faults.length > 0 ? `; faults ${flags.fault.join(', ')}` : ''}. `
     + `Use it with HUBSPOT_BASE_URL=${server.url} HUBSPOT_ACCESS_TOKEN=${flags.token ?? 'sandbox'}. Ctrl-C stops it.\n`,
   );
   await stopped;
