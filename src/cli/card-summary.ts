@@ -1,91 +1,107 @@
+import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
+import { isMessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../domain/view-model.ts';
+import type { LaterData } from '../domain/later-data.ts';
 
-// The readable form of a card for the terminal: what a CSM reads first, in the card's order.
+// The readable form of a card for the terminal: what a CSM reads first, in the card's order,
+// in the words of the card itself (the message catalog), so the two never say different things.
 
-const bandLabels: Readonly<Record<CardView['health']['band'], string>> = {
-  healthy: 'healthy',
-  attention: 'needs attention',
-  at_risk: 'at risk',
-  unknown: 'unknown (too little data)',
-  churned: 'churned',
-};
-
-const windowLabels: Readonly<Record<NonNullable<CardView['renewal']['window']>, string>> = {
-  overdue: 'overdue',
-  d30: 'within 30 days',
-  d60: 'within 60 days',
-  d90: 'within 90 days',
-  later: 'more than 90 days out',
-};
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** What the CLI knows besides the view: the company's name and the data after the as-of day. */
+export interface CardExtras {
+  readonly name?: string | null;
+  readonly later?: LaterData;
 }
 
-/** "in 3 days", "in 1 day", "today", "2 days overdue". */
-function inDays(days: number, past: string): string {
-  if (days === 0) return 'today';
-  return days < 0 ? `${count(-days, 'day')} ${past}` : `in ${count(days, 'day')}`;
+const labelWidth = 20;
+
+function labelled(label: string, text: string): string {
+  return `${label.padEnd(labelWidth)}${text}`;
 }
 
-function signed(value: number): string {
-  return value > 0 ? `+${value}` : String(value);
-}
-
-function money(amount: number, currency: string | null): string {
-  return currency ? `${amount.toLocaleString('en-US')} ${currency}` : amount.toLocaleString('en-US');
-}
-
-function healthLines(health: CardView['health']): string[] {
-  const score = health.score === null ? 'no score' : `${health.score}/100`;
-  const trend = health.trend30d === null ? '' : `, ${signed(health.trend30d)} in 30 days`;
-  const coverage = `${Math.round(health.coverage * 100)}% of the weight had data`;
+function healthLines(i18n: I18n, health: CardView['health']): string[] {
+  const score = health.score === null ? i18n.t(health.band === 'churned' ? 'health.churnedNoScore' : 'health.noScore') : i18n.t('health.scoreOutOf', { score: health.score });
+  const trend =
+    health.trend30d === null || health.trend30d === 0
+      ? []
+      : [i18n.t(health.trend30d > 0 ? 'health.trendUp' : 'health.trendDown', { points: Math.abs(health.trend30d) })];
+  const coverage = i18n.t('health.coverage', { percent: i18n.percent(health.coverage) });
   const factors = health.factors.map((factor) => {
-    const value = factor.status === 'ok' ? `${factor.score ?? '-'}/100` : factor.status.replace('_', ' ');
-    return `  - ${factor.label} (weight ${factor.weight}): ${value} — ${factor.explanation}`;
+    const value = factor.status === 'ok' && factor.score !== null ? i18n.t('health.scoreOutOf', { score: factor.score }) : i18n.t(`factorStatus.${factor.status}`);
+    const explanation = factor.explanationMessage ? i18n.message(factor.explanationMessage, factor.explanation) : factor.explanation;
+    const labelKey = `factor.${factor.key}`;
+    return `  - ${isMessageKey(labelKey) ? i18n.t(labelKey) : factor.label} (${i18n.t('cli.card.weight', { weight: factor.weight })}): ${value} — ${explanation}`;
   });
-  return [`Health      ${score}, ${bandLabels[health.band]}${trend} (${coverage})`, ...factors];
+  return [labelled(i18n.t('health.title'), [score, i18n.t(`band.${health.band}`), ...trend, coverage].join(' · ')), ...factors];
 }
 
-function renewalLine(renewal: CardView['renewal']): string {
-  if (renewal.date === null) return 'Renewal     none found';
-  const when = renewal.daysToRenewal === null ? '' : `, ${inDays(renewal.daysToRenewal, 'overdue')}`;
-  const window = renewal.window ? ` (${windowLabels[renewal.window]})` : '';
-  const amount = renewal.amount === null ? '' : `, ${money(renewal.amount, renewal.currency)}`;
-  const source = renewal.source === 'company_property' ? ', from the company record' : renewal.dealId ? `, deal ${renewal.dealId}` : '';
-  return `Renewal     ${renewal.date}${when}${window}${amount}${source}`;
+function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): string {
+  const label = i18n.t('renewal.title');
+  if (renewal.date === null) return labelled(label, i18n.t('renewal.none.title'));
+  // The window's own word says how far (or how overdue) it is: "Overdue", never "12 days overdue (overdue)".
+  const parts = [i18n.dayWithRelative(renewal.date, asOf)];
+  if (renewal.window !== null) parts.push(i18n.t(`window.${renewal.window}`));
+  if (renewal.amount !== null) parts.push(i18n.money(renewal.amount, renewal.currency));
+  if (renewal.source !== null) parts.push(renewal.dealId === null ? i18n.t(`renewal.source.${renewal.source}`) : i18n.t('cli.card.deal', { dealId: renewal.dealId }));
+  return labelled(label, parts.join(' · '));
 }
 
-function npsLine(nps: CardView['nps']): string {
-  if (nps.score === null) return `NPS         no answers in the last ${nps.windowDays} days`;
-  const sample = `${count(nps.responses, 'answer')}: ${count(nps.promoters, 'promoter')}, ${count(nps.passives, 'passive')}, ${count(nps.detractors, 'detractor')}`;
-  return `NPS         ${signed(nps.score)} (${sample}, last ${nps.windowDays} days${nps.lowSample ? '; low sample' : ''})`;
+function npsLine(i18n: I18n, nps: CardView['nps']): string {
+  const label = i18n.t('nps.title');
+  if (nps.score === null) return labelled(label, i18n.t('nps.none', { days: nps.windowDays }));
+  const parts = [
+    i18n.signed(nps.score),
+    i18n.t('nps.responsesCount', { count: nps.responses }),
+    `${i18n.t('nps.promoters')} ${i18n.number(nps.promoters)}`,
+    `${i18n.t('nps.passives')} ${i18n.number(nps.passives)}`,
+    `${i18n.t('nps.detractors')} ${i18n.number(nps.detractors)}`,
+    i18n.t('nps.window', { days: nps.windowDays }),
+  ];
+  if (nps.lowSample) parts.push(i18n.t('nps.lowSample.title'));
+  return labelled(label, parts.join(' · '));
 }
 
-function supportLine(support: CardView['support']): string {
-  const oldest = support.oldestOpenDays === null ? '' : `, oldest ${count(support.oldestOpenDays, 'day')}`;
-  return `Support     ${count(support.openTickets, 'open ticket')}, ${support.openHighPriority} high priority${oldest}`;
+function supportLine(i18n: I18n, support: CardView['support']): string {
+  const label = i18n.t('support.title');
+  if (support.openTickets === 0) return labelled(label, i18n.t('support.noneOpen'));
+  // "High priority or urgent" counts both, as the support factor's "(1 urgent, 2 high)" does.
+  const parts = [`${i18n.t('support.open')} ${i18n.number(support.openTickets)}`, `${i18n.t('support.urgent')} ${i18n.number(support.openHighPriority)}`];
+  if (support.oldestOpenDays !== null) parts.push(`${i18n.t('support.oldest')} ${i18n.days(support.oldestOpenDays)}`);
+  return labelled(label, parts.join(' · '));
 }
 
-function actionLines(actions: CardView['actions']): string[] {
-  if (actions.length === 0) return ['Actions     none suggested'];
+function actionLines(i18n: I18n, actions: CardView['actions']): string[] {
+  const label = i18n.t('actions.title');
+  if (actions.length === 0) return [labelled(label, i18n.t('cli.card.noActions'))];
   return [
-    'Actions',
-    ...actions.map(
-      (action) => `  - [${action.priority}] ${action.title} (due ${inDays(action.dueInDays, 'ago')}${action.alreadyTasked ? ', task open' : ''}; id ${action.id}): ${action.reason}`,
-    ),
+    label,
+    ...actions.map((action) => {
+      const title = action.titleMessage ? i18n.message(action.titleMessage, action.title) : action.title;
+      const reason = action.reasonMessage ? i18n.message(action.reasonMessage, action.reason) : action.reason;
+      const due = [i18n.t('cli.card.due', { when: i18n.relativeDays(action.dueInDays) }), ...(action.alreadyTasked ? [i18n.t('cli.card.taskOpen')] : [])].join(', ');
+      return `  - [${i18n.t(`priority.${action.priority}`)}] ${title} (${due}; ${action.id}): ${reason}`;
+    }),
   ];
 }
 
-export function cardSummary(view: CardView): string {
+function warningLines(i18n: I18n, view: CardView): string[] {
+  const messages = view.warningMessages;
+  const warnings = messages && messages.length === view.warnings.length ? messages.map((message, index) => i18n.message(message, view.warnings[index])) : view.warnings;
+  return warnings.length > 0 ? [i18n.t('warnings.title'), ...warnings.map((warning) => `  ! ${warning}`)] : [];
+}
+
+/** The card as lines for a terminal, in `i18n`'s language (English by default). */
+export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n = createI18n('en', 'UTC')): string {
+  const title = extras.name ? i18n.t('cli.card.title', { name: extras.name, companyId: view.companyId, asOf: view.asOf }) : i18n.t('cli.card.titleNoName', { companyId: view.companyId, asOf: view.asOf });
+  const later = extras.later && extras.later.count > 0 && extras.later.latest !== null ? [`! ${i18n.t('cli.card.laterData', { count: extras.later.count, asOf: view.asOf, latest: extras.later.latest })}`] : [];
   return [
-    `Company ${view.companyId} as of ${view.asOf}`,
-    ...healthLines(view.health),
-    renewalLine(view.renewal),
-    npsLine(view.nps),
-    supportLine(view.support),
-    ...actionLines(view.actions),
-    `Handoff     ${view.handoff.status.replace('_', ' ')}, ${Math.round(view.handoff.completeness * 100)}% complete`,
-    ...(view.warnings.length > 0 ? ['Warnings', ...view.warnings.map((warning) => `  ! ${warning}`)] : []),
+    title,
+    ...later,
+    ...healthLines(i18n, view.health),
+    renewalLine(i18n, view.renewal, view.asOf),
+    npsLine(i18n, view.nps),
+    supportLine(i18n, view.support),
+    ...actionLines(i18n, view.actions),
+    labelled(i18n.t('handoff.title'), `${i18n.t(`handoff.phase.${view.handoff.status}`)} · ${i18n.t('handoff.completeness', { percent: i18n.percent(view.handoff.completeness) })}`),
+    ...warningLines(i18n, view),
   ].join('\n');
 }

@@ -33,7 +33,7 @@ export function engagementFactor(facts: EngagementFacts, config: CsConfig['engag
   if (contactsFailed) return sourceError('engagement', 'Contacts could not be read, so engagement is not counted');
   if (facts.daysSinceTouch === null && facts.contacts === 0) return noData('engagement', 'No recorded touch and no contacts', message('factor.engagement.none'));
   const touchScore = facts.daysSinceTouch === null ? 0 : recencyScore(facts.daysSinceTouch, config.touchFullScoreDays, config.touchZeroScoreDays);
-  const touchText = facts.daysSinceTouch === null ? 'Never contacted' : `Last touch ${daysAgo(facts.daysSinceTouch)}`;
+  const touchText = facts.daysSinceTouch === null ? 'No CSM touch on record' : `Last touch ${daysAgo(facts.daysSinceTouch)}`;
   const explanationMessage = message('factor.engagement.touch', {
     touched: facts.daysSinceTouch ?? -1,
     contacts: facts.contacts,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
 import { dayZone, todayIn } from '../domain/dates.ts';
 import { buildCardView } from '../domain/card.ts';
+import { laterData, type LaterData } from '../domain/later-data.ts';
 import { requiredProperties } from '../domain/requirements.ts';
 import type { CompanySnapshot } from '../domain/snapshot.ts';
 import type { CardView } from '../domain/view-model.ts';
@@ -80,4 +81,17 @@ async function stageLabels(deps: CardDeps, deadline: Deadline): Promise<Readonly
 export async function getCardView(deps: CardDeps, request: CardRequest): Promise<CardView> {
   const { view } = await loadCard(deps, request, new Deadline(deps.budgetMs ?? cardBudgetMs));
   return view;
+}
+
+/** The card as a person reads it in the CLI: the view, the company's name, and the data dated after the as-of day. */
+export interface CardReading {
+  readonly view: CardView;
+  readonly name: string | null;
+  readonly later: LaterData;
+}
+
+export async function readCard(deps: CardDeps, request: CardRequest): Promise<CardReading> {
+  const { snapshot, view } = await loadCard(deps, request, new Deadline(deps.budgetMs ?? cardBudgetMs));
+  const name = snapshot.company.properties.name?.trim();
+  return { view, name: name ? name : null, later: laterData(snapshot, view.asOf) };
 }

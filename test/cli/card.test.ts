@@ -54,14 +54,25 @@ describe('cs-card card', () => {
     });
   });
 
-  it('prints a readable summary by default', async () => {
-    const result = await csCard(['card', company.id, '--as-of', '2026-11-22']);
+  it('prints a readable summary by default, naming the company, in the terminal\'s language', async () => {
+    const result = await csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'C.UTF-8' });
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Company ${company.id} as of 2026-11-22`);
-    expect(result.stdout).toMatch(/^Renewal {5}2027-01-10, in 49 days \(within 60 days\), 24,000 EUR/m);
-    expect(result.stdout).toMatch(new RegExp(`^NPS {9}${company.expected.nps.score} \\(${company.expected.nps.responses} answers?`, 'm'));
-    expect(result.stdout).toMatch(new RegExp(`^Support {5}${company.expected.support.openTickets} open tickets?, ${company.expected.support.openHighPriority} high priority`, 'm'));
+    expect(result.stdout).toMatch(new RegExp(`^Northwind Traders \\(company ${company.id}\\) as of Nov 22, 2026$`, 'm'));
+    expect(result.stdout).toMatch(/^Renewal +Jan 10, 2027 \(in 49 days\) · Within 60 days · €24,000\.00 · deal \d+$/m);
+    expect(result.stdout).toMatch(new RegExp(`^NPS +\\+?${company.expected.nps.score} · ${company.expected.nps.responses} responses? · `, 'm'));
+    expect(result.stdout).toMatch(new RegExp(`^Support +Open tickets ${company.expected.support.openTickets} · High priority or urgent ${company.expected.support.openHighPriority} · `, 'm'));
+
+    const polish = await csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'pl_PL.UTF-8' });
+    expect(polish.stdout).toMatch(new RegExp(`^Northwind Traders \\(firma ${company.id}\\) na dzień 22 lis 2026$`, 'm'));
+    expect((await csCard(['card', company.id, '--locale', 'ja'])).stdout).toMatch(new RegExp(`^Northwind Traders（会社 ${company.id}）`));
+  });
+
+  it('with --as-of in the past, says that data dated after that day exists', async () => {
+    const result = await csCard(['card', company.id, '--as-of', '2025-01-01'], { LANG: 'C.UTF-8' });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[1]).toMatch(/^! The portal holds data dated after Jan 1, 2025 \(\d+ records and values, the latest on [A-Z][a-z]{2} \d{1,2}, \d{4}\): this card is computed as of Jan 1, 2025 from the portal as it is now/);
   });
 
   it.each([

@@ -71,7 +71,7 @@ describe('engagement factor (CSM touch and engaged contacts)', () => {
 
   it('has no data when the company was never touched and has no contacts', () => {
     expect(engagement({}, [])).toMatchObject({ status: 'no_data', score: null });
-    expect(engagement({}, [contact({})])).toMatchObject({ status: 'ok', score: 0, explanation: 'Never contacted; 0 of 1 contact engaged in the last 90 days' });
+    expect(engagement({}, [contact({})])).toMatchObject({ status: 'ok', score: 0, explanation: 'No CSM touch on record; 0 of 1 contact engaged in the last 90 days' });
   });
 });
 

@@ -1,7 +1,8 @@
-import { companyIdSchema, getCardView } from '../../usecases/card-view.ts';
+import { companyIdSchema, readCard } from '../../usecases/card-view.ts';
 import { CompanyNotFoundError, HubSpotError } from '../../usecases/portal.ts';
 import { asOfOption } from '../options.ts';
 import { cardSummary } from '../card-summary.ts';
+import { cliI18n } from '../locale.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
 import { configForPortal, openPortal, readEnvironment } from '../portal.ts';
@@ -9,20 +10,22 @@ import { configForPortal, openPortal, readEnvironment } from '../portal.ts';
 interface CardOptions {
   readonly json?: boolean;
   readonly asOf?: string;
+  readonly locale?: string;
 }
 
 export async function showCard(companyIdArg: string, options: CardOptions): Promise<void> {
   const companyId = companyIdSchema.safeParse(companyIdArg);
   if (!companyId.success) throw new UsageError(`"${companyIdArg}" is not a company id: use the digits from the company record's URL`);
   const asOf = asOfOption(options.asOf);
+  const i18n = cliI18n(options.locale);
 
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env, { rateLimit: null });
   if (portal.kind === 'sandbox') process.stderr.write('cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this card comes from the embedded sandbox portal.\n');
   try {
-    const view = await getCardView({ gateway: portal.card, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
-    process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view)}\n`);
+    const { view, name, later } = await readCard({ gateway: portal.card, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
+    process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view, { name, later }, i18n)}\n`);
   } catch (error) {
     if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message);
     throw error;
