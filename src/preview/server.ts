@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import type { PortfolioCompany } from '../domain/portfolio-summary.ts';
+import type { PortfolioCompany } from '../domain/company-picker.ts';
 import { signRequest } from '../server/signature.ts';
 import { sessionTokenHeader, type PreviewPageConfig } from './browser/page-config.ts';
 import { createPreviewBundler, fontRoute, type PreviewBundler } from './bundle.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { CsConfig } from '../../config/schema.ts';
-import type { PortfolioCompany } from '../../domain/portfolio-summary.ts';
+import type { PortfolioCompany } from '../../domain/company-picker.ts';
 import { dayZone, parseIsoDate, todayIn } from '../../domain/dates.ts';
 import { readPreviewProject } from '../../preview/project.ts';
 import { startPreview } from '../../preview/server.ts';
@@ -9,7 +9,7 @@ import type { Sandbox } from '../../sandbox/index.ts';
 import type { LogEntry } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
 import { portfolioPage, type PortfolioPage } from '../../usecases/portfolio-book.ts';
-import { companyProperties, readPortfolio } from '../../usecases/portfolio-summary.ts';
+import { companyProperties, readPortfolio } from '../../usecases/company-picker.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type SyncProgress } from '../../usecases/sync.ts';
 import { SyncStateStore } from '../../usecases/sync-state.ts';

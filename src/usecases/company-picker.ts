@@ -1,10 +1,11 @@
 import type { CsConfig } from '../config/schema.ts';
-import { portfolioCompany, portfolioProperties, rankByRisk, summarizePortfolio, type PortfolioCompany, type PortfolioSummary } from '../domain/portfolio-summary.ts';
+import { portfolioCompany, portfolioProperties, rankByRisk, type PortfolioCompany } from '../domain/company-picker.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 
-// The portfolio as the CS manager sees it: every customer company (the sync's scope, the
-// configured lifecycle stages) with the health the sync wrote back, riskiest first, and its
-// summary. Reads only: a page of 200 companies per call.
+// The preview's company picker: every customer company (the sync's scope, the configured
+// lifecycle stages) with the health the sync wrote back, riskiest first, and one company's
+// property values. Reads only: a page of 200 companies per call. (The managers' figures are the
+// book's, usecases/portfolio-book.ts.)
 
 export interface PortfolioDeps {
   readonly gateway: Pick<PortfolioGateway, 'search' | 'read'>;
@@ -21,11 +22,6 @@ export async function readPortfolio(deps: PortfolioDeps): Promise<PortfolioCompa
     afterId = page.lastId;
   } while (afterId !== null);
   return rankByRisk(companies);
-}
-
-export async function portfolioSummary(deps: PortfolioDeps, asOf: string): Promise<{ companies: PortfolioCompany[]; summary: PortfolioSummary }> {
-  const companies = await readPortfolio(deps);
-  return { companies, summary: summarizePortfolio(companies, asOf) };
 }
 
 /** One company's current property values; `*` reads the portfolio's properties. */
