@@ -2,7 +2,6 @@
 // @hubspot/ui-extensions, which reads them once.
 import { provideHostServices, takeRegisteredCards } from './worker-globals.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { cardApi } from './card-api.ts';
 import { CrmActionHostContext } from './components/crm-actions.tsx';
@@ -11,6 +10,8 @@ import type { HostHooks, Toast } from './card-api.ts';
 import { createHsFetch } from './hs-fetch.ts';
 import { readPageConfig } from './page-config.ts';
 import type { LoadedCard, PickerCompany, PreviewCardEntry, PreviewPageConfig } from './page-config.ts';
+import { PickerBar, Toasts } from './picker-bar.tsx';
+import { CardCrash, RecordPage } from './record-page.tsx';
 import { RemoteCard } from './remote-card.tsx';
 import type { CardLocation } from './worker-globals.ts';
 
@@ -54,18 +55,6 @@ function useUrlState(name: string, fallback: string): [string, (value: string) =
   return [value, update];
 }
 
-const bandLabels: Readonly<Record<PickerCompany['band'], string>> = {
-  at_risk: 'At risk',
-  attention: 'Needs attention',
-  healthy: 'Healthy',
-  unknown: 'Unknown',
-};
-
-function pickerLabel(company: PickerCompany): string {
-  const score = company.score === null ? '—' : String(company.score);
-  return `${company.name} · ${score} · ${bandLabels[company.band]}`;
-}
-
 /** HubSpot UI the CRM action components open, which the preview does not have. */
 const hubspotDialogs: Readonly<Record<string, string>> = {
   ADD_NOTE: 'the note composer',
@@ -103,15 +92,6 @@ function crmActionHost({ showCompany, toast }: ActionTargets): CrmActionHost {
     },
   };
 }
-
-const localeNames: Readonly<Record<string, string>> = { en: 'English', 'zh-CN': '简体中文', ja: '日本語', pl: 'Polski', th: 'ไทย' };
-const locationNames: Readonly<Record<CardLocation, string>> = {
-  'crm.record.tab': 'Record tab',
-  'crm.record.sidebar': 'Record sidebar',
-  'crm.preview': 'Record preview',
-  'helpdesk.sidebar': 'Help desk sidebar',
-  pages: 'App page',
-};
 
 function App({ config, cards }: { config: PreviewPageConfig; cards: readonly LoadedCard[] }) {
   const [companies, setCompanies] = useState<PickerCompany[] | null>(null);
@@ -171,44 +151,17 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
 
   return (
     <>
-      <header className="pv-top">
-        <div className="pv-top__brand">
-          <strong>{config.appName}</strong>
-          <span className="pv-badge">Local preview · {config.portalLabel}</span>
-        </div>
-        <label className="pv-control">
-          Company (riskiest first)
-          <select data-testid="company-picker" value={selectedId} onChange={(event) => setCompanyId(event.target.value)} disabled={!companies}>
-            {(companies ?? []).map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {pickerLabel(candidate)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {cards.length > 1 ? (
-          <label className="pv-control">
-            Location
-            <select data-testid="location-picker" value={card?.uid} onChange={(event) => setCardUid(event.target.value)}>
-              {cards.map((candidate) => (
-                <option key={candidate.uid} value={candidate.uid}>
-                  {locationNames[candidate.location]} — {candidate.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <label className="pv-control">
-          Language
-          <select data-testid="locale-picker" value={locale} onChange={(event) => setLocale(event.target.value)}>
-            {config.locales.map((code) => (
-              <option key={code} value={code}>
-                {localeNames[code] ?? code}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
+      <PickerBar
+        config={config}
+        cards={cards}
+        companies={companies}
+        selectedId={selectedId}
+        onCompany={setCompanyId}
+        cardUid={card?.uid}
+        onCard={setCardUid}
+        locale={locale}
+        onLocale={setLocale}
+      />
       {loadError ? <p className="pv-error">The company list could not be loaded: {loadError}</p> : null}
       <RecordPage location={card?.location ?? null} cardName={card?.name ?? 'No card'} company={company} companyId={selectedId}>
         <article className="pv-card" data-testid="preview-card">
@@ -229,102 +182,8 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
           </div>
         </article>
       </RecordPage>
-      <div className="pv-toasts" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className={`pv-toast pv-toast--${t.type}`} role="status" data-testid="preview-toast">
-            {t.title ? <strong>{t.title}</strong> : null}
-            <span>{t.message}</span>
-          </div>
-        ))}
-      </div>
+      <Toasts toasts={toasts} />
     </>
-  );
-}
-
-interface RecordPageProps {
-  readonly location: CardLocation | null;
-  readonly cardName: string;
-  readonly company: PickerCompany | null;
-  readonly companyId: string;
-  readonly children: ReactNode;
-}
-
-/** The card where HubSpot puts it: a tab of the middle column, the right sidebar, the preview panel over an index page, or the app's own page. */
-function RecordPage({ location, cardName, company, companyId, children }: RecordPageProps) {
-  if (location === 'pages') {
-    return (
-      <main className="pv-app-page" data-testid="app-page">
-        <p className="pv-muted">Apps · {cardName} · the app page opens from the app's menu, not from a record</p>
-        {children}
-      </main>
-    );
-  }
-  if (location === 'crm.preview') {
-    return (
-      <main className="pv-index">
-        <div className="pv-index__list" aria-hidden="true">
-          <p className="pv-muted">Companies · the preview panel opens from lists, boards and associations</p>
-        </div>
-        <aside className="pv-panel" aria-label="Record preview">
-          <header className="pv-panel__header">
-            <span className="pv-muted">Company preview</span>
-            <h1>{company?.name ?? (companyId ? `Company ${companyId}` : '—')}</h1>
-            {company?.domain ? <p className="pv-muted">{company.domain}</p> : null}
-          </header>
-          <div className="pv-panel__body">{children}</div>
-        </aside>
-      </main>
-    );
-  }
-  const inTab = location === 'crm.record.tab';
-  return (
-    <main className={`pv-record${location === 'crm.record.tab' ? '' : ' pv-record--with-sidebar'}`}>
-      <RecordSummary company={company} companyId={companyId} />
-      <section className="pv-column">
-        <nav className="pv-tabs" aria-label="Record tabs">
-          <span className={inTab ? undefined : 'is-active'}>Overview</span>
-          <span>Activities</span>
-          {inTab ? <span className="is-active">{cardName}</span> : null}
-        </nav>
-        {inTab ? children : <div className="pv-placeholder" aria-hidden="true">The record's middle column: its tabs, associations and activities.</div>}
-      </section>
-      {inTab ? null : <aside className="pv-sidebar">{children}</aside>}
-    </main>
-  );
-}
-
-function RecordSummary({ company, companyId }: { company: PickerCompany | null; companyId: string }) {
-  return (
-    <aside className="pv-summary" data-testid="record-summary">
-      <div className="pv-summary__avatar" aria-hidden="true">
-        {(company?.name ?? '?').slice(0, 1)}
-      </div>
-      <h1>{company?.name ?? (companyId ? `Company ${companyId}` : '—')}</h1>
-      {company?.domain ? <p className="pv-muted">{company.domain}</p> : null}
-      <dl>
-        <dt>Record ID</dt>
-        <dd>{companyId || '—'}</dd>
-        <dt>Health (synced)</dt>
-        <dd>{company ? `${company.score ?? '—'} · ${bandLabels[company.band]}` : '—'}</dd>
-        <dt>Renewal (synced)</dt>
-        <dd>{company?.renewalDate ?? '—'}</dd>
-      </dl>
-    </aside>
-  );
-}
-
-function CardCrash({ error, onReload }: { error: Error; onReload: () => void }) {
-  return (
-    <div className="hs-state hs-state--error" data-testid="card-crash">
-      <div className="hs-state__art hs-state__art--error" aria-hidden="true">!</div>
-      <div className="hs-state__content">
-        <h3 className="hs-state__title">The card crashed while rendering.</h3>
-        <p className="hs-text">{error.message}</p>
-        <button type="button" className="hs-button hs-button--secondary hs-button--sm" onClick={onReload}>
-          Reload card
-        </button>
-      </div>
-    </div>
   );
 }
 

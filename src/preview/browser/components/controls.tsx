@@ -1,88 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import type { FormEvent, MouseEvent, ReactNode } from 'react';
-import type {
-  BaseDate,
-  ButtonProps,
-  ButtonRowProps,
-  CheckboxProps,
-  DateInputProps,
-  FormProps,
-  InputProps,
-  LoadingButtonProps,
-  MultiSelectProps,
-  NumberInputProps,
-  SelectProps,
-  TextAreaProps,
-  ToggleProps,
-} from '@hubspot/ui-extensions';
-import { cx, extensionEvent, sizeName, testAttrs } from './dom.ts';
-import { overlayReactions, useOwnedOverlay } from './overlays.tsx';
-import { hrefOf } from './text.tsx';
+import type { ReactNode } from 'react';
+import type { BaseDate, DateInputProps, InputProps, MultiSelectProps, NumberInputProps, SelectProps, TextAreaProps } from '@hubspot/ui-extensions';
+import { cx, testAttrs } from './dom.ts';
 
-type ButtonLikeProps = ButtonProps & { loading?: boolean };
-
-function ButtonBase({ onClick, href, disabled, variant = 'secondary', type = 'button', size, overlay, loading, children, testId }: ButtonLikeProps) {
-  const owned = useOwnedOverlay(overlay);
-  const click = (event: MouseEvent) => {
-    void onClick?.(extensionEvent(event), overlayReactions);
-    if (overlay) owned.open();
-  };
-  const className = cx('hs-button', `hs-button--${variant}`, `hs-button--${sizeName(size, 'md')}`, loading && 'is-loading');
-  const { url, external } = hrefOf(href);
-  const content = (
-    <>
-      {loading ? <span className="hs-button__spinner" aria-hidden="true" /> : null}
-      <span>{children}</span>
-    </>
-  );
-  return (
-    <>
-      {url ? (
-        <a className={className} href={url} target={external ? '_blank' : undefined} rel="noreferrer" onClick={click} {...testAttrs(testId)}>
-          {content}
-        </a>
-      ) : (
-        <button type={type} className={className} disabled={disabled || loading} aria-busy={loading} onClick={click} {...testAttrs(testId)}>
-          {content}
-        </button>
-      )}
-      {owned.element}
-    </>
-  );
-}
-
-export function Button(props: ButtonProps) {
-  return <ButtonBase {...props} />;
-}
-
-export function LoadingButton(props: LoadingButtonProps) {
-  return <ButtonBase {...props} />;
-}
-
-export function ButtonRow({ children, testId }: ButtonRowProps) {
-  return (
-    <div className="hs-button-row" {...testAttrs(testId)}>
-      {children}
-    </div>
-  );
-}
-
-/** HubSpot hands the submit handler the form's named values; the page itself never navigates. */
-export function Form({ onSubmit, autoComplete, children, testId }: FormProps) {
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const values: Record<string, string> = {};
-    new FormData(event.currentTarget).forEach((value, name) => {
-      if (typeof value === 'string') values[name] = value;
-    });
-    void onSubmit?.({ ...extensionEvent(event), targetValue: values }, overlayReactions);
-  };
-  return (
-    <form className="hs-form" autoComplete={autoComplete} onSubmit={submit} noValidate {...testAttrs(testId)}>
-      {children}
-    </form>
-  );
-}
+// The form fields: text, number, date and choice inputs in HubSpot's field frame (label,
+// description, validation message). Buttons and forms: buttons.tsx; checkbox, toggle: toggles.tsx.
 
 interface FieldFrameProps {
   readonly id: string;
@@ -316,51 +238,5 @@ export function DateInput(props: DateInputProps) {
         onBlur={() => draft && props.onBlur?.({ ...draft, formattedDate: toIso(draft) })}
       />
     </FieldFrame>
-  );
-}
-
-export function Checkbox({ name, value = '', checked, initialIsChecked, readOnly, readonly, description, onChange, children, inline, testId }: CheckboxProps) {
-  const [localChecked, setLocalChecked] = useState(initialIsChecked ?? false);
-  const isChecked = checked ?? localChecked;
-  return (
-    <label className={cx('hs-checkbox', inline && 'hs-checkbox--inline')} {...testAttrs(testId)}>
-      <input
-        type="checkbox"
-        name={name}
-        value={value}
-        checked={isChecked}
-        disabled={readOnly ?? readonly}
-        onChange={(event) => {
-          setLocalChecked(event.target.checked);
-          onChange?.(event.target.checked, value);
-        }}
-      />
-      <span>{children}</span>
-      {description ? <span className="hs-field__description">{description}</span> : null}
-    </label>
-  );
-}
-
-export function Toggle({ label, labelDisplay = 'inline', checked, initialIsChecked, readOnly, readonly, onChange, textChecked, textUnchecked, name, testId }: ToggleProps) {
-  const [localChecked, setLocalChecked] = useState(initialIsChecked ?? false);
-  const isChecked = checked ?? localChecked;
-  return (
-    <label className={cx('hs-toggle', `hs-toggle--${labelDisplay}`)} {...testAttrs(testId)}>
-      {labelDisplay === 'hidden' ? null : <span className="hs-toggle__label">{label}</span>}
-      <input
-        type="checkbox"
-        role="switch"
-        name={name}
-        aria-label={label}
-        checked={isChecked}
-        disabled={readOnly ?? readonly}
-        onChange={(event) => {
-          setLocalChecked(event.target.checked);
-          onChange?.(event.target.checked);
-        }}
-      />
-      <span className="hs-toggle__track" aria-hidden="true" />
-      {isChecked ? textChecked : textUnchecked}
-    </label>
   );
 }

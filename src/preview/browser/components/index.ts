@@ -1,11 +1,13 @@
 import type { ComponentMapping } from '@remote-ui/react/host';
 import { BarChart, DescriptionList, DescriptionListItem, LineChart, Statistics, StatisticsItem, StatisticsTrend, Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from './data.tsx';
 import { CrmActionButton, CrmActionLink, CrmCardActions } from './crm-actions.tsx';
-import { Button, ButtonRow, Checkbox, DateInput, Form, Input, LoadingButton, MultiSelect, NumberInput, Select, TextArea, Toggle } from './controls.tsx';
+import { Button, ButtonRow, Form, LoadingButton } from './buttons.tsx';
+import { DateInput, Input, MultiSelect, NumberInput, Select, TextArea } from './controls.tsx';
 import { Alert, EmptyState, ErrorState, LoadingSpinner, ProgressBar, ScoreCircle, StatusTag, StepIndicator, Tag } from './feedback.tsx';
 import { AutoGrid, Box, Card, Center, Divider, Flex, Inline, Spacer, Stack, Tile } from './layout.tsx';
 import { Accordion, Modal, ModalBody, ModalFooter, Panel, PanelBody, PanelFooter, PanelSection, Tab, Tabs } from './overlays.tsx';
 import { Heading, Link, List, Text, Tooltip } from './text.tsx';
+import { Checkbox, Toggle } from './toggles.tsx';
 
 /**
  * DOM stand-ins for HubSpot's remote components, keyed by the names @hubspot/ui-extensions

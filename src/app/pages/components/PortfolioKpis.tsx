@@ -1,0 +1,51 @@
+import { Flex, Heading, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
+import type { PeriodReport } from '../../../domain/period-report.ts';
+import type { PortfolioPage as PageData } from '../../../usecases/portfolio-book.ts';
+import { useI18n } from '../../cards/i18n/I18nContext.tsx';
+import type { MessageKey } from '../../cards/i18n/messages.ts';
+import { percent, wholeMoney } from './portfolio-format.ts';
+
+// The managers' page's quarter KPIs (renewal, churn and retention rates).
+
+function KpiSet({ title, report, testId }: { readonly title: string; readonly report: PeriodReport; readonly testId: string }) {
+  const i18n = useI18n();
+  const items: ReadonlyArray<readonly [MessageKey, number | null]> = [
+    ['report.renewalRate', report.renewalRate],
+    ['report.revenueRenewalRate', report.revenueRenewalRate],
+    ['report.logoChurnRate', report.logoChurnRate],
+    ['report.revenueChurnRate', report.revenueChurnRate],
+    ['report.grossRevenueRetention', report.grossRevenueRetention],
+    ['report.netRevenueRetention', report.netRevenueRetention],
+  ];
+  const money = (amount: number | null) => (amount === null ? i18n.t('report.notDefined') : wholeMoney(i18n, amount, report.currency));
+  return (
+    <Flex direction="column" gap="xs">
+      <Heading>{title}</Heading>
+      <Statistics testId={testId}>
+        {items.map(([key, value]) => (
+          <StatisticsItem key={key} label={i18n.t(key)} number={percent(i18n, value)} />
+        ))}
+        <StatisticsItem label={i18n.t('report.ltv.estimate')} number={money(report.ltv.estimatedLtv)} />
+      </Statistics>
+      <Text variant="microcopy">
+        {`${i18n.t('report.renewals.due')}: ${i18n.number(report.renewals.due)} · ${i18n.t('report.renewals.renewed')}: ${i18n.number(report.renewals.renewed)} · ${i18n.t('report.customers.churned')}: ${i18n.number(report.customers.churned)} · ${i18n.t('report.arr.start')}: ${money(report.arr.start)} · ${i18n.t('report.arr.end')}: ${money(report.arr.end)}`}
+      </Text>
+      {report.leftOut.map((other) => (
+        <Text key={other.currency} variant="microcopy">
+          {i18n.t('report.leftOut', { companies: other.companies, currency: other.currency })}
+        </Text>
+      ))}
+    </Flex>
+  );
+}
+
+export function Kpis({ page }: { readonly page: PageData }) {
+  const i18n = useI18n();
+  return (
+    <Flex direction="column" gap="md">
+      <Heading>{i18n.t('portfolio.kpis.title')}</Heading>
+      <KpiSet testId="kpis-current" title={i18n.t('portfolio.kpis.current', { period: page.kpis.current.label })} report={page.kpis.current.report} />
+      <KpiSet testId="kpis-last" title={i18n.t('portfolio.kpis.last', { period: page.kpis.lastQuarter.label })} report={page.kpis.lastQuarter.report} />
+    </Flex>
+  );
+}

@@ -1,0 +1,125 @@
+import { Flex, Heading, Link, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { PortfolioPage as PageData } from '../../../usecases/portfolio-book.ts';
+import { useI18n } from '../../cards/i18n/I18nContext.tsx';
+import { bandLabel, bandVariant, companyRecordUrl, moneyList, reasonLabel, wholeMoney } from './portfolio-format.ts';
+
+// The managers' page's tables: customers by band, renewals at risk, churned customers.
+
+export function BandsTable({ page }: { readonly page: PageData }) {
+  const i18n = useI18n();
+  const perCurrency = page.overview.arr.length > 1;
+  return (
+    <Flex direction="column" gap="xs">
+      <Heading>{i18n.t('portfolio.bands.title')}</Heading>
+      {perCurrency ? <Text variant="microcopy">{i18n.t('portfolio.perCurrency')}</Text> : null}
+      <Table bordered testId="bands">
+        <TableHead>
+          <TableRow>
+            <TableHeader>{i18n.t('portfolio.column.band')}</TableHeader>
+            <TableHeader>{i18n.t('portfolio.column.customers')}</TableHeader>
+            <TableHeader>{i18n.t('portfolio.column.arr')}</TableHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {page.overview.bands.map((line) => (
+            <TableRow key={line.band}>
+              <TableCell>
+                <StatusTag testId={`band-${line.band}`} variant={bandVariant(line.band)}>
+                  {bandLabel(i18n, line.band)}
+                </StatusTag>
+              </TableCell>
+              <TableCell>
+                <Text testId={`band-${line.band}-customers`}>{i18n.number(line.customers)}</Text>
+              </TableCell>
+              <TableCell>
+                <Text testId={`band-${line.band}-arr`}>{line.band === 'churned' ? '—' : moneyList(i18n, line.arr)}</Text>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Flex>
+  );
+}
+
+export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; readonly portalId: number }) {
+  const i18n = useI18n();
+  const { overview } = page;
+  return (
+    <Flex direction="column" gap="xs">
+      <Heading>{i18n.t('portfolio.atRisk.title')}</Heading>
+      {overview.renewalsAtRisk.length === 0 ? (
+        <Text testId="at-risk-none">{i18n.t('portfolio.atRisk.none')}</Text>
+      ) : (
+        <>
+          <Text variant="microcopy">{i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: moneyList(i18n, overview.arrAtRisk) })}</Text>
+          <Table bordered testId="at-risk">
+            <TableHead>
+              <TableRow>
+                <TableHeader>{i18n.t('portfolio.column.company')}</TableHeader>
+                <TableHeader>{i18n.t('portfolio.column.renews')}</TableHeader>
+                <TableHeader>{i18n.t('portfolio.column.band')}</TableHeader>
+                <TableHeader>{i18n.t('portfolio.column.atStake')}</TableHeader>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {overview.renewalsAtRisk.map((renewal) => (
+                <TableRow key={renewal.companyId}>
+                  <TableCell>
+                    <Link testId={`company-${renewal.companyId}`} href={{ url: companyRecordUrl(portalId, renewal.companyId), external: false }}>
+                      {renewal.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{i18n.dayWithRelative(renewal.renewalDate, page.asOf)}</TableCell>
+                  <TableCell>
+                    <StatusTag variant={bandVariant(renewal.band)}>{`${renewal.score ?? '—'} · ${bandLabel(i18n, renewal.band)}`}</StatusTag>
+                  </TableCell>
+                  <TableCell>
+                    <Text testId={`at-stake-${renewal.companyId}`}>{renewal.amount === null ? '—' : wholeMoney(i18n, renewal.amount, renewal.currency)}</Text>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </Flex>
+  );
+}
+
+export function Churned({ page, portalId }: { readonly page: PageData; readonly portalId: number }) {
+  const i18n = useI18n();
+  const period = page.kpis.current.label;
+  const { churned } = page.overview;
+  return (
+    <Flex direction="column" gap="xs">
+      <Heading>{i18n.t('portfolio.churned.title', { period })}</Heading>
+      {churned.length === 0 ? (
+        <Text testId="churned-none">{i18n.t('portfolio.churned.none', { period })}</Text>
+      ) : (
+        <Table bordered testId="churned">
+          <TableHead>
+            <TableRow>
+              <TableHeader>{i18n.t('portfolio.column.company')}</TableHeader>
+              <TableHeader>{i18n.t('portfolio.column.churnedOn')}</TableHeader>
+              <TableHeader>{i18n.t('portfolio.column.reason')}</TableHeader>
+              <TableHeader>{i18n.t('portfolio.column.arr')}</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {churned.map((company) => (
+              <TableRow key={company.companyId}>
+                <TableCell>
+                  <Link href={{ url: companyRecordUrl(portalId, company.companyId), external: false }}>{company.name}</Link>
+                </TableCell>
+                <TableCell>{i18n.date(company.churnedOn)}</TableCell>
+                <TableCell>{reasonLabel(i18n, company.reason)}</TableCell>
+                <TableCell>{wholeMoney(i18n, company.arr, company.currency)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Flex>
+  );
+}
