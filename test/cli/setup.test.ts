@@ -27,7 +27,7 @@ describe('cs-card setup (a separate process)', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Property group customer_success: unchanged$/m);
     expect(first.stdout).toMatch(/^Created \d+ properties: cs_health_band, /m);
-    expect(first.stdout).toMatch(/^Updated 2 properties: cs_health_score \(.+\), cs_handoff_status \(.+\)$/m);
+    expect(first.stdout).toMatch(/^Updated 3 properties: cs_health_score \(.+\), cs_health_factors \(.+\), cs_handoff_status \(.+\)$/m);
     expect(first.stdout).toMatch(/^Done\.$/m);
 
     sandbox.log.clear();

@@ -64,7 +64,7 @@ describe('invalid configuration: every message names the field and the fix', () 
 
   it('rejects misspelt fields, listing the known ones', () => {
     expect(issuesOf({ health: { weight: {} } })).toEqual([
-      'health: unknown field "weight"; remove it or check the spelling (known fields: weights, bands, minCoverage, trendDays, historyDays)',
+      'health: unknown field "weight"; remove it or check the spelling (known fields: weights, bands, minCoverage, trendDays, factorChangePoints, historyDays)',
     ]);
     expect(issuesOf({ playbooks: { rules: { 'renewal-saveplan': false } } })[0]).toMatch(/^playbooks\.rules: unknown field "renewal-saveplan".*renewal-save-plan/);
   });

@@ -58,6 +58,8 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     expect(await card.getByTestId('health-score').locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe(String(atRisk?.score));
     expect(await card.locator('[data-testid="renewal-date"], [data-testid="renewal-none"]').count()).toBe(1);
     expect(await card.locator('[data-testid="nps-score"], [data-testid="nps-none"]').count()).toBe(1);
+    // What changed in 30 days: the demo portfolio carries the factor history an earlier sync wrote.
+    expect(await card.getByTestId('what-changed').locator('[data-testid^="changed-"]').count()).toBeGreaterThan(0);
     const createButtons = card.locator('[data-testid^="create-task-"]');
     expect(await createButtons.count()).toBeGreaterThan(0);
     expect(await card.locator('.hs-unsupported').count(), 'every component the card uses has a stand-in').toBe(0);
