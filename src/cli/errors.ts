@@ -14,9 +14,23 @@ export function exitCodeOf(error: unknown): number {
   return 1;
 }
 
-/** One sentence for stderr; a stack only when CS_CARD_DEBUG is set. */
-export function describeError(error: unknown, debug: boolean): string {
+// A connection that failed outright (refused, no such host): the failure HubSpotError carries.
+const unreachableCodes = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** Whether the error (or what caused it) is a portal address that could not be reached. */
+function unreachable(error: unknown): boolean {
+  for (let at: unknown = error; at instanceof Error; at = at.cause) {
+    if ('failure' in at && typeof at.failure === 'object' && at.failure !== null && 'what' in at.failure && typeof at.failure.what === 'string' && unreachableCodes.has(at.failure.what)) return true;
+  }
+  return false;
+}
+
+/**
+ * One sentence for stderr; a stack only when CS_CARD_DEBUG is set. A portal that could not be
+ * reached is named by the URL tried (`baseUrl`: HUBSPOT_BASE_URL, or HubSpot's own API).
+ */
+export function describeError(error: unknown, debug: boolean, baseUrl = 'https://api.hubapi.com'): string {
   if (debug && error instanceof Error && error.stack) return error.stack;
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return unreachable(error) ? `${error.message}: nothing answered at ${baseUrl}; check HUBSPOT_BASE_URL, and that the portal (or cs-card sandbox) is running there` : error.message;
   return String(error);
 }

@@ -16,7 +16,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // commander already printed its message; help and version are not failures.
       return error.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`cs-card: ${describeError(error, Boolean(process.env.CS_CARD_DEBUG))}\n`);
+    process.stderr.write(`cs-card: ${describeError(error, Boolean(process.env.CS_CARD_DEBUG), process.env.HUBSPOT_BASE_URL?.trim() || undefined)}\n`);
     return exitCodeOf(error);
   }
 }

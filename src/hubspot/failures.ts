@@ -7,7 +7,8 @@ import { RequestTimeoutError } from './client.ts';
 // headers and personal data).
 export type Failure =
   | { readonly kind: 'unauthorized' }
-  | { readonly kind: 'forbidden' }
+  /** scopes: what HubSpot's 403 body names as required (errors[].context.requiredGranularScopes or requiredScopes). */
+  | { readonly kind: 'forbidden'; readonly scopes?: readonly string[] }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'rate_limited'; readonly policy: 'daily' | 'window'; readonly waitMs: number }
   | { readonly kind: 'transient'; readonly what: string }
@@ -23,7 +24,20 @@ const errorBodySchema = z.object({
   policyName: z.string().optional(),
   message: z.string().optional(),
   category: z.string().optional(),
+  errors: z
+    .array(z.object({ context: z.object({ requiredGranularScopes: z.array(z.string()).optional(), requiredScopes: z.array(z.string()).optional() }).catch({}).optional() }).catch({}))
+    .catch([])
+    .optional(),
 });
+
+/** The scopes a 403 names: HubSpot lists them per error, as requiredGranularScopes (newer) or requiredScopes. */
+function requiredScopesOf(body: z.infer<typeof errorBodySchema>): string[] {
+  const scopes = (body.errors ?? []).flatMap((error) => [...(error.context?.requiredGranularScopes ?? []), ...(error.context?.requiredScopes ?? [])]);
+  return [...new Set(scopes)];
+}
+
+// Errors that mean the address could not be reached at all (as opposed to a slow answer).
+const unreachableCodes = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 // Errors node:http raises when a connection fails or is cut; worth another attempt.
 const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
@@ -60,7 +74,10 @@ export function classify(error: unknown): Failure {
     const { code, headers } = api.data;
     const body = errorBodySchema.catch({}).parse(api.data.body);
     if (code === 401) return { kind: 'unauthorized' };
-    if (code === 403) return { kind: 'forbidden' };
+    if (code === 403) {
+      const scopes = requiredScopesOf(body);
+      return scopes.length > 0 ? { kind: 'forbidden', scopes } : { kind: 'forbidden' };
+    }
     if (code === 404) return { kind: 'not_found' };
     if (code === 429) return classifyRateLimit(body, headers);
     if (code === 423 || code >= 500) return { kind: 'transient', what: `HTTP ${code}` };
@@ -77,7 +94,9 @@ export function describeFailure(failure: Failure): string {
     case 'unauthorized':
       return 'HubSpot rejected the access token (401): check HUBSPOT_ACCESS_TOKEN';
     case 'forbidden':
-      return 'HubSpot refused access (403): the app lacks a required scope';
+      return failure.scopes && failure.scopes.length > 0
+        ? `HubSpot refused access (403): the app lacks the ${failure.scopes.join(', ')} scope${failure.scopes.length > 1 ? 's' : ''}; add ${failure.scopes.length > 1 ? 'them' : 'it'} to the app and install it again`
+        : 'HubSpot refused access (403): the app lacks a required scope';
     case 'not_found':
       return 'HubSpot has no such record (404)';
     case 'rate_limited':
@@ -85,7 +104,7 @@ export function describeFailure(failure: Failure): string {
         ? 'the HubSpot daily API limit is used up (429 DAILY); it resets at midnight in the portal time zone'
         : 'HubSpot kept answering "too many requests" (429) until the time budget ran out';
     case 'transient':
-      return `HubSpot did not answer in time after retries (${failure.what})`;
+      return unreachableCodes.has(failure.what) ? `HubSpot could not be reached after retries (${failure.what})` : `HubSpot did not answer in time after retries (${failure.what})`;
     case 'rejected':
       return `HubSpot rejected the request (${failure.status === 0 ? 'unexpected error' : `HTTP ${failure.status}`}${failure.category ? `, ${failure.category}` : ''})`;
   }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseRateLimit } from '../../src/cli/options.ts';
+import { parseFaultSpec } from '../../src/sandbox/controls.ts';
+import { createSandbox } from '../../src/sandbox/index.ts';
 import { csCard, csCardUntil } from '../sync/cli-process.ts';
 
 // The command line as a new user meets it (issue 18, "Command line, tried as a new user
@@ -120,6 +122,27 @@ describe('cs-card, tried as a new user would', () => {
       oneSentence(result.stderr, new RegExp(`invalid configuration: \\(top level\\): expected an object \\{\\.\\.\\.\\}, got ${got}; the file must hold a JSON object like \\{"currency": "USD"\\}: fix it, or delete the file to use the defaults$`));
       expect(result.stderr.length).toBeLessThan(300);
     }
+  });
+
+  it('a portal that refuses the connection is named by the URL tried (exit 1)', async () => {
+    const port = await busyPort();
+    // A port nothing listens on: take one, then free it.
+    const closed = cleanups.pop();
+    await closed?.();
+    const result = await csCard(['card', '1000000001'], { HUBSPOT_BASE_URL: `http://127.0.0.1:${port}`, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test' });
+    expect(result.code).toBe(1);
+    oneSentence(result.stderr, new RegExp(`^cs-card: HubSpot could not be reached after retries \\(ECONNREFUSED\\): nothing answered at http://127\\.0\\.0\\.1:${port}; check HUBSPOT_BASE_URL`));
+  }, 60_000);
+
+  it('a 403 names the scope HubSpot says is missing (exit 1)', async () => {
+    const sandbox = createSandbox({ companies: 5, asOf: '2026-11-20' });
+    const server = await sandbox.listen();
+    cleanups.push(() => server.close());
+    sandbox.controls.injectFault(parseFaultSpec('403@companies'));
+    const [company] = sandbox.store.list('companies');
+    const result = await csCard(['card', company?.id ?? '1'], { HUBSPOT_BASE_URL: server.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test' });
+    expect(result.code).toBe(1);
+    oneSentence(result.stderr, /^cs-card: HubSpot refused access \(403\): the app lacks the crm\.objects\.companies\.read scope; add it to the app and install it again$/);
   });
 
   it('sandbox --as-of refuses a day that does not exist', async () => {

@@ -27,7 +27,7 @@ export async function showCard(companyIdArg: string, options: CardOptions): Prom
     const { view, name, later } = await readCard({ gateway: portal.card, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
     process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view, { name, later }, i18n)}\n`);
   } catch (error) {
-    if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message);
+    if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message, { cause: error });
     throw error;
   } finally {
     await portal.close();

@@ -29,7 +29,7 @@ export async function doctor(rawFlags: unknown): Promise<void> {
     process.stdout.write(`${doctorText(report.checks, label, flags.data.locale)}\n`);
     blocking = blocksResults(report.checks);
   } catch (error) {
-    if (error instanceof HubSpotError) throw new CommandFailure(`doctor stopped: ${error.message}`);
+    if (error instanceof HubSpotError) throw new CommandFailure(`doctor stopped: ${error.message}`, { cause: error });
     throw error;
   } finally {
     await portal.close();

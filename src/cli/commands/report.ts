@@ -57,7 +57,7 @@ export async function showReport(options: ReportOptions): Promise<void> {
       process.stdout.write(`${scopes.map((scope) => reportText(scope, options.locale ?? 'en')).join('\n\n')}\n`);
     }
   } catch (error) {
-    if (error instanceof HubSpotError) throw new CommandFailure(error.message);
+    if (error instanceof HubSpotError) throw new CommandFailure(error.message, { cause: error });
     throw error;
   } finally {
     await portal.close();

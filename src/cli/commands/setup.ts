@@ -37,7 +37,7 @@ export async function runSetupCommand(deps: { portal: Portal; config: CsConfig }
     const report = await runSetup({ properties: deps.portal.properties, lists: deps.portal.lists, config: deps.config }, options);
     return report;
   } catch (error) {
-    if (error instanceof HubSpotError) throw new CommandFailure(`setup could not read or change the company properties: ${error.message}`);
+    if (error instanceof HubSpotError) throw new CommandFailure(`setup could not read or change the company properties: ${error.message}`, { cause: error });
     throw error;
   }
 }

@@ -233,7 +233,7 @@ export async function sync(rawFlags: unknown): Promise<void> {
     if (summary.skipped > 0) throw new CommandFailure(i18n.t('cli.sync.leftUnwritten', { count: summary.skipped }));
   } catch (error) {
     progress?.stop();
-    if (error instanceof HubSpotError) throw new CommandFailure(i18n.t('cli.sync.failed', { error: error.message }));
+    if (error instanceof HubSpotError) throw new CommandFailure(i18n.t('cli.sync.failed', { error: error.message }), { cause: error });
     throw error;
   } finally {
     stop.dispose();
