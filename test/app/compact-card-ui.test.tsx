@@ -5,7 +5,8 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { RenderedNode } from '@hubspot/ui-extensions/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
-import { CompactCard } from '../../src/app/cards/components/CompactCard.tsx';
+import { CompactCard, recordTabName } from '../../src/app/cards/components/CompactCard.tsx';
+import tabCardMeta from '../../src/app/cards/customer-success-card-hsmeta.json' with { type: 'json' };
 import { cardViewFixture } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
@@ -49,8 +50,13 @@ describe('compact card (sidebar and preview)', () => {
     expect(r.findByTestId(Text, 'renewal-value').text).toBe('€48,000.00');
     expect(r.maybeFindByTestId(Text, 'compact-why')).not.toBeNull();
     expect(r.findAll(LoadingButton).map((b) => b.props.testId)).toEqual(['create-task-qbr_due']);
-    expect(textOf(r.getRootNode())).toContain('1 more suggested action');
+    // "More actions" is not a dead end: the sidebar names the record's tab that holds them.
+    expect(r.findByTestId(Text, 'more-actions-in-tab').text).toBe('1 more suggested action in this record’s “Customer success” tab');
     expect(r.maybeFind(CrmActionLink)).toBeNull();
+  });
+
+  it('names the tab the HubSpot project gives the full card', () => {
+    expect(recordTabName).toBe(tabCardMeta.config.name);
   });
 
   it('puts missing data on one warning line', async () => {

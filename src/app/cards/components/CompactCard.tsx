@@ -12,6 +12,9 @@ import { RenewalSection } from './RenewalSection.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
 import { costliestFactors, factorFact, factorName } from './presentation.ts';
 
+/** The record tab's name as HubSpot shows it in every language: the tab card's `config.name` (customer-success-card-hsmeta.json). */
+export const recordTabName = 'Customer success';
+
 /** The record whose page holds the full tab card. */
 export interface RecordRef {
   readonly objectId: number;
@@ -46,7 +49,9 @@ function CompactBody({ view, data, fullCard }: { view: CardView; data: CardData;
           {others.length > 0 ? t('compact.moreActions', { count: others.length }) : t('compact.openRecord')}
         </CrmActionLink>
       ) : others.length > 0 ? (
-        <Text variant="microcopy">{t('compact.moreActions', { count: others.length })}</Text>
+        // The sidebar: the full card is a tab of this same page, which no CRM action of the pinned
+        // @hubspot/ui-extensions opens (RECORD_APP_LINK reloads the record), so it names the tab.
+        <Text variant="microcopy" testId="more-actions-in-tab">{t('compact.moreActionsInTab', { count: others.length, tab: recordTabName })}</Text>
       ) : null}
     </Flex>
   );

@@ -176,6 +176,7 @@ export const messages = {
   'compact.topAction': 'Top suggested action',
   'compact.moreActions': '{count, plural, one {# more suggested action} other {# more suggested actions}}',
   'compact.openRecord': 'Open the full customer-success card',
+  'compact.moreActionsInTab': '{count, plural, one {# more suggested action} other {# more suggested actions}} in this record’s “{tab}” tab',
   'date.withRelative': '{date} ({relative})',
   'nps.responsesCount': '{count, plural, =0 {no responses} one {# response} other {# responses}}',
   'band.churned': 'Churned',

@@ -174,6 +174,7 @@ export const messages: Catalog = {
   'compact.topAction': '最優先の推奨アクション',
   'compact.moreActions': 'その他の推奨アクション {count} 件',
   'compact.openRecord': 'カスタマーサクセスカード全体を開く',
+  'compact.moreActionsInTab': 'その他の推奨アクション {count} 件は、このレコードの「{tab}」タブにあります',
   'date.withRelative': '{date}（{relative}）',
   'nps.responsesCount': '回答 {count} 件',
   'band.churned': '解約済み',

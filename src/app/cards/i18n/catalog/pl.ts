@@ -174,6 +174,7 @@ export const messages: Catalog = {
   'compact.topAction': 'Najważniejsze sugerowane działanie',
   'compact.moreActions': '{count, plural, one {Jeszcze # sugerowane działanie} few {Jeszcze # sugerowane działania} many {Jeszcze # sugerowanych działań} other {Jeszcze # sugerowanego działania}}',
   'compact.openRecord': 'Otwórz pełną kartę Customer Success',
+  'compact.moreActionsInTab': '{count, plural, one {Jeszcze # sugerowane działanie} few {Jeszcze # sugerowane działania} many {Jeszcze # sugerowanych działań} other {Jeszcze # sugerowanego działania}} na karcie „{tab}” tego rekordu',
   'date.withRelative': '{date} ({relative})',
   'nps.responsesCount': '{count, plural, =0 {brak odpowiedzi} one {# odpowiedź} few {# odpowiedzi} many {# odpowiedzi} other {# odpowiedzi}}',
   'band.churned': 'Klient odszedł',

@@ -174,6 +174,7 @@ export const messages: Catalog = {
   'compact.topAction': 'การดำเนินการที่แนะนำอันดับแรก',
   'compact.moreActions': 'การดำเนินการที่แนะนำอีก {count} รายการ',
   'compact.openRecord': 'เปิดการ์ด Customer Success ฉบับเต็ม',
+  'compact.moreActionsInTab': 'การดำเนินการที่แนะนำอีก {count} รายการ อยู่ในแท็บ “{tab}” ของเรกคอร์ดนี้',
   'date.withRelative': '{date} ({relative})',
   'nps.responsesCount': '{count} คำตอบ',
   'band.churned': 'เลิกใช้บริการแล้ว',

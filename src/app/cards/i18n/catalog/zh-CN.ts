@@ -174,6 +174,7 @@ export const messages: Catalog = {
   'compact.topAction': '首要建议操作',
   'compact.moreActions': '还有 {count} 项建议操作',
   'compact.openRecord': '打开完整的客户成功卡片',
+  'compact.moreActionsInTab': '还有 {count} 项建议操作，见本记录的“{tab}”标签页',
   'date.withRelative': '{date}（{relative}）',
   'nps.responsesCount': '{count} 条回复',
   'band.churned': '已流失',
