@@ -1,16 +1,12 @@
 // One demo company and everything around it: contacts, their survey answers, tickets and
 // deals. Built as plain literals with a fixed key order so a million records share shapes,
 // and inserted through the store's fast path.
-import type { DemoCalendar } from './demo-calendar.ts';
+import { between, insert, type DemoContext, type Range, type Weights } from './demo-context.ts';
+import { addDeals } from './demo-deals.ts';
 import { seedFactorHistory } from './demo-factor-history.ts';
 import {
   COMPANY_PREFIXES, COMPANY_SUFFIXES, DETRACTOR_COMMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PASSIVE_COMMENTS, PROMOTER_COMMENTS, TICKET_SUBJECTS,
 } from './demo-vocabulary.ts';
-import type { StoredObject } from './index.ts';
-import type { SandboxObjectType } from './object-types.ts';
-import { dealStageOf } from './pipelines.ts';
-import type { Random } from './random.ts';
-import type { MemoryStore } from './store.ts';
 
 export type Profile = 'thriving' | 'steady' | 'struggling' | 'sparse';
 /**
@@ -19,6 +15,8 @@ export type Profile = 'thriving' | 'steady' | 'struggling' | 'sparse';
  * renewal deal far past its close date beside the next one.
  */
 export type RenewalPlan = 'overdue' | 'd30' | 'd60' | 'd90' | 'later' | 'beyond' | 'lost' | 'property' | 'none' | 'renewed-stale' | 'upsell' | 'stale';
+
+export type { DemoContext } from './demo-context.ts';
 
 export interface CompanyPlan {
   readonly profile: Profile;
@@ -30,17 +28,7 @@ export interface CompanyPlan {
   readonly qbrDone?: boolean;
 }
 
-export interface DemoContext {
-  readonly store: MemoryStore;
-  readonly calendar: DemoCalendar;
-  readonly random: Random;
-  readonly ownerIds: readonly string[];
-}
-
-type Range = readonly [number, number];
-type Weights<T> = ReadonlyArray<readonly [T, number]>;
-
-interface Signals {
+export interface Signals {
   readonly contacts: Range;
   readonly touchDays: Range;
   readonly seatRatio: Range;
@@ -78,11 +66,6 @@ const SIGNALS: Record<Exclude<Profile, 'sparse'>, Signals> = {
   },
 };
 
-const RENEWAL_OFFSETS: Partial<Record<RenewalPlan, Range>> = {
-  overdue: [-45, -1], d30: [0, 30], d60: [31, 60], d90: [61, 90], later: [91, 365], beyond: [366, 540],
-};
-
-const between = (random: Random, [min, max]: Range): number => random.int(min, max);
 const slug = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** Unique for the first 1,000 companies; later ones carry a number. */
@@ -92,14 +75,6 @@ function companyName(index: number): string {
   const name = `${COMPANY_PREFIXES[(a * 17) % COMPANY_PREFIXES.length] ?? 'Acme'} ${COMPANY_SUFFIXES[(a + b) % COMPANY_SUFFIXES.length] ?? 'Labs'}`;
   const round = Math.floor(index / (COMPANY_PREFIXES.length * COMPANY_SUFFIXES.length));
   return round === 0 ? name : `${name} ${round + 1}`;
-}
-
-function insert(ctx: DemoContext, type: SandboxObjectType, properties: Record<string, string | null>, createdAt: string, updatedAt: string): string {
-  const id = ctx.store.nextId(type);
-  properties.hs_object_id = id;
-  const object: StoredObject = { id, properties, createdAt, updatedAt, archived: false };
-  ctx.store.insert(type, object);
-  return id;
 }
 
 /** Creates the company and its records; returns how many records that made. */
@@ -313,89 +288,6 @@ function addTickets(ctx: DemoContext, companyId: string, owner: string | null, s
   return total;
 }
 
-interface DealFacts {
-  readonly companyId: string;
-  readonly name: string;
-  readonly owner: string | null;
-  readonly customerDays: number;
-  readonly plan: CompanyPlan;
-  readonly signals: Signals | undefined;
-}
-
-interface DealSpec {
-  readonly label: string;
-  readonly dealtype: 'newbusiness' | 'existingbusiness';
-  readonly stage: string;
-  /** Close date, in days after the as-of day. */
-  readonly closeDays: number;
-  readonly amount: number;
-  readonly lostReason?: string | null;
-}
-
-function addDeals(ctx: DemoContext, facts: DealFacts): { count: number; contractEndDays: number | null } {
-  const { specs, contractEndDays } = dealSpecs(ctx, facts);
-  const currency = ctx.random.weighted([['USD', 85], ['EUR', 10], ['GBP', 5]] as const);
-  for (const spec of specs) addDeal(ctx, facts, spec, currency);
-  return { count: specs.length, contractEndDays };
-}
-
-const year = 365;
-
-/**
- * The deals of a company's plan. Contracts run a year from the new-business deal, and every
- * renewal deal closes on an anniversary (as renewals do: existing-business deals far from the
- * contract's end are expansion, renewal-classification.ts), so the start is placed a whole
- * number of years before the planned renewal.
- */
-function dealSpecs(ctx: DemoContext, facts: DealFacts): { specs: DealSpec[]; contractEndDays: number | null } {
-  const { random } = ctx;
-  const { plan, signals, customerDays } = facts;
-  const none = { specs: [], contractEndDays: plan.renewal === 'property' ? random.int(-15, 400) : null };
-  if (!signals) return none;
-  const arr = random.int(50, 2500) * 100;
-  if (plan.lifecycle === 'opportunity') return { specs: [{ label: 'New business', dealtype: 'newbusiness', stage: 'presentationscheduled', closeDays: random.int(10, 90), amount: arr }], contractEndDays: null };
-  if (plan.lifecycle === 'lead') return { specs: [], contractEndDays: null };
-  const renewalAmount = (): number => Math.round((arr * (0.9 + random.next() * 0.3)) / 100) * 100;
-  const offsets = RENEWAL_OFFSETS[plan.renewal];
-  // The day of the renewal the plan is about (the contract's current end), if any.
-  const renewalDay =
-    offsets !== undefined ? between(random, offsets)
-      : plan.renewal === 'lost' ? -random.int(5, 60)
-        : plan.renewal === 'renewed-stale' ? -random.int(3, 20)
-          : plan.renewal === 'upsell' ? random.int(61, 120)
-            : plan.renewal === 'stale' ? random.int(-75, -40)
-              : null;
-  const start = renewalDay === null ? -customerDays : renewalDay - Math.max(1, Math.round((renewalDay + customerDays) / year)) * year;
-  const specs: DealSpec[] = [{ label: 'New business', dealtype: 'newbusiness', stage: 'closedwon', closeDays: start, amount: arr }];
-  if (renewalDay !== null && renewalDay - start > year && random.chance(0.5)) specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedwon', closeDays: renewalDay - year, amount: renewalAmount() });
-  let contractEndDays = plan.renewal === 'property' ? random.int(-15, 400) : null;
-  if (offsets !== undefined && renewalDay !== null) {
-    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: renewalDay, amount: renewalAmount() });
-    // Some portals also keep the contract's end on the company: the same day.
-    if (random.chance(0.1)) contractEndDays = renewalDay;
-  }
-  if (plan.renewal === 'lost' && renewalDay !== null) {
-    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedlost', closeDays: renewalDay, amount: renewalAmount(), lostReason: random.chance(0.5) ? null : 'Budget cut' });
-  }
-  if (plan.renewal === 'renewed-stale' && renewalDay !== null) {
-    // Renewed a few days before the contract's end; the end date property was never moved on.
-    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'closedwon', closeDays: renewalDay - random.int(1, 5), amount: renewalAmount() });
-    contractEndDays = renewalDay;
-  }
-  if (plan.renewal === 'upsell' && renewalDay !== null) {
-    // A small upsell closing before the renewal: expansion, never "the renewal".
-    specs.push({ label: 'Upsell', dealtype: 'existingbusiness', stage: 'presentationscheduled', closeDays: renewalDay - random.int(70, 100), amount: Math.round(arr / 1000) * 100 + 100 });
-    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: renewalDay, amount: renewalAmount() });
-  }
-  if (plan.renewal === 'stale' && renewalDay !== null) {
-    // Last year's renewal deal was never closed; this year's is open too.
-    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: 'qualifiedtobuy', closeDays: renewalDay, amount: renewalAmount() });
-    specs.push({ label: 'Renewal', dealtype: 'existingbusiness', stage: random.weighted(signals.renewalStages), closeDays: renewalDay + year, amount: renewalAmount() });
-  }
-  if (plan.profile === 'thriving' && random.chance(0.15)) specs.push({ label: 'Expansion', dealtype: 'newbusiness', stage: 'qualifiedtobuy', closeDays: random.int(20, 120), amount: Math.round(arr / 300) * 100 });
-  return { specs, contractEndDays };
-}
-
 /** A "Schedule a quarterly business review" task made from the card and completed 10 days ago. */
 function addCompletedQbr(ctx: DemoContext, companyId: string, owner: string | null): number {
   const { calendar } = ctx;
@@ -415,34 +307,4 @@ function addCompletedQbr(ctx: DemoContext, companyId: string, owner: string | nu
   }, createdAt, completedAt);
   ctx.store.link('companies', companyId, 'tasks', id);
   return 1;
-}
-
-function addDeal(ctx: DemoContext, facts: DealFacts, spec: DealSpec, currency: string): void {
-  const { random, calendar } = ctx;
-  const stage = dealStageOf(spec.stage);
-  const probability = stage?.metadata.probability ?? '0';
-  const closed = stage?.metadata.isClosed === 'true';
-  const createdDays = Math.max(1, random.int(30, 120) - spec.closeDays);
-  const createdAt = calendar.datetime(-createdDays, random.int(8, 17));
-  const updatedDays = closed ? Math.max(0, -spec.closeDays) : random.int(0, Math.min(createdDays - 1, 20));
-  const updatedAt = calendar.datetime(-updatedDays, random.int(8, 17));
-  const closeDate = calendar.datetime(spec.closeDays, 0);
-  const id = insert(ctx, 'deals', {
-    dealname: `${facts.name} — ${spec.label} ${closeDate.slice(0, 4)}`,
-    amount: String(spec.amount),
-    closedate: closeDate,
-    pipeline: 'default',
-    dealstage: spec.stage,
-    dealtype: spec.dealtype,
-    hs_is_closed: String(closed),
-    hs_is_closed_won: String(probability === '1'),
-    deal_currency_code: currency,
-    hs_deal_stage_probability: probability,
-    hubspot_owner_id: facts.owner,
-    closed_lost_reason: spec.lostReason ?? null,
-    hs_object_id: null,
-    createdate: createdAt,
-    hs_lastmodifieddate: updatedAt,
-  }, createdAt, updatedAt);
-  ctx.store.link('companies', facts.companyId, 'deals', id);
 }
