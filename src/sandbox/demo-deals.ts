@@ -92,6 +92,20 @@ function dealSpecs(ctx: DemoContext, facts: DealFacts): { specs: DealSpec[]; con
   return { specs, contractEndDays };
 }
 
+/** HubSpot's rates of the demo's multi-currency portal (home currency USD): home amount = amount x rate. */
+const HOME_RATES: Readonly<Record<string, number>> = { USD: 1, EUR: 1.08, GBP: 1.27 };
+
+/**
+ * The time of day a user picked for a close date, 9:00 to 17:30 in the portal's zone: from the
+ * deal's name and day rather than drawn, so the rest of the demo data stays as it was.
+ */
+function pickedTime(name: string, closeDays: number): { hour: number; minute: number } {
+  let hash = closeDays * 31;
+  for (let i = 0; i < name.length; i += 1) hash = (hash * 33 + name.charCodeAt(i)) % 1_000_003;
+  const slot = Math.abs(hash) % 18;
+  return { hour: 9 + Math.floor(slot / 2), minute: (slot % 2) * 30 };
+}
+
 function addDeal(ctx: DemoContext, facts: DealFacts, spec: DealSpec, currency: string): void {
   const { random, calendar } = ctx;
   const stage = dealStageOf(spec.stage);
@@ -101,10 +115,13 @@ function addDeal(ctx: DemoContext, facts: DealFacts, spec: DealSpec, currency: s
   const createdAt = calendar.datetime(-createdDays, random.int(8, 17));
   const updatedDays = closed ? Math.max(0, -spec.closeDays) : random.int(0, Math.min(createdDays - 1, 20));
   const updatedAt = calendar.datetime(-updatedDays, random.int(8, 17));
-  const closeDate = calendar.datetime(spec.closeDays, 0);
+  const picked = pickedTime(`${facts.name} ${spec.label}`, spec.closeDays);
+  const closeDate = calendar.localDatetime(spec.closeDays, picked.hour, picked.minute);
+  const rate = HOME_RATES[currency] ?? 1;
   const id = insert(ctx, 'deals', {
-    dealname: `${facts.name} — ${spec.label} ${closeDate.slice(0, 4)}`,
+    dealname: `${facts.name} — ${spec.label} ${calendar.date(spec.closeDays).slice(0, 4)}`,
     amount: String(spec.amount),
+    amount_in_home_currency: currency === 'USD' ? null : String(Math.round(spec.amount * rate * 100) / 100),
     closedate: closeDate,
     pipeline: 'default',
     dealstage: spec.stage,

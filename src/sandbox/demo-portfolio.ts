@@ -17,6 +17,8 @@ export interface DemoOptions {
   readonly companies: number;
   /** YYYY-MM-DD. */
   readonly asOf: string;
+  /** The portal's time zone, where users picked the deals' close times (default UTC). */
+  readonly timeZone?: string;
 }
 
 /**
@@ -70,7 +72,7 @@ export function generateDemoPortfolio(store: MemoryStore, options: DemoOptions):
     throw new Error(`companies must be a whole number from 0 to ${MAX_DEMO_COMPANIES}, got ${companies}`);
   }
   if (!Number.isInteger(seed)) throw new Error(`seed must be a whole number, got ${seed}`);
-  const calendar = new DemoCalendar(asOf);
+  const calendar = new DemoCalendar(asOf, options.timeZone);
   store.schema.addCatalog('companies', demoCompanyCatalog(calendar.datetime(-2000)));
   const ownerIds = addOwners(store);
   let records = 0;

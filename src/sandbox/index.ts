@@ -157,13 +157,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   controls.searchLag = options.searchLag ?? null;
   store.searchLag = () => controls.searchLag;
   const log = new RequestJournal();
-  if (options.data !== 'empty') controls.account.timeZone = DEMO_TIME_ZONE;
+  if (options.data !== 'empty') Object.assign(controls.account, { timeZone: DEMO_TIME_ZONE, additionalCurrencies: ['EUR', 'GBP'] });
   Object.assign(controls.account, options.account ?? {});
   if (options.scopes) controls.scopes = [...options.scopes];
   const asOf = options.asOf ?? todayIn(dayZone(controls.account.timeZone), clock());
   const seed = options.seed ?? 1;
   const companies = options.data === 'empty' ? 0 : (options.companies ?? DEFAULT_DEMO_COMPANIES);
-  const records = options.data === 'empty' ? 0 : generateDemoPortfolio(store, { seed, companies, asOf }).records;
+  const records = options.data === 'empty' ? 0 : generateDemoPortfolio(store, { seed, companies, asOf, timeZone: controls.account.timeZone }).records;
   const handle = (request: Request): Promise<Response> => handleRequest({ store, controls, log, clock, token: options.token ?? null }, request);
   return {
     store,

@@ -66,8 +66,9 @@ function rawDeals(companyId: string): RawDeal[] {
       type: p.dealtype === 'newbusiness' ? ('newbusiness' as const) : ('existingbusiness' as const),
       won: p.dealstage === 'closedwon',
       lost: p.dealstage === 'closedlost',
-      amount: Number(p.amount ?? 0) || 0,
-      currency: String(p.deal_currency_code ?? 'USD'),
+      // HubSpot's conversion into the portal's home currency (USD) where it gave one.
+      amount: Number(p.amount_in_home_currency ?? p.amount ?? 0) || 0,
+      currency: typeof p.amount_in_home_currency === 'string' ? 'USD' : String(p.deal_currency_code ?? 'USD'),
     }))
     .sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1));
 }
@@ -269,7 +270,9 @@ describe('cs-card report on the demo portfolio', () => {
       expect(arrBasis).toMatchObject({ hs_arr: 0, annualised: 0 });
       // The portfolio is not trivial: there is something to get wrong.
       expect(expected.customers.atStart).toBeGreaterThan(150);
-      expect(expected.leftOut.length).toBeGreaterThan(0);
+      // EUR and GBP deals carry HubSpot's amount_in_home_currency: converted, none left out.
+      expect(expected.leftOut).toEqual([]);
+      expect(sandbox.store.list('deals').some((deal) => deal.properties.deal_currency_code !== 'USD' && deal.properties.amount_in_home_currency)).toBe(true);
     });
   }
 
@@ -289,7 +292,9 @@ describe('cs-card report on the demo portfolio', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Customer renewal rate');
     expect(text.stdout).toContain('Net revenue retention (NRR)');
-    expect(text.stdout).toMatch(/companies with amounts in EUR/);
+    // Reported in EUR, the USD and GBP companies' amounts cannot be converted (HubSpot converts only into the home currency, USD).
+    const inEuro = await csCard(['report', '--period', '2026-Q4', '--currency', 'EUR', '--as-of', asOf]);
+    expect(inEuro.stdout).toMatch(/companies with amounts in GBP/);
     const csv = await csCard(['report', '--period', '2026-Q4', '--csv', '--by', 'owner', '--as-of', asOf]);
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toMatch(/^owner_id,owner,from,to,currency,customers_at_start/);

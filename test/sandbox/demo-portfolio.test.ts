@@ -4,7 +4,7 @@ import { defaultConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { readDeals } from '../../src/domain/deals.ts';
 import type { CompanySnapshot } from '../../src/domain/snapshot.ts';
-import { createSandbox, type SandboxStore, type StoredObject } from '../../src/sandbox/index.ts';
+import { createSandbox, DEMO_TIME_ZONE, type SandboxStore, type StoredObject } from '../../src/sandbox/index.ts';
 
 const asOf = '2026-06-30';
 const asOfMs = Date.parse(`${asOf}T00:00:00.000Z`);
@@ -46,6 +46,19 @@ describe('the demo portfolio', () => {
     expect(picture(other.store)).not.toEqual(picture(again.store));
   });
 
+  it('follows its as-of day: a demo generated on any day, read in the portal zone that day, shows the same picture', () => {
+    const config = { ...defaultConfig, timeZone: DEMO_TIME_ZONE, currency: 'USD' };
+    const pictureOn = (day: string) => {
+      const { store: generated } = createSandbox({ asOf: day, seed: 42, companies: 40 });
+      return generated.list('companies').map((company) => {
+        const view = buildCardView(snapshotOf(generated, company), config, { asOf: day, generatedAt: `${day}T20:00:00.000Z` });
+        return [view.health.band, view.health.score, view.renewal.window, view.renewal.daysToRenewal, view.nps.score, view.support.openTickets];
+      });
+    };
+    // A winter day and a summer day: the deals' local close times cross daylight saving the same way.
+    expect(pictureOn('2027-01-15')).toEqual(pictureOn('2026-06-30'));
+  });
+
   it('spreads companies over every health band and every renewal window of the default model', () => {
     const views = companies.filter((company) => company.properties.lifecyclestage === 'customer')
       .map((company) => buildCardView(snapshotOf(store, company), defaultConfig, { asOf, generatedAt: `${asOf}T12:00:00.000Z` }));
@@ -68,7 +81,18 @@ describe('the demo portfolio', () => {
     expect(touches.some((value) => /^\d{13}$/.test(value ?? ''))).toBe(true);
     expect(touches.some((value) => /^\d{4}-\d{2}-\d{2}T/.test(value ?? ''))).toBe(true);
     expect(new Set(companies.map((company) => company.properties.lifecyclestage))).toEqual(new Set(['customer', 'opportunity', 'lead']));
-    expect(store.list('deals').every((deal) => /T00:00:00\.000Z$/.test(deal.properties.closedate ?? ''))).toBe(true);
+    // Close dates keep the time of day a user in the portal's zone (Los Angeles) picked, 9:00 to
+    // 17:30, stored in UTC: some fall on the next UTC day, none at midnight UTC by default.
+    const deals = store.list('deals');
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const localTimes = deals.map((deal) => local.format(new Date(deal.properties.closedate ?? '')));
+    expect(localTimes.every((time) => time >= '09:00' && time <= '17:30' && /:(00|30)$/.test(time))).toBe(true);
+    expect(deals.some((deal) => /T0[01]:[03]0:00\.000Z$/.test(deal.properties.closedate ?? ''))).toBe(true);
+    // EUR and GBP deals carry HubSpot's conversion into the home currency (USD).
+    const foreign = deals.filter((deal) => deal.properties.deal_currency_code !== 'USD');
+    expect(foreign.length).toBeGreaterThan(0);
+    expect(foreign.every((deal) => Number(deal.properties.amount_in_home_currency) > Number(deal.properties.amount))).toBe(true);
+    expect(deals.filter((deal) => deal.properties.deal_currency_code === 'USD').every((deal) => deal.properties.amount_in_home_currency === null)).toBe(true);
   });
 
   it('has NPS answers of all three groups, with and without comments, inside and outside 180 days, repeated by some contacts', () => {
