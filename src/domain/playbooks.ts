@@ -39,7 +39,9 @@ export interface PlaybookFacts {
   readonly tasks: ActionTasks;
 }
 
-type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id'> & {
+type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reasonMessage'> & {
+  /** The reason as a catalog message: every rule says why in the user's language (the English `reason` stays for compatibility). */
+  readonly reasonMessage: Message;
   /** The money at stake (the renewal's value) for ordering actions of equal priority. */
   readonly value?: number | null;
 };
@@ -59,6 +61,28 @@ function healthText({ score, band }: PlaybookFacts['health']): string {
 
 function renewsText(renewal: RenewalFacts): string {
   return `Renews in ${plural(renewal.daysToRenewal ?? 0, 'day')} (${formatDay(renewal.day ?? 0)})`;
+}
+
+/** The renewal's "renews in N days (date)", with the health beside it unless `withHealth` is false, as a catalog message. */
+function renewsMessage(renewal: RenewalFacts, health: PlaybookFacts['health'], withHealth: boolean): Message {
+  const days = renewal.daysToRenewal ?? 0;
+  const date = formatDay(renewal.day ?? 0);
+  if (!withHealth) return message('action.reason.renews', { days, date });
+  return message('action.reason.renewsWithHealth', { days, date, band: health.score === null ? 'unknown' : health.band, score: health.score ?? 0 });
+}
+
+function answersMessage(count: number, latest: NpsAnswer, group: 'promoter' | 'detractor', days: number): Message {
+  const answer = { value: latest.value, date: formatDay(latest.day) };
+  if (count === 1) return message('action.reason.npsAnswer', answer);
+  return message(group === 'promoter' ? 'action.reason.promoterAnswers' : 'action.reason.detractorAnswers', { count, days, ...answer });
+}
+
+function seatsMessage(adoption: AdoptionFacts, only: boolean): Message {
+  return message(only ? 'action.reason.lowSeats' : 'action.reason.seats', {
+    active: adoption.seatsActive ?? 0,
+    licensed: adoption.seatsLicensed ?? 0,
+    percent: Math.round((adoption.utilisation ?? 0) * 100),
+  });
 }
 
 function answerText(answer: NpsAnswer): string {
@@ -199,18 +223,19 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'renewal-save-plan': (facts) => {
     const { renewal, health } = facts;
     if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band === 'healthy') return null;
-    return { title: 'Start a renewal save plan', reason: `${renewsText(renewal)} and ${healthText(health)}`, priority: 'high', dueInDays: 7 };
+    return { title: 'Start a renewal save plan', reason: `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'high', dueInDays: 7 };
   },
   'renewal-call': (facts) => {
     const { renewal, health } = facts;
     if (renewal.window !== 'd30') return null;
     const risk = health.band === 'healthy' ? '' : ` and ${healthText(health)}`;
-    return { title: 'Hold the renewal call', reason: `${renewsText(renewal)}${risk}`, priority: 'high', dueInDays: Math.min(5, renewal.daysToRenewal ?? 0) };
+    const reasonMessage = renewsMessage(renewal, health, health.band !== 'healthy');
+    return { title: 'Hold the renewal call', reason: `${renewsText(renewal)}${risk}`, reasonMessage, priority: 'high', dueInDays: Math.min(5, renewal.daysToRenewal ?? 0) };
   },
   'renewal-checkpoint': (facts) => {
     const { renewal, health } = facts;
     if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band !== 'healthy') return null;
-    return { title: 'Start the renewal conversation', reason: `${renewsText(renewal)} and ${healthText(health)}`, priority: 'medium', dueInDays: 14 };
+    return { title: 'Start the renewal conversation', reason: `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'medium', dueInDays: 14 };
   },
   'nps-close-loop': (facts, config) => {
     const { count, latest } = recentAnswers(facts, config, 'detractor');
@@ -219,7 +244,7 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
       count === 1
         ? `A contact answered NPS ${answerText(latest)}`
         : `${plural(count, 'detractor answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
-    return { title: 'Close the loop with the detractor', reason, priority: 'high', dueInDays: 2 };
+    return { title: 'Close the loop with the detractor', reason, reasonMessage: answersMessage(count, latest, 'detractor', config.npsFollowUpDays), priority: 'high', dueInDays: 2 };
   },
   'nps-referral': (facts, config) => {
     const { count, latest } = recentAnswers(facts, config, 'promoter');
@@ -228,23 +253,24 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
       count === 1
         ? `A contact answered NPS ${answerText(latest)}`
         : `${plural(count, 'promoter answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
-    return { title: 'Ask the promoter for a referral or case study', reason, priority: 'low', dueInDays: 14 };
+    return { title: 'Ask the promoter for a referral or case study', reason, reasonMessage: answersMessage(count, latest, 'promoter', config.npsFollowUpDays), priority: 'low', dueInDays: 14 };
   },
   'engagement-check-in': ({ engagement, asOf }, config) => {
     const days = engagement.daysSinceTouch;
     if (days !== null && days < config.noTouchDays) return null;
     const reason = days === null ? 'No CSM touch recorded' : `No CSM touch in ${plural(days, 'day')} (last ${formatDay(asOf - days)})`;
-    return { title: 'Check in with the customer', reason, priority: 'medium', dueInDays: 7 };
+    const reasonMessage = days === null ? message('action.reason.noTouchEver') : message('action.reason.noTouch', { days, date: formatDay(asOf - days) });
+    return { title: 'Check in with the customer', reason, reasonMessage, priority: 'medium', dueInDays: 7 };
   },
   'adoption-training': ({ adoption }, config) => {
     if (adoption.utilisation === null || adoption.utilisation >= config.lowUtilisation) return null;
-    return { title: 'Run a training session', reason: `Only ${describeSeats(adoption) ?? ''}`, priority: 'medium', dueInDays: 14 };
+    return { title: 'Run a training session', reason: `Only ${describeSeats(adoption) ?? ''}`, reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
   },
   'adoption-expansion': ({ adoption, health }, config) => {
     // Over-selling raises churn (DOMAIN.md): no expansion talk with an at-risk or unknown account.
     if (adoption.utilisation === null || adoption.utilisation < config.fullUtilisation) return null;
     if (health.band !== 'healthy' && health.band !== 'attention') return null;
-    return { title: 'Talk about expansion', reason: describeSeats(adoption) ?? '', priority: 'low', dueInDays: 30 };
+    return { title: 'Talk about expansion', reason: describeSeats(adoption) ?? '', reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
   },
   'support-escalation': ({ support }, config) => {
     const urgent = support.byPriority.URGENT;
@@ -258,6 +284,7 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
       title: 'Review the open support tickets with support',
       // Starts with a count: "2 urgent tickets open and 1 ticket open longer than 30 days, oldest 40 days".
       reason: `${urgentText}${urgent > 0 && old > 0 ? ' and ' : ''}${oldText}${oldest}`,
+      reasonMessage: message('action.reason.supportLoad', { urgent, old, oldDays: config.oldTicketDays, oldest: support.oldestOpenDays ?? -1 }),
       priority: urgent > 0 ? 'high' : 'medium',
       dueInDays: urgent > 0 ? 1 : 3,
     };
@@ -271,6 +298,12 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Complete the sales handoff',
       reason: `New business won ${daysAgo(asOf - (won.closeDay ?? asOf))} (${formatDay(won.closeDay ?? asOf)}) and ${state}${missing}`,
+      reasonMessage: message('action.reason.handoffPending', {
+        days: asOf - (won.closeDay ?? asOf),
+        date: formatDay(won.closeDay ?? asOf),
+        state: handoff.status === 'returned' ? 'returned' : 'not_submitted',
+        missing: handoff.missing.length,
+      }),
       priority: 'high',
       dueInDays: 3,
     };
@@ -295,7 +328,8 @@ const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const last = parseDay(company[config.qbrProperty]);
     if (last !== null && asOf - last <= config.qbrDays) return null;
     const reason = last === null ? 'No quarterly business review recorded' : `Last quarterly business review ${daysAgo(asOf - last)} (${formatDay(last)})`;
-    return { title: 'Schedule a quarterly business review', reason, priority: 'low', dueInDays: 30 };
+    const reasonMessage = last === null ? message('action.reason.noQbr') : message('action.reason.lastQbr', { days: asOf - last, date: formatDay(last) });
+    return { title: 'Schedule a quarterly business review', reason, reasonMessage, priority: 'low', dueInDays: 30 };
   },
 };
 
@@ -411,7 +445,7 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
     const { title, reason, priority, dueInDays, titleMessage, reasonMessage, value } = suggestion;
     const action: ActionView = { id, title, reason, priority, dueInDays: Math.max(0, dueInDays), alreadyTasked: facts.tasks.open.has(id) };
     if (titleMessage !== undefined) action.titleMessage = titleMessage;
-    if (reasonMessage !== undefined) action.reasonMessage = reasonMessage;
+    action.reasonMessage = reasonMessage;
     candidates.push({ action, value: value ?? 0 });
   }
   sortInPlace(candidates, byPriorityValueDue);

@@ -216,8 +216,8 @@ const noDate = {
 export function renewalFactor(facts: RenewalFacts, sourceFailed: boolean): FactorResult {
   if (sourceFailed) return sourceError('renewal', 'Deals could not be read, so the renewal is not counted');
   if (facts.status === 'lost') {
-    const text = `Renewal lost on ${formatDay(facts.lastOutcome?.day ?? 0)}`;
-    return noData('renewal', text, message('action.reason.plain', { text }));
+    const lostOn = formatDay(facts.lastOutcome?.day ?? 0);
+    return noData('renewal', `Renewal lost on ${lostOn}`, message('renewal.lastOutcome.lost', { date: lostOn }));
   }
   if (facts.day === null || facts.daysToRenewal === null) return noData('renewal', 'No open renewal deal and no contract end date', message('factor.renewal.none'));
   const days = facts.daysToRenewal;
@@ -236,12 +236,11 @@ export function renewalFactor(facts: RenewalFacts, sourceFailed: boolean): Facto
     );
   }
   if (facts.status === 'renewed') {
-    const text = `Renewal won on ${formatDay(facts.lastOutcome?.day ?? 0)}; next renewal expected ${when}`;
-    return scored('renewal', 100, text, message('action.reason.plain', { text }));
+    const wonOn = formatDay(facts.lastOutcome?.day ?? 0);
+    return scored('renewal', 100, `Renewal won on ${wonOn}; next renewal expected ${when}`, message('factor.renewal.renewed', { date: wonOn, next: when }));
   }
   if (facts.lapsed) return scored('renewal', 0, `Contract ended ${plural(-days, 'day')} ago (${when}) and there is no open renewal deal`, message('action.reason.contractEnded', { days: -days, date: when }));
-  const text = `No renewal deal yet; the contract ends ${when}`;
-  return noData('renewal', text, message('action.reason.plain', { text }));
+  return noData('renewal', `No renewal deal yet; the contract ends ${when}`, message('factor.renewal.noDeal', { date: when }));
 }
 
 export function renewalWarnings(facts: RenewalFacts): string[] {

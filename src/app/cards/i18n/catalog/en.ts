@@ -385,6 +385,8 @@ export const messages = {
   'factor.renewal.failed': 'Deals could not be read, so the renewal is not counted',
   'factor.renewal.none': 'No open renewal deal and no contract end date',
   'factor.renewal.progress': 'Renews in {days, plural, one {# day} other {# days}} ({date}); {progress, select, probability {renewal deal at {percent}% probability} deal {no deal progress recorded} other {no renewal deal yet}}',
+  'factor.renewal.renewed': "Renewal won on {date}; next renewal expected {next}",
+  'factor.renewal.noDeal': "No renewal deal yet; the contract ends {date}",
   'warning.source': '{source, select, company {Company details} history {Property history (trend, sentiment age)} contacts {Contacts (engagement, NPS)} deals {Deals (renewal)} tickets {Support tickets} feedback {NPS} tasks {Tasks (already-created actions)} other {A data source}} {state, select, incomplete {incomplete} other {unavailable}}',
   'warning.npsIgnored': '{count, plural, one {# NPS answer} other {# NPS answers}} ignored: {reason, select, out_of_range {value outside 0-10} not_a_number {value missing or not a number} other {no valid submission date}}',
   'warning.renewalUndated': '{count, plural, one {# open renewal deal} other {# open renewal deals}} ignored: no valid close date',

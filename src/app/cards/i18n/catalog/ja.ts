@@ -383,6 +383,8 @@ export const messages: Catalog = {
   'factor.renewal.failed': '取引を読み込めなかったため、契約更新はスコアに含めていません',
   'factor.renewal.none': '進行中の契約更新取引も契約終了日もありません',
   'factor.renewal.progress': '{days} 日後に契約更新（{date}）。{progress, select, probability {契約更新取引の確度は {percent}%} deal {取引の進捗は記録されていません} other {契約更新の取引はまだありません}}',
+  'factor.renewal.renewed': "{date} に契約更新を獲得。次回の契約更新は {next} の見込み",
+  'factor.renewal.noDeal': "契約更新の取引はまだありません。契約は {date} に終了します",
   'warning.source': '{source, select, company {会社情報} history {プロパティ履歴（推移、評価の日付）} contacts {コンタクト（エンゲージメント、NPS）} deals {取引（契約更新）} tickets {サポートチケット} feedback {NPS} tasks {タスク（作成済みのアクション）} other {データソース}}{state, select, incomplete {が不完全です} other {を取得できません}}',
   'warning.npsIgnored': 'NPS の回答 {count} 件を除外しました：{reason, select, out_of_range {値が 0〜10 の範囲外} not_a_number {値がないか数値ではない} other {有効な回答日がない}}',
   'warning.renewalUndated': '進行中の契約更新取引 {count} 件を除外しました：有効なクローズ日がありません',

@@ -383,6 +383,8 @@ export const messages: Catalog = {
   'factor.renewal.failed': 'Nie udało się odczytać transakcji, więc odnowienie nie jest liczone',
   'factor.renewal.none': 'Brak otwartej transakcji odnowienia i daty końca umowy',
   'factor.renewal.progress': 'Odnowienie za {days, plural, one {# dzień} other {# dni}} ({date}); {progress, select, probability {prawdopodobieństwo transakcji odnowienia {percent}%} deal {brak zapisanych postępów transakcji} other {nie ma jeszcze transakcji odnowienia}}',
+  'factor.renewal.renewed': "Odnowienie wygrane {date}; następne odnowienie spodziewane {next}",
+  'factor.renewal.noDeal': "Nie ma jeszcze transakcji odnowienia; umowa kończy się {date}",
   'warning.source': '{source, select, company {Dane firmy} history {Historia właściwości (trend, wiek oceny)} contacts {Kontakty (zaangażowanie, NPS)} deals {Transakcje (odnowienie)} tickets {Zgłoszenia do wsparcia} feedback {NPS} tasks {Zadania (już utworzone działania)} other {Źródło danych}}: {state, select, incomplete {niekompletne} other {niedostępne}}',
   'warning.npsIgnored': 'Pominięto {count, plural, one {# odpowiedź NPS} few {# odpowiedzi NPS} many {# odpowiedzi NPS} other {# odpowiedzi NPS}}: {reason, select, out_of_range {wartość poza zakresem 0–10} not_a_number {brak wartości lub to nie liczba} other {brak poprawnej daty wysłania}}',
   'warning.renewalUndated': 'Pominięto {count, plural, one {# otwartą transakcję odnowienia} few {# otwarte transakcje odnowienia} many {# otwartych transakcji odnowienia} other {# otwartej transakcji odnowienia}}: brak poprawnej daty zamknięcia',

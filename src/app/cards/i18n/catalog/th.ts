@@ -383,6 +383,8 @@ export const messages: Catalog = {
   'factor.renewal.failed': 'อ่านข้อมูลดีลไม่ได้ จึงไม่นับการต่ออายุสัญญาในคะแนน',
   'factor.renewal.none': 'ไม่มีดีลต่ออายุสัญญาที่เปิดอยู่และไม่มีวันสิ้นสุดสัญญา',
   'factor.renewal.progress': 'ต่ออายุสัญญาในอีก {days} วัน ({date}); {progress, select, probability {ดีลต่ออายุสัญญามีโอกาสปิด {percent}%} deal {ยังไม่มีความคืบหน้าของดีล} other {ยังไม่มีดีลต่ออายุสัญญา}}',
+  'factor.renewal.renewed': "ต่ออายุสัญญาสำเร็จเมื่อ {date}; คาดว่าจะต่ออายุสัญญาครั้งถัดไปวันที่ {next}",
+  'factor.renewal.noDeal': "ยังไม่มีดีลต่ออายุสัญญา; สัญญาสิ้นสุดวันที่ {date}",
   'warning.source': '{source, select, company {ข้อมูลบริษัท} history {ประวัติพร็อพเพอร์ตี้ (แนวโน้ม อายุความเห็น)} contacts {ผู้ติดต่อ (การมีส่วนร่วม NPS)} deals {ดีล (การต่ออายุสัญญา)} tickets {ทิกเก็ตซัพพอร์ต} feedback {NPS} tasks {งาน (การดำเนินการที่สร้างแล้ว)} other {แหล่งข้อมูล}}{state, select, incomplete {ไม่ครบถ้วน} other {ใช้งานไม่ได้}}',
   'warning.npsIgnored': 'ไม่นับคำตอบ NPS {count} รายการ: {reason, select, out_of_range {ค่าอยู่นอกช่วง 0-10} not_a_number {ไม่มีค่าหรือไม่ใช่ตัวเลข} other {ไม่มีวันที่ส่งที่ถูกต้อง}}',
   'warning.renewalUndated': 'ไม่นับดีลต่ออายุสัญญาที่เปิดอยู่ {count} รายการ: ไม่มีวันปิดที่ถูกต้อง',

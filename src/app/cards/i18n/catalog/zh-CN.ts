@@ -383,6 +383,8 @@ export const messages: Catalog = {
   'factor.renewal.failed': '无法读取交易，因此续约未计入评分',
   'factor.renewal.none': '没有进行中的续约交易，也没有合同到期日',
   'factor.renewal.progress': '{days} 天后续约（{date}）；{progress, select, probability {续约交易成交概率 {percent}%} deal {续约交易没有进展记录} other {尚无续约交易}}',
+  'factor.renewal.renewed': "已于 {date} 续约成功；预计下次续约在 {next}",
+  'factor.renewal.noDeal': "尚无续约交易；合同于 {date} 到期",
   'warning.source': '{source, select, company {公司信息} history {属性历史（趋势、评价时间）} contacts {联系人（互动、NPS）} deals {交易（续约）} tickets {客户支持工单} feedback {NPS} tasks {任务（已创建的操作）} other {某个数据源}}{state, select, incomplete {不完整} other {不可用}}',
   'warning.npsIgnored': '已忽略 {count} 条 NPS 回答：{reason, select, out_of_range {分值不在 0-10 之间} not_a_number {分值缺失或不是数字} other {没有有效的提交日期}}',
   'warning.renewalUndated': '已忽略 {count} 个进行中的续约交易：没有有效的成交日期',
