@@ -5,26 +5,42 @@ import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
 const cardDir = path.join(root, 'src/app/cards');
-/** What the card and the backend exchange: the only files outside its folder the card imports. */
-const contract = ['src/domain/view-model.ts', 'src/domain/message.ts'].map((file) => path.join(root, file));
+/**
+ * What the card and the backend exchange (zod schemas of the view model, handoff, churn reason,
+ * task receipt, error bodies). It lives inside the card's folder because HubSpot packages a card
+ * from its folder alone (a file outside it is not uploaded with the card); the backend imports it.
+ */
+const contractDir = path.join(cardDir, 'contract');
 /** The card is uploaded to HubSpot as its own package: it imports only the packages that package declares. */
 const cardPackages = Object.keys(JSON.parse(readFileSync(path.join(cardDir, 'package.json'), 'utf8')).dependencies ?? {});
 
-/** The card's import boundary (issue 18): its own folder, the contract, its package's dependencies. */
+const packageOf = (source) => (source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0]);
+
+/**
+ * The card's import boundary (issue 18): its own folder (the contract src/app/cards/contract/ and
+ * its i18n included) and its package's dependencies. The contract itself imports only zod and
+ * its own files, so the backend and the card share it without pulling either's code in.
+ */
 const cardBoundary = {
   meta: { type: 'problem', schema: [] },
   create(context) {
+    const inContract = context.filename.startsWith(`${contractDir}${path.sep}`);
     const check = (node) => {
       const source = node.source?.value;
       if (typeof source !== 'string') return;
       if (source.startsWith('.')) {
         const target = path.resolve(path.dirname(context.filename), source);
-        if (target.startsWith(`${cardDir}${path.sep}`) || contract.includes(target)) return;
-        context.report({ node: node.source, message: `The card imports only its own folder and the contract (${contract.map((file) => path.relative(root, file)).join(', ')}); "${source}" is outside both.` });
+        if (inContract) {
+          if (!target.startsWith(`${contractDir}${path.sep}`)) context.report({ node: node.source, message: `The contract (src/app/cards/contract/) imports only its own files and zod; "${source}" is outside it.` });
+          return;
+        }
+        if (target.startsWith(`${cardDir}${path.sep}`)) return;
+        context.report({ node: node.source, message: `The card imports only its own folder (the contract src/app/cards/contract/ and i18n/ included); "${source}" is outside it.` });
         return;
       }
-      const name = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
-      if (!cardPackages.includes(name)) context.report({ node: node.source, message: `"${name}" is not a dependency of the card's package (src/app/cards/package.json: ${cardPackages.join(', ')}).` });
+      const name = packageOf(source);
+      if (inContract && name !== 'zod') context.report({ node: node.source, message: `The contract (src/app/cards/contract/) imports only zod; "${name}" is not allowed there.` });
+      else if (!cardPackages.includes(name)) context.report({ node: node.source, message: `"${name}" is not a dependency of the card's package (src/app/cards/package.json: ${cardPackages.join(', ')}).` });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },

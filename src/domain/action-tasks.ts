@@ -2,7 +2,7 @@ import { addDays, parseDay, type Day } from './dates.ts';
 import { multiline } from './note-html.ts';
 import { textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
-import type { ActionView, Priority } from './view-model.ts';
+import type { ActionView, Priority } from '../app/cards/contract/view-model.ts';
 
 // Turning a suggested action into a HubSpot task, and recognising that task later. The
 // task body carries a marker with the action id, so "already tasked" survives renames of

@@ -3,7 +3,7 @@ import { parseDay, type Day } from './dates.ts';
 import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
 import { parseNumber } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
-import { message } from './message.ts';
+import { message } from '../app/cards/contract/message.ts';
 import { daysAgo, percent } from './wording.ts';
 
 // Adoption from the configured usage properties: seat utilisation (active / licensed

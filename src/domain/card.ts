@@ -7,13 +7,13 @@ import { handoffDetail } from './handoff.ts';
 import { factorChangesSince, healthFactorsProperty, type FactorChangesResult } from './factor-history.ts';
 import { evaluateHealth } from './health-evaluation.ts';
 import { healthHistory } from './health-history.ts';
-import { message, type Message } from './message.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import { npsWarningMessages, npsWarnings } from './nps.ts';
 import { renewalWarningMessages, renewalWarnings } from './renewal.ts';
 import { sentimentWarningMessages, sentimentWarnings } from './sentiment.ts';
 import type { CompanySnapshot } from './snapshot.ts';
 import { issueWarning, issueWarningMessage } from './source-issues.ts';
-import type { CardView } from './view-model.ts';
+import type { CardView } from '../app/cards/contract/view-model.ts';
 
 /** The card view model of one company (DESIGN.md "Card view model"), as of a given day. */
 export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
 import { actionMarker } from './action-tasks.ts';
 import { formatDay, parseInstant, type Day } from './dates.ts';
@@ -6,13 +5,11 @@ import type { Deal } from './deals.ts';
 import { escapeHtml, fitNote, multiline } from './note-html.ts';
 import { textOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
-import { churnReasons, type ChurnReason } from './view-model.ts';
+import { churnReasons, maxChurnComment, type ChurnReason, type ChurnReasonBody } from '../app/cards/contract/churn.ts';
 
 // Why a customer left (DOMAIN.md "Customers who decided to cancel: record why"): asked for
 // when the renewal deal is lost, stored as company properties and a timeline note, and it
 // feeds the "lost renewal without churn reason" suggested action.
-
-export { churnReasons, type ChurnReason } from './view-model.ts';
 
 export const churnReasonLabels: Readonly<Record<ChurnReason, string>> = {
   competitor: 'Moved to a competitor',
@@ -27,20 +24,6 @@ export const churnStateProperties = {
   comment: 'cs_churn_reason_comment',
   recordedAt: 'cs_churn_recorded_at',
 } as const;
-
-export const maxChurnComment = 2_000;
-
-export const churnReasonBodySchema = z
-  .strictObject({
-    reason: z.enum(churnReasons, { error: `reason must be one of ${churnReasons.join(', ')}` }),
-    comment: z.string().trim().max(maxChurnComment, { error: `comment must be at most ${maxChurnComment} characters` }).optional(),
-  })
-  .check((ctx) => {
-    if (ctx.value.reason === 'other' && (ctx.value.comment ?? '') === '') {
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['comment'], message: 'comment is required when the reason is "other": say why the customer left' });
-    }
-  });
-export type ChurnReasonBody = z.infer<typeof churnReasonBodySchema>;
 
 /** The most recent renewal lost within the lookback, not after asOf. */
 export function lostRenewal(deals: readonly Deal[], asOf: Day, config: CsConfig['playbooks']): Deal | null {

@@ -1,7 +1,7 @@
 import { formatDay, parseDay, parseIsoDate } from './dates.ts';
 import { numberOf, textOf } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
-import { healthBandSchema, lifecycleStageSchema, type HealthBand, type LifecycleStage } from './view-model.ts';
+import { healthBandSchema, lifecycleStageSchema, type HealthBand, type LifecycleStage } from '../app/cards/contract/view-model.ts';
 
 // The preview's company picker: the companies in scope with the health sync wrote to them
 // (cs_* properties), riskiest first. The managers' figures (bands, ARR, renewals at risk,

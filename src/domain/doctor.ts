@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { message, type Message } from './message.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import { sentimentMapping, type PropertyOption } from './portal-settings.ts';
 import { productProperties, propertyDrift, type ExistingProperty } from './properties.ts';
 import type { DealKind } from './renewal-classification.ts';

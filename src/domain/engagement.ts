@@ -2,7 +2,7 @@ import type { CsConfig } from '../config/schema.ts';
 import { dayZone, parseZonedDay, type Day, type DayZone } from './dates.ts';
 import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
-import { message } from './message.ts';
+import { message } from '../app/cards/contract/message.ts';
 import { daysAgo, plural } from './wording.ts';
 
 // Engagement: how recently the CSM touched the company (notes_last_contacted) and how many

@@ -1,7 +1,7 @@
 import { dayOfInstant, formatDay, parseInstant, type Day } from './dates.ts';
 import type { PropertyChange } from './snapshot.ts';
 import { sortInPlace } from './sorting.ts';
-import type { CardView, FactorView } from './view-model.ts';
+import type { CardView, FactorView } from '../app/cards/contract/view-model.ts';
 
 // The factor scores behind each health score the sync writes, kept in one company property
 // (cs_health_factors) so that its HubSpot property history says which factors moved the score.

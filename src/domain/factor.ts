@@ -1,6 +1,6 @@
 import type { FactorKey } from '../config/schema.ts';
-import { message, type Message } from './message.ts';
-import type { FactorStatus } from './view-model.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
+import type { FactorStatus } from '../app/cards/contract/view-model.ts';
 
 /** One health factor as a factor module computes it, before weighting. */
 export interface FactorResult {

@@ -1,9 +1,9 @@
 import { editableStatuses, handoffFieldKeys, handoffFieldProperties, handoffOf, handoffStateProperties, handoffStatus, handoffVersion, type HandoffFieldKey } from './handoff.ts';
-import type { HandoffAction, HandoffRequest } from './handoff-form.ts';
+import type { HandoffAction, HandoffRequest } from '../app/cards/contract/handoff.ts';
 import { handoffEffects, type HandoffEffects, type TimelineContext } from './handoff-timeline.ts';
 import { textOf } from './property-values.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
-import type { HandoffStatus } from './view-model.ts';
+import type { HandoffStatus } from '../app/cards/contract/view-model.ts';
 
 // Changing the handoff: the state machine sales and CS drive, checked against the company as it
 // is now. A change names the version it was made from: a stale one is refused, not applied over

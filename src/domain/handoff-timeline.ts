@@ -2,11 +2,11 @@ import type { CsConfig } from '../config/schema.ts';
 import { actionMarker } from './action-tasks.ts';
 import { addDays } from './dates.ts';
 import { contactLabel, csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
-import type { HandoffAction } from './handoff-form.ts';
+import type { HandoffAction } from '../app/cards/contract/handoff.ts';
 import { defuseMarkers, escapeHtml, fitNote, multiline } from './note-html.ts';
 import { textOf } from './property-values.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
-import type { HandoffStatus } from './view-model.ts';
+import type { HandoffStatus } from '../app/cards/contract/view-model.ts';
 
 // What each handoff step leaves in HubSpot besides the properties: a timeline note with the full
 // content, and when CS accepts, the onboarding tasks for the CSM. Each carries a marker, so a

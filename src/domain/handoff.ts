@@ -3,13 +3,13 @@ import { parseDay, parseInstant } from './dates.ts';
 import { keyOf, numberOf, textOf, textValue } from './property-values.ts';
 import { sortInPlace } from './sorting.ts';
 import type { CrmRecord, PropertyValues } from './snapshot.ts';
-import type { HandoffPhase, HandoffStatus } from './view-model.ts';
+import type { HandoffPhase, HandoffStatus } from '../app/cards/contract/view-model.ts';
 
-export type { HandoffPhase } from './view-model.ts';
+export type { HandoffPhase } from '../app/cards/contract/view-model.ts';
 
 // The sales -> CS handoff (DOMAIN.md): its status, which required fields are still empty, and
 // everything the card's handoff section shows. It lives in company properties (HubSpot is the
-// only store); the form is handoff-form.ts, the steps that change it handoff-changes.ts.
+// only store); the form is app/cards/contract/handoff.ts, the steps that change it handoff-changes.ts.
 
 export interface Handoff {
   readonly status: HandoffStatus;

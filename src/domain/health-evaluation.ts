@@ -16,7 +16,7 @@ import { sentimentFacts, sentimentFactor, type SentimentFacts } from './sentimen
 import type { CompanySnapshot } from './snapshot.ts';
 import { failedSources } from './source-issues.ts';
 import { supportFacts, supportFactor, type SupportFacts } from './support.ts';
-import type { ActionView } from './view-model.ts';
+import type { ActionView } from '../app/cards/contract/view-model.ts';
 
 // One company's health as of a day: the facts read from its records, the weighted score and
 // its explanation, the trend, and the suggested actions. This is what the sync evaluates for

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
 import type { FactorResult } from './factor.ts';
-import type { FactorView, HealthBand } from './view-model.ts';
+import type { FactorView, HealthBand } from '../app/cards/contract/view-model.ts';
 
 // The health score (DESIGN.md "Default health model"): a weighted mean of the factors that
 // have data. Factors without data, whose source failed, or that are stale are excluded and

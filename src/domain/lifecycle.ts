@@ -6,7 +6,7 @@ import { keyOf } from './property-values.ts';
 import type { RenewalFacts } from './renewal.ts';
 import type { PropertyValues } from './snapshot.ts';
 import { keySet } from './value-sets.ts';
-import type { LifecycleStage } from './view-model.ts';
+import type { LifecycleStage } from '../app/cards/contract/view-model.ts';
 
 // Where a customer is in its life (issue 19 "Stages"), so the headline never contradicts the
 // facts beside it. In order of precedence:

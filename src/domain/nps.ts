@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { dayZone, parseInstant, type Day, type DayZone } from './dates.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
-import { message, type Message } from './message.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import { parseNumber, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { sortInPlace } from './sorting.ts';

@@ -8,13 +8,13 @@ import type { Deal } from './deals.ts';
 import type { EngagementFacts } from './engagement.ts';
 import { handoffFieldProperties, type Handoff } from './handoff.ts';
 import type { Lifecycle } from './lifecycle.ts';
-import { message, type Message } from './message.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import { npsGroup, type NpsAnswer, type NpsFacts } from './nps.ts';
 import type { RenewalFacts } from './renewal.ts';
 import type { PropertyValues } from './snapshot.ts';
 import { sortInPlace } from './sorting.ts';
 import type { SupportFacts } from './support.ts';
-import type { ActionView, HealthBand, LifecycleStage, Priority } from './view-model.ts';
+import type { ActionView, HealthBand, LifecycleStage, Priority } from '../app/cards/contract/view-model.ts';
 import { daysAgo, plural } from './wording.ts';
 
 // Suggested actions (DESIGN.md "Suggested actions", DOMAIN.md "Proactive actions"): rules

@@ -6,7 +6,7 @@ import { numberOf, textOf } from './property-values.ts';
 import { renewalPeriodDetail, type Period } from './renewal-period.ts';
 import { churnedSince } from './renewal.ts';
 import type { CrmRecord } from './snapshot.ts';
-import { healthBandSchema, type HealthBand } from './view-model.ts';
+import { healthBandSchema, type HealthBand } from '../app/cards/contract/view-model.ts';
 
 // The managers' book of customers: each customer company as the synced cs_* properties and its
 // contract deals describe it today (health, renewal, the ARR in force and its currency, churn),

@@ -1,5 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
-import { churnReasonLabels, churnReasons, churnStateProperties } from './churn-reason.ts';
+import { churnReasons } from '../app/cards/contract/churn.ts';
+import { churnReasonLabels, churnStateProperties } from './churn-reason.ts';
 import { handoffFieldKeys, handoffFieldLabels, handoffFieldProperties, handoffStateProperties } from './handoff.ts';
 
 // The company properties the product owns (DESIGN.md "Company properties the product owns"),

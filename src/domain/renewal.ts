@@ -4,8 +4,8 @@ import type { Deal } from './deals.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
 import { numberOf } from './property-values.ts';
 import type { PropertyValues } from './snapshot.ts';
-import type { RenewalStatus, RenewalWindow } from './view-model.ts';
-import { message, type Message } from './message.ts';
+import type { RenewalStatus, RenewalWindow } from '../app/cards/contract/view-model.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import { plural } from './wording.ts';
 
 // The renewal (DESIGN.md "Card view model"): the earliest open renewal deal, else the

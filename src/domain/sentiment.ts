@@ -4,7 +4,7 @@ import { noData, scored, sourceError, type FactorResult } from './factor.ts';
 import { textValue } from './property-values.ts';
 import type { PropertyChange, PropertyValues } from './snapshot.ts';
 import { lowerMap } from './value-sets.ts';
-import { message, type Message } from './message.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import { daysAgo } from './wording.ts';
 
 // CSM sentiment: a manual pulse (green / yellow / red or positive / neutral / negative).

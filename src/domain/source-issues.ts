@@ -1,4 +1,4 @@
-import { message, type Message } from './message.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import type { DataSource, SourceIssue } from './snapshot.ts';
 
 // What a failed data source means for the card: which sources cannot be trusted, and the

@@ -4,7 +4,7 @@ import { scored, sourceError, type FactorResult } from './factor.ts';
 import { isTrueValue, textValue } from './property-values.ts';
 import type { CrmRecord } from './snapshot.ts';
 import { keySet, type KeySet } from './value-sets.ts';
-import { message } from './message.ts';
+import { message } from '../app/cards/contract/message.ts';
 import { plural } from './wording.ts';
 
 // Support load from tickets. A company without tickets is good data (score 100), not

@@ -3,7 +3,7 @@ import { formatFactorScores } from './factor-history.ts';
 import { parseNumber } from './property-values.ts';
 import { sortInPlace } from './sorting.ts';
 import type { PropertyValues } from './snapshot.ts';
-import type { CardView, FactorView } from './view-model.ts';
+import type { CardView, FactorView } from '../app/cards/contract/view-model.ts';
 
 // The company properties the product owns (DESIGN.md "Company properties the product
 // owns"), computed from the health a card shows, and the subset that actually changed: the

@@ -4,15 +4,17 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { z } from 'zod';
+import { errorBody } from '../app/cards/contract/errors.ts';
+import { taskRequestSchema, type TaskReceipt, type TaskRequest } from '../app/cards/contract/task.ts';
 import { asOfProblem, asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
 import { defaultSnapshotReuseMs, SnapshotReuse } from '../usecases/snapshot-reuse.ts';
-import { createActionTask, type TaskResult } from '../usecases/create-task.ts';
+import { createActionTask } from '../usecases/create-task.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
 import { SqliteStateStore } from '../state/sqlite-store.ts';
 import type { StateStore } from '../state/store.ts';
 import { registerHandoffRoutes } from './handoff-routes.ts';
 import { registerPortfolioRoutes, type PortfolioRouteDeps } from './portfolio-routes.ts';
-import { errorBody, errorLabel, httpErrorOf } from './http-errors.ts';
+import { errorLabel, httpErrorOf } from './http-errors.ts';
 import { idempotentWrites } from './idempotency.ts';
 import { verifySignature, type SignatureVerdict } from './signature.ts';
 import { webhookRoutes, type WebhookDeps } from './webhooks.ts';
@@ -61,11 +63,6 @@ export interface AppDeps {
 export const maxBodyBytes = 64 * 1024;
 
 const actionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
-const taskBodySchema = z.strictObject({
-  asOf: asOfSchema.optional(),
-  /** The card user's locale (BCP 47, e.g. "ja-JP"): the task is written in that language. */
-  locale: z.string().regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8}){0,4}$/).optional(),
-});
 
 const signatureMessages: Readonly<Record<Exclude<SignatureVerdict, 'valid'>, string>> = {
   missing: 'The request is not signed: X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp are required',
@@ -168,14 +165,14 @@ function signatureCheck(signature: SignatureMode, now: () => Date) {
 }
 
 /** The task body: empty, or JSON with an optional asOf and locale. */
-function taskBody(text: string): { asOf?: string; locale?: string } | null {
+function taskBody(text: string): TaskRequest | null {
   let json: unknown = {};
   try {
     if (text.trim() !== '') json = JSON.parse(text);
   } catch {
     return null;
   }
-  const body = taskBodySchema.safeParse(json);
+  const body = taskRequestSchema.safeParse(json);
   return body.success ? body.data : null;
 }
 
@@ -187,7 +184,7 @@ export function createApp(deps: AppDeps): Hono {
   // A double click sends two requests at once, maybe to two instances, and both would see "no
   // task yet": one at a time per company, the second finds the first's task and answers with it.
   // A card write drops the company's reusable snapshot.
-  const createTask = (request: Parameters<typeof createActionTask>[1]): Promise<TaskResult> =>
+  const createTask = (request: Parameters<typeof createActionTask>[1]): Promise<TaskReceipt> =>
     store.serialised(`company:${request.companyId}`, () => createActionTask(deps.card, request)).finally(() => reuse.invalidate(request.companyId));
 
   app.use('*', requestLog(deps.log ?? writeLogLine));

@@ -1,16 +1,16 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
-import { churnReasonBodySchema } from '../domain/churn-reason.ts';
+import type * as z from 'zod/mini';
 import type { RefusalKind } from '../domain/handoff-changes.ts';
-import { handoffRequestSchemas, type HandoffAction } from '../domain/handoff-form.ts';
-import type { CardView } from '../domain/view-model.ts';
+import { churnReasonBodySchema } from '../app/cards/contract/churn.ts';
+import { errorBody } from '../app/cards/contract/errors.ts';
+import { handoffRequestSchemas, type HandoffAction } from '../app/cards/contract/handoff.ts';
+import type { CardView } from '../app/cards/contract/view-model.ts';
 import { HubSpotError } from '../hubspot/gateway.ts';
 import { companyIdSchema, type CardDeps } from '../usecases/card-view.ts';
 import { recordChurnReason } from '../usecases/churn-reason.ts';
 import { changeHandoff, ContactsUnknownError, getHandoff, handoffDepsOf, type HandoffDeps } from '../usecases/handoff.ts';
 import type { StateStore } from '../state/store.ts';
-import { errorBody } from './http-errors.ts';
 
 // The handoff and churn-reason routes of the card's backend. They sit behind the same body
 // limit and signature check as the card route (app.ts). Changes to one company run one at a
@@ -93,7 +93,7 @@ async function withCompany(c: Context, deps: HandoffDeps | null, run: (deps: Han
   }
 }
 
-async function parseBody<T>(c: Context, schema: z.ZodType<T>, example: string): Promise<{ data: T } | { error: string }> {
+async function parseBody<T>(c: Context, schema: z.ZodMiniType<T>, example: string): Promise<{ data: T } | { error: string }> {
   let json: unknown;
   try {
     json = JSON.parse(await c.req.text());

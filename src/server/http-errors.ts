@@ -12,10 +12,6 @@ export interface HttpError {
   readonly message: string;
 }
 
-export function errorBody(code: string, message: string): { error: { code: string; message: string } } {
-  return { error: { code, message } };
-}
-
 function fromHubSpot(error: HubSpotError): HttpError {
   const { failure } = error;
   switch (failure.kind) {

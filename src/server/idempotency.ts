@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMiddleware } from 'hono/factory';
 import type { StateStore } from '../state/store.ts';
-import { errorBody } from './http-errors.ts';
+import { errorBody } from '../app/cards/contract/errors.ts';
 
 // `Idempotency-Key` on the card's writes (create task, handoff save / submit / accept / return,
 // churn reason): the same key for the same route and body gives the first answer again, from

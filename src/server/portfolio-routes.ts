@@ -4,7 +4,7 @@ import type { CsConfig } from '../config/schema.ts';
 import { parseIsoDate } from '../domain/dates.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { pageOf, readPageSource, type PageSource } from '../usecases/portfolio-book.ts';
-import { errorBody } from './http-errors.ts';
+import { errorBody } from '../app/cards/contract/errors.ts';
 
 // GET /api/portfolio[?owner=<owner id>|none][&asOf=YYYY-MM-DD]: the managers' app page (signed
 // like every /api route). The book behind it is read at the batch floor and kept a few minutes,

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parseDelivery, webhookTargets, type WatchedObject, type WebhookTargets } from '../domain/webhook-events.ts';
-import { errorBody } from './http-errors.ts';
+import { errorBody } from '../app/cards/contract/errors.ts';
 
 // POST /webhooks/hubspot: HubSpot's webhook deliveries (src/app/webhooks/). The request is
 // size-checked, then its v3 signature verified (the same check as the card's routes), then

@@ -5,7 +5,8 @@ import { buildCardView } from '../domain/card.ts';
 import { laterData, type LaterData } from '../domain/later-data.ts';
 import { requiredProperties } from '../domain/requirements.ts';
 import type { CompanySnapshot } from '../domain/snapshot.ts';
-import type { CardView } from '../domain/view-model.ts';
+import type { CardView } from '../app/cards/contract/view-model.ts';
+import { asOfRange } from '../app/cards/contract/task.ts';
 import { Deadline, type HubSpotGateway, type StageLabel } from '../hubspot/gateway.ts';
 
 // The card for one company: read it from HubSpot, compute it in the domain. The shells (server,
@@ -24,8 +25,6 @@ export interface CardDeps {
 
 /** What both shells accept as a company id and an as-of date. */
 export const companyIdSchema = z.string().regex(/^\d{1,20}$/);
-/** The days a card, sync or report may be computed as of: dates outside are typos, not history. */
-export const asOfRange = { from: '2000-01-01', to: '2100-12-31' } as const;
 
 /**
  * What is wrong with an as-of day, as the end of a sentence naming it, or null when it is fine.

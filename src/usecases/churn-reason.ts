@@ -1,7 +1,8 @@
-import { lostRenewal, planChurnReason, type ChurnReasonBody, type ChurnRefusal } from '../domain/churn-reason.ts';
+import type { ChurnReasonBody } from '../app/cards/contract/churn.ts';
+import { lostRenewal, planChurnReason, type ChurnRefusal } from '../domain/churn-reason.ts';
 import { dayZone, parseIsoDate } from '../domain/dates.ts';
 import { readDeals } from '../domain/deals.ts';
-import type { CardView } from '../domain/view-model.ts';
+import type { CardView } from '../app/cards/contract/view-model.ts';
 import { cardAfter, hasMarker, loadCompany, type HandoffDeps } from './handoff.ts';
 
 // Recording why a customer left: company properties and a timeline note. A retry of the same

@@ -1,7 +1,8 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
 import { actionTask, openTaskActionIds, type TaskWording } from '../domain/action-tasks.ts';
 import { multiline } from '../domain/note-html.ts';
-import type { ActionView } from '../domain/view-model.ts';
+import type { TaskReceipt } from '../app/cards/contract/task.ts';
+import type { ActionView } from '../app/cards/contract/view-model.ts';
 import { Deadline } from '../hubspot/gateway.ts';
 import { cardBudgetMs, loadCard, type CardDeps, type CardRequest } from './card-view.ts';
 
@@ -9,11 +10,6 @@ import { cardBudgetMs, loadCard, type CardDeps, type CardRequest } from './card-
 // company. Idempotent: the task body carries the action's marker, and an open task with that
 // marker is returned instead of creating another.
 
-export interface TaskResult {
-  readonly taskId: string;
-  readonly actionId: string;
-  readonly created: boolean;
-}
 
 export class ActionNotFoundError extends Error {
   constructor(readonly actionId: string) {
@@ -41,7 +37,7 @@ export function taskWording(action: ActionView, locale: string | undefined): Tas
   };
 }
 
-export async function createActionTask(deps: CardDeps, request: CardRequest & { readonly actionId: string; readonly locale?: string }): Promise<TaskResult> {
+export async function createActionTask(deps: CardDeps, request: CardRequest & { readonly actionId: string; readonly locale?: string }): Promise<TaskReceipt> {
   const deadline = new Deadline(deps.budgetMs ?? cardBudgetMs);
   const { snapshot, view } = await loadCard(deps, request, deadline);
   const action = view.actions.find((candidate) => candidate.id === request.actionId);

@@ -1,5 +1,5 @@
-import { cardViewSchema } from '../../src/domain/view-model.ts';
-import type { CardView } from '../../src/domain/view-model.ts';
+import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
+import type { CardView } from '../../src/app/cards/contract/view-model.ts';
 
 /** A complete, schema-valid view of a healthy customer; `edit` changes it for a case (and must keep it valid). */
 export function cardViewFixture(edit: (view: CardView) => void = () => undefined): CardView {

@@ -18,7 +18,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
-import type { CardView } from '../../src/domain/view-model.ts';
+import type { CardView } from '../../src/app/cards/contract/view-model.ts';
 import { cardViewFixture } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';

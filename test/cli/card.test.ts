@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardViewSchema } from '../../src/domain/view-model.ts';
+import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { seedCompany, type SeededCompany } from '../hubspot/seeded-company.ts';
 

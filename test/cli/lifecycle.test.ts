@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardViewSchema, type CardView } from '../../src/domain/view-model.ts';
+import { cardViewSchema, type CardView } from '../../src/app/cards/contract/view-model.ts';
 import { createSandbox, type Sandbox, type StoredObject } from '../../src/sandbox/index.ts';
 import { csCard } from '../sync/cli-process.ts';
 

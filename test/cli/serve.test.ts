@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardViewSchema } from '../../src/domain/view-model.ts';
+import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 
 // `cs-card serve` as a process: against the embedded sandbox it serves unsigned requests (and
 // says so loudly); against a real portal it refuses to start without a client secret.

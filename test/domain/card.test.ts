@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
-import { cardViewSchema } from '../../src/domain/view-model.ts';
+import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 import { at, atRiskCompany, healthyCompany, snapshot } from './fixtures.ts';
 
 describe('buildCardView', () => {

@@ -5,7 +5,7 @@ import { parseIsoDate } from '../../src/domain/dates.ts';
 import { factorChangesSince, formatFactorScores, parseFactorScores } from '../../src/domain/factor-history.ts';
 import { writebackFor } from '../../src/domain/health-sync.ts';
 import { productProperties } from '../../src/domain/properties.ts';
-import type { FactorView } from '../../src/domain/view-model.ts';
+import type { FactorView } from '../../src/app/cards/contract/view-model.ts';
 import { at, atRiskCompany, change, healthyCompany, isoAt } from './fixtures.ts';
 
 // cs_health_factors: the factor scores behind each written score, so that its property history

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
-import { churnReasonBodySchema, planChurnReason, suggestedChurnReason } from '../../src/domain/churn-reason.ts';
+import { churnReasonBodySchema } from '../../src/app/cards/contract/churn.ts';
+import { planChurnReason, suggestedChurnReason } from '../../src/domain/churn-reason.ts';
 import type { Deal } from '../../src/domain/deals.ts';
 import { contactChoiceLimit, contactChoices, handoffDetail } from '../../src/domain/handoff.ts';
 import { changeKey, planHandoffChange, type HandoffContext } from '../../src/domain/handoff-changes.ts';
-import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../src/domain/handoff-form.ts';
+import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../src/app/cards/contract/handoff.ts';
 import type { CrmRecord, PropertyValues } from '../../src/domain/snapshot.ts';
 import { at, deal, healthyCompany, npsAnswer, snapshot } from './fixtures.ts';
 

@@ -4,7 +4,7 @@ import { defaultConfig, type FactorKey } from '../../src/config/schema.ts';
 import { buildCardView } from '../../src/domain/card.ts';
 import { noData, scored, sourceError, type FactorResult } from '../../src/domain/factor.ts';
 import { apportion, bandOf, combineFactors } from '../../src/domain/health.ts';
-import { message } from '../../src/domain/message.ts';
+import { message } from '../../src/app/cards/contract/message.ts';
 import { formatDay } from '../../src/domain/dates.ts';
 import { healthHistory, type ScorePoint } from '../../src/domain/health-history.ts';
 import { at, atRiskCompany, change, dayAt, healthyCompany, snapshot } from './fixtures.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionRuleIds, defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { actionTask } from '../../src/domain/action-tasks.ts';
 import { buildCardView } from '../../src/domain/card.ts';
-import type { ActionView } from '../../src/domain/view-model.ts';
+import type { ActionView } from '../../src/app/cards/contract/view-model.ts';
 import {
   at,
   atRiskCompany,

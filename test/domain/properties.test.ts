@@ -8,7 +8,7 @@ import { npsFacts } from '../../src/domain/nps.ts';
 import type { CrmRecord } from '../../src/domain/snapshot.ts';
 import { supportFacts, supportFactor } from '../../src/domain/support.ts';
 import { actionMarker } from '../../src/domain/action-tasks.ts';
-import { cardViewSchema, type CardView } from '../../src/domain/view-model.ts';
+import { cardViewSchema, type CardView } from '../../src/app/cards/contract/view-model.ts';
 import { changedProperties, healthProperties } from '../../src/domain/writeback.ts';
 import { asOfArb, configArb, snapshotArb, valueArb } from './arbitraries.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningProduct } from '../../src/cli/commands/start.ts';
-import type { HealthBand } from '../../src/domain/view-model.ts';
+import type { HealthBand } from '../../src/app/cards/contract/view-model.ts';
 import { artifacts, chromiumPath, openPreview, requireChromiumInCi, type PreviewSession } from './preview-harness.ts';
 
 // The whole product, started the way `npm start` starts it (sandbox portal, setup + sync,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { cardViewSchema } from '../../src/domain/view-model.ts';
+import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 import { createApp, maxBodyBytes, type LogEntry, type SignatureMode } from '../../src/server/app.ts';
 import { signRequest } from '../../src/server/signature.ts';
 import { startServer } from '../../src/server/start.ts';

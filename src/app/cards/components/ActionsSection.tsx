@@ -1,5 +1,5 @@
 import { Alert, Divider, EmptyState, Flex, Heading, LoadingButton, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { ActionView } from '../../../domain/view-model.ts';
+import type { ActionView } from '../contract/view-model.ts';
 import type { CardData, TaskState } from '../data/useCardView.ts';
 import { addDays } from '../i18n/format.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';

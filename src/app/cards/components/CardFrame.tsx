@@ -1,7 +1,7 @@
 import { Accordion, Button, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { CrmContext } from '@hubspot/ui-extensions';
 import type { ReactNode } from 'react';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView } from '../contract/view-model.ts';
 import { BACKEND_URL } from '../backend.ts';
 import type { BackendError, CardFetch } from '../data/cardApi.ts';
 import { useCardView } from '../data/useCardView.ts';

@@ -1,5 +1,6 @@
 import { Alert, Flex, Form, Heading, LoadingButton, Select, Text, TextArea } from '@hubspot/ui-extensions';
-import type { ChurnReason, ChurnView } from '../../../domain/view-model.ts';
+import { isChurnReason, type ChurnReason } from '../contract/churn.ts';
+import type { ChurnView } from '../contract/view-model.ts';
 import type { HandoffState } from '../data/useHandoff.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -16,10 +17,6 @@ const reasonLabels: Readonly<Record<ChurnReason, MessageKey>> = {
   other: 'churn.reason.other',
 };
 
-function isReason(value: string): value is ChurnReason {
-  return value in reasonLabels;
-}
-
 export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: HandoffState }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -30,7 +27,7 @@ export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: 
       const refused = outcome?.status === 'failed' && outcome.error.kind === 'http' && outcome.error.code === 'churn_reason_not_needed';
       return refused ? <Alert variant="warning" title={t('churn.failed')} testId="churn-failed">{t('churn.notNeeded')}</Alert> : null;
     }
-    const label = isReason(churn.reason) ? t(reasonLabels[churn.reason]) : churn.reason;
+    const label = isChurnReason(churn.reason) ? t(reasonLabels[churn.reason]) : churn.reason;
     return (
       <Flex direction="column" gap="xs" testId="churn-recorded">
         {outcome?.status === 'done' ? <Alert variant="success" title={t('churn.done')}>{t('handoff.done.body')}</Alert> : null}
@@ -40,7 +37,7 @@ export function ChurnReasonSection({ churn, state }: { churn: ChurnView; state: 
     );
   }
   const deal = churn.lostDeal?.name ?? churn.lostDeal?.id ?? '';
-  const options = churn.reasons.map((reason) => ({ label: isReason(reason) ? t(reasonLabels[reason]) : reason, value: reason }));
+  const options = churn.reasons.map((reason) => ({ label: isChurnReason(reason) ? t(reasonLabels[reason]) : reason, value: reason }));
   return (
     <Flex direction="column" gap="sm" testId="churn-form">
       <Heading>{t('churn.title')}</Heading>

@@ -1,6 +1,6 @@
 import { Flex, Text } from '@hubspot/ui-extensions';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView } from '../contract/view-model.ts';
 import type { CardData } from '../data/useCardView.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { ActionItem } from './ActionsSection.tsx';

@@ -13,7 +13,7 @@ import {
   Text,
   TextArea,
 } from '@hubspot/ui-extensions';
-import type { CardView, ContactOption, HandoffDetailView as HandoffDetail, HandoffFieldKey, HandoffPhase } from '../../../domain/view-model.ts';
+import type { CardView, ContactOption, HandoffDetailView as HandoffDetail, HandoffFieldKey, HandoffPhase } from '../contract/view-model.ts';
 import type { CardData } from '../data/useCardView.ts';
 import { useHandoff, type HandoffState, type StepOutcome } from '../data/useHandoff.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';

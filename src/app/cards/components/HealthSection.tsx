@@ -11,7 +11,7 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
-import type { CardView, FactorView } from '../../../domain/view-model.ts';
+import type { CardView, FactorView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { NO_VALUE, TREND_SIGNAL_POINTS, bandProgressVariant, costliestFactors, factorFact, factorLook, factorName, lookOfBand } from './presentation.ts';
 

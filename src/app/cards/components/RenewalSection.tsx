@@ -1,5 +1,5 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { windowLook } from './presentation.ts';
 

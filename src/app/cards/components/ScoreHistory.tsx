@@ -1,5 +1,5 @@
 import { Flex, Heading, LineChart } from '@hubspot/ui-extensions';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 
 /** The health score over time, when the backend sends a history with more than one point. */

@@ -1,5 +1,5 @@
 import { Flex, Heading, Statistics, StatisticsItem } from '@hubspot/ui-extensions';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 
 export function SupportSection({ support }: { support: CardView['support'] }) {

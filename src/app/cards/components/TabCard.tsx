@@ -1,5 +1,5 @@
 import { Accordion, AutoGrid, Flex, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView } from '../contract/view-model.ts';
 import type { CardData } from '../data/useCardView.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { OtherActions, TopAction } from './ActionsSection.tsx';

@@ -1,5 +1,5 @@
 import { Accordion, Alert, Flex, Text } from '@hubspot/ui-extensions';
-import type { Message } from '../../../domain/message.ts';
+import type { Message } from '../contract/message.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 
 /**

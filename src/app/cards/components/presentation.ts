@@ -1,4 +1,4 @@
-import type { FactorView, HealthBand, Priority, RenewalWindow } from '../../../domain/view-model.ts';
+import type { FactorView, HealthBand, Priority, RenewalWindow } from '../contract/view-model.ts';
 import type { I18n } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 

@@ -1,8 +1,9 @@
 import type { HubSpotFetchOptions } from '@hubspot/ui-extensions';
-import type { CardView, HandoffFields } from '../../../domain/view-model.ts';
-
-/** What sales sends: only the given fields change, '' clears one (the backend's handoff-form.ts checks it). */
-type HandoffForm = Partial<HandoffFields>;
+import * as z from 'zod/mini';
+import { errorBodySchema } from '../contract/errors.ts';
+import { stepAnswerSchema, type HandoffForm } from '../contract/handoff.ts';
+import { taskReceiptSchema, type TaskReceipt } from '../contract/task.ts';
+import { cardViewSchema, type CardView } from '../contract/view-model.ts';
 
 /** `hubspot.fetch` in HubSpot; tests pass a real fetch that signs requests like HubSpot does. */
 export type CardFetch = (url: string, options?: HubSpotFetchOptions) => Promise<Response>;
@@ -19,13 +20,6 @@ export type BackendError =
   | { readonly kind: 'invalid_response'; readonly detail: string };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BackendError };
-
-export interface TaskReceipt {
-  readonly taskId: string;
-  readonly actionId: string;
-  /** false when the backend found the task already open and created nothing. */
-  readonly created: boolean;
-}
 
 function companyUrl(client: BackendClient, companyId: string): string {
   return `${client.baseUrl}/api/companies/${encodeURIComponent(companyId)}`;
@@ -60,7 +54,7 @@ export function busyWaitMs(retry: BusyRetry, n: number, retryAfterSeconds: numbe
 export async function fetchCardView(client: BackendClient, companyId: string, onBusy?: () => void, busy: BusyRetry = defaultBusyRetry): Promise<Result<CardView>> {
   const url = `${companyUrl(client, companyId)}/card`;
   for (let n = 0; ; n++) {
-    const result = await call(client, url, { method: 'GET' }, asCardView);
+    const result = await call(client, url, { method: 'GET' }, cardViewSchema);
     const tooMany = !result.ok && result.error.kind === 'http' && result.error.status === 429;
     if (!tooMany || n + 1 >= busy.attempts) return result;
     onBusy?.();
@@ -72,7 +66,7 @@ export async function fetchCardView(client: BackendClient, companyId: string, on
 /** `locale` is the user's: the backend writes the task's title and body in that language. */
 export function createActionTask(client: BackendClient, companyId: string, actionId: string, asOf: string, locale?: string): Promise<Result<TaskReceipt>> {
   const url = `${companyUrl(client, companyId)}/actions/${encodeURIComponent(actionId)}/task`;
-  return call(client, url, { method: 'POST', body: locale ? { asOf, locale } : { asOf } }, asTaskReceipt);
+  return call(client, url, { method: 'POST', body: locale ? { asOf, locale } : { asOf } }, taskReceiptSchema);
 }
 
 export type HandoffStep =
@@ -89,26 +83,26 @@ export function sendHandoffStep(client: BackendClient, companyId: string, baseVe
   const url = `${companyUrl(client, companyId)}/handoff`;
   switch (step.action) {
     case 'save':
-      return call(client, url, { method: 'PUT', body: { baseVersion, fields: step.fields } }, asViewOfStep);
+      return call(client, url, { method: 'PUT', body: { baseVersion, fields: step.fields } }, viewOfStep);
     case 'submit':
-      return call(client, `${url}/submit`, { method: 'POST', body: { baseVersion, fields: step.fields } }, asViewOfStep);
+      return call(client, `${url}/submit`, { method: 'POST', body: { baseVersion, fields: step.fields } }, viewOfStep);
     case 'accept':
-      return call(client, `${url}/accept`, { method: 'POST', body: { baseVersion } }, asViewOfStep);
+      return call(client, `${url}/accept`, { method: 'POST', body: { baseVersion } }, viewOfStep);
     case 'return':
-      return call(client, `${url}/return`, { method: 'POST', body: { baseVersion, comment: step.comment } }, asViewOfStep);
+      return call(client, `${url}/return`, { method: 'POST', body: { baseVersion, comment: step.comment } }, viewOfStep);
   }
 }
 
 export function sendChurnReason(client: BackendClient, companyId: string, reason: string, comment: string): Promise<Result<CardView>> {
   const body = { reason, ...(comment.trim() === '' ? {} : { comment }) };
-  return call(client, `${companyUrl(client, companyId)}/churn-reason`, { method: 'POST', body }, asViewOfStep);
+  return call(client, `${companyUrl(client, companyId)}/churn-reason`, { method: 'POST', body }, viewOfStep);
 }
 
 async function call<T>(
   client: BackendClient,
   url: string,
   options: HubSpotFetchOptions,
-  parse: (body: unknown) => T | null,
+  answer: z.ZodMiniType<T>,
 ): Promise<Result<T>> {
   let response: Response;
   try {
@@ -119,11 +113,13 @@ async function call<T>(
   const body = await readJson(response);
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('retry-after'));
-    return { ok: false, error: { kind: 'http', status: response.status, detail: errorMessage(body), code: errorCode(body), retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null } };
+    const { message, code } = errorOf(body);
+    return { ok: false, error: { kind: 'http', status: response.status, detail: message, code, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null } };
   }
-  const value = parse(body);
-  if (value === null) return { ok: false, error: { kind: 'invalid_response', detail: `unexpected body from ${url}` } };
-  return { ok: true, value };
+  // The backend validated what it sent with the same schema; this catches a proxy's error page or a backend of another version.
+  const parsed = answer.safeParse(body);
+  if (!parsed.success) return { ok: false, error: { kind: 'invalid_response', detail: `unexpected body from ${url} (${parsed.error.issues[0]?.path.join('.') || 'body'})` } };
+  return { ok: true, value: parsed.data };
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -134,37 +130,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** The backend's error body is `{error: {code, message}}`. */
-function errorMessage(body: unknown): string | null {
-  if (!isRecord(body) || !isRecord(body.error)) return null;
-  return typeof body.error.message === 'string' ? body.error.message : null;
+/** The backend's error body (contract/errors.ts); null parts when the answer is not one (a proxy's error page). */
+function errorOf(body: unknown): { message: string | null; code: string | null } {
+  const parsed = errorBodySchema.safeParse(body);
+  return parsed.success ? { message: parsed.data.error.message, code: parsed.data.error.code } : { message: null, code: null };
 }
 
-function errorCode(body: unknown): string | null {
-  if (!isRecord(body) || !isRecord(body.error)) return null;
-  return typeof body.error.code === 'string' ? body.error.code : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// The backend validates the view with its zod schema before sending it; the card (which
-// cannot bundle zod) only checks it got a card view at all, e.g. not a proxy's error page.
-function asCardView(body: unknown): CardView | null {
-  if (!isRecord(body) || typeof body.companyId !== 'string') return null;
-  const { health } = body;
-  if (!isRecord(health) || typeof health.band !== 'string' || !Array.isArray(health.factors)) return null;
-  if (![body.renewal, body.nps, body.support].every(isRecord)) return null;
-  if (!Array.isArray(body.actions) || !Array.isArray(body.warnings)) return null;
-  return body as unknown as CardView;
-}
-
-function asTaskReceipt(body: unknown): TaskReceipt | null {
-  if (!isRecord(body) || typeof body.taskId !== 'string' || typeof body.created !== 'boolean') return null;
-  return { taskId: body.taskId, actionId: String(body.actionId), created: body.created };
-}
-
-function asViewOfStep(body: unknown): CardView | null {
-  return isRecord(body) ? asCardView(body.view) : null;
-}
+/** A handoff step's or churn reason's answer carries the whole card after it. */
+const viewOfStep = z.pipe(stepAnswerSchema, z.transform((answer): CardView => answer.view));

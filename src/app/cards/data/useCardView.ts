@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CardView } from '../../../domain/view-model.ts';
+import type { CardView } from '../contract/view-model.ts';
 import { createActionTask, fetchCardView } from './cardApi.ts';
-import type { BackendClient, BackendError, TaskReceipt } from './cardApi.ts';
+import type { TaskReceipt } from '../contract/task.ts';
+import type { BackendClient, BackendError } from './cardApi.ts';
 
 export type ViewState =
   | { readonly status: 'loading'; readonly busy?: boolean }

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { CardView, HandoffFieldKey, HandoffFields } from '../../../domain/view-model.ts';
+import type { CardView, HandoffFieldKey, HandoffFields } from '../contract/view-model.ts';
 import { sendChurnReason, sendHandoffStep } from './cardApi.ts';
 import type { BackendError, HandoffStep, Result } from './cardApi.ts';
 import type { CardData } from './useCardView.ts';

@@ -1,4 +1,4 @@
-import type { Message } from '../../../domain/message.ts';
+import type { Message } from '../contract/message.ts';
 import { formatMessage, isMessageKey } from './messages.ts';
 import type { CatalogLocale, MessageKey, MessageValue } from './messages.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A text the user sees, sent as a message-catalog code and its parameters: the card, the
@@ -10,7 +10,7 @@ import { z } from 'zod';
  * message('action.renewal-overdue.title') // { code: 'action.renewal-overdue.title', params: {} }
  */
 export const messageSchema = z.object({
-  code: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
 });
 

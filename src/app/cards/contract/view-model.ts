@@ -1,8 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { churnReasons } from './churn.ts';
 import { messageSchema } from './message.ts';
 
-// The card view model of DESIGN.md ("Card view model"). Fields may be added; none removed.
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// The card view model of DESIGN.md ("Card view model"), GET /api/companies/:id/card: the backend
+// validates what it sends with it, the card parses what it receives with it. Fields may be added; none removed.
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A whole number from `min` (and up to `max`). */
+const int = (min?: number, max?: number) => z.int().check(...(min === undefined ? [] : [z.minimum(min)]), ...(max === undefined ? [] : [z.maximum(max)]));
+const between = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+const score = z.nullable(int(0, 100));
 
 export const healthBandSchema = z.enum(['healthy', 'attention', 'at_risk', 'unknown', 'churned']);
 export const factorStatusSchema = z.enum(['ok', 'no_data', 'stale', 'error']);
@@ -24,7 +30,7 @@ const handoffDetailShape = {
   /** The required fields, as form field keys (a configured field not on the form keeps its label). */
   requiredFields: z.array(z.string()),
   /** cs_handoff_version: a change must name the version it was made from. */
-  version: z.number().int().min(0),
+  version: int(0),
   fields: z.object({
     goals: z.string(),
     successCriteria: z.string(),
@@ -35,55 +41,52 @@ const handoffDetailShape = {
     risks: z.string(),
     goLiveDate: z.string(),
   }),
-  submittedAt: z.string().nullable(),
-  acceptedAt: z.string().nullable(),
-  returnedAt: z.string().nullable(),
-  returnComment: z.string().nullable(),
-  csmOwnerId: z.string().nullable(),
+  submittedAt: z.nullable(z.string()),
+  acceptedAt: z.nullable(z.string()),
+  returnedAt: z.nullable(z.string()),
+  returnComment: z.nullable(z.string()),
+  csmOwnerId: z.nullable(z.string()),
   canEdit: z.boolean(),
   canSubmit: z.boolean(),
   canAccept: z.boolean(),
   canReturn: z.boolean(),
   contacts: z.array(z.object({ id: z.string(), label: z.string() })),
   /** Contacts not offered (the form offers the most recently engaged; domain/handoff.ts contactChoiceLimit). */
-  contactsLeftOut: z.number().int().nonnegative(),
+  contactsLeftOut: int(0),
 };
-
-/** Why a renewal was lost: the codes the churn-reason form offers (labels are in the catalog). */
-export const churnReasons = ['competitor', 'value_not_realised', 'budget', 'out_of_business_or_ma', 'product_gap', 'other'] as const;
-export type ChurnReason = (typeof churnReasons)[number];
+const handoffDetailSchema = z.object(handoffDetailShape);
 
 export const churnViewSchema = z.object({
   /** A renewal was lost and no churn reason is recorded: the card asks for it. */
   needed: z.boolean(),
-  lostDeal: z.object({ id: z.string(), name: z.string().nullable(), closeDate: isoDate.nullable() }).nullable(),
-  reason: z.string().nullable(),
-  comment: z.string().nullable(),
-  recordedAt: z.string().nullable(),
+  lostDeal: z.nullable(z.object({ id: z.string(), name: z.nullable(z.string()), closeDate: z.nullable(isoDate) })),
+  reason: z.nullable(z.string()),
+  comment: z.nullable(z.string()),
+  recordedAt: z.nullable(z.string()),
   reasons: z.array(z.string()),
   /** What the form starts with while a reason is needed: prefilled from the lost deal's closed_lost_reason (the CSM may change it). */
-  suggestion: z.object({ reason: z.enum(churnReasons).nullable(), comment: z.string() }).nullable(),
+  suggestion: z.nullable(z.object({ reason: z.nullable(z.enum(churnReasons)), comment: z.string() })),
 });
 
 export const factorViewSchema = z.object({
   key: z.string(),
   label: z.string(),
-  score: z.number().int().min(0).max(100).nullable(),
-  weight: z.number().min(0).max(100),
+  score: score,
+  weight: between(0, 100),
   /**
    * The points this factor can give the score after re-normalisation over the factors with data
    * (and, for NPS, scaled by the number of respondents): 0 when excluded; contribution <= it.
    */
-  effectiveWeight: z.number().min(0).max(100).optional(),
-  contribution: z.number().nullable(),
+  effectiveWeight: z.optional(between(0, 100)),
+  contribution: z.nullable(z.number()),
   /** Points this factor costs against a perfect score (its share of 100 less its contribution); null when not counted. */
-  pointsLost: z.number().min(0).nullable().optional(),
+  pointsLost: z.optional(z.nullable(z.number().check(z.minimum(0)))),
   /** The factor's own score read against the health bands (a factor at 0 is at_risk, not OK); null without a score. */
-  band: healthBandSchema.nullable().optional(),
+  band: z.optional(z.nullable(healthBandSchema)),
   status: factorStatusSchema,
   explanation: z.string(),
   /** The explanation as a catalog message (the English `explanation` stays for compatibility). */
-  explanationMessage: messageSchema.optional(),
+  explanationMessage: z.optional(messageSchema),
 });
 
 export const actionViewSchema = z.object({
@@ -91,100 +94,101 @@ export const actionViewSchema = z.object({
   title: z.string(),
   reason: z.string(),
   priority: prioritySchema,
-  dueInDays: z.number().int().min(0),
+  dueInDays: int(0),
   alreadyTasked: z.boolean(),
   /** Title and reason as catalog messages (the English `title` / `reason` stay for compatibility). */
-  titleMessage: messageSchema.optional(),
-  reasonMessage: messageSchema.optional(),
+  titleMessage: z.optional(messageSchema),
+  reasonMessage: z.optional(messageSchema),
 });
 
 export const cardViewSchema = z.object({
-  companyId: z.string().regex(/^\d+$/),
+  companyId: z.string().check(z.regex(/^\d+$/)),
   asOf: isoDate,
   generatedAt: z.string(),
   health: z.object({
-    score: z.number().int().min(0).max(100).nullable(),
+    score: score,
     band: healthBandSchema,
-    trend30d: z.number().nullable(),
-    coverage: z.number().min(0).max(1),
+    trend30d: z.nullable(z.number()),
+    coverage: between(0, 1),
     factors: z.array(factorViewSchema),
-    history: z.array(z.object({ date: isoDate, score: z.number() })).optional(),
+    history: z.optional(z.array(z.object({ date: isoDate, score: z.number() }))),
     /**
      * Which factors moved the score since about 30 days ago (from the history of cs_health_factors):
      * the factors whose score moved by at least `threshold` points, largest move first; null
      * when there is no factor history that old yet.
      */
-    factorChanges: z
-      .object({
-        since: isoDate,
-        threshold: z.number().int().positive(),
-        changes: z.array(z.object({ key: z.string(), from: z.number().int().nullable(), to: z.number().int().nullable() })),
-      })
-      .nullable()
-      .optional(),
+    factorChanges: z.optional(
+      z.nullable(
+        z.object({
+          since: isoDate,
+          threshold: int(1),
+          changes: z.array(z.object({ key: z.string(), from: z.nullable(z.int()), to: z.nullable(z.int()) })),
+        }),
+      ),
+    ),
   }),
   renewal: z.object({
-    date: isoDate.nullable(),
-    daysToRenewal: z.number().int().nullable(),
-    window: renewalWindowSchema.nullable(),
-    amount: z.number().nullable(),
-    currency: z.string().nullable(),
-    dealId: z.string().nullable(),
-    stage: z.string().nullable(),
+    date: z.nullable(isoDate),
+    daysToRenewal: z.nullable(z.int()),
+    window: z.nullable(renewalWindowSchema),
+    amount: z.nullable(z.number()),
+    currency: z.nullable(z.string()),
+    dealId: z.nullable(z.string()),
+    stage: z.nullable(z.string()),
     /** The stage's label (and its pipeline's) as HubSpot shows them, from the pipelines API; null when unknown. */
-    stageLabel: z.string().nullable().optional(),
-    pipelineLabel: z.string().nullable().optional(),
+    stageLabel: z.optional(z.nullable(z.string())),
+    pipelineLabel: z.optional(z.nullable(z.string())),
     
     /** contract_term: estimated from the last won contract deal + its term (a won renewal rolled the contract forward). */
-    source: z.enum(['renewal_deal', 'company_property', 'contract_term']).nullable(),
+    source: z.nullable(z.enum(['renewal_deal', 'company_property', 'contract_term'])),
     /** The renewal deal's own amount and currency, when it is written in another currency than the home one `amount` is in. */
-    dealAmount: z.number().nullable().optional(),
-    dealCurrency: z.string().optional(),
+    dealAmount: z.optional(z.nullable(z.number())),
+    dealCurrency: z.optional(z.string()),
     status: renewalStatusSchema,
-    lastOutcome: z.object({ result: z.enum(['won', 'lost']), date: isoDate, dealId: z.string() }).nullable(),
+    lastOutcome: z.nullable(z.object({ result: z.enum(['won', 'lost']), date: isoDate, dealId: z.string() })),
     staleDeals: z.array(z.object({ dealId: z.string(), closeDate: isoDate })),
     /** The contract ended and no open renewal deal is on record. */
-    lapsed: z.boolean().optional(),
+    lapsed: z.optional(z.boolean()),
     /** The customer's value so far (customer-value.ts): first won contract day and won revenue to date in the home currency. */
-    customerSince: isoDate.nullable().optional(),
-    lifetimeRevenue: z.number().nullable().optional(),
+    customerSince: z.optional(z.nullable(isoDate)),
+    lifetimeRevenue: z.optional(z.nullable(z.number())),
     /** The home currency lifetimeRevenue is in. */
-    lifetimeRevenueCurrency: z.string().optional(),
+    lifetimeRevenueCurrency: z.optional(z.string()),
   }),
   nps: z.object({
-    score: z.number().nullable(),
-    responses: z.number().int().min(0),
-    promoters: z.number().int().min(0),
-    passives: z.number().int().min(0),
-    detractors: z.number().int().min(0),
-    windowDays: z.number().int().positive(),
+    score: z.nullable(z.number()),
+    responses: int(0),
+    promoters: int(0),
+    passives: int(0),
+    detractors: int(0),
+    windowDays: int(1),
     lowSample: z.boolean(),
-    latest: z
-      .object({
-        value: z.number().int().min(0).max(10),
-        comment: z.string().nullable(),
+    latest: z.nullable(
+      z.object({
+        value: int(0, 10),
+        comment: z.nullable(z.string()),
         submittedAt: z.string(),
-        contactId: z.string().nullable(),
-      })
-      .nullable(),
+        contactId: z.nullable(z.string()),
+      }),
+    ),
   }),
   support: z.object({
-    openTickets: z.number().int().min(0),
-    openHighPriority: z.number().int().min(0),
-    oldestOpenDays: z.number().int().min(0).nullable(),
+    openTickets: int(0),
+    openHighPriority: int(0),
+    oldestOpenDays: z.nullable(int(0)),
   }),
   actions: z.array(actionViewSchema),
   handoff: z.object({
     status: handoffStatusSchema,
-    completeness: z.number().min(0).max(1),
+    completeness: between(0, 1),
     missing: z.array(z.string()),
-    ...z.object(handoffDetailShape).partial().shape,
+    ...z.partial(handoffDetailSchema).shape,
   }),
-  churn: churnViewSchema.optional(),
+  churn: z.optional(churnViewSchema),
   warnings: z.array(z.string()),
   /** The warnings as catalog messages, in the same order as `warnings`. */
-  warningMessages: z.array(messageSchema).optional(),
-  lifecycle: z.object({ stage: lifecycleStageSchema, since: isoDate.nullable() }),
+  warningMessages: z.optional(z.array(messageSchema)),
+  lifecycle: z.object({ stage: lifecycleStageSchema, since: z.nullable(isoDate) }),
 });
 
 export type CardView = z.infer<typeof cardViewSchema>;
@@ -198,7 +202,7 @@ export type HandoffStatus = z.infer<typeof handoffStatusSchema>;
 export type HandoffPhase = z.infer<typeof handoffPhaseSchema>;
 export type ChurnView = z.infer<typeof churnViewSchema>;
 /** The handoff section's full data, as the backend sends it (every detail field present). */
-export type HandoffDetailView = CardView['handoff'] & z.infer<z.ZodObject<typeof handoffDetailShape>>;
+export type HandoffDetailView = CardView['handoff'] & z.infer<typeof handoffDetailSchema>;
 export type HandoffFields = HandoffDetailView['fields'];
 export type HandoffFieldKey = keyof HandoffFields;
 export type ContactOption = HandoffDetailView['contacts'][number];
