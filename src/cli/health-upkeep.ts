@@ -9,8 +9,7 @@ import { ScheduledSync } from '../usecases/scheduled-sync.ts';
 import { runSetup } from '../usecases/setup.ts';
 import { runSync, syncCompanies } from '../usecases/sync.ts';
 import { SyncStateStore } from '../usecases/sync-state.ts';
-import { syncStateOptions } from './commands/sync.ts';
-import type { Portal } from './portal.ts';
+import { syncStateOptions, type Portal } from './portal.ts';
 
 // What `cs-card serve` does besides answering the card: keeping the health properties current.
 // Webhook deliveries feed the live updates (debounced batches of affected companies), and with

@@ -3,11 +3,15 @@ import type { CsConfig } from '../config/schema.ts';
 import { createSandbox, type Sandbox } from '../sandbox/index.ts';
 import { connectPortal, defaultRateLimit, type PortalConnection, type RateLimit } from '../usecases/portal.ts';
 import { portalConfig } from '../usecases/portal-settings.ts';
+import { openMemoryStore, openStateStore } from '../state/open-store.ts';
+import type { StateStore } from '../state/store.ts';
+import { defaultLeaseMs, parseLeaseDuration, type SyncStateOptions } from '../usecases/sync-state.ts';
 import { UsageError } from './errors.ts';
 
 // Which HubSpot portal the commands talk to (DESIGN.md "Environment"): a real one when
 // HUBSPOT_ACCESS_TOKEN is set, else the embedded sandbox, started in-process on loopback and
-// reached through the same SDK and gateway as HubSpot itself.
+// reached through the same SDK and gateway as HubSpot itself. Where each portal's state lives
+// (the state store of a real portal; memory for the sandbox, fresh each run) is decided here too.
 
 const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -98,3 +102,17 @@ export async function openPortal(env: Environment, options: PortalOptions = {}):
 }
 
 export const sandboxNotice = 'cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).\n';
+
+/** How a sync holds its portal's lease: CS_CARD_SYNC_LEASE (e.g. 60s, 2m) is how long a crashed holder blocks the next sync. */
+export function syncStateOptions(command: string, env: NodeJS.ProcessEnv = process.env): SyncStateOptions {
+  const raw = env.CS_CARD_SYNC_LEASE?.trim();
+  if (!raw) return { command, leaseMs: defaultLeaseMs };
+  const leaseMs = parseLeaseDuration(raw);
+  if (leaseMs === null) throw new UsageError(`CS_CARD_SYNC_LEASE "${raw}" is not a duration: write seconds or minutes between 100ms and 60m, like 60s or 2m`);
+  return { command, leaseMs };
+}
+
+/** The state store of a real portal; the sandbox's lives in memory (it is fresh each run). */
+export function storeFor(portal: { readonly kind: 'hubspot' | 'sandbox' }, stateDir?: string): Promise<StateStore> {
+  return portal.kind === 'sandbox' ? openMemoryStore() : openStateStore(stateDir);
+}

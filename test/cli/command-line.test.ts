@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,17 @@ describe('cs-card, tried as a new user would', () => {
     const help = await csCard(['--help']);
     expect(help.code).toBe(0);
     for (const command of ['card', 'serve', 'sandbox', 'start', 'setup', 'sync', 'report', 'state', 'doctor']) expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
+  });
+
+  it('the commands leave signals and ports to src/cli/runtime/, and stay short', async () => {
+    const commands = path.join(root, 'src/cli/commands');
+    for (const file of await readdir(commands)) {
+      const source = await readFile(path.join(commands, file), 'utf8');
+      expect(source, file).not.toMatch(/process\.(on|once)\('SIG/);
+      expect(source, file).not.toMatch(/EADDRINUSE|createServer\(/);
+      expect(source.split('\n').length, file).toBeLessThanOrEqual(300);
+    }
+    expect((await readFile(path.join(root, 'src/config/schema.ts'), 'utf8')).split('\n').length).toBeLessThanOrEqual(300);
   });
 
   it('an unknown command or option points at --help (exit 2)', async () => {

@@ -1,6 +1,8 @@
 import { ALL_SANDBOX_SCOPES, parseFaultSpec } from '../../sandbox/controls.ts';
 import { createSandbox, type FaultRule, type SearchLag } from '../../sandbox/index.ts';
 import { UsageError } from '../errors.ts';
+import { isAddressInUse } from '../runtime/ports.ts';
+import { untilStopped } from '../runtime/signals.ts';
 import { asOfOption, companiesOption, portOption, rateLimitOption, rateLimitText, wholeNumber, type RateLimit } from '../options.ts';
 
 // `cs-card sandbox`: the sandbox portal over loopback HTTP, so curl, the SDK or a second
@@ -58,13 +60,6 @@ function searchLagOf(raw: string): SearchLag | null {
   return maxMs === 0 ? null : { minMs, maxMs };
 }
 
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
-
 /** --rate-limit: requests per 10 s as a number (0 = off), or a rate like sync's, 190/10s or 6000/1m. */
 function sandboxRateLimit(raw: string): RateLimit | null {
   if (/^\s*\d+\s*$/.test(raw)) {
@@ -90,7 +85,7 @@ export async function serveSandbox(flags: SandboxFlags): Promise<void> {
   sandbox.controls.latencyMs = latencyMs;
   for (const fault of faults) sandbox.controls.injectFault(fault);
   const server = await sandbox.listen({ port }).catch((error: unknown) => {
-    const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    const inUse = isAddressInUse(error);
     // A taken port is bad usage, exit 2, as in `start` and `serve`.
     throw inUse ? new UsageError(`port ${port} is already in use: pick another with --port.`) : error;
   });

@@ -6,8 +6,9 @@ import { parseSyncInterval } from '../../usecases/scheduled-sync.ts';
 import { startHealthUpkeep } from '../health-upkeep.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
-import { configForPortal, openPortal, readEnvironment, type Environment, type Portal } from '../portal.ts';
-import { storeFor } from './sync.ts';
+import { configForPortal, openPortal, readEnvironment, storeFor, type Environment, type Portal } from '../portal.ts';
+import { isAddressInUse } from '../runtime/ports.ts';
+import { untilStopped } from '../runtime/signals.ts';
 
 // Request signatures are verified whenever HUBSPOT_CLIENT_SECRET is set. Against the embedded
 // sandbox without a secret they are off — loudly — so the local preview can call the server;
@@ -39,16 +40,9 @@ function whereListening(server: RunningServer): string {
 /** A port already taken or an address not on this machine: one sentence, exit 2 as in `start`. */
 function listenFailure(error: unknown, env: Environment): unknown {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  if (code === 'EADDRINUSE') return new UsageError(`port ${env.PORT} is in use: choose another with PORT, or stop what listens there`);
+  if (isAddressInUse(error)) return new UsageError(`port ${env.PORT} is in use: choose another with PORT, or stop what listens there`);
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new UsageError(`cannot listen on ${env.CS_CARD_HOST}: CS_CARD_HOST must be an address of this machine, like 127.0.0.1 or 0.0.0.0`);
   return error;
-}
-
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
 }
 
 const serveFlagsSchema = z.object({ syncEvery: z.string().optional() });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import type { CsConfig } from '../../config/schema.ts';
 import type { PortfolioCompany } from '../../domain/company-picker.ts';
 import { dayZone, parseIsoDate, todayIn } from '../../domain/dates.ts';
@@ -21,9 +20,10 @@ import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { companiesOption, portOption } from '../options.ts';
 import { defaultRateLimit } from '../../usecases/portal.ts';
-import { openPortal, readEnvironment, type Environment, type Portal } from '../portal.ts';
+import { openPortal, readEnvironment, storeFor, syncStateOptions, type Environment, type Portal } from '../portal.ts';
 import { portfolioReport } from '../portfolio-report.ts';
-import { storeFor, syncStateOptions } from './sync.ts';
+import { checkPorts, listenOn, loopbackHost } from '../runtime/ports.ts';
+import { stopSignal, untilAborted } from '../runtime/signals.ts';
 
 // `npm start`: the whole product on one machine. Without HUBSPOT_ACCESS_TOKEN it starts the
 // embedded sandbox portal with a demo portfolio, creates the properties and scores every
@@ -97,9 +97,6 @@ async function syncStoreFor(portal: Portal, stateDir: string): Promise<{ store: 
   return { store: new SyncStateStore(stateStore, portal.key, syncStateOptions('cs-card start --write')), remove: () => stateStore.close() };
 }
 
-/** `start` runs everything on this machine: its servers listen on loopback only. */
-const loopbackHost = '127.0.0.1';
-
 /** The sandbox's portfolio is small: smaller pages make the progress visible. A real portal uses sync's default. */
 const sandboxSyncPageSize = 50;
 
@@ -126,54 +123,6 @@ async function preparePortal(portal: Portal, options: ProductOptions, step: Step
   } finally {
     await remove();
   }
-}
-
-const portInUse = (port: number) => new UsageError(`port ${port} is in use: choose another with --port / --preview-port or PORT`);
-
-function isAddressInUse(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
-}
-
-/** Listens on `port`, or on a free port when that one is taken and the user did not ask for it. */
-async function listenOn<T>(port: number, portsAreExplicit: boolean, listen: (port: number) => Promise<T>): Promise<T> {
-  try {
-    return await listen(port);
-  } catch (error) {
-    if (!isAddressInUse(error)) throw error;
-    if (portsAreExplicit || port === 0) throw portInUse(port);
-    return listen(0);
-  }
-}
-
-/** Whether something already listens on the loopback `port` (0 is always free). */
-async function portIsTaken(port: number): Promise<boolean> {
-  if (port === 0) return false;
-  const probe = net.createServer();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      probe.once('error', reject);
-      probe.listen({ port, host: loopbackHost, exclusive: true }, resolve);
-    });
-    return false;
-  } catch (error) {
-    if (isAddressInUse(error)) return true;
-    throw error;
-  } finally {
-    await new Promise<void>((resolve) => (probe.listening ? probe.close(() => resolve()) : resolve()));
-  }
-}
-
-/**
- * The backend's and the preview's ports, checked before anything starts: two different ports,
- * and each free when the user named it (a busy default falls back to a free port later).
- */
-export async function checkPorts(ports: { port: number; previewPort: number; portsAreExplicit: boolean }): Promise<void> {
-  const { port, previewPort } = ports;
-  if (port !== 0 && port === previewPort) {
-    throw new UsageError(`--port and --preview-port are both ${port}: the card backend and the preview each need their own port; choose two different ones`);
-  }
-  if (!ports.portsAreExplicit) return;
-  for (const each of [port, previewPort]) if (await portIsTaken(each)) throw portInUse(each);
 }
 
 function backendLog(progress: (line: string) => void) {
@@ -265,43 +214,6 @@ interface StartFlags {
   readonly previewPort?: string;
   readonly companies: string;
   readonly write?: boolean;
-}
-
-/** How long a stop may take before the process gives up waiting and exits anyway. */
-const stopGraceMs = 10_000;
-
-/**
- * Aborted by the first Ctrl-C (SIGINT) or SIGTERM, whether still starting or already serving.
- * The listeners stay for the life of the process: one Ctrl-C under `npm start` reaches this
- * process up to three times (the terminal's process group, then npm's and tsx's forwarding),
- * and a repeat arriving with no listener left would kill it mid-shutdown with exit code 130.
- * (Node restores the default action while it tears down at exit, so a repeat landing in that
- * last instant still can; the repeats come within milliseconds, well before the close ends.)
- */
-function stopSignal(): AbortSignal {
-  const controller = new AbortController();
-  const stop = () => {
-    if (controller.signal.aborted) return;
-    controller.abort(new StartStopped());
-    // A stuck close must not leave the terminal hanging; unref'd, so it never delays a clean exit.
-    setTimeout(() => {
-      process.stderr.write(`cs-card: did not stop within ${stopGraceMs / 1000} s; exiting anyway\n`);
-      process.exit(1);
-    }, stopGraceMs).unref();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return controller.signal;
-}
-
-class StartStopped extends Error {
-  constructor() {
-    super('stopped before the product was ready');
-  }
-}
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
 }
 
 function printReady(product: RunningProduct, started: number): void {

@@ -5,14 +5,14 @@ import { healthUpdatedAtProperty } from '../../domain/properties.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';
 import { portalConfig } from '../../usecases/portal-settings.ts';
-import { openMemoryStore, openStateStore } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
-import { defaultLeaseMs, parseLeaseDuration, SyncStateStore, type SyncStateOptions } from '../../usecases/sync-state.ts';
+import { SyncStateStore } from '../../usecases/sync-state.ts';
 import { loadCliConfig } from '../configuration.ts';
-import { CommandFailure, UsageError } from '../errors.ts';
+import { CommandFailure } from '../errors.ts';
 import { asOfOption, rateLimitOption } from '../options.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
-import { openPortal, readEnvironment, type Portal } from '../portal.ts';
+import { openPortal, readEnvironment, storeFor, syncStateOptions, type Portal } from '../portal.ts';
+import { stopOnSignal } from '../runtime/signals.ts';
 import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
 import { cliI18n } from '../locale.ts';
 
@@ -36,20 +36,6 @@ const maxListedChanges = 1000;
 const maxListedSkips = 20;
 /** Without a terminal, a progress line at most this often (and after the last page). */
 const plainProgressEveryMs = 2000;
-
-/** How a sync holds its portal's lease: CS_CARD_SYNC_LEASE (e.g. 60s, 2m) is how long a crashed holder blocks the next sync. */
-export function syncStateOptions(command: string, env: NodeJS.ProcessEnv = process.env): SyncStateOptions {
-  const raw = env.CS_CARD_SYNC_LEASE?.trim();
-  if (!raw) return { command, leaseMs: defaultLeaseMs };
-  const leaseMs = parseLeaseDuration(raw);
-  if (leaseMs === null) throw new UsageError(`CS_CARD_SYNC_LEASE "${raw}" is not a duration: write seconds or minutes between 100ms and 60m, like 60s or 2m`);
-  return { command, leaseMs };
-}
-
-/** The state store of a real portal; the sandbox's lives in memory (it is fresh each run). */
-export function storeFor(portal: { readonly kind: 'hubspot' | 'sandbox' }, stateDir?: string): Promise<StateStore> {
-  return portal.kind === 'sandbox' ? openMemoryStore() : openStateStore(stateDir);
-}
 
 interface Progress {
   update(progress: SyncProgress): void;
@@ -140,38 +126,6 @@ export function summaryLines(summary: SyncSummary, i18n: I18n = createI18n('en',
     if (summary.skipped > maxListedSkips) lines.push(`  ${i18n.t('cli.sync.more', { count: summary.skipped - Math.min(maxListedSkips, summary.skippedCompanies.length) })}`);
   }
   return lines;
-}
-
-/**
- * How long a stopped sync may take to save its checkpoint and exit: well inside a container's
- * 10-second grace period. Reads still in flight are abandoned (the next run reads them again).
- */
-export const stopGraceMs = 4_000;
-
-/**
- * Ctrl-C (or SIGTERM) stops the sync: the page being written is finished, the pages being read
- * are abandoned, the checkpoint is saved so the next run continues from there, and the process
- * exits within stopGraceMs whatever is still in flight. A second Ctrl-C quits at once.
- */
-function stopOnSignal(stoppingText: string): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const stop = () => {
-    if (controller.signal.aborted) process.exit(1);
-    controller.abort();
-    process.exitCode = 1;
-    process.stderr.write(`\ncs-card: ${stoppingText}\n`);
-    // Abandoned reads may still hold the event loop: once the state is saved nothing of value is left.
-    setTimeout(() => process.exit(), stopGraceMs).unref();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
 }
 
 /** Sync writes the product's properties: missing ones would fail every write, so say so up front. */
