@@ -70,12 +70,38 @@ const ms = (iso: string): number => {
  */
 export function changeWindow(watermark: Watermark, overlapMs: number = searchLagOverlapMs): ChangeWindow {
   const started = ms(watermark.startedAt);
+  // Pages of earlier runs the watermark still carries (carriedWrites) were written by a sync too:
+  // their companies count only if changed after that write, like the last run's.
+  const oldestStamp = Math.min(started, ...(watermark.writes ?? []).map((page) => ms(page.stamp)));
   return {
     changedAfterMs: started - overlapMs,
-    stampBeforeMs: started,
+    stampBeforeMs: oldestStamp,
     finishedAfterMs: ms(watermark.finishedAt),
     pages: (watermark.writes ?? []).map((page) => ({ stampFromMs: ms(page.stamp), stampToMs: ms(page.lastStamp ?? page.stamp), changedAfterMs: ms(page.writtenAt) })),
   };
+}
+
+/**
+ * The written pages a completed run leaves for the next one: those of the runs before it that
+ * the next run's window still reaches (written after this run's start minus the overlap), then
+ * its own. Without them, a run that follows a sync within the overlap would select every
+ * company that sync wrote, its own write being the "change" (the demo's runs never settled).
+ * @example
+ * carriedWrites([{ stamp: '2026-11-20T09:00:00.000Z', writtenAt: '2026-11-20T09:00:02.000Z' }, { stamp: '2026-11-20T10:01:00.000Z', writtenAt: '2026-11-20T10:01:03.000Z' }],
+ *   '2026-11-20T10:02:00.000Z', [], 5 * 60_000)
+ * // => [{ stamp: '2026-11-20T10:01:00.000Z', writtenAt: '2026-11-20T10:01:03.000Z' }]
+ */
+export function carriedWrites(
+  previous: readonly WrittenPages[],
+  runStartedAt: string,
+  own: readonly WrittenPages[],
+  overlapMs: number = searchLagOverlapMs,
+  max: number = maxWrittenPages,
+): WrittenPages[] {
+  const reach = ms(runStartedAt) - overlapMs;
+  let pages: WrittenPages[] = [];
+  for (const page of [...previous.filter((page) => ms(page.writtenAt) > reach), ...own]) pages = recordWrittenPage(pages, page, max);
+  return pages;
 }
 
 /**

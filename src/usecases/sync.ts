@@ -6,7 +6,7 @@ import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
 import { issueWarning } from '../domain/source-issues.ts';
 import { describeFailure } from '../hubspot/failures.ts';
 import { searchPageSize, type PortalAccess, type PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
-import { recordWrittenPage, type WrittenPages } from '../domain/sync-watermark.ts';
+import { carriedWrites, recordWrittenPage, type WrittenPages } from '../domain/sync-watermark.ts';
 import { idAfter, incrementalCandidates, sortIds, stageFilter, type Watermark } from './sync-selection.ts';
 import type { PendingRun, SyncState, SyncStateStore } from './sync-state.ts';
 
@@ -169,7 +169,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promis
     await save?.(effective);
     const pages = effective.mode === 'full' ? fullPages(deps, effective.afterId, job.pageSize) : idPages(deps, selection ?? [], effective.afterId, job.pageSize);
     const interrupted = await job.process(prefetched(pages));
-    if (!request.dryRun) await deps.store.write(interrupted ? { ...state, pending: job.checkpoint() } : completedState(state, job.checkpoint(), deps.now()));
+    if (!request.dryRun) await deps.store.write(interrupted ? { ...state, pending: job.checkpoint() } : completedState(state, job.checkpoint(), deps.now(), request.lookBackMs));
     return job.summary({ resumed, interrupted, apiCalls: deps.apiCalls() - callsBefore, elapsedMs: performance.now() - started });
   } finally {
     await lock?.release();
@@ -401,8 +401,9 @@ function stopOf(signal: AbortSignal | undefined): { promise: Promise<typeof aban
 }
 
 /** The state after `run` completed: its start is the next incremental run's watermark. */
-function completedState(state: SyncState, run: PendingRun, now: Date): SyncState {
-  const finished = { mode: run.mode, asOf: run.asOf, startedAt: run.startedAt, finishedAt: new Date(now.getTime() + settleMs).toISOString(), writes: run.writes ?? [] };
+function completedState(state: SyncState, run: PendingRun, now: Date, overlapMs?: number): SyncState {
+  const writes = carriedWrites(state.lastRun?.writes ?? [], run.startedAt, run.writes ?? [], overlapMs);
+  const finished = { mode: run.mode, asOf: run.asOf, startedAt: run.startedAt, finishedAt: new Date(now.getTime() + settleMs).toISOString(), writes };
   // An incremental run that still could not read a source keeps the mark of the runs before it.
   const stillMissing = run.unavailableSources ?? [];
   const unavailable = run.mode === 'incremental' && stillMissing.length > 0 ? [...new Set([...(state.unavailableSources ?? []), ...stillMissing])] : stillMissing;

@@ -51,6 +51,21 @@ async function settled(p: PortfolioPortal): Promise<string[]> {
 }
 
 describe('incremental sync against a search index that lags writes', () => {
+  it('settles: a second no-change incremental run within the overlap rescans and rewrites nothing (the full sync\'s own writes are not changes)', async () => {
+    const p = await laggingPortal();
+    await p.sync({ full: true, pageSize: 10 });
+    await wait(300);
+    // Both runs look back past the full sync's writes (the default overlap is 5 minutes).
+    const first = await p.sync({ pageSize: 10 });
+    const second = await p.sync({ pageSize: 10 });
+    expect([first.mode, first.scanned, first.written]).toEqual(['incremental', 0, 0]);
+    expect([second.mode, second.scanned, second.written]).toEqual(['incremental', 0, 0]);
+    // A change after them is still found: the carried pages exclude only the sync's own writes.
+    const { id, flipped } = customerWithSeats(p);
+    await p.client.crm.companies.basicApi.update(id, { properties: { cs_seats_active: flipped } });
+    expect(await syncCollecting(p)).toEqual([id]);
+  });
+
   it('a change made just before a run, invisible to its search, is written by the next run', async () => {
     const p = await laggingPortal();
     await p.sync({ full: true, pageSize: 10 });
