@@ -46,10 +46,32 @@ const cardBoundary = {
   },
 };
 
+/** Unit tests sit beside their modules (x.ts + x.test.ts) and share fixtures in a testing/ folder: no module imports them, so no bundle or upload carries them. */
+const isTestCode = (file) => /\.test\.tsx?$/.test(file) || file.split(path.sep).includes('testing');
+const noTestImports = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    if (isTestCode(context.filename)) return {};
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      if (isTestCode(path.resolve(path.dirname(context.filename), source))) context.report({ node: node.source, message: `Only tests import tests and their fixtures; "${source}" is test code.` });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'test-results/**', '.cs-card/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  {
+    plugins: { 'cs-card': { rules: { 'card-boundary': cardBoundary, 'no-test-imports': noTestImports } } },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: { 'cs-card/no-test-imports': 'error' },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -78,7 +100,6 @@ export default tseslint.config(
   },
   {
     files: ['src/app/cards/**/*.ts', 'src/app/cards/**/*.tsx'],
-    plugins: { 'cs-card': { rules: { 'card-boundary': cardBoundary } } },
     rules: { 'cs-card/card-boundary': 'error' },
   },
   {

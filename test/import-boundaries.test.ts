@@ -11,7 +11,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function importErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'cs-card/card-boundary' || message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'cs-card/card-boundary' || message.ruleId === 'cs-card/no-test-imports' || message.ruleId === 'no-restricted-imports').map((message) => message.message);
 }
 
 describe('import boundaries', () => {
@@ -68,5 +68,19 @@ describe('import boundaries', () => {
       'export const used = [HubSpotGateway, connectPortal] as const;',
     ].join('\n');
     expect(await importErrors('src/cli/commands/example.ts', code)).toEqual([expect.stringContaining('The CLI reaches HubSpot only through src/usecases/')]);
+  });
+
+  it('no module imports a unit test or the tests\' fixtures (tests sit beside their modules and ship nowhere)', async () => {
+    const code = [
+      "import { snapshot } from '../testing/fixtures.ts';",
+      "import { cases } from './nps.test.ts';",
+      "import { npsScore } from './nps.ts';",
+      'export const used = [snapshot, cases, npsScore] as const;',
+    ].join('\n');
+    expect(await importErrors('src/domain/nps/example.ts', code)).toEqual([
+      expect.stringContaining('"../testing/fixtures.ts" is test code'),
+      expect.stringContaining('"./nps.test.ts" is test code'),
+    ]);
+    expect(await importErrors('src/domain/nps/example.test.ts', code)).toEqual([]);
   });
 });
