@@ -16,6 +16,7 @@ import { PostgresStateStore } from '../../src/state/postgres-store.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { csmOwnerId, notesOf, seedWonCompany, tasksOf } from '../handoff/handoff-portal.ts';
 import { propertyChange } from '../webhooks/fixtures.ts';
+import { childEnvironment } from '../sync/cli-process.ts';
 import { inCi, postgresBinDir, startPostgres, type PostgresServer } from './postgres-server.ts';
 
 // Several instances on one PostgreSQL, as processes on loopback: two `cs-card serve` behind
@@ -39,14 +40,10 @@ interface Running {
   readonly logs: () => Array<Record<string, unknown>>;
 }
 
-function environment(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CS_CARD_|HUBSPOT_)/.test(name)));
-  return { ...inherited, ...env };
-}
 
 /** cs-card in `cwd`, resolved once stderr matches `pattern`. */
 function csCardIn(cwd: string, args: readonly string[], env: Record<string, string>, pattern: RegExp): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', tsx, main, ...args], { cwd, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, main, ...args], { cwd, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';
   let stdout = '';
@@ -70,7 +67,7 @@ function csCardIn(cwd: string, args: readonly string[], env: Record<string, stri
 
 /** cs-card in `cwd` to its end. */
 function csCardRun(cwd: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', tsx, main, ...args], { cwd, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, main, ...args], { cwd, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

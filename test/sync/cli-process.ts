@@ -14,7 +14,8 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-function environment(env: Record<string, string>): NodeJS.ProcessEnv {
+/** The environment of a `cs-card` child process: the test's own CS_CARD_*, HubSpot and language variables are dropped, `env` added. */
+export function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CS_CARD_|HUBSPOT_|LANG$|LC_ALL$|LC_MESSAGES$)/.test(name)));
   return { ...inherited, ...env };
 }
@@ -23,7 +24,7 @@ const command = (args: readonly string[]) => ['--import', 'tsx', 'src/cli/main.t
 
 export async function csCard(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, command(args), { cwd: root, env: environment(env), timeout: 60_000 });
+    const { stdout, stderr } = await execFileAsync(process.execPath, command(args), { cwd: root, env: childEnvironment(env), timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -33,7 +34,7 @@ export async function csCard(args: readonly string[], env: Record<string, string
 
 /** Starts cs-card and resolves once its stderr matches `pattern`, with the running process. */
 export function csCardUntil(args: readonly string[], env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, command(args), { cwd: root, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, command(args), { cwd: root, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let stderr = '';

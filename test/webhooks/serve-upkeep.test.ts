@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { csCard } from '../sync/cli-process.ts';
+import { childEnvironment, csCard } from '../sync/cli-process.ts';
 import { propertyChange } from './fixtures.ts';
 
 // `cs-card serve` as a process against the embedded sandbox: the webhook route is served, and
@@ -12,8 +12,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const logLineSchema = z.looseObject({ level: z.string(), msg: z.string() });
 
 function serve(args: string[]) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CS_CARD_|HUBSPOT_)/.test(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], { cwd: root, env: { ...inherited, PORT: '0' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], { cwd: root, env: childEnvironment({ PORT: '0' }) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
