@@ -1,11 +1,10 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/feedback_submissions/index.js';
-import type { z } from 'zod';
 import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/snapshot.ts';
-import type { HubSpotClient } from './client.ts';
+import { associatedIdPages, chunk, parseResponse, readScopes, unique, type CallContext } from './calls.ts';
 import { CompanyNotFoundError, describeFailure, HubSpotError } from './failures.ts';
 import { companySurveyAnswers, needsRespondent } from '../domain/survey-answers.ts';
-import { companyResponseSchema, recordPageSchema, toHistory, v4AssociationPageSchema, v4BatchPageSchema, validRecords, type CompanyResponse } from './records.ts';
-import { withRetry, type Deadline, type RetryOptions } from './retry.ts';
+import { companyResponseSchema, recordPageSchema, toHistory, v4BatchPageSchema, validRecords, type CompanyResponse } from './records.ts';
+import { withRetry } from './retry.ts';
 
 // One company's snapshot in two sequential round trips and about one call per 100 records:
 //   1. GET the company with its properties, the history the trend needs, and the ids of its
@@ -32,11 +31,7 @@ export interface PropertyPlan {
   readonly task: readonly string[];
 }
 
-interface Context {
-  readonly client: HubSpotClient;
-  readonly deadline: Deadline;
-  readonly retry: RetryOptions;
-}
+type Context = CallContext;
 
 interface Section {
   readonly records: CrmRecord[];
@@ -47,39 +42,10 @@ const batchSize = 100;
 const searchPageSize = 200;
 const idsPerFilter = 100;
 const filterGroupsPerSearch = 5;
-const associationPageSize = 500;
 const associationBatchSize = 1000;
 
 type AssociatedType = 'contacts' | 'deals' | 'tickets' | 'tasks';
 const associatedTypes: readonly AssociatedType[] = ['contacts', 'deals', 'tickets', 'tasks'];
-
-/** Scope whose absence explains a 403 on each source (tasks are engagements: the contacts scope). */
-const readScopes: Readonly<Record<DataSource, string>> = {
-  company: 'crm.objects.companies.read',
-  history: 'crm.objects.companies.read',
-  contacts: 'crm.objects.contacts.read',
-  deals: 'crm.objects.deals.read',
-  tickets: 'tickets',
-  feedback: 'crm.objects.feedback_submissions.read',
-  tasks: 'crm.objects.contacts.read',
-};
-
-/** A response HubSpot should never send: treated like a failed call, so the section degrades. */
-export function parseResponse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${what} came back in an unexpected shape` });
-  return parsed.data;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
-function unique(values: Iterable<string>): string[] {
-  return [...new Set(values)];
-}
 
 /** A source that fails degrades the card with a warning; only a bad token stops it. */
 async function degradeOnFailure(source: DataSource, read: () => Promise<Section>): Promise<Section> {
@@ -113,19 +79,7 @@ async function readCompany(ctx: Context, companyId: string, plan: PropertyPlan):
 async function associatedIds(ctx: Context, company: CompanyResponse, type: AssociatedType): Promise<string[]> {
   const onRecord = company.associations?.[type];
   if (!onRecord?.paging?.next) return unique((onRecord?.results ?? []).map((r) => r.id));
-  const ids: string[] = [];
-  let after: string | undefined;
-  do {
-    const raw = await withRetry(
-      () => ctx.client.crm.associations.v4.basicApi.getPage('companies', company.id, type, after, associationPageSize),
-      ctx.deadline,
-      ctx.retry,
-    );
-    const page = parseResponse(v4AssociationPageSchema, raw, 'association page');
-    ids.push(...page.results.map((r) => r.toObjectId));
-    after = page.paging?.next?.after;
-  } while (after);
-  return unique(ids);
+  return associatedIdPages(ctx, company.id, type);
 }
 
 function batchReader(ctx: Context, type: AssociatedType) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HubSpotClient } from './client.ts';
-import { parseResponse } from './company-snapshot.ts';
+import { parseResponse } from './calls.ts';
 import { withRetry, type Deadline, type RetryOptions } from './retry.ts';
 
 // Deal pipelines and their stages as HubSpot labels them, so the card never shows a stage id

@@ -2,7 +2,8 @@ import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/
 import { z } from 'zod';
 import type { HubSpotClient } from './client.ts';
 import { HubSpotError, type Failure } from './failures.ts';
-import { companyResponseSchema, recordPageSchema, toHistory, validRecords } from './records.ts';
+import { chunk, parseResponse } from './calls.ts';
+import { companyResponseSchema, parseRecords, recordPageSchema, toHistory } from './records.ts';
 import { Deadline, withRetry, type RetryOptions } from './retry.ts';
 import type { CrmRecord, PropertyChange } from '../domain/snapshot.ts';
 
@@ -87,19 +88,6 @@ function call<T>(ctx: PortfolioContext, run: () => Promise<T>): Promise<T> {
   return withRetry(run, new Deadline(ctx.callBudgetMs), ctx.retry);
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
-/** A response that does not have the documented shape counts as a failed call. */
-function parse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${what} came back in an unexpected shape` });
-  return parsed.data;
-}
-
 /** Only a bad token stops a whole run: every other failure is the failed chunk's ids. */
 function failureOf(error: unknown): Failure {
   if (!(error instanceof HubSpotError) || error.failure.kind === 'unauthorized') throw error;
@@ -150,11 +138,11 @@ export async function searchPage(
     limit: searchPageSize,
   };
   const raw = await call(ctx, () => ctx.client.crm.objects.searchApi.doSearch(type, body));
-  const { results, total } = parse(recordPageSchema.extend({ total: z.number().int().nonnegative().optional() }), raw, `${type} search page`);
-  const { records, issue } = validRecords(results, 'company');
+  const { results, total } = parseResponse(recordPageSchema.extend({ total: z.number().int().nonnegative().optional() }), raw, `${type} search page`);
+  const { records, skipped } = parseRecords(results);
   const last = idSchema.safeParse(results.at(-1));
   if (results.length === searchPageSize && !last.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${type} search page ended in a record without an id` });
-  return { records, lastId: results.length === searchPageSize && last.success ? last.data.id : null, malformed: issue === null ? 0 : results.length - records.length, total: total ?? null };
+  return { records, lastId: results.length === searchPageSize && last.success ? last.data.id : null, malformed: skipped, total: total ?? null };
 }
 
 const idSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
@@ -188,7 +176,7 @@ export async function batchRead(
         const raw = await call(ctx, () =>
           ctx.client.crm.objects.batchApi.read(type, { inputs: part.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...propertiesWithHistory] }),
         );
-        const page = parse(recordPageSchema.extend({ errors: z.array(z.unknown()).optional() }), raw, `${type} batch`);
+        const page = parseResponse(recordPageSchema.extend({ errors: z.array(z.unknown()).optional() }), raw, `${type} batch`);
         for (const item of page.results) {
           const record = companyResponseSchema.safeParse(item);
           if (!record.success) {
@@ -229,7 +217,7 @@ export async function associatedIds(
           const raw = await call(ctx, () =>
             ctx.client.crm.associations.v4.batchApi.getPage(from, to, { inputs: part.map(({ id, after }) => (after === undefined ? { id } : { id, after })) }),
           );
-          const page = parse(v4BatchSchema, raw, `${from} to ${to} associations`);
+          const page = parseResponse(v4BatchSchema, raw, `${from} to ${to} associations`);
           for (const result of page.results) {
             const known = byId.get(result._from.id) ?? [];
             byId.set(result._from.id, known.concat(result.to.map((item) => item.toObjectId)));
@@ -266,7 +254,7 @@ export async function batchUpdate(
     chunk(updates, batchUpdateSize).map(async (part) => {
       try {
         const raw = await call(ctx, () => ctx.client.crm.objects.batchApi.update(type, { inputs: part.map(({ id, properties }) => ({ id, properties: { ...properties } })) }));
-        const page = parse(updatedSchema, raw, `${type} batch update`);
+        const page = parseResponse(updatedSchema, raw, `${type} batch update`);
         const done = new Set(page.results.map((result) => result.id));
         for (const { updatedAt } of page.results) if (updatedAt !== undefined && !Number.isNaN(updatedAt)) writtenAt = Math.max(writtenAt ?? updatedAt, updatedAt);
         written.push(...done);
@@ -294,7 +282,7 @@ export async function listOwners(ctx: PortfolioContext): Promise<Array<{ id: str
   let after: string | undefined;
   do {
     const raw = await call(ctx, () => ctx.client.crm.owners.ownersApi.getPage(undefined, after, 500, false));
-    const page = parse(ownerPageSchema, raw, 'owners page');
+    const page = parseResponse(ownerPageSchema, raw, 'owners page');
     for (const owner of page.results) {
       const name = [owner.firstName, owner.lastName].filter((part) => part !== null && part !== undefined && part.trim() !== '').join(' ');
       owners.push({ id: owner.id, name: name !== '' ? name : (owner.email ?? owner.id) });

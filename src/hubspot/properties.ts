@@ -6,6 +6,7 @@ import {
 } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import { z } from 'zod';
 import type { ExistingProperty, FieldType, PropertyDefinition, PropertyType } from '../domain/properties.ts';
+import { parseResponse } from './calls.ts';
 import type { HubSpotClient } from './client.ts';
 import { describeFailure, HubSpotError } from './failures.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';
@@ -36,12 +37,6 @@ const batchCreatedSchema = z.object({
 
 export type ExistingGroup = z.infer<typeof groupSchema>;
 export type ReadProperty = ExistingProperty & { readonly hubspotDefined: boolean };
-
-function parse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${what} came back in an unexpected shape` });
-  return parsed.data;
-}
 
 // The SDK wants its own enums for the same strings.
 const types: Record<PropertyType, Types> = { string: Types.String, number: Types.Number, date: Types.Date, datetime: Types.Datetime, enumeration: Types.Enumeration };
@@ -77,7 +72,7 @@ export class PropertyGateway {
 
   async groups(): Promise<ExistingGroup[]> {
     const raw = await this.call(() => this.client.crm.properties.groupsApi.getAll(objectType));
-    return parse(z.object({ results: z.array(groupSchema) }), raw, 'property groups').results;
+    return parseResponse(z.object({ results: z.array(groupSchema) }), raw, 'property groups').results;
   }
 
   async createGroup(group: { name: string; label: string; displayOrder: number }): Promise<void> {
@@ -90,7 +85,7 @@ export class PropertyGateway {
 
   async properties(): Promise<ReadProperty[]> {
     const raw = await this.call(() => this.client.crm.properties.coreApi.getAll(objectType));
-    return parse(z.object({ results: z.array(z.unknown()) }), raw, 'company properties').results.flatMap((item) => {
+    return parseResponse(z.object({ results: z.array(z.unknown()) }), raw, 'company properties').results.flatMap((item) => {
       const property = propertySchema.safeParse(item);
       return property.success ? [{ ...property.data, hubspotDefined: property.data.hubspotDefined ?? false }] : [];
     });
@@ -102,7 +97,7 @@ export class PropertyGateway {
     const inputs = definitions.map((definition) => ({ name: definition.name, ...toInput(definition), type: types[definition.type], fieldType: fieldTypes[definition.fieldType] }));
     // Not retried after a 5xx: some may exist already, and the next setup run finds and fixes them.
     const raw = await this.call(() => this.client.crm.properties.batchApi.create(objectType, { inputs }), { retryTransient: false });
-    const page = parse(batchCreatedSchema, raw, 'created properties');
+    const page = parseResponse(batchCreatedSchema, raw, 'created properties');
     const created = new Set(page.results.map((result) => result.name));
     const refused = new Map<string, string>();
     const reasons = new Map((page.errors ?? []).flatMap((error) => Object.values(error.context ?? {}).flat().map((name) => [name, error.message ?? 'refused'] as const)));

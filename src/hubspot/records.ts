@@ -58,7 +58,8 @@ export function toHistory(changes: readonly { value?: string | null | undefined;
 }
 
 /** Keeps the well-formed records; one issue counts the skipped ones (ids only, no content). */
-export function validRecords(raw: readonly unknown[], source: DataSource): { records: CrmRecord[]; issue: SourceIssue | null } {
+/** The records of a page that have the documented shape, and how many did not. */
+export function parseRecords(raw: readonly unknown[]): { records: CrmRecord[]; skipped: number } {
   const records: CrmRecord[] = [];
   let skipped = 0;
   for (const item of raw) {
@@ -66,6 +67,12 @@ export function validRecords(raw: readonly unknown[], source: DataSource): { rec
     if (parsed.success) records.push(parsed.data);
     else skipped += 1;
   }
+  return { records, skipped };
+}
+
+/** The records of a card source's page, and the issue its skipped records raise for that source. */
+export function validRecords(raw: readonly unknown[], source: DataSource): { records: CrmRecord[]; issue: SourceIssue | null } {
+  const { records, skipped } = parseRecords(raw);
   const issue: SourceIssue | null =
     skipped === 0
       ? null

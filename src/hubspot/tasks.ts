@@ -1,10 +1,4 @@
-import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/index.js';
-import type { HubSpotClient } from './client.ts';
-import { HubSpotError } from './failures.ts';
-import { createdObjectSchema } from './records.ts';
-import { withRetry, type Deadline, type RetryOptions } from './retry.ts';
-
-const taskToCompany = 192;
+import { createEngagement, type CallContext } from './calls.ts';
 
 export interface NewTask {
   readonly companyId: string;
@@ -21,10 +15,7 @@ export interface NewTask {
  * 5xx or a timeout the task may exist already, and the caller's marker check (not a blind
  * retry) is what keeps "create task" idempotent.
  */
-export async function createCompanyTask(
-  ctx: { readonly client: HubSpotClient; readonly deadline: Deadline; readonly retry: RetryOptions },
-  task: NewTask,
-): Promise<{ id: string }> {
+export function createCompanyTask(ctx: CallContext, task: NewTask): Promise<{ id: string }> {
   const properties: Record<string, string> = {
     // Noon UTC falls on the due date in every time zone from UTC-11 to UTC+11.
     hs_timestamp: `${task.dueDate}T12:00:00.000Z`,
@@ -34,22 +25,5 @@ export async function createCompanyTask(
     hs_task_status: 'NOT_STARTED',
     ...(task.ownerId ? { hubspot_owner_id: task.ownerId } : {}),
   };
-  const raw = await withRetry(
-    () =>
-      ctx.client.crm.objects.tasks.basicApi.create({
-        properties,
-        associations: [
-          {
-            to: { id: task.companyId },
-            types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: taskToCompany }],
-          },
-        ],
-      }),
-    ctx.deadline,
-    ctx.retry,
-    { retryTransient: false },
-  );
-  const created = createdObjectSchema.safeParse(raw);
-  if (!created.success) throw new HubSpotError({ kind: 'rejected', status: 201, category: 'the created task came back without an id' });
-  return created.data;
+  return createEngagement(ctx, 'tasks', task.companyId, properties);
 }
