@@ -91,7 +91,7 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     }
     const contactId = textValue(props.hs_contact_id);
     const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textValue(props.hs_content) };
-    const same = contactId === null ? answers.findIndex((other) => other.contactId === null && other.submissionId === answer.submissionId) : (answerOfContact.get(contactId) ?? -1);
+    const same = contactId === null ? sameSubmission(answers, record.id) : (answerOfContact.get(contactId) ?? -1);
     if (same < 0) {
       if (contactId !== null) answerOfContact.set(contactId, answers.length);
       answers.push(answer);
@@ -123,6 +123,15 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     latest: answers[0] ?? null,
     ignored: { outOfRange, notANumber, undated },
   };
+}
+
+/** The index of the counted answer of this submission naming no contact, or -1 (a loop, not findIndex: no closure per answer). */
+function sameSubmission(answers: readonly NpsAnswer[], submissionId: string): number {
+  for (let i = 0; i < answers.length; i++) {
+    const other = answers[i] as NpsAnswer;
+    if (other.contactId === null && other.submissionId === submissionId) return i;
+  }
+  return -1;
 }
 
 /**

@@ -39,7 +39,7 @@ export interface PlaybookFacts {
   readonly tasks: ActionTasks;
 }
 
-type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reasonMessage'> & {
+export type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reasonMessage'> & {
   /** The reason as a catalog message: every rule says why in the user's language (the English `reason` stays for compatibility). */
   readonly reasonMessage: Message;
   /** The money at stake (the renewal's value) for ordering actions of equal priority. */

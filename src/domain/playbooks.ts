@@ -1,48 +1,66 @@
 import type { ActionRuleId, CsConfig } from '../config/schema.ts';
 import { message, type Message } from '../app/cards/contract/message.ts';
 import { sortInPlace } from './sorting.ts';
-import type { ActionView, LifecycleStage, Priority } from '../app/cards/contract/view-model.ts';
-import { rules, type PlaybookFacts, type Rule } from './playbook-rules.ts';
+import type { ActionView, Priority } from '../app/cards/contract/view-model.ts';
+import { rules, type PlaybookFacts, type Rule, type Suggestion } from './playbook-rules.ts';
 
 export type { PlaybookFacts } from './playbook-rules.ts';
 
 // Which suggested actions a customer gets: the rules of playbook-rules.ts that its lifecycle
 // stage and the configuration switch on, less those a completed task settled, in order.
 
-interface EnabledRule {
-  readonly id: ActionRuleId;
-  readonly rule: Rule;
-}
-
-const allRules: readonly EnabledRule[] = (Object.entries(rules) as Array<[ActionRuleId, Rule]>).map(([id, rule]) => ({ id, rule }));
-const enabledByConfig = new WeakMap<CsConfig['playbooks']['rules'], readonly EnabledRule[]>();
-
-/** The rules the configuration switches on, in rule order; worked out once per configuration. */
-function enabledRules(switches: CsConfig['playbooks']['rules']): readonly EnabledRule[] {
-  let enabled = enabledByConfig.get(switches);
-  if (enabled === undefined) {
-    enabled = allRules.filter(({ id }) => switches[id]);
-    enabledByConfig.set(switches, enabled);
-  }
-  return enabled;
-}
-
 const priorityRank: Readonly<Record<Priority, number>> = { high: 0, medium: 1, low: 2 };
 
-/** Which rules apply in each lifecycle stage (issue 19 "Actions follow the stage"); null: all. */
-const stageRules: Readonly<Record<LifecycleStage, ReadonlySet<ActionRuleId> | null>> = {
-  prospect: new Set<ActionRuleId>(),
-  churned: new Set<ActionRuleId>(['churn-reason', 'churn-exit-interview']),
-  onboarding: null,
-  renewing: null,
-  active: null,
-};
+/** Rules that apply to a churned customer (issue 19 "Actions follow the stage"); a prospect gets none, other stages all but onboardingExcluded. */
+const churnedRules: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>(['churn-reason', 'churn-exit-interview']);
 
-/** Rules that do not apply in a stage that otherwise allows all. */
+/** Rules that do not apply while onboarding. */
 const onboardingExcluded: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>(['nps-referral', 'adoption-expansion', 'qbr-schedule']);
 
 /** Plans that rule out an expansion pitch beside them. */
 const savePlans: ReadonlySet<string> = new Set<ActionRuleId>(['renewal-save-plan', 'at-risk-success-plan', 'renewal-overdue', 'renewal-lapsed']);
+
+/** A rule the configuration switches on, with what the stage filter, the settling and the ordering need of it. */
+interface EnabledRule {
+  readonly id: ActionRuleId;
+  readonly rule: Rule;
+  /** Days a completed task of its action settles it (settleDays). */
+  readonly settleDays: number;
+  readonly savePlan: boolean;
+  /** The catalog code of its title, `action.<id>.title`. */
+  readonly titleCode: string;
+}
+
+/** The enabled rules for each kind of lifecycle stage, in rule order. */
+interface StageRules {
+  readonly churned: readonly EnabledRule[];
+  readonly onboarding: readonly EnabledRule[];
+  readonly other: readonly EnabledRule[];
+}
+
+const allRules = Object.entries(rules) as Array<[ActionRuleId, Rule]>;
+const rulesByConfig = new WeakMap<CsConfig['playbooks'], StageRules>();
+
+/** The rules the configuration switches on, by stage; worked out once per configuration, not for every company. */
+function stageRulesOf(config: CsConfig['playbooks']): StageRules {
+  let known = rulesByConfig.get(config);
+  if (known === undefined) {
+    const enabled: EnabledRule[] = allRules.filter(([id]) => config.rules[id]).map(([id, rule]) => ({
+      id,
+      rule,
+      settleDays: settleDays(id, config),
+      savePlan: savePlans.has(id),
+      titleCode: `action.${id}.title`,
+    }));
+    known = {
+      churned: enabled.filter(({ id }) => churnedRules.has(id)),
+      onboarding: enabled.filter(({ id }) => !onboardingExcluded.has(id)),
+      other: enabled,
+    };
+    rulesByConfig.set(config, known);
+  }
+  return known;
+}
 
 /**
  * How long a completed task of a rule's action settles it, in days from completion (issue 19
@@ -84,8 +102,12 @@ function settleDays(id: ActionRuleId, config: CsConfig['playbooks']): number {
 }
 
 interface Candidate {
-  readonly action: ActionView;
+  readonly id: ActionRuleId;
+  readonly titleCode: string;
+  readonly suggestion: Suggestion;
+  readonly rank: number;
   readonly value: number;
+  readonly dueInDays: number;
 }
 
 /**
@@ -94,47 +116,46 @@ interface Candidate {
  */
 export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): ActionView[] {
   const stage = facts.lifecycle.stage;
-  const allowed = stageRules[stage];
-  if (allowed !== null && allowed.size === 0) return [];
+  if (stage === 'prospect') return [];
+  const byStage = stageRulesOf(config);
+  const enabled = stage === 'churned' ? byStage.churned : stage === 'onboarding' ? byStage.onboarding : byStage.other;
+  const { open, completed } = facts.tasks;
   const candidates: Candidate[] = [];
-  const enabled = enabledRules(config.rules);
   let savePlan = false;
   for (let i = 0; i < enabled.length; i++) {
-    const { id, rule } = enabled[i] as EnabledRule;
-    if (allowed !== null ? !allowed.has(id) : stage === 'onboarding' && onboardingExcluded.has(id)) continue;
-    const suggestion = rule(facts, config);
+    const entry = enabled[i] as EnabledRule;
+    const suggestion = entry.rule(facts, config);
     if (suggestion === null) continue;
-    const done = facts.tasks.completed.get(id);
-    if (done !== undefined && facts.asOf - done < settleDays(id, config)) continue;
-    savePlan ||= savePlans.has(id);
-    const { title, reason, priority, dueInDays, titleMessage, reasonMessage, value } = suggestion;
-    const action: ActionView = { id, title, reason, priority, dueInDays: Math.max(0, dueInDays), alreadyTasked: facts.tasks.open.has(id) };
-    if (titleMessage !== undefined) action.titleMessage = titleMessage;
-    action.reasonMessage = reasonMessage;
-    candidates.push({ action, value: value ?? 0 });
+    if (completed.size > 0) {
+      const done = completed.get(entry.id);
+      if (done !== undefined && facts.asOf - done < entry.settleDays) continue;
+    }
+    savePlan ||= entry.savePlan;
+    candidates.push({ id: entry.id, titleCode: entry.titleCode, suggestion, rank: priorityRank[suggestion.priority], value: suggestion.value ?? 0, dueInDays: Math.max(0, suggestion.dueInDays) });
   }
   sortInPlace(candidates, byPriorityValueDue);
   const actions: ActionView[] = [];
-  // Expansion is never suggested beside a save plan (over-selling raises churn).
-  for (const { action } of candidates) {
-    if (savePlan && action.id === 'adoption-expansion') continue;
+  for (const { id, titleCode, suggestion, dueInDays } of candidates) {
+    // Expansion is never suggested beside a save plan (over-selling raises churn).
+    if (savePlan && id === 'adoption-expansion') continue;
+    const { title, reason, priority } = suggestion;
     // Every action carries its words as catalog messages (the English stays for compatibility).
     actions.push({
-      ...action,
-      titleMessage: action.titleMessage ?? message(`action.${action.id}.title`),
-      reasonMessage: action.reasonMessage ?? message('action.reason.plain', { text: action.reason }),
+      id,
+      title,
+      reason,
+      priority,
+      dueInDays,
+      alreadyTasked: open.size > 0 && open.has(id),
+      titleMessage: suggestion.titleMessage ?? message(titleCode),
+      reasonMessage: suggestion.reasonMessage,
     });
   }
   return actions;
 }
 
 function byPriorityValueDue(a: Candidate, b: Candidate): number {
-  return (
-    priorityRank[a.action.priority] - priorityRank[b.action.priority] ||
-    b.value - a.value ||
-    a.action.dueInDays - b.action.dueInDays ||
-    (a.action.id < b.action.id ? -1 : 1)
-  );
+  return a.rank - b.rank || b.value - a.value || a.dueInDays - b.dueInDays || (a.id < b.id ? -1 : 1);
 }
 
 export type { Message };

@@ -45,10 +45,51 @@ export function parseNumber(value: string | null | undefined): number | null {
   const text = trimmed(value);
   const whole = plainInteger(text);
   if (whole !== null) return whole;
+  const decimal = plainDecimal(text);
+  if (decimal !== null) return decimal;
   if (!numberPattern.test(text)) return null;
   const number = Number(text);
   return Number.isFinite(number) ? number : null;
 }
+
+/**
+ * A signed decimal without exponent ('-3.5', '0.6', '.5', '72.'), read without the regular
+ * expression (stage probabilities and amounts with cents are on every deal's path); null for
+ * any other shape. Up to 15 digits the value is digits / 10^decimals, one correctly rounded
+ * division of exact operands, so exactly what Number gives; longer ones go to Number.
+ */
+function plainDecimal(text: string): number | null {
+  const length = text.length;
+  let i = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === plusSign || sign === minusSign) i = 1;
+  let mantissa = 0;
+  let digitCount = 0;
+  let decimals = -1;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === decimalPoint && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const digit = code - 48;
+    if (digit < 0 || digit > 9) return null;
+    mantissa = mantissa * 10 + digit;
+    digitCount++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digitCount === 0) return null;
+  if (digitCount > 15) {
+    const number = Number(text);
+    return Number.isFinite(number) ? number : null;
+  }
+  const value = decimals > 0 ? mantissa / (powersOfTen[decimals] ?? 1) : mantissa;
+  return sign === minusSign ? -value : value;
+}
+
+const [plusSign, minusSign, decimalPoint] = [43, 45, 46];
+/** 10^0..10^15, each exact in a double. */
+const powersOfTen = Array.from({ length: 16 }, (_, n) => 10 ** n);
 
 /**
  * Up to 15 plain digits (counts, scores, seats, whole amounts: most numbers HubSpot

@@ -92,16 +92,24 @@ export function classifyDeals(deals: readonly DealToClassify[], terms: ContractT
   return terms.endDay === null ? fromDeals(deals, order, kinds, terms) : fromProperty(deals, order, kinds, terms, terms.endDay);
 }
 
-/** Indexes of the dated deals by close day (then id, then input order): the walk's order. */
+/** Indexes of the dated deals by close day (then id, then input order): the walk's order. (Insertion sort: a company has a handful of deals.) */
 function datedOrder(deals: readonly DealToClassify[]): number[] {
   const order: number[] = [];
-  for (let i = 0; i < deals.length; i++) if ((deals[i] as DealToClassify).closeDay !== null) order.push(i);
-  order.sort((a, b) => {
-    const x = deals[a] as DealToClassify;
-    const y = deals[b] as DealToClassify;
-    return (x.closeDay ?? 0) - (y.closeDay ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : a - b);
-  });
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i] as DealToClassify;
+    if (deal.closeDay === null) continue;
+    let k = order.length - 1;
+    for (; k >= 0 && comesAfter(deals[order[k] ?? 0] as DealToClassify, deal); k--) order[k + 1] = order[k] ?? 0;
+    order[k + 1] = i;
+  }
   return order;
+}
+
+/** Whether dated deal `a` comes after `b` in the walk (b listed after a: equal keys keep input order). */
+function comesAfter(a: DealToClassify, b: DealToClassify): boolean {
+  const x = a.closeDay ?? 0;
+  const y = b.closeDay ?? 0;
+  return x !== y ? x > y : a.id > b.id;
 }
 
 /** The contract end walked from the deals. Undated existing-business deals stay renewals (they cannot be placed; the card warns). */
@@ -176,9 +184,13 @@ function fromProperty(deals: readonly DealToClassify[], order: readonly number[]
 function nearestAnniversary(endDay: Day, termMonths: number, day: Day): Day {
   const approxTerms = Math.round((day - endDay) / (termMonths * 30.436875));
   let best = addMonths(endDay, approxTerms * termMonths);
-  for (const step of [-1, 1]) {
-    const candidate = addMonths(endDay, (approxTerms + step) * termMonths);
-    if (Math.abs(candidate - day) < Math.abs(best - day)) best = candidate;
-  }
+  // Anniversaries one term apart are at least 28 x termMonths - 3 days apart (a short month,
+  // a clamped day): within 12 days a month of `day`, the ones either side are farther.
+  if (Math.abs(best - day) < 12 * termMonths) return best;
+  // The terms either side: the rounding may be one off; ties keep the earlier candidate.
+  const before = addMonths(endDay, (approxTerms - 1) * termMonths);
+  if (Math.abs(before - day) < Math.abs(best - day)) best = before;
+  const after = addMonths(endDay, (approxTerms + 1) * termMonths);
+  if (Math.abs(after - day) < Math.abs(best - day)) best = after;
   return best;
 }

@@ -110,7 +110,7 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
     if (next === null || (next.closeDay ?? 0) > deal.closeDay || (next.closeDay === deal.closeDay && next.id > deal.id)) next = deal;
   }
   const outcome: RenewalOutcome | null = lastOutcome === null ? null : { result: lastOutcome.won ? 'won' : 'lost', day: lastOutcome.closeDay ?? 0, dealId: lastOutcome.id };
-  const common = { lastOutcome: outcome, staleDeals: staleDeals ?? noStaleDeals, overdueOpenDeals, undatedOpenDeals };
+  const stale = staleDeals ?? noStaleDeals;
   if (next !== null && next.closeDay !== null) {
     const daysToRenewal = next.closeDay - asOf;
     return {
@@ -127,16 +127,19 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
       status: 'open',
       lapsed: false,
       churnedSince: null,
-      ...common,
+      lastOutcome: outcome,
+      staleDeals: stale,
+      overdueOpenDeals,
+      undatedOpenDeals,
     };
   }
   const anyOpen = latestOpen !== null || undatedOpenDeals > 0;
   const churned = anyOpen ? null : churnedSince(deals, asOf);
-  if (churned !== null) return { ...noDate, status: 'lost', lapsed: false, churnedSince: churned, ...common };
+  if (churned !== null) return withoutDate('lost', churned, outcome, stale, overdueOpenDeals, undatedOpenDeals);
   const { companyDateProperty, companyAmountProperty } = config.renewal;
   const propertyDay = companyDateProperty === null ? null : parseDay(company[companyDateProperty]);
   const day = contract.day;
-  if (day === null) return { ...noDate, status: 'none', lapsed: false, churnedSince: null, ...common };
+  if (day === null) return withoutDate('none', null, outcome, stale, overdueOpenDeals, undatedOpenDeals);
   const source: RenewalSource = contract.source === 'company_property' && day === propertyDay ? 'company_property' : 'contract_term';
   const propertyAmount = companyAmountProperty === null ? null : numberOf(company, companyAmountProperty);
   const amount = propertyAmount ?? (source === 'contract_term' ? (lastWonContract?.amount ?? null) : null);
@@ -155,7 +158,10 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
     status: renewed ? 'renewed' : 'none',
     lapsed: day < asOf && !anyOpen,
     churnedSince: null,
-    ...common,
+    lastOutcome: outcome,
+    staleDeals: stale,
+    overdueOpenDeals,
+    undatedOpenDeals,
   };
 }
 
@@ -190,18 +196,35 @@ export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day |
   return lastWonContract !== null && lastWonContract > decided.closeDay ? null : decided.closeDay;
 }
 
-const noDate = {
-  day: null,
-  daysToRenewal: null,
-  window: null,
-  amount: null,
-  currency: null,
-  dealId: null,
-  dealName: null,
-  stage: null,
-  probability: null,
-  source: null,
-} as const;
+/** The facts when no renewal date is known: churned (lost) or no renewal yet (none). One literal, not spreads: this runs for every company. */
+function withoutDate(
+  status: 'lost' | 'none',
+  churnedSince: Day | null,
+  lastOutcome: RenewalOutcome | null,
+  staleDeals: readonly StaleRenewalDeal[],
+  overdueOpenDeals: number,
+  undatedOpenDeals: number,
+): RenewalFacts {
+  return {
+    day: null,
+    daysToRenewal: null,
+    window: null,
+    amount: null,
+    currency: null,
+    dealId: null,
+    dealName: null,
+    stage: null,
+    probability: null,
+    source: null,
+    status,
+    lapsed: false,
+    churnedSince,
+    lastOutcome,
+    staleDeals,
+    overdueOpenDeals,
+    undatedOpenDeals,
+  };
+}
 
 /**
  * The renewal's state, not its proximity (identical data scores the same 200 and 31 days out;
