@@ -12,7 +12,7 @@ import { RateLimiter, type RateLimit } from '../../src/hubspot/rate-limiter.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { runSync, type SyncSummary } from '../../src/usecases/sync.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
-import { SyncStateStore } from '../../src/usecases/sync-state.ts';
+import { SyncStateStore } from '../../src/state/sync-state.ts';
 
 // Sync against sandbox portals of 10,000 and 100,000 companies. The sandbox runs in a worker
 // thread behind loopback HTTP, so this thread's V8 heap is the sync's alone (process RSS would

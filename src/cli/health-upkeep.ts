@@ -8,7 +8,7 @@ import { LiveUpdates } from '../usecases/live-updates.ts';
 import { ScheduledSync } from '../usecases/scheduled-sync.ts';
 import { runSetup } from '../usecases/setup.ts';
 import { runSync, syncCompanies } from '../usecases/sync.ts';
-import { SyncStateStore } from '../usecases/sync-state.ts';
+import { SyncStateStore } from '../state/sync-state.ts';
 import { syncStateOptions, type Portal } from './portal.ts';
 
 // What `cs-card serve` does besides answering the card: keeping the health properties current.

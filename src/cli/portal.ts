@@ -5,7 +5,7 @@ import { connectPortal, defaultRateLimit, type PortalConnection, type RateLimit 
 import { portalConfig } from '../usecases/portal-settings.ts';
 import { openMemoryStore, openStateStore } from '../state/open-store.ts';
 import type { StateStore } from '../state/store.ts';
-import { defaultLeaseMs, parseLeaseDuration, type SyncStateOptions } from '../usecases/sync-state.ts';
+import { defaultLeaseMs, parseLeaseDuration, type SyncStateOptions } from '../state/sync-state.ts';
 import { UsageError } from './errors.ts';
 
 // Which HubSpot portal the commands talk to (DESIGN.md "Environment"): a real one when

@@ -8,7 +8,7 @@ import { describeFailure } from '../hubspot/failures.ts';
 import { searchPageSize, type PortalAccess, type PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { carriedWrites, recordWrittenPage, type WrittenPages } from '../domain/sync-watermark.ts';
 import { idAfter, incrementalCandidates, sortIds, stageFilter, type Watermark } from './sync-selection.ts';
-import type { PendingRun, SyncState, SyncStateStore } from './sync-state.ts';
+import type { PendingRun, SyncState, SyncStateStore } from '../state/sync-state.ts';
 
 // `cs-card sync`: recompute every company in scope with the card's own rule and write back
 // only what changed. The portfolio streams through in pages (read, score, write, checkpoint),

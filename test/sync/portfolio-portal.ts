@@ -12,7 +12,7 @@ import { runSetup } from '../../src/usecases/setup.ts';
 import { runSync, type SyncDeps, type SyncRequest, type SyncSummary } from '../../src/usecases/sync.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
 import type { StateStore } from '../../src/state/store.ts';
-import { SyncStateStore } from '../../src/usecases/sync-state.ts';
+import { SyncStateStore } from '../../src/state/sync-state.ts';
 import { mswServer } from '../msw.ts';
 
 // A demo portfolio in the sandbox, behind msw at HubSpot's address, reached through the real SDK,

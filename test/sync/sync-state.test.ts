@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
-import { emptySyncState, parseLeaseDuration, SyncLockedError, SyncStateError, SyncStateStore } from '../../src/usecases/sync-state.ts';
+import { emptySyncState, parseLeaseDuration, SyncLockedError, SyncStateError, SyncStateStore } from '../../src/state/sync-state.ts';
 
 // The sync state and lease of one portal in the state store: what makes resume, incremental runs
 // and "two syncs never run over each other" hold across processes and machines. (The store

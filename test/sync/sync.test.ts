@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
 import { syncCompanies, type CompanyChange, type SyncRequest } from '../../src/usecases/sync.ts';
-import { SyncLockedError } from '../../src/usecases/sync-state.ts';
+import { SyncLockedError } from '../../src/state/sync-state.ts';
 import { demoAsOf, portfolioPortal, type PortfolioPortal } from './portfolio-portal.ts';
 
 const portals: PortfolioPortal[] = [];

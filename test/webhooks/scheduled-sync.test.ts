@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { maxSyncIntervalMs, minSyncIntervalMs, parseSyncInterval, ScheduledSync } from '../../src/usecases/scheduled-sync.ts';
 import { runSync, type SyncSummary } from '../../src/usecases/sync.ts';
-import { SyncLockedError } from '../../src/usecases/sync-state.ts';
+import { SyncLockedError } from '../../src/state/sync-state.ts';
 import { demoAsOf, portfolioPortal, type PortfolioPortal } from '../sync/portfolio-portal.ts';
 import { ManualScheduler } from './fixtures.ts';
 

@@ -11,7 +11,7 @@ import { portfolioPage, type PortfolioPage } from '../../usecases/portfolio-book
 import { companyProperties, readPortfolio } from '../../usecases/company-picker.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type SyncProgress } from '../../usecases/sync.ts';
-import { SyncStateStore } from '../../usecases/sync-state.ts';
+import { SyncStateStore } from '../../state/sync-state.ts';
 import { runDoctor } from '../../usecases/doctor.ts';
 import { doctorLines } from '../doctor-text.ts';
 import { portalConfig } from '../../usecases/portal-settings.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { openStateStore } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
-import { describeLease, leaseExpiry, syncOverview } from '../../usecases/sync-state.ts';
+import { describeLease, leaseExpiry, syncOverview } from '../../state/sync-state.ts';
 import { UsageError } from '../errors.ts';
 
 // `cs-card state migrate | status`: the state store every instance shares (PostgreSQL with

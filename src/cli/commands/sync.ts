@@ -6,7 +6,7 @@ import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';
 import { portalConfig } from '../../usecases/portal-settings.ts';
 import type { StateStore } from '../../state/store.ts';
-import { SyncStateStore } from '../../usecases/sync-state.ts';
+import { SyncStateStore } from '../../state/sync-state.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure } from '../errors.ts';
 import { asOfOption, rateLimitOption } from '../options.ts';

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type { LeaseHolder, LeaseInfo, StateStore } from '../state/store.ts';
+import type { LeaseHolder, LeaseInfo, StateStore } from './store.ts';
 
 // What a sync remembers between runs, per portal, in the state store (the embedded SQLite file
 // in .cs-card/, or PostgreSQL shared by every instance): when the last complete run started
