@@ -49,7 +49,9 @@ function amount(value: number): number {
 /** numerator / denominator x 100, or null when the denominator is zero (or so tiny the rate overflows). */
 export function rate(numerator: number, denominator: number): number | null {
   if (!(denominator > 0)) return null;
-  const value = (100 * numerator) / denominator;
+  // The ratio first: x / x is exactly 1 and a / b <= 1 when a <= b, so a share never exceeds
+  // 100 by rounding (100 * a / b can: 100.00000000000001) and huge amounts do not overflow.
+  const value = 100 * (numerator / denominator);
   return Number.isFinite(value) ? value : null;
 }
 

@@ -60,6 +60,13 @@ describe('portfolio KPIs (DOMAIN.md definitions)', () => {
     const kpis = portfolioKpis([company({ dueForRenewal: true, renewed: true, amountDue: Number.NaN, amountRenewed: Infinity, startArr: -5 })]);
     expect(kpis).toMatchObject({ customerRenewalRate: 100, revenueRenewalRate: null, grossRevenueRetention: null });
   });
+
+  it('keeps a full retention at exactly 100 for any amount (no rounding above 100, no overflow)', () => {
+    for (const startArr of [4.321368187121393e265, 5e307, 6e-277, 0.1 + 0.2]) {
+      const kpis = portfolioKpis([company({ underContract: true, startArr })]);
+      expect(kpis).toMatchObject({ grossRevenueRetention: 100, netRevenueRetention: 100, revenueChurnRate: 0 });
+    }
+  });
 });
 
 describe('portfolio KPIs over any input', () => {
