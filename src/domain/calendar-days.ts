@@ -6,6 +6,9 @@ export type Day = number;
 
 export const msPerDay = 86_400_000;
 
+/** 9999-12-31, the last day a 'YYYY-MM-DD' date can name (HubSpot's readers stop there too). */
+export const lastDay: Day = 2_932_896;
+
 export function dayOfInstant(ms: number): Day {
   return Math.floor(ms / msPerDay);
 }

@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { addMonths, parseDay, type Day } from './dates.ts';
+import { addMonths, lastDay, parseDay, type Day } from './dates.ts';
 import type { PropertyValues } from './snapshot.ts';
 
 // Renewal vs expansion (DESIGN.md "Renewal"; issue 19 "Renewal vs expansion"). A deal is a
@@ -89,7 +89,10 @@ export function classifyDeals(deals: readonly DealToClassify[], terms: ContractT
   }
   if (!needsDates && terms.endDay === null) return { kinds, contractEnd: null, contractEndSource: null };
   const order = datedOrder(deals);
-  return terms.endDay === null ? fromDeals(deals, order, kinds, terms) : fromProperty(deals, order, kinds, terms, terms.endDay);
+  const classified = terms.endDay === null ? fromDeals(deals, order, kinds, terms) : fromProperty(deals, order, kinds, terms, terms.endDay);
+  // A contract rolled past 9999-12-31 (a placeholder close date such as 9999-12-31 plus a term)
+  // has no date to name: its end is unknown, not a made-up year 10000.
+  return classified.contractEnd !== null && classified.contractEnd > lastDay ? { kinds, contractEnd: null, contractEndSource: null } : classified;
 }
 
 /** Indexes of the dated deals by close day (then id, then input order): the walk's order. (Insertion sort: a company has a handful of deals.) */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
-import { addMonths, formatDay, parseDay } from '../../src/domain/dates.ts';
+import { addMonths, formatDay, lastDay, parseDay } from '../../src/domain/dates.ts';
 import { readDeals, readDealsWithContract } from '../../src/domain/deals.ts';
 import { classifyDeals, contractTerms, type DealToClassify } from '../../src/domain/renewal-classification.ts';
 import { deal, renewalDeal } from './fixtures.ts';
@@ -34,6 +34,12 @@ describe('classifyDeals: renewal vs expansion', () => {
       { id: 'x1', basis: 'existing_business', closeDay: day('2026-07-01'), won: true, termMonths: null },
     ];
     expect(classifyDeals(deals, terms)).toEqual({ kinds: ['renewal', 'new_business', 'renewal', 'expansion'], contractEnd: day('2027-03-01'), contractEndSource: 'deals' });
+  });
+
+  it('a contract rolled past 9999-12-31 (a placeholder close date) has no known end', () => {
+    const deals: DealToClassify[] = [{ id: 'r1', basis: 'existing_business', closeDay: day('9999-12-31'), won: true, termMonths: null }];
+    expect(classifyDeals(deals, terms)).toEqual({ kinds: ['renewal'], contractEnd: null, contractEndSource: null });
+    expect(formatDay(lastDay)).toBe('9999-12-31');
   });
 
   it('a year without any renewal deal moves the end on by whole terms', () => {
