@@ -34,39 +34,49 @@ export function bandOf(score: number | null, bands: CsConfig['health']['bands'])
  */
 export function combineFactors(factors: readonly FactorResult[], config: CsConfig['health']): Health {
   const weights = config.weights;
+  const count = factors.length;
+  const scratch = scratchFor(count);
+  const { confidence } = scratch;
   let totalWeight = 0;
   let coveredWeight = 0;
   let weightedSum = 0;
-  for (const factor of factors) {
+  for (let i = 0; i < count; i++) {
+    const factor = factors[i] as FactorResult;
     const weight = weights[factor.key];
     totalWeight += weight;
+    // A factor not counted has confidence NaN here.
     if (counts(factor)) {
-      const counted = weight * confidenceOf(factor);
+      const factorConfidence = confidenceOf(factor);
+      const counted = weight * factorConfidence;
       coveredWeight += counted;
       weightedSum += counted * (factor.score ?? 0);
+      confidence[i] = factorConfidence;
+    } else {
+      confidence[i] = NaN;
     }
   }
   const coverage = totalWeight > 0 ? coveredWeight / totalWeight : 0;
   const score = coveredWeight > 0 && coverage >= config.minCoverage ? Math.round(weightedSum / coveredWeight) : null;
-  // Excluded factors get no share (null); counted ones their exact share of the score.
-  let contributions: Array<number | null> | null = null;
-  let effective: Array<number | null> | null = null;
+  // Excluded factors get no share (null); counted ones their exact share of the score, as whole tenths in `units`.
+  const { exact, present, caps, units } = scratch;
   if (score !== null) {
-    effective = new Array<number | null>(factors.length);
-    const shares = new Array<number | null>(factors.length);
-    for (let i = 0; i < factors.length; i++) {
+    for (let i = 0; i < count; i++) {
       const factor = factors[i] as FactorResult;
-      const share = counts(factor) ? (100 * weights[factor.key] * confidenceOf(factor)) / coveredWeight : null;
-      effective[i] = share;
-      shares[i] = share === null ? null : (share * (factor.score ?? 0)) / 100;
+      const factorConfidence = confidence[i] ?? NaN;
+      const counted = factorConfidence === factorConfidence;
+      present[i] = counted ? 1 : 0;
+      const share = counted ? (100 * weights[factor.key] * factorConfidence) / coveredWeight : Infinity;
+      caps[i] = share;
+      exact[i] = counted ? (share * (factor.score ?? 0)) / 100 : 0;
     }
-    contributions = apportion(shares, score, 1, effective);
+    apportionUnits(scratch, count, score, tenths);
   }
-  const views = new Array<FactorView>(factors.length);
-  for (let i = 0; i < factors.length; i++) {
+  const views = new Array<FactorView>(count);
+  for (let i = 0; i < count; i++) {
     const factor = factors[i] as FactorResult;
-    const contribution = contributions === null ? null : (contributions[i] ?? null);
-    const share = effective === null ? null : (effective[i] ?? null);
+    const shared = score !== null && present[i] === 1;
+    const contribution = shared ? (units[i] ?? 0) / tenths : null;
+    const share = shared ? (caps[i] ?? 0) : null;
     views[i] = {
       key: factor.key,
       label: factor.label,
@@ -83,6 +93,9 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
   }
   return { score, band: bandOf(score, config.bands), coverage, factors: views };
 }
+
+/** Contributions are in tenths of a point. */
+const tenths = 10;
 
 /** Points the factor costs against a perfect score: its share of 100 less its contribution (null when not counted). */
 function pointsLost(contribution: number | null, factor: FactorResult, weight: number, coveredWeight: number): number | null {
@@ -111,36 +124,95 @@ function confidenceOf(factor: FactorResult): number {
  */
 export function apportion(exact: ReadonlyArray<number | null>, total: number, decimals: number, caps?: ReadonlyArray<number | null>): Array<number | null> {
   const unit = 10 ** decimals;
-  // Whole units first (the result holds units until the end), then hand out or take back the rest.
-  const result: Array<number | null> = new Array<number | null>(exact.length);
-  const limit: number[] = new Array<number>(exact.length);
-  const order: number[] = [];
-  let missing = Math.round(total * unit);
-  for (let i = 0; i < exact.length; i++) {
+  const count = exact.length;
+  const scratch = scratchFor(count);
+  for (let i = 0; i < count; i++) {
     const value = exact[i] ?? null;
-    if (value === null) {
-      result[i] = null;
-      limit[i] = 0;
+    scratch.present[i] = value === null ? 0 : 1;
+    scratch.exact[i] = value ?? 0;
+    // No cap is an infinite one: the limit is then Infinity either way.
+    scratch.caps[i] = caps?.[i] ?? Infinity;
+  }
+  apportionUnits(scratch, count, total, unit);
+  const result = new Array<number | null>(count);
+  for (let i = 0; i < count; i++) result[i] = scratch.present[i] === 1 ? (scratch.units[i] ?? 0) / unit : null;
+  return result;
+}
+
+/**
+ * Working space for one apportionment (and the score it is part of), reused from call to call: a
+ * score is combined for every company of a sync, and plain arrays of numbers and nulls would box
+ * every number. Nothing here calls out while it is in use, so one set serves every call.
+ */
+interface Scratch {
+  /** 1 where the value is counted (not null), else 0. */
+  readonly present: Uint8Array;
+  readonly exact: Float64Array;
+  /** The cap of each value; Infinity for none. */
+  readonly caps: Float64Array;
+  /** combineFactors: each factor's confidence, NaN when it is not counted. */
+  readonly confidence: Float64Array;
+  /** The result, in units (whole multiples of 10^-decimals). */
+  readonly units: Float64Array;
+  readonly limits: Float64Array;
+  readonly remainders: Float64Array;
+  readonly order: Int32Array;
+}
+
+let scratch = newScratch(16);
+
+function newScratch(size: number): Scratch {
+  return {
+    present: new Uint8Array(size),
+    exact: new Float64Array(size),
+    caps: new Float64Array(size),
+    confidence: new Float64Array(size),
+    units: new Float64Array(size),
+    limits: new Float64Array(size),
+    remainders: new Float64Array(size),
+    order: new Int32Array(size),
+  };
+}
+
+function scratchFor(count: number): Scratch {
+  if (count > scratch.order.length) scratch = newScratch(Math.max(count, 2 * scratch.order.length));
+  return scratch;
+}
+
+/** apportion over the first `count` entries of the scratch space, into `units`. */
+function apportionUnits(space: Scratch, count: number, total: number, unit: number): void {
+  const { present, exact, caps, units, limits, remainders, order } = space;
+  // Whole units first, then hand out or take back the rest.
+  let ordered = 0;
+  let missing = Math.round(total * unit);
+  for (let i = 0; i < count; i++) {
+    if (present[i] === 0) {
+      units[i] = 0;
+      limits[i] = 0;
       continue;
     }
-    const cap = caps?.[i] ?? null;
-    limit[i] = !(value > 0) ? 0 : cap === null ? Infinity : Math.ceil(cap * unit - 1e-9);
-    const whole = Math.min(Math.floor(Math.max(0, value * unit)), limit[i] ?? 0);
-    result[i] = whole;
-    order.push(i);
+    const value = exact[i] ?? 0;
+    const cap = caps[i] ?? Infinity;
+    const limit = !(value > 0) ? 0 : cap === Infinity ? Infinity : Math.ceil(cap * unit - 1e-9);
+    const scaled = Math.max(0, value * unit);
+    const whole = Math.min(Math.floor(scaled), limit);
+    limits[i] = limit;
+    units[i] = whole;
+    remainders[i] = scaled - Math.floor(scaled);
+    order[ordered++] = i;
     missing -= whole;
   }
   const adding = missing > 0;
-  sortByRemainder(order, exact, unit, adding);
+  sortByRemainder(order, ordered, remainders, adding);
   // Hand out (or take back) one unit at a time within the limits; a pass that moves nothing ends it.
   let moved = true;
   while (missing !== 0 && moved) {
     moved = false;
-    for (let k = 0; k < order.length && missing !== 0; k++) {
+    for (let k = 0; k < ordered && missing !== 0; k++) {
       const i = order[k] ?? 0;
-      const current = result[i] ?? 0;
-      if (adding ? current >= (limit[i] ?? 0) : current <= 0) continue;
-      result[i] = current + (adding ? 1 : -1);
+      const current = units[i] ?? 0;
+      if (adding ? current >= (limits[i] ?? 0) : current <= 0) continue;
+      units[i] = current + (adding ? 1 : -1);
       missing += adding ? -1 : 1;
       moved = true;
     }
@@ -148,36 +220,26 @@ export function apportion(exact: ReadonlyArray<number | null>, total: number, de
   // The total is out of reach within the caps (an integer score rounded above what the factors can
   // give): the rest goes to the largest non-zero values.
   if (missing > 0) {
-    const positive = order.filter((i) => (exact[i] ?? 0) > 0).sort((a, b) => (exact[b] ?? 0) - (exact[a] ?? 0) || a - b);
+    const positive = Array.from(order.subarray(0, ordered)).filter((i) => (exact[i] ?? 0) > 0).sort((a, b) => (exact[b] ?? 0) - (exact[a] ?? 0) || a - b);
     for (let k = 0; missing > 0 && positive.length > 0; k++) {
       const i = positive[k % positive.length] ?? 0;
-      result[i] = (result[i] ?? 0) + 1;
+      units[i] = (units[i] ?? 0) + 1;
       missing--;
     }
   }
-  for (let i = 0; i < result.length; i++) {
-    const units = result[i] ?? null;
-    if (units !== null) result[i] = units / unit;
-  }
-  return result;
 }
 
 /** Largest remainder first when adding, smallest first when removing; ties keep index order. (Insertion sort: a handful of values.) */
-function sortByRemainder(order: number[], exact: ReadonlyArray<number | null>, unit: number, largestFirst: boolean): void {
-  for (let j = 1; j < order.length; j++) {
+function sortByRemainder(order: Int32Array, count: number, remainders: Float64Array, largestFirst: boolean): void {
+  for (let j = 1; j < count; j++) {
     const item = order[j] ?? 0;
-    const key = remainder(exact[item] ?? 0, unit);
+    const key = remainders[item] ?? 0;
     let k = j - 1;
     for (; k >= 0; k--) {
-      const other = remainder(exact[order[k] ?? 0] ?? 0, unit);
+      const other = remainders[order[k] ?? 0] ?? 0;
       if (largestFirst ? other >= key : other <= key) break;
       order[k + 1] = order[k] ?? 0;
     }
     order[k + 1] = item;
   }
-}
-
-function remainder(value: number, unit: number): number {
-  const scaled = Math.max(0, value * unit);
-  return scaled - Math.floor(scaled);
 }
