@@ -72,15 +72,7 @@ export function readDealsWithContract(
   company: PropertyValues,
   portal: DealPortal = unknownPortal,
 ): DealsWithContract {
-  const matchers: DealMatchers = {
-    won: keySet(renewal.wonStages),
-    lost: keySet(renewal.lostStages),
-    renewalTypes: keySet(renewal.dealTypes),
-    renewalPipelines: keySet(renewal.pipelines),
-    existingTypes: keySet(renewal.existingBusinessDealTypes),
-    newBusinessTypes: keySet(handoff.newBusinessDealTypes),
-    termProperty: renewal.contractTermProperty,
-  };
+  const matchers = matchersOf(renewal, handoff);
   const deals: MutableDeal[] = [];
   for (const record of records) deals.push(toDeal(record, matchers, portal));
   const { kinds, contractEnd, contractEndSource } = classifyDeals(deals, contractTerms(company, renewal));
@@ -105,6 +97,26 @@ interface DealMatchers {
   readonly existingTypes: KeySet;
   readonly newBusinessTypes: KeySet;
   readonly termProperty: string;
+}
+
+/** The matchers of each renewal configuration (with the handoff configuration they were built with): a sync reads every company's deals against the same two. */
+const matchersByConfig = new WeakMap<CsConfig['renewal'], DealMatchers & { readonly handoff: CsConfig['handoff'] }>();
+
+function matchersOf(renewal: CsConfig['renewal'], handoff: CsConfig['handoff']): DealMatchers {
+  const known = matchersByConfig.get(renewal);
+  if (known !== undefined && known.handoff === handoff) return known;
+  const matchers = {
+    won: keySet(renewal.wonStages),
+    lost: keySet(renewal.lostStages),
+    renewalTypes: keySet(renewal.dealTypes),
+    renewalPipelines: keySet(renewal.pipelines),
+    existingTypes: keySet(renewal.existingBusinessDealTypes),
+    newBusinessTypes: keySet(handoff.newBusinessDealTypes),
+    termProperty: renewal.contractTermProperty,
+    handoff,
+  };
+  matchersByConfig.set(renewal, matchers);
+  return matchers;
 }
 
 function toDeal(record: CrmRecord, matchers: DealMatchers, portal: DealPortal): MutableDeal {

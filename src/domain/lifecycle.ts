@@ -61,13 +61,17 @@ export function lifecycleOf(input: LifecycleInput, config: CsConfig): Lifecycle 
     const opened = (renewal.day ?? asOf) - config.renewal.horizonDays;
     return { stage: 'renewing', since: opened <= asOf ? opened : asOf };
   }
-  const goLive = parseDay(company[handoffFieldProperties.goLiveDate]);
   const onboardingEnds = lastNewBusiness === null ? null : lastNewBusiness + config.lifecycle.onboardingDays;
-  if ((onboardingEnds !== null && onboardingEnds > asOf) || handoff.status === 'submitted' || handoff.status === 'returned' || (goLive !== null && goLive > asOf)) {
+  if ((onboardingEnds !== null && onboardingEnds > asOf) || handoff.status === 'submitted' || handoff.status === 'returned' || isAfter(parseDay(company[handoffFieldProperties.goLiveDate]), asOf)) {
     return { stage: 'onboarding', since: lastNewBusiness };
   }
   const since = Math.max(lastWonRenewal ?? -Infinity, onboardingEnds ?? -Infinity);
   return { stage: 'active', since: Number.isFinite(since) ? since : null };
+}
+
+/** Whether the day is known and after `asOf` (the go-live date is read only when nothing else settles onboarding). */
+function isAfter(day: Day | null, asOf: Day): boolean {
+  return day !== null && day > asOf;
 }
 
 function isBeforeCustomer(company: PropertyValues, renewal: RenewalFacts, config: CsConfig['lifecycle']): boolean {

@@ -168,7 +168,10 @@ export function npsFactor(facts: NpsFacts, sourceFailed: boolean, lowSampleBelow
     detractors: facts.detractors,
     lowSample: confidence < 1 ? 'yes' : 'no',
   }));
-  return confidence < 1 ? { ...factor, confidence } : factor;
+  // Written out rather than spread (same keys, same order): an NPS factor is built for every company.
+  return confidence < 1
+    ? { key: factor.key, label: factor.label, score: factor.score, status: factor.status, explanation: factor.explanation, explanationMessage: factor.explanationMessage, confidence }
+    : factor;
 }
 
 /** Data notes for the card, e.g. "2 NPS answers ignored: value outside 0-10". */

@@ -142,8 +142,9 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     };
   },
   'onboarding-go-live-check': ({ company, asOf, lifecycle }) => {
+    if (lifecycle.stage !== 'onboarding') return null;
     const goLive = parseDay(company[handoffFieldProperties.goLiveDate]);
-    if (lifecycle.stage !== 'onboarding' || goLive === null || goLive > asOf) return null;
+    if (goLive === null || goLive > asOf) return null;
     const when = formatDay(goLive);
     return {
       title: 'Check that the customer went live',
