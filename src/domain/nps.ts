@@ -60,10 +60,10 @@ export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
 
 export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day, zone: DayZone = dayZone('UTC')): NpsFacts {
   const surveyTypes = keySet(config.surveyTypes);
-  // Each respondent's latest answer, kept in `answers`: a contact's is found by the map of its
-  // index; a submission naming no contact is its own respondent (rare; a submission listed
-  // twice counts once).
-  const answerOfContact = new Map<string, number>();
+  // Each respondent's latest answer, kept in `answers`: a contact's is found by a look along the
+  // answers while they are few, then by a map of its index; a submission naming no contact is its
+  // own respondent (rare; a submission listed twice counts once).
+  let answerOfContact: Map<string, number> | null = null;
   const answers: NpsAnswer[] = [];
   let outOfRange = 0;
   let notANumber = 0;
@@ -91,9 +91,11 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     }
     const contactId = textValue(props.hs_contact_id);
     const answer: NpsAnswer = { submissionId: record.id, value, submittedAt, day, contactId, comment: textValue(props.hs_content) };
-    const same = contactId === null ? sameSubmission(answers, record.id) : (answerOfContact.get(contactId) ?? -1);
+    const same =
+      contactId === null ? sameSubmission(answers, record.id) : answerOfContact === null ? sameContact(answers, contactId) : (answerOfContact.get(contactId) ?? -1);
     if (same < 0) {
-      if (contactId !== null) answerOfContact.set(contactId, answers.length);
+      if (contactId !== null && answerOfContact === null && answers.length >= scannedAnswers) answerOfContact = contactIndex(answers);
+      if (contactId !== null && answerOfContact !== null) answerOfContact.set(contactId, answers.length);
       answers.push(answer);
     } else if (compareNewestFirst(answer, answers[same] as NpsAnswer) < 0) {
       answers[same] = answer;
@@ -125,6 +127,25 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
   };
 }
 
+/** Up to this many counted answers a contact's is found by looking along them (cheaper than a map for a few). */
+const scannedAnswers = 12;
+
+/** The index of the counted answer of this contact, or -1. */
+function sameContact(answers: readonly NpsAnswer[], contactId: string): number {
+  for (let i = 0; i < answers.length; i++) if ((answers[i] as NpsAnswer).contactId === contactId) return i;
+  return -1;
+}
+
+/** The index of each contact's counted answer (each contact has at most one). */
+function contactIndex(answers: readonly NpsAnswer[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < answers.length; i++) {
+    const contactId = (answers[i] as NpsAnswer).contactId;
+    if (contactId !== null) index.set(contactId, i);
+  }
+  return index;
+}
+
 /** The index of the counted answer of this submission naming no contact, or -1 (a loop, not findIndex: no closure per answer). */
 function sameSubmission(answers: readonly NpsAnswer[], submissionId: string): number {
   for (let i = 0; i < answers.length; i++) {
@@ -139,7 +160,8 @@ function sameSubmission(answers: readonly NpsAnswer[], submissionId: string): nu
  * (and which answer is "latest") never depends on the order HubSpot returned them in.
  */
 function compareNewestFirst(a: NpsAnswer, b: NpsAnswer): number {
-  if (a.submittedAt !== b.submittedAt) return b.submittedAt - a.submittedAt;
+  // A sign, not the difference: two epoch milliseconds differ by more than a small integer holds, and the difference would be a boxed number.
+  if (a.submittedAt !== b.submittedAt) return a.submittedAt > b.submittedAt ? -1 : 1;
   if (a.submissionId !== b.submissionId) return a.submissionId > b.submissionId ? -1 : 1;
   if (a.contactId === b.contactId) return 0;
   return (a.contactId ?? '') > (b.contactId ?? '') ? -1 : 1;

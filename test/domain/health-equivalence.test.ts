@@ -16,10 +16,10 @@ describe('apportion, as before', () => {
   it('matches the previous implementation on random values, totals, places and caps', () => {
     fc.assert(
       fc.property(
-        fc.array(value, { maxLength: 20 }),
+        fc.array(value, { maxLength: 20, size: 'max' }),
         fc.integer({ min: -3, max: 3 }),
         fc.integer({ min: 0, max: 2 }),
-        fc.option(fc.array(fc.oneof(fc.constant(null), fc.double({ min: 0, max: 70, noNaN: true })), { maxLength: 20 })),
+        fc.option(fc.array(fc.oneof(fc.constant(null), fc.double({ min: 0, max: 70, noNaN: true })), { maxLength: 20, size: 'max' })),
         (exact, offset, decimals, caps) => {
           const total = Math.round(exact.reduce<number>((a, b) => a + (b ?? 0), 0)) + offset;
           const capsOrUndefined = caps ?? undefined;
@@ -46,7 +46,7 @@ describe('combineFactors, as before', () => {
   it('matches the previous implementation on random factors, weights and thresholds', () => {
     fc.assert(
       fc.property(
-        fc.array(factor, { maxLength: 8 }),
+        fc.array(factor, { maxLength: 8, size: 'max' }),
         fc.tuple(...keys.map(() => fc.integer({ min: 0, max: 40 }))),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (factors, weightList, minCoverage) => {
