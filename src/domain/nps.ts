@@ -69,7 +69,9 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
   let notANumber = 0;
   let undated = 0;
 
-  for (const record of feedback) {
+  // An index, not for-of: the iterator's results were allocated here, once per answer.
+  for (let index = 0; index < feedback.length; index++) {
+    const record = feedback[index] as CrmRecord;
     const props = record.properties;
     if (!surveyTypes.has(textValue(props.hs_survey_type))) continue;
     const submittedAt = parseInstant(props.hs_submission_timestamp) ?? parseInstant(props.hs_createdate);
@@ -106,8 +108,8 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  for (const answer of answers) {
-    const group = npsGroup(answer.value);
+  for (let index = 0; index < answers.length; index++) {
+    const group = npsGroup((answers[index] as NpsAnswer).value);
     if (group === 'promoter') promoters++;
     else if (group === 'passive') passives++;
     else detractors++;

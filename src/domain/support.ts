@@ -44,7 +44,9 @@ export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['su
   const byPriority: Record<TicketPriority, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 0 };
   let oldestOpenDays: number | null = null;
   const closedStages = keySet(config.closedStages);
-  for (const ticket of tickets) {
+  // An index, not for-of: the iterator's results were allocated here, once per ticket.
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index] as CrmRecord;
     if (!isOpenTicket(ticket, closedStages)) continue;
     const priority = priorityOf(textValue(ticket.properties.hs_ticket_priority));
     const created = parseZonedDay(ticket.properties.createdate, zone);
