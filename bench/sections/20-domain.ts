@@ -1,10 +1,10 @@
 import { defaultConfig } from '../../src/config/schema.ts';
-import { buildCardView } from '../../src/domain/card.ts';
-import { asOfDay } from '../../src/domain/dates.ts';
-import { evaluateHealth } from '../../src/domain/health-evaluation.ts';
-import { writebackFor } from '../../src/domain/health-sync.ts';
-import type { CompanySnapshot } from '../../src/domain/snapshot.ts';
-import { AS_OF, GENERATED_AT, change, contact, dayAt, deal, epochAt, isoAt, npsAnswer, renewalDeal, snapshot, task, ticket } from '../../test/domain/fixtures.ts';
+import { buildCardView } from '../../src/domain/card/card.ts';
+import { asOfDay } from '../../src/domain/parsing/index.ts';
+import { evaluateHealth } from '../../src/domain/health/health-evaluation.ts';
+import { writebackFor } from '../../src/domain/sync/write-rules.ts';
+import type { CompanySnapshot } from '../../src/domain/card/snapshot.ts';
+import { AS_OF, GENERATED_AT, change, contact, dayAt, deal, epochAt, isoAt, npsAnswer, renewalDeal, snapshot, task, ticket } from '../../src/domain/testing/fixtures.ts';
 
 export const title = 'Domain: health evaluations per second (one core)';
 

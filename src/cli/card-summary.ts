@@ -1,7 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
-import type { LaterData } from '../domain/later-data.ts';
+import type { LaterData } from '../domain/card/later-data.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
 // in the words of the card itself (the message catalog), so the two never say different things.

@@ -1,5 +1,5 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
-import type { DoctorCheck } from '../domain/doctor.ts';
+import type { DoctorCheck } from '../domain/portal/doctor.ts';
 
 // The doctor's checklist for a terminal, in the catalog's words: ✓ / ✗ per check, the fix
 // under each ✗, and one closing line.

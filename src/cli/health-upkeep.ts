@@ -1,6 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
-import { dayZone, todayIn } from '../domain/dates.ts';
-import { watchedProperties } from '../domain/webhook-events.ts';
+import { dayZone, todayIn } from '../domain/parsing/index.ts';
+import { watchedProperties } from '../domain/sync/webhook-events.ts';
 import type { LogEntry } from '../server/app.ts';
 import type { WebhookDeps } from '../server/webhooks.ts';
 import type { StateStore } from '../state/store.ts';

@@ -1,6 +1,6 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
-import type { PeriodReport } from '../domain/period-report.ts';
+import type { PeriodReport } from '../domain/portfolio/period-report.ts';
 
 // `cs-card report` for a person (a short table with the definitions' names, in the catalog's
 // words) and for a spreadsheet (CSV, one row per scope: all companies, then each owner).

@@ -1,6 +1,6 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
-import type { Money } from '../domain/portfolio-book.ts';
+import type { Money } from '../domain/portfolio/portfolio-book.ts';
 import type { PortfolioPage } from '../usecases/portfolio-book.ts';
 
 // The portfolio summary as `cs-card start` prints it: the managers' page (usecases/portfolio-book.ts)

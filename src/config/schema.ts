@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from '../domain/dates.ts';
+import { isTimeZone } from '../domain/parsing/index.ts';
 import { ConfigError, describeIssue } from './config-errors.ts';
 
 export { ConfigError } from './config-errors.ts';

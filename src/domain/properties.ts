@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { churnReasons } from '../app/cards/contract/churn.ts';
-import { churnReasonLabels, churnStateProperties } from './churn-reason.ts';
-import { handoffFieldKeys, handoffFieldLabels, handoffFieldProperties, handoffStateProperties } from './handoff.ts';
+import { churnReasonLabels, churnStateProperties } from './handoff/churn-reason.ts';
+import { handoffFieldKeys, handoffFieldLabels, handoffFieldProperties, handoffStateProperties } from './handoff/handoff.ts';
 
 // The company properties the product owns (DESIGN.md "Company properties the product owns"),
 // as plain data: `cs-card setup` makes HubSpot match these definitions, and sync writes the

@@ -1,6 +1,6 @@
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/index.js';
 import type { z } from 'zod';
-import type { DataSource } from '../domain/snapshot.ts';
+import type { DataSource } from '../domain/card/snapshot.ts';
 import type { HubSpotClient } from './client.ts';
 import { HubSpotError } from './failures.ts';
 import { createdObjectSchema, v4AssociationPageSchema } from './records.ts';

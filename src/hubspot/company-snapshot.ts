@@ -1,8 +1,8 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/feedback_submissions/index.js';
-import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/snapshot.ts';
+import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/card/snapshot.ts';
 import { associatedIdPages, chunk, parseResponse, readScopes, unique, type CallContext } from './calls.ts';
 import { CompanyNotFoundError, describeFailure, HubSpotError } from './failures.ts';
-import { companySurveyAnswers, needsRespondent } from '../domain/survey-answers.ts';
+import { companySurveyAnswers, needsRespondent } from '../domain/nps/survey-answers.ts';
 import { companyResponseSchema, recordPageSchema, toHistory, v4BatchPageSchema, validRecords, type CompanyResponse } from './records.ts';
 import { withRetry } from './retry.ts';
 

@@ -1,14 +1,14 @@
-import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
+import type { CompanySnapshot, CrmRecord } from '../domain/card/snapshot.ts';
 import type { HubSpotClient } from './client.ts';
 import { readCompanySnapshot, type PropertyPlan } from './company-snapshot.ts';
 import { defaultRetryOptions, type Deadline, type RetryOptions } from './retry.ts';
-import { createCompanyNote, readCompanyNotes, updateCompanyProperties, type NewNote } from './handoff.ts';
+import { createCompanyNote, readCompanyNotes, updateCompanyProperties, type NewNote } from './company-writes.ts';
 import { readDealStageLabels, type StageLabel } from './pipelines.ts';
 import { createCompanyTask, type NewTask } from './tasks.ts';
 
 export type { PropertyPlan } from './company-snapshot.ts';
 export type { NewTask } from './tasks.ts';
-export type { NewNote } from './handoff.ts';
+export type { NewNote } from './company-writes.ts';
 export type { StageLabel } from './pipelines.ts';
 
 /** How long the deal pipelines' labels are kept before they are read again. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ListCondition, ManagerList } from '../domain/manager-lists.ts';
+import type { ListCondition, ManagerList } from '../domain/portfolio/manager-lists.ts';
 import type { HubSpotClient } from './client.ts';
 import { describeFailure, HubSpotError } from './failures.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';

@@ -1,4 +1,4 @@
-import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
+import type { CompanySnapshot, CrmRecord } from '../domain/card/snapshot.ts';
 import type { HubSpotClient } from './client.ts';
 import type { PropertyPlan } from './company-snapshot.ts';
 import {
@@ -12,12 +12,12 @@ import {
   type PortfolioContext,
   type PortfolioObjectType,
   type RecordWithHistory,
-} from './portfolio.ts';
+} from './batch.ts';
 import { readCompanySnapshots, type PageReadOptions, type PortalAccess } from './portfolio-snapshots.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry.ts';
 
-export type { FailedIds, Filter, PortfolioObjectType } from './portfolio.ts';
-export { searchPageSize } from './portfolio.ts';
+export type { FailedIds, Filter, PortfolioObjectType } from './batch.ts';
+export { searchPageSize } from './batch.ts';
 export type { PortalAccess, PageReadOptions } from './portfolio-snapshots.ts';
 
 /**

@@ -1,8 +1,8 @@
-import type { CompanySnapshot, CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/snapshot.ts';
+import type { CompanySnapshot, CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/card/snapshot.ts';
 import type { PropertyPlan } from './company-snapshot.ts';
-import { companySurveyAnswers } from '../domain/survey-answers.ts';
+import { companySurveyAnswers } from '../domain/nps/survey-answers.ts';
 import { describeFailure, HubSpotError, type Failure } from './failures.ts';
-import { associatedIds, batchRead, type FailedIds, type PortfolioContext, type PortfolioObjectType } from './portfolio.ts';
+import { associatedIds, batchRead, type FailedIds, type PortfolioContext, type PortfolioObjectType } from './batch.ts';
 
 // The snapshots of a page of companies (up to 1,000, one v4 association call per type), in the
 // same CompanySnapshot shape the card reads one company at a time, so the same buildCardView

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/snapshot.ts';
+import type { CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/card/snapshot.ts';
 
 // Shapes of SDK responses *after* the SDK has deserialised them (HUBSPOT.md, SDK gotcha 6):
 // dates are Date objects, v4 `from` is `_from`, `toObjectId` may be a number. Anything else

@@ -36,7 +36,7 @@ function entrySource(project: PreviewProject): string {
     (card) =>
       `{ uid: ${JSON.stringify(card.uid)}, name: ${JSON.stringify(card.name)}, location: ${JSON.stringify(card.location)}, load: () => import(${JSON.stringify(card.entryFile)}) }`,
   );
-  return `import { startPreview } from ${JSON.stringify(path.join(browserDir, 'main.tsx'))};\nvoid startPreview([\n  ${cards.join(',\n  ')}\n]);\n`;
+  return `import { startPreviewPage } from ${JSON.stringify(path.join(browserDir, 'main.tsx'))};\nvoid startPreviewPage([\n  ${cards.join(',\n  ')}\n]);\n`;
 }
 
 export interface PreviewBundler {

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import type { PortfolioCompany } from '../domain/company-picker.ts';
+import type { PortfolioCompany } from '../domain/portfolio/company-picker.ts';
 import { signRequest } from '../server/signature.ts';
 import { sessionTokenHeader, type PreviewPageConfig } from './browser/page-config.ts';
 import { createPreviewBundler, fontRoute, type PreviewBundler } from './bundle.ts';
@@ -246,7 +246,7 @@ function assertLoopback(hostname: string): void {
 }
 
 /** Builds the page script once (so a card that does not compile fails here), then serves the preview on loopback. */
-export async function startPreview(options: PreviewOptions, port: number, hostname = '127.0.0.1'): Promise<RunningPreview> {
+export async function startPreviewServer(options: PreviewOptions, port: number, hostname = '127.0.0.1'): Promise<RunningPreview> {
   assertLoopback(hostname);
   const bundler = await createPreviewBundler(options.project);
   try {

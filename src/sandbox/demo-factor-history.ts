@@ -1,7 +1,7 @@
 // The factor scores an earlier sync wrote beside a seeded past health score (cs_health_factors,
-// format in src/domain/factor-history.ts), so a demo card can say which factors moved the score
+// format in src/domain/health/factor-history.ts), so a demo card can say which factors moved the score
 // since 30 days ago. Each factor lies within 20 points of that past score.
-import { formatFactorScores } from '../domain/factor-history.ts';
+import { formatFactorScores } from '../domain/health/factor-history.ts';
 import type { DemoContext } from './demo-records.ts';
 
 const FACTOR_KEYS = ['nps', 'support', 'engagement', 'adoption', 'renewal', 'sentiment'] as const;

@@ -2,7 +2,7 @@
 // portfolio. One request handler (`handle`) serves msw in tests and a loopback HTTP server
 // for `cs-card sandbox` and `npm start`, so everything runs without a HubSpot account.
 import type { RequestHandler } from 'msw';
-import { dayZone, todayIn } from '../domain/dates.ts';
+import { dayZone, todayIn } from '../domain/parsing/index.ts';
 import { SandboxControlPanel, type SandboxAccount } from './controls.ts';
 import { generateDemoPortfolio, DEFAULT_DEMO_COMPANIES } from './demo-portfolio.ts';
 import { handleRequest } from './handler.ts';

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
-import type { RefusalKind } from '../domain/handoff-changes.ts';
+import type { RefusalKind } from '../domain/handoff/handoff-changes.ts';
 import { churnReasonBodySchema } from '../app/cards/contract/churn.ts';
 import { errorBody } from '../app/cards/contract/errors.ts';
 import { handoffRequestSchemas, type HandoffAction } from '../app/cards/contract/handoff.ts';

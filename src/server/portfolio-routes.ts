@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
-import { parseIsoDate } from '../domain/dates.ts';
+import { parseIsoDate } from '../domain/parsing/index.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { pageOf, readPageSource, type PageSource } from '../usecases/portfolio-book.ts';
 import { errorBody } from '../app/cards/contract/errors.ts';

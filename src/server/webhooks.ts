@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { parseDelivery, webhookTargets, type WatchedObject, type WebhookTargets } from '../domain/webhook-events.ts';
+import { parseDelivery, webhookTargets, type WatchedObject, type WebhookTargets } from '../domain/sync/webhook-events.ts';
 import { errorBody } from '../app/cards/contract/errors.ts';
 
 // POST /webhooks/hubspot: HubSpot's webhook deliveries (src/app/webhooks/). The request is

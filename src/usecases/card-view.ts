@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
-import { dayZone, todayIn } from '../domain/dates.ts';
-import { buildCardView } from '../domain/card.ts';
-import { laterData, type LaterData } from '../domain/later-data.ts';
-import { requiredProperties } from '../domain/requirements.ts';
-import type { CompanySnapshot } from '../domain/snapshot.ts';
+import { dayZone, todayIn } from '../domain/parsing/index.ts';
+import { buildCardView } from '../domain/card/card.ts';
+import { laterData, type LaterData } from '../domain/card/later-data.ts';
+import { requiredProperties } from '../domain/card/requirements.ts';
+import type { CompanySnapshot } from '../domain/card/snapshot.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
 import { asOfRange } from '../app/cards/contract/task.ts';
 import { Deadline, type HubSpotGateway, type StageLabel } from '../hubspot/gateway.ts';

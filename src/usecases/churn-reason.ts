@@ -1,7 +1,7 @@
 import type { ChurnReasonBody } from '../app/cards/contract/churn.ts';
-import { lostRenewal, planChurnReason, type ChurnRefusal } from '../domain/churn-reason.ts';
-import { dayZone, parseIsoDate } from '../domain/dates.ts';
-import { readDeals } from '../domain/deals.ts';
+import { lostRenewal, planChurnReason, type ChurnRefusal } from '../domain/handoff/churn-reason.ts';
+import { dayZone, parseIsoDate } from '../domain/parsing/index.ts';
+import { readDeals } from '../domain/renewal/deals.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
 import { cardAfter, hasMarker, loadCompany, type HandoffDeps } from './handoff.ts';
 

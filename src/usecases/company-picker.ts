@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { portfolioCompany, portfolioProperties, rankByRisk, type PortfolioCompany } from '../domain/company-picker.ts';
+import { portfolioCompany, portfolioProperties, rankByRisk, type PortfolioCompany } from '../domain/portfolio/company-picker.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 
 // The preview's company picker: every customer company (the sync's scope, the configured

@@ -1,6 +1,6 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
-import { actionTask, openTaskActionIds, type TaskWording } from '../domain/action-tasks.ts';
-import { multiline } from '../domain/note-html.ts';
+import { actionTask, openTaskActionIds, type TaskWording } from '../domain/playbooks/action-tasks.ts';
+import { multiline } from '../domain/handoff/note-html.ts';
 import type { TaskReceipt } from '../app/cards/contract/task.ts';
 import type { ActionView } from '../app/cards/contract/view-model.ts';
 import { Deadline } from '../hubspot/gateway.ts';

@@ -1,10 +1,10 @@
 import type { CsConfig } from '../config/schema.ts';
-import { contractDealProperties } from '../domain/contract-deals.ts';
-import { dayZone } from '../domain/dates.ts';
-import { readDeals } from '../domain/deals.ts';
-import { doctorChecks, type DoctorCheck, type DoctorFacts, type RenewalSample } from '../domain/doctor.ts';
-import { configForPortal } from '../domain/portal-settings.ts';
-import type { DealKind } from '../domain/renewal-classification.ts';
+import { contractDealProperties } from '../domain/portfolio/contract-deals.ts';
+import { dayZone } from '../domain/parsing/index.ts';
+import { readDeals } from '../domain/renewal/deals.ts';
+import { doctorChecks, type DoctorCheck, type DoctorFacts, type RenewalSample } from '../domain/portal/doctor.ts';
+import { configForPortal } from '../domain/portal/portal-settings.ts';
+import type { DealKind } from '../domain/renewal/renewal-classification.ts';
 import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { readPortal, type PortalReaders } from './portal-settings.ts';

@@ -1,10 +1,10 @@
-import { dayZone, todayIn } from '../domain/dates.ts';
-import { buildCardView } from '../domain/card.ts';
-import { planHandoffChange, type RefusalKind } from '../domain/handoff-changes.ts';
+import { dayZone, todayIn } from '../domain/parsing/index.ts';
+import { buildCardView } from '../domain/card/card.ts';
+import { planHandoffChange, type RefusalKind } from '../domain/handoff/handoff-changes.ts';
 import type { HandoffRequest } from '../app/cards/contract/handoff.ts';
-import type { HandoffEffects } from '../domain/handoff-timeline.ts';
-import { requiredProperties } from '../domain/requirements.ts';
-import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
+import type { HandoffEffects } from '../domain/handoff/handoff-timeline.ts';
+import { requiredProperties } from '../domain/card/requirements.ts';
+import type { CompanySnapshot, CrmRecord } from '../domain/card/snapshot.ts';
 import type { CardView, ChurnView } from '../app/cards/contract/view-model.ts';
 import { Deadline, type HubSpotGateway } from '../hubspot/gateway.ts';
 import { cardBudgetMs, type CardDeps } from './card-view.ts';

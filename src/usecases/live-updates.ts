@@ -1,4 +1,4 @@
-import type { WebhookTargets } from '../domain/webhook-events.ts';
+import type { WebhookTargets } from '../domain/sync/webhook-events.ts';
 import type { StateStore } from '../state/store.ts';
 import type { FollowedCompanies, RecordsToFollow } from '../hubspot/webhook-targets.ts';
 import { sortIds } from './sync-selection.ts';

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
-import { isTimeZone } from '../domain/dates.ts';
-import { configForPortal, type PortalSettings, type PropertyOption } from '../domain/portal-settings.ts';
+import { isTimeZone } from '../domain/parsing/index.ts';
+import { configForPortal, type PortalSettings, type PropertyOption } from '../domain/portal/portal-settings.ts';
 import type { AccountGateway, RateLimitInfo } from '../hubspot/account.ts';
 import { HubSpotError } from '../hubspot/gateway.ts';
 import type { PropertyGateway, ReadProperty } from '../hubspot/properties.ts';

@@ -1,11 +1,11 @@
 import type { CsConfig } from '../config/schema.ts';
-import { contractDealProperties, readContractDeals, type CurrencyBasis } from '../domain/contract-deals.ts';
-import type { Day } from '../domain/dates.ts';
-import { formatDay } from '../domain/dates.ts';
-import { periodLabel, previousQuarter, quarterOf, type PeriodReport } from '../domain/period-report.ts';
-import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, type BookCompany, type PortfolioOverview } from '../domain/portfolio-book.ts';
-import type { Period } from '../domain/renewal-period.ts';
-import type { CrmRecord } from '../domain/snapshot.ts';
+import { contractDealProperties, readContractDeals, type CurrencyBasis } from '../domain/portfolio/contract-deals.ts';
+import type { Day } from '../domain/parsing/index.ts';
+import { formatDay } from '../domain/parsing/index.ts';
+import { periodLabel, previousQuarter, quarterOf, type PeriodReport } from '../domain/portfolio/period-report.ts';
+import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, type BookCompany, type PortfolioOverview } from '../domain/portfolio/portfolio-book.ts';
+import type { Period } from '../domain/portfolio/renewal-period.ts';
+import type { CrmRecord } from '../domain/card/snapshot.ts';
 import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
 import type { FailedIds, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
 import { productProperties, propertyDrift, propertyGroup, type PropertyDefinition } from '../domain/properties.ts';
-import { managerLists } from '../domain/manager-lists.ts';
+import { managerLists } from '../domain/portfolio/manager-lists.ts';
 import type { ListGateway } from '../hubspot/lists.ts';
 import { propertyFailure, type PropertyGateway } from '../hubspot/properties.ts';
 

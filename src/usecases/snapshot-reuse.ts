@@ -1,4 +1,4 @@
-import type { CompanySnapshot } from '../domain/snapshot.ts';
+import type { CompanySnapshot } from '../domain/card/snapshot.ts';
 import type { CardDeps } from './card-view.ts';
 
 // One record, one load. HubSpot draws a record's tab, sidebar and preview cards at once and

@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
-import { dateDrivenSelection } from '../domain/health-sync.ts';
+import { dateDrivenSelection } from '../domain/sync/write-rules.ts';
 import { healthUpdatedAtProperty } from '../domain/properties.ts';
-import { changeWindow, searchLagOverlapMs, type Watermark } from '../domain/sync-watermark.ts';
+import { changeWindow, searchLagOverlapMs, type Watermark } from '../domain/sync/watermark.ts';
 import { HubSpotError } from '../hubspot/failures.ts';
 import type { Filter, PortalAccess, PortfolioGateway, PortfolioObjectType } from '../hubspot/portfolio-gateway.ts';
 
@@ -11,7 +11,7 @@ import type { Filter, PortalAccess, PortfolioGateway, PortfolioObjectType } from
 // and those the last run had to skip. Every search costs one call per 200 hits, so a portfolio
 // where nothing changed costs a handful of calls whatever its size.
 
-export type { Watermark } from '../domain/sync-watermark.ts';
+export type { Watermark } from '../domain/sync/watermark.ts';
 
 /** More changed records than this and a full pass is cheaper than following every association. */
 export const maxIncrementalCandidates = 50_000;

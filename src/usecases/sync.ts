@@ -1,12 +1,12 @@
 import type { CsConfig } from '../config/schema.ts';
-import { dayZone, todayIn } from '../domain/dates.ts';
-import { fullSyncDue, historyMayMatter, writebackFor } from '../domain/health-sync.ts';
-import { requiredProperties } from '../domain/requirements.ts';
-import type { CompanySnapshot, CrmRecord } from '../domain/snapshot.ts';
-import { issueWarning } from '../domain/source-issues.ts';
+import { dayZone, todayIn } from '../domain/parsing/index.ts';
+import { fullSyncDue, historyMayMatter, writebackFor } from '../domain/sync/write-rules.ts';
+import { requiredProperties } from '../domain/card/requirements.ts';
+import type { CompanySnapshot, CrmRecord } from '../domain/card/snapshot.ts';
+import { issueWarning } from '../domain/card/source-issues.ts';
 import { describeFailure } from '../hubspot/failures.ts';
 import { searchPageSize, type PortalAccess, type PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
-import { carriedWrites, recordWrittenPage, type WrittenPages } from '../domain/sync-watermark.ts';
+import { carriedWrites, recordWrittenPage, type WrittenPages } from '../domain/sync/watermark.ts';
 import { idAfter, incrementalCandidates, sortIds, stageFilter, type Watermark } from './sync-selection.ts';
 import type { PendingRun, SyncState, SyncStateStore } from '../state/sync-state.ts';
 

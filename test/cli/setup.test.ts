@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { managerLists } from '../../src/domain/manager-lists.ts';
+import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
 import { productProperties } from '../../src/domain/properties.ts';
 import { run } from '../../src/cli/main.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';

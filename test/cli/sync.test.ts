@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
-import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
+import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
 import type { StateStore } from '../../src/state/store.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { requiredProperties } from '../../src/domain/requirements.ts';
+import { requiredProperties } from '../../src/domain/card/requirements.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { Deadline } from '../../src/hubspot/gateway.ts';
 import { PortfolioGateway } from '../../src/hubspot/portfolio-gateway.ts';

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { requiredProperties } from '../../src/domain/requirements.ts';
+import { requiredProperties } from '../../src/domain/card/requirements.ts';
 import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 import { CompanyNotFoundError, Deadline, HubSpotError } from '../../src/hubspot/gateway.ts';
 import { getCardView } from '../../src/usecases/card-view.ts';

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
-import { meansNoAssociations } from '../../src/hubspot/portfolio.ts';
+import { meansNoAssociations } from '../../src/hubspot/batch.ts';
 import { PortfolioGateway } from '../../src/hubspot/portfolio-gateway.ts';
 import { mswServer } from '../msw.ts';
 import { fastRetry } from '../sync/portfolio-portal.ts';

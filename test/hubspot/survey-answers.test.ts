@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { parseDay } from '../../src/domain/dates.ts';
-import { npsFacts } from '../../src/domain/nps.ts';
-import { requiredProperties } from '../../src/domain/requirements.ts';
+import { parseDay } from '../../src/domain/parsing/index.ts';
+import { npsFacts } from '../../src/domain/nps/nps.ts';
+import { requiredProperties } from '../../src/domain/card/requirements.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { Deadline } from '../../src/hubspot/gateway.ts';
 import { PortfolioGateway } from '../../src/hubspot/portfolio-gateway.ts';

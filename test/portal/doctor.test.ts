@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { blocksResults } from '../../src/domain/doctor.ts';
+import { blocksResults } from '../../src/domain/portal/doctor.ts';
 import { AccountGateway } from '../../src/hubspot/account.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { PortfolioGateway } from '../../src/hubspot/portfolio-gateway.ts';

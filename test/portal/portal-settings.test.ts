@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { requiredProperties } from '../../src/domain/requirements.ts';
+import { requiredProperties } from '../../src/domain/card/requirements.ts';
 import { AccountGateway } from '../../src/hubspot/account.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { Deadline } from '../../src/hubspot/gateway.ts';
@@ -8,7 +8,7 @@ import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { createSandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
 import { getCardView } from '../../src/usecases/card-view.ts';
 import { portalConfig, readPortal } from '../../src/usecases/portal-settings.ts';
-import { writebackFor } from '../../src/domain/health-sync.ts';
+import { writebackFor } from '../../src/domain/sync/write-rules.ts';
 import { HubSpotGateway } from '../../src/hubspot/gateway.ts';
 import { MemoryStore } from '../../src/sandbox/store.ts';
 import { mswServer } from '../msw.ts';

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { portfolioCompany } from '../../src/domain/company-picker.ts';
+import { portfolioCompany } from '../../src/domain/portfolio/company-picker.ts';
 import { fontRoute, type PreviewBundler } from '../../src/preview/bundle.ts';
 import { fontFaceCss } from '../../src/preview/fonts.ts';
 import { sessionTokenHeader } from '../../src/preview/browser/page-config.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { buildCardView } from '../../src/domain/card.ts';
-import { readDeals } from '../../src/domain/deals.ts';
-import type { CompanySnapshot } from '../../src/domain/snapshot.ts';
+import { buildCardView } from '../../src/domain/card/card.ts';
+import { readDeals } from '../../src/domain/renewal/deals.ts';
+import type { CompanySnapshot } from '../../src/domain/card/snapshot.ts';
 import { createSandbox, DEMO_TIME_ZONE, type SandboxStore, type StoredObject } from '../../src/sandbox/index.ts';
 
 const asOf = '2026-06-30';

@@ -2,7 +2,7 @@ import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companie
 import { Client } from '@hubspot/api-client';
 import { setTimeout as wait } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { managerLists } from '../../src/domain/manager-lists.ts';
+import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { listRequest } from '../../src/hubspot/lists.ts';
 import { DEFAULT_RATE_LIMIT } from '../../src/sandbox/index.ts';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { productProperties, propertyGroup } from '../../src/domain/properties.ts';
-import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
-import { managerLists } from '../../src/domain/manager-lists.ts';
+import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
+import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
 import { ListGateway } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { fakeListsApi } from './lists-api.ts';

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
-import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
+import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseFactorScores } from '../../src/domain/factor-history.ts';
-import { portfolioCompany, rankByRisk } from '../../src/domain/company-picker.ts';
+import { parseFactorScores } from '../../src/domain/health/factor-history.ts';
+import { portfolioCompany, rankByRisk } from '../../src/domain/portfolio/company-picker.ts';
 import { HubSpotGateway } from '../../src/hubspot/gateway.ts';
 import { DEFAULT_DEMO_COMPANIES } from '../../src/sandbox/demo-portfolio.ts';
 import { getCardView } from '../../src/usecases/card-view.ts';

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
-import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
+import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 import { syncCompanies, type CompanyChange, type SyncRequest } from '../../src/usecases/sync.ts';
 import { SyncLockedError } from '../../src/state/sync-state.ts';
 import { demoAsOf, portfolioPortal, type PortfolioPortal } from './portfolio-portal.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { parseDelivery, watchedProperties, webhookTargets } from '../../src/domain/webhook-events.ts';
+import { parseDelivery, watchedProperties, webhookTargets } from '../../src/domain/sync/webhook-events.ts';
 import { companiesOfRecords } from '../../src/hubspot/webhook-targets.ts';
 import { LiveUpdates, type RecomputeOutcome } from '../../src/usecases/live-updates.ts';
 import { syncCompanies } from '../../src/usecases/sync.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WebhookTargets } from '../../src/domain/webhook-events.ts';
+import type { WebhookTargets } from '../../src/domain/sync/webhook-events.ts';
 import type { RecordsToFollow } from '../../src/hubspot/webhook-targets.ts';
 import { LiveUpdates, type LiveUpdatesDeps } from '../../src/usecases/live-updates.ts';
 import type { LogEntry } from '../../src/usecases/log-entry.ts';

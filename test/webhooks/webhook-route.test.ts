@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { watchedProperties } from '../../src/domain/webhook-events.ts';
+import { watchedProperties } from '../../src/domain/sync/webhook-events.ts';
 import { HubSpotGateway } from '../../src/hubspot/gateway.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { companiesOfRecords } from '../../src/hubspot/webhook-targets.ts';

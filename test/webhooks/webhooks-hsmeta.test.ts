@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { BACKEND_URL } from '../../src/app/cards/backend.ts';
 import raw from '../../src/app/webhooks/webhooks-hsmeta.json' with { type: 'json' };
 import { defaultConfig } from '../../src/config/schema.ts';
-import { isProductProperty, parseDelivery, subscriptionObjectType, watchedProperties, webhookTargets, type WatchedObject } from '../../src/domain/webhook-events.ts';
+import { isProductProperty, parseDelivery, subscriptionObjectType, watchedProperties, webhookTargets, type WatchedObject } from '../../src/domain/sync/webhook-events.ts';
 import { productProperties } from '../../src/domain/properties.ts';
-import { ownedCompanyProperties } from '../../src/domain/writeback.ts';
+import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 
 // The webhook component HubSpot uploads (platform 2026.03, "Configure webhooks"): it must
 // subscribe to the health inputs — and never to a property the product writes, which would

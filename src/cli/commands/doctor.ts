@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blocksResults } from '../../domain/doctor.ts';
+import { blocksResults } from '../../domain/portal/doctor.ts';
 import { runDoctor } from '../../usecases/doctor.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { loadCliConfig } from '../configuration.ts';

@@ -1,5 +1,5 @@
-import { parseIsoDate } from '../../domain/dates.ts';
-import { periodFromArguments } from '../../domain/period-report.ts';
+import { parseIsoDate } from '../../domain/parsing/index.ts';
+import { periodFromArguments } from '../../domain/portfolio/period-report.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { runPeriodReport } from '../../usecases/portfolio-book.ts';
 import { loadCliConfig } from '../configuration.ts';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { CsConfig } from '../../config/schema.ts';
-import type { PortfolioCompany } from '../../domain/company-picker.ts';
-import { dayZone, parseIsoDate, todayIn } from '../../domain/dates.ts';
+import type { PortfolioCompany } from '../../domain/portfolio/company-picker.ts';
+import { dayZone, parseIsoDate, todayIn } from '../../domain/parsing/index.ts';
 import { readPreviewProject } from '../../preview/project.ts';
-import { startPreview } from '../../preview/server.ts';
+import { startPreviewServer } from '../../preview/server.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import type { LogEntry } from '../../server/app.ts';
 import { startServer } from '../../server/start.ts';
@@ -185,7 +185,7 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
     const project = await readPreviewProject();
     const preview = await step('preview', () =>
       listenOn(options.previewPort, options.portsAreExplicit, (port) =>
-        startPreview(
+        startPreviewServer(
           {
             project,
             data: { companies: () => readPortfolio(deps), companyProperties: (id, names) => companyProperties(deps, id, names) },

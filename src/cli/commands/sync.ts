@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
-import { ownedCompanyProperties } from '../../domain/writeback.ts';
+import { ownedCompanyProperties } from '../../domain/sync/written-values.ts';
 import { healthUpdatedAtProperty } from '../../domain/properties.ts';
 import { runSetup } from '../../usecases/setup.ts';
 import { runSync, type CompanyChange, type SyncProgress, type SyncSummary } from '../../usecases/sync.ts';

@@ -187,7 +187,7 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
   );
 }
 
-export async function startPreview(entries: readonly PreviewCardEntry[]): Promise<void> {
+export async function startPreviewPage(entries: readonly PreviewCardEntry[]): Promise<void> {
   const config = readPageConfig();
   provideHostServices({
     fetch: createHsFetch({

@@ -1,5 +1,5 @@
 import { Flex, Heading, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type { PeriodReport } from '../../../domain/period-report.ts';
+import type { PeriodReport } from '../../../domain/portfolio/period-report.ts';
 import type { PortfolioPage as PageData } from '../../../usecases/portfolio-book.ts';
 import { useI18n } from '../../cards/i18n/I18nContext.tsx';
 import type { MessageKey } from '../../cards/i18n/messages.ts';

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../app/cards/i18n/format.ts';
+import { cardSummary } from './card-summary.ts';
+import { laterData } from '../domain/card/later-data.ts';
+import type { CompanySnapshot } from '../domain/card/snapshot.ts';
+import { cardViewFixture } from '../../test/app/card-fixtures.ts';
+
+// The terminal form of a card: one labelled line per section, in the card's order, in the
+// card's own words (the message catalog), so the terminal and the card never disagree.
+
+function line(summary: string, label: string): string | undefined {
+  return summary.split('\n').find((candidate) => candidate.startsWith(label));
+}
+
+describe('cardSummary', () => {
+  it('names the company, then prints health, renewal, NPS, support, actions and handoff in the card\'s order', () => {
+    const summary = cardSummary(cardViewFixture(), { name: 'Northwind Traders' });
+
+    expect(summary.split('\n')[0]).toMatch(/^Northwind Traders \(company \d+\) as of [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(summary.split('\n').flatMap((text) => /^\S+(?: \S+)?/.exec(text)?.[0] ?? []).slice(1)).toEqual(['Health', 'Renewal', 'NPS', 'Support', 'Suggested actions', 'Sales handoff']);
+    expect(line(summary, 'Health')).toMatch(/^Health +82 \/ 100 · Healthy · Up 4 points in 30 days · Data coverage: 90% of the score’s weight had data$/);
+    expect(line(summary, 'Renewal')).toMatch(/^Renewal +May 1, 2026 \(in 47 days\) · Within 60 days · €48,000(\.00)? · deal 501$/);
+    expect(line(summary, 'NPS')).toMatch(/^NPS +\+70 · 8 responses · Promoters 6 · Passives 2 · Detractors 0 · /);
+    expect(line(summary, 'Support')).toMatch(/^Support +Open tickets 1 · High priority or urgent 0 · Oldest open ticket 3 days$/);
+    expect(summary).toMatch(/ {2}- \[Low priority\] .+ \(due in 14 days, task open; promoter_reference\): /);
+  });
+
+  it('never contradicts itself: an overdue renewal says so once, the support line counts urgent with high priority as the factor does', () => {
+    const summary = cardSummary(
+      cardViewFixture((view) => {
+        view.renewal = { ...view.renewal, date: '2026-03-10', daysToRenewal: -5, window: 'overdue' };
+        view.support = { openTickets: 5, openHighPriority: 4, oldestOpenDays: 1 };
+        view.actions = [
+          { id: 'renewal-call', title: 'Call about the renewal', reason: 'Renewal overdue.', priority: 'high', dueInDays: 0, alreadyTasked: false },
+          { id: 'qbr-schedule', title: 'Schedule a QBR', reason: 'No QBR in 90 days.', priority: 'low', dueInDays: 1, alreadyTasked: false },
+        ];
+      }),
+    );
+
+    const renewal = line(summary, 'Renewal') ?? '';
+    expect(renewal).toMatch(/^Renewal +Mar 10, 2026 \(5 days ago\) · Overdue · /);
+    expect(renewal.match(/overdue/gi)).toHaveLength(1);
+    expect(line(summary, 'Support')).toBe(`${'Support'.padEnd(20)}Open tickets 5 · High priority or urgent 4 · Oldest open ticket 1 day`);
+    expect(summary).not.toMatch(/\d+ high priority/);
+    expect(summary).toContain('(due today; renewal-call)');
+    expect(summary).toContain('(due tomorrow; qbr-schedule)');
+  });
+
+  it('says what is missing instead of printing blanks, and lists warnings last', () => {
+    const summary = cardSummary(
+      cardViewFixture((view) => {
+        view.health = { ...view.health, score: null, band: 'unknown', trend30d: null, coverage: 0.3 };
+        view.renewal = { date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, status: 'none', lastOutcome: null, staleDeals: [] };
+        view.nps = { ...view.nps, score: null, responses: 0, promoters: 0, passives: 0, detractors: 0, lowSample: true, latest: null };
+        view.actions = [];
+        view.warnings = ['NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope'];
+        delete view.warningMessages;
+      }),
+    );
+
+    expect(summary.split('\n')[0]).toMatch(/^Company \d+ \(no name on record\) as of /);
+    expect(line(summary, 'Health')).toMatch(/^Health +Not enough data for a score · Unknown · Data coverage: 30% /);
+    expect(line(summary, 'Renewal')).toMatch(/^Renewal +No renewal on record$/);
+    expect(line(summary, 'NPS')).toMatch(/^NPS +No NPS answers from this company’s contacts in the last 180 days\.$/);
+    expect(line(summary, 'Suggested actions')).toMatch(/^Suggested actions +none suggested$/);
+    expect(summary.split('\n').slice(-2)).toEqual(['Some data is missing', '  ! NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope']);
+  });
+
+  it('says when the portal holds data dated after a past as-of day, instead of showing the card as if it stood still', () => {
+    const snapshot: CompanySnapshot = {
+      company: { id: '1', properties: { notes_last_contacted: '2026-11-02T09:00:00Z' } },
+      history: { cs_health_score: [{ value: '70', timestamp: '2026-10-30T00:00:00Z' }] },
+      contacts: [],
+      deals: [{ id: 'd', properties: { createdate: '2026-10-20T08:00:00Z' } }],
+      tickets: [{ id: 't', properties: { createdate: '1793001600000' } }],
+      feedback: [],
+      tasks: [],
+      issues: [],
+    };
+    // The rule's @example.
+    expect(laterData({ ...snapshot, company: { id: '1', properties: {} }, history: {}, deals: [], tickets: [{ id: 't', properties: { createdate: '2026-11-25T10:00:00Z' } }] }, '2026-11-20')).toEqual({ count: 1, latest: '2026-11-25' });
+    const later = laterData(snapshot, '2026-10-25');
+    expect(later).toEqual({ count: 3, latest: '2026-11-02' });
+    const summary = cardSummary(cardViewFixture((view) => (view.asOf = '2026-10-25')), { name: 'Northwind', later });
+    expect(summary.split('\n')[1]).toBe(
+      '! The portal holds data dated after Oct 25, 2026 (3 records and values, the latest on Nov 2, 2026): this card is computed as of Oct 25, 2026 from the portal as it is now, so it is not the card as it looked on that day.',
+    );
+    expect(cardSummary(cardViewFixture(), { name: 'Northwind', later: { count: 0, latest: null } })).not.toContain('dated after');
+  });
+
+  it('speaks the reader\'s language', () => {
+    const summary = cardSummary(cardViewFixture(), { name: 'Northwind' }, createI18n('pl', 'UTC'));
+    expect(summary.split('\n')[0]).toMatch(/^Northwind \(firma \d+\) na dzień /);
+    expect(line(summary, 'Odnowienie') ?? line(summary, 'Odnowienie umowy')).toBeTruthy();
+  });
+});

@@ -1,0 +1,106 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { asOfDay, formatDay, formatInstant } from '../parsing/index.ts';
+import { churnDetail } from '../handoff/churn-reason.ts';
+import { customerValue } from '../renewal/customer-value.ts';
+import type { Deal } from '../renewal/deals.ts';
+import { handoffDetail } from '../handoff/handoff.ts';
+import { factorChangesSince, healthFactorsProperty, type FactorChangesResult } from '../health/factor-history.ts';
+import { evaluateHealth } from '../health/health-evaluation.ts';
+import { healthHistory } from '../health/health-history.ts';
+import { message, type Message } from '../../app/cards/contract/message.ts';
+import { npsWarningMessages, npsWarnings } from '../nps/nps.ts';
+import { renewalWarningMessages, renewalWarnings } from '../renewal/renewal.ts';
+import { sentimentWarningMessages, sentimentWarnings } from '../health/sentiment.ts';
+import type { CompanySnapshot } from './snapshot.ts';
+import { issueWarning, issueWarningMessage } from './source-issues.ts';
+import type { CardView } from '../../app/cards/contract/view-model.ts';
+
+/** The card view model of one company (DESIGN.md "Card view model"), as of a given day. */
+export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {
+  const asOf = asOfDay(at.asOf);
+  const company = snapshot.company.properties;
+  const { deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(snapshot, config, asOf);
+
+  const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
+  const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors };
+  if (history.length > 0) healthView.history = history;
+  const changes = factorChangesSince(health.factors, snapshot.history[healthFactorsProperty], { asOf, days: config.health.trendDays, threshold: config.health.factorChangePoints });
+  if (changes.kind === 'changes') healthView.factorChanges = changes.factorChanges;
+
+  return {
+    companyId: snapshot.company.id,
+    asOf: at.asOf,
+    generatedAt: at.generatedAt,
+    health: healthView,
+    renewal: {
+      date: renewal.day === null ? null : formatDay(renewal.day),
+      daysToRenewal: renewal.daysToRenewal,
+      window: renewal.window,
+      amount: renewal.amount,
+      currency: renewal.currency,
+      dealId: renewal.dealId,
+      stage: renewal.stage,
+      source: renewal.source,
+      ...foreignDealAmount(deals, renewal.dealId, renewal.currency),
+      ...customerValue(deals, asOf, config.currency),
+      lifetimeRevenueCurrency: config.currency,
+      status: renewal.status,
+      lastOutcome: renewal.lastOutcome === null ? null : { result: renewal.lastOutcome.result, date: formatDay(renewal.lastOutcome.day), dealId: renewal.lastOutcome.dealId },
+      staleDeals: renewal.staleDeals.map((stale) => ({ dealId: stale.dealId, closeDate: formatDay(stale.day) })),
+      lapsed: renewal.lapsed,
+    },
+    nps: {
+      score: nps.score,
+      responses: nps.responses,
+      promoters: nps.promoters,
+      passives: nps.passives,
+      detractors: nps.detractors,
+      windowDays: nps.windowDays,
+      lowSample: nps.lowSample,
+      latest:
+        nps.latest === null
+          ? null
+          : { value: nps.latest.value, comment: nps.latest.comment, submittedAt: formatInstant(nps.latest.submittedAt), contactId: nps.latest.contactId },
+    },
+    support: { openTickets: support.open.length, openHighPriority: support.openHighPriority, oldestOpenDays: support.oldestOpenDays },
+    actions,
+    handoff: handoffDetail(company, snapshot.contacts, config.handoff, handoff),
+    churn: churnDetail(company, deals, asOf, config.playbooks),
+    lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },
+    warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment), factorHistoryWarnings(changes)),
+    warningMessages: cardWarningMessages(snapshot.issues, npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment), factorHistoryWarningMessages(changes)),
+  };
+}
+
+/** A factor-score record that cannot be read (a hand edit of cs_health_factors) is said, not guessed around. */
+function factorHistoryWarnings(changes: FactorChangesResult): string[] {
+  return changes.kind === 'unreadable' ? [`${healthFactorsProperty} as written on ${changes.writtenOn} cannot be read (${changes.problem}), so what changed is not shown`] : [];
+}
+
+function factorHistoryWarningMessages(changes: FactorChangesResult): Message[] {
+  return changes.kind === 'unreadable' ? [message('warning.factorHistoryUnreadable', { date: changes.writtenOn, property: healthFactorsProperty })] : [];
+}
+
+/** The renewal deal's own amount and currency, when it is not in the currency the card's amount is in. */
+function foreignDealAmount(deals: readonly Deal[], dealId: string | null, currency: string | null): { dealAmount?: number | null; dealCurrency?: string } {
+  if (dealId === null) return {};
+  const deal = deals.find((candidate) => candidate.id === dealId);
+  if (!deal || deal.dealCurrency === null || deal.dealCurrency === currency) return {};
+  return { dealAmount: deal.dealAmount, dealCurrency: deal.dealCurrency };
+}
+
+/** The source issues, then the data notes, in one array (a loop: most cards have none, and map + concat allocate on every card). */
+function cardWarnings(issues: CompanySnapshot['issues'], ...notes: ReadonlyArray<readonly string[]>): string[] {
+  const warnings: string[] = [];
+  for (const issue of issues) warnings.push(issueWarning(issue));
+  for (const group of notes) for (const note of group) warnings.push(note);
+  return warnings;
+}
+
+/** The same warnings as catalog messages, in the same order. */
+function cardWarningMessages(issues: CompanySnapshot['issues'], ...notes: ReadonlyArray<readonly Message[]>): Message[] {
+  const warnings: Message[] = [];
+  for (const issue of issues) warnings.push(issueWarningMessage(issue));
+  for (const group of notes) for (const note of group) warnings.push(note);
+  return warnings;
+}

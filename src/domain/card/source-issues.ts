@@ -1,0 +1,44 @@
+import { message, type Message } from '../../app/cards/contract/message.ts';
+import type { DataSource, SourceIssue } from './snapshot.ts';
+
+// What a failed data source means for the card: which sources cannot be trusted, and the
+// sentence the card shows about each.
+
+const sourceLabels: Readonly<Record<DataSource, string>> = {
+  company: 'Company details',
+  history: 'Property history (trend, sentiment age)',
+  contacts: 'Contacts (engagement, NPS)',
+  deals: 'Deals (renewal)',
+  tickets: 'Support tickets',
+  feedback: 'NPS',
+  tasks: 'Tasks (already-created actions)',
+};
+
+export type FailedSources = Readonly<Record<DataSource, boolean>>;
+
+const noFailures: FailedSources = { company: false, history: false, contacts: false, deals: false, tickets: false, feedback: false, tasks: false };
+
+/** Which sources failed outright; a source with only some records skipped still counts. */
+export function failedSources(issues: readonly SourceIssue[]): FailedSources {
+  if (issues.length === 0) return noFailures; // the usual case, on every card
+  const failed = { ...noFailures };
+  for (const issue of issues) if (issue.kind !== 'malformed') failed[issue.source] = true;
+  return failed;
+}
+
+/** e.g. "NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope". */
+export function issueWarning(issue: SourceIssue): string {
+  const label = sourceLabels[issue.source] ?? `Source ${String(issue.source)}`;
+  const state = issue.kind === 'malformed' ? 'incomplete' : 'unavailable';
+  const detail = issue.detail.trim();
+  return detail ? `${label} ${state}: ${detail}` : `${label} ${state}`;
+}
+
+/** The warning as a catalog message: which source, and whether it is missing or incomplete (the detail stays for admins). */
+export function issueWarningMessage(issue: SourceIssue): Message {
+  return message('warning.source', { source: issue.source, state: issue.kind === 'malformed' ? 'incomplete' : 'unavailable' });
+}
+
+export function sourceLabel(source: DataSource): string {
+  return sourceLabels[source];
+}

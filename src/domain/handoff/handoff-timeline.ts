@@ -1,0 +1,108 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { actionMarker } from '../playbooks/action-tasks.ts';
+import { addDays } from '../parsing/index.ts';
+import { contactLabel, csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
+import type { HandoffAction } from '../../app/cards/contract/handoff.ts';
+import { defuseMarkers, escapeHtml, fitNote, multiline } from './note-html.ts';
+import { textOf } from '../parsing/index.ts';
+import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
+import type { HandoffStatus } from '../../app/cards/contract/view-model.ts';
+
+// What each handoff step leaves in HubSpot besides the properties: a timeline note with the full
+// content, and when CS accepts, the onboarding tasks for the CSM. Each carries a marker, so a
+// retried step can tell whether the first attempt already created it.
+
+export interface HandoffNote {
+  readonly body: string;
+  /** Found in the body; tells whether the note of this change already exists. */
+  readonly marker: string;
+}
+
+export interface OnboardingTask {
+  readonly marker: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly priority: 'HIGH' | 'MEDIUM' | 'LOW';
+  readonly dueDate: string;
+  readonly ownerId: string | null;
+}
+
+export interface HandoffEffects {
+  /** Null for a draft save: only submit, accept and return go on the timeline. */
+  readonly note: HandoffNote | null;
+  readonly tasks: readonly OnboardingTask[];
+}
+
+export interface TimelineContext {
+  readonly company: PropertyValues;
+  readonly companyName: string | null;
+  readonly contacts: readonly CrmRecord[];
+  readonly config: CsConfig['handoff'];
+  /** YYYY-MM-DD: the day the change happens, for the task due dates. */
+  readonly today: string;
+}
+
+export function noteMarker(action: HandoffAction, version: number): string {
+  return actionMarker(`handoff-${action}-v${version}`);
+}
+
+export const onboardingMarkers = { kickoff: actionMarker('handoff-kickoff'), goLive: actionMarker('handoff-go-live-check') } as const;
+
+/** What a step puts on the timeline (a note with the full content) and, on accept, the onboarding tasks. */
+export function handoffEffects(action: HandoffAction, previous: HandoffStatus, ctx: TimelineContext, version: number, after: PropertyValues): HandoffEffects {
+  if (action === 'save') return { note: null, tasks: [] };
+  const marker = noteMarker(action, version);
+  const fields = handoffFields(after);
+  const titles: Readonly<Record<Exclude<HandoffAction, 'save'>, string>> = {
+    submit: previous === 'returned' ? 'Handoff resubmitted to customer success' : 'Handoff submitted to customer success',
+    accept: 'Handoff accepted by customer success',
+    return: 'Handoff returned to sales',
+  };
+  const lines = [`<p><strong>${escapeHtml(titles[action])}</strong> (version ${version})</p>`];
+  if (action === 'return') lines.push(`<p><strong>Comment:</strong> ${multiline(textOf(after, handoffStateProperties.returnComment) ?? '')}</p>`);
+  lines.push(...fieldLines(fields, ctx.contacts));
+  const tasks = action === 'accept' ? onboardingTasks(fields, ctx) : [];
+  return { note: { body: fitNote(lines.join(''), `<p>Recorded by the customer-success card. ${marker}</p>`), marker }, tasks };
+}
+
+function fieldLines(fields: HandoffFields, contacts: readonly CrmRecord[]): string[] {
+  const byId = new Map(contacts.map((contact) => [contact.id, contactLabel(contact)]));
+  return handoffFieldKeys.map((key) => {
+    const value = fields[key];
+    const shown = value === '' ? '—' : key === 'championId' || key === 'economicBuyerId' ? `${byId.get(value) ?? 'Contact'} (contact id ${value})` : value;
+    return `<p><strong>${handoffFieldLabels[key]}:</strong> ${multiline(shown)}</p>`;
+  });
+}
+
+/**
+ * The CSM's onboarding tasks. HubSpot renders a task body as HTML: every text that came from a
+ * user (goals, criteria, the company's name) is escaped and its markers defused, so only the
+ * product's own marker at the end identifies the task.
+ */
+function onboardingTasks(fields: HandoffFields, ctx: TimelineContext): OnboardingTask[] {
+  const ownerId = csmOwnerId(ctx.company, ctx.config);
+  const who = ctx.companyName ?? 'the customer';
+  const kickoffDue = addDays(ctx.today, ctx.config.kickoffDueDays);
+  const goLive = fields.goLiveDate !== '' && fields.goLiveDate >= ctx.today ? fields.goLiveDate : kickoffDue;
+  const goals = fields.goals === '' ? '' : `<p><strong>Customer goals:</strong> ${multiline(fields.goals)}</p>`;
+  const criteria = fields.successCriteria === '' ? '' : `<p><strong>Success criteria:</strong> ${multiline(fields.successCriteria)}</p>`;
+  const trailer = (marker: string) => `<p>Created when CS accepted the sales handoff. ${marker}</p>`;
+  return [
+    {
+      marker: onboardingMarkers.kickoff,
+      subject: defuseMarkers(`Onboarding kickoff with ${who}`),
+      body: `<p>Hold the onboarding kickoff: confirm goals, success criteria and the go-live plan with the champion.</p>${goals}${criteria}${trailer(onboardingMarkers.kickoff)}`,
+      priority: 'HIGH',
+      dueDate: kickoffDue,
+      ownerId,
+    },
+    {
+      marker: onboardingMarkers.goLive,
+      subject: defuseMarkers(`Go-live check with ${who}`),
+      body: `<p>Check that ${escapeHtml(who)} is live and activated as planned${fields.goLiveDate === '' ? '' : ` (planned go-live ${escapeHtml(fields.goLiveDate)})`}.</p>${criteria}${trailer(onboardingMarkers.goLive)}`,
+      priority: 'MEDIUM',
+      dueDate: goLive,
+      ownerId,
+    },
+  ];
+}

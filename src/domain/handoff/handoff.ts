@@ -1,0 +1,274 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { parseDay, parseInstant } from '../parsing/index.ts';
+import { keyOf, numberOf, textOf, textValue } from '../parsing/index.ts';
+import { sortInPlace } from '../card/sorting.ts';
+import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
+import type { HandoffPhase, HandoffStatus } from '../../app/cards/contract/view-model.ts';
+
+export type { HandoffPhase } from '../../app/cards/contract/view-model.ts';
+
+// The sales -> CS handoff (DOMAIN.md): its status, which required fields are still empty, and
+// everything the card's handoff section shows. It lives in company properties (HubSpot is the
+// only store); the form is app/cards/contract/handoff.ts, the steps that change it handoff-changes.ts.
+
+export interface Handoff {
+  readonly status: HandoffStatus;
+  /** Filled required fields / required fields, 0..1 (1 when nothing is required). */
+  readonly completeness: number;
+  /** Labels of the required fields still missing, in configured order. */
+  readonly missing: string[];
+}
+
+const statuses: ReadonlySet<string> = new Set<HandoffStatus>(['not_started', 'submitted', 'accepted', 'returned']);
+
+export function handoffStatus(company: PropertyValues, config: CsConfig['handoff']): HandoffStatus {
+  const value = keyOf(company, config.statusProperty);
+  return value !== null && statuses.has(value) ? (value as HandoffStatus) : 'not_started';
+}
+
+export function handoffOf(company: PropertyValues, config: CsConfig['handoff']): Handoff {
+  // A loop, not filter + map: every card view reads the handoff (see npm run bench).
+  const missing: string[] = [];
+  for (const field of config.requiredFields) if (!isFilled(company, field)) missing.push(field.label);
+  const required = config.requiredFields.length;
+  return {
+    status: handoffStatus(company, config),
+    completeness: required === 0 ? 1 : (required - missing.length) / required,
+    missing,
+  };
+}
+
+function isFilled(company: PropertyValues, field: CsConfig['handoff']['requiredFields'][number]): boolean {
+  const text = textOf(company, field.property);
+  if (text === null) return false;
+  return field.kind === 'date' ? parseDay(text) !== null : true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Where the handoff is stored
+
+/** The form's fields and the company property each is stored in. */
+export const handoffFieldProperties = {
+  goals: 'cs_handoff_goals',
+  successCriteria: 'cs_handoff_success_criteria',
+  championId: 'cs_handoff_champion_id',
+  economicBuyerId: 'cs_handoff_economic_buyer_id',
+  promisedScope: 'cs_handoff_promises',
+  specialTerms: 'cs_handoff_special_terms',
+  risks: 'cs_handoff_risks',
+  goLiveDate: 'cs_handoff_go_live_date',
+} as const;
+export type HandoffFieldKey = keyof typeof handoffFieldProperties;
+export const handoffFieldKeys = Object.keys(handoffFieldProperties) as HandoffFieldKey[];
+
+/** The handoff's bookkeeping properties, besides the configured status property. */
+export const handoffStateProperties = {
+  version: 'cs_handoff_version',
+  submittedAt: 'cs_handoff_submitted_at',
+  acceptedAt: 'cs_handoff_accepted_at',
+  returnedAt: 'cs_handoff_returned_at',
+  returnComment: 'cs_handoff_return_comment',
+  /** The last change applied, `action:baseVersion:fingerprint`: a retried request is recognised by it. */
+  lastChange: 'cs_handoff_last_change',
+} as const;
+
+export type HandoffFields = Record<HandoffFieldKey, string>;
+
+export const handoffFieldLabels: Readonly<Record<HandoffFieldKey, string>> = {
+  goals: 'Customer goals',
+  successCriteria: 'Success criteria',
+  championId: 'Champion',
+  economicBuyerId: 'Economic buyer',
+  promisedScope: 'Promised scope',
+  specialTerms: 'Special terms',
+  risks: 'Known risks',
+  goLiveDate: 'Planned go-live date',
+};
+
+// ---------------------------------------------------------------------------------------
+// Reading the handoff from the company
+
+export interface ContactOption {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** Everything the card's handoff section shows; the card decides nothing itself. */
+export interface HandoffDetail extends Handoff {
+  readonly phase: HandoffPhase;
+  /** The missing required fields as form field keys; a configured field not on the form keeps its label. */
+  readonly missingFields: string[];
+  /** The required fields as form field keys (or labels, for a configured field not on the form), in configured order. */
+  readonly requiredFields: string[];
+  readonly version: number;
+  readonly fields: HandoffFields;
+  readonly submittedAt: string | null;
+  readonly acceptedAt: string | null;
+  readonly returnedAt: string | null;
+  readonly returnComment: string | null;
+  /** The CSM who accepts the handoff and gets the onboarding tasks (HubSpot owner id). */
+  readonly csmOwnerId: string | null;
+  readonly canEdit: boolean;
+  readonly canSubmit: boolean;
+  readonly canAccept: boolean;
+  readonly canReturn: boolean;
+  /** The company's contacts, for choosing the champion and the economic buyer (at most {@link contactChoiceLimit}). */
+  readonly contacts: ContactOption[];
+  /** The company's contacts not offered because of the limit (a company can have thousands). */
+  readonly contactsLeftOut: number;
+}
+
+export function handoffFields(company: PropertyValues): HandoffFields {
+  // One object literal rather than keys added one by one: a single fixed shape, built once per card view.
+  const goLiveDate = textOf(company, handoffFieldProperties.goLiveDate) ?? '';
+  return {
+    goals: textOf(company, handoffFieldProperties.goals) ?? '',
+    successCriteria: textOf(company, handoffFieldProperties.successCriteria) ?? '',
+    championId: textOf(company, handoffFieldProperties.championId) ?? '',
+    economicBuyerId: textOf(company, handoffFieldProperties.economicBuyerId) ?? '',
+    promisedScope: textOf(company, handoffFieldProperties.promisedScope) ?? '',
+    specialTerms: textOf(company, handoffFieldProperties.specialTerms) ?? '',
+    risks: textOf(company, handoffFieldProperties.risks) ?? '',
+    goLiveDate: parseDay(goLiveDate) === null ? '' : goLiveDate.slice(0, 10),
+  };
+}
+
+export function handoffVersion(company: PropertyValues): number {
+  const version = numberOf(company, handoffStateProperties.version);
+  return version !== null && Number.isSafeInteger(version) && version >= 0 ? version : 0;
+}
+
+function instantOf(company: PropertyValues, name: string): string | null {
+  const ms = parseInstant(company[name]);
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+export function csmOwnerId(company: PropertyValues, config: CsConfig['handoff']): string | null {
+  const configured = config.csOwnerProperty === null ? null : textOf(company, config.csOwnerProperty);
+  const owner = configured ?? textOf(company, 'hubspot_owner_id');
+  return owner !== null && /^\d+$/.test(owner) ? owner : null;
+}
+
+/** "Jane Doe (jane@acme.example)", else the email, else the id. */
+export function contactLabel(contact: CrmRecord): string {
+  const props = contact.properties;
+  // Read as props.name, not textOf(props, name): a read site of its own is fast (property-values.ts).
+  const first = textValue(props.firstname);
+  const last = textValue(props.lastname);
+  const name = first !== null && last !== null ? `${first} ${last}` : (first ?? last ?? '');
+  const email = textValue(props.email);
+  if (name !== '' && email !== null) return `${name} (${email})`;
+  return name !== '' ? name : (email ?? `Contact ${contact.id}`);
+}
+
+interface SortableOption {
+  readonly option: ContactOption;
+  /** The lower-cased label: compared with < and >, as a collator costs a sixth of a card view. */
+  readonly key: string;
+}
+
+/** By label, case-insensitively, then by id. */
+export function contactOptions(contacts: readonly CrmRecord[]): ContactOption[] {
+  const sortable: SortableOption[] = [];
+  for (const contact of contacts) {
+    const label = contactLabel(contact);
+    sortable.push({ option: { id: contact.id, label }, key: label.toLowerCase() });
+  }
+  sortInPlace(sortable, byKey);
+  const options: ContactOption[] = [];
+  for (const item of sortable) options.push(item.option);
+  return options;
+}
+
+function byKey(a: SortableOption, b: SortableOption): number {
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  const x = a.option.id;
+  const y = b.option.id;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * How many contacts the handoff form offers: a card's view must stay far below hubspot.fetch's
+ * 1 MB response limit even for a company with thousands of contacts.
+ */
+export const contactChoiceLimit = 50;
+
+function lastContacted(contact: CrmRecord): number {
+  return parseInstant(contact.properties.notes_last_contacted) ?? Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * The contacts the form offers: the champion and economic buyer already chosen, then the most
+ * recently engaged (`notes_last_contacted`, newest first; never contacted last, by id), up to
+ * {@link contactChoiceLimit}; and how many were left out.
+ * @example
+ * contactChoices([{ id: '1', properties: {} }, { id: '2', properties: { notes_last_contacted: '2026-03-01T10:00:00Z' } }], { championId: '1', economicBuyerId: '' }, 1)
+ * // => { chosen: [{ id: '1', properties: {} }], leftOut: 1 }
+ */
+export function contactChoices(contacts: readonly CrmRecord[], fields: Pick<HandoffFields, 'championId' | 'economicBuyerId'>, limit = contactChoiceLimit): { chosen: CrmRecord[]; leftOut: number } {
+  if (contacts.length <= limit) return { chosen: [...contacts], leftOut: 0 };
+  const named = new Set([fields.championId, fields.economicBuyerId].filter((id) => id !== ''));
+  const first = contacts.filter((contact) => named.has(contact.id));
+  const rest = contacts.filter((contact) => !named.has(contact.id)).map((contact) => ({ contact, at: lastContacted(contact) }));
+  rest.sort((a, b) => (a.at !== b.at ? (b.at > a.at ? 1 : -1) : a.contact.id.length - b.contact.id.length || (a.contact.id < b.contact.id ? -1 : 1)));
+  const chosen = [...first, ...rest.map((entry) => entry.contact)].slice(0, Math.max(limit, first.length));
+  return { chosen, leftOut: contacts.length - chosen.length };
+}
+
+/** The contacts a read-only handoff names: its champion and economic buyer. */
+function namedContacts(contacts: readonly CrmRecord[], fields: HandoffFields): CrmRecord[] {
+  const named: CrmRecord[] = [];
+  for (const contact of contacts) if (contact.id === fields.championId || contact.id === fields.economicBuyerId) named.push(contact);
+  return named;
+}
+
+/** The statuses in which sales may edit and submit. */
+export const editableStatuses: ReadonlySet<HandoffStatus> = new Set(['not_started', 'returned']);
+
+function phaseOf(status: HandoffStatus, version: number, fields: HandoffFields): HandoffPhase {
+  if (status !== 'not_started') return status;
+  if (version > 0) return 'draft';
+  for (const key of handoffFieldKeys) if (fields[key] !== '') return 'draft';
+  return 'not_started';
+}
+
+const formFieldOfProperty: ReadonlyMap<string, string> = new Map(Object.entries(handoffFieldProperties).map(([key, property]) => [property, key]));
+
+/** `summary` is the company's handoffOf, when the caller has it already. */
+export function handoffDetail(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['handoff'], summary: Handoff = handoffOf(company, config)): HandoffDetail {
+  const fields = handoffFields(company);
+  const version = handoffVersion(company);
+  const editable = editableStatuses.has(summary.status);
+  const missingFields: string[] = [];
+  const requiredFields: string[] = [];
+  for (const field of config.requiredFields) {
+    const key = formFieldOfProperty.get(field.property) ?? field.label;
+    requiredFields.push(key);
+    if (!isFilled(company, field)) missingFields.push(key);
+  }
+  // The form chooses among the company's contacts (bounded); a read-only handoff only names the two it holds.
+  const choices = editable ? contactChoices(contacts, fields) : { chosen: namedContacts(contacts, fields), leftOut: 0 };
+  // The summary's fields are listed, not spread: this runs for every card view, and a spread
+  // copies through a slower generic path.
+  return {
+    status: summary.status,
+    completeness: summary.completeness,
+    missing: summary.missing,
+    missingFields,
+    requiredFields,
+    phase: phaseOf(summary.status, version, fields),
+    version,
+    fields,
+    submittedAt: instantOf(company, handoffStateProperties.submittedAt),
+    acceptedAt: instantOf(company, handoffStateProperties.acceptedAt),
+    returnedAt: instantOf(company, handoffStateProperties.returnedAt),
+    returnComment: summary.status === 'returned' ? textOf(company, handoffStateProperties.returnComment) : null,
+    csmOwnerId: csmOwnerId(company, config),
+    canEdit: editable,
+    canSubmit: editable && summary.missing.length === 0,
+    canAccept: summary.status === 'submitted',
+    canReturn: summary.status === 'submitted',
+    contacts: contactOptions(choices.chosen),
+    contactsLeftOut: choices.leftOut,
+  };
+}

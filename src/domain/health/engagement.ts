@@ -1,0 +1,51 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { dayZone, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
+import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
+import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
+import { message } from '../../app/cards/contract/message.ts';
+import { daysAgo, plural } from '../card/wording.ts';
+
+// Engagement: how recently the CSM touched the company (notes_last_contacted) and how many
+// of its contacts were touched lately ("engaged contacts").
+
+export interface EngagementFacts {
+  /** Days since the company's last touch; null when it was never contacted. */
+  readonly daysSinceTouch: number | null;
+  readonly contacts: number;
+  readonly engagedContacts: number;
+}
+
+export function engagementFacts(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['engagement'], asOf: Day, zone: DayZone = dayZone('UTC')): EngagementFacts {
+  const touched = parseZonedDay(company.notes_last_contacted, zone);
+  let engagedContacts = 0;
+  for (const contact of contacts) {
+    const day = parseZonedDay(contact.properties.notes_last_contacted, zone);
+    if (day !== null && asOf - day < config.engagedWithinDays) engagedContacts++;
+  }
+  return {
+    daysSinceTouch: touched === null ? null : Math.max(0, asOf - touched),
+    contacts: contacts.length,
+    engagedContacts,
+  };
+}
+
+export function engagementFactor(facts: EngagementFacts, config: CsConfig['engagement'], contactsFailed: boolean): FactorResult {
+  if (contactsFailed) return sourceError('engagement', 'Contacts could not be read, so engagement is not counted');
+  if (facts.daysSinceTouch === null && facts.contacts === 0) return noData('engagement', 'No recorded touch and no contacts', message('factor.engagement.none'));
+  const touchScore = facts.daysSinceTouch === null ? 0 : recencyScore(facts.daysSinceTouch, config.touchFullScoreDays, config.touchZeroScoreDays);
+  const touchText = facts.daysSinceTouch === null ? 'No CSM touch on record' : `Last touch ${daysAgo(facts.daysSinceTouch)}`;
+  const explanationMessage = message('factor.engagement.touch', {
+    touched: facts.daysSinceTouch ?? -1,
+    contacts: facts.contacts,
+    engaged: facts.engagedContacts,
+    withinDays: config.engagedWithinDays,
+  });
+  if (facts.contacts === 0) return scored('engagement', touchScore, `${touchText}; no contacts`, explanationMessage);
+  const contactScore = (100 * facts.engagedContacts) / facts.contacts;
+  return scored(
+    'engagement',
+    config.touchShare * touchScore + (1 - config.touchShare) * contactScore,
+    `${touchText}; ${facts.engagedContacts} of ${plural(facts.contacts, 'contact')} engaged in the last ${config.engagedWithinDays} days`,
+    explanationMessage,
+  );
+}

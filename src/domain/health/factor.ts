@@ -1,0 +1,52 @@
+import type { FactorKey } from '../../config/schema.ts';
+import { message, type Message } from '../../app/cards/contract/message.ts';
+import type { FactorStatus } from '../../app/cards/contract/view-model.ts';
+
+/** One health factor as a factor module computes it, before weighting. */
+export interface FactorResult {
+  readonly key: FactorKey;
+  readonly label: string;
+  /** Integer 0..100, or null when there is nothing to score. */
+  readonly score: number | null;
+  readonly status: FactorStatus;
+  readonly explanation: string;
+  /** Share of the factor's weight its data supports, 0..1 (NPS: respondents / the low-sample threshold); the rest counts as missing data. */
+  readonly confidence?: number;
+  /** The explanation as a catalog message, for the user's language. */
+  readonly explanationMessage: Message;
+}
+
+export const factorLabels: Readonly<Record<FactorKey, string>> = {
+  nps: 'NPS',
+  support: 'Support',
+  engagement: 'Engagement',
+  adoption: 'Adoption',
+  renewal: 'Renewal',
+  sentiment: 'CSM sentiment',
+};
+
+export function scored(key: FactorKey, score: number, explanation: string, explanationMessage: Message): FactorResult {
+  return { key, label: factorLabels[key], score: clampScore(score), status: 'ok', explanation, explanationMessage };
+}
+
+export function noData(key: FactorKey, explanation: string, explanationMessage: Message): FactorResult {
+  return { key, label: factorLabels[key], score: null, status: 'no_data', explanation, explanationMessage };
+}
+
+/** The factor's source failed: it is excluded, never scored as zero. Its message is `factor.<key>.failed`. */
+export function sourceError(key: FactorKey, explanation: string): FactorResult {
+  return { key, label: factorLabels[key], score: null, status: 'error', explanation, explanationMessage: message(`factor.${key}.failed`) };
+}
+
+/** An integer 0..100 (a NaN input, which no caller should produce, becomes 0). */
+export function clampScore(score: number): number {
+  if (!(score > 0)) return 0;
+  return score >= 100 ? 100 : Math.round(score);
+}
+
+/** 100 up to `fullDays`, 0 from `zeroDays`, linear between. */
+export function recencyScore(daysAgo: number, fullDays: number, zeroDays: number): number {
+  if (daysAgo <= fullDays) return 100;
+  if (daysAgo >= zeroDays) return 0;
+  return (100 * (zeroDays - daysAgo)) / (zeroDays - fullDays);
+}

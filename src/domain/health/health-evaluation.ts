@@ -1,0 +1,103 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { actionTasks } from '../playbooks/action-tasks.ts';
+import { adoptionFacts, adoptionFactor, type AdoptionFacts } from './adoption.ts';
+import { dayZone, type Day } from '../parsing/index.ts';
+import { readDealsWithContract, type Deal } from '../renewal/deals.ts';
+import { engagementFacts, engagementFactor, type EngagementFacts } from './engagement.ts';
+import { handoffOf, type Handoff } from '../handoff/handoff.ts';
+import { combineFactors, type Health } from './health.ts';
+import { healthScoreProperty, healthTrend, scorePoints, type ScorePoint } from './health-history.ts';
+import { lifecycleOf, type Lifecycle } from '../lifecycle/lifecycle.ts';
+import { npsFacts, npsFactor, type NpsFacts } from '../nps/nps.ts';
+import { suggestActions } from '../playbooks/playbooks.ts';
+import { prefetchRecords } from '../parsing/index.ts';
+import { renewalFacts, renewalFactor, type RenewalFacts } from '../renewal/renewal.ts';
+import { sentimentFacts, sentimentFactor, type SentimentFacts } from './sentiment.ts';
+import type { CompanySnapshot } from '../card/snapshot.ts';
+import { failedSources } from '../card/source-issues.ts';
+import { supportFacts, supportFactor, type SupportFacts } from './support.ts';
+import type { ActionView } from '../../app/cards/contract/view-model.ts';
+
+// One company's health as of a day: the facts read from its records, the weighted score and
+// its explanation, the trend, and the suggested actions. This is what the sync evaluates for
+// every company and writes back; the card view (card.ts) adds what only the card shows (the
+// handoff form's contacts, the churn form, the score's history, data warnings).
+
+export interface HealthEvaluation {
+  readonly deals: readonly Deal[];
+  readonly nps: NpsFacts;
+  readonly renewal: RenewalFacts;
+  readonly support: SupportFacts;
+  readonly engagement: EngagementFacts;
+  readonly adoption: AdoptionFacts;
+  readonly sentiment: SentimentFacts;
+  readonly lifecycle: Lifecycle;
+  /** Churned: score null, band churned; prospects: score null, band unknown (not customers, not scored). */
+  readonly health: Health;
+  /** Score change against `trendDays` ago; null when either score is unknown. */
+  readonly trend: number | null;
+  /** The dated past scores (cs_health_score history), in any order. */
+  readonly pastScores: readonly ScorePoint[];
+  readonly handoff: Handoff;
+  /** High priority first, then the soonest due. */
+  readonly actions: ActionView[];
+}
+
+export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
+  prefetchRecords(snapshot);
+  const company = snapshot.company.properties;
+  const failed = failedSources(snapshot.issues);
+  const companyFailed = failed.company;
+
+  const zone = dayZone(config.timeZone);
+  const { deals, contractEnd, contractEndSource } = readDealsWithContract(snapshot.deals, config.renewal, config.handoff, company, { zone, currency: config.currency });
+  const nps = npsFacts(snapshot.feedback, config.nps, asOf, zone);
+  const renewal = renewalFacts(deals, { day: contractEnd, source: contractEndSource }, company, config, asOf);
+  const support = supportFacts(snapshot.tickets, config.support, asOf, zone);
+  const engagement = engagementFacts(company, snapshot.contacts, config.engagement, asOf, zone);
+  const adoption = adoptionFacts(company, config.adoption, asOf);
+  const sentiment = sentimentFacts(company, snapshot.history[config.sentiment.property], config.sentiment, asOf);
+
+  const handoff = handoffOf(company, config.handoff);
+  const lifecycle = lifecycleOf({ company, deals, renewal, handoff, asOf }, config);
+  const scored = combineFactors(
+    [
+      npsFactor(nps, failed.feedback || failed.contacts, config.nps.lowSampleBelow),
+      supportFactor(support, config.support, failed.tickets),
+      engagementFactor(engagement, config.engagement, failed.contacts || companyFailed),
+      adoptionFactor(adoption, config.adoption, companyFailed),
+      renewalFactor(renewal, failed.deals),
+      sentimentFactor(sentiment, config.sentiment, companyFailed),
+    ],
+    config.health,
+  );
+  const health = lifecycleHealth(scored, lifecycle);
+  const pastScores = scorePoints(snapshot.history[healthScoreProperty]);
+  const trend = healthTrend(health.score, pastScores, asOf, config.health.trendDays);
+  const actions = suggestActions(
+    { asOf, lifecycle, health, trend, renewal, nps, engagement, adoption, support, handoff, deals, company, tasks: actionTasks(snapshot.tasks) },
+    config.playbooks,
+  );
+  return {
+    deals,
+    nps,
+    renewal,
+    support,
+    engagement,
+    adoption,
+    sentiment,
+    lifecycle,
+    health,
+    trend,
+    pastScores,
+    handoff,
+    actions,
+  };
+}
+
+/** A churned customer has no health score (band churned) and a prospect none yet (band unknown): the factors stay, as facts, without contributions. */
+function lifecycleHealth(health: Health, lifecycle: Lifecycle): Health {
+  if (lifecycle.stage !== 'churned' && lifecycle.stage !== 'prospect') return health;
+  const factors = health.factors.map((factor) => ({ ...factor, contribution: null, effectiveWeight: 0 }));
+  return { score: null, band: lifecycle.stage === 'churned' ? 'churned' : 'unknown', coverage: health.coverage, factors };
+}

@@ -1,0 +1,69 @@
+import { dayOfInstant, formatDay, parseInstant, type Day } from '../parsing/index.ts';
+import { parseNumber } from '../parsing/index.ts';
+import type { PropertyChange } from '../card/snapshot.ts';
+import { sortInPlace } from '../card/sorting.ts';
+
+// The score's past, read from the history of the cs_health_score property the sync writes.
+
+export const healthScoreProperty = 'cs_health_score';
+
+export interface ScorePoint {
+  /** Epoch milliseconds of the change. */
+  readonly at: number;
+  readonly day: Day;
+  /** null when the score was cleared or is not a number. */
+  readonly value: number | null;
+}
+
+/** The dated changes of the score property, in any order. */
+export function scorePoints(history: readonly PropertyChange[] | undefined): ScorePoint[] {
+  const result: ScorePoint[] = [];
+  for (const change of history ?? []) {
+    const at = parseInstant(change.timestamp);
+    if (at !== null) result.push({ at, day: dayOfInstant(at), value: parseNumber(change.value) });
+  }
+  return result;
+}
+
+/** The score in effect at the end of `day`: the value of the newest change on or before it. */
+export function scoreOn(points: readonly ScorePoint[], day: Day): number | null {
+  let best: ScorePoint | null = null;
+  for (const point of points) {
+    if (point.day <= day && (best === null || point.at > best.at)) best = point;
+  }
+  return best?.value ?? null;
+}
+
+/** Score now minus the score `days` ago, rounded; null when either is unknown. */
+export function healthTrend(score: number | null, points: readonly ScorePoint[], asOf: Day, days: number): number | null {
+  if (score === null) return null;
+  const past = scoreOn(points, asOf - days);
+  if (past === null) return null;
+  const trend = Math.round(score - past);
+  return trend === 0 ? 0 : trend;
+}
+
+/** One point per day over the last `days` days (the day's last value), oldest first, ending with today's score. */
+export function healthHistory(points: readonly ScorePoint[], asOf: Day, days: number, current: number | null): Array<{ date: string; score: number }> {
+  const inWindow: ScorePoint[] = [];
+  for (const point of points) {
+    if (point.value === null || point.day > asOf || asOf - point.day >= days) continue;
+    if (current !== null && point.day === asOf) continue; // today's score replaces today's changes
+    inWindow.push(point);
+  }
+  // Oldest day first, and within a day the last change first: it is the day's value.
+  sortInPlace(inWindow, byDayThenLatest);
+  const result: Array<{ date: string; score: number }> = [];
+  let previousDay: Day | null = null;
+  for (const point of inWindow) {
+    if (point.day === previousDay) continue;
+    previousDay = point.day;
+    result.push({ date: formatDay(point.day), score: point.value ?? 0 });
+  }
+  if (current !== null) result.push({ date: formatDay(asOf), score: current });
+  return result;
+}
+
+function byDayThenLatest(a: ScorePoint, b: ScorePoint): number {
+  return a.day - b.day || b.at - a.at;
+}

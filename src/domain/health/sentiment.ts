@@ -1,0 +1,69 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { dayOfInstant, parseInstant, type Day } from '../parsing/index.ts';
+import { noData, scored, sourceError, type FactorResult } from './factor.ts';
+import { textValue } from '../parsing/index.ts';
+import type { PropertyChange, PropertyValues } from '../card/snapshot.ts';
+import { lowerMap } from '../parsing/index.ts';
+import { message, type Message } from '../../app/cards/contract/message.ts';
+import { daysAgo } from '../card/wording.ts';
+
+// CSM sentiment: a manual pulse (green / yellow / red or positive / neutral / negative).
+// Nobody updating it is common, so a value older than staleDays is shown as stale and,
+// like missing data, not counted: an old "green" must not prop up the score.
+
+export interface SentimentFacts {
+  readonly value: string | null;
+  /** The configured score for the value; null when empty or not recognised. */
+  readonly score: number | null;
+  /** Days since the value last changed; null when the history does not say. */
+  readonly ageDays: number | null;
+  readonly stale: boolean;
+}
+
+export function sentimentFacts(company: PropertyValues, history: readonly PropertyChange[] | undefined, config: CsConfig['sentiment'], asOf: Day): SentimentFacts {
+  const value = textValue(company[config.property]);
+  const score = value === null ? null : (lowerMap(config.values).get(value.toLowerCase()) ?? null);
+  const changed = latestChange(history);
+  const ageDays = changed === null ? null : Math.max(0, asOf - changed);
+  return { value, score, ageDays, stale: ageDays !== null && ageDays > config.staleDays };
+}
+
+/** The day of the newest change; the history is meant to be newest first, but is not trusted to be. */
+function latestChange(history: readonly PropertyChange[] | undefined): Day | null {
+  let latest: number | null = null;
+  for (const change of history ?? []) {
+    const at = parseInstant(change.timestamp);
+    if (at !== null && (latest === null || at > latest)) latest = at;
+  }
+  return latest === null ? null : dayOfInstant(latest);
+}
+
+export function sentimentFactor(facts: SentimentFacts, config: CsConfig['sentiment'], companyFailed: boolean): FactorResult {
+  if (companyFailed) return sourceError('sentiment', 'The company record could not be read, so sentiment is not counted');
+  if (facts.value === null) return noData('sentiment', 'No CSM sentiment recorded', message('factor.sentiment.none'));
+  if (facts.score === null) {
+    return noData('sentiment', `CSM sentiment "${truncate(facts.value)}" is not a recognised value`, message('factor.sentiment.unknown', { value: truncate(facts.value) }));
+  }
+  const params = { value: truncate(facts.value), updated: facts.ageDays ?? -1 };
+  const updated = facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`;
+  if (facts.stale) {
+    return {
+      ...scored('sentiment', facts.score, '', message('factor.sentiment.stale', { ...params, staleDays: config.staleDays })),
+      status: 'stale',
+      explanation: `CSM sentiment "${truncate(facts.value)}"${updated}: stale after ${config.staleDays} days, so not counted`,
+    };
+  }
+  return scored('sentiment', facts.score, `CSM sentiment "${truncate(facts.value)}"${updated}`, message('factor.sentiment.current', params));
+}
+
+export function sentimentWarningMessages(facts: SentimentFacts): Message[] {
+  return facts.value !== null && facts.score === null ? [message('warning.sentimentUnknown', { value: truncate(facts.value) })] : [];
+}
+
+export function sentimentWarnings(facts: SentimentFacts): string[] {
+  return facts.value !== null && facts.score === null ? [`CSM sentiment "${truncate(facts.value)}" not recognised; use one of the configured values`] : [];
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

@@ -1,0 +1,92 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { dayZone, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
+import { scored, sourceError, type FactorResult } from './factor.ts';
+import { isTrueValue, textValue } from '../parsing/index.ts';
+import type { CrmRecord } from '../card/snapshot.ts';
+import { keySet, type KeySet } from '../parsing/index.ts';
+import { message } from '../../app/cards/contract/message.ts';
+import { plural } from '../card/wording.ts';
+
+// Support load from tickets. A company without tickets is good data (score 100), not
+// missing data; only a failed tickets source leaves the factor unscored.
+
+export type TicketPriority = 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';
+
+export interface OpenTicket {
+  readonly id: string;
+  readonly priority: TicketPriority;
+  /** Days since createdate; null when the ticket has no valid createdate. */
+  readonly ageDays: number | null;
+}
+
+export interface SupportFacts {
+  readonly open: readonly OpenTicket[];
+  readonly byPriority: Readonly<Record<TicketPriority, number>>;
+  /** HIGH and URGENT. */
+  readonly openHighPriority: number;
+  readonly oldestOpenDays: number | null;
+}
+
+function priorityOf(value: string | null): TicketPriority {
+  const upper = value?.toUpperCase();
+  return upper === 'LOW' || upper === 'HIGH' || upper === 'URGENT' ? upper : 'MEDIUM';
+}
+
+export function isOpenTicket(ticket: CrmRecord, closedStages: KeySet): boolean {
+  const props = ticket.properties;
+  if (isTrueValue(props.hs_is_closed) || textValue(props.closed_date) !== null) return false;
+  const stage = textValue(props.hs_pipeline_stage);
+  return stage === null || !closedStages.has(stage);
+}
+
+export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['support'], asOf: Day, zone: DayZone = dayZone('UTC')): SupportFacts {
+  const open: OpenTicket[] = [];
+  const byPriority: Record<TicketPriority, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 0 };
+  let oldestOpenDays: number | null = null;
+  const closedStages = keySet(config.closedStages);
+  // An index, not for-of: the iterator's results were allocated here, once per ticket.
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index] as CrmRecord;
+    if (!isOpenTicket(ticket, closedStages)) continue;
+    const priority = priorityOf(textValue(ticket.properties.hs_ticket_priority));
+    const created = parseZonedDay(ticket.properties.createdate, zone);
+    const ageDays = created === null ? null : Math.max(0, asOf - created);
+    open.push({ id: ticket.id, priority, ageDays });
+    byPriority[priority]++;
+    if (ageDays !== null && (oldestOpenDays === null || ageDays > oldestOpenDays)) oldestOpenDays = ageDays;
+  }
+  return { open, byPriority, openHighPriority: byPriority.HIGH + byPriority.URGENT, oldestOpenDays };
+}
+
+/** Points one open ticket takes off the score: its priority weight, growing with age up to a cap. */
+export function ticketPenalty(ticket: OpenTicket, config: CsConfig['support']): number {
+  const age = Math.min(ticket.ageDays ?? 0, config.ageCapDays);
+  return config.priorityWeights[ticket.priority] * (1 + (age / config.ageStepDays) * config.ageStepFactor);
+}
+
+export function supportFactor(facts: SupportFacts, config: CsConfig['support'], sourceFailed: boolean): FactorResult {
+  if (sourceFailed) return sourceError('support', 'Tickets could not be read, so support is not counted');
+  let penalty = 0;
+  for (const ticket of facts.open) penalty += ticketPenalty(ticket, config);
+  const total = facts.open.length;
+  const explanationMessage =
+    total === 0
+      ? message('factor.support.none')
+      : message('factor.support.open', { total, urgent: facts.byPriority.URGENT, high: facts.byPriority.HIGH, oldest: facts.oldestOpenDays ?? -1 });
+  return scored('support', 100 - penalty, describeOpenTickets(facts), explanationMessage);
+}
+
+/** "No open tickets", "2 urgent tickets open, oldest 19 days", "5 tickets open (2 urgent, 1 high), oldest 40 days". */
+export function describeOpenTickets(facts: SupportFacts): string {
+  const total = facts.open.length;
+  if (total === 0) return 'No open tickets';
+  const oldest = facts.oldestOpenDays === null ? '' : `, oldest ${plural(facts.oldestOpenDays, 'day')}`;
+  const { URGENT: urgent, HIGH: high } = facts.byPriority;
+  if (urgent === total || high === total) {
+    return `${plural(total, urgent === total ? 'urgent ticket' : 'high-priority ticket')} open${oldest}`;
+  }
+  const urgentText = urgent > 0 ? `${urgent} urgent` : '';
+  const highText = high > 0 ? `${high} high` : '';
+  const detail = urgent > 0 || high > 0 ? ` (${urgentText}${urgent > 0 && high > 0 ? ', ' : ''}${highText})` : '';
+  return `${plural(total, 'ticket')} open${detail}${oldest}`;
+}

@@ -1,0 +1,81 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { parseDay, type Day } from '../parsing/index.ts';
+import type { Deal } from '../renewal/deals.ts';
+import { handoffFieldProperties, type Handoff } from '../handoff/handoff.ts';
+import { keyOf } from '../parsing/index.ts';
+import type { RenewalFacts } from '../renewal/renewal.ts';
+import type { PropertyValues } from '../card/snapshot.ts';
+import { keySet } from '../parsing/index.ts';
+import type { LifecycleStage } from '../../app/cards/contract/view-model.ts';
+
+// Where a customer is in its life (issue 19 "Stages"), so the headline never contradicts the
+// facts beside it. In order of precedence:
+// - churned: a lost renewal with no later won contract deal or open renewal (renewal.ts), since
+//   the loss;
+// - prospect: not a customer yet — lifecyclestage before customer (lifecycle.prospectStages, or
+//   empty with no renewal data at all) and no won contract deal;
+// - renewing: the renewal is overdue or within renewal.horizonDays (90), since the window opened;
+// - onboarding: new business won within lifecycle.onboardingDays (90), a handoff submitted or
+//   returned (not yet accepted), or a go-live date still ahead;
+// - active: otherwise, since the last won contract deal (new business: once onboarding ended).
+
+export interface Lifecycle {
+  readonly stage: LifecycleStage;
+  readonly since: Day | null;
+}
+
+export interface LifecycleInput {
+  readonly company: PropertyValues;
+  readonly deals: readonly Deal[];
+  readonly renewal: RenewalFacts;
+  readonly handoff: Handoff;
+  readonly asOf: Day;
+}
+
+/**
+ * The lifecycle stage and since when.
+ *
+ * @example
+ * // lifecyclestage 'lead', no won deal: a prospect.
+ * lifecycleOf({ company: { lifecyclestage: 'lead' }, deals: [], renewal: none, handoff, asOf }, config) // { stage: 'prospect', since: null }
+ * // Renewal lost 10 days ago, nothing open: churned since the loss.
+ * lifecycleOf({ ..., renewal: { churnedSince: asOf - 10, ... } }, config) // { stage: 'churned', since: asOf - 10 }
+ */
+export function lifecycleOf(input: LifecycleInput, config: CsConfig): Lifecycle {
+  const { company, deals, renewal, handoff, asOf } = input;
+  if (renewal.churnedSince !== null) return { stage: 'churned', since: renewal.churnedSince };
+  let firstNewBusiness: Day | null = null;
+  let lastNewBusiness: Day | null = null;
+  let lastWonRenewal: Day | null = null;
+  for (const deal of deals) {
+    const day = deal.closeDay;
+    if (!deal.won || day === null || day > asOf) continue;
+    if (deal.newBusiness) {
+      if (firstNewBusiness === null || day < firstNewBusiness) firstNewBusiness = day;
+      if (lastNewBusiness === null || day > lastNewBusiness) lastNewBusiness = day;
+    } else if (deal.renewal && (lastWonRenewal === null || day > lastWonRenewal)) lastWonRenewal = day;
+  }
+  const wonContract = lastNewBusiness !== null || lastWonRenewal !== null;
+  if (!wonContract && isBeforeCustomer(company, renewal, config.lifecycle)) return { stage: 'prospect', since: null };
+  if (renewal.daysToRenewal !== null && renewal.daysToRenewal <= config.renewal.horizonDays) {
+    const opened = (renewal.day ?? asOf) - config.renewal.horizonDays;
+    return { stage: 'renewing', since: opened <= asOf ? opened : asOf };
+  }
+  const onboardingEnds = lastNewBusiness === null ? null : lastNewBusiness + config.lifecycle.onboardingDays;
+  if ((onboardingEnds !== null && onboardingEnds > asOf) || handoff.status === 'submitted' || handoff.status === 'returned' || isAfter(parseDay(company[handoffFieldProperties.goLiveDate]), asOf)) {
+    return { stage: 'onboarding', since: lastNewBusiness };
+  }
+  const since = Math.max(lastWonRenewal ?? -Infinity, onboardingEnds ?? -Infinity);
+  return { stage: 'active', since: Number.isFinite(since) ? since : null };
+}
+
+/** Whether the day is known and after `asOf` (the go-live date is read only when nothing else settles onboarding). */
+function isAfter(day: Day | null, asOf: Day): boolean {
+  return day !== null && day > asOf;
+}
+
+function isBeforeCustomer(company: PropertyValues, renewal: RenewalFacts, config: CsConfig['lifecycle']): boolean {
+  const stage = keyOf(company, 'lifecyclestage');
+  if (stage === null) return renewal.source === null && renewal.lastOutcome === null;
+  return keySet(config.prospectStages).has(stage);
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { actionRuleIds, defaultConfig, parseConfig } from '../../config/schema.ts';
+import { actionTask } from './action-tasks.ts';
+import { buildCardView } from '../card/card.ts';
+import type { ActionView } from '../../app/cards/contract/view-model.ts';
+import {
+  at,
+  atRiskCompany,
+  contact,
+  dayAt,
+  deal,
+  healthyCompany,
+  isoAt,
+  npsAnswer,
+  renewalDeal,
+  snapshot,
+  task,
+  ticket,
+  type SnapshotParts,
+} from '../testing/fixtures.ts';
+
+const actions = (parts: SnapshotParts, base = healthyCompany, config = defaultConfig) => buildCardView(base(parts), config, at).actions;
+const action = (list: ActionView[], id: string) => list.find((a) => a.id === id);
+const ids = (list: ActionView[]) => list.map((a) => a.id);
+
+describe('suggested actions (DESIGN.md playbook rules)', () => {
+  it('suggests nothing for a well-run account far from renewal', () => {
+    expect(actions({})).toEqual([]);
+  });
+
+  it('starts a save plan when an unhealthy account renews in 60-90 days, citing the facts', () => {
+    const view = buildCardView(atRiskCompany(), defaultConfig, at);
+    expect(action(view.actions, 'renewal-save-plan')).toMatchObject({
+      id: 'renewal-save-plan',
+      title: 'Start a renewal save plan',
+      reason: `Renews in 52 days (${dayAt(52)}) and health is ${view.health.score} (at risk)`,
+      priority: 'high',
+      dueInDays: 7,
+      alreadyTasked: false,
+    });
+  });
+
+  it('starts the renewal conversation for a healthy account renewing in 60-90 days', () => {
+    const list = actions({ deals: [renewalDeal(80, { probability: 0.9 })] });
+    expect(ids(list)).toEqual(['renewal-checkpoint']);
+    expect(action(list, 'renewal-checkpoint')?.priority).toBe('medium');
+  });
+
+  it('holds the renewal call inside 30 days, due before the renewal', () => {
+    expect(action(actions({ deals: [renewalDeal(3, { probability: 0.9 })] }), 'renewal-call')).toMatchObject({ priority: 'high', dueInDays: 3, reason: `Renews in 3 days (${dayAt(3)})` });
+  });
+
+  it('escalates an overdue open renewal', () => {
+    expect(action(actions({ deals: [renewalDeal(-4)] }), 'renewal-overdue')).toMatchObject({
+      priority: 'high',
+      dueInDays: 0,
+      reason: `Renewal was due 4 days ago (${dayAt(-4)}) and the renewal deal is still open`,
+    });
+  });
+
+  it('closes the loop on a recent detractor and asks a recent promoter for a referral', () => {
+    const list = actions({ feedback: [npsAnswer({ value: 3, daysAgo: 4 }), npsAnswer({ value: 10, daysAgo: 8 }), npsAnswer({ value: 9, daysAgo: 50 })] });
+    expect(action(list, 'nps-close-loop')).toMatchObject({ priority: 'high', reason: `A contact answered NPS 3/10 on ${dayAt(-4)}` });
+    expect(action(list, 'nps-referral')).toMatchObject({ priority: 'low', reason: `A contact answered NPS 10/10 on ${dayAt(-8)}` });
+  });
+
+  it('checks in after 45 days without a touch', () => {
+    expect(action(actions({ company: { notes_last_contacted: isoAt(-45) } }), 'engagement-check-in')).toMatchObject({ reason: `No CSM touch in 45 days (last ${dayAt(-45)})` });
+    expect(action(actions({ company: { notes_last_contacted: isoAt(-44) } }), 'engagement-check-in')).toBeUndefined();
+  });
+
+  it('suggests training under 50% seat utilisation and expansion from 95%', () => {
+    expect(action(actions({ company: { cs_seats_active: '20', cs_seats_licensed: '50' } }), 'adoption-training')).toMatchObject({ reason: 'Only 20 of 50 seats active (40%)' });
+    expect(action(actions({ company: { cs_seats_active: '48', cs_seats_licensed: '50' } }), 'adoption-expansion')).toMatchObject({ reason: '48 of 50 seats active (96%)', priority: 'low' });
+  });
+
+  it('does not push expansion on an account at risk', () => {
+    expect(action(actions({ company: { cs_seats_active: '50', cs_seats_licensed: '50' } }, atRiskCompany), 'adoption-expansion')).toBeUndefined();
+  });
+
+  it('escalates urgent tickets (high) and old tickets (medium)', () => {
+    expect(action(actions({}, atRiskCompany), 'support-escalation')).toMatchObject({ priority: 'high', reason: '2 urgent tickets open, oldest 19 days' });
+    expect(action(actions({ tickets: [ticket({ priority: 'LOW', ageDays: 31 })] }), 'support-escalation')).toMatchObject({
+      priority: 'medium',
+      reason: '1 ticket open longer than 30 days, oldest 31 days',
+    });
+  });
+
+  it('asks for the handoff after a recent closed-won new business deal', () => {
+    const list = actions({
+      company: { cs_handoff_status: null, cs_handoff_goals: 'Cut onboarding time by half' },
+      deals: [deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -12 }), renewalDeal(300)],
+    });
+    expect(action(list, 'handoff-complete')).toMatchObject({
+      priority: 'high',
+      reason: `New business won 12 days ago (${dayAt(-12)}) and the handoff is not submitted; missing: Success criteria, Champion, Economic buyer, Go-live date`,
+    });
+    const accepted = actions({ company: { cs_handoff_status: 'accepted' }, deals: [deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -12 })] });
+    expect(action(accepted, 'handoff-complete')).toBeUndefined();
+  });
+
+  it('asks for the churn reason of a lost renewal', () => {
+    const lost = { deals: [renewalDeal(-20, { stage: 'closedlost' })] };
+    expect(action(actions(lost), 'churn-reason')).toMatchObject({ reason: `Renewal lost on ${dayAt(-20)} and no churn reason is recorded` });
+    expect(action(actions({ ...lost, company: { cs_churn_reason: 'competitor' } }), 'churn-reason')).toBeUndefined();
+  });
+
+  it('schedules a QBR after 90 days without one', () => {
+    expect(action(actions({ company: { cs_last_qbr_date: dayAt(-91) } }), 'qbr-schedule')).toMatchObject({ reason: `Last quarterly business review 91 days ago (${dayAt(-91)})` });
+    expect(action(actions({ company: { cs_last_qbr_date: null } }), 'qbr-schedule')).toMatchObject({ reason: 'No quarterly business review recorded' });
+  });
+
+  it('sorts high priority first, then the soonest due', () => {
+    const list = buildCardView(atRiskCompany(), defaultConfig, at).actions;
+    const rank = { high: 0, medium: 1, low: 2 };
+    const keys = list.map((a) => [rank[a.priority], a.dueInDays] as const);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect(ids(list).slice(0, 3)).toEqual(['support-escalation', 'nps-close-loop', 'renewal-save-plan']);
+  });
+
+  it('uses ids that are stable across recomputes and documented in the config', () => {
+    const first = ids(buildCardView(atRiskCompany(), defaultConfig, at).actions);
+    const again = ids(buildCardView(atRiskCompany({ tickets: [ticket({ priority: 'URGENT', ageDays: 2 })] }), defaultConfig, at).actions);
+    expect(again).toEqual(first);
+    for (const id of first) expect(actionRuleIds).toContain(id);
+  });
+
+  it('shows an action whose task is open as tasked, and a completed task as not', () => {
+    const savePlan = action(buildCardView(atRiskCompany(), defaultConfig, at).actions, 'renewal-save-plan');
+    if (savePlan === undefined) throw new Error('expected a save plan');
+    const body = actionTask(savePlan, { companyId: '1', ownerId: null, asOf: at.asOf }).body;
+    const open = buildCardView(atRiskCompany({ tasks: [task({ body, status: 'IN_PROGRESS' })] }), defaultConfig, at).actions;
+    const done = buildCardView(atRiskCompany({ tasks: [task({ body, status: 'COMPLETED' })] }), defaultConfig, at).actions;
+    expect(action(open, 'renewal-save-plan')?.alreadyTasked).toBe(true);
+    expect(action(open, 'support-escalation')?.alreadyTasked).toBe(false);
+    expect(action(done, 'renewal-save-plan')?.alreadyTasked).toBe(false);
+  });
+
+  it('can switch rules off', () => {
+    const config = parseConfig({ playbooks: { rules: { 'renewal-save-plan': false, 'qbr-schedule': false } } });
+    const list = buildCardView(atRiskCompany(), config, at).actions;
+    expect(ids(list)).not.toContain('renewal-save-plan');
+    expect(ids(list)).not.toContain('qbr-schedule');
+    expect(ids(list)).toContain('support-escalation');
+  });
+
+  it('needs no contacts to suggest a check-in for a never-touched account', () => {
+    expect(action(buildCardView(snapshot({ contacts: [contact({})] }), defaultConfig, at).actions, 'engagement-check-in')?.reason).toBe('No CSM touch recorded');
+  });
+});

@@ -1,0 +1,161 @@
+import type { ActionRuleId, CsConfig } from '../../config/schema.ts';
+import { message, type Message } from '../../app/cards/contract/message.ts';
+import { sortInPlace } from '../card/sorting.ts';
+import type { ActionView, Priority } from '../../app/cards/contract/view-model.ts';
+import { rules, type PlaybookFacts, type Rule, type Suggestion } from './playbook-rules.ts';
+
+export type { PlaybookFacts } from './playbook-rules.ts';
+
+// Which suggested actions a customer gets: the rules of playbook-rules.ts that its lifecycle
+// stage and the configuration switch on, less those a completed task settled, in order.
+
+const priorityRank: Readonly<Record<Priority, number>> = { high: 0, medium: 1, low: 2 };
+
+/** Rules that apply to a churned customer (issue 19 "Actions follow the stage"); a prospect gets none, other stages all but onboardingExcluded. */
+const churnedRules: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>(['churn-reason', 'churn-exit-interview']);
+
+/** Rules that do not apply while onboarding. */
+const onboardingExcluded: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>(['nps-referral', 'adoption-expansion', 'qbr-schedule']);
+
+/** Plans that rule out an expansion pitch beside them. */
+const savePlans: ReadonlySet<string> = new Set<ActionRuleId>(['renewal-save-plan', 'at-risk-success-plan', 'renewal-overdue', 'renewal-lapsed']);
+
+/** A rule the configuration switches on, with what the stage filter, the settling and the ordering need of it. */
+interface EnabledRule {
+  readonly id: ActionRuleId;
+  readonly rule: Rule;
+  /** Days a completed task of its action settles it (settleDays). */
+  readonly settleDays: number;
+  readonly savePlan: boolean;
+  /** The catalog code of its title, `action.<id>.title`. */
+  readonly titleCode: string;
+}
+
+/** The enabled rules for each kind of lifecycle stage, in rule order. */
+interface StageRules {
+  readonly churned: readonly EnabledRule[];
+  readonly onboarding: readonly EnabledRule[];
+  readonly other: readonly EnabledRule[];
+}
+
+const allRules = Object.entries(rules) as Array<[ActionRuleId, Rule]>;
+const rulesByConfig = new WeakMap<CsConfig['playbooks'], StageRules>();
+
+/** The rules the configuration switches on, by stage; worked out once per configuration, not for every company. */
+function stageRulesOf(config: CsConfig['playbooks']): StageRules {
+  let known = rulesByConfig.get(config);
+  if (known === undefined) {
+    const enabled: EnabledRule[] = allRules.filter(([id]) => config.rules[id]).map(([id, rule]) => ({
+      id,
+      rule,
+      settleDays: settleDays(id, config),
+      savePlan: savePlans.has(id),
+      titleCode: `action.${id}.title`,
+    }));
+    known = {
+      churned: enabled.filter(({ id }) => churnedRules.has(id)),
+      onboarding: enabled.filter(({ id }) => !onboardingExcluded.has(id)),
+      other: enabled,
+    };
+    rulesByConfig.set(config, known);
+  }
+  return known;
+}
+
+/**
+ * How long a completed task of a rule's action settles it, in days from completion (issue 19
+ * "Done work settles an action"): a QBR for the QBR cadence, a check-in for the no-touch
+ * window, a follow-up for its follow-up window; 0 for rules that only the facts settle.
+ */
+function settleDays(id: ActionRuleId, config: CsConfig['playbooks']): number {
+  switch (id) {
+    case 'qbr-schedule':
+      return config.qbrDays;
+    case 'engagement-check-in':
+      return config.noTouchDays;
+    case 'nps-close-loop':
+    case 'nps-referral':
+      return config.npsFollowUpDays;
+    case 'nps-ask-feedback':
+    case 'adoption-expansion':
+      return 90;
+    case 'renewal-save-plan':
+    case 'renewal-checkpoint':
+    case 'renewal-call':
+    case 'at-risk-success-plan':
+    case 'health-drop':
+    case 'adoption-training':
+      return 30;
+    case 'churn-exit-interview':
+    case 'onboarding-go-live-check':
+      return config.lostRenewalLookbackDays;
+    case 'support-escalation':
+    case 'renewal-overdue':
+    case 'renewal-lapsed':
+    case 'renewal-stale-deal':
+      return 7;
+    case 'handoff-complete':
+    case 'handoff-accept':
+    case 'churn-reason':
+      return 0;
+  }
+}
+
+interface Candidate {
+  readonly id: ActionRuleId;
+  readonly titleCode: string;
+  readonly suggestion: Suggestion;
+  readonly rank: number;
+  readonly value: number;
+  readonly dueInDays: number;
+}
+
+/**
+ * The suggested actions for the customer's lifecycle stage, without those a completed task
+ * settled: high priority first, then the larger value at stake, then the soonest due.
+ */
+export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): ActionView[] {
+  const stage = facts.lifecycle.stage;
+  if (stage === 'prospect') return [];
+  const byStage = stageRulesOf(config);
+  const enabled = stage === 'churned' ? byStage.churned : stage === 'onboarding' ? byStage.onboarding : byStage.other;
+  const { open, completed } = facts.tasks;
+  const candidates: Candidate[] = [];
+  let savePlan = false;
+  for (let i = 0; i < enabled.length; i++) {
+    const entry = enabled[i] as EnabledRule;
+    const suggestion = entry.rule(facts, config);
+    if (suggestion === null) continue;
+    if (completed.size > 0) {
+      const done = completed.get(entry.id);
+      if (done !== undefined && facts.asOf - done < entry.settleDays) continue;
+    }
+    savePlan ||= entry.savePlan;
+    candidates.push({ id: entry.id, titleCode: entry.titleCode, suggestion, rank: priorityRank[suggestion.priority], value: suggestion.value ?? 0, dueInDays: Math.max(0, suggestion.dueInDays) });
+  }
+  sortInPlace(candidates, byPriorityValueDue);
+  const actions: ActionView[] = [];
+  for (const { id, titleCode, suggestion, dueInDays } of candidates) {
+    // Expansion is never suggested beside a save plan (over-selling raises churn).
+    if (savePlan && id === 'adoption-expansion') continue;
+    const { title, reason, priority } = suggestion;
+    // Every action carries its words as catalog messages (the English stays for compatibility).
+    actions.push({
+      id,
+      title,
+      reason,
+      priority,
+      dueInDays,
+      alreadyTasked: open.size > 0 && open.has(id),
+      titleMessage: suggestion.titleMessage ?? message(titleCode),
+      reasonMessage: suggestion.reasonMessage,
+    });
+  }
+  return actions;
+}
+
+function byPriorityValueDue(a: Candidate, b: Candidate): number {
+  return a.rank - b.rank || b.value - a.value || a.dueInDays - b.dueInDays || (a.id < b.id ? -1 : 1);
+}
+
+export type { Message };

@@ -1,0 +1,98 @@
+import { formatDay, parseDay, parseIsoDate } from '../parsing/index.ts';
+import { numberOf, textOf } from '../parsing/index.ts';
+import type { CrmRecord } from '../card/snapshot.ts';
+import { healthBandSchema, lifecycleStageSchema, type HealthBand, type LifecycleStage } from '../../app/cards/contract/view-model.ts';
+
+// The preview's company picker: the companies in scope with the health sync wrote to them
+// (cs_* properties), riskiest first. The managers' figures (bands, ARR, renewals at risk,
+// churn) are the book's, portfolio-book.ts.
+
+/** The company properties the picker reads. */
+export const portfolioProperties = [
+  'name',
+  'domain',
+  'cs_health_score',
+  'cs_health_band',
+  'cs_renewal_date',
+  'cs_renewal_amount',
+  'cs_lifecycle_stage',
+  'cs_lifecycle_since',
+  'cs_health_updated_at',
+] as const;
+
+export interface PortfolioCompany {
+  readonly id: string;
+  readonly name: string;
+  readonly domain: string | null;
+  readonly score: number | null;
+  readonly band: HealthBand;
+  /** YYYY-MM-DD, or null when the company has no renewal. */
+  readonly renewalDate: string | null;
+  readonly renewalAmount: number | null;
+  /** The lifecycle stage sync wrote (cs_lifecycle_stage), or null. */
+  readonly stage: LifecycleStage | null;
+  /** YYYY-MM-DD the stage began (cs_lifecycle_since), or null. */
+  readonly stageSince: string | null;
+  /** Whether sync ever wrote this company's health (cs_health_updated_at). */
+  readonly synced: boolean;
+}
+
+/** At risk first, then attention, unknown, healthy (churned last). */
+const bandOrder: readonly HealthBand[] = ['at_risk', 'attention', 'unknown', 'healthy', 'churned'];
+
+function scoreOf(record: CrmRecord): number | null {
+  const score = numberOf(record.properties, 'cs_health_score');
+  return score !== null && score >= 0 && score <= 100 ? Math.round(score) : null;
+}
+
+function bandOf(record: CrmRecord): HealthBand {
+  const parsed = healthBandSchema.safeParse(textOf(record.properties, 'cs_health_band'));
+  return parsed.success ? parsed.data : 'unknown';
+}
+
+function isoDay(value: string | null): string | null {
+  const day = parseDay(value);
+  return day === null ? null : formatDay(day);
+}
+
+/** A company as the portfolio sees it; values HubSpot sent that do not parse count as missing. */
+export function portfolioCompany(record: CrmRecord): PortfolioCompany {
+  const amount = numberOf(record.properties, 'cs_renewal_amount');
+  return {
+    id: record.id,
+    name: textOf(record.properties, 'name') ?? `Company ${record.id}`,
+    domain: textOf(record.properties, 'domain'),
+    score: scoreOf(record),
+    band: bandOf(record),
+    renewalDate: isoDay(textOf(record.properties, 'cs_renewal_date')),
+    renewalAmount: amount !== null && amount >= 0 ? amount : null,
+    stage: stageOf(record),
+    stageSince: isoDay(textOf(record.properties, 'cs_lifecycle_since')),
+    synced: textOf(record.properties, 'cs_health_updated_at') !== null || textOf(record.properties, 'cs_health_band') !== null,
+  };
+}
+
+function stageOf(record: CrmRecord): LifecycleStage | null {
+  const parsed = lifecycleStageSchema.safeParse(textOf(record.properties, 'cs_lifecycle_stage'));
+  return parsed.success ? parsed.data : null;
+}
+
+function compareNullable(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+/** At risk first, then attention, unknown, healthy; within a band the lowest score, then the soonest renewal. */
+export function rankByRisk(companies: readonly PortfolioCompany[]): PortfolioCompany[] {
+  const renewalDay = (company: PortfolioCompany) => (company.renewalDate === null ? null : parseIsoDate(company.renewalDate));
+  return [...companies].sort(
+    (a, b) =>
+      bandOrder.indexOf(a.band) - bandOrder.indexOf(b.band) ||
+      compareNullable(a.score, b.score) ||
+      compareNullable(renewalDay(a), renewalDay(b)) ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,103 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { dayZone } from '../parsing/index.ts';
+import { readDeals, type Deal } from '../renewal/deals.ts';
+import { parseNumber } from '../parsing/index.ts';
+import type { DealKind } from '../renewal/renewal-classification.ts';
+import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
+
+// A company's deals as the period report reads them: each one's recurring value per year (ARR)
+// in the reporting currency, and whether it is a renewal, an expansion or new business.
+//
+// ARR of a deal: HubSpot's hs_arr when the deal has it ('hs_arr'); else its amount annualised
+// by the contract term in months (the deal property renewal.contractTermProperty: amount x 12 /
+// term, 'annualised'); else its amount, read as one year's value ('amount').
+// Currency: a deal's values are in deal_currency_code (the reporting currency when missing).
+// A deal in another currency is converted only when the portal's home currency is the
+// reporting one and HubSpot gave amount_in_home_currency (its own rate: home / amount);
+// otherwise it stays in its currency and the report leaves its company's amounts out.
+
+export type ArrBasis = 'hs_arr' | 'annualised' | 'amount';
+
+export type ContractKind = DealKind;
+
+/** A deal with its amount replaced by its ARR in `currency` (readDeals' Deal, so renewal-period.ts reads it as is). */
+export interface ContractDeal extends Deal {
+  readonly kind: ContractKind;
+  /** Where the ARR comes from; null when the deal has no amount at all. */
+  readonly arrBasis: ArrBasis | null;
+  /** The deal's whole amount (not annualised), in `currency`, for lifetime revenue. */
+  readonly totalAmount: number | null;
+  /** Contract length in months (12 unless the term property says otherwise). */
+  readonly termMonths: number;
+}
+
+/** The deal properties these rules read, beyond those readDeals reads. */
+export function contractDealProperties(config: CsConfig): string[] {
+  return [
+    'dealname', 'dealstage', 'dealtype', 'pipeline', 'amount', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'deal_currency_code',
+    'hs_deal_stage_probability', 'hs_arr', 'amount_in_home_currency', 'closed_lost_reason', config.renewal.contractTermProperty,
+  ];
+}
+
+export interface CurrencyBasis {
+  /** The currency the figures are reported in. */
+  readonly reporting: string;
+  /** The portal's home currency when known (account details), else null. */
+  readonly home: string | null;
+}
+
+function positive(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/** ARR and its basis from one deal's values, in the deal's own currency. */
+export function arrOf(amount: number | null, hsArr: number | null, termMonths: number | null): { arr: number | null; basis: ArrBasis | null } {
+  const arr = positive(hsArr);
+  if (arr !== null) return { arr, basis: 'hs_arr' };
+  const value = positive(amount);
+  if (value === null) return { arr: null, basis: null };
+  const term = positive(termMonths);
+  if (term !== null && term !== 12) return { arr: (value * 12) / term, basis: 'annualised' };
+  return { arr: value, basis: 'amount' };
+}
+
+/** Renewal vs expansion of each deal, by id: the classification readDeals makes (renewal-classification.ts). */
+export function classifyContractDeals(records: readonly CrmRecord[], config: CsConfig, company: PropertyValues = {}): Map<string, ContractKind> {
+  const kinds = new Map<string, ContractKind>();
+  for (const deal of readDeals(records, config.renewal, config.handoff, company)) kinds.set(deal.id, deal.kind);
+  return kinds;
+}
+
+/** A company's deals as contract deals: ARR in the reporting currency where it can be, classified. */
+export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis, company: PropertyValues = {}): ContractDeal[] {
+  // Close days in the portal's time zone; amounts in the home currency where HubSpot converted them (deals.ts).
+  // Reporting in another currency than the home one: every amount stays as written, in its deal's currency.
+  const home = currency.home === currency.reporting ? currency.home : null;
+  const deals = readDeals(records, config.renewal, config.handoff, company, { zone: dayZone(config.timeZone), currency: home });
+  const result: ContractDeal[] = [];
+  records.forEach((record, index) => {
+    const deal = deals[index];
+    if (deal === undefined) return;
+    const termMonths = deal.termMonths ?? 12;
+    // hs_arr and the amount are in the deal's own currency; HubSpot's conversion (amount / dealAmount) applies to both.
+    const { arr, basis } = arrOf(deal.dealAmount, parseNumber(record.properties.hs_arr), termMonths);
+    const inReporting = (deal.currency ?? currency.reporting) === currency.reporting;
+    const own = positive(deal.dealAmount);
+    const converted = positive(deal.amount);
+    const rate = !inReporting ? null : own !== null && converted !== null ? converted / own : 1;
+    const convert = (value: number | null) => (value === null || rate === null ? value : value * rate);
+    result.push({
+      ...deal,
+      // renewal-period.ts: a renewal restates the contract, anything else won adds to it.
+      renewal: deal.kind === 'renewal',
+      newBusiness: deal.kind === 'new_business' || deal.kind === 'expansion',
+      amount: convert(arr),
+      currency: inReporting ? currency.reporting : (deal.dealCurrency ?? deal.currency),
+      kind: deal.kind,
+      arrBasis: basis,
+      totalAmount: convert(own),
+      termMonths,
+    });
+  });
+  return result;
+}

@@ -1,0 +1,40 @@
+import type { CsConfig } from '../../config/schema.ts';
+
+// The HubSpot lists `cs-card setup --lists` creates for CS managers: every customer in scope
+// that is at risk, renewing soon without being healthy, or a net detractor. Conditions are
+// ANDed and read the properties sync writes, so the lists stay current with every sync.
+
+export type ListCondition =
+  | { readonly property: string; readonly test: 'any-of' | 'none-of'; readonly values: readonly string[] }
+  | { readonly property: string; readonly test: 'below'; readonly value: number }
+  | { readonly property: string; readonly test: 'within-next-days' | 'within-last-days'; readonly days: number };
+
+export interface ManagerList {
+  readonly name: string;
+  readonly conditions: readonly ListCondition[];
+}
+
+export function managerLists(config: CsConfig): ManagerList[] {
+  const inScope: ListCondition = { property: 'lifecyclestage', test: 'any-of', values: config.sync.lifecycleStages };
+  return [
+    { name: 'Customer success: at-risk customers', conditions: [inScope, { property: 'cs_health_band', test: 'any-of', values: ['at_risk'] }] },
+    {
+      // The renewing stage is an open renewal within 90 days or overdue (the most urgent ones).
+      // (The name stays: setup finds the lists it made by name.)
+      name: 'Customer success: renewing in 90 days, not healthy',
+      conditions: [
+        inScope,
+        { property: 'cs_lifecycle_stage', test: 'any-of', values: ['renewing'] },
+        { property: 'cs_health_band', test: 'none-of', values: ['healthy'] },
+      ],
+    },
+    {
+      name: 'Customer success: detractors (company NPS below 0)',
+      conditions: [inScope, { property: 'cs_company_nps', test: 'below', value: 0 }],
+    },
+    {
+      name: 'Customer success: churned in the last 90 days',
+      conditions: [inScope, { property: 'cs_lifecycle_stage', test: 'any-of', values: ['churned'] }, { property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }],
+    },
+  ];
+}

@@ -1,0 +1,235 @@
+import type { ArrBasis, ContractDeal } from './contract-deals.ts';
+import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
+import { portfolioKpis } from './portfolio.ts';
+import { renewalPeriodDetail, type Period, type RenewalPeriodDetail } from './renewal-period.ts';
+
+// The managers' period report (`cs-card report`, the app page, the `npm start` summary): the
+// KPIs of DOMAIN.md "Metrics" over the customers' contract deals (contract-deals.ts), one
+// company at a time (renewal-period.ts), rolled up in one currency. Rates are fractions
+// (0.925 = 92.5%), null when their denominator is 0. Definitions beyond DOMAIN.md:
+// - customers.atStart: under contract at the start (the churn-rate population); atEnd: a
+//   contract in force on the last day; new: in force at the end but not at the start (a
+//   win-back inside the period counts as new, not as churn); churned: a lost renewal left no
+//   contract in force at the end.
+// - renewals.lost / open: due renewals whose last decision was a loss / with no decision yet.
+// - arr.end: the ARR in force at the end, new customers included, so
+//   end = start + expansion - contraction - churned + new.
+// - ltv: averageArr = start ARR / customers at the start whose amounts are in the report's currency; the period's revenue churn rate
+//   annualised by compounding (1 - (1 - r)^(365 / days)); expected lifetime = 1 / that rate in
+//   years; estimated LTV = averageArr x lifetime. Null when no ARR or no churn (a lifetime is
+//   not measurable from a period without churn).
+// - Currency: companies whose amounts are in another currency than the report's count as
+//   customers but add no amount (renewal-period.ts); `leftOut` names how many, per currency.
+
+export interface CompanyRow {
+  readonly companyId: string;
+  readonly ownerId: string | null;
+  readonly detail: RenewalPeriodDetail;
+  /** The churn reason recorded on the company (a churn-reason.ts code), or null. */
+  readonly churnReason: string | null;
+  /** The currencies of the company's deals that could not be reported in the report's one. */
+  readonly otherCurrencies: readonly string[];
+  /** How the ARR of each contract deal with an amount was found. */
+  readonly arrBasis: Readonly<Record<ArrBasis, number>>;
+}
+
+export interface PeriodReport {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly currency: string;
+  readonly customers: { atStart: number; atEnd: number; new: number; churned: number };
+  readonly renewals: { due: number; renewed: number; lost: number; open: number; dueValue: number; renewedValue: number };
+  readonly renewalRate: number | null;
+  readonly revenueRenewalRate: number | null;
+  readonly logoChurnRate: number | null;
+  readonly revenueChurnRate: number | null;
+  readonly grossRevenueRetention: number | null;
+  readonly netRevenueRetention: number | null;
+  readonly arr: { start: number; expansion: number; contraction: number; churned: number; end: number; new: number };
+  readonly churnReasons: Array<{ reason: string; companies: number; value: number }>;
+  readonly ltv: { averageArr: number | null; revenueChurnRate: number | null; expectedLifetimeYears: number | null; estimatedLtv: number | null };
+  /** How the contract deals' ARR was found: HubSpot's hs_arr, an amount annualised by its term, or the amount as is. */
+  readonly arrBasis: Record<ArrBasis, number>;
+  /** Companies whose amounts are in another currency and so are left out of the amounts (never summed across currencies). */
+  readonly leftOut: Array<{ currency: string; companies: number }>;
+}
+
+/** The reason code of a churn without a recorded reason. */
+export const unrecordedChurnReason = 'not_recorded';
+
+/** One company's row of the report. */
+export function companyRow(
+  companyId: string,
+  deals: readonly ContractDeal[],
+  period: Period,
+  currency: string,
+  extra: { ownerId: string | null; churnReason: string | null },
+): CompanyRow {
+  const detail = renewalPeriodDetail(companyId, deals, period, currency);
+  const arrBasis: Record<ArrBasis, number> = { hs_arr: 0, annualised: 0, amount: 0 };
+  const other = new Set<string>();
+  for (const deal of deals) {
+    if (deal.kind === 'other' || deal.closeDay === null) continue;
+    if (deal.arrBasis !== null) arrBasis[deal.arrBasis] += 1;
+    if (deal.currency !== null && deal.currency !== currency) other.add(deal.currency);
+  }
+  const leftOut = detail.period.otherCurrency || detail.endOtherCurrency;
+  return { companyId, ownerId: extra.ownerId, detail, churnReason: extra.churnReason, otherCurrencies: leftOut ? [...other].sort() : [], arrBasis };
+}
+
+const fraction = (percent: number | null) => (percent === null ? null : percent / 100);
+
+/** The period's figures from the companies' rows. */
+export function periodReport(rows: readonly CompanyRow[], period: Period, currency: string): PeriodReport {
+  const kpis = portfolioKpis(rows.map((row) => row.detail.period));
+  const customers = { atStart: 0, atEnd: 0, new: 0, churned: 0 };
+  const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0 };
+  const arr = { start: 0, expansion: 0, contraction: 0, churned: 0, end: 0, new: 0 };
+  const reasons = new Map<string, { companies: number; value: number }>();
+  const arrBasis: Record<ArrBasis, number> = { hs_arr: 0, annualised: 0, amount: 0 };
+  const leftOut = new Map<string, number>();
+  let withAmounts = 0;
+  for (const row of rows) {
+    const { period: p, outcome, customerAtEnd, endArr } = row.detail;
+    if (p.underContract) customers.atStart += 1;
+    if (p.underContract && !p.otherCurrency) withAmounts += 1;
+    if (customerAtEnd) customers.atEnd += 1;
+    if (customerAtEnd && !p.underContract) {
+      customers.new += 1;
+      arr.new += endArr;
+    }
+    if (p.churned) {
+      customers.churned += 1;
+      const reason = row.churnReason ?? unrecordedChurnReason;
+      const entry = reasons.get(reason) ?? { companies: 0, value: 0 };
+      entry.companies += 1;
+      entry.value += p.churnedArr;
+      reasons.set(reason, entry);
+    }
+    if (p.dueForRenewal) {
+      renewals.due += 1;
+      renewals.dueValue += p.amountDue;
+      if (p.renewed) {
+        renewals.renewed += 1;
+        renewals.renewedValue += p.amountRenewed;
+      } else if (outcome === 'lost') renewals.lost += 1;
+      else renewals.open += 1;
+    }
+    if (p.underContract) {
+      arr.start += p.startArr;
+      arr.expansion += p.expansion;
+      arr.contraction += p.contraction;
+      arr.churned += p.churnedArr;
+    }
+    arr.end += endArr;
+    for (const basis of ['hs_arr', 'annualised', 'amount'] as const) arrBasis[basis] += row.arrBasis[basis];
+    for (const other of row.otherCurrencies) leftOut.set(other, (leftOut.get(other) ?? 0) + 1);
+  }
+  const revenueChurn = fraction(kpis.revenueChurnRate);
+  return {
+    period: { from: formatDay(period.start), to: formatDay(period.end) },
+    currency,
+    customers,
+    renewals,
+    renewalRate: fraction(kpis.customerRenewalRate),
+    revenueRenewalRate: fraction(kpis.revenueRenewalRate),
+    logoChurnRate: fraction(kpis.customerChurnRate),
+    revenueChurnRate: revenueChurn,
+    grossRevenueRetention: fraction(kpis.grossRevenueRetention),
+    netRevenueRetention: fraction(kpis.netRevenueRetention),
+    arr,
+    churnReasons: [...reasons.entries()]
+      .map(([reason, entry]) => ({ reason, ...entry }))
+      .sort((a, b) => b.value - a.value || b.companies - a.companies || a.reason.localeCompare(b.reason)),
+    ltv: lifetimeValue(arr.start, withAmounts, revenueChurn, period.end - period.start + 1),
+    arrBasis,
+    leftOut: [...leftOut.entries()].map(([other, companies]) => ({ currency: other, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
+  };
+}
+
+/**
+ * LTV = average ARR x expected lifetime in years, the lifetime being 1 / the annual revenue churn rate.
+ *
+ * @example
+ * // 4 customers, 400,000 start ARR, 5% revenue churn in a 91-day quarter:
+ * // annual churn 1 - 0.95^(365/91) = 0.186; lifetime 5.378 years; LTV 100,000 x 5.378 = 537,800
+ * lifetimeValue(400_000, 4, 0.05, 91).estimatedLtv // ≈ 537,800
+ */
+export function lifetimeValue(startArr: number, customers: number, periodChurn: number | null, days: number): PeriodReport['ltv'] {
+  const averageArr = customers > 0 ? startArr / customers : null;
+  if (periodChurn === null || days <= 0) return { averageArr, revenueChurnRate: null, expectedLifetimeYears: null, estimatedLtv: null };
+  const annual = periodChurn >= 1 ? 1 : 1 - (1 - periodChurn) ** (365 / days);
+  const lifetime = annual > 0 ? 1 / annual : null;
+  return {
+    averageArr,
+    revenueChurnRate: annual,
+    expectedLifetimeYears: lifetime,
+    estimatedLtv: averageArr !== null && lifetime !== null ? averageArr * lifetime : null,
+  };
+}
+
+// ---- periods ---------------------------------------------------------------------------------
+
+function dayOf(year: number, month: number, date: number): Day {
+  return Math.floor(Date.UTC(year, month - 1, date) / 86_400_000);
+}
+
+function lastDayOfMonth(year: number, month: number): Day {
+  return dayOf(year, month + 1, 1) - 1;
+}
+
+/** A period named the way managers say it: 2026 (a year), 2026-Q3 (a quarter), 2026-10 (a month); null when it names none. */
+export function namedPeriod(text: string): Period | null {
+  const year = /^(\d{4})$/.exec(text);
+  if (year) return { start: dayOf(Number(year[1]), 1, 1), end: dayOf(Number(year[1]), 12, 31) };
+  const quarter = /^(\d{4})-Q([1-4])$/i.exec(text);
+  if (quarter) {
+    const first = (Number(quarter[2]) - 1) * 3 + 1;
+    return { start: dayOf(Number(quarter[1]), first, 1), end: lastDayOfMonth(Number(quarter[1]), first + 2) };
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
+    return { start: dayOf(Number(month[1]), Number(month[2]), 1), end: lastDayOfMonth(Number(month[1]), Number(month[2])) };
+  }
+  return null;
+}
+
+/** The calendar quarter a day is in. */
+export function quarterOf(day: Day): Period {
+  const [year, month] = formatDay(day).split('-').map(Number);
+  const first = Math.floor(((month ?? 1) - 1) / 3) * 3 + 1;
+  return { start: dayOf(year ?? 1970, first, 1), end: lastDayOfMonth(year ?? 1970, first + 2) };
+}
+
+/** The last whole quarter before the one a day is in. */
+export function previousQuarter(day: Day): Period {
+  return quarterOf(quarterOf(day).start - 1);
+}
+
+/** 2026-Q3 for a period that is exactly a quarter, else from–to. */
+export function periodLabel(period: Period): string {
+  const quarter = quarterOf(period.start);
+  if (quarter.start === period.start && quarter.end === period.end) {
+    const [year, month] = formatDay(period.start).split('-');
+    return `${year}-Q${Math.floor((Number(month) - 1) / 3) + 1}`;
+  }
+  return `${formatDay(period.start)} – ${formatDay(period.end)}`;
+}
+
+export type PeriodArguments = { readonly period?: string; readonly from?: string; readonly to?: string };
+
+/** The period a user asked for, or a sentence saying what is wrong; default: the current quarter up to today. */
+export function periodFromArguments(args: PeriodArguments, today: Day): Period | { error: string } {
+  if (args.period !== undefined && (args.from !== undefined || args.to !== undefined)) return { error: '--period cannot be combined with --from/--to: give one or the other' };
+  if (args.period !== undefined) {
+    const period = namedPeriod(args.period.trim());
+    return period ?? { error: `--period "${args.period}" is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-10)` };
+  }
+  if (args.from === undefined && args.to === undefined) return quarterOf(today);
+  if (args.from === undefined || args.to === undefined) return { error: '--from and --to go together: give both days (YYYY-MM-DD), or use --period' };
+  const start = parseIsoDate(args.from);
+  if (start === null) return { error: `--from "${args.from}" is not a date: write it YYYY-MM-DD, like 2026-07-01` };
+  const end = parseIsoDate(args.to);
+  if (end === null) return { error: `--to "${args.to}" is not a date: write it YYYY-MM-DD, like 2026-09-30` };
+  if (end < start) return { error: `--to (${args.to}) is before --from (${args.from}): the period must end on or after its first day` };
+  return { start, end };
+}

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/schema.ts';
+import { readContractDeals } from './contract-deals.ts';
+import { customerValue } from '../renewal/customer-value.ts';
+import { readDeals } from '../renewal/deals.ts';
+import { parseIsoDate } from '../parsing/index.ts';
+import { bookCompany, portfolioOverview, type BookCompany } from './portfolio-book.ts';
+import { churnedSince } from '../renewal/renewal.ts';
+import type { Period } from './renewal-period.ts';
+import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
+import { deal } from '../testing/fixtures.ts';
+
+// The managers' book on 2026-11-23: per-currency ARR, churned customers apart, renewals at risk
+// by value at stake. Figures worked out by hand in the comments.
+
+const day = (iso: string) => parseIsoDate(iso) ?? Number.NaN;
+const asOf = day('2026-11-23');
+const q4: Period = { start: day('2026-10-01'), end: asOf };
+
+function company(id: string, properties: PropertyValues, deals: readonly CrmRecord[]): BookCompany {
+  const contract = readContractDeals(deals, defaultConfig, { reporting: 'USD', home: null });
+  return bookCompany({ id, properties: { name: `Company ${id}`, ...properties } }, contract, { asOf, periods: [q4], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
+}
+const won = (type: string, closedate: string, amount: number, currency = 'USD') => deal({ type, stage: 'closedwon', closedate, amount, currency });
+const lost = (closedate: string, amount: number) => deal({ type: 'existingbusiness', stage: 'closedlost', closedate, amount });
+const open = (closedate: string, amount: number) => deal({ type: 'existingbusiness', stage: 'contractsent', closedate, amount });
+
+describe('the book on the as-of day', () => {
+  const a = company('1', { cs_health_band: 'at_risk', cs_health_score: '30', cs_renewal_date: '2026-12-10', cs_renewal_amount: '50000' }, [won('newbusiness', '2025-12-10', 50_000), open('2026-12-10', 50_000)]);
+  const b = company('2', { cs_health_band: 'attention', cs_health_score: '60', cs_renewal_date: '2026-11-01', cs_renewal_amount: '90000' }, [won('newbusiness', '2025-11-01', 90_000), open('2026-11-01', 90_000)]);
+  const c = company('3', { cs_health_band: 'healthy', cs_health_score: '90', cs_renewal_date: '2026-12-01', cs_renewal_amount: '200000' }, [won('newbusiness', '2025-12-01', 200_000)]);
+  const d = company('4', { cs_health_band: 'attention', cs_health_score: '55', cs_renewal_date: '2027-01-05', cs_renewal_amount: '70000' }, [won('newbusiness', '2026-01-05', 70_000, 'EUR')]);
+  const e = company('5', { cs_health_band: 'healthy', cs_health_score: '95', cs_churn_reason: 'competitor' }, [won('newbusiness', '2025-10-15', 40_000), lost('2026-10-15', 40_000)]);
+  const overview = portfolioOverview([a, b, c, d, e], { asOf, churnPeriod: q4, reporting: 'USD' });
+
+  it('counts a churned customer apart, with its day, reason and the ARR it took', () => {
+    // E lost its renewal on 2026-10-15 and nothing came after: churned, in no health band, ARR 0.
+    expect(e.churnedOn).toBe('2026-10-15');
+    expect(e.arr).toBe(0);
+    expect(overview.customers).toBe(4);
+    expect(overview.bands.find((line) => line.band === 'churned')?.customers).toBe(1);
+    expect(overview.bands.find((line) => line.band === 'healthy')?.customers).toBe(1);
+    expect(overview.churned).toEqual([{ companyId: '5', name: 'Company 5', churnedOn: '2026-10-15', reason: 'competitor', arr: 40_000, currency: 'USD' }]);
+  });
+
+  it('totals ARR per currency, never across them', () => {
+    // USD: A 50,000 + B 90,000 + C 200,000 = 340,000; EUR: D 70,000.
+    expect(overview.arr).toEqual([{ currency: 'USD', amount: 340_000 }, { currency: 'EUR', amount: 70_000 }]);
+    expect(overview.bands.find((line) => line.band === 'attention')?.arr).toEqual([{ currency: 'USD', amount: 90_000 }, { currency: 'EUR', amount: 70_000 }]);
+  });
+
+  it('lists renewals at risk by value at stake, overdue ones included, healthy ones not', () => {
+    // Not healthy and within 90 days or overdue: B (90,000, 22 days overdue), D (70,000 EUR, in 43 days), A (50,000, in 17 days). C is healthy.
+    expect(overview.renewalsAtRisk.map((r) => [r.companyId, r.amount, r.daysToRenewal])).toEqual([
+      ['2', 90_000, -22],
+      ['4', 70_000, 43],
+      ['1', 50_000, 17],
+    ]);
+    expect(overview.arrAtRisk).toEqual([{ currency: 'USD', amount: 140_000 }, { currency: 'EUR', amount: 70_000 }]);
+  });
+
+  it('says when sync never wrote health to the portal, instead of showing every customer as unknown', () => {
+    // A, B, C, D and E all carry cs_health_band: written. The same customers with no band at all: never synced.
+    expect(overview.neverSynced).toBe(false);
+    const unsynced = company('6', {}, [won('newbusiness', '2026-01-05', 10_000)]);
+    const fresh = portfolioOverview([unsynced], { asOf, churnPeriod: q4, reporting: 'USD' });
+    expect(fresh.neverSynced).toBe(true);
+    expect(fresh.bands.find((line) => line.band === 'unknown')?.customers).toBe(1);
+    // One written company is enough: the rest are unknown for a reason the card explains.
+    expect(portfolioOverview([unsynced, a], { asOf, churnPeriod: q4, reporting: 'USD' }).neverSynced).toBe(false);
+  });
+
+  it('an empty book is empty, not an error', () => {
+    const empty = portfolioOverview([], { asOf, churnPeriod: q4, reporting: 'USD' });
+    expect(empty.customers).toBe(0);
+    expect(empty.neverSynced).toBe(false);
+    expect(empty.arr).toEqual([]);
+    expect(empty.renewalsAtRisk).toEqual([]);
+  });
+});
+
+describe('churnedSince on the book\'s contract deals (the card\'s rule, renewal.ts)', () => {
+  const deals = (records: readonly CrmRecord[]) => readContractDeals(records, defaultConfig, { reporting: 'USD', home: null });
+  it('is the lost renewal with nothing won or open after it', () => {
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), asOf)).toBe(day('2026-10-15'));
+  });
+  it('is no churn when the customer was won back or a renewal is still open', () => {
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), won('newbusiness', '2026-11-01', 1)]), asOf)).toBeNull();
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1), open('2026-11-20', 1)]), asOf)).toBeNull();
+  });
+  it('is no churn before the loss', () => {
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), lost('2026-10-15', 1)]), day('2026-10-14'))).toBeNull();
+  });
+  it('is no churn while any renewal is open, even one whose close date passed before the loss (the card shows it overdue)', () => {
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), open('2026-09-01', 1), lost('2026-10-15', 1)]), asOf)).toBeNull();
+    expect(churnedSince(deals([won('newbusiness', '2025-10-15', 1), deal({ type: 'existingbusiness', stage: 'contractsent', closedate: null }), lost('2026-10-15', 1)]), asOf)).toBeNull();
+  });
+  it('is churn again when the customer was won back and then lost its next renewal', () => {
+    const history = [won('newbusiness', '2024-10-15', 1), lost('2025-10-15', 1), won('newbusiness', '2025-11-01', 1), lost('2026-11-01', 1)];
+    expect(churnedSince(deals(history), asOf)).toBe(day('2026-11-01'));
+  });
+});
+
+describe('portfolioOverview: the horizon and the bands (any book)', () => {
+  function booked(id: string, values: Partial<BookCompany>): BookCompany {
+    return {
+      id, name: `Company ${id}`, ownerId: null, band: 'unknown', score: null, healthWritten: true, renewalDate: null, renewalAmount: null,
+      currency: 'USD', arr: 0, churnedOn: null, churnReason: null, churnedArr: 0, rows: [], ...values,
+    };
+  }
+  const overviewOf = (companies: readonly BookCompany[]) => portfolioOverview(companies, { asOf, churnPeriod: q4, reporting: 'USD' });
+
+  it('counts a renewal on the 90th day in and on the 91st out', () => {
+    // 2026-11-23 + 90 days = 2027-02-21.
+    const at = (renewalDate: string) => overviewOf([booked('9', { band: 'attention', renewalDate, renewalAmount: 1_000 })]).renewalsAtRisk;
+    expect(at('2027-02-21').map((r) => r.daysToRenewal)).toEqual([90]);
+    expect(at('2027-02-22')).toEqual([]);
+  });
+
+  it('never lists a churned customer as a renewal at risk, nor counts it in a health band', () => {
+    const gone = booked('6', { band: 'at_risk', renewalDate: '2026-11-30', renewalAmount: 5_000, churnedOn: '2026-10-02', churnedArr: 5_000 });
+    const overview = overviewOf([gone, booked('1', { band: 'at_risk', renewalDate: '2026-12-01', renewalAmount: 50_000, arr: 50_000 })]);
+    expect(overview.customers).toBe(1);
+    expect(overview.renewalsAtRisk.map((r) => r.companyId)).toEqual(['1']);
+    expect(overview.bands.map((line) => [line.band, line.customers])).toEqual([['at_risk', 1], ['attention', 0], ['healthy', 0], ['unknown', 0], ['churned', 1]]);
+  });
+
+  it('counts a customer whose written band is churned but whose deals say it came back as unknown, not churned', () => {
+    const back = booked('7', { band: 'churned', renewalDate: '2026-12-20', renewalAmount: 8_000, arr: 8_000 });
+    const overview = overviewOf([back]);
+    expect(overview.customers).toBe(1);
+    expect(overview.bands.map((line) => [line.band, line.customers])).toEqual([['at_risk', 0], ['attention', 0], ['healthy', 0], ['unknown', 1], ['churned', 0]]);
+    expect(overview.renewalsAtRisk).toMatchObject([{ companyId: '7', band: 'unknown' }]);
+  });
+
+  it('keeps every customer in exactly one line, per-currency band ARR adding up to the total, and at-risk renewals unhealthy and within 90 days', () => {
+    const companyArb = fc.record({
+      band: fc.constantFrom('healthy', 'attention', 'at_risk', 'unknown', 'churned') as fc.Arbitrary<BookCompany['band']>,
+      churned: fc.boolean(),
+      currency: fc.constantFrom('USD', 'EUR', null),
+      arr: fc.integer({ min: 0, max: 5_000_000 }),
+      amount: fc.option(fc.integer({ min: 0, max: 5_000_000 })),
+      days: fc.option(fc.integer({ min: -400, max: 400 })),
+    });
+    fc.assert(
+      fc.property(fc.array(companyArb, { maxLength: 60 }), (rows) => {
+        const companies = rows.map((row, index) => booked(String(index + 1), {
+          band: row.band, currency: row.currency, arr: row.churned ? 0 : row.arr, renewalAmount: row.amount,
+          renewalDate: row.days === null ? null : new Date(Date.UTC(2026, 10, 23 + row.days)).toISOString().slice(0, 10),
+          churnedOn: row.churned ? '2026-10-02' : null,
+        }));
+        const overview = overviewOf(companies);
+        const churned = companies.filter((company) => company.churnedOn !== null).length;
+        expect(overview.bands.reduce((sum, line) => sum + line.customers, 0)).toBe(companies.length);
+        expect(overview.bands.find((line) => line.band === 'churned')?.customers).toBe(churned);
+        expect(overview.customers).toBe(companies.length - churned);
+        for (const currency of ['USD', 'EUR']) {
+          const of = (amounts: readonly { currency: string; amount: number }[]) => amounts.find((m) => m.currency === currency)?.amount ?? 0;
+          expect(overview.bands.reduce((sum, line) => sum + of(line.arr), 0)).toBe(of(overview.arr));
+        }
+        for (const renewal of overview.renewalsAtRisk) {
+          expect(renewal.band).not.toBe('healthy');
+          expect(renewal.daysToRenewal).toBeLessThanOrEqual(90);
+          expect(companies.find((company) => company.id === renewal.companyId)?.churnedOn).toBeNull();
+        }
+      }),
+    );
+  });
+});
+
+
+describe('customerValue (cs_customer_since, cs_lifetime_revenue)', () => {
+  const read = (records: readonly CrmRecord[]) => readDeals(records, defaultConfig.renewal, defaultConfig.handoff);
+  it('is the first won contract day and every won amount to date, in the home currency', () => {
+    // New business 2024-03-01 100,000; renewal 2025-03-01 110,000; upsell 2025-09-10 20,000 (existing business
+    // 172 days before the end: expansion); lost renewal 2026-03-01 adds nothing: 100k + 110k + 20k = 230,000.
+    const deals = read([
+      won('newbusiness', '2024-03-01', 100_000),
+      won('existingbusiness', '2025-03-01', 110_000),
+      won('existingbusiness', '2025-09-10', 20_000),
+      lost('2026-03-01', 120_000),
+      won('newbusiness', '2026-12-01', 5_000),
+    ]);
+    expect(customerValue(deals, asOf, 'USD')).toEqual({ customerSince: '2024-03-01', lifetimeRevenue: 230_000 });
+  });
+  it('never adds amounts across currencies, and has no customer day without a won contract', () => {
+    expect(customerValue(read([won('newbusiness', '2024-03-01', 100_000), won('existingbusiness', '2025-03-01', 90_000, 'EUR')]), asOf, 'USD').lifetimeRevenue).toBeNull();
+    expect(customerValue(read([open('2026-12-01', 1)]), asOf, 'USD')).toEqual({ customerSince: null, lifetimeRevenue: 0 });
+  });
+});

@@ -1,0 +1,236 @@
+import type { CsConfig } from '../../config/schema.ts';
+import type { ContractDeal } from './contract-deals.ts';
+import { formatDay, parseDay, type Day } from '../parsing/index.ts';
+import { companyRow, periodReport, type CompanyRow, type PeriodReport } from './period-report.ts';
+import { numberOf, textOf } from '../parsing/index.ts';
+import { renewalPeriodDetail, type Period } from './renewal-period.ts';
+import { churnedSince } from '../renewal/renewal.ts';
+import type { CrmRecord } from '../card/snapshot.ts';
+import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view-model.ts';
+
+// The managers' book of customers: each customer company as the synced cs_* properties and its
+// contract deals describe it today (health, renewal, the ARR in force and its currency, churn),
+// plus its rows of the period reports asked for. The app page, the `npm start` summary and
+// `cs-card report` all read it, so they never disagree.
+//
+// - ARR in force: the contract of renewal-period.ts on the as-of day, in the company's currency
+//   (its latest won contract deal's; the reporting currency once converted). Companies are never
+//   added up across currencies: totals are per currency.
+// - Churned: the lifecycle rule, renewal.ts churnedSince (the card's, so the book and the card
+//   agree). A churned company is in no health band: it is counted apart, with the day and the
+//   reason.
+// - Renewals at risk: not healthy, not churned, renewal (cs_renewal_date, as sync wrote it)
+//   overdue or within the horizon; ordered by value at stake (cs_renewal_amount, else the ARR in
+//   force), largest first, then the soonest.
+
+export interface BookCompany {
+  readonly id: string;
+  readonly name: string;
+  readonly ownerId: string | null;
+  readonly band: HealthBand;
+  readonly score: number | null;
+  /** Sync has written this company's health (cs_health_band holds a value). */
+  readonly healthWritten: boolean;
+  readonly renewalDate: string | null;
+  readonly renewalAmount: number | null;
+  /** The currency of the company's amounts (null when it has no contract deal). */
+  readonly currency: string | null;
+  /** ARR in force on the as-of day, in `currency`. */
+  readonly arr: number;
+  /** YYYY-MM-DD of the lost renewal that ended the contract; null when not churned. */
+  readonly churnedOn: string | null;
+  readonly churnReason: string | null;
+  /** ARR the churn lost: the contract in force the day before, in `currency`. */
+  readonly churnedArr: number;
+  /** One row per period asked for, in the reporting currency. */
+  readonly rows: readonly CompanyRow[];
+}
+
+/** The company properties the book reads (sync writes the cs_* ones). */
+export function bookCompanyProperties(config: CsConfig): string[] {
+  const contract = [config.renewal.companyDateProperty, config.renewal.contractTermProperty].filter((name): name is string => name !== null);
+  return ['name', 'hubspot_owner_id', 'cs_health_score', 'cs_health_band', 'cs_renewal_date', 'cs_renewal_amount', config.playbooks.churnReasonProperty, ...contract];
+}
+
+/** The currency of a company's amounts: its latest won contract deal's, else any deal's. */
+function currencyOf(deals: readonly ContractDeal[]): string | null {
+  let latest: ContractDeal | null = null;
+  for (const deal of deals) {
+    if (!deal.won || deal.kind === 'other' || deal.closeDay === null) continue;
+    if (latest === null || (latest.closeDay ?? 0) <= deal.closeDay) latest = deal;
+  }
+  return latest?.currency ?? deals.find((deal) => deal.currency !== null)?.currency ?? null;
+}
+
+function bandOf(record: CrmRecord): HealthBand {
+  const parsed = healthBandSchema.safeParse(textOf(record.properties, 'cs_health_band'));
+  return parsed.success ? parsed.data : 'unknown';
+}
+
+/** One customer company in the book. */
+export function bookCompany(
+  company: CrmRecord,
+  deals: readonly ContractDeal[],
+  options: { asOf: Day; periods: readonly Period[]; currency: string; churnReasonProperty: string },
+): BookCompany {
+  const props = company.properties;
+  const currency = currencyOf(deals);
+  const now = renewalPeriodDetail(company.id, deals, { start: options.asOf, end: options.asOf }, currency ?? options.currency);
+  const churnedOn = churnedSince(deals, options.asOf);
+  const churnReason = textOf(props, options.churnReasonProperty);
+  const ownerId = textOf(props, 'hubspot_owner_id');
+  const score = numberOf(props, 'cs_health_score');
+  const amount = numberOf(props, 'cs_renewal_amount');
+  const renewalDay = parseDay(textOf(props, 'cs_renewal_date'));
+  return {
+    id: company.id,
+    name: textOf(props, 'name') ?? `Company ${company.id}`,
+    ownerId,
+    band: bandOf(company),
+    healthWritten: textOf(props, 'cs_health_band') !== null,
+    score: score !== null && score >= 0 && score <= 100 ? Math.round(score) : null,
+    renewalDate: renewalDay === null ? null : formatDay(renewalDay),
+    renewalAmount: amount !== null && amount >= 0 ? amount : null,
+    currency,
+    arr: churnedOn === null ? now.endArr : 0,
+    churnedOn: churnedOn === null ? null : formatDay(churnedOn),
+    churnReason: churnedOn === null ? null : churnReason,
+    churnedArr: churnedOn === null ? 0 : renewalPeriodDetail(company.id, deals, { start: churnedOn - 1, end: churnedOn - 1 }, currency ?? options.currency).endArr,
+    rows: options.periods.map((period) => companyRow(company.id, deals, period, options.currency, { ownerId, churnReason })),
+  };
+}
+
+// ---- the overview (app page, npm start) --------------------------------------------------------
+
+export interface Money {
+  readonly currency: string;
+  readonly amount: number;
+}
+
+export interface BandLine {
+  readonly band: HealthBand | 'churned';
+  readonly customers: number;
+  /** ARR in force per currency (never added across currencies). */
+  readonly arr: readonly Money[];
+}
+
+export interface RenewalAtRisk {
+  readonly companyId: string;
+  readonly name: string;
+  readonly band: HealthBand;
+  readonly score: number | null;
+  readonly renewalDate: string;
+  /** Negative when overdue. */
+  readonly daysToRenewal: number;
+  /** Value at stake: the renewal amount, else the ARR in force; null when neither is known. */
+  readonly amount: number | null;
+  readonly currency: string | null;
+}
+
+export interface ChurnedCompany {
+  readonly companyId: string;
+  readonly name: string;
+  readonly churnedOn: string;
+  readonly reason: string | null;
+  readonly arr: number;
+  readonly currency: string | null;
+}
+
+export interface PortfolioOverview {
+  readonly asOf: string;
+  readonly horizonDays: number;
+  /** Customers not churned. */
+  readonly customers: number;
+  readonly arr: readonly Money[];
+  readonly bands: readonly BandLine[];
+  readonly renewalsAtRisk: readonly RenewalAtRisk[];
+  readonly arrAtRisk: readonly Money[];
+  /** Churned up to the as-of day within the churn period (the current quarter on the page). */
+  readonly churned: readonly ChurnedCompany[];
+  /** The book has companies but sync never wrote health to any of them: the bands say nothing yet. */
+  readonly neverSynced: boolean;
+}
+
+export const overviewBandOrder: ReadonlyArray<HealthBand | 'churned'> = ['at_risk', 'attention', 'healthy', 'unknown', 'churned'];
+
+function addMoney(totals: Map<string, number>, currency: string | null, amount: number): void {
+  if (currency === null || amount === 0) return;
+  totals.set(currency, (totals.get(currency) ?? 0) + amount);
+}
+
+function moneyList(totals: ReadonlyMap<string, number>, reporting: string): Money[] {
+  return [...totals.entries()]
+    .map(([currency, amount]) => ({ currency, amount }))
+    .sort((a, b) => Number(b.currency === reporting) - Number(a.currency === reporting) || b.amount - a.amount || a.currency.localeCompare(b.currency));
+}
+
+/** The managers' view of the book on the as-of day: bands, renewals at risk, churn in the period. */
+export function portfolioOverview(companies: readonly BookCompany[], options: { asOf: Day; churnPeriod: Period; reporting: string; horizonDays?: number }): PortfolioOverview {
+  const horizonDays = options.horizonDays ?? 90;
+  const bandTotals = new Map<HealthBand | 'churned', { customers: number; arr: Map<string, number> }>(overviewBandOrder.map((band) => [band, { customers: 0, arr: new Map() }]));
+  const total = new Map<string, number>();
+  const atRiskTotal = new Map<string, number>();
+  const renewalsAtRisk: RenewalAtRisk[] = [];
+  const churned: ChurnedCompany[] = [];
+  let customers = 0;
+  let healthWritten = false;
+  for (const company of companies) {
+    healthWritten ||= company.healthWritten;
+    if (company.churnedOn !== null) {
+      const line = bandTotals.get('churned');
+      if (line) line.customers += 1;
+      const day = parseDay(company.churnedOn);
+      if (day !== null && day >= options.churnPeriod.start && day <= options.churnPeriod.end) {
+        churned.push({ companyId: company.id, name: company.name, churnedOn: company.churnedOn, reason: company.churnReason, arr: company.churnedArr, currency: company.currency });
+      }
+      continue;
+    }
+    customers += 1;
+    // A churned band written before the customer came back (a new deal won, a renewal opened)
+    // says nothing of its health now: unknown until sync writes it again.
+    const band = company.band === 'churned' ? 'unknown' : company.band;
+    const line = bandTotals.get(band);
+    if (line) {
+      line.customers += 1;
+      addMoney(line.arr, company.currency, company.arr);
+    }
+    addMoney(total, company.currency, company.arr);
+    if (band === 'healthy' || company.renewalDate === null) continue;
+    const day = parseDay(company.renewalDate);
+    if (day === null || day - options.asOf > horizonDays) continue;
+    const amount = company.renewalAmount ?? (company.arr > 0 ? company.arr : null);
+    addMoney(atRiskTotal, company.currency, amount ?? 0);
+    renewalsAtRisk.push({ companyId: company.id, name: company.name, band, score: company.score, renewalDate: company.renewalDate, daysToRenewal: day - options.asOf, amount, currency: company.currency });
+  }
+  renewalsAtRisk.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.daysToRenewal - b.daysToRenewal || a.companyId.localeCompare(b.companyId));
+  churned.sort((a, b) => b.churnedOn.localeCompare(a.churnedOn) || a.companyId.localeCompare(b.companyId));
+  return {
+    asOf: formatDay(options.asOf),
+    horizonDays,
+    customers,
+    arr: moneyList(total, options.reporting),
+    bands: overviewBandOrder.map((band) => {
+      const line = bandTotals.get(band) ?? { customers: 0, arr: new Map<string, number>() };
+      return { band, customers: line.customers, arr: moneyList(line.arr, options.reporting) };
+    }),
+    renewalsAtRisk,
+    arrAtRisk: moneyList(atRiskTotal, options.reporting),
+    churned,
+    neverSynced: companies.length > 0 && !healthWritten,
+  };
+}
+
+/** The period reports of the book (row i of each company is period i), for all companies or one owner's. */
+export function bookReports(companies: readonly BookCompany[], periods: readonly Period[], currency: string, ownerId?: string | null): PeriodReport[] {
+  const mine = ownerId === undefined ? companies : companies.filter((company) => company.ownerId === ownerId);
+  return periods.map((period, index) =>
+    periodReport(
+      mine.flatMap((company) => {
+        const row = company.rows[index];
+        return row === undefined ? [] : [row];
+      }),
+      period,
+      currency,
+    ),
+  );
+}

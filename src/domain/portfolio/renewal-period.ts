@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
+import type { Deal } from '../renewal/deals.ts';
+import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfolio.ts';
+
+// What one company's deals say about a reporting period: the CompanyPeriod that
+// portfolioKpis (DOMAIN.md "Metrics") rolls up, derived from HubSpot deals, not typed in.
+//
+// Assumption: a deal's amount is the annual contract value (ARR) of what it signs. Only
+// contract deals count: renewal deals and new-business deals, as the configuration names
+// them (readDeals). Rules, and why:
+// - The ARR in force on a day follows the decided contract deals up to it, a day at a time
+//   (deals on the same day are one decision, so split deals add up): a won renewal restates
+//   the contract (ARR = what it signed); a won new-business deal adds to it (a new customer,
+//   or a cross-sell sold as new business); a lost renewal ends it. A lost new-business deal
+//   ends nothing: a prospect said no, not a customer. On one day a won renewal beats a lost one.
+// - Under contract at the start (the churn-rate and GRR/NRR population): a contract is in
+//   force before the start day. A company with no decided contract deal before the start but
+//   a renewal due in the period is under contract too (a renewal can only fall due on a
+//   running contract; HubSpot often holds only the renewal deals); its start ARR is what was
+//   first put up for renewal in the period (the due renewal deals of the first due day).
+// - Due for renewal: a renewal deal closes in the period (open, won or lost). A close date is
+//   the only date a deal has, so an early-signed renewal counts in the period it was signed.
+// - The renewal's outcome is decided on the last day in the period with a won or lost due
+//   renewal: renewed when one is won that day. Churned: that renewal was lost and no contract
+//   is in force at the period's end (churn-reason.ts asks for the reason on a lost renewal; a
+//   customer won back in the same period did not churn). A renewal still open is due, not
+//   renewed and not churned: read a period that is not over as "so far".
+// - Amount due for renewal: the ARR in force just before the first due day (so the revenue
+//   renewal rate shows upsell or discounting, as DOMAIN.md says it should); the first due
+//   day's renewal deals when no contract was in force. Amount renewed: the won renewal.
+// - Expansion / contraction: the rise / fall of the ARR from the start to the end of the
+//   period, for a customer under contract that did not churn; churned ARR: the start ARR.
+// - Garbage: a deal without a close day is ignored; a missing, negative or non-finite amount
+//   is 0 (as portfolio.ts); a deal id seen twice is one deal (if its two versions differ, the
+//   won one, then the earliest); input order never matters.
+// - Currencies: amounts are not converted. When a deal whose amount feeds the figures is in
+//   another currency than the reporting one (a deal without deal_currency_code is in the
+//   reporting currency, as config.currency says), the company's amounts are all 0 and
+//   otherCurrency is true: it still counts as a customer, but not in the revenue rates,
+//   rather than mixing currencies or half-counting a company (which would fake expansion).
+
+/** A reporting period: calendar days, both inclusive. */
+export interface Period {
+  readonly start: Day;
+  readonly end: Day;
+}
+
+export interface RenewalPeriod extends CompanyPeriod {
+  /** Amounts left out (all 0): a deal that feeds them is in another currency than the reporting one. */
+  readonly otherCurrency: boolean;
+}
+
+const isoDay = (field: string) =>
+  z
+    .string({ error: `${field} must be a date written YYYY-MM-DD, like 2026-01-01` })
+    .transform((value, ctx) => {
+      const day = parseIsoDate(value);
+      if (day === null) ctx.addIssue({ code: 'custom', message: `${field} must be a real date written YYYY-MM-DD, like 2026-01-01; got "${value}"` });
+      return day ?? 0;
+    });
+
+/** A period from outside input ({ start, end } as YYYY-MM-DD), start not after end. */
+export const periodSchema = z
+  .strictObject({ start: isoDay('start'), end: isoDay('end') })
+  .check((ctx) => {
+    const { start, end } = ctx.value;
+    if (start > end) ctx.issues.push({ code: 'custom', input: ctx.value, path: ['end'], message: `end (${formatDay(end)}) must not be before start (${formatDay(start)})` });
+  });
+
+/** Throws a RangeError naming what is wrong unless the period is whole days with start <= end. */
+export function checkPeriod(period: Period): Period {
+  const { start, end } = period;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) throw new RangeError(`A period is whole days; got start ${start}, end ${end}`);
+  if (start > end) throw new RangeError(`The period starts (${formatDay(start)}) after it ends (${formatDay(end)})`);
+  return period;
+}
+
+/** A contract deal as these rules read it. */
+interface Entry {
+  readonly id: string;
+  readonly day: Day;
+  readonly renewal: boolean;
+  readonly outcome: 'won' | 'lost' | 'open';
+  readonly amount: number;
+  readonly foreign: boolean;
+}
+
+/** An amount, and whether any deal it adds up is in another currency. */
+interface Money {
+  readonly value: number;
+  readonly foreign: boolean;
+}
+
+/** The contract in force: `known` once any contract decision has been seen. */
+interface Contract extends Money {
+  readonly active: boolean;
+  readonly known: boolean;
+}
+
+const none: Contract = { active: false, value: 0, foreign: false, known: false };
+
+/** Missing, negative or non-finite amounts count as 0. */
+function amountOf(value: number | null): number {
+  return value !== null && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function entryOf(deal: Deal, day: Day, currency: string): Entry {
+  return {
+    id: deal.id,
+    day,
+    renewal: deal.renewal,
+    outcome: deal.won ? 'won' : deal.lost ? 'lost' : 'open',
+    amount: amountOf(deal.amount),
+    foreign: (deal.currency ?? currency) !== currency,
+  };
+}
+
+const outcomeRank = { won: 0, lost: 1, open: 2 } as const;
+
+/** A total order, so an id sent twice keeps the same version whatever the input order (a won one first). */
+function compareEntries(a: Entry, b: Entry): number {
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || Number(a.renewal) - Number(b.renewal) || a.amount - b.amount || Number(a.foreign) - Number(b.foreign);
+}
+
+/** The contract deals closed on one day. */
+interface DayDeals {
+  readonly day: Day;
+  readonly entries: readonly Entry[];
+}
+
+/** The contract deals grouped by close day, in day order; one deal per id. */
+function contractDays(deals: readonly Deal[], currency: string): DayDeals[] {
+  const entries: Entry[] = [];
+  for (const deal of deals) {
+    if (deal.closeDay !== null && (deal.renewal || deal.newBusiness)) entries.push(entryOf(deal, deal.closeDay, currency));
+  }
+  entries.sort(compareEntries);
+  const byDay = new Map<Day, Entry[]>();
+  let lastId: string | null = null;
+  for (const entry of entries) {
+    if (entry.id === lastId) continue;
+    lastId = entry.id;
+    const group = byDay.get(entry.day);
+    if (group === undefined) byDay.set(entry.day, [entry]);
+    else group.push(entry);
+  }
+  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
+}
+
+function total(entries: readonly Entry[]): Money {
+  let value = 0;
+  let foreign = false;
+  for (const entry of entries) {
+    value += entry.amount;
+    foreign ||= entry.foreign;
+  }
+  return { value, foreign };
+}
+
+/** The contract after one day's decisions (see the rules above). */
+function step(contract: Contract, { entries: day }: DayDeals): Contract {
+  const wonRenewals = day.filter((e) => e.renewal && e.outcome === 'won');
+  const wonNew = day.filter((e) => !e.renewal && e.outcome === 'won');
+  const added = total(wonNew);
+  if (wonRenewals.length > 0) {
+    const signed = total(wonRenewals);
+    return { active: true, known: true, value: signed.value + added.value, foreign: signed.foreign || added.foreign };
+  }
+  if (day.some((e) => e.renewal && e.outcome === 'lost')) return { active: wonNew.length > 0, known: true, ...added };
+  if (wonNew.length === 0) return contract;
+  return { active: true, known: true, value: contract.value + added.value, foreign: contract.foreign || added.foreign };
+}
+
+function fold(contract: Contract, days: readonly DayDeals[]): Contract {
+  let current = contract;
+  for (const day of days) current = step(current, day);
+  return current;
+}
+
+/** The renewal deals of a day that fall due, and the outcome if any of them is decided. */
+function dueRenewals(day: DayDeals): { due: Entry[]; outcome: 'won' | 'lost' | null } {
+  const due = day.entries.filter((e) => e.renewal);
+  const outcome = due.some((e) => e.outcome === 'won') ? 'won' : due.some((e) => e.outcome === 'lost') ? 'lost' : null;
+  return { due, outcome };
+}
+
+interface Renewal {
+  /** What was due, or null when no renewal fell due. */
+  readonly due: Money | null;
+  readonly outcome: 'won' | 'lost' | null;
+  readonly renewed: Money;
+  /** The contract in force at the end of the period. */
+  readonly atEnd: Contract;
+}
+
+/** Walks the period's days: the renewal due, its outcome, and the contract left at the end. */
+function renewalIn(inPeriod: readonly DayDeals[], start: Contract): Renewal {
+  let contract = start;
+  let due: Money | null = null;
+  let outcome: 'won' | 'lost' | null = null;
+  let renewed: Money = { value: 0, foreign: false };
+  for (const day of inPeriod) {
+    const today = dueRenewals(day);
+    if (due === null && today.due.length > 0) due = contract.active ? contract : total(today.due);
+    if (today.outcome !== null) {
+      outcome = today.outcome;
+      renewed = total(today.due.filter((e) => e.outcome === 'won'));
+    }
+    contract = step(contract, day);
+  }
+  return { due, outcome, renewed, atEnd: contract };
+}
+
+/** The first due day's renewal deals: the start ARR of a contract known only from its renewal. */
+function firstDue(inPeriod: readonly DayDeals[]): Money {
+  for (const day of inPeriod) {
+    const due = day.entries.filter((e) => e.renewal);
+    if (due.length > 0) return total(due);
+  }
+  return { value: 0, foreign: false };
+}
+
+/** One company's renewal, churn and ARR movement in the period, from its deals. */
+export function renewalPeriod(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriod {
+  return renewalPeriodDetail(companyId, deals, period, currency).period;
+}
+
+/** What a period report needs beyond the KPI inputs: the renewal's outcome and the contract left at the end. */
+export interface RenewalPeriodDetail {
+  readonly period: RenewalPeriod;
+  /** The due renewal's outcome (see the rules above); null when none fell due or it is still open. */
+  readonly outcome: 'won' | 'lost' | null;
+  /** A contract is in force at the end of the period. */
+  readonly customerAtEnd: boolean;
+  /** Its ARR in the reporting currency (0 when not in force, or when a deal behind it is in another currency). */
+  readonly endArr: number;
+  /** A deal behind the contract in force at the end is in another currency. */
+  readonly endOtherCurrency: boolean;
+}
+
+/** renewalPeriod, with the renewal's outcome and the contract in force at the period's end. */
+export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriodDetail {
+  const { start, end } = checkPeriod(period);
+  const days = contractDays(deals, currency);
+  const known = fold(none, days.filter(({ day }) => day < start));
+  const inPeriod = days.filter(({ day }) => day >= start && day <= end);
+  const inferred = !known.known && inPeriod.some(({ entries }) => entries.some((e) => e.renewal));
+  const atStart: Contract = inferred ? { ...firstDue(inPeriod), active: true, known: true } : known;
+  const renewal = renewalIn(inPeriod, atStart);
+  const underContract = atStart.active;
+  const renewed = renewal.outcome === 'won';
+  const churned = renewal.outcome === 'lost' && !renewal.atEnd.active;
+  const otherCurrency = (underContract && (atStart.foreign || renewal.atEnd.foreign)) || (renewal.due?.foreign ?? false) || renewal.renewed.foreign;
+  const money = (value: number) => (otherCurrency ? 0 : amountOf(value));
+  const startArr = underContract ? money(atStart.value) : 0;
+  const moved = underContract && !churned ? money(renewal.atEnd.value) - startArr : 0;
+  const endOtherCurrency = renewal.atEnd.active && renewal.atEnd.foreign;
+  const result: RenewalPeriod = {
+    companyId,
+    underContract,
+    dueForRenewal: renewal.due !== null,
+    renewed,
+    churned,
+    amountDue: money(renewal.due?.value ?? 0),
+    amountRenewed: renewed ? money(renewal.renewed.value) : 0,
+    startArr,
+    expansion: amountOf(moved),
+    contraction: amountOf(-moved),
+    churnedArr: underContract && churned ? startArr : 0,
+    otherCurrency,
+  };
+  return {
+    period: result,
+    outcome: renewal.outcome,
+    customerAtEnd: renewal.atEnd.active,
+    endArr: renewal.atEnd.active && !endOtherCurrency && !otherCurrency ? amountOf(renewal.atEnd.value) : 0,
+    endOtherCurrency,
+  };
+}
+
+export interface CompanyDeals {
+  readonly companyId: string;
+  readonly deals: readonly Deal[];
+}
+
+/**
+ * The portfolio KPIs straight from each company's deals (readDeals), amounts in the reporting
+ * currency; `companies` says what each one counted as, so a report can name those left out of
+ * the revenue rates (otherCurrency).
+ */
+export function portfolioKpisFromDeals(companies: readonly CompanyDeals[], period: Period, currency: string): { kpis: PortfolioKpis; companies: RenewalPeriod[] } {
+  checkPeriod(period); // also when there are no companies: a wrong period is the caller's error either way
+  const periods = companies.map((company) => renewalPeriod(company.companyId, company.deals, period, currency));
+  return { kpis: portfolioKpis(periods), companies: periods };
+}

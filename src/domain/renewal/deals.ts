@@ -1,0 +1,163 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { dayZone, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
+import { isTrueValue, parseNumber, textValue } from '../parsing/index.ts';
+import { classifyDeals, contractTerms, termMonthsOf, type DealBasis, type DealKind } from './renewal-classification.ts';
+import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
+import { keySet, type KeySet } from '../parsing/index.ts';
+
+// A deal as the domain reads it: open / won / lost, new business, renewal or expansion
+// (renewal-classification.ts), and its close date, amount and progress parsed from HubSpot's
+// strings.
+
+export interface Deal {
+  readonly id: string;
+  readonly name: string | null;
+  readonly stage: string | null;
+  readonly open: boolean;
+  readonly won: boolean;
+  readonly lost: boolean;
+  readonly kind: DealKind;
+  /** kind === 'renewal' */
+  readonly renewal: boolean;
+  /** kind === 'new_business' */
+  readonly newBusiness: boolean;
+  /** kind === 'expansion': an upsell or cross-sell on a running contract. */
+  readonly expansion: boolean;
+  readonly closeDay: Day | null;
+  /** In the portal's home currency (amount_in_home_currency) when HubSpot converted it; else the deal's own amount. */
+  readonly amount: number | null;
+  /** The currency of `amount`: the home currency, or the deal's own when no converted amount exists. */
+  readonly currency: string | null;
+  /** closed_lost_reason of a lost deal (why it was lost, in the rep's words), or null. */
+  readonly lostReason: string | null;
+  /** The deal's contract term in months (renewal.contractTermProperty), or null. */
+  readonly termMonths: number | null;
+  /** The amount and currency the deal itself is written in (deal_currency_code). */
+  readonly dealAmount: number | null;
+  readonly dealCurrency: string | null;
+  /** hs_deal_stage_probability, 0..1, of an open deal (a closed deal's progress means nothing); null when missing or out of range. */
+  readonly probability: number | null;
+}
+
+/** What a deal's dates and amounts are read against: the portal's time zone and home currency (null: unknown). */
+export interface DealPortal {
+  readonly zone: DayZone;
+  readonly currency: string | null;
+}
+
+const unknownPortal: DealPortal = { zone: dayZone('UTC'), currency: null };
+
+/**
+ * Every deal of the company, read once and classified; the configured value lists are looked up once per call, not per deal.
+ * Close dates are days in the portal's time zone; amounts are in its home currency where HubSpot converted them.
+ * @example readDeals([{ id: '1', properties: { closedate: '2027-01-01T01:00:00Z', amount: '9000', deal_currency_code: 'EUR', amount_in_home_currency: '9720' } }], renewal, handoff, {}, { zone: dayZone('America/Los_Angeles'), currency: 'USD' })
+ *   // -> closeDay 2026-12-31, amount 9720 USD, dealAmount 9000 EUR
+ */
+export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['renewal'], handoff: CsConfig['handoff'], company: PropertyValues = {}, portal: DealPortal = unknownPortal): Deal[] {
+  return readDealsWithContract(records, renewal, handoff, company, portal).deals;
+}
+
+export interface DealsWithContract {
+  readonly deals: Deal[];
+  /** The end of the contract in force (renewal-classification.ts), or null when nothing names one. */
+  readonly contractEnd: Day | null;
+  readonly contractEndSource: 'company_property' | 'deals' | null;
+}
+
+/** readDeals, with the contract end the classification found. */
+export function readDealsWithContract(
+  records: readonly CrmRecord[],
+  renewal: CsConfig['renewal'],
+  handoff: CsConfig['handoff'],
+  company: PropertyValues,
+  portal: DealPortal = unknownPortal,
+): DealsWithContract {
+  const matchers = matchersOf(renewal, handoff);
+  const deals: MutableDeal[] = [];
+  for (const record of records) deals.push(toDeal(record, matchers, portal));
+  const { kinds, contractEnd, contractEndSource } = classifyDeals(deals, contractTerms(company, renewal));
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i] as MutableDeal;
+    const kind = kinds[i] ?? 'other';
+    deal.kind = kind;
+    deal.renewal = kind === 'renewal';
+    deal.newBusiness = kind === 'new_business';
+    deal.expansion = kind === 'expansion';
+  }
+  return { deals, contractEnd, contractEndSource };
+}
+
+type MutableDeal = { -readonly [K in keyof Deal]: Deal[K] } & { readonly basis: DealBasis };
+
+interface DealMatchers {
+  readonly won: KeySet;
+  readonly lost: KeySet;
+  readonly renewalTypes: KeySet;
+  readonly renewalPipelines: KeySet;
+  readonly existingTypes: KeySet;
+  readonly newBusinessTypes: KeySet;
+  readonly termProperty: string;
+}
+
+/** The matchers of each renewal configuration (with the handoff configuration they were built with): a sync reads every company's deals against the same two. */
+const matchersByConfig = new WeakMap<CsConfig['renewal'], DealMatchers & { readonly handoff: CsConfig['handoff'] }>();
+
+function matchersOf(renewal: CsConfig['renewal'], handoff: CsConfig['handoff']): DealMatchers {
+  const known = matchersByConfig.get(renewal);
+  if (known !== undefined && known.handoff === handoff) return known;
+  const matchers = {
+    won: keySet(renewal.wonStages),
+    lost: keySet(renewal.lostStages),
+    renewalTypes: keySet(renewal.dealTypes),
+    renewalPipelines: keySet(renewal.pipelines),
+    existingTypes: keySet(renewal.existingBusinessDealTypes),
+    newBusinessTypes: keySet(handoff.newBusinessDealTypes),
+    termProperty: renewal.contractTermProperty,
+    handoff,
+  };
+  matchersByConfig.set(renewal, matchers);
+  return matchers;
+}
+
+function toDeal(record: CrmRecord, matchers: DealMatchers, portal: DealPortal): MutableDeal {
+  const { won: wonStages, lost: lostStages } = matchers;
+  const props = record.properties;
+  const stage = textValue(props.dealstage);
+  const type = textValue(props.dealtype);
+  const won = wonStages.has(stage) || isTrueValue(props.hs_is_closed_won);
+  const lost = !won && (lostStages.has(stage) || isTrueValue(props.hs_is_closed));
+  const open = !won && !lost;
+  const probability = open ? parseNumber(props.hs_deal_stage_probability) : null;
+  const dealAmount = parseNumber(props.amount);
+  const dealCurrency = textValue(props.deal_currency_code)?.toUpperCase() ?? null;
+  // HubSpot's own conversion, used only when the home currency is known (else amounts stay as written).
+  const homeAmount = portal.currency === null ? null : parseNumber(props.amount_in_home_currency);
+  const inHome = homeAmount !== null || dealCurrency === null || dealCurrency === portal.currency;
+  return {
+    id: record.id,
+    name: textValue(props.dealname),
+    stage,
+    open,
+    won,
+    lost,
+    basis: dealBasis(type, textValue(props.pipeline), matchers),
+    kind: 'other',
+    renewal: false,
+    newBusiness: false,
+    expansion: false,
+    closeDay: parseZonedDay(props.closedate, portal.zone),
+    amount: homeAmount ?? dealAmount,
+    currency: inHome ? (portal.currency ?? dealCurrency) : dealCurrency,
+    dealAmount,
+    dealCurrency,
+    termMonths: termMonthsOf(parseNumber(props[matchers.termProperty])),
+    lostReason: lost ? textValue(props.closed_lost_reason) : null,
+    probability: probability !== null && probability >= 0 && probability <= 1 ? probability : null,
+  };
+}
+
+function dealBasis(type: string | null, pipeline: string | null, matchers: DealMatchers): DealBasis {
+  if (matchers.renewalTypes.has(type) || (matchers.renewalPipelines.size > 0 && matchers.renewalPipelines.has(pipeline))) return 'renewal';
+  if (matchers.newBusinessTypes.has(type)) return 'new_business';
+  return matchers.existingTypes.has(type) ? 'existing_business' : 'other';
+}

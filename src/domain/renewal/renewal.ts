@@ -1,0 +1,275 @@
+import type { CsConfig } from '../../config/schema.ts';
+import { formatDay, parseDay, type Day } from '../parsing/index.ts';
+import type { Deal } from './deals.ts';
+import { noData, scored, sourceError, type FactorResult } from '../health/factor.ts';
+import { numberOf } from '../parsing/index.ts';
+import type { PropertyValues } from '../card/snapshot.ts';
+import type { RenewalStatus, RenewalWindow } from '../../app/cards/contract/view-model.ts';
+import { message, type Message } from '../../app/cards/contract/message.ts';
+import { plural } from '../card/wording.ts';
+
+// The renewal (DESIGN.md "Card view model"): the earliest open renewal deal, else the
+// configured company date property. Days count calendar days from the as-of date.
+
+export type RenewalSource = 'renewal_deal' | 'company_property' | 'contract_term';
+
+export interface RenewalOutcome {
+  readonly result: 'won' | 'lost';
+  readonly day: Day;
+  readonly dealId: string;
+}
+
+export interface StaleRenewalDeal {
+  readonly dealId: string;
+  readonly day: Day;
+}
+
+export interface RenewalFacts {
+  readonly day: Day | null;
+  readonly daysToRenewal: number | null;
+  readonly window: RenewalWindow | null;
+  readonly amount: number | null;
+  readonly currency: string | null;
+  readonly dealId: string | null;
+  readonly dealName: string | null;
+  readonly stage: string | null;
+  readonly probability: number | null;
+  /** Where the date comes from: the open renewal deal, the company's contract end property, or the last won contract deal + its term. */
+  readonly source: RenewalSource | null;
+  /** open: an open renewal deal drives it; renewed: the last renewal was won and its contract runs; lost: churned; none: no renewal deal (yet). */
+  readonly status: RenewalStatus;
+  /** The latest won or lost renewal deal closed by the as-of day. */
+  readonly lastOutcome: RenewalOutcome | null;
+  /** Open renewal deals far past their close date while a later open renewal exists: they do not drive the window. */
+  readonly staleDeals: readonly StaleRenewalDeal[];
+  /** The contract ended and no open renewal deal is on record. */
+  readonly lapsed: boolean;
+  /** A lost renewal with no later won contract deal or open renewal: the day it was lost. */
+  readonly churnedSince: Day | null;
+  /** Open renewal deals whose close date has passed. */
+  readonly overdueOpenDeals: number;
+  /** Open renewal deals without a valid close date (they cannot be placed). */
+  readonly undatedOpenDeals: number;
+}
+
+export interface ContractEnd {
+  readonly day: Day | null;
+  readonly source: 'company_property' | 'deals' | null;
+}
+
+export function renewalWindow(daysToRenewal: number): RenewalWindow {
+  if (daysToRenewal < 0) return 'overdue';
+  if (daysToRenewal <= 30) return 'd30';
+  if (daysToRenewal <= 60) return 'd60';
+  if (daysToRenewal <= 90) return 'd90';
+  return 'later';
+}
+
+/**
+ * The renewal and its outcome (DESIGN.md "Renewal"; issue 19 "Outcomes", "Stale open renewal
+ * deals"). The earliest open renewal deal that is not stale drives the date; without one, a won
+ * renewal has rolled the contract forward one term (status renewed, the next renewal estimated
+ * at the contract's end), a lost renewal with no later won contract deal or open renewal is
+ * churn (status lost), and otherwise the contract's end (company property, else the won deals
+ * + term) is the date; a contract end in the past with no open renewal deal is lapsed.
+ *
+ * @example
+ * // Renewal won 3 days ago, contract end property a year stale: renewed, next renewal one term on.
+ * renewalFacts(readDeals([renewal won at -3]), { day: +362, source: 'company_property' }, {}, config, asOf)
+ * // { status: 'renewed', window: 'later', lastOutcome: { result: 'won', day: -3, ... }, lapsed: false, churnedSince: null }
+ */
+export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, company: PropertyValues, config: CsConfig, asOf: Day): RenewalFacts {
+  let overdueOpenDeals = 0;
+  let undatedOpenDeals = 0;
+  let latestOpen: Day | null = null;
+  let lastOutcome: Deal | null = null;
+  let lastWonContract: Deal | null = null;
+  for (const deal of deals) {
+    const day = deal.closeDay;
+    if (deal.renewal && deal.open) {
+      if (day === null) undatedOpenDeals++;
+      else {
+        if (day < asOf) overdueOpenDeals++;
+        if (latestOpen === null || day > latestOpen) latestOpen = day;
+      }
+      continue;
+    }
+    if (day === null || day > asOf) continue;
+    if (deal.won && (deal.renewal || deal.newBusiness) && (lastWonContract === null || (lastWonContract.closeDay ?? 0) < day)) lastWonContract = deal;
+    if (deal.renewal && (deal.won || deal.lost) && (lastOutcome === null || (lastOutcome.closeDay ?? 0) < day || ((lastOutcome.closeDay ?? 0) === day && deal.won))) lastOutcome = deal;
+  }
+  const staleBefore = asOf - config.renewal.staleOpenDealDays;
+  let next: Deal | null = null;
+  let staleDeals: StaleRenewalDeal[] | null = null;
+  for (const deal of deals) {
+    if (!deal.renewal || !deal.open || deal.closeDay === null) continue;
+    if (deal.closeDay < staleBefore && latestOpen !== null && latestOpen > deal.closeDay) {
+      (staleDeals ??= []).push({ dealId: deal.id, day: deal.closeDay });
+      continue;
+    }
+    if (next === null || (next.closeDay ?? 0) > deal.closeDay || (next.closeDay === deal.closeDay && next.id > deal.id)) next = deal;
+  }
+  const outcome: RenewalOutcome | null = lastOutcome === null ? null : { result: lastOutcome.won ? 'won' : 'lost', day: lastOutcome.closeDay ?? 0, dealId: lastOutcome.id };
+  const stale = staleDeals ?? noStaleDeals;
+  if (next !== null && next.closeDay !== null) {
+    const daysToRenewal = next.closeDay - asOf;
+    return {
+      day: next.closeDay,
+      daysToRenewal,
+      window: renewalWindow(daysToRenewal),
+      amount: next.amount,
+      currency: next.currency ?? config.currency,
+      dealId: next.id,
+      dealName: next.name,
+      stage: next.stage,
+      probability: next.probability,
+      source: 'renewal_deal',
+      status: 'open',
+      lapsed: false,
+      churnedSince: null,
+      lastOutcome: outcome,
+      staleDeals: stale,
+      overdueOpenDeals,
+      undatedOpenDeals,
+    };
+  }
+  const anyOpen = latestOpen !== null || undatedOpenDeals > 0;
+  const churned = anyOpen ? null : churnedSince(deals, asOf);
+  if (churned !== null) return withoutDate('lost', churned, outcome, stale, overdueOpenDeals, undatedOpenDeals);
+  const { companyDateProperty, companyAmountProperty } = config.renewal;
+  const propertyDay = companyDateProperty === null ? null : parseDay(company[companyDateProperty]);
+  const day = contract.day;
+  if (day === null) return withoutDate('none', null, outcome, stale, overdueOpenDeals, undatedOpenDeals);
+  const source: RenewalSource = contract.source === 'company_property' && day === propertyDay ? 'company_property' : 'contract_term';
+  const propertyAmount = companyAmountProperty === null ? null : numberOf(company, companyAmountProperty);
+  const amount = propertyAmount ?? (source === 'contract_term' ? (lastWonContract?.amount ?? null) : null);
+  const renewed = outcome !== null && outcome.result === 'won' && day >= asOf;
+  return {
+    day,
+    daysToRenewal: day - asOf,
+    window: renewalWindow(day - asOf),
+    amount,
+    currency: source === 'company_property' || propertyAmount !== null ? config.currency : (lastWonContract?.currency ?? config.currency),
+    dealId: null,
+    dealName: null,
+    stage: null,
+    probability: null,
+    source,
+    status: renewed ? 'renewed' : 'none',
+    lapsed: day < asOf && !anyOpen,
+    churnedSince: null,
+    lastOutcome: outcome,
+    staleDeals: stale,
+    overdueOpenDeals,
+    undatedOpenDeals,
+  };
+}
+
+const noStaleDeals: readonly StaleRenewalDeal[] = [];
+
+/** What the churn rule reads of a deal: a card's Deal, or a ContractDeal of the managers' book. */
+export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'closeDay'>;
+
+/**
+ * The day a customer churned (issue 19 "Outcomes"), the one rule of the card, the lifecycle
+ * stage, sync and the managers' book: the latest renewal decided by the as-of day (won over lost
+ * on the same day) was lost, no renewal deal is open (whatever its close date), and no contract
+ * deal (new business or renewal) was won after the loss by then. Otherwise null.
+ *
+ * @example
+ * // New business won 2025-10-15, its renewal lost 2026-10-15; as of 2026-11-23:
+ * churnedSince([newBusinessWon('2025-10-15'), renewalLost('2026-10-15')], day('2026-11-23')) // day('2026-10-15')
+ * // ... and a new-business deal won back 2026-11-01, or a renewal still open: not churned.
+ * churnedSince([..., newBusinessWon('2026-11-01')], day('2026-11-23')) // null
+ */
+export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day | null {
+  let decided: ChurnDealFacts | null = null;
+  let lastWonContract: Day | null = null;
+  for (const deal of deals) {
+    if (deal.kind === 'renewal' && deal.open) return null;
+    const day = deal.closeDay;
+    if (day === null || day > asOf) continue;
+    if (deal.won && (deal.kind === 'renewal' || deal.kind === 'new_business') && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
+    if (deal.kind === 'renewal' && (deal.won || deal.lost) && (decided === null || (decided.closeDay ?? 0) < day || ((decided.closeDay ?? 0) === day && deal.won))) decided = deal;
+  }
+  if (decided === null || !decided.lost || decided.closeDay === null) return null;
+  return lastWonContract !== null && lastWonContract > decided.closeDay ? null : decided.closeDay;
+}
+
+/** The facts when no renewal date is known: churned (lost) or no renewal yet (none). One literal, not spreads: this runs for every company. */
+function withoutDate(
+  status: 'lost' | 'none',
+  churnedSince: Day | null,
+  lastOutcome: RenewalOutcome | null,
+  staleDeals: readonly StaleRenewalDeal[],
+  overdueOpenDeals: number,
+  undatedOpenDeals: number,
+): RenewalFacts {
+  return {
+    day: null,
+    daysToRenewal: null,
+    window: null,
+    amount: null,
+    currency: null,
+    dealId: null,
+    dealName: null,
+    stage: null,
+    probability: null,
+    source: null,
+    status,
+    lapsed: false,
+    churnedSince,
+    lastOutcome,
+    staleDeals,
+    overdueOpenDeals,
+    undatedOpenDeals,
+  };
+}
+
+/**
+ * The renewal's state, not its proximity (identical data scores the same 200 and 31 days out;
+ * urgency lives in the windows and the actions): an open renewal deal scores its stage
+ * probability, an overdue one 0; a won renewal whose contract runs 100; a lapsed contract 0;
+ * no renewal deal yet, or a churned customer (not scored), has no data.
+ *
+ * @example
+ * renewalFactor({ status: 'open', window: 'd60', probability: 0.6, ... }, false) // score 60
+ * renewalFactor({ status: 'open', window: 'overdue', ... }, false) // score 0
+ */
+export function renewalFactor(facts: RenewalFacts, sourceFailed: boolean): FactorResult {
+  if (sourceFailed) return sourceError('renewal', 'Deals could not be read, so the renewal is not counted');
+  if (facts.status === 'lost') {
+    const lostOn = formatDay(facts.lastOutcome?.day ?? 0);
+    return noData('renewal', `Renewal lost on ${lostOn}`, message('renewal.lastOutcome.lost', { date: lostOn }));
+  }
+  if (facts.day === null || facts.daysToRenewal === null) return noData('renewal', 'No open renewal deal and no contract end date', message('factor.renewal.none'));
+  const days = facts.daysToRenewal;
+  const when = formatDay(facts.day);
+  if (facts.status === 'open') {
+    if (days < 0) return scored('renewal', 0, `Renewal was due ${plural(-days, 'day')} ago (${when}) and the renewal deal is still open`, message('action.reason.renewalDue', { days: -days, date: when }));
+    if (facts.probability === null) {
+      const text = `Renews in ${plural(days, 'day')} (${when}); the renewal deal records no stage probability`;
+      return noData('renewal', text, message('factor.renewal.progress', { days, date: when, progress: 'deal', percent: 0 }));
+    }
+    return scored(
+      'renewal',
+      100 * facts.probability,
+      `Renewal deal at ${Math.round(facts.probability * 100)}% probability; renews in ${plural(days, 'day')} (${when})`,
+      message('factor.renewal.progress', { days, date: when, progress: 'probability', percent: Math.round(facts.probability * 100) }),
+    );
+  }
+  if (facts.status === 'renewed') {
+    const wonOn = formatDay(facts.lastOutcome?.day ?? 0);
+    return scored('renewal', 100, `Renewal won on ${wonOn}; next renewal expected ${when}`, message('factor.renewal.renewed', { date: wonOn, next: when }));
+  }
+  if (facts.lapsed) return scored('renewal', 0, `Contract ended ${plural(-days, 'day')} ago (${when}) and there is no open renewal deal`, message('action.reason.contractEnded', { days: -days, date: when }));
+  return noData('renewal', `No renewal deal yet; the contract ends ${when}`, message('factor.renewal.noDeal', { date: when }));
+}
+
+export function renewalWarnings(facts: RenewalFacts): string[] {
+  return facts.undatedOpenDeals > 0 ? [`${plural(facts.undatedOpenDeals, 'open renewal deal')} ignored: no valid close date`] : [];
+}
+
+export function renewalWarningMessages(facts: RenewalFacts): Message[] {
+  return facts.undatedOpenDeals > 0 ? [message('warning.renewalUndated', { count: facts.undatedOpenDeals })] : [];
+}

@@ -1,0 +1,116 @@
+import { parseDay } from '../parsing/index.ts';
+import { formatFactorScores } from '../health/factor-history.ts';
+import { parseNumber } from '../parsing/index.ts';
+import { sortInPlace } from '../card/sorting.ts';
+import type { PropertyValues } from '../card/snapshot.ts';
+import type { CardView, FactorView } from '../../app/cards/contract/view-model.ts';
+
+// The company properties the product owns (DESIGN.md "Company properties the product
+// owns"), computed from the health a card shows, and the subset that actually changed: the
+// sync writes only that, so an unchanged portfolio costs no writes.
+
+/** The part of a card view that is written back; a whole CardView is one. */
+export interface WrittenHealth {
+  readonly health: Pick<CardView['health'], 'score' | 'band' | 'trend30d' | 'factors'>;
+  readonly renewal: Pick<CardView['renewal'], 'date' | 'amount' | 'customerSince' | 'lifetimeRevenue'>;
+  readonly nps: Pick<CardView['nps'], 'score' | 'responses'>;
+  readonly actions: ReadonlyArray<Pick<CardView['actions'][number], 'title'>>;
+  readonly handoff: Pick<CardView['handoff'], 'status'>;
+  readonly lifecycle: CardView['lifecycle'];
+}
+
+export const ownedCompanyProperties = [
+  'cs_health_score',
+  'cs_health_band',
+  'cs_health_trend_30d',
+  'cs_health_updated_at',
+  'cs_health_drivers',
+  'cs_health_factors',
+  'cs_renewal_date',
+  'cs_renewal_amount',
+  'cs_customer_since',
+  'cs_lifetime_revenue',
+  'cs_company_nps',
+  'cs_nps_responses',
+  'cs_next_action',
+  'cs_handoff_status',
+  'cs_lifecycle_stage',
+  'cs_lifecycle_since',
+] as const;
+
+/** How many factors cs_health_drivers names. */
+const driverCount = 3;
+
+/** The owned properties for a view; '' clears a property. cs_health_updated_at is the caller's to stamp. */
+export function healthProperties(view: WrittenHealth): Record<string, string> {
+  return {
+    cs_health_score: text(view.health.score),
+    cs_health_band: view.health.band,
+    cs_health_trend_30d: text(view.health.trend30d),
+    cs_health_drivers: healthDrivers(view.health.factors),
+    // Its property history is the factors' past: the card's "what changed" (factor-history.ts).
+    cs_health_factors: formatFactorScores(view.health.factors),
+    cs_renewal_date: view.renewal.date ?? '',
+    cs_renewal_amount: text(view.renewal.amount),
+    cs_customer_since: view.renewal.customerSince ?? '',
+    cs_lifetime_revenue: text(view.renewal.lifetimeRevenue ?? null),
+    cs_company_nps: text(view.nps.score),
+    cs_nps_responses: String(view.nps.responses),
+    cs_next_action: view.actions[0]?.title ?? '',
+    cs_handoff_status: view.handoff.status,
+    cs_lifecycle_stage: view.lifecycle.stage,
+    cs_lifecycle_since: view.lifecycle.since ?? '',
+  };
+}
+
+function text(value: number | null): string {
+  return value === null ? '' : String(value);
+}
+
+/**
+ * The counted factors that cost the most points, worst first, e.g.
+ * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...".
+ * (Loops rather than filter / sort / map / join: the sync computes this for every company.)
+ */
+export function healthDrivers(factors: readonly FactorView[]): string {
+  const costly: Array<{ readonly factor: FactorView; readonly lost: number }> = [];
+  for (const factor of factors) {
+    if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.weight * (100 - factor.score) });
+  }
+  sortInPlace(costly, byMostLost);
+  let text = '';
+  for (let i = 0; i < costly.length && i < driverCount; i++) {
+    const { factor } = costly[i] as (typeof costly)[number];
+    text += `${i > 0 ? '; ' : ''}${factor.label} ${factor.score}/100: ${factor.explanation}`;
+  }
+  return text;
+}
+
+function byMostLost(a: { readonly lost: number }, b: { readonly lost: number }): number {
+  return b.lost - a.lost;
+}
+
+/** The entries of `next` whose value differs from `current`, comparing numbers and dates by value; null when none does. */
+export function changedProperties(current: PropertyValues, next: Record<string, string>): Record<string, string> | null {
+  let changed: Record<string, string> | null = null;
+  for (const name in next) {
+    const value = next[name] ?? '';
+    if (sameValue(current[name], value)) continue;
+    changed ??= {};
+    changed[name] = value;
+  }
+  return changed;
+}
+
+function sameValue(current: string | null | undefined, next: string): boolean {
+  const a = (current ?? '').trim();
+  const b = next.trim();
+  if (a === b) return true;
+  if (a === '' || b === '') return false;
+  const numberA = parseNumber(a);
+  const numberB = parseNumber(b);
+  if (numberA !== null && numberB !== null) return numberA === numberB;
+  const dayA = parseDay(a);
+  const dayB = parseDay(b);
+  return dayA !== null && dayA === dayB;
+}
