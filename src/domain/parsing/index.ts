@@ -9,7 +9,7 @@
 //                         case-insensitively, built once per configuration;
 //   - prefetch.ts         touching a page of companies' records before they are scored, so a sync
 //                         reads them from cache.
-// Each function's JSDoc has an @example that is also a test (the *.test.ts beside it).
+// Their unit tests sit beside them (dates.test.ts, calendar-days.test.ts, value-sets.test.ts).
 export * from './calendar-days.ts';
 export * from './date-values.ts';
 export * from './time-zones.ts';
