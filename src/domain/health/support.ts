@@ -28,6 +28,8 @@ export interface SupportFacts {
 }
 
 function priorityOf(value: string | null): TicketPriority {
+  // HubSpot's own values are upper-case already: compared before any case conversion.
+  if (value === 'LOW' || value === 'MEDIUM' || value === 'HIGH' || value === 'URGENT') return value;
   const upper = value?.toUpperCase();
   return upper === 'LOW' || upper === 'HIGH' || upper === 'URGENT' ? upper : 'MEDIUM';
 }

@@ -87,6 +87,7 @@ export interface ActionTasks {
 }
 
 const noCompleted: ReadonlyMap<string, Day> = new Map();
+const noOpen: ReadonlySet<string> = new Set();
 
 /**
  * The company's tasks by action: which are open, and when each action's latest task was
@@ -97,14 +98,14 @@ const noCompleted: ReadonlyMap<string, Day> = new Map();
  * // { open: Set {}, completed: Map { 'qbr-schedule' => day of 2026-11-01 } }
  */
 export function actionTasks(tasks: readonly CrmRecord[]): ActionTasks {
-  const open = new Set<string>();
+  let open: Set<string> | null = null;
   let completed: Map<string, Day> | null = null;
   for (const task of tasks) {
     const id = taskActionId(task);
     if (id === null) continue;
     const props = task.properties;
     if (!isCompleted(props.hs_task_status)) {
-      open.add(id);
+      (open ??= new Set<string>()).add(id);
       continue;
     }
     const day = parseDay(props.hs_task_completion_date) ?? parseDay(props.hs_lastmodifieddate) ?? parseDay(props.hs_timestamp);
@@ -113,5 +114,5 @@ export function actionTasks(tasks: readonly CrmRecord[]): ActionTasks {
     const known = completed.get(id);
     if (known === undefined || known < day) completed.set(id, day);
   }
-  return { open, completed: completed ?? noCompleted };
+  return { open: open ?? noOpen, completed: completed ?? noCompleted };
 }
