@@ -1,0 +1,65 @@
+import { dayZone, todayIn } from '../domain/parsing/index.ts';
+import { fullSyncDue } from '../domain/sync/write-rules.ts';
+import { carriedWrites } from '../domain/sync/watermark.ts';
+import type { PortalAccess } from '../hubspot/portfolio-gateway.ts';
+import type { PendingRun, SyncState } from '../state/sync-state.ts';
+import type { Watermark } from './sync-selection.ts';
+import type { SyncRequest } from './sync.ts';
+
+// What a sync run is (full or incremental, resumed or fresh) and the state it leaves behind.
+
+export const defaultFullEveryDays = 7;
+/** finishedAt is stamped a little after the last write, so HubSpot's clock running slightly ahead does not re-select our own writes. */
+const settleMs = 2_000;
+
+export interface Plan {
+  readonly run: PendingRun;
+  readonly resumed: boolean;
+}
+
+export function planRun(state: SyncState, request: SyncRequest, now: Date, timeZone = 'UTC'): Plan {
+  const asOf = request.asOf ?? todayIn(dayZone(timeZone), now.getTime());
+  const pending = state.pending;
+  if (!request.dryRun && pending && pending.asOf === asOf && (!request.full || pending.mode === 'full')) {
+    return { run: pending, resumed: true };
+  }
+  const fresh = (mode: 'full' | 'incremental', reason: string, watermark: Watermark | null): Plan => ({
+    run: { mode, reason, asOf, startedAt: now.toISOString(), watermark, afterId: null, totals: {}, skippedIds: [] },
+    resumed: false,
+  });
+  const last = state.lastRun;
+  if (request.full) return fresh('full', 'requested with --full', null);
+  if (last === null) return fresh('full', 'no earlier sync of this portal', null);
+  const fullEveryDays = request.fullEveryDays ?? defaultFullEveryDays;
+  if (fullSyncDue(state.lastFullRun?.asOf ?? null, asOf, fullEveryDays)) {
+    return fresh('full', `the last full sync is ${fullEveryDays} or more days old, and ages of touches, tickets and sentiment drift daily`, null);
+  }
+  return fresh('incremental', `changes since the sync of ${last.startedAt}`, { startedAt: last.startedAt, finishedAt: last.finishedAt, asOf: last.asOf, ...(last.writes ? { writes: last.writes } : {}) });
+}
+
+/** The state after `run` completed: its start is the next incremental run's watermark. */
+export function completedState(state: SyncState, run: PendingRun, now: Date, overlapMs?: number): SyncState {
+  const writes = carriedWrites(state.lastRun?.writes ?? [], run.startedAt, run.writes ?? [], overlapMs);
+  const finished = { mode: run.mode, asOf: run.asOf, startedAt: run.startedAt, finishedAt: new Date(now.getTime() + settleMs).toISOString(), writes };
+  // An incremental run that still could not read a source keeps the mark of the runs before it.
+  const stillMissing = run.unavailableSources ?? [];
+  const unavailable = run.mode === 'incremental' && stillMissing.length > 0 ? [...new Set([...(state.unavailableSources ?? []), ...stillMissing])] : stillMissing;
+  return {
+    version: 1,
+    lastRun: finished,
+    lastFullRun: run.mode === 'full' ? finished : state.lastFullRun,
+    pending: null,
+    retryIds: run.skippedIds,
+    ...(unavailable.length > 0 ? { unavailableSources: unavailable } : {}),
+  };
+}
+
+/**
+ * Survey answers were unavailable in an earlier run (companies held or scored without NPS) and
+ * this run's selection could read them again: every company needs rescoring, not only those
+ * whose records changed — the incremental run becomes a full one.
+ */
+export function sourcesReturned(state: SyncState, run: PendingRun, portal: PortalAccess): boolean {
+  const missedBefore = state.unavailableSources?.includes('feedback') || run.unavailableSources?.includes('feedback');
+  return Boolean(missedBefore) && !portal.feedbackForbidden;
+}
