@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
-import { parseIsoDate } from '../domain/parsing/index.ts';
+import { dayZone, parseIsoDate, todayIn } from '../domain/parsing/index.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { pageOf, readPageSource, type PageSource } from '../usecases/portfolio-book.ts';
 import { errorBody } from '../app/cards/contract/errors.ts';
@@ -35,7 +35,7 @@ export function registerPortfolioRoutes(app: Hono, deps: PortfolioRouteDeps): vo
   app.get('/api/portfolio', async (c) => {
     const query = querySchema.safeParse({ owner: c.req.query('owner'), asOf: c.req.query('asOf') });
     if (!query.success) return c.json(errorBody('bad_request', query.error.issues.map((issue) => issue.message).join('; ')), 400);
-    const asOfText = query.data.asOf ?? deps.now().toISOString().slice(0, 10);
+    const asOfText = query.data.asOf ?? todayIn(dayZone(deps.config.timeZone), deps.now().getTime());
     const asOf = parseIsoDate(asOfText);
     if (asOf === null) return c.json(errorBody('bad_request', 'asOf must be a real date written YYYY-MM-DD'), 400);
     const now = deps.now().getTime();

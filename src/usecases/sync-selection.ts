@@ -1,4 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
+import { msPerDay } from '../domain/parsing/index.ts';
 import { dateDrivenSelection } from '../domain/sync/write-rules.ts';
 import { healthUpdatedAtProperty } from '../domain/properties.ts';
 import { changeWindow, searchLagOverlapMs, type Watermark } from '../domain/sync/watermark.ts';
@@ -16,7 +17,6 @@ export type { Watermark } from '../domain/sync/watermark.ts';
 /** More changed records than this and a full pass is cheaper than following every association. */
 export const maxIncrementalCandidates = 50_000;
 
-const msPerDay = 86_400_000;
 
 export function stageFilter(config: CsConfig): Filter {
   return { propertyName: 'lifecyclestage', operator: 'IN', values: config.sync.lifecycleStages };

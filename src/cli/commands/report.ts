@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../../domain/parsing/index.ts';
+import { dayOfInstant, dayZone, parseIsoDate, type Day } from '../../domain/parsing/index.ts';
 import { periodFromArguments } from '../../domain/portfolio/period-report.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { runPeriodReport } from '../../usecases/portfolio-book.ts';
@@ -24,19 +24,18 @@ interface ReportOptions {
   readonly locale?: string;
 }
 
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 export async function showReport(options: ReportOptions): Promise<void> {
   if (options.json && options.csv) throw new UsageError('--json and --csv cannot be combined: choose one output format');
   if (options.by !== undefined && options.by !== 'owner') throw new UsageError(`--by "${options.by}" is not a grouping: the report can be split --by owner`);
   if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new UsageError(`--currency "${options.currency}" is not a currency code: write 3 capital letters, like USD`);
-  const asOfText = asOfOption(options.asOf) ?? todayUtc();
-  const asOf = parseIsoDate(asOfText);
-  if (asOf === null) throw new UsageError(`--as-of "${asOfText}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
-  const period = periodFromArguments({ ...(options.period === undefined ? {} : { period: options.period }), ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }) }, asOf);
-  if ('error' in period) throw new UsageError(period.error);
+  const given = asOfOption(options.asOf);
+  const periodOf = (asOf: Day) => periodFromArguments({ ...(options.period === undefined ? {} : { period: options.period }), ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }) }, asOf);
+  const givenAsOf = given === undefined ? null : parseIsoDate(given);
+  if (given !== undefined && givenAsOf === null) throw new UsageError(`--as-of "${given}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
+  // The arguments are checked before the portal is opened (against today in UTC when no --as-of).
+  const checked = periodOf(givenAsOf ?? dayOfInstant(Date.now()));
+  if ('error' in checked) throw new UsageError(checked.error);
 
   const env = readEnvironment();
   const configured = await loadCliConfig();
@@ -45,6 +44,10 @@ export async function showReport(options: ReportOptions): Promise<void> {
   try {
     // The portal's home currency and time zone (account details), else the configured ones.
     const config = await configForPortal(portal, configured);
+    // Without --as-of the report is as of today in the portal's time zone, not the machine's or UTC.
+    const asOf = givenAsOf ?? dayZone(config.timeZone).dayOf(Date.now());
+    const period = periodOf(asOf);
+    if ('error' in period) throw new UsageError(period.error);
     const currency = { reporting: options.currency ?? config.currency, home: config.currency };
     const { report, owners } = await runPeriodReport({ gateway: portal.portfolio, config }, { asOf, period, currency, byOwner: options.by === 'owner' });
     const scopes: ReportScope[] = [{ ownerId: null, ownerName: null, report }, ...(owners ?? []).map((owner) => ({ ownerId: owner.ownerId, ownerName: owner.ownerName, report: owner.report }))];

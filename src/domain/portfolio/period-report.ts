@@ -1,5 +1,5 @@
 import type { ArrBasis, ContractDeal } from './contract-deals.ts';
-import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
+import { formatDay, msPerDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import { portfolioKpis } from './portfolio.ts';
 import { renewalPeriodDetail, type Period, type RenewalPeriodDetail } from './renewal-period.ts';
 
@@ -170,7 +170,7 @@ export function lifetimeValue(startArr: number, customers: number, periodChurn: 
 // ---- periods ---------------------------------------------------------------------------------
 
 function dayOf(year: number, month: number, date: number): Day {
-  return Math.floor(Date.UTC(year, month - 1, date) / 86_400_000);
+  return Math.floor(Date.UTC(year, month - 1, date) / msPerDay);
 }
 
 function lastDayOfMonth(year: number, month: number): Day {

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { customerValue } from '../renewal/customer-value.ts';
-import { asOfDay, formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
+import { asOfDay, formatDay, msPerDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import { evaluateHealth, type HealthEvaluation } from '../health/health-evaluation.ts';
 import { healthUpdatedAtProperty } from '../properties.ts';
 import type { CompanySnapshot, CrmRecord, SourceIssue } from '../card/snapshot.ts';
@@ -109,7 +109,6 @@ export interface DateDrivenSelection {
 
 // Window boundaries in days to renewal (DESIGN.md): < 0 overdue, 0-30, 31-60, 61-90, later.
 const windowStarts = [0, 31, 61, 91] as const;
-const msPerDay = 86_400_000;
 
 /**
  * Companies whose card can change only because days passed from `previousAsOf` to `asOf`:
