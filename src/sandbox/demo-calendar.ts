@@ -1,7 +1,7 @@
+import { msPerDay } from '../domain/parsing/index.ts';
 // Dates of the demo portfolio, relative to its as-of day. Strings are cached so a million
 // records share a few thousand date strings instead of holding a million copies.
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 export class DemoCalendar {
@@ -23,7 +23,7 @@ export class DemoCalendar {
 
   /** 'YYYY-MM-DD', `days` after the as-of day (negative = before). */
   date(days: number): string {
-    return cached(this.dates, days, () => new Date(this.asOfMs + days * DAY_MS).toISOString().slice(0, 10));
+    return cached(this.dates, days, () => new Date(this.asOfMs + days * msPerDay).toISOString().slice(0, 10));
   }
 
   /** ISO datetime at `hour` (UTC) of the day `days` after the as-of day. */

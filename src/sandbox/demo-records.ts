@@ -4,6 +4,7 @@
 import { between, insert, type DemoContext, type Range, type Weights } from './demo-context.ts';
 import { addDeals } from './demo-deals.ts';
 import { seedFactorHistory } from './demo-factor-history.ts';
+import { msPerDay } from '../domain/parsing/index.ts';
 import {
   COMPANY_PREFIXES, COMPANY_SUFFIXES, DETRACTOR_COMMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PASSIVE_COMMENTS, PROMOTER_COMMENTS, TICKET_SUBJECTS,
 } from './demo-vocabulary.ts';
@@ -277,7 +278,7 @@ function addTickets(ctx: DemoContext, companyId: string, owner: string | null, s
       hs_ticket_priority: random.weighted(signals.priorities),
       hs_is_closed: String(!open),
       closed_date: closedAt,
-      time_to_close: closedDays === undefined ? null : String((createdDays - closedDays) * 86_400_000),
+      time_to_close: closedDays === undefined ? null : String((createdDays - closedDays) * msPerDay),
       hubspot_owner_id: owner,
       hs_object_id: null,
       createdate: createdAt,

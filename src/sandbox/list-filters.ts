@@ -6,6 +6,7 @@ import type { StoredObject } from './index.ts';
 import type { PropertySchema } from './property-schema.ts';
 import type { SandboxObjectType } from './object-types.ts';
 import { millisOf } from './time-values.ts';
+import { msPerDay } from '../domain/parsing/index.ts';
 
 const offsetSchema = z.object({
   days: z.number().int().optional(), hours: z.number().int().optional(), minutes: z.number().int().optional(),
@@ -115,7 +116,6 @@ export function branchProblems(schema: PropertySchema, type: SandboxObjectType, 
   return problems;
 }
 
-const DAY_MS = 86_400_000;
 
 /** The instant a time point names. Days start at midnight in the point's zone (UTC and fixed offsets; other zones are read as UTC). */
 function instantOf(point: TimePoint, now: number): number {
@@ -123,11 +123,11 @@ function instantOf(point: TimePoint, now: number): number {
   if (point.timeType === 'DATE') {
     return Date.UTC(point.year, point.month - 1, point.day, point.hour ?? 0, point.minute ?? 0, point.second ?? 0, point.millisecond ?? 0) - offsetMs;
   }
-  const base = point.indexReference.referenceType === 'NOW' ? now : Math.floor((now + offsetMs) / DAY_MS) * DAY_MS - offsetMs;
+  const base = point.indexReference.referenceType === 'NOW' ? now : Math.floor((now + offsetMs) / msPerDay) * msPerDay - offsetMs;
   const o = point.offset ?? {};
   const shifted = new Date(base);
   if (o.months || o.quarters || o.years) shifted.setUTCMonth(shifted.getUTCMonth() + (o.months ?? 0) + 3 * (o.quarters ?? 0) + 12 * (o.years ?? 0));
-  return shifted.getTime() + (o.days ?? 0) * DAY_MS + (o.weeks ?? 0) * 7 * DAY_MS + (o.hours ?? 0) * 3_600_000 + (o.minutes ?? 0) * 60_000 + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0);
+  return shifted.getTime() + (o.days ?? 0) * msPerDay + (o.weeks ?? 0) * 7 * msPerDay + (o.hours ?? 0) * 3_600_000 + (o.minutes ?? 0) * 60_000 + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0);
 }
 
 function zoneOffsetMs(zoneId: string): number {

@@ -7,6 +7,7 @@ import { dealStageOf, ticketStageOf } from './pipelines.ts';
 import type { PropertyDefinition } from './property-catalog.ts';
 import type { PropertySchema } from './property-schema.ts';
 import { isoOf, millisOf } from './time-values.ts';
+import { msPerDay } from '../domain/parsing/index.ts';
 
 interface Problem {
   readonly name: string;
@@ -16,7 +17,6 @@ interface Problem {
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const EPOCH_MS = /^-?\d{10,}$/;
-const DAY_MS = 86_400_000;
 
 /** The values as HubSpot stores them (dates normalised), or a 400 naming each bad property. */
 export function checkWrite(schema: PropertySchema, type: SandboxObjectType, values: Record<string, string | null>): Record<string, string> {
@@ -67,7 +67,7 @@ function checkValue(definition: PropertyDefinition, value: string): { value: str
 function checkDate(value: string): { value: string } | { error: string; message: string } {
   const ms = millisOf(value);
   if (ms === undefined) return { error: 'INVALID_DATE', message: `${value} was not a valid date (YYYY-MM-DD).` };
-  if (EPOCH_MS.test(value) && ms % DAY_MS !== 0) return { error: 'INVALID_DATE', message: `${value} is not midnight UTC; date properties take midnight UTC timestamps.` };
+  if (EPOCH_MS.test(value) && ms % msPerDay !== 0) return { error: 'INVALID_DATE', message: `${value} is not midnight UTC; date properties take midnight UTC timestamps.` };
   return { value: isoOf(ms).slice(0, 10) };
 }
 

@@ -5,6 +5,7 @@ import { SyncJob } from './sync-job.ts';
 import { fullPages, idPages, prefetched } from './sync-pages.ts';
 import { completedState, planRun, sourcesReturned } from './sync-plan.ts';
 import { incrementalCandidates } from './sync-selection.ts';
+import { parseIsoDate } from '../domain/parsing/index.ts';
 
 // `cs-card sync`: recompute every company in scope with the card's own rule and write back
 // only what changed. The portfolio streams through in pages (read, score, write, checkpoint),
@@ -137,7 +138,7 @@ export async function syncCompanies(
   asOf: string,
   options: Pick<SyncRequest, 'dryRun' | 'onChange' | 'pageSize'> = {},
 ): Promise<SyncSummary> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got "${asOf}"`);
+  if (parseIsoDate(asOf) === null) throw new RangeError(`asOf must be YYYY-MM-DD, got "${asOf}"`);
   const started = performance.now();
   const callsBefore = deps.apiCalls?.() ?? 0;
   const wanted = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
