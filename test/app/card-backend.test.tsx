@@ -7,7 +7,6 @@ import { CompactCard } from '../../src/app/cards/components/CompactCard.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { catalogs } from '../../src/app/cards/i18n/messages.ts';
-import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 import type { ActionView, CardView, HealthBand } from '../../src/app/cards/contract/view-model.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import type { Sandbox } from '../../src/sandbox/index.ts';
@@ -37,7 +36,7 @@ beforeAll(async () => {
   backend = await startCardBackend(sandbox, now);
   mswServer.use(...sandbox.mswHandlers());
   for (const company of sandbox.store.list('companies')) {
-    const view = await viewOf(company.id);
+    const view = await backend.viewOf(company.id);
     if (!byBand.has(view.health.band)) byBand.set(view.health.band, view);
     if (view.actions[0] && !view.actions[0].alreadyTasked) untaskedTop.push(view);
   }
@@ -48,17 +47,12 @@ beforeEach(() => {
 });
 afterAll(() => backend.close());
 
-/** The view the backend sends for a company, read the way the card reads it. */
-async function viewOf(companyId: string): Promise<CardView> {
-  const response = await backend.fetchFn(`https://cs-card.example.com/api/companies/${companyId}/card`, { method: 'GET' });
-  return cardViewSchema.parse(await response.json());
-}
 
 /** The current view of the portfolio's first company in a band. */
 async function companyOf(band: Exclude<HealthBand, 'unknown'>): Promise<CardView> {
   const view = byBand.get(band);
   if (!view) throw new Error(`the demo portfolio has no ${band} company: grow it or change the seed`);
-  return viewOf(view.companyId);
+  return backend.viewOf(view.companyId);
 }
 
 /** A company whose top action has no task yet, a different one at each call (creating tasks changes them). */
@@ -112,7 +106,7 @@ describe('tab card with the real backend and the sandbox portal', () => {
   });
 
   it('shows a company with no data as unknown, with no renewal on record and no NPS answers', async () => {
-    const view = await viewOf(noDataId);
+    const view = await backend.viewOf(noDataId);
     const r = await renderCard('crm.record.tab', noDataId);
     expect(view.health.band).toBe('unknown');
     expectHealthAndRenewal(r, view);
@@ -137,7 +131,7 @@ describe('tab card with the real backend and the sandbox portal', () => {
   it('shows the backend\'s warning when a data source is missing', async () => {
     const view = await companyOf('attention');
     sandbox.controls.injectFault({ kind: '403', objectType: 'feedback_submissions' });
-    const degraded = await viewOf(view.companyId);
+    const degraded = await backend.viewOf(view.companyId);
     expect(degraded.warnings.length).toBeGreaterThan(0);
     const r = await renderCard('crm.record.tab', view.companyId);
     const warnings = r.findByTestId(Alert, 'warnings');

@@ -1,4 +1,5 @@
 import { BACKEND_URL } from '../../src/app/cards/backend.ts';
+import { cardViewSchema, type CardView } from '../../src/app/cards/contract/view-model.ts';
 import type { CardFetch } from '../../src/app/cards/data/cardApi.ts';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
@@ -18,6 +19,8 @@ export interface CardBackend {
   /** What the card gets instead of hubspot.fetch. */
   readonly fetchFn: CardFetch;
   readonly server: RunningServer;
+  /** The view the backend sends for a company, read the way the card reads it. */
+  viewOf(companyId: string): Promise<CardView>;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,12 @@ export async function startCardBackend(sandbox: Sandbox, now: () => Date, snapsh
     0,
     '127.0.0.1',
   );
-  return { fetchFn: hubspotProxy(server.url, now), server, close: () => server.close() };
+  const fetchFn = hubspotProxy(server.url, now);
+  const viewOf = async (companyId: string): Promise<CardView> => {
+    const response = await fetchFn(`https://cs-card.example.com/api/companies/${companyId}/card`, { method: 'GET' });
+    return cardViewSchema.parse(await response.json());
+  };
+  return { fetchFn, server, viewOf, close: () => server.close() };
 }
 
 /**

@@ -8,7 +8,6 @@ import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import { addDays, createI18n } from '../../src/app/cards/i18n/format.ts';
 import { catalogs } from '../../src/app/cards/i18n/messages.ts';
 import type { CatalogLocale } from '../../src/app/cards/i18n/messages.ts';
-import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 import type { CardView } from '../../src/app/cards/contract/view-model.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import type { Sandbox } from '../../src/sandbox/index.ts';
@@ -37,7 +36,7 @@ beforeAll(async () => {
   sandbox.controls.searchPerSecond = null;
   backend = await startCardBackend(sandbox, now);
   mswServer.use(...sandbox.mswHandlers());
-  for (const company of sandbox.store.list('companies')) views.push(await viewOf(company.id));
+  for (const company of sandbox.store.list('companies')) views.push(await backend.viewOf(company.id));
 }, 60_000);
 beforeEach(() => {
   mswServer.use(...sandbox.mswHandlers());
@@ -45,10 +44,6 @@ beforeEach(() => {
 });
 afterAll(() => backend.close());
 
-async function viewOf(companyId: string): Promise<CardView> {
-  const response = await backend.fetchFn(`https://cs-card.example.com/api/companies/${companyId}/card`, { method: 'GET' });
-  return cardViewSchema.parse(await response.json());
-}
 
 
 interface AstNode { readonly type: number; readonly value?: unknown; readonly options?: Readonly<Record<string, { readonly value: readonly AstNode[] }>> }
