@@ -1,3 +1,4 @@
+import { durationMs } from '../domain/parsing/index.ts';
 import { MAX_DEMO_COMPANIES } from '../sandbox/demo-defaults.ts';
 import { asOfProblem } from '../usecases/card-view.ts';
 import { UsageError } from './errors.ts';
@@ -33,8 +34,6 @@ export interface RateLimit {
   readonly intervalMs: number;
 }
 
-const unitMs: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
-
 /**
  * Parses a rate limit as requests per interval: the interval in ms, s (the default), m or h.
  *
@@ -46,7 +45,7 @@ export function parseRateLimit(text: string): RateLimit | null {
   const match = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*(ms|s|min|m|h)?\s*$/i.exec(text);
   if (match === null) return null;
   const [, max, amount, unit] = match;
-  const intervalMs = Number(amount) * (unitMs[(unit ?? 's').toLowerCase()] ?? 1000);
+  const intervalMs = durationMs(Number(amount), unit ?? 's');
   return Number(max) > 0 && intervalMs > 0 ? { max: Number(max), intervalMs } : null;
 }
 

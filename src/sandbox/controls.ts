@@ -3,6 +3,7 @@
 import type { FaultRule, SandboxControls } from './index.ts';
 import { OBJECT_TYPES, objectTypeOf, type SandboxObjectType } from './object-types.ts';
 import type { SearchLag } from './store.ts';
+import { dayOf } from './time-values.ts';
 
 type Policy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
 
@@ -103,7 +104,7 @@ export class SandboxControlPanel implements SandboxControls {
   }
 
   admit(now: number, isSearch: boolean): Admission {
-    const day = new Date(now).toISOString().slice(0, 10);
+    const day = dayOf(now);
     if (this.daily.day !== day) this.daily = { day, count: 0 };
     if (this.daily.count >= this.dailyLimit) return { rejectedBy: 'DAILY', headers: isSearch ? {} : this.headers(now) };
     if (isSearch) return this.admitSearch(now);

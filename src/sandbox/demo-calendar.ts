@@ -1,11 +1,10 @@
-import { msPerDay } from '../domain/parsing/index.ts';
+import { formatDay, msPerDay, msPerHour, msPerMinute, parseIsoDate } from '../domain/parsing/index.ts';
 // Dates of the demo portfolio, relative to its as-of day. Strings are cached so a million
 // records share a few thousand date strings instead of holding a million copies.
 
-const HOUR_MS = 3_600_000;
-
 export class DemoCalendar {
   readonly asOfMs: number;
+  private readonly asOfDay: number;
   private readonly dates = new Map<number, string>();
   private readonly datetimes = new Map<number, string>();
   private readonly epochs = new Map<number, string>();
@@ -15,21 +14,21 @@ export class DemoCalendar {
   /** `timeZone`: the portal's, where users pick the times of day {@link localDatetime} stands for. */
   constructor(asOf: string, timeZone = 'UTC') {
     this.zone = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
-      throw new Error(`asOf must be a date like 2026-03-31, got "${asOf}"`);
-    }
-    this.asOfMs = Date.parse(`${asOf}T00:00:00.000Z`);
+    const day = parseIsoDate(asOf);
+    if (day === null) throw new Error(`asOf must be a date like 2026-03-31, got "${asOf}"`);
+    this.asOfDay = day;
+    this.asOfMs = day * msPerDay;
   }
 
   /** 'YYYY-MM-DD', `days` after the as-of day (negative = before). */
   date(days: number): string {
-    return cached(this.dates, days, () => new Date(this.asOfMs + days * msPerDay).toISOString().slice(0, 10));
+    return cached(this.dates, days, () => formatDay(this.asOfDay + days));
   }
 
   /** ISO datetime at `hour` (UTC) of the day `days` after the as-of day. */
   datetime(days: number, hour = 0): string {
     const key = days * 24 + hour;
-    return cached(this.datetimes, key, () => new Date(this.asOfMs + key * HOUR_MS).toISOString());
+    return cached(this.datetimes, key, () => new Date(this.asOfMs + key * msPerHour).toISOString());
   }
 
   /**
@@ -39,7 +38,7 @@ export class DemoCalendar {
   localDatetime(days: number, hour: number, minute = 0): string {
     const key = (days * 24 + hour) * 60 + minute;
     return cached(this.locals, key, () => {
-      const wall = this.asOfMs + key * 60_000;
+      const wall = this.asOfMs + key * msPerMinute;
       const first = wall - this.offsetMs(wall);
       return new Date(wall - this.offsetMs(first)).toISOString();
     });
@@ -49,13 +48,13 @@ export class DemoCalendar {
   private offsetMs(ms: number): number {
     const parts: Record<string, number> = {};
     for (const part of this.zone.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0) - (ms - (((ms % 60_000) + 60_000) % 60_000));
+    return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0) - (ms - (((ms % msPerMinute) + msPerMinute) % msPerMinute));
   }
 
   /** The same instant as {@link datetime}, written as HubSpot's epoch-millisecond string. */
   epochMillis(days: number, hour = 0): string {
     const key = days * 24 + hour;
-    return cached(this.epochs, key, () => String(this.asOfMs + key * HOUR_MS));
+    return cached(this.epochs, key, () => String(this.asOfMs + key * msPerHour));
   }
 }
 

@@ -6,7 +6,7 @@ import type { StoredObject } from './index.ts';
 import type { PropertySchema } from './property-schema.ts';
 import type { SandboxObjectType } from './object-types.ts';
 import { millisOf } from './time-values.ts';
-import { msPerDay } from '../domain/parsing/index.ts';
+import { msPerDay, msPerHour, msPerMinute } from '../domain/parsing/index.ts';
 
 const offsetSchema = z.object({
   days: z.number().int().optional(), hours: z.number().int().optional(), minutes: z.number().int().optional(),
@@ -127,13 +127,13 @@ function instantOf(point: TimePoint, now: number): number {
   const o = point.offset ?? {};
   const shifted = new Date(base);
   if (o.months || o.quarters || o.years) shifted.setUTCMonth(shifted.getUTCMonth() + (o.months ?? 0) + 3 * (o.quarters ?? 0) + 12 * (o.years ?? 0));
-  return shifted.getTime() + (o.days ?? 0) * msPerDay + (o.weeks ?? 0) * 7 * msPerDay + (o.hours ?? 0) * 3_600_000 + (o.minutes ?? 0) * 60_000 + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0);
+  return shifted.getTime() + (o.days ?? 0) * msPerDay + (o.weeks ?? 0) * 7 * msPerDay + (o.hours ?? 0) * msPerHour + (o.minutes ?? 0) * msPerMinute + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0);
 }
 
 function zoneOffsetMs(zoneId: string): number {
   const fixed = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zoneId);
   if (!fixed) return 0;
-  return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 3_600_000 + Number(fixed[3] ?? 0) * 60_000);
+  return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * msPerHour + Number(fixed[3] ?? 0) * msPerMinute);
 }
 
 function matchesOperation(raw: string | null | undefined, operation: Operation, now: number): boolean {

@@ -6,7 +6,7 @@ import type { SandboxObjectType } from './object-types.ts';
 import { dealStageOf, ticketStageOf } from './pipelines.ts';
 import type { PropertyDefinition } from './property-catalog.ts';
 import type { PropertySchema } from './property-schema.ts';
-import { isoOf, millisOf } from './time-values.ts';
+import { dayOf, isoOf, millisOf } from './time-values.ts';
 import { msPerDay } from '../domain/parsing/index.ts';
 
 interface Problem {
@@ -68,7 +68,7 @@ function checkDate(value: string): { value: string } | { error: string; message:
   const ms = millisOf(value);
   if (ms === undefined) return { error: 'INVALID_DATE', message: `${value} was not a valid date (YYYY-MM-DD).` };
   if (EPOCH_MS.test(value) && ms % msPerDay !== 0) return { error: 'INVALID_DATE', message: `${value} is not midnight UTC; date properties take midnight UTC timestamps.` };
-  return { value: isoOf(ms).slice(0, 10) };
+  return { value: dayOf(ms) };
 }
 
 function checkOption(definition: PropertyDefinition, value: string): { value: string } | { error: string; message: string } {

@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { msPerHour, parseDuration } from '../domain/parsing/index.ts';
+import { isoDaySchema } from '../app/cards/contract/days.ts';
 import type { LeaseHolder, LeaseInfo, StateStore } from './store.ts';
 
 // What a sync remembers between runs, per portal, in the state store (the embedded SQLite file
@@ -11,7 +13,7 @@ import type { LeaseHolder, LeaseInfo, StateStore } from './store.ts';
 // stops renewing, and its lease expires after the lease duration.
 
 const isoInstant = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'not an ISO timestamp');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = isoDaySchema;
 
 /** Pages of companies a run wrote (domain/sync-watermark.ts): the next run re-checks those changed after their write. */
 const writtenPagesSchema = z.array(z.object({ stamp: isoInstant, lastStamp: isoInstant.optional(), writtenAt: isoInstant }));
@@ -200,11 +202,9 @@ export async function syncOverview(store: StateStore): Promise<PortalSyncOvervie
 
 /** "60s", "2m", "1500ms" -> milliseconds (100 ms to 1 hour); null when not such a duration. */
 export function parseLeaseDuration(text: string): number | null {
-  const match = /^\s*(\d{1,7})\s*(ms|s|m)\s*$/i.exec(text);
-  if (!match) return null;
-  const unit = (match[2] ?? '').toLowerCase();
-  const ms = Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1_000 : 60_000);
-  return ms >= 100 && ms <= 3_600_000 ? ms : null;
+  const ms = parseDuration(text, ['ms', 's', 'm'], 7);
+  if (ms === null) return null;
+  return ms >= 100 && ms <= msPerHour ? ms : null;
 }
 
 function seconds(ms: number): string {

@@ -1,3 +1,4 @@
+import { msPerDay, msPerMinute, parseDuration } from '../domain/parsing/index.ts';
 import { systemScheduler, type Scheduler } from './live-updates.ts';
 import type { LogEntry } from './log-entry.ts';
 import type { SyncSummary } from './sync.ts';
@@ -85,14 +86,12 @@ export class ScheduledSync {
   }
 }
 
-const units: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
-export const minSyncIntervalMs = 5 * 60_000;
-export const maxSyncIntervalMs = 7 * 86_400_000;
+export const minSyncIntervalMs = 5 * msPerMinute;
+export const maxSyncIntervalMs = 7 * msPerDay;
 
 /** "30m", "6h", "1d" -> milliseconds; null when the text is no such interval or out of range. */
 export function parseSyncInterval(text: string): number | null {
-  const match = /^\s*(\d{1,4})\s*([mhd])\s*$/i.exec(text);
-  if (!match) return null;
-  const ms = Number(match[1]) * (units[(match[2] ?? '').toLowerCase()] ?? Number.NaN);
+  const ms = parseDuration(text, ['m', 'h', 'd'], 4);
+  if (ms === null) return null;
   return ms >= minSyncIntervalMs && ms <= maxSyncIntervalMs ? ms : null;
 }

@@ -5,7 +5,7 @@ import { buildCardView } from '../card/card.ts';
 import { noData, scored, sourceError, type FactorResult } from './factor.ts';
 import { apportion, bandOf, combineFactors } from './health.ts';
 import { message } from '../../app/cards/contract/message.ts';
-import { formatDay } from '../parsing/index.ts';
+import { formatDay, msPerDay } from '../parsing/index.ts';
 import { healthHistory, type ScorePoint } from './health-history.ts';
 import { at, atRiskCompany, change, dayAt, healthyCompany, snapshot } from '../testing/fixtures.ts';
 
@@ -125,7 +125,7 @@ describe('score history for the chart', () => {
     const point = fc.record({ day: fc.integer({ min: asOf - 200, max: asOf + 3 }), time: fc.integer({ min: 0, max: 3 }), value: fc.option(fc.integer({ min: 0, max: 100 })) });
     fc.assert(
       fc.property(fc.array(point, { maxLength: 30 }), fc.option(fc.integer({ min: 0, max: 100 })), fc.integer({ min: 1, max: 180 }), (raw, current, days) => {
-        const points = raw.map(({ day, time, value }) => ({ day, at: day * 86_400_000 + time, value }));
+        const points = raw.map(({ day, time, value }) => ({ day, at: day * msPerDay + time, value }));
         expect(healthHistory(points, asOf, days, current)).toEqual(reference(points, asOf, days, current));
       }),
       { numRuns: 1000 },

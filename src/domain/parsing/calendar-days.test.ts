@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, dayOfInstant, formatDay, parseDay, parseIsoDate } from './index.ts';
 import { dayZone, parseZonedDay } from './time-zones.ts';
 
-const msPerDay = 86_400_000;
+const msPerDay = 86_400_000; // written out: this file checks the module's days against Date, not against its own constants
 const day = fc.integer({ min: dayOfInstant(Date.UTC(1900, 0, 1)), max: dayOfInstant(Date.UTC(2400, 11, 31)) });
 
 /** addMonths by Date: the same date `months` later, clamped to the month's last day. */

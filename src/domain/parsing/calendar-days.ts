@@ -2,9 +2,11 @@
 // so "days between" is a subtraction and nothing depends on the machine's time zone. Reading
 // HubSpot's date values is date-values.ts; days in the portal's time zone, time-zones.ts.
 
-export type Day = number;
+import { msPerDay } from '../../app/cards/contract/days.ts';
 
-export const msPerDay = 86_400_000;
+export { msPerDay };
+
+export type Day = number;
 
 /** 9999-12-31, the last day a 'YYYY-MM-DD' date can name (HubSpot's readers stop there too). */
 export const lastDay: Day = 2_932_896;

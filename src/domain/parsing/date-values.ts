@@ -3,6 +3,7 @@
 // date at all. Days are UTC calendar days (calendar-days.ts); a datetime's day in the portal's
 // time zone is time-zones.ts.
 
+import { isoDayPattern } from '../../app/cards/contract/days.ts';
 import { civilDay, daysInMonth, formatDay, msPerDay, type Day } from './calendar-days.ts';
 import { trimmed } from './property-values.ts';
 
@@ -40,7 +41,7 @@ export function parseDay(value: string | null | undefined): Day | null {
 
 /** A strict 'YYYY-MM-DD' (the as-of date), or null. */
 export function parseIsoDate(value: string): Day | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDay(value) : null;
+  return isoDayPattern.test(value) ? parseDay(value) : null;
 }
 
 /** The day of an as-of date 'YYYY-MM-DD'; a RangeError otherwise (the shells validate what users type first). */

@@ -7,6 +7,7 @@
 //                         read as numbers, days, instants or text — null instead of NaN or a throw;
 //   - value-sets.ts       configured value lists (deal types, stages, survey types) matched
 //                         case-insensitively, built once per configuration;
+//   - durations.ts        durations users write ("30m", "60s", a rate limit's interval): one unit table;
 //   - prefetch.ts         touching a page of companies' records before they are scored, so a sync
 //                         reads them from cache.
 // Their unit tests sit beside them (dates.test.ts, calendar-days.test.ts, value-sets.test.ts).
@@ -15,4 +16,5 @@ export * from './date-values.ts';
 export * from './time-zones.ts';
 export * from './property-values.ts';
 export * from './value-sets.ts';
+export * from './durations.ts';
 export * from './prefetch.ts';

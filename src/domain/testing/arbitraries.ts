@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { actionRuleIds, csConfigSchema, type CsConfig } from '../../config/schema.ts';
+import { msPerDay } from '../parsing/index.ts';
 import type { CompanySnapshot, CrmRecord, DataSource, PropertyChange, SourceIssue } from '../card/snapshot.ts';
 
 // fast-check arbitraries for HubSpot-shaped garbage: property values mixing nulls, junk,
 // numbers-as-strings, odd and impossible dates, and the values the domain looks for.
 
-const msPerDay = 86_400_000;
 
 /** An as-of day between 2000 and 2100. */
 export const asOfArb = fc.integer({ min: Date.UTC(2000, 0, 1) / msPerDay, max: Date.UTC(2100, 0, 1) / msPerDay }).map((day) => new Date(day * msPerDay).toISOString().slice(0, 10));

@@ -1,3 +1,4 @@
+import { msPerDay, msPerHour } from '../parsing/index.ts';
 import type { CompanySnapshot, CrmRecord, PropertyChange, PropertyValues, SourceIssue } from '../card/snapshot.ts';
 
 // Realistic HubSpot-shaped company snapshots for tests and benches: every property value a
@@ -8,7 +9,6 @@ export const AS_OF = '2026-11-23';
 export const GENERATED_AT = '2026-11-23T08:00:00.000Z';
 export const at = { asOf: AS_OF, generatedAt: GENERATED_AT };
 
-const msPerDay = 86_400_000;
 let nextId = 1000;
 
 /** A fresh numeric record id (HubSpot ids are digit strings). */
@@ -24,12 +24,12 @@ export function dayAt(days: number, asOf = AS_OF): string {
 
 /** An ISO datetime n days after asOf, at a given UTC hour. */
 export function isoAt(days: number, hour = 10, asOf = AS_OF): string {
-  return new Date(Date.parse(`${asOf}T00:00:00Z`) + days * msPerDay + hour * 3_600_000).toISOString();
+  return new Date(Date.parse(`${asOf}T00:00:00Z`) + days * msPerDay + hour * msPerHour).toISOString();
 }
 
 /** Epoch milliseconds (as HubSpot sometimes sends them) n days after asOf. */
 export function epochAt(days: number, hour = 10, asOf = AS_OF): string {
-  return String(Date.parse(`${asOf}T00:00:00Z`) + days * msPerDay + hour * 3_600_000);
+  return String(Date.parse(`${asOf}T00:00:00Z`) + days * msPerDay + hour * msPerHour);
 }
 
 export function record(properties: PropertyValues, id = newId()): CrmRecord {

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { churnReasons } from './churn.ts';
+import { isoDaySchema } from './days.ts';
 import { messageSchema } from './message.ts';
 
 // The card view model of DESIGN.md ("Card view model"), GET /api/companies/:id/card: the backend
 // validates what it sends with it, the card parses what it receives with it. Fields may be added; none removed.
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoDate = isoDaySchema;
 /** A whole number from `min` (and up to `max`). */
 const int = (min?: number, max?: number) => z.int().check(...(min === undefined ? [] : [z.minimum(min)]), ...(max === undefined ? [] : [z.maximum(max)]));
 const between = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));

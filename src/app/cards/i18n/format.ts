@@ -1,3 +1,4 @@
+import { isoDayPattern, msPerDay } from '../contract/days.ts';
 import type { Message } from '../contract/message.ts';
 import { formatMessage, isMessageKey } from './messages.ts';
 import type { CatalogLocale, MessageKey, MessageValue } from './messages.ts';
@@ -79,8 +80,6 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
   };
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Message parameters as the user reads them: days as dates, amounts as money, a missing value as a dash. */
 function displayParams(
   params: Readonly<Record<string, MessageValue | null>>,
@@ -91,7 +90,7 @@ function displayParams(
   const currency = typeof params.currency === 'string' ? params.currency : null;
   for (const [name, value] of Object.entries(params)) {
     if (value === null) out[name] = '—';
-    else if (typeof value === 'string' && ISO_DAY.test(value)) out[name] = date(value);
+    else if (typeof value === 'string' && isoDayPattern.test(value)) out[name] = date(value);
     else if (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount'))) out[name] = money(value, currency);
     else out[name] = value;
   }
@@ -102,13 +101,13 @@ function displayParams(
 export function daysBetween(from: string, to: string): number | null {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
-  return Number.isNaN(a) || Number.isNaN(b) ? null : Math.round((b - a) / 86_400_000);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : Math.round((b - a) / msPerDay);
 }
 
 /** The day `days` after `isoDate` (`YYYY-MM-DD`). */
 export function addDays(isoDate: string, days: number): string {
   const at = Date.parse(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(at) ? isoDate : new Date(at + days * 86_400_000).toISOString().slice(0, 10);
+  return Number.isNaN(at) ? isoDate : new Date(at + days * msPerDay).toISOString().slice(0, 10);
 }
 
 function intlLocale(userLocale: string | undefined): string {
