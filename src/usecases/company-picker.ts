@@ -1,5 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
 import { portfolioCompany, portfolioProperties, rankByRisk, type PortfolioCompany } from '../domain/portfolio/company-picker.ts';
+import { scopeFilter } from '../domain/sync/scope.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 
 // The preview's company picker: every customer company (the sync's scope, the configured
@@ -13,7 +14,7 @@ export interface PortfolioDeps {
 }
 
 export async function readPortfolio(deps: PortfolioDeps): Promise<PortfolioCompany[]> {
-  const scope = [[{ propertyName: 'lifecyclestage', operator: 'IN' as const, values: deps.config.sync.lifecycleStages }]];
+  const scope = [[scopeFilter(deps.config)]];
   const companies: PortfolioCompany[] = [];
   let afterId: string | null = null;
   do {

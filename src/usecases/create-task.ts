@@ -1,12 +1,14 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
 import { actionTask, openTaskActionIds, type TaskWording } from '../domain/playbooks/action-tasks.ts';
+import { csmOwnerId } from '../domain/handoff/handoff.ts';
 import { multiline } from '../domain/handoff/note-html.ts';
 import type { TaskReceipt } from '../app/cards/contract/task.ts';
 import type { ActionView } from '../app/cards/contract/view-model.ts';
 import { Deadline } from '../hubspot/gateway.ts';
 import { cardBudgetMs, loadCard, type CardDeps, type CardRequest } from './card-view.ts';
 
-// One click on a suggested action: a HubSpot task for the company owner, associated with the
+// One click on a suggested action: a HubSpot task for the company's CSM (the one owner rule,
+// domain/handoff/handoff.ts csmOwnerId: the configured CSM property, else the company owner), associated with the
 // company. Idempotent: the task body carries the action's marker, and an open task with that
 // marker is returned instead of creating another.
 
@@ -47,7 +49,7 @@ export async function createActionTask(deps: CardDeps, request: CardRequest & { 
   if (existing) return { taskId: existing.id, actionId: action.id, created: false };
   if (snapshot.issues.some((issue) => issue.source === 'tasks' && issue.kind !== 'malformed')) throw new TasksUnknownError();
 
-  const ownerId = snapshot.company.properties.hubspot_owner_id || null;
+  const ownerId = csmOwnerId(snapshot.company.properties, deps.config.handoff);
   const task = actionTask(action, { companyId: request.companyId, ownerId, asOf: view.asOf }, taskWording(action, request.locale));
   const { id } = await deps.gateway.createTask({ companyId: request.companyId, ...task }, deadline);
   return { taskId: id, actionId: action.id, created: true };

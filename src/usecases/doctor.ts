@@ -8,7 +8,7 @@ import type { DealKind } from '../domain/renewal/renewal-classification.ts';
 import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { readPortal, type PortalReaders } from './portal-settings.ts';
-import { stageFilter } from './sync-selection.ts';
+import { scopeFilter } from '../domain/sync/scope.ts';
 
 // `cs-card doctor`: reads what the checklist needs — about eight calls whatever the portal's
 // size, and never a write — and hands the facts to domain/doctor.ts.
@@ -39,7 +39,7 @@ async function settle<T>(read: () => Promise<T>): Promise<{ value: T } | { failu
 }
 
 async function renewalSample(portfolio: PortfolioGateway, config: CsConfig): Promise<RenewalSample> {
-  const page = await portfolio.search('companies', [[stageFilter(config)]], ['name', config.renewal.companyDateProperty ?? 'name', config.renewal.contractTermProperty], null);
+  const page = await portfolio.search('companies', [[scopeFilter(config)]], ['name', config.renewal.companyDateProperty ?? 'name', config.renewal.contractTermProperty], null);
   const companies = page.records.slice(0, sampleCompanies);
   const links = await portfolio.associations('companies', 'deals', companies.map((company) => company.id));
   const dealIds = [...new Set([...links.byId.values()].flat())];

@@ -6,6 +6,7 @@ import { periodLabel, previousQuarter, quarterOf, type PeriodReport } from '../d
 import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, type BookCompany, type PortfolioOverview } from '../domain/portfolio/portfolio-book.ts';
 import type { Period } from '../domain/portfolio/renewal-period.ts';
 import type { CrmRecord } from '../domain/card/snapshot.ts';
+import { scopeFilter } from '../domain/sync/scope.ts';
 import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
 import type { FailedIds, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 
@@ -56,7 +57,7 @@ async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], reques
 
 /** Every customer company (the sync's lifecycle stages) in the book. */
 export async function readBook(deps: BookDeps, request: BookRequest): Promise<BookCompany[]> {
-  const scope = [[{ propertyName: 'lifecyclestage', operator: 'IN' as const, values: deps.config.sync.lifecycleStages }]];
+  const scope = [[scopeFilter(deps.config)]];
   const companyProperties = bookCompanyProperties(deps.config);
   const dealProperties = contractDealProperties(deps.config);
   const book: BookCompany[] = [];

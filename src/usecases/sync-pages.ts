@@ -3,7 +3,8 @@ import type { CompanySnapshot, CrmRecord } from '../domain/card/snapshot.ts';
 import { issueWarning } from '../domain/card/source-issues.ts';
 import { describeFailure } from '../hubspot/failures.ts';
 import { searchPageSize } from '../hubspot/portfolio-gateway.ts';
-import { idAfter, sortIds, stageFilter } from './sync-selection.ts';
+import { inScope, scopeFilter } from '../domain/sync/scope.ts';
+import { idAfter, sortIds } from './sync-selection.ts';
 import type { RecomputeDeps, SkippedCompany } from './sync.ts';
 
 // The pages of companies a sync run walks: every company in scope (full) or given ids (incremental, webhooks).
@@ -56,7 +57,7 @@ export async function* fullPages(deps: RecomputeDeps, afterId: string | null, pa
   // (search has its own, smaller rate limit), and later pages fill while earlier ones are read.
   let size = Math.min(pageSize, searchPageSize);
   do {
-    const page = await deps.gateway.search('companies', [[stageFilter(deps.config)]], properties, cursor);
+    const page = await deps.gateway.search('companies', [[scopeFilter(deps.config)]], properties, cursor);
     total ??= page.total;
     unreadable += page.malformed;
     buffer.push(...page.records);
@@ -78,13 +79,12 @@ function malformedCompanies(count: number): SkippedCompany[] {
 /** The given company ids after `afterId`, read 100 a call, keeping those in scope. */
 export async function* idPages(deps: RecomputeDeps, ids: readonly string[], afterId: string | null, pageSize: number): AsyncGenerator<Page> {
   const properties = requiredProperties(deps.config).company;
-  const stages = new Set(deps.config.sync.lifecycleStages.map((stage) => stage.toLowerCase()));
   const todo = sortIds(ids).filter((id) => idAfter(id, afterId));
   for (let start = 0; start < todo.length; start += pageSize) {
     const part = todo.slice(start, start + pageSize);
     const { records, failed } = await deps.gateway.read('companies', part, properties);
     const companies = records
-      .filter((company) => stages.has((company.properties.lifecyclestage ?? '').trim().toLowerCase()))
+      .filter((company) => inScope(company.properties, deps.config))
       .map((company) => ({ id: company.id, properties: company.properties }));
     const unreadable = [...failed].map(([companyId, failure]) => ({ companyId, reasons: [issueWarning({ source: 'company', kind: 'unavailable', detail: describeFailure(failure) })] }));
     yield { companies: sortById(companies), lastId: part.at(-1) ?? '0', total: start === 0 ? todo.length : null, unreadable };

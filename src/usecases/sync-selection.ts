@@ -1,6 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { msPerDay } from '../domain/parsing/index.ts';
 import { dateDrivenSelection } from '../domain/sync/write-rules.ts';
+import { scopeFilter } from '../domain/sync/scope.ts';
 import { healthUpdatedAtProperty } from '../domain/properties.ts';
 import { changeWindow, searchLagOverlapMs, type Watermark } from '../domain/sync/watermark.ts';
 import { HubSpotError } from '../hubspot/failures.ts';
@@ -18,9 +19,6 @@ export type { Watermark } from '../domain/sync/watermark.ts';
 export const maxIncrementalCandidates = 50_000;
 
 
-export function stageFilter(config: CsConfig): Filter {
-  return { propertyName: 'lifecyclestage', operator: 'IN', values: config.sync.lifecycleStages };
-}
 
 function modifiedProperty(type: PortfolioObjectType): string {
   // Contacts keep HubSpot's legacy name for it.
@@ -69,7 +67,7 @@ export async function incrementalCandidates(
   const since = String(window.changedAfterMs);
   const stampBefore = String(window.stampBeforeMs);
   const changedSince = (type: PortfolioObjectType): Filter => ({ propertyName: modifiedProperty(type), operator: 'GT', value: since });
-  const stage = stageFilter(config);
+  const stage = scopeFilter(config);
   const pageGroups = window.pages.map((page): Filter[] => [
     ...(page.stampFromMs === page.stampToMs
       ? [{ propertyName: healthUpdatedAtProperty, operator: 'EQ' as const, value: String(page.stampFromMs) }]

@@ -5,7 +5,7 @@ import { buildCardView } from '../card/card.ts';
 import { churnReasonBodySchema } from '../../app/cards/contract/churn.ts';
 import { planChurnReason, suggestedChurnReason } from './churn-reason.ts';
 import type { Deal } from '../renewal/deals.ts';
-import { contactChoiceLimit, contactChoices, handoffDetail } from './handoff.ts';
+import { contactChoiceLimit, contactChoices, csmOwnerId, handoffDetail } from './handoff.ts';
 import { changeKey, planHandoffChange, type HandoffContext } from './handoff-changes.ts';
 import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../app/cards/contract/handoff.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
@@ -167,6 +167,14 @@ describe('the handoff state machine', () => {
     const csOwner = parseConfig({ handoff: { csOwnerProperty: 'cs_csm_owner' } }).handoff;
     const withCsOwner = planHandoffChange({ action: 'accept', baseVersion: 2 }, ctx(submitted, csOwner));
     expect(withCsOwner.kind === 'apply' && withCsOwner.tasks.every((t) => t.ownerId === '88')).toBe(true);
+  });
+
+  it('csmOwnerId: one rule for who receives a task, the configured CSM property, else the company owner (the @example)', () => {
+    const config = { ...defaultConfig.handoff, csOwnerProperty: 'cs_csm' };
+    expect(csmOwnerId({ hubspot_owner_id: '7', cs_csm: '42' }, config)).toBe('42');
+    expect(csmOwnerId({ hubspot_owner_id: '7', cs_csm: '' }, config)).toBe('7');
+    expect(csmOwnerId({ hubspot_owner_id: '7', cs_csm: '42' }, defaultConfig.handoff)).toBe('7');
+    expect(csmOwnerId({ hubspot_owner_id: 'not-an-id' }, defaultConfig.handoff)).toBeNull();
   });
 
   it('escapes what sales typed in the note and names the contacts', () => {

@@ -143,6 +143,15 @@ function instantOf(company: PropertyValues, name: string): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
+/**
+ * The owner who receives the product's tasks — the onboarding tasks of an accepted handoff and
+ * the suggested actions' tasks alike: the HubSpot owner id in `handoff.csOwnerProperty` when
+ * configured and set, else the company owner (`hubspot_owner_id`); null when neither holds an id.
+ *
+ * @example
+ * csmOwnerId({ hubspot_owner_id: '7', cs_csm: '42' }, { ...defaultConfig.handoff, csOwnerProperty: 'cs_csm' }) // => '42'
+ * csmOwnerId({ hubspot_owner_id: '7', cs_csm: '' }, { ...defaultConfig.handoff, csOwnerProperty: 'cs_csm' })   // => '7'
+ */
 export function csmOwnerId(company: PropertyValues, config: CsConfig['handoff']): string | null {
   const configured = config.csOwnerProperty === null ? null : textOf(company, config.csOwnerProperty);
   const owner = configured ?? textOf(company, 'hubspot_owner_id');

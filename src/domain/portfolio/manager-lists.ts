@@ -1,4 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
+import { scopeFilter } from '../sync/scope.ts';
 
 // The HubSpot lists `cs-card setup --lists` creates for CS managers: every customer in scope
 // that is at risk, renewing soon without being healthy, or a net detractor. Conditions are
@@ -15,7 +16,8 @@ export interface ManagerList {
 }
 
 export function managerLists(config: CsConfig): ManagerList[] {
-  const inScope: ListCondition = { property: 'lifecyclestage', test: 'any-of', values: config.sync.lifecycleStages };
+  const scope = scopeFilter(config);
+  const inScope: ListCondition = { property: scope.propertyName, test: 'any-of', values: scope.values };
   return [
     { name: 'Customer success: at-risk customers', conditions: [inScope, { property: 'cs_health_band', test: 'any-of', values: ['at_risk'] }] },
     {
