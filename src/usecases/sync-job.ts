@@ -75,13 +75,12 @@ export class SyncJob {
       inFlight.push(reading);
     };
     for (let i = 0; i < readsInFlight; i += 1) startRead();
-    const stopped = stopOf(this.request.signal);
     try {
       for (;;) {
         // A stop does not wait for the pages being read (minutes on a slow portal): they are
         // abandoned, and the checkpoint stays after the last page written, so the next run
         // reads them again. A page being written is finished first (one round of batch updates).
-        const page = await Promise.race([inFlight.shift() ?? Promise.resolve(null), stopped.promise]);
+        const page = await unlessStopped(inFlight.shift() ?? Promise.resolve(null), this.request.signal);
         if (page === abandoned) return true;
         if (!page) return false;
         if (this.request.signal?.aborted) return true;
@@ -89,7 +88,6 @@ export class SyncJob {
         await this.commit(page);
       }
     } finally {
-      stopped.dispose();
       if (this.request.signal?.aborted) {
         // Only reads are left: they end with the process (the CLI exits once the state is saved).
         void pages.return(undefined).catch(() => undefined);
@@ -195,18 +193,30 @@ export class SyncJob {
 
 const abandoned = Symbol('abandoned');
 
-/** Settles with `abandoned` once the signal aborts (never without a signal). */
-function stopOf(signal: AbortSignal | undefined): { promise: Promise<typeof abandoned>; dispose(): void } {
-  if (!signal) return { promise: new Promise(() => undefined), dispose: () => undefined };
-  let onAbort: () => void = () => undefined;
-  const promise = new Promise<typeof abandoned>((resolve) => {
-    onAbort = () => {
+/**
+ * `reading`'s page, or `abandoned` as soon as the signal aborts. A race of its own per page:
+ * racing every page against one long-lived promise (Promise.race) leaves a reaction on it per
+ * page that keeps the page's snapshots alive until the run ends, so memory grew with the portfolio.
+ */
+function unlessStopped<T>(reading: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof abandoned> {
+  if (!signal) return reading;
+  if (signal.aborted) return Promise.resolve(abandoned);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
       resolve(abandoned);
     };
-    if (signal.aborted) resolve(abandoned);
-    else signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, { once: true });
+    reading.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
-  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 function changeOf(company: CrmRecord, next: Readonly<Record<string, string>>): CompanyChange {
