@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../domain/parsing/index.ts';
+import { handoffFieldLabels, handoffFieldProperties, type HandoffFieldKey } from '../domain/handoff/handoff.ts';
 import { ConfigError, describeIssue } from './config-errors.ts';
 
 export { ConfigError } from './config-errors.ts';
@@ -100,6 +101,11 @@ const fieldSchema = z.strictObject({
   /** A date field only counts as filled when it holds a real date. */
   kind: z.enum(['text', 'date']).default('text'),
 });
+
+/** A default handoff field: one of the card's form fields, its property and label as the form has them. */
+function formField(key: HandoffFieldKey, kind: 'text' | 'date'): z.output<typeof fieldSchema> {
+  return { property: handoffFieldProperties[key], label: handoffFieldLabels[key], kind };
+}
 
 export const csConfigSchema = z.strictObject({
   /**
@@ -240,18 +246,15 @@ export const csConfigSchema = z.strictObject({
   handoff: z
     .strictObject({
       statusProperty: propertyName.default('cs_handoff_status'),
+      // The form's fields, named as the form names them (domain/handoff/handoff.ts).
       requiredFields: z.array(fieldSchema).default([
-        { property: 'cs_handoff_goals', label: 'Goals', kind: 'text' },
-        { property: 'cs_handoff_success_criteria', label: 'Success criteria', kind: 'text' },
-        { property: 'cs_handoff_champion_id', label: 'Champion', kind: 'text' },
-        { property: 'cs_handoff_economic_buyer_id', label: 'Economic buyer', kind: 'text' },
-        { property: 'cs_handoff_go_live_date', label: 'Go-live date', kind: 'date' },
+        formField('goals', 'text'),
+        formField('successCriteria', 'text'),
+        formField('championId', 'text'),
+        formField('economicBuyerId', 'text'),
+        formField('goLiveDate', 'date'),
       ]),
-      optionalFields: z.array(fieldSchema).default([
-        { property: 'cs_handoff_promises', label: 'Promises', kind: 'text' },
-        { property: 'cs_handoff_special_terms', label: 'Special terms', kind: 'text' },
-        { property: 'cs_handoff_risks', label: 'Risks', kind: 'text' },
-      ]),
+      optionalFields: z.array(fieldSchema).default([formField('promisedScope', 'text'), formField('specialTerms', 'text'), formField('risks', 'text')]),
       /** Deals of these dealtype values start a handoff when won. */
       newBusinessDealTypes: z.array(nonEmptyText).default(['newbusiness']),
       /** Company property holding the CSM's owner id; the company owner (hubspot_owner_id) when null or empty. */

@@ -1,5 +1,6 @@
 import type { CsConfig } from '../config/schema.ts';
 import { churnReasons } from '../app/cards/contract/churn.ts';
+import { messages } from '../app/cards/i18n/catalog/en.ts';
 import { churnReasonLabels, churnStateProperties } from './handoff/churn-reason.ts';
 import { handoffFieldKeys, handoffFieldLabels, handoffFieldProperties, handoffStateProperties } from './handoff/handoff.ts';
 
@@ -33,13 +34,8 @@ export interface PropertyDefinition {
 /** The timestamp sync stamps whenever it changes a company's health properties. */
 export const healthUpdatedAtProperty = 'cs_health_updated_at';
 
-const healthBandOptions = options([
-  ['healthy', 'Healthy'],
-  ['attention', 'Needs attention'],
-  ['at_risk', 'At risk'],
-  ['unknown', 'Unknown (too little data)'],
-  ['churned', 'Churned'],
-]);
+// The bands' names are the card's (the message catalog, the one home of band labels).
+const healthBandOptions = options((['healthy', 'attention', 'at_risk', 'unknown', 'churned'] as const).map((band) => [band, messages[`band.${band}`]] as const));
 
 const lifecycleStageOptions = options([
   ['prospect', 'Prospect'],

@@ -133,7 +133,7 @@ describe('the handoff on the tab card', () => {
     await settled(r);
     const alert = r.findByTestId(Alert, 'handoff-failed');
     expect(alert.props.title).toBe(en['handoff.failed.title']);
-    expect(textOf(alert)).toContain('required fields are missing: Success criteria, Champion, Economic buyer, Go-live date');
+    expect(textOf(alert)).toContain('required fields are missing: Success criteria, Champion, Economic buyer, Planned go-live date');
     expect(status(r)).toBe(en['handoff.phase.not_started']);
     // What was typed is still there.
     expect(r.find(TextArea, { name: 'goals' }).props.value).toBe('Ship the first robot fleet');

@@ -44,7 +44,7 @@ describe('the handoff', () => {
 
     const draft = await call('PUT', base, { baseVersion: 0, fields: { goals: 'Cut onboarding time by half', championId: champion } });
     expect(draft.status).toBe(200);
-    expect(draft.body.handoff).toMatchObject({ status: 'not_started', phase: 'draft', version: 1, missing: ['Success criteria', 'Economic buyer', 'Go-live date'] });
+    expect(draft.body.handoff).toMatchObject({ status: 'not_started', phase: 'draft', version: 1, missing: ['Success criteria', 'Economic buyer', 'Planned go-live date'] });
     expect(notesOf(portal.sandbox, companyId)).toEqual([]);
 
     const submitted = await call('POST', `${base}/submit`, { baseVersion: 1, fields: complete(champion, buyer) });
@@ -105,8 +105,8 @@ describe('the handoff', () => {
     const { companyId } = seedWonCompany(portal.sandbox, 'Osprey Media');
     const answer = await call('POST', `/api/companies/${companyId}/handoff/submit`, { baseVersion: 0, fields: { goals: 'Grow usage' } });
     expect(answer.status).toBe(422);
-    expect(answer.body.error).toMatchObject({ code: 'handoff_incomplete', missing: ['Success criteria', 'Champion', 'Economic buyer', 'Go-live date'] });
-    expect(answer.body.error?.message).toContain('Success criteria, Champion, Economic buyer, Go-live date');
+    expect(answer.body.error).toMatchObject({ code: 'handoff_incomplete', missing: ['Success criteria', 'Champion', 'Economic buyer', 'Planned go-live date'] });
+    expect(answer.body.error?.message).toContain('Success criteria, Champion, Economic buyer, Planned go-live date');
     expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_version ?? null).toBeNull();
   });
 

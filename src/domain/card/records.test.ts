@@ -14,7 +14,7 @@ describe('handoff completeness', () => {
       { cs_handoff_status: 'Submitted', cs_handoff_goals: 'Go live in Q1', cs_handoff_champion_id: '301', cs_handoff_go_live_date: '2026-02-30', cs_handoff_risks: 'Budget' },
       defaultConfig.handoff,
     );
-    expect(handoff).toEqual({ status: 'submitted', completeness: 0.4, missing: ['Success criteria', 'Economic buyer', 'Go-live date'] });
+    expect(handoff).toEqual({ status: 'submitted', completeness: 0.4, missing: ['Success criteria', 'Economic buyer', 'Planned go-live date'] });
   });
 
   it('defaults an empty or unknown status to not_started', () => {

@@ -84,8 +84,8 @@ function onboardingTasks(fields: HandoffFields, ctx: TimelineContext): Onboardin
   const who = ctx.companyName ?? 'the customer';
   const kickoffDue = addDays(ctx.today, ctx.config.kickoffDueDays);
   const goLive = fields.goLiveDate !== '' && fields.goLiveDate >= ctx.today ? fields.goLiveDate : kickoffDue;
-  const goals = fields.goals === '' ? '' : `<p><strong>Customer goals:</strong> ${multiline(fields.goals)}</p>`;
-  const criteria = fields.successCriteria === '' ? '' : `<p><strong>Success criteria:</strong> ${multiline(fields.successCriteria)}</p>`;
+  const goals = fields.goals === '' ? '' : `<p><strong>${handoffFieldLabels.goals}:</strong> ${multiline(fields.goals)}</p>`;
+  const criteria = fields.successCriteria === '' ? '' : `<p><strong>${handoffFieldLabels.successCriteria}:</strong> ${multiline(fields.successCriteria)}</p>`;
   const trailer = (marker: string) => `<p>Created when CS accepted the sales handoff. ${marker}</p>`;
   return [
     {

@@ -5,7 +5,9 @@ import { buildCardView } from '../card/card.ts';
 import { churnReasonBodySchema } from '../../app/cards/contract/churn.ts';
 import { planChurnReason, suggestedChurnReason } from './churn-reason.ts';
 import type { Deal } from '../renewal/deals.ts';
-import { contactChoiceLimit, contactChoices, csmOwnerId, handoffDetail } from './handoff.ts';
+import { contactChoiceLimit, contactChoices, csmOwnerId, handoffDetail, handoffFieldKeys, handoffFieldLabels, handoffFieldProperties } from './handoff.ts';
+import { productProperties } from '../properties.ts';
+import { messages } from '../../app/cards/i18n/catalog/en.ts';
 import { changeKey, planHandoffChange, type HandoffContext } from './handoff-changes.ts';
 import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../app/cards/contract/handoff.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
@@ -113,7 +115,7 @@ describe('the handoff state machine', () => {
 
   it('refuses a submit naming the missing required fields, in the configured order and labels', () => {
     const plan = planHandoffChange({ action: 'submit', baseVersion: 0, fields: { goals: 'x', goLiveDate: '' } }, ctx({}));
-    expect(plan).toMatchObject({ kind: 'refused', reason: 'incomplete', missing: ['Success criteria', 'Champion', 'Economic buyer', 'Go-live date'] });
+    expect(plan).toMatchObject({ kind: 'refused', reason: 'incomplete', missing: ['Success criteria', 'Champion', 'Economic buyer', 'Planned go-live date'] });
     const custom = parseConfig({ handoff: { requiredFields: [{ property: 'cs_handoff_risks', label: 'Risks' }] } }).handoff;
     expect(planHandoffChange({ action: 'submit', baseVersion: 0 }, ctx({}, custom))).toMatchObject({ missing: ['Risks'] });
   });
@@ -167,6 +169,15 @@ describe('the handoff state machine', () => {
     const csOwner = parseConfig({ handoff: { csOwnerProperty: 'cs_csm_owner' } }).handoff;
     const withCsOwner = planHandoffChange({ action: 'accept', baseVersion: 2 }, ctx(submitted, csOwner));
     expect(withCsOwner.kind === 'apply' && withCsOwner.tasks.every((t) => t.ownerId === '88')).toBe(true);
+  });
+
+  it('names each form field alike everywhere: the catalog, the default configuration and the properties setup creates', () => {
+    for (const key of handoffFieldKeys) expect(handoffFieldLabels[key], key).toBe(messages[`handoff.field.${key}`]);
+    const configured = [...defaultConfig.handoff.requiredFields, ...defaultConfig.handoff.optionalFields];
+    expect(configured.map((field) => field.label).sort()).toEqual(handoffFieldKeys.map((key) => handoffFieldLabels[key]).sort());
+    for (const field of configured) expect(handoffFieldLabels[handoffFieldKeys.find((key) => handoffFieldProperties[key] === field.property) ?? 'goals']).toBe(field.label);
+    const labels = new Map(productProperties(defaultConfig).map((property) => [property.name, property.label]));
+    for (const key of handoffFieldKeys) expect(labels.get(handoffFieldProperties[key])).toBe(`Handoff: ${handoffFieldLabels[key]}`);
   });
 
   it('csmOwnerId: one rule for who receives a task, the configured CSM property, else the company owner (the @example)', () => {

@@ -4,6 +4,7 @@ import { keyOf, numberOf, textOf, textValue } from '../parsing/index.ts';
 import { sortInPlace } from '../card/sorting.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import type { HandoffPhase, HandoffStatus } from '../../app/cards/contract/view-model.ts';
+import { messages } from '../../app/cards/i18n/catalog/en.ts';
 
 export type { HandoffPhase } from '../../app/cards/contract/view-model.ts';
 
@@ -74,15 +75,20 @@ export const handoffStateProperties = {
 
 export type HandoffFields = Record<HandoffFieldKey, string>;
 
+/**
+ * The form fields' names in English, from the message catalog (`handoff.field.*`, the one home
+ * of these labels): the card's form, the timeline note, the HubSpot property labels `cs-card
+ * setup` creates and the default configuration's field labels all say these.
+ */
 export const handoffFieldLabels: Readonly<Record<HandoffFieldKey, string>> = {
-  goals: 'Customer goals',
-  successCriteria: 'Success criteria',
-  championId: 'Champion',
-  economicBuyerId: 'Economic buyer',
-  promisedScope: 'Promised scope',
-  specialTerms: 'Special terms',
-  risks: 'Known risks',
-  goLiveDate: 'Planned go-live date',
+  goals: messages['handoff.field.goals'],
+  successCriteria: messages['handoff.field.successCriteria'],
+  championId: messages['handoff.field.championId'],
+  economicBuyerId: messages['handoff.field.economicBuyerId'],
+  promisedScope: messages['handoff.field.promisedScope'],
+  specialTerms: messages['handoff.field.specialTerms'],
+  risks: messages['handoff.field.risks'],
+  goLiveDate: messages['handoff.field.goLiveDate'],
 };
 
 // ---------------------------------------------------------------------------------------

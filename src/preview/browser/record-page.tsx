@@ -1,19 +1,14 @@
 import type { ReactNode } from 'react';
+import { messages } from '../../app/cards/i18n/catalog/en.ts';
 import type { PickerCompany } from './page-config.ts';
 import type { CardLocation } from './worker-globals.ts';
 
 // The page around the card: where HubSpot draws each location, and the record's own summary.
 
-const bandLabels: Readonly<Record<PickerCompany['band'], string>> = {
-  at_risk: 'At risk',
-  attention: 'Needs attention',
-  healthy: 'Healthy',
-  unknown: 'Unknown',
-};
 
 export function pickerLabel(company: PickerCompany): string {
   const score = company.score === null ? '—' : String(company.score);
-  return `${company.name} · ${score} · ${bandLabels[company.band]}`;
+  return `${company.name} · ${score} · ${messages[`band.${company.band}`]}`;
 }
 
 interface RecordPageProps {
@@ -80,7 +75,7 @@ function RecordSummary({ company, companyId }: { company: PickerCompany | null; 
         <dt>Record ID</dt>
         <dd>{companyId || '—'}</dd>
         <dt>Health (synced)</dt>
-        <dd>{company ? `${company.score ?? '—'} · ${bandLabels[company.band]}` : '—'}</dd>
+        <dd>{company ? `${company.score ?? '—'} · ${messages[`band.${company.band}`]}` : '—'}</dd>
         <dt>Renewal (synced)</dt>
         <dd>{company?.renewalDate ?? '—'}</dd>
       </dl>
