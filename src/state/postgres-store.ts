@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { latestVersion, migrations, migrationsTable, newerSchemaMessage, requestRetentionMs } from './migrations.ts';
-import { leaseInfoOf, parseLeaseRow, queueDue, type LeaseRow } from './rows.ts';
+import { leaseInfoOf, parseLeaseRow, queueDue } from './rows.ts';
 import {
   StateStoreError,
   StoreBusyError,
@@ -112,7 +112,7 @@ export class PostgresStateStore implements StateStore {
     if (rows[0]?.token === token) return { acquired: true, token };
     const current = await this.query(`SELECT name, holder, acquired_at, heartbeat_at, expires_at, ${nowSql} AS now FROM leases WHERE name = $1`, [name]);
     const row = current.rows[0];
-    return { acquired: false, current: row ? leaseInfoOf(parseLeaseRow(row as LeaseRow)) : null };
+    return { acquired: false, current: row ? leaseInfoOf(parseLeaseRow(row)) : null };
   }
 
   async renewLease(name: string, token: string, ttlMs: number): Promise<boolean> {
@@ -129,7 +129,7 @@ export class PostgresStateStore implements StateStore {
       `SELECT name, holder, acquired_at, heartbeat_at, expires_at, ${nowSql} AS now FROM leases WHERE left(name, $1) = $2 ORDER BY name`,
       [prefix.length, prefix],
     );
-    return rows.map((row) => leaseInfoOf(parseLeaseRow(row as LeaseRow)));
+    return rows.map((row) => leaseInfoOf(parseLeaseRow(row)));
   }
 
   async readDocument(key: string): Promise<string | null> {

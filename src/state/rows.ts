@@ -14,9 +14,8 @@ const leaseRowSchema = z.object({
   expires_at: millis,
   now: millis,
 });
-export type LeaseRow = z.input<typeof leaseRowSchema>;
-
-export function parseLeaseRow(row: LeaseRow): z.output<typeof leaseRowSchema> {
+/** A lease row as either database returns it, checked (no cast: the schema is the row's type). */
+export function parseLeaseRow(row: unknown): z.output<typeof leaseRowSchema> {
   return leaseRowSchema.parse(row);
 }
 

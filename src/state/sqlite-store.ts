@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { latestVersion, migrations, migrationsTable, newerSchemaMessage, requestRetentionMs } from './migrations.ts';
-import { leaseInfoOf, parseLeaseRow, queueDue, type LeaseRow } from './rows.ts';
+import { leaseInfoOf, parseLeaseRow, queueDue } from './rows.ts';
 import {
   StateStoreError,
   StoreBusyError,
@@ -137,7 +137,7 @@ export class SqliteStateStore implements StateStore {
     );
     if (taken?.token === token) return { acquired: true, token };
     const row = this.get(`SELECT name, holder, acquired_at, heartbeat_at, expires_at, ${nowSql} AS now FROM leases WHERE name = ?`, name);
-    return { acquired: false, current: row ? leaseInfoOf(parseLeaseRow(row as unknown as LeaseRow)) : null };
+    return { acquired: false, current: row ? leaseInfoOf(parseLeaseRow(row)) : null };
   }
 
   async renewLease(name: string, token: string, ttlMs: number): Promise<boolean> {
@@ -150,7 +150,7 @@ export class SqliteStateStore implements StateStore {
 
   async leases(prefix: string): Promise<LeaseInfo[]> {
     const rows = this.all(`SELECT name, holder, acquired_at, heartbeat_at, expires_at, ${nowSql} AS now FROM leases WHERE substr(name, 1, ?) = ? ORDER BY name`, prefix.length, prefix);
-    return rows.map((row) => leaseInfoOf(parseLeaseRow(row as unknown as LeaseRow)));
+    return rows.map((row) => leaseInfoOf(parseLeaseRow(row)));
   }
 
   async readDocument(key: string): Promise<string | null> {
