@@ -4,9 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { z } from 'zod';
-import { errorBody } from '../app/cards/contract/errors.ts';
-import { taskRequestSchema, type TaskReceipt, type TaskRequest } from '../app/cards/contract/task.ts';
-import { asOfProblem, asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
+import { taskRequestSchema, type TaskReceipt } from '../app/cards/contract/task.ts';
+import { asOfSchema, companyIdSchema, getCardView, type CardDeps } from '../usecases/card-view.ts';
 import { defaultSnapshotReuseMs, SnapshotReuse } from '../usecases/snapshot-reuse.ts';
 import { createActionTask } from '../usecases/create-task.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
@@ -14,8 +13,9 @@ import { SqliteStateStore } from '../state/sqlite-store.ts';
 import type { StateStore } from '../state/store.ts';
 import { registerHandoffRoutes } from './handoff-routes.ts';
 import { registerPortfolioRoutes, type PortfolioRouteDeps } from './portfolio-routes.ts';
-import { errorLabel, httpErrorOf } from './http-errors.ts';
+import { errorAnswer, errorLabel, httpErrorOf } from './http-errors.ts';
 import { idempotentWrites } from './idempotency.ts';
+import { bodyInput, paramInput, queryInput } from './request-input.ts';
 import { verifySignature, type SignatureVerdict } from './signature.ts';
 import { webhookRoutes, type WebhookDeps } from './webhooks.ts';
 
@@ -62,7 +62,17 @@ export interface AppDeps {
 
 export const maxBodyBytes = 64 * 1024;
 
-const actionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const cardParams = z.object({ companyId: companyIdSchema });
+const cardQuery = z.object({ asOf: asOfSchema.optional() });
+const taskParams = z.object({
+  companyId: companyIdSchema,
+  actionId: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: 'actionId must be 1-64 lower-case letters, digits or dashes' }),
+});
+const taskBody = {
+  example: '{"asOf":"2026-11-22","locale":"ja-JP"}',
+  empty: {},
+  explain: 'the body must be empty or JSON holding only asOf, a day from 2000-01-01 to 2100-12-31 written YYYY-MM-DD, and locale, like {"asOf":"2026-11-22","locale":"ja-JP"}',
+};
 
 const signatureMessages: Readonly<Record<Exclude<SignatureVerdict, 'valid'>, string>> = {
   missing: 'The request is not signed: X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp are required',
@@ -102,10 +112,6 @@ function calledUri(c: Context, signature: { publicOrigin?: string; trustProxy?: 
     return `${proto}://${host}${pathAndQuery}`;
   }
   return `${listeningOrigin(c)}${pathAndQuery}`;
-}
-
-function badRequest(c: Context, message: string) {
-  return c.json(errorBody('bad_request', message), 400);
 }
 
 /** What a 401's log line says failed: which check, never the header values themselves. */
@@ -158,22 +164,10 @@ function signatureCheck(signature: SignatureMode, now: () => Date) {
     );
     if (verdict !== 'valid') {
       refusedBy.set(c.req.raw, verdict);
-      return c.json(errorBody('invalid_signature', signatureMessages[verdict]), 401);
+      return errorAnswer(c, { code: 'invalid_signature', message: signatureMessages[verdict] });
     }
     return next();
   });
-}
-
-/** The task body: empty, or JSON with an optional asOf and locale. */
-function taskBody(text: string): TaskRequest | null {
-  let json: unknown = {};
-  try {
-    if (text.trim() !== '') json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const body = taskRequestSchema.safeParse(json);
-  return body.success ? body.data : null;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -191,31 +185,21 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.use(
     '/api/*',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(errorBody('payload_too_large', `The request body exceeds ${maxBodyBytes / 1024} KB`), 413) }),
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => errorAnswer(c, { code: 'payload_too_large', message: `The request body exceeds ${maxBodyBytes / 1024} KB` }) }),
     signatureCheck(deps.signature, deps.card.now),
     idempotentWrites(store),
   );
 
-  app.get('/api/companies/:companyId/card', async (c) => {
-    const companyId = companyIdSchema.safeParse(c.req.param('companyId'));
-    if (!companyId.success) return badRequest(c, 'companyId must be a numeric HubSpot record id');
-    const rawAsOf = c.req.query('asOf');
-    const problem = rawAsOf === undefined ? null : asOfProblem(rawAsOf);
-    if (problem !== null) return badRequest(c, `asOf "${rawAsOf ?? ''}" ${problem}`);
-    const asOf = rawAsOf === undefined ? undefined : asOfSchema.safeParse(rawAsOf);
-    const view = await getCardView(readCard, { companyId: companyId.data, ...(asOf ? { asOf: asOf.data } : {}) });
+  app.get('/api/companies/:companyId/card', paramInput(cardParams), queryInput(cardQuery), async (c) => {
+    const { companyId } = c.req.valid('param');
+    const { asOf } = c.req.valid('query');
+    const view = await getCardView(readCard, { companyId, ...(asOf === undefined ? {} : { asOf }) });
     c.header('Cache-Control', 'no-store');
     return c.json(view);
   });
 
-  app.post('/api/companies/:companyId/actions/:actionId/task', async (c) => {
-    const companyId = companyIdSchema.safeParse(c.req.param('companyId'));
-    if (!companyId.success) return badRequest(c, 'companyId must be a numeric HubSpot record id');
-    const actionId = actionIdSchema.safeParse(c.req.param('actionId'));
-    if (!actionId.success) return badRequest(c, 'actionId must be 1-64 lower-case letters, digits or dashes');
-    const body = taskBody(await c.req.text());
-    if (!body) return badRequest(c, 'the body must be empty or JSON holding only asOf, a day from 2000-01-01 to 2100-12-31 written YYYY-MM-DD, and locale, like {"asOf":"2026-11-22","locale":"ja-JP"}');
-    const result = await createTask({ companyId: companyId.data, actionId: actionId.data, ...body });
+  app.post('/api/companies/:companyId/actions/:actionId/task', paramInput(taskParams), bodyInput(taskRequestSchema, taskBody), async (c) => {
+    const result = await createTask({ ...c.req.valid('param'), ...c.req.valid('json') });
     return c.json(result, result.created ? 201 : 200);
   });
 
@@ -224,10 +208,7 @@ export function createApp(deps: AppDeps): Hono {
   registerHandoffRoutes(app, deps.card, store, (companyId) => reuse.invalidate(companyId));
   if (deps.portfolio) registerPortfolioRoutes(app, deps.portfolio);
 
-  app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
-  app.onError((error, c) => {
-    const mapped = httpErrorOf(error);
-    return c.json(errorBody(mapped.code, mapped.message), mapped.status);
-  });
+  app.notFound((c) => errorAnswer(c, { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }));
+  app.onError((error, c) => errorAnswer(c, httpErrorOf(error)));
   return app;
 }

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { every } from 'hono/combine';
 import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
 import type { StateStore } from '../state/store.ts';
-import { errorBody } from '../app/cards/contract/errors.ts';
+import { errorAnswer } from './http-errors.ts';
+import { headerInput } from './request-input.ts';
 
 // `Idempotency-Key` on the card's writes (create task, handoff save / submit / accept / return,
 // churn reason): the same key for the same route and body gives the first answer again, from
@@ -12,7 +15,14 @@ import { errorBody } from '../app/cards/contract/errors.ts';
 export const idempotencyHeader = 'Idempotency-Key';
 export const replayedHeader = 'Idempotent-Replayed';
 
-const keyPattern = /^[A-Za-z0-9._:-]{8,128}$/;
+/** The header as the card sends it (a UUID), on a write; absent, the write is not deduplicated. */
+const keyHeaderSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._:-]{8,128}$/, { error: `${idempotencyHeader} must be 8-128 letters, digits or . _ : - (a UUID, for example)` })
+    .optional(),
+});
 /** A claim without an answer this old belongs to a process that died: the key is free again. */
 const staleClaimMs = 60_000;
 /** How long a repeat waits for the first request's answer (the card's own budget is 15 s). */
@@ -24,15 +34,13 @@ export interface IdempotencyOptions {
   readonly waitForFirstMs?: number;
 }
 
+const isWrite = (method: string) => method === 'POST' || method === 'PUT';
+
 export function idempotentWrites(store: StateStore, options: IdempotencyOptions = {}) {
-  return createMiddleware(async (c, next) => {
-    if (c.req.method !== 'POST' && c.req.method !== 'PUT') return next();
-    const raw = c.req.header(idempotencyHeader);
-    if (raw === undefined) return next();
-    const key = raw.trim();
-    if (!keyPattern.test(key)) {
-      return c.json(errorBody('bad_request', `${idempotencyHeader} must be 8-128 letters, digits or . _ : - (a UUID, for example)`), 400);
-    }
+  const keyInput = headerInput(keyHeaderSchema);
+  const replayOrRun = createMiddleware<{ Variables: object }, string, { out: { header: z.output<typeof keyHeaderSchema> } }>(async (c, next) => {
+    const key = c.req.valid('header')['idempotency-key'];
+    if (key === undefined) return next();
     // The same key with another body or route is another request.
     const scope = `${c.req.method} ${c.req.path} ${createHash('sha256').update(await c.req.text()).digest('base64url')}`;
     const giveUpAt = Date.now() + (options.waitForFirstMs ?? waitForFirstMs);
@@ -52,9 +60,12 @@ export function idempotentWrites(store: StateStore, options: IdempotencyOptions 
         return;
       }
       if (Date.now() > giveUpAt) {
-        return c.json(errorBody('request_in_progress', 'The same request is still being processed: reload the card in a moment'), 409);
+        return errorAnswer(c, { code: 'request_in_progress', message: 'The same request is still being processed: reload the card in a moment' });
       }
       await sleep(pollMs);
     }
   });
+  // Reads (GET) carry no key to check.
+  const writes = every(keyInput, replayOrRun);
+  return createMiddleware((c, next) => (isWrite(c.req.method) ? writes(c, next) : next()));
 }

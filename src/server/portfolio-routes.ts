@@ -4,7 +4,7 @@ import type { CsConfig } from '../config/schema.ts';
 import { dayZone, parseIsoDate, todayIn } from '../domain/parsing/index.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { pageOf, readPageSource, type PageSource } from '../usecases/portfolio-book.ts';
-import { errorBody } from '../app/cards/contract/errors.ts';
+import { queryInput } from './request-input.ts';
 
 // GET /api/portfolio[?owner=<owner id>|none][&asOf=YYYY-MM-DD]: the managers' app page (signed
 // like every /api route). The book behind it is read at the batch floor and kept a few minutes,
@@ -23,7 +23,10 @@ const querySchema = z.object({
     .string()
     .regex(/^(\d{1,20}|none)$/, { error: 'owner must be an owner id (digits) or "none"' })
     .optional(),
-  asOf: z.iso.date({ error: 'asOf must be a date written YYYY-MM-DD' }).optional(),
+  asOf: z.iso
+    .date({ error: 'asOf must be a date written YYYY-MM-DD' })
+    .pipe(z.string().refine((day) => parseIsoDate(day) !== null, { error: 'asOf must be a real date written YYYY-MM-DD' }))
+    .optional(),
 });
 
 export function registerPortfolioRoutes(app: Hono, deps: PortfolioRouteDeps): void {
@@ -32,12 +35,11 @@ export function registerPortfolioRoutes(app: Hono, deps: PortfolioRouteDeps): vo
   // The configuration carries the portal's home currency once its account details are read (portal-settings.ts).
   const currency = { reporting: deps.config.currency, home: deps.config.currency };
 
-  app.get('/api/portfolio', async (c) => {
-    const query = querySchema.safeParse({ owner: c.req.query('owner'), asOf: c.req.query('asOf') });
-    if (!query.success) return c.json(errorBody('bad_request', query.error.issues.map((issue) => issue.message).join('; ')), 400);
-    const asOfText = query.data.asOf ?? todayIn(dayZone(deps.config.timeZone), deps.now().getTime());
+  app.get('/api/portfolio', queryInput(querySchema), async (c) => {
+    const query = c.req.valid('query');
+    const asOfText = query.asOf ?? todayIn(dayZone(deps.config.timeZone), deps.now().getTime());
     const asOf = parseIsoDate(asOfText);
-    if (asOf === null) return c.json(errorBody('bad_request', 'asOf must be a real date written YYYY-MM-DD'), 400);
+    if (asOf === null) throw new Error(`today's date in the portal's time zone is not a date: ${asOfText}`);
     const now = deps.now().getTime();
     for (const [key, entry] of cache) if (now - entry.at > cacheMs) cache.delete(key);
     let entry = cache.get(asOfText);
@@ -48,7 +50,7 @@ export function registerPortfolioRoutes(app: Hono, deps: PortfolioRouteDeps): vo
       entry.source.catch(() => cache.delete(asOfText));
     }
     const source = await entry.source;
-    const owner = query.data.owner;
+    const owner = query.owner;
     const page = pageOf(source, { asOf, currency, ...(owner === undefined ? {} : { ownerId: owner === 'none' ? '' : owner }) });
     c.header('Cache-Control', 'no-store');
     return c.json(page);

@@ -1,7 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parseDelivery, webhookTargets, type WatchedObject, type WebhookTargets } from '../domain/sync/webhook-events.ts';
-import { errorBody } from '../app/cards/contract/errors.ts';
+import { badInput, errorAnswer } from './http-errors.ts';
+import { jsonInput } from './request-input.ts';
 
 // POST /webhooks/hubspot: HubSpot's webhook deliveries (src/app/webhooks/). The request is
 // size-checked, then its v3 signature verified (the same check as the card's routes), then
@@ -24,15 +25,18 @@ export function webhookRoutes(deps: WebhookDeps, verifySignature: MiddlewareHand
     '/hubspot',
     bodyLimit({
       maxSize: maxWebhookBodyBytes,
-      onError: (c) => c.json(errorBody('payload_too_large', `The webhook body exceeds ${maxWebhookBodyBytes / 1024} KB; HubSpot sends at most 100 events a request`), 413),
+      onError: (c) => errorAnswer(c, { code: 'payload_too_large', message: `The webhook body exceeds ${maxWebhookBodyBytes / 1024} KB; HubSpot sends at most 100 events a request` }),
     }),
     verifySignature,
+    jsonInput((text) => {
+      const delivery = parseDelivery(text);
+      return delivery.ok ? { ok: true, value: delivery.events } : { ok: false, error: badInput('json', '', `Not a HubSpot webhook delivery: ${delivery.message}`) };
+    }),
     async (c) => {
-      const delivery = parseDelivery(await c.req.text());
-      if (!delivery.ok) return c.json(errorBody('bad_request', `Not a HubSpot webhook delivery: ${delivery.message}`), 400);
-      const outcome = webhookTargets(delivery.events, deps.watched);
+      const events = c.req.valid('json');
+      const outcome = webhookTargets(events, deps.watched);
       if (outcome.relevant > 0) await deps.accept(outcome.targets);
-      return c.json({ received: delivery.events.length, relevant: outcome.relevant, ignored: outcome.ignored });
+      return c.json({ received: events.length, relevant: outcome.relevant, ignored: outcome.ignored });
     },
   );
   return routes;

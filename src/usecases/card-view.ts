@@ -24,7 +24,7 @@ export interface CardDeps {
 }
 
 /** What both shells accept as a company id and an as-of date. */
-export const companyIdSchema = z.string().regex(/^\d{1,20}$/);
+export const companyIdSchema = z.string().regex(/^\d{1,20}$/, { error: 'companyId must be a numeric HubSpot record id' });
 
 /**
  * What is wrong with an as-of day, as the end of a sentence naming it, or null when it is fine.
@@ -39,7 +39,11 @@ export function asOfProblem(raw: string): string | null {
   return null;
 }
 
-export const asOfSchema = z.string().refine((raw) => asOfProblem(raw) === null, { error: `asOf must be a day written YYYY-MM-DD, from ${asOfRange.from} to ${asOfRange.to}` });
+/** An as-of day as a request gives it; the issue's message names the value and says what is wrong. */
+export const asOfSchema = z.string().check((ctx) => {
+  const problem = asOfProblem(ctx.value);
+  if (problem !== null) ctx.issues.push({ code: 'custom', input: ctx.value, message: `asOf "${ctx.value}" ${problem}` });
+});
 
 export interface CardRequest {
   /** Digits only; the shells validate it. */

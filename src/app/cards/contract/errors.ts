@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { messageSchema } from './message.ts';
 
-// Every error answer of the backend: `{ error: { code, message } }` — a stable code the card
-// branches on and one sentence for an admin (the card shows the catalog's words for the code).
+// Every error answer of the backend: `{ error: { code, message, params? } }` — a stable code the
+// card branches on (the card shows the catalog's words for the code), its parameters, and one
+// sentence for an admin. The codes and their HTTP statuses are one table: src/server/http-errors.ts.
 
 export const errorBodySchema = z.object({
   error: z.object({
@@ -9,16 +11,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     /** A refused handoff submit: the required fields still missing. */
     missing: z.optional(z.array(z.string())),
+    /** A request input that did not validate: where (`in`: param, query, json, header) and which `field` ('' for the whole input). */
+    params: z.optional(messageSchema.shape.params),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
-
-/**
- * The error body for a code and its sentence.
- * @example
- * errorBody('bad_request', 'companyId must be a numeric HubSpot record id')
- * // => { error: { code: 'bad_request', message: 'companyId must be a numeric HubSpot record id' } }
- */
-export function errorBody(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
-}
