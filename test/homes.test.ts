@@ -22,6 +22,9 @@ const notYetSplit: Readonly<Record<string, string>> = {
   [path.join('src', 'sandbox', 'demo-records.ts')]: 'the demo generator, being split (issue 18)',
 };
 
+/** The line a position of a text is on (a JSDoc example may name a property). */
+const lineOf = (text: string, index: number) => text.slice(text.lastIndexOf('\n', index) + 1, text.indexOf('\n', index));
+
 const isCatalog = (file: string) => file.startsWith(path.join('src', 'app', 'cards', 'i18n', 'catalog'));
 
 describe('one home per concept', () => {
@@ -33,6 +36,14 @@ describe('one home per concept', () => {
     const copies = (await sources())
       .filter(({ file }) => !isCatalog(file))
       .flatMap(({ file, text }) => labels.filter((label) => text.includes(`'${label}'`) || text.includes(`"${label}"`) || text.includes(`>${label}<`)).map((label) => `${file}: ${label}`));
+    expect(copies).toEqual([]);
+  });
+
+  it('the cs_ property names are written only in src/domain/property-names.ts', async () => {
+    const home = path.join('src', 'domain', 'property-names.ts');
+    const copies = (await sources())
+      .filter(({ file }) => file !== home && !isCatalog(file) && !file.split(path.sep).includes('testing'))
+      .flatMap(({ file, text }) => [...text.matchAll(/['"`](cs_[a-z0-9_]+)['"`]/g)].filter((match) => !lineOf(text, match.index).trimStart().startsWith('*')).map((match) => `${file}: ${match[1]}`));
     expect(copies).toEqual([]);
   });
 

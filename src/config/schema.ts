@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../domain/parsing/index.ts';
 import { handoffFieldLabels, handoffFieldProperties, type HandoffFieldKey } from '../domain/handoff/handoff.ts';
+import { csProperty } from '../domain/property-names.ts';
 import { ConfigError, describeIssue } from './config-errors.ts';
 
 export { ConfigError } from './config-errors.ts';
@@ -222,9 +223,9 @@ export const csConfigSchema = z.strictObject({
     .check(ordered('touchFullScoreDays', 'touchZeroScoreDays')),
   adoption: z
     .strictObject({
-      seatsActiveProperty: propertyName.default('cs_seats_active'),
-      seatsLicensedProperty: propertyName.default('cs_seats_licensed'),
-      lastActivityProperty: propertyName.default('cs_last_product_activity'),
+      seatsActiveProperty: propertyName.default(csProperty.seatsActive),
+      seatsLicensedProperty: propertyName.default(csProperty.seatsLicensed),
+      lastActivityProperty: propertyName.default(csProperty.lastProductActivity),
       /** Seat utilisation at or above this scores 100. */
       targetUtilisation: z.number().gt(0).max(1).default(0.8),
       activityFullScoreDays: days.default(7),
@@ -245,7 +246,7 @@ export const csConfigSchema = z.strictObject({
     .prefault({}),
   handoff: z
     .strictObject({
-      statusProperty: propertyName.default('cs_handoff_status'),
+      statusProperty: propertyName.default(csProperty.handoffStatus),
       // The form's fields, named as the form names them (domain/handoff/handoff.ts).
       requiredFields: z.array(fieldSchema).default([
         formField('goals', 'text'),
@@ -273,7 +274,7 @@ export const csConfigSchema = z.strictObject({
       fullUtilisation: share.default(0.95),
       oldTicketDays: positiveDays.default(30),
       qbrDays: positiveDays.default(90),
-      qbrProperty: propertyName.default('cs_last_qbr_date'),
+      qbrProperty: propertyName.default(csProperty.lastQbrDate),
       /** Detractor / promoter answers this recent get a follow-up action. */
       npsFollowUpDays: positiveDays.default(30),
       /** A fall of the 30-day trend by at least this many points is an action. */
@@ -282,7 +283,7 @@ export const csConfigSchema = z.strictObject({
       handoffLookbackDays: positiveDays.default(90),
       /** A renewal lost this recently needs its churn reason. */
       lostRenewalLookbackDays: positiveDays.default(365),
-      churnReasonProperty: propertyName.default('cs_churn_reason'),
+      churnReasonProperty: propertyName.default(csProperty.churnReason),
     })
     .prefault({})
     .check(ordered('lowUtilisation', 'fullUtilisation')),

@@ -1,3 +1,4 @@
+import { csProperty } from './property-names.ts';
 import type { CsConfig } from '../config/schema.ts';
 import { churnReasons } from '../app/cards/contract/churn.ts';
 import { messages } from '../app/cards/i18n/catalog/en.ts';
@@ -32,7 +33,7 @@ export interface PropertyDefinition {
 }
 
 /** The timestamp sync stamps whenever it changes a company's health properties. */
-export const healthUpdatedAtProperty = 'cs_health_updated_at';
+export const healthUpdatedAtProperty = csProperty.healthUpdatedAt;
 
 // The bands' names are the card's (the message catalog, the one home of band labels).
 const healthBandOptions = options((['healthy', 'attention', 'at_risk', 'unknown', 'churned'] as const).map((band) => [band, messages[`band.${band}`]] as const));
@@ -59,11 +60,11 @@ type Draft = Omit<PropertyDefinition, 'groupName' | 'options' | 'displayOrder'> 
 
 // What sync writes: one rule (the card's) computes them, sync copies them to the company.
 const healthDrafts: readonly Draft[] = [
-  number('cs_health_score', 'Health score', 'Customer health, 0-100, from the weighted factors of the customer-success card. Empty when too little data.'),
-  enumeration('cs_health_band', 'Health band', 'Healthy, needs attention, at risk, unknown when too little data to score, or churned (not scored).', healthBandOptions),
-  enumeration('cs_lifecycle_stage', 'Lifecycle stage (customer success)', 'Where the customer is in its life: prospect, onboarding, active, renewing (renewal within 90 days or overdue) or churned.', lifecycleStageOptions),
-  date('cs_lifecycle_since', 'Lifecycle stage since', 'The day the customer entered its customer-success lifecycle stage (for churned: the day the renewal was lost).'),
-  number('cs_health_trend_30d', 'Health trend (30 days)', 'Change of the health score against 30 days ago, in points.'),
+  number(csProperty.healthScore, 'Health score', 'Customer health, 0-100, from the weighted factors of the customer-success card. Empty when too little data.'),
+  enumeration(csProperty.healthBand, 'Health band', 'Healthy, needs attention, at risk, unknown when too little data to score, or churned (not scored).', healthBandOptions),
+  enumeration(csProperty.lifecycleStage, 'Lifecycle stage (customer success)', 'Where the customer is in its life: prospect, onboarding, active, renewing (renewal within 90 days or overdue) or churned.', lifecycleStageOptions),
+  date(csProperty.lifecycleSince, 'Lifecycle stage since', 'The day the customer entered its customer-success lifecycle stage (for churned: the day the renewal was lost).'),
+  number(csProperty.healthTrend30d, 'Health trend (30 days)', 'Change of the health score against 30 days ago, in points.'),
   {
     name: healthUpdatedAtProperty,
     label: 'Health updated at',
@@ -71,20 +72,20 @@ const healthDrafts: readonly Draft[] = [
     type: 'datetime',
     fieldType: 'date',
   },
-  text('cs_health_drivers', 'Health drivers', 'The factors that weigh most on the health score, readable.', 'textarea'),
+  text(csProperty.healthDrivers, 'Health drivers', 'The factors that weigh most on the health score, readable.', 'textarea'),
   text(
-    'cs_health_factors',
+    csProperty.healthFactors,
     'Health factor scores',
     'Each health factor\'s score (0-100) behind the health score, as key:score pairs, e.g. nps:40;support:80;engagement:-; "-" means the factor did not count. Written by the sync; its history shows which factors moved the score.',
     'text',
   ),
-  date('cs_renewal_date', 'Renewal date', 'Close date of the earliest open renewal deal, else the contract end date.'),
-  number('cs_renewal_amount', 'Renewal amount', 'Value of that renewal deal (or the configured contract value).'),
-  date('cs_customer_since', 'Customer since', 'Close date of the first won contract deal (new business or renewal).'),
-  number('cs_lifetime_revenue', 'Lifetime revenue', 'Revenue won from this customer to date (every won deal), in the portal\'s home currency. Empty when won deals are in a currency HubSpot did not convert.'),
-  number('cs_company_nps', 'Company NPS', 'Net Promoter Score of this company\'s contacts (-100 to 100), each contact\'s latest answer in the NPS window.'),
-  number('cs_nps_responses', 'NPS responses', 'How many contacts\' answers the company NPS is computed from.'),
-  text('cs_next_action', 'Next customer-success action', 'The highest-priority suggested action on the customer-success card.', 'text'),
+  date(csProperty.renewalDate, 'Renewal date', 'Close date of the earliest open renewal deal, else the contract end date.'),
+  number(csProperty.renewalAmount, 'Renewal amount', 'Value of that renewal deal (or the configured contract value).'),
+  date(csProperty.customerSince, 'Customer since', 'Close date of the first won contract deal (new business or renewal).'),
+  number(csProperty.lifetimeRevenue, 'Lifetime revenue', 'Revenue won from this customer to date (every won deal), in the portal\'s home currency. Empty when won deals are in a currency HubSpot did not convert.'),
+  number(csProperty.companyNps, 'Company NPS', 'Net Promoter Score of this company\'s contacts (-100 to 100), each contact\'s latest answer in the NPS window.'),
+  number(csProperty.npsResponses, 'NPS responses', 'How many contacts\' answers the company NPS is computed from.'),
+  text(csProperty.nextAction, 'Next customer-success action', 'The highest-priority suggested action on the customer-success card.', 'text'),
 ];
 
 /**

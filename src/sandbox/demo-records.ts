@@ -1,6 +1,7 @@
 // One demo company and everything around it: contacts, their survey answers, tickets and
 // deals. Built as plain literals with a fixed key order so a million records share shapes,
 // and inserted through the store's fast path.
+import { csProperty } from '../domain/property-names.ts';
 import { between, insert, type DemoContext, type Range, type Weights } from './demo-context.ts';
 import { addDeals } from './demo-deals.ts';
 import { seedFactorHistory } from './demo-factor-history.ts';
@@ -182,7 +183,7 @@ function seedHealthScore(ctx: DemoContext, companyId: string, signals: Signals):
   const { random, calendar } = ctx;
   const value = String(between(random, signals.healthScore));
   const days = random.int(30, 60);
-  ctx.store.seedHistory('companies', companyId, 'cs_health_score', [
+  ctx.store.seedHistory('companies', companyId, csProperty.healthScore, [
     { value, timestamp: calendar.datetime(-days, 3), sourceType: 'INTEGRATION' },
     { value: String(Math.min(100, Math.max(0, Number(value) + random.int(-12, 12)))), timestamp: calendar.datetime(-days - random.int(25, 60), 3), sourceType: 'INTEGRATION' },
   ]);

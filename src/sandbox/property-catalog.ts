@@ -1,6 +1,7 @@
 // The property definitions and groups a portal starts with: HubSpot's standard properties
 // for each object type (the ones this product reads), plus the custom ones the demo portal
 // carries (product-usage fields, and the first properties of a previous product install).
+import { csProperty } from '../domain/property-names.ts';
 import { OBJECT_TYPES, type SandboxObjectType } from './object-types.ts';
 
 export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool' | 'phone_number';
@@ -202,16 +203,16 @@ export function standardCatalog(type: SandboxObjectType, at: string): Catalog {
 /** Custom company properties of the demo portal: product usage fed by an integration, and the first fields of an earlier install of this product. */
 export function demoCompanyCatalog(at: string): Catalog {
   const usage: Array<[string, string, Spec]> = [
-    ['cs_seats_licensed', 'Seats licensed', NUMBER],
-    ['cs_seats_active', 'Seats active (30 days)', NUMBER],
-    ['cs_last_product_activity', 'Last product activity', DATE],
+    [csProperty.seatsLicensed, 'Seats licensed', NUMBER],
+    [csProperty.seatsActive, 'Seats active (30 days)', NUMBER],
+    [csProperty.lastProductActivity, 'Last product activity', DATE],
     ['contract_end_date', 'Contract end date', DATE],
-    ['cs_last_qbr_date', 'Last QBR date', DATE],
+    [csProperty.lastQbrDate, 'Last QBR date', DATE],
   ];
   const success: Array<[string, string, Spec]> = [
-    ['cs_health_score', 'Health score', NUMBER],
-    ['cs_health_factors', 'Health factor scores', {}],
-    ['cs_handoff_status', 'Handoff status', { type: 'enumeration', options: ['not_started', 'submitted', 'accepted', 'returned'] }],
+    [csProperty.healthScore, 'Health score', NUMBER],
+    [csProperty.healthFactors, 'Health factor scores', {}],
+    [csProperty.handoffStatus, 'Handoff status', { type: 'enumeration', options: ['not_started', 'submitted', 'accepted', 'returned'] }],
   ];
   return {
     groups: [

@@ -1,3 +1,4 @@
+import { csProperty } from '../domain/property-names.ts';
 import type { CsConfig } from '../config/schema.ts';
 import { msPerDay } from '../domain/parsing/index.ts';
 import { dateDrivenSelection } from '../domain/sync/write-rules.ts';
@@ -95,7 +96,7 @@ export async function incrementalCandidates(
       // Companies the last run wrote and someone changed after that write, five pages a search.
       ...chunked(pageGroups, 5).map((groups) => searchIds(gateway, 'companies', groups)),
       // Renewal dates that crossed a 90/60/30/0-day boundary.
-      moved ? searchIds(gateway, 'companies', moved.renewalDays.map(([from, to]) => between('cs_renewal_date', from * msPerDay, to * msPerDay))) : [],
+      moved ? searchIds(gateway, 'companies', moved.renewalDays.map(([from, to]) => between(csProperty.renewalDate, from * msPerDay, to * msPerDay))) : [],
       ...(['deals', 'tickets', 'contacts', 'tasks'] as const).map(async (type) => companiesOf(gateway, type, await searchIds(gateway, type, [[changedSince(type)]]))),
       changedSurveyCompanies(gateway, [[changedSince('feedback_submissions')]], portal),
     ]);

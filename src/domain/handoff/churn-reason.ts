@@ -1,4 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
+import { churnStateProperties } from '../property-names.ts';
 import { actionMarker } from '../playbooks/action-tasks.ts';
 import { formatDay, parseInstant, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
@@ -20,10 +21,7 @@ export const churnReasonLabels: Readonly<Record<ChurnReason, string>> = {
   other: 'Other',
 };
 
-export const churnStateProperties = {
-  comment: 'cs_churn_reason_comment',
-  recordedAt: 'cs_churn_recorded_at',
-} as const;
+export { churnStateProperties } from '../property-names.ts';
 
 /** The most recent renewal lost within the lookback, not after asOf. */
 export function lostRenewal(deals: readonly Deal[], asOf: Day, config: CsConfig['playbooks']): Deal | null {

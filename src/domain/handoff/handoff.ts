@@ -1,4 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
+import { handoffFieldProperties, handoffStateProperties, type HandoffFieldKey } from '../property-names.ts';
 import { parseDay, parseInstant } from '../parsing/index.ts';
 import { keyOf, numberOf, textOf, textValue } from '../parsing/index.ts';
 import { sortInPlace } from '../card/sorting.ts';
@@ -48,30 +49,8 @@ function isFilled(company: PropertyValues, field: CsConfig['handoff']['requiredF
 // ---------------------------------------------------------------------------------------
 // Where the handoff is stored
 
-/** The form's fields and the company property each is stored in. */
-export const handoffFieldProperties = {
-  goals: 'cs_handoff_goals',
-  successCriteria: 'cs_handoff_success_criteria',
-  championId: 'cs_handoff_champion_id',
-  economicBuyerId: 'cs_handoff_economic_buyer_id',
-  promisedScope: 'cs_handoff_promises',
-  specialTerms: 'cs_handoff_special_terms',
-  risks: 'cs_handoff_risks',
-  goLiveDate: 'cs_handoff_go_live_date',
-} as const;
-export type HandoffFieldKey = keyof typeof handoffFieldProperties;
+export { handoffFieldProperties, handoffStateProperties, type HandoffFieldKey } from '../property-names.ts';
 export const handoffFieldKeys = Object.keys(handoffFieldProperties) as HandoffFieldKey[];
-
-/** The handoff's bookkeeping properties, besides the configured status property. */
-export const handoffStateProperties = {
-  version: 'cs_handoff_version',
-  submittedAt: 'cs_handoff_submitted_at',
-  acceptedAt: 'cs_handoff_accepted_at',
-  returnedAt: 'cs_handoff_returned_at',
-  returnComment: 'cs_handoff_return_comment',
-  /** The last change applied, `action:baseVersion:fingerprint`: a retried request is recognised by it. */
-  lastChange: 'cs_handoff_last_change',
-} as const;
 
 export type HandoffFields = Record<HandoffFieldKey, string>;
 

@@ -1,3 +1,4 @@
+import { csProperty } from '../property-names.ts';
 import { dayOfInstant, formatDay, parseInstant, type Day } from '../parsing/index.ts';
 import type { PropertyChange } from '../card/snapshot.ts';
 import { sortInPlace } from '../card/sorting.ts';
@@ -13,7 +14,7 @@ import type { CardView, FactorView } from '../../app/cards/contract/view-model.t
 // about 80 characters, far under HubSpot's 65,536 for a text property. Spaces around the parts
 // are tolerated (a hand edit); anything else that does not read exactly is reported, never guessed.
 
-export const healthFactorsProperty = 'cs_health_factors';
+export const healthFactorsProperty = csProperty.healthFactors;
 
 /** Factor key -> its score, or null when the factor did not count. */
 export type FactorScores = ReadonlyMap<string, number | null>;

@@ -1,3 +1,4 @@
+import { csProperty } from '../property-names.ts';
 import { dayOfInstant, formatDay, parseInstant, type Day } from '../parsing/index.ts';
 import { parseNumber } from '../parsing/index.ts';
 import type { PropertyChange } from '../card/snapshot.ts';
@@ -5,7 +6,7 @@ import { sortInPlace } from '../card/sorting.ts';
 
 // The score's past, read from the history of the cs_health_score property the sync writes.
 
-export const healthScoreProperty = 'cs_health_score';
+export const healthScoreProperty = csProperty.healthScore;
 
 export interface ScorePoint {
   /** Epoch milliseconds of the change. */

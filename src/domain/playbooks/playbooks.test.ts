@@ -93,7 +93,7 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     });
     expect(action(list, 'handoff-complete')).toMatchObject({
       priority: 'high',
-      reason: `New business won 12 days ago (${dayAt(-12)}) and the handoff is not submitted; missing: Success criteria, Champion, Economic buyer, Go-live date`,
+      reason: `New business won 12 days ago (${dayAt(-12)}) and the handoff is not submitted; missing: Success criteria, Champion, Economic buyer, Planned go-live date`,
     });
     const accepted = actions({ company: { cs_handoff_status: 'accepted' }, deals: [deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -12 })] });
     expect(action(accepted, 'handoff-complete')).toBeUndefined();

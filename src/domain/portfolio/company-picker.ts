@@ -1,3 +1,4 @@
+import { csProperty } from '../property-names.ts';
 import { formatDay, parseDay, parseIsoDate } from '../parsing/index.ts';
 import { numberOf, textOf } from '../parsing/index.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
@@ -11,13 +12,13 @@ import { healthBandSchema, lifecycleStageSchema, type HealthBand, type Lifecycle
 export const portfolioProperties = [
   'name',
   'domain',
-  'cs_health_score',
-  'cs_health_band',
-  'cs_renewal_date',
-  'cs_renewal_amount',
-  'cs_lifecycle_stage',
-  'cs_lifecycle_since',
-  'cs_health_updated_at',
+  csProperty.healthScore,
+  csProperty.healthBand,
+  csProperty.renewalDate,
+  csProperty.renewalAmount,
+  csProperty.lifecycleStage,
+  csProperty.lifecycleSince,
+  csProperty.healthUpdatedAt,
 ] as const;
 
 export interface PortfolioCompany {
@@ -41,12 +42,12 @@ export interface PortfolioCompany {
 const bandOrder: readonly HealthBand[] = ['at_risk', 'attention', 'unknown', 'healthy', 'churned'];
 
 function scoreOf(record: CrmRecord): number | null {
-  const score = numberOf(record.properties, 'cs_health_score');
+  const score = numberOf(record.properties, csProperty.healthScore);
   return score !== null && score >= 0 && score <= 100 ? Math.round(score) : null;
 }
 
 function bandOf(record: CrmRecord): HealthBand {
-  const parsed = healthBandSchema.safeParse(textOf(record.properties, 'cs_health_band'));
+  const parsed = healthBandSchema.safeParse(textOf(record.properties, csProperty.healthBand));
   return parsed.success ? parsed.data : 'unknown';
 }
 
@@ -57,23 +58,23 @@ function isoDay(value: string | null): string | null {
 
 /** A company as the portfolio sees it; values HubSpot sent that do not parse count as missing. */
 export function portfolioCompany(record: CrmRecord): PortfolioCompany {
-  const amount = numberOf(record.properties, 'cs_renewal_amount');
+  const amount = numberOf(record.properties, csProperty.renewalAmount);
   return {
     id: record.id,
     name: textOf(record.properties, 'name') ?? `Company ${record.id}`,
     domain: textOf(record.properties, 'domain'),
     score: scoreOf(record),
     band: bandOf(record),
-    renewalDate: isoDay(textOf(record.properties, 'cs_renewal_date')),
+    renewalDate: isoDay(textOf(record.properties, csProperty.renewalDate)),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,
     stage: stageOf(record),
-    stageSince: isoDay(textOf(record.properties, 'cs_lifecycle_since')),
-    synced: textOf(record.properties, 'cs_health_updated_at') !== null || textOf(record.properties, 'cs_health_band') !== null,
+    stageSince: isoDay(textOf(record.properties, csProperty.lifecycleSince)),
+    synced: textOf(record.properties, csProperty.healthUpdatedAt) !== null || textOf(record.properties, csProperty.healthBand) !== null,
   };
 }
 
 function stageOf(record: CrmRecord): LifecycleStage | null {
-  const parsed = lifecycleStageSchema.safeParse(textOf(record.properties, 'cs_lifecycle_stage'));
+  const parsed = lifecycleStageSchema.safeParse(textOf(record.properties, csProperty.lifecycleStage));
   return parsed.success ? parsed.data : null;
 }
 

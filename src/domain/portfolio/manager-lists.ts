@@ -1,3 +1,4 @@
+import { csProperty } from '../property-names.ts';
 import type { CsConfig } from '../../config/schema.ts';
 import { scopeFilter } from '../sync/scope.ts';
 
@@ -19,24 +20,24 @@ export function managerLists(config: CsConfig): ManagerList[] {
   const scope = scopeFilter(config);
   const inScope: ListCondition = { property: scope.propertyName, test: 'any-of', values: scope.values };
   return [
-    { name: 'Customer success: at-risk customers', conditions: [inScope, { property: 'cs_health_band', test: 'any-of', values: ['at_risk'] }] },
+    { name: 'Customer success: at-risk customers', conditions: [inScope, { property: csProperty.healthBand, test: 'any-of', values: ['at_risk'] }] },
     {
       // The renewing stage is an open renewal within 90 days or overdue (the most urgent ones).
       // (The name stays: setup finds the lists it made by name.)
       name: 'Customer success: renewing in 90 days, not healthy',
       conditions: [
         inScope,
-        { property: 'cs_lifecycle_stage', test: 'any-of', values: ['renewing'] },
-        { property: 'cs_health_band', test: 'none-of', values: ['healthy'] },
+        { property: csProperty.lifecycleStage, test: 'any-of', values: ['renewing'] },
+        { property: csProperty.healthBand, test: 'none-of', values: ['healthy'] },
       ],
     },
     {
       name: 'Customer success: detractors (company NPS below 0)',
-      conditions: [inScope, { property: 'cs_company_nps', test: 'below', value: 0 }],
+      conditions: [inScope, { property: csProperty.companyNps, test: 'below', value: 0 }],
     },
     {
       name: 'Customer success: churned in the last 90 days',
-      conditions: [inScope, { property: 'cs_lifecycle_stage', test: 'any-of', values: ['churned'] }, { property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }],
+      conditions: [inScope, { property: csProperty.lifecycleStage, test: 'any-of', values: ['churned'] }, { property: csProperty.lifecycleSince, test: 'within-last-days', days: 90 }],
     },
   ];
 }

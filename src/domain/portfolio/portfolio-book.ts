@@ -1,3 +1,4 @@
+import { csProperty } from '../property-names.ts';
 import type { CsConfig } from '../../config/schema.ts';
 import type { ContractDeal } from './contract-deals.ts';
 import { formatDay, parseDay, type Day } from '../parsing/index.ts';
@@ -49,7 +50,7 @@ export interface BookCompany {
 /** The company properties the book reads (sync writes the cs_* ones). */
 export function bookCompanyProperties(config: CsConfig): string[] {
   const contract = [config.renewal.companyDateProperty, config.renewal.contractTermProperty].filter((name): name is string => name !== null);
-  return ['name', 'hubspot_owner_id', 'cs_health_score', 'cs_health_band', 'cs_renewal_date', 'cs_renewal_amount', config.playbooks.churnReasonProperty, ...contract];
+  return ['name', 'hubspot_owner_id', csProperty.healthScore, csProperty.healthBand, csProperty.renewalDate, csProperty.renewalAmount, config.playbooks.churnReasonProperty, ...contract];
 }
 
 /** The currency of a company's amounts: its latest won contract deal's, else any deal's. */
@@ -63,7 +64,7 @@ function currencyOf(deals: readonly ContractDeal[]): string | null {
 }
 
 function bandOf(record: CrmRecord): HealthBand {
-  const parsed = healthBandSchema.safeParse(textOf(record.properties, 'cs_health_band'));
+  const parsed = healthBandSchema.safeParse(textOf(record.properties, csProperty.healthBand));
   return parsed.success ? parsed.data : 'unknown';
 }
 
@@ -79,15 +80,15 @@ export function bookCompany(
   const churnedOn = churnedSince(deals, options.asOf);
   const churnReason = textOf(props, options.churnReasonProperty);
   const ownerId = textOf(props, 'hubspot_owner_id');
-  const score = numberOf(props, 'cs_health_score');
-  const amount = numberOf(props, 'cs_renewal_amount');
-  const renewalDay = parseDay(textOf(props, 'cs_renewal_date'));
+  const score = numberOf(props, csProperty.healthScore);
+  const amount = numberOf(props, csProperty.renewalAmount);
+  const renewalDay = parseDay(textOf(props, csProperty.renewalDate));
   return {
     id: company.id,
     name: textOf(props, 'name') ?? `Company ${company.id}`,
     ownerId,
     band: bandOf(company),
-    healthWritten: textOf(props, 'cs_health_band') !== null,
+    healthWritten: textOf(props, csProperty.healthBand) !== null,
     score: score !== null && score >= 0 && score <= 100 ? Math.round(score) : null,
     renewalDate: renewalDay === null ? null : formatDay(renewalDay),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,

@@ -1,3 +1,4 @@
+import { csProperty } from '../property-names.ts';
 import type { CsConfig } from '../../config/schema.ts';
 import { customerValue } from '../renewal/customer-value.ts';
 import { asOfDay, formatDay, msPerDay, parseIsoDate, type Day } from '../parsing/index.ts';
@@ -19,7 +20,7 @@ export type Writeback =
   | { readonly kind: 'held'; readonly reasons: readonly string[]; readonly portalWide: boolean };
 
 /** The properties written from survey answers: a sync that cannot read them never changes them. */
-export const npsProperties = ['cs_company_nps', 'cs_nps_responses'] as const;
+export const npsProperties = [csProperty.companyNps, csProperty.npsResponses] as const;
 
 /**
  * A source the app may not read in this portal at all (feedback submissions need Service Hub

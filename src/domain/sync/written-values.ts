@@ -1,3 +1,4 @@
+import { csProperty } from '../property-names.ts';
 import { parseDay } from '../parsing/index.ts';
 import { formatFactorScores } from '../health/factor-history.ts';
 import { parseNumber } from '../parsing/index.ts';
@@ -20,22 +21,22 @@ export interface WrittenHealth {
 }
 
 export const ownedCompanyProperties = [
-  'cs_health_score',
-  'cs_health_band',
-  'cs_health_trend_30d',
-  'cs_health_updated_at',
-  'cs_health_drivers',
-  'cs_health_factors',
-  'cs_renewal_date',
-  'cs_renewal_amount',
-  'cs_customer_since',
-  'cs_lifetime_revenue',
-  'cs_company_nps',
-  'cs_nps_responses',
-  'cs_next_action',
-  'cs_handoff_status',
-  'cs_lifecycle_stage',
-  'cs_lifecycle_since',
+  csProperty.healthScore,
+  csProperty.healthBand,
+  csProperty.healthTrend30d,
+  csProperty.healthUpdatedAt,
+  csProperty.healthDrivers,
+  csProperty.healthFactors,
+  csProperty.renewalDate,
+  csProperty.renewalAmount,
+  csProperty.customerSince,
+  csProperty.lifetimeRevenue,
+  csProperty.companyNps,
+  csProperty.npsResponses,
+  csProperty.nextAction,
+  csProperty.handoffStatus,
+  csProperty.lifecycleStage,
+  csProperty.lifecycleSince,
 ] as const;
 
 /** How many factors cs_health_drivers names. */
