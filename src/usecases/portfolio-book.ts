@@ -2,8 +2,9 @@ import type { CsConfig } from '../config/schema.ts';
 import { contractDealProperties, readContractDeals, type CurrencyBasis } from '../domain/portfolio/contract-deals.ts';
 import type { Day } from '../domain/parsing/index.ts';
 import { formatDay } from '../domain/parsing/index.ts';
+import type { PortfolioPage } from '../app/cards/contract/portfolio.ts';
 import { periodLabel, previousQuarter, quarterOf, type PeriodReport } from '../domain/portfolio/period-report.ts';
-import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, type BookCompany, type PortfolioOverview } from '../domain/portfolio/portfolio-book.ts';
+import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, type BookCompany } from '../domain/portfolio/portfolio-book.ts';
 import type { Period } from '../domain/portfolio/renewal-period.ts';
 import type { CrmRecord } from '../domain/card/snapshot.ts';
 import { scopeFilter } from '../domain/sync/scope.ts';
@@ -125,21 +126,8 @@ export interface PortfolioPageRequest {
   readonly ownerId?: string;
 }
 
-/** What the managers' app page and the `npm start` summary show (domain/portfolio-book.ts). */
-export interface PortfolioPage {
-  readonly asOf: string;
-  readonly currency: string;
-  readonly ownerId: string | null;
-  readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string; readonly customers: number }>;
-  /** The lists hold at most pageListLimit rows, the most valuable first; these count them all. */
-  readonly overview: PortfolioOverview;
-  readonly renewalsAtRiskCount: number;
-  readonly churnedCount: number;
-  readonly kpis: {
-    readonly current: { readonly label: string; readonly report: PeriodReport };
-    readonly lastQuarter: { readonly label: string; readonly report: PeriodReport };
-  };
-}
+/** What the managers' app page and the `npm start` summary show (domain/portfolio-book.ts): the contract's page (src/app/cards/contract/portfolio.ts). */
+export type { PortfolioPage };
 
 /** Rows of each list the page receives (the counts and totals cover all of them): well under hubspot.fetch's 1 MB. */
 export const pageListLimit = 100;

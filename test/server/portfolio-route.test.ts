@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { portfolioPageSchema } from '../../src/app/cards/contract/portfolio.ts';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { PortfolioGateway } from '../../src/hubspot/portfolio-gateway.ts';
@@ -34,6 +35,13 @@ function setup() {
 }
 
 describe('GET /api/portfolio', () => {
+  it('answers a page the app page parses with the contract’s schema', async () => {
+    const { call } = setup();
+    const response = await call('/api/portfolio?asOf=2026-11-22');
+    const page = portfolioPageSchema.safeParse(await response.json());
+    expect(page.success ? [] : page.error.issues).toEqual([]);
+  });
+
   it('answers a signed request with the page: bands, renewals at risk, churn and the two quarters’ KPIs', async () => {
     const { call } = setup();
     const response = await call('/api/portfolio?asOf=2026-11-22');

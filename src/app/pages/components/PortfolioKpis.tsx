@@ -1,6 +1,6 @@
 import { Flex, Heading, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import type { PeriodReport } from '../../../domain/portfolio/period-report.ts';
-import type { PortfolioPage as PageData } from '../../../usecases/portfolio-book.ts';
+import type { PeriodReportView as PeriodReport } from '../../cards/contract/portfolio.ts';
+import type { PortfolioPage as PageData } from '../../cards/contract/portfolio.ts';
 import { useI18n } from '../../cards/i18n/I18nContext.tsx';
 import type { MessageKey } from '../../cards/i18n/messages.ts';
 import { percent, wholeMoney } from './portfolio-format.ts';

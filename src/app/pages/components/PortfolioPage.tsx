@@ -10,7 +10,7 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import type { PortfolioPage as PageData } from '../../../usecases/portfolio-book.ts';
+import type { PortfolioPage as PageData } from '../../cards/contract/portfolio.ts';
 import { errorAdminDetail, errorText } from '../../cards/components/CardFrame.tsx';
 import type { BackendError, CardFetch } from '../../cards/data/cardApi.ts';
 import { I18nProvider, useI18n } from '../../cards/i18n/I18nContext.tsx';

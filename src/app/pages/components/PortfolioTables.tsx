@@ -1,5 +1,5 @@
 import { Flex, Heading, Link, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { PortfolioPage as PageData } from '../../../usecases/portfolio-book.ts';
+import type { PortfolioPage as PageData } from '../../cards/contract/portfolio.ts';
 import { useI18n } from '../../cards/i18n/I18nContext.tsx';
 import { bandLabel, bandVariant, companyRecordUrl, moneyList, reasonLabel, wholeMoney } from './portfolio-format.ts';
 

@@ -1,4 +1,4 @@
-import type { Money } from '../../../domain/portfolio/portfolio-book.ts';
+import type { MoneyView as Money } from '../../cards/contract/portfolio.ts';
 import { lookOfBand } from '../../cards/components/presentation.ts';
 import type { I18n } from '../../cards/i18n/format.ts';
 import type { MessageKey } from '../../cards/i18n/messages.ts';

@@ -1,0 +1,94 @@
+import * as z from 'zod/mini';
+import { healthBandSchema } from './view-model.ts';
+
+// GET /api/portfolio[?owner=<owner id>|none][&asOf=YYYY-MM-DD]: the managers' app page
+// (src/app/pages/). The backend builds its answer typed by this schema (usecases/portfolio-book.ts),
+// the page parses what it receives with it. Amounts are never added across currencies: each
+// total is a list of { currency, amount }. Rates are fractions (0.925 = 92.5%), null when
+// their denominator is 0 (domain/portfolio/period-report.ts says how each is computed).
+
+const list = <T extends z.core.$ZodType>(item: T) => z.readonly(z.array(item));
+const count = z.int().check(z.minimum(0));
+const rate = z.nullable(z.number());
+
+const moneySchema = z.object({ currency: z.string(), amount: z.number() });
+
+export const portfolioOverviewSchema = z.object({
+  asOf: z.string(),
+  horizonDays: count,
+  /** Customers not churned. */
+  customers: count,
+  arr: list(moneySchema),
+  /** Customers and ARR in force per health band, churned last. */
+  bands: list(z.object({ band: healthBandSchema, customers: count, arr: list(moneySchema) })),
+  /** The most valuable renewals within the horizon whose health is at risk or needs attention (at most pageListLimit). */
+  renewalsAtRisk: list(
+    z.object({
+      companyId: z.string(),
+      name: z.string(),
+      band: healthBandSchema,
+      score: z.nullable(z.number()),
+      renewalDate: z.string(),
+      /** Negative when overdue. */
+      daysToRenewal: z.int(),
+      /** Value at stake: the renewal amount, else the ARR in force; null when neither is known. */
+      amount: z.nullable(z.number()),
+      currency: z.nullable(z.string()),
+    }),
+  ),
+  arrAtRisk: list(moneySchema),
+  /** Churned up to the as-of day within the current quarter (at most pageListLimit). */
+  churned: list(
+    z.object({
+      companyId: z.string(),
+      name: z.string(),
+      churnedOn: z.string(),
+      reason: z.nullable(z.string()),
+      arr: z.number(),
+      currency: z.nullable(z.string()),
+    }),
+  ),
+  /** The book has companies but sync never wrote health to any of them: the bands say nothing yet. */
+  neverSynced: z.boolean(),
+});
+
+export const periodReportSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  currency: z.string(),
+  customers: z.object({ atStart: count, atEnd: count, new: count, churned: count }),
+  renewals: z.object({ due: count, renewed: count, lost: count, open: count, dueValue: z.number(), renewedValue: z.number() }),
+  renewalRate: rate,
+  revenueRenewalRate: rate,
+  logoChurnRate: rate,
+  revenueChurnRate: rate,
+  grossRevenueRetention: rate,
+  netRevenueRetention: rate,
+  arr: z.object({ start: z.number(), expansion: z.number(), contraction: z.number(), churned: z.number(), end: z.number(), new: z.number() }),
+  churnReasons: z.array(z.object({ reason: z.string(), companies: count, value: z.number() })),
+  ltv: z.object({ averageArr: rate, revenueChurnRate: rate, expectedLifetimeYears: rate, estimatedLtv: rate }),
+  /** How the contract deals' ARR was found: HubSpot's hs_arr, an amount annualised by its term, or the amount as is. */
+  arrBasis: z.record(z.enum(['hs_arr', 'annualised', 'amount']), count),
+  /** Companies whose amounts are in another currency and so are left out of the amounts. */
+  leftOut: z.array(z.object({ currency: z.string(), companies: count })),
+});
+
+export const portfolioPageSchema = z.object({
+  asOf: z.string(),
+  currency: z.string(),
+  /** The owner the page is filtered to ('' for companies without an owner); null: every company. */
+  ownerId: z.nullable(z.string()),
+  owners: list(z.object({ id: z.string(), name: z.string(), customers: count })),
+  /** The lists hold at most pageListLimit rows, the most valuable first; these count them all. */
+  overview: portfolioOverviewSchema,
+  renewalsAtRiskCount: count,
+  churnedCount: count,
+  kpis: z.object({
+    current: z.object({ label: z.string(), report: periodReportSchema }),
+    lastQuarter: z.object({ label: z.string(), report: periodReportSchema }),
+  }),
+});
+
+export type PortfolioPage = z.infer<typeof portfolioPageSchema>;
+export type PortfolioOverviewView = z.infer<typeof portfolioOverviewSchema>;
+export type PeriodReportView = z.infer<typeof periodReportSchema>;
+export type MoneyView = z.infer<typeof moneySchema>;
