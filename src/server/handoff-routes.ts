@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { churnReasonBodySchema } from '../app/cards/contract/churn.ts';
 import { handoffRequestSchemas, type HandoffAction, type HandoffRequest } from '../app/cards/contract/handoff.ts';
@@ -36,8 +37,10 @@ export function registerHandoffRoutes(app: Hono, card: CardDeps, store: StateSto
   const oneAtATime = <T>(companyId: string, run: () => Promise<T>): Promise<T> => store.serialised(`company:${companyId}`, run).finally(() => changed(companyId));
   const base = '/api/companies/:companyId';
   const company = paramInput(companyParams);
+  // Checked before the body, as a backend without write access answers every handoff request alike.
+  const writable = createMiddleware(async (c, next) => (deps === null ? withoutWrites(c) : next()));
 
-  app.get(`${base}/handoff`, company, (c) =>
+  app.get(`${base}/handoff`, company, writable, (c) =>
     withHandoff(c, deps, async (handoff) => {
       c.header('Cache-Control', 'no-store');
       return c.json(await getHandoff(handoff, c.req.valid('param').companyId));
@@ -45,7 +48,7 @@ export function registerHandoffRoutes(app: Hono, card: CardDeps, store: StateSto
   );
 
   const change = (action: HandoffAction) =>
-    app.on(action === 'save' ? 'PUT' : 'POST', action === 'save' ? `${base}/handoff` : `${base}/handoff/${action}`, company, bodyInput(handoffRequestSchemas[action], { example: bodyExamples[action] }), (c) =>
+    app.on(action === 'save' ? 'PUT' : 'POST', action === 'save' ? `${base}/handoff` : `${base}/handoff/${action}`, company, writable, bodyInput(handoffRequestSchemas[action], { example: bodyExamples[action] }), (c) =>
       withHandoff(c, deps, async (handoff) => {
         const { companyId } = c.req.valid('param');
         const request: HandoffRequest = c.req.valid('json');
@@ -59,7 +62,7 @@ export function registerHandoffRoutes(app: Hono, card: CardDeps, store: StateSto
     );
   for (const action of ['save', 'submit', 'accept', 'return'] as const) change(action);
 
-  app.post(`${base}/churn-reason`, company, bodyInput(churnReasonBodySchema, { example: '{"reason":"competitor","comment":"Moved to Acme for price"}' }), (c) =>
+  app.post(`${base}/churn-reason`, company, writable, bodyInput(churnReasonBodySchema, { example: '{"reason":"competitor","comment":"Moved to Acme for price"}' }), (c) =>
     withHandoff(c, deps, async (handoff) => {
       const { companyId } = c.req.valid('param');
       const body = c.req.valid('json');
@@ -75,9 +78,13 @@ function sections(view: CardView) {
   return { handoff: view.handoff, churn: view.churn, view };
 }
 
+function withoutWrites(c: Context): Response {
+  return errorAnswer(c, { code: 'not_implemented', message: 'This backend was started without write access to HubSpot, so the handoff is unavailable' });
+}
+
 /** Runs a handoff route with write access to HubSpot (501 without); a malformed-write refusal from HubSpot says to run setup. */
 async function withHandoff(c: Context, deps: HandoffDeps | null, run: (deps: HandoffDeps) => Promise<Response>): Promise<Response> {
-  if (deps === null) return errorAnswer(c, { code: 'not_implemented', message: 'This backend was started without write access to HubSpot, so the handoff is unavailable' });
+  if (deps === null) return withoutWrites(c);
   try {
     return await run(deps);
   } catch (error) {

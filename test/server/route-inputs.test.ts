@@ -43,6 +43,7 @@ describe('route inputs', () => {
     ['POST', `${company}/actions/Renewal%20Call/task`, '{}', { in: 'param', field: 'actionId' }, /actionId must be 1-64/],
     ['POST', `${company}/actions/renewal-call/task`, '{"asOf":"yesterday"}', { in: 'json', field: 'asOf' }, /the body must be empty or JSON holding only asOf/],
     ['POST', `${company}/actions/renewal-call/task`, '{"asOf":', { in: 'json', field: '' }, /the body must be empty or JSON/],
+    ['POST', `${company}/actions/renewal-call/task`, '{"asOf":"2026-11-22","when":"now"}', { in: 'json', field: '' }, /the body must be empty or JSON/],
     ['GET', '/api/companies/12a/handoff', undefined, { in: 'param', field: 'companyId' }, /companyId must be a numeric/],
     ['PUT', `${company}/handoff`, '{"fields":{}}', { in: 'json', field: 'baseVersion' }, /baseVersion.*expected a body like/],
     ['POST', `${company}/handoff/submit`, '{"baseVersion":-1}', { in: 'json', field: 'baseVersion' }, /baseVersion/],
@@ -59,6 +60,12 @@ describe('route inputs', () => {
     expect(error.code).toBe('bad_request');
     expect(error.params).toEqual(params);
     expect(error.message).toMatch(message);
+  });
+
+  it('reads a JSON body whatever its Content-Type says', async () => {
+    const error = await refusal(await setup()('PUT', `${company}/handoff`, '{"baseVersion":"3","fields":{}}', { 'content-type': 'text/plain' }));
+
+    expect(error.params).toEqual({ in: 'json', field: 'baseVersion' });
   });
 
   it('checks the Idempotency-Key header of a write, and not of a read', async () => {
