@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/app/cards/i18n/catalog/en.ts';
 
@@ -8,13 +9,29 @@ import { messages } from '../src/app/cards/i18n/catalog/en.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** The source files of src/ (tests and the message catalogs apart). */
-async function sources(): Promise<Array<{ file: string; text: string }>> {
-  const entries = await readdir(path.join(root, 'src'), { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+/** The TypeScript files under a folder. */
+async function typescriptFiles(dir: string): Promise<Array<{ file: string; text: string }>> {
+  const entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
+  const files = entries.filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name)).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
   return Promise.all(files.map(async (file) => ({ file, text: await readFile(path.join(root, file), 'utf8') })));
+}
+
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+
+/** The source files of src/ (tests apart). */
+async function sources(): Promise<Array<{ file: string; text: string }>> {
+  return (await typescriptFiles('src')).filter(({ file }) => !isTest(file));
+}
+
+/** The names a module exports by declaration (export function / const / class / interface / type / enum). */
+function exportedNames(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  return source.statements.flatMap((statement) => {
+    if (!ts.canHaveModifiers(statement) || !ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return [];
+    if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.map((declaration) => declaration.name.getText(source));
+    const named = statement as ts.Statement & { readonly name?: ts.Node };
+    return named.name !== undefined && ts.isIdentifier(named.name) ? [named.name.text] : [];
+  });
 }
 
 /** Long files whose split is under way (each names the piece of work), so that no other file grows past the limit meanwhile. */
@@ -45,6 +62,19 @@ describe('one home per concept', () => {
       .filter(({ file }) => file !== home && !isCatalog(file) && !file.split(path.sep).includes('testing'))
       .flatMap(({ file, text }) => [...text.matchAll(/['"`](cs_[a-z0-9_]+)['"`]/g)].filter((match) => !lineOf(text, match.index).trimStart().startsWith('*')).map((match) => `${file}: ${match[1]}`));
     expect(copies).toEqual([]);
+  });
+
+  it('nothing is exported that nothing uses: every exported name of src/ appears beyond its declaration (its own module, another, a test or the bench)', async () => {
+    const everything = [...(await typescriptFiles('src')), ...(await typescriptFiles('test')), ...(await typescriptFiles('bench'))];
+    const unused = (await sources()).flatMap(({ file, text }) =>
+      exportedNames(file, text)
+        .filter((name) => {
+          const word = new RegExp(`\\b${name}\\b`);
+          return (text.match(new RegExp(word, 'g'))?.length ?? 0) <= 1 && !everything.some((other) => other.file !== file && word.test(other.text));
+        })
+        .map((name) => `${file}: ${name}`),
+    );
+    expect(unused, 'delete it (or, for a value only tests read, test what uses it)').toEqual([]);
   });
 
   it('no source file is over 300 lines (the message catalogs apart)', async () => {

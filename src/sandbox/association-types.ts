@@ -4,12 +4,6 @@
 // is a stand-in: callers should read type ids from responses rather than hard-code them.
 import type { SandboxObjectType } from './object-types.ts';
 
-export interface AssociationType {
-  readonly category: 'HUBSPOT_DEFINED' | 'USER_DEFINED';
-  readonly typeId: number;
-  readonly label: string | null;
-}
-
 const pairs: ReadonlyArray<readonly [SandboxObjectType, SandboxObjectType, number, number]> = [
   // from, to, from->to id, to->from id
   ['companies', 'contacts', 280, 279],

@@ -74,7 +74,3 @@ for (const type of SANDBOX_OBJECT_TYPES) {
 export function objectTypeOf(segment: string): SandboxObjectType | undefined {
   return aliases.get(decodeURIComponent(segment).toLowerCase());
 }
-
-export function isSandboxObjectType(value: string): value is SandboxObjectType {
-  return (SANDBOX_OBJECT_TYPES as readonly string[]).includes(value);
-}

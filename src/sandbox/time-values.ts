@@ -31,6 +31,3 @@ export function dayOf(ms: number): string {
   return formatDay(dayOfInstant(ms));
 }
 
-export function isDateOnly(value: string): boolean {
-  return DATE_ONLY.test(value);
-}

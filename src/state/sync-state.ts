@@ -25,7 +25,6 @@ const completedRunSchema = z.object({
   finishedAt: isoInstant,
   writes: writtenPagesSchema.optional(),
 });
-export type CompletedRun = z.infer<typeof completedRunSchema>;
 
 const companyId = z.string().regex(/^\d+$/);
 

@@ -48,9 +48,8 @@ async function companiesOf(gateway: PortfolioGateway, type: PortfolioObjectType,
   return [...byId.values()].flat();
 }
 
-export class SelectionError extends Error {
-  readonly exitCode = 1;
-}
+/** The changed records' companies could not be read (a failure: exit 1, as any error not marked as usage). */
+export class SelectionError extends Error {}
 
 /** Changed-input company ids, ascending; null when so much changed that a full pass is the cheaper way. */
 export async function incrementalCandidates(

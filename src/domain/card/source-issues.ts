@@ -38,7 +38,3 @@ export function issueWarning(issue: SourceIssue): string {
 export function issueWarningMessage(issue: SourceIssue): Message {
   return message('warning.source', { source: issue.source, state: issue.kind === 'malformed' ? 'incomplete' : 'unavailable' });
 }
-
-export function sourceLabel(source: DataSource): string {
-  return sourceLabels[source];
-}

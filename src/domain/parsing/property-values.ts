@@ -112,10 +112,6 @@ export function numberOf(properties: PropertyValues, name: string): number | nul
 }
 
 /** HubSpot booleans arrive as 'true' / 'false'. */
-export function isTrue(properties: PropertyValues, name: string): boolean {
-  return isTrueValue(properties[name]);
-}
-
 export function isTrueValue(value: string | null | undefined): boolean {
   if (value === 'true') return true;
   if (value == null || value === 'false') return false;

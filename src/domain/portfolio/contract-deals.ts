@@ -61,13 +61,6 @@ export function arrOf(amount: number | null, hsArr: number | null, termMonths: n
   return { arr: value, basis: 'amount' };
 }
 
-/** Renewal vs expansion of each deal, by id: the classification readDeals makes (renewal-classification.ts). */
-export function classifyContractDeals(records: readonly CrmRecord[], config: CsConfig, company: PropertyValues = {}): Map<string, ContractKind> {
-  const kinds = new Map<string, ContractKind>();
-  for (const deal of readDeals(records, config.renewal, config.handoff, company)) kinds.set(deal.id, deal.kind);
-  return kinds;
-}
-
 /** A company's deals as contract deals: ARR in the reporting currency where it can be, classified. */
 export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis, company: PropertyValues = {}): ContractDeal[] {
   // Close days in the portal's time zone; amounts in the home currency where HubSpot converted them (deals.ts).

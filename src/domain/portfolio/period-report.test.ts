@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/schema.ts';
-import { arrOf, classifyContractDeals, readContractDeals, type CurrencyBasis } from './contract-deals.ts';
+import { arrOf, readContractDeals, type CurrencyBasis } from './contract-deals.ts';
 import { formatDay, parseIsoDate } from '../parsing/index.ts';
 import {
   companyRow,
@@ -122,7 +122,7 @@ describe('upsell vs renewal', () => {
     const upsell = d({ close: '2026-07-01', amount: 20_000 });
     const renewal = d({ close: '2026-09-10', amount: 125_000 });
     const records = [newBusiness('2025-09-15', 100_000), upsell, renewal];
-    const kinds = classifyContractDeals(records, defaultConfig);
+    const kinds = new Map(readContractDeals(records, defaultConfig, usd).map((deal) => [deal.id, deal.kind]));
     expect(kinds.get(upsell.id)).toBe('expansion');
     expect(kinds.get(renewal.id)).toBe('renewal');
     const r = report([row(records)]);

@@ -74,4 +74,3 @@ export const stepAnswerSchema = z.object({
   noteId: z.optional(z.nullable(z.string())),
   taskIds: z.optional(z.array(z.string())),
 });
-export type StepAnswer = z.infer<typeof stepAnswerSchema>;

@@ -11,7 +11,6 @@ export const taskRequestSchema = z.strictObject({
   /** BCP 47, e.g. "ja-JP". */
   locale: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8}){0,4}$/))),
 });
-export type TaskRequest = z.infer<typeof taskRequestSchema>;
 
 /** The answer: 201 with `created: true`, or 200 with `created: false` when the action's task was already open. */
 export const taskReceiptSchema = z.object({
