@@ -4,7 +4,6 @@ import { noData, scored, sourceError, type FactorResult } from '../health/factor
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import { parseNumber, textValue } from '../parsing/index.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
-import { sortInPlace } from '../card/sorting.ts';
 import { keySet } from '../parsing/index.ts';
 import { plural } from '../card/wording.ts';
 
@@ -104,7 +103,7 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     }
   }
 
-  sortInPlace(answers, compareNewestFirst);
+  sortNewestFirst(answers);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
@@ -155,6 +154,24 @@ function sameSubmission(answers: readonly NpsAnswer[], submissionId: string): nu
     if (other.contactId === null && other.submissionId === submissionId) return i;
   }
   return -1;
+}
+
+/**
+ * Sorts the counted answers newest first, stably: an insertion sort (a company has a handful of
+ * answers) that calls compareNewestFirst directly, where a shared sort's call of its comparator
+ * could not be inlined; longer lists go to Array#sort.
+ */
+function sortNewestFirst(answers: NpsAnswer[]): void {
+  if (answers.length > 16) {
+    answers.sort(compareNewestFirst);
+    return;
+  }
+  for (let j = 1; j < answers.length; j++) {
+    const answer = answers[j] as NpsAnswer;
+    let k = j - 1;
+    for (; k >= 0 && compareNewestFirst(answers[k] as NpsAnswer, answer) > 0; k--) answers[k + 1] = answers[k] as NpsAnswer;
+    answers[k + 1] = answer;
+  }
 }
 
 /**

@@ -13,6 +13,13 @@ const maxMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** Epoch milliseconds of a date / datetime / epoch-ms property value, or null. */
 export function parseInstant(value: string | null | undefined): number | null {
   if (value == null) return null;
+  // The shape HubSpot sends most (Date#toISOString) is read without trimming or the general scan;
+  // anything else that merely has its length goes the general way below.
+  if (value.length === 24) {
+    const time = canonicalTimeMs(value);
+    const date = time === null ? null : isoDate(value);
+    if (date !== null && time !== null) return date * msPerDay + time;
+  }
   const text = trimmed(value);
   const ms = text.charCodeAt(4) === dash ? parseIso(text) : parseEpochMs(text);
   return ms !== null && ms >= minMs && ms <= maxMs ? ms : null;
@@ -31,6 +38,13 @@ function nonNegative(value: number): number | null {
 /** The UTC calendar day of a date / datetime / epoch-ms property value, or null. */
 export function parseDay(value: string | null | undefined): Day | null {
   if (value == null) return null;
+  // A date or a canonical UTC datetime as sent (no white space around it) names its day outright;
+  // any other value of those lengths goes the general way below.
+  const length = value.length;
+  if (length === 10 || (length === 24 && canonicalTimeMs(value) !== null)) {
+    const day = isoDate(value);
+    if (day !== null) return day;
+  }
   const text = trimmed(value);
   // The two shapes HubSpot sends most, a date and a UTC datetime, name their day outright: no
   // instant (a float of milliseconds) is needed to find it.

@@ -27,15 +27,22 @@ function buildKeySet(values: readonly string[]): KeySet {
   const lower = new Set<string>();
   for (const value of values) lower.add(value.trim().toLowerCase());
   const answers = new Map<string, boolean>();
+  // The last text asked about and its answer: records of a company mostly repeat the same value
+  // (every survey answer's type, most tickets' stage), and a comparison is cheaper than a lookup.
+  let lastText: string | null = null;
+  let lastFound = false;
   return {
     size: lower.size,
     has: (text) => {
       if (text === null) return false;
+      if (text === lastText) return lastFound;
       let found = answers.get(text);
       if (found === undefined) {
         found = lower.has(text.toLowerCase());
         if (answers.size < rememberedTexts) answers.set(text, found);
       }
+      lastText = text;
+      lastFound = found;
       return found;
     },
   };
