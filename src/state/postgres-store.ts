@@ -2,21 +2,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { latestVersion, migrations, migrationsTable, newerSchemaMessage, requestRetentionMs } from './migrations.ts';
 import { leaseInfoOf, parseLeaseRow, queueDue } from './rows.ts';
-import {
-  StateStoreError,
-  StoreBusyError,
-  type BatchClaim,
-  type DebounceRule,
-  type LeaseAttempt,
-  type LeaseHolder,
-  type LeaseInfo,
-  type MigrationReport,
-  type QueueItem,
-  type RequestClaim,
-  type StateStore,
-  type StoredDocument,
-  type StoredResponse,
-} from './store.ts';
+import { StateStoreError, StoreBusyError } from './store.ts';
+import type { BatchClaim, DebounceRule, LeaseAttempt, LeaseHolder, LeaseInfo, MigrationReport, QueueItem, RequestClaim, StateStore, StoredDocument, StoredResponse } from './store.ts';
 
 // Shared state for any number of instances (CS_CARD_DATABASE_URL=postgres://…), through a
 // connection pool of node-postgres. One change per company at a time is a transaction-scoped

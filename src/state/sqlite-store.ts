@@ -5,21 +5,8 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { latestVersion, migrations, migrationsTable, newerSchemaMessage, requestRetentionMs } from './migrations.ts';
 import { leaseInfoOf, parseLeaseRow, queueDue } from './rows.ts';
-import {
-  StateStoreError,
-  StoreBusyError,
-  type BatchClaim,
-  type DebounceRule,
-  type LeaseAttempt,
-  type LeaseHolder,
-  type LeaseInfo,
-  type MigrationReport,
-  type QueueItem,
-  type RequestClaim,
-  type StateStore,
-  type StoredDocument,
-  type StoredResponse,
-} from './store.ts';
+import { StateStoreError, StoreBusyError } from './store.ts';
+import type { BatchClaim, DebounceRule, LeaseAttempt, LeaseHolder, LeaseInfo, MigrationReport, QueueItem, RequestClaim, StateStore, StoredDocument, StoredResponse } from './store.ts';
 
 // The embedded default: one SQLite file in the state directory (node:sqlite, no server). Several
 // processes on one machine may share it (WAL, busy timeout, BEGIN IMMEDIATE for every write

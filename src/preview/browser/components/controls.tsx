@@ -68,23 +68,35 @@ function textEvents(props: TextEventProps, draft: string, setDraft: (text: strin
   };
 }
 
+/** The attributes every field's control carries (the frame's label points at `id`). */
+function fieldAttributes(id: string, props: { readonly name?: string | undefined; readonly readOnly?: boolean | undefined }) {
+  return { id, name: props.name, readOnly: props.readOnly };
+}
+
+/** A text field's attributes (`<input>` or `<textarea>`). */
+function textFieldAttributes(id: string, props: InputProps | TextAreaProps) {
+  return { ...fieldAttributes(id, props), placeholder: props.placeholder, required: props.required, 'aria-invalid': props.error };
+}
+
+/** A select's options, by index (option values may be any type; the DOM's are strings). */
+function OptionList({ options }: { readonly options: SelectProps['options'] }) {
+  return (
+    <>
+      {options.map((option, index) => (
+        <option key={String(option.value)} value={String(index)}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function Input(props: InputProps) {
   const id = useId();
   const [draft, setDraft] = useDraft(props.value, props.defaultValue, '');
   return (
     <FieldFrame id={id} {...props}>
-      <input
-        id={id}
-        className="hs-input"
-        type={props.type ?? 'text'}
-        name={props.name}
-        value={draft}
-        placeholder={props.placeholder}
-        readOnly={props.readOnly}
-        required={props.required}
-        aria-invalid={props.error}
-        {...textEvents(props, draft, setDraft)}
-      />
+      <input {...textFieldAttributes(id, props)} className="hs-input" type={props.type ?? 'text'} value={draft} {...textEvents(props, draft, setDraft)} />
     </FieldFrame>
   );
 }
@@ -95,17 +107,12 @@ export function TextArea(props: TextAreaProps) {
   return (
     <FieldFrame id={id} {...props}>
       <textarea
-        id={id}
+        {...textFieldAttributes(id, props)}
         className="hs-input hs-textarea"
-        name={props.name}
         value={draft}
         rows={props.rows ?? 3}
         cols={props.cols}
         maxLength={props.maxLength}
-        placeholder={props.placeholder}
-        readOnly={props.readOnly}
-        required={props.required}
-        aria-invalid={props.error}
         style={{ resize: props.resize ?? 'vertical' }}
         {...textEvents(props, draft, setDraft)}
       />
@@ -120,15 +127,13 @@ export function NumberInput(props: NumberInputProps) {
   return (
     <FieldFrame id={id} {...props}>
       <input
-        id={id}
+        {...fieldAttributes(id, props)}
         className="hs-input"
         type="number"
-        name={props.name}
         value={draft ?? ''}
         min={props.min}
         max={props.max}
         placeholder={props.placeholder}
-        readOnly={props.readOnly}
         style={{ textAlign: props.textAlign }}
         onChange={(event) => {
           const next = parse(event.target.value);
@@ -164,11 +169,7 @@ export function Select(props: SelectProps) {
         <option value="" disabled>
           {props.placeholder ?? ''}
         </option>
-        {options.map((option, index) => (
-          <option key={String(option.value)} value={String(index)}>
-            {option.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </FieldFrame>
   );
@@ -192,11 +193,7 @@ export function MultiSelect(props: MultiSelectProps) {
           props.onChange?.(values.filter((value) => value !== undefined));
         }}
       >
-        {options.map((option, index) => (
-          <option key={String(option.value)} value={String(index)}>
-            {option.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </FieldFrame>
   );
@@ -221,14 +218,12 @@ export function DateInput(props: DateInputProps) {
   return (
     <FieldFrame id={id} {...props}>
       <input
-        id={id}
+        {...fieldAttributes(id, props)}
         className="hs-input"
         type="date"
-        name={props.name}
         value={toIso(draft)}
         min={toIso(props.min)}
         max={toIso(props.max)}
-        readOnly={props.readOnly}
         required={props.required}
         onChange={(event) => {
           const next = fromIso(event.target.value);

@@ -12,15 +12,9 @@ import type {
   TableHeaderProps,
   TableProps,
 } from '@hubspot/ui-extensions';
-import { cx, testAttrs } from './dom.ts';
+import { cx, plainBox, testAttrs } from './dom.ts';
 
-export function Statistics({ children, testId }: StatisticsProps) {
-  return (
-    <div className="hs-statistics" {...testAttrs(testId)}>
-      {children}
-    </div>
-  );
-}
+export const Statistics = plainBox<StatisticsProps>('hs-statistics');
 
 export function StatisticsItem({ label, number, children, testId }: StatisticsItemProps) {
   return (

@@ -1,3 +1,5 @@
+import { createElement, type ReactNode } from 'react';
+
 // Small helpers shared by the DOM stand-ins of HubSpot's components.
 
 /** HubSpot's `testId` becomes `data-testid`, so browser tests find what the card's own tests find. */
@@ -26,4 +28,11 @@ export function sizeName(size: string | undefined, fallback: string): string {
 /** What a HubSpot event handler receives: the shape of its ExtensionEvent. */
 export function extensionEvent(event: { type: string; bubbles: boolean; timeStamp: number }) {
   return { type: event.type, bubbles: event.bubbles, timeStamp: event.timeStamp, id: crypto.randomUUID() };
+}
+
+/** A stand-in that is a plain box: its children in a `<div>` of one class (ButtonRow, Statistics, Card, Center). */
+export function plainBox<Props extends { readonly children?: ReactNode; readonly testId?: string | undefined }>(className: string) {
+  return function PlainBox({ children, testId }: Props) {
+    return createElement('div', { className, ...testAttrs(testId) }, children);
+  };
 }

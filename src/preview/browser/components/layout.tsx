@@ -9,7 +9,7 @@ import type {
   StackProps,
   TileProps,
 } from '@hubspot/ui-extensions';
-import { cx, sizeName, testAttrs } from './dom.ts';
+import { cx, plainBox, sizeName, testAttrs } from './dom.ts';
 
 const justifyValues: Readonly<Record<string, string>> = {
   start: 'flex-start',
@@ -97,13 +97,7 @@ export function Tile({ compact, flush, children, testId }: TileProps) {
 }
 
 /** The deprecated Card wrapper draws like a Tile. */
-export function Card({ children, testId }: { children?: ReactNode; testId?: string }) {
-  return (
-    <div className="hs-tile" {...testAttrs(testId)}>
-      {children}
-    </div>
-  );
-}
+export const Card = plainBox<{ children?: ReactNode; testId?: string }>('hs-tile');
 
 export function Divider({ distance, size, testId }: DividerProps) {
   return <hr className={cx('hs-divider', `hs-divider--${sizeName(distance ?? size, 'sm')}`)} {...testAttrs(testId)} />;
@@ -113,10 +107,4 @@ export function Spacer({ size, testId }: SpacerProps) {
   return <div className={`hs-spacer hs-spacer--${sizeName(size, 'md')}`} {...testAttrs(testId)} />;
 }
 
-export function Center({ children, testId }: { children?: ReactNode; testId?: string }) {
-  return (
-    <div className="hs-center" {...testAttrs(testId)}>
-      {children}
-    </div>
-  );
-}
+export const Center = plainBox<{ children?: ReactNode; testId?: string }>('hs-center');
