@@ -1,4 +1,5 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/feedback_submissions/index.js';
+import type { RequiredProperties } from '../domain/card/requirements.ts';
 import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/card/snapshot.ts';
 import { associatedIdPages, chunk, parseResponse, readScopes, unique, type CallContext } from './calls.ts';
 import { CompanyNotFoundError, describeFailure, HubSpotError } from './failures.ts';
@@ -20,16 +21,8 @@ import { withRetry } from './retry.ts';
 // Tasks are read through associations rather than search because search lags behind writes:
 // a task created a second ago must already count, or "create task" would not be idempotent.
 
-/** The properties to read per object type (domain/requirements.ts decides them). */
-export interface PropertyPlan {
-  readonly company: readonly string[];
-  readonly companyHistory: readonly string[];
-  readonly contact: readonly string[];
-  readonly deal: readonly string[];
-  readonly ticket: readonly string[];
-  readonly feedback: readonly string[];
-  readonly task: readonly string[];
-}
+/** The properties to read per object type: domain/card/requirements.ts decides them (read-only here). */
+export type PropertyPlan = { readonly [Type in keyof RequiredProperties]: readonly string[] };
 
 type Context = CallContext;
 

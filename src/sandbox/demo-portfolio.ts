@@ -21,33 +21,27 @@ export interface DemoOptions {
   readonly timeZone?: string;
 }
 
+/** A showcase company: a customer with no handoff in flight unless `more` says otherwise. */
+function plan(profile: Profile, renewal: RenewalPlan, more: Partial<CompanyPlan> = {}): CompanyPlan {
+  return { profile, renewal, lifecycle: 'customer', handoff: null, ...more };
+}
+
 /**
  * The first companies show every case on purpose (each band, each renewal window, a pending
  * handoff, a prospect), so even a small portfolio has them; the rest are drawn at random.
  */
 const SHOWCASE: readonly CompanyPlan[] = [
-  { profile: 'thriving', renewal: 'later', lifecycle: 'customer', handoff: null },
-  { profile: 'steady', renewal: 'd60', lifecycle: 'customer', handoff: null },
-  { profile: 'struggling', renewal: 'd30', lifecycle: 'customer', handoff: null },
-  { profile: 'sparse', renewal: 'none', lifecycle: 'customer', handoff: null },
-  { profile: 'thriving', renewal: 'd90', lifecycle: 'customer', handoff: null },
-  { profile: 'struggling', renewal: 'overdue', lifecycle: 'customer', handoff: null },
-  { profile: 'steady', renewal: 'beyond', lifecycle: 'customer', handoff: null },
-  { profile: 'steady', renewal: 'property', lifecycle: 'customer', handoff: null },
-  { profile: 'struggling', renewal: 'lost', lifecycle: 'customer', handoff: null },
-  { profile: 'thriving', renewal: 'd30', lifecycle: 'customer', handoff: null },
-  { profile: 'steady', renewal: 'overdue', lifecycle: 'customer', handoff: null },
-  { profile: 'thriving', renewal: 'none', lifecycle: 'customer', handoff: 'submitted' },
-  { profile: 'steady', renewal: 'none', lifecycle: 'customer', handoff: 'pending' },
-  { profile: 'steady', renewal: 'none', lifecycle: 'opportunity', handoff: null },
-  { profile: 'sparse', renewal: 'none', lifecycle: 'lead', handoff: null },
+  // Each band and each renewal window.
+  plan('thriving', 'later'), plan('steady', 'd60'), plan('struggling', 'd30'), plan('sparse', 'none'),
+  plan('thriving', 'd90'), plan('struggling', 'overdue'), plan('steady', 'beyond'), plan('steady', 'property'),
+  plan('struggling', 'lost'), plan('thriving', 'd30'), plan('steady', 'overdue'),
+  // A handoff submitted, one pending; a prospect, a lead.
+  plan('thriving', 'none', { handoff: 'submitted' }), plan('steady', 'none', { handoff: 'pending' }),
+  plan('steady', 'none', { lifecycle: 'opportunity' }), plan('sparse', 'none', { lifecycle: 'lead' }),
   // The lifecycle cases (issue 19): renewed with a stale contract date, an upsell before the
   // renewal, a stale open renewal, at risk far from renewal, a completed QBR.
-  { profile: 'steady', renewal: 'renewed-stale', lifecycle: 'customer', handoff: null },
-  { profile: 'thriving', renewal: 'upsell', lifecycle: 'customer', handoff: null },
-  { profile: 'steady', renewal: 'stale', lifecycle: 'customer', handoff: null },
-  { profile: 'struggling', renewal: 'later', lifecycle: 'customer', handoff: null },
-  { profile: 'thriving', renewal: 'beyond', lifecycle: 'customer', handoff: null, qbrDone: true },
+  plan('steady', 'renewed-stale'), plan('thriving', 'upsell'), plan('steady', 'stale'),
+  plan('struggling', 'later'), plan('thriving', 'beyond', { qbrDone: true }),
 ];
 
 const PROFILE_WEIGHTS: ReadonlyArray<readonly [Profile, number]> = [['thriving', 38], ['steady', 36], ['struggling', 22], ['sparse', 4]];

@@ -170,49 +170,53 @@ export function snapshot(parts: SnapshotParts = {}): CompanySnapshot {
   };
 }
 
+/** An account's usual records: its own company properties and histories, and lists made only when the parts give none (so record ids follow the records a test makes). */
+interface AccountDefaults {
+  readonly company: PropertyValues;
+  readonly history: Record<string, PropertyChange[]>;
+  readonly contacts: CrmRecord[];
+  readonly deals: () => CrmRecord[];
+  readonly tickets: () => CrmRecord[];
+  readonly feedback: () => CrmRecord[];
+}
+
+/** A snapshot of `parts` over an account's defaults: properties and histories merged, each list the parts' when given. */
+function account(parts: SnapshotParts, defaults: AccountDefaults): CompanySnapshot {
+  return snapshot({
+    ...parts,
+    company: { ...defaults.company, ...parts.company },
+    history: { ...defaults.history, ...parts.history },
+    contacts: defaults.contacts,
+    deals: parts.deals ?? defaults.deals(),
+    tickets: parts.tickets ?? defaults.tickets(),
+    feedback: parts.feedback ?? defaults.feedback(),
+  });
+}
+
 /** A well-run account: every factor has data and looks good. Parts override or extend it. */
 export function healthyCompany(parts: SnapshotParts = {}): CompanySnapshot {
   const contacts = parts.contacts ?? [contact({ lastContactedDaysAgo: 5 }), contact({ lastContactedDaysAgo: 20 }), contact({ lastContactedDaysAgo: 40 })];
-  return snapshot({
-    ...parts,
-    company: {
-      notes_last_contacted: isoAt(-6),
-      hs_csm_sentiment: 'green',
-      cs_seats_active: '42',
-      cs_seats_licensed: '50',
-      cs_last_product_activity: isoAt(-1),
-      cs_last_qbr_date: dayAt(-40),
-      cs_handoff_status: 'accepted',
-      ...parts.company,
-    },
-    history: { hs_csm_sentiment: [change('green', 20)], ...parts.history },
+  const usage = { cs_seats_active: '42', cs_seats_licensed: '50', cs_last_product_activity: isoAt(-1) };
+  return account(parts, {
+    company: { notes_last_contacted: isoAt(-6), hs_csm_sentiment: 'green', ...usage, cs_last_qbr_date: dayAt(-40), cs_handoff_status: 'accepted' },
+    history: { hs_csm_sentiment: [change('green', 20)] },
     contacts,
-    deals: parts.deals ?? [renewalDeal(200, { probability: 0.4 })],
-    tickets: parts.tickets ?? [ticket({ open: false, ageDays: 40 })],
-    feedback: parts.feedback ?? [
-      npsAnswer({ value: 9, contactId: contacts[0]?.id ?? null, daysAgo: 60 }),
-      npsAnswer({ value: 10, contactId: contacts[1]?.id ?? null, daysAgo: 90 }),
-    ],
+    deals: () => [renewalDeal(200, { probability: 0.4 })],
+    tickets: () => [ticket({ open: false, ageDays: 40 })],
+    feedback: () => [npsAnswer({ value: 9, contactId: contacts[0]?.id ?? null, daysAgo: 60 }), npsAnswer({ value: 10, contactId: contacts[1]?.id ?? null, daysAgo: 90 })],
   });
 }
 
 /** An account in trouble: low NPS, urgent tickets, no touch, low usage, renewal soon. */
 export function atRiskCompany(parts: SnapshotParts = {}): CompanySnapshot {
   const contacts = parts.contacts ?? [contact({ lastContactedDaysAgo: 120 }), contact({ lastContactedDaysAgo: null })];
-  return snapshot({
-    ...parts,
-    company: {
-      notes_last_contacted: isoAt(-70),
-      hs_csm_sentiment: 'red',
-      cs_seats_active: '9',
-      cs_seats_licensed: '50',
-      cs_last_product_activity: isoAt(-35),
-      ...parts.company,
-    },
-    history: { hs_csm_sentiment: [change('red', 10)], ...parts.history },
+  const usage = { cs_seats_active: '9', cs_seats_licensed: '50', cs_last_product_activity: isoAt(-35) };
+  return account(parts, {
+    company: { notes_last_contacted: isoAt(-70), hs_csm_sentiment: 'red', ...usage },
+    history: { hs_csm_sentiment: [change('red', 10)] },
     contacts,
-    deals: parts.deals ?? [renewalDeal(52, { probability: 0.2 })],
-    tickets: parts.tickets ?? [ticket({ priority: 'URGENT', ageDays: 19 }), ticket({ priority: 'URGENT', ageDays: 4 })],
-    feedback: parts.feedback ?? [npsAnswer({ value: 3, contactId: contacts[0]?.id ?? null, daysAgo: 5, comment: 'Too many outages' })],
+    deals: () => [renewalDeal(52, { probability: 0.2 })],
+    tickets: () => [ticket({ priority: 'URGENT', ageDays: 19 }), ticket({ priority: 'URGENT', ageDays: 4 })],
+    feedback: () => [npsAnswer({ value: 3, contactId: contacts[0]?.id ?? null, daysAgo: 5, comment: 'Too many outages' })],
   });
 }

@@ -1,9 +1,33 @@
 import { Flex, Heading, Link, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { PortfolioPage as PageData } from '../../cards/contract/portfolio.ts';
 import { useI18n } from '../../cards/i18n/I18nContext.tsx';
+import type { MessageKey } from '../../cards/i18n/messages.ts';
 import { bandLabel, bandVariant, companyRecordUrl, moneyList, reasonLabel, wholeMoney } from './portfolio-format.ts';
 
 // The managers' page's tables: customers by band, renewals at risk, churned customers.
+
+/** A table's header row, each column named by its catalog key. */
+function ColumnHeads({ columns }: { readonly columns: readonly MessageKey[] }) {
+  const i18n = useI18n();
+  return (
+    <TableHead>
+      <TableRow>
+        {columns.map((key) => (
+          <TableHeader key={key}>{i18n.t(key)}</TableHeader>
+        ))}
+      </TableRow>
+    </TableHead>
+  );
+}
+
+/** A company's name, linking to its record in the portal. */
+function CompanyLink({ portalId, companyId, name, testId }: { readonly portalId: number; readonly companyId: string; readonly name: string; readonly testId?: string }) {
+  return (
+    <Link testId={testId} href={{ url: companyRecordUrl(portalId, companyId), external: false }}>
+      {name}
+    </Link>
+  );
+}
 
 export function BandsTable({ page }: { readonly page: PageData }) {
   const i18n = useI18n();
@@ -13,13 +37,7 @@ export function BandsTable({ page }: { readonly page: PageData }) {
       <Heading>{i18n.t('portfolio.bands.title')}</Heading>
       {perCurrency ? <Text variant="microcopy">{i18n.t('portfolio.perCurrency')}</Text> : null}
       <Table bordered testId="bands">
-        <TableHead>
-          <TableRow>
-            <TableHeader>{i18n.t('portfolio.column.band')}</TableHeader>
-            <TableHeader>{i18n.t('portfolio.column.customers')}</TableHeader>
-            <TableHeader>{i18n.t('portfolio.column.arr')}</TableHeader>
-          </TableRow>
-        </TableHead>
+        <ColumnHeads columns={['portfolio.column.band', 'portfolio.column.customers', 'portfolio.column.arr']} />
         <TableBody>
           {page.overview.bands.map((line) => (
             <TableRow key={line.band}>
@@ -54,21 +72,12 @@ export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; re
         <>
           <Text variant="microcopy">{i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: moneyList(i18n, overview.arrAtRisk) })}</Text>
           <Table bordered testId="at-risk">
-            <TableHead>
-              <TableRow>
-                <TableHeader>{i18n.t('portfolio.column.company')}</TableHeader>
-                <TableHeader>{i18n.t('portfolio.column.renews')}</TableHeader>
-                <TableHeader>{i18n.t('portfolio.column.band')}</TableHeader>
-                <TableHeader>{i18n.t('portfolio.column.atStake')}</TableHeader>
-              </TableRow>
-            </TableHead>
+            <ColumnHeads columns={['portfolio.column.company', 'portfolio.column.renews', 'portfolio.column.band', 'portfolio.column.atStake']} />
             <TableBody>
               {overview.renewalsAtRisk.map((renewal) => (
                 <TableRow key={renewal.companyId}>
                   <TableCell>
-                    <Link testId={`company-${renewal.companyId}`} href={{ url: companyRecordUrl(portalId, renewal.companyId), external: false }}>
-                      {renewal.name}
-                    </Link>
+                    <CompanyLink portalId={portalId} companyId={renewal.companyId} name={renewal.name} testId={`company-${renewal.companyId}`} />
                   </TableCell>
                   <TableCell>{i18n.dayWithRelative(renewal.renewalDate, page.asOf)}</TableCell>
                   <TableCell>
@@ -98,19 +107,12 @@ export function Churned({ page, portalId }: { readonly page: PageData; readonly 
         <Text testId="churned-none">{i18n.t('portfolio.churned.none', { period })}</Text>
       ) : (
         <Table bordered testId="churned">
-          <TableHead>
-            <TableRow>
-              <TableHeader>{i18n.t('portfolio.column.company')}</TableHeader>
-              <TableHeader>{i18n.t('portfolio.column.churnedOn')}</TableHeader>
-              <TableHeader>{i18n.t('portfolio.column.reason')}</TableHeader>
-              <TableHeader>{i18n.t('portfolio.column.arr')}</TableHeader>
-            </TableRow>
-          </TableHead>
+          <ColumnHeads columns={['portfolio.column.company', 'portfolio.column.churnedOn', 'portfolio.column.reason', 'portfolio.column.arr']} />
           <TableBody>
             {churned.map((company) => (
               <TableRow key={company.companyId}>
                 <TableCell>
-                  <Link href={{ url: companyRecordUrl(portalId, company.companyId), external: false }}>{company.name}</Link>
+                  <CompanyLink portalId={portalId} companyId={company.companyId} name={company.name} />
                 </TableCell>
                 <TableCell>{i18n.date(company.churnedOn)}</TableCell>
                 <TableCell>{reasonLabel(i18n, company.reason)}</TableCell>
