@@ -23,6 +23,13 @@ export interface Handoff {
 
 const statuses: ReadonlySet<string> = new Set<HandoffStatus>(['not_started', 'submitted', 'accepted', 'returned']);
 
+/**
+ * The handoff's status from the configured status property (anything unknown is not_started).
+ *
+ * @example
+ * handoffStatus({ cs_handoff_status: 'Submitted' }, defaultConfig.handoff) // => 'submitted'
+ * handoffStatus({ cs_handoff_status: 'lost' }, defaultConfig.handoff)      // => 'not_started'
+ */
 export function handoffStatus(company: PropertyValues, config: CsConfig['handoff']): HandoffStatus {
   const value = keyOf(company, config.statusProperty);
   return value !== null && statuses.has(value) ? (value as HandoffStatus) : 'not_started';
@@ -118,6 +125,11 @@ export function handoffFields(company: PropertyValues): HandoffFields {
   };
 }
 
+/**
+ * @example
+ * handoffVersion({ cs_handoff_version: '3' }) // => 3
+ * handoffVersion({})                          // => 0
+ */
 export function handoffVersion(company: PropertyValues): number {
   const version = numberOf(company, handoffStateProperties.version);
   return version !== null && Number.isSafeInteger(version) && version >= 0 ? version : 0;
@@ -143,7 +155,13 @@ export function csmOwnerId(company: PropertyValues, config: CsConfig['handoff'])
   return owner !== null && /^\d+$/.test(owner) ? owner : null;
 }
 
-/** "Jane Doe (jane@acme.example)", else the email, else the id. */
+/**
+ * "Jane Doe (jane@acme.example)", else the email, else the id.
+ *
+ * @example
+ * contactLabel({ id: '201', properties: { firstname: 'Ana', lastname: 'Silva', email: 'ana@acme.example' } }) // => 'Ana Silva (ana@acme.example)'
+ * contactLabel({ id: '202', properties: {} })                                                                 // => 'Contact 202'
+ */
 export function contactLabel(contact: CrmRecord): string {
   const props = contact.properties;
   // Read as props.name, not textOf(props, name): a read site of its own is fast (property-values.ts).

@@ -12,7 +12,7 @@ const markerOpening = /\[(?=\s*cs-card\s*:)/gi;
  * product never takes typed text for its own marker.
  *
  * @example
- * escapeHtml('<b>Hi</b> [cs-card:handoff-accept-v3]') // '&#60;b&#62;Hi&#60;/b&#62; [\u2060cs-card:handoff-accept-v3]'
+ * escapeHtml('<b>Hi</b> [cs-card:handoff-accept-v3]') // => '&#60;b&#62;Hi&#60;/b&#62; [\u2060cs-card:handoff-accept-v3]'
  */
 export function escapeHtml(text: string): string {
   return defuseMarkers(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -22,13 +22,18 @@ export function escapeHtml(text: string): string {
  * Plain text (a task subject or a plain-text body part) with product markers defused.
  *
  * @example
- * defuseMarkers('see [cs-card:renewal-overdue]') // 'see [\u2060cs-card:renewal-overdue]'
+ * defuseMarkers('see [cs-card:renewal-overdue]') // => 'see [\u2060cs-card:renewal-overdue]'
  */
 export function defuseMarkers(text: string): string {
   return text.replace(markerOpening, '[\u2060');
 }
 
-/** Escaped, with line breaks kept. */
+/**
+ * Escaped, with line breaks kept.
+ *
+ * @example
+ * multiline('a < b\nnext') // => 'a &#60; b<br>next'
+ */
 export function multiline(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }

@@ -38,13 +38,27 @@ export function sourceError(key: FactorKey, explanation: string): FactorResult {
   return { key, label: factorLabels[key], score: null, status: 'error', explanation, explanationMessage: message(`factor.${key}.failed`) };
 }
 
-/** An integer 0..100 (a NaN input, which no caller should produce, becomes 0). */
+/**
+ * An integer 0..100 (a NaN input, which no caller should produce, becomes 0).
+ *
+ * @example
+ * clampScore(72.6) // => 73
+ * clampScore(140)  // => 100
+ * clampScore(-5)   // => 0
+ */
 export function clampScore(score: number): number {
   if (!(score > 0)) return 0;
   return score >= 100 ? 100 : Math.round(score);
 }
 
-/** 100 up to `fullDays`, 0 from `zeroDays`, linear between. */
+/**
+ * 100 up to `fullDays`, 0 from `zeroDays`, linear between.
+ *
+ * @example
+ * recencyScore(10, 14, 60) // => 100
+ * recencyScore(37, 14, 60) // => 50
+ * recencyScore(90, 14, 60) // => 0
+ */
 export function recencyScore(daysAgo: number, fullDays: number, zeroDays: number): number {
   if (daysAgo <= fullDays) return 100;
   if (daysAgo >= zeroDays) return 0;

@@ -16,6 +16,15 @@ export interface Health {
   readonly factors: FactorView[];
 }
 
+/**
+ * The health band of a score, by the configured band limits (default: healthy from 70, needs attention from 40).
+ *
+ * @example
+ * bandOf(82, defaultConfig.health.bands)   // => 'healthy'
+ * bandOf(55, defaultConfig.health.bands)   // => 'attention'
+ * bandOf(12, defaultConfig.health.bands)   // => 'at_risk'
+ * bandOf(null, defaultConfig.health.bands) // => 'unknown'
+ */
 export function bandOf(score: number | null, bands: CsConfig['health']['bands']): HealthBand {
   if (score === null) return 'unknown';
   if (score >= bands.healthyMin) return 'healthy';

@@ -34,6 +34,14 @@ function priorityOf(value: string | null): TicketPriority {
   return upper === 'LOW' || upper === 'HIGH' || upper === 'URGENT' ? upper : 'MEDIUM';
 }
 
+/**
+ * Whether a ticket is still open: not marked closed, no close date, and not in a closed pipeline stage.
+ *
+ * @example
+ * isOpenTicket({ id: 't1', properties: { hs_pipeline_stage: '1' } }, keySet(['4']))                                // => true
+ * isOpenTicket({ id: 't2', properties: { hs_pipeline_stage: '4' } }, keySet(['4']))                                // => false
+ * isOpenTicket({ id: 't3', properties: { hs_pipeline_stage: '1', closed_date: '2026-11-02' } }, keySet(['4'])) // => false
+ */
 export function isOpenTicket(ticket: CrmRecord, closedStages: KeySet): boolean {
   const props = ticket.properties;
   if (isTrueValue(props.hs_is_closed) || textValue(props.closed_date) !== null) return false;

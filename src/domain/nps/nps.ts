@@ -45,7 +45,15 @@ export interface NpsFacts {
   readonly ignored: NpsIgnored;
 }
 
-/** %promoters - %detractors, rounded half away from zero; null without responses. */
+/**
+ * %promoters - %detractors, rounded half away from zero; null without responses.
+ *
+ * @example
+ * npsScore(6, 1, 10) // => 50
+ * // -12.5, rounded half away from zero:
+ * npsScore(1, 2, 8)  // => -13
+ * npsScore(0, 0, 0)  // => null
+ */
 export function npsScore(promoters: number, detractors: number, responses: number): number | null {
   if (responses <= 0) return null;
   const exact = (100 * (promoters - detractors)) / responses;
@@ -53,6 +61,14 @@ export function npsScore(promoters: number, detractors: number, responses: numbe
   return rounded === 0 ? 0 : rounded;
 }
 
+/**
+ * An answer's NPS group: 9-10 promoter, 7-8 passive, 0-6 detractor.
+ *
+ * @example
+ * npsGroup(9) // => 'promoter'
+ * npsGroup(7) // => 'passive'
+ * npsGroup(6) // => 'detractor'
+ */
 export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
   return value >= 9 ? 'promoter' : value >= 7 ? 'passive' : 'detractor';
 }

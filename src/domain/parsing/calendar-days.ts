@@ -11,11 +11,22 @@ export type Day = number;
 /** 9999-12-31, the last day a 'YYYY-MM-DD' date can name (HubSpot's readers stop there too). */
 export const lastDay: Day = 2_932_896;
 
+/**
+ * The UTC day of an instant (epoch milliseconds).
+ *
+ * @example
+ * dayOfInstant(Date.parse('1970-01-02T23:59:00Z')) // => 1
+ */
 export function dayOfInstant(ms: number): Day {
   return Math.floor(ms / msPerDay);
 }
 
-/** 'YYYY-MM-DD' of a day. A card writes a handful of dates, mostly the same few days, so each is formatted once. */
+/**
+ * 'YYYY-MM-DD' of a day. A card writes a handful of dates, mostly the same few days, so each is formatted once.
+ *
+ * @example
+ * formatDay(20_777) // => '2026-11-20'
+ */
 export function formatDay(day: Day): string {
   if (day < 0 || day >= formattedDays.length) return civilDate(day);
   return (formattedDays[day] ??= civilDate(day));
@@ -61,7 +72,12 @@ function dateOf(civil: number): number {
   return civil - Math.floor(civil / 32) * 32;
 }
 
-/** ISO 8601 in UTC with milliseconds, like Date#toISOString (which is slow in a hot path). */
+/**
+ * ISO 8601 in UTC with milliseconds, like Date#toISOString (which is slow in a hot path).
+ *
+ * @example
+ * formatInstant(Date.parse('2026-11-20T09:30:00Z')) // => '2026-11-20T09:30:00.000Z'
+ */
 export function formatInstant(ms: number): string {
   const day = Math.floor(ms / msPerDay);
   const time = ms - day * msPerDay;
@@ -93,7 +109,12 @@ export function addMonths(day: Day, months: number): Day {
   return civilDay(targetYear, targetMonth, Math.min(dateOf(civil), daysInMonth(targetYear, targetMonth)));
 }
 
-/** Days since 1970-01-01 of a date, from tables for the years HubSpot data lives in (no divisions). */
+/**
+ * Days since 1970-01-01 of a date, from tables for the years HubSpot data lives in (no divisions).
+ *
+ * @example
+ * civilDay(2026, 11, 20) // => 20_777
+ */
 export function civilDay(year: number, month: number, date: number): Day {
   const yearStart = yearStarts[year - tableFirstYear];
   const monthStart = monthStarts[month - 1];
@@ -111,6 +132,13 @@ function daysFromCivil(year: number, month: number, date: number): Day {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+/**
+ * The number of days of a month (1-12) of a Gregorian year.
+ *
+ * @example
+ * daysInMonth(2028, 2) // => 29
+ * daysInMonth(2026, 4) // => 30
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;

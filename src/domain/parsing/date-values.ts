@@ -10,7 +10,14 @@ import { trimmed } from './property-values.ts';
 const minMs = Date.UTC(1900, 0, 1);
 const maxMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-/** Epoch milliseconds of a date / datetime / epoch-ms property value, or null. */
+/**
+ * Epoch milliseconds of a date / datetime / epoch-ms property value, or null.
+ *
+ * @example
+ * parseInstant('2026-11-20T09:30:00Z') // => Date.parse('2026-11-20T09:30:00Z')
+ * parseInstant('1795165800000')        // => 1795165800000
+ * parseInstant('next week')            // => null
+ */
 export function parseInstant(value: string | null | undefined): number | null {
   if (value == null) return null;
   // The shape HubSpot sends most (Date#toISOString) is read without trimming or the general scan;
@@ -35,7 +42,13 @@ function nonNegative(value: number): number | null {
   return value < 0 ? null : value;
 }
 
-/** The UTC calendar day of a date / datetime / epoch-ms property value, or null. */
+/**
+ * The UTC calendar day of a date / datetime / epoch-ms property value, or null.
+ *
+ * @example
+ * formatDay(parseDay('2026-11-20T23:30:00Z') ?? 0) // => '2026-11-20'
+ * parseDay('2026-02-30')                          // => null
+ */
 export function parseDay(value: string | null | undefined): Day | null {
   if (value == null) return null;
   // A date or a canonical UTC datetime as sent (no white space around it) names its day outright;
@@ -53,19 +66,35 @@ export function parseDay(value: string | null | undefined): Day | null {
   return ms === null ? null : Math.floor(ms / msPerDay);
 }
 
-/** A strict 'YYYY-MM-DD' (the as-of date), or null. */
+/**
+ * A strict 'YYYY-MM-DD' (the as-of date), or null.
+ *
+ * @example
+ * formatDay(parseIsoDate('2026-11-20') ?? 0) // => '2026-11-20'
+ * parseIsoDate('2026-11-20T10:00:00Z')       // => null
+ */
 export function parseIsoDate(value: string): Day | null {
   return isoDayPattern.test(value) ? parseDay(value) : null;
 }
 
-/** The day of an as-of date 'YYYY-MM-DD'; a RangeError otherwise (the shells validate what users type first). */
+/**
+ * The day of an as-of date 'YYYY-MM-DD'; a RangeError otherwise (the shells validate what users type first).
+ *
+ * @example
+ * asOfDay('1970-01-02') // => 1
+ */
 export function asOfDay(value: string): Day {
   const day = parseIsoDate(value);
   if (day === null) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${value}"`);
   return day;
 }
 
-/** 'YYYY-MM-DD' plus n calendar days. */
+/**
+ * 'YYYY-MM-DD' plus n calendar days.
+ *
+ * @example
+ * addDays('2026-12-30', 3) // => '2027-01-02'
+ */
 export function addDays(isoDate: string, days: number): string {
   const day = parseIsoDate(isoDate);
   if (day === null) throw new RangeError(`"${isoDate}" is not a YYYY-MM-DD date`);
@@ -112,7 +141,13 @@ function parseIso(text: string): number | null {
   return offset === null ? null : day + ((hours * 60 + minutes - offset) * 60 + seconds) * 1000 + millis;
 }
 
-/** The day of the 'YYYY-MM-DD' the text starts with (1900 on), or null. */
+/**
+ * The day of the 'YYYY-MM-DD' the text starts with (1900 on), or null.
+ *
+ * @example
+ * isoDate('1970-01-03 (a Saturday)') // => 2
+ * isoDate('1899-12-31')              // => null
+ */
 export function isoDate(text: string): Day | null {
   if (text.length < 10 || text.charCodeAt(4) !== dash || text.charCodeAt(7) !== dash) return null;
   const century = pairIn(text, 0);

@@ -11,12 +11,24 @@ import type { PropertyValues } from '../card/snapshot.ts';
 
 const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** The trimmed text of a property, or null when it is empty. */
+/**
+ * The trimmed text of a property, or null when it is empty.
+ *
+ * @example
+ * textOf({ name: '  Acme ' }, 'name') // => 'Acme'
+ * textOf({ name: ' ' }, 'name')       // => null
+ */
 export function textOf(properties: PropertyValues, name: string): string | null {
   return textValue(properties[name]);
 }
 
-/** The trimmed text of a property value, or null when it is empty. */
+/**
+ * The trimmed text of a property value, or null when it is empty.
+ *
+ * @example
+ * textValue(' 42 ') // => '42'
+ * textValue(null)   // => null
+ */
 export function textValue(value: string | null | undefined): string | null {
   if (value == null) return null;
   const text = trimmed(value);
@@ -27,6 +39,9 @@ export function textValue(value: string | null | undefined): string | null {
  * The text without surrounding white space. Nearly every value HubSpot sends starts and ends
  * with a visible ASCII character, and a look at both ends is cheaper than calling trim(),
  * which every property read would otherwise do (a card reads over a hundred).
+ *
+ * @example
+ * trimmed(' Acme\n') // => 'Acme'
  */
 export function trimmed(text: string): string {
   const length = text.length;
@@ -39,7 +54,14 @@ export function trimmed(text: string): string {
 const space = 0x20;
 const tilde = 0x7e;
 
-/** A finite number written as a plain decimal ('72', '72.0', '-3.5', '1e3'), or null. */
+/**
+ * A finite number written as a plain decimal ('72', '72.0', '-3.5', '1e3'), or null.
+ *
+ * @example
+ * parseNumber(' 72.5 ') // => 72.5
+ * parseNumber('1e3')    // => 1000
+ * parseNumber('72%')    // => null
+ */
 export function parseNumber(value: string | null | undefined): number | null {
   if (value == null) return null;
   const text = trimmed(value);
@@ -107,18 +129,35 @@ function plainInteger(text: string): number | null {
   return value;
 }
 
+/**
+ * A property's value as a finite number (parseNumber), or null.
+ *
+ * @example
+ * numberOf({ amount: '24000' }, 'amount') // => 24000
+ */
 export function numberOf(properties: PropertyValues, name: string): number | null {
   return parseNumber(properties[name]);
 }
 
-/** HubSpot booleans arrive as 'true' / 'false'. */
+/**
+ * HubSpot booleans arrive as 'true' / 'false'.
+ *
+ * @example
+ * isTrueValue(' TRUE ') // => true
+ * isTrueValue('yes')    // => false
+ */
 export function isTrueValue(value: string | null | undefined): boolean {
   if (value === 'true') return true;
   if (value == null || value === 'false') return false;
   return value.trim().toLowerCase() === 'true';
 }
 
-/** Lower-cased trimmed text, for case-insensitive matching against configured values. */
+/**
+ * Lower-cased trimmed text, for case-insensitive matching against configured values.
+ *
+ * @example
+ * keyOf({ dealtype: ' ExistingBusiness ' }, 'dealtype') // => 'existingbusiness'
+ */
 export function keyOf(properties: PropertyValues, name: string): string | null {
   return textOf(properties, name)?.toLowerCase() ?? null;
 }

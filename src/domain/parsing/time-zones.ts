@@ -88,7 +88,13 @@ class ZoneDays implements DayZone {
 const utcZone: DayZone = { name: 'UTC', utc: true, dayOf: dayOfInstant };
 const zones = new Map<string, DayZone>([['UTC', utcZone]]);
 
-/** Whether Intl knows this IANA time zone name. */
+/**
+ * Whether Intl knows this IANA time zone name.
+ *
+ * @example
+ * isTimeZone('Europe/Berlin') // => true
+ * isTimeZone('Mars/Olympus') // => false
+ */
 export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
@@ -124,7 +130,12 @@ export function parseZonedDay(value: string | null | undefined, zone: DayZone): 
   return ms === null ? null : zone.dayOf(ms);
 }
 
-/** 'YYYY-MM-DD' of an instant in a time zone: "today" in the portal is todayIn(zone, Date.now()). */
+/**
+ * 'YYYY-MM-DD' of an instant in a time zone: "today" in the portal is todayIn(zone, Date.now()).
+ *
+ * @example
+ * todayIn(dayZone('America/Los_Angeles'), Date.parse('2027-01-01T01:00:00Z')) // => '2026-12-31'
+ */
 export function todayIn(zone: DayZone, ms: number): string {
   return formatDay(zone.dayOf(ms));
 }

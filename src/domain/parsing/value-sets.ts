@@ -11,6 +11,12 @@ export interface KeySet {
 const keySets = new WeakMap<readonly string[], KeySet>();
 const maps = new WeakMap<Readonly<Record<string, number>>, ReadonlyMap<string, number>>();
 
+/**
+ * A configured value list matched case-insensitively (its values trimmed; the text looked up is trimmed by the caller), built once per list.
+ *
+ * @example
+ * keySet([' Renewal', 'existingbusiness']).has('RENEWAL') // => true
+ */
 export function keySet(values: readonly string[]): KeySet {
   let set = keySets.get(values);
   if (set === undefined) {
@@ -50,6 +56,12 @@ function buildKeySet(values: readonly string[]): KeySet {
 
 const rememberedTexts = 256;
 
+/**
+ * A configured value -> number table keyed by lower-cased, trimmed text, built once per table.
+ *
+ * @example
+ * lowerMap({ ' Green ': 100 }).get('green') // => 100
+ */
 export function lowerMap(values: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
   let map = maps.get(values);
   if (map === undefined) {

@@ -20,6 +20,10 @@ export interface ActionTask {
 const taskPriorities: Readonly<Record<Priority, ActionTask['priority']>> = { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' };
 const markerPrefix = '[cs-card:';
 
+/**
+ * @example
+ * actionMarker('qbr-schedule') // => '[cs-card:qbr-schedule]'
+ */
 export function actionMarker(actionId: string): string {
   return `[cs-card:${actionId}]`;
 }
@@ -42,7 +46,13 @@ export function actionTask(action: ActionView, context: { companyId: string; own
   };
 }
 
-/** The action id a task was created for, or null when it carries no marker. */
+/**
+ * The action id a task was created for, or null when it carries no marker.
+ *
+ * @example
+ * taskActionId({ id: '1', properties: { hs_task_body: 'Book the QBR. [cs-card:qbr-schedule]' } }) // => 'qbr-schedule'
+ * taskActionId({ id: '2', properties: { hs_task_body: 'A task of someone else' } })             // => null
+ */
 export function taskActionId(task: CrmRecord): string | null {
   const body = task.properties.hs_task_body;
   if (body == null) return null;
@@ -68,7 +78,13 @@ function isCompleted(status: string | null | undefined): boolean {
   return status === 'COMPLETED' || textValue(status)?.toLowerCase() === 'completed';
 }
 
-/** Action ids of the tasks still open (any status but COMPLETED). */
+/**
+ * Action ids of the tasks still open (any status but COMPLETED).
+ *
+ * @example
+ * openTaskActionIds([{ id: '1', properties: { hs_task_status: 'NOT_STARTED', hs_task_body: '[cs-card:qbr-schedule]' } }, { id: '2', properties: { hs_task_status: 'COMPLETED', hs_task_body: '[cs-card:renewal-call]' } }])
+ * // => new Set(['qbr-schedule'])
+ */
 export function openTaskActionIds(tasks: readonly CrmRecord[]): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const task of tasks) {

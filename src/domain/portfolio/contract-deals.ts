@@ -50,7 +50,15 @@ function positive(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value > 0 ? value : null;
 }
 
-/** ARR and its basis from one deal's values, in the deal's own currency. */
+/**
+ * ARR and its basis from one deal's values, in the deal's own currency.
+ *
+ * @example
+ * arrOf(24_000, 30_000, 24) // => { arr: 30000, basis: 'hs_arr' }
+ * arrOf(24_000, null, 24)   // => { arr: 12000, basis: 'annualised' }
+ * arrOf(24_000, null, null) // => { arr: 24000, basis: 'amount' }
+ * arrOf(null, null, 12)     // => { arr: null, basis: null }
+ */
 export function arrOf(amount: number | null, hsArr: number | null, termMonths: number | null): { arr: number | null; basis: ArrBasis | null } {
   const arr = positive(hsArr);
   if (arr !== null) return { arr, basis: 'hs_arr' };

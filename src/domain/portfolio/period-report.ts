@@ -177,7 +177,14 @@ function lastDayOfMonth(year: number, month: number): Day {
   return dayOf(year, month + 1, 1) - 1;
 }
 
-/** A period named the way managers say it: 2026 (a year), 2026-Q3 (a quarter), 2026-10 (a month); null when it names none. */
+/**
+ * A period named the way managers say it: 2026 (a year), 2026-Q3 (a quarter), 2026-10 (a month); null when it names none.
+ *
+ * @example
+ * namedPeriod('2026-Q1') // => { start: parseIsoDate('2026-01-01'), end: parseIsoDate('2026-03-31') }
+ * namedPeriod('2026-02') // => { start: parseIsoDate('2026-02-01'), end: parseIsoDate('2026-02-28') }
+ * namedPeriod('Q1 2026') // => null
+ */
 export function namedPeriod(text: string): Period | null {
   const year = /^(\d{4})$/.exec(text);
   if (year) return { start: dayOf(Number(year[1]), 1, 1), end: dayOf(Number(year[1]), 12, 31) };
@@ -193,19 +200,34 @@ export function namedPeriod(text: string): Period | null {
   return null;
 }
 
-/** The calendar quarter a day is in. */
+/**
+ * The calendar quarter a day is in.
+ *
+ * @example
+ * quarterOf(parseIsoDate('2026-11-20')) // => { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }
+ */
 export function quarterOf(day: Day): Period {
   const [year, month] = formatDay(day).split('-').map(Number);
   const first = Math.floor(((month ?? 1) - 1) / 3) * 3 + 1;
   return { start: dayOf(year ?? 1970, first, 1), end: lastDayOfMonth(year ?? 1970, first + 2) };
 }
 
-/** The last whole quarter before the one a day is in. */
+/**
+ * The last whole quarter before the one a day is in.
+ *
+ * @example
+ * previousQuarter(parseIsoDate('2026-11-20')) // => { start: parseIsoDate('2026-07-01'), end: parseIsoDate('2026-09-30') }
+ */
 export function previousQuarter(day: Day): Period {
   return quarterOf(quarterOf(day).start - 1);
 }
 
-/** 2026-Q3 for a period that is exactly a quarter, else from–to. */
+/**
+ * 2026-Q3 for a period that is exactly a quarter, else from–to.
+ *
+ * @example
+ * periodLabel({ start: parseIsoDate('2026-07-01'), end: parseIsoDate('2026-09-30') }) // => '2026-Q3'
+ */
 export function periodLabel(period: Period): string {
   const quarter = quarterOf(period.start);
   if (quarter.start === period.start && quarter.end === period.end) {

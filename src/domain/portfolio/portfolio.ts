@@ -46,7 +46,13 @@ function amount(value: number): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-/** numerator / denominator x 100, or null when the denominator is zero (or so tiny the rate overflows). */
+/**
+ * numerator / denominator x 100, or null when the denominator is zero (or so tiny the rate overflows).
+ *
+ * @example
+ * rate(3, 4) // => 75
+ * rate(1, 0) // => null
+ */
 export function rate(numerator: number, denominator: number): number | null {
   if (!(denominator > 0)) return null;
   // The ratio first: x / x is exactly 1 and a / b <= 1 when a <= b, so a share never exceeds

@@ -59,7 +59,14 @@ export function contractTerms(company: PropertyValues, config: CsConfig['renewal
   return { endDay, termMonths: config.contractTermMonths, distanceDays: config.contractEndDistanceDays };
 }
 
-/** A contract term in whole months (1..120) from a property value, or null. */
+/**
+ * A contract term in whole months (1..120) from a property value, or null.
+ *
+ * @example
+ * termMonthsOf(24)  // => 24
+ * termMonthsOf(0)   // => null
+ * termMonthsOf(1.5) // => null
+ */
 export function termMonthsOf(value: number | null): number | null {
   return value !== null && Number.isInteger(value) && value >= 1 && value <= 120 ? value : null;
 }

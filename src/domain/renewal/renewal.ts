@@ -57,6 +57,15 @@ export interface ContractEnd {
   readonly source: 'company_property' | 'deals' | null;
 }
 
+/**
+ * The 90/60/30-day window a renewal so many days away falls in (negative: overdue).
+ *
+ * @example
+ * renewalWindow(-3) // => 'overdue'
+ * renewalWindow(30) // => 'd30'
+ * renewalWindow(47) // => 'd60'
+ * renewalWindow(91) // => 'later'
+ */
 export function renewalWindow(daysToRenewal: number): RenewalWindow {
   if (daysToRenewal < 0) return 'overdue';
   if (daysToRenewal <= 30) return 'd30';

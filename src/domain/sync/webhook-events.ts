@@ -16,7 +16,13 @@ import { requiredProperties } from '../card/requirements.ts';
 
 export type WatchedObject = 'companies' | 'contacts' | 'deals' | 'tickets' | 'feedback_submissions';
 
-/** The product's namespace: everything in it is written by the product or reserved for it. */
+/**
+ * The product's namespace: everything in it is written by the product or reserved for it.
+ *
+ * @example
+ * isProductProperty('CS_health_score') // => true
+ * isProductProperty('dealstage')       // => false
+ */
 export function isProductProperty(name: string): boolean {
   return name.toLowerCase().startsWith('cs_');
 }

@@ -27,6 +27,10 @@ export const npsProperties = [csProperty.companyNps, csProperty.npsResponses] as
  * Pro and an optional scope) leaves the same gap in every score, run after run: the scores are
  * complete for what the portal lets the app see, so they are written and the gap is reported
  * once. Any other issue means this company's data is partial right now.
+ *
+ * @example
+ * isPortalWideGap({ source: 'feedback', kind: 'forbidden' })  // => true
+ * isPortalWideGap({ source: 'tickets', kind: 'unavailable' }) // => false
  */
 export function isPortalWideGap(issue: SourceIssue): boolean {
   return issue.source === 'feedback' && issue.kind === 'forbidden';
@@ -131,7 +135,14 @@ export function dateDrivenSelection(previousAsOf: string, asOf: string, trendDay
   };
 }
 
-/** Whether an incremental sync must run in full because the last full one is too old (or never ran). */
+/**
+ * Whether an incremental sync must run in full because the last full one is too old (or never ran).
+ *
+ * @example
+ * fullSyncDue(null, '2026-11-20', 7)         // => true
+ * fullSyncDue('2026-11-16', '2026-11-20', 7) // => false
+ * fullSyncDue('2026-11-13', '2026-11-20', 7) // => true
+ */
 export function fullSyncDue(lastFullAsOf: string | null, asOf: string, fullEveryDays: number): boolean {
   if (lastFullAsOf === null) return true;
   const last = parseIsoDate(lastFullAsOf);

@@ -91,7 +91,13 @@ function byMostLost(a: { readonly lost: number }, b: { readonly lost: number }):
   return b.lost - a.lost;
 }
 
-/** The entries of `next` whose value differs from `current`, comparing numbers and dates by value; null when none does. */
+/**
+ * The entries of `next` whose value differs from `current`, comparing numbers and dates by value; null when none does.
+ *
+ * @example
+ * changedProperties({ cs_health_score: '70', cs_health_band: 'healthy' }, { cs_health_score: '64', cs_health_band: 'healthy' }) // => { cs_health_score: '64' }
+ * changedProperties({ cs_health_score: '70' }, { cs_health_score: '70' })                                                  // => null
+ */
 export function changedProperties(current: PropertyValues, next: Record<string, string>): Record<string, string> | null {
   let changed: Record<string, string> | null = null;
   for (const name in next) {
