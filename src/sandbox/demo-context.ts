@@ -16,6 +16,8 @@ export interface DemoContext {
 export type Range = readonly [number, number];
 export type Weights<T> = ReadonlyArray<readonly [T, number]>;
 
+/** A name as it stands in an email address or a domain: lower case, ASCII, dashes. */
+export const slug = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export const between = (random: Random, [min, max]: Range): number => random.int(min, max);
 

@@ -1,14 +1,13 @@
-// One demo company and everything around it: contacts, their survey answers, tickets and
+// One demo company and everything around it: contacts and their survey answers (demo-contacts.ts), tickets and
 // deals. Built as plain literals with a fixed key order so a million records share shapes,
 // and inserted through the store's fast path.
 import { csProperty } from '../domain/property-names.ts';
-import { between, insert, type DemoContext, type Range, type Weights } from './demo-context.ts';
+import { between, insert, slug, type DemoContext, type Range, type Weights } from './demo-context.ts';
+import { addContacts, addFeedback } from './demo-contacts.ts';
 import { addDeals } from './demo-deals.ts';
 import { seedFactorHistory } from './demo-factor-history.ts';
 import { msPerDay } from '../domain/parsing/index.ts';
-import {
-  COMPANY_PREFIXES, COMPANY_SUFFIXES, DETRACTOR_COMMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PASSIVE_COMMENTS, PROMOTER_COMMENTS, TICKET_SUBJECTS,
-} from './demo-vocabulary.ts';
+import { COMPANY_PREFIXES, COMPANY_SUFFIXES, TICKET_SUBJECTS } from './demo-vocabulary.ts';
 
 export type Profile = 'thriving' | 'steady' | 'struggling' | 'sparse';
 /**
@@ -68,7 +67,6 @@ const SIGNALS: Record<Exclude<Profile, 'sparse'>, Signals> = {
   },
 };
 
-const slug = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** Unique for the first 1,000 companies; later ones carry a number. */
 function companyName(index: number): string {
@@ -188,78 +186,6 @@ function seedHealthScore(ctx: DemoContext, companyId: string, signals: Signals):
     { value: String(Math.min(100, Math.max(0, Number(value) + random.int(-12, 12)))), timestamp: calendar.datetime(-days - random.int(25, 60), 3), sourceType: 'INTEGRATION' },
   ]);
   return { value, days };
-}
-
-function addContacts(ctx: DemoContext, companyId: string, domain: string, owner: string | null, customerDays: number, count: Range): string[] {
-  const { random, calendar } = ctx;
-  const ids: string[] = [];
-  const total = between(random, count);
-  for (let n = 0; n < total; n += 1) {
-    const firstname = random.pick(FIRST_NAMES);
-    const lastname = random.pick(LAST_NAMES);
-    const createdDays = random.int(1, customerDays + 30);
-    const createdAt = calendar.datetime(-createdDays, random.int(8, 17));
-    const updatedAt = calendar.datetime(-random.int(0, Math.min(createdDays - 1, 90)), random.int(0, 9));
-    const touched = random.chance(0.7) ? calendar.datetime(-random.int(0, Math.min(createdDays - 1, 200)), random.int(8, 17)) : null;
-    const id = insert(ctx, 'contacts', {
-      firstname,
-      lastname,
-      email: `${slug(firstname)}.${slug(lastname)}${n === 0 ? '' : n}@${domain}`,
-      jobtitle: random.pick(JOB_TITLES),
-      associatedcompanyid: companyId,
-      hubspot_owner_id: owner,
-      notes_last_contacted: touched,
-      lastmodifieddate: updatedAt,
-      hs_object_id: null,
-      createdate: createdAt,
-      hs_lastmodifieddate: updatedAt,
-    }, createdAt, updatedAt);
-    ctx.store.link('companies', companyId, 'contacts', id);
-    ids.push(id);
-  }
-  return ids;
-}
-
-function responseGroup(value: number): string {
-  return value >= 9 ? 'PROMOTER' : value >= 7 ? 'PASSIVE' : 'DETRACTOR';
-}
-
-const COMMENTS: Record<string, readonly string[]> = { PROMOTER: PROMOTER_COMMENTS, PASSIVE: PASSIVE_COMMENTS, DETRACTOR: DETRACTOR_COMMENTS };
-
-/** NPS answers (a few CSAT) of the company's contacts, some outside a 180-day window, some contacts answering repeatedly, some without hs_contact_id. */
-function addFeedback(ctx: DemoContext, contactIds: readonly string[], signals: Signals): number {
-  const { random, calendar } = ctx;
-  let count = 0;
-  for (const contactId of contactIds) {
-    if (!random.chance(signals.answerChance)) continue;
-    const answers = random.weighted([[1, 6], [2, 3], [3, 1]] as const);
-    for (let n = 0; n < answers; n += 1) {
-      const csat = random.chance(0.05);
-      const value = csat ? random.int(1, 5) : random.weighted(signals.npsValues);
-      const group = csat ? null : responseGroup(value);
-      const submittedAt = calendar.datetime(-random.int(1, 400), random.int(6, 20));
-      const comment = group && random.chance(0.4) ? random.pick(COMMENTS[group] ?? PASSIVE_COMMENTS) : null;
-      const id = insert(ctx, 'feedback_submissions', {
-        hs_survey_type: csat ? 'CSAT' : 'NPS',
-        hs_value: String(value),
-        hs_response_group: group,
-        hs_sentiment: group,
-        hs_content: comment,
-        hs_submission_timestamp: submittedAt,
-        // One answer in five is linked to its contact only by association, as real portals hold
-        // some (picked by id, not drawn, so the rest of the demo data stays as it was).
-        hs_contact_id: (Number(contactId) + n) % 5 === 0 ? null : contactId,
-        hs_survey_id: csat ? '1002' : '1001',
-        hs_survey_name: csat ? 'Support CSAT' : 'Customer NPS survey',
-        hs_object_id: null,
-        hs_createdate: submittedAt,
-        hs_lastmodifieddate: submittedAt,
-      }, submittedAt, submittedAt);
-      ctx.store.link('contacts', contactId, 'feedback_submissions', id);
-      count += 1;
-    }
-  }
-  return count;
 }
 
 function addTickets(ctx: DemoContext, companyId: string, owner: string | null, signals: Signals): number {
