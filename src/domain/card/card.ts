@@ -7,6 +7,7 @@ import { handoffDetail } from '../handoff/handoff.ts';
 import { factorChangesSince, healthFactorsProperty, type FactorChangesResult } from '../health/factor-history.ts';
 import { evaluateHealth } from '../health/health-evaluation.ts';
 import { healthHistory } from '../health/health-history.ts';
+import { actionView } from '../playbooks/playbooks.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import { npsWarningMessages, npsWarnings } from '../nps/nps.ts';
 import { renewalWarningMessages, renewalWarnings } from '../renewal/renewal.ts';
@@ -63,7 +64,7 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
           : { value: nps.latest.value, comment: nps.latest.comment, submittedAt: formatInstant(nps.latest.submittedAt), contactId: nps.latest.contactId },
     },
     support: { openTickets: support.open.length, openHighPriority: support.openHighPriority, oldestOpenDays: support.oldestOpenDays },
-    actions,
+    actions: actions.map(actionView),
     handoff: handoffDetail(company, snapshot.contacts, config.handoff, handoff),
     churn: churnDetail(company, deals, asOf, config.playbooks),
     lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },

@@ -9,14 +9,13 @@ import { combineFactors, type Health } from './health.ts';
 import { healthScoreProperty, healthTrend, scorePoints, type ScorePoint } from './health-history.ts';
 import { lifecycleOf, type Lifecycle } from '../lifecycle/lifecycle.ts';
 import { npsFacts, npsFactor, type NpsFacts } from '../nps/nps.ts';
-import { suggestActions } from '../playbooks/playbooks.ts';
+import { suggestActions, type SuggestedAction } from '../playbooks/playbooks.ts';
 import { prefetchRecords } from '../parsing/index.ts';
 import { renewalFacts, renewalFactor, type RenewalFacts } from '../renewal/renewal.ts';
 import { sentimentFacts, sentimentFactor, type SentimentFacts } from './sentiment.ts';
 import type { CompanySnapshot } from '../card/snapshot.ts';
 import { failedSources } from '../card/source-issues.ts';
 import { supportFacts, supportFactor, type SupportFacts } from './support.ts';
-import type { ActionView } from '../../app/cards/contract/view-model.ts';
 
 // One company's health as of a day: the facts read from its records, the weighted score and
 // its explanation, the trend, and the suggested actions. This is what the sync evaluates for
@@ -39,8 +38,8 @@ export interface HealthEvaluation {
   /** The dated past scores (cs_health_score history), in any order. */
   readonly pastScores: readonly ScorePoint[];
   readonly handoff: Handoff;
-  /** High priority first, then the soonest due. */
-  readonly actions: ActionView[];
+  /** High priority first, then the soonest due; their English reasons are worded by the card (actionView). */
+  readonly actions: SuggestedAction[];
 }
 
 export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {

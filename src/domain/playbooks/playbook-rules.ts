@@ -39,8 +39,13 @@ export interface PlaybookFacts {
   readonly tasks: ActionTasks;
 }
 
-export type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reasonMessage'> & {
-  /** The reason as a catalog message: every rule says why in the user's language (the English `reason` stays for compatibility). */
+export type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reason' | 'reasonMessage'> & {
+  /**
+   * The English reason, kept for compatibility, worded only when a view asks for it: a sync
+   * suggests actions for every company and never shows their reasons.
+   */
+  readonly reason: () => string;
+  /** The reason as a catalog message: every rule says why in the user's language. */
   readonly reasonMessage: Message;
   /** The money at stake (the renewal's value) for ordering actions of equal priority. */
   readonly value?: number | null;
@@ -55,7 +60,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(renewal.day);
     return {
       title: 'Escalate the overdue renewal',
-      reason: `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`,
+      reason: () => `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`,
       titleMessage: message('action.renewal-overdue.title'),
       reasonMessage: message('action.renewal-overdue.reason', { days, date: when }),
       priority: 'high',
@@ -69,7 +74,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(renewal.day);
     return {
       title: 'Contract lapsed, no renewal on record: create the renewal deal or record the churn',
-      reason: `The contract ended ${daysAgo(days)} (${when}) and no open renewal deal is on record`,
+      reason: () => `The contract ended ${daysAgo(days)} (${when}) and no open renewal deal is on record`,
       titleMessage: message('action.renewal-lapsed.title'),
       reasonMessage: message('action.renewal-lapsed.reason', { days, date: when }),
       priority: 'high',
@@ -82,10 +87,9 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (stale === undefined) return null;
     const when = formatDay(stale.day);
     const count = renewal.staleDeals.length;
-    const others = count > 1 ? ` (and ${plural(count - 1, 'other stale renewal deal')})` : '';
     return {
       title: 'Close or update the stale renewal deal',
-      reason: `Renewal deal ${stale.dealId} was due ${daysAgo(asOf - stale.day)} (${when}) and is still open while a later renewal deal exists${others}`,
+      reason: () => `Renewal deal ${stale.dealId} was due ${daysAgo(asOf - stale.day)} (${when}) and is still open while a later renewal deal exists${count > 1 ? ` (and ${plural(count - 1, 'other stale renewal deal')})` : ''}`,
       titleMessage: message('action.renewal-stale-deal.title'),
       reasonMessage: message('action.renewal-stale-deal.reason', { dealId: stale.dealId, days: asOf - stale.day, date: when, count }),
       priority: 'medium',
@@ -98,7 +102,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const score = health.score ?? 0;
     return {
       title: 'Start an at-risk success plan',
-      reason: `Health is ${score} (at risk) and the renewal is not within 90 days: time to turn it around`,
+      reason: () => `Health is ${score} (at risk) and the renewal is not within 90 days: time to turn it around`,
       titleMessage: message('action.at-risk-success-plan.title'),
       reasonMessage: message('action.at-risk-success-plan.reason', { score }),
       priority: 'high',
@@ -111,7 +115,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const from = health.score - trend;
     return {
       title: 'Find out why health dropped',
-      reason: `Health fell ${-trend} points in 30 days (from ${from} to ${health.score})`,
+      reason: () => `Health fell ${-trend} points in 30 days (from ${from} to ${health.score})`,
       titleMessage: message('action.health-drop.title'),
       reasonMessage: message('action.health-drop.reason', { points: -trend, from, to: health.score }),
       priority: 'high',
@@ -123,7 +127,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (nps.answers.length > 0 || nps.responses > 0) return null;
     return {
       title: 'Ask the customer for feedback',
-      reason: `No NPS answer from this company's contacts in the last ${nps.windowDays} days`,
+      reason: () => `No NPS answer from this company's contacts in the last ${nps.windowDays} days`,
       titleMessage: message('action.nps-ask-feedback.title'),
       reasonMessage: message('action.nps-ask-feedback.reason', { days: nps.windowDays }),
       priority: 'low',
@@ -134,7 +138,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (handoff.status !== 'submitted') return null;
     return {
       title: 'Review and accept the sales handoff',
-      reason: 'Sales submitted the handoff and it waits for customer success',
+      reason: () => 'Sales submitted the handoff and it waits for customer success',
       titleMessage: message('action.handoff-accept.title'),
       reasonMessage: message('action.handoff-accept.reason'),
       priority: 'high',
@@ -148,7 +152,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(goLive);
     return {
       title: 'Check that the customer went live',
-      reason: `The planned go-live date (${when}) has passed`,
+      reason: () => `The planned go-live date (${when}) has passed`,
       titleMessage: message('action.onboarding-go-live-check.title'),
       reasonMessage: message('action.onboarding-go-live-check.reason', { date: when }),
       priority: 'medium',
@@ -160,7 +164,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(lifecycle.since);
     return {
       title: 'Hold an exit interview',
-      reason: `The renewal was lost on ${when}: learn what would win the customer back`,
+      reason: () => `The renewal was lost on ${when}: learn what would win the customer back`,
       titleMessage: message('action.churn-exit-interview.title'),
       reasonMessage: message('action.churn-exit-interview.reason', { date: when }),
       priority: 'low',
@@ -170,24 +174,24 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'renewal-save-plan': (facts) => {
     const { renewal, health } = facts;
     if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band === 'healthy') return null;
-    return { title: 'Start a renewal save plan', reason: `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'high', dueInDays: 7 };
+    return { title: 'Start a renewal save plan', reason: () => `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'high', dueInDays: 7 };
   },
   'renewal-call': (facts) => {
     const { renewal, health } = facts;
     if (renewal.window !== 'd30') return null;
-    const risk = health.band === 'healthy' ? '' : ` and ${healthText(health)}`;
+    const reason = () => `${renewsText(renewal)}${health.band === 'healthy' ? '' : ` and ${healthText(health)}`}`;
     const reasonMessage = renewsMessage(renewal, health, health.band !== 'healthy');
-    return { title: 'Hold the renewal call', reason: `${renewsText(renewal)}${risk}`, reasonMessage, priority: 'high', dueInDays: Math.min(5, renewal.daysToRenewal ?? 0) };
+    return { title: 'Hold the renewal call', reason, reasonMessage, priority: 'high', dueInDays: Math.min(5, renewal.daysToRenewal ?? 0) };
   },
   'renewal-checkpoint': (facts) => {
     const { renewal, health } = facts;
     if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band !== 'healthy') return null;
-    return { title: 'Start the renewal conversation', reason: `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'medium', dueInDays: 14 };
+    return { title: 'Start the renewal conversation', reason: () => `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'medium', dueInDays: 14 };
   },
   'nps-close-loop': (facts, config) => {
     const { count, latest } = recentAnswers(facts, config, 'detractor');
     if (latest === null) return null;
-    const reason =
+    const reason = () =>
       count === 1
         ? `A contact answered NPS ${answerText(latest)}`
         : `${plural(count, 'detractor answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
@@ -196,7 +200,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'nps-referral': (facts, config) => {
     const { count, latest } = recentAnswers(facts, config, 'promoter');
     if (latest === null || facts.health.band === 'at_risk') return null;
-    const reason =
+    const reason = () =>
       count === 1
         ? `A contact answered NPS ${answerText(latest)}`
         : `${plural(count, 'promoter answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
@@ -205,32 +209,34 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'engagement-check-in': ({ engagement, asOf }, config) => {
     const days = engagement.daysSinceTouch;
     if (days !== null && days < config.noTouchDays) return null;
-    const reason = days === null ? 'No CSM touch recorded' : `No CSM touch in ${plural(days, 'day')} (last ${formatDay(asOf - days)})`;
+    const reason = () => (days === null ? 'No CSM touch recorded' : `No CSM touch in ${plural(days, 'day')} (last ${formatDay(asOf - days)})`);
     const reasonMessage = days === null ? message('action.reason.noTouchEver') : message('action.reason.noTouch', { days, date: formatDay(asOf - days) });
     return { title: 'Check in with the customer', reason, reasonMessage, priority: 'medium', dueInDays: 7 };
   },
   'adoption-training': ({ adoption }, config) => {
     if (adoption.utilisation === null || adoption.utilisation >= config.lowUtilisation) return null;
-    return { title: 'Run a training session', reason: `Only ${describeSeats(adoption) ?? ''}`, reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
+    return { title: 'Run a training session', reason: () => `Only ${describeSeats(adoption) ?? ''}`, reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
   },
   'adoption-expansion': ({ adoption, health }, config) => {
     // Over-selling raises churn (DOMAIN.md): no expansion talk with an at-risk or unknown account.
     if (adoption.utilisation === null || adoption.utilisation < config.fullUtilisation) return null;
     if (health.band !== 'healthy' && health.band !== 'attention') return null;
-    return { title: 'Talk about expansion', reason: describeSeats(adoption) ?? '', reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
+    return { title: 'Talk about expansion', reason: () => describeSeats(adoption) ?? '', reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
   },
   'support-escalation': ({ support }, config) => {
     const urgent = support.byPriority.URGENT;
     let old = 0;
     for (const ticket of support.open) if (ticket.ageDays !== null && ticket.ageDays > config.oldTicketDays) old++;
     if (urgent === 0 && old === 0) return null;
-    const urgentText = urgent > 0 ? `${plural(urgent, 'urgent ticket')} open` : '';
-    const oldText = old > 0 ? `${plural(old, 'ticket')} open longer than ${config.oldTicketDays} days` : '';
-    const oldest = support.oldestOpenDays === null ? '' : `, oldest ${plural(support.oldestOpenDays, 'day')}`;
     return {
       title: 'Review the open support tickets with support',
       // Starts with a count: "2 urgent tickets open and 1 ticket open longer than 30 days, oldest 40 days".
-      reason: `${urgentText}${urgent > 0 && old > 0 ? ' and ' : ''}${oldText}${oldest}`,
+      reason: () => {
+        const urgentText = urgent > 0 ? `${plural(urgent, 'urgent ticket')} open` : '';
+        const oldText = old > 0 ? `${plural(old, 'ticket')} open longer than ${config.oldTicketDays} days` : '';
+        const oldest = support.oldestOpenDays === null ? '' : `, oldest ${plural(support.oldestOpenDays, 'day')}`;
+        return `${urgentText}${urgent > 0 && old > 0 ? ' and ' : ''}${oldText}${oldest}`;
+      },
       reasonMessage: message('action.reason.supportLoad', { urgent, old, oldDays: config.oldTicketDays, oldest: support.oldestOpenDays ?? -1 }),
       priority: urgent > 0 ? 'high' : 'medium',
       dueInDays: urgent > 0 ? 1 : 3,
@@ -240,11 +246,13 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (handoff.status === 'submitted' || handoff.status === 'accepted') return null;
     const won = latestDeal(deals, asOf, config.handoffLookbackDays, (d) => d.newBusiness && d.won);
     if (won === null) return null;
-    const state = handoff.status === 'returned' ? 'the handoff was returned by CS' : 'the handoff is not submitted';
-    const missing = handoff.missing.length > 0 ? `; missing: ${handoff.missing.join(', ')}` : '';
     return {
       title: 'Complete the sales handoff',
-      reason: `New business won ${daysAgo(asOf - (won.closeDay ?? asOf))} (${formatDay(won.closeDay ?? asOf)}) and ${state}${missing}`,
+      reason: () => {
+        const state = handoff.status === 'returned' ? 'the handoff was returned by CS' : 'the handoff is not submitted';
+        const missing = handoff.missing.length > 0 ? `; missing: ${handoff.missing.join(', ')}` : '';
+        return `New business won ${daysAgo(asOf - (won.closeDay ?? asOf))} (${formatDay(won.closeDay ?? asOf)}) and ${state}${missing}`;
+      },
       reasonMessage: message('action.reason.handoffPending', {
         days: asOf - (won.closeDay ?? asOf),
         date: formatDay(won.closeDay ?? asOf),
@@ -261,10 +269,10 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const lost = lostRenewal(deals, asOf, config);
     if (lost === null) return null;
     const when = formatDay(lost.closeDay ?? asOf);
-    const said = lost.lostReason === null ? '' : `; the deal says: "${lost.lostReason}"`;
+    const lostReason = lost.lostReason;
     return {
       title: 'Record why the customer churned',
-      reason: `Renewal lost on ${when} and no churn reason is recorded${said}`,
+      reason: () => `Renewal lost on ${when} and no churn reason is recorded${lostReason === null ? '' : `; the deal says: "${lostReason}"`}`,
       titleMessage: message('action.churn-reason.title'),
       reasonMessage: lost.lostReason === null ? message('action.churn-reason.reason', { date: when }) : message('action.churn-reason.reasonWithDeal', { date: when, lostReason: lost.lostReason }),
       priority: 'medium',
@@ -274,7 +282,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'qbr-schedule': ({ company, asOf }, config) => {
     const last = parseDay(company[config.qbrProperty]);
     if (last !== null && asOf - last <= config.qbrDays) return null;
-    const reason = last === null ? 'No quarterly business review recorded' : `Last quarterly business review ${daysAgo(asOf - last)} (${formatDay(last)})`;
+    const reason = () => (last === null ? 'No quarterly business review recorded' : `Last quarterly business review ${daysAgo(asOf - last)} (${formatDay(last)})`);
     const reasonMessage = last === null ? message('action.reason.noQbr') : message('action.reason.lastQbr', { days: asOf - last, date: formatDay(last) });
     return { title: 'Schedule a quarterly business review', reason, reasonMessage, priority: 'low', dueInDays: 30 };
   },

@@ -1,6 +1,5 @@
 import type { ActionRuleId, CsConfig } from '../../config/schema.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
-import { sortInPlace } from '../card/sorting.ts';
 import type { ActionView, Priority } from '../../app/cards/contract/view-model.ts';
 import { rules, type PlaybookFacts, type Rule, type Suggestion } from './playbook-rules.ts';
 
@@ -27,8 +26,8 @@ interface EnabledRule {
   /** Days a completed task of its action settles it (settleDays). */
   readonly settleDays: number;
   readonly savePlan: boolean;
-  /** The catalog code of its title, `action.<id>.title`. */
-  readonly titleCode: string;
+  /** Its title as a catalog message, `action.<id>.title` (one, shared by every action of the rule: it has no parameters). */
+  readonly titleMessage: Message;
 }
 
 /** The enabled rules for each kind of lifecycle stage, in rule order. */
@@ -50,7 +49,7 @@ function stageRulesOf(config: CsConfig['playbooks']): StageRules {
       rule,
       settleDays: settleDays(id, config),
       savePlan: savePlans.has(id),
-      titleCode: `action.${id}.title`,
+      titleMessage: Object.freeze(message(`action.${id}.title`, Object.freeze({}))),
     }));
     known = {
       churned: enabled.filter(({ id }) => churnedRules.has(id)),
@@ -103,7 +102,7 @@ function settleDays(id: ActionRuleId, config: CsConfig['playbooks']): number {
 
 interface Candidate {
   readonly id: ActionRuleId;
-  readonly titleCode: string;
+  readonly titleMessage: Message;
   readonly suggestion: Suggestion;
   readonly rank: number;
   readonly value: number;
@@ -111,10 +110,31 @@ interface Candidate {
 }
 
 /**
+ * A suggested action as the evaluation keeps it: the view's fields, with the English reason
+ * (kept for compatibility) still to be worded. A card words it (actionView); a sync, which
+ * evaluates every company and shows no reasons, never does.
+ */
+export type SuggestedAction = Omit<ActionView, 'reason'> & { readonly reason: () => string };
+
+/** The action as the card shows it, its English reason worded. */
+export function actionView(action: SuggestedAction): ActionView {
+  return {
+    id: action.id,
+    title: action.title,
+    reason: action.reason(),
+    priority: action.priority,
+    dueInDays: action.dueInDays,
+    alreadyTasked: action.alreadyTasked,
+    titleMessage: action.titleMessage,
+    reasonMessage: action.reasonMessage,
+  };
+}
+
+/**
  * The suggested actions for the customer's lifecycle stage, without those a completed task
  * settled: high priority first, then the larger value at stake, then the soonest due.
  */
-export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): ActionView[] {
+export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): SuggestedAction[] {
   const stage = facts.lifecycle.stage;
   if (stage === 'prospect') return [];
   const byStage = stageRulesOf(config);
@@ -131,15 +151,15 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
       if (done !== undefined && facts.asOf - done < entry.settleDays) continue;
     }
     savePlan ||= entry.savePlan;
-    candidates.push({ id: entry.id, titleCode: entry.titleCode, suggestion, rank: priorityRank[suggestion.priority], value: suggestion.value ?? 0, dueInDays: Math.max(0, suggestion.dueInDays) });
+    candidates.push({ id: entry.id, titleMessage: entry.titleMessage, suggestion, rank: priorityRank[suggestion.priority], value: suggestion.value ?? 0, dueInDays: Math.max(0, suggestion.dueInDays) });
   }
-  sortInPlace(candidates, byPriorityValueDue);
-  const actions: ActionView[] = [];
-  for (const { id, titleCode, suggestion, dueInDays } of candidates) {
+  sortByPriorityValueDue(candidates);
+  const actions: SuggestedAction[] = [];
+  for (const { id, titleMessage, suggestion, dueInDays } of candidates) {
     // Expansion is never suggested beside a save plan (over-selling raises churn).
     if (savePlan && id === 'adoption-expansion') continue;
     const { title, reason, priority } = suggestion;
-    // Every action carries its words as catalog messages (the English stays for compatibility).
+    // Every action carries its words as catalog messages (the English, worded when asked, stays for compatibility).
     actions.push({
       id,
       title,
@@ -147,11 +167,21 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
       priority,
       dueInDays,
       alreadyTasked: open.size > 0 && open.has(id),
-      titleMessage: suggestion.titleMessage ?? message(titleCode),
+      titleMessage: suggestion.titleMessage ?? titleMessage,
       reasonMessage: suggestion.reasonMessage,
     });
   }
   return actions;
+}
+
+/** A stable insertion sort (a company has a handful of actions) that calls the comparison directly, so it can be inlined. */
+function sortByPriorityValueDue(candidates: Candidate[]): void {
+  for (let j = 1; j < candidates.length; j++) {
+    const candidate = candidates[j] as Candidate;
+    let k = j - 1;
+    for (; k >= 0 && byPriorityValueDue(candidates[k] as Candidate, candidate) > 0; k--) candidates[k + 1] = candidates[k] as Candidate;
+    candidates[k + 1] = candidate;
+  }
 }
 
 function byPriorityValueDue(a: Candidate, b: Candidate): number {
