@@ -116,7 +116,12 @@ interface Candidate {
  */
 export type SuggestedAction = Omit<ActionView, 'reason'> & { readonly reason: () => string };
 
-/** The action as the card shows it, its English reason worded. */
+/**
+ * The action as the card shows it, its English reason worded.
+ *
+ * @example
+ * actionView({ id: 'qbr-schedule', title: 'Schedule a quarterly business review', reason: () => 'No quarterly business review recorded', priority: 'low', dueInDays: 30, alreadyTasked: false }).reason // => 'No quarterly business review recorded'
+ */
 export function actionView(action: SuggestedAction): ActionView {
   return {
     id: action.id,
