@@ -76,6 +76,14 @@ describe('one home per concept', () => {
     expect(unused, 'delete it (or, for a value only tests read, test what uses it)').toEqual([]);
   });
 
+  it('the HubSpot call toolkit holds the read-scope table: no other module of src/hubspot/ names a read scope', async () => {
+    const toolkit = path.join('src', 'hubspot', 'calls.ts');
+    const copies = (await sources())
+      .filter(({ file }) => file.startsWith(path.join('src', 'hubspot')) && file !== toolkit)
+      .flatMap(({ file, text }) => [...text.matchAll(/'(crm\.objects\.[a-z_]+\.read)'/g)].map((match) => `${file}: ${match[1]}`));
+    expect(copies).toEqual([]);
+  });
+
   it('no source file is over 300 lines (the message catalogs apart)', async () => {
     const lengths = (await sources())
       .filter(({ file }) => !isCatalog(file))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ListCondition, ManagerList } from '../domain/portfolio/manager-lists.ts';
 import type { HubSpotClient } from './client.ts';
+import { parseResponse } from './calls.ts';
 import { describeFailure, HubSpotError } from './failures.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';
 
@@ -88,12 +89,12 @@ export class ListGateway {
       this.retry,
       { retryTransient: false },
     );
-    z.object({ list: z.object({ listId: z.union([z.string(), z.number()]) }) }).parse(raw);
+    parseResponse(z.object({ list: z.object({ listId: z.union([z.string(), z.number()]) }) }), raw, 'created list');
     return true;
   }
 
   describe(error: unknown): string {
-    if (!(error instanceof HubSpotError)) return error instanceof z.ZodError ? 'HubSpot answered in an unexpected shape' : String(error);
+    if (!(error instanceof HubSpotError)) return String(error);
     if (error.failure.kind === 'forbidden') return 'the app lacks the crm.lists.write scope; add it to the app to create lists';
     return describeFailure(error.failure);
   }

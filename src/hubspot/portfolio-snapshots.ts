@@ -2,6 +2,7 @@ import type { CompanySnapshot, CrmRecord, DataSource, PropertyChange, SourceIssu
 import type { PropertyPlan } from './company-snapshot.ts';
 import { companySurveyAnswers } from '../domain/nps/survey-answers.ts';
 import { describeFailure, HubSpotError, type Failure } from './failures.ts';
+import { readScopes } from './calls.ts';
 import { associatedIds, batchRead, type FailedIds, type PortfolioContext, type PortfolioObjectType } from './batch.ts';
 
 // The snapshots of a page of companies (up to 1,000, one v4 association call per type), in the
@@ -28,13 +29,14 @@ const linkedTypes: readonly Linked[] = ['contacts', 'deals', 'tickets', 'tasks']
 
 const sourceOf: Readonly<Record<Linked, DataSource>> = { contacts: 'contacts', deals: 'deals', tickets: 'tickets', tasks: 'tasks' };
 
+/** The scope each object type's read needs: the toolkit's table (calls.ts readScopes), by object type. */
 const requiredScope: Readonly<Record<PortfolioObjectType, string>> = {
-  companies: 'crm.objects.companies.read',
-  contacts: 'crm.objects.contacts.read',
-  deals: 'crm.objects.deals.read',
-  tickets: 'tickets',
-  feedback_submissions: 'crm.objects.feedback_submissions.read',
-  tasks: 'crm.objects.contacts.read',
+  companies: readScopes.company,
+  contacts: readScopes.contacts,
+  deals: readScopes.deals,
+  tickets: readScopes.tickets,
+  feedback_submissions: readScopes.feedback,
+  tasks: readScopes.tasks,
 };
 
 const feedbackForbidden: SourceIssue = {
