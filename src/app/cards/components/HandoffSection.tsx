@@ -13,6 +13,7 @@ import {
   Text,
   TextArea,
 } from '@hubspot/ui-extensions';
+import { calendarDateOf, isoDayOf, type CalendarDate } from '../contract/days.ts';
 import type { CardView, ContactOption, HandoffDetailView as HandoffDetail, HandoffFieldKey, HandoffPhase } from '../contract/view-model.ts';
 import type { CardData } from '../data/useCardView.ts';
 import { useHandoff, type HandoffState, type StepOutcome } from '../data/useHandoff.ts';
@@ -252,14 +253,12 @@ function ReviewControls({ handoff, state }: { handoff: HandoffDetail; state: Han
   );
 }
 
-/** 'YYYY-MM-DD' <-> DateInput's {year, month (0-based), date}; an empty date leaves the input empty. */
-function dateValue(value: string): { value?: { year: number; month: number; date: number } } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return {};
-  return { value: { year: Number(match[1]), month: Number(match[2]) - 1, date: Number(match[3]) } };
+/** 'YYYY-MM-DD' as DateInput's value; an empty date leaves the input empty. */
+function dateValue(value: string): { value?: CalendarDate } {
+  const date = calendarDateOf(value);
+  return date === null ? {} : { value: date };
 }
 
-function fromBaseDate(value: { year: number; month: number; date: number } | null | undefined): string {
-  if (!value) return '';
-  return `${String(value.year).padStart(4, '0')}-${String(value.month + 1).padStart(2, '0')}-${String(value.date).padStart(2, '0')}`;
+function fromBaseDate(value: CalendarDate | null | undefined): string {
+  return value ? isoDayOf(value) : '';
 }

@@ -20,3 +20,31 @@ export const isoDayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A `YYYY-MM-DD` string, as the view model and the sync state carry days. */
 export const isoDaySchema = z.string().check(z.regex(isoDayPattern));
+
+/** A day as HubSpot's DateInput holds it: `{ year, month (0-11), date }`. */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly date: number;
+}
+
+/**
+ * A `YYYY-MM-DD` day as a DateInput's value, or null when the text is not that shape.
+ *
+ * @example
+ * calendarDateOf('2026-12-07') // { year: 2026, month: 11, date: 7 }
+ */
+export function calendarDateOf(isoDay: string): CalendarDate | null {
+  if (!isoDayPattern.test(isoDay)) return null;
+  return { year: Number(isoDay.slice(0, 4)), month: Number(isoDay.slice(5, 7)) - 1, date: Number(isoDay.slice(8, 10)) };
+}
+
+/**
+ * A DateInput's value as `YYYY-MM-DD`.
+ *
+ * @example
+ * isoDayOf({ year: 2026, month: 11, date: 7 }) // '2026-12-07'
+ */
+export function isoDayOf(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month + 1).padStart(2, '0')}-${String(date.date).padStart(2, '0')}`;
+}

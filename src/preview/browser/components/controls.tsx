@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { BaseDate, DateInputProps, InputProps, MultiSelectProps, NumberInputProps, SelectProps, TextAreaProps } from '@hubspot/ui-extensions';
+import { calendarDateOf, isoDayOf } from '../../../app/cards/contract/days.ts';
 import { cx, testAttrs } from './dom.ts';
 
 // The form fields: text, number, date and choice inputs in HubSpot's field frame (label,
@@ -200,16 +201,12 @@ export function MultiSelect(props: MultiSelectProps) {
 }
 
 function toIso(date: BaseDate | null | undefined): string {
-  if (!date) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.year}-${pad(date.month + 1)}-${pad(date.date)}`;
+  return date ? isoDayOf(date) : '';
 }
 
 /** HubSpot's dates are `{year, month (0-11), date}`. */
 function fromIso(text: string): BaseDate | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  return { year: Number(match[1]), month: Number(match[2]) - 1, date: Number(match[3]) };
+  return calendarDateOf(text);
 }
 
 export function DateInput(props: DateInputProps) {
