@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.ts';
 import { ConfigError, type CsConfig } from '../config/schema.ts';
+import { catalogText } from '../app/cards/i18n/message-error.ts';
 import { UsageError } from './errors.ts';
 
 /** The configuration in effect; a bad file is a usage error (exit 2), as DESIGN.md asks. */
@@ -7,7 +8,8 @@ export async function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Promi
   try {
     return await loadConfig(env);
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
+    // The frame is the reader's language; each issue names a field of the file as written.
+    if (error instanceof ConfigError) throw new UsageError(catalogText('cli.error.config', { source: error.source, issues: error.issues.join('; ') }), { cause: error });
     throw error;
   }
 }

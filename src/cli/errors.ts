@@ -1,9 +1,14 @@
-// Exit codes of DESIGN.md: 0 ok, 1 failure, 2 bad usage or config.
-export class UsageError extends Error {
+import type { I18n } from '../app/cards/i18n/format.ts';
+import { catalogText, errorText, MessageError } from '../app/cards/i18n/message-error.ts';
+
+// Exit codes of DESIGN.md: 0 ok, 1 failure, 2 bad usage or config. The errors' texts come from
+// the message catalog (catalogText), shown in the command's language (./locale.ts).
+
+export class UsageError extends MessageError {
   readonly exitCode = 2;
 }
 
-export class CommandFailure extends Error {
+export class CommandFailure extends MessageError {
   readonly exitCode = 1;
 }
 
@@ -26,11 +31,12 @@ function unreachable(error: unknown): boolean {
 }
 
 /**
- * One sentence for stderr; a stack only when CS_CARD_DEBUG is set. A portal that could not be
- * reached is named by the URL tried (`baseUrl`: HUBSPOT_BASE_URL, or HubSpot's own API).
+ * One sentence for stderr, in the command's language; a stack only when CS_CARD_DEBUG is set. A
+ * portal that could not be reached is named by the URL tried (`baseUrl`: HUBSPOT_BASE_URL, or
+ * HubSpot's own API).
  */
-export function describeError(error: unknown, debug: boolean, baseUrl = 'https://api.hubapi.com'): string {
+export function describeError(error: unknown, debug: boolean, i18n: I18n, baseUrl = 'https://api.hubapi.com'): string {
   if (debug && error instanceof Error && error.stack) return error.stack;
-  if (error instanceof Error) return unreachable(error) ? `${error.message}: nothing answered at ${baseUrl}; check HUBSPOT_BASE_URL, and that the portal (or cs-card sandbox) is running there` : error.message;
-  return String(error);
+  const text = errorText(error, i18n);
+  return unreachable(error) ? i18n.message(catalogText('cli.error.unreachable', { error: text, url: baseUrl })) : text;
 }

@@ -1,5 +1,6 @@
 import { catalogLocale, createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import { catalogs } from '../app/cards/i18n/messages.ts';
+import { catalogText } from '../app/cards/i18n/message-error.ts';
 import { UsageError } from './errors.ts';
 
 // The language of the command line's texts: --locale, else CS_CARD_LOCALE, else the terminal's
@@ -32,7 +33,7 @@ export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv = pro
     const tag = fromPosix(flag);
     const language = tag?.toLowerCase().split('-')[0];
     if (tag === null || language === undefined || catalogLocale(tag) === 'en' && language !== 'en') {
-      throw new UsageError(`--locale "${flag}" is not a language cs-card speaks: use one of ${supported}`);
+      throw new UsageError(catalogText('cli.error.locale', { value: flag, supported }));
     }
     return tag;
   }
@@ -46,4 +47,21 @@ export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv = pro
 /** The catalog's words for a command, with dates and numbers as its locale writes them. */
 export function cliI18n(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): I18n {
   return createI18n(cliLocale(flag, env), 'UTC');
+}
+
+/**
+ * The language a command's error is told in: its --locale when that names a catalog language,
+ * else the environment's (so even a bad --locale is refused in the terminal's language).
+ *
+ * @example
+ * errorI18n(['sync', '--locale', 'ja'], {}).catalog // 'ja'
+ */
+export function errorI18n(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): I18n {
+  const at = argv.findIndex((arg) => arg === '--locale' || arg.startsWith('--locale='));
+  const flag = at < 0 ? undefined : argv[at]?.startsWith('--locale=') ? argv[at]?.slice('--locale='.length) : argv[at + 1];
+  try {
+    return cliI18n(flag, env);
+  } catch {
+    return cliI18n(undefined, env);
+  }
 }

@@ -1,9 +1,9 @@
 import { CommanderError } from 'commander';
-import { describeError, exitCodeOf } from './errors.ts';
 import { buildProgram } from './program.ts';
 
 // The entry point: parses the command line (./program.ts), runs the command, and turns what
 // it throws into one sentence on stderr and an exit code (DESIGN.md: 0 ok, 1 failure, 2 usage).
+// The error's words (the message catalog) are loaded only when there is an error to tell.
 
 export { buildProgram } from './program.ts';
 
@@ -16,7 +16,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       // commander already printed its message; help and version are not failures.
       return error.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`cs-card: ${describeError(error, Boolean(process.env.CS_CARD_DEBUG), process.env.HUBSPOT_BASE_URL?.trim() || undefined)}\n`);
+    const [{ describeError, exitCodeOf }, { errorI18n }] = await Promise.all([import('./errors.ts'), import('./locale.ts')]);
+    process.stderr.write(`cs-card: ${describeError(error, Boolean(process.env.CS_CARD_DEBUG), errorI18n(argv), process.env.HUBSPOT_BASE_URL?.trim() || undefined)}\n`);
     return exitCodeOf(error);
   }
 }

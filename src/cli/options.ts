@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { I18n } from '../app/cards/i18n/format.ts';
+import { catalogText } from '../app/cards/i18n/message-error.ts';
 import { durationMs } from '../domain/parsing/index.ts';
 import { MAX_DEMO_COMPANIES } from '../sandbox/demo-defaults.ts';
 import { asOfProblem } from '../usecases/card-view.ts';
@@ -10,7 +13,7 @@ import { UsageError } from './errors.ts';
 export function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${raw}".`);
+    throw new UsageError(catalogText('cli.error.wholeNumber', { flag, min: String(min), max: String(max), value: raw }));
   }
   return value;
 }
@@ -23,9 +26,9 @@ export const companiesOption = (raw: string): number => wholeNumber('--companies
 /** A calendar day (YYYY-MM-DD) that exists, from 2000-01-01 to 2100-12-31: 2026-02-31 and 1899-12-31 are refused. */
 export function asOfOption(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const problem = asOfProblem(raw);
-  if (problem !== null) throw new UsageError(`--as-of "${raw}" ${problem}`);
-  return raw;
+  if (asOfProblem(raw) === null) return raw;
+  // The catalog's texts name the range (contract/task.ts asOfRange) as it is typed: 2000-01-01 to 2100-12-31.
+  throw new UsageError(catalogText(z.iso.date().safeParse(raw).success ? 'cli.error.asOfRange' : 'cli.error.asOfNotDate', { value: raw }));
 }
 
 /** Requests per interval, as HubSpot states its limits. */
@@ -52,12 +55,12 @@ export function parseRateLimit(text: string): RateLimit | null {
 /** --rate-limit, or a usage error saying how to write it. */
 export function rateLimitOption(raw: string): RateLimit {
   const limit = parseRateLimit(raw);
-  if (limit === null) throw new UsageError(`--rate-limit "${raw}" is not a rate: write requests per interval, like 190/10s or 6000/1m (your HubSpot plan's limit)`);
+  if (limit === null) throw new UsageError(catalogText('cli.error.rateLimit', { value: raw }));
   return limit;
 }
 
 /** "190 requests / 10 s", the way the limit was meant. */
-export function rateLimitText(limit: RateLimit): string {
+export function rateLimitText(limit: RateLimit, i18n: I18n): string {
   const seconds = limit.intervalMs / 1000;
-  return seconds >= 60 && seconds % 60 === 0 ? `${limit.max} requests / ${seconds / 60} min` : `${limit.max} requests / ${seconds} s`;
+  return seconds >= 60 && seconds % 60 === 0 ? i18n.t('cli.rate.minutes', { max: limit.max, minutes: seconds / 60 }) : i18n.t('cli.rate.seconds', { max: limit.max, seconds });
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { I18n } from '../app/cards/i18n/format.ts';
+import { catalogText } from '../app/cards/i18n/message-error.ts';
+import { isMessageKey } from '../app/cards/i18n/messages.ts';
 import type { CsConfig } from '../config/schema.ts';
 import { createSandbox, type Sandbox } from '../sandbox/index.ts';
 import { connectPortal, defaultRateLimit, type PortalConnection, type RateLimit } from '../usecases/portal.ts';
@@ -19,25 +22,25 @@ const environmentSchema = z.object({
   HUBSPOT_ACCESS_TOKEN: z.preprocess(blankAsAbsent, z.string().trim().optional()),
   HUBSPOT_BASE_URL: z.preprocess(
     blankAsAbsent,
-    z.url({ protocol: /^https?$/, error: 'HUBSPOT_BASE_URL must be an http(s) URL, like https://api.hubapi.com' }).optional(),
+    z.url({ protocol: /^https?$/, error: 'cli.env.baseUrl' }).optional(),
   ),
   HUBSPOT_CLIENT_SECRET: z.preprocess(blankAsAbsent, z.string().optional()),
   PORT: z.preprocess(
     blankAsAbsent,
-    z.coerce.number({ error: 'PORT must be a port number' }).int().min(0).max(65535, { error: 'PORT must be a port number (0-65535)' }).default(3000),
+    z.coerce.number({ error: 'cli.env.port' }).int({ error: 'cli.env.port' }).min(0, { error: 'cli.env.port' }).max(65535, { error: 'cli.env.port' }).default(3000),
   ),
   /** The address `serve` listens on: loopback unless told otherwise (0.0.0.0 in a container behind its TLS proxy). */
   CS_CARD_HOST: z.preprocess(blankAsAbsent, z.string().trim().default('127.0.0.1')),
   /** The public origin HubSpot calls (https://host), when a proxy hides it from the server. */
   CS_CARD_PUBLIC_URL: z.preprocess(
     blankAsAbsent,
-    z.url({ protocol: /^https?$/, error: 'CS_CARD_PUBLIC_URL must be the https origin HubSpot calls' }).optional(),
+    z.url({ protocol: /^https?$/, error: 'cli.env.publicUrl' }).optional(),
   ),
   /** 1: a proxy in front sets X-Forwarded-Proto / -Host, and the signature covers the URL they name. */
   CS_CARD_TRUST_PROXY: z.preprocess(
     blankAsAbsent,
     z
-      .enum(['0', '1', 'true', 'false'], { error: 'CS_CARD_TRUST_PROXY must be 1 (a proxy sets X-Forwarded-Proto/-Host) or 0' })
+      .enum(['0', '1', 'true', 'false'], { error: 'cli.env.trustProxy' })
       .transform((value) => value === '1' || value === 'true')
       .optional(),
   ),
@@ -45,12 +48,14 @@ const environmentSchema = z.object({
 
 export type Environment = z.infer<typeof environmentSchema>;
 
+/** The environment the commands read; a bad variable is a usage error naming it (the schema's messages are catalog codes). */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
-  if (parsed.data.HUBSPOT_BASE_URL && !parsed.data.HUBSPOT_ACCESS_TOKEN) {
-    throw new UsageError('HUBSPOT_BASE_URL is set but HUBSPOT_ACCESS_TOKEN is not: set the token, or unset HUBSPOT_BASE_URL to use the embedded sandbox');
+  if (!parsed.success) {
+    const code = parsed.error.issues[0]?.message ?? '';
+    throw new UsageError(isMessageKey(code) ? catalogText(code) : catalogText('cli.env.invalid', { detail: code }));
   }
+  if (parsed.data.HUBSPOT_BASE_URL && !parsed.data.HUBSPOT_ACCESS_TOKEN) throw new UsageError(catalogText('cli.env.baseUrlWithoutToken'));
   return parsed.data;
 }
 
@@ -101,14 +106,17 @@ export async function openPortal(env: Environment, options: PortalOptions = {}):
   };
 }
 
-export const sandboxNotice = 'cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).\n';
+/** The line on stderr that says a command runs against the embedded sandbox portal. */
+export function sandboxNotice(i18n: I18n): string {
+  return `cs-card: ${i18n.t('cli.sandboxNotice')}\n`;
+}
 
 /** How a sync holds its portal's lease: CS_CARD_SYNC_LEASE (e.g. 60s, 2m) is how long a crashed holder blocks the next sync. */
 export function syncStateOptions(command: string, env: NodeJS.ProcessEnv = process.env): SyncStateOptions {
   const raw = env.CS_CARD_SYNC_LEASE?.trim();
   if (!raw) return { command, leaseMs: defaultLeaseMs };
   const leaseMs = parseLeaseDuration(raw);
-  if (leaseMs === null) throw new UsageError(`CS_CARD_SYNC_LEASE "${raw}" is not a duration: write seconds or minutes between 100ms and 60m, like 60s or 2m`);
+  if (leaseMs === null) throw new UsageError(catalogText('cli.env.syncLease', { value: raw }));
   return { command, leaseMs };
 }
 

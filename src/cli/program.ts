@@ -22,6 +22,11 @@ function packageVersion(): string {
 export const SANDBOX_DEFAULT_PORT = 4010;
 export const SANDBOX_DEFAULT_RATE_LIMIT = 190;
 
+/** Every command's --locale: one language selection for the whole command line (./locale.ts). */
+function localeHelp(what: string): string {
+  return `language of ${what}: en, zh-CN, ja, pl or th (default: CS_CARD_LOCALE, LC_ALL, LC_MESSAGES or LANG, else en)`;
+}
+
 function defineCommands(program: Command): void {
   program
     .command('card')
@@ -29,12 +34,13 @@ function defineCommands(program: Command): void {
     .argument('<companyId>', 'HubSpot company record id (digits)')
     .option('--json', 'print exactly the card view model as JSON')
     .option('--as-of <date>', 'compute the card as of this day (YYYY-MM-DD); default today (UTC)')
-    .option('--locale <tag>', 'language of the readable card: en, zh-CN, ja, pl or th (default: CS_CARD_LOCALE, LC_ALL or LANG, else en)')
+    .option('--locale <tag>', localeHelp('the readable card'))
     .action(lazy(async () => (await import('./commands/card.ts')).showCard));
   program
     .command('serve')
     .description('Run the backend server the card calls and HubSpot\'s webhooks reach (port: PORT, default 3000).')
     .option('--sync-every <interval>', 'also run an incremental sync at start and then every interval, like 30m, 6h or 1d')
+    .option('--locale <tag>', localeHelp('the messages'))
     .action(lazy(async () => (await import('./commands/serve.ts')).serve));
   program
     .command('sandbox')
@@ -48,6 +54,7 @@ function defineCommands(program: Command): void {
     .option('--fault <spec>', 'inject a HubSpot failure, repeatable: [METHOD:]KIND[xTIMES][@OBJECT_TYPE|@PATH], KIND 429, 429-daily, 500, 502, 503, 504, timeout, 401 or 403 (e.g. 503x3@/batch/update, 403@feedback_submissions)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--latency <ms>', 'added to every response', '0')
     .option('--scopes <list>', 'scopes every token is granted, comma-separated: all, scope names, or -scope to take one away (e.g. -crm.objects.feedback_submissions.read)', 'all')
+    .option('--locale <tag>', localeHelp('the messages'))
     .option('--search-lag <ms>', 'how long search takes to see a write: ms, or a range drawn per write (0 = at once)', `${DEMO_SEARCH_LAG.minMs}-${DEMO_SEARCH_LAG.maxMs}`)
     .action(lazy(async () => (await import('./commands/sandbox.ts')).serveSandbox));
   program
@@ -57,11 +64,13 @@ function defineCommands(program: Command): void {
     .option('--preview-port <port>', 'preview page port (default: backend port + 1)')
     .option('--companies <n>', `size of the sandbox demo portfolio (up to ${MAX_DEMO_COMPANIES})`, String(DEFAULT_DEMO_COMPANIES))
     .option('--write', 'with HUBSPOT_ACCESS_TOKEN: create the properties and run a full sync (writes cs_* properties to that portal)')
+    .option('--locale <tag>', localeHelp('the progress and summary'))
     .action(lazy(async () => (await import('./commands/start.ts')).start));
   program
     .command('setup')
     .description('Create or update the customer_success property group and company properties (idempotent); --lists also creates the managers\' lists.')
     .option('--lists', 'also create the HubSpot lists: at-risk customers, renewing in 90 days and not healthy, detractors')
+    .option('--locale <tag>', localeHelp('the report'))
     .action(lazy(async () => (await import('./commands/setup.ts')).setup));
   program
     .command('sync')
@@ -70,7 +79,7 @@ function defineCommands(program: Command): void {
     .option('--dry-run', 'print what would change and write nothing (not even the sync state)')
     .option('--as-of <date>', 'compute health as of this day (YYYY-MM-DD); default today (UTC)')
     .option('--rate-limit <rate>', "the portal's API limit this sync paces itself to, e.g. 100/10s (Free/Starter) or 190/10s (Pro/Enterprise)", '190/10s')
-    .option('--locale <tag>', 'language of the progress and summary: en, zh-CN, ja, pl or th (default: CS_CARD_LOCALE, LC_ALL or LANG, else en)')
+    .option('--locale <tag>', localeHelp('the progress and summary'))
     .action(lazy(async () => (await import('./commands/sync.ts')).sync));
   program
     .command('report')
@@ -83,17 +92,18 @@ function defineCommands(program: Command): void {
     .option('--by <grouping>', 'also split the figures by "owner"')
     .option('--currency <code>', 'report in this currency (default: the configured currency); companies whose deals are in another one are left out of the amounts')
     .option('--as-of <date>', 'the day the current quarter is taken from (YYYY-MM-DD); default today (UTC)')
-    .option('--locale <tag>', 'language of the readable report: en, zh-CN, ja, pl or th', 'en')
+    .option('--locale <tag>', localeHelp('the readable report'))
     .action(lazy(async () => (await import('./commands/report.ts')).showReport));
   program
     .command('state')
     .description('The shared state store (CS_CARD_DATABASE_URL, or SQLite in CS_CARD_STATE_DIR): "migrate" brings its schema up to date, "status" shows running syncs, last syncs and the webhook queue.')
     .argument('<action>', 'migrate or status')
+    .option('--locale <tag>', localeHelp('the status'))
     .action(lazy(async () => (await import('./commands/state.ts')).state));
   program
     .command('doctor')
     .description('Check the portal (scopes, properties, option mappings, renewal rule, survey answers, time zone, currency, rate limit) without writing anything; exit 1 when something blocks correct results.')
-    .option('--locale <tag>', 'language of the checklist: en, zh-CN, ja, pl or th', 'en')
+    .option('--locale <tag>', localeHelp('the checklist'))
     .action(lazy(async () => (await import('./commands/doctor.ts')).doctor));
 }
 

@@ -8,11 +8,14 @@ export class ConfigError extends Error {
   /** Bad configuration is a usage error (DESIGN.md exit codes). */
   readonly exitCode = 2;
   readonly issues: string[];
+  /** The file (or other source) the configuration came from. */
+  readonly source: string;
 
   constructor(source: string, issues: string[]) {
     super(`${source}: invalid configuration: ${issues.join('; ')}`);
     this.name = 'ConfigError';
     this.issues = issues;
+    this.source = source;
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { message, type Message } from '../app/cards/contract/message.ts';
 import { RequestTimeoutError } from './client.ts';
 
 // What went wrong with one HubSpot call, in the terms the retry policy and the callers need.
@@ -110,17 +111,47 @@ export function describeFailure(failure: Failure): string {
   }
 }
 
+/**
+ * The failure as a catalog message, shown in the reader's language (describeFailure is its
+ * English, for logs and warnings).
+ *
+ * @example
+ * failureMessage({ kind: 'unauthorized' }) // { code: 'hubspot.failure.unauthorized', params: {} }
+ */
+export function failureMessage(failure: Failure): Message {
+  switch (failure.kind) {
+    case 'unauthorized':
+      return message('hubspot.failure.unauthorized');
+    case 'forbidden':
+      return failure.scopes && failure.scopes.length > 0 ? message('hubspot.failure.forbiddenScopes', { count: failure.scopes.length, scopes: failure.scopes.join(', ') }) : message('hubspot.failure.forbidden');
+    case 'not_found':
+      return message('hubspot.failure.notFound');
+    case 'rate_limited':
+      return message(failure.policy === 'daily' ? 'hubspot.failure.dailyLimit' : 'hubspot.failure.rateLimited');
+    case 'transient':
+      return message(unreachableCodes.has(failure.what) ? 'hubspot.failure.unreachable' : 'hubspot.failure.timeout', { what: failure.what });
+    case 'rejected':
+      return message('hubspot.failure.rejected', { status: failure.status === 0 ? 'none' : String(failure.status), category: failure.category ?? 'none' });
+  }
+}
+
 /** A call that failed for good: after retries, or at once when retrying cannot help. */
 export class HubSpotError extends Error {
-  constructor(readonly failure: Failure, message = describeFailure(failure)) {
-    super(message);
+  /** What the user reads (in their language), when the message is the failure's own. */
+  readonly text: Message | undefined;
+  constructor(readonly failure: Failure, english?: string) {
+    super(english ?? describeFailure(failure));
     this.name = 'HubSpotError';
+    this.text = english === undefined ? failureMessage(failure) : undefined;
   }
 }
 
 export class CompanyNotFoundError extends Error {
+  /** What the user reads, in their language. */
+  readonly text: Message;
   constructor(readonly companyId: string) {
     super(`HubSpot has no company with id ${companyId} (404): check the id in the company record's URL`);
     this.name = 'CompanyNotFoundError';
+    this.text = message('hubspot.companyNotFound', { companyId });
   }
 }

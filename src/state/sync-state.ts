@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { msPerHour, parseDuration } from '../domain/parsing/index.ts';
 import { isoDaySchema } from '../app/cards/contract/days.ts';
+import type { MessageParams } from '../app/cards/contract/message.ts';
+import { catalogText, MessageError } from '../app/cards/i18n/message-error.ts';
 import type { LeaseHolder, LeaseInfo, StateStore } from './store.ts';
 
 // What a sync remembers between runs, per portal, in the state store (the embedded SQLite file
@@ -28,9 +30,43 @@ const completedRunSchema = z.object({
 
 const companyId = z.string().regex(/^\d+$/);
 
+/**
+ * Why a run is full or incremental: a catalog code (sync.reason.*) and its parameters, worded in
+ * the reader's language where it is shown. State written before reasons had codes holds English
+ * text: it reads as the code of that text (sync.reason.earlier when it is none of them).
+ */
+const syncReasonCodeSchema = z.enum([
+  'sync.reason.requested',
+  'sync.reason.firstSync',
+  'sync.reason.fullDue',
+  'sync.reason.changesSince',
+  'sync.reason.tooManyChanges',
+  'sync.reason.sourcesReturned',
+  'sync.reason.recompute',
+  'sync.reason.earlier',
+]);
+export type SyncReasonCode = z.infer<typeof syncReasonCodeSchema>;
+const syncReasonSchema = z.object({ code: syncReasonCodeSchema, params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type SyncReason = z.infer<typeof syncReasonSchema>;
+
+/** An English reason of an earlier version's state, as its code. */
+export function legacySyncReason(text: string): SyncReason {
+  const due = /^the last full sync is (\d+) or more days old/.exec(text);
+  if (due) return { code: 'sync.reason.fullDue', params: { days: Number(due[1]) } };
+  const since = /^changes since the sync of (\S+)$/.exec(text);
+  if (since?.[1] !== undefined) return { code: 'sync.reason.changesSince', params: { since: since[1] } };
+  const recompute = /^recompute of (\d+) given companies$/.exec(text);
+  if (recompute) return { code: 'sync.reason.recompute', params: { count: Number(recompute[1]) } };
+  if (text === 'requested with --full') return { code: 'sync.reason.requested', params: {} };
+  if (text === 'no earlier sync of this portal') return { code: 'sync.reason.firstSync', params: {} };
+  if (text.startsWith('so many records changed')) return { code: 'sync.reason.tooManyChanges', params: {} };
+  if (text.startsWith('survey answers are readable again')) return { code: 'sync.reason.sourcesReturned', params: {} };
+  return { code: 'sync.reason.earlier', params: {} };
+}
+
 const pendingRunSchema = z.object({
   mode: z.enum(['full', 'incremental']),
-  reason: z.string(),
+  reason: z.union([syncReasonSchema, z.string().transform(legacySyncReason)]),
   asOf: isoDate,
   startedAt: isoInstant,
   /** The completed run an incremental run selects changes since; kept so a resumed run selects the same. */
@@ -67,17 +103,15 @@ export const emptySyncState: SyncState = { version: 1, lastRun: null, lastFullRu
 /** How long a sync's lease lasts without a heartbeat (CS_CARD_SYNC_LEASE); renewed every third of it. */
 export const defaultLeaseMs = 60_000;
 
-export class SyncLockedError extends Error {
+export class SyncLockedError extends MessageError {
   readonly exitCode = 1;
   constructor(current: LeaseInfo) {
-    super(
-      `another sync of this portal is running: ${describeLease(current)}; wait for it to finish — if that process is gone, its lease expires ${inTime(current.expiresAt - current.now)}, then run again`,
-    );
+    super(catalogText('sync.locked', leaseParams(current)));
     this.name = 'SyncLockedError';
   }
 }
 
-export class SyncStateError extends Error {
+export class SyncStateError extends MessageError {
   readonly exitCode = 1;
 }
 
@@ -119,7 +153,7 @@ export class SyncStateStore {
     if (text === null) return emptySyncState;
     const parsed = syncStateSchema.safeParse(safeJson(text));
     if (!parsed.success) {
-      throw new SyncStateError(`the sync state of this portal in ${this.store.location} is not one this version understands; the next sync cannot resume or run incrementally until it is removed (cs-card state status shows it)`);
+      throw new SyncStateError(catalogText('sync.stateUnreadable', { location: this.store.location }));
     }
     return parsed.data;
   }
@@ -134,7 +168,7 @@ export class SyncStateStore {
     const written = !this.held.lost && (await this.store.writeDocument(this.stateKey, text, { lease: this.leaseName, token: this.held.token }));
     if (!written) {
       this.held.lost = true;
-      throw new SyncStateError(`this sync lost its lease on the portal (no heartbeat for ${seconds(this.leaseMs)}: the machine paused or lost the database), and another sync may have taken over; its progress is kept up to the last checkpoint — run cs-card sync again`);
+      throw new SyncStateError(catalogText('sync.leaseLost', { seconds: Math.round(this.leaseMs / 100) / 10 }));
     }
   }
 
@@ -142,7 +176,7 @@ export class SyncStateStore {
   async lock(): Promise<SyncLock> {
     const attempt = await this.store.acquireLease(this.leaseName, this.holder, this.leaseMs);
     if (!attempt.acquired) {
-      if (attempt.current === null) throw new SyncStateError('the sync lease was released while being taken: run cs-card sync again');
+      if (attempt.current === null) throw new SyncStateError(catalogText('sync.leaseReleased'));
       throw new SyncLockedError(attempt.current);
     }
     const held = { token: attempt.token, lost: false };
@@ -167,14 +201,19 @@ export class SyncStateStore {
   }
 }
 
-/** "cs-card sync on ops-1 (pid 4242), started 3 min ago, last heartbeat 5 s ago" */
-export function describeLease(lease: LeaseInfo): string {
+/**
+ * A lease as catalog parameters: its holder (command, host, pid), how long ago it started and last
+ * beat, and when it expires, each as a whole number and its unit (s, min, h; `now` when expired).
+ *
+ * @example
+ * leaseParams(lease) // { command: 'cs-card sync', host: 'ops-1', pid: '4242', started: 3, startedUnit: 'min', heartbeat: 5, heartbeatUnit: 's', expires: 55, expiresUnit: 's' }
+ */
+export function leaseParams(lease: LeaseInfo): MessageParams {
   const { holder } = lease;
-  return `${holder.command} on ${holder.host} (pid ${holder.pid}), started ${ago(lease.now - lease.acquiredAt)}, last heartbeat ${ago(lease.now - lease.heartbeatAt)}`;
-}
-
-export function leaseExpiry(lease: LeaseInfo): string {
-  return lease.expiresAt <= lease.now ? 'expired (the next sync takes it over)' : `expires ${inTime(lease.expiresAt - lease.now)} unless renewed`;
+  const started = span(lease.now - lease.acquiredAt);
+  const heartbeat = span(lease.now - lease.heartbeatAt);
+  const expires = lease.expiresAt <= lease.now ? { n: 0, unit: 'now' } : span(lease.expiresAt - lease.now);
+  return { command: holder.command, host: holder.host, pid: String(holder.pid), started: started.n, startedUnit: started.unit, heartbeat: heartbeat.n, heartbeatUnit: heartbeat.unit, expires: expires.n, expiresUnit: expires.unit };
 }
 
 export interface PortalSyncOverview {
@@ -206,23 +245,12 @@ export function parseLeaseDuration(text: string): number | null {
   return ms >= 100 && ms <= msPerHour ? ms : null;
 }
 
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
-function span(ms: number): string {
+/** A duration as a whole number of seconds (under 2 min), minutes (under 2 h) or hours. */
+function span(ms: number): { n: number; unit: 's' | 'min' | 'h' } {
   const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 120) return `${s} s`;
-  if (s < 7_200) return `${Math.round(s / 60)} min`;
-  return `${Math.round(s / 3_600)} h`;
-}
-
-function ago(ms: number): string {
-  return `${span(ms)} ago`;
-}
-
-function inTime(ms: number): string {
-  return ms <= 0 ? 'now' : `in ${span(ms)}`;
+  if (s < 120) return { n: s, unit: 's' };
+  if (s < 7_200) return { n: Math.round(s / 60), unit: 'min' };
+  return { n: Math.round(s / 3_600), unit: 'h' };
 }
 
 function safeJson(text: string): unknown {

@@ -1,3 +1,4 @@
+import { catalogText } from '../app/cards/i18n/message-error.ts';
 import { requiredProperties } from '../domain/card/requirements.ts';
 import type { CrmRecord } from '../domain/card/snapshot.ts';
 import { historyMayMatter, writebackFor } from '../domain/sync/write-rules.ts';
@@ -177,13 +178,7 @@ export class SyncJob {
       asOf: this.run.asOf,
       dryRun: this.request.dryRun ?? false,
       skippedCompanies: this.reported,
-      portalGaps: this.portal.feedbackForbidden
-        ? [
-            'survey answers were unavailable (HubSpot refused them: the crm.objects.feedback_submissions.read scope or Service Hub Pro is missing), so NPS is left out: ' +
-              'cs_company_nps was not changed, companies with an NPS kept their last written score, the others were scored without NPS; ' +
-              'once survey answers are readable again the next sync rescans every company',
-          ]
-        : [],
+      portalGaps: this.portal.feedbackForbidden ? [catalogText('sync.gap.surveyUnavailable')] : [],
       unavailableSources: this.unavailableSources(),
       ...extra,
       elapsedMs: Math.round(extra.elapsedMs),

@@ -2,7 +2,7 @@ import { dayZone, todayIn } from '../domain/parsing/index.ts';
 import { fullSyncDue } from '../domain/sync/write-rules.ts';
 import { carriedWrites } from '../domain/sync/watermark.ts';
 import type { PortalAccess } from '../hubspot/portfolio-gateway.ts';
-import type { PendingRun, SyncState } from '../state/sync-state.ts';
+import type { PendingRun, SyncReason, SyncState } from '../state/sync-state.ts';
 import type { Watermark } from './sync-selection.ts';
 import type { SyncRequest } from './sync.ts';
 
@@ -23,18 +23,18 @@ export function planRun(state: SyncState, request: SyncRequest, now: Date, timeZ
   if (!request.dryRun && pending && pending.asOf === asOf && (!request.full || pending.mode === 'full')) {
     return { run: pending, resumed: true };
   }
-  const fresh = (mode: 'full' | 'incremental', reason: string, watermark: Watermark | null): Plan => ({
+  const fresh = (mode: 'full' | 'incremental', reason: SyncReason, watermark: Watermark | null): Plan => ({
     run: { mode, reason, asOf, startedAt: now.toISOString(), watermark, afterId: null, totals: {}, skippedIds: [] },
     resumed: false,
   });
   const last = state.lastRun;
-  if (request.full) return fresh('full', 'requested with --full', null);
-  if (last === null) return fresh('full', 'no earlier sync of this portal', null);
+  if (request.full) return fresh('full', { code: 'sync.reason.requested', params: {} }, null);
+  if (last === null) return fresh('full', { code: 'sync.reason.firstSync', params: {} }, null);
   const fullEveryDays = request.fullEveryDays ?? defaultFullEveryDays;
   if (fullSyncDue(state.lastFullRun?.asOf ?? null, asOf, fullEveryDays)) {
-    return fresh('full', `the last full sync is ${fullEveryDays} or more days old, and ages of touches, tickets and sentiment drift daily`, null);
+    return fresh('full', { code: 'sync.reason.fullDue', params: { days: fullEveryDays } }, null);
   }
-  return fresh('incremental', `changes since the sync of ${last.startedAt}`, { startedAt: last.startedAt, finishedAt: last.finishedAt, asOf: last.asOf, ...(last.writes ? { writes: last.writes } : {}) });
+  return fresh('incremental', { code: 'sync.reason.changesSince', params: { since: last.startedAt } }, { startedAt: last.startedAt, finishedAt: last.finishedAt, asOf: last.asOf, ...(last.writes ? { writes: last.writes } : {}) });
 }
 
 /** The state after `run` completed: its start is the next incremental run's watermark. */

@@ -1,6 +1,7 @@
+import type { Message } from '../app/cards/contract/message.ts';
 import type { CsConfig } from '../config/schema.ts';
 import type { PortalAccess, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
-import type { PendingRun, SyncStateStore } from '../state/sync-state.ts';
+import type { PendingRun, SyncReason, SyncStateStore } from '../state/sync-state.ts';
 import { SyncJob } from './sync-job.ts';
 import { fullPages, idPages, prefetched } from './sync-pages.ts';
 import { completedState, planRun, sourcesReturned } from './sync-plan.ts';
@@ -81,7 +82,8 @@ export interface SyncTotals {
 
 export interface SyncSummary extends SyncTotals {
   readonly mode: 'full' | 'incremental';
-  readonly reason: string;
+  /** Why the run is full or incremental: a catalog code (sync.reason.*) and its parameters. */
+  readonly reason: SyncReason;
   readonly asOf: string;
   readonly dryRun: boolean;
   readonly resumed: boolean;
@@ -90,7 +92,7 @@ export interface SyncSummary extends SyncTotals {
   /** The first skipped companies and why (all of them are counted in `skipped`). */
   readonly skippedCompanies: readonly SkippedCompany[];
   /** Data the portal withholds from every score (e.g. NPS without the feedback scope). */
-  readonly portalGaps: readonly string[];
+  readonly portalGaps: readonly Message[];
   /** Sources this run could not read at all; the next run after they return rescans every company. */
   readonly unavailableSources: readonly 'feedback'[];
   readonly apiCalls: number;
@@ -110,9 +112,9 @@ export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promis
     const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds, portal, request.lookBackMs) : null;
     const effective: PendingRun =
       run.mode === 'incremental' && selection === null
-        ? { ...run, mode: 'full', reason: 'so many records changed that a full pass is cheaper' }
+        ? { ...run, mode: 'full', reason: { code: 'sync.reason.tooManyChanges', params: {} } }
         : run.mode === 'incremental' && sourcesReturned(state, run, portal)
-          ? { ...run, mode: 'full', reason: 'survey answers are readable again after a sync without them, so every company is rescored with its NPS' }
+          ? { ...run, mode: 'full', reason: { code: 'sync.reason.sourcesReturned', params: {} } }
           : run;
     const save = request.dryRun ? null : (pending: PendingRun) => deps.store.write({ ...state, pending });
     const job = new SyncJob(deps, request, effective, save, portal);
@@ -144,7 +146,7 @@ export async function syncCompanies(
   const wanted = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
   const run: PendingRun = {
     mode: 'incremental',
-    reason: `recompute of ${wanted.length} given companies`,
+    reason: { code: 'sync.reason.recompute', params: { count: wanted.length } },
     asOf,
     startedAt: deps.now().toISOString(),
     watermark: null,

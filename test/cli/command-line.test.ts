@@ -50,7 +50,7 @@ describe('cs-card, tried as a new user would', () => {
       }
     };
     await visit(path.join(root, 'src/cli/main.ts'));
-    expect([...reached].map((file) => path.relative(root, file)).sort()).toEqual(['src/cli/errors.ts', 'src/cli/main.ts', 'src/cli/program.ts', 'src/sandbox/demo-defaults.ts']);
+    expect([...reached].map((file) => path.relative(root, file)).sort()).toEqual(['src/cli/main.ts', 'src/cli/program.ts', 'src/sandbox/demo-defaults.ts']);
     const help = await csCard(['--help']);
     expect(help.code).toBe(0);
     for (const command of ['card', 'serve', 'sandbox', 'start', 'setup', 'sync', 'report', 'state', 'doctor']) expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childEnvironment } from '../sync/cli-process.ts';
 import { z } from 'zod';
 
 // `cs-card sandbox` as a process, as a user runs it: it prints the URL it listens on, serves the
@@ -10,8 +11,8 @@ import { z } from 'zod';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function startCsCard(args: string[], env: Record<string, string> = {}) {
-  const { HUBSPOT_ACCESS_TOKEN: _token, HUBSPOT_BASE_URL: _base, HUBSPOT_CLIENT_SECRET: _secret, CS_CARD_CONFIG: _config, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...inherited, ...env } });
+  // The sandbox, the default configuration and English, whatever the developer's shell has set.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: childEnvironment(env) });
   const text = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => {
     text.stdout += chunk.toString();
@@ -44,7 +45,7 @@ describe('cs-card sandbox', () => {
     const sandbox = startCsCard(['sandbox', '--port', '0']);
     try {
       const [, url] = await sandbox.printed('stdout', /^(http:\/\/127\.0\.0\.1:\d+)\n/);
-      await sandbox.printed('stderr', /sandbox portal with 225 demo companies \(\d+ records, as of \d{4}-\d{2}-\d{2}, seed 1\) on http/);
+      await sandbox.printed('stderr', /sandbox portal with 225 demo companies \([\d,]+ records, as of [A-Z][a-z]{2} \d{1,2}, \d{4}, seed 1\) on http/);
 
       const withToken = await fetch(`${url}/crm/v3/objects/companies?limit=5`, { headers: { authorization: 'Bearer any-token-at-all' } });
       const withoutToken = await fetch(`${url}/crm/v3/objects/companies?limit=5`);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childEnvironment } from '../sync/cli-process.ts';
 import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 
 // `cs-card serve` as a process: against the embedded sandbox it serves unsigned requests (and
@@ -8,9 +9,9 @@ import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function startCsCard(args: string[], env: Record<string, string | undefined>) {
-  const { HUBSPOT_ACCESS_TOKEN: _token, HUBSPOT_BASE_URL: _base, HUBSPOT_CLIENT_SECRET: _secret, CS_CARD_CONFIG: _config, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...inherited, ...env } });
+function startCsCard(args: string[], env: Record<string, string>) {
+  // The sandbox, the default configuration and English, whatever the developer's shell has set.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: childEnvironment(env) });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -52,6 +53,6 @@ describe('cs-card serve', () => {
     const server = startCsCard(['serve'], { PORT: '0', HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', HUBSPOT_BASE_URL: 'http://127.0.0.1:9' });
 
     expect(await server.exited).toBe(2);
-    expect(server.stderr().trim()).toMatch(/^cs-card: HUBSPOT_CLIENT_SECRET is not set: .*set it to the app's client secret$/);
+    expect(server.stderr().trim()).toMatch(/^cs-card: HUBSPOT_CLIENT_SECRET is not set: .*set it to the app’s client secret$/);
   });
 });

@@ -24,8 +24,8 @@ afterEach(() => {
 });
 
 function startCli(args: readonly string[]): Run {
-  // The sandbox and default configuration, whatever the developer's shell has set.
-  const unset = new Set(['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_BASE_URL', 'HUBSPOT_CLIENT_SECRET', 'PORT', 'CS_CARD_CONFIG']);
+  // The sandbox, the default configuration and English, whatever the developer's shell has set.
+  const unset = new Set(['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_BASE_URL', 'HUBSPOT_CLIENT_SECRET', 'PORT', 'CS_CARD_CONFIG', 'CS_CARD_LOCALE', 'LANG', 'LC_ALL', 'LC_MESSAGES']);
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !unset.has(name)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const started: Run = {

@@ -32,8 +32,8 @@ export async function csCard(args: readonly string[], env: Record<string, string
   }
 }
 
-/** Starts cs-card and resolves once its stderr matches `pattern`, with the running process. */
-export function csCardUntil(args: readonly string[], env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
+/** Starts cs-card and resolves once its stderr matches `pattern`, with the running process and what it has written to stderr so far. */
+export function csCardUntil(args: readonly string[], env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null>; stderr: () => string }> {
   const child = spawn(process.execPath, command(args), { cwd: root, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -41,7 +41,7 @@ export function csCardUntil(args: readonly string[], env: Record<string, string>
     child.stdout?.resume();
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
-      if (pattern.test(stderr)) resolve({ child, exited });
+      if (pattern.test(stderr)) resolve({ child, exited, stderr: () => stderr });
     });
     void exited.then((code) => reject(new Error(`cs-card exited (${code}) before its output matched ${pattern}: ${stderr}`)));
   });

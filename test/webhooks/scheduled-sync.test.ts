@@ -12,7 +12,7 @@ const hour = 3_600_000;
 function summary(overrides: Partial<SyncSummary> = {}): SyncSummary {
   return {
     mode: 'incremental',
-    reason: 'changes since the last sync',
+    reason: { code: 'sync.reason.changesSince', params: { since: '2026-11-20T00:00:00.000Z' } },
     asOf: '2026-11-22',
     dryRun: false,
     resumed: false,

@@ -1,3 +1,4 @@
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import { companyIdSchema, readCard } from '../../usecases/card-view.ts';
 import { CompanyNotFoundError, HubSpotError } from '../../usecases/portal.ts';
 import { asOfOption } from '../options.ts';
@@ -15,19 +16,19 @@ interface CardOptions {
 
 export async function showCard(companyIdArg: string, options: CardOptions): Promise<void> {
   const companyId = companyIdSchema.safeParse(companyIdArg);
-  if (!companyId.success) throw new UsageError(`"${companyIdArg}" is not a company id: use the digits from the company record's URL`);
+  if (!companyId.success) throw new UsageError(catalogText('cli.card.badId', { value: companyIdArg }));
   const asOf = asOfOption(options.asOf);
   const i18n = cliI18n(options.locale);
 
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env, { rateLimit: null });
-  if (portal.kind === 'sandbox') process.stderr.write('cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this card comes from the embedded sandbox portal.\n');
+  if (portal.kind === 'sandbox') process.stderr.write(`cs-card: ${i18n.t('cli.card.sandboxNotice')}\n`);
   try {
     const { view, name, later } = await readCard({ gateway: portal.card, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
     process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view, { name, later }, i18n)}\n`);
   } catch (error) {
-    if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(error.message, { cause: error });
+    if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(catalogText('cli.error.hubspot', { error: null }), { cause: error });
     throw error;
   } finally {
     await portal.close();

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import { blocksResults } from '../../domain/portal/doctor.ts';
 import { runDoctor } from '../../usecases/doctor.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { doctorText } from '../doctor-text.ts';
-import { CommandFailure, UsageError } from '../errors.ts';
+import { CommandFailure } from '../errors.ts';
+import { cliI18n } from '../locale.ts';
 import { openPortal, readEnvironment, sandboxNotice } from '../portal.ts';
 
 // `cs-card doctor`: checks the configured portal without writing anything — the token's scopes,
@@ -13,26 +15,26 @@ import { openPortal, readEnvironment, sandboxNotice } from '../portal.ts';
 // rate limit — and prints a ✓ / ✗ checklist with the fix for each ✗. Exit 1 when something
 // blocks correct results.
 
-const flagsSchema = z.object({ locale: z.string().default('en') });
+const flagsSchema = z.object({ locale: z.string().optional() });
 
 export async function doctor(rawFlags: unknown): Promise<void> {
-  const flags = flagsSchema.safeParse(rawFlags);
-  if (!flags.success) throw new UsageError('bad option: --locale takes a language tag like en, zh-CN, ja, pl or th');
+  const flags = flagsSchema.parse(rawFlags);
+  const i18n = cliI18n(flags.locale);
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env);
   let blocking: boolean;
   try {
-    if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
+    if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice(i18n));
     const report = await runDoctor({ account: portal.account, properties: portal.properties, portfolio: portal.portfolio }, config);
-    const label = env.HUBSPOT_ACCESS_TOKEN ? (env.HUBSPOT_BASE_URL ?? 'https://api.hubapi.com') : 'the embedded sandbox portal';
-    process.stdout.write(`${doctorText(report.checks, label, flags.data.locale)}\n`);
+    const label = env.HUBSPOT_ACCESS_TOKEN ? (env.HUBSPOT_BASE_URL ?? 'https://api.hubapi.com') : i18n.t('cli.doctor.sandbox');
+    process.stdout.write(`${doctorText(report.checks, label, i18n.locale)}\n`);
     blocking = blocksResults(report.checks);
   } catch (error) {
-    if (error instanceof HubSpotError) throw new CommandFailure(`doctor stopped: ${error.message}`, { cause: error });
+    if (error instanceof HubSpotError) throw new CommandFailure(catalogText('cli.doctor.stopped', { error: null }), { cause: error });
     throw error;
   } finally {
     await portal.close();
   }
-  if (blocking) throw new CommandFailure('the portal is not ready: fix the checks marked ✗ above (cs-card doctor writes nothing)');
+  if (blocking) throw new CommandFailure(catalogText('cli.doctor.notReady'));
 }

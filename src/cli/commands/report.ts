@@ -1,9 +1,11 @@
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import { dayOfInstant, dayZone, parseIsoDate, type Day } from '../../domain/parsing/index.ts';
 import { periodFromArguments } from '../../domain/portfolio/period-report.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { runPeriodReport } from '../../usecases/portfolio-book.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
+import { cliI18n } from '../locale.ts';
 import { asOfOption } from '../options.ts';
 import { reportCsv, reportText, type ReportScope } from '../period-report-text.ts';
 import { configForPortal, openPortal, readEnvironment, sandboxNotice } from '../portal.ts';
@@ -26,13 +28,14 @@ interface ReportOptions {
 
 
 export async function showReport(options: ReportOptions): Promise<void> {
-  if (options.json && options.csv) throw new UsageError('--json and --csv cannot be combined: choose one output format');
-  if (options.by !== undefined && options.by !== 'owner') throw new UsageError(`--by "${options.by}" is not a grouping: the report can be split --by owner`);
-  if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new UsageError(`--currency "${options.currency}" is not a currency code: write 3 capital letters, like USD`);
+  const i18n = cliI18n(options.locale);
+  if (options.json && options.csv) throw new UsageError(catalogText('report.error.jsonAndCsv'));
+  if (options.by !== undefined && options.by !== 'owner') throw new UsageError(catalogText('report.error.by', { value: options.by }));
+  if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new UsageError(catalogText('report.error.currency', { value: options.currency }));
   const given = asOfOption(options.asOf);
   const periodOf = (asOf: Day) => periodFromArguments({ ...(options.period === undefined ? {} : { period: options.period }), ...(options.from === undefined ? {} : { from: options.from }), ...(options.to === undefined ? {} : { to: options.to }) }, asOf);
   const givenAsOf = given === undefined ? null : parseIsoDate(given);
-  if (given !== undefined && givenAsOf === null) throw new UsageError(`--as-of "${given}" is not a date: write it YYYY-MM-DD, like 2026-11-22`);
+  if (given !== undefined && givenAsOf === null) throw new UsageError(catalogText('cli.error.asOfNotDate', { value: given }));
   // The arguments are checked before the portal is opened (against today in UTC when no --as-of).
   const checked = periodOf(givenAsOf ?? dayOfInstant(Date.now()));
   if ('error' in checked) throw new UsageError(checked.error);
@@ -40,7 +43,7 @@ export async function showReport(options: ReportOptions): Promise<void> {
   const env = readEnvironment();
   const configured = await loadCliConfig();
   const portal = await openPortal(env);
-  if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
+  if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice(i18n));
   try {
     // The portal's home currency and time zone (account details), else the configured ones.
     const config = await configForPortal(portal, configured);
@@ -57,10 +60,10 @@ export async function showReport(options: ReportOptions): Promise<void> {
     } else if (options.csv) {
       process.stdout.write(reportCsv(scopes));
     } else {
-      process.stdout.write(`${scopes.map((scope) => reportText(scope, options.locale ?? 'en')).join('\n\n')}\n`);
+      process.stdout.write(`${scopes.map((scope) => reportText(scope, i18n.locale)).join('\n\n')}\n`);
     }
   } catch (error) {
-    if (error instanceof HubSpotError) throw new CommandFailure(error.message, { cause: error });
+    if (error instanceof HubSpotError) throw new CommandFailure(catalogText('cli.error.hubspot', { error: null }), { cause: error });
     throw error;
   } finally {
     await portal.close();

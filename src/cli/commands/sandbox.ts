@@ -1,6 +1,9 @@
+import type { I18n } from '../../app/cards/i18n/format.ts';
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import { ALL_SANDBOX_SCOPES, parseFaultSpec } from '../../sandbox/controls.ts';
 import { createSandbox, type FaultRule, type SearchLag } from '../../sandbox/index.ts';
 import { UsageError } from '../errors.ts';
+import { cliI18n } from '../locale.ts';
 import { isAddressInUse } from '../runtime/ports.ts';
 import { untilStopped } from '../runtime/signals.ts';
 import { asOfOption, companiesOption, portOption, rateLimitOption, rateLimitText, wholeNumber, type RateLimit } from '../options.ts';
@@ -20,6 +23,7 @@ interface SandboxFlags {
   latency: string;
   searchLag: string;
   scopes: string;
+  locale?: string;
 }
 
 /**
@@ -29,9 +33,9 @@ interface SandboxFlags {
  */
 export function scopesOption(raw: string): string[] | null {
   const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-  if (entries.length === 0) throw new UsageError(`--scopes must list scopes, "all", or "-scope" to take one away, got "${raw}".`);
+  if (entries.length === 0) throw new UsageError(catalogText('cli.sandbox.badScopes', { value: raw }));
   const unknown = entries.map((entry) => entry.replace(/^-/, '')).filter((name) => name !== 'all' && !ALL_SANDBOX_SCOPES.includes(name));
-  if (unknown.length > 0) throw new UsageError(`--scopes: unknown scope ${unknown.map((name) => `"${name}"`).join(', ')}; the sandbox knows ${ALL_SANDBOX_SCOPES.join(', ')}.`);
+  if (unknown.length > 0) throw new UsageError(catalogText('cli.sandbox.unknownScope', { count: unknown.length, names: unknown.map((name) => `"${name}"`).join(', '), known: ALL_SANDBOX_SCOPES.join(', ') }));
   const fromAll = entries.includes('all') || entries.every((entry) => entry.startsWith('-'));
   const granted = new Set(fromAll ? ALL_SANDBOX_SCOPES : []);
   for (const entry of entries) {
@@ -46,7 +50,7 @@ function faultRules(specs: readonly string[]): FaultRule[] {
     try {
       return parseFaultSpec(spec);
     } catch (error) {
-      throw new UsageError(`--fault ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(catalogText('cli.sandbox.badFault', { error: null }), { cause: error });
     }
   });
 }
@@ -56,7 +60,7 @@ function searchLagOf(raw: string): SearchLag | null {
   const match = /^(\d+)(?:-(\d+))?$/.exec(raw.trim());
   const minMs = Number(match?.[1]);
   const maxMs = Number(match?.[2] ?? match?.[1]);
-  if (!match || maxMs < minMs || maxMs > 600_000) throw new UsageError(`--search-lag must be milliseconds like 3000 or a range like 2000-5000 (0 = off, at most 600000), got "${raw}".`);
+  if (!match || maxMs < minMs || maxMs > 600_000) throw new UsageError(catalogText('cli.sandbox.badSearchLag', { value: raw }));
   return maxMs === 0 ? null : { minMs, maxMs };
 }
 
@@ -69,7 +73,22 @@ function sandboxRateLimit(raw: string): RateLimit | null {
   return rateLimitOption(raw);
 }
 
+/** What the sandbox accepts and how it behaves, for the line under its URL. */
+function settingsText(i18n: I18n, settings: { token: string | undefined; rateLimit: RateLimit | null; scopes: string[] | null; searchLag: SearchLag | null; latencyMs: number; faults: readonly string[]; url: string }): string {
+  return i18n.t('cli.sandbox.settings', {
+    token: settings.token === undefined ? 'any' : 'only',
+    rate: settings.rateLimit ? rateLimitText(settings.rateLimit, i18n) : 'off',
+    scopes: settings.scopes === null ? 'all' : settings.scopes.length === 0 ? 'none' : settings.scopes.join(', '),
+    lag: settings.searchLag ? `${settings.searchLag.minMs}-${settings.searchLag.maxMs}` : 'off',
+    latency: settings.latencyMs > 0 ? String(settings.latencyMs) : 'none',
+    faults: settings.faults.length === 0 ? 'none' : settings.faults.join(', '),
+    url: settings.url,
+    accessToken: settings.token ?? 'sandbox',
+  });
+}
+
 export async function serveSandbox(flags: SandboxFlags): Promise<void> {
+  const i18n = cliI18n(flags.locale);
   const port = portOption('--port', flags.port);
   const companies = companiesOption(flags.companies);
   const seed = wholeNumber('--seed', flags.seed, 0, 2 ** 32 - 1);
@@ -79,7 +98,7 @@ export async function serveSandbox(flags: SandboxFlags): Promise<void> {
   const searchLag = searchLagOf(flags.searchLag);
   const faults = faultRules(flags.fault);
   const scopes = scopesOption(flags.scopes);
-  if (flags.token !== undefined && !/^\S+$/.test(flags.token)) throw new UsageError('--token must be a token without spaces.');
+  if (flags.token !== undefined && !/^\S+$/.test(flags.token)) throw new UsageError(catalogText('cli.sandbox.badToken'));
   const sandbox = createSandbox({ companies, seed, ...(asOf ? { asOf } : {}), searchLag, ...(flags.token ? { token: flags.token } : {}), ...(scopes ? { scopes } : {}) });
   sandbox.controls.rateLimit = rateLimit;
   sandbox.controls.latencyMs = latencyMs;
@@ -87,17 +106,14 @@ export async function serveSandbox(flags: SandboxFlags): Promise<void> {
   const server = await sandbox.listen({ port }).catch((error: unknown) => {
     const inUse = isAddressInUse(error);
     // A taken port is bad usage, exit 2, as in `start` and `serve`.
-    throw inUse ? new UsageError(`port ${port} is already in use: pick another with --port.`) : error;
+    throw inUse ? new UsageError(catalogText('cli.sandbox.portInUse', { port: String(port) })) : error;
   });
   const stopped = untilStopped();
   const { records } = sandbox.portfolio;
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(
-    `cs-card: sandbox portal with ${companies} demo companies (${records} records, as of ${sandbox.portfolio.asOf}, seed ${seed}) on ${server.url}\n`
-    + `cs-card: ${flags.token ? 'only the --token bearer token is accepted' : 'any bearer token is accepted'}; rate limit ${rateLimit ? rateLimitText(rateLimit) : 'off'}; `
-    + `${scopes ? `scopes ${scopes.length === 0 ? 'none' : scopes.join(', ')}; ` : ''}search lag ${searchLag ? `${searchLag.minMs}-${searchLag.maxMs} ms` : 'off'}${latencyMs > 0 ? `; latency ${latencyMs} ms` : ''}${faults.length > 0 ? `; faults ${flags.fault.join(', ')}` : ''}. `
-    + `Use it with HUBSPOT_BASE_URL=${server.url} HUBSPOT_ACCESS_TOKEN=${flags.token ?? 'sandbox'}. Ctrl-C stops it.\n`,
-  );
+  const portfolio = { companies, records, asOf: sandbox.portfolio.asOf, seed: String(seed), url: server.url };
+  const settings = { token: flags.token, rateLimit, scopes, searchLag, latencyMs, faults: flags.fault, url: server.url };
+  process.stderr.write(`cs-card: ${i18n.t('cli.sandbox.portfolio', portfolio)}\ncs-card: ${settingsText(i18n, settings)}\n`);
   await stopped;
   await server.close();
 }

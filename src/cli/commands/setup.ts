@@ -1,26 +1,29 @@
 import { z } from 'zod';
+import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import type { CsConfig } from '../../config/schema.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { runSetup, type SetupReport } from '../../usecases/setup.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure } from '../errors.ts';
+import { cliI18n } from '../locale.ts';
 import { openPortal, readEnvironment, sandboxNotice, type Portal } from '../portal.ts';
 
 // `cs-card setup [--lists]`: the property group and company properties (and optionally the
 // managers' lists) in the portal, reporting what it created, updated or found in place.
 
-/** The report as lines for a person: what changed first, then what was already right. */
-export function setupReportLines(report: SetupReport): string[] {
-  const names = (list: readonly string[]) => (list.length === 0 ? '' : `: ${list.join(', ')}`);
+/** The report as lines for a person, in the catalog's words: what changed first, then what was already right. */
+export function setupReportLines(report: SetupReport, i18n: I18n = createI18n('en', 'UTC')): string[] {
+  const separator = i18n.t('list.separator');
   const lines = [
-    `Property group customer_success: ${report.group}`,
-    `Created ${report.created.length} properties${names(report.created)}`,
-    `Updated ${report.updated.length} properties${names(report.updated.map((u) => `${u.name} (${u.fields.join(', ')})`))}`,
-    `Unchanged ${report.unchanged.length} properties`,
+    i18n.t('cli.setup.group', { outcome: report.group }),
+    i18n.t('cli.setup.created', { count: report.created.length, names: report.created.join(separator) }),
+    i18n.t('cli.setup.updated', { count: report.updated.length, names: report.updated.map((u) => `${u.name} (${u.fields.join(', ')})`).join(separator) }),
+    i18n.t('cli.setup.unchanged', { count: report.unchanged.length }),
   ];
-  for (const failure of report.failed) lines.push(`Failed ${failure.name}: ${failure.reason}`);
+  for (const failure of report.failed) lines.push(i18n.t('cli.setup.failed', { name: failure.name, reason: failure.reason }));
   for (const list of report.lists ?? []) {
-    lines.push(`List "${list.name}": ${list.outcome === 'exists' ? 'unchanged (exists)' : list.outcome}${list.reason ? ` (${list.reason})` : ''}`);
+    lines.push(list.reason ? i18n.t('cli.setup.listFailed', { name: list.name, reason: list.reason }) : i18n.t('cli.setup.list', { name: list.name, outcome: list.outcome }));
   }
   return lines;
 }
@@ -30,34 +33,35 @@ export function setupChangedNothing(report: SetupReport): boolean {
   return report.group === 'unchanged' && report.created.length === 0 && report.updated.length === 0 && !(report.lists ?? []).some((l) => l.outcome === 'created');
 }
 
-const setupFlagsSchema = z.object({ lists: z.boolean().default(false) });
+const setupFlagsSchema = z.object({ lists: z.boolean().default(false), locale: z.string().optional() });
 
 export async function runSetupCommand(deps: { portal: Portal; config: CsConfig }, options: { lists: boolean }): Promise<SetupReport> {
   try {
     const report = await runSetup({ properties: deps.portal.properties, lists: deps.portal.lists, config: deps.config }, options);
     return report;
   } catch (error) {
-    if (error instanceof HubSpotError) throw new CommandFailure(`setup could not read or change the company properties: ${error.message}`, { cause: error });
+    if (error instanceof HubSpotError) throw new CommandFailure(catalogText('cli.setup.hubspotFailed', { error: null }), { cause: error });
     throw error;
   }
 }
 
 export async function setup(rawFlags: unknown): Promise<void> {
   const flags = setupFlagsSchema.parse(rawFlags);
+  const i18n = cliI18n(flags.locale);
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env);
   try {
-    if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice);
+    if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice(i18n));
     // The sandbox has no Lists API: say so instead of reporting three failures.
     const lists = flags.lists && portal.kind === 'hubspot';
     const report = await runSetupCommand({ portal, config }, { lists });
-    const lines = setupReportLines(report);
-    if (flags.lists && !lists) lines.push('Lists: skipped, the embedded sandbox has no Lists API (run setup --lists against a real portal)');
-    lines.push(setupChangedNothing(report) ? 'Nothing to change: the portal already matches.' : 'Done.');
+    const lines = setupReportLines(report, i18n);
+    if (flags.lists && !lists) lines.push(i18n.t('cli.setup.listsSkipped'));
+    lines.push(i18n.t(setupChangedNothing(report) ? 'cli.setup.nothingToChange' : 'cli.setup.done'));
     process.stdout.write(`${lines.join('\n')}\n`);
     const failures = report.failed.length + (report.lists ?? []).filter((l) => l.outcome === 'failed').length;
-    if (failures > 0) throw new CommandFailure(`${failures} of the properties or lists could not be set up (listed above); fix what each line names and run setup again`);
+    if (failures > 0) throw new CommandFailure(catalogText('cli.setup.failures', { count: failures }));
   } finally {
     await portal.close();
   }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import { openStateStore } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
-import { describeLease, leaseExpiry, syncOverview } from '../../state/sync-state.ts';
+import { leaseParams, syncOverview } from '../../state/sync-state.ts';
 import { UsageError } from '../errors.ts';
+import { cliI18n } from '../locale.ts';
 
 // `cs-card state migrate | status`: the state store every instance shares (PostgreSQL with
 // CS_CARD_DATABASE_URL, else the embedded SQLite file in CS_CARD_STATE_DIR). Stores migrate
@@ -17,51 +20,50 @@ async function withStore(run: (store: StateStore) => Promise<void>): Promise<voi
   }
 }
 
-async function migrate(): Promise<void> {
+async function migrate(i18n: I18n): Promise<void> {
   await withStore(async (store) => {
     const version = await store.schemaVersion();
     // Opening migrated it already: say what this call found and left.
-    process.stdout.write(`State store ${store.location}: schema version ${version}, current.\n`);
+    process.stdout.write(`${i18n.t('cli.state.migrated', { location: store.location, version: String(version) })}\n`);
   });
 }
 
-function day(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
-export async function statusLines(store: StateStore): Promise<string[]> {
+/** What the store holds, in the catalog's words: every portal's running and last syncs, and the webhook queue. */
+export async function statusLines(store: StateStore, i18n: I18n = createI18n('en', 'UTC')): Promise<string[]> {
   const [version, portals, queued] = await Promise.all([store.schemaVersion(), syncOverview(store), store.queueLength()]);
-  const lines = [`State store: ${store.location} (schema version ${version})`];
-  if (portals.length === 0) lines.push('Syncs: none yet.');
+  const lines = [i18n.t('cli.state.store', { location: store.location, version: String(version) })];
+  if (portals.length === 0) lines.push(i18n.t('cli.state.noSyncs'));
   for (const portal of portals) {
-    lines.push(`Portal ${portal.portalKey}:`);
-    lines.push(portal.lease ? `  sync running: ${describeLease(portal.lease)}; its lease ${leaseExpiry(portal.lease)}` : '  sync running: none');
+    lines.push(i18n.t('cli.state.portal', { portal: portal.portalKey }));
+    lines.push(`  ${portal.lease ? i18n.t('cli.state.running', leaseParams(portal.lease)) : i18n.t('cli.state.notRunning')}`);
     const { state } = portal;
     if (state === null) {
-      lines.push('  sync state: not one this version understands');
+      lines.push(`  ${i18n.t('cli.state.unreadable')}`);
       continue;
     }
     const last = state.lastRun;
-    lines.push(last ? `  last sync: ${last.mode}, as of ${last.asOf}, ${day(last.startedAt)} to ${day(last.finishedAt)}` : '  last sync: none');
-    if (state.lastFullRun && state.lastFullRun !== last) lines.push(`  last full sync: as of ${state.lastFullRun.asOf}, finished ${day(state.lastFullRun.finishedAt)}`);
-    if (state.pending) lines.push(`  interrupted ${state.pending.mode} sync of ${day(state.pending.startedAt)}: the next sync resumes after company ${state.pending.afterId ?? '(none yet)'}`);
-    if (state.retryIds.length > 0) lines.push(`  companies to retry: ${state.retryIds.length}`);
+    lines.push(`  ${last ? i18n.t('cli.state.lastSync', { mode: last.mode, asOf: last.asOf, started: i18n.dateTime(last.startedAt), finished: i18n.dateTime(last.finishedAt) }) : i18n.t('cli.state.noLastSync')}`);
+    if (state.lastFullRun && state.lastFullRun !== last) lines.push(`  ${i18n.t('cli.state.lastFullSync', { asOf: state.lastFullRun.asOf, finished: i18n.dateTime(state.lastFullRun.finishedAt) })}`);
+    if (state.pending) lines.push(`  ${i18n.t('cli.state.interrupted', { mode: state.pending.mode, started: i18n.dateTime(state.pending.startedAt), afterId: state.pending.afterId ?? 'none' })}`);
+    if (state.retryIds.length > 0) lines.push(`  ${i18n.t('cli.state.retry', { count: state.retryIds.length })}`);
   }
-  lines.push(`Webhook work queue: ${queued} record${queued === 1 ? '' : 's'} waiting`);
+  lines.push(i18n.t('cli.state.queue', { count: queued }));
   return lines;
 }
 
-async function status(): Promise<void> {
+async function status(i18n: I18n): Promise<void> {
   await withStore(async (store) => {
-    process.stdout.write(`${(await statusLines(store)).join('\n')}\n`);
+    process.stdout.write(`${(await statusLines(store, i18n)).join('\n')}\n`);
   });
 }
 
 const actionSchema = z.enum(['migrate', 'status']);
 
 /** `cs-card state migrate|status`. */
-export async function state(action: unknown): Promise<void> {
+export async function state(action: unknown, rawFlags?: unknown): Promise<void> {
+  const flags = z.object({ locale: z.string().optional() }).catch({}).parse(rawFlags);
+  const i18n = cliI18n(flags.locale);
   const parsed = actionSchema.safeParse(action);
-  if (!parsed.success) throw new UsageError(`cs-card state ${String(action)}: the action must be "migrate" or "status"`);
-  await (parsed.data === 'migrate' ? migrate() : status());
+  if (!parsed.success) throw new UsageError(catalogText('cli.state.badAction', { value: String(action) }));
+  await (parsed.data === 'migrate' ? migrate(i18n) : status(i18n));
 }

@@ -15,6 +15,8 @@ import { openPortal, readEnvironment, storeFor, syncStateOptions, type Portal } 
 import { stopOnSignal } from '../runtime/signals.ts';
 import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
 import { cliI18n } from '../locale.ts';
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
+import type { SyncReason } from '../../state/sync-state.ts';
 
 // `cs-card sync [--full] [--dry-run] [--as-of YYYY-MM-DD]`: recompute health for every company
 // in scope and write back what changed, with progress on stderr and a summary on stdout.
@@ -103,6 +105,12 @@ function changeLine(change: CompanyChange): string {
   return `  ${change.companyId}${change.name ? ` ${change.name}` : ''}: ${parts.join(', ')}`;
 }
 
+/** Why the run is full or incremental, in the reader's words; the last sync's start in their time format. */
+export function reasonText(reason: SyncReason, i18n: I18n): string {
+  const { since } = reason.params;
+  return i18n.message({ code: reason.code, params: typeof since === 'string' ? { ...reason.params, since: i18n.dateTime(since) } : reason.params });
+}
+
 export function summaryLines(summary: SyncSummary, i18n: I18n = createI18n('en', 'UTC')): string[] {
   const run = summary.dryRun ? (summary.mode === 'full' ? 'dryRunFull' : 'dryRunIncremental') : summary.mode;
   const counts = {
@@ -115,11 +123,11 @@ export function summaryLines(summary: SyncSummary, i18n: I18n = createI18n('en',
     seconds: Math.round(summary.elapsedMs / 100) / 10,
   };
   const lines = [
-    i18n.t('cli.sync.title', { run, asOf: summary.asOf, resumed: summary.resumed ? 'yes' : 'no', reason: summary.reason }),
+    i18n.t('cli.sync.title', { run, asOf: summary.asOf, resumed: summary.resumed ? 'yes' : 'no', reason: reasonText(summary.reason, i18n) }),
     i18n.t(summary.dryRun ? 'cli.sync.countsDryRun' : 'cli.sync.counts', counts),
   ];
   if (summary.dryRun) lines.push(i18n.t('cli.sync.nothingWritten'));
-  for (const gap of summary.portalGaps) lines.push(i18n.t('cli.sync.note', { gap }));
+  for (const gap of summary.portalGaps) lines.push(i18n.t('cli.sync.note', { gap: i18n.message(gap) }));
   if (summary.skipped > 0) {
     lines.push(i18n.t('cli.sync.skippedHeading'));
     for (const skipped of summary.skippedCompanies.slice(0, maxListedSkips)) lines.push(`  ${skipped.companyId}: ${skipped.reasons.join('; ')}`);
@@ -129,14 +137,14 @@ export function summaryLines(summary: SyncSummary, i18n: I18n = createI18n('en',
 }
 
 /** Sync writes the product's properties: missing ones would fail every write, so say so up front. */
-async function ensureProperties(portal: Portal, config: Awaited<ReturnType<typeof loadCliConfig>>, i18n: I18n): Promise<void> {
+async function ensureProperties(portal: Portal, config: Awaited<ReturnType<typeof loadCliConfig>>): Promise<void> {
   if (portal.kind === 'sandbox') {
     await runSetup({ properties: portal.properties, config });
     return;
   }
   const present = new Set((await portal.properties.properties()).map((property) => property.name));
   const missing = ownedCompanyProperties.filter((name) => !present.has(name));
-  if (missing.length > 0) throw new CommandFailure(i18n.t('cli.sync.missingProperties', { names: missing.join(', ') }));
+  if (missing.length > 0) throw new CommandFailure(catalogText('cli.sync.missingProperties', { names: missing.join(', ') }));
 }
 
 export async function sync(rawFlags: unknown): Promise<void> {
@@ -156,7 +164,7 @@ export async function sync(rawFlags: unknown): Promise<void> {
   let progress: Progress | null = null;
   try {
     if (portal.kind === 'sandbox') process.stderr.write(`cs-card: ${i18n.t('cli.sandboxNotice')}\n`);
-    if (!flags.dryRun) await ensureProperties(portal, config, i18n);
+    if (!flags.dryRun) await ensureProperties(portal, config);
     progress = progressReporter(process.stderr, i18n, flags.dryRun);
     stateStore = await storeFor(portal);
     const store = new SyncStateStore(stateStore, portal.key, stateOptions);
@@ -183,11 +191,11 @@ export async function sync(rawFlags: unknown): Promise<void> {
     progress.stop();
     if (listed > maxListedChanges) process.stdout.write(`  ${i18n.t('cli.sync.more', { count: listed - maxListedChanges })}\n`);
     process.stdout.write(`${summaryLines(summary, i18n).join('\n')}\n`);
-    if (summary.interrupted) throw new CommandFailure(i18n.t('cli.sync.stopped', { scanned: summary.scanned }));
-    if (summary.skipped > 0) throw new CommandFailure(i18n.t('cli.sync.leftUnwritten', { count: summary.skipped }));
+    if (summary.interrupted) throw new CommandFailure(catalogText('cli.sync.stopped', { scanned: summary.scanned }));
+    if (summary.skipped > 0) throw new CommandFailure(catalogText('cli.sync.leftUnwritten', { count: summary.skipped }));
   } catch (error) {
     progress?.stop();
-    if (error instanceof HubSpotError) throw new CommandFailure(i18n.t('cli.sync.failed', { error: error.message }), { cause: error });
+    if (error instanceof HubSpotError) throw new CommandFailure(catalogText('cli.sync.failed', { error: null }), { cause: error });
     throw error;
   } finally {
     stop.dispose();

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import { UsageError } from '../errors.ts';
 
 // Ports of the servers the command line starts: checked before anything starts, and a busy one
@@ -7,7 +8,7 @@ import { UsageError } from '../errors.ts';
 /** `start` runs everything on this machine: its servers listen on loopback only. */
 export const loopbackHost = '127.0.0.1';
 
-const portInUse = (port: number) => new UsageError(`port ${port} is in use: choose another with --port / --preview-port or PORT`);
+const portInUse = (port: number) => new UsageError(catalogText('cli.start.portInUse', { port: String(port) }));
 
 export function isAddressInUse(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
@@ -49,7 +50,7 @@ async function portIsTaken(port: number): Promise<boolean> {
 export async function checkPorts(ports: { port: number; previewPort: number; portsAreExplicit: boolean }): Promise<void> {
   const { port, previewPort } = ports;
   if (port !== 0 && port === previewPort) {
-    throw new UsageError(`--port and --preview-port are both ${port}: the card backend and the preview each need their own port; choose two different ones`);
+    throw new UsageError(catalogText('cli.start.samePorts', { port: String(port) }));
   }
   if (!ports.portsAreExplicit) return;
   for (const each of [port, previewPort]) if (await portIsTaken(each)) throw portInUse(each);

@@ -34,8 +34,8 @@ export function stopOnSignal(stoppingText: string): { signal: AbortSignal; dispo
   };
 }
 
-/** How long a stop may take before the process gives up waiting and exits anyway. */
-const startStopGraceMs = 10_000;
+/** How long a stop may take before the process gives up waiting and exits anyway (`exitingText` says it). */
+export const startStopGraceMs = 10_000;
 
 /**
  * Aborted by the first Ctrl-C (SIGINT) or SIGTERM, whether still starting or already serving.
@@ -45,14 +45,14 @@ const startStopGraceMs = 10_000;
  * (Node restores the default action while it tears down at exit, so a repeat landing in that
  * last instant still can; the repeats come within milliseconds, well before the close ends.)
  */
-export function stopSignal(): AbortSignal {
+export function stopSignal(exitingText: string): AbortSignal {
   const controller = new AbortController();
   const stop = () => {
     if (controller.signal.aborted) return;
     controller.abort(new StartStopped());
     // A stuck close must not leave the terminal hanging; unref'd, so it never delays a clean exit.
     setTimeout(() => {
-      process.stderr.write(`cs-card: did not stop within ${startStopGraceMs / 1000} s; exiting anyway\n`);
+      process.stderr.write(`cs-card: ${exitingText}\n`);
       process.exit(1);
     }, startStopGraceMs).unref();
   };

@@ -1,3 +1,4 @@
+import { message, type Message } from '../../app/cards/contract/message.ts';
 import type { ArrBasis, ContractDeal } from './contract-deals.ts';
 import { formatDay, msPerDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import { portfolioKpis } from './portfolio.ts';
@@ -239,19 +240,25 @@ export function periodLabel(period: Period): string {
 
 export type PeriodArguments = { readonly period?: string; readonly from?: string; readonly to?: string };
 
-/** The period a user asked for, or a sentence saying what is wrong; default: the current quarter up to today. */
-export function periodFromArguments(args: PeriodArguments, today: Day): Period | { error: string } {
-  if (args.period !== undefined && (args.from !== undefined || args.to !== undefined)) return { error: '--period cannot be combined with --from/--to: give one or the other' };
+/**
+ * The period a user asked for, or what is wrong with the arguments (a catalog message, the values
+ * as typed); default: the current quarter up to today.
+ *
+ * @example
+ * periodFromArguments({ period: '2026-Q7' }, today) // { error: { code: 'report.error.period', params: { value: '2026-Q7' } } }
+ */
+export function periodFromArguments(args: PeriodArguments, today: Day): Period | { error: Message } {
+  if (args.period !== undefined && (args.from !== undefined || args.to !== undefined)) return { error: message('report.error.periodWithRange') };
   if (args.period !== undefined) {
     const period = namedPeriod(args.period.trim());
-    return period ?? { error: `--period "${args.period}" is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-10)` };
+    return period ?? { error: message('report.error.period', { value: args.period }) };
   }
   if (args.from === undefined && args.to === undefined) return quarterOf(today);
-  if (args.from === undefined || args.to === undefined) return { error: '--from and --to go together: give both days (YYYY-MM-DD), or use --period' };
+  if (args.from === undefined || args.to === undefined) return { error: message('report.error.rangeHalf') };
   const start = parseIsoDate(args.from);
-  if (start === null) return { error: `--from "${args.from}" is not a date: write it YYYY-MM-DD, like 2026-07-01` };
+  if (start === null) return { error: message('report.error.from', { value: args.from }) };
   const end = parseIsoDate(args.to);
-  if (end === null) return { error: `--to "${args.to}" is not a date: write it YYYY-MM-DD, like 2026-09-30` };
-  if (end < start) return { error: `--to (${args.to}) is before --from (${args.from}): the period must end on or after its first day` };
+  if (end === null) return { error: message('report.error.to', { value: args.to }) };
+  if (end < start) return { error: message('report.error.toBeforeFrom', { toValue: args.to, fromValue: args.from }) };
   return { start, end };
 }

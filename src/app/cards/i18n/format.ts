@@ -80,7 +80,10 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
   };
 }
 
-/** Message parameters as the user reads them: days as dates, amounts as money, a missing value as a dash. */
+/**
+ * Message parameters as the user reads them: days as dates, amounts as money, a missing value as
+ * a dash. A parameter named `value` (or `…Value`) is what the user typed (a bad --as-of), shown as typed.
+ */
 function displayParams(
   params: Readonly<Record<string, MessageValue | null>>,
   date: (isoDate: string) => string,
@@ -90,7 +93,7 @@ function displayParams(
   const currency = typeof params.currency === 'string' ? params.currency : null;
   for (const [name, value] of Object.entries(params)) {
     if (value === null) out[name] = '—';
-    else if (typeof value === 'string' && isoDayPattern.test(value)) out[name] = date(value);
+    else if (typeof value === 'string' && !name.endsWith('alue') && isoDayPattern.test(value)) out[name] = date(value);
     else if (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount'))) out[name] = money(value, currency);
     else out[name] = value;
   }

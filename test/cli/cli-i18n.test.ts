@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogs } from '../../src/app/cards/i18n/messages.ts';
+import { createI18n } from '../../src/app/cards/i18n/format.ts';
+import { summaryLines } from '../../src/cli/commands/sync.ts';
+import { setupReportLines } from '../../src/cli/commands/setup.ts';
+import { legacySyncReason } from '../../src/state/sync-state.ts';
+import type { SyncSummary } from '../../src/usecases/sync.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { csCard, csCardUntil } from '../sync/cli-process.ts';
+
+// Issue 18: every text the command line shows comes from the catalog in the reader's language
+// (LANG / LC_ALL / LC_MESSAGES / CS_CARD_LOCALE, or --locale). The check: no run of three English
+// words from the English catalog (leaving out runs that other languages' texts share, like
+// "cs card sync" or "Lists API") appears in what setup, serve, sandbox and the errors of every
+// command print under a Polish or a Japanese terminal.
+
+const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+
+/** Runs of three words, leaving out placeholders, identifiers (cs_health_band) and URLs: they are no language's words. */
+function shingles(text: string): Set<string> {
+  const list = words(text.replace(/\{[^{}]*\}/g, ' ').replace(/https?:\/\/\S+|\S*_\S*/g, ' '));
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= list.length; i += 1) out.add(list.slice(i, i + 3).join(' '));
+  return out;
+}
+
+/** Three-word runs of the English catalog that no other language's catalog has. */
+const englishOnly = (() => {
+  const shared = new Set<string>();
+  for (const [locale, catalog] of Object.entries(catalogs)) if (locale !== 'en') for (const text of Object.values(catalog)) for (const run of shingles(text)) shared.add(run);
+  const english = new Set<string>();
+  for (const text of Object.values(catalogs.en)) for (const run of shingles(text)) if (!shared.has(run)) english.add(run);
+  return english;
+})();
+
+function englishIn(output: string): string[] {
+  return output.split('\n').filter((line) => [...shingles(line)].some((run) => englishOnly.has(run)));
+}
+
+const terminals = [
+  { name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/ },
+  { name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/ },
+] as const;
+
+describe('the command line speaks the reader\'s language', () => {
+  it('the check itself finds English catalog text', () => {
+    expect(englishIn('cs-card: HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal')).toHaveLength(1);
+    expect(englishIn(`cs-card: ${catalogs.pl['cli.sandboxNotice']}`)).toEqual([]);
+  });
+
+  it('words the sync summary (and why a run is full or incremental) and the setup report in each language', () => {
+    const summary: SyncSummary = {
+      mode: 'incremental', reason: { code: 'sync.reason.changesSince', params: { since: '2026-11-20T08:00:00.000Z' } }, asOf: '2026-11-20', dryRun: false, resumed: false, interrupted: false,
+      scanned: 3, recomputed: 3, written: 1, unchanged: 2, skipped: 0, held: 0, skippedCompanies: [], portalGaps: [{ code: 'sync.gap.surveyUnavailable', params: {} }], unavailableSources: ['feedback'], apiCalls: 4, elapsedMs: 1200,
+    };
+    const report = { group: 'created', created: ['cs_health_band'], updated: [{ name: 'cs_health_score', fields: ['label'] }], unchanged: ['cs_renewal_date', 'cs_company_nps'], failed: [], lists: [{ name: 'At-risk customers', outcome: 'created' }] } as const;
+    for (const locale of ['pl', 'ja', 'zh-CN', 'th']) {
+      const i18n = createI18n(locale, 'UTC');
+      const lines = [...summaryLines(summary, i18n), ...setupReportLines(report, i18n)].join('\n');
+      expect(englishIn(lines), locale).toEqual([]);
+    }
+    expect(summaryLines({ ...summary, mode: 'full', reason: { code: 'sync.reason.fullDue', params: { days: 7 } } }, createI18n('pl', 'UTC'))[0]).toBe(
+      'Pełna synchronizacja na dzień 20 lis 2026 (ostatnia pełna synchronizacja była 7 dni temu lub dawniej, a wiek kontaktów, zgłoszeń i ocen CSM zmienia się codziennie).',
+    );
+    expect(setupReportLines(report, createI18n('pl', 'UTC'))).toContain('Bez zmian: 2 właściwości');
+  });
+
+  it('reads the English reasons of state an earlier version wrote as their codes', () => {
+    expect(legacySyncReason('changes since the sync of 2026-11-19T08:00:00.000Z')).toEqual({ code: 'sync.reason.changesSince', params: { since: '2026-11-19T08:00:00.000Z' } });
+    expect(legacySyncReason('the last full sync is 7 or more days old, and ages of touches, tickets and sentiment drift daily')).toEqual({ code: 'sync.reason.fullDue', params: { days: 7 } });
+    expect(legacySyncReason('requested with --full')).toEqual({ code: 'sync.reason.requested', params: {} });
+    expect(legacySyncReason('something a future version wrote')).toEqual({ code: 'sync.reason.earlier', params: {} });
+  });
+
+  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample }) => {
+    let sandbox: Sandbox;
+    let portal: { url: string; close(): Promise<void> };
+    beforeAll(async () => {
+      sandbox = createSandbox({ companies: 5, asOf: '2026-11-20' });
+      portal = await sandbox.listen();
+    });
+    afterAll(() => portal.close());
+
+    it('setup reports, and the errors of every command, in that language', async () => {
+      const portalEnv = { HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', LANG };
+      const runs = await Promise.all([
+        csCard(['setup'], portalEnv),
+        csCard(['setup', '--lists'], { LANG }),
+        csCard(['sandbox', '--port', 'eighty'], { LANG }),
+        csCard(['sandbox', '--scopes', ','], { LANG }),
+        csCard(['card', 'acme'], { LANG }),
+        csCard(['card', '123', '--as-of', '1899-12-31'], { LANG }),
+        csCard(['start', '--write'], { LANG }),
+        csCard(['start', '--port', '4100', '--preview-port', '4100'], { LANG }),
+        csCard(['serve', '--sync-every', 'often'], { LANG }),
+        csCard(['serve'], { LANG, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', HUBSPOT_BASE_URL: 'http://127.0.0.1:9' }),
+        csCard(['sync', '--rate-limit', 'fast'], { LANG }),
+        csCard(['report', '--json', '--csv'], { LANG }),
+        csCard(['report', '--from', '2026-03-01', '--to', '2026-02-01'], { LANG }),
+        csCard(['state', 'nonsense'], { LANG }),
+        csCard(['setup'], { LANG, PORT: 'x', HUBSPOT_BASE_URL: 'http://127.0.0.1:9' }),
+      ]);
+      const [setup, lists, ...failures] = runs;
+      expect(setup?.code, setup?.stderr).toBe(0);
+      expect(lists?.code, lists?.stderr).toBe(0);
+      for (const run of runs) {
+        expect(englishIn(run.stdout + run.stderr), run.stdout + run.stderr).toEqual([]);
+        expect(run.stdout + run.stderr).toMatch(sample);
+      }
+      for (const failure of failures) expect(failure.stderr.trim().split('\n'), failure.stderr).toHaveLength(1);
+      expect(failures.map((failure) => failure.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    }, 120_000);
+
+    it('sandbox and serve banners in that language', async () => {
+      for (const [args, ready] of [
+        [['sandbox', '--port', '0', '--companies', '3', '--latency', '5', '--search-lag', '0'], /HUBSPOT_BASE_URL=http/],
+        [['serve'], /\/webhooks\/hubspot/],
+      ] as const) {
+        const started = await csCardUntil(args, { LANG, PORT: '0' }, ready);
+        started.child.kill('SIGINT');
+        expect(await started.exited).toBe(0);
+        expect(englishIn(started.stderr()), started.stderr()).toEqual([]);
+        expect(started.stderr()).toMatch(sample);
+      }
+    }, 60_000);
+  });
+});
