@@ -45,7 +45,6 @@ const syncReasonCodeSchema = z.enum([
   'sync.reason.recompute',
   'sync.reason.earlier',
 ]);
-export type SyncReasonCode = z.infer<typeof syncReasonCodeSchema>;
 const syncReasonSchema = z.object({ code: syncReasonCodeSchema, params: z.record(z.string(), z.union([z.string(), z.number()])) });
 export type SyncReason = z.infer<typeof syncReasonSchema>;
 

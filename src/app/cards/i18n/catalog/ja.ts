@@ -460,7 +460,7 @@ export const messages: Catalog = {
   'sync.reason.fullDue': '前回の全件同期から {days} 日以上経っており、接触・チケット・CSM の評価からの経過日数は毎日変わるため',
   'sync.reason.changesSince': '{since} の同期以降の変更分',
   'sync.reason.tooManyChanges': '変更されたレコードが多く、全件処理したほうが速いため',
-  'sync.reason.sourcesReturned': 'アンケート回答なしで同期した後、回答を再び読めるようになったため、全社を NPS 込みで採点し直します',
+  'sync.reason.sourcesReturned': '前回はアンケート回答を読めずに同期したが、再び読めるようになったため、全社を NPS 込みで採点し直す',
   'sync.reason.recompute': '指定された {count} 社の再計算',
   'sync.reason.earlier': '以前のバージョンの cs-card が開始した同期の続き',
   'sync.gap.surveyUnavailable': 'アンケート回答を読めませんでした（HubSpot が拒否：crm.objects.feedback_submissions.read スコープまたは Service Hub Pro がありません）。そのため NPS は含めていません。cs_company_nps は変更せず、NPS のある会社は前回書き込んだスコアのまま、それ以外の会社は NPS なしで採点しました。アンケート回答を再び読めるようになると、次回の同期で全社を読み直します',

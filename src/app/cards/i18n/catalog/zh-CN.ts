@@ -455,7 +455,7 @@ export const messages: Catalog = {
   'cli.card.noActions': '暂无建议',
   'cli.card.due': '期限：{when}',
   'cli.card.taskOpen': '已有未完成任务',
-  'sync.reason.requested': '按 --full 要求',
+  'sync.reason.requested': '因指定了 --full',
   'sync.reason.firstSync': '此门户此前从未同步过',
   'sync.reason.fullDue': '上次完整同步已是 {days} 天或更久之前，而距上次接触、工单和 CSM 评价的天数每天都在变化',
   'sync.reason.changesSince': '自 {since} 的同步以来的变更',
