@@ -149,7 +149,6 @@ const withoutExampleYet = new Set<string>([
   'portfolio/contract-deals.ts: readContractDeals',
   'portfolio/manager-lists.ts: managerLists',
   'portfolio/period-report.ts: companyRow',
-  'portfolio/period-report.ts: periodFromArguments',
   'portfolio/period-report.ts: periodReport',
   'portfolio/portfolio-book.ts: bookCompany',
   'portfolio/portfolio-book.ts: bookCompanyProperties',

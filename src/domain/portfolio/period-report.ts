@@ -245,7 +245,8 @@ export type PeriodArguments = { readonly period?: string; readonly from?: string
  * as typed); default: the current quarter up to today.
  *
  * @example
- * periodFromArguments({ period: '2026-Q7' }, today) // { error: { code: 'report.error.period', params: { value: '2026-Q7' } } }
+ * periodFromArguments({ period: '2026-Q7' }, parseIsoDate('2026-11-20')) // => { error: { code: 'report.error.period', params: { value: '2026-Q7' } } }
+ * periodFromArguments({ from: '2026-01-05', to: '2026-02-05' }, parseIsoDate('2026-11-20')) // => { start: parseIsoDate('2026-01-05'), end: parseIsoDate('2026-02-05') }
  */
 export function periodFromArguments(args: PeriodArguments, today: Day): Period | { error: Message } {
   if (args.period !== undefined && (args.from !== undefined || args.to !== undefined)) return { error: message('report.error.periodWithRange') };
