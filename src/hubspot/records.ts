@@ -57,7 +57,6 @@ export function toHistory(changes: readonly { value?: string | null | undefined;
     .sort((a, b) => b.timestamp.localeCompare(a.timestamp));
 }
 
-/** Keeps the well-formed records; one issue counts the skipped ones (ids only, no content). */
 /** The records of a page that have the documented shape, and how many did not. */
 export function parseRecords(raw: readonly unknown[]): { records: CrmRecord[]; skipped: number } {
   const records: CrmRecord[] = [];
