@@ -81,14 +81,12 @@ export function HandoffSection({ view, state, showHeading = true }: { view: Card
 
 /** The handoff's phase label, for the collapsed entry. */
 export function handoffPhaseLabel(i18n: I18n, handoff: CardView['handoff']): string {
-  return i18n.t(phaseLooks[handoff.phase ?? (handoff.status === 'not_started' ? 'not_started' : handoff.status)].label);
+  return i18n.t(phaseLooks[handoff.phase].label);
 }
 
 function HandoffBody({ handoff, state }: { handoff: CardView['handoff']; state: HandoffState }) {
   const i18n = useI18n();
-  // A backend older than the handoff form sends only the status: show it, offer no steps.
-  const look = phaseLooks[handoff.phase ?? (handoff.status === 'not_started' ? 'not_started' : handoff.status)];
-  const detail = detailOf(handoff);
+  const look = phaseLooks[handoff.phase];
   return (
     <Flex direction="column" gap="sm">
       <Flex direction="row" gap="sm" align="center" wrap>
@@ -97,7 +95,7 @@ function HandoffBody({ handoff, state }: { handoff: CardView['handoff']; state: 
       </Flex>
       {handoff.missing.length > 0 ? (
         <Text testId="handoff-missing">
-          {i18n.t('handoff.missing', { fields: (handoff.missingFields ?? handoff.missing).map((key) => handoffFieldName(i18n, key)).join(i18n.t('list.separator')) })}
+          {i18n.t('handoff.missing', { fields: handoff.missingFields.map((key) => handoffFieldName(i18n, key)).join(i18n.t('list.separator')) })}
         </Text>
       ) : null}
       {handoff.returnComment ? (
@@ -106,35 +104,10 @@ function HandoffBody({ handoff, state }: { handoff: CardView['handoff']; state: 
         </Alert>
       ) : null}
       <StepAlert outcome={state.outcome} reload={state.reload} />
-      {detail === null ? null : detail.canEdit ? <HandoffForm handoff={detail} state={state} /> : <HandoffSummary handoff={detail} />}
-      {detail !== null && (detail.canAccept || detail.canReturn) ? <ReviewControls handoff={detail} state={state} /> : null}
+      {handoff.canEdit ? <HandoffForm handoff={handoff} state={state} /> : <HandoffSummary handoff={handoff} />}
+      {handoff.canAccept || handoff.canReturn ? <ReviewControls handoff={handoff} state={state} /> : null}
     </Flex>
   );
-}
-
-/** The handoff with its detail, or null when the backend did not send it. */
-function detailOf(handoff: CardView['handoff']): HandoffDetail | null {
-  const { phase, version, fields, csmOwnerId, canEdit, canSubmit, canAccept, canReturn, contacts } = handoff;
-  if (phase === undefined || version === undefined || fields === undefined || contacts === undefined) return null;
-  return {
-    ...handoff,
-    phase,
-    version,
-    fields,
-    submittedAt: handoff.submittedAt ?? null,
-    acceptedAt: handoff.acceptedAt ?? null,
-    returnedAt: handoff.returnedAt ?? null,
-    returnComment: handoff.returnComment ?? null,
-    missingFields: handoff.missingFields ?? handoff.missing,
-    requiredFields: handoff.requiredFields ?? [],
-    csmOwnerId: csmOwnerId ?? null,
-    canEdit: canEdit ?? false,
-    canSubmit: canSubmit ?? false,
-    canAccept: canAccept ?? false,
-    canReturn: canReturn ?? false,
-    contacts,
-    contactsLeftOut: handoff.contactsLeftOut ?? 0,
-  };
 }
 
 function StepAlert({ outcome, reload }: { outcome: StepOutcome | null; reload: () => void }) {

@@ -22,8 +22,8 @@ export const renewalStatusSchema = z.enum(['open', 'renewed', 'lost', 'none']);
 
 export const handoffPhaseSchema = z.enum(['not_started', 'draft', 'submitted', 'accepted', 'returned']);
 
-// The handoff section's data beyond DESIGN.md's minimum (status, completeness, missing): optional
-// in the schema so a view from an older backend still parses; buildCardView always fills them.
+// The handoff section's data beyond DESIGN.md's minimum (status, completeness, missing), which
+// buildCardView always fills (no backend without it ever shipped).
 const handoffDetailShape = {
   phase: handoffPhaseSchema,
   /** The missing required fields as form field keys (goals, championId, …); a configured field not on the form keeps its label. */
@@ -183,7 +183,7 @@ export const cardViewSchema = z.object({
     status: handoffStatusSchema,
     completeness: between(0, 1),
     missing: z.array(z.string()),
-    ...z.partial(handoffDetailSchema).shape,
+    ...handoffDetailSchema.shape,
   }),
   churn: z.optional(churnViewSchema),
   warnings: z.array(z.string()),

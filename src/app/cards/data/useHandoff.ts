@@ -29,21 +29,11 @@ export interface HandoffState {
   readonly reload: () => void;
 }
 
-const emptyFields: HandoffFields = {
-  goals: '',
-  successCriteria: '',
-  championId: '',
-  economicBuyerId: '',
-  promisedScope: '',
-  specialTerms: '',
-  risks: '',
-  goLiveDate: '',
-};
 
 /** The form the user edits over the handoff of the card view, and the steps that change it. */
 export function useHandoff(view: CardView, data: CardData): HandoffState {
-  const stored = view.handoff.fields ?? emptyFields;
-  const version = view.handoff.version ?? null;
+  const stored = view.handoff.fields;
+  const version = view.handoff.version;
   const [form, setForm] = useState<HandoffFields>(stored);
   const [returnComment, setReturnComment] = useState('');
   // The churn form starts with the lost deal's reason (closed_lost_reason), which the CSM may change.
