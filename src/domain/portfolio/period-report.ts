@@ -1,4 +1,5 @@
 import { message, type Message } from '../../app/cards/contract/message.ts';
+import type { PeriodReportView } from '../../app/cards/contract/portfolio.ts';
 import type { ArrBasis, ContractDeal } from './contract-deals.ts';
 import { formatDay, msPerDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import { portfolioKpis } from './portfolio.ts';
@@ -34,25 +35,8 @@ export interface CompanyRow {
   readonly arrBasis: Readonly<Record<ArrBasis, number>>;
 }
 
-export interface PeriodReport {
-  readonly period: { readonly from: string; readonly to: string };
-  readonly currency: string;
-  readonly customers: { atStart: number; atEnd: number; new: number; churned: number };
-  readonly renewals: { due: number; renewed: number; lost: number; open: number; dueValue: number; renewedValue: number };
-  readonly renewalRate: number | null;
-  readonly revenueRenewalRate: number | null;
-  readonly logoChurnRate: number | null;
-  readonly revenueChurnRate: number | null;
-  readonly grossRevenueRetention: number | null;
-  readonly netRevenueRetention: number | null;
-  readonly arr: { start: number; expansion: number; contraction: number; churned: number; end: number; new: number };
-  readonly churnReasons: Array<{ reason: string; companies: number; value: number }>;
-  readonly ltv: { averageArr: number | null; revenueChurnRate: number | null; expectedLifetimeYears: number | null; estimatedLtv: number | null };
-  /** How the contract deals' ARR was found: HubSpot's hs_arr, an amount annualised by its term, or the amount as is. */
-  readonly arrBasis: Record<ArrBasis, number>;
-  /** Companies whose amounts are in another currency and so are left out of the amounts (never summed across currencies). */
-  readonly leftOut: Array<{ currency: string; companies: number }>;
-}
+/** The period's KPIs, the contract's shape (src/app/cards/contract/portfolio.ts: the app page receives them). */
+export type PeriodReport = PeriodReportView;
 
 /** The reason code of a churn without a recorded reason. */
 export const unrecordedChurnReason = 'not_recorded';

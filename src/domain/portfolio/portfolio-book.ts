@@ -8,6 +8,7 @@ import { renewalPeriodDetail, type Period } from './renewal-period.ts';
 import { churnedSince } from '../renewal/renewal.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view-model.ts';
+import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/portfolio.ts';
 
 // The managers' book of customers: each customer company as the synced cs_* properties and its
 // contract deals describe it today (health, renewal, the ARR in force and its currency, churn),
@@ -103,54 +104,12 @@ export function bookCompany(
 
 // ---- the overview (app page, npm start) --------------------------------------------------------
 
-export interface Money {
-  readonly currency: string;
-  readonly amount: number;
-}
-
-export interface BandLine {
-  readonly band: HealthBand | 'churned';
-  readonly customers: number;
-  /** ARR in force per currency (never added across currencies). */
-  readonly arr: readonly Money[];
-}
-
-export interface RenewalAtRisk {
-  readonly companyId: string;
-  readonly name: string;
-  readonly band: HealthBand;
-  readonly score: number | null;
-  readonly renewalDate: string;
-  /** Negative when overdue. */
-  readonly daysToRenewal: number;
-  /** Value at stake: the renewal amount, else the ARR in force; null when neither is known. */
-  readonly amount: number | null;
-  readonly currency: string | null;
-}
-
-export interface ChurnedCompany {
-  readonly companyId: string;
-  readonly name: string;
-  readonly churnedOn: string;
-  readonly reason: string | null;
-  readonly arr: number;
-  readonly currency: string | null;
-}
-
-export interface PortfolioOverview {
-  readonly asOf: string;
-  readonly horizonDays: number;
-  /** Customers not churned. */
-  readonly customers: number;
-  readonly arr: readonly Money[];
-  readonly bands: readonly BandLine[];
-  readonly renewalsAtRisk: readonly RenewalAtRisk[];
-  readonly arrAtRisk: readonly Money[];
-  /** Churned up to the as-of day within the churn period (the current quarter on the page). */
-  readonly churned: readonly ChurnedCompany[];
-  /** The book has companies but sync never wrote health to any of them: the bands say nothing yet. */
-  readonly neverSynced: boolean;
-}
+/** The managers' view of the book (the app page, npm start): the contract's shape, src/app/cards/contract/portfolio.ts. */
+export type PortfolioOverview = PortfolioOverviewView;
+/** An amount in one currency (never added across currencies). */
+export type Money = MoneyView;
+type RenewalAtRisk = PortfolioOverview['renewalsAtRisk'][number];
+type ChurnedCompany = PortfolioOverview['churned'][number];
 
 export const overviewBandOrder: ReadonlyArray<HealthBand | 'churned'> = ['at_risk', 'attention', 'healthy', 'unknown', 'churned'];
 

@@ -89,5 +89,6 @@ export const portfolioPageSchema = z.object({
 });
 
 export type PortfolioPage = z.infer<typeof portfolioPageSchema>;
+export type PortfolioOverviewView = z.infer<typeof portfolioOverviewSchema>;
 export type PeriodReportView = z.infer<typeof periodReportSchema>;
 export type MoneyView = z.infer<typeof moneySchema>;
