@@ -16,7 +16,19 @@ import type { CompanySnapshot } from './snapshot.ts';
 import { issueWarning, issueWarningMessage } from './source-issues.ts';
 import type { CardView } from '../../app/cards/contract/view-model.ts';
 
-/** The card view model of one company (DESIGN.md "Card view model"), as of a given day. */
+/**
+ * The card view model of one company (DESIGN.md "Card view model"), as of a given day.
+ *
+ * @example
+ * // A customer with 45 of 50 seats active, touched 6 days ago, sentiment "Positive" and one HIGH
+ * // ticket open 10 days (support 100 - 12 x (1 + 0.5 x 10/30) = 86); no NPS answers and no renewal
+ * // data, so the score weighs the other four: (86 x 20 + 100 x 20 + 100 x 20 + 100 x 10) / 70 = 96.
+ * buildCardView({
+ *   company: { id: '1', properties: { name: 'Acme', lifecyclestage: 'customer', hs_csm_sentiment: 'Positive', cs_seats_active: '45', cs_seats_licensed: '50', cs_last_product_activity: '2026-12-04', notes_last_contacted: '2026-12-01T10:00:00Z' } },
+ *   history: {}, contacts: [], deals: [], feedback: [], tasks: [], issues: [],
+ *   tickets: [{ id: 't1', properties: { subject: 'SSO login fails', hs_pipeline_stage: '1', hs_ticket_priority: 'HIGH', createdate: '2026-11-27T08:00:00Z' } }],
+ * }, defaultConfig, { asOf: '2026-12-07', generatedAt: '2026-12-07T09:00:00Z' }).health.score // => 96
+ */
 export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {
   const asOf = asOfDay(at.asOf);
   const company = snapshot.company.properties;

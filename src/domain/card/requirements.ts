@@ -21,6 +21,13 @@ export interface RequiredProperties {
   task: string[];
 }
 
+/**
+ * The properties buildCardView reads, per object type: what the gateway fetches for a card.
+ *
+ * @example
+ * requiredProperties(defaultConfig).companyHistory // => ['hs_csm_sentiment', 'cs_health_score', 'cs_health_factors']
+ * requiredProperties(defaultConfig).contact // => ['notes_last_contacted', 'firstname', 'lastname', 'email']
+ */
 export function requiredProperties(config: CsConfig): RequiredProperties {
   const { adoption, renewal, sentiment, handoff, playbooks } = config;
   const company = [

@@ -4,7 +4,14 @@
 
 const shortLength = 16;
 
-/** Sorts in place, stably, and returns the array (like Array#sort with a comparator). */
+/**
+ * Sorts in place, stably, and returns the array (like Array#sort with a comparator).
+ *
+ * @example
+ * // stable: the two 2s keep their order
+ * sortInPlace([{ n: 3 }, { n: 2, k: 'a' }, { n: 1 }, { n: 2, k: 'b' }], (a, b) => a.n - b.n)
+ * // => [{ n: 1 }, { n: 2, k: 'a' }, { n: 2, k: 'b' }, { n: 3 }]
+ */
 export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[] {
   if (items.length > shortLength) return items.sort(compare);
   for (let j = 1; j < items.length; j++) {

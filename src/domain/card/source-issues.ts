@@ -18,7 +18,14 @@ export type FailedSources = Readonly<Record<DataSource, boolean>>;
 
 const noFailures: FailedSources = { company: false, history: false, contacts: false, deals: false, tickets: false, feedback: false, tasks: false };
 
-/** Which sources failed outright; a source with only some records skipped still counts. */
+/**
+ * Which sources failed outright; a source with only some records skipped still counts.
+ *
+ * @example
+ * // a malformed source (records skipped) still counts; a forbidden one failed:
+ * failedSources([{ source: 'tickets', kind: 'malformed', detail: '2 tickets skipped' }, { source: 'feedback', kind: 'forbidden', detail: 'missing scope' }])
+ * // => { company: false, history: false, contacts: false, deals: false, tickets: false, feedback: true, tasks: false }
+ */
 export function failedSources(issues: readonly SourceIssue[]): FailedSources {
   if (issues.length === 0) return noFailures; // the usual case, on every card
   const failed = { ...noFailures };
@@ -26,7 +33,14 @@ export function failedSources(issues: readonly SourceIssue[]): FailedSources {
   return failed;
 }
 
-/** e.g. "NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope". */
+/**
+ * e.g. "NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope".
+ *
+ * @example
+ * issueWarning({ source: 'feedback', kind: 'forbidden', detail: 'the app lacks the crm.objects.feedback_submissions.read scope' })
+ * // => 'NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope'
+ * issueWarning({ source: 'tickets', kind: 'malformed', detail: ' ' }) // => 'Support tickets incomplete'
+ */
 export function issueWarning(issue: SourceIssue): string {
   const label = sourceLabels[issue.source] ?? `Source ${String(issue.source)}`;
   const state = issue.kind === 'malformed' ? 'incomplete' : 'unavailable';
@@ -34,7 +48,13 @@ export function issueWarning(issue: SourceIssue): string {
   return detail ? `${label} ${state}: ${detail}` : `${label} ${state}`;
 }
 
-/** The warning as a catalog message: which source, and whether it is missing or incomplete (the detail stays for admins). */
+/**
+ * The warning as a catalog message: which source, and whether it is missing or incomplete (the detail stays for admins).
+ *
+ * @example
+ * issueWarningMessage({ source: 'tickets', kind: 'malformed', detail: '2 tickets skipped' })
+ * // => { code: 'warning.source', params: { source: 'tickets', state: 'incomplete' } }
+ */
 export function issueWarningMessage(issue: SourceIssue): Message {
   return message('warning.source', { source: issue.source, state: issue.kind === 'malformed' ? 'incomplete' : 'unavailable' });
 }

@@ -12,7 +12,13 @@ export const durationUnitMs = { ms: 1, s: msPerSecond, m: msPerMinute, min: msPe
 
 export type DurationUnit = keyof typeof durationUnitMs;
 
-/** Milliseconds of `amount` units, the unit named in any case; NaN for a unit not in the table. */
+/**
+ * Milliseconds of `amount` units, the unit named in any case; NaN for a unit not in the table.
+ *
+ * @example
+ * durationMs(30, 'M') // => 1_800_000
+ * durationMs(2, 'weeks') // => NaN
+ */
 export function durationMs(amount: number, unit: string): number {
   const ms: number | undefined = (durationUnitMs as Readonly<Record<string, number>>)[unit.toLowerCase()];
   return ms === undefined ? Number.NaN : amount * ms;

@@ -11,7 +11,13 @@ import type { CompanySnapshot } from '../card/snapshot.ts';
 /** Written, never read: the touched values must go somewhere, or the compiler drops the reads (xor keeps it a small integer). */
 let _touched = 0;
 
-/** Touches the records the evaluation reads one by one, and the date string it parses from each. */
+/**
+ * Touches the records the evaluation reads one by one, and the date string it parses from each.
+ *
+ * @example
+ * // reads each record's date string once (nothing to return, nothing changed):
+ * prefetchRecords({ company: { id: '1', properties: {} }, history: {}, contacts: [], deals: [{ id: 'd', properties: { closedate: '2026-12-31' } }], tickets: [], feedback: [], tasks: [], issues: [] }) // => undefined
+ */
 export function prefetchRecords(snapshot: CompanySnapshot): void {
   let length = 0;
   for (const record of snapshot.feedback) length += record.properties.hs_submission_timestamp?.length ?? 0;
