@@ -8,6 +8,7 @@ import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
+import { customerIds } from '../sync/demo-customers.ts';
 import type { StateStore } from '../../src/state/store.ts';
 import { csCard, csCardUntil } from '../sync/cli-process.ts';
 
@@ -58,13 +59,6 @@ const syncLeases = (p: Portal) => inState(p, (store) => store.leases('sync:'));
 
 const sync = (p: Portal, ...args: string[]) => csCard(['sync', '--as-of', asOf, ...fast, ...args], p.env);
 
-function customers(p: Portal): string[] {
-  return p.sandbox.store
-    .list('companies')
-    .filter((c) => c.properties.lifecyclestage === 'customer')
-    .map((c) => c.id);
-}
-
 function writtenHealth(p: Portal): Record<string, Record<string, string | null>> {
   const names = ownedCompanyProperties.filter((name) => name !== healthUpdatedAtProperty);
   // A cleared value ('') and one never written (null) are the same: empty.
@@ -74,7 +68,7 @@ function writtenHealth(p: Portal): Record<string, Record<string, string | null>>
 describe('cs-card sync', () => {
   it('syncs in full, then incrementally with nothing to write; progress on stderr, the summary on stdout, state per portal in the store', async () => {
     const p = await portal();
-    const inScope = customers(p).length;
+    const inScope = customerIds(p).length;
 
     const first = await sync(p);
     expect(first.code).toBe(0);
@@ -108,7 +102,7 @@ describe('cs-card sync', () => {
     const dry = await sync(p, '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^Would change:\n {2}\d+ [^:\n]+: .*cs_health_band \(empty\) -> (healthy|attention|at_risk|unknown)/m);
-    expect(dry.stdout).toContain(`${customers(p).length} would be written`);
+    expect(dry.stdout).toContain(`${customerIds(p).length} would be written`);
     expect(dry.stdout).toContain('Nothing was written (dry run).');
     expect(dry.stdout).toContain(`Dry run of a full sync as of ${asOfText}`);
     // Its progress says what would be written, never "written".

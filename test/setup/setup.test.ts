@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { productProperties, propertyGroup } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
@@ -7,17 +7,12 @@ import { ListGateway } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { fakeListsApi } from './lists-api.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
-import { fastRetry, portfolioPortal, type PortfolioPortal } from '../sync/portfolio-portal.ts';
+import { fastRetry, portalsClosedAfterEach, type PortfolioPortal } from '../sync/portfolio-portal.ts';
 
-let portal: PortfolioPortal | undefined;
-afterEach(async () => {
-  await portal?.close();
-  portal = undefined;
-});
+const openPortal = portalsClosedAfterEach();
 
 async function demo(companies = 5): Promise<PortfolioPortal> {
-  portal = await portfolioPortal({ companies });
-  return portal;
+  return openPortal({ companies });
 }
 
 describe('cs-card setup against the sandbox', () => {
@@ -52,7 +47,7 @@ describe('cs-card setup against the sandbox', () => {
   });
 
   it('creates the group in an empty portal and puts a property someone edited back', async () => {
-    portal = await portfolioPortal({ data: 'empty' });
+    const portal = await openPortal({ data: 'empty' });
     const gateway = new PropertyGateway(portal.client, fastRetry);
     expect((await runSetup({ properties: gateway, config: defaultConfig })).group).toBe('created');
     await portal.client.crm.properties.coreApi.update('companies', 'cs_health_band', { label: 'Health (renamed by an admin)' });

@@ -1,24 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFactorScores } from '../../src/domain/health/factor-history.ts';
 import { portfolioCompany, rankByRisk } from '../../src/domain/portfolio/company-picker.ts';
 import { HubSpotGateway } from '../../src/hubspot/gateway.ts';
 import { DEFAULT_DEMO_COMPANIES } from '../../src/sandbox/demo-portfolio.ts';
 import { getCardView } from '../../src/usecases/card-view.ts';
-import { demoAsOf, fastRetry, portfolioPortal, type PortfolioPortal } from './portfolio-portal.ts';
+import { demoAsOf, fastRetry, portalsClosedAfterEach } from './portfolio-portal.ts';
 
 // cs_health_factors end to end: setup creates it, sync writes it (and only when it changed), the
 // sandbox keeps its history as HubSpot does, and the card reads that history in the same company
 // read it already makes to say which factors moved the score.
 
-let portal: PortfolioPortal | undefined;
-afterEach(async () => {
-  await portal?.close();
-  portal = undefined;
-});
+const openPortal = portalsClosedAfterEach();
 
 describe('cs_health_factors through setup, sync and the card', () => {
   it('is written for every synced customer, served with its history, and the riskiest card of the default demo says what changed', async () => {
-    const p = (portal = await portfolioPortal({ companies: DEFAULT_DEMO_COMPANIES }));
+    const p = await openPortal({ companies: DEFAULT_DEMO_COMPANIES });
     await p.setup();
     expect((await p.client.crm.properties.coreApi.getByName('companies', 'cs_health_factors')).type).toBe('string');
 

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,5 +74,18 @@ export async function portfolioPortal(options: SandboxOptions & { config?: CsCon
       await stateStore.close();
       await rm(stateDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Opens demo portals that close after the test that opened them (call it at the top of a file or a describe). */
+export function portalsClosedAfterEach(): (options?: Parameters<typeof portfolioPortal>[0]) => Promise<PortfolioPortal> {
+  const open: PortfolioPortal[] = [];
+  afterEach(async () => {
+    for (const portal of open.splice(0)) await portal.close();
+  });
+  return async (options) => {
+    const portal = await portfolioPortal(options);
+    open.push(portal);
+    return portal;
   };
 }

@@ -1,29 +1,19 @@
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 import { syncCompanies, type CompanyChange, type SyncRequest } from '../../src/usecases/sync.ts';
 import { SyncLockedError } from '../../src/state/sync-state.ts';
-import { demoAsOf, portfolioPortal, type PortfolioPortal } from './portfolio-portal.ts';
+import { customerIds } from './demo-customers.ts';
+import { demoAsOf, portalsClosedAfterEach, type PortfolioPortal } from './portfolio-portal.ts';
 
-const portals: PortfolioPortal[] = [];
-afterEach(async () => {
-  for (const portal of portals.splice(0)) await portal.close();
-});
+const openPortal = portalsClosedAfterEach();
 
-async function demo(options: Parameters<typeof portfolioPortal>[0] = {}): Promise<PortfolioPortal> {
-  const portal = await portfolioPortal(options);
-  portals.push(portal);
+async function demo(options: Parameters<typeof openPortal>[0] = {}): Promise<PortfolioPortal> {
+  const portal = await openPortal(options);
   await portal.setup();
   return portal;
-}
-
-function customers(p: PortfolioPortal): string[] {
-  return p.sandbox.store
-    .list('companies')
-    .filter((c) => c.properties.lifecyclestage === 'customer')
-    .map((c) => c.id);
 }
 
 /** What sync wrote to every company, minus the time stamp that differs between any two runs. */
@@ -55,7 +45,7 @@ async function openUrgentTicket(p: PortfolioPortal, companyId: string): Promise<
 
 /** A customer with tickets but none open, so opening one changes its health. */
 function quietCustomerWithTickets(p: PortfolioPortal, skip: readonly string[] = []): string {
-  const id = customers(p).find((companyId) => {
+  const id = customerIds(p).find((companyId) => {
     if (skip.includes(companyId)) return false;
     const tickets = p.sandbox.store.associations('companies', companyId, 'tickets').flatMap((t) => p.sandbox.store.get('tickets', t) ?? []);
     return tickets.length > 0 && tickets.every((t) => t.properties.hs_is_closed === 'true');
@@ -67,7 +57,7 @@ function quietCustomerWithTickets(p: PortfolioPortal, skip: readonly string[] = 
 describe('cs-card sync against the demo portfolio', () => {
   it('a full sync writes every customer and nothing else, and the next sync writes nothing', async () => {
     const p = await demo();
-    const inScope = customers(p);
+    const inScope = customerIds(p);
 
     const first = await syncCollecting(p);
     expect(first.summary).toMatchObject({ mode: 'full', scanned: inScope.length, written: inScope.length, skipped: 0, interrupted: false });
@@ -140,7 +130,7 @@ describe('cs-card sync against the demo portfolio', () => {
 
   it('a company whose tickets could not be read is reported and left unwritten, then written by the next sync', async () => {
     const p = await demo({ companies: 20 });
-    const inScope = customers(p);
+    const inScope = customerIds(p);
     // Pages of one company and pages read one after another: the first ticket read belongs to the
     // lowest-id customer with tickets. Three failures outlast the two retries.
     const victim = inScope.find((id) => p.sandbox.store.associations('companies', id, 'tickets').length > 0);
@@ -161,7 +151,7 @@ describe('cs-card sync against the demo portfolio', () => {
     const p = await demo();
     p.sandbox.log.clear();
     const dry = await syncCollecting(p, { dryRun: true });
-    expect(dry.summary).toMatchObject({ dryRun: true, mode: 'full', written: customers(p).length });
+    expect(dry.summary).toMatchObject({ dryRun: true, mode: 'full', written: customerIds(p).length });
     expect(dry.changed[0]?.properties.cs_health_band).toEqual({ from: null, to: expect.stringMatching(/^(healthy|attention|at_risk|unknown)$/) });
     expect(updateCalls(p)).toBe(0);
     expect(p.sandbox.log.entries.every((e) => e.method === 'GET' || /\/search$|\/batch\/read$/.test(e.path))).toBe(true);

@@ -1,24 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { parseDelivery, watchedProperties, webhookTargets } from '../../src/domain/sync/webhook-events.ts';
 import { companiesOfRecords } from '../../src/hubspot/webhook-targets.ts';
 import { LiveUpdates, type RecomputeOutcome } from '../../src/usecases/live-updates.ts';
 import { syncCompanies } from '../../src/usecases/sync.ts';
-import { demoAsOf, portfolioPortal, type PortfolioPortal } from '../sync/portfolio-portal.ts';
+import { demoAsOf, portalsClosedAfterEach } from '../sync/portfolio-portal.ts';
 import { creation, ManualScheduler, propertyChange } from './fixtures.ts';
 
 // Live updates wired to the real recompute (sync's rule for given companies) on the demo
 // portfolio: after a full sync, a webhook about one new urgent ticket rewrites that one company.
 
-let portal: PortfolioPortal | undefined;
-afterEach(async () => {
-  await portal?.close();
-  portal = undefined;
-});
+const openPortal = portalsClosedAfterEach();
 
 describe('live updates with the real recompute', () => {
   it('rewrites only the company whose ticket changed, and its own write echoing back changes nothing', async () => {
-    portal = await portfolioPortal({ companies: 60 });
+    const portal = await openPortal({ companies: 60 });
     await portal.setup();
     await portal.sync({ full: true });
     const { store } = portal.sandbox;

@@ -1,13 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { maxSyncIntervalMs, minSyncIntervalMs, parseSyncInterval, ScheduledSync } from '../../src/usecases/scheduled-sync.ts';
 import { runSync, type SyncSummary } from '../../src/usecases/sync.ts';
 import { SyncLockedError } from '../../src/state/sync-state.ts';
-import { demoAsOf, portfolioPortal, type PortfolioPortal } from '../sync/portfolio-portal.ts';
+import { msPerHour } from '../../src/domain/parsing/index.ts';
+import { demoAsOf, portalsClosedAfterEach } from '../sync/portfolio-portal.ts';
 import { ManualScheduler } from './fixtures.ts';
 
 // The server's scheduled sync, on a hand-moved clock.
 
-const hour = 3_600_000;
+const hour = msPerHour;
+
+/** Starts the schedule, lets its first run and the one an hour later finish, and stops it. */
+async function runTwice(schedule: ScheduledSync, scheduler: ManualScheduler): Promise<void> {
+  schedule.start();
+  scheduler.advance(0);
+  await schedule.whenIdle();
+  scheduler.advance(hour);
+  await schedule.whenIdle();
+  await schedule.stop();
+}
 
 function summary(overrides: Partial<SyncSummary> = {}): SyncSummary {
   return {
@@ -99,12 +110,7 @@ describe('ScheduledSync', () => {
       },
     });
 
-    schedule.start();
-    scheduler.advance(0);
-    await schedule.whenIdle();
-    scheduler.advance(hour);
-    await schedule.whenIdle();
-    await schedule.stop();
+    await runTwice(schedule, scheduler);
 
     expect(logs).toEqual([
       { level: 'warn', msg: 'scheduled sync did not run', error: 'SyncLockedError', nextInMs: hour },
@@ -142,14 +148,10 @@ describe('ScheduledSync', () => {
 });
 
 describe('ScheduledSync with the real sync against the demo portfolio', () => {
-  let portal: PortfolioPortal | undefined;
-  afterEach(async () => {
-    await portal?.close();
-    portal = undefined;
-  });
+  const openPortal = portalsClosedAfterEach();
 
   it('writes every customer in the first run and nothing in the next one', async () => {
-    portal = await portfolioPortal({ companies: 60 });
+    const portal = await openPortal({ companies: 60 });
     await portal.setup();
     const deps = portal.deps();
     const scheduler = new ManualScheduler();
@@ -157,12 +159,7 @@ describe('ScheduledSync with the real sync against the demo portfolio', () => {
     const schedule = new ScheduledSync({ everyMs: hour, scheduler, log: (entry) => logs.push(entry), run: (signal) => runSync(deps, { asOf: demoAsOf, signal }) });
     const customers = portal.sandbox.store.list('companies').filter((company) => company.properties.lifecyclestage === 'customer').length;
 
-    schedule.start();
-    scheduler.advance(0);
-    await schedule.whenIdle();
-    scheduler.advance(hour);
-    await schedule.whenIdle();
-    await schedule.stop();
+    await runTwice(schedule, scheduler);
 
     expect(logs).toEqual([
       expect.objectContaining({ msg: 'scheduled sync', mode: 'full', written: customers, skipped: 0 }),
