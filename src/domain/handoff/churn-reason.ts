@@ -23,7 +23,14 @@ export const churnReasonLabels: Readonly<Record<ChurnReason, string>> = {
 
 export { churnStateProperties } from '../property-names.ts';
 
-/** The most recent renewal lost within the lookback, not after asOf. */
+/**
+ * The most recent renewal lost within the lookback, not after asOf.
+ *
+ * @example
+ * // (deals shortened to the fields the rule reads) the 2025 loss is 382 days back, past the 365-day lookback:
+ * lostRenewal([{ id: 'd7', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-20') }, { id: 'd3', renewal: true, lost: true, closeDay: parseIsoDate('2025-11-20') }], parseIsoDate('2026-12-07'), defaultConfig.playbooks).id // => 'd7'
+ * lostRenewal([{ id: 'd3', renewal: true, lost: true, closeDay: parseIsoDate('2025-11-20') }], parseIsoDate('2026-12-07'), defaultConfig.playbooks) // => null
+ */
 export function lostRenewal(deals: readonly Deal[], asOf: Day, config: CsConfig['playbooks']): Deal | null {
   let latest: Deal | null = null;
   for (const deal of deals) {
@@ -34,6 +41,13 @@ export function lostRenewal(deals: readonly Deal[], asOf: Day, config: CsConfig[
   return latest;
 }
 
+/**
+ * The churn reason recorded on the company (the configured property, trimmed), or null.
+ *
+ * @example
+ * recordedChurnReason({ cs_churn_reason: ' budget ' }, defaultConfig.playbooks) // => 'budget'
+ * recordedChurnReason({ cs_churn_reason: '' }, defaultConfig.playbooks)         // => null
+ */
 export function recordedChurnReason(company: PropertyValues, config: CsConfig['playbooks']): string | null {
   return textOf(company, config.churnReasonProperty);
 }
@@ -93,6 +107,15 @@ export function suggestedChurnReason(lostReason: string | null): ChurnSuggestion
   return { reason: first?.reason ?? null, comment: comment.slice(0, maxChurnComment) };
 }
 
+/**
+ * The card's churn section: whether a lost renewal asks for a reason, what is recorded, and the suggested reason.
+ *
+ * @example
+ * // A renewal lost on 2026-11-20 "Budget cut for next year", no reason recorded yet: the card asks, suggesting budget.
+ * churnDetail({}, [{ id: 'd7', name: 'Acme renewal 2026', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-20'), lostReason: 'Budget cut for next year' }], parseIsoDate('2026-12-07'), defaultConfig.playbooks)
+ * // => { needed: true, lostDeal: { id: 'd7', name: 'Acme renewal 2026', closeDate: '2026-11-20' }, reason: null, comment: null, recordedAt: null,
+ * //      reasons: ['competitor', 'value_not_realised', 'budget', 'out_of_business_or_ma', 'product_gap', 'other'], suggestion: { reason: 'budget', comment: 'Budget cut for next year' } }
+ */
 export function churnDetail(company: PropertyValues, deals: readonly Deal[], asOf: Day, config: CsConfig['playbooks']): ChurnDetail {
   const lost = lostRenewal(deals, asOf, config);
   const reason = recordedChurnReason(company, config);

@@ -34,7 +34,16 @@ export interface HandoffContext extends TimelineContext {
   readonly now: string;
 }
 
-/** What to do for one request against the company as it is now. Pure: the use case does the I/O. */
+/**
+ * What to do for one request against the company as it is now. Pure: the use case does the I/O.
+ *
+ * @example
+ * // CS accepts the submitted handoff at version 2: status, time, next version and the change's key are written.
+ * planHandoffChange({ action: 'accept', baseVersion: 2 }, { company: { cs_handoff_status: 'submitted', cs_handoff_version: '2' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', now: '2026-12-07T09:00:00Z' }).properties
+ * // => { cs_handoff_status: 'accepted', cs_handoff_accepted_at: '2026-12-07T09:00:00Z', cs_handoff_version: '3', cs_handoff_last_change: 'accept:2:811c9dc5' }
+ * // The same accept from a form opened at version 1 is refused, nothing overwritten:
+ * planHandoffChange({ action: 'accept', baseVersion: 1 }, { company: { cs_handoff_status: 'submitted', cs_handoff_version: '2' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', now: '2026-12-07T09:00:00Z' }).reason // => 'conflict'
+ */
 export function planHandoffChange(request: HandoffRequest, ctx: HandoffContext): HandoffPlan {
   const current = handoffVersion(ctx.company);
   const key = changeKey(request);
@@ -144,7 +153,13 @@ function submittedFrom(company: PropertyValues): HandoffStatus {
   return textOf(company, handoffStateProperties.returnedAt) === null ? 'not_started' : 'returned';
 }
 
-/** The request without its base version: the same edit sent twice has the same fingerprint. */
+/**
+ * The request's key, `action:baseVersion:fingerprint of its content`: the same edit sent twice has the same key.
+ *
+ * @example
+ * changeKey({ action: 'accept', baseVersion: 2 }) // => 'accept:2:811c9dc5'
+ * changeKey({ action: 'return', baseVersion: 2, comment: ' Champion missing ' }) === changeKey({ action: 'return', baseVersion: 2, comment: 'Champion missing' }) // => true
+ */
 export function changeKey(request: HandoffRequest): string {
   const content =
     request.action === 'return'

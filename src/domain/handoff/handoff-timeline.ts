@@ -42,13 +42,27 @@ export interface TimelineContext {
   readonly today: string;
 }
 
+/**
+ * The marker of the note one handoff step (action, resulting version) leaves on the timeline.
+ *
+ * @example
+ * noteMarker('accept', 3) // => '[cs-card:handoff-accept-v3]'
+ */
 export function noteMarker(action: HandoffAction, version: number): string {
   return actionMarker(`handoff-${action}-v${version}`);
 }
 
 export const onboardingMarkers = { kickoff: actionMarker('handoff-kickoff'), goLive: actionMarker('handoff-go-live-check') } as const;
 
-/** What a step puts on the timeline (a note with the full content) and, on accept, the onboarding tasks. */
+/**
+ * What a step puts on the timeline (a note with the full content) and, on accept, the onboarding tasks.
+ *
+ * @example
+ * // Accepted on 2026-12-07: the kickoff is due kickoffDueDays (5) later, the go-live check on the planned go-live day.
+ * handoffEffects('accept', 'submitted', { company: { hubspot_owner_id: '7' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07' }, 3, { cs_handoff_go_live_date: '2027-01-15' })
+ *   .tasks.map((task) => [task.subject, task.dueDate, task.ownerId]) // => [['Onboarding kickoff with Acme', '2026-12-12', '7'], ['Go-live check with Acme', '2027-01-15', '7']]
+ * handoffEffects('save', 'not_started', { company: {}, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07' }, 1, {}) // => { note: null, tasks: [] }
+ */
 export function handoffEffects(action: HandoffAction, previous: HandoffStatus, ctx: TimelineContext, version: number, after: PropertyValues): HandoffEffects {
   if (action === 'save') return { note: null, tasks: [] };
   const marker = noteMarker(action, version);

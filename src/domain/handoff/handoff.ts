@@ -35,6 +35,14 @@ export function handoffStatus(company: PropertyValues, config: CsConfig['handoff
   return value !== null && statuses.has(value) ? (value as HandoffStatus) : 'not_started';
 }
 
+/**
+ * The handoff's status and which required fields are still empty (a date field must hold a date).
+ *
+ * @example
+ * // goals filled; 'soon' is no go-live date; 'draft' is no status of ours, so not_started:
+ * handoffOf({ cs_handoff_status: 'draft', cs_handoff_goals: 'Cut onboarding time in half', cs_handoff_go_live_date: 'soon' }, defaultConfig.handoff)
+ * // => { status: 'not_started', completeness: 0.2, missing: ['Success criteria', 'Champion', 'Economic buyer', 'Planned go-live date'] }
+ */
 export function handoffOf(company: PropertyValues, config: CsConfig['handoff']): Handoff {
   // A loop, not filter + map: every card view reads the handoff (see npm run bench).
   const missing: string[] = [];
@@ -110,6 +118,14 @@ export interface HandoffDetail extends Handoff {
   readonly contactsLeftOut: number;
 }
 
+/**
+ * The form's fields from the company ('' for an empty one; the go-live date as YYYY-MM-DD, '' when it is no date).
+ *
+ * @example
+ * handoffFields({ cs_handoff_goals: 'Cut onboarding time in half', cs_handoff_go_live_date: '2027-01-15T00:00:00Z' })
+ * // => { goals: 'Cut onboarding time in half', successCriteria: '', championId: '', economicBuyerId: '', promisedScope: '', specialTerms: '', risks: '', goLiveDate: '2027-01-15' }
+ * handoffFields({ cs_handoff_go_live_date: 'next spring' }).goLiveDate // => ''
+ */
 export function handoffFields(company: PropertyValues): HandoffFields {
   // One object literal rather than keys added one by one: a single fixed shape, built once per card view.
   const goLiveDate = textOf(company, handoffFieldProperties.goLiveDate) ?? '';
@@ -179,7 +195,13 @@ interface SortableOption {
   readonly key: string;
 }
 
-/** By label, case-insensitively, then by id. */
+/**
+ * By label, case-insensitively, then by id.
+ *
+ * @example
+ * contactOptions([{ id: '202', properties: { firstname: 'bo', lastname: 'Lind' } }, { id: '201', properties: { firstname: 'Ana', lastname: 'Silva', email: 'ana@acme.example' } }])
+ * // => [{ id: '201', label: 'Ana Silva (ana@acme.example)' }, { id: '202', label: 'bo Lind' }]
+ */
 export function contactOptions(contacts: readonly CrmRecord[]): ContactOption[] {
   const sortable: SortableOption[] = [];
   for (const contact of contacts) {
@@ -246,7 +268,17 @@ function phaseOf(status: HandoffStatus, version: number, fields: HandoffFields):
 
 const formFieldOfProperty: ReadonlyMap<string, string> = new Map(Object.entries(handoffFieldProperties).map(([key, property]) => [property, key]));
 
-/** `summary` is the company's handoffOf, when the caller has it already. */
+/**
+ * `summary` is the company's handoffOf, when the caller has it already.
+ *
+ * @example
+ * // A complete handoff submitted to CS: CS may accept or return it, sales may no longer edit it.
+ * ((detail) => [detail.phase, detail.canAccept, detail.canEdit, detail.missing, detail.contacts.map((contact) => contact.label)])(handoffDetail(
+ *   { cs_handoff_status: 'submitted', cs_handoff_version: '2', cs_handoff_goals: 'Cut onboarding time in half', cs_handoff_success_criteria: '80% of seats active by March', cs_handoff_champion_id: '201', cs_handoff_economic_buyer_id: '202', cs_handoff_go_live_date: '2027-01-15' },
+ *   [{ id: '202', properties: { firstname: 'Bo', lastname: 'Lind', email: 'bo@acme.example' } }, { id: '201', properties: { firstname: 'Ana', lastname: 'Silva' } }, { id: '203', properties: {} }],
+ *   defaultConfig.handoff,
+ * )) // => ['submitted', true, false, [], ['Ana Silva', 'Bo Lind (bo@acme.example)']]
+ */
 export function handoffDetail(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['handoff'], summary: Handoff = handoffOf(company, config)): HandoffDetail {
   const fields = handoffFields(company);
   const version = handoffVersion(company);
