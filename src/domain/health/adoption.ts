@@ -17,6 +17,14 @@ export interface AdoptionFacts {
   readonly daysSinceActivity: number | null;
 }
 
+/**
+ * Seat utilisation and days since the last product activity, from the configured company properties.
+ *
+ * @example
+ * adoptionFacts({ cs_seats_active: '42', cs_seats_licensed: '50', cs_last_product_activity: '2026-11-30' }, defaultConfig.adoption, parseIsoDate('2026-12-07'))
+ * // => { seatsActive: 42, seatsLicensed: 50, utilisation: 0.84, daysSinceActivity: 7 }
+ * adoptionFacts({ cs_seats_active: '42', cs_seats_licensed: '0' }, defaultConfig.adoption, parseIsoDate('2026-12-07')).utilisation // => null
+ */
 export function adoptionFacts(company: PropertyValues, config: CsConfig['adoption'], asOf: Day): AdoptionFacts {
   const active = parseNumber(company[config.seatsActiveProperty]);
   const licensed = parseNumber(company[config.seatsLicensedProperty]);
@@ -31,11 +39,28 @@ export function adoptionFacts(company: PropertyValues, config: CsConfig['adoptio
   };
 }
 
+/**
+ * "42 of 50 seats active (84%)", or null when utilisation is unknown.
+ *
+ * @example
+ * describeSeats({ seatsActive: 42, seatsLicensed: 50, utilisation: 0.84, daysSinceActivity: 7 }) // => '42 of 50 seats active (84%)'
+ * describeSeats({ seatsActive: 42, seatsLicensed: null, utilisation: null, daysSinceActivity: 7 }) // => null
+ */
 export function describeSeats(facts: AdoptionFacts): string | null {
   if (facts.utilisation === null) return null;
   return `${facts.seatsActive} of ${facts.seatsLicensed} seats active (${percent(facts.utilisation)})`;
 }
 
+/**
+ * The adoption factor: the mean of the seat score (utilisation against the target) and the activity recency score, of those with data.
+ *
+ * @example
+ * // seats 0.6 / 0.8 -> 75; activity 20 days (100 up to 7, 0 from 60) -> 100 x 40/53 = 75.5; mean 75.2:
+ * adoptionFactor({ seatsActive: 30, seatsLicensed: 50, utilisation: 0.6, daysSinceActivity: 20 }, defaultConfig.adoption, false).score // => 75
+ * adoptionFactor({ seatsActive: 30, seatsLicensed: 50, utilisation: 0.6, daysSinceActivity: 20 }, defaultConfig.adoption, false).explanation
+ * // => '30 of 50 seats active (60%); last product activity 20 days ago'
+ * adoptionFactor({ seatsActive: null, seatsLicensed: null, utilisation: null, daysSinceActivity: null }, defaultConfig.adoption, false).status // => 'no_data'
+ */
 export function adoptionFactor(facts: AdoptionFacts, config: CsConfig['adoption'], companyFailed: boolean): FactorResult {
   if (companyFailed) return sourceError('adoption', 'Company usage properties could not be read, so adoption is not counted');
   const { utilisation, daysSinceActivity } = facts;

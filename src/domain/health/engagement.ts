@@ -15,6 +15,14 @@ export interface EngagementFacts {
   readonly engagedContacts: number;
 }
 
+/**
+ * Days since the company's last touch, and how many of its contacts were touched within engagedWithinDays.
+ *
+ * @example
+ * // touched 10 days ago; of 3 contacts only the one touched in October is within 90 days:
+ * engagementFacts({ notes_last_contacted: '2026-11-27T15:00:00Z' }, [{ id: '201', properties: { notes_last_contacted: '2026-10-01T09:00:00Z' } }, { id: '202', properties: { notes_last_contacted: '2026-03-01T09:00:00Z' } }, { id: '203', properties: {} }], defaultConfig.engagement, parseIsoDate('2026-12-07'))
+ * // => { daysSinceTouch: 10, contacts: 3, engagedContacts: 1 }
+ */
 export function engagementFacts(company: PropertyValues, contacts: readonly CrmRecord[], config: CsConfig['engagement'], asOf: Day, zone: DayZone = dayZone('UTC')): EngagementFacts {
   const touched = parseZonedDay(company.notes_last_contacted, zone);
   let engagedContacts = 0;
@@ -29,6 +37,15 @@ export function engagementFacts(company: PropertyValues, contacts: readonly CrmR
   };
 }
 
+/**
+ * The engagement factor: touch recency (touchShare of it) and the share of engaged contacts (the rest).
+ *
+ * @example
+ * // touch 10 days ago -> 100; 1 of 3 contacts engaged -> 33.3; 0.6 x 100 + 0.4 x 33.3 = 73.3:
+ * engagementFactor({ daysSinceTouch: 10, contacts: 3, engagedContacts: 1 }, defaultConfig.engagement, false).score // => 73
+ * engagementFactor({ daysSinceTouch: 10, contacts: 3, engagedContacts: 1 }, defaultConfig.engagement, false).explanation
+ * // => 'Last touch 10 days ago; 1 of 3 contacts engaged in the last 90 days'
+ */
 export function engagementFactor(facts: EngagementFacts, config: CsConfig['engagement'], contactsFailed: boolean): FactorResult {
   if (contactsFailed) return sourceError('engagement', 'Contacts could not be read, so engagement is not counted');
   if (facts.daysSinceTouch === null && facts.contacts === 0) return noData('engagement', 'No recorded touch and no contacts', message('factor.engagement.none'));

@@ -86,7 +86,14 @@ function clip(text: string): string {
   return text.length > 20 ? `${text.slice(0, 17)}...` : text;
 }
 
-/** The cs_health_factors value in force at the end of `day` (the newest change on or before it), with the instant it was written; null when none. */
+/**
+ * The cs_health_factors value in force at the end of `day` (the newest change on or before it), with the instant it was written; null when none.
+ *
+ * @example
+ * factorValueOn([{ value: 'nps:80;support:64', timestamp: '2026-11-01T02:00:00Z' }, { value: 'nps:80;support:90', timestamp: '2026-11-20T02:00:00Z' }], parseIsoDate('2026-11-07'))
+ * // => { value: 'nps:80;support:64', at: parseInstant('2026-11-01T02:00:00Z') }
+ * factorValueOn([], parseIsoDate('2026-11-07')) // => null
+ */
 export function factorValueOn(history: readonly PropertyChange[] | undefined, day: Day): { readonly value: string | null; readonly at: number } | null {
   let best: { value: string | null; at: number } | null = null;
   for (const change of history ?? []) {

@@ -25,15 +25,35 @@ export const factorLabels: Readonly<Record<FactorKey, string>> = {
   sentiment: 'CSM sentiment',
 };
 
+/**
+ * A scored factor, its score clamped to an integer 0..100.
+ *
+ * @example
+ * scored('support', 86.4, '1 high-priority ticket open, oldest 10 days', { code: 'factor.support.open', params: {} })
+ * // => { key: 'support', label: 'Support', score: 86, status: 'ok', explanation: '1 high-priority ticket open, oldest 10 days', explanationMessage: { code: 'factor.support.open', params: {} } }
+ */
 export function scored(key: FactorKey, score: number, explanation: string, explanationMessage: Message): FactorResult {
   return { key, label: factorLabels[key], score: clampScore(score), status: 'ok', explanation, explanationMessage };
 }
 
+/**
+ * A factor with nothing to score: excluded from the score, its weight counted as missing data.
+ *
+ * @example
+ * noData('nps', 'No NPS answers in the last 180 days', { code: 'factor.nps.none', params: { days: 180 } })
+ * // => { key: 'nps', label: 'NPS', score: null, status: 'no_data', explanation: 'No NPS answers in the last 180 days', explanationMessage: { code: 'factor.nps.none', params: { days: 180 } } }
+ */
 export function noData(key: FactorKey, explanation: string, explanationMessage: Message): FactorResult {
   return { key, label: factorLabels[key], score: null, status: 'no_data', explanation, explanationMessage };
 }
 
-/** The factor's source failed: it is excluded, never scored as zero. Its message is `factor.<key>.failed`. */
+/**
+ * The factor's source failed: it is excluded, never scored as zero. Its message is `factor.<key>.failed`.
+ *
+ * @example
+ * sourceError('engagement', 'Contacts could not be read, so engagement is not counted')
+ * // => { key: 'engagement', label: 'Engagement', score: null, status: 'error', explanation: 'Contacts could not be read, so engagement is not counted', explanationMessage: { code: 'factor.engagement.failed', params: {} } }
+ */
 export function sourceError(key: FactorKey, explanation: string): FactorResult {
   return { key, label: factorLabels[key], score: null, status: 'error', explanation, explanationMessage: message(`factor.${key}.failed`) };
 }

@@ -42,6 +42,17 @@ export interface HealthEvaluation {
   readonly actions: SuggestedAction[];
 }
 
+/**
+ * Everything the card and the sync derive from one company's snapshot as of a day: the facts, the factors, the score and the suggested actions.
+ *
+ * @example
+ * // A customer: "Yellow" (50), 20 of 50 seats (0.4 / 0.8 -> 50), last touch 67 days ago (100 x 23/76 = 30.3), no tickets (100);
+ * // no NPS and no renewal data (coverage 0.7): (50 x 10 + 50 x 20 + 30.3 x 20 + 100 x 20) / 70 = 58.6
+ * ((evaluation) => [evaluation.health.score, evaluation.health.band, evaluation.health.coverage])(evaluateHealth({
+ *   company: { id: '1', properties: { lifecyclestage: 'customer', hs_csm_sentiment: 'Yellow', cs_seats_active: '20', cs_seats_licensed: '50', notes_last_contacted: '2026-10-01T10:00:00Z' } },
+ *   history: {}, contacts: [], deals: [], tickets: [], feedback: [], tasks: [], issues: [],
+ * }, defaultConfig, parseIsoDate('2026-12-07'))) // => [59, 'attention', 0.7]
+ */
 export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
   prefetchRecords(snapshot);
   const company = snapshot.company.properties;

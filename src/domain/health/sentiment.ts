@@ -20,6 +20,14 @@ export interface SentimentFacts {
   readonly stale: boolean;
 }
 
+/**
+ * The sentiment value, its configured score, and its age from the property history (stale after staleDays).
+ *
+ * @example
+ * // "Green" since 2026-08-01: 128 days by 2026-12-07, past the 90 stale days:
+ * sentimentFacts({ hs_csm_sentiment: 'Green' }, [{ value: 'Green', timestamp: '2026-08-01T12:00:00Z' }, { value: 'Yellow', timestamp: '2026-05-01T12:00:00Z' }], defaultConfig.sentiment, parseIsoDate('2026-12-07'))
+ * // => { value: 'Green', score: 100, ageDays: 128, stale: true }
+ */
 export function sentimentFacts(company: PropertyValues, history: readonly PropertyChange[] | undefined, config: CsConfig['sentiment'], asOf: Day): SentimentFacts {
   const value = textValue(company[config.property]);
   const score = value === null ? null : (lowerMap(config.values).get(value.toLowerCase()) ?? null);
@@ -38,6 +46,14 @@ function latestChange(history: readonly PropertyChange[] | undefined): Day | nul
   return latest === null ? null : dayOfInstant(latest);
 }
 
+/**
+ * The sentiment factor: the value's configured score; a stale value is shown but not counted.
+ *
+ * @example
+ * sentimentFactor({ value: 'Green', score: 100, ageDays: 128, stale: true }, defaultConfig.sentiment, false).status // => 'stale'
+ * sentimentFactor({ value: 'Yellow', score: 50, ageDays: 12, stale: false }, defaultConfig.sentiment, false).explanation // => 'CSM sentiment "Yellow", updated 12 days ago'
+ * sentimentFactor({ value: 'Amber', score: null, ageDays: null, stale: false }, defaultConfig.sentiment, false).status // => 'no_data'
+ */
 export function sentimentFactor(facts: SentimentFacts, config: CsConfig['sentiment'], companyFailed: boolean): FactorResult {
   if (companyFailed) return sourceError('sentiment', 'The company record could not be read, so sentiment is not counted');
   if (facts.value === null) return noData('sentiment', 'No CSM sentiment recorded', message('factor.sentiment.none'));
@@ -56,10 +72,23 @@ export function sentimentFactor(facts: SentimentFacts, config: CsConfig['sentime
   return scored('sentiment', facts.score, `CSM sentiment "${truncate(facts.value)}"${updated}`, message('factor.sentiment.current', params));
 }
 
+/**
+ * The card's warning for a sentiment value not in the configured values, as a catalog message.
+ *
+ * @example
+ * sentimentWarningMessages({ value: 'Amber', score: null, ageDays: null, stale: false }) // => [{ code: 'warning.sentimentUnknown', params: { value: 'Amber' } }]
+ * sentimentWarningMessages({ value: 'Green', score: 100, ageDays: 3, stale: false }) // => []
+ */
 export function sentimentWarningMessages(facts: SentimentFacts): Message[] {
   return facts.value !== null && facts.score === null ? [message('warning.sentimentUnknown', { value: truncate(facts.value) })] : [];
 }
 
+/**
+ * The card's warning for a sentiment value not in the configured values.
+ *
+ * @example
+ * sentimentWarnings({ value: 'Amber', score: null, ageDays: null, stale: false }) // => ['CSM sentiment "Amber" not recognised; use one of the configured values']
+ */
 export function sentimentWarnings(facts: SentimentFacts): string[] {
   return facts.value !== null && facts.score === null ? [`CSM sentiment "${truncate(facts.value)}" not recognised; use one of the configured values`] : [];
 }

@@ -49,6 +49,17 @@ export function isOpenTicket(ticket: CrmRecord, closedStages: KeySet): boolean {
   return stage === null || !closedStages.has(stage);
 }
 
+/**
+ * The open tickets (priority, age), counted by priority; a ticket in a closed stage is not open, an unknown priority is MEDIUM.
+ *
+ * @example
+ * supportFacts([
+ *   { id: 't1', properties: { hs_pipeline_stage: '1', hs_ticket_priority: 'URGENT', createdate: '2026-11-18T10:00:00Z' } },
+ *   { id: 't2', properties: { hs_pipeline_stage: '2', hs_ticket_priority: 'low', createdate: '2026-12-01T10:00:00Z' } },
+ *   { id: 't3', properties: { hs_pipeline_stage: '4', hs_ticket_priority: 'HIGH' } },
+ * ], defaultConfig.support, parseIsoDate('2026-12-07'))
+ * // => { open: [{ id: 't1', priority: 'URGENT', ageDays: 19 }, { id: 't2', priority: 'LOW', ageDays: 6 }], byPriority: { LOW: 1, MEDIUM: 0, HIGH: 0, URGENT: 1 }, openHighPriority: 1, oldestOpenDays: 19 }
+ */
 export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['support'], asOf: Day, zone: DayZone = dayZone('UTC')): SupportFacts {
   const open: OpenTicket[] = [];
   const byPriority: Record<TicketPriority, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 0 };
@@ -68,12 +79,26 @@ export function supportFacts(tickets: readonly CrmRecord[], config: CsConfig['su
   return { open, byPriority, openHighPriority: byPriority.HIGH + byPriority.URGENT, oldestOpenDays };
 }
 
-/** Points one open ticket takes off the score: its priority weight, growing with age up to a cap. */
+/**
+ * Points one open ticket takes off the score: its priority weight, growing with age up to a cap.
+ *
+ * @example
+ * ticketPenalty({ id: 't1', priority: 'URGENT', ageDays: 19 }, defaultConfig.support) // => 25 * (1 + (19 / 30) * 0.5)
+ * // age capped at 90 days:
+ * ticketPenalty({ id: 't2', priority: 'HIGH', ageDays: 200 }, defaultConfig.support) // => 12 * (1 + (90 / 30) * 0.5)
+ */
 export function ticketPenalty(ticket: OpenTicket, config: CsConfig['support']): number {
   const age = Math.min(ticket.ageDays ?? 0, config.ageCapDays);
   return config.priorityWeights[ticket.priority] * (1 + (age / config.ageStepDays) * config.ageStepFactor);
 }
 
+/**
+ * The support factor: 100 minus every open ticket's penalty (no tickets: 100, good data).
+ *
+ * @example
+ * // an URGENT ticket 19 days old (-32.9) and a LOW one 6 days old (-3.3): 100 - 36.2 = 63.8
+ * supportFactor({ open: [{ id: 't1', priority: 'URGENT', ageDays: 19 }, { id: 't2', priority: 'LOW', ageDays: 6 }], byPriority: { LOW: 1, MEDIUM: 0, HIGH: 0, URGENT: 1 }, openHighPriority: 1, oldestOpenDays: 19 }, defaultConfig.support, false).score // => 64
+ */
 export function supportFactor(facts: SupportFacts, config: CsConfig['support'], sourceFailed: boolean): FactorResult {
   if (sourceFailed) return sourceError('support', 'Tickets could not be read, so support is not counted');
   let penalty = 0;
@@ -86,7 +111,14 @@ export function supportFactor(facts: SupportFacts, config: CsConfig['support'], 
   return scored('support', 100 - penalty, describeOpenTickets(facts), explanationMessage);
 }
 
-/** "No open tickets", "2 urgent tickets open, oldest 19 days", "5 tickets open (2 urgent, 1 high), oldest 40 days". */
+/**
+ * "No open tickets", "2 urgent tickets open, oldest 19 days", "5 tickets open (2 urgent, 1 high), oldest 40 days".
+ *
+ * @example
+ * describeOpenTickets({ open: [{ id: 't1', priority: 'URGENT', ageDays: 19 }, { id: 't2', priority: 'LOW', ageDays: 6 }], byPriority: { LOW: 1, MEDIUM: 0, HIGH: 0, URGENT: 1 }, openHighPriority: 1, oldestOpenDays: 19 })
+ * // => '2 tickets open (1 urgent), oldest 19 days'
+ * describeOpenTickets({ open: [], byPriority: { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 0 }, openHighPriority: 0, oldestOpenDays: null }) // => 'No open tickets'
+ */
 export function describeOpenTickets(facts: SupportFacts): string {
   const total = facts.open.length;
   if (total === 0) return 'No open tickets';
