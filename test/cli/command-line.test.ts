@@ -57,14 +57,16 @@ describe('cs-card, tried as a new user would', () => {
   });
 
   it('the commands leave signals and ports to src/cli/runtime/, and stay short', async () => {
+    // Lines as wc -l counts them: the newline that ends the last line starts no line of its own.
+    const lineCount = (source: string) => source.split('\n').length - (source.endsWith('\n') ? 1 : 0);
     const commands = path.join(root, 'src/cli/commands');
     for (const file of await readdir(commands)) {
       const source = await readFile(path.join(commands, file), 'utf8');
       expect(source, file).not.toMatch(/process\.(on|once)\('SIG/);
       expect(source, file).not.toMatch(/EADDRINUSE|createServer\(/);
-      expect(source.split('\n').length, file).toBeLessThanOrEqual(300);
+      expect(lineCount(source), file).toBeLessThanOrEqual(300);
     }
-    expect((await readFile(path.join(root, 'src/config/schema.ts'), 'utf8')).split('\n').length).toBeLessThanOrEqual(300);
+    expect(lineCount(await readFile(path.join(root, 'src/config/schema.ts'), 'utf8'))).toBeLessThanOrEqual(300);
   });
 
   it('an unknown command or option points at --help (exit 2)', async () => {
