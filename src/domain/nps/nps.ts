@@ -73,6 +73,20 @@ export function npsGroup(value: number): 'promoter' | 'passive' | 'detractor' {
   return value >= 9 ? 'promoter' : value >= 7 ? 'passive' : 'detractor';
 }
 
+/**
+ * The NPS of the answers in the window: each respondent's latest answer of a configured survey type counts once; unusable answers are counted as ignored.
+ *
+ * @example
+ * // Contact 201 answered 6 in June, then 9 (the one that counts); 202 gave 10, 203 gave 3; 11 is out of range; CSAT is not NPS:
+ * ((facts) => [facts.score, facts.responses, facts.promoters, facts.detractors, facts.lowSample, facts.latest.submissionId, facts.ignored])(npsFacts([
+ *   { id: 's1', properties: { hs_survey_type: 'NPS', hs_value: '6', hs_contact_id: '201', hs_submission_timestamp: '2026-06-01T10:00:00Z' } },
+ *   { id: 's2', properties: { hs_survey_type: 'NPS', hs_value: '9', hs_contact_id: '201', hs_submission_timestamp: '2026-11-02T10:00:00Z' } },
+ *   { id: 's3', properties: { hs_survey_type: 'NPS', hs_value: '10', hs_contact_id: '202', hs_submission_timestamp: '2026-10-15T10:00:00Z' } },
+ *   { id: 's4', properties: { hs_survey_type: 'NPS', hs_value: '3', hs_contact_id: '203', hs_submission_timestamp: '2026-09-20T10:00:00Z' } },
+ *   { id: 's5', properties: { hs_survey_type: 'NPS', hs_value: '11', hs_contact_id: '204', hs_submission_timestamp: '2026-09-21T10:00:00Z' } },
+ *   { id: 's6', properties: { hs_survey_type: 'CSAT', hs_value: '2', hs_contact_id: '205', hs_submission_timestamp: '2026-09-21T10:00:00Z' } },
+ * ], defaultConfig.nps, parseIsoDate('2026-12-07'))) // => [33, 3, 2, 1, true, 's2', { outOfRange: 1, notANumber: 0, undated: 0 }]
+ */
 export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps'], asOf: Day, zone: DayZone = dayZone('UTC')): NpsFacts {
   const surveyTypes = keySet(config.surveyTypes);
   // Each respondent's latest answer, kept in `answers`: a contact's is found by a look along the
@@ -231,7 +245,12 @@ export function npsFactor(facts: NpsFacts, sourceFailed: boolean, lowSampleBelow
     : factor;
 }
 
-/** Data notes for the card, e.g. "2 NPS answers ignored: value outside 0-10". */
+/**
+ * Data notes for the card, e.g. "2 NPS answers ignored: value outside 0-10".
+ *
+ * @example
+ * npsWarnings({ outOfRange: 1, notANumber: 0, undated: 2 }) // => ['1 NPS answer ignored: value outside 0-10', '2 NPS answers ignored: no valid submission date']
+ */
 export function npsWarnings(ignored: NpsIgnored): string[] {
   const notes: string[] = [];
   if (ignored.outOfRange > 0) notes.push(`${plural(ignored.outOfRange, 'NPS answer')} ignored: value outside 0-10`);
@@ -240,7 +259,13 @@ export function npsWarnings(ignored: NpsIgnored): string[] {
   return notes;
 }
 
-/** The same notes as catalog messages, in the same order. */
+/**
+ * The same notes as catalog messages, in the same order.
+ *
+ * @example
+ * npsWarningMessages({ outOfRange: 1, notANumber: 0, undated: 2 })
+ * // => [{ code: 'warning.npsIgnored', params: { count: 1, reason: 'out_of_range' } }, { code: 'warning.npsIgnored', params: { count: 2, reason: 'undated' } }]
+ */
 export function npsWarningMessages(ignored: NpsIgnored): Message[] {
   const notes: Message[] = [];
   if (ignored.outOfRange > 0) notes.push(message('warning.npsIgnored', { count: ignored.outOfRange, reason: 'out_of_range' }));

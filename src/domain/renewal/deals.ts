@@ -64,7 +64,18 @@ export interface DealsWithContract {
   readonly contractEndSource: 'company_property' | 'deals' | null;
 }
 
-/** readDeals, with the contract end the classification found. */
+/**
+ * readDeals, with the contract end the classification found.
+ *
+ * @example
+ * // New business won 2026-01-15 starts a 12-month contract ending 2027-01-15; the existing-business deal
+ * // closing 5 days before that end is the renewal, the one in June is expansion:
+ * ((read) => [read.deals.map((deal) => [deal.id, deal.kind]), formatDay(read.contractEnd), read.contractEndSource])(readDealsWithContract([
+ *   { id: '11', properties: { dealname: 'Acme new business', dealtype: 'newbusiness', dealstage: 'closedwon', closedate: '2026-01-15T12:00:00Z', amount: '24000' } },
+ *   { id: '12', properties: { dealname: 'Acme renewal 2027', dealtype: 'existingbusiness', dealstage: 'contractsent', closedate: '2027-01-10T12:00:00Z', amount: '26000' } },
+ *   { id: '13', properties: { dealname: 'Acme 10 more seats', dealtype: 'existingbusiness', dealstage: 'closedwon', closedate: '2026-06-30T12:00:00Z', amount: '5000' } },
+ * ], defaultConfig.renewal, defaultConfig.handoff, {})) // => [[['11', 'new_business'], ['12', 'renewal'], ['13', 'expansion']], '2027-01-15', 'deals']
+ */
 export function readDealsWithContract(
   records: readonly CrmRecord[],
   renewal: CsConfig['renewal'],

@@ -53,7 +53,13 @@ export interface DealClassification {
   readonly contractEndSource: 'company_property' | 'deals' | null;
 }
 
-/** The contract terms of a company: its contract end date property, the default term and the renewal distance. */
+/**
+ * The contract terms of a company: its contract end date property, the default term and the renewal distance.
+ *
+ * @example
+ * contractTerms({ contract_end_date: '2027-03-31' }, defaultConfig.renewal) // => { endDay: parseIsoDate('2027-03-31'), termMonths: 12, distanceDays: 60 }
+ * contractTerms({}, defaultConfig.renewal).endDay // => null
+ */
 export function contractTerms(company: PropertyValues, config: CsConfig['renewal']): ContractTerms {
   const endDay = config.companyDateProperty === null ? null : parseDay(company[config.companyDateProperty]);
   return { endDay, termMonths: config.contractTermMonths, distanceDays: config.contractEndDistanceDays };

@@ -275,10 +275,23 @@ export function renewalFactor(facts: RenewalFacts, sourceFailed: boolean): Facto
   return noData('renewal', `No renewal deal yet; the contract ends ${when}`, message('factor.renewal.noDeal', { date: when }));
 }
 
+/**
+ * The card's note about open renewal deals left out for want of a close date.
+ *
+ * @example
+ * renewalWarnings({ undatedOpenDeals: 2 }) // => ['2 open renewal deals ignored: no valid close date']
+ * renewalWarnings({ undatedOpenDeals: 0 }) // => []
+ */
 export function renewalWarnings(facts: RenewalFacts): string[] {
   return facts.undatedOpenDeals > 0 ? [`${plural(facts.undatedOpenDeals, 'open renewal deal')} ignored: no valid close date`] : [];
 }
 
+/**
+ * renewalWarnings as catalog messages.
+ *
+ * @example
+ * renewalWarningMessages({ undatedOpenDeals: 1 }) // => [{ code: 'warning.renewalUndated', params: { count: 1 } }]
+ */
 export function renewalWarningMessages(facts: RenewalFacts): Message[] {
   return facts.undatedOpenDeals > 0 ? [message('warning.renewalUndated', { count: facts.undatedOpenDeals })] : [];
 }
