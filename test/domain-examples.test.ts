@@ -117,13 +117,6 @@ const withoutExampleYet = new Set<string>([
   'portfolio/renewal-period.ts: renewalPeriodDetail',
   'properties.ts: productProperties',
   'properties.ts: propertyDrift',
-  'sync/webhook-events.ts: parseDelivery',
-  'sync/webhook-events.ts: watchedProperties',
-  'sync/webhook-events.ts: webhookTargets',
-  'sync/write-rules.ts: dateDrivenSelection',
-  'sync/write-rules.ts: historyMayMatter',
-  'sync/written-values.ts: healthDrivers',
-  'sync/written-values.ts: healthProperties',
 ]);
 
 const modules = await domainModules();

@@ -56,6 +56,11 @@ export const subscriptionObjectType: Readonly<Record<WatchedObject, string>> = {
  * Input properties whose change can move a score, per object. Company inputs follow the
  * configuration; the others are the fields the domain rules read — calculated fields
  * (hs_is_closed, probabilities) move with the stage and fire no events of their own.
+ *
+ * @example
+ * watchedProperties(defaultConfig).tickets // => ['hs_pipeline_stage', 'hs_ticket_priority']
+ * // the company's name labels the card, it moves no score:
+ * watchedProperties(defaultConfig).companies.includes('name') // => false
  */
 export function watchedProperties(config: CsConfig): Readonly<Record<WatchedObject, readonly string[]>> {
   // The name labels the card and the owner receives tasks: neither moves the health.
@@ -137,7 +142,16 @@ const deliverySchema = z
 
 export type DeliveryParse = { readonly ok: true; readonly events: WebhookEvent[] } | { readonly ok: false; readonly message: string };
 
-/** The request body as HubSpot sends it, or one message naming what is wrong and where. */
+/**
+ * The request body as HubSpot sends it, or one message naming what is wrong and where.
+ *
+ * @example
+ * parseDelivery('[{"eventId": 1, "subscriptionType": "deal.propertyChange", "occurredAt": 1796637600000, "objectId": 12, "propertyName": "dealstage", "propertyValue": "closedwon"}]')
+ * // => { ok: true, events: [{ eventId: 1, subscriptionType: 'deal.propertyChange', occurredAt: 1796637600000, objectId: '12', propertyName: 'dealstage', propertyValue: 'closedwon' }] }
+ * parseDelivery('[{"eventId": 1, "subscriptionType": "deal.propertyChange", "occurredAt": 1796637600000}]')
+ * // => { ok: false, message: 'event 0: objectId is required for deal.propertyChange events (which record changed); event 0: propertyName is required for deal.propertyChange events (which property changed)' }
+ * parseDelivery('{}') // => { ok: false, message: 'the body must be a JSON array of HubSpot webhook events' }
+ */
 export function parseDelivery(body: string): DeliveryParse {
   let json: unknown;
   try {
@@ -179,7 +193,18 @@ function perObject<T>(make: (object: WatchedObject) => T): Record<WatchedObject,
   return { companies, contacts, deals, tickets, feedback_submissions };
 }
 
-/** The records whose companies need a new score after these events. */
+/**
+ * The records whose companies need a new score after these events.
+ *
+ * @example
+ * // a watched deal property changed (deal 12), an unwatched one did not count, a contact was associated with company 1:
+ * webhookTargets([
+ *   { eventId: 1, subscriptionType: 'deal.propertyChange', occurredAt: 0, objectId: '12', propertyName: 'dealstage' },
+ *   { eventId: 2, subscriptionType: 'deal.propertyChange', occurredAt: 0, objectId: '12', propertyName: 'description' },
+ *   { eventId: 3, subscriptionType: 'contact.associationChange', occurredAt: 0, associationType: 'CONTACT_TO_COMPANY', fromObjectId: '201', toObjectId: '1' },
+ * ], watchedProperties(defaultConfig))
+ * // => { targets: { companies: ['1'], contacts: [], deals: ['12'], tickets: [], feedback_submissions: [] }, relevant: 2, ignored: 1 }
+ */
 export function webhookTargets(events: readonly WebhookEvent[], watched: Readonly<Record<WatchedObject, readonly string[]>>): DeliveryOutcome {
   const sets = perObject(() => new Set<string>());
   const watchedSets = perObject((object) => new Set(watched[object]));

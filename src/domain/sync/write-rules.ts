@@ -100,6 +100,10 @@ function writtenHealth({ health, trend, renewal, nps, actions, handoff, deals, l
  * a value now, or health the product wrote before (the score's past). Reading history costs
  * twice the calls of a plain read (HubSpot serves it for 50 records at a time), so a company
  * that was never scored and has no sentiment skips it: its history is empty either way.
+ *
+ * @example
+ * historyMayMatter({ id: '1', properties: { hs_csm_sentiment: ' ' } }, ['hs_csm_sentiment'])                     // => false
+ * historyMayMatter({ id: '1', properties: { cs_health_updated_at: '2026-12-06T02:00:00Z' } }, ['hs_csm_sentiment']) // => true
  */
 export function historyMayMatter(company: CrmRecord, historyProperties: readonly string[]): boolean {
   return [...historyProperties, healthUpdatedAtProperty].some((name) => (company.properties[name] ?? '').trim() !== '');
@@ -121,6 +125,12 @@ const windowStarts = [0, 31, 61, 91] as const;
  * checkpoints move) and a last score change that crossed the trend horizon (the trend's
  * reference point moves). Null when no day passed. Slower drifts (ages of touches, tickets,
  * sentiment) are what the periodic full sync is for.
+ *
+ * @example
+ * // One day passed: renewals now 0, 30, 60 or 90 days away moved window; score changes of 2026-11-07 fell behind the 30-day horizon.
+ * ((selection) => [selection.renewalDays.map(([from, to]) => [formatDay(from), formatDay(to)]), selection.changedBetweenMs.map(formatInstant)])(dateDrivenSelection('2026-12-06', '2026-12-07', 30))
+ * // => [[['2026-12-06', '2026-12-07'], ['2027-01-06', '2027-01-07'], ['2027-02-05', '2027-02-06'], ['2027-03-07', '2027-03-08']], ['2026-11-07T00:00:00.000Z', '2026-11-08T00:00:00.000Z']]
+ * dateDrivenSelection('2026-12-07', '2026-12-07', 30) // => null
  */
 export function dateDrivenSelection(previousAsOf: string, asOf: string, trendDays: number): DateDrivenSelection | null {
   const from = parseIsoDate(previousAsOf);

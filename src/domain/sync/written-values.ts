@@ -42,7 +42,19 @@ export const ownedCompanyProperties = [
 /** How many factors cs_health_drivers names. */
 const driverCount = 3;
 
-/** The owned properties for a view; '' clears a property. cs_health_updated_at is the caller's to stamp. */
+/**
+ * The owned properties for a view; '' clears a property. cs_health_updated_at is the caller's to stamp.
+ *
+ * @example
+ * healthProperties({
+ *   health: { score: 62, band: 'attention', trend30d: -5, factors: [{ key: 'support', label: 'Support', score: 64, status: 'ok', weight: 20, contribution: 12.8, explanation: '2 tickets open (1 urgent), oldest 19 days' }] },
+ *   renewal: { date: '2027-01-15', amount: 26000, customerSince: '2026-01-15', lifetimeRevenue: 29000 },
+ *   nps: { score: null, responses: 0 }, actions: [{ title: 'Escalate the urgent ticket' }], handoff: { status: 'accepted' }, lifecycle: { stage: 'active', since: null },
+ * })
+ * // => { cs_health_score: '62', cs_health_band: 'attention', cs_health_trend_30d: '-5', cs_health_drivers: 'Support 64/100: 2 tickets open (1 urgent), oldest 19 days', cs_health_factors: 'support:64',
+ * //      cs_renewal_date: '2027-01-15', cs_renewal_amount: '26000', cs_customer_since: '2026-01-15', cs_lifetime_revenue: '29000', cs_company_nps: '', cs_nps_responses: '0',
+ * //      cs_next_action: 'Escalate the urgent ticket', cs_handoff_status: 'accepted', cs_lifecycle_stage: 'active', cs_lifecycle_since: '' }
+ */
 export function healthProperties(view: WrittenHealth): Record<string, string> {
   return {
     cs_health_score: text(view.health.score),
@@ -72,6 +84,16 @@ function text(value: number | null): string {
  * The counted factors that cost the most points, worst first, e.g.
  * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...".
  * (Loops rather than filter / sort / map / join: the sync computes this for every company.)
+ *
+ * @example
+ * // points lost x weight: NPS 67 x 20, Support 36 x 20, sentiment 50 x 10; adoption did not count, engagement lost nothing:
+ * healthDrivers([
+ *   { key: 'support', label: 'Support', score: 64, weight: 20, contribution: 12.8, explanation: '2 tickets open (1 urgent), oldest 19 days' },
+ *   { key: 'nps', label: 'NPS', score: 33, weight: 20, contribution: 6.6, explanation: 'NPS 33 from 3 answers' },
+ *   { key: 'sentiment', label: 'CSM sentiment', score: 50, weight: 10, contribution: 5, explanation: 'CSM sentiment "Yellow"' },
+ *   { key: 'adoption', label: 'Adoption', score: null, weight: 20, contribution: null, explanation: 'No seat or product-usage data' },
+ *   { key: 'engagement', label: 'Engagement', score: 100, weight: 20, contribution: 20, explanation: 'Last touch 2 days ago' },
+ * ]) // => 'NPS 33/100: NPS 33 from 3 answers; Support 64/100: 2 tickets open (1 urgent), oldest 19 days; CSM sentiment 50/100: CSM sentiment "Yellow"'
  */
 export function healthDrivers(factors: readonly FactorView[]): string {
   const costly: Array<{ readonly factor: FactorView; readonly lost: number }> = [];
