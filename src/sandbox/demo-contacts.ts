@@ -2,7 +2,7 @@
 // store's fast path like the rest of the demo portfolio (demo-records.ts).
 import { between, insert, slug, type DemoContext, type Range } from './demo-context.ts';
 import type { Signals } from './demo-records.ts';
-import { DETRACTOR_COMMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PASSIVE_COMMENTS, PROMOTER_COMMENTS } from './demo-vocabulary.ts';
+import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, NPS_COMMENTS } from './demo-vocabulary.ts';
 
 export function addContacts(ctx: DemoContext, companyId: string, domain: string, owner: string | null, customerDays: number, count: Range): string[] {
   const { random, calendar } = ctx;
@@ -34,11 +34,9 @@ export function addContacts(ctx: DemoContext, companyId: string, domain: string,
   return ids;
 }
 
-function responseGroup(value: number): string {
+function responseGroup(value: number): keyof typeof NPS_COMMENTS {
   return value >= 9 ? 'PROMOTER' : value >= 7 ? 'PASSIVE' : 'DETRACTOR';
 }
-
-const COMMENTS: Record<string, readonly string[]> = { PROMOTER: PROMOTER_COMMENTS, PASSIVE: PASSIVE_COMMENTS, DETRACTOR: DETRACTOR_COMMENTS };
 
 /** NPS answers (a few CSAT) of the company's contacts, some outside a 180-day window, some contacts answering repeatedly, some without hs_contact_id. */
 export function addFeedback(ctx: DemoContext, contactIds: readonly string[], signals: Pick<Signals, 'answerChance' | 'npsValues'>): number {
@@ -52,7 +50,7 @@ export function addFeedback(ctx: DemoContext, contactIds: readonly string[], sig
       const value = csat ? random.int(1, 5) : random.weighted(signals.npsValues);
       const group = csat ? null : responseGroup(value);
       const submittedAt = calendar.datetime(-random.int(1, 400), random.int(6, 20));
-      const comment = group && random.chance(0.4) ? random.pick(COMMENTS[group] ?? PASSIVE_COMMENTS) : null;
+      const comment = group && random.chance(0.4) ? random.pick(NPS_COMMENTS[group]) : null;
       const id = insert(ctx, 'feedback_submissions', {
         hs_survey_type: csat ? 'CSAT' : 'NPS',
         hs_value: String(value),

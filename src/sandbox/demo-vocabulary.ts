@@ -37,19 +37,12 @@ export const TICKET_SUBJECTS = [
   'How do I set up permissions?', 'Mobile app crashes on launch', 'Billing address change', 'Integration token expired',
 ] as const;
 
-export const PROMOTER_COMMENTS = [
-  'Great product, our team uses it every day.', 'Support is fast and friendly.', 'Saved us hours every week.',
-  'The new dashboards are excellent.', 'Onboarding was smooth.',
-] as const;
-
-export const PASSIVE_COMMENTS = [
-  'Good overall, reporting could be better.', 'Works fine, a bit pricey.', 'Solid, but we miss a few integrations.',
-] as const;
-
-export const DETRACTOR_COMMENTS = [
-  'Too many bugs since the last release.', 'Support takes days to answer.', 'We barely use it; hard to learn.',
-  'Price went up and value did not.', 'Exports keep failing and nobody follows up.',
-] as const;
+/** NPS comments by response group (HubSpot's hs_response_group values). */
+export const NPS_COMMENTS = {
+  PROMOTER: ['Great product, our team uses it every day.', 'Support is fast and friendly.', 'Saved us hours every week.', 'The new dashboards are excellent.', 'Onboarding was smooth.'],
+  PASSIVE: ['Good overall, reporting could be better.', 'Works fine, a bit pricey.', 'Solid, but we miss a few integrations.'],
+  DETRACTOR: ['Too many bugs since the last release.', 'Support takes days to answer.', 'We barely use it; hard to learn.', 'Price went up and value did not.', 'Exports keep failing and nobody follows up.'],
+} as const;
 
 export const OWNERS = [
   { firstName: 'Alicia', lastName: 'Brandt' }, { firstName: 'Marcus', lastName: 'Webb' }, { firstName: 'Sofia', lastName: 'Lindgren' },
