@@ -97,8 +97,6 @@ const withoutExampleYet = new Set<string>([
   'playbooks/playbook-reasons.ts: renewsText',
   'playbooks/playbook-reasons.ts: seatsMessage',
   'playbooks/playbooks.ts: suggestActions',
-  'portal/doctor.ts: blocksResults',
-  'portal/doctor.ts: configuredProperties',
   'portfolio/company-picker.ts: portfolioCompany',
   'portfolio/company-picker.ts: rankByRisk',
   'portfolio/contract-deals.ts: contractDealProperties',
@@ -115,8 +113,6 @@ const withoutExampleYet = new Set<string>([
   'portfolio/renewal-period.ts: portfolioKpisFromDeals',
   'portfolio/renewal-period.ts: renewalPeriod',
   'portfolio/renewal-period.ts: renewalPeriodDetail',
-  'properties.ts: productProperties',
-  'properties.ts: propertyDrift',
 ]);
 
 const modules = await domainModules();

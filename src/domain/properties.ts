@@ -94,6 +94,10 @@ const healthDrafts: readonly Draft[] = [
  * configuration points outside the product's `cs_` namespace belongs to the customer's own
  * schema and is left alone; so are input properties (seats, product activity, QBR date) that
  * other integrations feed.
+ *
+ * @example
+ * productProperties(defaultConfig).slice(0, 2).map((property) => [property.name, property.type, property.fieldType, property.groupName, property.displayOrder])
+ * // => [['cs_health_score', 'number', 'number', 'customer_success', 0], ['cs_health_band', 'enumeration', 'select', 'customer_success', 1]]
  */
 export function productProperties(config: CsConfig): PropertyDefinition[] {
   const drafts = new Map<string, Draft>();
@@ -112,7 +116,15 @@ export interface ExistingProperty {
   readonly options: ReadonlyArray<{ readonly value: string; readonly label: string; readonly displayOrder?: number; readonly hidden?: boolean }>;
 }
 
-/** The fields where HubSpot's definition differs from the product's, e.g. ['label', 'options']. */
+/**
+ * The fields where HubSpot's definition differs from the product's, e.g. ['label', 'options'].
+ *
+ * @example
+ * // an admin renamed the score property in HubSpot:
+ * propertyDrift(productProperties(defaultConfig)[0], { ...productProperties(defaultConfig)[0], label: 'Health' }) // => ['label']
+ * // a hidden option is not shown, so not a difference:
+ * propertyDrift(productProperties(defaultConfig)[0], { ...productProperties(defaultConfig)[0], options: [{ value: 'old', label: 'Old', hidden: true }] }) // => []
+ */
 export function propertyDrift(wanted: PropertyDefinition, existing: ExistingProperty): string[] {
   const drift: string[] = [];
   for (const field of ['label', 'description', 'type', 'fieldType', 'groupName'] as const) {

@@ -100,7 +100,12 @@ function propertiesCheck(facts: DoctorFacts, config: CsConfig): DoctorCheck {
   return pass('properties', message('doctor.properties.ok', { count: wanted.length }));
 }
 
-/** The company properties the configuration points at for usage, the contract and QBRs. */
+/**
+ * The company properties the configuration points at for usage, the contract and QBRs (an unset one is left out).
+ *
+ * @example
+ * configuredProperties(defaultConfig) // => ['cs_seats_active', 'cs_seats_licensed', 'cs_last_product_activity', 'contract_end_date', 'cs_last_qbr_date']
+ */
 export function configuredProperties(config: CsConfig): string[] {
   const names = [
     config.adoption.seatsActiveProperty,
@@ -175,7 +180,14 @@ export function doctorChecks(facts: DoctorFacts, config: CsConfig): DoctorCheck[
   return checks.filter((check): check is DoctorCheck => check !== null);
 }
 
-/** Whether the checklist holds a failure that makes results wrong (doctor exits 1). */
+/**
+ * Whether the checklist holds a failure that makes results wrong (doctor exits 1).
+ *
+ * @example
+ * // a missing sentiment property only degrades one factor; missing product properties make results wrong:
+ * blocksResults([{ id: 'sentiment', ok: false, blocking: false, text: { code: 'doctor.sentiment.absent', params: {} }, fix: null }]) // => false
+ * blocksResults([{ id: 'properties', ok: false, blocking: true, text: { code: 'doctor.properties.missing', params: {} }, fix: null }]) // => true
+ */
 export function blocksResults(checks: readonly DoctorCheck[]): boolean {
   return checks.some((check) => !check.ok && check.blocking);
 }
