@@ -6,6 +6,7 @@ import type { Deal } from '../renewal/deals.ts';
 import { handoffDetail } from '../handoff/handoff.ts';
 import { factorChangesSince, healthFactorsProperty, type FactorChangesResult } from '../health/factor-history.ts';
 import { evaluateHealth } from '../health/health-evaluation.ts';
+import { factorView } from '../health/health.ts';
 import { healthHistory } from '../health/health-history.ts';
 import { actionView } from '../playbooks/playbooks.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
@@ -35,7 +36,7 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
   const { deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(snapshot, config, asOf);
 
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
-  const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors };
+  const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors.map(factorView) };
   if (history.length > 0) healthView.history = history;
   const changes = factorChangesSince(health.factors, snapshot.history[healthFactorsProperty], { asOf, days: config.health.trendDays, threshold: config.health.factorChangePoints });
   if (changes.kind === 'changes') healthView.factorChanges = changes.factorChanges;

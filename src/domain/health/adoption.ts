@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { parseDay, type Day } from '../parsing/index.ts';
-import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
+import { noData, recencyScore, scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
 import { parseNumber } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import { message } from '../../app/cards/contract/message.ts';
@@ -62,6 +62,16 @@ export function describeSeats(facts: AdoptionFacts): string | null {
  * adoptionFactor({ seatsActive: null, seatsLicensed: null, utilisation: null, daysSinceActivity: null }, defaultConfig.adoption, false).status // => 'no_data'
  */
 export function adoptionFactor(facts: AdoptionFacts, config: CsConfig['adoption'], companyFailed: boolean): FactorResult {
+  return worded(lazyAdoptionFactor(facts, config, companyFailed));
+}
+
+/**
+ * adoptionFactor, its explanation worded when read (the evaluation's, health-evaluation.ts).
+ *
+ * @example
+ * lazyAdoptionFactor({ seatsActive: 50, seatsLicensed: 50, utilisation: 1, daysSinceActivity: null }, defaultConfig.adoption, false).score // => 100
+ */
+export function lazyAdoptionFactor(facts: AdoptionFacts, config: CsConfig['adoption'], companyFailed: boolean): FactorResult<Explanation> {
   if (companyFailed) return sourceError('adoption', 'Company usage properties could not be read, so adoption is not counted');
   const { utilisation, daysSinceActivity } = facts;
   const seatsScore = utilisation === null ? null : Math.min(1, utilisation / config.targetUtilisation) * 100;
@@ -69,11 +79,13 @@ export function adoptionFactor(facts: AdoptionFacts, config: CsConfig['adoption'
   if (seatsScore === null && activityScore === null) return noData('adoption', 'No seat or product-usage data', message('factor.adoption.none'));
   // The mean of the parts that have data, explained in the same order.
   const score = seatsScore === null ? activityScore : activityScore === null ? seatsScore : (seatsScore + activityScore) / 2;
-  const seats = describeSeats(facts); // starts with a number: "42 of 50 seats active (84%)"
-  const activity = daysSinceActivity === null ? '' : `product activity ${daysAgo(daysSinceActivity)}`;
-  const text = seats === null ? `Last ${activity}` : activity === '' ? seats : `${seats}; last ${activity}`;
+  const text = () => {
+    const seats = describeSeats(facts); // starts with a number: "42 of 50 seats active (84%)"
+    const activity = daysSinceActivity === null ? '' : `product activity ${daysAgo(daysSinceActivity)}`;
+    return seats === null ? `Last ${activity}` : activity === '' ? seats : `${seats}; last ${activity}`;
+  };
   const explanationMessage = message('factor.adoption.usage', {
-    seats: seats === null ? 'no' : 'yes',
+    seats: utilisation === null ? 'no' : 'yes',
     active: facts.seatsActive ?? 0,
     licensed: facts.seatsLicensed ?? 0,
     percent: Math.round((utilisation ?? 0) * 100),

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { dayZone, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
-import { noData, recencyScore, scored, sourceError, type FactorResult } from './factor.ts';
+import { noData, recencyScore, scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import { message } from '../../app/cards/contract/message.ts';
 import { daysAgo, plural } from '../card/wording.ts';
@@ -47,22 +47,35 @@ export function engagementFacts(company: PropertyValues, contacts: readonly CrmR
  * // => 'Last touch 10 days ago; 1 of 3 contacts engaged in the last 90 days'
  */
 export function engagementFactor(facts: EngagementFacts, config: CsConfig['engagement'], contactsFailed: boolean): FactorResult {
+  return worded(lazyEngagementFactor(facts, config, contactsFailed));
+}
+
+/**
+ * engagementFactor, its explanation worded when read (the evaluation's, health-evaluation.ts).
+ *
+ * @example
+ * lazyEngagementFactor({ daysSinceTouch: 0, contacts: 0, engagedContacts: 0 }, defaultConfig.engagement, false).score // => 100
+ */
+export function lazyEngagementFactor(facts: EngagementFacts, config: CsConfig['engagement'], contactsFailed: boolean): FactorResult<Explanation> {
   if (contactsFailed) return sourceError('engagement', 'Contacts could not be read, so engagement is not counted');
   if (facts.daysSinceTouch === null && facts.contacts === 0) return noData('engagement', 'No recorded touch and no contacts', message('factor.engagement.none'));
   const touchScore = facts.daysSinceTouch === null ? 0 : recencyScore(facts.daysSinceTouch, config.touchFullScoreDays, config.touchZeroScoreDays);
-  const touchText = facts.daysSinceTouch === null ? 'No CSM touch on record' : `Last touch ${daysAgo(facts.daysSinceTouch)}`;
   const explanationMessage = message('factor.engagement.touch', {
     touched: facts.daysSinceTouch ?? -1,
     contacts: facts.contacts,
     engaged: facts.engagedContacts,
     withinDays: config.engagedWithinDays,
   });
-  if (facts.contacts === 0) return scored('engagement', touchScore, `${touchText}; no contacts`, explanationMessage);
+  if (facts.contacts === 0) return scored('engagement', touchScore, () => `${touchText(facts)}; no contacts`, explanationMessage);
   const contactScore = (100 * facts.engagedContacts) / facts.contacts;
   return scored(
     'engagement',
     config.touchShare * touchScore + (1 - config.touchShare) * contactScore,
-    `${touchText}; ${facts.engagedContacts} of ${plural(facts.contacts, 'contact')} engaged in the last ${config.engagedWithinDays} days`,
+    () => `${touchText(facts)}; ${facts.engagedContacts} of ${plural(facts.contacts, 'contact')} engaged in the last ${config.engagedWithinDays} days`,
     explanationMessage,
   );
+}
+
+function touchText(facts: EngagementFacts): string {
+  return facts.daysSinceTouch === null ? 'No CSM touch on record' : `Last touch ${daysAgo(facts.daysSinceTouch)}`;
 }

@@ -2,14 +2,32 @@ import type { FactorKey } from '../../config/schema.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import type { FactorStatus } from '../../app/cards/contract/view-model.ts';
 
-/** One health factor as a factor module computes it, before weighting. */
-export interface FactorResult {
+/**
+ * A factor's English explanation (kept for compatibility beside its catalog message): the text,
+ * or its wording, done when a view reads it. A sync scores every company and reads at most three
+ * explanations (cs_health_drivers), so the evaluation words none itself.
+ */
+export type Explanation = string | (() => string);
+
+/**
+ * The text of an explanation, worded now if it was not yet.
+ *
+ * @example
+ * explanationText(() => 'No open tickets') // => 'No open tickets'
+ * explanationText('No open tickets') // => 'No open tickets'
+ */
+export function explanationText(explanation: Explanation): string {
+  return typeof explanation === 'string' ? explanation : explanation();
+}
+
+/** One health factor as a factor module computes it, before weighting; its explanation worded (E = string) or not yet (E = Explanation). */
+export interface FactorResult<E extends Explanation = string> {
   readonly key: FactorKey;
   readonly label: string;
   /** Integer 0..100, or null when there is nothing to score. */
   readonly score: number | null;
   readonly status: FactorStatus;
-  readonly explanation: string;
+  readonly explanation: E;
   /** Share of the factor's weight its data supports, 0..1 (NPS: respondents / the low-sample threshold); the rest counts as missing data. */
   readonly confidence?: number;
   /** The explanation as a catalog message, for the user's language. */
@@ -32,7 +50,7 @@ export const factorLabels: Readonly<Record<FactorKey, string>> = {
  * scored('support', 86.4, '1 high-priority ticket open, oldest 10 days', { code: 'factor.support.open', params: {} })
  * // => { key: 'support', label: 'Support', score: 86, status: 'ok', explanation: '1 high-priority ticket open, oldest 10 days', explanationMessage: { code: 'factor.support.open', params: {} } }
  */
-export function scored(key: FactorKey, score: number, explanation: string, explanationMessage: Message): FactorResult {
+export function scored<E extends Explanation>(key: FactorKey, score: number, explanation: E, explanationMessage: Message): FactorResult<E> {
   return { key, label: factorLabels[key], score: clampScore(score), status: 'ok', explanation, explanationMessage };
 }
 
@@ -43,7 +61,7 @@ export function scored(key: FactorKey, score: number, explanation: string, expla
  * noData('nps', 'No NPS answers in the last 180 days', { code: 'factor.nps.none', params: { days: 180 } })
  * // => { key: 'nps', label: 'NPS', score: null, status: 'no_data', explanation: 'No NPS answers in the last 180 days', explanationMessage: { code: 'factor.nps.none', params: { days: 180 } } }
  */
-export function noData(key: FactorKey, explanation: string, explanationMessage: Message): FactorResult {
+export function noData<E extends Explanation>(key: FactorKey, explanation: E, explanationMessage: Message): FactorResult<E> {
   return { key, label: factorLabels[key], score: null, status: 'no_data', explanation, explanationMessage };
 }
 
@@ -56,6 +74,18 @@ export function noData(key: FactorKey, explanation: string, explanationMessage: 
  */
 export function sourceError(key: FactorKey, explanation: string): FactorResult {
   return { key, label: factorLabels[key], score: null, status: 'error', explanation, explanationMessage: message(`factor.${key}.failed`) };
+}
+
+/**
+ * The factor with its explanation worded: what the factor functions return (same fields, same order).
+ *
+ * @example
+ * worded(noData('support', () => 'No tickets', { code: 'factor.support.none', params: {} })).explanation // => 'No tickets'
+ */
+export function worded(factor: FactorResult<Explanation>): FactorResult {
+  const { key, label, score, status, explanationMessage, confidence } = factor;
+  const explanation = explanationText(factor.explanation);
+  return confidence === undefined ? { key, label, score, status, explanation, explanationMessage } : { key, label, score, status, explanation, explanationMessage, confidence };
 }
 
 /**

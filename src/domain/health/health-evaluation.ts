@@ -1,21 +1,22 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { actionTasks } from '../playbooks/action-tasks.ts';
-import { adoptionFacts, adoptionFactor, type AdoptionFacts } from './adoption.ts';
+import { adoptionFacts, lazyAdoptionFactor, type AdoptionFacts } from './adoption.ts';
 import { dayZone, type Day } from '../parsing/index.ts';
 import { readDealsWithContract, type Deal } from '../renewal/deals.ts';
-import { engagementFacts, engagementFactor, type EngagementFacts } from './engagement.ts';
+import { engagementFacts, lazyEngagementFactor, type EngagementFacts } from './engagement.ts';
 import { handoffOf, type Handoff } from '../handoff/handoff.ts';
 import { combineFactors, type Health } from './health.ts';
+import type { Explanation } from './factor.ts';
 import { healthScoreProperty, healthTrend, scorePoints, type ScorePoint } from './health-history.ts';
 import { lifecycleOf, type Lifecycle } from '../lifecycle/lifecycle.ts';
-import { npsFacts, npsFactor, type NpsFacts } from '../nps/nps.ts';
+import { lazyNpsFactor, npsFacts, type NpsFacts } from '../nps/nps.ts';
 import { suggestActions, type SuggestedAction } from '../playbooks/playbooks.ts';
 import { prefetchRecords } from '../parsing/index.ts';
-import { renewalFacts, renewalFactor, type RenewalFacts } from '../renewal/renewal.ts';
-import { sentimentFacts, sentimentFactor, type SentimentFacts } from './sentiment.ts';
+import { lazyRenewalFactor, renewalFacts, type RenewalFacts } from '../renewal/renewal.ts';
+import { lazySentimentFactor, sentimentFacts, type SentimentFacts } from './sentiment.ts';
 import type { CompanySnapshot } from '../card/snapshot.ts';
 import { failedSources } from '../card/source-issues.ts';
-import { supportFacts, supportFactor, type SupportFacts } from './support.ts';
+import { lazySupportFactor, supportFacts, type SupportFacts } from './support.ts';
 
 // One company's health as of a day: the facts read from its records, the weighted score and
 // its explanation, the trend, and the suggested actions. This is what the sync evaluates for
@@ -32,7 +33,8 @@ export interface HealthEvaluation {
   readonly sentiment: SentimentFacts;
   readonly lifecycle: Lifecycle;
   /** Churned: score null, band churned; prospects: score null, band unknown (not customers, not scored). */
-  readonly health: Health;
+  /** The factors' English explanations are worded by the card (factorView) and the written drivers, when read. */
+  readonly health: Health<Explanation>;
   /** Score change against `trendDays` ago; null when either score is unknown. */
   readonly trend: number | null;
   /** The dated past scores (cs_health_score history), in any order. */
@@ -72,12 +74,12 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
   const lifecycle = lifecycleOf({ company, deals, renewal, handoff, asOf }, config);
   const scored = combineFactors(
     [
-      npsFactor(nps, failed.feedback || failed.contacts, config.nps.lowSampleBelow),
-      supportFactor(support, config.support, failed.tickets),
-      engagementFactor(engagement, config.engagement, failed.contacts || companyFailed),
-      adoptionFactor(adoption, config.adoption, companyFailed),
-      renewalFactor(renewal, failed.deals),
-      sentimentFactor(sentiment, config.sentiment, companyFailed),
+      lazyNpsFactor(nps, failed.feedback || failed.contacts, config.nps.lowSampleBelow),
+      lazySupportFactor(support, config.support, failed.tickets),
+      lazyEngagementFactor(engagement, config.engagement, failed.contacts || companyFailed),
+      lazyAdoptionFactor(adoption, config.adoption, companyFailed),
+      lazyRenewalFactor(renewal, failed.deals),
+      lazySentimentFactor(sentiment, config.sentiment, companyFailed),
     ],
     config.health,
   );
@@ -106,7 +108,7 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
 }
 
 /** A churned customer has no health score (band churned) and a prospect none yet (band unknown): the factors stay, as facts, without contributions. */
-function lifecycleHealth(health: Health, lifecycle: Lifecycle): Health {
+function lifecycleHealth(health: Health<Explanation>, lifecycle: Lifecycle): Health<Explanation> {
   if (lifecycle.stage !== 'churned' && lifecycle.stage !== 'prospect') return health;
   const factors = health.factors.map((factor) => ({ ...factor, contribution: null, effectiveWeight: 0 }));
   return { score: null, band: lifecycle.stage === 'churned' ? 'churned' : 'unknown', coverage: health.coverage, factors };

@@ -1,5 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
-import type { FactorResult } from './factor.ts';
+import { explanationText, type Explanation, type FactorResult } from './factor.ts';
 import type { FactorView, HealthBand } from '../../app/cards/contract/view-model.ts';
 
 // The health score (DESIGN.md "Default health model"): a weighted mean of the factors that
@@ -8,12 +8,37 @@ import type { FactorView, HealthBand } from '../../app/cards/contract/view-model
 // The contributions are the re-normalised weight x factor score, rounded to one decimal so
 // that they add up exactly to the integer score (the card's "why" must add up).
 
-export interface Health {
+/** A factor of the score as the card shows it; its English explanation worded (E = string) or not yet (factor.ts). */
+export type FactorOutcome<E extends Explanation = string> = Omit<FactorView, 'explanation'> & { readonly explanation: E };
+
+export interface Health<E extends Explanation = string> {
   readonly score: number | null;
   readonly band: HealthBand;
   /** Share of the configured weight whose factor was counted, 0..1. */
   readonly coverage: number;
-  readonly factors: FactorView[];
+  readonly factors: Array<FactorOutcome<E>>;
+}
+
+/**
+ * The factor as the card shows it, its explanation worded (same fields, same order).
+ *
+ * @example
+ * factorView({ key: 'support', label: 'Support', score: 100, weight: 20, effectiveWeight: 20, contribution: 20, band: 'healthy', pointsLost: 0, status: 'ok', explanation: () => 'No open tickets' }).explanation // => 'No open tickets'
+ */
+export function factorView(factor: FactorOutcome<Explanation>): FactorView {
+  return {
+    key: factor.key,
+    label: factor.label,
+    score: factor.score,
+    weight: factor.weight,
+    effectiveWeight: factor.effectiveWeight,
+    contribution: factor.contribution,
+    band: factor.band,
+    pointsLost: factor.pointsLost,
+    status: factor.status,
+    explanation: explanationText(factor.explanation),
+    explanationMessage: factor.explanationMessage,
+  };
 }
 
 /**
@@ -41,7 +66,7 @@ export function bandOf(score: number | null, bands: CsConfig['health']['bands'])
  * combineFactors(factors, defaultConfig.health)
  * // score 60; contributions 20, 0, 10, 20, 0, 10
  */
-export function combineFactors(factors: readonly FactorResult[], config: CsConfig['health']): Health {
+export function combineFactors<E extends Explanation = string>(factors: ReadonlyArray<FactorResult<E>>, config: CsConfig['health']): Health<E> {
   const weights = config.weights;
   const count = factors.length;
   const scratch = scratchFor(count);
@@ -50,7 +75,7 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
   let coveredWeight = 0;
   let weightedSum = 0;
   for (let i = 0; i < count; i++) {
-    const factor = factors[i] as FactorResult;
+    const factor = factors[i] as FactorResult<E>;
     const weight = weights[factor.key];
     totalWeight += weight;
     // A factor not counted has confidence NaN here.
@@ -70,7 +95,7 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
   const { exact, present, caps, units } = scratch;
   if (score !== null) {
     for (let i = 0; i < count; i++) {
-      const factor = factors[i] as FactorResult;
+      const factor = factors[i] as FactorResult<E>;
       const factorConfidence = confidence[i] ?? NaN;
       const counted = factorConfidence === factorConfidence;
       present[i] = counted ? 1 : 0;
@@ -80,9 +105,9 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
     }
     apportionUnits(scratch, count, score, tenths);
   }
-  const views = new Array<FactorView>(count);
+  const views = new Array<FactorOutcome<E>>(count);
   for (let i = 0; i < count; i++) {
-    const factor = factors[i] as FactorResult;
+    const factor = factors[i] as FactorResult<E>;
     const shared = score !== null && present[i] === 1;
     const contribution = shared ? (units[i] ?? 0) / tenths : null;
     const share = shared ? (caps[i] ?? 0) : null;
@@ -107,16 +132,16 @@ export function combineFactors(factors: readonly FactorResult[], config: CsConfi
 const tenths = 10;
 
 /** Points the factor costs against a perfect score: its share of 100 less its contribution (null when not counted). */
-function pointsLost(contribution: number | null, factor: FactorResult, weight: number, coveredWeight: number): number | null {
+function pointsLost(contribution: number | null, factor: FactorResult<Explanation>, weight: number, coveredWeight: number): number | null {
   if (contribution === null || !counts(factor) || coveredWeight <= 0) return null;
   return Math.max(0, Math.round(((100 * weight) / coveredWeight - contribution) * 10) / 10);
 }
 
-function counts(factor: FactorResult): boolean {
+function counts(factor: FactorResult<Explanation>): boolean {
   return factor.status === 'ok' && factor.score !== null;
 }
 
-function confidenceOf(factor: FactorResult): number {
+function confidenceOf(factor: FactorResult<Explanation>): number {
   const confidence = factor.confidence;
   return confidence === undefined || !(confidence < 1) ? 1 : confidence > 0 ? confidence : 0;
 }

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { dayOfInstant, parseInstant, type Day } from '../parsing/index.ts';
-import { noData, scored, sourceError, type FactorResult } from './factor.ts';
+import { noData, scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
 import { textValue } from '../parsing/index.ts';
 import type { PropertyChange, PropertyValues } from '../card/snapshot.ts';
 import { lowerMap } from '../parsing/index.ts';
@@ -55,21 +55,32 @@ function latestChange(history: readonly PropertyChange[] | undefined): Day | nul
  * sentimentFactor({ value: 'Amber', score: null, ageDays: null, stale: false }, defaultConfig.sentiment, false).status // => 'no_data'
  */
 export function sentimentFactor(facts: SentimentFacts, config: CsConfig['sentiment'], companyFailed: boolean): FactorResult {
+  return worded(lazySentimentFactor(facts, config, companyFailed));
+}
+
+/**
+ * sentimentFactor, its explanation worded when read (the evaluation's, health-evaluation.ts).
+ *
+ * @example
+ * lazySentimentFactor({ value: 'green', score: 100, ageDays: 3, stale: false }, defaultConfig.sentiment, false).score // => 100
+ */
+export function lazySentimentFactor(facts: SentimentFacts, config: CsConfig['sentiment'], companyFailed: boolean): FactorResult<Explanation> {
   if (companyFailed) return sourceError('sentiment', 'The company record could not be read, so sentiment is not counted');
   if (facts.value === null) return noData('sentiment', 'No CSM sentiment recorded', message('factor.sentiment.none'));
   if (facts.score === null) {
     return noData('sentiment', `CSM sentiment "${truncate(facts.value)}" is not a recognised value`, message('factor.sentiment.unknown', { value: truncate(facts.value) }));
   }
-  const params = { value: truncate(facts.value), updated: facts.ageDays ?? -1 };
-  const updated = facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`;
+  const value = facts.value;
+  const params = { value: truncate(value), updated: facts.ageDays ?? -1 };
+  const current = () => `CSM sentiment "${truncate(value)}"${facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`}`;
   if (facts.stale) {
     return {
       ...scored('sentiment', facts.score, '', message('factor.sentiment.stale', { ...params, staleDays: config.staleDays })),
       status: 'stale',
-      explanation: `CSM sentiment "${truncate(facts.value)}"${updated}: stale after ${config.staleDays} days, so not counted`,
+      explanation: () => `${current()}: stale after ${config.staleDays} days, so not counted`,
     };
   }
-  return scored('sentiment', facts.score, `CSM sentiment "${truncate(facts.value)}"${updated}`, message('factor.sentiment.current', params));
+  return scored('sentiment', facts.score, current, message('factor.sentiment.current', params));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { dayZone, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
-import { scored, sourceError, type FactorResult } from './factor.ts';
+import { scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
 import { isTrueValue, textValue } from '../parsing/index.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { keySet, type KeySet } from '../parsing/index.ts';
@@ -100,6 +100,16 @@ export function ticketPenalty(ticket: OpenTicket, config: CsConfig['support']): 
  * supportFactor({ open: [{ id: 't1', priority: 'URGENT', ageDays: 19 }, { id: 't2', priority: 'LOW', ageDays: 6 }], byPriority: { LOW: 1, MEDIUM: 0, HIGH: 0, URGENT: 1 }, openHighPriority: 1, oldestOpenDays: 19 }, defaultConfig.support, false).score // => 64
  */
 export function supportFactor(facts: SupportFacts, config: CsConfig['support'], sourceFailed: boolean): FactorResult {
+  return worded(lazySupportFactor(facts, config, sourceFailed));
+}
+
+/**
+ * supportFactor, its explanation worded when read (the evaluation's, health-evaluation.ts).
+ *
+ * @example
+ * lazySupportFactor(supportFacts([], defaultConfig.support, 0), defaultConfig.support, false).score // => 100
+ */
+export function lazySupportFactor(facts: SupportFacts, config: CsConfig['support'], sourceFailed: boolean): FactorResult<Explanation> {
   if (sourceFailed) return sourceError('support', 'Tickets could not be read, so support is not counted');
   let penalty = 0;
   for (const ticket of facts.open) penalty += ticketPenalty(ticket, config);
@@ -108,7 +118,7 @@ export function supportFactor(facts: SupportFacts, config: CsConfig['support'], 
     total === 0
       ? message('factor.support.none')
       : message('factor.support.open', { total, urgent: facts.byPriority.URGENT, high: facts.byPriority.HIGH, oldest: facts.oldestOpenDays ?? -1 });
-  return scored('support', 100 - penalty, describeOpenTickets(facts), explanationMessage);
+  return scored('support', 100 - penalty, () => describeOpenTickets(facts), explanationMessage);
 }
 
 /**

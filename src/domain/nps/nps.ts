@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { dayZone, parseInstant, type Day, type DayZone } from '../parsing/index.ts';
-import { noData, scored, sourceError, type FactorResult } from '../health/factor.ts';
+import { noData, scored, sourceError, worded, type Explanation, type FactorResult } from '../health/factor.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import { parseNumber, textValue } from '../parsing/index.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
@@ -225,13 +225,27 @@ function compareNewestFirst(a: NpsAnswer, b: NpsAnswer): number {
  * npsFactor(facts with 2 answers of 10, false, 5) // { score: 100, confidence: 0.4, explanation: '... (low sample: counts for 40% of its weight)' }
  */
 export function npsFactor(facts: NpsFacts, sourceFailed: boolean, lowSampleBelow: number): FactorResult {
+  return worded(lazyNpsFactor(facts, sourceFailed, lowSampleBelow));
+}
+
+/**
+ * npsFactor, its explanation worded when read (the evaluation's, health-evaluation.ts).
+ *
+ * @example
+ * lazyNpsFactor({ score: 100, responses: 2, promoters: 2, passives: 0, detractors: 0, windowDays: 180 }, false, 5).confidence // => 0.4
+ */
+export function lazyNpsFactor(facts: Pick<NpsFacts, 'score' | 'responses' | 'promoters' | 'passives' | 'detractors' | 'windowDays'>, sourceFailed: boolean, lowSampleBelow: number): FactorResult<Explanation> {
   if (sourceFailed) return sourceError('nps', 'NPS answers could not be read, so NPS is not counted');
   if (facts.score === null) return noData('nps', `No NPS answers in the last ${facts.windowDays} days`, message('factor.nps.none', { days: facts.windowDays }));
-  const groups = `${plural(facts.promoters, 'promoter')}, ${plural(facts.passives, 'passive')}, ${plural(facts.detractors, 'detractor')}`;
+  const score = facts.score;
   const confidence = facts.responses >= lowSampleBelow ? 1 : facts.responses / lowSampleBelow;
-  const sample = confidence < 1 ? ` (low sample: counts for ${Math.round(confidence * 100)}% of its weight)` : '';
-  const factor = scored('nps', (facts.score + 100) / 2, `NPS ${facts.score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`, message('factor.nps.score', {
-    score: facts.score,
+  const explanation = () => {
+    const groups = `${plural(facts.promoters, 'promoter')}, ${plural(facts.passives, 'passive')}, ${plural(facts.detractors, 'detractor')}`;
+    const sample = confidence < 1 ? ` (low sample: counts for ${Math.round(confidence * 100)}% of its weight)` : '';
+    return `NPS ${score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`;
+  };
+  const factor = scored('nps', (score + 100) / 2, explanation, message('factor.nps.score', {
+    score,
     responses: facts.responses,
     days: facts.windowDays,
     promoters: facts.promoters,

@@ -4,15 +4,17 @@ import { formatFactorScores } from '../health/factor-history.ts';
 import { parseNumber } from '../parsing/index.ts';
 import { sortInPlace } from '../card/sorting.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
-import type { CardView, FactorView } from '../../app/cards/contract/view-model.ts';
+import type { CardView } from '../../app/cards/contract/view-model.ts';
+import { explanationText, type Explanation } from '../health/factor.ts';
+import type { FactorOutcome } from '../health/health.ts';
 
 // The company properties the product owns (DESIGN.md "Company properties the product
 // owns"), computed from the health a card shows, and the subset that actually changed: the
 // sync writes only that, so an unchanged portfolio costs no writes.
 
-/** The part of a card view that is written back; a whole CardView is one. */
+/** The part of a card view that is written back; a whole CardView is one (and so is an evaluation, its explanations not yet worded). */
 export interface WrittenHealth {
-  readonly health: Pick<CardView['health'], 'score' | 'band' | 'trend30d' | 'factors'>;
+  readonly health: Pick<CardView['health'], 'score' | 'band' | 'trend30d'> & { readonly factors: ReadonlyArray<FactorOutcome<Explanation>> };
   readonly renewal: Pick<CardView['renewal'], 'date' | 'amount' | 'customerSince' | 'lifetimeRevenue'>;
   readonly nps: Pick<CardView['nps'], 'score' | 'responses'>;
   readonly actions: ReadonlyArray<Pick<CardView['actions'][number], 'title'>>;
@@ -95,8 +97,8 @@ function text(value: number | null): string {
  *   { key: 'engagement', label: 'Engagement', score: 100, weight: 20, contribution: 20, explanation: 'Last touch 2 days ago' },
  * ]) // => 'NPS 33/100: NPS 33 from 3 answers; Support 64/100: 2 tickets open (1 urgent), oldest 19 days; CSM sentiment 50/100: CSM sentiment "Yellow"'
  */
-export function healthDrivers(factors: readonly FactorView[]): string {
-  const costly: Array<{ readonly factor: FactorView; readonly lost: number }> = [];
+export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>): string {
+  const costly: Array<{ readonly factor: FactorOutcome<Explanation>; readonly lost: number }> = [];
   for (const factor of factors) {
     if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.weight * (100 - factor.score) });
   }
@@ -104,7 +106,7 @@ export function healthDrivers(factors: readonly FactorView[]): string {
   let text = '';
   for (let i = 0; i < costly.length && i < driverCount; i++) {
     const { factor } = costly[i] as (typeof costly)[number];
-    text += `${i > 0 ? '; ' : ''}${factor.label} ${factor.score}/100: ${factor.explanation}`;
+    text += `${i > 0 ? '; ' : ''}${factor.label} ${factor.score}/100: ${explanationText(factor.explanation)}`;
   }
   return text;
 }
