@@ -35,6 +35,13 @@ export interface TaskWording {
   readonly body: string;
 }
 
+/**
+ * The HubSpot task for a suggested action: its title, its reason as the HTML body with the action's marker, due dueInDays after asOf.
+ *
+ * @example
+ * actionTask({ id: 'support-escalation', title: 'Review the open support tickets with support', reason: '1 urgent ticket open, oldest 19 days', priority: 'high', dueInDays: 1, alreadyTasked: false }, { companyId: '1', ownerId: '7', asOf: '2026-12-07' })
+ * // => { subject: 'Review the open support tickets with support', body: '1 urgent ticket open, oldest 19 days.<br><br>Suggested by the customer-success card. [cs-card:support-escalation]', priority: 'HIGH', dueDate: '2026-12-08', ownerId: '7' }
+ */
 export function actionTask(action: ActionView, context: { companyId: string; ownerId: string | null; asOf: string }, wording?: TaskWording): ActionTask {
   return {
     subject: wording?.subject ?? action.title,

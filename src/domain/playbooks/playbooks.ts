@@ -138,6 +138,18 @@ export function actionView(action: SuggestedAction): ActionView {
 /**
  * The suggested actions for the customer's lifecycle stage, without those a completed task
  * settled: high priority first, then the larger value at stake, then the soonest due.
+ *
+ * @example
+ * // Three rules on (the facts shortened to what they read): an urgent ticket; no touch in 60 days (a task
+ * // for it is open already); the last QBR was in May, but a QBR task was completed 17 days ago, which settles it.
+ * suggestActions({
+ *   asOf: parseIsoDate('2026-12-07'), lifecycle: { stage: 'active', since: null },
+ *   engagement: { daysSinceTouch: 60, contacts: 3, engagedContacts: 1 },
+ *   support: { open: [{ id: 't1', priority: 'URGENT', ageDays: 19 }], byPriority: { LOW: 0, MEDIUM: 0, HIGH: 0, URGENT: 1 }, openHighPriority: 1, oldestOpenDays: 19 },
+ *   company: { cs_last_qbr_date: '2026-05-01' },
+ *   tasks: { open: new Set(['engagement-check-in']), completed: new Map([['qbr-schedule', parseIsoDate('2026-11-20')]]) },
+ * }, { ...defaultConfig.playbooks, rules: { 'support-escalation': true, 'engagement-check-in': true, 'qbr-schedule': true } })
+ *   .map((action) => [action.id, action.priority, action.dueInDays, action.alreadyTasked]) // => [['support-escalation', 'high', 1, false], ['engagement-check-in', 'medium', 7, true]]
  */
 export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks']): SuggestedAction[] {
   const stage = facts.lifecycle.stage;
