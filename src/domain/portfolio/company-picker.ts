@@ -56,7 +56,15 @@ function isoDay(value: string | null): string | null {
   return day === null ? null : formatDay(day);
 }
 
-/** A company as the portfolio sees it; values HubSpot sent that do not parse count as missing. */
+/**
+ * A company as the portfolio sees it; values HubSpot sent that do not parse count as missing.
+ *
+ * @example
+ * portfolioCompany({ id: '1', properties: { name: 'Acme', domain: 'acme.example', cs_health_score: '47.6', cs_health_band: 'at_risk', cs_renewal_date: '2027-01-15', cs_renewal_amount: '26000', cs_lifecycle_stage: 'renewing', cs_lifecycle_since: '2026-10-17', cs_health_updated_at: '2026-12-07T02:00:00Z' } })
+ * // => { id: '1', name: 'Acme', domain: 'acme.example', score: 48, band: 'at_risk', renewalDate: '2027-01-15', renewalAmount: 26000, stage: 'renewing', stageSince: '2026-10-17', synced: true }
+ * // a score that is no number and a band that is none of ours:
+ * ((company) => [company.name, company.score, company.band])(portfolioCompany({ id: '2', properties: { cs_health_score: 'n/a', cs_health_band: 'purple' } })) // => ['Company 2', null, 'unknown']
+ */
 export function portfolioCompany(record: CrmRecord): PortfolioCompany {
   const amount = numberOf(record.properties, csProperty.renewalAmount);
   return {
@@ -85,7 +93,17 @@ function compareNullable(a: number | null, b: number | null): number {
   return a - b;
 }
 
-/** At risk first, then attention, unknown, healthy; within a band the lowest score, then the soonest renewal. */
+/**
+ * At risk first, then attention, unknown, healthy; within a band the lowest score, then the soonest renewal.
+ *
+ * @example
+ * rankByRisk([
+ *   { id: '1', name: 'Acme', domain: null, score: 82, band: 'healthy', renewalDate: null, renewalAmount: null, stage: 'active', stageSince: null, synced: true },
+ *   { id: '2', name: 'Globex', domain: null, score: 62, band: 'attention', renewalDate: '2027-03-01', renewalAmount: null, stage: 'active', stageSince: null, synced: true },
+ *   { id: '3', name: 'Initech', domain: null, score: 62, band: 'attention', renewalDate: '2027-01-15', renewalAmount: null, stage: 'renewing', stageSince: null, synced: true },
+ *   { id: '4', name: 'Umbrella', domain: null, score: 41, band: 'at_risk', renewalDate: null, renewalAmount: null, stage: 'active', stageSince: null, synced: true },
+ * ]).map((company) => company.name) // => ['Umbrella', 'Initech', 'Globex', 'Acme']
+ */
 export function rankByRisk(companies: readonly PortfolioCompany[]): PortfolioCompany[] {
   const renewalDay = (company: PortfolioCompany) => (company.renewalDate === null ? null : parseIsoDate(company.renewalDate));
   return [...companies].sort(

@@ -31,7 +31,12 @@ export interface ContractDeal extends Deal {
   readonly termMonths: number;
 }
 
-/** The deal properties these rules read, beyond those readDeals reads. */
+/**
+ * The deal properties these rules read, beyond those readDeals reads.
+ *
+ * @example
+ * contractDealProperties(defaultConfig).slice(-3) // => ['amount_in_home_currency', 'closed_lost_reason', 'contract_term_months']
+ */
 export function contractDealProperties(config: CsConfig): string[] {
   return [
     'dealname', 'dealstage', 'dealtype', 'pipeline', 'amount', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'deal_currency_code',
@@ -69,7 +74,17 @@ export function arrOf(amount: number | null, hsArr: number | null, termMonths: n
   return { arr: value, basis: 'amount' };
 }
 
-/** A company's deals as contract deals: ARR in the reporting currency where it can be, classified. */
+/**
+ * A company's deals as contract deals: ARR in the reporting currency where it can be, classified.
+ *
+ * @example
+ * // A 2-year contract of 48,000 is 24,000 ARR; the EUR deal is converted at HubSpot's own rate (9,720 USD for 9,000 EUR).
+ * readContractDeals([
+ *   { id: '21', properties: { dealname: 'Acme 2-year renewal', dealtype: 'existingbusiness', dealstage: 'closedwon', closedate: '2026-01-15T12:00:00Z', amount: '48000', contract_term_months: '24', deal_currency_code: 'USD' } },
+ *   { id: '22', properties: { dealname: 'Acme EU seats', dealtype: 'existingbusiness', dealstage: 'closedwon', closedate: '2026-06-30T12:00:00Z', amount: '9000', deal_currency_code: 'EUR', amount_in_home_currency: '9720' } },
+ * ], defaultConfig, { reporting: 'USD', home: 'USD' }).map((deal) => [deal.id, deal.kind, deal.amount, deal.currency, deal.arrBasis, deal.totalAmount, deal.termMonths])
+ * // => [['21', 'renewal', 24000, 'USD', 'annualised', 48000, 24], ['22', 'expansion', 9720, 'USD', 'amount', 9720, 12]]
+ */
 export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis, company: PropertyValues = {}): ContractDeal[] {
   // Close days in the portal's time zone; amounts in the home currency where HubSpot converted them (deals.ts).
   // Reporting in another currency than the home one: every amount stays as written, in its deal's currency.

@@ -16,6 +16,14 @@ export interface ManagerList {
   readonly conditions: readonly ListCondition[];
 }
 
+/**
+ * The lists setup creates, each customer in scope (the sync's lifecycle stages) and one condition more.
+ *
+ * @example
+ * managerLists(defaultConfig)[0]
+ * // => { name: 'Customer success: at-risk customers', conditions: [{ property: 'lifecyclestage', test: 'any-of', values: ['customer'] }, { property: 'cs_health_band', test: 'any-of', values: ['at_risk'] }] }
+ * managerLists(defaultConfig).length // => 4
+ */
 export function managerLists(config: CsConfig): ManagerList[] {
   const scope = scopeFilter(config);
   const inScope: ListCondition = { property: scope.propertyName, test: 'any-of', values: scope.values };
