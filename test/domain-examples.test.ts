@@ -94,11 +94,6 @@ const withoutExampleYet = new Set<string>([
   'portfolio/portfolio-book.ts: bookCompanyProperties',
   'portfolio/portfolio-book.ts: bookReports',
   'portfolio/portfolio-book.ts: portfolioOverview',
-  'portfolio/portfolio.ts: portfolioKpis',
-  'portfolio/renewal-period.ts: checkPeriod',
-  'portfolio/renewal-period.ts: portfolioKpisFromDeals',
-  'portfolio/renewal-period.ts: renewalPeriod',
-  'portfolio/renewal-period.ts: renewalPeriodDetail',
 ]);
 
 const modules = await domainModules();

@@ -61,6 +61,18 @@ export function rate(numerator: number, denominator: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * The KPIs of a set of companies' periods (DOMAIN.md "Metrics").
+ *
+ * @example
+ * // 1 renewed 24,000 as 30,000; 2 churned 10,000 at its renewal; 3 was not due and shrank 16,000 -> 14,000:
+ * portfolioKpis([
+ *   { companyId: '1', underContract: true, dueForRenewal: true, renewed: true, churned: false, amountDue: 24000, amountRenewed: 30000, startArr: 24000, expansion: 6000, contraction: 0, churnedArr: 0 },
+ *   { companyId: '2', underContract: true, dueForRenewal: true, renewed: false, churned: true, amountDue: 10000, amountRenewed: 0, startArr: 10000, expansion: 0, contraction: 0, churnedArr: 10000 },
+ *   { companyId: '3', underContract: true, dueForRenewal: false, renewed: false, churned: false, amountDue: 0, amountRenewed: 0, startArr: 16000, expansion: 0, contraction: 2000, churnedArr: 0 },
+ * ]) // => { companies: 3, customerRenewalRate: 50, revenueRenewalRate: 100 * (30000 / 34000), customerChurnRate: 100 * (1 / 3),
+ * //        revenueChurnRate: 20, grossRevenueRetention: 76, netRevenueRetention: 88 }
+ */
 export function portfolioKpis(companies: readonly CompanyPeriod[]): PortfolioKpis {
   let due = 0;
   let renewed = 0;
