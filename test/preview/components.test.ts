@@ -34,6 +34,12 @@ describe('the preview\'s component stand-ins', () => {
     expect([...used].filter((name) => !Object.hasOwn(previewComponents, name)).sort()).toEqual([]);
   });
 
+  it('stand in only for components a card or the app page renders (no dead stand-ins)', async () => {
+    const used = new Set<string>();
+    for (const dir of [cardsDir, path.resolve(cardsDir, '../pages')]) for (const file of await sourceFiles(dir)) for (const name of importedComponents(await readFile(file, 'utf8'))) used.add(name);
+    expect(Object.keys(previewComponents).filter((name) => !used.has(name)).sort()).toEqual([]);
+  });
+
   it('name what a CRM action lacks in its actionContext, as HubSpot\'s onError does', () => {
     expect(missingContext('RECORD_APP_LINK', { objectTypeId: '0-2', objectId: 101 })).toEqual([]);
     expect(missingContext('RECORD_APP_LINK', { objectTypeId: '0-2' } as never)).toEqual(['actionContext.objectId is required for RECORD_APP_LINK']);

@@ -1,6 +1,6 @@
 import type { FormEvent, MouseEvent } from 'react';
-import type { ButtonProps, ButtonRowProps, FormProps, LoadingButtonProps } from '@hubspot/ui-extensions';
-import { cx, extensionEvent, plainBox, sizeName, testAttrs } from './dom.ts';
+import type { ButtonProps, FormProps, LoadingButtonProps } from '@hubspot/ui-extensions';
+import { cx, extensionEvent, sizeName, testAttrs } from './dom.ts';
 import { overlayReactions, useOwnedOverlay } from './overlays.tsx';
 import { hrefOf } from './text.tsx';
 
@@ -45,8 +45,6 @@ export function Button(props: ButtonProps) {
 export function LoadingButton(props: LoadingButtonProps) {
   return <ButtonBase {...props} />;
 }
-
-export const ButtonRow = plainBox<ButtonRowProps>('hs-button-row');
 
 /** HubSpot hands the submit handler the form's named values; the page itself never navigates. */
 export function Form({ onSubmit, autoComplete, children, testId }: FormProps) {

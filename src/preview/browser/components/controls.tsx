@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { BaseDate, DateInputProps, InputProps, MultiSelectProps, NumberInputProps, SelectProps, TextAreaProps } from '@hubspot/ui-extensions';
+import type { BaseDate, DateInputProps, InputProps, SelectProps, TextAreaProps } from '@hubspot/ui-extensions';
 import { calendarDateOf, isoDayOf } from '../../../app/cards/contract/days.ts';
 import { cx, testAttrs } from './dom.ts';
 
@@ -92,16 +92,6 @@ function OptionList({ options }: { readonly options: SelectProps['options'] }) {
   );
 }
 
-export function Input(props: InputProps) {
-  const id = useId();
-  const [draft, setDraft] = useDraft(props.value, props.defaultValue, '');
-  return (
-    <FieldFrame id={id} {...props}>
-      <input {...textFieldAttributes(id, props)} className="hs-input" type={props.type ?? 'text'} value={draft} {...textEvents(props, draft, setDraft)} />
-    </FieldFrame>
-  );
-}
-
 export function TextArea(props: TextAreaProps) {
   const id = useId();
   const [draft, setDraft] = useDraft(props.value, props.defaultValue, '');
@@ -116,34 +106,6 @@ export function TextArea(props: TextAreaProps) {
         maxLength={props.maxLength}
         style={{ resize: props.resize ?? 'vertical' }}
         {...textEvents(props, draft, setDraft)}
-      />
-    </FieldFrame>
-  );
-}
-
-export function NumberInput(props: NumberInputProps) {
-  const id = useId();
-  const [draft, setDraft] = useDraft<number | undefined>(props.value, props.defaultValue, undefined);
-  const parse = (text: string) => (text === '' ? undefined : Number(text));
-  return (
-    <FieldFrame id={id} {...props}>
-      <input
-        {...fieldAttributes(id, props)}
-        className="hs-input"
-        type="number"
-        value={draft ?? ''}
-        min={props.min}
-        max={props.max}
-        placeholder={props.placeholder}
-        style={{ textAlign: props.textAlign }}
-        onChange={(event) => {
-          const next = parse(event.target.value);
-          setDraft(next);
-          if (next !== undefined) props.onInput?.(next);
-        }}
-        onBlur={() => {
-          if (draft !== undefined) props.onChange?.(draft);
-        }}
       />
     </FieldFrame>
   );
@@ -170,30 +132,6 @@ export function Select(props: SelectProps) {
         <option value="" disabled>
           {props.placeholder ?? ''}
         </option>
-        <OptionList options={options} />
-      </select>
-    </FieldFrame>
-  );
-}
-
-export function MultiSelect(props: MultiSelectProps) {
-  const id = useId();
-  const { options } = props;
-  const chosen = new Set(props.value ?? []);
-  return (
-    <FieldFrame id={id} {...props}>
-      <select
-        id={id}
-        multiple
-        className="hs-input hs-select"
-        name={props.name}
-        value={options.flatMap((option, index) => (chosen.has(option.value) ? [String(index)] : []))}
-        disabled={props.readOnly}
-        onChange={(event) => {
-          const values = Array.from(event.target.selectedOptions, (option) => options[Number(option.value)]?.value);
-          props.onChange?.(values.filter((value) => value !== undefined));
-        }}
-      >
         <OptionList options={options} />
       </select>
     </FieldFrame>

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { MouseEvent } from 'react';
-import type { CrmActionButtonProps, CrmActionLinkProps, CrmCardActionsProps } from '@hubspot/ui-extensions/crm';
-import { cx, sizeName, testAttrs } from './dom.ts';
+import type { CrmActionLinkProps } from '@hubspot/ui-extensions/crm';
+import { testAttrs } from './dom.ts';
 
 // HubSpot's CRM action components (@hubspot/ui-extensions/crm) run an action of HubSpot's own
 // UI: open a record, its preview panel, the task or note composer. The page decides what each
@@ -60,64 +60,5 @@ export function CrmActionLink({ actionType, actionContext, variant = 'primary', 
     <a className={`hs-link hs-link--${variant}`} href="#" role="button" onClick={run} {...testAttrs(testId)}>
       {children}
     </a>
-  );
-}
-
-export function CrmActionButton(props: CrmActionButtonProps) {
-  const { actionType, actionContext, variant = 'secondary', type = 'button', size, disabled, onClick, onError, children, testId } = props;
-  const run = useRunAction(actionType, actionContext, onError, onClick);
-  return (
-    <button type={type} className={cx('hs-button', `hs-button--${variant}`, `hs-button--${sizeName(size, 'md')}`)} disabled={disabled} onClick={run} {...testAttrs(testId)}>
-      <span>{children}</span>
-    </button>
-  );
-}
-
-type CardActionConfig = CrmCardActionsProps['actionConfigs'][number];
-
-function CardActionButton({ config, onError }: { config: Extract<CardActionConfig, { type: 'action-library-button' }>; onError: CrmCardActionsProps['onError'] }) {
-  const run = useRunAction(config.actionType, config.actionContext, onError, undefined);
-  return (
-    <button type="button" className="hs-button hs-button--secondary hs-button--sm" disabled={config.disabled} title={config.tooltipText} onClick={run}>
-      {config.label ?? config.actionType}
-    </button>
-  );
-}
-
-/** The card header's action buttons; a dropdown shows as a native select of its options. */
-export function CrmCardActions({ actionConfigs, onError, testId }: CrmCardActionsProps) {
-  const host = useContext(CrmActionHostContext);
-  return (
-    <div className="hs-button-row" {...testAttrs(testId)}>
-      {actionConfigs.map((config, index) =>
-        config.type === 'dropdown' ? (
-          <select
-            key={config.label ?? index}
-            className="hs-input hs-select hs-select--inline"
-            disabled={config.disabled}
-            title={config.tooltipText}
-            value=""
-            onChange={(event) => {
-              const option = config.options[Number(event.target.value)];
-              if (!option) return;
-              const errors = missingContext(option.actionType, option.actionContext);
-              if (errors.length > 0) onError?.(errors);
-              else host?.perform(option.actionType, option.actionContext);
-            }}
-          >
-            <option value="" disabled>
-              {config.label ?? 'Actions'}
-            </option>
-            {config.options.map((option, optionIndex) => (
-              <option key={option.label ?? optionIndex} value={String(optionIndex)} disabled={option.disabled}>
-                {option.label ?? option.actionType}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <CardActionButton key={config.label ?? index} config={config} onError={onError} />
-        ),
-      )}
-    </div>
   );
 }

@@ -6,7 +6,6 @@ import type {
   LineChartProps,
   StatisticsItemProps,
   StatisticsProps,
-  StatisticsTrendProps,
   TableCellProps,
   TableElementProps,
   TableHeaderProps,
@@ -23,15 +22,6 @@ export function StatisticsItem({ label, number, children, testId }: StatisticsIt
       <div className="hs-statistics__number">{number}</div>
       {children ? <div className="hs-statistics__extra">{children}</div> : null}
     </div>
-  );
-}
-
-export function StatisticsTrend({ value, direction, color, testId }: StatisticsTrendProps) {
-  const tone = color ?? (direction === 'increase' ? 'green' : 'red');
-  return (
-    <span className={`hs-trend hs-trend--${tone}`} {...testAttrs(testId)}>
-      {direction === 'increase' ? '▲' : '▼'} {value}
-    </span>
   );
 }
 
@@ -91,7 +81,6 @@ function section(Tag: 'thead' | 'tbody' | 'tfoot' | 'tr') {
 
 export const TableHead = section('thead');
 export const TableBody = section('tbody');
-export const TableFooter = section('tfoot');
 export const TableRow = section('tr');
 
 function widthOf(width: TableCellProps['width']): string | number | undefined {
@@ -186,23 +175,5 @@ function AxisLabel({ x, y, children }: { x: number; y: number; children?: ReactN
     <text className="hs-chart__axis" x={x} y={y} textAnchor="middle">
       {children}
     </text>
-  );
-}
-
-/** Bars drawn as a simple horizontal list: category and value. */
-export function BarChart({ data, axes, testId }: LineChartProps) {
-  const rows = rowsOf(data);
-  const values = rows.map((row) => numeric(row[axes.y.field]));
-  const max = Math.max(1, ...values);
-  return (
-    <div className="hs-bars" {...testAttrs(testId)}>
-      {rows.map((row, index) => (
-        <div key={String(row[axes.x.field] ?? index)} className="hs-bars__row">
-          <span className="hs-bars__label">{String(row[axes.x.field] ?? '')}</span>
-          <span className="hs-bars__bar" style={{ width: `${((values[index] ?? 0) / max) * 100}%` }} />
-          <span className="hs-bars__value">{values[index]}</span>
-        </div>
-      ))}
-    </div>
   );
 }

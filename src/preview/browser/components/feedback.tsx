@@ -4,13 +4,9 @@ import type {
   ErrorStateProps,
   LoadingSpinnerProps,
   ProgressBarProps,
-  ScoreProps,
   StatusTagProps,
-  StepIndicatorProps,
-  TagProps,
 } from '@hubspot/ui-extensions';
-import { cx, extensionEvent, sizeName, testAttrs } from './dom.ts';
-import { noReactions } from './text.tsx';
+import { cx, sizeName, testAttrs } from './dom.ts';
 
 export function Alert({ title, variant = 'info', children, testId }: AlertProps) {
   const tone = variant === 'error' ? 'danger' : variant;
@@ -37,18 +33,6 @@ export function StatusTag({ variant = 'default', hollow, onClick, showRemoveIcon
           ×
         </button>
       ) : null}
-    </span>
-  );
-}
-
-export function Tag({ variant = 'default', inline, onClick, children, testId }: TagProps) {
-  return (
-    <span
-      className={cx('hs-tag', `hs-tag--${variant}`, inline && 'hs-tag--inline', onClick && 'hs-clickable')}
-      onClick={onClick ? (event) => void onClick(extensionEvent(event), noReactions) : undefined}
-      {...testAttrs(testId)}
-    >
-      {children}
     </span>
   );
 }
@@ -113,51 +97,5 @@ export function ProgressBar(props: ProgressBarProps) {
         <div className={`hs-progress__fill hs-progress__fill--${variant}`} style={{ width: `${percent}%` }} />
       </div>
     </div>
-  );
-}
-
-const circleRadius = 26;
-const circumference = 2 * Math.PI * circleRadius;
-
-/** HubSpot's colours: green from 66, yellow from 33, red below; out-of-range scores show a dash. */
-export function ScoreCircle({ score, testId }: ScoreProps) {
-  const valid = Number.isFinite(score) && score >= 0 && score <= 100;
-  const shown = valid ? Math.floor(score) : null;
-  const tone = shown === null ? 'none' : shown >= 66 ? 'success' : shown >= 33 ? 'warning' : 'danger';
-  const filled = shown === null ? 0 : (shown / 100) * circumference;
-  return (
-    <div
-      className={`hs-score hs-score--${tone}`}
-      role="meter"
-      aria-valuenow={shown ?? undefined}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      {...testAttrs(testId)}
-    >
-      <svg viewBox="0 0 64 64" width="64" height="64" aria-hidden="true">
-        <circle className="hs-score__track" cx="32" cy="32" r={circleRadius} />
-        <circle
-          className="hs-score__arc"
-          cx="32"
-          cy="32"
-          r={circleRadius}
-          strokeDasharray={`${filled} ${circumference}`}
-          transform="rotate(-90 32 32)"
-        />
-      </svg>
-      <span className="hs-score__value">{shown ?? '—'}</span>
-    </div>
-  );
-}
-
-export function StepIndicator({ stepNames, currentStep = 0, testId }: StepIndicatorProps) {
-  return (
-    <ol className="hs-steps" {...testAttrs(testId)}>
-      {stepNames.map((name, index) => (
-        <li key={name} className={cx('hs-steps__step', index < currentStep && 'is-done', index === currentStep && 'is-current')}>
-          {name}
-        </li>
-      ))}
-    </ol>
   );
 }

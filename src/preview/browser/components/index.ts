@@ -1,13 +1,12 @@
 import type { ComponentMapping } from '@remote-ui/react/host';
-import { BarChart, DescriptionList, DescriptionListItem, LineChart, Statistics, StatisticsItem, StatisticsTrend, Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from './data.tsx';
-import { CrmActionButton, CrmActionLink, CrmCardActions } from './crm-actions.tsx';
-import { Button, ButtonRow, Form, LoadingButton } from './buttons.tsx';
-import { DateInput, Input, MultiSelect, NumberInput, Select, TextArea } from './controls.tsx';
-import { Alert, EmptyState, ErrorState, LoadingSpinner, ProgressBar, ScoreCircle, StatusTag, StepIndicator, Tag } from './feedback.tsx';
-import { AutoGrid, Box, Card, Center, Divider, Flex, Inline, Spacer, Stack, Tile } from './layout.tsx';
-import { Accordion, Modal, ModalBody, ModalFooter, Panel, PanelBody, PanelFooter, PanelSection, Tab, Tabs } from './overlays.tsx';
-import { Heading, Link, List, Text, Tooltip } from './text.tsx';
-import { Checkbox, Toggle } from './toggles.tsx';
+import { DescriptionList, DescriptionListItem, LineChart, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from './data.tsx';
+import { CrmActionLink } from './crm-actions.tsx';
+import { Button, Form, LoadingButton } from './buttons.tsx';
+import { DateInput, Select, TextArea } from './controls.tsx';
+import { Alert, EmptyState, ErrorState, LoadingSpinner, ProgressBar, StatusTag } from './feedback.tsx';
+import { AutoGrid, Divider, Flex, Tile } from './layout.tsx';
+import { Accordion } from './overlays.tsx';
+import { Heading, Link, Text } from './text.tsx';
 
 /**
  * DOM stand-ins for HubSpot's remote components, keyed by the names @hubspot/ui-extensions
@@ -18,16 +17,8 @@ export const previewComponents: ComponentMapping = {
   Accordion,
   Alert,
   AutoGrid,
-  BarChart,
-  Box,
   Button,
-  ButtonRow,
-  Card,
-  Center,
-  Checkbox,
-  CrmActionButton,
   CrmActionLink,
-  CrmCardActions,
   DateInput,
   DescriptionList,
   DescriptionListItem,
@@ -37,46 +28,22 @@ export const previewComponents: ComponentMapping = {
   Flex,
   Form,
   Heading,
-  Inline,
-  Input,
   LineChart,
   Link,
-  List,
   LoadingButton,
   LoadingSpinner,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  MultiSelect,
-  NumberInput,
-  Panel,
-  PanelBody,
-  PanelFooter,
-  PanelSection,
   ProgressBar,
-  ScoreCircle,
   Select,
-  Spacer,
-  Stack,
   Statistics,
   StatisticsItem,
-  StatisticsTrend,
   StatusTag,
-  StepIndicator,
-  Tab,
   Table,
   TableBody,
   TableCell,
-  TableFooter,
   TableHead,
   TableHeader,
   TableRow,
-  Tabs,
-  Tag,
   Text,
   TextArea,
-  Textarea: TextArea,
   Tile,
-  Toggle,
-  Tooltip,
 };

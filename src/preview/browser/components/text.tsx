@@ -1,6 +1,5 @@
 import type { CSSProperties, MouseEvent } from 'react';
-import { Children } from 'react';
-import type { HeadingProps, HrefOptions, LinkProps, ListProps, TextProps, TooltipProps } from '@hubspot/ui-extensions';
+import type { HeadingProps, HrefOptions, LinkProps, TextProps } from '@hubspot/ui-extensions';
 import { cx, extensionEvent, testAttrs } from './dom.ts';
 
 const weights: Readonly<Record<string, number>> = { regular: 400, demibold: 600, bold: 700 };
@@ -73,24 +72,3 @@ export const noReactions = {
   openModal: () => undefined,
   closeModal: () => undefined,
 };
-
-export function List({ variant = 'unordered', children, testId }: ListProps) {
-  const ordered = variant.startsWith('ordered');
-  const Tag = ordered ? 'ol' : 'ul';
-  return (
-    <Tag className={`hs-list hs-list--${variant}`} {...testAttrs(testId)}>
-      {Children.map(children, (child) => (
-        <li>{child}</li>
-      ))}
-    </Tag>
-  );
-}
-
-/** A tooltip only makes sense inside an overlay prop; shown as a hover title of its text. */
-export function Tooltip({ children, testId }: TooltipProps) {
-  return (
-    <span className="hs-tooltip" role="tooltip" {...testAttrs(testId)}>
-      {children}
-    </span>
-  );
-}
