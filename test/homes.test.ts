@@ -51,7 +51,9 @@ describe('one home per concept', () => {
     ];
     const copies = (await sources())
       .filter(({ file }) => !isCatalog(file))
-      .flatMap(({ file, text }) => labels.filter((label) => text.includes(`'${label}'`) || text.includes(`"${label}"`) || text.includes(`>${label}<`)).map((label) => `${file}: ${label}`));
+      // Code, not comments: a JSDoc @example may show what a rule answers.
+      .map(({ file, text }) => ({ file, code: text.split('\n').filter((line) => !line.trimStart().startsWith('*')).join('\n') }))
+      .flatMap(({ file, code }) => labels.filter((label) => code.includes(`'${label}'`) || code.includes(`"${label}"`) || code.includes(`>${label}<`)).map((label) => `${file}: ${label}`));
     expect(copies).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { actionMarker } from '../playbooks/action-tasks.ts';
 import { addDays } from '../parsing/index.ts';
-import { contactLabel, csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
+import { contactLabel } from './handoff-contacts.ts';
+import { csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
 import type { HandoffAction } from '../../app/cards/contract/handoff.ts';
 import { defuseMarkers, escapeHtml, fitNote, multiline } from './note-html.ts';
 import { textOf } from '../parsing/index.ts';
