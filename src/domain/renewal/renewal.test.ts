@@ -3,7 +3,8 @@ import { defaultConfig, parseConfig } from '../../config/schema.ts';
 import { buildCardView } from '../card/card.ts';
 import { parseIsoDate } from '../parsing/index.ts';
 import { readDealsWithContract } from './deals.ts';
-import { churnedSince, renewalFactor, renewalFacts, renewalWindow } from './renewal.ts';
+import { churnedSince, renewalFacts, renewalWindow } from './renewal.ts';
+import { renewalFactor } from './renewal-factor.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import { AS_OF, at, dayAt, deal, epochAt, renewalDeal, snapshot } from '../testing/fixtures.ts';
 
