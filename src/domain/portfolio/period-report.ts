@@ -41,7 +41,14 @@ export type PeriodReport = PeriodReportView;
 /** The reason code of a churn without a recorded reason. */
 export const unrecordedChurnReason = 'not_recorded';
 
-/** One company's row of the report. */
+/**
+ * One company's row of the report.
+ *
+ * @example
+ * // Q4 2026 (contract deals shortened to what the report reads): won at 24,000 (ARR from the amount), renewed at 30,000 (hs_arr).
+ * ((row) => [row.detail.outcome, row.detail.endArr, row.arrBasis])(companyRow('1', [{ id: '11', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '7', churnReason: null }))
+ * // => ['won', 30000, { hs_arr: 1, annualised: 0, amount: 1 }]
+ */
 export function companyRow(
   companyId: string,
   deals: readonly ContractDeal[],
@@ -63,7 +70,16 @@ export function companyRow(
 
 const fraction = (percent: number | null) => (percent === null ? null : percent / 100);
 
-/** The period's figures from the companies' rows. */
+/**
+ * The period's figures from the companies' rows.
+ *
+ * @example
+ * // Q4 2026: Acme renewed 24,000 as 30,000; Globex lost its 10,000 renewal (reason: budget).
+ * ((report) => [report.customers, report.arr, report.churnReasons])(periodReport([
+ *   companyRow('1', [{ id: '11', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '7', churnReason: null }),
+ *   companyRow('2', [{ id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '8', churnReason: 'budget' }),
+ * ], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [{ atStart: 2, atEnd: 1, new: 0, churned: 1 }, { start: 34000, expansion: 6000, contraction: 0, churned: 10000, end: 30000, new: 0 }, [{ reason: 'budget', companies: 1, value: 10000 }]]
+ */
 export function periodReport(rows: readonly CompanyRow[], period: Period, currency: string): PeriodReport {
   const kpis = portfolioKpis(rows.map((row) => row.detail.period));
   const customers = { atStart: 0, atEnd: 0, new: 0, churned: 0 };

@@ -48,7 +48,12 @@ export interface BookCompany {
   readonly rows: readonly CompanyRow[];
 }
 
-/** The company properties the book reads (sync writes the cs_* ones). */
+/**
+ * The company properties the book reads (sync writes the cs_* ones).
+ *
+ * @example
+ * bookCompanyProperties(defaultConfig).slice(-3) // => ['cs_churn_reason', 'contract_end_date', 'contract_term_months']
+ */
 export function bookCompanyProperties(config: CsConfig): string[] {
   const contract = [config.renewal.companyDateProperty, config.renewal.contractTermProperty].filter((name): name is string => name !== null);
   return ['name', 'hubspot_owner_id', csProperty.healthScore, csProperty.healthBand, csProperty.renewalDate, csProperty.renewalAmount, config.playbooks.churnReasonProperty, ...contract];
@@ -69,7 +74,14 @@ function bandOf(record: CrmRecord): HealthBand {
   return parsed.success ? parsed.data : 'unknown';
 }
 
-/** One customer company in the book. */
+/**
+ * One customer company in the book.
+ *
+ * @example
+ * // (contract deals shortened) won at 10,000 in December 2025, its renewal lost on 2026-12-01: churned then, with 10,000 ARR.
+ * ((company) => [company.name, company.arr, company.churnedOn, company.churnReason, company.churnedArr])(bookCompany({ id: '2', properties: { name: 'Globex', cs_churn_reason: 'budget' } },
+ *   [{ id: '20', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['Globex', 0, '2026-12-01', 'budget', 10000]
+ */
 export function bookCompany(
   company: CrmRecord,
   deals: readonly ContractDeal[],
@@ -124,7 +136,16 @@ function moneyList(totals: ReadonlyMap<string, number>, reporting: string): Mone
     .sort((a, b) => Number(b.currency === reporting) - Number(a.currency === reporting) || b.amount - a.amount || a.currency.localeCompare(b.currency));
 }
 
-/** The managers' view of the book on the as-of day: bands, renewals at risk, churn in the period. */
+/**
+ * The managers' view of the book on the as-of day: bands, renewals at risk, churn in the period.
+ *
+ * @example
+ * // (book companies shortened to what the overview reads) Acme renews in 38 days at 30,000 and needs attention; Globex churned in Q4.
+ * ((overview) => [overview.customers, overview.arr, overview.renewalsAtRisk.map((renewal) => renewal.companyId), overview.churned.map((company) => [company.name, company.arr])])(portfolioOverview([
+ *   { id: '1', name: 'Acme', band: 'attention', healthWritten: true, score: 71, renewalDate: '2027-01-14', renewalAmount: 30000, currency: 'USD', arr: 30000, churnedOn: null, churnReason: null, churnedArr: 0 },
+ *   { id: '2', name: 'Globex', band: 'unknown', healthWritten: false, score: null, renewalDate: null, renewalAmount: null, currency: 'USD', arr: 0, churnedOn: '2026-12-01', churnReason: 'budget', churnedArr: 10000 },
+ * ], { asOf: parseIsoDate('2026-12-07'), churnPeriod: { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, reporting: 'USD' })) // => [1, [{ currency: 'USD', amount: 30000 }], ['1'], [['Globex', 10000]]]
+ */
 export function portfolioOverview(companies: readonly BookCompany[], options: { asOf: Day; churnPeriod: Period; reporting: string; horizonDays?: number }): PortfolioOverview {
   const horizonDays = options.horizonDays ?? 90;
   const bandTotals = new Map<HealthBand | 'churned', { customers: number; arr: Map<string, number> }>(overviewBandOrder.map((band) => [band, { customers: 0, arr: new Map() }]));
@@ -180,7 +201,16 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
   };
 }
 
-/** The period reports of the book (row i of each company is period i), for all companies or one owner's. */
+/**
+ * The period reports of the book (row i of each company is period i), for all companies or one owner's.
+ *
+ * @example
+ * // owner 7's book in Q4 2026: Acme only (Globex is owner 8's)
+ * bookReports([
+ *   bookCompany({ id: '1', properties: { name: 'Acme', hubspot_owner_id: '7' } }, [{ id: '11', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
+ *   bookCompany({ id: '2', properties: { name: 'Globex', hubspot_owner_id: '8' } }, [{ id: '20', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
+ * ], [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], 'USD', '7').map((report) => report.customers) // => [{ atStart: 1, atEnd: 1, new: 0, churned: 0 }]
+ */
 export function bookReports(companies: readonly BookCompany[], periods: readonly Period[], currency: string, ownerId?: string | null): PeriodReport[] {
   const mine = ownerId === undefined ? companies : companies.filter((company) => company.ownerId === ownerId);
   return periods.map((period, index) =>
