@@ -68,11 +68,7 @@ export const periodSchema = z
     if (start > end) ctx.issues.push({ code: 'custom', input: ctx.value, path: ['end'], message: `end (${formatDay(end)}) must not be before start (${formatDay(start)})` });
   });
 
-/**
- * Throws a RangeError naming what is wrong unless the period is whole days with start <= end.
- * @example checkPeriod({ start: parseIsoDate('2026-12-31'), end: parseIsoDate('2026-10-01') }) // throws "The period starts (2026-12-31) after it ends (2026-10-01)"
- * checkPeriod({ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }).end // => parseIsoDate('2026-12-31')
- */
+/** Throws a RangeError naming what is wrong unless the period is whole days with start <= end. @example checkPeriod({ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }).end // => parseIsoDate('2026-12-31') */
 export function checkPeriod(period: Period): Period {
   const { start, end } = period;
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) throw new RangeError(`A period is whole days; got start ${start}, end ${end}`);
@@ -226,11 +222,7 @@ function firstDue(inPeriod: readonly DayDeals[]): Money {
   return { value: 0, foreign: false };
 }
 
-/**
- * One company's renewal, churn and ARR movement in the period, from its deals (below: Q4 2026, deals shortened to what the rules read).
- * @example renewalPeriod('1', [{ id: '11', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')
- * // => { companyId: '1', underContract: true, dueForRenewal: true, renewed: true, churned: false, amountDue: 24000, amountRenewed: 30000, startArr: 24000, expansion: 6000, contraction: 0, churnedArr: 0, otherCurrency: false }
- */
+/** One company's renewal, churn and ARR movement in the period, from its deals. @example ((p) => [p.renewed, p.startArr, p.expansion])(renewalPeriod('1', [{ id: '11', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [true, 24000, 6000] */
 export function renewalPeriod(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriod {
   return renewalPeriodDetail(companyId, deals, period, currency).period;
 }
@@ -248,10 +240,7 @@ export interface RenewalPeriodDetail {
   readonly endOtherCurrency: boolean;
 }
 
-/**
- * renewalPeriod, with the renewal's outcome and the contract in force at the period's end.
- * @example ((detail) => [detail.outcome, detail.customerAtEnd, detail.period.churned, detail.period.churnedArr])(renewalPeriodDetail('2', [{ id: '21', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => ['lost', false, true, 10000]
- */
+/** renewalPeriod, with the renewal's outcome and the contract in force at the period's end. @example ((d) => [d.outcome, d.customerAtEnd, d.period.churnedArr])(renewalPeriodDetail('2', [{ id: '21', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => ['lost', false, 10000] */
 export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriodDetail {
   const { start, end } = checkPeriod(period);
   const days = contractDays(deals, currency);
@@ -300,8 +289,7 @@ export interface CompanyDeals {
  * The portfolio KPIs straight from each company's deals (readDeals), amounts in the reporting
  * currency; `companies` says what each one counted as, so a report can name those left out of
  * the revenue rates (otherCurrency).
- * @example portfolioKpisFromDeals([{ companyId: '1', deals: [{ id: '11', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }] }, { companyId: '2', deals: [{ id: '21', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }] }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD').kpis
- * // => { companies: 2, customerRenewalRate: 50, revenueRenewalRate: 100 * (30000 / 34000), customerChurnRate: 50, revenueChurnRate: 100 * (10000 / 34000), grossRevenueRetention: 100 * (24000 / 34000), netRevenueRetention: 100 * (30000 / 34000) }
+ * @example portfolioKpisFromDeals([{ companyId: '1', deals: [{ id: '11', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }] }, { companyId: '2', deals: [{ id: '21', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }] }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD').kpis.netRevenueRetention // => 100 * (30000 / 34000)
  */
 export function portfolioKpisFromDeals(companies: readonly CompanyDeals[], period: Period, currency: string): { kpis: PortfolioKpis; companies: RenewalPeriod[] } {
   checkPeriod(period); // also when there are no companies: a wrong period is the caller's error either way
