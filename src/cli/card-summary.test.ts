@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../app/cards/i18n/format.ts';
 import { cardSummary } from './card-summary.ts';
-import { laterData } from '../domain/card/later-data.ts';
-import type { CompanySnapshot } from '../domain/card/snapshot.ts';
+import { leftOutMessages, leftOutWarnings } from '../domain/card/later-data.ts';
 import { cardViewFixture } from '../../test/app/card-fixtures.ts';
 
 // The terminal form of a card: one labelled line per section, in the card's order, in the
@@ -66,26 +65,26 @@ describe('cardSummary', () => {
     expect(summary.split('\n').slice(-2)).toEqual(['Some data is missing', '  ! NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope']);
   });
 
-  it('says when the portal holds data dated after a past as-of day, instead of showing the card as if it stood still', () => {
-    const snapshot: CompanySnapshot = {
-      company: { id: '1', properties: { notes_last_contacted: '2026-11-02T09:00:00Z' } },
-      history: { cs_health_score: [{ value: '70', timestamp: '2026-10-30T00:00:00Z' }] },
-      contacts: [],
-      deals: [{ id: 'd', properties: { createdate: '2026-10-20T08:00:00Z' } }],
-      tickets: [{ id: 't', properties: { createdate: '1793001600000' } }],
-      feedback: [],
-      tasks: [],
-      issues: [],
-    };
-    // The rule's @example.
-    expect(laterData({ ...snapshot, company: { id: '1', properties: {} }, history: {}, deals: [], tickets: [{ id: 't', properties: { createdate: '2026-11-25T10:00:00Z' } }] }, '2026-11-20')).toEqual({ count: 1, latest: '2026-11-25' });
-    const later = laterData(snapshot, '2026-10-25');
-    expect(later).toEqual({ count: 3, latest: '2026-11-02' });
-    const summary = cardSummary(cardViewFixture((view) => (view.asOf = '2026-10-25')), { name: 'Northwind', later });
-    expect(summary.split('\n')[1]).toBe(
-      '! The portal holds data dated after Oct 25, 2026 (3 records and values, the latest on Nov 2, 2026): this card is computed as of Oct 25, 2026 from the portal as it is now, so it is not the card as it looked on that day.',
+  it('says first what a past as-of day left out, then the card computed without it', () => {
+    const asOf = '2026-10-25';
+    const leftOut = { created: { contacts: 0, deals: 0, tickets: 1, answers: 0, tasks: 0 }, closed: { deals: 1, tickets: 0, tasks: 0 }, changes: 1, count: 3, latest: '2026-11-02' };
+    const summary = cardSummary(
+      cardViewFixture((view) => {
+        view.asOf = asOf;
+        view.leftOut = leftOut;
+        view.warnings = leftOutWarnings(leftOut, asOf);
+        view.warningMessages = leftOutMessages(leftOut, asOf);
+      }),
+      { name: 'Northwind' },
     );
-    expect(cardSummary(cardViewFixture(), { name: 'Northwind', later: { count: 0, latest: null } })).not.toContain('dated after');
+    expect(summary.split('\n').slice(1, 5)).toEqual([
+      '! Data dated after Oct 25, 2026 is left out (3 records and values, the latest on Nov 2, 2026): this card shows the company as it stood on Oct 25, 2026',
+      '  - 1 ticket created after Oct 25, 2026: not counted',
+      '  - 1 deal closed after Oct 25, 2026: counted as still open, as on that day',
+      '  - 1 property value written after Oct 25, 2026: the value before is used, or none when none is on record',
+    ]);
+    expect(summary).not.toContain('Some data is missing');
+    expect(cardSummary(cardViewFixture(), { name: 'Northwind' })).not.toContain('dated after');
   });
 
   it('speaks the reader\'s language', () => {

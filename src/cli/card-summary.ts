@@ -1,15 +1,13 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
-import type { LaterData } from '../domain/card/later-data.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
 // in the words of the card itself (the message catalog), so the two never say different things.
 
-/** What the CLI knows besides the view: the company's name and the data after the as-of day. */
+/** What the CLI knows besides the view: the company's name. */
 export interface CardExtras {
   readonly name?: string | null;
-  readonly later?: LaterData;
 }
 
 const labelWidth = 20;
@@ -83,25 +81,32 @@ function actionLines(i18n: I18n, actions: CardView['actions']): string[] {
   ];
 }
 
-function warningLines(i18n: I18n, view: CardView): string[] {
+/** The view's warnings in the reader's language: what a past as-of day left out (said first, under the title), and the rest. */
+function warningTexts(i18n: I18n, view: CardView): { asOf: string[]; others: string[] } {
   const messages = view.warningMessages;
-  const warnings = messages && messages.length === view.warnings.length ? messages.map((message, index) => i18n.message(message, view.warnings[index])) : view.warnings;
+  const texts = { asOf: [] as string[], others: [] as string[] };
+  if (!messages || messages.length !== view.warnings.length) return { asOf: [], others: view.warnings };
+  messages.forEach((message, index) => (message.code.startsWith('warning.asOf.') ? texts.asOf : texts.others).push(i18n.message(message, view.warnings[index])));
+  return texts;
+}
+
+function warningLines(i18n: I18n, warnings: readonly string[]): string[] {
   return warnings.length > 0 ? [i18n.t('warnings.title'), ...warnings.map((warning) => `  ! ${warning}`)] : [];
 }
 
 /** The card as lines for a terminal, in `i18n`'s language (English by default). */
 export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n = createI18n('en', 'UTC')): string {
   const title = extras.name ? i18n.t('cli.card.title', { name: extras.name, companyId: view.companyId, asOf: view.asOf }) : i18n.t('cli.card.titleNoName', { companyId: view.companyId, asOf: view.asOf });
-  const later = extras.later && extras.later.count > 0 && extras.later.latest !== null ? [`! ${i18n.t('cli.card.laterData', { count: extras.later.count, asOf: view.asOf, latest: extras.later.latest })}`] : [];
+  const warnings = warningTexts(i18n, view);
   return [
     title,
-    ...later,
+    ...warnings.asOf.map((text, index) => (index === 0 ? `! ${text}` : `  - ${text}`)),
     ...healthLines(i18n, view.health),
     renewalLine(i18n, view.renewal, view.asOf),
     npsLine(i18n, view.nps),
     supportLine(i18n, view.support),
     ...actionLines(i18n, view.actions),
     labelled(i18n.t('handoff.title'), `${i18n.t(`handoff.phase.${view.handoff.status}`)} · ${i18n.t('handoff.completeness', { percent: i18n.percent(view.handoff.completeness) })}`),
-    ...warningLines(i18n, view),
+    ...warningLines(i18n, warnings.others),
   ].join('\n');
 }

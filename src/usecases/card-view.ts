@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { CsConfig } from '../config/schema.ts';
 import { dayZone, todayIn } from '../domain/parsing/index.ts';
 import { buildCardView } from '../domain/card/card.ts';
-import { laterData, type LaterData } from '../domain/card/later-data.ts';
 import { requiredProperties } from '../domain/card/requirements.ts';
 import type { CompanySnapshot } from '../domain/card/snapshot.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
@@ -86,15 +85,14 @@ export async function getCardView(deps: CardDeps, request: CardRequest): Promise
   return view;
 }
 
-/** The card as a person reads it in the CLI: the view, the company's name, and the data dated after the as-of day. */
+/** The card as a person reads it in the CLI: the view (which says what a past as-of day left out) and the company's name. */
 export interface CardReading {
   readonly view: CardView;
   readonly name: string | null;
-  readonly later: LaterData;
 }
 
 export async function readCard(deps: CardDeps, request: CardRequest): Promise<CardReading> {
   const { snapshot, view } = await loadCard(deps, request, new Deadline(deps.budgetMs ?? cardBudgetMs));
   const name = snapshot.company.properties.name?.trim();
-  return { view, name: name ? name : null, later: laterData(snapshot, view.asOf) };
+  return { view, name: name ? name : null };
 }

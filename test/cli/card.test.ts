@@ -68,11 +68,34 @@ describe('cs-card card', () => {
     expect((await csCard(['card', company.id, '--locale', 'ja'])).stdout).toMatch(new RegExp(`^Northwind Traders（会社 ${company.id}）`));
   });
 
-  it('with --as-of in the past, says that data dated after that day exists', async () => {
-    const result = await csCard(['card', company.id, '--as-of', '2025-01-01'], { LANG: 'C.UTF-8' });
+  it('with --as-of in the past, shows the company as it stood that day: what came later is left out of the figures, and said', async () => {
+    // The seeded company as of 2026-11-01: of its 20 tickets (opened 3 to 22 days before
+    // 2026-11-22) only the two opened 21 and 22 days before existed, both open (high, urgent);
+    // of its 30 survey answers (1 to 25 days before) the five given 21 to 25 days before.
+    const json = await csCard(['card', company.id, '--json', '--as-of', '2026-11-01']);
+    expect(json.code).toBe(0);
+    const view = cardViewSchema.parse(JSON.parse(json.stdout));
+    expect(company.expected.support.openTickets).toBe(16);
+    expect(view.support).toEqual({ openTickets: 2, openHighPriority: 2, oldestOpenDays: 1 });
+    expect(view.nps).toMatchObject({ responses: 5, promoters: 2, detractors: 3, score: -20 });
+    expect(view.renewal).toMatchObject({ date: '2027-01-10', daysToRenewal: 70 });
+    expect(view.leftOut).toMatchObject({ created: { contacts: 0, deals: 0, tickets: 18, answers: 25, tasks: 1 }, closed: { deals: 0, tickets: 0, tasks: 0 } });
+    expect(view.warningMessages?.[0]).toMatchObject({ code: 'warning.asOf.leftOut', params: { asOf: '2026-11-01' } });
 
+    const result = await csCard(['card', company.id, '--as-of', '2026-11-01'], { LANG: 'C.UTF-8' });
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[1]).toMatch(/^! The portal holds data dated after Jan 1, 2025 \(\d+ records and values, the latest on [A-Z][a-z]{2} \d{1,2}, \d{4}\): this card is computed as of Jan 1, 2025 from the portal as it is now/);
+    const lines = result.stdout.split('\n');
+    expect(lines[1]).toMatch(/^! Data dated after Nov 1, 2026 is left out \(\d+ records and values, the latest on Nov 2\d, 2026\): this card shows the company as it stood on Nov 1, 2026$/);
+    expect(lines.slice(2, 5)).toEqual([
+      '  - 18 tickets created after Nov 1, 2026: not counted',
+      '  - 25 survey answers submitted after Nov 1, 2026: not counted',
+      '  - 1 task created after Nov 1, 2026: not counted',
+    ]);
+    expect(result.stdout).toMatch(/^Support +Open tickets 2 · High priority or urgent 2 · /m);
+
+    // As of the seeding day nothing is later: no such line, the figures of that day.
+    const today = await csCard(['card', company.id, '--json', '--as-of', '2026-11-22']);
+    expect(cardViewSchema.parse(JSON.parse(today.stdout))).toMatchObject({ support: company.expected.support, warnings: [] });
   });
 
   it.each([

@@ -17,8 +17,9 @@ export interface TestPortal {
   readonly waits: number[];
 }
 
-export function testPortal(options: { accessToken?: string; idleTimeoutMs?: number; sleep?: boolean; retries?: number } = {}): TestPortal {
-  const sandbox = createSandbox({ data: 'empty' });
+/** `clock`: the portal's clock for what the app writes (default: the real one); a test that reads the card as of a fixed day sets it to that day, or what it writes is dated after it. */
+export function testPortal(options: { accessToken?: string; idleTimeoutMs?: number; sleep?: boolean; retries?: number; clock?: () => number } = {}): TestPortal {
+  const sandbox = createSandbox({ data: 'empty', ...(options.clock === undefined ? {} : { clock: options.clock }) });
   sandbox.controls.searchPerSecond = null;
   mswServer.use(...sandbox.mswHandlers());
   const waits: number[] = [];

@@ -50,6 +50,7 @@ export function seedCompany(store: SandboxStore, shape: CompanyShape, name = 'No
       lastname: 'Rivera',
       email: `alex${i}@northwind.example`,
       notes_last_contacted: i % 3 === 0 ? daysBefore(20 + i) : null,
+      createdate: daysBefore(700),
     });
     store.associate('companies', company.id, 'contacts', contact.id);
     contactIds.push(contact.id);
@@ -69,6 +70,7 @@ export function seedCompany(store: SandboxStore, shape: CompanyShape, name = 'No
       deal_currency_code: 'EUR',
       hs_is_closed: open ? 'false' : 'true',
       hs_is_closed_won: open ? 'false' : 'true',
+      createdate: daysBefore(open ? 60 : 400),
     });
     store.associate('companies', company.id, 'deals', deal.id);
     if (i === 0) renewal = { date: '2027-01-10', daysToRenewal: 49, window: 'd60', amount: 24000, currency: 'EUR', dealId: deal.id };
@@ -129,6 +131,8 @@ export function seedCompany(store: SandboxStore, shape: CompanyShape, name = 'No
       hs_task_priority: 'MEDIUM',
       hs_timestamp: daysBefore(-3),
       hubspot_owner_id: ownerId,
+      hs_createdate: daysBefore(10),
+      ...(i === 0 ? {} : { hs_task_completion_date: daysBefore(4) }),
     });
     store.associate('tasks', task.id, 'companies', company.id);
   }

@@ -15,7 +15,7 @@ const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.st
 const taskResultSchema = z.object({ taskId: z.string(), actionId: z.string(), created: z.boolean() });
 
 function setup(signature: SignatureMode = { mode: 'verify', secret }) {
-  const portal = testPortal();
+  const portal = testPortal({ clock: () => now.getTime() });
   const company = seedCompany(portal.sandbox.store, { contacts: 12, deals: 4, tickets: 8, answers: 12 });
   const logs: LogEntry[] = [];
   const app = createApp({ card: { gateway: portal.gateway, config: defaultConfig, now: () => now }, signature, log: (entry) => logs.push(entry) });

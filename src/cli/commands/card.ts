@@ -25,8 +25,8 @@ export async function showCard(companyIdArg: string, options: CardOptions): Prom
   const portal = await openPortal(env, { rateLimit: null });
   if (portal.kind === 'sandbox') process.stderr.write(`cs-card: ${i18n.t('cli.card.sandboxNotice')}\n`);
   try {
-    const { view, name, later } = await readCard({ gateway: portal.card, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
-    process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view, { name, later }, i18n)}\n`);
+    const { view, name } = await readCard({ gateway: portal.card, config: await configForPortal(portal, config), now: () => new Date() }, { companyId: companyId.data, ...(asOf === undefined ? {} : { asOf }) });
+    process.stdout.write(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${cardSummary(view, { name }, i18n)}\n`);
   } catch (error) {
     if (error instanceof CompanyNotFoundError || error instanceof HubSpotError) throw new CommandFailure(catalogText('cli.error.hubspot', { error: null }), { cause: error });
     throw error;

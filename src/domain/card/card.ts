@@ -14,11 +14,13 @@ import { npsWarningMessages, npsWarnings } from '../nps/nps.ts';
 import { renewalWarningMessages, renewalWarnings } from '../renewal/renewal.ts';
 import { sentimentWarningMessages, sentimentWarnings } from '../health/sentiment.ts';
 import type { CompanySnapshot } from './snapshot.ts';
+import { leftOutMessages, leftOutWarnings } from './later-data.ts';
 import { issueWarning, issueWarningMessage } from './source-issues.ts';
 import type { CardView } from '../../app/cards/contract/view-model.ts';
 
 /**
- * The card view model of one company (DESIGN.md "Card view model"), as of a given day.
+ * The card view model of one company (DESIGN.md "Card view model"), as of a given day. Everything
+ * dated after `at.asOf` is left out first (later-data.ts), and the view says what was.
  *
  * @example
  * // A customer with 45 of 50 seats active, touched 6 days ago, sentiment "Positive" and one HIGH
@@ -30,10 +32,10 @@ import type { CardView } from '../../app/cards/contract/view-model.ts';
  *   tickets: [{ id: 't1', properties: { subject: 'SSO login fails', hs_pipeline_stage: '1', hs_ticket_priority: 'HIGH', createdate: '2026-11-27T08:00:00Z' } }],
  * }, defaultConfig, { asOf: '2026-12-07', generatedAt: '2026-12-07T09:00:00Z' }).health.score // => 96
  */
-export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {
+export function buildCardView(read: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {
   const asOf = asOfDay(at.asOf);
+  const { snapshot, leftOut, deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(read, config, asOf);
   const company = snapshot.company.properties;
-  const { deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(snapshot, config, asOf);
 
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
   const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors.map(factorView) };
@@ -81,8 +83,9 @@ export function buildCardView(snapshot: CompanySnapshot, config: CsConfig, at: {
     handoff: handoffDetail(company, snapshot.contacts, config.handoff, handoff),
     churn: churnDetail(company, deals, asOf, config.playbooks),
     lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },
-    warnings: cardWarnings(snapshot.issues, npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment), factorHistoryWarnings(changes)),
-    warningMessages: cardWarningMessages(snapshot.issues, npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment), factorHistoryWarningMessages(changes)),
+    ...(leftOut.count > 0 ? { leftOut } : {}),
+    warnings: cardWarnings(snapshot.issues, leftOutWarnings(leftOut, at.asOf), npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment), factorHistoryWarnings(changes)),
+    warningMessages: cardWarningMessages(snapshot.issues, leftOutMessages(leftOut, at.asOf), npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment), factorHistoryWarningMessages(changes)),
   };
 }
 

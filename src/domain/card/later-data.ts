@@ -1,49 +1,285 @@
-import { asOfDay, formatDay, parseDay, type Day } from '../parsing/index.ts';
-import type { CompanySnapshot, CrmRecord } from './snapshot.ts';
+import type { CsConfig } from '../../config/schema.ts';
+import { dayZone, formatDay, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
+import { churnStateProperties } from '../handoff/churn-reason.ts';
+import { handoffStateProperties } from '../handoff/handoff.ts';
+import { message, type Message } from '../../app/cards/contract/message.ts';
+import type { CompanySnapshot, CrmRecord, PropertyChange } from './snapshot.ts';
+import { plural } from './wording.ts';
 
-// A card computed as of a past day reads the portal as it is today: records created and values
-// recorded after that day are there too. This finds them, so the shells can say so rather than
-// show a past card as if the portal had stood still.
+// The company as it stood on a past as-of day. HubSpot is read as it is
+// now, so a past day's snapshot also holds what happened after that day. Everything dated
+// after the as-of day (a day in the portal's time zone) is left out, before any rule runs, so
+// the card, the CLI and the sync compute the same past:
+// - a record created after the day did not exist: contacts, deals and tickets by `createdate`,
+//   survey answers by when they were submitted, tasks by when they were created (`hs_createdate`,
+//   not `hs_timestamp`, which is the task's due day);
+// - a deal or ticket closed after the day, or a task completed after it, was still open then:
+//   it is shown open, in an unknown stage, with its close date as the day it was expected to
+//   close (a renewal won next week is an open renewal due next week);
+// - a property value written after the day is replaced by the value it had then, read from
+//   its history (CSM sentiment, the written health score and factors); a dated value with no
+//   history (last contacted, last activity, last QBR) is unknown as of that day; handoff steps
+//   (submitted, accepted, returned) and a churn reason recorded after the day had not happened.
+// A record or value with no date stays: nothing says it came later. When nothing is dated after
+// the day (the as-of day is today) the snapshot is returned as it is, not copied.
 
-/** Data dated after the as-of day: how many records and recorded values, and the latest day. */
-export interface LaterData {
+/** Records created after the as-of day, by kind. */
+export interface LeftOutCreated {
+  readonly contacts: number;
+  readonly deals: number;
+  readonly tickets: number;
+  readonly answers: number;
+  readonly tasks: number;
+}
+
+/** Records closed (deals, tickets) or completed (tasks) after the as-of day, shown open. */
+export interface LeftOutClosed {
+  readonly deals: number;
+  readonly tickets: number;
+  readonly tasks: number;
+}
+
+/** What a past as-of day left out of the company's snapshot. */
+export interface LeftOut {
+  readonly created: LeftOutCreated;
+  readonly closed: LeftOutClosed;
+  /** Property values written after the day (history entries and dated values), replaced by the earlier value or by none. */
+  readonly changes: number;
+  /** Everything above, added up. */
   readonly count: number;
-  /** YYYY-MM-DD, or null when there is none. */
+  /** The latest day (YYYY-MM-DD) among what was left out; null when nothing was. */
   readonly latest: string | null;
 }
 
-/** The dates a record carries that say when it came to be. */
-const recordDates = ['createdate', 'hs_createdate', 'hs_submission_timestamp', 'hs_timestamp'] as const;
-
-function recordDay(record: CrmRecord): Day | null {
-  for (const name of recordDates) {
-    const day = parseDay(record.properties[name]);
-    if (day !== null) return day;
-  }
-  return null;
+export interface SnapshotAsOf {
+  /** The snapshot as of the day: the input itself when nothing is dated after it. */
+  readonly snapshot: CompanySnapshot;
+  readonly leftOut: LeftOut;
 }
+
+type Settings = Pick<CsConfig, 'timeZone' | 'handoff' | 'adoption' | 'playbooks'>;
 
 /**
- * The records (contacts, deals, tickets, survey answers, tasks) and property changes in a
- * company's snapshot dated after `asOf` (YYYY-MM-DD), plus its last-contacted date.
+ * The company's snapshot as it stood at the end of `asOf` (a day number) in the portal's time
+ * zone, and what was left out to make it so (see the rules above).
  *
  * @example
- * laterData({ company: { id: '1', properties: {} }, history: {}, contacts: [], deals: [], tickets: [{ id: 't', properties: { createdate: '2026-11-25T10:00:00Z' } }], feedback: [], tasks: [], issues: [] }, '2026-11-20')
- * // { count: 1, latest: '2026-11-25' }
+ * // A ticket opened after 2026-11-20 and a renewal deal won after it:
+ * snapshotAsOf({ ...snapshot, tickets: [{ id: 't', properties: { createdate: '2026-11-25T10:00:00Z' } }],
+ *   deals: [{ id: 'd', properties: { createdate: '2026-01-05T09:00:00Z', closedate: '2026-11-30T12:00:00Z', dealstage: 'closedwon', hs_is_closed: 'true', hs_is_closed_won: 'true' } }] },
+ *   day('2026-11-20'), config)
+ * // -> tickets: [], deals: [{ id: 'd', properties: { …, dealstage: null, hs_is_closed: 'false', hs_is_closed_won: 'false' } }]
+ * //    leftOut: { created: { tickets: 1, … }, closed: { deals: 1, … }, changes: 0, count: 2, latest: '2026-11-30' }
  */
-export function laterData(snapshot: CompanySnapshot, asOf: string): LaterData {
-  const limit = asOfDay(asOf);
-  let count = 0;
-  let latest: Day | null = null;
-  const see = (day: Day | null) => {
-    if (day === null || day <= limit) return;
-    count += 1;
-    if (latest === null || day > latest) latest = day;
+export function snapshotAsOf(snapshot: CompanySnapshot, asOf: Day, config: Settings): SnapshotAsOf {
+  const cut = new Cut(asOf, dayZone(config.timeZone));
+  const contacts = cut.records(snapshot.contacts, contactAsOf);
+  const deals = cut.records(snapshot.deals, dealAsOf);
+  const tickets = cut.records(snapshot.tickets, ticketAsOf);
+  const feedback = cut.records(snapshot.feedback, answerAsOf);
+  const tasks = cut.records(snapshot.tasks, taskAsOf);
+  const { history, values } = historyAsOf(snapshot.history, cut);
+  const company = companyAsOf(snapshot.company, values, cut, config);
+  const leftOut = cut.leftOut();
+  if (leftOut.count === 0) return { snapshot, leftOut };
+  return {
+    snapshot: { ...snapshot, company, history, contacts: contacts ?? snapshot.contacts, deals: deals ?? snapshot.deals, tickets: tickets ?? snapshot.tickets, feedback: feedback ?? snapshot.feedback, tasks: tasks ?? snapshot.tasks },
+    leftOut,
   };
-  for (const records of [snapshot.contacts, snapshot.deals, snapshot.tickets, snapshot.feedback, snapshot.tasks]) {
-    for (const record of records) see(recordDay(record));
-  }
-  for (const changes of Object.values(snapshot.history)) for (const change of changes) see(parseDay(change.timestamp));
-  see(parseDay(snapshot.company.properties.notes_last_contacted));
-  return { count, latest: latest === null ? null : formatDay(latest) };
 }
+
+/** The tally of what is left out, and the one date test every rule uses. */
+class Cut {
+  readonly created = { contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 };
+  readonly closed = { deals: 0, tickets: 0, tasks: 0 };
+  changes = 0;
+  private latest: Day = Number.NEGATIVE_INFINITY;
+  /** 'YYYY-MM-DD' of the as-of day: an ISO value whose UTC date sorts before it is not after the day in any time zone (none is more than a day ahead of UTC). */
+  private readonly text: string;
+
+  constructor(
+    readonly asOf: Day,
+    readonly zone: DayZone,
+  ) {
+    this.text = formatDay(asOf);
+  }
+
+  /** Whether a date value falls after the as-of day (noting it when it does); a missing or unreadable date is not. */
+  after(value: string | null | undefined): boolean {
+    if (value == null) return false;
+    // Most dates are well before the day: a string comparison settles them without parsing.
+    if (value.length >= 10 && value.charCodeAt(4) === 45 && value < this.text) return false;
+    const day = parseZonedDay(value, this.zone);
+    if (day === null || day <= this.asOf) return false;
+    if (day > this.latest) this.latest = day;
+    return true;
+  }
+
+  /** The records as of the day: null when none changed, else the kept ones, each as it was then. */
+  records(records: readonly CrmRecord[], asOf: (record: CrmRecord, cut: Cut) => CrmRecord | null): CrmRecord[] | null {
+    let kept: CrmRecord[] | null = null;
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index] as CrmRecord;
+      const then = asOf(record, this);
+      if (then === record && kept === null) continue;
+      kept ??= records.slice(0, index);
+      if (then !== null) kept.push(then);
+    }
+    return kept;
+  }
+
+  leftOut(): LeftOut {
+    const { created: c, closed: d } = this;
+    const count = c.contacts + c.deals + c.tickets + c.answers + c.tasks + d.deals + d.tickets + d.tasks + this.changes;
+    return { created: { ...c }, closed: { ...d }, changes: this.changes, count, latest: count === 0 ? null : formatDay(this.latest) };
+  }
+}
+
+/** A contact created after the day is left out; a last-contacted date after it is unknown then. */
+function contactAsOf(contact: CrmRecord, cut: Cut): CrmRecord | null {
+  const props = contact.properties;
+  if (cut.after(props.createdate)) return (cut.created.contacts++, null);
+  if (!cut.after(props.notes_last_contacted)) return contact;
+  cut.changes++;
+  return { id: contact.id, properties: { ...props, notes_last_contacted: null } };
+}
+
+function dealAsOf(deal: CrmRecord, cut: Cut): CrmRecord | null {
+  const props = deal.properties;
+  if (cut.after(props.createdate)) return (cut.created.deals++, null);
+  if (!isClosed(props.hs_is_closed, props.hs_is_closed_won) || !cut.after(props.closedate)) return deal;
+  cut.closed.deals++;
+  return { id: deal.id, properties: { ...props, dealstage: null, hs_is_closed: 'false', hs_is_closed_won: 'false', hs_deal_stage_probability: null, closed_lost_reason: null } };
+}
+
+function ticketAsOf(ticket: CrmRecord, cut: Cut): CrmRecord | null {
+  const props = ticket.properties;
+  if (cut.after(props.createdate)) return (cut.created.tickets++, null);
+  if (!cut.after(props.closed_date)) return ticket;
+  cut.closed.tickets++;
+  return { id: ticket.id, properties: { ...props, hs_pipeline_stage: null, hs_is_closed: 'false', closed_date: null } };
+}
+
+function answerAsOf(answer: CrmRecord, cut: Cut): CrmRecord | null {
+  const props = answer.properties;
+  const submitted = props.hs_submission_timestamp ?? props.hs_createdate;
+  return cut.after(submitted) ? (cut.created.answers++, null) : answer;
+}
+
+function taskAsOf(task: CrmRecord, cut: Cut): CrmRecord | null {
+  const props = task.properties;
+  if (cut.after(props.hs_createdate ?? props.createdate)) return (cut.created.tasks++, null);
+  const completed = props.hs_task_status?.trim().toUpperCase() === 'COMPLETED';
+  // The day a completed task settled its action (action-tasks.ts reads the same dates).
+  if (!completed || !cut.after(props.hs_task_completion_date ?? props.hs_lastmodifieddate ?? props.hs_timestamp)) return task;
+  cut.closed.tasks++;
+  return { id: task.id, properties: { ...props, hs_task_status: 'NOT_STARTED', hs_task_completion_date: null } };
+}
+
+function isClosed(closed: string | null | undefined, won: string | null | undefined): boolean {
+  return closed?.trim().toLowerCase() === 'true' || won?.trim().toLowerCase() === 'true';
+}
+
+/** Each history without its changes after the day; `values` holds, for each property that lost some, the value it had then (null: none yet). */
+function historyAsOf(history: CompanySnapshot['history'], cut: Cut): { history: CompanySnapshot['history']; values: Map<string, string | null> | null } {
+  let trimmed: Record<string, readonly PropertyChange[]> | null = null;
+  let values: Map<string, string | null> | null = null;
+  for (const name in history) {
+    const changes = history[name] ?? [];
+    const kept = changes.filter((change) => !cut.after(change.timestamp));
+    if (kept.length === changes.length) continue;
+    cut.changes += changes.length - kept.length;
+    (trimmed ??= { ...history })[name] = kept;
+    (values ??= new Map()).set(name, newest(kept)?.value ?? null);
+  }
+  return { history: trimmed ?? history, values };
+}
+
+/** The newest change (histories are meant to be newest first, but are not trusted to be). */
+function newest(changes: readonly PropertyChange[]): PropertyChange | null {
+  let found: PropertyChange | null = null;
+  for (const change of changes) if (found === null || Date.parse(change.timestamp) > Date.parse(found.timestamp)) found = change;
+  return found;
+}
+
+const handoffSteps = [
+  ['submitted', handoffStateProperties.submittedAt],
+  ['accepted', handoffStateProperties.acceptedAt],
+  ['returned', handoffStateProperties.returnedAt],
+] as const;
+
+/** The company's properties as of the day: history values as they were, later dated values unknown, later handoff steps and churn reason undone. */
+function companyAsOf(company: CrmRecord, values: Map<string, string | null> | null, cut: Cut, config: Settings): CrmRecord {
+  const props = company.properties;
+  const changed: Record<string, string | null> = {};
+  let any = false;
+  const unknownIfAfter = (name: string | null) => {
+    if (name === null || !cut.after(props[name])) return;
+    changed[name] = null;
+    cut.changes++;
+    any = true;
+  };
+  for (const name of ['notes_last_contacted', config.adoption.lastActivityProperty, config.playbooks.qbrProperty]) unknownIfAfter(name);
+
+  // A handoff step after the day had not happened: the status is the latest step on or before it.
+  let status: string | null = null;
+  let statusAt = Number.NEGATIVE_INFINITY;
+  let undone = false;
+  for (const [step, property] of handoffSteps) {
+    if (cut.after(props[property])) {
+      changed[property] = null;
+      cut.changes++;
+      undone = true;
+      continue;
+    }
+    const at = Date.parse(props[property] ?? '');
+    if (Number.isFinite(at) && at > statusAt) [status, statusAt] = [step, at];
+  }
+  if (undone) changed[config.handoff.statusProperty] = status ?? 'not_started';
+
+  if (cut.after(props[churnStateProperties.recordedAt])) {
+    for (const name of [churnStateProperties.recordedAt, churnStateProperties.comment, config.playbooks.churnReasonProperty]) changed[name] = null;
+    cut.changes++;
+    any = true;
+  }
+  if (values !== null) for (const [name, value] of values) changed[name] = value;
+  return any || undone || values !== null ? { id: company.id, properties: { ...props, ...changed } } : company;
+}
+
+// ---------------------------------------------------------------------------------------
+// Saying so: what was left out, as catalog messages (and their English), headline first.
+
+/**
+ * The warnings a past as-of day adds to the card: a headline, then one line per kind of record
+ * or value left out. None when nothing was.
+ *
+ * @example
+ * leftOutMessages({ created: { contacts: 0, deals: 0, tickets: 1, answers: 0, tasks: 0 }, closed: { deals: 1, tickets: 0, tasks: 0 }, changes: 0, count: 2, latest: '2026-11-30' }, '2026-11-20')
+ * // [{ code: 'warning.asOf.leftOut', params: { asOf: '2026-11-20', count: 2, latest: '2026-11-30' } },
+ * //  { code: 'warning.asOf.created', params: { asOf: '2026-11-20', kind: 'tickets', count: 1 } },
+ * //  { code: 'warning.asOf.closed', params: { asOf: '2026-11-20', kind: 'deals', count: 1 } }]
+ */
+export function leftOutMessages(leftOut: LeftOut, asOf: string): Message[] {
+  if (leftOut.count === 0 || leftOut.latest === null) return [];
+  const messages = [message('warning.asOf.leftOut', { asOf, count: leftOut.count, latest: leftOut.latest })];
+  for (const kind of createdKinds) if (leftOut.created[kind] > 0) messages.push(message('warning.asOf.created', { asOf, kind, count: leftOut.created[kind] }));
+  for (const kind of closedKinds) if (leftOut.closed[kind] > 0) messages.push(message('warning.asOf.closed', { asOf, kind, count: leftOut.closed[kind] }));
+  if (leftOut.changes > 0) messages.push(message('warning.asOf.changed', { asOf, count: leftOut.changes }));
+  return messages;
+}
+
+/** The same warnings in English, in the same order (the view model's `warnings`). */
+export function leftOutWarnings(leftOut: LeftOut, asOf: string): string[] {
+  if (leftOut.count === 0 || leftOut.latest === null) return [];
+  const warnings = [`Data dated after ${asOf} is left out (${plural(leftOut.count, 'record or value', 'records and values')}, the latest on ${leftOut.latest}): this card shows the company as it stood on ${asOf}`];
+  for (const kind of createdKinds) if (leftOut.created[kind] > 0) warnings.push(`${plural(leftOut.created[kind], createdNames[kind])} ${kind === 'answers' ? 'submitted' : 'created'} after ${asOf}: not counted`);
+  for (const kind of closedKinds) {
+    if (leftOut.closed[kind] > 0) warnings.push(`${plural(leftOut.closed[kind], createdNames[kind])} ${kind === 'tasks' ? 'completed' : 'closed'} after ${asOf}: counted as still open, as on that day`);
+  }
+  if (leftOut.changes > 0) warnings.push(`${plural(leftOut.changes, 'property value')} written after ${asOf}: the value before is used, or none when none is on record`);
+  return warnings;
+}
+
+const createdKinds = ['contacts', 'deals', 'tickets', 'answers', 'tasks'] as const;
+const closedKinds = ['deals', 'tickets', 'tasks'] as const;
+const createdNames: Readonly<Record<keyof LeftOutCreated, string>> = { contacts: 'contact', deals: 'deal', tickets: 'ticket', answers: 'survey answer', tasks: 'task' };

@@ -54,12 +54,13 @@ export function requiredProperties(config: CsConfig): RequiredProperties {
   return {
     company: unique(company),
     companyHistory: unique([sentiment.property, healthScoreProperty, healthFactorsProperty]),
-    // Names and emails label the champion and economic buyer choices of the handoff.
-    contact: ['notes_last_contacted', 'firstname', 'lastname', 'email'],
-    deal: ['dealname', 'dealtype', 'pipeline', 'dealstage', 'closedate', 'amount', 'amount_in_home_currency', 'deal_currency_code', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability', 'closed_lost_reason', renewal.contractTermProperty],
+    // Names and emails label the champion and economic buyer choices of the handoff. Creation
+    // dates (HubSpot sends them unasked too) tell a past as-of day what did not exist yet (later-data.ts).
+    contact: ['notes_last_contacted', 'firstname', 'lastname', 'email', 'createdate'],
+    deal: ['createdate', 'dealname', 'dealtype', 'pipeline', 'dealstage', 'closedate', 'amount', 'amount_in_home_currency', 'deal_currency_code', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability', 'closed_lost_reason', renewal.contractTermProperty],
     ticket: ['subject', 'hs_pipeline_stage', 'hs_ticket_priority', 'createdate', 'closed_date', 'hs_is_closed'],
     feedback: ['hs_survey_type', 'hs_value', 'hs_content', 'hs_submission_timestamp', 'hs_createdate', 'hs_contact_id'],
-    task: ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_task_priority', 'hs_timestamp', 'hubspot_owner_id', 'hs_task_completion_date', 'hs_lastmodifieddate'],
+    task: ['hs_createdate', 'hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_task_priority', 'hs_timestamp', 'hubspot_owner_id', 'hs_task_completion_date', 'hs_lastmodifieddate'],
   };
 }
 

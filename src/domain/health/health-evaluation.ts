@@ -16,6 +16,7 @@ import { renewalFacts, type RenewalFacts } from '../renewal/renewal.ts';
 import { lazyRenewalFactor } from '../renewal/renewal-factor.ts';
 import { lazySentimentFactor, sentimentFacts, type SentimentFacts } from './sentiment.ts';
 import type { CompanySnapshot } from '../card/snapshot.ts';
+import { snapshotAsOf, type LeftOut } from '../card/later-data.ts';
 import { failedSources } from '../card/source-issues.ts';
 import { lazySupportFactor, supportFacts, type SupportFacts } from './support.ts';
 
@@ -25,6 +26,10 @@ import { lazySupportFactor, supportFacts, type SupportFacts } from './support.ts
 // handoff form's contacts, the churn form, the score's history, data warnings).
 
 export interface HealthEvaluation {
+  /** The snapshot as of the day (card/later-data.ts): what every figure below was computed from. */
+  readonly snapshot: CompanySnapshot;
+  /** What was dated after the as-of day and left out. */
+  readonly leftOut: LeftOut;
   readonly deals: readonly Deal[];
   readonly nps: NpsFacts;
   readonly renewal: RenewalFacts;
@@ -46,7 +51,8 @@ export interface HealthEvaluation {
 }
 
 /**
- * Everything the card and the sync derive from one company's snapshot as of a day: the facts, the factors, the score and the suggested actions.
+ * Everything the card and the sync derive from one company's snapshot as of a day: the facts, the factors, the score and the suggested actions,
+ * computed without what is dated after that day (card/later-data.ts).
  *
  * @example
  * // A customer: "Yellow" (50), 20 of 50 seats (0.4 / 0.8 -> 50), last touch 67 days ago (100 x 23/76 = 30.3), no tickets (100);
@@ -56,8 +62,9 @@ export interface HealthEvaluation {
  *   history: {}, contacts: [], deals: [], tickets: [], feedback: [], tasks: [], issues: [],
  * }, defaultConfig, parseIsoDate('2026-12-07'))) // => [59, 'attention', 0.7]
  */
-export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
-  prefetchRecords(snapshot);
+export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
+  prefetchRecords(read);
+  const { snapshot, leftOut } = snapshotAsOf(read, asOf, config);
   const company = snapshot.company.properties;
   const failed = failedSources(snapshot.issues);
   const companyFailed = failed.company;
@@ -92,6 +99,8 @@ export function evaluateHealth(snapshot: CompanySnapshot, config: CsConfig, asOf
     config.playbooks,
   );
   return {
+    snapshot,
+    leftOut,
     deals,
     nps,
     renewal,

@@ -186,6 +186,16 @@ export const cardViewSchema = z.object({
     ...handoffDetailSchema.shape,
   }),
   churn: z.optional(churnViewSchema),
+  /** What a past as-of day left out (domain/card/later-data.ts): present only when something was dated after it. */
+  leftOut: z.optional(
+    z.object({
+      created: z.object({ contacts: int(0), deals: int(0), tickets: int(0), answers: int(0), tasks: int(0) }),
+      closed: z.object({ deals: int(0), tickets: int(0), tasks: int(0) }),
+      changes: int(0),
+      count: int(0),
+      latest: z.nullable(isoDate),
+    }),
+  ),
   warnings: z.array(z.string()),
   /** The warnings as catalog messages, in the same order as `warnings`. */
   warningMessages: z.optional(z.array(messageSchema)),
