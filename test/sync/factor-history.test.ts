@@ -37,7 +37,8 @@ describe('cs_health_factors through setup, sync and the card', () => {
     const gateway = new HubSpotGateway(p.client, fastRetry);
     const view = await getCardView({ gateway, config: p.config, now: () => new Date(`${demoAsOf}T09:00:00Z`) }, { companyId: riskiest?.id ?? '', asOf: demoAsOf });
     expect(view.health.factorChanges?.changes.length, JSON.stringify(view.health.factorChanges)).toBeGreaterThan(0);
-    expect(view.warnings).toEqual([]);
+    // Nothing is missing; the only warnings say that what the sync just wrote (dated today, after the demo's as-of day) is left out of the card as of that day.
+    expect(view.warningMessages?.filter((warning) => !warning.code.startsWith('warning.asOf.'))).toEqual([]);
     // The history comes with the company read the card already makes: one GET of the company.
     const companyReads = p.sandbox.log.entries.filter((entry) => entry.method === 'GET' && /\/crm\/v3\/objects\/companies\/\d+/.test(entry.path));
     expect(companyReads).toHaveLength(1);

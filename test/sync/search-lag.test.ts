@@ -88,15 +88,17 @@ describe('incremental sync against a search index that lags writes', () => {
     const p = await laggingPortal();
     await p.sync({ full: true, pageSize: 10 });
     p.sandbox.controls.searchLag = { minMs: LAG_MS, maxMs: LAG_MS };
-    // The run will rewrite this company (its sentiment moves); a CSM edits its seats just after that write.
+    // The run will rewrite this company (its active seats move); a CSM sets them back just after
+    // that write. (Seats, not sentiment: a sentiment change is dated today, after the demo's
+    // as-of day, so a sync as of that day rightly leaves it out.)
     const target = customerWithSeats(p);
-    const sentiment = p.sandbox.store.get('companies', target.id)?.properties.hs_csm_sentiment === 'negative' ? 'positive' : 'negative';
-    await p.client.crm.companies.basicApi.update(target.id, { properties: { hs_csm_sentiment: sentiment } });
+    const before = p.sandbox.store.get('companies', target.id)?.properties.cs_seats_active ?? '0';
+    await p.client.crm.companies.basicApi.update(target.id, { properties: { cs_seats_active: target.flipped } });
     const edits: Array<Promise<unknown>> = [];
     const during = await syncCollecting(p, {
       full: true,
       onChange: (change) => {
-        if (change.companyId === target.id) edits.push(p.client.crm.companies.basicApi.update(target.id, { properties: { cs_seats_active: target.flipped } }));
+        if (change.companyId === target.id) edits.push(p.client.crm.companies.basicApi.update(target.id, { properties: { cs_seats_active: before } }));
       },
     });
     await Promise.all(edits);
