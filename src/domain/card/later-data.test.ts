@@ -81,6 +81,20 @@ describe('snapshotAsOf', () => {
     expect(then.history).toEqual({ hs_csm_sentiment: [change('green', 30)], cs_health_score: [change('71', 10)] });
     expect(leftOut).toMatchObject({ changes: 4, count: 4 });
   });
+  it('a handoff returned after the day was still submitted then (dates in any shape HubSpot sends); a churn reason recorded after it was not recorded yet', () => {
+    const read = snapshot({
+      company: {
+        cs_handoff_status: 'returned',
+        cs_handoff_submitted_at: String(Date.parse(isoAt(-3))),
+        cs_handoff_returned_at: isoAt(2),
+        cs_churn_reason: 'budget',
+        cs_churn_recorded_at: isoAt(1),
+      },
+    });
+    const { snapshot: then, leftOut } = snapshotAsOf(read, day(AS_OF), defaultConfig);
+    expect(then.company.properties).toMatchObject({ cs_handoff_status: 'submitted', cs_handoff_returned_at: null, [defaultConfig.playbooks.churnReasonProperty]: null, cs_churn_recorded_at: null });
+    expect(leftOut.changes).toBe(2);
+  });
 });
 
 describe('a card as of a past day', () => {

@@ -1,5 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
-import { dayZone, formatDay, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
+import { dayZone, formatDay, parseInstant, parseZonedDay, type Day, type DayZone } from '../parsing/index.ts';
 import { churnStateProperties } from '../handoff/churn-reason.ts';
 import { handoffStateProperties } from '../handoff/handoff.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
@@ -198,7 +198,7 @@ function historyAsOf(history: CompanySnapshot['history'], cut: Cut): { history: 
 /** The newest change (histories are meant to be newest first, but are not trusted to be). */
 function newest(changes: readonly PropertyChange[]): PropertyChange | null {
   let found: PropertyChange | null = null;
-  for (const change of changes) if (found === null || Date.parse(change.timestamp) > Date.parse(found.timestamp)) found = change;
+  for (const change of changes) if (found === null || (parseInstant(change.timestamp) ?? 0) > (parseInstant(found.timestamp) ?? 0)) found = change;
   return found;
 }
 
@@ -232,8 +232,8 @@ function companyAsOf(company: CrmRecord, values: Map<string, string | null> | nu
       undone = true;
       continue;
     }
-    const at = Date.parse(props[property] ?? '');
-    if (Number.isFinite(at) && at > statusAt) [status, statusAt] = [step, at];
+    const at = parseInstant(props[property]);
+    if (at !== null && at > statusAt) [status, statusAt] = [step, at];
   }
   if (undone) changed[config.handoff.statusProperty] = status ?? 'not_started';
 
