@@ -73,12 +73,14 @@ interface Measure {
 
 const at = { asOf: AS_OF, generatedAt: GENERATED_AT };
 const asOf = asOfDay(AS_OF);
+const readAt = Date.parse(GENERATED_AT);
 
 // The target is on the health evaluation, the unit a sync runs for every company; the write-back
 // decision (that, plus the property values and the diff against the company) and the whole card
 // view (that, plus the handoff form's contacts, the churn form, the score history) are printed beside it.
 const measures: readonly Measure[] = [
-  { what: 'health evaluations/s', evaluate: (s) => evaluateHealth(s, defaultConfig, asOf).health.score ?? 0 },
+  // Read on the as-of day, as a sync reads it (writebackFor passes the same instant).
+  { what: 'health evaluations/s', evaluate: (s) => evaluateHealth(s, defaultConfig, asOf, readAt).health.score ?? 0 },
   { what: 'write-back decisions/s (health evaluation + changed properties)', evaluate: (s) => writebackFor(s, defaultConfig, at).kind.length },
   { what: 'card views/s (health evaluation + everything the card shows)', evaluate: (s) => buildCardView(s, defaultConfig, at).actions.length },
 ];

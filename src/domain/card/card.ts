@@ -1,5 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
-import { asOfDay, formatDay, formatInstant } from '../parsing/index.ts';
+import { asOfDay, formatDay, formatInstant, parseInstant } from '../parsing/index.ts';
 import { churnDetail } from '../handoff/churn-reason.ts';
 import { customerValue } from '../renewal/customer-value.ts';
 import type { Deal } from '../renewal/deals.ts';
@@ -34,7 +34,7 @@ import type { CardView } from '../../app/cards/contract/view-model.ts';
  */
 export function buildCardView(read: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {
   const asOf = asOfDay(at.asOf);
-  const { snapshot, leftOut, deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(read, config, asOf);
+  const { snapshot, leftOut, deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(read, config, asOf, readInstant(at.generatedAt));
   const company = snapshot.company.properties;
 
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
@@ -87,6 +87,11 @@ export function buildCardView(read: CompanySnapshot, config: CsConfig, at: { asO
     warnings: cardWarnings(snapshot.issues, leftOutWarnings(leftOut, at.asOf), npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment), factorHistoryWarnings(changes)),
     warningMessages: cardWarningMessages(snapshot.issues, leftOutMessages(leftOut, at.asOf), npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment), factorHistoryWarningMessages(changes)),
   };
+}
+
+/** When the snapshot was read: the view's generatedAt (undefined when it is no instant: then nothing is taken for granted). */
+function readInstant(generatedAt: string): number | undefined {
+  return parseInstant(generatedAt) ?? undefined;
 }
 
 /** A factor-score record that cannot be read (a hand edit of cs_health_factors) is said, not guessed around. */

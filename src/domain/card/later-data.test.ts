@@ -32,6 +32,13 @@ describe('snapshotAsOf', () => {
     expect(result.leftOut).toEqual(nothing);
   });
 
+  it('takes a snapshot read on the as-of day as it is: a card as of today reads a future-dated value as it always did', () => {
+    const read = snapshot({ tickets: [ticket({ priority: 'URGENT', createdate: isoAt(2) })] });
+    expect(snapshotAsOf(read, day(AS_OF), defaultConfig, Date.parse(at.generatedAt))).toEqual({ snapshot: read, leftOut: nothing });
+    expect(snapshotAsOf(read, day(AS_OF), defaultConfig).leftOut.count).toBe(1);
+    expect(buildCardView(read, defaultConfig, at).support.openTickets).toBe(1);
+  });
+
   it('reads days in the portal\'s time zone: 02:00 UTC on the 21st is still the 20th in Los Angeles', () => {
     const read = snapshot({ tickets: [ticket({ createdate: '2026-11-21T02:00:00Z' })] });
     expect(snapshotAsOf(read, day('2026-11-20'), defaultConfig).leftOut.count).toBe(1);

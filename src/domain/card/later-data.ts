@@ -61,18 +61,28 @@ type Settings = Pick<CsConfig, 'timeZone' | 'handoff' | 'adoption' | 'playbooks'
 
 /**
  * The company's snapshot as it stood at the end of `asOf` (a day number) in the portal's time
- * zone, and what was left out to make it so (see the rules above).
+ * zone, and what was left out to make it so (see the rules above). `readAt` (epoch ms), when
+ * given, is when the snapshot was read: read on or before the as-of day, it is returned as it is.
  *
  * @example
- * // A ticket opened after 2026-11-20 and a renewal deal won after it:
- * snapshotAsOf({ ...snapshot, tickets: [{ id: 't', properties: { createdate: '2026-11-25T10:00:00Z' } }],
- *   deals: [{ id: 'd', properties: { createdate: '2026-01-05T09:00:00Z', closedate: '2026-11-30T12:00:00Z', dealstage: 'closedwon', hs_is_closed: 'true', hs_is_closed_won: 'true' } }] },
- *   day('2026-11-20'), config)
- * // -> tickets: [], deals: [{ id: 'd', properties: { …, dealstage: null, hs_is_closed: 'false', hs_is_closed_won: 'false' } }]
- * //    leftOut: { created: { tickets: 1, … }, closed: { deals: 1, … }, changes: 0, count: 2, latest: '2026-11-30' }
+ * // A ticket opened after 2026-11-20, and one opened before it but closed after it (so open then):
+ * snapshotAsOf({ company: { id: '1', properties: {} }, history: {}, contacts: [], deals: [], feedback: [], tasks: [], issues: [], tickets: [
+ *   { id: 't', properties: { createdate: '2026-11-25T10:00:00Z' } },
+ *   { id: 'u', properties: { createdate: '2026-11-02T10:00:00Z', closed_date: '2026-11-30T12:00:00Z', hs_is_closed: 'true', hs_pipeline_stage: '4' } }] },
+ *   asOfDay('2026-11-20'), defaultConfig).snapshot.tickets
+ * // => [{ id: 'u', properties: { createdate: '2026-11-02T10:00:00Z', closed_date: null, hs_is_closed: 'false', hs_pipeline_stage: null } }]
+ * snapshotAsOf({ company: { id: '1', properties: {} }, history: {}, contacts: [], deals: [], feedback: [], tasks: [], issues: [], tickets: [
+ *   { id: 't', properties: { createdate: '2026-11-25T10:00:00Z' } },
+ *   { id: 'u', properties: { createdate: '2026-11-02T10:00:00Z', closed_date: '2026-11-30T12:00:00Z', hs_is_closed: 'true', hs_pipeline_stage: '4' } }] },
+ *   asOfDay('2026-11-20'), defaultConfig).leftOut
+ * // => { created: { contacts: 0, deals: 0, tickets: 1, answers: 0, tasks: 0 }, closed: { deals: 0, tickets: 1, tasks: 0 }, changes: 0, count: 2, latest: '2026-11-30' }
  */
-export function snapshotAsOf(snapshot: CompanySnapshot, asOf: Day, config: Settings): SnapshotAsOf {
-  const cut = new Cut(asOf, dayZone(config.timeZone));
+export function snapshotAsOf(snapshot: CompanySnapshot, asOf: Day, config: Settings, readAt?: number): SnapshotAsOf {
+  const zone = dayZone(config.timeZone);
+  // Read on or before the as-of day (a card or sync as of today): nothing can be dated after it.
+  // What still is (a hand-typed future date, HubSpot's clock a little ahead) is read as it always was.
+  if (readAt !== undefined && zone.dayOf(readAt) <= asOf) return { snapshot, leftOut: nothingLeftOut };
+  const cut = new Cut(asOf, zone);
   const contacts = cut.records(snapshot.contacts, contactAsOf);
   const deals = cut.records(snapshot.deals, dealAsOf);
   const tickets = cut.records(snapshot.tickets, ticketAsOf);
@@ -88,10 +98,16 @@ export function snapshotAsOf(snapshot: CompanySnapshot, asOf: Day, config: Setti
   };
 }
 
-/** The tally of what is left out, and the one date test every rule uses. */
+/** The tally of what is left out, and the one date test every rule uses. Plain counters: a sync runs this for every company, and most leave nothing out. */
 class Cut {
-  readonly created = { contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 };
-  readonly closed = { deals: 0, tickets: 0, tasks: 0 };
+  contacts = 0;
+  deals = 0;
+  tickets = 0;
+  answers = 0;
+  tasks = 0;
+  closedDeals = 0;
+  closedTickets = 0;
+  closedTasks = 0;
   changes = 0;
   private latest: Day = Number.NEGATIVE_INFINITY;
   /** 'YYYY-MM-DD' of the as-of day: an ISO value whose UTC date sorts before it is not after the day in any time zone (none is more than a day ahead of UTC). */
@@ -101,7 +117,7 @@ class Cut {
     readonly asOf: Day,
     readonly zone: DayZone,
   ) {
-    this.text = formatDay(asOf);
+    this.text = dayText(asOf);
   }
 
   /** Whether a date value falls after the as-of day (noting it when it does); a missing or unreadable date is not. */
@@ -129,16 +145,38 @@ class Cut {
   }
 
   leftOut(): LeftOut {
-    const { created: c, closed: d } = this;
-    const count = c.contacts + c.deals + c.tickets + c.answers + c.tasks + d.deals + d.tickets + d.tasks + this.changes;
-    return { created: { ...c }, closed: { ...d }, changes: this.changes, count, latest: count === 0 ? null : formatDay(this.latest) };
+    const count = this.contacts + this.deals + this.tickets + this.answers + this.tasks + this.closedDeals + this.closedTickets + this.closedTasks + this.changes;
+    if (count === 0) return nothingLeftOut;
+    return {
+      created: { contacts: this.contacts, deals: this.deals, tickets: this.tickets, answers: this.answers, tasks: this.tasks },
+      closed: { deals: this.closedDeals, tickets: this.closedTickets, tasks: this.closedTasks },
+      changes: this.changes,
+      count,
+      latest: formatDay(this.latest),
+    };
   }
+}
+
+const nothingLeftOut: LeftOut = Object.freeze({
+  created: Object.freeze({ contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 }),
+  closed: Object.freeze({ deals: 0, tickets: 0, tasks: 0 }),
+  changes: 0,
+  count: 0,
+  latest: null,
+});
+
+/** formatDay of the as-of day, remembered: a sync asks for the same day for every company. */
+let lastDay: Day = Number.NaN;
+let lastText = '';
+function dayText(day: Day): string {
+  if (day !== lastDay) [lastDay, lastText] = [day, formatDay(day)];
+  return lastText;
 }
 
 /** A contact created after the day is left out; a last-contacted date after it is unknown then. */
 function contactAsOf(contact: CrmRecord, cut: Cut): CrmRecord | null {
   const props = contact.properties;
-  if (cut.after(props.createdate)) return (cut.created.contacts++, null);
+  if (cut.after(props.createdate)) return (cut.contacts++, null);
   if (!cut.after(props.notes_last_contacted)) return contact;
   cut.changes++;
   return { id: contact.id, properties: { ...props, notes_last_contacted: null } };
@@ -146,33 +184,33 @@ function contactAsOf(contact: CrmRecord, cut: Cut): CrmRecord | null {
 
 function dealAsOf(deal: CrmRecord, cut: Cut): CrmRecord | null {
   const props = deal.properties;
-  if (cut.after(props.createdate)) return (cut.created.deals++, null);
+  if (cut.after(props.createdate)) return (cut.deals++, null);
   if (!isClosed(props.hs_is_closed, props.hs_is_closed_won) || !cut.after(props.closedate)) return deal;
-  cut.closed.deals++;
+  cut.closedDeals++;
   return { id: deal.id, properties: { ...props, dealstage: null, hs_is_closed: 'false', hs_is_closed_won: 'false', hs_deal_stage_probability: null, closed_lost_reason: null } };
 }
 
 function ticketAsOf(ticket: CrmRecord, cut: Cut): CrmRecord | null {
   const props = ticket.properties;
-  if (cut.after(props.createdate)) return (cut.created.tickets++, null);
+  if (cut.after(props.createdate)) return (cut.tickets++, null);
   if (!cut.after(props.closed_date)) return ticket;
-  cut.closed.tickets++;
+  cut.closedTickets++;
   return { id: ticket.id, properties: { ...props, hs_pipeline_stage: null, hs_is_closed: 'false', closed_date: null } };
 }
 
 function answerAsOf(answer: CrmRecord, cut: Cut): CrmRecord | null {
   const props = answer.properties;
   const submitted = props.hs_submission_timestamp ?? props.hs_createdate;
-  return cut.after(submitted) ? (cut.created.answers++, null) : answer;
+  return cut.after(submitted) ? (cut.answers++, null) : answer;
 }
 
 function taskAsOf(task: CrmRecord, cut: Cut): CrmRecord | null {
   const props = task.properties;
-  if (cut.after(props.hs_createdate ?? props.createdate)) return (cut.created.tasks++, null);
+  if (cut.after(props.hs_createdate ?? props.createdate)) return (cut.tasks++, null);
   const completed = props.hs_task_status?.trim().toUpperCase() === 'COMPLETED';
   // The day a completed task settled its action (action-tasks.ts reads the same dates).
   if (!completed || !cut.after(props.hs_task_completion_date ?? props.hs_lastmodifieddate ?? props.hs_timestamp)) return task;
-  cut.closed.tasks++;
+  cut.closedTasks++;
   return { id: task.id, properties: { ...props, hs_task_status: 'NOT_STARTED', hs_task_completion_date: null } };
 }
 
@@ -186,13 +224,21 @@ function historyAsOf(history: CompanySnapshot['history'], cut: Cut): { history: 
   let values: Map<string, string | null> | null = null;
   for (const name in history) {
     const changes = history[name] ?? [];
-    const kept = changes.filter((change) => !cut.after(change.timestamp));
-    if (kept.length === changes.length) continue;
-    cut.changes += changes.length - kept.length;
+    let later = 0;
+    for (let index = 0; index < changes.length; index++) if (cut.after((changes[index] as PropertyChange).timestamp)) later++;
+    if (later === 0) continue;
+    const kept = changes.filter((change) => !isAfter(change.timestamp, cut));
+    cut.changes += later;
     (trimmed ??= { ...history })[name] = kept;
     (values ??= new Map()).set(name, newest(kept)?.value ?? null);
   }
   return { history: trimmed ?? history, values };
+}
+
+/** Whether a value is after the day, without noting it again (it was counted already). */
+function isAfter(value: string, cut: Cut): boolean {
+  const day = parseZonedDay(value, cut.zone);
+  return day !== null && day > cut.asOf;
 }
 
 /** The newest change (histories are meant to be newest first, but are not trusted to be). */
@@ -202,48 +248,54 @@ function newest(changes: readonly PropertyChange[]): PropertyChange | null {
   return found;
 }
 
-const handoffSteps = [
-  ['submitted', handoffStateProperties.submittedAt],
-  ['accepted', handoffStateProperties.acceptedAt],
-  ['returned', handoffStateProperties.returnedAt],
-] as const;
-
 /** The company's properties as of the day: history values as they were, later dated values unknown, later handoff steps and churn reason undone. */
 function companyAsOf(company: CrmRecord, values: Map<string, string | null> | null, cut: Cut, config: Settings): CrmRecord {
   const props = company.properties;
+  const { lastActivityProperty } = config.adoption;
+  const { qbrProperty, churnReasonProperty } = config.playbooks;
+  // The common case first, without allocating: nothing of the company is dated after the day.
+  const touched = cut.after(props.notes_last_contacted);
+  const activity = cut.after(props[lastActivityProperty]);
+  const qbr = cut.after(props[qbrProperty]);
+  const submitted = cut.after(props[handoffStateProperties.submittedAt]);
+  const accepted = cut.after(props[handoffStateProperties.acceptedAt]);
+  const returned = cut.after(props[handoffStateProperties.returnedAt]);
+  const churn = cut.after(props[churnStateProperties.recordedAt]);
+  if (!touched && !activity && !qbr && !submitted && !accepted && !returned && !churn && values === null) return company;
+
   const changed: Record<string, string | null> = {};
-  let any = false;
-  const unknownIfAfter = (name: string | null) => {
-    if (name === null || !cut.after(props[name])) return;
+  const unknown = (name: string) => {
     changed[name] = null;
     cut.changes++;
-    any = true;
   };
-  for (const name of ['notes_last_contacted', config.adoption.lastActivityProperty, config.playbooks.qbrProperty]) unknownIfAfter(name);
-
-  // A handoff step after the day had not happened: the status is the latest step on or before it.
-  let status: string | null = null;
-  let statusAt = Number.NEGATIVE_INFINITY;
-  let undone = false;
-  for (const [step, property] of handoffSteps) {
-    if (cut.after(props[property])) {
-      changed[property] = null;
-      cut.changes++;
-      undone = true;
-      continue;
+  if (touched) unknown('notes_last_contacted');
+  if (activity) unknown(lastActivityProperty);
+  if (qbr) unknown(qbrProperty);
+  if (submitted || accepted || returned) {
+    // A handoff step after the day had not happened: the status is the latest step on or before it.
+    let status: string | null = null;
+    let statusAt = Number.NEGATIVE_INFINITY;
+    const steps = [
+      ['submitted', handoffStateProperties.submittedAt, submitted],
+      ['accepted', handoffStateProperties.acceptedAt, accepted],
+      ['returned', handoffStateProperties.returnedAt, returned],
+    ] as const;
+    for (const [step, property, later] of steps) {
+      if (later) {
+        unknown(property);
+        continue;
+      }
+      const at = parseInstant(props[property]);
+      if (at !== null && at > statusAt) [status, statusAt] = [step, at];
     }
-    const at = parseInstant(props[property]);
-    if (at !== null && at > statusAt) [status, statusAt] = [step, at];
+    changed[config.handoff.statusProperty] = status ?? 'not_started';
   }
-  if (undone) changed[config.handoff.statusProperty] = status ?? 'not_started';
-
-  if (cut.after(props[churnStateProperties.recordedAt])) {
-    for (const name of [churnStateProperties.recordedAt, churnStateProperties.comment, config.playbooks.churnReasonProperty]) changed[name] = null;
-    cut.changes++;
-    any = true;
+  if (churn) {
+    for (const name of [churnStateProperties.comment, churnReasonProperty]) changed[name] = null;
+    unknown(churnStateProperties.recordedAt);
   }
   if (values !== null) for (const [name, value] of values) changed[name] = value;
-  return any || undone || values !== null ? { id: company.id, properties: { ...props, ...changed } } : company;
+  return { id: company.id, properties: { ...props, ...changed } };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -255,9 +307,9 @@ function companyAsOf(company: CrmRecord, values: Map<string, string | null> | nu
  *
  * @example
  * leftOutMessages({ created: { contacts: 0, deals: 0, tickets: 1, answers: 0, tasks: 0 }, closed: { deals: 1, tickets: 0, tasks: 0 }, changes: 0, count: 2, latest: '2026-11-30' }, '2026-11-20')
- * // [{ code: 'warning.asOf.leftOut', params: { asOf: '2026-11-20', count: 2, latest: '2026-11-30' } },
- * //  { code: 'warning.asOf.created', params: { asOf: '2026-11-20', kind: 'tickets', count: 1 } },
- * //  { code: 'warning.asOf.closed', params: { asOf: '2026-11-20', kind: 'deals', count: 1 } }]
+ * // => [{ code: 'warning.asOf.leftOut', params: { asOf: '2026-11-20', count: 2, latest: '2026-11-30' } },
+ * //     { code: 'warning.asOf.created', params: { asOf: '2026-11-20', kind: 'tickets', count: 1 } },
+ * //     { code: 'warning.asOf.closed', params: { asOf: '2026-11-20', kind: 'deals', count: 1 } }]
  */
 export function leftOutMessages(leftOut: LeftOut, asOf: string): Message[] {
   if (leftOut.count === 0 || leftOut.latest === null) return [];
@@ -268,7 +320,14 @@ export function leftOutMessages(leftOut: LeftOut, asOf: string): Message[] {
   return messages;
 }
 
-/** The same warnings in English, in the same order (the view model's `warnings`). */
+/**
+ * The same warnings in English, in the same order (the view model's `warnings`).
+ *
+ * @example
+ * leftOutWarnings({ created: { contacts: 0, deals: 0, tickets: 0, answers: 3, tasks: 0 }, closed: { deals: 0, tickets: 0, tasks: 0 }, changes: 0, count: 3, latest: '2026-11-22' }, '2026-11-20')
+ * // => ['Data dated after 2026-11-20 is left out (3 records and values, the latest on 2026-11-22): this card shows the company as it stood on 2026-11-20',
+ * //     '3 survey answers submitted after 2026-11-20: not counted']
+ */
 export function leftOutWarnings(leftOut: LeftOut, asOf: string): string[] {
   if (leftOut.count === 0 || leftOut.latest === null) return [];
   const warnings = [`Data dated after ${asOf} is left out (${plural(leftOut.count, 'record or value', 'records and values')}, the latest on ${leftOut.latest}): this card shows the company as it stood on ${asOf}`];

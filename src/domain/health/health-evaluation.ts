@@ -52,7 +52,8 @@ export interface HealthEvaluation {
 
 /**
  * Everything the card and the sync derive from one company's snapshot as of a day: the facts, the factors, the score and the suggested actions,
- * computed without what is dated after that day (card/later-data.ts).
+ * computed without what is dated after that day (card/later-data.ts); `readAt` (epoch ms): when the snapshot was read, so a
+ * snapshot read on the as-of day (today) is not searched for what cannot be there.
  *
  * @example
  * // A customer: "Yellow" (50), 20 of 50 seats (0.4 / 0.8 -> 50), last touch 67 days ago (100 x 23/76 = 30.3), no tickets (100);
@@ -64,7 +65,7 @@ export interface HealthEvaluation {
  */
 export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
   prefetchRecords(read);
-  const { snapshot, leftOut } = snapshotAsOf(read, asOf, config);
+  const { snapshot, leftOut } = snapshotAsOf(read, asOf, config, readAt);
   const company = snapshot.company.properties;
   const failed = failedSources(snapshot.issues);
   const companyFailed = failed.company;

@@ -1,7 +1,7 @@
 import { csProperty } from '../property-names.ts';
 import type { CsConfig } from '../../config/schema.ts';
 import { customerValue } from '../renewal/customer-value.ts';
-import { asOfDay, formatDay, msPerDay, parseIsoDate, type Day } from '../parsing/index.ts';
+import { asOfDay, formatDay, msPerDay, parseInstant, parseIsoDate, type Day } from '../parsing/index.ts';
 import { evaluateHealth, type HealthEvaluation } from '../health/health-evaluation.ts';
 import { healthUpdatedAtProperty } from '../properties.ts';
 import type { CompanySnapshot, CrmRecord, SourceIssue } from '../card/snapshot.ts';
@@ -74,7 +74,7 @@ export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { 
   const asOf = asOfDay(at.asOf);
   // The health alone, not the whole card view: the handoff form's contacts, the churn form and
   // the score's history are for the card, and a sync evaluates every company.
-  const next = healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf), asOf, config.currency));
+  const next = healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf, parseInstant(at.generatedAt) ?? undefined), asOf, config.currency));
   // Without survey answers the NPS properties keep what is there (nothing, for such a company).
   if (npsGap) for (const name of npsProperties) next[name] = snapshot.company.properties[name] ?? '';
   const changed = changedProperties(snapshot.company.properties, next);
