@@ -26,7 +26,7 @@ export interface RequiredProperties {
  *
  * @example
  * requiredProperties(defaultConfig).companyHistory // => ['hs_csm_sentiment', 'cs_health_score', 'cs_health_factors']
- * requiredProperties(defaultConfig).contact // => ['notes_last_contacted', 'firstname', 'lastname', 'email']
+ * requiredProperties(defaultConfig).contact // => ['notes_last_contacted', 'firstname', 'lastname', 'email', 'createdate']
  */
 export function requiredProperties(config: CsConfig): RequiredProperties {
   const { adoption, renewal, sentiment, handoff, playbooks } = config;
