@@ -63,7 +63,7 @@ export interface HealthEvaluation {
  *   history: {}, contacts: [], deals: [], tickets: [], feedback: [], tasks: [], issues: [],
  * }, defaultConfig, parseIsoDate('2026-12-07'))) // => [59, 'attention', 0.7]
  */
-export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Day): HealthEvaluation {
+export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Day, readAt?: number): HealthEvaluation {
   prefetchRecords(read);
   const { snapshot, leftOut } = snapshotAsOf(read, asOf, config, readAt);
   const company = snapshot.company.properties;
