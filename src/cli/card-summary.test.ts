@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../app/cards/i18n/format.ts';
 import { cardSummary } from './card-summary.ts';
-import { leftOutMessages, leftOutWarnings } from '../domain/card/later-data.ts';
+import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
 import { cardViewFixture } from '../../test/app/card-fixtures.ts';
 
 // The terminal form of a card: one labelled line per section, in the card's order, in the

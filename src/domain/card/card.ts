@@ -14,7 +14,7 @@ import { npsWarningMessages, npsWarnings } from '../nps/nps.ts';
 import { renewalWarningMessages, renewalWarnings } from '../renewal/renewal.ts';
 import { sentimentWarningMessages, sentimentWarnings } from '../health/sentiment.ts';
 import type { CompanySnapshot } from './snapshot.ts';
-import { leftOutMessages, leftOutWarnings } from './later-data.ts';
+import { leftOutMessages, leftOutWarnings } from './left-out-messages.ts';
 import { issueWarning, issueWarningMessage } from './source-issues.ts';
 import type { CardView } from '../../app/cards/contract/view-model.ts';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type CsConfig } from '../../config/schema.ts';
 import { asOfDay } from '../parsing/index.ts';
 import { buildCardView } from './card.ts';
-import { leftOutMessages, leftOutWarnings, snapshotAsOf, type LeftOut } from './later-data.ts';
+import { snapshotAsOf, type LeftOut } from './later-data.ts';
+import { leftOutMessages, leftOutWarnings } from './left-out-messages.ts';
 import { AS_OF, at, change, contact, deal, healthyCompany, isoAt, npsAnswer, record, renewalDeal, snapshot, ticket } from '../testing/fixtures.ts';
 
 // A past as-of day is a true view of that day: what is dated after it is left out of every
