@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { parseDay, type Day } from '../parsing/index.ts';
-import { noData, recencyScore, scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
+import { later, noData, recencyScore, scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
 import { parseNumber } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import { message } from '../../app/cards/contract/message.ts';
@@ -79,11 +79,11 @@ export function lazyAdoptionFactor(facts: AdoptionFacts, config: CsConfig['adopt
   if (seatsScore === null && activityScore === null) return noData('adoption', 'No seat or product-usage data', message('factor.adoption.none'));
   // The mean of the parts that have data, explained in the same order.
   const score = seatsScore === null ? activityScore : activityScore === null ? seatsScore : (seatsScore + activityScore) / 2;
-  const text = () => {
+  const text = later(() => {
     const seats = describeSeats(facts); // starts with a number: "42 of 50 seats active (84%)"
     const activity = daysSinceActivity === null ? '' : `product activity ${daysAgo(daysSinceActivity)}`;
     return seats === null ? `Last ${activity}` : activity === '' ? seats : `${seats}; last ${activity}`;
-  };
+  });
   const explanationMessage = message('factor.adoption.usage', {
     seats: utilisation === null ? 'no' : 'yes',
     active: facts.seatsActive ?? 0,

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { dayOfInstant, parseInstant, type Day } from '../parsing/index.ts';
-import { noData, scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
+import { later, noData, scored, sourceError, worded, type Explanation, type FactorResult } from './factor.ts';
 import { textValue } from '../parsing/index.ts';
 import type { PropertyChange, PropertyValues } from '../card/snapshot.ts';
 import { lowerMap } from '../parsing/index.ts';
@@ -72,12 +72,12 @@ export function lazySentimentFactor(facts: SentimentFacts, config: CsConfig['sen
   }
   const value = facts.value;
   const params = { value: truncate(value), updated: facts.ageDays ?? -1 };
-  const current = () => `CSM sentiment "${truncate(value)}"${facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`}`;
+  const current = later(() => `CSM sentiment "${truncate(value)}"${facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`}`);
   if (facts.stale) {
     return {
       ...scored('sentiment', facts.score, '', message('factor.sentiment.stale', { ...params, staleDays: config.staleDays })),
       status: 'stale',
-      explanation: () => `${current()}: stale after ${config.staleDays} days, so not counted`,
+      explanation: later(() => `${current()}: stale after ${config.staleDays} days, so not counted`),
     };
   }
   return scored('sentiment', facts.score, current, message('factor.sentiment.current', params));

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { dayZone, parseInstant, type Day, type DayZone } from '../parsing/index.ts';
-import { noData, scored, sourceError, worded, type Explanation, type FactorResult } from '../health/factor.ts';
+import { later, noData, scored, sourceError, worded, type Explanation, type FactorResult } from '../health/factor.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import { parseNumber, textValue } from '../parsing/index.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
@@ -239,11 +239,11 @@ export function lazyNpsFactor(facts: Pick<NpsFacts, 'score' | 'responses' | 'pro
   if (facts.score === null) return noData('nps', `No NPS answers in the last ${facts.windowDays} days`, message('factor.nps.none', { days: facts.windowDays }));
   const score = facts.score;
   const confidence = facts.responses >= lowSampleBelow ? 1 : facts.responses / lowSampleBelow;
-  const explanation = () => {
+  const explanation = later(() => {
     const groups = `${plural(facts.promoters, 'promoter')}, ${plural(facts.passives, 'passive')}, ${plural(facts.detractors, 'detractor')}`;
     const sample = confidence < 1 ? ` (low sample: counts for ${Math.round(confidence * 100)}% of its weight)` : '';
     return `NPS ${score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`;
-  };
+  });
   const factor = scored('nps', (score + 100) / 2, explanation, message('factor.nps.score', {
     score,
     responses: facts.responses,

@@ -1,7 +1,7 @@
 import type { ActionRuleId, CsConfig } from '../../config/schema.ts';
 import type { ActionTasks } from './action-tasks.ts';
-import type { AdoptionFacts } from '../health/adoption.ts';
-import { describeSeats } from '../health/adoption.ts';
+import { describeSeats, type AdoptionFacts } from '../health/adoption.ts';
+import { later } from '../health/factor.ts';
 import { lostRenewal, recordedChurnReason } from '../handoff/churn-reason.ts';
 import { formatDay, parseDay, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
@@ -60,7 +60,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(renewal.day);
     return {
       title: 'Escalate the overdue renewal',
-      reason: () => `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`,
+      reason: later(() => `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`),
       titleMessage: message('action.renewal-overdue.title'),
       reasonMessage: message('action.renewal-overdue.reason', { days, date: when }),
       priority: 'high',
@@ -74,7 +74,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(renewal.day);
     return {
       title: 'Contract lapsed, no renewal on record: create the renewal deal or record the churn',
-      reason: () => `The contract ended ${daysAgo(days)} (${when}) and no open renewal deal is on record`,
+      reason: later(() => `The contract ended ${daysAgo(days)} (${when}) and no open renewal deal is on record`),
       titleMessage: message('action.renewal-lapsed.title'),
       reasonMessage: message('action.renewal-lapsed.reason', { days, date: when }),
       priority: 'high',
@@ -89,7 +89,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const count = renewal.staleDeals.length;
     return {
       title: 'Close or update the stale renewal deal',
-      reason: () => `Renewal deal ${stale.dealId} was due ${daysAgo(asOf - stale.day)} (${when}) and is still open while a later renewal deal exists${count > 1 ? ` (and ${plural(count - 1, 'other stale renewal deal')})` : ''}`,
+      reason: later(() => `Renewal deal ${stale.dealId} was due ${daysAgo(asOf - stale.day)} (${when}) and is still open while a later renewal deal exists${count > 1 ? ` (and ${plural(count - 1, 'other stale renewal deal')})` : ''}`),
       titleMessage: message('action.renewal-stale-deal.title'),
       reasonMessage: message('action.renewal-stale-deal.reason', { dealId: stale.dealId, days: asOf - stale.day, date: when, count }),
       priority: 'medium',
@@ -102,7 +102,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const score = health.score ?? 0;
     return {
       title: 'Start an at-risk success plan',
-      reason: () => `Health is ${score} (at risk) and the renewal is not within 90 days: time to turn it around`,
+      reason: later(() => `Health is ${score} (at risk) and the renewal is not within 90 days: time to turn it around`),
       titleMessage: message('action.at-risk-success-plan.title'),
       reasonMessage: message('action.at-risk-success-plan.reason', { score }),
       priority: 'high',
@@ -115,7 +115,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const from = health.score - trend;
     return {
       title: 'Find out why health dropped',
-      reason: () => `Health fell ${-trend} points in 30 days (from ${from} to ${health.score})`,
+      reason: later(() => `Health fell ${-trend} points in 30 days (from ${from} to ${health.score})`),
       titleMessage: message('action.health-drop.title'),
       reasonMessage: message('action.health-drop.reason', { points: -trend, from, to: health.score }),
       priority: 'high',
@@ -127,7 +127,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (nps.answers.length > 0 || nps.responses > 0) return null;
     return {
       title: 'Ask the customer for feedback',
-      reason: () => `No NPS answer from this company's contacts in the last ${nps.windowDays} days`,
+      reason: later(() => `No NPS answer from this company's contacts in the last ${nps.windowDays} days`),
       titleMessage: message('action.nps-ask-feedback.title'),
       reasonMessage: message('action.nps-ask-feedback.reason', { days: nps.windowDays }),
       priority: 'low',
@@ -138,7 +138,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (handoff.status !== 'submitted') return null;
     return {
       title: 'Review and accept the sales handoff',
-      reason: () => 'Sales submitted the handoff and it waits for customer success',
+      reason: later(() => 'Sales submitted the handoff and it waits for customer success'),
       titleMessage: message('action.handoff-accept.title'),
       reasonMessage: message('action.handoff-accept.reason'),
       priority: 'high',
@@ -152,7 +152,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(goLive);
     return {
       title: 'Check that the customer went live',
-      reason: () => `The planned go-live date (${when}) has passed`,
+      reason: later(() => `The planned go-live date (${when}) has passed`),
       titleMessage: message('action.onboarding-go-live-check.title'),
       reasonMessage: message('action.onboarding-go-live-check.reason', { date: when }),
       priority: 'medium',
@@ -164,7 +164,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const when = formatDay(lifecycle.since);
     return {
       title: 'Hold an exit interview',
-      reason: () => `The renewal was lost on ${when}: learn what would win the customer back`,
+      reason: later(() => `The renewal was lost on ${when}: learn what would win the customer back`),
       titleMessage: message('action.churn-exit-interview.title'),
       reasonMessage: message('action.churn-exit-interview.reason', { date: when }),
       priority: 'low',
@@ -174,54 +174,54 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'renewal-save-plan': (facts) => {
     const { renewal, health } = facts;
     if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band === 'healthy') return null;
-    return { title: 'Start a renewal save plan', reason: () => `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'high', dueInDays: 7 };
+    return { title: 'Start a renewal save plan', reason: later(() => `${renewsText(renewal)} and ${healthText(health)}`), reasonMessage: renewsMessage(renewal, health, true), priority: 'high', dueInDays: 7 };
   },
   'renewal-call': (facts) => {
     const { renewal, health } = facts;
     if (renewal.window !== 'd30') return null;
-    const reason = () => `${renewsText(renewal)}${health.band === 'healthy' ? '' : ` and ${healthText(health)}`}`;
+    const reason = later(() => `${renewsText(renewal)}${health.band === 'healthy' ? '' : ` and ${healthText(health)}`}`);
     const reasonMessage = renewsMessage(renewal, health, health.band !== 'healthy');
     return { title: 'Hold the renewal call', reason, reasonMessage, priority: 'high', dueInDays: Math.min(5, renewal.daysToRenewal ?? 0) };
   },
   'renewal-checkpoint': (facts) => {
     const { renewal, health } = facts;
     if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band !== 'healthy') return null;
-    return { title: 'Start the renewal conversation', reason: () => `${renewsText(renewal)} and ${healthText(health)}`, reasonMessage: renewsMessage(renewal, health, true), priority: 'medium', dueInDays: 14 };
+    return { title: 'Start the renewal conversation', reason: later(() => `${renewsText(renewal)} and ${healthText(health)}`), reasonMessage: renewsMessage(renewal, health, true), priority: 'medium', dueInDays: 14 };
   },
   'nps-close-loop': (facts, config) => {
     const { count, latest } = recentAnswers(facts, config, 'detractor');
     if (latest === null) return null;
-    const reason = () =>
+    const reason = later(() =>
       count === 1
         ? `A contact answered NPS ${answerText(latest)}`
-        : `${plural(count, 'detractor answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
+        : `${plural(count, 'detractor answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`);
     return { title: 'Close the loop with the detractor', reason, reasonMessage: answersMessage(count, latest, 'detractor', config.npsFollowUpDays), priority: 'high', dueInDays: 2 };
   },
   'nps-referral': (facts, config) => {
     const { count, latest } = recentAnswers(facts, config, 'promoter');
     if (latest === null || facts.health.band === 'at_risk') return null;
-    const reason = () =>
+    const reason = later(() =>
       count === 1
         ? `A contact answered NPS ${answerText(latest)}`
-        : `${plural(count, 'promoter answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`;
+        : `${plural(count, 'promoter answer')} in the last ${config.npsFollowUpDays} days, latest ${answerText(latest)}`);
     return { title: 'Ask the promoter for a referral or case study', reason, reasonMessage: answersMessage(count, latest, 'promoter', config.npsFollowUpDays), priority: 'low', dueInDays: 14 };
   },
   'engagement-check-in': ({ engagement, asOf }, config) => {
     const days = engagement.daysSinceTouch;
     if (days !== null && days < config.noTouchDays) return null;
-    const reason = () => (days === null ? 'No CSM touch recorded' : `No CSM touch in ${plural(days, 'day')} (last ${formatDay(asOf - days)})`);
+    const reason = later(() => (days === null ? 'No CSM touch recorded' : `No CSM touch in ${plural(days, 'day')} (last ${formatDay(asOf - days)})`));
     const reasonMessage = days === null ? message('action.reason.noTouchEver') : message('action.reason.noTouch', { days, date: formatDay(asOf - days) });
     return { title: 'Check in with the customer', reason, reasonMessage, priority: 'medium', dueInDays: 7 };
   },
   'adoption-training': ({ adoption }, config) => {
     if (adoption.utilisation === null || adoption.utilisation >= config.lowUtilisation) return null;
-    return { title: 'Run a training session', reason: () => `Only ${describeSeats(adoption) ?? ''}`, reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
+    return { title: 'Run a training session', reason: later(() => `Only ${describeSeats(adoption) ?? ''}`), reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
   },
   'adoption-expansion': ({ adoption, health }, config) => {
     // Over-selling raises churn (DOMAIN.md): no expansion talk with an at-risk or unknown account.
     if (adoption.utilisation === null || adoption.utilisation < config.fullUtilisation) return null;
     if (health.band !== 'healthy' && health.band !== 'attention') return null;
-    return { title: 'Talk about expansion', reason: () => describeSeats(adoption) ?? '', reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
+    return { title: 'Talk about expansion', reason: later(() => describeSeats(adoption) ?? ''), reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
   },
   'support-escalation': ({ support }, config) => {
     const urgent = support.byPriority.URGENT;
@@ -231,12 +231,12 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Review the open support tickets with support',
       // Starts with a count: "2 urgent tickets open and 1 ticket open longer than 30 days, oldest 40 days".
-      reason: () => {
+      reason: later(() => {
         const urgentText = urgent > 0 ? `${plural(urgent, 'urgent ticket')} open` : '';
         const oldText = old > 0 ? `${plural(old, 'ticket')} open longer than ${config.oldTicketDays} days` : '';
         const oldest = support.oldestOpenDays === null ? '' : `, oldest ${plural(support.oldestOpenDays, 'day')}`;
         return `${urgentText}${urgent > 0 && old > 0 ? ' and ' : ''}${oldText}${oldest}`;
-      },
+      }),
       reasonMessage: message('action.reason.supportLoad', { urgent, old, oldDays: config.oldTicketDays, oldest: support.oldestOpenDays ?? -1 }),
       priority: urgent > 0 ? 'high' : 'medium',
       dueInDays: urgent > 0 ? 1 : 3,
@@ -248,11 +248,11 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (won === null) return null;
     return {
       title: 'Complete the sales handoff',
-      reason: () => {
+      reason: later(() => {
         const state = handoff.status === 'returned' ? 'the handoff was returned by CS' : 'the handoff is not submitted';
         const missing = handoff.missing.length > 0 ? `; missing: ${handoff.missing.join(', ')}` : '';
         return `New business won ${daysAgo(asOf - (won.closeDay ?? asOf))} (${formatDay(won.closeDay ?? asOf)}) and ${state}${missing}`;
-      },
+      }),
       reasonMessage: message('action.reason.handoffPending', {
         days: asOf - (won.closeDay ?? asOf),
         date: formatDay(won.closeDay ?? asOf),
@@ -272,7 +272,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const lostReason = lost.lostReason;
     return {
       title: 'Record why the customer churned',
-      reason: () => `Renewal lost on ${when} and no churn reason is recorded${lostReason === null ? '' : `; the deal says: "${lostReason}"`}`,
+      reason: later(() => `Renewal lost on ${when} and no churn reason is recorded${lostReason === null ? '' : `; the deal says: "${lostReason}"`}`),
       titleMessage: message('action.churn-reason.title'),
       reasonMessage: lost.lostReason === null ? message('action.churn-reason.reason', { date: when }) : message('action.churn-reason.reasonWithDeal', { date: when, lostReason: lost.lostReason }),
       priority: 'medium',
@@ -282,7 +282,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'qbr-schedule': ({ company, asOf }, config) => {
     const last = parseDay(company[config.qbrProperty]);
     if (last !== null && asOf - last <= config.qbrDays) return null;
-    const reason = () => (last === null ? 'No quarterly business review recorded' : `Last quarterly business review ${daysAgo(asOf - last)} (${formatDay(last)})`);
+    const reason = later(() => (last === null ? 'No quarterly business review recorded' : `Last quarterly business review ${daysAgo(asOf - last)} (${formatDay(last)})`));
     const reasonMessage = last === null ? message('action.reason.noQbr') : message('action.reason.lastQbr', { days: asOf - last, date: formatDay(last) });
     return { title: 'Schedule a quarterly business review', reason, reasonMessage, priority: 'low', dueInDays: 30 };
   },

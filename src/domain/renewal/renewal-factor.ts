@@ -1,5 +1,5 @@
 import { formatDay } from '../parsing/index.ts';
-import { noData, scored, sourceError, worded, type Explanation, type FactorResult } from '../health/factor.ts';
+import { later, noData, scored, sourceError, worded, type Explanation, type FactorResult } from '../health/factor.ts';
 import { message } from '../../app/cards/contract/message.ts';
 import { plural } from '../card/wording.ts';
 import type { RenewalFacts } from './renewal.ts';
@@ -37,7 +37,7 @@ export function lazyRenewalFactor(facts: Pick<RenewalFacts, 'status' | 'day' | '
   if (facts.status === 'open') {
     if (days < 0) return scored('renewal', 0, () => `Renewal was due ${plural(-days, 'day')} ago (${when}) and the renewal deal is still open`, message('action.reason.renewalDue', { days: -days, date: when }));
     if (facts.probability === null) {
-      const text = () => `Renews in ${plural(days, 'day')} (${when}); the renewal deal records no stage probability`;
+      const text = later(() => `Renews in ${plural(days, 'day')} (${when}); the renewal deal records no stage probability`);
       return noData('renewal', text, message('factor.renewal.progress', { days, date: when, progress: 'deal', percent: 0 }));
     }
     const probability = facts.probability;
