@@ -33,7 +33,7 @@ function defineCommands(program: Command): void {
     .description("Show one company's customer-success card: a readable summary, or the view model with --json.")
     .argument('<companyId>', 'HubSpot company record id (digits)')
     .option('--json', 'print exactly the card view model as JSON')
-    .option('--as-of <date>', 'compute the card as of this day (YYYY-MM-DD); default today (UTC)')
+    .option('--as-of <date>', 'compute the card as of this day (YYYY-MM-DD); default today in the portal\'s time zone')
     .option('--locale <tag>', localeHelp('the readable card'))
     .action(lazy(async () => (await import('./commands/card.ts')).showCard));
   program
@@ -77,7 +77,7 @@ function defineCommands(program: Command): void {
     .description('Recompute health for every company in scope and write back the properties that changed (incremental unless --full).')
     .option('--full', 'recompute every company in scope, not only those whose inputs changed since the last sync')
     .option('--dry-run', 'print what would change and write nothing (not even the sync state)')
-    .option('--as-of <date>', 'compute health as of this day (YYYY-MM-DD); default today (UTC)')
+    .option('--as-of <date>', 'compute health as of this day (YYYY-MM-DD); default today in the portal\'s time zone')
     .option('--rate-limit <rate>', "the portal's API limit this sync paces itself to, e.g. 100/10s (Free/Starter) or 190/10s (Pro/Enterprise)", '190/10s')
     .option('--locale <tag>', localeHelp('the progress and summary'))
     .action(lazy(async () => (await import('./commands/sync.ts')).sync));
@@ -91,7 +91,7 @@ function defineCommands(program: Command): void {
     .option('--csv', 'print the figures as CSV (one row per scope)')
     .option('--by <grouping>', 'also split the figures by "owner"')
     .option('--currency <code>', 'report in this currency (default: the configured currency); companies whose deals are in another one are left out of the amounts')
-    .option('--as-of <date>', 'the day the current quarter is taken from (YYYY-MM-DD); default today (UTC)')
+    .option('--as-of <date>', 'the day the current quarter is taken from (YYYY-MM-DD); default today in the portal\'s time zone')
     .option('--locale <tag>', localeHelp('the readable report'))
     .action(lazy(async () => (await import('./commands/report.ts')).showReport));
   program

@@ -110,7 +110,7 @@ export interface SandboxOptions {
   seed?: number;
   /** Demo portfolio size; default DEFAULT_DEMO_COMPANIES (225: over 200 customers). */
   companies?: number;
-  /** YYYY-MM-DD: demo dates are relative to it; default today (UTC). */
+  /** YYYY-MM-DD: demo dates are relative to it; default today in the demo account's time zone. */
   asOf?: string;
   /** Default 'demo'. */
   data?: 'demo' | 'empty';

@@ -47,7 +47,7 @@ export const asOfSchema = z.string().check((ctx) => {
 export interface CardRequest {
   /** Digits only; the shells validate it. */
   readonly companyId: string;
-  /** YYYY-MM-DD; today (UTC) when absent. */
+  /** YYYY-MM-DD; today in the portal's time zone when absent. */
   readonly asOf?: string;
 }
 

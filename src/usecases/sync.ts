@@ -33,7 +33,7 @@ export interface SyncRequest {
   readonly full?: boolean;
   /** Report what would change; write nothing, not even the sync state. */
   readonly dryRun?: boolean;
-  /** YYYY-MM-DD; today (UTC) when absent. */
+  /** YYYY-MM-DD; today in the portal's time zone when absent. */
   readonly asOf?: string;
   /** Companies per page: 1,000 fills one v4 association call per type. */
   readonly pageSize?: number;
