@@ -6,6 +6,7 @@ import { parseNumber, textValue } from '../parsing/index.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { keySet } from '../parsing/index.ts';
 import { plural } from '../card/wording.ts';
+import { sortInPlace } from '../card/sorting.ts';
 
 // Company NPS (DOMAIN.md): the company's contacts are the respondents; each contact's
 // latest NPS answer inside the window counts once. NPS = %promoters - %detractors, rounded
@@ -133,7 +134,7 @@ export function npsFacts(feedback: readonly CrmRecord[], config: CsConfig['nps']
     }
   }
 
-  sortNewestFirst(answers);
+  sortInPlace(answers, compareNewestFirst);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
@@ -184,24 +185,6 @@ function sameSubmission(answers: readonly NpsAnswer[], submissionId: string): nu
     if (other.contactId === null && other.submissionId === submissionId) return i;
   }
   return -1;
-}
-
-/**
- * Sorts the counted answers newest first, stably: an insertion sort (a company has a handful of
- * answers) that calls compareNewestFirst directly, where a shared sort's call of its comparator
- * could not be inlined; longer lists go to Array#sort.
- */
-function sortNewestFirst(answers: NpsAnswer[]): void {
-  if (answers.length > 16) {
-    answers.sort(compareNewestFirst);
-    return;
-  }
-  for (let j = 1; j < answers.length; j++) {
-    const answer = answers[j] as NpsAnswer;
-    let k = j - 1;
-    for (; k >= 0 && compareNewestFirst(answers[k] as NpsAnswer, answer) > 0; k--) answers[k + 1] = answers[k] as NpsAnswer;
-    answers[k + 1] = answer;
-  }
 }
 
 /**

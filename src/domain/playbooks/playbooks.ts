@@ -1,6 +1,7 @@
 import type { ActionRuleId, CsConfig } from '../../config/schema.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import type { ActionView, Priority } from '../../app/cards/contract/view-model.ts';
+import { sortInPlace } from '../card/sorting.ts';
 import { rules, type PlaybookFacts, type Rule, type Suggestion } from './playbook-rules.ts';
 
 export type { PlaybookFacts } from './playbook-rules.ts';
@@ -170,7 +171,7 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
     savePlan ||= entry.savePlan;
     candidates.push({ id: entry.id, titleMessage: entry.titleMessage, suggestion, rank: priorityRank[suggestion.priority], value: suggestion.value ?? 0, dueInDays: Math.max(0, suggestion.dueInDays) });
   }
-  sortByPriorityValueDue(candidates);
+  sortInPlace(candidates, byPriorityValueDue);
   const actions: SuggestedAction[] = [];
   for (const { id, titleMessage, suggestion, dueInDays } of candidates) {
     // Expansion is never suggested beside a save plan (over-selling raises churn).
@@ -189,16 +190,6 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
     });
   }
   return actions;
-}
-
-/** A stable insertion sort (a company has a handful of actions) that calls the comparison directly, so it can be inlined. */
-function sortByPriorityValueDue(candidates: Candidate[]): void {
-  for (let j = 1; j < candidates.length; j++) {
-    const candidate = candidates[j] as Candidate;
-    let k = j - 1;
-    for (; k >= 0 && byPriorityValueDue(candidates[k] as Candidate, candidate) > 0; k--) candidates[k + 1] = candidates[k] as Candidate;
-    candidates[k + 1] = candidate;
-  }
 }
 
 function byPriorityValueDue(a: Candidate, b: Candidate): number {
