@@ -5,7 +5,7 @@ import { readContractDeals } from './contract-deals.ts';
 import { customerValue } from '../renewal/customer-value.ts';
 import { readDeals } from '../renewal/deals.ts';
 import { parseIsoDate } from '../parsing/index.ts';
-import { bookCompany, portfolioOverview, type BookCompany } from './portfolio-book.ts';
+import { bookCompany, bookReports, portfolioOverview, type BookCompany } from './portfolio-book.ts';
 import { churnedSince } from '../renewal/renewal.ts';
 import type { Period } from './renewal-period.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
@@ -187,5 +187,35 @@ describe('customerValue (cs_customer_since, cs_lifetime_revenue)', () => {
   it('never adds amounts across currencies, and has no customer day without a won contract', () => {
     expect(customerValue(read([won('newbusiness', '2024-03-01', 100_000), won('existingbusiness', '2025-03-01', 90_000, 'EUR')]), asOf, 'USD').lifetimeRevenue).toBeNull();
     expect(customerValue(read([open('2026-12-01', 1)]), asOf, 'USD')).toEqual({ customerSince: null, lifetimeRevenue: 0 });
+  });
+});
+
+describe('a customer known only from its lost renewal (no won deal on record)', () => {
+  // Initech's only deal: its renewal of 36,000, lost on 2026-11-10 (existing business, no contract
+  // end date on the company). Worked by hand from the definitions:
+  // - renewal-classification.ts (issue 19 "Renewal vs expansion"): with no new-business deal, the
+  //   first existing-business deal is the renewal of a contract ending on its close day, so a
+  //   contract was in force until 2026-11-10, and the only figure of its value is what was put up
+  //   for renewal: 36,000 (renewal-period.ts: "a renewal can only fall due on a running contract").
+  // - issue 19 "Outcomes": a lost renewal with no later won or open one is churn, since 2026-11-10.
+  // - DOMAIN.md: revenue churn = churned recurring revenue / recurring revenue, GRR = (start ARR -
+  //   churn - contraction) / start ARR: the churned 36,000 is ARR the customer had at the start of
+  //   Q4, so start ARR 36,000, churned ARR 36,000, revenue churn 100%, GRR and NRR 0%. A churn of
+  //   0 (the book's figure before) would say the customer took no revenue with it.
+  const initech = company('8', { name: 'Initech' }, [lost('2026-11-10', 36_000)]);
+
+  it('counts the contract the renewal was due on in the period report: start ARR 36,000, all of it churned', () => {
+    const [row] = initech.rows;
+    expect(row?.detail.period).toMatchObject({ underContract: true, dueForRenewal: true, churned: true, startArr: 36_000, amountDue: 36_000, churnedArr: 36_000 });
+    const [report] = bookReports([initech], [q4], 'USD');
+    expect(report?.arr).toMatchObject({ start: 36_000, churned: 36_000, end: 0 });
+    expect([report?.revenueChurnRate, report?.grossRevenueRetention, report?.netRevenueRetention]).toEqual([1, 0, 0]);
+  });
+
+  it('gives the book the same churned ARR: the contract in force the day before the loss', () => {
+    expect([initech.churnedOn, initech.arr, initech.churnedArr]).toEqual(['2026-11-10', 0, 36_000]);
+    expect(portfolioOverview([initech], { asOf, churnPeriod: q4, reporting: 'USD' }).churned).toEqual([
+      { companyId: '8', name: 'Initech', churnedOn: '2026-11-10', reason: null, arr: 36_000, currency: 'USD' },
+    ]);
   });
 });

@@ -42,7 +42,7 @@ export interface BookCompany {
   /** YYYY-MM-DD of the lost renewal that ended the contract; null when not churned. */
   readonly churnedOn: string | null;
   readonly churnReason: string | null;
-  /** ARR the churn lost: the contract in force the day before, in `currency`. */
+  /** ARR the churn lost: the contract in force the day before (known only from the lost renewal when no earlier contract deal is on record), in `currency`. */
   readonly churnedArr: number;
   /** One row per period asked for, in the reporting currency. */
   readonly rows: readonly CompanyRow[];
@@ -81,6 +81,8 @@ function bandOf(record: CrmRecord): HealthBand {
  * // (contract deals shortened) won at 10,000 in December 2025, its renewal lost on 2026-12-01: churned then, with 10,000 ARR.
  * ((company) => [company.name, company.arr, company.churnedOn, company.churnReason, company.churnedArr])(bookCompany({ id: '2', properties: { name: 'Globex', cs_churn_reason: 'budget' } },
  *   [{ id: '20', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['Globex', 0, '2026-12-01', 'budget', 10000]
+ * // Its lost renewal the only deal on record: the contract it was due on was in force until then, worth what was put up for renewal.
+ * ((company) => [company.churnedOn, company.churnedArr])(bookCompany({ id: '3', properties: { name: 'Initech' } }, [{ id: '31', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 36000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['2026-11-10', 36000]
  */
 export function bookCompany(
   company: CrmRecord,
@@ -109,7 +111,9 @@ export function bookCompany(
     arr: churnedOn === null ? now.endArr : 0,
     churnedOn: churnedOn === null ? null : formatDay(churnedOn),
     churnReason: churnedOn === null ? null : churnReason,
-    churnedArr: churnedOn === null ? 0 : renewalPeriodDetail(company.id, deals, { start: churnedOn - 1, end: churnedOn - 1 }, currency ?? options.currency).endArr,
+    // The ARR in force as the churn day began, read as the period report reads it: with no contract decided
+    // before the loss, the lost renewal itself says what was in force (renewal-period.ts).
+    churnedArr: churnedOn === null ? 0 : renewalPeriodDetail(company.id, deals, { start: churnedOn, end: churnedOn }, currency ?? options.currency).period.startArr,
     rows: options.periods.map((period) => companyRow(company.id, deals, period, options.currency, { ownerId, churnReason })),
   };
 }
