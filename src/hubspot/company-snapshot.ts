@@ -2,10 +2,11 @@ import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/
 import type { RequiredProperties } from '../domain/card/requirements.ts';
 import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/card/snapshot.ts';
 import { associatedIdPages, chunk, parseResponse, readScopes, unique, type CallContext } from './calls.ts';
-import { CompanyNotFoundError, describeFailure, HubSpotError } from './failures.ts';
+import { CompanyNotFoundError, HubSpotError } from './failures.ts';
 import { companySurveyAnswers, needsRespondent } from '../domain/nps/survey-answers.ts';
 import { companyResponseSchema, recordPageSchema, toHistory, v4BatchPageSchema, validRecords, type CompanyResponse } from './records.ts';
 import { withRetry } from './retry.ts';
+import { forbiddenIssue, unavailableIssue } from './source-issues.ts';
 
 // One company's snapshot in two sequential round trips and about one call per 100 records:
 //   1. GET the company with its properties, the history the trend needs, and the ids of its
@@ -46,10 +47,7 @@ async function degradeOnFailure(source: DataSource, read: () => Promise<Section>
     return await read();
   } catch (error) {
     if (!(error instanceof HubSpotError) || error.failure.kind === 'unauthorized') throw error;
-    const issue: SourceIssue =
-      error.failure.kind === 'forbidden'
-        ? { source, kind: 'forbidden', detail: `the app lacks the ${readScopes[source]} scope` }
-        : { source, kind: 'unavailable', detail: describeFailure(error.failure) };
+    const issue: SourceIssue = error.failure.kind === 'forbidden' ? forbiddenIssue(source, readScopes[source]) : unavailableIssue(source, error.failure);
     return { records: [], issues: [issue] };
   }
 }

@@ -1,7 +1,8 @@
 import type { CompanySnapshot, CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/card/snapshot.ts';
 import type { PropertyPlan } from './company-snapshot.ts';
 import { companySurveyAnswers } from '../domain/nps/survey-answers.ts';
-import { describeFailure, HubSpotError, type Failure } from './failures.ts';
+import { HubSpotError } from './failures.ts';
+import { forbiddenIssue, malformedIssue, unavailableIssue } from './source-issues.ts';
 import { readScopes } from './calls.ts';
 import { associatedIds, batchRead, type FailedIds, type PortfolioContext, type PortfolioObjectType } from './batch.ts';
 
@@ -39,11 +40,7 @@ const requiredScope: Readonly<Record<PortfolioObjectType, string>> = {
   tasks: readScopes.tasks,
 };
 
-const feedbackForbidden: SourceIssue = {
-  source: 'feedback',
-  kind: 'forbidden',
-  detail: `the app lacks the ${requiredScope.feedback_submissions} scope (Service Hub Pro)`,
-};
+const feedbackForbidden: SourceIssue = forbiddenIssue('feedback', requiredScope.feedback_submissions, `the app lacks the ${requiredScope.feedback_submissions} scope (Service Hub Pro)`);
 
 interface Section {
   readonly records: Map<string, CrmRecord>;
@@ -98,11 +95,11 @@ export async function readCompanySnapshots(
   return companies.map((company) => {
     const issues: SourceIssue[] = [];
     const historyFailure = history?.failed.get(company.id);
-    if (historyFailure) issues.push(unavailable('history', historyFailure));
+    if (historyFailure) issues.push(unavailableIssue('history', historyFailure));
     const pick = (type: Linked): CrmRecord[] => {
       const found = linksOf(type);
       const linkFailure = found.failed.get(company.id);
-      if (linkFailure) issues.push(unavailable(sourceOf[type], linkFailure));
+      if (linkFailure) issues.push(unavailableIssue(sourceOf[type], linkFailure));
       const section = sections.get(type);
       return section ? collect(found.byId.get(company.id) ?? [], section, sourceOf[type], issues) : [];
     };
@@ -126,22 +123,18 @@ function emptyHistory(names: readonly string[]): Record<string, PropertyChange[]
   return Object.fromEntries(names.map((name) => [name, []]));
 }
 
-function unavailable(source: DataSource, failure: Failure): SourceIssue {
-  return { source, kind: 'unavailable', detail: describeFailure(failure) };
-}
-
 /** The records of these ids; an id that failed or came back malformed marks the source. */
 function collect(ids: readonly string[], section: Section, source: DataSource, issues: SourceIssue[]): CrmRecord[] {
   const records: CrmRecord[] = [];
   let malformed = 0;
   for (const id of ids) {
     const failure = section.failed.get(id);
-    if (failure) issues.push(unavailable(source, failure));
+    if (failure) issues.push(unavailableIssue(source, failure));
     if (section.malformed.has(id)) malformed += 1;
     const record = section.records.get(id);
     if (record) records.push(record);
   }
-  if (malformed > 0) issues.push({ source, kind: 'malformed', detail: `${malformed} of ${ids.length} records were skipped because HubSpot returned them in an unexpected shape` });
+  if (malformed > 0) issues.push(malformedIssue(source, malformed, ids.length));
   return records;
 }
 
@@ -185,7 +178,7 @@ function feedbackOf(contactIds: readonly string[], read: FeedbackRead, issues: S
   const linked = new Map<string, string[]>();
   for (const contactId of contactIds) {
     const linkFailure = read.linkFailed.get(contactId);
-    if (linkFailure) issues.push(unavailable('feedback', linkFailure));
+    if (linkFailure) issues.push(unavailableIssue('feedback', linkFailure));
     for (const record of collect(read.byContact.get(contactId) ?? [], read.section, 'feedback', issues)) {
       answers.push(record);
       linked.set(record.id, [...(linked.get(record.id) ?? []), contactId]);

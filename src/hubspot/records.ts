@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/card/snapshot.ts';
+import { malformedIssue } from './source-issues.ts';
 
 // Shapes of SDK responses *after* the SDK has deserialised them (HUBSPOT.md, SDK gotcha 6):
 // dates are Date objects, v4 `from` is `_from`, `toObjectId` may be a number. Anything else
@@ -72,9 +73,5 @@ export function parseRecords(raw: readonly unknown[]): { records: CrmRecord[]; s
 /** The records of a card source's page, and the issue its skipped records raise for that source. */
 export function validRecords(raw: readonly unknown[], source: DataSource): { records: CrmRecord[]; issue: SourceIssue | null } {
   const { records, skipped } = parseRecords(raw);
-  const issue: SourceIssue | null =
-    skipped === 0
-      ? null
-      : { source, kind: 'malformed', detail: `${skipped} of ${raw.length} records were skipped because HubSpot returned them in an unexpected shape` };
-  return { records, issue };
+  return { records, issue: skipped === 0 ? null : malformedIssue(source, skipped, raw.length) };
 }

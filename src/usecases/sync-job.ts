@@ -3,7 +3,7 @@ import { requiredProperties } from '../domain/card/requirements.ts';
 import type { CrmRecord } from '../domain/card/snapshot.ts';
 import { historyMayMatter, writebackFor } from '../domain/sync/write-rules.ts';
 import { recordWrittenPage, type WrittenPages } from '../domain/sync/watermark.ts';
-import { describeFailure } from '../hubspot/failures.ts';
+import { failureMessage } from '../hubspot/failures.ts';
 import type { PortalAccess } from '../hubspot/portfolio-gateway.ts';
 import type { PendingRun } from '../state/sync-state.ts';
 import { defaultPageSize, type Page, type ReadPage } from './sync-pages.ts';
@@ -135,7 +135,7 @@ export class SyncJob {
       // HubSpot's own time of these writes; without it, ours just after them (the overlap covers the skew).
       this.writes = recordWrittenPage(this.writes, { stamp, writtenAt: new Date(writtenAt ?? this.deps.now().getTime()).toISOString() });
     }
-    for (const [companyId, failure] of failed) this.skip({ companyId, reasons: [`HubSpot did not take the new values: ${describeFailure(failure)}`] });
+    for (const [companyId, failure] of failed) this.skip({ companyId, reasons: [{ what: catalogText('sync.skip.notWritten'), detail: failureMessage(failure) }] });
     return new Set(written);
   }
 

@@ -1,7 +1,8 @@
 import { requiredProperties } from '../domain/card/requirements.ts';
 import type { CompanySnapshot, CrmRecord } from '../domain/card/snapshot.ts';
-import { issueWarning } from '../domain/card/source-issues.ts';
-import { describeFailure } from '../hubspot/failures.ts';
+import { issueReason } from '../domain/card/source-issues.ts';
+import { catalogText } from '../app/cards/i18n/message-error.ts';
+import { unavailableIssue } from '../hubspot/source-issues.ts';
 import { searchPageSize } from '../hubspot/portfolio-gateway.ts';
 import { inScope, scopeFilter } from '../domain/sync/scope.ts';
 import { idAfter, sortIds } from './sync-selection.ts';
@@ -73,7 +74,7 @@ export async function* fullPages(deps: RecomputeDeps, afterId: string | null, pa
 }
 
 function malformedCompanies(count: number): SkippedCompany[] {
-  return count === 0 ? [] : [{ companyId: 'unknown', reasons: [`HubSpot returned ${count} companies in an unexpected shape`] }];
+  return count === 0 ? [] : [{ companyId: 'unknown', reasons: [{ what: catalogText('sync.skip.malformedCompanies', { count }) }] }];
 }
 
 /** The given company ids after `afterId`, read 100 a call, keeping those in scope. */
@@ -86,7 +87,7 @@ export async function* idPages(deps: RecomputeDeps, ids: readonly string[], afte
     const companies = records
       .filter((company) => inScope(company.properties, deps.config))
       .map((company) => ({ id: company.id, properties: company.properties }));
-    const unreadable = [...failed].map(([companyId, failure]) => ({ companyId, reasons: [issueWarning({ source: 'company', kind: 'unavailable', detail: describeFailure(failure) })] }));
+    const unreadable = [...failed].map(([companyId, failure]) => ({ companyId, reasons: [issueReason(unavailableIssue('company', failure))] }));
     yield { companies: sortById(companies), lastId: part.at(-1) ?? '0', total: start === 0 ? todo.length : null, unreadable };
   }
 }

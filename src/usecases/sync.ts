@@ -1,5 +1,6 @@
 import type { Message } from '../app/cards/contract/message.ts';
 import type { CsConfig } from '../config/schema.ts';
+import type { SkipReason } from '../domain/card/source-issues.ts';
 import type { PortalAccess, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import type { PendingRun, SyncReason, SyncStateStore } from '../state/sync-state.ts';
 import { SyncJob } from './sync-job.ts';
@@ -65,7 +66,8 @@ export interface CompanyChange {
 
 export interface SkippedCompany {
   readonly companyId: string;
-  readonly reasons: readonly string[];
+  /** Catalog messages, worded in the reader's language where they are shown. */
+  readonly reasons: readonly SkipReason[];
 }
 
 export interface SyncTotals {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../../src/app/cards/i18n/messages.ts';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
@@ -38,8 +41,9 @@ function englishIn(output: string): string[] {
 }
 
 const terminals = [
-  { name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/ },
-  { name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/ },
+  // `skippedTickets`: a company skipped because its tickets could not be read, with HubSpot's answer.
+  { name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział/m },
+  { name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m },
 ] as const;
 
 describe('the command line speaks the reader\'s language', () => {
@@ -51,7 +55,18 @@ describe('the command line speaks the reader\'s language', () => {
   it('words the sync summary (and why a run is full or incremental) and the setup report in each language', () => {
     const summary: SyncSummary = {
       mode: 'incremental', reason: { code: 'sync.reason.changesSince', params: { since: '2026-11-20T08:00:00.000Z' } }, asOf: '2026-11-20', dryRun: false, resumed: false, interrupted: false,
-      scanned: 3, recomputed: 3, written: 1, unchanged: 2, skipped: 0, held: 0, skippedCompanies: [], portalGaps: [{ code: 'sync.gap.surveyUnavailable', params: {} }], unavailableSources: ['feedback'], apiCalls: 4, elapsedMs: 1200,
+      scanned: 3, recomputed: 3, written: 1, unchanged: 2, skipped: 3, held: 0, portalGaps: [{ code: 'sync.gap.surveyUnavailable', params: {} }], unavailableSources: ['feedback'], apiCalls: 4, elapsedMs: 1200,
+      skippedCompanies: [
+        {
+          companyId: '1000000002',
+          reasons: [
+            { what: { code: 'warning.source', params: { source: 'tickets', state: 'unavailable' } }, detail: { code: 'hubspot.failure.timeout', params: { what: 'HTTP 503' } } },
+            { what: { code: 'warning.source', params: { source: 'deals', state: 'incomplete' } }, detail: { code: 'hubspot.malformedRecords', params: { skipped: 1, total: 4 } } },
+          ],
+        },
+        { companyId: '1000000003', reasons: [{ what: { code: 'sync.skip.notWritten', params: {} }, detail: { code: 'hubspot.failure.rejected', params: { status: '400', category: 'VALIDATION_ERROR' } } }] },
+        { companyId: 'unknown', reasons: [{ what: { code: 'sync.skip.malformedCompanies', params: { count: 2 } } }] },
+      ],
     };
     const report = { group: 'created', created: ['cs_health_band'], updated: [{ name: 'cs_health_score', fields: ['label'] }], unchanged: ['cs_renewal_date', 'cs_company_nps'], failed: [], lists: [{ name: 'At-risk customers', outcome: 'created' }] } as const;
     for (const locale of ['pl', 'ja', 'zh-CN', 'th']) {
@@ -63,6 +78,17 @@ describe('the command line speaks the reader\'s language', () => {
       'Pełna synchronizacja na dzień 20 lis 2026 (ostatnia pełna synchronizacja była 7 dni temu lub dawniej, a wiek kontaktów, zgłoszeń i ocen CSM zmienia się codziennie).',
     );
     expect(setupReportLines(report, createI18n('pl', 'UTC'))).toContain('Bez zmian: 2 właściwości');
+    // Why companies were skipped: the same words as before codes, in English; the reader's language otherwise.
+    expect(summaryLines(summary).slice(-3)).toEqual([
+      '  1000000002: Support tickets unavailable: HubSpot did not answer in time after retries (HTTP 503); Deals (renewal) incomplete: 1 of 4 records were skipped because HubSpot returned them in an unexpected shape',
+      '  1000000003: HubSpot did not take the new values: HubSpot rejected the request (HTTP 400, VALIDATION_ERROR)',
+      '  (no readable id): HubSpot returned 2 companies in an unexpected shape',
+    ]);
+    expect(summaryLines(summary, createI18n('pl', 'UTC')).slice(-3)).toEqual([
+      '  1000000002: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział na czas mimo ponawiania (HTTP 503); Transakcje (odnowienie): niekompletne — pominięto 1 z 4 rekordów, bo HubSpot zwrócił je w nieoczekiwanej postaci',
+      '  1000000003: HubSpot nie przyjął nowych wartości — HubSpot odrzucił żądanie (HTTP 400, VALIDATION_ERROR)',
+      '  (bez czytelnego id): HubSpot zwrócił 2 firmy w nieoczekiwanej postaci',
+    ]);
   });
 
   it('reads the English reasons of state an earlier version wrote as their codes', () => {
@@ -72,7 +98,7 @@ describe('the command line speaks the reader\'s language', () => {
     expect(legacySyncReason('something a future version wrote')).toEqual({ code: 'sync.reason.earlier', params: {} });
   });
 
-  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample }) => {
+  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets }) => {
     let sandbox: Sandbox;
     let portal: { url: string; close(): Promise<void> };
     beforeAll(async () => {
@@ -113,6 +139,24 @@ describe('the command line speaks the reader\'s language', () => {
       for (const failure of failures) expect(failure.stderr.trim().split('\n'), failure.stderr).toHaveLength(1);
       expect(failures.map((failure) => failure.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
     }, 400_000);
+
+    it('a dry-run sync in that language: empty values, and why companies were skipped (HubSpot\'s answer too)', async () => {
+      const stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-i18n-sync-'));
+      // Every ticket read fails: the customers with tickets are skipped, the others would change.
+      const removeFault = sandbox.controls.injectFault({ kind: '503', path: '/crm/v3/objects/tickets/batch/read' });
+      try {
+        const run = await csCard(['sync', '--dry-run', '--as-of', '2026-11-20', '--rate-limit', '100000/1s'], { HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', CS_CARD_STATE_DIR: stateDir, LANG });
+        expect(run.code, run.stderr).toBe(1);
+        expect(run.stdout).toContain(`cs_health_band ${empty} -> `);
+        expect(run.stdout).toMatch(skippedTickets);
+        // The values listed are what would be written to the portal (drivers, next action), not the command's words.
+        const words = (run.stdout + run.stderr).split('\n').filter((line) => !/^ {2}\d+ [^:]+: .* -> /.test(line));
+        expect(englishIn(words.join('\n')), run.stdout + run.stderr).toEqual([]);
+      } finally {
+        removeFault();
+        await rm(stateDir, { recursive: true, force: true });
+      }
+    }, 120_000);
 
     it('sandbox and serve banners in that language', async () => {
       for (const [args, ready] of [

@@ -107,7 +107,7 @@ describe('reading one company through the SDK (sandbox portal behind msw)', () =
     const view = await card(portal, company.id);
 
     expect(result.tickets).toHaveLength(4);
-    expect(result.issues).toEqual([{ source: 'tickets', kind: 'malformed', detail: expect.stringMatching(/^1 of 5 records were skipped/) }]);
+    expect(result.issues).toEqual([{ source: 'tickets', kind: 'malformed', detail: expect.stringMatching(/^1 of 5 records were skipped/), detailText: { code: 'hubspot.malformedRecords', params: { skipped: 1, total: 5 } } }]);
     expect(view.warnings).toContainEqual(expect.stringMatching(/^Support tickets incomplete: 1 of 5 records/));
   });
 });

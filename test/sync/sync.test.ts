@@ -138,7 +138,9 @@ describe('cs-card sync against the demo portfolio', () => {
 
     const first = await syncCollecting(p, { pageSize: 1 });
     expect(first.summary.skipped).toBe(1);
-    expect(first.summary.skippedCompanies).toEqual([{ companyId: victim, reasons: [expect.stringMatching(/ticket/i)] }]);
+    expect(first.summary.skippedCompanies).toEqual([
+      { companyId: victim, reasons: [{ what: { code: 'warning.source', params: { source: 'tickets', state: 'unavailable' } }, detail: { code: 'hubspot.failure.timeout', params: { what: expect.any(String) } } }] },
+    ]);
     expect(first.ids).toEqual(inScope.filter((id) => id !== victim).sort());
     expect(p.sandbox.store.get('companies', victim ?? '')?.properties.cs_health_band ?? null).toBeNull();
 

@@ -22,6 +22,7 @@ import { stateDirectory } from '../../state/open-store.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { UsageError } from '../errors.ts';
 import { cliI18n } from '../locale.ts';
+import { skippedParams } from '../skipped-text.ts';
 import { companiesOption, portOption } from '../options.ts';
 import { defaultRateLimit } from '../../usecases/portal.ts';
 import { openPortal, readEnvironment, storeFor, syncStateOptions, type Environment, type Portal } from '../portal.ts';
@@ -124,7 +125,7 @@ async function preparePortal(portal: Portal, options: ProductOptions, step: Step
       ).finally(() => interactive && process.stderr.write('\n')),
     );
     options.progress(`  ${i18n.t('cli.start.synced', { scanned: summary.scanned, written: summary.written, skipped: summary.skipped })}`);
-    for (const skipped of summary.skippedCompanies.slice(0, 5)) options.progress(`  ${i18n.t('cli.start.skipped', { companyId: skipped.companyId, reasons: skipped.reasons.join('; ') })}`);
+    for (const skipped of summary.skippedCompanies.slice(0, 5)) options.progress(`  ${i18n.t('cli.start.skipped', skippedParams(skipped, i18n))}`);
   } finally {
     await remove();
   }

@@ -15,6 +15,7 @@ import { openPortal, readEnvironment, storeFor, syncStateOptions, type Portal } 
 import { stopOnSignal } from '../runtime/signals.ts';
 import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
 import { cliI18n } from '../locale.ts';
+import { skippedParams } from '../skipped-text.ts';
 import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import type { SyncReason } from '../../state/sync-state.ts';
 
@@ -99,9 +100,10 @@ export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boole
   };
 }
 
-function changeLine(change: CompanyChange): string {
+function changeLine(change: CompanyChange, i18n: I18n): string {
   const shown = Object.entries(change.properties).filter(([name]) => name !== healthUpdatedAtProperty);
-  const parts = shown.map(([name, { from, to }]) => `${name} ${from === null || from === '' ? '(empty)' : from} -> ${to === '' ? '(empty)' : to}`);
+  const empty = i18n.t('cli.sync.empty');
+  const parts = shown.map(([name, { from, to }]) => `${name} ${from === null || from === '' ? empty : from} -> ${to === '' ? empty : to}`);
   return `  ${change.companyId}${change.name ? ` ${change.name}` : ''}: ${parts.join(', ')}`;
 }
 
@@ -130,7 +132,7 @@ export function summaryLines(summary: SyncSummary, i18n: I18n = createI18n('en',
   for (const gap of summary.portalGaps) lines.push(i18n.t('cli.sync.note', { gap: i18n.message(gap) }));
   if (summary.skipped > 0) {
     lines.push(i18n.t('cli.sync.skippedHeading'));
-    for (const skipped of summary.skippedCompanies.slice(0, maxListedSkips)) lines.push(`  ${skipped.companyId}: ${skipped.reasons.join('; ')}`);
+    for (const skipped of summary.skippedCompanies.slice(0, maxListedSkips)) lines.push(`  ${i18n.t('cli.sync.skippedCompany', skippedParams(skipped, i18n))}`);
     if (summary.skipped > maxListedSkips) lines.push(`  ${i18n.t('cli.sync.more', { count: summary.skipped - Math.min(maxListedSkips, summary.skippedCompanies.length) })}`);
   }
   return lines;
@@ -182,7 +184,7 @@ export async function sync(rawFlags: unknown): Promise<void> {
               onChange: (change: CompanyChange) => {
                 listed += 1;
                 if (listed === 1) process.stdout.write(`${i18n.t('cli.sync.wouldChange')}\n`);
-                if (listed <= maxListedChanges) process.stdout.write(`${changeLine(change)}\n`);
+                if (listed <= maxListedChanges) process.stdout.write(`${changeLine(change, i18n)}\n`);
               },
             }
           : {}),

@@ -1,3 +1,5 @@
+import type { Message } from '../../app/cards/contract/message.ts';
+
 // What the domain is given about one company: plain records exactly as HubSpot shapes them
 // (every property value a string or null), already shape-checked by the gateway. Turning
 // those strings into numbers and dates is domain work, because "what counts as a valid
@@ -25,6 +27,8 @@ export interface SourceIssue {
   readonly kind: 'forbidden' | 'unavailable' | 'malformed';
   /** Human-readable, names the scope or the count skipped; never personal data. */
   readonly detail: string;
+  /** The detail as a catalog message, where it is shown in the reader's language (the sync's summary). */
+  readonly detailText?: Message;
 }
 
 export interface CompanySnapshot {

@@ -58,3 +58,22 @@ export function issueWarning(issue: SourceIssue): string {
 export function issueWarningMessage(issue: SourceIssue): Message {
   return message('warning.source', { source: issue.source, state: issue.kind === 'malformed' ? 'incomplete' : 'unavailable' });
 }
+
+/** Why a company is left as it is: what could not be read (or written), and HubSpot's answer when known, as catalog messages. */
+export interface SkipReason {
+  readonly what: Message;
+  readonly detail?: Message;
+}
+
+/**
+ * Why sync leaves a company unwritten over this issue: the card's warning, and the gateway's detail when it gave one as a message.
+ *
+ * @example
+ * issueReason({ source: 'tickets', kind: 'malformed', detail: '2 of 5 records were skipped …', detailText: { code: 'hubspot.malformedRecords', params: { skipped: 2, total: 5 } } })
+ * // => { what: { code: 'warning.source', params: { source: 'tickets', state: 'incomplete' } }, detail: { code: 'hubspot.malformedRecords', params: { skipped: 2, total: 5 } } }
+ * issueReason({ source: 'deals', kind: 'unavailable', detail: 'timed out' }) // => { what: { code: 'warning.source', params: { source: 'deals', state: 'unavailable' } } }
+ */
+export function issueReason(issue: SourceIssue): SkipReason {
+  const what = issueWarningMessage(issue);
+  return issue.detailText === undefined ? { what } : { what, detail: issue.detailText };
+}

@@ -23,7 +23,7 @@ describe('hasWrittenNps', () => {
 describe('writebackFor when survey answers cannot be read', () => {
   it('holds a company with a written NPS as it is when the portal refuses survey answers (403): no rescore, no NPS change', () => {
     const writeback = writebackFor(healthyCompany({ company: writtenBefore, feedback: [], issues: [forbidden] }), defaultConfig, at);
-    expect(writeback).toEqual({ kind: 'held', portalWide: true, reasons: [expect.stringContaining('NPS unavailable')] });
+    expect(writeback).toEqual({ kind: 'held', portalWide: true, reasons: [{ what: { code: 'warning.source', params: { source: 'feedback', state: 'unavailable' } } }] });
   });
 
   it('holds a company whose survey answers failed to load, whether or not it had an NPS', () => {

@@ -5,7 +5,7 @@ import { asOfDay, formatDay, msPerDay, parseInstant, parseIsoDate, type Day } fr
 import { evaluateHealth, type HealthEvaluation } from '../health/health-evaluation.ts';
 import { healthUpdatedAtProperty } from '../properties.ts';
 import type { CompanySnapshot, CrmRecord, SourceIssue } from '../card/snapshot.ts';
-import { issueWarning } from '../card/source-issues.ts';
+import { issueReason, type SkipReason } from '../card/source-issues.ts';
 import { changedProperties, healthProperties, type WrittenHealth } from './written-values.ts';
 
 // The rules of writing health back to companies (DESIGN.md "Quality bars": never write a
@@ -15,9 +15,9 @@ import { changedProperties, healthProperties, type WrittenHealth } from './writt
 export type Writeback =
   | { readonly kind: 'write'; readonly properties: Record<string, string> }
   | { readonly kind: 'unchanged' }
-  | { readonly kind: 'skipped'; readonly reasons: readonly string[] }
+  | { readonly kind: 'skipped'; readonly reasons: readonly SkipReason[] }
   /** Survey answers could not be read: what was written from them (NPS, and the score it is part of) stays as it was. */
-  | { readonly kind: 'held'; readonly reasons: readonly string[]; readonly portalWide: boolean };
+  | { readonly kind: 'held'; readonly reasons: readonly SkipReason[]; readonly portalWide: boolean };
 
 /** The properties written from survey answers: a sync that cannot read them never changes them. */
 export const npsProperties = [csProperty.companyNps, csProperty.npsResponses] as const;
@@ -61,15 +61,15 @@ export function hasWrittenNps(properties: Readonly<Record<string, string | null 
  * @example
  * // Survey answers refused (403) for a company whose NPS 40 was written before:
  * writebackFor({ ...snapshot, issues: [{ source: 'feedback', kind: 'forbidden', detail: '…' }] }, config, at)
- * // -> { kind: 'held', portalWide: true, reasons: ['NPS unavailable: …'] }
+ * // -> { kind: 'held', portalWide: true, reasons: [{ what: { code: 'warning.source', params: { source: 'feedback', state: 'unavailable' } } }] }
  */
 export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): Writeback {
   const issues = snapshot.issues;
   const partial = issues.length === 0 ? issues : issues.filter((issue) => !isPortalWideGap(issue));
-  if (partial.some((issue) => issue.source !== 'feedback')) return { kind: 'skipped', reasons: partial.map(issueWarning) };
+  if (partial.some((issue) => issue.source !== 'feedback')) return { kind: 'skipped', reasons: partial.map(issueReason) };
   const npsGap = issues.length > 0 && issues.some((issue) => issue.source === 'feedback');
   if (npsGap && (partial.length > 0 || hasWrittenNps(snapshot.company.properties))) {
-    return { kind: 'held', reasons: issues.map(issueWarning), portalWide: partial.length === 0 };
+    return { kind: 'held', reasons: issues.map(issueReason), portalWide: partial.length === 0 };
   }
   const asOf = asOfDay(at.asOf);
   // The health alone, not the whole card view: the handoff form's contacts, the churn form and
