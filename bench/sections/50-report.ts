@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
     const day = parseIsoDate(asOf) ?? 0;
     await portal.calls({ clear: true });
     const started = performance.now();
-    const { report } = await runPeriodReport({ gateway, config: defaultConfig }, { asOf: day, period: quarterOf(day), currency: { reporting: 'USD', home: 'USD' }, byOwner: true });
+    const { report } = await runPeriodReport({ gateway, config: defaultConfig }, { asOf: day, readAt: Date.now(), period: quarterOf(day), currency: { reporting: 'USD', home: 'USD' }, byOwner: true });
     const seconds = (performance.now() - started) / 1000;
     const { calls } = await portal.calls({ clear: true });
     const { customers, records } = portal.floor;

@@ -44,7 +44,7 @@ export function registerPortfolioRoutes(app: Hono, deps: PortfolioRouteDeps): vo
     for (const [key, entry] of cache) if (now - entry.at > cacheMs) cache.delete(key);
     let entry = cache.get(asOfText);
     if (entry === undefined) {
-      entry = { at: now, source: readPageSource(deps, { asOf, currency }) };
+      entry = { at: now, source: readPageSource(deps, { asOf, readAt: now, currency }) };
       cache.set(asOfText, entry);
       // A failed read is not kept: the next request tries again.
       entry.source.catch(() => cache.delete(asOfText));

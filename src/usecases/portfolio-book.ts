@@ -8,6 +8,9 @@ import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, typ
 import type { Period } from '../domain/portfolio/renewal-period.ts';
 import type { CrmRecord } from '../domain/card/snapshot.ts';
 import { scopeFilter } from '../domain/sync/scope.ts';
+import { addLeftOut, bookAsOfMessages, bookRecordsAsOf } from '../domain/portfolio/book-as-of.ts';
+import { nothingLeftOut, type LeftOut } from '../domain/card/later-data.ts';
+import type { Message } from '../app/cards/contract/message.ts';
 import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
 import type { FailedIds, PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 
@@ -17,6 +20,8 @@ import type { FailedIds, PortfolioGateway } from '../hubspot/portfolio-gateway.t
 // deals (batch reads, 100 a call) — never a call per company. A page's deals are dropped once
 // its companies are in the book, so memory grows with the companies, not their deals. A batch
 // that fails after retries fails the whole read: a report missing deals would be wrong.
+// Each company and its deals are taken back to the as-of day (domain/portfolio/book-as-of.ts,
+// the card's as-of rule) before the book reads them.
 
 export interface BookDeps {
   readonly gateway: Pick<PortfolioGateway, 'search' | 'read' | 'associations'>;
@@ -25,6 +30,8 @@ export interface BookDeps {
 
 export interface BookRequest {
   readonly asOf: Day;
+  /** When the book is read (epoch ms): what HubSpot holds dated after the as-of day is left out. */
+  readonly readAt: number;
   /** The periods whose rows each company carries (period reports). */
   readonly periods: readonly Period[];
   readonly currency: CurrencyBasis;
@@ -39,7 +46,13 @@ function stopOnFailure(what: string, failed: FailedIds): void {
   throw new HubSpotError(first.value, `HubSpot could not deliver ${failed.size} ${what} (${describeFailure(first.value)}); the report would miss them, so none is shown: try again`);
 }
 
-async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], request: BookRequest, dealProperties: readonly string[]): Promise<BookCompany[]> {
+/** The customer companies of the book, and what taking them back to the as-of day left out. */
+export interface Book {
+  readonly companies: BookCompany[];
+  readonly leftOut: LeftOut;
+}
+
+async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], request: BookRequest, dealProperties: readonly string[]): Promise<Book> {
   const links = await deps.gateway.associations('companies', 'deals', companies.map((company) => company.id));
   stopOnFailure("companies' deal lists", links.failed);
   const dealIds = [...new Set([...links.byId.values()].flat())];
@@ -47,25 +60,34 @@ async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], reques
   stopOnFailure('deals', read.failed);
   const deals = new Map(read.records.map((record) => [record.id, { id: record.id, properties: record.properties }]));
   const options = { asOf: request.asOf, periods: request.periods, currency: request.currency.reporting, churnReasonProperty: deps.config.playbooks.churnReasonProperty };
-  return companies.map((company) => {
+  let leftOut = nothingLeftOut;
+  const book = companies.map((company) => {
     const records = (links.byId.get(company.id) ?? []).flatMap((id) => {
       const deal = deals.get(id);
       return deal === undefined ? [] : [deal];
     });
-    return bookCompany(company, readContractDeals(records, deps.config, request.currency, company.properties), options);
+    const then = bookRecordsAsOf(company, records, request.asOf, deps.config, request.readAt);
+    leftOut = addLeftOut(leftOut, then.leftOut);
+    return bookCompany(then.company, readContractDeals(then.deals, deps.config, request.currency, then.company.properties), options);
   });
+  return { companies: book, leftOut };
 }
 
-/** Every customer company (the sync's lifecycle stages) in the book. */
-export async function readBook(deps: BookDeps, request: BookRequest): Promise<BookCompany[]> {
+/** Every customer company (the sync's lifecycle stages) in the book, as of the request's day. */
+export async function readBook(deps: BookDeps, request: BookRequest): Promise<Book> {
   const scope = [[scopeFilter(deps.config)]];
   const companyProperties = bookCompanyProperties(deps.config);
   const dealProperties = contractDealProperties(deps.config);
   const book: BookCompany[] = [];
+  let leftOut = nothingLeftOut;
+  const take = (round: Book) => {
+    book.push(...round.companies);
+    leftOut = addLeftOut(leftOut, round.leftOut);
+  };
   let pending: CrmRecord[] = [];
   let afterId: string | null = null;
   // One round's associations and deal reads run while the next round's companies are searched.
-  let inFlight: Promise<BookCompany[]> | null = null;
+  let inFlight: Promise<Book> | null = null;
   try {
     do {
       const page = await deps.gateway.search('companies', scope, companyProperties, afterId);
@@ -74,21 +96,23 @@ export async function readBook(deps: BookDeps, request: BookRequest): Promise<Bo
       if (pending.length >= companiesPerRound || afterId === null) {
         const round = pending.length > 0 ? bookRound(deps, pending, request, dealProperties) : null;
         pending = [];
-        if (inFlight !== null) book.push(...(await inFlight));
+        if (inFlight !== null) take(await inFlight);
         inFlight = round;
       }
     } while (afterId !== null);
-    if (inFlight !== null) book.push(...(await inFlight));
+    if (inFlight !== null) take(await inFlight);
   } catch (error) {
     // A round still running must not reject unobserved once the read has already failed.
     inFlight?.catch(() => undefined);
     throw error;
   }
-  return book;
+  return { companies: book, leftOut };
 }
 
 export interface ReportRequest {
   readonly asOf: Day;
+  /** When the report is read (epoch ms). */
+  readonly readAt: number;
   readonly period: Period;
   readonly currency: CurrencyBasis;
   readonly byOwner: boolean;
@@ -100,15 +124,19 @@ export interface OwnerReport {
   readonly report: PeriodReport;
 }
 
-/** `cs-card report`: the period's figures for every customer, and per owner when asked. */
+/**
+ * `cs-card report`: the period's figures for every customer, and per owner when asked, as of the
+ * request's day; `asOf` says what that left out and which values are still today's (catalog messages).
+ */
 export async function runPeriodReport(
   deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> },
   request: ReportRequest,
-): Promise<{ report: PeriodReport; owners: OwnerReport[] | null }> {
-  const book = await readBook(deps, { asOf: request.asOf, periods: [request.period], currency: request.currency });
+): Promise<{ report: PeriodReport; owners: OwnerReport[] | null; asOf: { leftOut: LeftOut; messages: Message[] } }> {
+  const { companies: book, leftOut } = await readBook(deps, { asOf: request.asOf, readAt: request.readAt, periods: [request.period], currency: request.currency });
+  const asOf = { leftOut, messages: bookAsOfMessages(leftOut, request.asOf, request.readAt, deps.config) };
   const [report] = bookReports(book, [request.period], request.currency.reporting);
   if (report === undefined) throw new Error('a report for one period has one result');
-  if (!request.byOwner) return { report, owners: null };
+  if (!request.byOwner) return { report, owners: null, asOf };
   const names = new Map((await deps.gateway.owners()).map((owner) => [owner.id, owner.name]));
   const ownerIds = [...new Set(book.map((company) => company.ownerId ?? ''))].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
   const owners = ownerIds.map((ownerId) => {
@@ -116,7 +144,7 @@ export async function runPeriodReport(
     if (mine === undefined) throw new Error('a report for one period has one result');
     return { ownerId, ownerName: ownerId === '' ? null : (names.get(ownerId) ?? null), report: mine };
   });
-  return { report, owners };
+  return { report, owners, asOf };
 }
 
 export interface PortfolioPageRequest {
@@ -141,11 +169,11 @@ export interface PageSource {
 }
 
 /** Reads the book for the page: this quarter so far and the last full quarter. */
-export async function readPageSource(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: Omit<PortfolioPageRequest, 'ownerId'>): Promise<PageSource> {
+export async function readPageSource(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: Omit<PortfolioPageRequest, 'ownerId'> & { readonly readAt: number }): Promise<PageSource> {
   const current: Period = { start: quarterOf(request.asOf).start, end: request.asOf };
   const last = previousQuarter(request.asOf);
-  const [book, owners] = await Promise.all([readBook(deps, { asOf: request.asOf, periods: [current, last], currency: request.currency }), deps.gateway.owners()]);
-  return { book, owners, current, last };
+  const [book, owners] = await Promise.all([readBook(deps, { asOf: request.asOf, readAt: request.readAt, periods: [current, last], currency: request.currency }), deps.gateway.owners()]);
+  return { book: book.companies, owners, current, last };
 }
 
 /** The managers' page from its source, for every company or one owner's. */
@@ -174,6 +202,6 @@ export function pageOf(source: PageSource, request: PortfolioPageRequest): Portf
 }
 
 /** The managers' page: bands, renewals at risk, churn this quarter and the KPIs of this and the last quarter. */
-export async function portfolioPage(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: PortfolioPageRequest): Promise<PortfolioPage> {
+export async function portfolioPage(deps: BookDeps & { readonly gateway: Pick<PortfolioGateway, 'owners'> }, request: PortfolioPageRequest & { readonly readAt: number }): Promise<PortfolioPage> {
   return pageOf(await readPageSource(deps, request), request);
 }

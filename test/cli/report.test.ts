@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, DEMO_TIME_ZONE, type Sandbox } from '../../src/sandbox/index.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { closeDayOf, csCardAt, dayOf, recompute, rounded } from './report-recompute.ts';
 
 // `cs-card report` as a user runs it, against the demo portfolio on loopback, checked against
-// figures recomputed here from the sandbox's raw deals — straight from the definitions
-// (DOMAIN.md "Metrics", DESIGN.md "Renewal"), without the product's domain code.
+// figures recomputed from the sandbox's raw deals (report-recompute.ts) — straight from the
+// definitions (DOMAIN.md "Metrics", DESIGN.md "Renewal"), without the product's domain code.
+// --as-of before the sandbox's day: report-as-of.test.ts.
 
-const root = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 const asOf = '2026-11-23';
 
 let sandbox: Sandbox;
@@ -22,236 +19,8 @@ beforeAll(async () => {
 
 afterAll(() => portal.close());
 
-async function csCard(args: string[]) {
-  const { CS_CARD_CONFIG: _ignored, ...inherited } = process.env;
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: root,
-      env: { ...inherited, HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test' },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const csCard = (args: string[]) => csCardAt(portal.url, args);
 
-// ---- the independent recomputation --------------------------------------------------------------
-
-const dayOf = (text: string) => Math.floor(Date.parse(`${text.slice(0, 10)}T00:00:00Z`) / 86_400_000);
-/** A close date (a datetime) is a day in the portal's time zone (the sandbox's account details say which). */
-const portalDay = new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const closeDayOf = (text: string) => dayOf(portalDay.format(new Date(text)));
-
-interface RawDeal {
-  readonly id: string;
-  readonly day: number;
-  readonly type: 'newbusiness' | 'existingbusiness';
-  readonly won: boolean;
-  readonly lost: boolean;
-  readonly amount: number;
-  readonly currency: string;
-  kind?: 'new' | 'renewal' | 'expansion';
-}
-
-function rawDeals(companyId: string): RawDeal[] {
-  return sandbox.store
-    .associations('companies', companyId, 'deals')
-    .map((id) => ({ id, p: sandbox.store.get('deals', id)?.properties ?? {} }))
-    .filter(({ p }) => typeof p.closedate === 'string' && (p.dealtype === 'newbusiness' || p.dealtype === 'existingbusiness'))
-    .map(({ id, p }) => ({
-      id,
-      day: closeDayOf(String(p.closedate)),
-      type: p.dealtype === 'newbusiness' ? ('newbusiness' as const) : ('existingbusiness' as const),
-      won: p.dealstage === 'closedwon',
-      lost: p.dealstage === 'closedlost',
-      // HubSpot's conversion into the portal's home currency (USD) where it gave one.
-      amount: Number(p.amount_in_home_currency ?? p.amount ?? 0) || 0,
-      currency: typeof p.amount_in_home_currency === 'string' ? 'USD' : String(p.deal_currency_code ?? 'USD'),
-    }))
-    .sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1));
-}
-
-/** Calendar months later (the day clamped to the month's end), as a day number. */
-function addMonths(day: number, months: number): number {
-  const date = new Date(day * 86_400_000);
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return Math.floor(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), last)) / 86_400_000);
-}
-
-/**
- * Renewal vs expansion (DESIGN.md "Renewal"): existing business within 60 days of the contract's
- * end. The end: the company's contract_end_date and its yearly anniversaries (not before the first
- * contract started); else the first won new business + 12 months, rolled on a year by a won
- * renewal, and by whole years when a deal closes more than 60 days after it.
- */
-function classify(deals: RawDeal[], endProperty: number | null): void {
-  if (endProperty !== null) {
-    const started = deals.find((d) => d.type === 'newbusiness' && d.won)?.day ?? null;
-    for (const deal of deals) {
-      if (deal.type === 'newbusiness') {
-        deal.kind = 'new';
-        continue;
-      }
-      let best = endProperty;
-      for (let k = -40; k <= 40; k++) {
-        const candidate = addMonths(endProperty, 12 * k);
-        if (Math.abs(candidate - deal.day) < Math.abs(best - deal.day)) best = candidate;
-      }
-      deal.kind = Math.abs(deal.day - best) <= 60 && (started === null || best > started + 60) ? 'renewal' : 'expansion';
-    }
-    return;
-  }
-  let end: number | null = null;
-  for (const deal of deals) {
-    if (deal.type === 'newbusiness') {
-      deal.kind = 'new';
-      if (deal.won && end === null) end = addMonths(deal.day, 12);
-      continue;
-    }
-    if (end === null) {
-      deal.kind = 'renewal';
-      end = deal.won ? addMonths(deal.day, 12) : deal.day;
-      continue;
-    }
-    let candidate: number = end;
-    while (deal.day > candidate + 60) candidate = addMonths(candidate, 12);
-    const near = Math.abs(deal.day - candidate) <= 60;
-    deal.kind = near ? 'renewal' : 'expansion';
-    if (near) end = deal.won ? addMonths(candidate, 12) : candidate;
-  }
-}
-
-interface Contract {
-  active: boolean;
-  arr: number;
-  known: boolean;
-}
-
-/** The contract after one day's deals: a won renewal restates it, a lost one ends it, other won deals add to it. */
-function applyDay(contract: Contract, deals: RawDeal[]): Contract {
-  const added = deals.filter((d) => d.won && d.kind !== 'renewal').reduce((sum, d) => sum + d.amount, 0);
-  const wonAdd = deals.some((d) => d.won && d.kind !== 'renewal');
-  const wonRenewals = deals.filter((d) => d.won && d.kind === 'renewal');
-  if (wonRenewals.length > 0) return { active: true, known: true, arr: wonRenewals.reduce((sum, d) => sum + d.amount, 0) + added };
-  if (deals.some((d) => d.lost && d.kind === 'renewal')) return { active: wonAdd, known: true, arr: added };
-  if (wonAdd) return { active: true, known: true, arr: contract.arr + added };
-  return contract;
-}
-
-function byDay(deals: RawDeal[]): Array<[number, RawDeal[]]> {
-  const days = new Map<number, RawDeal[]>();
-  for (const deal of deals) days.set(deal.day, [...(days.get(deal.day) ?? []), deal]);
-  return [...days.entries()].sort(([a], [b]) => a - b);
-}
-
-function recompute(from: string, to: string) {
-  const start = dayOf(from);
-  const end = dayOf(to);
-  const customers = { atStart: 0, atEnd: 0, new: 0, churned: 0 };
-  const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0 };
-  const arr = { start: 0, expansion: 0, contraction: 0, churned: 0, end: 0, new: 0 };
-  const leftOut = new Map<string, number>();
-  const reasons = new Map<string, { companies: number; value: number }>();
-  let withAmounts = 0;
-  for (const company of sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer')) {
-    const deals = rawDeals(company.id);
-    const endProperty = company.properties.contract_end_date;
-    classify(deals, typeof endProperty === 'string' && endProperty !== '' ? dayOf(endProperty) : null);
-    const days = byDay(deals);
-    let contract: Contract = { active: false, arr: 0, known: false };
-    for (const [day, list] of days) if (day < start) contract = applyDay(contract, list);
-    const inPeriod = days.filter(([day]) => day >= start && day <= end);
-    const dueDays = inPeriod.filter(([, list]) => list.some((d) => d.kind === 'renewal'));
-    if (!contract.known && dueDays.length > 0) {
-      const first = dueDays[0]?.[1] ?? [];
-      contract = { active: true, known: true, arr: first.filter((d) => d.kind === 'renewal').reduce((s, d) => s + d.amount, 0) };
-    }
-    const atStart = contract;
-    let dueValue: number | null = null;
-    let outcome: 'won' | 'lost' | null = null;
-    let renewedValue = 0;
-    for (const [, list] of inPeriod) {
-      const due = list.filter((d) => d.kind === 'renewal');
-      if (due.length > 0 && dueValue === null) dueValue = contract.active ? contract.arr : due.reduce((s, d) => s + d.amount, 0);
-      if (due.some((d) => d.won)) {
-        outcome = 'won';
-        renewedValue = due.filter((d) => d.won).reduce((s, d) => s + d.amount, 0);
-      } else if (due.some((d) => d.lost)) outcome = 'lost';
-      contract = applyDay(contract, list);
-    }
-    const churned = outcome === 'lost' && !contract.active;
-    const currency = deals[0]?.currency ?? 'USD';
-    const inUsd = currency === 'USD';
-    if (!inUsd && (atStart.active || dueValue !== null || contract.active)) leftOut.set(currency, (leftOut.get(currency) ?? 0) + 1);
-    const money = (value: number) => (inUsd ? value : 0);
-    if (atStart.active) {
-      customers.atStart += 1;
-      if (inUsd) withAmounts += 1;
-      arr.start += money(atStart.arr);
-      if (churned) arr.churned += money(atStart.arr);
-      else {
-        const moved = money(contract.arr) - money(atStart.arr);
-        if (moved > 0) arr.expansion += moved;
-        else arr.contraction -= moved;
-      }
-    }
-    if (contract.active) {
-      customers.atEnd += 1;
-      arr.end += money(contract.arr);
-      if (!atStart.active) {
-        customers.new += 1;
-        arr.new += money(contract.arr);
-      }
-    }
-    if (churned) {
-      customers.churned += 1;
-      const reason = typeof company.properties.cs_churn_reason === 'string' ? company.properties.cs_churn_reason : 'not_recorded';
-      const entry = reasons.get(reason) ?? { companies: 0, value: 0 };
-      reasons.set(reason, { companies: entry.companies + 1, value: entry.value + (atStart.active ? money(atStart.arr) : 0) });
-    }
-    if (dueValue !== null) {
-      renewals.due += 1;
-      renewals.dueValue += money(dueValue);
-      if (outcome === 'won') {
-        renewals.renewed += 1;
-        renewals.renewedValue += money(renewedValue);
-      } else if (outcome === 'lost') renewals.lost += 1;
-      else renewals.open += 1;
-    }
-  }
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-  const revenueChurnRate = ratio(arr.churned, arr.start);
-  const annual = revenueChurnRate === null ? null : 1 - (1 - revenueChurnRate) ** (365 / (end - start + 1));
-  const averageArr = withAmounts > 0 ? arr.start / withAmounts : null;
-  const lifetime = annual !== null && annual > 0 ? 1 / annual : null;
-  return {
-    period: { from, to },
-    currency: 'USD',
-    customers,
-    renewals,
-    renewalRate: ratio(renewals.renewed, renewals.due),
-    revenueRenewalRate: ratio(renewals.renewedValue, renewals.dueValue),
-    logoChurnRate: ratio(customers.churned, customers.atStart),
-    revenueChurnRate,
-    grossRevenueRetention: ratio(arr.start - arr.churned - arr.contraction, arr.start),
-    netRevenueRetention: ratio(arr.start + arr.expansion - arr.contraction - arr.churned, arr.start),
-    arr,
-    churnReasons: [...reasons.entries()].map(([reason, entry]) => ({ reason, ...entry })).sort((a, b) => b.value - a.value || b.companies - a.companies || a.reason.localeCompare(b.reason)),
-    ltv: { averageArr, revenueChurnRate: annual, expectedLifetimeYears: lifetime, estimatedLtv: averageArr !== null && lifetime !== null ? averageArr * lifetime : null },
-    leftOut: [...leftOut.entries()].map(([currency, companies]) => ({ currency, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
-  };
-}
-
-/** Every number to 12 significant digits. */
-function rounded(value: unknown): unknown {
-  if (typeof value === 'number') return Number(value.toPrecision(12));
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
-  return value;
-}
 
 describe('cs-card report on the demo portfolio', () => {
   for (const [quarter, from, to] of [
@@ -262,8 +31,8 @@ describe('cs-card report on the demo portfolio', () => {
       const { code, stdout, stderr } = await csCard(['report', '--period', quarter, '--json', '--as-of', asOf]);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      const { arrBasis, ...report } = JSON.parse(stdout) as Record<string, unknown>;
-      const expected = recompute(from, to);
+      const { arrBasis, asOf: notes, ...report } = JSON.parse(stdout) as Record<string, unknown>;
+      const expected = recompute(sandbox, from, to, asOf);
       // Both sides add the same numbers in other orders: equal to 12 significant digits.
       expect(rounded(report)).toEqual(rounded(expected));
       // Every demo deal has a plain amount: no hs_arr, no contract term.
@@ -273,6 +42,14 @@ describe('cs-card report on the demo portfolio', () => {
       // EUR and GBP deals carry HubSpot's amount_in_home_currency: converted, none left out.
       expect(expected.leftOut).toEqual([]);
       expect(sandbox.store.list('deals').some((deal) => deal.properties.deal_currency_code !== 'USD' && deal.properties.amount_in_home_currency)).toBe(true);
+      // As of the sandbox's own day (read later: the test runs after it) no deal was created later; the renewals
+      // signed early with a close date after the day count as open then, as on the card (outside these quarters).
+      const customers = sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer');
+      const signedEarly = [...new Set(customers.flatMap((c) => sandbox.store.associations('companies', c.id, 'deals')))].filter((id) => {
+        const p = sandbox.store.get('deals', id)?.properties ?? {};
+        return p.hs_is_closed === 'true' && typeof p.closedate === 'string' && closeDayOf(p.closedate) > dayOf(asOf);
+      });
+      expect(notes).toMatchObject({ day: asOf, leftOut: { created: { deals: 0 }, closed: { deals: signedEarly.length } } });
     });
   }
 

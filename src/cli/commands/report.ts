@@ -1,5 +1,5 @@
 import { catalogText } from '../../app/cards/i18n/message-error.ts';
-import { dayOfInstant, dayZone, parseIsoDate, type Day } from '../../domain/parsing/index.ts';
+import { dayOfInstant, dayZone, formatDay, parseIsoDate, type Day } from '../../domain/parsing/index.ts';
 import { periodFromArguments } from '../../domain/portfolio/period-report.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { runPeriodReport } from '../../usecases/portfolio-book.ts';
@@ -12,7 +12,8 @@ import { configForPortal, openPortal, readEnvironment, sandboxNotice } from '../
 
 // `cs-card report [--period 2026-Q3|2026-10|2026 | --from D --to D] [--json|--csv] [--by owner]`:
 // the period's renewal, churn, retention and LTV figures (domain/period-report.ts) from the
-// portal's customer companies and their deals. Reads only.
+// portal's customer companies and their deals, as of --as-of (default today): what is dated
+// after it is left out as the card leaves it out, and what cannot be is said. Reads only.
 
 interface ReportOptions {
   readonly period?: string;
@@ -48,19 +49,25 @@ export async function showReport(options: ReportOptions): Promise<void> {
     // The portal's home currency and time zone (account details), else the configured ones.
     const config = await configForPortal(portal, configured);
     // Without --as-of the report is as of today in the portal's time zone, not the machine's or UTC.
-    const asOf = givenAsOf ?? dayZone(config.timeZone).dayOf(Date.now());
+    const readAt = Date.now();
+    const asOf = givenAsOf ?? dayZone(config.timeZone).dayOf(readAt);
     const period = periodOf(asOf);
     if ('error' in period) throw new UsageError(period.error);
     const currency = { reporting: options.currency ?? config.currency, home: config.currency };
-    const { report, owners } = await runPeriodReport({ gateway: portal.portfolio, config }, { asOf, period, currency, byOwner: options.by === 'owner' });
+    const { report, owners, asOf: asOfNotes } = await runPeriodReport({ gateway: portal.portfolio, config }, { asOf, readAt, period, currency, byOwner: options.by === 'owner' });
+    // What --as-of left out and what it could not take back: footnotes to the text, a field of the JSON, stderr beside the CSV.
+    const notes = asOfNotes.messages.map((note) => ({ ...note, text: i18n.message(note) }));
     const scopes: ReportScope[] = [{ ownerId: null, ownerName: null, report }, ...(owners ?? []).map((owner) => ({ ownerId: owner.ownerId, ownerName: owner.ownerName, report: owner.report }))];
     if (options.json) {
-      const body = owners === null ? report : { ...report, owners: owners.map((owner) => ({ ownerId: owner.ownerId === '' ? null : owner.ownerId, owner: owner.ownerName, ...owner.report })) };
+      const asOfBody = { day: formatDay(asOf), leftOut: asOfNotes.leftOut, notes };
+      const body = owners === null ? { ...report, asOf: asOfBody } : { ...report, asOf: asOfBody, owners: owners.map((owner) => ({ ownerId: owner.ownerId === '' ? null : owner.ownerId, owner: owner.ownerName, ...owner.report })) };
       process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     } else if (options.csv) {
       process.stdout.write(reportCsv(scopes));
+      for (const note of notes) process.stderr.write(`${note.text}\n`);
     } else {
-      process.stdout.write(`${scopes.map((scope) => reportText(scope, i18n.locale)).join('\n\n')}\n`);
+      const footnotes = notes.length === 0 ? '' : `\n${notes.map((note) => note.text).join('\n')}\n`;
+      process.stdout.write(`${scopes.map((scope) => reportText(scope, i18n.locale)).join('\n\n')}\n${footnotes}`);
     }
   } catch (error) {
     if (error instanceof HubSpotError) throw new CommandFailure(catalogText('cli.error.hubspot', { error: null }), { cause: error });

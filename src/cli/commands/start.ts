@@ -191,9 +191,10 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
     closers.push(backend.close);
 
     const deps = { gateway: portal.portfolio, config };
-    const asOf = todayIn(dayZone(config.timeZone), Date.now());
+    const readAt = Date.now();
+    const asOf = todayIn(dayZone(config.timeZone), readAt);
     const [companies, summary] = await step('cli.start.step.summary', () =>
-      Promise.all([readPortfolio(deps), portfolioPage(deps, { asOf: parseIsoDate(asOf) ?? 0, currency: { reporting: config.currency, home: config.currency } })]),
+      Promise.all([readPortfolio(deps), portfolioPage(deps, { asOf: parseIsoDate(asOf) ?? 0, readAt, currency: { reporting: config.currency, home: config.currency } })]),
     );
     const project = await readPreviewProject();
     const preview = await step('cli.start.step.preview', () =>

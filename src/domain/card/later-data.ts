@@ -155,7 +155,8 @@ class Cut {
   }
 }
 
-const nothingLeftOut: LeftOut = Object.freeze({
+/** Nothing left out (the as-of day is the day of the read, or nothing is dated after it). */
+export const nothingLeftOut: LeftOut = Object.freeze({
   created: Object.freeze({ contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 }),
   closed: Object.freeze({ deals: 0, tickets: 0, tasks: 0 }),
   changes: 0,

@@ -32,14 +32,14 @@ export interface ContractDeal extends Deal {
 }
 
 /**
- * The deal properties these rules read, beyond those readDeals reads.
+ * The deal properties these rules read, beyond those readDeals reads (createdate: the as-of rule, card/later-data.ts).
  *
  * @example
  * contractDealProperties(defaultConfig).slice(-3) // => ['amount_in_home_currency', 'closed_lost_reason', 'contract_term_months']
  */
 export function contractDealProperties(config: CsConfig): string[] {
   return [
-    'dealname', 'dealstage', 'dealtype', 'pipeline', 'amount', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'deal_currency_code',
+    'dealname', 'dealstage', 'dealtype', 'pipeline', 'amount', 'closedate', 'createdate', 'hs_is_closed', 'hs_is_closed_won', 'deal_currency_code',
     'hs_deal_stage_probability', 'hs_arr', 'amount_in_home_currency', 'closed_lost_reason', config.renewal.contractTermProperty,
   ];
 }

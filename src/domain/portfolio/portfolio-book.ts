@@ -1,4 +1,4 @@
-import { csProperty } from '../property-names.ts';
+import { churnStateProperties, csProperty } from '../property-names.ts';
 import type { CsConfig } from '../../config/schema.ts';
 import type { ContractDeal } from './contract-deals.ts';
 import { formatDay, parseDay, type Day } from '../parsing/index.ts';
@@ -11,8 +11,9 @@ import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view
 import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/portfolio.ts';
 
 // The managers' book of customers: each customer company as the synced cs_* properties and its
-// contract deals describe it today (health, renewal, the ARR in force and its currency, churn),
-// plus its rows of the period reports asked for. The app page, the `npm start` summary and
+// contract deals describe it on the as-of day (health, renewal, the ARR in force and its currency,
+// churn), plus its rows of the period reports asked for. A past as-of day: the company and its deals
+// come taken back to it (book-as-of.ts); health and the renewal date are the values sync last wrote. The app page, the `npm start` summary and
 // `cs-card report` all read it, so they never disagree.
 //
 // - ARR in force: the contract of renewal-period.ts on the as-of day, in the company's currency
@@ -56,7 +57,8 @@ export interface BookCompany {
  */
 export function bookCompanyProperties(config: CsConfig): string[] {
   const contract = [config.renewal.companyDateProperty, config.renewal.contractTermProperty].filter((name): name is string => name !== null);
-  return ['name', 'hubspot_owner_id', csProperty.healthScore, csProperty.healthBand, csProperty.renewalDate, csProperty.renewalAmount, config.playbooks.churnReasonProperty, ...contract];
+  // When the churn reason was recorded: a report as of an earlier day leaves it out (book-as-of.ts).
+  return ['name', 'hubspot_owner_id', csProperty.healthScore, csProperty.healthBand, csProperty.renewalDate, csProperty.renewalAmount, churnStateProperties.recordedAt, config.playbooks.churnReasonProperty, ...contract];
 }
 
 /** The currency of a company's amounts: its latest won contract deal's, else any deal's. */

@@ -219,6 +219,8 @@ export const messages = {
   'report.notDefined': 'n/a',
   'report.arrBasis': 'ARR from: HubSpot’s ARR on {hsArr} deals, amount annualised by contract term on {annualised}, amount taken as one year on {amount}',
   'report.leftOut': '{companies, plural, one {# company} other {# companies}} with amounts in {currency} count as customers but not in these amounts (currencies are never added up)',
+  'report.asOf.leftOut': 'Data dated after {asOf} is left out ({count, plural, one {# record or value} other {# records and values}}, the latest on {latest}): these figures count the customers’ deals as they stood on {asOf}',
+  'report.asOf.currentValues': 'Not taken back to {asOf}, so today’s values are used (the report reads no history of them): deal amounts, types and pipelines, the companies’ contract end dates and terms, and which companies are customers',
   'report.owner': 'Owner: {owner}',
   'report.owner.none': 'No owner',
   'portfolio.title': 'Customer success portfolio',

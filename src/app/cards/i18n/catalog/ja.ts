@@ -217,6 +217,8 @@ export const messages: Catalog = {
   'report.notDefined': '該当なし',
   'report.arrBasis': 'ARR の算出元：HubSpot の ARR（{hsArr} 件の取引）、契約期間で年換算した金額（{annualised} 件）、1 年分とみなした金額（{amount} 件）',
   'report.leftOut': '{currency} 建ての {companies} 社は顧客数には含まれますが、これらの金額には含まれません（通貨は合算しません）',
+  'report.asOf.leftOut': '{asOf} より後の日付のデータ（レコードまたは値 {count} 件、最新は {latest}）は除外しました。これらの数値は {asOf} 時点の顧客の取引に基づいています',
+  'report.asOf.currentValues': '次の項目は {asOf} 時点に戻せないため、現在の値を使っています（レポートはこれらの履歴を読み込みません）：取引の金額・種類・パイプライン、会社の契約終了日と契約期間、どの会社が顧客か',
   'report.owner': '担当者：{owner}',
   'report.owner.none': '担当者なし',
   'portfolio.title': 'カスタマーサクセス ポートフォリオ',

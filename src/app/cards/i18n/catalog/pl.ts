@@ -217,6 +217,8 @@ export const messages: Catalog = {
   'report.notDefined': 'nie dotyczy',
   'report.arrBasis': 'ARR z: ARR HubSpot dla {hsArr} transakcji, kwoty przeliczonej na rok według okresu umowy dla {annualised}, kwoty przyjętej jako roczna dla {amount}',
   'report.leftOut': '{companies, plural, one {# firma} few {# firmy} many {# firm} other {# firmy}} z kwotami w {currency} liczą się jako klienci, ale nie w tych kwotach (walut nigdy się nie sumuje)',
+  'report.asOf.leftOut': 'Pominięto dane z datą późniejszą niż {asOf} ({count, plural, one {# rekord lub wartość} few {# rekordy lub wartości} many {# rekordów lub wartości} other {# rekordu lub wartości}}, najnowsze z {latest}): liczby obejmują transakcje klientów takie, jakie były na dzień {asOf}',
+  'report.asOf.currentValues': 'Nie cofnięto do {asOf}, więc użyto dzisiejszych wartości (raport nie czyta ich historii): kwoty, typy i pipeline’y transakcji, daty końca i okresy umów firm oraz to, które firmy są klientami',
   'report.owner': 'Opiekun: {owner}',
   'report.owner.none': 'Bez opiekuna',
   'portfolio.title': 'Portfel customer success',

@@ -217,6 +217,8 @@ export const messages: Catalog = {
   'report.notDefined': '不适用',
   'report.arrBasis': 'ARR 来源：{hsArr} 个交易使用 HubSpot 的 ARR，{annualised} 个按合同期限年化金额，{amount} 个将金额视为一年',
   'report.leftOut': '{companies} 家以 {currency} 计价的公司计入客户数，但不计入这些金额（不同币种从不相加）',
+  'report.asOf.leftOut': '已排除 {asOf} 之后的数据（{count} 条记录或值，最新的在 {latest}）：这些数字按客户交易在 {asOf} 当天的状态计算',
+  'report.asOf.currentValues': '以下内容无法回溯到 {asOf}，使用的是当前值（报告不读取它们的历史记录）：交易的金额、类型和管道，公司的合同结束日期和合同期限，以及哪些公司是客户',
   'report.owner': '负责人：{owner}',
   'report.owner.none': '无负责人',
   'portfolio.title': '客户成功组合',
