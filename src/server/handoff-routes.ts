@@ -54,7 +54,7 @@ export function registerHandoffRoutes(app: Hono, card: CardDeps, store: StateSto
         const request: HandoffRequest = c.req.valid('json');
         const outcome = await oneAtATime(companyId, () => changeHandoff(handoff, companyId, request));
         if (outcome.kind === 'refused') {
-          const refusal = { code: handoffRefusalCodes[outcome.reason], message: outcome.message, ...(outcome.missing ? { missing: outcome.missing } : {}) };
+          const refusal = { code: handoffRefusalCodes[outcome.reason], message: outcome.message, ...(outcome.missing ? { missing: outcome.missing, missingFields: outcome.missingFields ?? [] } : {}) };
           return errorAnswer(c, refusal, sections(outcome.view));
         }
         return c.json({ replayed: outcome.replayed, noteId: outcome.noteId, taskIds: outcome.taskIds, ...sections(outcome.view) });

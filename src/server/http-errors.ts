@@ -57,8 +57,9 @@ export interface HttpError {
   readonly code: ErrorCode;
   readonly message: string;
   readonly params?: MessageParams;
-  /** A refused handoff submit: the required fields still missing. */
+  /** A refused handoff submit: the required fields still missing, by label and as form field keys. */
   readonly missing?: readonly string[];
+  readonly missingFields?: readonly string[];
 }
 
 /** Where a request input is read from, as Hono's validator names it. */
@@ -117,12 +118,13 @@ export function httpErrorOf(error: unknown): HttpError {
   return { code: 'internal_error', message: 'The card service failed unexpectedly; the error is logged' };
 }
 
-/** The error answer: the table's status, `{ error: { code, message, missing?, params? } }` and what else the route sends beside it. */
+/** The error answer: the table's status, `{ error: { code, message, missing?, missingFields?, params? } }` and what else the route sends beside it. */
 export function errorAnswer(c: Context, error: HttpError, beside: Readonly<Record<string, unknown>> = {}): Response {
   const body: ErrorBody['error'] = {
     code: error.code,
     message: error.message,
     ...(error.missing ? { missing: [...error.missing] } : {}),
+    ...(error.missingFields ? { missingFields: [...error.missingFields] } : {}),
     ...(error.params ? { params: error.params } : {}),
   };
   return c.json({ error: body, ...beside }, errorStatus[error.code]);

@@ -38,7 +38,7 @@ export interface HandoffView {
 
 export type HandoffOutcome =
   | { readonly kind: 'done'; readonly replayed: boolean; readonly noteId: string | null; readonly taskIds: readonly string[]; readonly view: CardView }
-  | { readonly kind: 'refused'; readonly reason: RefusalKind; readonly message: string; readonly missing?: readonly string[]; readonly view: CardView };
+  | { readonly kind: 'refused'; readonly reason: RefusalKind; readonly message: string; readonly missing?: readonly string[]; readonly missingFields?: readonly string[]; readonly view: CardView };
 
 /** Without the company's contacts, "is this contact the company's?" cannot be answered. */
 export class ContactsUnknownError extends Error {
@@ -91,7 +91,7 @@ export async function changeHandoff(deps: HandoffDeps, companyId: string, reques
   });
   if (plan.kind === 'refused') {
     const refusal = { kind: 'refused', reason: plan.reason, message: plan.message, view: cardAfter(deps, loaded) } as const;
-    return plan.missing ? { ...refusal, missing: plan.missing } : refusal;
+    return plan.missing ? { ...refusal, missing: plan.missing, missingFields: plan.missingFields ?? [] } : refusal;
   }
   if (plan.kind === 'replay') {
     const effects = await finishEffects(deps, loaded, companyId, plan);

@@ -133,10 +133,20 @@ describe('the handoff on the tab card', () => {
     await settled(r);
     const alert = r.findByTestId(Alert, 'handoff-failed');
     expect(alert.props.title).toBe(en['handoff.failed.title']);
-    expect(textOf(alert)).toContain('required fields are missing: Success criteria, Champion, Economic buyer, Planned go-live date');
+    // The fields the backend found missing, in the user's words (not its English sentence for admins).
+    expect(textOf(alert)).toContain('To submit, fill in: Success criteria, Champion, Economic buyer, Planned go-live date');
+    expect(textOf(alert)).not.toContain('required fields are missing');
     expect(status(r)).toBe(en['handoff.phase.not_started']);
     // What was typed is still there.
     expect(r.find(TextArea, { name: 'goals' }).props.value).toBe('Ship the first robot fleet');
+
+    // In Polish, the same refusal names the fields in Polish (the catalog's form labels).
+    const polish = await renderTab(companyId, 'pl-PL');
+    click(polish, 'handoff-submit');
+    await settled(polish);
+    const polishAlert = textOf(polish.findByTestId(Alert, 'handoff-failed'));
+    expect(polishAlert).toContain('Aby przekazać, uzupełnij: Cele klienta, Kryteria sukcesu, Champion, Decydent budżetowy, Planowana data uruchomienia');
+    expect(polishAlert).not.toMatch(/Success criteria|required fields/);
   });
 
   it('refuses a contact of another company', async () => {

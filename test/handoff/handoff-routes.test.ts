@@ -9,7 +9,7 @@ const portal = useHandoffPortal();
 interface Answer {
   status: number;
   body: Record<string, unknown> & {
-    error?: { code: string; message: string; missing?: string[] };
+    error?: { code: string; message: string; missing?: string[]; missingFields?: string[] };
     handoff: { status: string; phase: string; version: number; completeness: number; missing: string[]; returnComment: string | null; fields: Record<string, string>; contacts: { id: string; label: string }[] };
     churn: { needed: boolean; reason: string | null; comment: string | null };
   };
@@ -105,7 +105,12 @@ describe('the handoff', () => {
     const { companyId } = seedWonCompany(portal.sandbox, 'Osprey Media');
     const answer = await call('POST', `/api/companies/${companyId}/handoff/submit`, { baseVersion: 0, fields: { goals: 'Grow usage' } });
     expect(answer.status).toBe(422);
-    expect(answer.body.error).toMatchObject({ code: 'handoff_incomplete', missing: ['Success criteria', 'Champion', 'Economic buyer', 'Planned go-live date'] });
+    expect(answer.body.error).toMatchObject({
+      code: 'handoff_incomplete',
+      missing: ['Success criteria', 'Champion', 'Economic buyer', 'Planned go-live date'],
+      // The same fields as the form names them: the card words them in the user's language.
+      missingFields: ['successCriteria', 'championId', 'economicBuyerId', 'goLiveDate'],
+    });
     expect(answer.body.error?.message).toContain('Success criteria, Champion, Economic buyer, Planned go-live date');
     expect(portal.sandbox.store.get('companies', companyId)?.properties.cs_handoff_version ?? null).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { editableStatuses, handoffFieldKeys, handoffFieldProperties, handoffOf, handoffStateProperties, handoffStatus, handoffVersion, type HandoffFieldKey } from './handoff.ts';
+import { editableStatuses, handoffFieldKeys, handoffFieldProperties, handoffOf, handoffStateProperties, handoffStatus, handoffVersion, missingFieldKeys, type HandoffFieldKey } from './handoff.ts';
 import type { HandoffAction, HandoffRequest } from '../../app/cards/contract/handoff.ts';
 import { handoffEffects, type HandoffEffects, type TimelineContext } from './handoff-timeline.ts';
 import { textOf } from '../parsing/index.ts';
@@ -19,7 +19,9 @@ export interface HandoffRefusal {
   readonly reason: RefusalKind;
   /** One sentence naming what is wrong and what to do. */
   readonly message: string;
+  /** An incomplete submit: the required fields still missing, by label (English) and as form field keys. */
   readonly missing?: readonly string[];
+  readonly missingFields?: readonly string[];
 }
 
 export type HandoffPlan =
@@ -66,7 +68,13 @@ export function planHandoffChange(request: HandoffRequest, ctx: HandoffContext):
   if (request.action === 'submit') {
     const { missing } = handoffOf(merged, ctx.config);
     if (missing.length > 0) {
-      return { kind: 'refused', reason: 'incomplete', missing, message: `The handoff cannot be submitted: required fields are missing: ${missing.join(', ')}. Fill them in, then submit again` };
+      return {
+        kind: 'refused',
+        reason: 'incomplete',
+        missing,
+        missingFields: missingFieldKeys(merged, ctx.config),
+        message: `The handoff cannot be submitted: required fields are missing: ${missing.join(', ')}. Fill them in, then submit again`,
+      };
     }
   }
   const properties: Record<string, string> = {

@@ -178,6 +178,24 @@ function phaseOf(status: HandoffStatus, version: number, fields: HandoffFields):
 
 const formFieldOfProperty: ReadonlyMap<string, string> = new Map(Object.entries(handoffFieldProperties).map(([key, property]) => [property, key]));
 
+/** A required field as the form names it (goals, championId, …); a configured field not on the form keeps its label. */
+function formFieldKey(field: CsConfig['handoff']['requiredFields'][number]): string {
+  return formFieldOfProperty.get(field.property) ?? field.label;
+}
+
+/**
+ * The required fields still empty, as form field keys (the card names them in the user's language).
+ *
+ * @example
+ * missingFieldKeys({ cs_handoff_goals: 'Cut onboarding time in half', cs_handoff_go_live_date: 'soon' }, defaultConfig.handoff)
+ * // => ['successCriteria', 'championId', 'economicBuyerId', 'goLiveDate']
+ */
+export function missingFieldKeys(company: PropertyValues, config: CsConfig['handoff']): string[] {
+  const keys: string[] = [];
+  for (const field of config.requiredFields) if (!isFilled(company, field)) keys.push(formFieldKey(field));
+  return keys;
+}
+
 /**
  * `summary` is the company's handoffOf, when the caller has it already.
  *
@@ -196,7 +214,7 @@ export function handoffDetail(company: PropertyValues, contacts: readonly CrmRec
   const missingFields: string[] = [];
   const requiredFields: string[] = [];
   for (const field of config.requiredFields) {
-    const key = formFieldOfProperty.get(field.property) ?? field.label;
+    const key = formFieldKey(field);
     requiredFields.push(key);
     if (!isFilled(company, field)) missingFields.push(key);
   }

@@ -118,9 +118,17 @@ function StepAlert({ outcome, reload }: { outcome: StepOutcome | null; reload: (
   }
   const { error } = outcome;
   const conflict = error.kind === 'http' && error.code === 'handoff_conflict';
+  // An incomplete submit names the fields still missing, in the user's words (nothing for an admin to add).
+  const missing = error.kind === 'http' && error.code === 'handoff_incomplete' && error.missingFields?.length ? error.missingFields : null;
   return (
     <Alert variant={conflict ? 'warning' : 'danger'} title={i18n.t(conflict ? 'handoff.conflict.title' : 'handoff.failed.title')} testId="handoff-failed">
-      {conflict ? <Text>{i18n.t('handoff.conflict.body')}</Text> : <ErrorExplanation error={error} />}
+      {conflict ? (
+        <Text>{i18n.t('handoff.conflict.body')}</Text>
+      ) : missing ? (
+        <Text>{i18n.t('handoff.submitBlocked', { fields: missing.map((key) => handoffFieldName(i18n, key)).join(i18n.t('list.separator')) })}</Text>
+      ) : (
+        <ErrorExplanation error={error} />
+      )}
       {conflict ? <Button size="sm" onClick={reload} testId="handoff-reload">{i18n.t('handoff.reload')}</Button> : null}
     </Alert>
   );

@@ -9,8 +9,10 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    /** A refused handoff submit: the required fields still missing. */
+    /** A refused handoff submit: the required fields still missing, by their configured (English) label… */
     missing: z.optional(z.array(z.string())),
+    /** …and as form field keys (goals, championId, …), which the card names in the user's language; a configured field not on the form keeps its label. */
+    missingFields: z.optional(z.array(z.string())),
     /** A request input that did not validate: where (`in`: param, query, json, header) and which `field` ('' for the whole input). */
     params: z.optional(messageSchema.shape.params),
   }),

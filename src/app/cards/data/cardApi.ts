@@ -16,7 +16,15 @@ export interface BackendClient {
 /** Why a backend call failed, in terms the card can explain to a CSM or an admin. */
 export type BackendError =
   | { readonly kind: 'network'; readonly detail: string }
-  | { readonly kind: 'http'; readonly status: number; readonly detail: string | null; readonly code?: string | null; readonly retryAfterSeconds?: number | null }
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      readonly detail: string | null;
+      readonly code?: string | null;
+      readonly retryAfterSeconds?: number | null;
+      /** A refused handoff submit: the required fields still missing, as form field keys. */
+      readonly missingFields?: readonly string[];
+    }
   | { readonly kind: 'invalid_response'; readonly detail: string };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BackendError };
@@ -113,8 +121,9 @@ async function call<T>(
   const body = await readJson(response);
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('retry-after'));
-    const { message, code } = errorOf(body);
-    return { ok: false, error: { kind: 'http', status: response.status, detail: message, code, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null } };
+    const { message, code, missingFields } = errorOf(body);
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    return { ok: false, error: { kind: 'http', status: response.status, detail: message, code, retryAfterSeconds, ...(missingFields ? { missingFields } : {}) } };
   }
   // The backend validated what it sent with the same schema; this catches a proxy's error page or a backend of another version.
   const parsed = answer.safeParse(body);
@@ -131,9 +140,11 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** The backend's error body (contract/errors.ts); null parts when the answer is not one (a proxy's error page). */
-function errorOf(body: unknown): { message: string | null; code: string | null } {
+function errorOf(body: unknown): { message: string | null; code: string | null; missingFields?: readonly string[] } {
   const parsed = errorBodySchema.safeParse(body);
-  return parsed.success ? { message: parsed.data.error.message, code: parsed.data.error.code } : { message: null, code: null };
+  if (!parsed.success) return { message: null, code: null };
+  const { message, code, missingFields } = parsed.data.error;
+  return missingFields ? { message, code, missingFields } : { message, code };
 }
 
 /** A handoff step's or churn reason's answer carries the whole card after it. */
