@@ -68,6 +68,9 @@ describe('HubSpot number values', () => {
     [' -3.5 ', -3.5],
     ['1e3', 1000],
     ['.5', 0.5],
+    ['0.7275046762194399', 0.7275046762194399],
+    ['9007199254740993', 2 ** 53],
+    ['0.000000000000000000000001', 1e-24],
   ])('reads %s as %d', (value, number) => {
     expect(parseNumber(value)).toBe(number);
   });
@@ -81,6 +84,9 @@ describe('HubSpot number values', () => {
       fc.stringMatching(/^[0-9]{1,20}$/),
       fc.stringMatching(/^[+-]?[0-9]{1,18}(\.[0-9]{0,18})?$/),
       fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      // Stage probabilities as programs write them (up to 17 significant digits), and long fractions.
+      fc.double({ min: 0, max: 1, noNaN: true }).map(String),
+      fc.stringMatching(/^-?[0-9]{0,3}\.[0-9]{12,26}$/),
     );
     fc.assert(
       fc.property(decimal, (text) => {

@@ -77,8 +77,10 @@ export function parseNumber(value: string | null | undefined): number | null {
 /**
  * A signed decimal without exponent ('-3.5', '0.6', '.5', '72.'), read without the regular
  * expression (stage probabilities and amounts with cents are on every deal's path); null for
- * any other shape. Up to 15 digits the value is digits / 10^decimals, one correctly rounded
- * division of exact operands, so exactly what Number gives; longer ones go to Number.
+ * any other shape. While its digits make an integer below 2^53 (15 digits always, often
+ * 16, as in a probability written by a program: '0.8314166812012454'), the value is digits /
+ * 10^decimals, one correctly rounded division of exact operands (10^n is exact up to 10^22),
+ * so exactly what Number gives; larger ones go to Number.
  */
 function plainDecimal(text: string): number | null {
   const length = text.length;
@@ -101,7 +103,7 @@ function plainDecimal(text: string): number | null {
     if (decimals >= 0) decimals++;
   }
   if (digitCount === 0) return null;
-  if (digitCount > 15) {
+  if (mantissa >= maxExactMantissa || decimals >= powersOfTen.length) {
     const number = Number(text);
     return Number.isFinite(number) ? number : null;
   }
@@ -110,8 +112,12 @@ function plainDecimal(text: string): number | null {
 }
 
 const [plusSign, minusSign, decimalPoint] = [43, 45, 46];
-/** 10^0..10^15, each exact in a double. */
-const powersOfTen = Array.from({ length: 16 }, (_, n) => 10 ** n);
+/** 10^0..10^22, each exact in a double. */
+const powersOfTen: number[] = [1];
+// By multiplication, each step exact: Math.pow need not be correctly rounded.
+for (let n = 1; n <= 22; n++) powersOfTen.push((powersOfTen[n - 1] ?? 1) * 10);
+/** Below 2^53 every integer is exact, so the digits read so far are the true mantissa. */
+const maxExactMantissa = 2 ** 53;
 
 /**
  * Up to 15 plain digits (counts, scores, seats, whole amounts: most numbers HubSpot

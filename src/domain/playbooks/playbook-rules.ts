@@ -39,7 +39,7 @@ export interface PlaybookFacts {
   readonly tasks: ActionTasks;
 }
 
-export type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reason' | 'reasonMessage'> & {
+export type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reason' | 'reasonMessage' | 'titleMessage'> & {
   /**
    * The English reason, kept for compatibility, worded only when a view asks for it: a sync
    * suggests actions for every company and never shows their reasons.
@@ -61,7 +61,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Escalate the overdue renewal',
       reason: later(() => `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`),
-      titleMessage: message('action.renewal-overdue.title'),
       reasonMessage: message('action.renewal-overdue.reason', { days, date: when }),
       priority: 'high',
       dueInDays: 0,
@@ -75,7 +74,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Contract lapsed, no renewal on record: create the renewal deal or record the churn',
       reason: later(() => `The contract ended ${daysAgo(days)} (${when}) and no open renewal deal is on record`),
-      titleMessage: message('action.renewal-lapsed.title'),
       reasonMessage: message('action.renewal-lapsed.reason', { days, date: when }),
       priority: 'high',
       dueInDays: 0,
@@ -90,7 +88,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Close or update the stale renewal deal',
       reason: later(() => `Renewal deal ${stale.dealId} was due ${daysAgo(asOf - stale.day)} (${when}) and is still open while a later renewal deal exists${count > 1 ? ` (and ${plural(count - 1, 'other stale renewal deal')})` : ''}`),
-      titleMessage: message('action.renewal-stale-deal.title'),
       reasonMessage: message('action.renewal-stale-deal.reason', { dealId: stale.dealId, days: asOf - stale.day, date: when, count }),
       priority: 'medium',
       dueInDays: 3,
@@ -103,7 +100,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Start an at-risk success plan',
       reason: later(() => `Health is ${score} (at risk) and the renewal is not within 90 days: time to turn it around`),
-      titleMessage: message('action.at-risk-success-plan.title'),
       reasonMessage: message('action.at-risk-success-plan.reason', { score }),
       priority: 'high',
       dueInDays: 7,
@@ -116,7 +112,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Find out why health dropped',
       reason: later(() => `Health fell ${-trend} points in 30 days (from ${from} to ${health.score})`),
-      titleMessage: message('action.health-drop.title'),
       reasonMessage: message('action.health-drop.reason', { points: -trend, from, to: health.score }),
       priority: 'high',
       dueInDays: 3,
@@ -128,7 +123,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Ask the customer for feedback',
       reason: later(() => `No NPS answer from this company's contacts in the last ${nps.windowDays} days`),
-      titleMessage: message('action.nps-ask-feedback.title'),
       reasonMessage: message('action.nps-ask-feedback.reason', { days: nps.windowDays }),
       priority: 'low',
       dueInDays: 30,
@@ -139,7 +133,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Review and accept the sales handoff',
       reason: later(() => 'Sales submitted the handoff and it waits for customer success'),
-      titleMessage: message('action.handoff-accept.title'),
       reasonMessage: message('action.handoff-accept.reason'),
       priority: 'high',
       dueInDays: 2,
@@ -153,7 +146,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Check that the customer went live',
       reason: later(() => `The planned go-live date (${when}) has passed`),
-      titleMessage: message('action.onboarding-go-live-check.title'),
       reasonMessage: message('action.onboarding-go-live-check.reason', { date: when }),
       priority: 'medium',
       dueInDays: 3,
@@ -165,7 +157,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Hold an exit interview',
       reason: later(() => `The renewal was lost on ${when}: learn what would win the customer back`),
-      titleMessage: message('action.churn-exit-interview.title'),
       reasonMessage: message('action.churn-exit-interview.reason', { date: when }),
       priority: 'low',
       dueInDays: 14,
@@ -273,7 +264,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return {
       title: 'Record why the customer churned',
       reason: later(() => `Renewal lost on ${when} and no churn reason is recorded${lostReason === null ? '' : `; the deal says: "${lostReason}"`}`),
-      titleMessage: message('action.churn-reason.title'),
       reasonMessage: lost.lostReason === null ? message('action.churn-reason.reason', { date: when }) : message('action.churn-reason.reasonWithDeal', { date: when, lostReason: lost.lostReason }),
       priority: 'medium',
       dueInDays: 7,

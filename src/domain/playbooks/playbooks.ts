@@ -185,7 +185,7 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
       priority,
       dueInDays,
       alreadyTasked: open.size > 0 && open.has(id),
-      titleMessage: suggestion.titleMessage ?? titleMessage,
+      titleMessage,
       reasonMessage: suggestion.reasonMessage,
     });
   }
