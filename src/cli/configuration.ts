@@ -8,8 +8,8 @@ export async function loadCliConfig(env: NodeJS.ProcessEnv = process.env): Promi
   try {
     return await loadConfig(env);
   } catch (error) {
-    // The frame is the reader's language; each issue names a field of the file as written.
-    if (error instanceof ConfigError) throw new UsageError(catalogText('cli.error.config', { source: error.source, issues: error.issues.join('; ') }), { cause: error });
+    // In the reader's language (the issues are the cause's messages); each issue names a field of the file as written.
+    if (error instanceof ConfigError) throw new UsageError(catalogText('cli.error.config', { source: error.source, error: null }), { cause: error });
     throw error;
   }
 }

@@ -11,6 +11,6 @@ export function skippedParams(skipped: SkippedCompany, i18n: I18n): { companyId:
   );
   return {
     companyId: /^\d+$/.test(skipped.companyId) ? skipped.companyId : i18n.t('cli.sync.unknownCompany'),
-    reasons: reasons.join(i18n.t('cli.sync.reasonSeparator')),
+    reasons: reasons.join(i18n.t('list.clauseSeparator')),
   };
 }

@@ -1,69 +1,90 @@
 import type { z } from 'zod';
+import { message, type Message, type MessageParams } from '../app/cards/contract/message.ts';
+import { createI18n } from '../app/cards/i18n/format.ts';
+import { isMessageKey } from '../app/cards/i18n/messages.ts';
 
 // How a bad configuration is told: one sentence per issue, naming the field, what is wrong and
-// what to write instead (or that removing the field restores the default).
+// what to write instead (or that removing the field restores the default). Each issue is a
+// catalog message (config.*), worded in the reader's language where it is shown; `issues` and
+// the error's message are their English, for logs and code that reads them.
+
+const english = createI18n('en', 'UTC');
 
 /** An invalid configuration; every issue names the field, what is wrong and what to do. */
 export class ConfigError extends Error {
   /** Bad configuration is a usage error (DESIGN.md exit codes). */
   readonly exitCode = 2;
+  /** The issues in English. */
   readonly issues: string[];
+  /** The issues as catalog messages (shown in the reader's language). */
+  readonly texts: readonly Message[];
   /** The file (or other source) the configuration came from. */
   readonly source: string;
 
-  constructor(source: string, issues: string[]) {
+  constructor(source: string, texts: readonly Message[]) {
+    const issues = texts.map((text) => english.message(text));
     super(`${source}: invalid configuration: ${issues.join('; ')}`);
     this.name = 'ConfigError';
     this.issues = issues;
+    this.texts = texts;
     this.source = source;
   }
 }
 
+/** The message a schema rule gives as its error (`{ error: 'config.rule.…' }`): a catalog key. */
+function ruleKey(issue: z.core.$ZodIssue): string | null {
+  return issue.message.startsWith('config.rule.') && isMessageKey(issue.message) ? issue.message : null;
+}
+
 /** One issue as a sentence naming the field, what is wrong and what to do (with the default, `defaults`, when short). */
-export function describeIssue(issue: z.core.$ZodIssue, defaults: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, defaults: unknown): Message {
   if (issue.path.length === 0 && issue.code === 'invalid_type') {
     // The whole file is a list, null, a number…: one short sentence, not the defaults dumped.
-    return `(top level): expected an object {...}, got ${valueText(issue.input)}; the file must hold a JSON object like {"currency": "USD"}: fix it, or delete the file to use the defaults`;
+    return message('config.issue.notObject', got(issue.input));
   }
-  const where = issue.path.length === 0 ? '(top level)' : pathText(issue.path);
+  const where: MessageParams = issue.path.length === 0 ? { at: 'top', field: '' } : { at: 'field', field: pathText(issue.path) };
+  const rule = ruleKey(issue);
+  if (rule !== null) return message(rule, { ...where, ...got(issue.input), ...ruleParams(issue) });
   const fallback = defaultAt(defaults, issue.path);
   const fallbackText = JSON.stringify(fallback);
   // A default too long to read in one line is not quoted: removing the field is the advice.
-  const useDefault = fallback === undefined ? '' : fallbackText.length > 60 ? ' or remove the field to use the default' : ` or remove the field to use the default (${fallbackText})`;
+  const useDefault: MessageParams = fallback === undefined ? { fallback: 'none' } : fallbackText.length > 60 ? { fallback: 'long' } : { fallback: 'short', fallbackValue: fallbackText };
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `${where}: is required; add it`;
-      return `${where}: expected ${kindText(issue.expected)}, got ${valueText(issue.input)}; write ${kindText(issue.expected)}${useDefault}`;
+      if (issue.input === undefined) return message('config.issue.required', where);
+      return message('config.issue.type', { ...where, expected: issue.expected, ...got(issue.input), ...useDefault });
     case 'too_small':
-      return `${where}: ${issue.origin === 'array' ? `must list at least ${String(issue.minimum)} item(s)` : `must be at least ${String(issue.minimum)}`} (got ${valueText(issue.input)}); raise it${useDefault}`;
+      return message('config.issue.tooSmall', { ...where, origin: issue.origin === 'array' ? 'array' : 'value', minimum: String(issue.minimum), count: Number(issue.minimum), ...got(issue.input), ...useDefault });
     case 'too_big':
-      return `${where}: must be at most ${String(issue.maximum)} (got ${valueText(issue.input)}); lower it${useDefault}`;
+      return message('config.issue.tooBig', { ...where, maximum: String(issue.maximum), ...got(issue.input), ...useDefault });
     case 'invalid_value':
-      return `${where}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${valueText(issue.input)})`;
-    case 'unrecognized_keys': {
-      const known = knownKeys(defaults, issue.path);
-      return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling${known ? ` (known fields: ${known})` : ''}`;
-    }
+      return message('config.issue.oneOf', { ...where, values: issue.values.map((v) => JSON.stringify(v)).join(', '), ...got(issue.input) });
+    case 'unrecognized_keys':
+      return message('config.issue.unknownFields', { ...where, count: issue.keys.length, keys: issue.keys.map((k) => `"${k}"`).join(', '), known: knownKeys(defaults, issue.path) ?? 'none' });
     default:
-      return `${where}: ${issue.message}${issue.code === 'invalid_format' ? ` (got ${valueText(issue.input)})` : ''}`;
+      // zod's own words, for a kind of issue no rule of this schema gives.
+      return message('config.issue.other', { ...where, detail: issue.message, format: issue.code === 'invalid_format' ? 'yes' : 'no', ...got(issue.input) });
   }
+}
+
+/** The numbers a rule's check put in its issue's `params`, as the text they are shown as. */
+function ruleParams(issue: z.core.$ZodIssue): MessageParams {
+  if (issue.code !== 'custom' || !issue.params) return {};
+  const params: MessageParams = {};
+  for (const [name, value] of Object.entries(issue.params)) if (typeof value === 'string' || typeof value === 'number') params[name] = String(value);
+  return params;
 }
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 }
 
-function kindText(expected: string): string {
-  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'a text in quotes', boolean: 'true or false', array: 'a list [...]', object: 'an object {...}', record: 'an object {...}' };
-  return names[expected] ?? expected;
-}
-
-function valueText(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+/** What the file holds there: `got` says whether it is a list, an object or a value (`gotValue`, as JSON). */
+function got(value: unknown): MessageParams {
+  if (Array.isArray(value)) return { got: 'list', gotValue: '' };
+  if (value !== null && typeof value === 'object') return { got: 'object', gotValue: '' };
+  const text = value === null ? 'null' : (JSON.stringify(value) ?? String(value));
+  return { got: 'value', gotValue: text.length > 40 ? `${text.slice(0, 37)}...` : text };
 }
 
 function defaultAt(defaults: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { message } from '../app/cards/contract/message.ts';
 import { ConfigError, defaultConfig, parseConfig, type CsConfig } from './schema.ts';
 
 export const defaultConfigFile = 'cs-card.config.json';
@@ -13,7 +14,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: stri
   if (named) {
     const file = path.resolve(cwd, named);
     const text = await readText(file);
-    if (text === null) throw new ConfigError(file, [`the file CS_CARD_CONFIG names cannot be read (it does not exist); fix the path or unset CS_CARD_CONFIG`]);
+    if (text === null) throw new ConfigError(file, [message('config.file.missing')]);
     return parseConfig(parseJson(text, file), file);
   }
   const file = path.resolve(cwd, defaultConfigFile);
@@ -28,7 +29,7 @@ async function readText(file: string): Promise<string | null> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    throw new ConfigError(file, [`cannot be read (${code ?? 'unknown error'}); check that it is a readable file`]);
+    throw new ConfigError(file, [message('config.file.unreadable', { code: code ?? 'none' })]);
   }
 }
 
@@ -37,6 +38,6 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(file, [`is not valid JSON (${reason}); fix the syntax, or delete the file to use the defaults`]);
+    throw new ConfigError(file, [message('config.file.notJson', { reason })]);
   }
 }

@@ -85,6 +85,11 @@ describe('invalid configuration: every message names the field and the fix', () 
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).issues).toHaveLength(2);
       expect((error as ConfigError).message).toMatch(/^team\.json: invalid configuration: currency: .+; nps\.windowDays: /);
+      // Each issue is also a catalog message, worded in the reader's language where it is shown.
+      expect((error as ConfigError).texts).toEqual([
+        { code: 'config.issue.type', params: { at: 'field', field: 'currency', expected: 'string', got: 'value', gotValue: '1', fallback: 'short', fallbackValue: '"USD"' } },
+        { code: 'config.issue.tooSmall', params: { at: 'field', field: 'nps.windowDays', origin: 'value', minimum: '1', count: 1, got: 'value', gotValue: '-1', fallback: 'short', fallbackValue: '180' } },
+      ]);
     }
   });
 });

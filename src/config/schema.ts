@@ -9,6 +9,7 @@ export { ConfigError } from './config-errors.ts';
 // The product's configuration (cs-card.config.json). Every field has a default, so
 // `csConfigSchema.parse({})` is the full default configuration and a user's file only
 // names what it changes. Objects are strict: a misspelt key is an error, not a silent no-op.
+// A rule's error is a catalog key (config.rule.*, its numbers in the issue's params): config-errors.ts words it.
 
 /** Suggested-action rules (DESIGN.md "Suggested actions"); each id is stable and can be switched off. */
 export const actionRuleIds = [
@@ -44,8 +45,8 @@ const positiveDays = z.number().int().min(1).max(3650);
 const share = z.number().min(0).max(1);
 const propertyName = z
   .string()
-  .regex(/^[a-z0-9_]+$/i, { error: 'must be a HubSpot property internal name (letters, digits and _), like "contract_end_date"' });
-const nonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
+  .regex(/^[a-z0-9_]+$/i, { error: 'config.rule.propertyName' });
+const nonEmptyText = z.string().trim().min(1, { error: 'config.rule.nonEmpty' });
 
 const weightsSchema = z
   .strictObject({
@@ -60,11 +61,7 @@ const weightsSchema = z
   .check((ctx) => {
     const sum = factorKeys.reduce((total, key) => total + ctx.value[key], 0);
     if (Math.abs(sum - 100) > 1e-9) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `the weights must sum to 100 (they sum to ${Number(sum.toFixed(6))}); adjust them`,
-      });
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'config.rule.weightsSum', params: { sum: Number(sum.toFixed(6)) } });
     }
   });
 
@@ -78,11 +75,7 @@ const bandsSchema = z
   .prefault({})
   .check((ctx) => {
     if (ctx.value.attentionMin >= ctx.value.healthyMin) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `attentionMin (${ctx.value.attentionMin}) must be below healthyMin (${ctx.value.healthyMin}); the bands run at_risk < attention < healthy`,
-      });
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'config.rule.bandsOrder', params: { attentionMin: ctx.value.attentionMin, healthyMin: ctx.value.healthyMin } });
     }
   });
 
@@ -91,7 +84,7 @@ function ordered<T extends Record<string, unknown>>(lowKey: keyof T & string, hi
     const low = ctx.value[lowKey];
     const high = ctx.value[highKey];
     if (typeof low === 'number' && typeof high === 'number' && low >= high) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, message: `${lowKey} (${low}) must be below ${highKey} (${high}); swap or adjust them` });
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'config.rule.ordered', params: { lowKey, low, highKey, high } });
     }
   };
 }
@@ -116,12 +109,12 @@ export const csConfigSchema = z.strictObject({
    */
   timeZone: z
     .string()
-    .refine(isTimeZone, { error: 'must be an IANA time zone name, like "America/Los_Angeles" or "UTC"' })
+    .refine(isTimeZone, { error: 'config.rule.timeZone' })
     .default('UTC'),
   /** The portal's home currency (read from its account details at start, like timeZone); amounts and totals are in it. */
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 currency code in capitals, like "USD"' })
+    .regex(/^[A-Z]{3}$/, { error: 'config.rule.currency' })
     .default('USD'),
   sync: z
     .strictObject({

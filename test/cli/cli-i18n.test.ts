@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,8 +42,8 @@ function englishIn(output: string): string[] {
 
 const terminals = [
   // `skippedTickets`: a company skipped because its tickets could not be read, with HubSpot's answer.
-  { name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział/m },
-  { name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m },
+  { name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział/m, badCurrency: 'currency: musi być trzyliterowym kodem waluty ISO 4217 pisanym wielkimi literami, np. "USD" (otrzymano "usd")' },
+  { name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m, badCurrency: 'currency: 大文字 3 文字の ISO 4217 通貨コードにしてください。例: "USD"（"usd"でした）' },
 ] as const;
 
 describe('the command line speaks the reader\'s language', () => {
@@ -98,7 +98,7 @@ describe('the command line speaks the reader\'s language', () => {
     expect(legacySyncReason('something a future version wrote')).toEqual({ code: 'sync.reason.earlier', params: {} });
   });
 
-  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets }) => {
+  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets, badCurrency }) => {
     let sandbox: Sandbox;
     let portal: { url: string; close(): Promise<void> };
     beforeAll(async () => {
@@ -157,6 +157,28 @@ describe('the command line speaks the reader\'s language', () => {
         await rm(stateDir, { recursive: true, force: true });
       }
     }, 120_000);
+
+    it('what is wrong with a configuration file, field by field, in that language', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'cs-card-i18n-config-'));
+      const file = path.join(dir, 'cs-card.config.json');
+      await writeFile(file, JSON.stringify({ currency: 'usd', nps: { windowDays: '180' }, health: { weight: {}, bands: { healthyMin: 50, attentionMin: 60 } }, adoption: { seatsActiveProperty: 'Active users' } }));
+      try {
+        const run = await csCard(['card', '123'], { LANG, CS_CARD_CONFIG: file });
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+        expect(run.stderr).toContain(badCurrency);
+        expect(run.stderr).toContain('nps.windowDays');
+        expect(englishIn(run.stderr), run.stderr).toEqual([]);
+        expect(run.stderr).toMatch(sample);
+        await writeFile(file, '{"currency": "USD",}');
+        const notJson = await csCard(['card', '123'], { LANG, CS_CARD_CONFIG: file });
+        expect(notJson.code).toBe(2);
+        // JSON.parse's own explanation stays as the platform words it; the sentence around it is the reader's.
+        expect(englishIn(notJson.stderr.replace(/\(.*\)/, '')), notJson.stderr).toEqual([]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
 
     it('sandbox and serve banners in that language', async () => {
       for (const [args, ready] of [

@@ -41,12 +41,27 @@ function textOf(error: Error): Message | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The catalog messages of an error that says several things (a configuration's issues: a `texts` field), if it is one. */
+function textsOf(error: Error): Message[] | null {
+  if (!('texts' in error) || !Array.isArray(error.texts)) return null;
+  const texts: Message[] = [];
+  for (const text of error.texts as unknown[]) {
+    const parsed = messageSchema.safeParse(text);
+    if (!parsed.success) return null;
+    texts.push(parsed.data);
+  }
+  return texts.length > 0 ? texts : null;
+}
+
 /**
- * What the user reads for an error: its catalog message in `i18n`'s language (its cause too);
- * any other error by its message (texts from outside the catalog: a library's, the platform's).
+ * What the user reads for an error: its catalog message in `i18n`'s language (its cause too), or
+ * its several messages one after another; any other error by its message (texts from outside
+ * the catalog: a library's, the platform's).
  */
 export function errorText(error: unknown, i18n: I18n): string {
   if (!(error instanceof Error)) return String(error);
+  const texts = textsOf(error);
+  if (texts !== null) return texts.map((text) => i18n.message(text, error.message)).join(i18n.t('list.clauseSeparator'));
   const text = textOf(error);
   return text === null ? error.message : i18n.message(withCause(text, error.cause, i18n), error.message);
 }
