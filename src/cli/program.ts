@@ -91,7 +91,7 @@ function defineCommands(program: Command): void {
     .option('--csv', 'print the figures as CSV (one row per scope)')
     .option('--by <grouping>', 'also split the figures by "owner"')
     .option('--currency <code>', 'report in this currency (default: the configured currency); companies whose deals are in another one are left out of the amounts')
-    .option('--as-of <date>', 'the day the current quarter is taken from (YYYY-MM-DD); default today in the portal\'s time zone')
+    .option('--as-of <date>', 'report as of this day (YYYY-MM-DD), as the card does: deals created after it are left out, deals closed after it count as open, and the current quarter is taken from it; default today in the portal\'s time zone')
     .option('--locale <tag>', localeHelp('the readable report'))
     .action(lazy(async () => (await import('./commands/report.ts')).showReport));
   program

@@ -48,5 +48,10 @@ describe('cs-card report --as-of a past day', () => {
     const text = await csCard(['report', '--period', '2026-Q4', '--as-of', before, '--locale', 'pl']);
     expect(text.stdout).toContain('Pominięto dane z datą późniejszą niż');
     expect(text.stdout).toContain('Nie cofnięto do');
+    // Beside the CSV (data only), on stderr.
+    const csv = await csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', before]);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^owner_id,owner,from,to,/);
+    expect(csv.stderr).toContain('Data dated after');
+    expect(csv.stderr).toContain('today’s values are used');
   });
 });
