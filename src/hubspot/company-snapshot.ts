@@ -1,10 +1,9 @@
-import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/feedback_submissions/index.js';
 import type { RequiredProperties } from '../domain/card/requirements.ts';
 import type { CompanySnapshot, CrmRecord, DataSource, SourceIssue } from '../domain/card/snapshot.ts';
 import { associatedIdPages, chunk, parseResponse, readScopes, unique, type CallContext } from './calls.ts';
+import { readCompanySurveyAnswers, type SurveySearchAccess } from './company-survey-answers.ts';
 import { CompanyNotFoundError, HubSpotError } from './failures.ts';
-import { companySurveyAnswers, needsRespondent } from '../domain/nps/survey-answers.ts';
-import { companyResponseSchema, recordPageSchema, toHistory, v4BatchPageSchema, validRecords, type CompanyResponse } from './records.ts';
+import { companyResponseSchema, recordPageSchema, toHistory, validRecords, type CompanyResponse } from './records.ts';
 import { withRetry } from './retry.ts';
 import { forbiddenIssue, unavailableIssue } from './source-issues.ts';
 
@@ -19,6 +18,7 @@ import { forbiddenIssue, unavailableIssue } from './source-issues.ts';
 // Feedback submissions are associated with contacts, not companies; searching by association
 // finds the same answers the sync reads through contact -> submission associations (one rule,
 // domain/survey-answers.ts) in one call instead of an association read and then a batch read.
+// A portal that refuses that search (400) gets the sync's way instead (company-survey-answers.ts).
 // Tasks are read through associations rather than search because search lags behind writes:
 // a task created a second ago must already count, or "create task" would not be idempotent.
 
@@ -33,10 +33,6 @@ interface Section {
 }
 
 const batchSize = 100;
-const searchPageSize = 200;
-const idsPerFilter = 100;
-const filterGroupsPerSearch = 5;
-const associationBatchSize = 1000;
 
 type AssociatedType = 'contacts' | 'deals' | 'tickets' | 'tasks';
 const associatedTypes: readonly AssociatedType[] = ['contacts', 'deals', 'tickets', 'tasks'];
@@ -91,67 +87,8 @@ async function batchRead(ctx: Context, type: AssociatedType, source: DataSource,
   return { records, issues: issue ? [issue] : [] };
 }
 
-/** The company's survey answers (domain/survey-answers.ts): searched by their association with the company's contacts. */
-async function readFeedback(ctx: Context, contactIds: readonly string[], properties: readonly string[]): Promise<Section> {
-  const found = await searchFeedback(ctx, contactIds, properties);
-  const unnamed = found.records.filter(needsRespondent).map((answer) => answer.id);
-  const linked = unnamed.length === 0 ? new Map<string, string[]>() : await respondentsOf(ctx, unnamed);
-  return { records: companySurveyAnswers(contactIds, found.records, linked), issues: found.issues };
-}
-
-async function searchFeedback(ctx: Context, contactIds: readonly string[], properties: readonly string[]): Promise<Section> {
-  const groups = chunk(chunk(contactIds, idsPerFilter), filterGroupsPerSearch);
-  const pages = await Promise.all(
-    groups.map(async (idGroups) => {
-      const raw: unknown[] = [];
-      let after: string | undefined;
-      do {
-        const page = parseResponse(
-          recordPageSchema,
-          await withRetry(
-            () =>
-              ctx.client.crm.objects.feedbackSubmissions.searchApi.doSearch({
-                filterGroups: idGroups.map((ids) => ({ filters: [{ propertyName: 'associations.contact', operator: FilterOperatorEnum.In, values: ids }] })),
-                properties: unique(['hs_contact_id', ...properties]),
-                limit: searchPageSize,
-                ...(after ? { after } : {}),
-              }),
-            ctx.deadline,
-            ctx.retry,
-          ),
-          'feedback search page',
-        );
-        raw.push(...page.results);
-        after = page.paging?.next?.after;
-      } while (after);
-      return raw;
-    }),
-  );
-  const { records, issue } = validRecords(pages.flat(), 'feedback');
-  return { records, issues: issue ? [issue] : [] };
-}
-
-/** The contacts of answers HubSpot left without hs_contact_id (v4 batch, 1,000 a call; rare, so a third round trip only then). */
-async function respondentsOf(ctx: Context, answerIds: readonly string[]): Promise<Map<string, string[]>> {
-  const linked = new Map<string, string[]>();
-  const pages = await Promise.all(
-    chunk(answerIds, associationBatchSize).map((ids) =>
-      withRetry(
-        () => ctx.client.crm.associations.v4.batchApi.getPage('feedback_submissions', 'contacts', { inputs: ids.map((id) => ({ id })) }),
-        ctx.deadline,
-        ctx.retry,
-      ),
-    ),
-  );
-  for (const page of pages) {
-    for (const result of parseResponse(v4BatchPageSchema, page, 'answer associations').results) {
-      linked.set(result._from.id, [...(linked.get(result._from.id) ?? []), ...result.to.map((to) => to.toObjectId)]);
-    }
-  }
-  return linked;
-}
-
-export async function readCompanySnapshot(ctx: Context, companyId: string, plan: PropertyPlan): Promise<CompanySnapshot> {
+/** `access`: what earlier cards learned about the portal's search (the gateway keeps it). */
+export async function readCompanySnapshot(ctx: Context, companyId: string, plan: PropertyPlan, access: SurveySearchAccess): Promise<CompanySnapshot> {
   const company = await readCompany(ctx, companyId, plan);
   const ids = new Map(associatedTypes.map((type) => [type, associatedIds(ctx, company, type)]));
   const idsOf = async (type: AssociatedType) => (await ids.get(type)) ?? [];
@@ -163,7 +100,7 @@ export async function readCompanySnapshot(ctx: Context, companyId: string, plan:
     section('deals', 'deals', plan.deal),
     section('tickets', 'tickets', plan.ticket),
     section('tasks', 'tasks', plan.task),
-    degradeOnFailure('feedback', async () => readFeedback(ctx, await idsOf('contacts'), plan.feedback)),
+    degradeOnFailure('feedback', async () => readCompanySurveyAnswers(ctx, await idsOf('contacts'), plan.feedback, access)),
   ]);
 
   const history = Object.fromEntries(plan.companyHistory.map((name) => [name, toHistory(company.propertiesWithHistory?.[name] ?? [])]));

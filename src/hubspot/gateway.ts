@@ -1,6 +1,7 @@
 import type { CompanySnapshot, CrmRecord } from '../domain/card/snapshot.ts';
 import type { HubSpotClient } from './client.ts';
 import { readCompanySnapshot, type PropertyPlan } from './company-snapshot.ts';
+import type { SurveySearchAccess } from './company-survey-answers.ts';
 import { defaultRetryOptions, type Deadline, type RetryOptions } from './retry.ts';
 import { createCompanyNote, readCompanyNotes, updateCompanyProperties, type NewNote } from './company-writes.ts';
 import { readDealStageLabels, type StageLabel } from './pipelines.ts';
@@ -19,6 +20,8 @@ export { CompanyNotFoundError, HubSpotError } from './failures.ts';
 /** The use cases' view of HubSpot: plain domain data in and out, faults already handled. */
 export class HubSpotGateway {
   private stageLabels: { readonly at: number; readonly labels: Promise<ReadonlyMap<string, StageLabel>> } | null = null;
+  /** Whether this portal refused the card's survey-answer search (company-survey-answers.ts): learned once, kept for the process. */
+  private readonly surveySearch: SurveySearchAccess = { associationInRefused: false };
 
   constructor(
     private readonly client: HubSpotClient,
@@ -43,7 +46,7 @@ export class HubSpotGateway {
   }
 
   companySnapshot(companyId: string, plan: PropertyPlan, deadline: Deadline): Promise<CompanySnapshot> {
-    return readCompanySnapshot({ client: this.client, deadline, retry: this.retry }, companyId, plan);
+    return readCompanySnapshot({ client: this.client, deadline, retry: this.retry }, companyId, plan, this.surveySearch);
   }
 
   createTask(task: NewTask, deadline: Deadline): Promise<{ id: string }> {

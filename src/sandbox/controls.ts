@@ -63,6 +63,7 @@ export class SandboxControlPanel implements SandboxControls {
   rateLimit: { max: number; intervalMs: number } | null = null;
   searchLag: SearchLag | null = null;
   searchPerSecond: number | null = 5;
+  searchAssociationIn = true;
   dailyLimit = 1_000_000;
   private rules: Array<{ rule: FaultRule; remaining: number }> = [];
   private readonly tenSecondly = new RollingWindow();

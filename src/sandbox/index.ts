@@ -82,6 +82,11 @@ export interface SandboxControls {
   searchLag: SearchLag | null;
   /** Search requests per second (HubSpot's is 5); null = off. */
   searchPerSecond: number | null;
+  /**
+   * Whether search takes IN on `associations.{type}` (default true). false: a 400
+   * VALIDATION_ERROR (INVALID_OPERATOR), as a portal holding to HubSpot's documented EQ would answer.
+   */
+  searchAssociationIn: boolean;
   /** Requests per UTC day before 429 DAILY; default 1,000,000 (Enterprise). */
   dailyLimit: number;
   /** Returns a function that removes the rule. */

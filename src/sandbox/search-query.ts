@@ -50,15 +50,19 @@ export interface FilterProblem {
 /**
  * What HubSpot refuses in a search's filters with a 400 instead of quietly matching nothing: a
  * property the object type does not have, a comparison without its value, IN without values.
+ * `associationIn: false` refuses IN on `associations.{type}` too (HubSpot documents only EQ there;
+ * controls.searchAssociationIn lets tests play a portal that holds to that).
  */
-export function filterProblems(schema: PropertySchema, type: SandboxObjectType, body: SearchBody): FilterProblem[] {
+export function filterProblems(schema: PropertySchema, type: SandboxObjectType, body: SearchBody, { associationIn = true }: { associationIn?: boolean } = {}): FilterProblem[] {
   const problems: FilterProblem[] = [];
   for (const filter of (body.filterGroups ?? []).flatMap((group) => group.filters)) {
     const { propertyName, operator } = filter;
     const associated = associationFilterType(propertyName);
     if (associated !== undefined) {
       if (associated === null) problems.push({ propertyName, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${propertyName}" does not exist on ${type}.` });
-      else if (operator !== 'EQ' && operator !== 'IN') problems.push({ propertyName, code: 'INVALID_OPERATOR', message: `"${propertyName}" takes the EQ or IN operator only.` });
+      else if (operator !== 'EQ' && (operator !== 'IN' || !associationIn)) {
+        problems.push({ propertyName, code: 'INVALID_OPERATOR', message: `"${propertyName}" takes the ${associationIn ? 'EQ or IN operator' : 'EQ operator'} only.` });
+      }
       else if (operator === 'EQ' ? !filter.value : (filter.values ?? []).length === 0) problems.push({ propertyName, code: 'MISSING_VALUE', message: `The ${operator} filter on "${propertyName}" needs a value.` });
     } else if (!schema.property(type, propertyName)) {
       problems.push({ propertyName, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${propertyName}" does not exist on ${type}.` });

@@ -157,5 +157,13 @@ describe('CRM search through @hubspot/api-client', () => {
     expect(bad.code).toBe(400);
     const unknown = await failureOf(client.crm.objects.feedbackSubmissions.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'associations.widget', operator: FilterOperatorEnum.Eq, value: '1' }] }] }));
     expect(unknown.code).toBe(400);
+
+    // A portal that holds to the documented EQ refuses IN with HubSpot's validation error; EQ still works.
+    sandbox.controls.searchPerSecond = null;
+    sandbox.controls.searchAssociationIn = false;
+    const refused = await failureOf(client.crm.objects.feedbackSubmissions.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'associations.contact', operator: FilterOperatorEnum.In, values: [b ?? ''] }] }] }));
+    expect(refused.code).toBe(400);
+    expect(refused.json).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', errors: [{ code: 'INVALID_OPERATOR', context: { propertyName: ['associations.contact'] } }] });
+    expect(await ids([{ filters: [{ propertyName: 'associations.contact', operator: FilterOperatorEnum.Eq, value: b ?? '' }] }])).toEqual([second]);
   });
 });

@@ -12,7 +12,7 @@ async function search(call: ApiCall): Promise<Response> {
   const type = objectTypeParam(call);
   const body = await bodyOf(call, searchBodySchema);
   if (filterCount(body) > MAX_FILTERS) throw invalid(`Too many filters: ${filterCount(body)}. A search takes at most ${MAX_FILTERS} filters across all groups.`);
-  const problems = filterProblems(call.store.schema, type, body);
+  const problems = filterProblems(call.store.schema, type, body, { associationIn: call.controls.searchAssociationIn });
   if (problems.length > 0) {
     throw invalid(`There was a problem with the request: ${problems.map((problem) => problem.message).join(' ')}`, {
       errors: problems.map(({ message, code, propertyName }) => ({ message, code, in: 'filterGroups', context: { propertyName: [propertyName] } })),
