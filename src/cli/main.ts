@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { commandWords } from './command-words.ts';
 import { buildProgram } from './program.ts';
 
 // The entry point: parses the command line (./program.ts), runs the command, and turns what
@@ -9,11 +10,11 @@ export { buildProgram } from './program.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    await buildProgram(await commandWords(argv)).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // commander already printed its message; help and version are not failures.
+      // commander already printed its message (in the reader's language); help and version are not failures.
       return error.exitCode === 0 ? 0 : 2;
     }
     const [{ describeError, exitCodeOf }, { errorI18n }] = await Promise.all([import('./errors.ts'), import('./locale.ts')]);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { DEFAULT_DEMO_COMPANIES, DEMO_SEARCH_LAG, MAX_DEMO_COMPANIES } from '../sandbox/demo-defaults.ts';
+import type { Words } from './command-words.ts';
+import { LocalizedCommand } from './localized-command.ts';
 
 // The command line's table of contents: every command with its arguments, options and help.
 // A command's module (./commands/*.ts, with the portal, the SDK, the servers) is loaded only
@@ -107,15 +109,16 @@ function defineCommands(program: Command): void {
     .action(lazy(async () => (await import('./commands/doctor.ts')).doctor));
 }
 
-export function buildProgram(): Command {
-  const program = new Command('cs-card')
+/** The command table, its help and commander's errors told with `words` (./command-words.ts). */
+export function buildProgram(words: Words): Command {
+  const program = new LocalizedCommand(words, 'cs-card')
     .description('Customer-success card for HubSpot: health, renewal, NPS and suggested actions per company.')
     .version(packageVersion(), '-V, --version', 'print the version of cs-card')
     .exitOverride()
-    .showHelpAfterError('(run cs-card --help to see the commands)')
+    .showHelpAfterError(words('cli.usage.seeCommands'))
     .configureOutput({ outputError: (text, write) => write(text) });
   defineCommands(program);
   // A mistyped command or option ends with the way to the right one.
-  for (const command of program.commands) command.showHelpAfterError(`(run cs-card ${command.name()} --help to see its options)`);
+  for (const command of program.commands) command.showHelpAfterError(words('cli.usage.seeOptions', { command: command.name() }));
   return program;
 }

@@ -42,8 +42,17 @@ function englishIn(output: string): string[] {
 
 const terminals = [
   // `skippedTickets`: a company skipped because its tickets could not be read, with HubSpot's answer.
-  { name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział/m, badCurrency: 'currency: musi być trzyliterowym kodem waluty ISO 4217 pisanym wielkimi literami, np. "USD" (otrzymano "usd")' },
-  { name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m, badCurrency: 'currency: 大文字 3 文字の ISO 4217 通貨コードにしてください。例: "USD"（"usd"でした）' },
+  // `badCurrency`: a config file's issue; `unknownOption`: commander's own error for `sync --fulll`, with its suggestion and the way to --help.
+  {
+    name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział/m,
+    badCurrency: 'currency: musi być trzyliterowym kodem waluty ISO 4217 pisanym wielkimi literami, np. "USD" (otrzymano "usd")',
+    unknownOption: ['błąd: nieznana opcja „--fulll”', '(Czy chodziło o --full?)', '(opcje tego polecenia pokazuje cs-card sync --help)'],
+  },
+  {
+    name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m,
+    badCurrency: 'currency: 大文字 3 文字の ISO 4217 通貨コードにしてください。例: "USD"（"usd"でした）',
+    unknownOption: ['エラー: 不明なオプション「--fulll」が指定されました', '（もしかして: --full）', '（このコマンドのオプションは cs-card sync --help で確認できます）'],
+  },
 ] as const;
 
 describe('the command line speaks the reader\'s language', () => {
@@ -98,7 +107,7 @@ describe('the command line speaks the reader\'s language', () => {
     expect(legacySyncReason('something a future version wrote')).toEqual({ code: 'sync.reason.earlier', params: {} });
   });
 
-  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets, badCurrency }) => {
+  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets, badCurrency, unknownOption }) => {
     let sandbox: Sandbox;
     let portal: { url: string; close(): Promise<void> };
     beforeAll(async () => {
@@ -139,6 +148,21 @@ describe('the command line speaks the reader\'s language', () => {
       for (const failure of failures) expect(failure.stderr.trim().split('\n'), failure.stderr).toHaveLength(1);
       expect(failures.map((failure) => failure.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
     }, 400_000);
+
+    it("commander's own errors (unknown option or command, a missing or surplus argument) in that language, exit 2", async () => {
+      const option = await csCard(['sync', '--fulll'], { LANG });
+      expect(option.code).toBe(2);
+      expect(option.stderr.trim().split('\n')).toEqual(unknownOption);
+      // --locale names the language even where commander stops before the command runs.
+      const english = await csCard(['sync', '--fulll', '--locale', 'en'], { LANG });
+      expect(english.stderr).toMatch(/^error: unknown option '--fulll'\n\(Did you mean --full\?\)\n\(run cs-card sync --help to see its options\)\n$/);
+      const runs = await Promise.all([['strat'], ['card'], ['card', '1', '2'], ['sync', '--as-of']].map((args) => csCard(args, { LANG })));
+      for (const run of [option, ...runs]) {
+        expect(run.code, run.stderr).toBe(2);
+        expect(englishIn(run.stderr), run.stderr).toEqual([]);
+        expect(run.stderr).toMatch(sample);
+      }
+    }, 120_000);
 
     it('a dry-run sync in that language: empty values, and why companies were skipped (HubSpot\'s answer too)', async () => {
       const stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-i18n-sync-'));

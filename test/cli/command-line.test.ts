@@ -38,7 +38,7 @@ describe('cs-card, tried as a new user would', () => {
     expect(result).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
   });
 
-  it('--version and --help load no command module: the entry point imports only the command table (npx cs-card starts fast)', async () => {
+  it('--version and --help load no command module: the entry point imports only the command table and its words (npx cs-card starts fast)', async () => {
     // The static (not type-only) relative imports reachable from the entry point.
     const reached = new Set<string>();
     const visit = async (file: string): Promise<void> => {
@@ -50,7 +50,16 @@ describe('cs-card, tried as a new user would', () => {
       }
     };
     await visit(path.join(root, 'src/cli/main.ts'));
-    expect([...reached].map((file) => path.relative(root, file)).sort()).toEqual(['src/cli/main.ts', 'src/cli/program.ts', 'src/sandbox/demo-defaults.ts']);
+    // The help's words: the choice of language and one catalog (loaded on demand), never a command.
+    expect([...reached].map((file) => path.relative(root, file)).sort()).toEqual([
+      'src/app/cards/i18n/catalog-locale.ts',
+      'src/cli/command-words.ts',
+      'src/cli/locale-choice.ts',
+      'src/cli/localized-command.ts',
+      'src/cli/main.ts',
+      'src/cli/program.ts',
+      'src/sandbox/demo-defaults.ts',
+    ]);
     const help = await csCard(['--help']);
     expect(help.code).toBe(0);
     for (const command of ['card', 'serve', 'sandbox', 'start', 'setup', 'sync', 'report', 'state', 'doctor']) expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));

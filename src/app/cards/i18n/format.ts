@@ -1,5 +1,6 @@
 import { isoDayPattern, msPerDay } from '../contract/days.ts';
 import type { Message } from '../contract/message.ts';
+import { catalogLocale } from './catalog-locale.ts';
 import { formatMessage, isMessageKey } from './messages.ts';
 import type { CatalogLocale, MessageKey, MessageValue } from './messages.ts';
 
@@ -35,6 +36,8 @@ export interface I18n {
   /** A day with how far it is from `asOf`: "14 Dec 2026 (in 3 days)". */
   dayWithRelative(isoDate: string, asOf: string): string;
 }
+
+export { catalogLocale } from './catalog-locale.ts';
 
 const FALLBACK_LOCALE = 'en';
 const FALLBACK_TIME_ZONE = 'UTC';
@@ -121,21 +124,6 @@ function intlLocale(userLocale: string | undefined): string {
     return canonical ?? FALLBACK_LOCALE;
   } catch {
     return FALLBACK_LOCALE;
-  }
-}
-
-/** The catalog for a locale: by language, English when there is none for it. */
-export function catalogLocale(locale: string): CatalogLocale {
-  const language = locale.toLowerCase().split('-')[0];
-  switch (language) {
-    case 'zh':
-      return 'zh-CN';
-    case 'ja':
-    case 'pl':
-    case 'th':
-      return language;
-    default:
-      return 'en';
   }
 }
 

@@ -1,10 +1,10 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import { glossary as enGlossary, messages as en } from './catalog/en.ts';
 import { glossary as jaGlossary, messages as ja } from './catalog/ja.ts';
 import { glossary as plGlossary, messages as pl } from './catalog/pl.ts';
 import { glossary as thGlossary, messages as th } from './catalog/th.ts';
 import { glossary as zhCNGlossary, messages as zhCN } from './catalog/zh-CN.ts';
 import type { Catalog, Glossary, MessageKey } from './catalog/types.ts';
+import { formatSource, type MessageValue } from './catalog-locale.ts';
 
 // The message catalog: one file per locale in ./catalog/, ICU message syntax, formatted with
 // formatjs' intl-messageformat (plural and select rules from the platform's Intl.PluralRules).
@@ -17,15 +17,12 @@ export type CatalogLocale = keyof typeof catalogs;
 
 export const glossaries: Readonly<Record<CatalogLocale, Glossary>> = { en: enGlossary, 'zh-CN': zhCNGlossary, ja: jaGlossary, pl: plGlossary, th: thGlossary };
 
-/** A value an ICU argument takes: numbers stay numbers so plural rules can see them. */
-export type MessageValue = string | number;
+export type { MessageValue } from './catalog-locale.ts';
 
 /** Whether a code from outside (the backend's `Message.code`) names a catalog message. */
 export function isMessageKey(code: string): code is MessageKey {
   return Object.hasOwn(en, code);
 }
-
-const compiled = new Map<string, IntlMessageFormat>();
 
 /**
  * One catalog message filled in for a locale (`intlLocale` is the Intl tag the plural rules
@@ -36,17 +33,5 @@ const compiled = new Map<string, IntlMessageFormat>();
  * formatMessage('pl', 'pl-PL', 'nps.lowSample.body', { count: 2 }) // 'Tylko 2 odpowiedzi: …'
  */
 export function formatMessage(locale: CatalogLocale, intlLocale: string, key: MessageKey, params: Readonly<Record<string, MessageValue>> = {}): string {
-  const source = catalogs[locale][key];
-  const cacheKey = `${intlLocale}\u0000${locale}\u0000${key}`;
-  let format = compiled.get(cacheKey);
-  try {
-    if (format === undefined) {
-      format = new IntlMessageFormat(source, intlLocale, undefined, { ignoreTag: true });
-      compiled.set(cacheKey, format);
-    }
-    const out = format.format<string>(params);
-    return typeof out === 'string' ? out : String(out);
-  } catch {
-    return source;
-  }
+  return formatSource(catalogs[locale][key], intlLocale, params, `${intlLocale}\u0000${locale}\u0000${key}`);
 }
