@@ -2,17 +2,21 @@ import path from 'node:path';
 import { PostgresStateStore } from './postgres-store.ts';
 import { SqliteStateStore } from './sqlite-store.ts';
 import type { StateStore } from './store.ts';
+import { message, type Message } from '../app/cards/contract/message.ts';
 
 // Which store a command uses (DESIGN.md "Environment"): PostgreSQL when CS_CARD_DATABASE_URL
 // is set, else the embedded SQLite file in CS_CARD_STATE_DIR (default .cs-card/).
 
 export const defaultStateDir = '.cs-card';
 
+/** A database URL that cannot be used: exit code 2, its words a catalog message (`text`) shown in the reader's language. */
 export class StoreConfigError extends Error {
   readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
+  readonly text: Message;
+  constructor(english: string, text: Message) {
+    super(english);
     this.name = 'StoreConfigError';
+    this.text = text;
   }
 }
 
@@ -28,10 +32,16 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null
   try {
     url = new URL(raw);
   } catch {
-    throw new StoreConfigError('CS_CARD_DATABASE_URL is not a URL: write it postgres://user:password@host:5432/database (unset it for the embedded SQLite store)');
+    throw new StoreConfigError(
+      'CS_CARD_DATABASE_URL is not a URL: write it postgres://user:password@host:5432/database (unset it for the embedded SQLite store)',
+      message('cli.error.databaseUrlNotUrl'),
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new StoreConfigError(`CS_CARD_DATABASE_URL must be a postgres:// URL, got ${url.protocol}//…; unset it for the embedded SQLite store`);
+    throw new StoreConfigError(
+      `CS_CARD_DATABASE_URL must be a postgres:// URL, got ${url.protocol}//…; unset it for the embedded SQLite store`,
+      message('cli.error.databaseUrlProtocol', { protocol: url.protocol }),
+    );
   }
   return raw;
 }

@@ -503,6 +503,8 @@ export const messages = {
   'cli.error.asOfNotDate': '--as-of "{value}" is not a date: write it YYYY-MM-DD, like 2026-11-22, a day that exists',
   'cli.error.asOfRange': '--as-of "{value}" is outside the supported range: write a day from 2000-01-01 to 2100-12-31',
   'cli.error.rateLimit': '--rate-limit "{value}" is not a rate: write requests per interval, like 190/10s or 6000/1m (your HubSpot plan’s limit)',
+  'cli.error.databaseUrlNotUrl': 'CS_CARD_DATABASE_URL is not a URL: write it postgres://user:password@host:5432/database (unset it for the embedded SQLite store)',
+  'cli.error.databaseUrlProtocol': 'CS_CARD_DATABASE_URL must be a postgres:// URL, got {protocol}//…; unset it for the embedded SQLite store',
   'cli.rate.seconds': '{max, plural, one {# request} other {# requests}} / {seconds} s',
   'cli.rate.minutes': '{max, plural, one {# request} other {# requests}} / {minutes} min',
   'cli.usage.error': 'error: {message}',

@@ -501,6 +501,8 @@ export const messages: Catalog = {
   'cli.error.asOfNotDate': '--as-of "{value}" は日付ではありません。2026-11-22 のように、実在する日を YYYY-MM-DD で指定してください',
   'cli.error.asOfRange': '--as-of "{value}" は対応範囲外です。2000-01-01 から 2100-12-31 までの日を指定してください',
   'cli.error.rateLimit': '--rate-limit "{value}" はレートではありません。190/10s や 6000/1m のように、一定時間あたりのリクエスト数（ご利用の HubSpot プランの上限）を指定してください',
+  'cli.error.databaseUrlNotUrl': 'CS_CARD_DATABASE_URL が URL ではありません。postgres://user:password@host:5432/database の形式で指定してください（組み込みの SQLite ストアを使う場合は、この変数を削除してください）',
+  'cli.error.databaseUrlProtocol': 'CS_CARD_DATABASE_URL は postgres:// の URL である必要がありますが、{protocol}//… が指定されています。組み込みの SQLite ストアを使う場合は、この変数を削除してください',
   'cli.rate.seconds': '{max} リクエスト / {seconds} 秒',
   'cli.rate.minutes': '{max} リクエスト / {minutes} 分',
   'cli.usage.error': 'エラー: {message}',

@@ -501,6 +501,8 @@ export const messages: Catalog = {
   'cli.error.asOfNotDate': '--as-of "{value}" to nie data: zapisz ją w formacie YYYY-MM-DD, np. 2026-11-22, jako dzień, który istnieje',
   'cli.error.asOfRange': '--as-of "{value}" jest poza obsługiwanym zakresem: podaj dzień od 2000-01-01 do 2100-12-31',
   'cli.error.rateLimit': '--rate-limit "{value}" to nie limit: podaj liczbę żądań na przedział czasu, np. 190/10s albo 6000/1m (limit Twojego planu HubSpot)',
+  'cli.error.databaseUrlNotUrl': 'CS_CARD_DATABASE_URL nie jest adresem URL: wpisz go jako postgres://user:password@host:5432/database (albo usuń tę zmienną, aby używać wbudowanej bazy SQLite)',
+  'cli.error.databaseUrlProtocol': 'CS_CARD_DATABASE_URL musi być adresem postgres://, a jest {protocol}//…; usuń tę zmienną, aby używać wbudowanej bazy SQLite',
   'cli.rate.seconds': '{max, plural, one {# żądanie} few {# żądania} many {# żądań} other {# żądania}} / {seconds} s',
   'cli.rate.minutes': '{max, plural, one {# żądanie} few {# żądania} many {# żądań} other {# żądania}} / {minutes} min',
   'cli.usage.error': 'błąd: {message}',

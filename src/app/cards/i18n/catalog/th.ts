@@ -501,6 +501,8 @@ export const messages: Catalog = {
   'cli.error.asOfNotDate': '--as-of "{value}" ไม่ใช่วันที่: เขียนเป็น YYYY-MM-DD เช่น 2026-11-22 และต้องเป็นวันที่มีอยู่จริง',
   'cli.error.asOfRange': '--as-of "{value}" อยู่นอกช่วงที่รองรับ: ระบุวันตั้งแต่ 2000-01-01 ถึง 2100-12-31',
   'cli.error.rateLimit': '--rate-limit "{value}" ไม่ใช่อัตรา: ระบุจำนวนคำขอต่อช่วงเวลา เช่น 190/10s หรือ 6000/1m (ขีดจำกัดของแพ็กเกจ HubSpot ของคุณ)',
+  'cli.error.databaseUrlNotUrl': 'CS_CARD_DATABASE_URL ไม่ใช่ URL: ให้เขียนเป็น postgres://user:password@host:5432/database (หรือยกเลิกการตั้งค่าตัวแปรนี้เพื่อใช้ที่เก็บข้อมูล SQLite ในตัว)',
+  'cli.error.databaseUrlProtocol': 'CS_CARD_DATABASE_URL ต้องเป็น URL แบบ postgres:// แต่ได้ {protocol}//… ; ยกเลิกการตั้งค่าตัวแปรนี้เพื่อใช้ที่เก็บข้อมูล SQLite ในตัว',
   'cli.rate.seconds': '{max} คำขอ / {seconds} วินาที',
   'cli.rate.minutes': '{max} คำขอ / {minutes} นาที',
   'cli.usage.error': 'ข้อผิดพลาด: {message}',

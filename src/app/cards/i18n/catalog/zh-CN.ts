@@ -501,6 +501,8 @@ export const messages: Catalog = {
   'cli.error.asOfNotDate': '--as-of "{value}" 不是日期：请按 YYYY-MM-DD 格式填写一个真实存在的日期，例如 2026-11-22',
   'cli.error.asOfRange': '--as-of "{value}" 超出可用范围：请填写 2000-01-01 到 2100-12-31 之间的日期',
   'cli.error.rateLimit': '--rate-limit "{value}" 不是速率：请写每个时间段的请求数，例如 190/10s 或 6000/1m（即您的 HubSpot 套餐的限额）',
+  'cli.error.databaseUrlNotUrl': 'CS_CARD_DATABASE_URL 不是 URL：请写成 postgres://user:password@host:5432/database（如需使用内置的 SQLite 存储，请取消设置该变量）',
+  'cli.error.databaseUrlProtocol': 'CS_CARD_DATABASE_URL 必须是 postgres:// URL，当前为 {protocol}//…；如需使用内置的 SQLite 存储，请取消设置该变量',
   'cli.rate.seconds': '{max} 次请求 / {seconds} 秒',
   'cli.rate.minutes': '{max} 次请求 / {minutes} 分钟',
   'cli.usage.error': '错误：{message}',
