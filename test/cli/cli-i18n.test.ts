@@ -19,9 +19,9 @@ import { csCard, csCardUntil, type CliResult } from '../sync/cli-process.ts';
 
 const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
 
-/** Runs of three words, leaving out placeholders, identifiers (cs_health_band) and URLs: they are no language's words. */
+/** Runs of three words, leaving out placeholders, identifiers (cs_health_band), URLs and flags (--as-of): they are no language's words. */
 function shingles(text: string): Set<string> {
-  const list = words(text.replace(/\{[^{}]*\}/g, ' ').replace(/https?:\/\/\S+|\S*_\S*/g, ' '));
+  const list = words(text.replace(/\{[^{}]*\}/g, ' ').replace(/https?:\/\/\S+|\S*_\S*|--[a-z][\w-]*/g, ' '));
   const out = new Set<string>();
   for (let i = 0; i + 3 <= list.length; i += 1) out.add(list.slice(i, i + 3).join(' '));
   return out;
@@ -42,16 +42,19 @@ function englishIn(output: string): string[] {
 
 const terminals = [
   // `skippedTickets`: a company skipped because its tickets could not be read, with HubSpot's answer.
-  // `badCurrency`: a config file's issue; `unknownOption`: commander's own error for `sync --fulll`, with its suggestion and the way to --help.
+  // `badCurrency`: a config file's issue; `unknownOption`: commander's own error for `sync --fulll`, with its suggestion and the way to --help;
+  // `help`: lines of `cs-card --help` and `cs-card sync --help`.
   {
     name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział/m,
     badCurrency: 'currency: musi być trzyliterowym kodem waluty ISO 4217 pisanym wielkimi literami, np. "USD" (otrzymano "usd")',
     unknownOption: ['błąd: nieznana opcja „--fulll”', '(Czy chodziło o --full?)', '(opcje tego polecenia pokazuje cs-card sync --help)'],
+    help: { usage: 'Użycie: cs-card [opcje] [polecenie]', syncUsage: 'Użycie: cs-card sync [opcje]', options: 'Opcje:', commands: 'Polecenia:', help: /^ {2}-h, --help +wyświetl pomoc dla polecenia$/m, dryRun: /^ {2}--dry-run +wypisz, co by się zmieniło/m },
   },
   {
     name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m,
     badCurrency: 'currency: 大文字 3 文字の ISO 4217 通貨コードにしてください。例: "USD"（"usd"でした）',
     unknownOption: ['エラー: 不明なオプション「--fulll」が指定されました', '（もしかして: --full）', '（このコマンドのオプションは cs-card sync --help で確認できます）'],
+    help: { usage: '使い方: cs-card [オプション] [コマンド]', syncUsage: '使い方: cs-card sync [オプション]', options: 'オプション:', commands: 'コマンド:', help: /^ {2}-h, --help +コマンドのヘルプを表示します$/m, dryRun: /^ {2}--dry-run +変更内容を表示するだけで/m },
   },
 ] as const;
 
@@ -80,7 +83,8 @@ describe('the command line speaks the reader\'s language', () => {
     const report = { group: 'created', created: ['cs_health_band'], updated: [{ name: 'cs_health_score', fields: ['label'] }], unchanged: ['cs_renewal_date', 'cs_company_nps'], failed: [], lists: [{ name: 'At-risk customers', outcome: 'created' }] } as const;
     for (const locale of ['pl', 'ja', 'zh-CN', 'th']) {
       const i18n = createI18n(locale, 'UTC');
-      const lines = [...summaryLines(summary, i18n), ...setupReportLines(report, i18n)].join('\n');
+      // A list's name is the portal's (setup finds its lists by name), not the command's words.
+      const lines = [...summaryLines(summary, i18n), ...setupReportLines(report, i18n)].join('\n').replaceAll('At-risk customers', 'X');
       expect(englishIn(lines), locale).toEqual([]);
     }
     expect(summaryLines({ ...summary, mode: 'full', reason: { code: 'sync.reason.fullDue', params: { days: 7 } } }, createI18n('pl', 'UTC'))[0]).toBe(
@@ -107,7 +111,7 @@ describe('the command line speaks the reader\'s language', () => {
     expect(legacySyncReason('something a future version wrote')).toEqual({ code: 'sync.reason.earlier', params: {} });
   });
 
-  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets, badCurrency, unknownOption }) => {
+  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets, badCurrency, unknownOption, help }) => {
     let sandbox: Sandbox;
     let portal: { url: string; close(): Promise<void> };
     beforeAll(async () => {
@@ -148,6 +152,27 @@ describe('the command line speaks the reader\'s language', () => {
       for (const failure of failures) expect(failure.stderr.trim().split('\n'), failure.stderr).toHaveLength(1);
       expect(failures.map((failure) => failure.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
     }, 400_000);
+
+    it('--help in that language: headings, usage, every description and the built-in -h/--version', async () => {
+      const [top, sync] = await Promise.all([csCard(['--help'], { LANG }), csCard(['sync', '--help'], { LANG })]);
+      for (const run of [top, sync]) {
+        expect(run.code, run.stderr).toBe(0);
+        // Flags and their value names (--rate-limit <rate>) are the command line's syntax, no language's words.
+        expect(englishIn(run.stdout.replace(/--?[\w-]+(?: <[^>]+>)?|<[^>]+>/g, ' ')), run.stdout).toEqual([]);
+        // No English word of commander's own help either.
+        expect(run.stdout).not.toMatch(/Usage|Options|Commands|display help|version number|default:|\[options\]|\[command\]/);
+      }
+      expect(top.stdout.split('\n')[0]).toBe(help.usage);
+      expect(top.stdout).toContain(`\n${help.options}\n`);
+      expect(top.stdout).toContain(`\n${help.commands}\n`);
+      for (const command of ['card', 'serve', 'sandbox', 'start', 'setup', 'sync', 'report', 'state', 'doctor']) expect(top.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
+      expect(sync.stdout.split('\n')[0]).toBe(help.syncUsage);
+      expect(sync.stdout).toMatch(help.help);
+      expect(sync.stdout).toMatch(help.dryRun);
+      // --locale chooses the help's language as it does the command's.
+      const english = await csCard(['sync', '--help', '--locale', 'en'], { LANG });
+      expect(english.stdout).toMatch(/^Usage: cs-card sync \[options\]\n[\s\S]*\n {2}--dry-run +print what would change and write nothing/);
+    }, 120_000);
 
     it("commander's own errors (unknown option or command, a missing or surplus argument) in that language, exit 2", async () => {
       const option = await csCard(['sync', '--fulll'], { LANG });

@@ -1,0 +1,64 @@
+import { Help } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { catalogs, formatMessage, type CatalogLocale, type MessageKey } from '../app/cards/i18n/messages.ts';
+import type { Words } from './command-words.ts';
+import { displayWidth, wrapText } from './help-layout.ts';
+import { buildProgram } from './program.ts';
+
+const wordsOf = (locale: CatalogLocale): Words => (key, params) => formatMessage(locale, locale, key, params);
+const helpKeys = (Object.keys(catalogs.en) as MessageKey[]).filter((key) => key.startsWith('cli.help.') && key !== 'cli.help.locale' && key !== 'cli.help.withDefault');
+const widths = [40, 47, 54, 61, 68, 75, 80];
+
+function helpOf(locale: CatalogLocale, command?: string): string {
+  const program = buildProgram(wordsOf(locale));
+  program.configureOutput({ getOutHelpWidth: () => 80 });
+  const target = command === undefined ? program : program.commands.find((sub) => sub.name() === command);
+  return target?.helpInformation() ?? '';
+}
+
+describe('--help laid out in the reader\'s language', () => {
+  it('wraps English exactly as commander does', () => {
+    const commander = new Help();
+    for (const key of [...helpKeys, 'cli.help.locale'] as const) {
+      const text = wordsOf('en')(key, { what: 'progress', max: '100000' });
+      for (const width of widths) expect(wrapText(text, width), `${key} at ${width}`).toBe(commander.boxWrap(text, width));
+    }
+  });
+
+  it('counts a Chinese or Japanese character as two columns, a Thai mark as none', () => {
+    expect(displayWidth('--as-of <date>')).toBe(14);
+    expect(displayWidth('同期（差分）')).toBe(12);
+    expect(displayWidth('ที่')).toBe(1);
+    expect(displayWidth('\u001b[1mUsage:\u001b[22m')).toBe(6);
+  });
+
+  it.each(['ja', 'zh-CN', 'th'] as const)('wraps %s, which puts no spaces between words, inside the width and never before closing punctuation', (locale) => {
+    for (const key of helpKeys) {
+      const text = wordsOf(locale)(key, { max: '100000' });
+      for (const width of widths) {
+        const lines = wrapText(text, width).split('\n');
+        for (const line of lines) {
+          // A line is longer only when one piece (a flag, a URL-like token) is.
+          if (displayWidth(line) > width) expect(line.trim(), `${key} at ${width}`).not.toMatch(/\s/);
+          expect(line, `${key} at ${width}`).not.toMatch(/^[、。，：；）」]/u);
+        }
+        expect(lines.join('').replace(/\s/g, ''), key).toBe(text.replace(/\s/g, ''));
+      }
+    }
+    expect(wrapText('対象範囲のすべての会社のヘルスを再計算し、変わったプロパティを書き戻します', 40)).toBe('対象範囲のすべての会社のヘルスを再計算\nし、変わったプロパティを書き戻します');
+  });
+
+  it('keeps English help as it was, and words the headings, placeholders and defaults in Polish', () => {
+    const english = helpOf('en', 'sync');
+    expect(english).toMatch(/^Usage: cs-card sync \[options\]\n/);
+    expect(english).toContain('\nOptions:\n  --full ');
+    expect(english).toContain('(Free/Starter) or 190/10s (Pro/Enterprise)\n                       (default: "190/10s")\n');
+    expect(english).toContain('\n  -h, --help           display help for command\n');
+    expect(helpOf('en')).toMatch(/^Usage: cs-card \[options\] \[command\]\n[\s\S]*\n {2}-V, --version +print the version of cs-card\n[\s\S]*\nCommands:\n {2}card \[options\] <companyId> /);
+    const polish = helpOf('pl', 'card');
+    expect(polish).toMatch(/^Użycie: cs-card card \[opcje\] <companyId>\n/);
+    expect(polish).toContain('\nArgumenty:\n  companyId       id rekordu firmy w HubSpot (cyfry)\n');
+    expect(helpOf('pl', 'sandbox')).toContain('--port <n>         port na 127.0.0.1 (0 = dowolny wolny port) (domyślnie:\n                     "4010")');
+    expect(helpOf('pl')).toContain('\n  help [polecenie]          wyświetl pomoc dla polecenia');
+  });
+});

@@ -1,0 +1,106 @@
+import type { HelpConfiguration, Option } from 'commander';
+import type { MessageKey } from '../app/cards/i18n/messages.ts';
+import type { Words } from './command-words.ts';
+
+// commander's --help laid out in the reader's language: its headings, the [options] / [command]
+// of the usage lines and an option's default from the catalog; and lines wrapped as that
+// language writes: Japanese, Chinese and Thai put no spaces between words, and a Chinese or
+// Japanese character takes two columns of the terminal (a Thai vowel or tone mark none).
+
+const headings = new Map<string, MessageKey>([
+  ['Usage:', 'cli.help.usage'],
+  ['Arguments:', 'cli.help.arguments'],
+  ['Options:', 'cli.help.options'],
+  ['Commands:', 'cli.help.commands'],
+]);
+
+/** East Asian wide and fullwidth characters (two columns), as terminals draw them. */
+const wide = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** Marks drawn over or under the character before them (Thai vowels and tone marks): no column. */
+const mark = /[\p{M}\u200b]/u;
+const thai = /\p{Script=Thai}/u;
+/** Punctuation a line does not start with, and punctuation it does not end with. */
+const closing = /[、。，．：；！？）」』】〕”’・ー々〜…)\].,:;!?]/u;
+const opening = /[（「『【〔“‘([]/u;
+// eslint-disable-next-line no-control-regex
+const ansiStyle = /\u001b\[\d*(?:;\d*)*m/g;
+
+/**
+ * The columns a text takes in a terminal.
+ *
+ * @example
+ * displayWidth('--as-of <date>') // 14
+ * displayWidth('同期（差分）') // 12
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text.replace(ansiStyle, '')) width += mark.test(char) ? 0 : wide.test(char) ? 2 : 1;
+  return width;
+}
+
+/** Whether a line may break between these two characters where there is no space. */
+function breaksBetween(before: string, after: string): boolean {
+  if (closing.test(after) || opening.test(before)) return false;
+  return wide.test(before) || wide.test(after) || (thai.test(before) && thai.test(after));
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** A line as the pieces it may break between, each with the spaces before it (commander's chunks, plus breaks between words that no space separates). */
+function pieces(line: string): string[] {
+  const out: string[] = [];
+  for (const { segment } of words.segment(line)) {
+    const last = out.at(-1);
+    const space = segment.trim() === '';
+    if (last === undefined || (space ? last.trim() !== '' : last.trim() !== '' && breaksBetween(last.at(-1) ?? '', segment.charAt(0)))) out.push(segment);
+    else out[out.length - 1] = last + segment;
+  }
+  return out;
+}
+
+/**
+ * Text wrapped to `width` columns; the spaces where a line breaks are dropped. Text in
+ * languages that put spaces between words wraps as commander's own boxWrap does.
+ *
+ * @example
+ * wrapText('対象範囲のすべての会社のヘルスを再計算し、変わったプロパティを書き戻します', 40)
+ * // '対象範囲のすべての会社のヘルスを再計算\nし、変わったプロパティを書き戻します'
+ */
+export function wrapText(text: string, width: number): string {
+  // Too narrow a column is not wrapped (commander's Help.minWidthToWrap).
+  if (width < 40) return text;
+  return text.split(/\r\n|\n/).map((line) => {
+    const lines: string[] = [];
+    let current = '';
+    for (const piece of pieces(line)) {
+      if (current !== '' && displayWidth(current) + displayWidth(piece) > width) {
+        lines.push(current);
+        current = piece.trimStart();
+      } else current += piece;
+    }
+    return [...lines, current].join('\n');
+  }).join('\n');
+}
+
+/** commander's help, in the catalog's words (`t`), laid out for the reader's script. */
+export function helpLayout(t: Words): HelpConfiguration {
+  const placeholder = (text: string) => (text === '[options]' ? t('cli.help.optionsPlaceholder') : text === '[command]' ? t('cli.help.commandPlaceholder') : text);
+  return {
+    styleTitle: (title) => {
+      const key = headings.get(title);
+      return key === undefined ? title : t(key);
+    },
+    styleOptionText: placeholder,
+    styleSubcommandText: placeholder,
+    styleArgumentText: placeholder,
+    // What commander adds after an option's description: its default (our options have no choices, preset or environment variable).
+    optionDescription: (option: Option) => {
+      const shown = option.defaultValue !== undefined && (option.required || option.optional);
+      if (!shown) return option.description;
+      const value = option.defaultValueDescription ?? JSON.stringify(option.defaultValue);
+      return t('cli.help.withDefault', { description: option.description, value }).trimStart();
+    },
+    displayWidth,
+    boxWrap: wrapText,
+  };
+}
