@@ -4,7 +4,7 @@ import { companySurveyAnswers, needsRespondent } from '../domain/nps/survey-answ
 import { associatedIds, batchRead, type FailedIds, type PortfolioContext } from './batch.ts';
 import { chunk, parseResponse, unique, type CallContext } from './calls.ts';
 import { HubSpotError } from './failures.ts';
-import { recordPageSchema, v4BatchPageSchema, validRecords } from './records.ts';
+import { recordPageSchema, validRecords } from './records.ts';
 import { withRetry } from './retry.ts';
 import { malformedIssue } from './source-issues.ts';
 
@@ -33,7 +33,6 @@ export interface SurveyAnswers {
 const searchPageSize = 200;
 const idsPerFilter = 100;
 const filterGroupsPerSearch = 5;
-const associationBatchSize = 1000;
 
 /** The company's survey answers, each once, with the respondent filled in; throws a HubSpotError when they cannot be read. */
 export async function readCompanySurveyAnswers(
@@ -97,24 +96,11 @@ async function searchAnswers(ctx: CallContext, contactIds: readonly string[], pr
   return { records, issues: issue ? [issue] : [] };
 }
 
-/** The contacts of answers HubSpot left without hs_contact_id (v4 batch, 1,000 answers a call). */
+/** The contacts of answers HubSpot left without hs_contact_id (v4 batch, 1,000 answers a call, batch.ts as the sync reads them). */
 async function respondentsOf(ctx: CallContext, answerIds: readonly string[]): Promise<Map<string, string[]>> {
-  const linked = new Map<string, string[]>();
-  const pages = await Promise.all(
-    chunk(answerIds, associationBatchSize).map((ids) =>
-      withRetry(
-        () => ctx.client.crm.associations.v4.batchApi.getPage('feedback_submissions', 'contacts', { inputs: ids.map((id) => ({ id })) }),
-        ctx.deadline,
-        ctx.retry,
-      ),
-    ),
-  );
-  for (const page of pages) {
-    for (const result of parseResponse(v4BatchPageSchema, page, 'answer associations').results) {
-      linked.set(result._from.id, [...(linked.get(result._from.id) ?? []), ...result.to.map((to) => to.toObjectId)]);
-    }
-  }
-  return linked;
+  const links = await associatedIds(batchContext(ctx), 'feedback_submissions', 'contacts', answerIds);
+  throwFirst(links.failed);
+  return links.byId;
 }
 
 /**

@@ -45,11 +45,6 @@ export const v4AssociationPageSchema = z.object({
   paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
 });
 
-/** A v4 batch association read (after the SDK: `_from`, `toObjectId` maybe a number); errors say which ids have none. */
-export const v4BatchPageSchema = z.object({
-  results: z.array(z.object({ _from: z.object({ id: objectId }), to: z.array(z.object({ toObjectId: objectId })) })),
-});
-
 export const createdObjectSchema = z.object({ id: objectId });
 
 export function toHistory(changes: readonly { value?: string | null | undefined; timestamp: string }[]): PropertyChange[] {
