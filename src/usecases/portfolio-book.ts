@@ -8,7 +8,7 @@ import { bookCompany, bookCompanyProperties, bookReports, portfolioOverview, typ
 import type { Period } from '../domain/portfolio/renewal-period.ts';
 import type { CrmRecord } from '../domain/card/snapshot.ts';
 import { scopeFilter } from '../domain/sync/scope.ts';
-import { addLeftOut, bookAsOfMessages, bookRecordsAsOf } from '../domain/portfolio/book-as-of.ts';
+import { addLeftOut, bookAsOfMessages, bookRecordsAsOf, pageAsOfMessages } from '../domain/portfolio/book-as-of.ts';
 import { nothingLeftOut, type LeftOut } from '../domain/card/later-data.ts';
 import type { Message } from '../app/cards/contract/message.ts';
 import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
@@ -50,6 +50,8 @@ function stopOnFailure(what: string, failed: FailedIds): void {
 export interface Book {
   readonly companies: BookCompany[];
   readonly leftOut: LeftOut;
+  /** What was left out of each company that had something left out (by company id): the page adds up its owner's. */
+  readonly leftOutByCompany: ReadonlyMap<string, LeftOut>;
 }
 
 async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], request: BookRequest, dealProperties: readonly string[]): Promise<Book> {
@@ -61,6 +63,7 @@ async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], reques
   const deals = new Map(read.records.map((record) => [record.id, { id: record.id, properties: record.properties }]));
   const options = { asOf: request.asOf, periods: request.periods, currency: request.currency.reporting, churnReasonProperty: deps.config.playbooks.churnReasonProperty };
   let leftOut = nothingLeftOut;
+  const leftOutByCompany = new Map<string, LeftOut>();
   const book = companies.map((company) => {
     const records = (links.byId.get(company.id) ?? []).flatMap((id) => {
       const deal = deals.get(id);
@@ -68,9 +71,10 @@ async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], reques
     });
     const then = bookRecordsAsOf(company, records, request.asOf, deps.config, request.readAt);
     leftOut = addLeftOut(leftOut, then.leftOut);
+    if (then.leftOut.count > 0) leftOutByCompany.set(company.id, then.leftOut);
     return bookCompany(then.company, readContractDeals(then.deals, deps.config, request.currency, then.company.properties), options);
   });
-  return { companies: book, leftOut };
+  return { companies: book, leftOut, leftOutByCompany };
 }
 
 /** Every customer company (the sync's lifecycle stages) in the book, as of the request's day. */
@@ -80,9 +84,11 @@ export async function readBook(deps: BookDeps, request: BookRequest): Promise<Bo
   const dealProperties = contractDealProperties(deps.config);
   const book: BookCompany[] = [];
   let leftOut = nothingLeftOut;
+  const leftOutByCompany = new Map<string, LeftOut>();
   const take = (round: Book) => {
     book.push(...round.companies);
     leftOut = addLeftOut(leftOut, round.leftOut);
+    for (const [id, left] of round.leftOutByCompany) leftOutByCompany.set(id, left);
   };
   let pending: CrmRecord[] = [];
   let afterId: string | null = null;
@@ -106,7 +112,7 @@ export async function readBook(deps: BookDeps, request: BookRequest): Promise<Bo
     inFlight?.catch(() => undefined);
     throw error;
   }
-  return { companies: book, leftOut };
+  return { companies: book, leftOut, leftOutByCompany };
 }
 
 export interface ReportRequest {
@@ -166,6 +172,8 @@ export interface PageSource {
   readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   readonly current: Period;
   readonly last: Period;
+  /** When the book was read, in which time zone, and what taking it back to the as-of day left out of each company (Book). */
+  readonly read: { readonly at: number; readonly timeZone: string; readonly leftOutByCompany: ReadonlyMap<string, LeftOut> };
 }
 
 /** Reads the book for the page: this quarter so far and the last full quarter. */
@@ -173,7 +181,7 @@ export async function readPageSource(deps: BookDeps & { readonly gateway: Pick<P
   const current: Period = { start: quarterOf(request.asOf).start, end: request.asOf };
   const last = previousQuarter(request.asOf);
   const [book, owners] = await Promise.all([readBook(deps, { asOf: request.asOf, readAt: request.readAt, periods: [current, last], currency: request.currency }), deps.gateway.owners()]);
-  return { book: book.companies, owners, current, last };
+  return { book: book.companies, owners, current, last, read: { at: request.readAt, timeZone: deps.config.timeZone, leftOutByCompany: book.leftOutByCompany } };
 }
 
 /** The managers' page from its source, for every company or one owner's. */
@@ -186,6 +194,10 @@ export function pageOf(source: PageSource, request: PortfolioPageRequest): Portf
   const [currentReport, lastReport] = bookReports(mine, [current, last], request.currency.reporting);
   if (currentReport === undefined || lastReport === undefined) throw new Error('two periods give two reports');
   const overview = portfolioOverview(mine, { asOf: request.asOf, churnPeriod: current, reporting: request.currency.reporting });
+  // As of a past day: what was left out of the companies shown, and which values are not taken back (book-as-of.ts).
+  let leftOut = nothingLeftOut;
+  for (const company of mine) leftOut = addLeftOut(leftOut, source.read.leftOutByCompany.get(company.id) ?? nothingLeftOut);
+  const asOfNotes = pageAsOfMessages(leftOut, request.asOf, source.read.at, source.read);
   return {
     asOf: formatDay(request.asOf),
     currency: request.currency.reporting,
@@ -198,6 +210,7 @@ export function pageOf(source: PageSource, request: PortfolioPageRequest): Portf
     renewalsAtRiskCount: overview.renewalsAtRisk.length,
     churnedCount: overview.churned.length,
     kpis: { current: { label: periodLabel(quarterOf(request.asOf)), report: currentReport }, lastQuarter: { label: periodLabel(last), report: lastReport } },
+    ...(asOfNotes.length === 0 ? {} : { asOfNotes }),
   };
 }
 

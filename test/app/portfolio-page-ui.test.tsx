@@ -1,4 +1,4 @@
-import { Button, EmptyState, ErrorState, Link, LoadingSpinner, Select, Statistics, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, EmptyState, ErrorState, Link, LoadingSpinner, Select, Statistics, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortfolioPage, PortfolioPageDeps, companyRecordUrl } from '../../src/app/pages/components/PortfolioPage.tsx';
@@ -10,6 +10,7 @@ import { previousQuarter, quarterOf } from '../../src/domain/portfolio/period-re
 import type { CrmRecord, PropertyValues } from '../../src/domain/card/snapshot.ts';
 import { pageOf, type PortfolioPage as PageData } from '../../src/usecases/portfolio-book.ts';
 import { deal } from '../../src/domain/testing/fixtures.ts';
+import { message } from '../../src/app/cards/contract/message.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend, type StubBackend } from './stub-backend.ts';
 
@@ -26,6 +27,8 @@ const asOf = parseIsoDate('2026-11-23') ?? 0;
 const current = { start: quarterOf(asOf).start, end: asOf };
 const last = previousQuarter(asOf);
 const currency = { reporting: 'USD', home: null };
+// Read on the as-of day: nothing is taken back.
+const read = { at: Date.parse('2026-11-23T10:00:00Z'), timeZone: 'UTC', leftOutByCompany: new Map() };
 
 function company(id: string, name: string, properties: PropertyValues, deals: readonly CrmRecord[]): BookCompany {
   const contract = readContractDeals(deals, defaultConfig, currency);
@@ -43,7 +46,7 @@ function demoPage(): PageData {
     company('15', 'Euro GmbH', { cs_health_band: 'healthy', cs_health_score: '80' }, [won('newbusiness', '2026-03-01', 40_000, 'EUR')]),
     company('16', 'Gone Ltd', { cs_churn_reason: 'budget' }, [won('newbusiness', '2025-10-20', 30_000), deal({ type: 'existingbusiness', stage: 'closedlost', closedate: '2026-10-20', amount: 30_000 })]),
   ];
-  return pageOf({ book, owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last }, { asOf, currency });
+  return pageOf({ book, owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last, read }, { asOf, currency });
 }
 
 async function renderPage(...replies: Array<{ status: number; body: unknown }>) {
@@ -109,8 +112,34 @@ describe('the managers’ app page', () => {
     await r.waitFor(() => expect(backend.requests.at(-1)?.url).toBe('/api/portfolio?owner=7100001'));
   });
 
+  it('as of today says nothing of an as-of day', async () => {
+    const r = await renderPage({ status: 200, body: demoPage() });
+    expect(r.maybeFind(Alert)).toBeNull();
+  });
+
+  it('as of a past day says beside the bands that health and renewals are what sync last wrote, and beside the deals’ figures what was left out', async () => {
+    // Read a week later: one renewal closed after the as-of day was counted open.
+    const page = demoPage();
+    const asOfNotes = [
+      message('report.asOf.leftOut', { asOf: '2026-11-23', count: 1, latest: '2026-11-28' }),
+      message('warning.asOf.closed', { asOf: '2026-11-23', kind: 'deals', count: 1 }),
+      message('report.asOf.currentValues', { asOf: '2026-11-23' }),
+      message('portfolio.asOf.syncedValues', { asOf: '2026-11-23' }),
+    ];
+    const r = await renderPage({ status: 200, body: { ...page, asOfNotes } });
+    const health = r.findByTestId(Alert, 'as-of-health');
+    expect(health.props.title).toBe('As of Nov 23, 2026');
+    expect(textOf(health)).toBe('Health bands and scores, renewal dates and renewal amounts are the values sync last wrote, not those of Nov 23, 2026 (no history of them is read): the bands and the renewals at risk use them');
+    const deals = r.findByTestId(Alert, 'as-of-deals').findAll(Text).map((line) => line.text);
+    expect(deals).toEqual([
+      'Data dated after Nov 23, 2026 is left out (1 record or value, the latest on Nov 28, 2026): these figures count the customers’ deals as they stood on Nov 23, 2026',
+      '1 deal closed after Nov 23, 2026: counted as still open, as on that day',
+      expect.stringContaining('Not taken back to Nov 23, 2026, so today’s values are used'),
+    ]);
+  });
+
   it('says so on an empty portal', async () => {
-    const empty = pageOf({ book: [], owners: [], current, last }, { asOf, currency });
+    const empty = pageOf({ book: [], owners: [], current, last, read }, { asOf, currency });
     const r = await renderPage({ status: 200, body: empty });
     expect(r.findByTestId(EmptyState, 'portfolio-empty').props.title).toBe('No customers yet');
     expect(r.maybeFind(Table)).toBeNull();

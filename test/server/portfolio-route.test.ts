@@ -53,6 +53,30 @@ describe('GET /api/portfolio', () => {
     expect(page.kpis.lastQuarter.label).toBe('2026-Q3');
   });
 
+  it('as of a past day carries the notes the report gives (catalog codes), and that health and renewal dates are what sync last wrote', async () => {
+    const { call } = setup();
+    const page = portfolioPageSchema.parse(await (await call('/api/portfolio?asOf=2026-06-30')).json());
+    expect(page.asOf).toBe('2026-06-30');
+    const codes = (page.asOfNotes ?? []).map((note) => note.code);
+    expect(codes).toEqual(['report.asOf.leftOut', ...codes.slice(1, -2), 'report.asOf.currentValues', 'portfolio.asOf.syncedValues']);
+    expect(page.asOfNotes?.at(-1)).toEqual({ code: 'portfolio.asOf.syncedValues', params: { asOf: '2026-06-30' } });
+    expect(page.asOfNotes?.[0]?.params).toMatchObject({ asOf: '2026-06-30', count: expect.any(Number) });
+  });
+
+  it('as of a past day counts what was left out of the companies shown only: an owner without customers has none left out', async () => {
+    const { call } = setup();
+    const page = portfolioPageSchema.parse(await (await call('/api/portfolio?asOf=2026-06-30&owner=99999')).json());
+    expect(page.overview.customers).toBe(0);
+    expect((page.asOfNotes ?? []).map((note) => note.code)).toEqual(['report.asOf.currentValues', 'portfolio.asOf.syncedValues']);
+  });
+
+  it.each(['?asOf=2026-11-22', ''])('as of the day of the read (%s) carries no as-of notes', async (query) => {
+    const { call } = setup();
+    const body = (await (await call(`/api/portfolio${query}`)).json()) as Record<string, unknown>;
+    expect(body.asOf).toBe('2026-11-22');
+    expect(body).not.toHaveProperty('asOfNotes');
+  });
+
   it('refuses an unsigned request with 401', async () => {
     const { call } = setup();
     expect((await call('/api/portfolio', { unsigned: true })).status).toBe(401);

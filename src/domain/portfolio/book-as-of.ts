@@ -1,5 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
+import { healthAsOfNoteCode } from '../../app/cards/contract/portfolio.ts';
 import { snapshotAsOf, type LeftOut } from '../card/later-data.ts';
 import { leftOutMessages } from '../card/left-out-messages.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
@@ -12,7 +13,8 @@ import { dayZone, formatDay, type Day } from '../parsing/index.ts';
 // recorded after it was not recorded yet. What the rule cannot take back is said instead
 // (bookAsOfMessages): the values the book reads that HubSpot keeps no dated history of here —
 // deal amounts, types and pipelines, the companies' contract end dates and terms, and which
-// companies are customers (their lifecycle stage) — are today's.
+// companies are customers (their lifecycle stage) — are today's. The managers' page also shows
+// health and renewals, which are what sync last wrote, and says that too (pageAsOfMessages).
 
 /** A company and its deals as they stood on the as-of day, and what was left out to make them so. */
 export interface BookRecordsAsOf {
@@ -84,4 +86,19 @@ export function bookAsOfMessages(leftOut: LeftOut, asOf: Day, readAt: number, co
   }
   messages.push(message('report.asOf.currentValues', { asOf: day }));
   return messages;
+}
+
+/**
+ * What the managers' page as of a past day says about its figures: the report's notes (bookAsOfMessages), then that
+ * health bands and scores, renewal dates and renewal amounts are the values sync last wrote (the page's bands and
+ * renewals at risk read them, and they are not taken back). None when the as-of day is the day the book was read.
+ *
+ * @example
+ * pageAsOfMessages({ created: { contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 }, closed: { deals: 0, tickets: 0, tasks: 0 }, changes: 0, count: 0, latest: null }, parseIsoDate('2026-11-01'), Date.parse('2026-12-07T09:00:00Z'), defaultConfig)
+ * // => [{ code: 'report.asOf.currentValues', params: { asOf: '2026-11-01' } }, { code: 'portfolio.asOf.syncedValues', params: { asOf: '2026-11-01' } }]
+ * pageAsOfMessages({ created: { contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 }, closed: { deals: 0, tickets: 0, tasks: 0 }, changes: 0, count: 0, latest: null }, parseIsoDate('2026-12-07'), Date.parse('2026-12-07T09:00:00Z'), defaultConfig) // => []
+ */
+export function pageAsOfMessages(leftOut: LeftOut, asOf: Day, readAt: number, config: Pick<CsConfig, 'timeZone'>): Message[] {
+  const notes = bookAsOfMessages(leftOut, asOf, readAt, config);
+  return notes.length === 0 ? [] : [...notes, message(healthAsOfNoteCode, { asOf: formatDay(asOf) })];
 }

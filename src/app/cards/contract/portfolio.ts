@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { messageSchema } from './message.ts';
 import { healthBandSchema } from './view-model.ts';
 
 // GET /api/portfolio[?owner=<owner id>|none][&asOf=YYYY-MM-DD]: the managers' app page
@@ -72,6 +73,9 @@ export const periodReportSchema = z.object({
   leftOut: z.array(z.object({ currency: z.string(), companies: count })),
 });
 
+/** The as-of note saying health, scores and renewal dates and amounts are the values sync last wrote: the page shows it beside the bands and renewals at risk, the other notes beside the deals' figures. */
+export const healthAsOfNoteCode = 'portfolio.asOf.syncedValues';
+
 export const portfolioPageSchema = z.object({
   asOf: z.string(),
   currency: z.string(),
@@ -86,6 +90,11 @@ export const portfolioPageSchema = z.object({
     current: z.object({ label: z.string(), report: periodReportSchema }),
     lastQuarter: z.object({ label: z.string(), report: periodReportSchema }),
   }),
+  /**
+   * As of a day before the day of the read only: what taking the deals back to it left out, which values are today's
+   * and which are the ones sync last wrote (catalog messages, domain/portfolio/book-as-of.ts). Absent as of today.
+   */
+  asOfNotes: z.optional(list(messageSchema)),
 });
 
 export type PortfolioPage = z.infer<typeof portfolioPageSchema>;

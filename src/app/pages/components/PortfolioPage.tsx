@@ -15,13 +15,15 @@ import { errorAdminDetail, errorText } from '../../cards/components/CardFrame.ts
 import type { BackendError, CardFetch } from '../../cards/data/cardApi.ts';
 import { I18nProvider, useI18n } from '../../cards/i18n/I18nContext.tsx';
 import { fetchPortfolio } from '../data/portfolioApi.ts';
+import { AsOfNotes, asOfNotesOf } from './PortfolioAsOfNotes.tsx';
 import { Kpis } from './PortfolioKpis.tsx';
 import { BandsTable, Churned, RenewalsAtRisk } from './PortfolioTables.tsx';
 
 // The managers' page: customers and ARR per health band (churned apart), the renewals of the
 // next 90 days (or overdue) on accounts that are not healthy, by value at stake, each linking to
 // its company record, the customers churned this quarter with why, and the KPIs of this and the
-// last quarter; filtered by owner. It only renders what GET /api/portfolio computed.
+// last quarter; filtered by owner. It only renders what GET /api/portfolio computed. As of a past
+// day it says beside them which figures could not be taken back to it (PortfolioAsOfNotes.tsx).
 
 export interface PageDeps {
   readonly fetchFn: CardFetch;
@@ -88,6 +90,7 @@ function PortfolioView({ page, owner, onOwner, portalId }: { readonly page: Page
   const i18n = useI18n();
   const { overview } = page;
   const churnedTotal = overview.bands.find((line) => line.band === 'churned')?.customers ?? 0;
+  const notes = asOfNotesOf(page);
   const ownerOptions = [
     { label: i18n.t('portfolio.owner.all'), value: allOwners },
     ...page.owners.map((o) => ({ label: `${o.name} (${i18n.number(o.customers)})`, value: o.id })),
@@ -116,10 +119,12 @@ function PortfolioView({ page, owner, onOwner, portalId }: { readonly page: Page
         </EmptyState>
       ) : (
         <>
+          <AsOfNotes page={page} notes={notes.health} testId="as-of-health" />
           <BandsTable page={page} />
           <Divider />
           <RenewalsAtRisk page={page} portalId={portalId} />
           <Divider />
+          <AsOfNotes page={page} notes={notes.deals} testId="as-of-deals" />
           <Churned page={page} portalId={portalId} />
           <Divider />
           <Kpis page={page} />
