@@ -2,6 +2,7 @@ import { Alert, Button, EmptyState, ErrorState, Link, LoadingSpinner, Select, St
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortfolioPage, PortfolioPageDeps, companyRecordUrl } from '../../src/app/pages/components/PortfolioPage.tsx';
+import { PortfolioRouter } from '../../src/app/pages/components/PortfolioRouter.tsx';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { readContractDeals } from '../../src/domain/portfolio/contract-deals.ts';
 import { parseIsoDate } from '../../src/domain/parsing/index.ts';
@@ -136,6 +137,21 @@ describe('the managers’ app page', () => {
       '1 deal closed after Nov 23, 2026: counted as still open, as on that day',
       expect.stringContaining('Not taken back to Nov 23, 2026, so today’s values are used'),
     ]);
+  });
+
+  it('asks the backend for the day its own ?asOf= names, and keeps it when filtering by owner', async () => {
+    backend.reply({ status: 200, body: demoPage() }, { status: 200, body: demoPage() });
+    const r = createRenderer('pages');
+    r.mocks.setPageLocation({ path: '/', params: { asOf: '2026-11-01' } });
+    r.render(
+      <PortfolioPageDeps.Provider value={{ fetchFn: plainFetch, baseUrl: backend.baseUrl, locale: 'en-US', timeZone: 'UTC', portalId: 123 }}>
+        <PortfolioRouter />
+      </PortfolioPageDeps.Provider>,
+    );
+    await r.waitFor(() => expect(r.maybeFind(LoadingSpinner)).toBeNull());
+    expect(backend.requests.at(-1)?.url).toBe('/api/portfolio?asOf=2026-11-01');
+    (r.findByTestId(Select, 'owner-filter').trigger as (event: 'onChange', value: unknown) => void)('onChange', '7100001');
+    await r.waitFor(() => expect(backend.requests.at(-1)?.url).toBe('/api/portfolio?owner=7100001&asOf=2026-11-01'));
   });
 
   it('says so on an empty portal', async () => {

@@ -41,12 +41,13 @@ export const PortfolioPageDeps = createContext<PageDeps | null>(null);
 
 export { companyRecordUrl } from './portfolio-format.ts';
 
-export function PortfolioPage() {
+/** `asOf`: the day (YYYY-MM-DD) the page's URL asks for (PortfolioRouter.tsx); today when absent. */
+export function PortfolioPage({ asOf }: { readonly asOf?: string } = {}) {
   const deps = useContext(PortfolioPageDeps);
   if (deps === null) return <Text>PortfolioPageDeps is not provided</Text>;
   return (
     <I18nProvider locale={deps.locale} timeZone={deps.timeZone}>
-      <PortfolioLoader deps={deps} />
+      <PortfolioLoader deps={deps} asOf={asOf ?? null} />
     </I18nProvider>
   );
 }
@@ -55,7 +56,7 @@ type State = { readonly status: 'loading' } | { readonly status: 'error'; readon
 
 const allOwners = 'all';
 
-function PortfolioLoader({ deps }: { readonly deps: PageDeps }) {
+function PortfolioLoader({ deps, asOf }: { readonly deps: PageDeps; readonly asOf: string | null }) {
   const i18n = useI18n();
   const [owner, setOwner] = useState<string>(allOwners);
   const [attempt, setAttempt] = useState(0);
@@ -63,14 +64,14 @@ function PortfolioLoader({ deps }: { readonly deps: PageDeps }) {
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
-    void fetchPortfolio({ fetchFn: deps.fetchFn, baseUrl: deps.baseUrl }, owner === allOwners ? null : owner).then((result) => {
+    void fetchPortfolio({ fetchFn: deps.fetchFn, baseUrl: deps.baseUrl }, { owner: owner === allOwners ? null : owner, asOf }).then((result) => {
       if (!live) return;
       setState(result.ok ? { status: 'ready', page: result.value } : { status: 'error', error: result.error });
     });
     return () => {
       live = false;
     };
-  }, [deps.fetchFn, deps.baseUrl, owner, attempt]);
+  }, [deps.fetchFn, deps.baseUrl, owner, asOf, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   if (state.status === 'loading') return <LoadingSpinner label={i18n.t('portfolio.loading')} showLabel layout="centered" />;

@@ -11,9 +11,13 @@ export interface PageBackend {
 
 export type PageResult = { readonly ok: true; readonly value: PortfolioPage } | { readonly ok: false; readonly error: BackendError };
 
-/** The portfolio for every company, or one owner's (null: all). */
-export async function fetchPortfolio(backend: PageBackend, owner: string | null): Promise<PageResult> {
-  const url = `${backend.baseUrl}/api/portfolio${owner === null ? '' : `?owner=${encodeURIComponent(owner)}`}`;
+/** The portfolio for every company, or one owner's (null: all), as of a day (YYYY-MM-DD; null: today). */
+export async function fetchPortfolio(backend: PageBackend, query: { readonly owner: string | null; readonly asOf: string | null }): Promise<PageResult> {
+  const search = new URLSearchParams();
+  if (query.owner !== null) search.set('owner', query.owner);
+  if (query.asOf !== null) search.set('asOf', query.asOf);
+  const queryText = search.toString();
+  const url = `${backend.baseUrl}/api/portfolio${queryText === '' ? '' : `?${queryText}`}`;
   let response: Response;
   try {
     response = await backend.fetchFn(url, { method: 'GET', timeout: 60_000 });
