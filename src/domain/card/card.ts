@@ -1,5 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
-import { asOfDay, formatDay, formatInstant, parseInstant } from '../parsing/index.ts';
+import { asOfDay, dayZone, formatDay, formatInstant, parseInstant, todayIn } from '../parsing/index.ts';
 import { churnDetail } from '../handoff/churn-reason.ts';
 import { customerValue } from '../renewal/customer-value.ts';
 import type { Deal } from '../renewal/deals.ts';
@@ -14,7 +14,7 @@ import { npsWarningMessages, npsWarnings } from '../nps/nps.ts';
 import { renewalWarningMessages, renewalWarnings } from '../renewal/renewal.ts';
 import { sentimentWarningMessages, sentimentWarnings } from '../health/sentiment.ts';
 import type { CompanySnapshot } from './snapshot.ts';
-import { leftOutMessages, leftOutWarnings } from './left-out-messages.ts';
+import { futureAsOfMessages, futureAsOfWarnings, leftOutMessages, leftOutWarnings } from './left-out-messages.ts';
 import { issueWarning, issueWarningMessage } from './source-issues.ts';
 import type { CardView } from '../../app/cards/contract/view-model.ts';
 
@@ -34,7 +34,9 @@ import type { CardView } from '../../app/cards/contract/view-model.ts';
  */
 export function buildCardView(read: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): CardView {
   const asOf = asOfDay(at.asOf);
-  const { snapshot, leftOut, deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(read, config, asOf, readInstant(at.generatedAt));
+  const readAt = readInstant(at.generatedAt);
+  const { snapshot, leftOut, deals, nps, renewal, support, sentiment, lifecycle, health, trend, pastScores, handoff, actions } = evaluateHealth(read, config, asOf, readAt);
+  const readOn = readAt === undefined ? null : todayIn(dayZone(config.timeZone), readAt);
   const company = snapshot.company.properties;
 
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
@@ -84,8 +86,8 @@ export function buildCardView(read: CompanySnapshot, config: CsConfig, at: { asO
     churn: churnDetail(company, deals, asOf, config.playbooks),
     lifecycle: { stage: lifecycle.stage, since: lifecycle.since === null ? null : formatDay(lifecycle.since) },
     ...(leftOut.count > 0 ? { leftOut } : {}),
-    warnings: cardWarnings(snapshot.issues, leftOutWarnings(leftOut, at.asOf), npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment), factorHistoryWarnings(changes)),
-    warningMessages: cardWarningMessages(snapshot.issues, leftOutMessages(leftOut, at.asOf), npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment), factorHistoryWarningMessages(changes)),
+    warnings: cardWarnings(snapshot.issues, futureAsOfWarnings(at.asOf, readOn), leftOutWarnings(leftOut, at.asOf), npsWarnings(nps.ignored), renewalWarnings(renewal), sentimentWarnings(sentiment), factorHistoryWarnings(changes)),
+    warningMessages: cardWarningMessages(snapshot.issues, futureAsOfMessages(at.asOf, readOn), leftOutMessages(leftOut, at.asOf), npsWarningMessages(nps.ignored), renewalWarningMessages(renewal), sentimentWarningMessages(sentiment), factorHistoryWarningMessages(changes)),
   };
 }
 

@@ -144,6 +144,24 @@ describe('a card as of a past day', () => {
   });
 });
 
+describe('a card as of a day after the read', () => {
+  it("says the day is to come in the portal's time zone: the read's day there, not UTC's, is the last one known", () => {
+    const read = healthyCompany({ deals: [renewalDeal(40)] });
+    // Read at 03:00 UTC on the 24th: still the 23rd in Los Angeles, where the 24th is a day to come.
+    const generatedAt = '2026-11-24T03:00:00.000Z';
+    const losAngeles: CsConfig = { ...defaultConfig, timeZone: 'America/Los_Angeles' };
+    const next = buildCardView(read, losAngeles, { asOf: '2026-11-24', generatedAt });
+    expect(next.warningMessages?.[0]).toEqual({ code: 'warning.asOf.future', params: { asOf: '2026-11-24', readOn: '2026-11-23' } });
+    expect(next.warnings[0]).toBe('2026-11-24 is after the day this data was read (2026-11-23): days and windows count from 2026-11-24, but the data is as read, and nothing after 2026-11-23 is known');
+    // Nothing dated after the read can be left out, and the renewal counts from the day asked for: it
+    // closes at midnight UTC on 2027-01-02, which is 2027-01-01 in Los Angeles, 38 days after the 24th.
+    expect(next.leftOut).toBeUndefined();
+    expect(next.renewal).toMatchObject({ date: '2027-01-01', daysToRenewal: 38 });
+    expect(buildCardView(read, defaultConfig, { asOf: '2026-11-24', generatedAt }).warnings).toEqual([]);
+    expect(buildCardView(read, losAngeles, { asOf: '2026-11-23', generatedAt }).warnings).toEqual([]);
+  });
+});
+
 describe('leftOutMessages', () => {
   it('says the headline, then each kind left out (the rule\'s @example)', () => {
     const leftOut: LeftOut = { created: { contacts: 0, deals: 0, tickets: 1, answers: 0, tasks: 0 }, closed: { deals: 1, tickets: 0, tasks: 0 }, changes: 0, count: 2, latest: '2026-11-30' };

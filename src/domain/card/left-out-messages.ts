@@ -2,7 +2,8 @@ import { message, type Message } from '../../app/cards/contract/message.ts';
 import type { LeftOut, LeftOutCreated } from './later-data.ts';
 import { plural } from './wording.ts';
 
-// What a past as-of day left out (later-data.ts), said, as catalog messages (and their English), headline first.
+// What a past as-of day left out (later-data.ts), said, as catalog messages (and their English), headline first;
+// and what a day after the read cannot show.
 
 /**
  * The warnings a past as-of day adds to the card: a headline, then one line per kind of record
@@ -45,3 +46,25 @@ export function leftOutWarnings(leftOut: LeftOut, asOf: string): string[] {
 const createdKinds = ['contacts', 'deals', 'tickets', 'answers', 'tasks'] as const;
 const closedKinds = ['deals', 'tickets', 'tasks'] as const;
 const createdNames: Readonly<Record<keyof LeftOutCreated, string>> = { contacts: 'contact', deals: 'deal', tickets: 'ticket', answers: 'survey answer', tasks: 'task' };
+
+/**
+ * The warning an as-of day after the day the data was read (`readOn`, in the portal's time zone) adds: the
+ * card counts days from a day to come, over data as it was read. None otherwise, or when the read day is unknown.
+ *
+ * @example
+ * futureAsOfMessages('2027-01-15', '2026-12-07') // => [{ code: 'warning.asOf.future', params: { asOf: '2027-01-15', readOn: '2026-12-07' } }]
+ * futureAsOfMessages('2026-12-07', '2026-12-07') // => []
+ */
+export function futureAsOfMessages(asOf: string, readOn: string | null): Message[] {
+  return readOn !== null && asOf > readOn ? [message('warning.asOf.future', { asOf, readOn })] : [];
+}
+
+/**
+ * The same warning in English (the view model's `warnings`).
+ *
+ * @example
+ * futureAsOfWarnings('2027-01-15', '2026-12-07') // => ['2027-01-15 is after the day this data was read (2026-12-07): days and windows count from 2027-01-15, but the data is as read, and nothing after 2026-12-07 is known']
+ */
+export function futureAsOfWarnings(asOf: string, readOn: string | null): string[] {
+  return readOn !== null && asOf > readOn ? [`${asOf} is after the day this data was read (${readOn}): days and windows count from ${asOf}, but the data is as read, and nothing after ${readOn} is known`] : [];
+}

@@ -396,6 +396,7 @@ export const messages = {
   'warning.sentimentUnknown': 'CSM sentiment “{value}” not recognised; use one of the configured values',
   'warning.factorHistoryUnreadable': 'The factor scores recorded on {date} ({property}) cannot be read, so “What changed in 30 days” is not shown',
   'warning.asOf.leftOut': 'Data dated after {asOf} is left out ({count, plural, one {# record or value} other {# records and values}}, the latest on {latest}): this card shows the company as it stood on {asOf}',
+  'warning.asOf.future': '{asOf} is after the day this data was read ({readOn}): days and windows count from {asOf}, but the data is as read, and nothing after {readOn} is known',
   'warning.asOf.created': '{kind, select, contacts {{count, plural, one {# contact} other {# contacts}} created} deals {{count, plural, one {# deal} other {# deals}} created} tickets {{count, plural, one {# ticket} other {# tickets}} created} answers {{count, plural, one {# survey answer} other {# survey answers}} submitted} other {{count, plural, one {# task} other {# tasks}} created}} after {asOf}: not counted',
   'warning.asOf.closed': '{kind, select, deals {{count, plural, one {# deal} other {# deals}} closed} tickets {{count, plural, one {# ticket} other {# tickets}} closed} other {{count, plural, one {# task} other {# tasks}} completed}} after {asOf}: counted as still open, as on that day',
   'warning.asOf.changed': '{count, plural, one {# property value} other {# property values}} written after {asOf}: the value before is used, or none when none is on record',

@@ -394,6 +394,7 @@ export const messages: Catalog = {
   'warning.sentimentUnknown': 'CSM の評価「{value}」を認識できません。設定された値のいずれかを使ってください',
   'warning.factorHistoryUnreadable': '{date} に記録された要因のスコア（{property}）を読み取れないため、「30日間の変化」は表示していません',
   'warning.asOf.leftOut': '{asOf} より後の日付のデータ（レコードまたは値 {count} 件、最新は {latest}）は除外しました。このカードは {asOf} 時点の会社の状態を示しています',
+  'warning.asOf.future': '{asOf} はこのデータを読み込んだ日（{readOn}）より後です。日数と期間は {asOf} から数えますが、データは読み込んだ時点のままで、{readOn} より後のことは分かりません',
   'warning.asOf.created': '{asOf} より後に{kind, select, contacts {作成されたコンタクト} deals {作成された取引} tickets {作成されたチケット} answers {送信されたアンケート回答} other {作成されたタスク}} {count} 件は計算に含めていません',
   'warning.asOf.closed': '{asOf} より後に{kind, select, deals {クローズされた取引} tickets {クローズされたチケット} other {完了したタスク}} {count} 件は、その日の状態どおり進行中として扱っています',
   'warning.asOf.changed': '{asOf} より後に書き込まれたプロパティ値 {count} 件は除外し、それ以前の値（記録がなければ値なし）を使っています',

@@ -394,6 +394,7 @@ export const messages: Catalog = {
   'warning.sentimentUnknown': 'ไม่รู้จักความเห็นของ CSM “{value}” โปรดใช้ค่าใดค่าหนึ่งที่ตั้งค่าไว้',
   'warning.factorHistoryUnreadable': 'อ่านคะแนนของปัจจัยที่บันทึกไว้เมื่อ {date} ({property}) ไม่ได้ จึงไม่แสดง “สิ่งที่เปลี่ยนไปใน 30 วัน”',
   'warning.asOf.leftOut': 'ไม่นับข้อมูลที่ลงวันที่หลัง {asOf} ({count} รายการหรือค่า ล่าสุดเมื่อ {latest}): การ์ดนี้แสดงบริษัทตามสภาพ ณ วันที่ {asOf}',
+  'warning.asOf.future': '{asOf} อยู่หลังวันที่อ่านข้อมูลนี้ ({readOn}): นับจำนวนวันและช่วงเวลาจาก {asOf} แต่ข้อมูลยังเป็นตามที่อ่านมา และไม่ทราบสิ่งที่เกิดหลัง {readOn}',
   'warning.asOf.created': 'ไม่นับ{kind, select, contacts {ผู้ติดต่อ} deals {ดีล} tickets {ทิกเก็ตซัพพอร์ต} answers {คำตอบแบบสำรวจ} other {งาน}} {count} รายการที่{kind, select, answers {ส่ง} other {สร้าง}}หลัง {asOf}',
   'warning.asOf.closed': '{kind, select, deals {ดีล} tickets {ทิกเก็ตซัพพอร์ต} other {งาน}} {count} รายการที่{kind, select, tasks {เสร็จ} other {ปิด}}หลัง {asOf} นับว่ายังเปิดอยู่ ตามสภาพในวันนั้น',
   'warning.asOf.changed': 'ค่าพร็อพเพอร์ตี้ {count} ค่าที่บันทึกหลัง {asOf} ไม่นับ: ใช้ค่าก่อนหน้าแทน หรือถือว่าไม่มีค่าหากไม่มีบันทึก',

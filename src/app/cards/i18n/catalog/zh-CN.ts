@@ -394,6 +394,7 @@ export const messages: Catalog = {
   'warning.sentimentUnknown': '无法识别 CSM 评价“{value}”；请使用配置中的取值之一',
   'warning.factorHistoryUnreadable': '{date} 记录的各因素得分（{property}）无法读取，因此不显示“30 天内的变化”',
   'warning.asOf.leftOut': '已排除 {asOf} 之后的数据（{count} 条记录或值，最新的在 {latest}）：本卡片显示的是公司在 {asOf} 当天的状态',
+  'warning.asOf.future': '{asOf} 晚于读取这些数据的日期（{readOn}）：天数和时间窗口从 {asOf} 起算，但数据仍是读取时的样子，{readOn} 之后的情况无从得知',
   'warning.asOf.created': '未计入 {asOf} 之后{kind, select, contacts {创建的 {count} 个联系人} deals {创建的 {count} 个交易} tickets {创建的 {count} 个工单} answers {提交的 {count} 条问卷回答} other {创建的 {count} 个任务}}',
   'warning.asOf.closed': '{asOf} 之后{kind, select, deals {关闭的 {count} 个交易} tickets {关闭的 {count} 个工单} other {完成的 {count} 个任务}}按当天的状态视为仍在进行中',
   'warning.asOf.changed': '{asOf} 之后写入的 {count} 个属性值已排除：使用之前的值，没有记录时视为无值',
