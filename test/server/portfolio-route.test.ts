@@ -70,6 +70,15 @@ describe('GET /api/portfolio', () => {
     expect((page.asOfNotes ?? []).map((note) => note.code)).toEqual(['report.asOf.currentValues', 'portfolio.asOf.syncedValues']);
   });
 
+  it('as of a day after the read says it is one: the figures are the data as read, the health values as last written', async () => {
+    const { call } = setup();
+    const page = portfolioPageSchema.parse(await (await call('/api/portfolio?asOf=2026-12-31')).json());
+    expect(page.asOfNotes).toEqual([
+      { code: 'warning.asOf.future', params: { asOf: '2026-12-31', readOn: '2026-11-22' } },
+      { code: 'portfolio.asOf.syncedValues', params: { asOf: '2026-12-31' } },
+    ]);
+  });
+
   it.each(['?asOf=2026-11-22', ''])('as of the day of the read (%s) carries no as-of notes', async (query) => {
     const { call } = setup();
     const body = (await (await call(`/api/portfolio${query}`)).json()) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import type { CsConfig } from '../../config/schema.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import { healthAsOfNoteCode } from '../../app/cards/contract/portfolio.ts';
 import { snapshotAsOf, type LeftOut } from '../card/later-data.ts';
-import { leftOutMessages } from '../card/left-out-messages.ts';
+import { futureAsOfMessages, leftOutMessages } from '../card/left-out-messages.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { dayZone, formatDay, type Day } from '../parsing/index.ts';
 
@@ -69,15 +69,20 @@ export function addLeftOut(a: LeftOut, b: LeftOut): LeftOut {
 
 /**
  * What a report as of a past day says about its figures (catalog messages): what was left out (a headline, then one line per
- * kind), then the values that are today's. None when the as-of day is the day the book was read (today).
+ * kind), then the values that are today's. None when the as-of day is the day the book was read (today); a day after it
+ * is said to be one (the card's warning: the data is as read).
  *
  * @example
  * bookAsOfMessages({ created: { contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 }, closed: { deals: 2, tickets: 0, tasks: 0 }, changes: 0, count: 2, latest: '2026-11-20' }, parseIsoDate('2026-11-01'), Date.parse('2026-12-07T09:00:00Z'), defaultConfig)
  * // => [{ code: 'report.asOf.leftOut', params: { asOf: '2026-11-01', count: 2, latest: '2026-11-20' } }, { code: 'warning.asOf.closed', params: { asOf: '2026-11-01', kind: 'deals', count: 2 } }, { code: 'report.asOf.currentValues', params: { asOf: '2026-11-01' } }]
  * bookAsOfMessages({ created: { contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 }, closed: { deals: 0, tickets: 0, tasks: 0 }, changes: 0, count: 0, latest: null }, parseIsoDate('2026-12-07'), Date.parse('2026-12-07T09:00:00Z'), defaultConfig) // => []
+ * bookAsOfMessages({ created: { contacts: 0, deals: 0, tickets: 0, answers: 0, tasks: 0 }, closed: { deals: 0, tickets: 0, tasks: 0 }, changes: 0, count: 0, latest: null }, parseIsoDate('2027-01-15'), Date.parse('2026-12-07T09:00:00Z'), defaultConfig)
+ * // => [{ code: 'warning.asOf.future', params: { asOf: '2027-01-15', readOn: '2026-12-07' } }]
  */
 export function bookAsOfMessages(leftOut: LeftOut, asOf: Day, readAt: number, config: Pick<CsConfig, 'timeZone'>): Message[] {
-  if (dayZone(config.timeZone).dayOf(readAt) <= asOf) return [];
+  const readOn = dayZone(config.timeZone).dayOf(readAt);
+  if (readOn < asOf) return futureAsOfMessages(formatDay(asOf), formatDay(readOn));
+  if (readOn === asOf) return [];
   const day = formatDay(asOf);
   const messages: Message[] = [];
   if (leftOut.count > 0 && leftOut.latest !== null) {
