@@ -1,14 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../src/app/cards/i18n/messages.ts';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { summaryLines } from '../../src/cli/commands/sync.ts';
 import { setupReportLines } from '../../src/cli/commands/setup.ts';
 import { legacySyncReason } from '../../src/state/sync-state.ts';
 import type { SyncSummary } from '../../src/usecases/sync.ts';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { csCard, csCardUntil, type CliResult } from '../sync/cli-process.ts';
 
 // Issue 18: every text the command line shows comes from the catalog in the reader's language
@@ -112,13 +112,7 @@ describe('the command line speaks the reader\'s language', () => {
   });
 
   describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets, badCurrency, unknownOption, help }) => {
-    let sandbox: Sandbox;
-    let portal: { url: string; close(): Promise<void> };
-    beforeAll(async () => {
-      sandbox = createSandbox({ companies: 5, asOf: '2026-11-20' });
-      portal = await sandbox.listen();
-    });
-    afterAll(() => portal.close());
+    const portal = listeningPortal({ companies: 5, asOf: '2026-11-20' });
 
     it('setup reports, and the errors of every command, in that language', async () => {
       const portalEnv = { HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', LANG };
@@ -192,7 +186,7 @@ describe('the command line speaks the reader\'s language', () => {
     it('a dry-run sync in that language: empty values, and why companies were skipped (HubSpot\'s answer too)', async () => {
       const stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-i18n-sync-'));
       // Every ticket read fails: the customers with tickets are skipped, the others would change.
-      const removeFault = sandbox.controls.injectFault({ kind: '503', path: '/crm/v3/objects/tickets/batch/read' });
+      const removeFault = portal.sandbox.controls.injectFault({ kind: '503', path: '/crm/v3/objects/tickets/batch/read' });
       try {
         const run = await csCard(['sync', '--dry-run', '--as-of', '2026-11-20', '--rate-limit', '100000/1s'], { HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', CS_CARD_STATE_DIR: stateDir, LANG });
         expect(run.code, run.stderr).toBe(1);

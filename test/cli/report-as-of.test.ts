@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { describe, expect, it } from 'vitest';
+import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { closeDayOf, csCardAt, dayOf, recompute, rounded } from './report-recompute.ts';
 
 // `cs-card report --as-of` a day before the sandbox's own (2026-11-23): the book is taken back to
@@ -9,15 +9,7 @@ import { closeDayOf, csCardAt, dayOf, recompute, rounded } from './report-recomp
 
 const asOf = '2026-11-23';
 
-let sandbox: Sandbox;
-let portal: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  sandbox = createSandbox({ asOf });
-  portal = await sandbox.listen();
-});
-
-afterAll(() => portal.close());
+const portal = listeningPortal({ asOf });
 
 const csCard = (args: string[]) => csCardAt(portal.url, args);
 
@@ -25,7 +17,7 @@ describe('cs-card report --as-of a past day', () => {
   it('--as-of before a deal closed counts it as open then, and says what it left out and what it could not', async () => {
     // A renewal the sandbox shows won in November, after 2026-11-01: as of that day it was still open.
     const before = '2026-11-01';
-    const wonInNovember = sandbox.store.list('deals').filter((deal) => {
+    const wonInNovember = portal.sandbox.store.list('deals').filter((deal) => {
       const { closedate, dealstage, dealtype } = deal.properties;
       if (typeof closedate !== 'string' || dealstage !== 'closedwon' || dealtype !== 'existingbusiness') return false;
       const day = closeDayOf(closedate);
@@ -36,9 +28,9 @@ describe('cs-card report --as-of a past day', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const { arrBasis: _basis, asOf: notes, ...report } = JSON.parse(stdout) as Record<string, unknown>;
-    expect(rounded(report)).toEqual(rounded(recompute(sandbox, '2026-10-01', '2026-12-31', before)));
+    expect(rounded(report)).toEqual(rounded(recompute(portal.sandbox, '2026-10-01', '2026-12-31', before)));
     // The same quarter as of the sandbox's day counts those renewals as renewed.
-    const later = recompute(sandbox, '2026-10-01', '2026-12-31', asOf);
+    const later = recompute(portal.sandbox, '2026-10-01', '2026-12-31', asOf);
     expect((report as { renewals: { renewed: number } }).renewals.renewed).toBeLessThan(later.renewals.renewed);
     expect(notes).toMatchObject({ day: before, leftOut: { closed: { deals: expect.any(Number) as number } } });
     const said = notes as { leftOut: { closed: { deals: number } }; notes: Array<{ code: string; text: string }> };

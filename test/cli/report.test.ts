@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { describe, expect, it } from 'vitest';
+import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { closeDayOf, csCardAt, dayOf, recompute, rounded } from './report-recompute.ts';
 
 // `cs-card report` as a user runs it, against the demo portfolio on loopback, checked against
@@ -9,15 +9,7 @@ import { closeDayOf, csCardAt, dayOf, recompute, rounded } from './report-recomp
 
 const asOf = '2026-11-23';
 
-let sandbox: Sandbox;
-let portal: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  sandbox = createSandbox({ asOf });
-  portal = await sandbox.listen();
-});
-
-afterAll(() => portal.close());
+const portal = listeningPortal({ asOf });
 
 const csCard = (args: string[]) => csCardAt(portal.url, args);
 
@@ -32,7 +24,7 @@ describe('cs-card report on the demo portfolio', () => {
       expect(stderr).toBe('');
       expect(code).toBe(0);
       const { arrBasis, asOf: notes, ...report } = JSON.parse(stdout) as Record<string, unknown>;
-      const expected = recompute(sandbox, from, to, asOf);
+      const expected = recompute(portal.sandbox, from, to, asOf);
       // Both sides add the same numbers in other orders: equal to 12 significant digits.
       expect(rounded(report)).toEqual(rounded(expected));
       // Every demo deal has a plain amount: no hs_arr, no contract term.
@@ -41,12 +33,12 @@ describe('cs-card report on the demo portfolio', () => {
       expect(expected.customers.atStart).toBeGreaterThan(150);
       // EUR and GBP deals carry HubSpot's amount_in_home_currency: converted, none left out.
       expect(expected.leftOut).toEqual([]);
-      expect(sandbox.store.list('deals').some((deal) => deal.properties.deal_currency_code !== 'USD' && deal.properties.amount_in_home_currency)).toBe(true);
+      expect(portal.sandbox.store.list('deals').some((deal) => deal.properties.deal_currency_code !== 'USD' && deal.properties.amount_in_home_currency)).toBe(true);
       // As of the sandbox's own day (read later: the test runs after it) no deal was created later; the renewals
       // signed early with a close date after the day count as open then, as on the card (outside these quarters).
-      const customers = sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer');
-      const signedEarly = [...new Set(customers.flatMap((c) => sandbox.store.associations('companies', c.id, 'deals')))].filter((id) => {
-        const p = sandbox.store.get('deals', id)?.properties ?? {};
+      const customers = portal.sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer');
+      const signedEarly = [...new Set(customers.flatMap((c) => portal.sandbox.store.associations('companies', c.id, 'deals')))].filter((id) => {
+        const p = portal.sandbox.store.get('deals', id)?.properties ?? {};
         return p.hs_is_closed === 'true' && typeof p.closedate === 'string' && closeDayOf(p.closedate) > dayOf(asOf);
       });
       expect(notes).toMatchObject({ day: asOf, leftOut: { created: { deals: 0 }, closed: { deals: signedEarly.length } } });

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
 import { productProperties } from '../../src/domain/properties.ts';
 import { run } from '../../src/cli/main.ts';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { createSandbox } from '../../src/sandbox/index.ts';
+import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { mswServer } from '../msw.ts';
 import { fakeListsApi } from '../setup/lists-api.ts';
 import { csCard } from '../sync/cli-process.ts';
@@ -12,13 +13,7 @@ import { csCard } from '../sync/cli-process.ts';
 // --lists in-process (the sandbox has no Lists API: msw plays HubSpot's).
 
 describe('cs-card setup (a separate process)', () => {
-  let sandbox: Sandbox;
-  let portal: { url: string; close(): Promise<void> };
-  beforeAll(async () => {
-    sandbox = createSandbox({ companies: 5, asOf: '2026-11-20' });
-    portal = await sandbox.listen();
-  });
-  afterAll(() => portal.close());
+  const portal = listeningPortal({ companies: 5, asOf: '2026-11-20' });
 
   const env = () => ({ HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test' });
 
@@ -30,16 +25,16 @@ describe('cs-card setup (a separate process)', () => {
     expect(first.stdout).toMatch(/^Updated 3 properties: cs_health_score \(.+\), cs_health_factors \(.+\), cs_handoff_status \(.+\)$/m);
     expect(first.stdout).toMatch(/^Done\.$/m);
 
-    sandbox.log.clear();
+    portal.sandbox.log.clear();
     const second = await csCard(['setup'], env());
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`Created 0 properties\nUpdated 0 properties\nUnchanged ${productProperties(defaultConfig).length} properties\n`);
     expect(second.stdout).toMatch(/^Nothing to change: the portal already matches\.$/m);
-    expect(sandbox.log.entries.filter((e) => e.method !== 'GET')).toEqual([]);
+    expect(portal.sandbox.log.entries.filter((e) => e.method !== 'GET')).toEqual([]);
   });
 
   it('exits 1 with one sentence when HubSpot rejects the token', async () => {
-    const remove = sandbox.controls.injectFault({ kind: '401' });
+    const remove = portal.sandbox.controls.injectFault({ kind: '401' });
     try {
       const result = await csCard(['setup'], env());
       expect(result.code).toBe(1);
