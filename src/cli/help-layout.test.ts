@@ -57,7 +57,7 @@ describe('--help laid out in the reader\'s language', () => {
     expect(helpOf('en')).toMatch(/^Usage: cs-card \[options\] \[command\]\n[\s\S]*\n {2}-V, --version +print the version of cs-card\n[\s\S]*\nCommands:\n {2}card \[options\] <companyId> /);
     const polish = helpOf('pl', 'card');
     expect(polish).toMatch(/^Użycie: cs-card card \[opcje\] <companyId>\n/);
-    expect(polish).toContain('\nArgumenty:\n  companyId       id rekordu firmy w HubSpot (cyfry)\n');
+    expect(polish).toContain('\nArgumenty:\n  companyId       identyfikator rekordu firmy w HubSpot (cyfry)\n');
     expect(helpOf('pl', 'sandbox')).toContain('--port <n>         port na 127.0.0.1 (0 = dowolny wolny port) (domyślnie:\n                     "4010")');
     expect(helpOf('pl')).toContain('\n  help [polecenie]          wyświetl pomoc dla polecenia');
   });

@@ -45,7 +45,7 @@ const terminals = [
   // `badCurrency`: a config file's issue; `unknownOption`: commander's own error for `sync --fulll`, with its suggestion and the way to --help;
   // `help`: lines of `cs-card --help` and `cs-card sync --help`.
   {
-    name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział/m,
+    name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: dane niedostępne — HubSpot nie odpowiedział/m,
     badCurrency: 'currency: musi być trzyliterowym kodem waluty ISO 4217 pisanym wielkimi literami, np. "USD" (otrzymano "usd")',
     unknownOption: ['błąd: nieznana opcja „--fulll”', '(Czy chodziło o --full?)', '(opcje tego polecenia pokazuje cs-card sync --help)'],
     help: { usage: 'Użycie: cs-card [opcje] [polecenie]', syncUsage: 'Użycie: cs-card sync [opcje]', options: 'Opcje:', commands: 'Polecenia:', help: /^ {2}-h, --help +wyświetl pomoc dla polecenia$/m, dryRun: /^ {2}--dry-run +wypisz, co by się zmieniło/m },
@@ -88,7 +88,7 @@ describe('the command line speaks the reader\'s language', () => {
       expect(englishIn(lines), locale).toEqual([]);
     }
     expect(summaryLines({ ...summary, mode: 'full', reason: { code: 'sync.reason.fullDue', params: { days: 7 } } }, createI18n('pl', 'UTC'))[0]).toBe(
-      'Pełna synchronizacja na dzień 20 lis 2026 (ostatnia pełna synchronizacja była 7 dni temu lub dawniej, a wiek kontaktów, zgłoszeń i ocen CSM zmienia się codziennie).',
+      'Pełna synchronizacja na dzień 20 lis 2026 (ostatnia pełna synchronizacja była 7 dni temu lub dawniej, a czas od ostatniego kontaktu oraz wiek zgłoszeń i ocen CSM rosną z każdym dniem).',
     );
     expect(setupReportLines(report, createI18n('pl', 'UTC'))).toContain('Bez zmian: 2 właściwości');
     // Why companies were skipped: the same words as before codes, in English; the reader's language otherwise.
@@ -98,7 +98,7 @@ describe('the command line speaks the reader\'s language', () => {
       '  (no readable id): HubSpot returned 2 companies in an unexpected shape',
     ]);
     expect(summaryLines(summary, createI18n('pl', 'UTC')).slice(-3)).toEqual([
-      '  1000000002: Zgłoszenia do wsparcia: niedostępne — HubSpot nie odpowiedział na czas mimo ponawiania (HTTP 503); Transakcje (odnowienie): niekompletne — pominięto 1 z 4 rekordów, bo HubSpot zwrócił je w nieoczekiwanej postaci',
+      '  1000000002: Zgłoszenia do wsparcia: dane niedostępne — HubSpot nie odpowiedział na czas mimo ponownych prób (HTTP 503); Transakcje (odnowienie): dane niekompletne — pominięto 1 z 4 rekordów, bo HubSpot zwrócił je w nieoczekiwanej postaci',
       '  1000000003: HubSpot nie przyjął nowych wartości — HubSpot odrzucił żądanie (HTTP 400, VALIDATION_ERROR)',
       '  (bez czytelnego id): HubSpot zwrócił 2 firmy w nieoczekiwanej postaci',
     ]);

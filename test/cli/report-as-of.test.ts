@@ -39,7 +39,7 @@ describe('cs-card report --as-of a past day', () => {
     // The readable report says it too, in the user's language.
     const text = await csCard(['report', '--period', '2026-Q4', '--as-of', before, '--locale', 'pl']);
     expect(text.stdout).toContain('Pominięto dane z datą późniejszą niż');
-    expect(text.stdout).toContain('Nie cofnięto do');
+    expect(text.stdout).toContain('Tych danych nie odtworzono na dzień');
     // Beside the CSV (data only), on stderr.
     const csv = await csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', before]);
     expect(csv.stdout.split('\r\n')[0]).toMatch(/^owner_id,owner,from,to,/);

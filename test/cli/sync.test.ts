@@ -87,7 +87,7 @@ describe('cs-card sync', () => {
 
     // The summary in the reader's language (the terminal's LANG, or --locale), with "an incremental sync".
     const polish = await csCard(['sync', '--as-of', asOf, ...fast, '--dry-run'], { ...p.env, LANG: 'pl_PL.UTF-8' });
-    expect(polish.stdout).toMatch(/^Próba synchronizacji przyrostowej na dzień 20 lis 2026/m);
+    expect(polish.stdout).toMatch(/^Próbny przebieg synchronizacji przyrostowej na dzień 20 lis 2026/m);
     // The runs have settled (nothing changed since): no company to rescan, so only the first progress line.
     expect(polish.stderr).toMatch(/^sync: wczytywanie firm objętych zakresem…$/m);
     expect(polish.stderr).not.toMatch(/^sync: gotowe/m);
