@@ -154,4 +154,29 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     await mkdir(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'portfolio-page.png'), fullPage: true });
   }, 90_000);
+  it('labels the picker\'s figures as the health sync last wrote, with their age, and a company sync never wrote as not synced yet', async () => {
+    // Last: it clears one company's synced health in the sandbox, as before its first sync.
+    const [first] = product.companies;
+    const cleared = product.companies.at(-1);
+    expect(first && cleared && first.id !== cleared.id).toBe(true);
+    product.sandbox?.store.update('companies', cleared?.id ?? '', { cs_health_score: '', cs_health_band: '', cs_health_updated_at: '' });
+    const labels = async (locale: string) => {
+      await page.goto(`${product.previewUrl}/?company=${first?.id ?? ''}&locale=${locale}`);
+      const picker = page.getByTestId('company-picker');
+      await picker.locator('option').first().waitFor({ state: 'attached', timeout: 30_000 });
+      const options = await picker.locator('option').evaluateAll((all) => all.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? ''] as const));
+      return new Map(options);
+    };
+
+    const en = await labels('en');
+    expect(en.get(first?.id ?? '')).toMatch(/ · (synced today|synced yesterday|synced \d+ days ago)$/);
+    expect(en.get(cleared?.id ?? '')).toBe(`${cleared?.name ?? ''} · health not synced yet`);
+    expect(await page.getByTestId('company-picker-note').textContent()).toContain('The card computes it live from the records');
+    expect(await page.getByTestId('summary-synced-at').textContent()).toMatch(/\d{4}/);
+
+    const ja = await labels('ja');
+    expect(ja.get(first?.id ?? '')).toMatch(/(今日同期|昨日同期|\d+ 日前に同期)$/);
+    expect(ja.get(cleared?.id ?? '')).toBe(`${cleared?.name ?? ''} · ヘルスはまだ同期されていません`);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });

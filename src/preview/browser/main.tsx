@@ -3,6 +3,7 @@
 import { provideHostServices, takeRegisteredCards } from './worker-globals.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createI18n } from '../../app/cards/i18n/format.ts';
 import { cardApi } from './card-api.ts';
 import { CrmActionHostContext } from './components/crm-actions.tsx';
 import type { CrmActionHost } from './components/crm-actions.tsx';
@@ -95,6 +96,8 @@ function crmActionHost({ showCompany, toast }: ActionTargets): CrmActionHost {
 
 function App({ config, cards }: { config: PreviewPageConfig; cards: readonly LoadedCard[] }) {
   const [companies, setCompanies] = useState<PickerCompany[] | null>(null);
+  /** When the company list arrived: the synced figures' age is counted from then. */
+  const [listedAt, setListedAt] = useState(() => Date.now());
   const [loadError, setLoadError] = useState<string | null>(null);
   const [companyId, setCompanyId] = useUrlState('company', '');
   const [locale, setLocale] = useUrlState('locale', config.locales[0] ?? 'en');
@@ -105,12 +108,16 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
 
   const refreshCompanies = useCallback(() => {
     getJson<{ companies: PickerCompany[] }>('/preview-api/companies').then(
-      (body) => setCompanies(body.companies),
+      (body) => {
+        setListedAt(Date.now());
+        setCompanies(body.companies);
+      },
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );
   }, []);
   useEffect(refreshCompanies, [refreshCompanies]);
 
+  const i18n = useMemo(() => createI18n(locale, config.portal.timezone), [locale, config.portal.timezone]);
   const selectedId = companyId || companies?.[0]?.id || '';
   const company = companies?.find((candidate) => candidate.id === selectedId) ?? null;
   const card = cards.find((candidate) => candidate.uid === cardUid) ?? cards[0];
@@ -161,9 +168,11 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
         onCard={setCardUid}
         locale={locale}
         onLocale={setLocale}
+        i18n={i18n}
+        nowMs={listedAt}
       />
       {loadError ? <p className="pv-error">The company list could not be loaded: {loadError}</p> : null}
-      <RecordPage location={card?.location ?? null} cardName={card?.name ?? 'No card'} company={company} companyId={selectedId}>
+      <RecordPage location={card?.location ?? null} cardName={card?.name ?? 'No card'} company={company} companyId={selectedId} i18n={i18n} nowMs={listedAt}>
         <article className="pv-card" data-testid="preview-card">
           <header className="pv-card__header">
             <span className="pv-card__title">{card?.name ?? 'No card'}</span>

@@ -1,3 +1,4 @@
+import type { PortfolioCompany } from '../../domain/portfolio/company-picker.ts';
 import type { CardLocation, RenderCallback } from './worker-globals.ts';
 
 /** The header hubspot.fetch calls carry the page's session token in (the relay checks it). */
@@ -32,15 +33,8 @@ export interface LoadedCard {
   readonly render: RenderCallback;
 }
 
-/** A company of the picker: the synced health properties, riskiest first (the server sorts). */
-export interface PickerCompany {
-  readonly id: string;
-  readonly name: string;
-  readonly domain: string | null;
-  readonly score: number | null;
-  readonly band: 'healthy' | 'attention' | 'at_risk' | 'unknown';
-  readonly renewalDate: string | null;
-}
+/** A company of the picker: the health sync last wrote and when, riskiest first (the server sorts). */
+export type PickerCompany = Pick<PortfolioCompany, 'id' | 'name' | 'domain' | 'score' | 'band' | 'renewalDate' | 'synced' | 'healthWrittenAt'>;
 
 export function readPageConfig(): PreviewPageConfig {
   const element = document.getElementById('preview-config');

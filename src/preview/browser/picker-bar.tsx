@@ -1,10 +1,12 @@
+import type { I18n } from '../../app/cards/i18n/format.ts';
 import type { Toast } from './card-api.ts';
 import type { LoadedCard, PickerCompany, PreviewPageConfig } from './page-config.ts';
-import { pickerLabel } from './record-page.tsx';
+import { pickerOption } from './picker-health.ts';
 import type { CardLocation } from './worker-globals.ts';
 
 // The preview's own controls: which company, which card location, which language; and the
-// toasts the card's host actions raise.
+// toasts the card's host actions raise. The company picker lists the health sync last wrote and
+// says so (with its age), since the card beside it computes health live.
 
 const localeNames: Readonly<Record<string, string>> = { en: 'English', 'zh-CN': '简体中文', ja: '日本語', pl: 'Polski', th: 'ไทย' };
 const locationNames: Readonly<Record<CardLocation, string>> = {
@@ -25,25 +27,34 @@ interface PickerBarProps {
   readonly onCard: (uid: string) => void;
   readonly locale: string;
   readonly onLocale: (locale: string) => void;
+  /** Words in the card's language, dates in the portal's time zone. */
+  readonly i18n: I18n;
+  /** The page's clock, read when the company list arrived: how old the synced figures are. */
+  readonly nowMs: number;
 }
 
-export function PickerBar({ config, cards, companies, selectedId, onCompany, cardUid, onCard, locale, onLocale }: PickerBarProps) {
+export function PickerBar({ config, cards, companies, selectedId, onCompany, cardUid, onCard, locale, onLocale, i18n, nowMs }: PickerBarProps) {
   return (
     <header className="pv-top">
       <div className="pv-top__brand">
         <strong>{config.appName}</strong>
         <span className="pv-badge">Local preview · {config.portalLabel}</span>
       </div>
-      <label className="pv-control">
-        Company (riskiest first)
-        <select data-testid="company-picker" value={selectedId} onChange={(event) => onCompany(event.target.value)} disabled={!companies}>
-          {(companies ?? []).map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {pickerLabel(candidate)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="pv-control">
+        <label className="pv-control">
+          {i18n.t('preview.picker.label')}
+          <select data-testid="company-picker" value={selectedId} onChange={(event) => onCompany(event.target.value)} disabled={!companies} aria-describedby="company-picker-note">
+            {(companies ?? []).map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {pickerOption(candidate, i18n, nowMs)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <small id="company-picker-note" className="pv-control__note" data-testid="company-picker-note">
+          {i18n.t('preview.picker.note')}
+        </small>
+      </div>
       {cards.length > 1 ? (
         <label className="pv-control">
           Location

@@ -1,26 +1,24 @@
 import type { ReactNode } from 'react';
-import { messages } from '../../app/cards/i18n/catalog/en.ts';
+import type { I18n } from '../../app/cards/i18n/format.ts';
 import type { PickerCompany } from './page-config.ts';
+import { summaryHealth } from './picker-health.ts';
 import type { CardLocation } from './worker-globals.ts';
 
-// The page around the card: where HubSpot draws each location, and the record's own summary.
-
-
-export function pickerLabel(company: PickerCompany): string {
-  const score = company.score === null ? '—' : String(company.score);
-  return `${company.name} · ${score} · ${messages[`band.${company.band}`]}`;
-}
+// The page around the card: where HubSpot draws each location, and the record's own summary
+// (the properties sync wrote, said to be the synced ones, with when).
 
 interface RecordPageProps {
   readonly location: CardLocation | null;
   readonly cardName: string;
   readonly company: PickerCompany | null;
   readonly companyId: string;
+  readonly i18n: I18n;
+  readonly nowMs: number;
   readonly children: ReactNode;
 }
 
 /** The card where HubSpot puts it: a tab of the middle column, the right sidebar, the preview panel over an index page, or the app's own page. */
-export function RecordPage({ location, cardName, company, companyId, children }: RecordPageProps) {
+export function RecordPage({ location, cardName, company, companyId, i18n, nowMs, children }: RecordPageProps) {
   if (location === 'pages') {
     return (
       <main className="pv-app-page" data-testid="app-page">
@@ -49,7 +47,7 @@ export function RecordPage({ location, cardName, company, companyId, children }:
   const inTab = location === 'crm.record.tab';
   return (
     <main className={`pv-record${location === 'crm.record.tab' ? '' : ' pv-record--with-sidebar'}`}>
-      <RecordSummary company={company} companyId={companyId} />
+      <RecordSummary company={company} companyId={companyId} i18n={i18n} nowMs={nowMs} />
       <section className="pv-column">
         <nav className="pv-tabs" aria-label="Record tabs">
           <span className={inTab ? undefined : 'is-active'}>Overview</span>
@@ -63,7 +61,8 @@ export function RecordPage({ location, cardName, company, companyId, children }:
   );
 }
 
-function RecordSummary({ company, companyId }: { company: PickerCompany | null; companyId: string }) {
+function RecordSummary({ company, companyId, i18n, nowMs }: { company: PickerCompany | null; companyId: string; i18n: I18n; nowMs: number }) {
+  const synced = company ? summaryHealth(company, i18n, nowMs) : null;
   return (
     <aside className="pv-summary" data-testid="record-summary">
       <div className="pv-summary__avatar" aria-hidden="true">
@@ -72,12 +71,14 @@ function RecordSummary({ company, companyId }: { company: PickerCompany | null; 
       <h1>{company?.name ?? (companyId ? `Company ${companyId}` : '—')}</h1>
       {company?.domain ? <p className="pv-muted">{company.domain}</p> : null}
       <dl>
-        <dt>Record ID</dt>
+        <dt>{i18n.t('preview.summary.recordId')}</dt>
         <dd>{companyId || '—'}</dd>
-        <dt>Health (synced)</dt>
-        <dd>{company ? `${company.score ?? '—'} · ${messages[`band.${company.band}`]}` : '—'}</dd>
-        <dt>Renewal (synced)</dt>
-        <dd>{company?.renewalDate ?? '—'}</dd>
+        <dt>{i18n.t('preview.summary.health')}</dt>
+        <dd data-testid="summary-synced-health">{synced?.health ?? '—'}</dd>
+        <dt>{i18n.t('preview.summary.syncedAt')}</dt>
+        <dd data-testid="summary-synced-at">{synced?.syncedAt ?? '—'}</dd>
+        <dt>{i18n.t('preview.summary.renewal')}</dt>
+        <dd>{company?.renewalDate ? i18n.date(company.renewalDate) : '—'}</dd>
       </dl>
     </aside>
   );

@@ -677,4 +677,16 @@ export const messages = {
   'cli.state.interrupted': 'interrupted {mode, select, full {full} other {incremental}} sync of {started}: the next sync resumes after company {afterId, select, none {(none yet)} other {{afterId}}}',
   'cli.state.retry': 'companies to retry: {count}',
   'cli.state.queue': 'Webhook work queue: {count, plural, one {# record} other {# records}} waiting',
+
+  // The local preview's company picker and record summary (npm start): health as sync last wrote it.
+  'preview.picker.label': 'Company (riskiest first, by the health sync last wrote)',
+  'preview.picker.synced': '{name} · {score} · {band} · {days, plural, =-1 {synced, date unknown} =0 {synced today} =1 {synced yesterday} other {synced # days ago}}',
+  'preview.picker.notSynced': '{name} · health not synced yet',
+  'preview.picker.note': 'The list shows health as sync last wrote it to HubSpot. The card computes it live from the records, so the two can differ until the next sync.',
+  'preview.summary.recordId': 'Record ID',
+  'preview.summary.health': 'Health (last synced)',
+  'preview.summary.healthValue': '{score} · {band}',
+  'preview.summary.syncedAt': 'Synced',
+  'preview.summary.notSynced': 'Not synced yet',
+  'preview.summary.renewal': 'Renewal (last synced)',
 } as const satisfies Record<string, string>;

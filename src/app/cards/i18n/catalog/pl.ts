@@ -675,4 +675,16 @@ export const messages: Catalog = {
   'cli.state.interrupted': 'przerwana {mode, select, full {pełna} other {przyrostowa}} synchronizacja z {started}: następna wznowi pracę po firmie {afterId, select, none {(jeszcze żadnej)} other {{afterId}}}',
   'cli.state.retry': 'firmy do ponownej próby: {count}',
   'cli.state.queue': 'Kolejka pracy webhooków: {count, plural, one {# rekord czeka} few {# rekordy czekają} many {# rekordów czeka} other {# rekordu czeka}}',
+
+  // The local preview's company picker and record summary (npm start): health as sync last wrote it.
+  'preview.picker.label': 'Firma (najpierw największe ryzyko, wg kondycji ostatnio zapisanej przez synchronizację)',
+  'preview.picker.synced': '{name} · {score} · {band} · {days, plural, =-1 {zsynchronizowano, data nieznana} =0 {zsynchronizowano dziś} =1 {zsynchronizowano wczoraj} one {zsynchronizowano # dzień temu} few {zsynchronizowano # dni temu} many {zsynchronizowano # dni temu} other {zsynchronizowano # dnia temu}}',
+  'preview.picker.notSynced': '{name} · kondycja jeszcze niezsynchronizowana',
+  'preview.picker.note': 'Lista pokazuje kondycję ostatnio zapisaną w HubSpot przez synchronizację. Karta oblicza ją na bieżąco z rekordów, więc do następnej synchronizacji obie wartości mogą się różnić.',
+  'preview.summary.recordId': 'ID rekordu',
+  'preview.summary.health': 'Kondycja (ostatnia synchronizacja)',
+  'preview.summary.healthValue': '{score} · {band}',
+  'preview.summary.syncedAt': 'Zsynchronizowano',
+  'preview.summary.notSynced': 'Jeszcze nie zsynchronizowano',
+  'preview.summary.renewal': 'Odnowienie (ostatnia synchronizacja)',
 };

@@ -675,4 +675,16 @@ export const messages: Catalog = {
   'cli.state.interrupted': '{started} 的{mode, select, full {完整同步} other {增量同步}}被中断：下一次同步将从公司 {afterId, select, none {（尚无）} other {{afterId}}} 之后继续',
   'cli.state.retry': '待重试的公司：{count}',
   'cli.state.queue': 'Webhook 工作队列：{count} 条记录等待处理',
+
+  // The local preview's company picker and record summary (npm start): health as sync last wrote it.
+  'preview.picker.label': '公司（按同步最后写入的健康度排序，风险最高的在前）',
+  'preview.picker.synced': '{name} · {score} · {band} · {days, plural, =-1 {已同步，时间未知} =0 {今天同步} =1 {昨天同步} other {# 天前同步}}',
+  'preview.picker.notSynced': '{name} · 健康度尚未同步',
+  'preview.picker.note': '列表显示的是同步最后写入 HubSpot 的健康度。卡片根据记录实时计算健康度，因此在下一次同步之前，两者可能不一致。',
+  'preview.summary.recordId': '记录 ID',
+  'preview.summary.health': '健康度（最近一次同步）',
+  'preview.summary.healthValue': '{score} · {band}',
+  'preview.summary.syncedAt': '同步时间',
+  'preview.summary.notSynced': '尚未同步',
+  'preview.summary.renewal': '续约（最近一次同步）',
 };
