@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestTimeoutError } from './client.ts';
-import { classify } from './failures.ts';
+import { classify, failureMessage, isUnreachable } from './failures.ts';
 
 // The SDK's ApiException, as it reaches the gateway: status code, parsed body, headers.
 function apiException(code: number, body: unknown, headers: Record<string, string> = {}) {
@@ -36,5 +36,18 @@ describe('classifying HubSpot failures', () => {
     expect(classify(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toMatchObject({ kind: 'transient' });
     expect(classify(new RequestTimeoutError(5_000))).toEqual({ kind: 'transient', what: 'timeout' });
     expect(classify(new TypeError('x is not a function'))).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('tells an address that cannot be reached (refused, no such host) from an answer that is slow or cut', () => {
+    const network = (code: string) => classify(Object.assign(new Error(`request failed, reason: ${code}`), { code }));
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']) {
+      expect([code, isUnreachable(network(code)), failureMessage(network(code)).code]).toEqual([code, true, 'hubspot.failure.unreachable']);
+    }
+    for (const code of ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']) {
+      expect([code, network(code), failureMessage(network(code)).code]).toEqual([code, { kind: 'transient', what: code }, 'hubspot.failure.timeout']);
+    }
+    expect(isUnreachable({ kind: 'transient', what: 'ECONNREFUSED' })).toBe(true);
+    expect(isUnreachable({ kind: 'transient', what: 'ECONNRESET' })).toBe(false);
+    expect(isUnreachable({ kind: 'rejected', status: 0, category: null })).toBe(false);
   });
 });

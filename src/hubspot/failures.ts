@@ -37,11 +37,24 @@ function requiredScopesOf(body: z.infer<typeof errorBodySchema>): string[] {
   return [...new Set(scopes)];
 }
 
-// Errors that mean the address could not be reached at all (as opposed to a slow answer).
-const unreachableCodes = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+// Errors node:http raises when the address cannot be reached at all — refused, no such host, no
+// route — as opposed to a slow or cut answer. The one list: a failure with one of these is
+// "unreachable" (isUnreachable, the hubspot.failure.unreachable message the CLI recognises).
+const unreachableCodes: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-// Errors node:http raises when a connection fails or is cut; worth another attempt.
-const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+// Errors node:http raises when a connection is cut or stalls; worth the full retries.
+const droppedCodes: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+
+/**
+ * Whether a failure is an address that could not be reached at all (not a slow or cut answer).
+ *
+ * @example
+ * isUnreachable({ kind: 'transient', what: 'ECONNREFUSED' }) // true
+ * isUnreachable({ kind: 'transient', what: 'ECONNRESET' }) // false
+ */
+export function isUnreachable(failure: Failure): boolean {
+  return failure.kind === 'transient' && unreachableCodes.has(failure.what);
+}
 
 const defaultWindowMs = 10_000;
 
@@ -85,7 +98,7 @@ export function classify(error: unknown): Failure {
     return { kind: 'rejected', status: code, category: body.category ?? null };
   }
   const networkCode = z.object({ code: z.string() }).safeParse(error);
-  if (networkCode.success && networkCodes.has(networkCode.data.code)) return { kind: 'transient', what: networkCode.data.code };
+  if (networkCode.success && (unreachableCodes.has(networkCode.data.code) || droppedCodes.has(networkCode.data.code))) return { kind: 'transient', what: networkCode.data.code };
   return { kind: 'rejected', status: 0, category: error instanceof Error ? error.name : null };
 }
 
@@ -105,7 +118,7 @@ export function describeFailure(failure: Failure): string {
         ? 'the HubSpot daily API limit is used up (429 DAILY); it resets at midnight in the portal time zone'
         : 'HubSpot kept answering "too many requests" (429) until the time budget ran out';
     case 'transient':
-      return unreachableCodes.has(failure.what) ? `HubSpot could not be reached after retries (${failure.what})` : `HubSpot did not answer in time after retries (${failure.what})`;
+      return isUnreachable(failure) ? `HubSpot could not be reached after retries (${failure.what})` : `HubSpot did not answer in time after retries (${failure.what})`;
     case 'rejected':
       return `HubSpot rejected the request (${failure.status === 0 ? 'unexpected error' : `HTTP ${failure.status}`}${failure.category ? `, ${failure.category}` : ''})`;
   }
@@ -129,7 +142,7 @@ export function failureMessage(failure: Failure): Message {
     case 'rate_limited':
       return message(failure.policy === 'daily' ? 'hubspot.failure.dailyLimit' : 'hubspot.failure.rateLimited');
     case 'transient':
-      return message(unreachableCodes.has(failure.what) ? 'hubspot.failure.unreachable' : 'hubspot.failure.timeout', { what: failure.what });
+      return message(isUnreachable(failure) ? 'hubspot.failure.unreachable' : 'hubspot.failure.timeout', { what: failure.what });
     case 'rejected':
       return message('hubspot.failure.rejected', { status: failure.status === 0 ? 'none' : String(failure.status), category: failure.category ?? 'none' });
   }

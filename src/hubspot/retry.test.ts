@@ -115,6 +115,19 @@ describe('withRetry', () => {
     expect(afterRateLimit.attempts()).toBe(2);
   });
 
+  it('reports an address that does not resolve after one quick retry, but a cut connection after all of them', async () => {
+    const { options } = policy(4);
+    const networkError = (code: string) => Object.assign(new Error(`request failed, reason: ${code}`), { code });
+    const unresolved = scripted(Array.from({ length: 10 }, () => networkError('ENOTFOUND')));
+    const cut = scripted(Array.from({ length: 10 }, () => networkError('ECONNRESET')));
+
+    const unresolvedError = await failureOf(withRetry(unresolved.call, new Deadline(12_000), options));
+    const cutError = await failureOf(withRetry(cut.call, new Deadline(12_000), options));
+
+    expect([unresolvedError.failure, unresolved.attempts()]).toEqual([{ kind: 'transient', what: 'ENOTFOUND' }, 2]);
+    expect([cutError.failure, cut.attempts()]).toEqual([{ kind: 'transient', what: 'ECONNRESET' }, 5]);
+  });
+
   it('never retries what retrying cannot fix', async () => {
     const { options } = policy(3);
     for (const [code, kind] of [[401, 'unauthorized'], [403, 'forbidden'], [404, 'not_found'], [400, 'rejected']] as const) {

@@ -1,9 +1,11 @@
 import { setTimeout as wait } from 'node:timers/promises';
-import { classify, HubSpotError, type Failure } from './failures.ts';
+import { classify, HubSpotError, isUnreachable, type Failure } from './failures.ts';
 
 // HubSpot's fault policy (HUBSPOT.md "Rate limits and errors"): a TEN_SECONDLY 429 waits for
 // the window and tries again, a DAILY 429 fails at once, 5xx / 423 / timeouts / dropped
-// connections back off exponentially with jitter; everything stays inside one time budget so a
+// connections back off exponentially with jitter; an address that refuses the connection or
+// does not resolve gets one quick retry (a restarting server, a DNS blip) and is then reported,
+// since it will not answer in the next seconds; everything stays inside one time budget so a
 // card answers before HubSpot's 15-second hubspot.fetch timeout. The waits keep the process
 // alive: a CLI command waiting out a 429 must not exit half done.
 
@@ -66,6 +68,14 @@ function isWindowLimit(failure: Failure): failure is Extract<Failure, { kind: 'r
   return failure.kind === 'rate_limited' && failure.policy === 'window';
 }
 
+/** Retries for an address that could not be reached at all, at most (the first, quick backoff). */
+const unreachableRetries = 1;
+
+/** The retries a transient failure may have: all of them, or one quick one when nothing could be reached. */
+function retriesFor(failure: Failure, options: RetryOptions): number {
+  return isUnreachable(failure) ? Math.min(options.retries, unreachableRetries) : options.retries;
+}
+
 /** Exponential backoff with jitter (x1 to x2) before the given retry (0 = first), capped. */
 function backoffMs(options: RetryOptions, retry: number): number {
   return Math.min(options.maxBackoffMs, options.minBackoffMs * 2 ** retry * (1 + Math.random()));
@@ -102,7 +112,7 @@ export async function withRetry<T>(
       continue;
     }
     const pause = backoffMs(options, retries);
-    if (failure.kind !== 'transient' || !retryTransient || retries >= options.retries || pause >= deadline.remainingMs()) {
+    if (failure.kind !== 'transient' || !retryTransient || retries >= retriesFor(failure, options) || pause >= deadline.remainingMs()) {
       throw new HubSpotError(failure);
     }
     retries += 1;
