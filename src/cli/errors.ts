@@ -1,5 +1,5 @@
 import type { I18n } from '../app/cards/i18n/format.ts';
-import { catalogText, errorText, MessageError } from '../app/cards/i18n/message-error.ts';
+import { carriesMessage, catalogText, errorText, MessageError } from '../app/cards/i18n/message-error.ts';
 
 // Exit codes of DESIGN.md: 0 ok, 1 failure, 2 bad usage or config. The errors' texts come from
 // the message catalog (catalogText), shown in the command's language (./locale.ts).
@@ -19,16 +19,10 @@ export function exitCodeOf(error: unknown): number {
   return 1;
 }
 
-// A connection that failed outright (refused, no such host): the failure HubSpotError carries.
-const unreachableCodes = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
-
-/** Whether the error (or what caused it) is a portal address that could not be reached. */
-function unreachable(error: unknown): boolean {
-  for (let at: unknown = error; at instanceof Error; at = at.cause) {
-    if ('failure' in at && typeof at.failure === 'object' && at.failure !== null && 'what' in at.failure && typeof at.failure.what === 'string' && unreachableCodes.has(at.failure.what)) return true;
-  }
-  return false;
-}
+// A portal address that could not be reached at all (refused, no such host): the failure says so
+// with its own message, hubspot.failure.unreachable — src/hubspot/failures.ts holds the one list
+// of the connection errors that mean it (isUnreachable), and the CLI may not import src/hubspot/.
+const unreachable = (error: unknown): boolean => carriesMessage(error, 'hubspot.failure.unreachable');
 
 /**
  * One sentence for stderr, in the command's language; a stack only when CS_CARD_DEBUG is set. A

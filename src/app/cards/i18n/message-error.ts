@@ -41,6 +41,14 @@ function textOf(error: Error): Message | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** Whether an error, or an error that caused it, carries the catalog message `key`. */
+export function carriesMessage(error: unknown, key: MessageKey): boolean {
+  for (let at: unknown = error; at instanceof Error; at = at.cause) {
+    if (textOf(at)?.code === key) return true;
+  }
+  return false;
+}
+
 /** The catalog messages of an error that says several things (a configuration's issues: a `texts` field), if it is one. */
 function textsOf(error: Error): Message[] | null {
   if (!('texts' in error) || !Array.isArray(error.texts)) return null;
