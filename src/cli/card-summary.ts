@@ -13,7 +13,7 @@ export interface CardExtras {
 const labelWidth = 20;
 
 function labelled(label: string, text: string): string {
-  return `${label.padEnd(labelWidth)}${text}`;
+  return `${label.padEnd(labelWidth - 1)} ${text}`;
 }
 
 function healthLines(i18n: I18n, health: CardView['health']): string[] {
