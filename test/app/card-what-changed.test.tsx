@@ -44,7 +44,7 @@ describe('what changed in 30 days', () => {
 
   it('says it in Japanese with the glossary\'s factor names', async () => {
     const r = await render(moved, 'ja-JP');
-    expect(textOf(r.findByTestId(Flex, 'what-changed'))).toContain('30日間の変化');
+    expect(textOf(r.findByTestId(Flex, 'what-changed'))).toContain('30 日間の変化');
     expect(textOf(r.findByTestId(Flex, 'changed-support'))).toBe('▲ サポート：40 → 90');
     expect(textOf(r.findByTestId(Flex, 'changed-nps'))).toBe('▼ NPS：100 → 85');
   });
@@ -69,6 +69,6 @@ describe('what changed in 30 days', () => {
     expect(en.maybeFind(Flex, { testId: 'what-changed' })).toBeNull();
     expect(en.findAll(Text).map((text) => text.text)).toContain('The factor scores recorded on Feb 10, 2026 (cs_health_factors) cannot be read, so “What changed in 30 days” is not shown');
     const ja = await render(unreadable, 'ja-JP');
-    expect(ja.findAll(Text).map((text) => text.text)).toContain('2026/02/10 に記録された要因のスコア（cs_health_factors）を読み取れないため、「30日間の変化」は表示していません');
+    expect(ja.findAll(Text).map((text) => text.text)).toContain('2026/02/10 に記録された要因のスコア（cs_health_factors）を読み取れないため、「30 日間の変化」は表示していません');
   });
 });
