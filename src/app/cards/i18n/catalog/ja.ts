@@ -258,7 +258,7 @@ export const messages: Catalog = {
   'summary.more': '…ほか {count} 件',
   'summary.kpis': '{period}：顧客の契約更新率 {renewalRate}、金額ベースの解約率 {revenueChurnRate}、NRR {nrr}',
   'error.busy': 'HubSpot が混み合っています（同時リクエストが多すぎます）。再試行しています…',
-  'doctor.title': '{portal} を確認しています（何も書き込みません）',
+  'doctor.title': '確認するポータル：{portal}（何も書き込みません）',
   'doctor.fix': '対処：{fix}',
   'doctor.summary.ok': '正しい結果を妨げる問題はありません。',
   'doctor.summary.blocking': '{count} 件のチェックが正しい結果を妨げています。まず ✗ の行を修正してください。',
