@@ -677,7 +677,7 @@ export const messages: Catalog = {
   'cli.state.queue': 'Webhook の作業キュー: {count} 件のレコードが待機中',
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
-  'preview.picker.label': '会社（同期で最後に書き込まれたヘルスで、リスクの高い順）',
+  'preview.picker.label': '会社（前回の同期で書き込まれたヘルスに基づき、リスクの高い順）',
   'preview.picker.synced': '{name} · {score} · {band} · {days, plural, =-1 {同期済み（日時不明）} =0 {今日同期} =1 {昨日同期} other {# 日前に同期}}',
   'preview.picker.notSynced': '{name} · ヘルスはまだ同期されていません',
   'preview.picker.note': '一覧のヘルスは、同期で HubSpot に最後に書き込まれた値です。カードはレコードからその場で算出するため、次の同期までは両者が異なることがあります。',
