@@ -81,6 +81,7 @@ export function reportText(scope: ReportScope, locale = 'en'): string {
   lines.push(...table(rows), '');
   lines.push(t('report.arrBasis', { hsArr: r.arrBasis.hs_arr, annualised: r.arrBasis.annualised, amount: r.arrBasis.amount }));
   for (const other of r.leftOut) lines.push(t('report.leftOut', { companies: other.companies, currency: other.currency }));
+  if (r.arrInferred > 0) lines.push(t('report.arrInferred', { companies: r.arrInferred }));
   return lines.join('\n');
 }
 
@@ -140,6 +141,7 @@ const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport) => string | 
   ['arr_annualised', (r) => r.arrBasis.annualised],
   ['arr_from_amount', (r) => r.arrBasis.amount],
   ['left_out', (r) => r.leftOut.map((l) => `${l.currency}:${l.companies}`).join(';')],
+  ['arr_inferred_companies', (r) => r.arrInferred],
 ];
 
 function csvCell(value: string | number | null): string {

@@ -51,6 +51,7 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   if (overview.neverSynced) lines.push(`  ${i18n.t('summary.neverSynced')}`);
   if (churned > 0) lines.push(`  ${i18n.t('summary.churned', { count: churned })}`);
   if (overview.arr.length > 1) lines.push(`  ${i18n.t('portfolio.perCurrency')}`);
+  if (overview.arrInferred > 0) lines.push(`  ${i18n.t('report.arrInferred', { companies: overview.arrInferred })}`);
   lines.push('');
   const currencies = overview.arr.map((m) => m.currency);
   const bandRows = overview.bands.map((line) => {

@@ -122,7 +122,8 @@ function classify(deals: RawDeal[], endProperty: number | null): void {
 interface Contract {
   active: boolean;
   arr: number;
-  known: boolean;
+  /** Its ARR is what a first renewal deal put up for renewal, no decided contract deal before it. */
+  inferred: boolean;
 }
 
 /** The contract after one day's deals: a won renewal restates it, a lost one ends it, other won deals add to it. */
@@ -130,10 +131,24 @@ function applyDay(contract: Contract, deals: RawDeal[]): Contract {
   const added = deals.filter((d) => d.won && d.kind !== 'renewal').reduce((sum, d) => sum + d.amount, 0);
   const wonAdd = deals.some((d) => d.won && d.kind !== 'renewal');
   const wonRenewals = deals.filter((d) => d.won && d.kind === 'renewal');
-  if (wonRenewals.length > 0) return { active: true, known: true, arr: wonRenewals.reduce((sum, d) => sum + d.amount, 0) + added };
-  if (deals.some((d) => d.lost && d.kind === 'renewal')) return { active: wonAdd, known: true, arr: added };
-  if (wonAdd) return { active: true, known: true, arr: contract.arr + added };
+  if (wonRenewals.length > 0) return { active: true, inferred: false, arr: wonRenewals.reduce((sum, d) => sum + d.amount, 0) + added };
+  if (deals.some((d) => d.lost && d.kind === 'renewal')) return { active: wonAdd, inferred: false, arr: added };
+  if (wonAdd) return { active: true, inferred: contract.active && contract.inferred, arr: contract.arr + added };
   return contract;
+}
+
+/**
+ * Before any deal: a renewal falls due only on a running contract, so a first renewal deal with no
+ * won deal and no decided renewal on an earlier day renews a contract in force until then, worth
+ * what that day's renewal deals put up for renewal.
+ */
+function contractBeforeDeals(days: Array<[number, RawDeal[]]>): Contract {
+  for (const [, list] of days) {
+    const renewals = list.filter((d) => d.kind === 'renewal');
+    if (renewals.length > 0) return { active: true, inferred: true, arr: renewals.reduce((s, d) => s + d.amount, 0) };
+    if (list.some((d) => d.won || (d.lost && d.kind === 'renewal'))) break;
+  }
+  return { active: false, arr: 0, inferred: false };
 }
 
 function byDay(deals: RawDeal[]): Array<[number, RawDeal[]]> {
@@ -151,19 +166,15 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
   const leftOut = new Map<string, number>();
   const reasons = new Map<string, { companies: number; value: number }>();
   let withAmounts = 0;
+  let arrInferred = 0;
   for (const company of sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer')) {
     const deals = rawDeals(sandbox, company.id, dayOf(cut));
     const endProperty = company.properties.contract_end_date;
     classify(deals, typeof endProperty === 'string' && endProperty !== '' ? dayOf(endProperty) : null);
     const days = byDay(deals);
-    let contract: Contract = { active: false, arr: 0, known: false };
+    let contract = contractBeforeDeals(days);
     for (const [day, list] of days) if (day < start) contract = applyDay(contract, list);
     const inPeriod = days.filter(([day]) => day >= start && day <= end);
-    const dueDays = inPeriod.filter(([, list]) => list.some((d) => d.kind === 'renewal'));
-    if (!contract.known && dueDays.length > 0) {
-      const first = dueDays[0]?.[1] ?? [];
-      contract = { active: true, known: true, arr: first.filter((d) => d.kind === 'renewal').reduce((s, d) => s + d.amount, 0) };
-    }
     const atStart = contract;
     let dueValue: number | null = null;
     let outcome: 'won' | 'lost' | null = null;
@@ -178,6 +189,7 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
       contract = applyDay(contract, list);
     }
     const churned = outcome === 'lost' && !contract.active;
+    if ((atStart.active && atStart.inferred) || (contract.active && contract.inferred)) arrInferred += 1;
     const currency = deals[0]?.currency ?? 'USD';
     const inUsd = currency === 'USD';
     if (!inUsd && (atStart.active || dueValue !== null || contract.active)) leftOut.set(currency, (leftOut.get(currency) ?? 0) + 1);
@@ -237,6 +249,7 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
     churnReasons: [...reasons.entries()].map(([reason, entry]) => ({ reason, ...entry })).sort((a, b) => b.value - a.value || b.companies - a.companies || a.reason.localeCompare(b.reason)),
     ltv: { averageArr, revenueChurnRate: annual, expectedLifetimeYears: lifetime, estimatedLtv: averageArr !== null && lifetime !== null ? averageArr * lifetime : null },
     leftOut: [...leftOut.entries()].map(([currency, companies]) => ({ currency, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
+    arrInferred,
   };
 }
 

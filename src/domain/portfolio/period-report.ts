@@ -89,6 +89,7 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
   const arrBasis: Record<ArrBasis, number> = { hs_arr: 0, annualised: 0, amount: 0 };
   const leftOut = new Map<string, number>();
   let withAmounts = 0;
+  let arrInferred = 0;
   for (const row of rows) {
     const { period: p, outcome, customerAtEnd, endArr } = row.detail;
     if (p.underContract) customers.atStart += 1;
@@ -122,6 +123,7 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
       arr.churned += p.churnedArr;
     }
     arr.end += endArr;
+    if (row.detail.arrInferred) arrInferred += 1;
     for (const basis of ['hs_arr', 'annualised', 'amount'] as const) arrBasis[basis] += row.arrBasis[basis];
     for (const other of row.otherCurrencies) leftOut.set(other, (leftOut.get(other) ?? 0) + 1);
   }
@@ -144,6 +146,7 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
     ltv: lifetimeValue(arr.start, withAmounts, revenueChurn, period.end - period.start + 1),
     arrBasis,
     leftOut: [...leftOut.entries()].map(([other, companies]) => ({ currency: other, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
+    arrInferred,
   };
 }
 

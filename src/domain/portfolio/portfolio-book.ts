@@ -5,6 +5,7 @@ import { formatDay, parseDay, type Day } from '../parsing/index.ts';
 import { companyRow, periodReport, type CompanyRow, type PeriodReport } from './period-report.ts';
 import { numberOf, textOf } from '../parsing/index.ts';
 import { renewalPeriodDetail, type Period } from './renewal-period.ts';
+import { contractInForce } from './contract-in-force.ts';
 import { churnedSince } from '../renewal/renewal.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view-model.ts';
@@ -16,9 +17,12 @@ import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/
 // come taken back to it (book-as-of.ts); health and the renewal date are the values sync last wrote. The app page, the `npm start` summary and
 // `cs-card report` all read it, so they never disagree.
 //
-// - ARR in force: the contract of renewal-period.ts on the as-of day, in the company's currency
-//   (its latest won contract deal's; the reporting currency once converted). Companies are never
-//   added up across currencies: totals are per currency.
+// - ARR in force: the contract in force as the as-of day ends (contract-in-force.ts, the period
+//   report's rule too), in the company's currency (its latest won contract deal's; the reporting
+//   currency once converted). Companies are never added up across currencies: totals are per
+//   currency. A company whose only figure is an open renewal deal (no decided contract deal before
+//   it) has the contract that renewal renews in force, worth what is up for renewal: inferred, and
+//   the overview counts such companies (arrInferred) so the page and the summary say so.
 // - Churned: the lifecycle rule, renewal.ts churnedSince (the card's, so the book and the card
 //   agree). A churned company is in no health band: it is counted apart, with the day and the
 //   reason.
@@ -40,6 +44,8 @@ export interface BookCompany {
   readonly currency: string | null;
   /** ARR in force on the as-of day, in `currency`. */
   readonly arr: number;
+  /** That ARR is inferred from an open renewal deal (contract-in-force.ts impliedContract), not read from a decided contract deal. */
+  readonly arrInferred: boolean;
   /** YYYY-MM-DD of the lost renewal that ended the contract; null when not churned. */
   readonly churnedOn: string | null;
   readonly churnReason: string | null;
@@ -93,7 +99,7 @@ export function bookCompany(
 ): BookCompany {
   const props = company.properties;
   const currency = currencyOf(deals);
-  const now = renewalPeriodDetail(company.id, deals, { start: options.asOf, end: options.asOf }, currency ?? options.currency);
+  const now = contractInForce(deals, options.asOf, currency ?? options.currency);
   const churnedOn = churnedSince(deals, options.asOf);
   const churnReason = textOf(props, options.churnReasonProperty);
   const ownerId = textOf(props, 'hubspot_owner_id');
@@ -110,7 +116,8 @@ export function bookCompany(
     renewalDate: renewalDay === null ? null : formatDay(renewalDay),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,
     currency,
-    arr: churnedOn === null ? now.endArr : 0,
+    arr: churnedOn === null ? now.arr : 0,
+    arrInferred: churnedOn === null && now.inferred,
     churnedOn: churnedOn === null ? null : formatDay(churnedOn),
     churnReason: churnedOn === null ? null : churnReason,
     // The ARR in force as the churn day began, read as the period report reads it: with no contract decided
@@ -160,6 +167,7 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
   const renewalsAtRisk: RenewalAtRisk[] = [];
   const churned: ChurnedCompany[] = [];
   let customers = 0;
+  let arrInferred = 0;
   let healthWritten = false;
   for (const company of companies) {
     healthWritten ||= company.healthWritten;
@@ -173,6 +181,7 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
       continue;
     }
     customers += 1;
+    if (company.arrInferred) arrInferred += 1;
     // A churned band written before the customer came back (a new deal won, a renewal opened)
     // says nothing of its health now: unknown until sync writes it again.
     const band = company.band === 'churned' ? 'unknown' : company.band;
@@ -196,6 +205,7 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
     horizonDays,
     customers,
     arr: moneyList(total, options.reporting),
+    arrInferred,
     bands: overviewBandOrder.map((band) => {
       const line = bandTotals.get(band) ?? { customers: 0, arr: new Map<string, number>() };
       return { band, customers: line.customers, arr: moneyList(line.arr, options.reporting) };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
+import { contractDays, countedAmount, foldContract, impliedContract, moneyOf, nextContract, type Contract, type DayDeals, type Entry, type Money } from './contract-in-force.ts';
 import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfolio.ts';
 
 // What one company's deals say about a reporting period: the CompanyPeriod that
@@ -9,16 +10,13 @@ import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfol
 // Assumption: a deal's amount is the annual contract value (ARR) of what it signs. Only
 // contract deals count: renewal deals and new-business deals, as the configuration names
 // them (readDeals). Rules, and why:
-// - The ARR in force on a day follows the decided contract deals up to it, a day at a time
-//   (deals on the same day are one decision, so split deals add up): a won renewal restates
-//   the contract (ARR = what it signed); a won new-business deal adds to it (a new customer,
-//   or a cross-sell sold as new business); a lost renewal ends it. A lost new-business deal
-//   ends nothing: a prospect said no, not a customer. On one day a won renewal beats a lost one.
+// - The ARR in force on a day: the contract walked from the contract deals up to it
+//   (contract-in-force.ts, the book's rule too): a won renewal restates the contract, won new
+//   business adds to it, a lost renewal ends it; a first renewal deal with no decided contract
+//   deal before it implies the contract it renews, in force until it is decided, worth what is
+//   up for renewal (its figure inferred: arrInferred).
 // - Under contract at the start (the churn-rate and GRR/NRR population): a contract is in
-//   force before the start day. A company with no decided contract deal before the start but
-//   a renewal due in the period is under contract too (a renewal can only fall due on a
-//   running contract; HubSpot often holds only the renewal deals); its start ARR is what was
-//   first put up for renewal in the period (the due renewal deals of the first due day).
+//   force before the start day.
 // - Due for renewal: a renewal deal closes in the period (open, won or lost). A close date is
 //   the only date a deal has, so an early-signed renewal counts in the period it was signed.
 // - The renewal's outcome is decided on the last day in the period with a won or lost due
@@ -76,109 +74,6 @@ export function checkPeriod(period: Period): Period {
   return period;
 }
 
-/** A contract deal as these rules read it. */
-interface Entry {
-  readonly id: string;
-  readonly day: Day;
-  readonly renewal: boolean;
-  readonly outcome: 'won' | 'lost' | 'open';
-  readonly amount: number;
-  readonly foreign: boolean;
-}
-
-/** An amount, and whether any deal it adds up is in another currency. */
-interface Money {
-  readonly value: number;
-  readonly foreign: boolean;
-}
-
-/** The contract in force: `known` once any contract decision has been seen. */
-interface Contract extends Money {
-  readonly active: boolean;
-  readonly known: boolean;
-}
-
-const none: Contract = { active: false, value: 0, foreign: false, known: false };
-
-/** Missing, negative or non-finite amounts count as 0. */
-function amountOf(value: number | null): number {
-  return value !== null && Number.isFinite(value) && value > 0 ? value : 0;
-}
-
-function entryOf(deal: Deal, day: Day, currency: string): Entry {
-  return {
-    id: deal.id,
-    day,
-    renewal: deal.renewal,
-    outcome: deal.won ? 'won' : deal.lost ? 'lost' : 'open',
-    amount: amountOf(deal.amount),
-    foreign: (deal.currency ?? currency) !== currency,
-  };
-}
-
-const outcomeRank = { won: 0, lost: 1, open: 2 } as const;
-
-/** A total order, so an id sent twice keeps the same version whatever the input order (a won one first). */
-function compareEntries(a: Entry, b: Entry): number {
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || Number(a.renewal) - Number(b.renewal) || a.amount - b.amount || Number(a.foreign) - Number(b.foreign);
-}
-
-/** The contract deals closed on one day. */
-interface DayDeals {
-  readonly day: Day;
-  readonly entries: readonly Entry[];
-}
-
-/** The contract deals grouped by close day, in day order; one deal per id. */
-function contractDays(deals: readonly Deal[], currency: string): DayDeals[] {
-  const entries: Entry[] = [];
-  for (const deal of deals) {
-    if (deal.closeDay !== null && (deal.renewal || deal.newBusiness)) entries.push(entryOf(deal, deal.closeDay, currency));
-  }
-  entries.sort(compareEntries);
-  const byDay = new Map<Day, Entry[]>();
-  let lastId: string | null = null;
-  for (const entry of entries) {
-    if (entry.id === lastId) continue;
-    lastId = entry.id;
-    const group = byDay.get(entry.day);
-    if (group === undefined) byDay.set(entry.day, [entry]);
-    else group.push(entry);
-  }
-  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
-}
-
-function total(entries: readonly Entry[]): Money {
-  let value = 0;
-  let foreign = false;
-  for (const entry of entries) {
-    value += entry.amount;
-    foreign ||= entry.foreign;
-  }
-  return { value, foreign };
-}
-
-/** The contract after one day's decisions (see the rules above). */
-function step(contract: Contract, { entries: day }: DayDeals): Contract {
-  const wonRenewals = day.filter((e) => e.renewal && e.outcome === 'won');
-  const wonNew = day.filter((e) => !e.renewal && e.outcome === 'won');
-  const added = total(wonNew);
-  if (wonRenewals.length > 0) {
-    const signed = total(wonRenewals);
-    return { active: true, known: true, value: signed.value + added.value, foreign: signed.foreign || added.foreign };
-  }
-  if (day.some((e) => e.renewal && e.outcome === 'lost')) return { active: wonNew.length > 0, known: true, ...added };
-  if (wonNew.length === 0) return contract;
-  return { active: true, known: true, value: contract.value + added.value, foreign: contract.foreign || added.foreign };
-}
-
-function fold(contract: Contract, days: readonly DayDeals[]): Contract {
-  let current = contract;
-  for (const day of days) current = step(current, day);
-  return current;
-}
-
 /** The renewal deals of a day that fall due, and the outcome if any of them is decided. */
 function dueRenewals(day: DayDeals): { due: Entry[]; outcome: 'won' | 'lost' | null } {
   const due = day.entries.filter((e) => e.renewal);
@@ -203,23 +98,14 @@ function renewalIn(inPeriod: readonly DayDeals[], start: Contract): Renewal {
   let renewed: Money = { value: 0, foreign: false };
   for (const day of inPeriod) {
     const today = dueRenewals(day);
-    if (due === null && today.due.length > 0) due = contract.active ? contract : total(today.due);
+    if (due === null && today.due.length > 0) due = contract.active ? contract : moneyOf(today.due);
     if (today.outcome !== null) {
       outcome = today.outcome;
-      renewed = total(today.due.filter((e) => e.outcome === 'won'));
+      renewed = moneyOf(today.due.filter((e) => e.outcome === 'won'));
     }
-    contract = step(contract, day);
+    contract = nextContract(contract, day);
   }
   return { due, outcome, renewed, atEnd: contract };
-}
-
-/** The first due day's renewal deals: the start ARR of a contract known only from its renewal. */
-function firstDue(inPeriod: readonly DayDeals[]): Money {
-  for (const day of inPeriod) {
-    const due = day.entries.filter((e) => e.renewal);
-    if (due.length > 0) return total(due);
-  }
-  return { value: 0, foreign: false };
 }
 
 /** One company's renewal, churn and ARR movement in the period, from its deals. @example ((p) => [p.renewed, p.startArr, p.expansion])(renewalPeriod('1', [{ id: '11', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [true, 24000, 6000] */
@@ -238,22 +124,23 @@ export interface RenewalPeriodDetail {
   readonly endArr: number;
   /** A deal behind the contract in force at the end is in another currency. */
   readonly endOtherCurrency: boolean;
+  /** The start or end ARR rests on the contract a renewal deal implies (contract-in-force.ts): an inferred figure. */
+  readonly arrInferred: boolean;
 }
 
 /** renewalPeriod, with the renewal's outcome and the contract in force at the period's end. @example ((d) => [d.outcome, d.customerAtEnd, d.period.churnedArr])(renewalPeriodDetail('2', [{ id: '21', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => ['lost', false, 10000] */
 export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriodDetail {
   const { start, end } = checkPeriod(period);
   const days = contractDays(deals, currency);
-  const known = fold(none, days.filter(({ day }) => day < start));
+  // The contract in force as the period begins: the walk of contract-in-force.ts, from the contract a first renewal implies.
+  const atStart = foldContract(impliedContract(days), days.filter(({ day }) => day < start));
   const inPeriod = days.filter(({ day }) => day >= start && day <= end);
-  const inferred = !known.known && inPeriod.some(({ entries }) => entries.some((e) => e.renewal));
-  const atStart: Contract = inferred ? { ...firstDue(inPeriod), active: true, known: true } : known;
   const renewal = renewalIn(inPeriod, atStart);
   const underContract = atStart.active;
   const renewed = renewal.outcome === 'won';
   const churned = renewal.outcome === 'lost' && !renewal.atEnd.active;
   const otherCurrency = (underContract && (atStart.foreign || renewal.atEnd.foreign)) || (renewal.due?.foreign ?? false) || renewal.renewed.foreign;
-  const money = (value: number) => (otherCurrency ? 0 : amountOf(value));
+  const money = (value: number) => (otherCurrency ? 0 : countedAmount(value));
   const startArr = underContract ? money(atStart.value) : 0;
   const moved = underContract && !churned ? money(renewal.atEnd.value) - startArr : 0;
   const endOtherCurrency = renewal.atEnd.active && renewal.atEnd.foreign;
@@ -266,8 +153,8 @@ export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], p
     amountDue: money(renewal.due?.value ?? 0),
     amountRenewed: renewed ? money(renewal.renewed.value) : 0,
     startArr,
-    expansion: amountOf(moved),
-    contraction: amountOf(-moved),
+    expansion: countedAmount(moved),
+    contraction: countedAmount(-moved),
     churnedArr: underContract && churned ? startArr : 0,
     otherCurrency,
   };
@@ -275,8 +162,9 @@ export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], p
     period: result,
     outcome: renewal.outcome,
     customerAtEnd: renewal.atEnd.active,
-    endArr: renewal.atEnd.active && !endOtherCurrency && !otherCurrency ? amountOf(renewal.atEnd.value) : 0,
+    endArr: renewal.atEnd.active && !endOtherCurrency && !otherCurrency ? countedAmount(renewal.atEnd.value) : 0,
     endOtherCurrency,
+    arrInferred: (underContract && atStart.inferred) || (renewal.atEnd.active && renewal.atEnd.inferred),
   };
 }
 

@@ -20,6 +20,8 @@ export const portfolioOverviewSchema = z.object({
   /** Customers not churned. */
   customers: count,
   arr: list(moneySchema),
+  /** Customers whose ARR in force is inferred from an open renewal deal, no decided contract deal before it (domain/portfolio/contract-in-force.ts). */
+  arrInferred: count,
   /** Customers and ARR in force per health band, churned last. */
   bands: list(z.object({ band: healthBandSchema, customers: count, arr: list(moneySchema) })),
   /** The most valuable renewals within the horizon whose health is at risk or needs attention (at most pageListLimit). */
@@ -71,6 +73,8 @@ export const periodReportSchema = z.object({
   arrBasis: z.record(z.enum(['hs_arr', 'annualised', 'amount']), count),
   /** Companies whose amounts are in another currency and so are left out of the amounts. */
   leftOut: z.array(z.object({ currency: z.string(), companies: count })),
+  /** Companies whose start or end ARR is inferred from an open renewal deal, no decided contract deal before it (domain/portfolio/contract-in-force.ts). */
+  arrInferred: count,
 });
 
 /** The as-of note saying health, scores and renewal dates and amounts are the values sync last wrote: the page shows it beside the bands and renewals at risk, the other notes beside the deals' figures. */

@@ -35,7 +35,20 @@ function KpiSet({ title, report, testId }: { readonly title: string; readonly re
           {i18n.t('report.leftOut', { companies: other.companies, currency: other.currency })}
         </Text>
       ))}
+
     </Flex>
+  );
+}
+
+/** Both quarters' ARR at the start and end inferred from an open renewal deal, in one line (the bands' own note counts the as-of day). */
+function ArrInferred({ page }: { readonly page: PageData }) {
+  const i18n = useI18n();
+  const { current, lastQuarter } = page.kpis;
+  if (current.report.arrInferred === 0 && lastQuarter.report.arrInferred === 0) return null;
+  return (
+    <Text variant="microcopy" testId="kpis-arr-inferred">
+      {i18n.t('portfolio.kpis.arrInferred', { current: current.report.arrInferred, currentPeriod: current.label, last: lastQuarter.report.arrInferred, lastPeriod: lastQuarter.label })}
+    </Text>
   );
 }
 
@@ -46,6 +59,7 @@ export function Kpis({ page }: { readonly page: PageData }) {
       <Heading>{i18n.t('portfolio.kpis.title')}</Heading>
       <KpiSet testId="kpis-current" title={i18n.t('portfolio.kpis.current', { period: page.kpis.current.label })} report={page.kpis.current.report} />
       <KpiSet testId="kpis-last" title={i18n.t('portfolio.kpis.last', { period: page.kpis.lastQuarter.label })} report={page.kpis.lastQuarter.report} />
+      <ArrInferred page={page} />
     </Flex>
   );
 }

@@ -56,6 +56,11 @@ export function BandsTable({ page }: { readonly page: PageData }) {
           ))}
         </TableBody>
       </Table>
+      {page.overview.arrInferred > 0 ? (
+        <Text variant="microcopy" testId="bands-arr-inferred">
+          {i18n.t('report.arrInferred', { companies: page.overview.arrInferred })}
+        </Text>
+      ) : null}
     </Flex>
   );
 }

@@ -1,0 +1,226 @@
+import type { Day } from '../parsing/index.ts';
+import type { Deal } from '../renewal/deals.ts';
+
+// The contract in force on a day, walked from a company's contract deals (renewal deals and
+// new-business deals as readDeals names them; contract-deals.ts counts a won expansion with new
+// business). The book's ARR in force (portfolio-book.ts) and every period report's start and end
+// (renewal-period.ts) read it here, so they never read the same deals two ways.
+//
+// - The walk, a day at a time (deals on the same day are one decision, so split deals add up):
+//   a won renewal restates the contract (ARR = what it signed); a won new-business deal adds to
+//   it; a lost renewal ends it. A lost new-business deal ends nothing (a prospect said no). On one
+//   day a won renewal beats a lost one. An open deal decides nothing: a renewal still open past
+//   its close day (overdue) neither renews nor ends the contract.
+// - The contract a renewal implies (impliedContract): a company's first renewal deal with no
+//   decided contract deal before its close day (no won new business, no won or lost renewal on an
+//   earlier day) is the renewal of a contract running until that day — a renewal can only fall
+//   due on a running contract, and renewal-classification.ts reads the same deal the same way
+//   ("the renewal of a contract ending on its close day"); HubSpot often holds only the renewal
+//   deals. That contract is in force from the start of the walk, worth what is up for renewal
+//   (the renewal deals of that first day), until the renewal is decided, as any contract is. Its
+//   figure is *inferred* (ContractInForce.inferred) until a won renewal restates it: the pages
+//   and reports say so. When that contract started is not on record: as of a past day, the book
+//   only knows the deals created by then (book-as-of.ts), so a renewal deal created later
+//   implies nothing then.
+// - Garbage: a deal without a close day is ignored; a missing, negative or non-finite amount is 0;
+//   a deal id seen twice is one deal (the won version, then the earliest); input order never matters.
+// - Currencies: amounts are not converted; a deal in another currency than the reporting one
+//   (none: the reporting one) marks the money that adds it up as foreign.
+
+/** An amount, and whether any deal it adds up is in another currency than the reporting one. */
+export interface Money {
+  readonly value: number;
+  readonly foreign: boolean;
+}
+
+/** The contract in force during the walk. */
+export interface Contract extends Money {
+  readonly active: boolean;
+  /** Its value rests on the contract a renewal deal implies (see above), not restated by a won renewal since. */
+  readonly inferred: boolean;
+}
+
+/** A contract deal as the walk reads it. */
+export interface Entry {
+  readonly id: string;
+  readonly day: Day;
+  readonly renewal: boolean;
+  readonly outcome: 'won' | 'lost' | 'open';
+  readonly amount: number;
+  readonly foreign: boolean;
+}
+
+/** The contract deals closed on one day. */
+export interface DayDeals {
+  readonly day: Day;
+  readonly entries: readonly Entry[];
+}
+
+export const noContract: Contract = { active: false, value: 0, foreign: false, inferred: false };
+
+/**
+ * An amount as the figures count it: missing, negative or non-finite is 0.
+ *
+ * @example
+ * countedAmount(-500) // => 0
+ * countedAmount(1200) // => 1200
+ */
+export function countedAmount(value: number | null): number {
+  return value !== null && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+const outcomeRank = { won: 0, lost: 1, open: 2 } as const;
+
+/** A total order, so an id sent twice keeps the same version whatever the input order (a won one first). */
+function compareEntries(a: Entry, b: Entry): number {
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || Number(a.renewal) - Number(b.renewal) || a.amount - b.amount || Number(a.foreign) - Number(b.foreign);
+}
+
+/**
+ * The contract deals grouped by close day, in day order; one deal per id (the won version first).
+ *
+ * @example
+ * // (deals shortened to what the walk reads) the renewal sent twice is one deal; the upsell without a close day is ignored.
+ * contractDays([{ id: '2', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '1', renewal: false, newBusiness: true, won: true, closeDay: 10, amount: 50 }, { id: '2', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '3', newBusiness: true, won: true, closeDay: null, amount: 9 }], 'USD')
+ * // => [{ day: 10, entries: [{ id: '1', day: 10, renewal: false, outcome: 'won', amount: 50, foreign: false }] }, { day: 20, entries: [{ id: '2', day: 20, renewal: true, outcome: 'won', amount: 70, foreign: false }] }]
+ */
+export function contractDays(deals: readonly Deal[], currency: string): DayDeals[] {
+  const entries: Entry[] = [];
+  for (const deal of deals) {
+    if (deal.closeDay === null || !(deal.renewal || deal.newBusiness)) continue;
+    entries.push({
+      id: deal.id,
+      day: deal.closeDay,
+      renewal: deal.renewal,
+      outcome: deal.won ? 'won' : deal.lost ? 'lost' : 'open',
+      amount: countedAmount(deal.amount),
+      foreign: (deal.currency ?? currency) !== currency,
+    });
+  }
+  entries.sort(compareEntries);
+  const byDay = new Map<Day, Entry[]>();
+  let lastId: string | null = null;
+  for (const entry of entries) {
+    if (entry.id === lastId) continue;
+    lastId = entry.id;
+    const group = byDay.get(entry.day);
+    if (group === undefined) byDay.set(entry.day, [entry]);
+    else group.push(entry);
+  }
+  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
+}
+
+/**
+ * The entries' amounts added up.
+ *
+ * @example
+ * moneyOf([{ id: '1', day: 1, renewal: true, outcome: 'won', amount: 70, foreign: false }, { id: '2', day: 1, renewal: true, outcome: 'won', amount: 50, foreign: true }]) // => { value: 120, foreign: true }
+ */
+export function moneyOf(entries: readonly Entry[]): Money {
+  let value = 0;
+  let foreign = false;
+  for (const entry of entries) {
+    value += entry.amount;
+    foreign ||= entry.foreign;
+  }
+  return { value, foreign };
+}
+
+/** A day's decision: won new business, or a won or lost renewal (an open deal and a lost new-business deal decide nothing). */
+function decides(day: DayDeals): boolean {
+  return day.entries.some((e) => e.outcome === 'won' || (e.renewal && e.outcome === 'lost'));
+}
+
+/**
+ * The contract after one day's decisions (see the walk above).
+ *
+ * @example
+ * // 100 in force; that day a renewal is won at 90 and new business at 20: 110, restated, no longer inferred.
+ * nextContract({ active: true, value: 100, foreign: false, inferred: true }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, outcome: 'won', amount: 90, foreign: false }, { id: '2', day: 5, renewal: false, outcome: 'won', amount: 20, foreign: false }] })
+ * // => { active: true, value: 110, foreign: false, inferred: false }
+ * // A lost renewal ends it.
+ * nextContract({ active: true, value: 100, foreign: false, inferred: false }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, outcome: 'lost', amount: 100, foreign: false }] }).active // => false
+ */
+export function nextContract(contract: Contract, { entries: day }: DayDeals): Contract {
+  const wonRenewals = day.filter((e) => e.renewal && e.outcome === 'won');
+  const wonNew = day.filter((e) => !e.renewal && e.outcome === 'won');
+  const added = moneyOf(wonNew);
+  if (wonRenewals.length > 0) {
+    const signed = moneyOf(wonRenewals);
+    return { active: true, inferred: false, value: signed.value + added.value, foreign: signed.foreign || added.foreign };
+  }
+  if (day.some((e) => e.renewal && e.outcome === 'lost')) return { active: wonNew.length > 0, inferred: false, ...added };
+  if (wonNew.length === 0) return contract;
+  if (!contract.active) return { active: true, inferred: false, ...added };
+  return { active: true, inferred: contract.inferred, value: contract.value + added.value, foreign: contract.foreign || added.foreign };
+}
+
+/**
+ * Where the walk starts: the contract the first renewal deal implies when no decided contract deal comes before its
+ * close day (worth the renewal deals of that day, inferred), else no contract.
+ *
+ * @example
+ * // Only an open renewal of 30,000 closing on day 400: a contract of 30,000 runs until then.
+ * impliedContract(contractDays([{ id: '1', renewal: true, closeDay: 400, amount: 30000 }], 'USD')) // => { active: true, value: 30000, foreign: false, inferred: true }
+ * // New business won before it: that is the contract, the renewal implies nothing.
+ * impliedContract(contractDays([{ id: '1', newBusiness: true, won: true, closeDay: 35, amount: 24000 }, { id: '2', renewal: true, closeDay: 400, amount: 30000 }], 'USD')).active // => false
+ */
+export function impliedContract(days: readonly DayDeals[]): Contract {
+  for (const day of days) {
+    const renewals = day.entries.filter((e) => e.renewal);
+    if (renewals.length > 0) return { active: true, inferred: true, ...moneyOf(renewals) };
+    if (decides(day)) return noContract;
+  }
+  return noContract;
+}
+
+/**
+ * The contract after the walk over `days` from `start`.
+ *
+ * @example
+ * foldContract(noContract, [{ day: 5, entries: [{ id: '1', day: 5, renewal: false, outcome: 'won', amount: 20, foreign: false }] }]) // => { active: true, value: 20, foreign: false, inferred: false }
+ */
+export function foldContract(start: Contract, days: readonly DayDeals[]): Contract {
+  let current = start;
+  for (const day of days) current = nextContract(current, day);
+  return current;
+}
+
+/** The contract in force as a day ends, as the book and the period reports show it. */
+export interface ContractInForce {
+  readonly inForce: boolean;
+  /** Its ARR in the reporting currency; 0 when not in force or when a deal behind it is in another currency. */
+  readonly arr: number;
+  /** A deal behind it is in another currency. */
+  readonly otherCurrency: boolean;
+  /** Its ARR is inferred from a renewal deal still open that day (impliedContract). */
+  readonly inferred: boolean;
+}
+
+/**
+ * The contract in force as `day` ends, from a company's contract deals (deals after the day count as not there yet).
+ *
+ * @example
+ * // (deals shortened) Only an open renewal of 30,000, due 2027-01-14: in force, inferred.
+ * contractInForce([{ id: '1', renewal: true, closeDay: parseIsoDate('2027-01-14'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD')
+ * // => { inForce: true, arr: 30000, otherCurrency: false, inferred: true }
+ * // Still open a month after its close day: still in force (overdue), still inferred.
+ * contractInForce([{ id: '1', renewal: true, closeDay: parseIsoDate('2026-11-01'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD').inferred // => true
+ * // Won new business on record before it: the book reads that contract, nothing inferred.
+ * contractInForce([{ id: '0', newBusiness: true, won: true, closeDay: parseIsoDate('2026-01-14'), amount: 24000, currency: 'USD' }, { id: '1', renewal: true, closeDay: parseIsoDate('2027-01-14'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD')
+ * // => { inForce: true, arr: 24000, otherCurrency: false, inferred: false }
+ * // The renewal won: its signed amount, nothing inferred; lost: nothing in force.
+ * contractInForce([{ id: '1', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 32000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD') // => { inForce: true, arr: 32000, otherCurrency: false, inferred: false }
+ * contractInForce([{ id: '1', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 32000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD').inForce // => false
+ */
+export function contractInForce(deals: readonly Deal[], day: Day, currency: string): ContractInForce {
+  const days = contractDays(deals, currency);
+  const contract = foldContract(impliedContract(days), days.filter((d) => d.day <= day));
+  return {
+    inForce: contract.active,
+    arr: contract.active && !contract.foreign ? countedAmount(contract.value) : 0,
+    otherCurrency: contract.active && contract.foreign,
+    inferred: contract.active && contract.inferred,
+  };
+}
