@@ -44,11 +44,13 @@ function breaksBetween(before: string, after: string): boolean {
   return wide.test(before) || wide.test(after) || (thai.test(before) && thai.test(after));
 }
 
-const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+/** Word boundaries, made when help is first wrapped (making one takes ~10 ms). */
+let words: Intl.Segmenter | undefined;
 
 /** A line as the pieces it may break between, each with the spaces before it (commander's chunks, plus breaks between words that no space separates). */
 function pieces(line: string): string[] {
   const out: string[] = [];
+  words ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   for (const { segment } of words.segment(line)) {
     const last = out.at(-1);
     const space = segment.trim() === '';

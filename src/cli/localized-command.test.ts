@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { describe, expect, it } from 'vitest';
 import { formatMessage, type CatalogLocale } from '../app/cards/i18n/messages.ts';
 import type { Words } from './command-words.ts';
-import { commanderText, LocalizedCommand } from './localized-command.ts';
+import { commanderText, LocalizedCommand, WordsNeeded } from './localized-command.ts';
 
 const wordsOf = (locale: CatalogLocale): Words => (key, params) => formatMessage(locale, locale, key, params);
 
@@ -75,5 +75,24 @@ describe("commander's errors in the reader's language", () => {
   it('shows a message it cannot read as commander wrote it', () => {
     expect(commanderText('error: something new', 'commander.unknownOption', 'sync', wordsOf('pl'))).toBe('error: something new');
     expect(commanderText("error: unknown option '--x'\n(a hint commander added)", 'commander.unknownOption', 'sync', wordsOf('pl'))).toBe("error: unknown option '--x'\n(a hint commander added)");
+  });
+});
+
+describe('without words (the command line before it has help or an error to show)', () => {
+  it('throws WordsNeeded where it would show help or a mistake, having written nothing', async () => {
+    for (const argv of [...mistakes, ['--help'], ['start', '--help'], ['help', 'card'], []]) {
+      const written: string[] = [];
+      const program = table(new LocalizedCommand(undefined, 'cs-card')).configureOutput({ writeErr: (text) => written.push(text), writeOut: (text) => written.push(text) });
+      await expect(program.parseAsync([...argv], { from: 'user' }), argv.join(' ')).rejects.toBeInstanceOf(WordsNeeded);
+      expect(written, argv.join(' ')).toEqual([]);
+    }
+  });
+
+  it('parses a right command line as it does with words', async () => {
+    const seen: unknown[] = [];
+    const program = table(new LocalizedCommand(undefined, 'cs-card'));
+    program.commands.find((command) => command.name() === 'card')?.action((companyId: string, options: unknown) => void seen.push(companyId, options));
+    await program.parseAsync(['card', '7', '--as-of', '2026-12-01', '--json'], { from: 'user' });
+    expect(seen).toEqual(['7', { asOf: '2026-12-01', json: true }]);
   });
 });

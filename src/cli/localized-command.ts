@@ -1,4 +1,4 @@
-import { Command, type ErrorOptions as CommanderErrorOptions } from 'commander';
+import { Command, type ErrorOptions as CommanderErrorOptions, type HelpContext } from 'commander';
 import type { MessageValue } from '../app/cards/i18n/catalog-locale.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { Words } from './command-words.ts';
@@ -53,11 +53,25 @@ export function commanderText(message: string, code: string | undefined, command
   return message;
 }
 
-/** A commander Command (and its subcommands) whose errors are told with `words`. */
-export class LocalizedCommand extends Command {
-  readonly words: Words;
+/**
+ * What a LocalizedCommand built without words throws where it would show help or a usage
+ * error: nothing is written, and the command line is parsed again with its words (./main.ts).
+ */
+export class WordsNeeded extends Error {
+  constructor() {
+    super('the command line needs its words to show help or a usage error');
+    this.name = 'WordsNeeded';
+  }
+}
 
-  constructor(words: Words, name?: string) {
+/**
+ * A commander Command (and its subcommands) whose errors are told with `words`. Without words
+ * it parses and runs a command as well, and throws WordsNeeded instead of showing help or an error.
+ */
+export class LocalizedCommand extends Command {
+  readonly words: Words | undefined;
+
+  constructor(words: Words | undefined, name?: string) {
     super(name);
     this.words = words;
   }
@@ -66,7 +80,13 @@ export class LocalizedCommand extends Command {
     return new LocalizedCommand(this.words, name);
   }
 
+  override helpInformation(context?: HelpContext): string {
+    if (this.words === undefined) throw new WordsNeeded();
+    return super.helpInformation(context);
+  }
+
   override error(message: string, errorOptions?: CommanderErrorOptions): never {
+    if (this.words === undefined) throw new WordsNeeded();
     return super.error(commanderText(message, errorOptions?.code, this.name(), this.words), errorOptions);
   }
 }

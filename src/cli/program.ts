@@ -110,19 +110,23 @@ function defineCommands(program: Command, t: Words): void {
     .action(lazy(async () => (await import('./commands/doctor.ts')).doctor));
 }
 
-/** The command table, its help and commander's errors told with `words` (./command-words.ts). */
-export function buildProgram(words: Words): Command {
+/**
+ * The command table, its help and commander's errors told with `words` (./command-words.ts).
+ * Without words it has no texts: it parses the command line and runs its command, and help or
+ * a usage error throws WordsNeeded (./localized-command.ts) before writing anything.
+ */
+export function buildProgram(words?: Words): Command {
+  const t: Words = words ?? (() => '');
   const program = new LocalizedCommand(words, 'cs-card')
-    .description(words('cli.help.program'))
-    .version(packageVersion(), '-V, --version', words('cli.help.version'))
-    .helpOption('-h, --help', words('cli.help.help'))
-    .helpCommand('help [command]', words('cli.help.help'))
-    .configureHelp(helpLayout(words))
+    .description(t('cli.help.program'))
+    .version(packageVersion(), '-V, --version', t('cli.help.version'))
+    .helpOption('-h, --help', t('cli.help.help'))
+    .helpCommand('help [command]', t('cli.help.help'))
     .exitOverride()
-    .showHelpAfterError(words('cli.usage.seeCommands'))
     .configureOutput({ outputError: (text, write) => write(text) });
-  defineCommands(program, words);
+  if (words !== undefined) program.configureHelp(helpLayout(words)).showHelpAfterError(words('cli.usage.seeCommands'));
+  defineCommands(program, t);
   // A mistyped command or option ends with the way to the right one.
-  for (const command of program.commands) command.showHelpAfterError(words('cli.usage.seeOptions', { command: command.name() }));
+  if (words !== undefined) for (const command of program.commands) command.showHelpAfterError(words('cli.usage.seeOptions', { command: command.name() }));
   return program;
 }

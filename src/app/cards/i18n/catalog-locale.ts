@@ -1,10 +1,8 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { CatalogLocale } from './messages.ts';
 
-// Which catalog a locale reads, and how a catalog message is filled in (ICU via
-// intl-messageformat). messages.ts formats every locale's messages through formatSource; the
-// command line's start (cs-card --help, commander's errors: src/cli/command-words.ts) formats
-// the one catalog of the reader's language with it, without loading the other four.
+// Which catalog a locale reads (./icu-message.ts fills a message in). Loads nothing: the
+// command line chooses its language with it at every start (src/cli/locale-choice.ts), and
+// loads a catalog and intl-messageformat only when it shows help or a usage error.
 
 /** A value an ICU argument takes: numbers stay numbers so plural rules can see them. */
 export type MessageValue = string | number;
@@ -27,28 +25,5 @@ export function catalogLocale(locale: string): CatalogLocale {
       return language;
     default:
       return 'en';
-  }
-}
-
-const compiled = new Map<string, IntlMessageFormat>();
-
-/**
- * An ICU message (`source`) filled in for a locale; `cacheKey` names it for reuse. A message
- * that fails to parse or format shows its source text rather than breaking what shows it.
- *
- * @example
- * formatSource('{count, plural, one {# day} other {# days}}', 'en', { count: 2 }, 'x') // '2 days'
- */
-export function formatSource(source: string, intlLocale: string, params: Readonly<Record<string, MessageValue>>, cacheKey: string): string {
-  let format = compiled.get(cacheKey);
-  try {
-    if (format === undefined) {
-      format = new IntlMessageFormat(source, intlLocale, undefined, { ignoreTag: true });
-      compiled.set(cacheKey, format);
-    }
-    const out = format.format<string>(params);
-    return typeof out === 'string' ? out : String(out);
-  } catch {
-    return source;
   }
 }

@@ -4,7 +4,8 @@ import { glossary as plGlossary, messages as pl } from './catalog/pl.ts';
 import { glossary as thGlossary, messages as th } from './catalog/th.ts';
 import { glossary as zhCNGlossary, messages as zhCN } from './catalog/zh-CN.ts';
 import type { Catalog, Glossary, MessageKey } from './catalog/types.ts';
-import { formatSource, type MessageValue } from './catalog-locale.ts';
+import type { MessageValue } from './catalog-locale.ts';
+import { formatSource } from './icu-message.ts';
 
 // The message catalog: one file per locale in ./catalog/, ICU message syntax, formatted with
 // formatjs' intl-messageformat (plural and select rules from the platform's Intl.PluralRules).

@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { childEnvironment } from '../sync/cli-process.ts';
+
+// What `cs-card` loads before it runs a command: the help's and commander's errors' words (a
+// message catalog, intl-messageformat) only when help or a usage error is shown (src/cli/main.ts).
+
+const root = path.resolve(import.meta.dirname, '../..');
+const execFileAsync = promisify(execFile);
+
+/** Prints, at exit, every module the process loaded (ESM and require). */
+const tracer = `data:text/javascript,${encodeURIComponent(`
+import { registerHooks } from 'node:module';
+const loaded = [];
+registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n'));
+`)}`;
+
+/** The modules `cs-card <args>` loaded, with its exit code. */
+async function loadedBy(args: readonly string[]): Promise<{ code: number; loaded: string[] }> {
+  const run = execFileAsync(process.execPath, ['--import', tracer, '--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: childEnvironment({}), timeout: 60_000 });
+  const { stderr, code } = await run.then(({ stderr }) => ({ stderr, code: 0 }), (error: { stderr: string; code: number }) => error);
+  const line = stderr.split('\n').find((text) => text.startsWith('LOADED ')) ?? 'LOADED []';
+  return { code, loaded: (JSON.parse(line.slice('LOADED '.length)) as string[]).map((url) => url.replace(`file://${root}/`, '')) };
+}
+
+const words = (loaded: readonly string[]) => loaded.filter((url) => /intl-messageformat|src\/app\/cards\/i18n\/(catalog\/|icu-message)/.test(url));
+
+describe('cs-card loads its words only to show them', () => {
+  it('--version loads no catalog and no intl-messageformat; --help and a mistyped option load them', async () => {
+    const version = await loadedBy(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.loaded).toContain('src/cli/main.ts');
+    expect(words(version.loaded)).toEqual([]);
+    for (const args of [['--help'], ['sync', '--fulll']]) {
+      const shown = await loadedBy(args);
+      expect(words(shown.loaded), args.join(' ')).toEqual(expect.arrayContaining(['src/app/cards/i18n/catalog/en.ts', 'src/app/cards/i18n/icu-message.ts']));
+    }
+  });
+});
