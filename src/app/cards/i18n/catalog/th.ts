@@ -679,14 +679,14 @@ export const messages: Catalog = {
   'cli.state.queue': 'คิวงาน webhook: มี {count} ระเบียนรออยู่',
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
-  'preview.picker.label': 'บริษัท (เรียงจากความเสี่ยงสูงสุด ตามสุขภาพลูกค้าที่การซิงก์เขียนไว้ล่าสุด)',
-  'preview.picker.synced': '{name} · {score} · {band} · {days, plural, =-1 {ซิงก์แล้ว ไม่ทราบเวลา} =0 {ซิงก์วันนี้} =1 {ซิงก์เมื่อวาน} other {ซิงก์เมื่อ # วันที่แล้ว}}',
-  'preview.picker.notSynced': '{name} · ยังไม่ได้ซิงก์สุขภาพลูกค้า',
-  'preview.picker.note': 'รายการนี้แสดงสุขภาพลูกค้าตามที่การซิงก์เขียนลง HubSpot ไว้ล่าสุด ส่วนการ์ดคำนวณสุขภาพลูกค้าจากระเบียนแบบสด ๆ ทั้งสองจึงอาจไม่ตรงกันจนกว่าจะซิงก์ครั้งถัดไป',
-  'preview.summary.recordId': 'รหัสระเบียน',
-  'preview.summary.health': 'สุขภาพลูกค้า (ซิงก์ล่าสุด)',
+  'preview.picker.label': 'บริษัท (เรียงจากความเสี่ยงสูงสุด ตามสุขภาพลูกค้าที่การซิงค์เขียนไว้ล่าสุด)',
+  'preview.picker.synced': '{name} · {score} · {band} · {days, plural, =-1 {ซิงค์แล้ว (ไม่ทราบวันที่)} =0 {ซิงค์วันนี้} =1 {ซิงค์เมื่อวาน} other {ซิงค์เมื่อ # วันก่อน}}',
+  'preview.picker.notSynced': '{name} · ยังไม่ได้ซิงค์สุขภาพลูกค้า',
+  'preview.picker.note': 'รายการนี้แสดงสุขภาพลูกค้าตามที่การซิงค์เขียนลง HubSpot ไว้ล่าสุด ส่วนการ์ดคำนวณสุขภาพลูกค้าจากระเบียนแบบเรียลไทม์ ทั้งสองจึงอาจไม่ตรงกันจนกว่าจะซิงค์ครั้งถัดไป',
+  'preview.summary.recordId': 'ID ระเบียน',
+  'preview.summary.health': 'สุขภาพลูกค้า (ซิงค์ล่าสุด)',
   'preview.summary.healthValue': '{score} · {band}',
-  'preview.summary.syncedAt': 'ซิงก์เมื่อ',
-  'preview.summary.notSynced': 'ยังไม่ได้ซิงก์',
-  'preview.summary.renewal': 'การต่ออายุสัญญา (ซิงก์ล่าสุด)',
+  'preview.summary.syncedAt': 'ซิงค์เมื่อ',
+  'preview.summary.notSynced': 'ยังไม่ได้ซิงค์',
+  'preview.summary.renewal': 'การต่ออายุสัญญา (ซิงค์ล่าสุด)',
 };
