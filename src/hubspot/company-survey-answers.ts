@@ -1,6 +1,6 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/feedback_submissions/index.js';
 import type { CrmRecord, SourceIssue } from '../domain/card/snapshot.ts';
-import { companySurveyAnswers, needsRespondent } from '../domain/nps/survey-answers.ts';
+import { companySurveyAnswers, linkedContacts, needsRespondent } from '../domain/nps/survey-answers.ts';
 import { associatedIds, batchRead, type FailedIds, type PortfolioContext } from './batch.ts';
 import { chunk, parseResponse, unique, type CallContext } from './calls.ts';
 import { HubSpotError } from './failures.ts';
@@ -114,8 +114,7 @@ async function readThroughAssociations(ctx: CallContext, contactIds: readonly st
   const batch = batchContext(ctx);
   const links = await associatedIds(batch, 'contacts', 'feedback_submissions', contactIds);
   throwFirst(links.failed);
-  const linked = new Map<string, string[]>();
-  for (const [contactId, answerIds] of links.byId) for (const id of answerIds) linked.set(id, [...(linked.get(id) ?? []), contactId]);
+  const linked = linkedContacts(links.byId);
   const read = await batchRead(batch, 'feedback_submissions', [...linked.keys()], properties);
   throwFirst(read.failed);
   const answers = read.records.map(({ id, properties: values }) => ({ id, properties: values }));

@@ -1,6 +1,6 @@
 import type { CompanySnapshot, CrmRecord, DataSource, PropertyChange, SourceIssue } from '../domain/card/snapshot.ts';
 import type { PropertyPlan } from './company-snapshot.ts';
-import { companySurveyAnswers } from '../domain/nps/survey-answers.ts';
+import { companySurveyAnswers, linkedContacts } from '../domain/nps/survey-answers.ts';
 import { HubSpotError } from './failures.ts';
 import { forbiddenIssue, malformedIssue, unavailableIssue } from './source-issues.ts';
 import { readScopes } from './calls.ts';
@@ -168,22 +168,19 @@ async function readFeedback(
   return { forbidden: false, byContact: links.byId, linkFailed: links.failed, section };
 }
 
-/** The company's survey answers (domain/survey-answers.ts): its contacts' submissions, each once, with the respondent filled in. */
+/** The company's survey answers (domain/nps/survey-answers.ts): its contacts' submissions, each once, with the respondent filled in; what could not be read becomes an issue. */
 function feedbackOf(contactIds: readonly string[], read: FeedbackRead, issues: SourceIssue[]): CrmRecord[] {
   if (read.forbidden || read.section === null) {
     issues.push(feedbackForbidden);
     return [];
   }
   const answers: CrmRecord[] = [];
-  const linked = new Map<string, string[]>();
   for (const contactId of contactIds) {
     const linkFailure = read.linkFailed.get(contactId);
     if (linkFailure) issues.push(unavailableIssue('feedback', linkFailure));
-    for (const record of collect(read.byContact.get(contactId) ?? [], read.section, 'feedback', issues)) {
-      answers.push(record);
-      linked.set(record.id, [...(linked.get(record.id) ?? []), contactId]);
-    }
+    answers.push(...collect(read.byContact.get(contactId) ?? [], read.section, 'feedback', issues));
   }
+  const linked = linkedContacts(contactIds.map((contactId) => [contactId, read.byContact.get(contactId) ?? []] as const));
   return companySurveyAnswers(contactIds, answers, linked);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companySurveyAnswers, needsRespondent } from './survey-answers.ts';
+import { companySurveyAnswers, linkedContacts, needsRespondent } from './survey-answers.ts';
 
 describe('the company survey answers rule', () => {
   it('needsRespondent: an empty hs_contact_id must be read from the associations (the @example)', () => {
@@ -30,5 +30,12 @@ describe('the company survey answers rule', () => {
   it('orders ids as numbers, not text', () => {
     const [answer] = companySurveyAnswers(['100', '99'], [{ id: 's', properties: {} }], new Map([['s', ['100', '99']]]));
     expect(answer?.properties.hs_contact_id).toBe('99');
+  });
+
+  it('linkedContacts: each answer with its contacts, in the order they come (the @example)', () => {
+    const linked = linkedContacts(new Map([['12', ['s1', 's2']], ['9', ['s1']]]));
+    expect(linked).toEqual(new Map([['s1', ['12', '9']], ['s2', ['12']]]));
+    expect([...linked.keys()]).toEqual(['s1', 's2']);
+    expect(linkedContacts([])).toEqual(new Map());
   });
 });

@@ -24,6 +24,22 @@ export function needsRespondent(answer: CrmRecord): boolean {
 }
 
 /**
+ * Each survey answer's contacts (the `linkedContacts` companySurveyAnswers takes), from each
+ * contact's answer ids as HubSpot's contact -> feedback submission associations give them:
+ * answers in the order first met, each answer's contacts in the order the contacts come.
+ * @example
+ * linkedContacts(new Map([['12', ['s1', 's2']], ['9', ['s1']]]))
+ * // => Map { 's1' => ['12', '9'], 's2' => ['12'] }
+ */
+export function linkedContacts(answersByContact: Iterable<readonly [string, readonly string[]]>): Map<string, string[]> {
+  const linked = new Map<string, string[]>();
+  for (const [contactId, answerIds] of answersByContact) {
+    for (const answerId of answerIds) linked.set(answerId, [...(linked.get(answerId) ?? []), contactId]);
+  }
+  return linked;
+}
+
+/**
  * The company's survey answers, each once, with `hs_contact_id` naming the respondent.
  * `answers` are those found through the company's contacts' associations; `linkedContacts`
  * gives, per answer id, the contacts it is associated with (needed only for answers without
