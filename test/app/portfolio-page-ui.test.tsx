@@ -134,7 +134,7 @@ describe('the managers’ app page', () => {
     expect(r.maybeFind(Alert)).toBeNull();
   });
 
-  it('as of a past day says beside the bands that health and renewals are what sync last wrote, and beside the deals’ figures what was left out', async () => {
+  it('as of a past day says each note once, above the bands (whose band comes from sync and whose ARR from deals), and points back to them beside the churn and the KPIs', async () => {
     // Read a week later: one renewal closed after the as-of day was counted open.
     const page = demoPage();
     const asOfNotes = [
@@ -144,15 +144,36 @@ describe('the managers’ app page', () => {
       message('portfolio.asOf.syncedValues', { asOf: '2026-11-23' }),
     ];
     const r = await renderPage({ status: 200, body: { ...page, asOfNotes } });
-    const health = r.findByTestId(Alert, 'as-of-health');
-    expect(health.props.title).toBe('As of Nov 23, 2026');
-    expect(textOf(health)).toBe('Health bands and scores, renewal dates and renewal amounts are the values sync last wrote, not those of Nov 23, 2026 (no history of them is read): the bands and the renewals at risk use them');
-    const deals = r.findByTestId(Alert, 'as-of-deals').findAll(Text).map((line) => line.text);
-    expect(deals).toEqual([
+    const box = r.findByTestId(Alert, 'as-of-notes');
+    expect(box.props.title).toBe('As of Nov 23, 2026');
+    const notes = box.findAll(Text).map((line) => line.text ?? '');
+    expect(notes).toEqual([
       'Data dated after Nov 23, 2026 is left out (1 record or value, the latest on Nov 28, 2026): these figures count the customers’ deals as they stood on Nov 23, 2026',
       '1 deal closed after Nov 23, 2026: counted as still open, as on that day',
       expect.stringContaining('Not taken back to Nov 23, 2026, so today’s values are used'),
+      'Health bands and scores, renewal dates and renewal amounts are the values sync last wrote, not those of Nov 23, 2026 (no history of them is read): the bands and the renewals at risk use them',
     ]);
+    expect(r.findAll(Alert)).toHaveLength(1);
+    const pointer = r.findByTestId(Text, 'as-of-notes-above').text ?? '';
+    expect(pointer).toBe('As of Nov 23, 2026: these figures count the customers’ deals as the notes at the top of the page describe');
+    // Where each stands: all the notes right above the bands (band and ARR columns), the pointer right above the churned customers and the KPIs.
+    const page_ = textOf(r.getRootNode());
+    const at = (text: string) => page_.indexOf(text);
+    const bands = at('Customers by health');
+    for (const note of notes) {
+      expect(at(note)).toBeLessThan(bands);
+      // Each note's text once on the page.
+      expect(page_.split(note).length - 1, note).toBe(1);
+    }
+    expect(at('Renewals in the next 90 days')).toBeLessThan(at(pointer));
+    expect(at(pointer)).toBeLessThan(at('Churned in 2026-Q4'));
+    expect(at('Churned in 2026-Q4')).toBeLessThan(at('Renewal and retention'));
+  });
+
+  it('as of a past day with only the health note points nowhere: no deal note to point to', async () => {
+    const r = await renderPage({ status: 200, body: { ...demoPage(), asOfNotes: [message('portfolio.asOf.syncedValues', { asOf: '2026-11-23' })] } });
+    expect(r.findByTestId(Alert, 'as-of-notes').findAll(Text)).toHaveLength(1);
+    expect(r.maybeFindByTestId(Text, 'as-of-notes-above')).toBeNull();
   });
 
   it('asks the backend for the day its own ?asOf= names, and keeps it when filtering by owner', async () => {

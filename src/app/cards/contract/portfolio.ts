@@ -77,7 +77,7 @@ export const periodReportSchema = z.object({
   arrInferred: count,
 });
 
-/** The as-of note saying health, scores and renewal dates and amounts are the values sync last wrote: the page shows it beside the bands and renewals at risk, the other notes beside the deals' figures. */
+/** The as-of note saying health, scores and renewal dates and amounts are the values sync last wrote: the page shows it after the deals' notes, all above the bands (src/app/pages/components/PortfolioAsOfNotes.tsx). */
 export const healthAsOfNoteCode = 'portfolio.asOf.syncedValues';
 
 export const portfolioPageSchema = z.object({

@@ -15,7 +15,7 @@ import { errorAdminDetail, errorText } from '../../cards/components/CardFrame.ts
 import type { BackendError, CardFetch } from '../../cards/data/cardApi.ts';
 import { I18nProvider, useI18n } from '../../cards/i18n/I18nContext.tsx';
 import { fetchPortfolio } from '../data/portfolioApi.ts';
-import { AsOfNotes, asOfNotesOf } from './PortfolioAsOfNotes.tsx';
+import { AsOfNotes, AsOfNotesAbove, asOfNotesOf } from './PortfolioAsOfNotes.tsx';
 import { Kpis } from './PortfolioKpis.tsx';
 import { BandsTable, Churned, RenewalsAtRisk } from './PortfolioTables.tsx';
 
@@ -23,7 +23,8 @@ import { BandsTable, Churned, RenewalsAtRisk } from './PortfolioTables.tsx';
 // next 90 days (or overdue) on accounts that are not healthy, by value at stake, each linking to
 // its company record, the customers churned this quarter with why, and the KPIs of this and the
 // last quarter; filtered by owner. It only renders what GET /api/portfolio computed. As of a past
-// day it says beside them which figures could not be taken back to it (PortfolioAsOfNotes.tsx).
+// day it says, once, above the first figures concerned, what could not be taken back to it, and
+// points back to that from the deal figures further down (PortfolioAsOfNotes.tsx).
 
 export interface PageDeps {
   readonly fetchFn: CardFetch;
@@ -120,12 +121,12 @@ function PortfolioView({ page, owner, onOwner, portalId }: { readonly page: Page
         </EmptyState>
       ) : (
         <>
-          <AsOfNotes page={page} notes={notes.health} testId="as-of-health" />
+          <AsOfNotes page={page} notes={notes} />
           <BandsTable page={page} />
           <Divider />
           <RenewalsAtRisk page={page} portalId={portalId} />
           <Divider />
-          <AsOfNotes page={page} notes={notes.deals} testId="as-of-deals" />
+          <AsOfNotesAbove page={page} notes={notes} />
           <Churned page={page} portalId={portalId} />
           <Divider />
           <Kpis page={page} />

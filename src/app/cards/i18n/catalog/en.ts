@@ -227,6 +227,7 @@ export const messages = {
   'portfolio.title': 'Customer success portfolio',
   'portfolio.asOf': 'As of {date}',
   'portfolio.asOf.syncedValues': 'Health bands and scores, renewal dates and renewal amounts are the values sync last wrote, not those of {asOf} (no history of them is read): the bands and the renewals at risk use them',
+  'portfolio.asOf.notesAbove': 'As of {date}: these figures count the customers’ deals as the notes at the top of the page describe',
   'portfolio.owner': 'Owner',
   'portfolio.owner.all': 'All owners',
   'portfolio.bands.title': 'Customers by health',

@@ -225,6 +225,7 @@ export const messages: Catalog = {
   'portfolio.title': 'カスタマーサクセス ポートフォリオ',
   'portfolio.asOf': '{date} 時点',
   'portfolio.asOf.syncedValues': 'ヘルス区分、ヘルススコア、契約更新日、契約更新の金額は同期で最後に書き込まれた値で、{asOf} 時点の値ではありません（これらの履歴は読み込んでいません）。ヘルス区分とリスクのある契約更新はこれらの値に基づいています',
+  'portfolio.asOf.notesAbove': '{date} 時点：これらの数値は、ページ上部の注記のとおりに顧客の取引を集計しています',
   'portfolio.owner': '担当者',
   'portfolio.owner.all': 'すべての担当者',
   'portfolio.bands.title': 'ヘルス別の顧客',

@@ -225,6 +225,7 @@ export const messages: Catalog = {
   'portfolio.title': 'Portfel customer success',
   'portfolio.asOf': 'Stan na {date}',
   'portfolio.asOf.syncedValues': 'Przedziały i wyniki kondycji oraz daty i kwoty odnowień to wartości ostatnio zapisane przez synchronizację, a nie stan na dzień {asOf} (ich historia nie jest odczytywana): korzystają z nich przedziały kondycji i lista zagrożonych odnowień',
+  'portfolio.asOf.notesAbove': 'Stan na {date}: te liczby obejmują transakcje klientów zgodnie z uwagami na górze strony',
   'portfolio.owner': 'Opiekun',
   'portfolio.owner.all': 'Wszyscy opiekunowie',
   'portfolio.bands.title': 'Klienci według kondycji',

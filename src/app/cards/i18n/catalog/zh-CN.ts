@@ -227,6 +227,7 @@ export const messages: Catalog = {
   'report.arrInferred': '{companies} 家公司的 ARR 由进行中的续约交易推断：此前没有合同交易记录，因此将该续约所对应的合同视为有效，金额按待续约金额计算',
   'portfolio.asOf': '数据截至 {date}',
   'portfolio.asOf.syncedValues': '健康度等级、健康分、续约日期和续约金额是同步最后写入的值，而不是 {asOf} 当天的值（不读取其历史记录）：健康度等级和有风险的续约都基于这些值',
+  'portfolio.asOf.notesAbove': '数据截至 {date}：以下数字按页面顶部说明所述的客户交易状态计算',
   'portfolio.owner': '所有者',
   'portfolio.owner.all': '全部所有者',
   'portfolio.bands.title': '按健康度划分的客户',
