@@ -534,7 +534,7 @@ export const messages: Catalog = {
   'cli.help.optionsPlaceholder': '[opcje]',
   'cli.help.commandPlaceholder': '[polecenie]',
   'cli.help.withDefault': '{description} (domyślnie: {value})',
-  'cli.help.locale': 'język {what, select, card {czytelnej karty} messages {komunikatów} progress {postępu i podsumowania} report {raportu} readableReport {czytelnego raportu} status {stanu} other {listy kontrolnej}}: en, zh-CN, ja, pl lub th (domyślnie: CS_CARD_LOCALE, LC_ALL, LC_MESSAGES lub LANG, a bez nich en)',
+  'cli.help.locale': 'język {what, select, card {czytelnej karty} messages {komunikatów} progress {komunikatów o postępie i podsumowania} report {raportu} readableReport {czytelnego raportu} status {informacji o stanie} other {listy kontrolnej}}: en, zh-CN, ja, pl lub th (domyślnie: CS_CARD_LOCALE, LC_ALL, LC_MESSAGES lub LANG, a bez nich en)',
   'cli.help.card': 'Pokazuje kartę customer success jednej firmy: czytelne podsumowanie albo, z --json, model widoku.',
   'cli.help.card.companyId': 'identyfikator rekordu firmy w HubSpot (cyfry)',
   'cli.help.card.json': 'wypisz dokładny model widoku karty jako JSON',
