@@ -1,26 +1,31 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { PortfolioCompany } from '../domain/portfolio/company-picker.ts';
-import { signRequest } from '../server/signature.ts';
-import { sessionTokenHeader, type PreviewPageConfig } from './browser/page-config.ts';
+import { badInput, errorAnswer, errorLabel, errorStatus, httpErrorOf } from '../server/http-errors.ts';
+import type { LogEntry } from '../usecases/log-entry.ts';
+import type { PreviewPageConfig } from './browser/page-config.ts';
 import { createPreviewBundler, fontRoute, type PreviewBundler } from './bundle.ts';
 import { fontFile } from './fonts.ts';
 import type { PreviewProject } from './project.ts';
+import { rawTarget, relay } from './relay.ts';
 
 // The local preview: a page that runs the real card files in the browser (see browser/), and
 // the two things HubSpot would do for them — relay `hubspot.fetch` to the backend with a
 // X-HubSpot-Signature-v3 signature, and tell the card which record it is on.
 //
-// The relay signs with the app's client secret, so it is guarded like a credential: it listens
-// on loopback only; it answers only requests addressed to its own loopback host:port (DNS
-// rebinding) and coming from its own page (Origin); it forwards only /api/... paths, checked
-// character by character, to the configured backend origin; and a call that changes anything
-// must carry the session token the preview embedded in its own page.
+// The relay (relay.ts) signs with the app's client secret, so it is guarded like a credential:
+// the preview listens on loopback only; it answers only requests addressed to its own loopback
+// host:port (DNS rebinding) and coming from its own page (Origin); the relay forwards only
+// /api/... paths, checked character by character, to the configured backend origin; and a call
+// that changes anything must carry the session token the preview embedded in its own page.
+//
+// Its own answers go through the backend's one home for errors (server/http-errors.ts): the
+// same `{ error: { code, message, params? } }` and the same status per code as every route of
+// the backend; the backend's answers are relayed as they are.
 
 export interface PreviewData {
   /** The companies of the picker, riskiest first. */
@@ -34,6 +39,8 @@ export interface PreviewOptions {
   /** The card backend and the secret it verifies signatures with (the app's client secret). */
   readonly backend: { readonly url: string; readonly secret: string };
   readonly page: Omit<PreviewPageConfig, 'appName' | 'permittedUrls' | 'locales' | 'sessionToken'>;
+  /** Where a failed request is reported (one line per error, its class and where, never its data); default: none. */
+  readonly log?: (entry: LogEntry) => void;
 }
 
 /** Where the preview itself listens: the only host:port (and origin) it answers. */
@@ -67,19 +74,8 @@ export const previewPageCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const relayedMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const readOnlyMethods = new Set(['GET', 'HEAD']);
-
-/** One path segment the backend's routes use: letters, digits and - _ ~ (no dots, no escapes). */
-const backendPath = /^\/api(?:\/[A-Za-z0-9_~-]+)+$/;
-/** Query strings: the characters hubspot.fetch's URLSearchParams writes, nothing that could end the URL. */
-const backendQuery = /^[A-Za-z0-9_~.%+=&*-]*$/;
-
 /** The languages the card ships messages for. */
 export const previewLocales = ['en', 'zh-CN', 'ja', 'pl', 'th'] as const;
-
-/** HubSpot's limit on hubspot.fetch request bodies. */
-const maxRequestBytes = 1024 * 1024;
 
 const namesSchema = z.union([z.literal('*'), z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/i)]);
 
@@ -101,65 +97,7 @@ function pageHtml(config: PreviewPageConfig): string {
 }
 
 function forbidden(c: Context, message: string): Response {
-  return c.json({ error: { code: 'forbidden', message } }, 403);
-}
-
-/** The request target exactly as the client sent it (before any URL normalisation), when the server knows it. */
-function rawTarget(c: Context): string {
-  const env: unknown = c.env;
-  const incoming = env && typeof env === 'object' && 'incoming' in env ? (env.incoming as IncomingMessage | undefined) : undefined;
-  if (incoming?.url !== undefined) return incoming.url;
-  const url = new URL(c.req.url);
-  return `${url.pathname}${url.search}`;
-}
-
-/**
- * The backend URL a /card-api/... request stands for, or null when it is anything but a plain
- * /api/... path: `//host`, `..`, `.`, percent-escapes (%2f, %5c, %2e), backslashes and absolute
- * URLs are refused, so the signed request can only ever go to the backend's own origin.
- */
-export function relayTarget(raw: string, backendUrl: string): string | null {
-  const match = /^\/card-api(\/[^?#]*)(?:\?([^#]*))?$/.exec(raw);
-  const path = match?.[1];
-  const query = match?.[2] ?? '';
-  if (path === undefined || !backendPath.test(path) || !backendQuery.test(query)) return null;
-  const origin = new URL(backendUrl).origin;
-  const target = new URL(`${origin}${path}${query === '' ? '' : `?${query}`}`);
-  // Belt and braces: the URL parser must not have moved the request elsewhere.
-  return target.origin === origin && target.pathname === path ? target.href : null;
-}
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Sends a card request on to the backend, signed the way HubSpot signs hubspot.fetch calls. */
-async function relay(c: Context, backend: PreviewOptions['backend'], sessionToken: string): Promise<Response> {
-  const method = c.req.method;
-  if (!relayedMethods.has(method)) return c.json({ error: { code: 'method_not_allowed', message: `hubspot.fetch does not send ${method}` } }, 405);
-  if (!readOnlyMethods.has(method) && !sameToken(c.req.header(sessionTokenHeader), sessionToken)) {
-    return forbidden(c, 'A call that changes data must come from the preview page itself (its session token is missing or wrong); reload the page.');
-  }
-  const target = relayTarget(rawTarget(c), backend.url);
-  if (target === null) return c.json({ error: { code: 'bad_path', message: 'The preview relays only /card-api/api/... paths made of plain segments (no //, .., escapes or backslashes).' } }, 400);
-  const body = readOnlyMethods.has(method) ? '' : await c.req.text();
-  if (Buffer.byteLength(body) > maxRequestBytes) return c.json({ error: { code: 'payload_too_large', message: 'hubspot.fetch bodies are limited to 1 MB' } }, 413);
-  const timestamp = String(Date.now());
-  const headers: Record<string, string> = {
-    'X-HubSpot-Signature-v3': signRequest(backend.secret, method, target, body, timestamp),
-    'X-HubSpot-Request-Timestamp': timestamp,
-  };
-  if (body !== '') headers['Content-Type'] = 'application/json';
-  try {
-    const response = await fetch(target, { method, headers, body: body === '' ? undefined : body, redirect: 'manual' });
-    return new Response(response.body, { status: response.status, headers: { 'Content-Type': response.headers.get('content-type') ?? 'application/json' } });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return c.json({ error: { code: 'backend_unreachable', message: `The card backend at ${backend.url} did not answer: ${detail}` } }, 502);
-  }
+  return errorAnswer(c, { code: 'forbidden', message });
 }
 
 /**
@@ -213,7 +151,7 @@ export function createPreviewApp(options: PreviewOptions, bundler: PreviewBundle
 
   app.get(`${fontRoute}:file`, async (c) => {
     const font = await fontFile(c.req.param('file'));
-    if (font === null) return c.json({ error: 'no such font file' }, 404);
+    if (font === null) return errorAnswer(c, { code: 'not_found', message: 'The preview serves no such font file' });
     return c.body(font, 200, { 'Content-Type': c.req.param('file').endsWith('.woff2') ? 'font/woff2' : 'font/woff', 'Cache-Control': 'max-age=86400' });
   });
 
@@ -221,7 +159,8 @@ export function createPreviewApp(options: PreviewOptions, bundler: PreviewBundle
   app.get('/preview-api/companies/:companyId/properties', async (c) => {
     const companyId = c.req.param('companyId');
     const names = namesSchema.safeParse(c.req.query('names') ?? '*');
-    if (!/^\d{1,20}$/.test(companyId) || !names.success) return c.json({ error: 'companyId must be digits and names a comma-separated list of property names' }, 400);
+    if (!/^\d{1,20}$/.test(companyId)) return errorAnswer(c, badInput('param', 'companyId', 'companyId must be a HubSpot record id (1 to 20 digits)'));
+    if (!names.success) return errorAnswer(c, badInput('query', 'names', 'names must be * or a comma-separated list of property names'));
     return c.json(await data.companyProperties(companyId, names.data === '*' ? '*' : names.data.split(',')), 200, noStore);
   });
 
@@ -231,7 +170,12 @@ export function createPreviewApp(options: PreviewOptions, bundler: PreviewBundle
     return response;
   });
 
-  app.onError((error, c) => c.json({ error: { code: 'preview_error', message: error.message } }, 500));
+  app.notFound((c) => errorAnswer(c, { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` }));
+  app.onError((error, c) => {
+    const answer = httpErrorOf(error);
+    options.log?.({ level: 'error', msg: 'request', method: c.req.method, route: c.req.path, status: errorStatus[answer.code], error: errorLabel(error) });
+    return errorAnswer(c, answer);
+  });
   return app;
 }
 

@@ -12,16 +12,21 @@ import { ContactsUnknownError } from '../usecases/handoff.ts';
 // Every failure the card can meet, as the HTTP answer the card shows: a stable code the card
 // branches on (its words are in the message catalog, error.code.<code>), the code's parameters,
 // and one sentence an admin can act on. ONE table: every route, middleware and app.onError answers
-// through errorAnswer, so a code has one status everywhere.
+// through errorAnswer — the backend's and the local preview's (src/preview/server.ts) — so a code
+// has one status and one shape everywhere.
 
 /** Every error code the backend answers with, and its HTTP status. */
 export const errorStatus = {
   /** A request input (path, query, body, header) that did not validate: params say `in` which and which `field`. */
   bad_request: 400,
   invalid_signature: 401,
+  /** The local preview refused a request not from its own page on its own address (Origin, Host, session token). */
+  forbidden: 403,
   not_found: 404,
   company_not_found: 404,
   action_not_found: 404,
+  /** The local preview relays only the methods hubspot.fetch sends. */
+  method_not_allowed: 405,
   handoff_conflict: 409,
   handoff_state: 409,
   churn_reason_recorded: 409,
@@ -35,6 +40,8 @@ export const errorStatus = {
   hubspot_unauthorized: 502,
   hubspot_forbidden: 502,
   hubspot_error: 502,
+  /** The local preview could not reach the card backend it relays to. */
+  backend_unreachable: 502,
   hubspot_unavailable: 503,
   hubspot_rate_limited: 503,
   hubspot_daily_limit: 503,

@@ -1,130 +1,20 @@
-import { serve } from '@hono/node-server';
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Hono } from 'hono';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { portfolioCompany } from '../../src/domain/portfolio/company-picker.ts';
-import { fontRoute, type PreviewBundler } from '../../src/preview/bundle.ts';
+import { describe, expect, it } from 'vitest';
+import { fontRoute } from '../../src/preview/bundle.ts';
 import { fontFaceCss } from '../../src/preview/fonts.ts';
 import { sessionTokenHeader } from '../../src/preview/browser/page-config.ts';
-import { previewPageCsp, relayTarget, servePreview, type PreviewOptions, type RunningPreview } from '../../src/preview/server.ts';
-import { verifySignature, type SignatureVerdict } from '../../src/server/signature.ts';
+import { relayTarget } from '../../src/preview/relay.ts';
+import { previewPageCsp } from '../../src/preview/server.ts';
+import { fromPage, previewHarness, secret } from './listening-preview.ts';
 
 // The preview server stands in for HubSpot between the card and the backend: it must sign
 // every relayed call so the real signature check accepts it, and pass the answer back as is.
 // It signs with the app's secret, so it must also refuse everyone but its own page: other
 // origins, other Host names (DNS rebinding), paths that would take the signed call elsewhere,
 // and writes without the session token embedded in its page. The preview listens on a real
-// loopback port here, so raw request targets reach it exactly as a client sends them.
+// loopback port here, so raw request targets reach it exactly as a client sends them. (Its
+// error answers' shape and codes: server-errors.test.ts.)
 
-const secret = 'app-client-secret';
-
-interface Received {
-  readonly method: string;
-  readonly url: string;
-  readonly body: string;
-  readonly contentType: string | null;
-  readonly verdict: SignatureVerdict;
-}
-
-let received: Received[] = [];
-let backendUrl = '';
-let closeBackend: () => void = () => undefined;
-
-beforeAll(async () => {
-  const backend = new Hono();
-  backend.all('*', async (c) => {
-    const body = await c.req.text();
-    const verdict = verifySignature(
-      secret,
-      { method: c.req.method, uri: c.req.url, body, signature: c.req.header('x-hubspot-signature-v3'), timestamp: c.req.header('x-hubspot-request-timestamp') },
-      Date.now(),
-    );
-    received.push({ method: c.req.method, url: c.req.url, body, contentType: c.req.header('content-type') ?? null, verdict });
-    if (verdict !== 'valid') return c.json({ error: { code: 'invalid_signature', message: verdict } }, 401);
-    return c.json({ ok: true, path: new URL(c.req.url).pathname }, c.req.method === 'POST' ? 201 : 200);
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: backend.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      backendUrl = `http://127.0.0.1:${info.port}`;
-      closeBackend = () => server.close();
-      resolve();
-    });
-  });
-});
-
-afterAll(() => closeBackend());
-
-const bundler: PreviewBundler = {
-  build: async () => ({ js: 'console.log("card")', map: '{}', css: 'body{}' }),
-  dispose: async () => undefined,
-};
-
-interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly text: string;
-  json(): unknown;
-}
-
-interface TestPreview {
-  readonly url: string;
-  readonly host: string;
-  /** The session token embedded in the page (what the page's hubspot.fetch sends). */
-  readonly token: string;
-  /** A raw HTTP request: the path is sent exactly as given; Host defaults to the preview's own. */
-  send(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Answer>;
-}
-
-const running: RunningPreview[] = [];
-afterEach(async () => {
-  for (const preview of running.splice(0)) await preview.close();
-});
-
-function rawRequest(port: number, path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers = init.body === undefined ? init.headers : { 'content-length': String(Buffer.byteLength(init.body)), ...init.headers };
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as unknown }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
-
-async function preview(overrides: Partial<PreviewOptions> = {}): Promise<TestPreview> {
-  received = [];
-  const options: PreviewOptions = {
-    project: { appName: 'Customer Success Card', permittedUrls: ['https://cs-card.example.com'], cards: [] },
-    data: {
-      companies: async () => [portfolioCompany({ id: '101', properties: { name: 'Acme', cs_health_band: 'at_risk', cs_health_score: '31' } })],
-      companyProperties: async (id, names) => ({ requested: `${id}:${names === '*' ? '*' : names.join('|')}` }),
-    },
-    backend: { url: backendUrl, secret },
-    page: { appId: 7, portalLabel: 'sandbox', portal: { id: 1, timezone: 'UTC' }, user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' } },
-    ...overrides,
-  };
-  const served = await servePreview(options, bundler, 0);
-  running.push(served);
-  const url = new URL(served.url);
-  const send = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
-    rawRequest(Number(url.port), path, { ...init, headers: { host: url.host, ...init.headers } });
-  const page = await send('/');
-  const token = (JSON.parse(/id="preview-config">(.*?)<\/script>/s.exec(page.text)?.[1] ?? '{}') as { sessionToken?: string }).sessionToken ?? '';
-  return { url: served.url, host: url.host, token, send };
-}
-
-/** What the preview page itself sends: its own Origin, and the session token. */
-function fromPage(p: TestPreview, method: string, body?: unknown) {
-  return {
-    method,
-    headers: { origin: p.url, [sessionTokenHeader]: p.token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  };
-}
+const { relay, preview } = previewHarness();
 
 describe('relaying hubspot.fetch calls to the backend', () => {
   it('signs a GET with the app secret so the backend\'s signature check accepts it, keeping path and query', async () => {
@@ -132,8 +22,8 @@ describe('relaying hubspot.fetch calls to the backend', () => {
     const response = await p.send('/card-api/api/companies/101/card?portalId=1&userId=1&userEmail=csm%40example.com');
     expect(response.status).toBe(200);
     expect(response.json()).toEqual({ ok: true, path: '/api/companies/101/card' });
-    expect(received).toEqual([
-      { method: 'GET', url: `${backendUrl}/api/companies/101/card?portalId=1&userId=1&userEmail=csm%40example.com`, body: '', contentType: null, verdict: 'valid' },
+    expect(relay.received).toEqual([
+      { method: 'GET', url: `${relay.backendUrl}/api/companies/101/card?portalId=1&userId=1&userEmail=csm%40example.com`, body: '', contentType: null, verdict: 'valid' },
     ]);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
@@ -143,21 +33,21 @@ describe('relaying hubspot.fetch calls to the backend', () => {
     const p = await preview();
     const response = await p.send('/card-api/api/companies/101/actions/qbr/task', fromPage(p, 'POST', { asOf: '2026-11-23' }));
     expect(response.status).toBe(201);
-    expect(received[0]).toMatchObject({ method: 'POST', body: '{"asOf":"2026-11-23"}', contentType: 'application/json', verdict: 'valid' });
+    expect(relay.received[0]).toMatchObject({ method: 'POST', body: '{"asOf":"2026-11-23"}', contentType: 'application/json', verdict: 'valid' });
   });
 
   it('relays the backend\'s refusal when the secrets differ', async () => {
-    const p = await preview({ backend: { url: backendUrl, secret: 'another-secret' } });
+    const p = await preview({ backend: { url: relay.backendUrl, secret: 'another-secret' } });
     const response = await p.send('/card-api/api/companies/101/card');
     expect(response.status).toBe(401);
-    expect(received[0]?.verdict).toBe('forged');
+    expect(relay.received[0]?.verdict).toBe('forged');
   });
 
   it('refuses bodies over HubSpot\'s 1 MB limit without calling the backend', async () => {
     const p = await preview();
     const response = await p.send('/card-api/api/companies/101/handoff', fromPage(p, 'PUT', { notes: 'x'.repeat(1024 * 1024) }));
     expect(response.status).toBe(413);
-    expect(received).toEqual([]);
+    expect(relay.received).toEqual([]);
   });
 
   it('answers 502 with the backend address when the backend is down', async () => {
@@ -178,7 +68,7 @@ describe('the preview answers only its own page on its own address', () => {
     for (const origin of ['https://evil.example', 'null', `http://localhost:1`]) {
       expect((await p.send('/card-api/api/companies/101/handoff/submit', { method: 'POST', headers: { origin }, body: 'x' })).status, origin).toBe(403);
     }
-    expect(received).toEqual([]);
+    expect(relay.received).toEqual([]);
   });
 
   it('refuses a request whose Host is not the preview\'s own (DNS rebinding) with 403, on every route, and nothing reaches the backend', async () => {
@@ -192,7 +82,7 @@ describe('the preview answers only its own page on its own address', () => {
     }
     // An absolute request target names another host too.
     expect((await p.send('http://evil.example/card-api/api/companies/101/card')).status).toBe(403);
-    expect(received).toEqual([]);
+    expect(relay.received).toEqual([]);
     // Its own names for itself work.
     expect((await p.send('/preview-api/companies', { headers: { host: `localhost:${port}` } })).status).toBe(200);
   });
@@ -205,7 +95,7 @@ describe('the preview answers only its own page on its own address', () => {
       const wrongToken = await p.send('/card-api/api/companies/101/handoff', { method, headers: { origin: p.url, [sessionTokenHeader]: `${p.token.slice(0, -1)}x` }, body: '{}' });
       expect(wrongToken.status, method).toBe(403);
     }
-    expect(received).toEqual([]);
+    expect(relay.received).toEqual([]);
     expect((await p.send('/card-api/api/companies/101/handoff', fromPage(p, 'PUT', {}))).status).toBe(200);
   });
 
@@ -233,7 +123,7 @@ describe('the preview answers only its own page on its own address', () => {
       const post = await p.send(path, fromPage(p, 'POST', {}));
       expect([400, 403, 404], `POST ${path}`).toContain(post.status);
     }
-    expect(received).toEqual([]);
+    expect(relay.received).toEqual([]);
   });
 
   it('builds backend URLs only on the configured origin', () => {

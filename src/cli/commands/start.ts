@@ -131,9 +131,10 @@ async function preparePortal(portal: Portal, options: ProductOptions, step: Step
   }
 }
 
-function backendLog(progress: (line: string) => void, i18n: I18n) {
+/** The backend's or the preview's failed requests, one progress line each. */
+function failureLog(progress: (line: string) => void, i18n: I18n, key: 'cli.start.backendFailed' | 'cli.start.previewFailed') {
   return (entry: LogEntry) => {
-    if (entry.level === 'error') progress(i18n.t('cli.start.backendFailed', { method: String(entry.method), route: String(entry.route), status: String(entry.status), error: String(entry.error) }));
+    if (entry.level === 'error') progress(i18n.t(key, { method: String(entry.method), route: String(entry.route), status: String(entry.status), error: String(entry.error) }));
   };
 }
 
@@ -186,7 +187,7 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
     const card = { gateway: portal.card, config, now: () => new Date() };
     const portalLabel = i18n.t('cli.start.portal', { portal: portal.kind === 'sandbox' ? 'sandbox' : portal.baseUrl, readOnly: portal.kind === 'hubspot' && !options.write ? 'yes' : 'no' });
     const backend = await step('cli.start.step.backend', () =>
-      listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: backendLog(progress, i18n), portfolio: { gateway: portal.portfolio, config, now: () => new Date() } }, port, loopbackHost)),
+      listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: failureLog(progress, i18n, 'cli.start.backendFailed'), portfolio: { gateway: portal.portfolio, config, now: () => new Date() } }, port, loopbackHost)),
     );
     closers.push(backend.close);
 
@@ -204,10 +205,11 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
             project,
             data: { companies: () => readPortfolio(deps), companyProperties: (id, names) => companyProperties(deps, id, names) },
             backend: { url: backend.url, secret },
+            log: failureLog(progress, i18n, 'cli.start.previewFailed'),
             page: {
               appId: 1,
               portalLabel,
-              portal: { id: 1, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+              portal: { id: 1, timezone: config.timeZone },
               user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' },
             },
           },

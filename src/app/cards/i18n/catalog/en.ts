@@ -442,6 +442,7 @@ export const messages = {
   'error.code.handoff_state': 'The handoff moved on since this card was loaded. Reload to see where it stands.',
   'error.code.contact_not_in_company': 'The champion and the economic buyer must be contacts of this company.',
   'error.code.not_implemented': 'This is not available on this installation. Ask your HubSpot admin.',
+  'error.code.backend_unreachable': 'The customer-success service couldn’t be reached. Check your connection, then try again.',
   'task.body': '{reason}.<br><br>Suggested by the customer-success card.',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).',
@@ -611,6 +612,7 @@ export const messages = {
   'cli.start.skipped': 'skipped {companyId}: {reasons}',
   'cli.start.propertyFailed': 'property {name} could not be set up: {reason}',
   'cli.start.backendFailed': 'backend: {method} {route} failed ({status}): {error}',
+  'cli.start.previewFailed': 'preview: {method} {route} failed ({status}): {error}',
   'cli.start.portal': '{portal, select, sandbox {embedded sandbox portal} other {portal at {portal}}}{readOnly, select, yes { (read-only)} other {}}',
   'cli.start.preview': 'Preview:  {url}   (the card for any company, riskiest first)',
   'cli.start.backend': 'Backend:  {url}   ({portal})',

@@ -440,6 +440,7 @@ export const messages: Catalog = {
   'error.code.handoff_state': 'カードを読み込んだ後に引き継ぎの状態が変わりました。再読み込みして現在の状態を確認してください。',
   'error.code.contact_not_in_company': '社内推進者と予算決裁者は、この会社のコンタクトである必要があります。',
   'error.code.not_implemented': 'この環境では利用できません。HubSpot 管理者に問い合わせてください。',
+  'error.code.backend_unreachable': 'カスタマーサクセスサービスに接続できませんでした。接続を確認してからもう一度お試しください。',
   'task.body': '{reason}。<br><br>カスタマーサクセスカードからの提案です。',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'HUBSPOT_ACCESS_TOKEN が設定されていないため、組み込みのサンドボックスポータル（このコマンドの実行中だけ存在する、新しいデモ用ポートフォリオ）で実行します。',
@@ -609,6 +610,7 @@ export const messages: Catalog = {
   'cli.start.skipped': '{companyId} をスキップ: {reasons}',
   'cli.start.propertyFailed': 'プロパティ {name} を設定できませんでした: {reason}',
   'cli.start.backendFailed': 'バックエンド: {method} {route} が失敗しました（{status}）: {error}',
+  'cli.start.previewFailed': 'プレビュー: {method} {route} が失敗しました（{status}）: {error}',
   'cli.start.portal': '{portal, select, sandbox {組み込みのサンドボックスポータル} other {{portal} のポータル}}{readOnly, select, yes {（読み取り専用）} other {}}',
   'cli.start.preview': 'プレビュー:  {url}   （各社のカードをリスクの高い順に表示）',
   'cli.start.backend': 'バックエンド:  {url}   （{portal}）',

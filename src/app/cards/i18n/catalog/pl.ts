@@ -440,6 +440,7 @@ export const messages: Catalog = {
   'error.code.handoff_state': 'Od wczytania karty przekazanie zmieniło stan. Odśwież kartę, aby zobaczyć aktualny stan.',
   'error.code.contact_not_in_company': 'Champion i decydent budżetowy muszą być kontaktami tej firmy.',
   'error.code.not_implemented': 'Ta funkcja jest niedostępna w tej instalacji. Zapytaj administratora HubSpot.',
+  'error.code.backend_unreachable': 'Nie można połączyć się z usługą customer success. Sprawdź połączenie i spróbuj ponownie.',
   'task.body': '{reason}.<br><br>Zadanie zaproponowane przez kartę customer success.',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'HUBSPOT_ACCESS_TOKEN nie jest ustawiony, więc polecenie działa na wbudowanym portalu sandbox (świeży portfel demonstracyjny, który istnieje tylko do końca tego polecenia).',
@@ -609,6 +610,7 @@ export const messages: Catalog = {
   'cli.start.skipped': 'pominięto {companyId}: {reasons}',
   'cli.start.propertyFailed': 'nie udało się skonfigurować właściwości {name}: {reason}',
   'cli.start.backendFailed': 'backend: żądanie {method} {route} nie powiodło się ({status}): {error}',
+  'cli.start.previewFailed': 'podgląd: żądanie {method} {route} nie powiodło się ({status}): {error}',
   'cli.start.portal': '{portal, select, sandbox {wbudowany portal sandbox} other {portal pod {portal}}}{readOnly, select, yes { (tylko do odczytu)} other {}}',
   'cli.start.preview': 'Podgląd:  {url}   (karta dowolnej firmy; najpierw najbardziej zagrożone)',
   'cli.start.backend': 'Backend:  {url}   ({portal})',

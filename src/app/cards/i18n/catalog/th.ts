@@ -440,6 +440,7 @@ export const messages: Catalog = {
   'error.code.handoff_state': 'สถานะการส่งต่อเปลี่ยนไปหลังจากโหลดการ์ด โปรดโหลดใหม่เพื่อดูสถานะล่าสุด',
   'error.code.contact_not_in_company': 'ผู้ผลักดันภายในและผู้อนุมัติงบประมาณต้องเป็นผู้ติดต่อของบริษัทนี้',
   'error.code.not_implemented': 'ฟีเจอร์นี้ใช้ไม่ได้ในระบบที่ติดตั้งอยู่ โปรดสอบถามผู้ดูแลระบบ HubSpot',
+  'error.code.backend_unreachable': 'เชื่อมต่อบริการ Customer Success ไม่ได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
   'task.body': '{reason}<br><br>แนะนำโดยการ์ด Customer Success',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'ยังไม่ได้ตั้งค่า HUBSPOT_ACCESS_TOKEN คำสั่งนี้จึงทำงานกับพอร์ทัลแซนด์บ็อกซ์ในตัว (พอร์ตโฟลิโอตัวอย่างชุดใหม่ที่มีอยู่เฉพาะระหว่างที่คำสั่งนี้ทำงาน)',
@@ -609,6 +610,7 @@ export const messages: Catalog = {
   'cli.start.skipped': 'ข้าม {companyId}: {reasons}',
   'cli.start.propertyFailed': 'ตั้งค่าพร็อพเพอร์ตี้ {name} ไม่ได้: {reason}',
   'cli.start.backendFailed': 'แบ็กเอนด์: {method} {route} ล้มเหลว ({status}): {error}',
+  'cli.start.previewFailed': 'พรีวิว: {method} {route} ล้มเหลว ({status}): {error}',
   'cli.start.portal': '{portal, select, sandbox {พอร์ทัลแซนด์บ็อกซ์ในตัว} other {พอร์ทัลที่ {portal}}}{readOnly, select, yes { (อ่านอย่างเดียว)} other {}}',
   'cli.start.preview': 'พรีวิว:  {url}   (การ์ดของบริษัทใดก็ได้ เรียงจากบริษัทที่เสี่ยงที่สุด)',
   'cli.start.backend': 'แบ็กเอนด์:  {url}   ({portal})',

@@ -442,6 +442,7 @@ export const messages: Catalog = {
   'error.code.handoff_state': '卡片加载后交接状态已发生变化。请刷新查看最新状态。',
   'error.code.contact_not_in_company': '内部支持者和经济决策者必须是该公司的联系人。',
   'error.code.not_implemented': '当前安装的版本未提供此功能。请联系 HubSpot 管理员。',
+  'error.code.backend_unreachable': '无法连接客户成功服务。请检查网络连接后重试。',
   'task.body': '{reason}。<br><br>此任务由客户成功卡片建议创建。',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': '未设置 HUBSPOT_ACCESS_TOKEN，因此本命令使用内置的沙盒账户（每次都是一套全新的演示客户数据，命令结束后即消失）。',
@@ -611,6 +612,7 @@ export const messages: Catalog = {
   'cli.start.skipped': '已跳过 {companyId}：{reasons}',
   'cli.start.propertyFailed': '属性 {name} 设置失败：{reason}',
   'cli.start.backendFailed': '后端：{method} {route} 失败（{status}）：{error}',
+  'cli.start.previewFailed': '预览：{method} {route} 失败（{status}）：{error}',
   'cli.start.portal': '{portal, select, sandbox {内置沙盒账户} other {{portal} 上的 HubSpot 账户}}{readOnly, select, yes {（只读）} other {}}',
   'cli.start.preview': '预览：  {url}   （任意公司的卡片，风险最高的排在最前面）',
   'cli.start.backend': '后端：  {url}   （{portal}）',
