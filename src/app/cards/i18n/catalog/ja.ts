@@ -16,6 +16,12 @@ export const glossary: Glossary = {
   customerSuccess: { term: 'カスタマーサクセス' },
 };
 
+// Words outside the glossary and the house style, as a Japanese CSM and HubSpot admin read them:
+// HubSpot's own UI words 会社, コンタクト, 取引, チケット, タスク (a task's due date is 期日), パイプライン,
+// ステージ, クローズ日; deals are 受注 / 失注 (never 成約 beside 失注); CSM sentiment is CSM の評価 everywhere.
+// A portal stays ポータル: HubSpot's アカウント would read as a customer account in customer-success prose.
+// Labels are nouns, sentences です・ます, task titles plain 〜する; a space between half-width digits and
+// Japanese (30 日間, {count} 件); full-width （） throughout, ： in the card and the doctor's checks.
 export const messages: Catalog = {
   'card.loading': '顧客のヘルスを読み込んでいます…',
   'card.asOf': '{date} 時点 · {dateTime} に算出',
@@ -335,7 +341,7 @@ export const messages: Catalog = {
   'action.handoff-accept.title': "営業からの引き継ぎを確認して受理する",
   'action.handoff-accept.reason': "営業が引き継ぎを提出し、カスタマーサクセスの対応を待っています",
   'action.onboarding-go-live-check.title': "顧客の本番稼働を確認する",
-  'action.onboarding-go-live-check.reason': "予定の本番稼働日（{date}）を過ぎました",
+  'action.onboarding-go-live-check.reason': '本番稼働予定日（{date}）を過ぎました',
   'action.churn-exit-interview.title': "解約理由のヒアリングを行う",
   'action.churn-exit-interview.reason': "{date} に契約更新を失注しました：顧客を取り戻すには何が必要かを聞きましょう",
   'action.churn-reason.title': "解約の理由を記録する",
@@ -461,7 +467,7 @@ export const messages: Catalog = {
   'cli.sync.empty': '（空）',
   'cli.sync.more': '…ほか {count} 件',
   'cli.sync.stopped': '{scanned} 社を処理した時点で停止しました。もう一度 cs-card sync を実行すると、続きから再開します',
-  'cli.sync.leftUnwritten': '{count} 社は読み込みまたは書き込みを完了できなかったため、書き込んでいません（上の一覧）。次回の同期で再試行します',
+  'cli.sync.leftUnwritten': '{count} 社は読み込みまたは書き込みを完了できなかったため、書き込んでいません（上記の一覧）。次回の同期で再試行します',
   'cli.sync.failed': '同期が停止しました: {error}',
   'cli.sync.missingProperties': 'ポータルに同期が書き込むプロパティがありません（{names}）。先に `cs-card setup` を実行してください',
   'cli.card.title': '{name}（会社 {companyId}）{asOf} 時点',
@@ -471,7 +477,7 @@ export const messages: Catalog = {
   'cli.card.noActions': '提案なし',
   'cli.card.due': '期日: {when}',
   'cli.card.taskOpen': 'タスク作成済み',
-  'sync.reason.requested': '--full の指定による',
+  'sync.reason.requested': '--full が指定されたため',
   'sync.reason.firstSync': 'このポータルはまだ一度も同期されていないため',
   'sync.reason.fullDue': '前回の全件同期から {days} 日以上経っており、接触・チケット・CSM の評価からの経過日数は毎日変わるため',
   'sync.reason.changesSince': '{since} の同期以降の変更分',
