@@ -590,7 +590,7 @@ export const messages: Catalog = {
   'cli.sandbox.badToken': '--token には空白を含まないトークンを指定してください。',
   'cli.sandbox.portInUse': 'ポート {port} はすでに使用中です。--port で別のポートを選んでください。',
   'cli.sandbox.portfolio': 'サンドボックスポータルを {url} で提供しています（デモ会社 {companies} 社、レコード {records} 件、{asOf} 時点、シード {seed}）',
-  'cli.sandbox.settings': '{token, select, only {--token で指定したベアラートークンのみ受け付けます} other {どのベアラートークンも受け付けます}}。レート制限: {rate, select, off {オフ} other {{rate}}}。{scopes, select, all {} none {スコープ: なし。} other {スコープ: {scopes}。}}検索の遅延: {lag, select, off {オフ} other {{lag} ミリ秒}}{latency, select, none {} other {。応答の遅延: {latency} ミリ秒}}{faults, select, none {} other {。障害: {faults}}}。HUBSPOT_BASE_URL={url} HUBSPOT_ACCESS_TOKEN={accessToken} で使ってください。Ctrl-C で停止します。',
+  'cli.sandbox.settings': '{token, select, only {--token で指定したベアラートークンのみ受け付けます} other {どのベアラートークンも受け付けます}}。レート制限: {rate, select, off {オフ} other {{rate}}}。{scopes, select, all {} none {スコープ: なし。} other {スコープ: {scopes}。}}検索の遅延: {lag, select, off {オフ} other {{lag} ミリ秒}}{latency, select, none {} other {。応答の遅延: {latency} ミリ秒}}{faults, select, none {} other {。障害: {faults}}}。環境変数 HUBSPOT_BASE_URL={url} HUBSPOT_ACCESS_TOKEN={accessToken} を設定して利用してください。Ctrl-C で停止します。',
   'cli.env.baseUrl': 'HUBSPOT_BASE_URL には https://api.hubapi.com のような http(s) の URL を指定してください',
   'cli.env.port': 'PORT にはポート番号（0〜65535）を指定してください',
   'cli.env.publicUrl': 'CS_CARD_PUBLIC_URL には HubSpot が呼び出す https のオリジンを指定してください',
