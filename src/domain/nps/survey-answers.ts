@@ -29,7 +29,7 @@ export function needsRespondent(answer: CrmRecord): boolean {
  * answers in the order first met, each answer's contacts in the order the contacts come.
  * @example
  * linkedContacts(new Map([['12', ['s1', 's2']], ['9', ['s1']]]))
- * // => Map { 's1' => ['12', '9'], 's2' => ['12'] }
+ * // => new Map([['s1', ['12', '9']], ['s2', ['12']]])
  */
 export function linkedContacts(answersByContact: Iterable<readonly [string, readonly string[]]>): Map<string, string[]> {
   const linked = new Map<string, string[]>();
