@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../app/cards/i18n/format.ts';
+import { catalogs } from '../app/cards/i18n/messages.ts';
+import type { CardView } from '../app/cards/contract/view-model.ts';
 import { cardSummary } from './card-summary.ts';
+import { displayWidth } from './display-width.ts';
 import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
 import { cardViewFixture } from '../../test/app/card-fixtures.ts';
 
@@ -91,5 +94,54 @@ describe('cardSummary', () => {
     const summary = cardSummary(cardViewFixture(), { name: 'Northwind' }, createI18n('pl', 'UTC'));
     expect(summary.split('\n')[0]).toMatch(/^Northwind \(firma \d+\) na dzień /);
     expect(line(summary, 'Odnowienie') ?? line(summary, 'Odnowienie umowy')).toBeTruthy();
+  });
+});
+
+describe('cardSummary in Chinese, Japanese and Thai', () => {
+  const sectionKeys = ['health.title', 'renewal.title', 'nps.title', 'support.title', 'handoff.title'] as const;
+  const overdue = (view: CardView) => {
+    view.actions = [
+      { id: 'renewal-call', title: 'Call about the renewal', reason: 'Renewal overdue.', priority: 'high', dueInDays: 0, alreadyTasked: true },
+      { id: 'qbr-schedule', title: 'Schedule a QBR', reason: 'No QBR in 90 days.', priority: 'low', dueInDays: 1, alreadyTasked: false },
+    ];
+  };
+
+  it.each(['ja', 'zh-CN', 'th', 'pl'] as const)('%s: every section\'s text starts at one column, whatever the label\'s script or length', (locale) => {
+    const summary = cardSummary(cardViewFixture(overdue), { name: 'Northwind' }, createI18n(locale, 'UTC'));
+    const columns = sectionKeys.map((key) => {
+      const label = catalogs[locale][key];
+      const text = summary.split('\n').find((candidate) => candidate.startsWith(`${label} `)) ?? '';
+      return displayWidth(label) + (/^ +/.exec(text.slice(label.length))?.[0].length ?? -99);
+    });
+    expect(new Set(columns).size, columns.join(',')).toBe(1);
+    expect(columns[0]).toBeGreaterThanOrEqual(20);
+  });
+
+  it('words a factor\'s and an action\'s line with the language\'s own punctuation, from the catalog', () => {
+    const zh = cardSummary(cardViewFixture(overdue), {}, createI18n('zh-CN', 'UTC'));
+    expect(zh).toContain('\n  - NPS（权重 20）：85 / 100——Company NPS +70 from 8 answers.\n');
+    expect(zh).toContain('\n  - 【高优先级】Call about the renewal（截止日期：今天，已有未完成任务；renewal-call）：Renewal overdue.\n');
+    expect(zh).toContain('\n  - 【低优先级】Schedule a QBR（截止日期：明天；qbr-schedule）：No QBR in 90 days.\n');
+    const ja = cardSummary(cardViewFixture(overdue), {}, createI18n('ja', 'UTC'));
+    expect(ja).toContain('\n  - NPS（重み 20）：85 / 100。Company NPS +70 from 8 answers.\n');
+    expect(ja).toContain('\n  - 【優先度：高】Call about the renewal（期日：今日、タスク作成済み / renewal-call）：Renewal overdue.\n');
+  });
+
+  it('leaves English as it was, byte for byte', () => {
+    const summary = cardSummary(cardViewFixture(overdue), { name: 'Northwind' }).split('\n');
+    expect(summary.filter((text) => !text.startsWith('Renewal '))).toEqual([
+      'Northwind (company 9001) as of Mar 15, 2026',
+      'Health              82 / 100 · Healthy · Up 4 points in 30 days · Data coverage: 90% of the score’s weight had data',
+      '  - NPS (weight 20): 85 / 100 — Company NPS +70 from 8 answers.',
+      '  - Support (weight 20): 90 / 100 — 1 open ticket, none urgent.',
+      '  - Adoption (weight 20): No data — No usage properties configured.',
+      '  - CSM sentiment (weight 10): Stale — Sentiment last set 120 days ago.',
+      'NPS                 +70 · 8 responses · Promoters 6 · Passives 2 · Detractors 0 · Each contact’s latest answer in the last 180 days',
+      'Support             Open tickets 1 · High priority or urgent 0 · Oldest open ticket 3 days',
+      'Suggested actions',
+      '  - [High priority] Call about the renewal (due today, task open; renewal-call): Renewal overdue.',
+      '  - [Low priority] Schedule a QBR (due tomorrow; qbr-schedule): No QBR in 90 days.',
+      'Sales handoff       Accepted by CS · 100% of the required fields filled',
+    ]);
   });
 });

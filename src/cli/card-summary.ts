@@ -1,22 +1,34 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
+import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
 // in the words of the card itself (the message catalog), so the two never say different things.
+// Labels are padded by the columns they take (a Chinese or Japanese character two), and the
+// glue of a factor's or an action's line (brackets, colons) is the catalog's, as each language writes it.
 
 /** What the CLI knows besides the view: the company's name. */
 export interface CardExtras {
   readonly name?: string | null;
 }
 
+/** The column the sections' texts start at, further right when a label is longer (Thai, Polish). */
 const labelWidth = 20;
 
-function labelled(label: string, text: string): string {
-  return `${label.padEnd(labelWidth - 1)} ${text}`;
+/** A section's label and its text, laid out once every label is known; or a line as it is. */
+type Line = string | { readonly label: string; readonly text: string };
+
+function labelled(label: string, text: string): Line {
+  return { label, text };
 }
 
-function healthLines(i18n: I18n, health: CardView['health']): string[] {
+function laidOut(lines: readonly Line[]): string[] {
+  const width = Math.max(labelWidth - 1, ...lines.map((line) => (typeof line === 'string' ? 0 : displayWidth(line.label))));
+  return lines.map((line) => (typeof line === 'string' ? line : `${padEndColumns(line.label, width)} ${line.text}`));
+}
+
+function healthLines(i18n: I18n, health: CardView['health']): Line[] {
   const score = health.score === null ? i18n.t(health.band === 'churned' ? 'health.churnedNoScore' : 'health.noScore') : i18n.t('health.scoreOutOf', { score: health.score });
   const trend =
     health.trend30d === null || health.trend30d === 0
@@ -27,12 +39,12 @@ function healthLines(i18n: I18n, health: CardView['health']): string[] {
     const value = factor.status === 'ok' && factor.score !== null ? i18n.t('health.scoreOutOf', { score: factor.score }) : i18n.t(`factorStatus.${factor.status}`);
     const explanation = factor.explanationMessage ? i18n.message(factor.explanationMessage, factor.explanation) : factor.explanation;
     const labelKey = `factor.${factor.key}`;
-    return `  - ${isMessageKey(labelKey) ? i18n.t(labelKey) : factor.label} (${i18n.t('cli.card.weight', { weight: factor.weight })}): ${value} — ${explanation}`;
+    return `  - ${i18n.t('cli.card.factor', { factor: isMessageKey(labelKey) ? i18n.t(labelKey) : factor.label, weight: factor.weight, value, explanation })}`;
   });
   return [labelled(i18n.t('health.title'), [score, i18n.t(`band.${health.band}`), ...trend, coverage].join(' · ')), ...factors];
 }
 
-function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): string {
+function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Line {
   const label = i18n.t('renewal.title');
   if (renewal.date === null) return labelled(label, i18n.t('renewal.none.title'));
   // The window's own word says how far (or how overdue) it is: "Overdue", never "12 days overdue (overdue)".
@@ -43,7 +55,7 @@ function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): st
   return labelled(label, parts.join(' · '));
 }
 
-function npsLine(i18n: I18n, nps: CardView['nps']): string {
+function npsLine(i18n: I18n, nps: CardView['nps']): Line {
   const label = i18n.t('nps.title');
   if (nps.score === null) return labelled(label, i18n.t('nps.none', { days: nps.windowDays }));
   const parts = [
@@ -58,7 +70,7 @@ function npsLine(i18n: I18n, nps: CardView['nps']): string {
   return labelled(label, parts.join(' · '));
 }
 
-function supportLine(i18n: I18n, support: CardView['support']): string {
+function supportLine(i18n: I18n, support: CardView['support']): Line {
   const label = i18n.t('support.title');
   if (support.openTickets === 0) return labelled(label, i18n.t('support.noneOpen'));
   // "High priority or urgent" counts both, as the support factor's "(1 urgent, 2 high)" does.
@@ -67,7 +79,7 @@ function supportLine(i18n: I18n, support: CardView['support']): string {
   return labelled(label, parts.join(' · '));
 }
 
-function actionLines(i18n: I18n, actions: CardView['actions']): string[] {
+function actionLines(i18n: I18n, actions: CardView['actions']): Line[] {
   const label = i18n.t('actions.title');
   if (actions.length === 0) return [labelled(label, i18n.t('cli.card.noActions'))];
   return [
@@ -75,8 +87,8 @@ function actionLines(i18n: I18n, actions: CardView['actions']): string[] {
     ...actions.map((action) => {
       const title = action.titleMessage ? i18n.message(action.titleMessage, action.title) : action.title;
       const reason = action.reasonMessage ? i18n.message(action.reasonMessage, action.reason) : action.reason;
-      const due = [i18n.t('cli.card.due', { when: i18n.relativeDays(action.dueInDays) }), ...(action.alreadyTasked ? [i18n.t('cli.card.taskOpen')] : [])].join(', ');
-      return `  - [${i18n.t(`priority.${action.priority}`)}] ${title} (${due}; ${action.id}): ${reason}`;
+      const when = i18n.relativeDays(action.dueInDays);
+      return `  - ${i18n.t('cli.card.action', { priority: i18n.t(`priority.${action.priority}`), title, when, taskOpen: action.alreadyTasked ? 'yes' : 'no', id: action.id, reason })}`;
     }),
   ];
 }
@@ -98,7 +110,7 @@ function warningLines(i18n: I18n, warnings: readonly string[]): string[] {
 export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n = createI18n('en', 'UTC')): string {
   const title = extras.name ? i18n.t('cli.card.title', { name: extras.name, companyId: view.companyId, asOf: view.asOf }) : i18n.t('cli.card.titleNoName', { companyId: view.companyId, asOf: view.asOf });
   const warnings = warningTexts(i18n, view);
-  return [
+  return laidOut([
     title,
     ...warnings.asOf.map((text, index) => (index === 0 ? `! ${text}` : `  - ${text}`)),
     ...healthLines(i18n, view.health),
@@ -108,5 +120,5 @@ export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n 
     ...actionLines(i18n, view.actions),
     labelled(i18n.t('handoff.title'), `${i18n.t(`handoff.phase.${view.handoff.status}`)} · ${i18n.t('handoff.completeness', { percent: i18n.percent(view.handoff.completeness) })}`),
     ...warningLines(i18n, warnings.others),
-  ].join('\n');
+  ]).join('\n');
 }

@@ -2,7 +2,8 @@ import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { catalogs, formatMessage, type CatalogLocale, type MessageKey } from '../app/cards/i18n/messages.ts';
 import type { Words } from './command-words.ts';
-import { displayWidth, wrapText } from './help-layout.ts';
+import { displayWidth } from './display-width.ts';
+import { wrapText } from './help-layout.ts';
 import { buildProgram } from './program.ts';
 
 const wordsOf = (locale: CatalogLocale): Words => (key, params) => formatMessage(locale, locale, key, params);
@@ -20,21 +21,14 @@ describe('--help laid out in the reader\'s language', () => {
   it('wraps English exactly as commander does', () => {
     const commander = new Help();
     for (const key of [...helpKeys, 'cli.help.locale'] as const) {
-      const text = wordsOf('en')(key, { what: 'progress', max: '100000' });
+      const text = wordsOf('en')(key, { what: 'progress', max: '100000', usage: 'cs-card [options]' });
       for (const width of widths) expect(wrapText(text, width), `${key} at ${width}`).toBe(commander.boxWrap(text, width));
     }
   });
 
-  it('counts a Chinese or Japanese character as two columns, a Thai mark as none', () => {
-    expect(displayWidth('--as-of <date>')).toBe(14);
-    expect(displayWidth('同期（差分）')).toBe(12);
-    expect(displayWidth('ที่')).toBe(1);
-    expect(displayWidth('\u001b[1mUsage:\u001b[22m')).toBe(6);
-  });
-
   it.each(['ja', 'zh-CN', 'th'] as const)('wraps %s, which puts no spaces between words, inside the width and never before closing punctuation', (locale) => {
     for (const key of helpKeys) {
-      const text = wordsOf(locale)(key, { max: '100000' });
+      const text = wordsOf(locale)(key, { max: '100000', usage: 'cs-card [options]' });
       for (const width of widths) {
         const lines = wrapText(text, width).split('\n');
         for (const line of lines) {
@@ -60,5 +54,13 @@ describe('--help laid out in the reader\'s language', () => {
     expect(polish).toContain('\nArgumenty:\n  companyId       identyfikator rekordu firmy w HubSpot (cyfry)\n');
     expect(helpOf('pl', 'sandbox')).toContain('--port <n>         port na 127.0.0.1 (0 = dowolny wolny port) (domyślnie:\n                     "4010")');
     expect(helpOf('pl')).toContain('\n  help [polecenie]          wyświetl pomoc dla polecenia');
+  });
+
+  it('writes the usage line as the catalog does: no space after a full-width colon', () => {
+    expect(helpOf('zh-CN', 'sync')).toMatch(/^用法：cs-card sync \[选项\]\n/);
+    expect(helpOf('zh-CN')).toMatch(/^用法：cs-card \[选项\] \[命令\]\n/);
+    expect(helpOf('ja', 'sync')).toMatch(/^使い方: cs-card sync \[オプション\]\n/);
+    expect(helpOf('th', 'sync')).toMatch(/^วิธีใช้: cs-card sync \[ตัวเลือก\]\n/);
+    for (const locale of ['zh-CN', 'ja', 'th', 'pl', 'en'] as const) expect(helpOf(locale, 'card').split('\n')[0]).toBe(wordsOf(locale)('cli.help.usage', { usage: `cs-card card ${wordsOf(locale)('cli.help.optionsPlaceholder')} <companyId>` }));
   });
 });

@@ -1,47 +1,30 @@
-import type { HelpConfiguration, Option } from 'commander';
+import { Help, type HelpConfiguration, type Option } from 'commander';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { Words } from './command-words.ts';
+import { displayWidth, isWide } from './display-width.ts';
 
-// commander's --help laid out in the reader's language: its headings, the [options] / [command]
+// commander's --help laid out in the reader's language: its usage line and headings, the [options] / [command]
 // of the usage lines and an option's default from the catalog; and lines wrapped as that
 // language writes: Japanese, Chinese and Thai put no spaces between words, and a Chinese or
 // Japanese character takes two columns of the terminal (a Thai vowel or tone mark none).
 
+// The usage line is the catalog's whole (cli.help.usage): commander's "Usage:" and the space after it
+// would leave "用法： cs-card" where Chinese writes "用法：cs-card".
 const headings = new Map<string, MessageKey>([
-  ['Usage:', 'cli.help.usage'],
   ['Arguments:', 'cli.help.arguments'],
   ['Options:', 'cli.help.options'],
   ['Commands:', 'cli.help.commands'],
 ]);
 
-/** East Asian wide and fullwidth characters (two columns), as terminals draw them. */
-const wide = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-/** Marks drawn over or under the character before them (Thai vowels and tone marks): no column. */
-const mark = /[\p{M}\u200b]/u;
 const thai = /\p{Script=Thai}/u;
 /** Punctuation a line does not start with, and punctuation it does not end with. */
 const closing = /[、。，．：；！？）」』】〕”’・ー々〜…)\].,:;!?]/u;
 const opening = /[（「『【〔“‘([]/u;
-// eslint-disable-next-line no-control-regex
-const ansiStyle = /\u001b\[\d*(?:;\d*)*m/g;
-
-/**
- * The columns a text takes in a terminal.
- *
- * @example
- * displayWidth('--as-of <date>') // 14
- * displayWidth('同期（差分）') // 12
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text.replace(ansiStyle, '')) width += mark.test(char) ? 0 : wide.test(char) ? 2 : 1;
-  return width;
-}
 
 /** Whether a line may break between these two characters where there is no space. */
 function breaksBetween(before: string, after: string): boolean {
   if (closing.test(after) || opening.test(before)) return false;
-  return wide.test(before) || wide.test(after) || (thai.test(before) && thai.test(after));
+  return isWide(before) || isWide(after) || (thai.test(before) && thai.test(after));
 }
 
 /** Word boundaries, made when help is first wrapped (making one takes ~10 ms). */
@@ -88,6 +71,12 @@ export function wrapText(text: string, width: number): string {
 export function helpLayout(t: Words): HelpConfiguration {
   const placeholder = (text: string) => (text === '[options]' ? t('cli.help.optionsPlaceholder') : text === '[command]' ? t('cli.help.commandPlaceholder') : text);
   return {
+    formatHelp: (cmd, helper) => {
+      const usage = helper.styleUsage(helper.commandUsage(cmd));
+      const commanders = `${helper.styleTitle('Usage:')} ${usage}`;
+      const text = Help.prototype.formatHelp.call(helper, cmd, helper);
+      return text.startsWith(commanders) ? t('cli.help.usage', { usage }) + text.slice(commanders.length) : text;
+    },
     styleTitle: (title) => {
       const key = headings.get(title);
       return key === undefined ? title : t(key);

@@ -1,6 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { PeriodReport } from '../domain/portfolio/period-report.ts';
+import { displayWidth, padEndColumns } from './display-width.ts';
 
 // `cs-card report` for a person (a short table with the definitions' names, in the catalog's
 // words) and for a spreadsheet (CSV, one row per scope: all companies, then each owner).
@@ -26,9 +27,10 @@ function wholeMoney(locale: string, currency: string): (amount: number) => strin
   }
 }
 
+/** Labels padded by the columns they take in a terminal, so values line up in every script. */
 function table(rows: ReadonlyArray<readonly [string, string]>): string[] {
-  const width = Math.max(0, ...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => (value === '' ? `  ${label}` : `    ${label.padEnd(width)}  ${value}`));
+  const width = Math.max(0, ...rows.map(([label]) => displayWidth(label)));
+  return rows.map(([label, value]) => (value === '' ? `  ${label}` : `    ${padEndColumns(label, width)}  ${value}`));
 }
 
 /** The readable report: sections of label / value lines, amounts in the report's currency. */

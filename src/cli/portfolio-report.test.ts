@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messages as en } from '../app/cards/i18n/catalog/en.ts';
 import { messages as ja } from '../app/cards/i18n/catalog/ja.ts';
+import { catalogs, type CatalogLocale } from '../app/cards/i18n/messages.ts';
+import { displayWidth } from './display-width.ts';
 import { portfolioReport } from './portfolio-report.ts';
 import { reportCsv, reportText } from './period-report-text.ts';
 import { parseIsoDate } from '../domain/parsing/index.ts';
@@ -54,5 +56,63 @@ describe('an ARR inferred from an open renewal deal', () => {
     if (report === undefined) throw new Error('bookReports gave no report');
     expect(reportText({ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }, 'pl')).toContain('ARR 2 firm wywnioskowano z otwartej transakcji odnowienia');
     expect(reportCsv([{ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }]).split('\r\n').map((line) => line.split(',').at(-1))).toEqual(['arr_inferred_companies', '2', '']);
+  });
+});
+
+describe('the report\'s and the summary\'s columns line up in every script', () => {
+  const [report] = bookReports([], [quarter], 'USD');
+  if (report === undefined) throw new Error('bookReports gave no report');
+  const reasons = { ...report, churnReasons: [{ reason: 'competitor', companies: 2, value: 3000 }, { reason: 'not_recorded', companies: 1, value: 100 }] };
+  const atRisk = (id: string, name: string, renewalDate: string): BookCompany => ({ ...customer(id, true), name, band: 'at_risk', score: 30, renewalDate, renewalAmount: 12_000 });
+  const book = [customer('1', true), atRisk('2', '北京科技有限公司', '2026-12-10'), atRisk('3', 'บริษัท ไทยเทค', '2027-01-05'), atRisk('4', 'Acme', '2027-01-20')];
+  const summary = (locale: string) => portfolioReport({ ...page(book), renewalsAtRiskCount: 3 }, locale);
+
+  /** The column each value of the report's table starts at: a label padded by its display width, then two spaces. */
+  const valueColumns = (text: string) => text.split('\n').filter((line) => /^ {4}\S/.test(line)).map((line) => {
+    const gap = / {2,}(?=\S)/g;
+    gap.lastIndex = 4;
+    const match = gap.exec(line);
+    return match === null ? -1 : displayWidth(line.slice(0, match.index + match[0].length));
+  });
+
+  it.each(['ja', 'zh-CN', 'th'])('%s: every value of cs-card report starts at one column, every table line of the summary ends at one', (locale) => {
+    const columns = valueColumns(reportText({ ownerId: null, ownerName: null, report: reasons }, locale));
+    expect(columns.length).toBeGreaterThan(25);
+    expect(new Set(columns).size, columns.join(',')).toBe(1);
+    const lines = summary(locale).split('\n');
+    // The band table: its last column is right-aligned, so every line of it ends at one column.
+    const bandHeader = lines.findIndex((line) => line.startsWith(`  ${catalogs[locale as CatalogLocale]['portfolio.column.band']}`));
+    expect(new Set(lines.slice(bandHeader, bandHeader + 6).map(displayWidth)).size).toBe(1);
+    // The renewals at risk: each renewal day starts at the column of its heading, whatever the company's script.
+    const heading = catalogs[locale as CatalogLocale]['portfolio.column.renews'];
+    const header = lines.find((line) => line.includes(heading)) ?? '';
+    const rows = lines.filter((line) => /\d{4}-\d{2}-\d{2}/.test(line));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(displayWidth(row.slice(0, row.search(/\d{4}-\d{2}-\d{2}/))), row).toBe(displayWidth(header.slice(0, header.indexOf(heading))));
+  });
+
+  it('leaves English as it was, byte for byte', () => {
+    const text = reportText({ ownerId: null, ownerName: null, report: reasons }, 'en').split('\n');
+    expect(text.slice(2, 5)).toEqual(['  Customers', '    Customers at the start          0', '    New customers                   0']);
+    expect(text.filter((line) => line.startsWith('    Moved') || line.startsWith('    No reason') || line.startsWith('    Estimated'))).toEqual([
+      '    Estimated lifetime value (LTV)  n/a',
+      '    Moved to a competitor           2 · $3,000',
+      '    No reason recorded              1 · $100',
+    ]);
+    // Intl writes a no-break space between a currency code and its amount.
+    const lines = portfolioReport({ ...page([customer('1', true), atRisk('4', 'Acme', '2027-01-20'), atRisk('5', 'Northwind Traders', '2026-12-10')]), renewalsAtRiskCount: 2 }).split('\n');
+    expect(lines.slice(2, 8)).toEqual([
+      '  Health           Customers     ARR USD',
+      '  At risk                  2  USD\u00a020,000',
+      '  Needs attention          0       USD\u00a00',
+      '  Healthy                  1  USD\u00a010,000',
+      '  Unknown                  0       USD\u00a00',
+      '  Churned                  0           —',
+    ]);
+    expect(lines.slice(10, 13)).toEqual([
+      '  Company            Renews      When        Health      Value at stake',
+      '  Northwind Traders  2026-12-10  in 17 days  30 at risk      USD\u00a012,000',
+      '  Acme               2027-01-20  in 58 days  30 at risk      USD\u00a012,000',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { Money } from '../domain/portfolio/portfolio-book.ts';
 import type { PortfolioPage } from '../usecases/portfolio-book.ts';
+import { displayWidth, padEndColumns, padStartColumns } from './display-width.ts';
 
 // The portfolio summary as `cs-card start` prints it: the managers' page (usecases/portfolio-book.ts)
 // in a terminal, in the catalog's words. Amounts are per currency, never added across currencies;
@@ -10,10 +11,11 @@ import type { PortfolioPage } from '../usecases/portfolio-book.ts';
 /** How many at-risk renewals are listed one per line before the rest is counted. */
 const listedRenewals = 15;
 
+/** Cells padded by the columns they take in a terminal (a company's name may be Chinese), so columns line up in every script. */
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column] ?? '')))) ?? [];
   return rows.map((row) =>
-    `  ${row.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ')}`.trimEnd(),
+    `  ${row.map((cell, column) => (rightAligned.has(column) ? padStartColumns(cell, widths[column] ?? 0) : padEndColumns(cell, widths[column] ?? 0))).join('  ')}`.trimEnd(),
   );
 }
 

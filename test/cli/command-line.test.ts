@@ -54,6 +54,7 @@ describe('cs-card, tried as a new user would', () => {
     expect([...reached].map((file) => path.relative(root, file)).sort()).toEqual([
       'src/app/cards/i18n/catalog-locale.ts',
       'src/cli/command-words.ts',
+      'src/cli/display-width.ts',
       'src/cli/help-layout.ts',
       'src/cli/locale-choice.ts',
       'src/cli/localized-command.ts',
