@@ -586,7 +586,7 @@ export const messages: Catalog = {
   'cli.sandbox.settings': '{token, select, only {รับเฉพาะ bearer token ที่ระบุด้วย --token} other {รับ bearer token ใดก็ได้}}; จำกัดอัตรา: {rate, select, off {ปิด} other {{rate}}}; {scopes, select, all {} none {ขอบเขต: ไม่มี; } other {ขอบเขต: {scopes}; }}หน่วงการค้นหา: {lag, select, off {ปิด} other {{lag} มิลลิวินาที}}{latency, select, none {} other {; หน่วงการตอบกลับ: {latency} มิลลิวินาที}}{faults, select, none {} other {; จำลองข้อผิดพลาด: {faults}}} ใช้งานด้วย HUBSPOT_BASE_URL={url} HUBSPOT_ACCESS_TOKEN={accessToken} กด Ctrl-C เพื่อหยุด',
   'cli.env.baseUrl': 'HUBSPOT_BASE_URL ต้องเป็น URL แบบ http(s) เช่น https://api.hubapi.com',
   'cli.env.port': 'PORT ต้องเป็นหมายเลขพอร์ต (0-65535)',
-  'cli.env.publicUrl': 'CS_CARD_PUBLIC_URL ต้องเป็น origin แบบ https ที่ HubSpot เรียกมา',
+  'cli.env.publicUrl': 'CS_CARD_PUBLIC_URL ต้องเป็น origin แบบ https ที่ HubSpot ใช้เรียกเข้ามา',
   'cli.env.trustProxy': 'CS_CARD_TRUST_PROXY ต้องเป็น 1 (พร็อกซีตั้งค่า X-Forwarded-Proto/-Host) หรือ 0',
   'cli.env.invalid': 'ตัวแปรสภาพแวดล้อมไม่ถูกต้อง: {detail}',
   'cli.env.baseUrlWithoutToken': 'ตั้งค่า HUBSPOT_BASE_URL แล้วแต่ยังไม่ได้ตั้งค่า HUBSPOT_ACCESS_TOKEN: ตั้งค่าโทเค็น หรือยกเลิก HUBSPOT_BASE_URL เพื่อใช้แซนด์บ็อกซ์ในตัว',
