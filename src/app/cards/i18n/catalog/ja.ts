@@ -564,7 +564,7 @@ export const messages: Catalog = {
   'cli.help.start.companies': 'サンドボックスのデモ用ポートフォリオの会社数（最大 {max}）',
   'cli.help.start.write': 'HUBSPOT_ACCESS_TOKEN と併用: プロパティを作成して全件同期を実行します（そのポータルに cs_* プロパティを書き込みます）',
   'cli.help.setup': 'プロパティグループ customer_success と会社プロパティを作成または変更します（何度実行しても結果は同じ）。--lists を付けるとマネージャー向けのリストも作成します。',
-  'cli.help.setup.lists': 'HubSpot のリストも作成します: 解約リスクのある顧客、90 日以内に契約更新を迎えるヘルスが良好でない顧客、批判者',
+  'cli.help.setup.lists': 'HubSpot のリストも作成します: 解約リスクのある顧客、90 日以内に契約更新を迎えるヘルスが良好でない顧客、批判者、過去 90 日以内に解約した顧客',
   'cli.help.sync': '対象範囲のすべての会社のヘルスを再計算し、変わったプロパティを書き戻します（--full を付けない限り差分同期）。',
   'cli.help.sync.full': '前回の同期以降に入力が変わった会社だけでなく、対象範囲のすべての会社を再計算します',
   'cli.help.sync.dryRun': '変更内容を表示するだけで何も書き込みません（同期の状態も保存しません）',
