@@ -34,7 +34,11 @@ export function needsRespondent(answer: CrmRecord): boolean {
 export function linkedContacts(answersByContact: Iterable<readonly [string, readonly string[]]>): Map<string, string[]> {
   const linked = new Map<string, string[]>();
   for (const [contactId, answerIds] of answersByContact) {
-    for (const answerId of answerIds) linked.set(answerId, [...(linked.get(answerId) ?? []), contactId]);
+    for (const answerId of answerIds) {
+      const contacts = linked.get(answerId);
+      if (contacts === undefined) linked.set(answerId, [contactId]);
+      else contacts.push(contactId);
+    }
   }
   return linked;
 }
