@@ -1,3 +1,6 @@
+import type { Message } from '../app/cards/contract/message.ts';
+import { catalogText } from '../app/cards/i18n/message-error.ts';
+
 // Versioned schema migrations, the same SQL for SQLite and PostgreSQL (TEXT, BIGINT and
 // INTEGER only). Each store applies, in order and once, every version it has not applied yet,
 // when it opens; a version is never edited after release — a change is a new version.
@@ -58,6 +61,7 @@ export const migrationsTable = 'CREATE TABLE IF NOT EXISTS schema_migrations (ve
 /** Idempotency results older than this are forgotten (a retry comes within minutes). */
 export const requestRetentionMs = 24 * 3_600_000;
 
-export function newerSchemaMessage(location: string, version: number): string {
-  return `the state store ${location} has schema version ${version}, newer than this cs-card knows (${latestVersion}): run the newer cs-card version, or point CS_CARD_DATABASE_URL / CS_CARD_STATE_DIR elsewhere`;
+/** What a store whose schema is newer than this version says (the catalog's `state.newerSchema`). */
+export function newerSchemaMessage(location: string, version: number): Message {
+  return catalogText('state.newerSchema', { location, version: String(version), latest: String(latestVersion) });
 }

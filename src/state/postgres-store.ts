@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { catalogText } from '../app/cards/i18n/message-error.ts';
 import { latestVersion, migrations, migrationsTable, newerSchemaMessage, requestRetentionMs } from './migrations.ts';
 import { leaseInfoOf, parseLeaseRow, queueDue } from './rows.ts';
 import { StateStoreError, StoreBusyError } from './store.ts';
@@ -32,13 +33,13 @@ export class PostgresStateStore implements StateStore {
     const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
     // An idle connection the server dropped must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const store = new PostgresStateStore(`PostgreSQL ${redactedUrl(url)}`, pool);
+    const store = new PostgresStateStore(redactedUrl(url), pool);
     try {
       await store.migrate();
     } catch (error) {
       await pool.end();
       if (error instanceof StateStoreError) throw error;
-      throw new StateStoreError(`cannot use the state database ${store.location}: ${error instanceof Error ? error.message : String(error)} (check CS_CARD_DATABASE_URL)`);
+      throw new StateStoreError(catalogText('state.unusable', { location: store.location, error: null }), { cause: error });
     }
     return store;
   }

@@ -21,15 +21,14 @@ const serialPollMs = 20;
 export const sqliteFileName = 'state.sqlite';
 
 export class SqliteStateStore implements StateStore {
-  readonly kind = 'sqlite';
   private readonly db: DatabaseSync;
   private readonly turns = new Map<string, Promise<unknown>>();
 
   private constructor(
+    readonly kind: 'sqlite' | 'memory',
     readonly location: string,
-    file: string,
   ) {
-    this.db = new DatabaseSync(file, { timeout: 5_000 });
+    this.db = new DatabaseSync(location, { timeout: 5_000 });
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = NORMAL');
   }
@@ -39,7 +38,7 @@ export class SqliteStateStore implements StateStore {
     if (dir === ':memory:') return SqliteStateStore.inMemory();
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, sqliteFileName);
-    const store = new SqliteStateStore(`SQLite file ${file}`, file);
+    const store = new SqliteStateStore('sqlite', file);
     try {
       store.migrateNow();
     } catch (error) {
@@ -75,7 +74,7 @@ export class SqliteStateStore implements StateStore {
 
   /** A store that lives as long as this process, ready at once (state of one process: tests, the local preview). */
   static inMemory(): SqliteStateStore {
-    const store = new SqliteStateStore('SQLite in memory', ':memory:');
+    const store = new SqliteStateStore('memory', ':memory:');
     store.migrateNow();
     return store;
   }

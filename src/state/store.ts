@@ -1,3 +1,6 @@
+import type { Message } from '../app/cards/contract/message.ts';
+import { MessageError } from '../app/cards/i18n/message-error.ts';
+
 // The state store: what must hold across requests, processes and machines — the sync lease and
 // the sync state per portal, idempotent request results, one change at a time per company, and
 // the webhook work queue. One small interface, two implementations: an embedded SQLite file
@@ -73,8 +76,13 @@ export interface MigrationReport {
 }
 
 export interface StateStore {
-  readonly kind: 'sqlite' | 'postgres';
-  /** Where the state lives, without credentials (for messages and `cs-card state status`). */
+  /** What holds the state: an embedded SQLite file, an SQLite database in this process's memory, or PostgreSQL. */
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
+  /**
+   * Where the state lives, without credentials: the SQLite file's path (`:memory:` in memory),
+   * the PostgreSQL URL without its password. Data, not words: the CLI words it with `kind` from
+   * the catalog (`cli.state.location`).
+   */
   readonly location: string;
 
   /** Brings the schema to this version (stores are migrated when opened; idempotent). */
@@ -124,10 +132,11 @@ export class StoreBusyError extends Error {
   }
 }
 
-export class StateStoreError extends Error {
+/** The store cannot be used (its schema is newer than this version, its database refused): said in the catalog's words. */
+export class StateStoreError extends MessageError {
   readonly exitCode = 1;
-  constructor(message: string) {
-    super(message);
+  constructor(text: Message, options?: ErrorOptions) {
+    super(text, options);
     this.name = 'StateStoreError';
   }
 }

@@ -20,18 +20,23 @@ async function withStore(run: (store: StateStore) => Promise<void>): Promise<voi
   }
 }
 
+/** Where the store is, in the reader's words: "SQLite file /srv/.cs-card/state.sqlite", "PostgreSQL postgres://cs@db/cs_card". */
+export function storeLocation(store: Pick<StateStore, 'kind' | 'location'>, i18n: I18n): string {
+  return i18n.t('cli.state.location', { kind: store.kind, location: store.location });
+}
+
 async function migrate(i18n: I18n): Promise<void> {
   await withStore(async (store) => {
     const version = await store.schemaVersion();
     // Opening migrated it already: say what this call found and left.
-    process.stdout.write(`${i18n.t('cli.state.migrated', { location: store.location, version: String(version) })}\n`);
+    process.stdout.write(`${i18n.t('cli.state.migrated', { location: storeLocation(store, i18n), version: String(version) })}\n`);
   });
 }
 
 /** What the store holds, in the catalog's words: every portal's running and last syncs, and the webhook queue. */
 export async function statusLines(store: StateStore, i18n: I18n = createI18n('en', 'UTC')): Promise<string[]> {
   const [version, portals, queued] = await Promise.all([store.schemaVersion(), syncOverview(store), store.queueLength()]);
-  const lines = [i18n.t('cli.state.store', { location: store.location, version: String(version) })];
+  const lines = [i18n.t('cli.state.store', { location: storeLocation(store, i18n), version: String(version) })];
   if (portals.length === 0) lines.push(i18n.t('cli.state.noSyncs'));
   for (const portal of portals) {
     lines.push(i18n.t('cli.state.portal', { portal: portal.portalKey }));

@@ -681,6 +681,9 @@ export const messages = {
   'cli.state.interrupted': 'interrupted {mode, select, full {full} other {incremental}} sync of {started}: the next sync resumes after company {afterId, select, none {(none yet)} other {{afterId}}}',
   'cli.state.retry': 'companies to retry: {count}',
   'cli.state.queue': 'Webhook work queue: {count, plural, one {# record} other {# records}} waiting',
+  'cli.state.location': '{kind, select, postgres {PostgreSQL {location}} memory {SQLite in memory} other {SQLite file {location}}}',
+  'state.newerSchema': 'the state store {location} has schema version {version}, newer than this cs-card knows ({latest}): run the newer cs-card version, or point CS_CARD_DATABASE_URL / CS_CARD_STATE_DIR elsewhere',
+  'state.unusable': 'cannot use the state database {location}: {error} (check CS_CARD_DATABASE_URL)',
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
   'preview.picker.label': 'Company (riskiest first, by the health sync last wrote)',

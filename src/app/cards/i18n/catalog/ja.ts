@@ -673,7 +673,7 @@ export const messages: Catalog = {
   'sync.stateUnreadable': '{location} にあるこのポータルの同期状態は、このバージョンでは読み取れません。削除するまで、次の同期は再開も差分実行もできません（cs-card state status で確認できます）',
   'sync.leaseLost': 'この同期はポータルのリースを失いました（{seconds} 秒間ハートビートなし：マシンが一時停止したかデータベースとの接続が切れました）。別の同期が引き継いだ可能性があります。進捗は最後のチェックポイントまで保存されています。もう一度 cs-card sync を実行してください',
   'sync.leaseReleased': '同期のリースが取得中に解放されました。もう一度 cs-card sync を実行してください',
-  'cli.state.migrated': '状態ストア {location}: スキーマバージョン {version}、最新です。',
+  'cli.state.migrated': '状態ストア（{location}）: スキーマバージョン {version}、最新です。',
   'cli.state.store': '状態ストア: {location}（スキーマバージョン {version}）',
   'cli.state.noSyncs': '同期: まだありません。',
   'cli.state.portal': 'ポータル {portal}:',
@@ -685,6 +685,9 @@ export const messages: Catalog = {
   'cli.state.interrupted': '{started} の{mode, select, full {全件同期} other {差分同期}}が中断されています。次の同期は会社 {afterId, select, none {（まだなし）} other {{afterId}}} の次から再開します',
   'cli.state.retry': '再試行待ちの会社: {count} 社',
   'cli.state.queue': 'Webhook の作業キュー: {count} 件のレコードが待機中',
+  'cli.state.location': '{kind, select, postgres {PostgreSQL {location}} memory {SQLite（メモリ内）} other {SQLite ファイル {location}}}',
+  'state.newerSchema': '状態ストア {location} のスキーマバージョンは {version} で、この cs-card が対応するバージョン（{latest}）より新しいです。新しいバージョンの cs-card を実行するか、CS_CARD_DATABASE_URL / CS_CARD_STATE_DIR で別の場所を指定してください',
+  'state.unusable': '状態データベース {location} を使用できません: {error}（CS_CARD_DATABASE_URL を確認してください）',
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
   'preview.picker.label': '会社（前回の同期で書き込まれたヘルスに基づき、リスクの高い順）',

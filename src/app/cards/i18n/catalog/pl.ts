@@ -667,7 +667,7 @@ export const messages: Catalog = {
   'sync.stateUnreadable': 'stan synchronizacji tego portalu w {location} nie jest zrozumiały dla tej wersji; dopóki nie zostanie usunięty, następna synchronizacja nie może się wznowić ani działać przyrostowo (pokazuje go cs-card state status)',
   'sync.leaseLost': 'ta synchronizacja straciła dzierżawę portalu (brak sygnału życia przez {seconds} s: maszyna się zatrzymała albo straciła połączenie z bazą danych) i mogła ją przejąć inna synchronizacja; postęp jest zachowany do ostatniego punktu kontrolnego — uruchom ponownie cs-card sync',
   'sync.leaseReleased': 'dzierżawa synchronizacji została zwolniona w trakcie przejmowania: uruchom ponownie cs-card sync',
-  'cli.state.migrated': 'Magazyn stanu {location}: wersja schematu {version}, aktualna.',
+  'cli.state.migrated': 'Magazyn stanu ({location}): wersja schematu {version}, aktualna.',
   'cli.state.store': 'Magazyn stanu: {location} (wersja schematu {version})',
   'cli.state.noSyncs': 'Synchronizacje: jeszcze nie było żadnej.',
   'cli.state.portal': 'Portal {portal}:',
@@ -679,6 +679,9 @@ export const messages: Catalog = {
   'cli.state.interrupted': 'przerwana {mode, select, full {pełna} other {przyrostowa}} synchronizacja z {started}: następna wznowi pracę po firmie {afterId, select, none {(jeszcze żadnej)} other {{afterId}}}',
   'cli.state.retry': 'firmy do ponownej próby: {count}',
   'cli.state.queue': 'Kolejka pracy webhooków: {count, plural, one {# rekord czeka} few {# rekordy czekają} many {# rekordów czeka} other {# rekordu czeka}}',
+  'cli.state.location': '{kind, select, postgres {PostgreSQL {location}} memory {SQLite w pamięci} other {plik SQLite {location}}}',
+  'state.newerSchema': 'magazyn stanu {location} ma schemat w wersji {version}, nowszej niż zna ten cs-card ({latest}): uruchom nowszą wersję cs-card albo wskaż inne miejsce w CS_CARD_DATABASE_URL / CS_CARD_STATE_DIR',
+  'state.unusable': 'nie można użyć bazy danych stanu {location}: {error} (sprawdź CS_CARD_DATABASE_URL)',
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
   'preview.picker.label': 'Firma (najpierw największe ryzyko, wg kondycji ostatnio zapisanej przez synchronizację)',

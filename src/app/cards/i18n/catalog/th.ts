@@ -667,7 +667,7 @@ export const messages: Catalog = {
   'sync.stateUnreadable': 'สถานะการซิงค์ของพอร์ทัลนี้ใน {location} เป็นแบบที่เวอร์ชันนี้อ่านไม่ได้ การซิงค์ครั้งถัดไปจะทำต่อหรือซิงค์เฉพาะส่วนที่เปลี่ยนไม่ได้จนกว่าจะลบออก (ดูได้ด้วย cs-card state status)',
   'sync.leaseLost': 'การซิงค์นี้เสียล็อกของพอร์ทัลไปแล้ว (ไม่มี heartbeat นาน {seconds} วินาที: เครื่องหยุดชั่วคราวหรือขาดการเชื่อมต่อฐานข้อมูล) และอาจมีการซิงค์อื่นรับช่วงต่อไปแล้ว ความคืบหน้ายังเก็บไว้จนถึงจุดบันทึกล่าสุด โปรดรัน cs-card sync อีกครั้ง',
   'sync.leaseReleased': 'ล็อกการซิงค์ถูกปล่อยออกไประหว่างที่กำลังล็อก: โปรดรัน cs-card sync อีกครั้ง',
-  'cli.state.migrated': 'ที่เก็บสถานะ {location}: สคีมาเวอร์ชัน {version} เป็นปัจจุบันแล้ว',
+  'cli.state.migrated': 'ที่เก็บสถานะ ({location}): สคีมาเวอร์ชัน {version} เป็นปัจจุบันแล้ว',
   'cli.state.store': 'ที่เก็บสถานะ: {location} (สคีมาเวอร์ชัน {version})',
   'cli.state.noSyncs': 'การซิงค์: ยังไม่มี',
   'cli.state.portal': 'พอร์ทัล {portal}:',
@@ -679,6 +679,9 @@ export const messages: Catalog = {
   'cli.state.interrupted': '{mode, select, full {ซิงค์ทั้งหมด} other {ซิงค์เฉพาะส่วนที่เปลี่ยน}}เมื่อ {started} ถูกขัดจังหวะ: การซิงค์ครั้งถัดไปจะทำต่อหลังบริษัท {afterId, select, none {(ยังไม่มี)} other {{afterId}}}',
   'cli.state.retry': 'บริษัทที่ต้องลองใหม่: {count}',
   'cli.state.queue': 'คิวงาน webhook: มี {count} ระเบียนรออยู่',
+  'cli.state.location': '{kind, select, postgres {PostgreSQL {location}} memory {SQLite ในหน่วยความจำ} other {ไฟล์ SQLite {location}}}',
+  'state.newerSchema': 'ที่เก็บสถานะ {location} มีสคีมาเวอร์ชัน {version} ซึ่งใหม่กว่าที่ cs-card รุ่นนี้รู้จัก ({latest}): ให้ใช้ cs-card รุ่นที่ใหม่กว่า หรือชี้ CS_CARD_DATABASE_URL / CS_CARD_STATE_DIR ไปที่อื่น',
+  'state.unusable': 'ใช้ฐานข้อมูลสถานะ {location} ไม่ได้: {error} (ตรวจสอบ CS_CARD_DATABASE_URL)',
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
   'preview.picker.label': 'บริษัท (เรียงจากความเสี่ยงสูงสุด ตามสุขภาพลูกค้าที่การซิงค์เขียนไว้ล่าสุด)',

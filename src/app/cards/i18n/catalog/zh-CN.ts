@@ -669,7 +669,7 @@ export const messages: Catalog = {
   'sync.stateUnreadable': '{location} 中此账户的同步状态无法被当前版本识别；在将其删除之前，下一次同步无法续跑，也无法增量运行（可用 cs-card state status 查看）',
   'sync.leaseLost': '本次同步失去了对账户的租约（{seconds} 秒没有心跳：机器曾暂停，或与数据库断开），可能已有另一次同步接管；进度已保存到最近的检查点——请再次运行 cs-card sync',
   'sync.leaseReleased': '同步租约在获取过程中被释放：请再次运行 cs-card sync',
-  'cli.state.migrated': '状态存储 {location}：架构版本 {version}，已是最新。',
+  'cli.state.migrated': '状态存储（{location}）：架构版本 {version}，已是最新。',
   'cli.state.store': '状态存储：{location}（架构版本 {version}）',
   'cli.state.noSyncs': '同步：暂无记录。',
   'cli.state.portal': '账户 {portal}：',
@@ -681,6 +681,9 @@ export const messages: Catalog = {
   'cli.state.interrupted': '{started} 的{mode, select, full {完整同步} other {增量同步}}被中断：下一次同步将从公司 {afterId, select, none {（尚无）} other {{afterId}}} 之后继续',
   'cli.state.retry': '待重试的公司：{count}',
   'cli.state.queue': 'Webhook 工作队列：{count} 条记录等待处理',
+  'cli.state.location': '{kind, select, postgres {PostgreSQL {location}} memory {SQLite（内存）} other {SQLite 文件 {location}}}',
+  'state.newerSchema': '状态存储 {location} 的架构版本为 {version}，比当前 cs-card 能识别的版本（{latest}）更新：请使用更新版本的 cs-card，或将 CS_CARD_DATABASE_URL / CS_CARD_STATE_DIR 指向别处',
+  'state.unusable': '无法使用状态数据库 {location}：{error}（请检查 CS_CARD_DATABASE_URL）',
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
   'preview.picker.label': '公司（按同步最后写入的健康度排序，风险最高的在前）',
