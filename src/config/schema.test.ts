@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, csConfigSchema, defaultConfig, parseConfig } from './schema.ts';
+import { catalogs } from '../app/cards/i18n/messages.ts';
+import { ConfigError, csConfigSchema, defaultConfig, parseConfig, portalLanguages } from './schema.ts';
 
 function issuesOf(raw: unknown): string[] {
   try {
@@ -67,6 +68,14 @@ describe('invalid configuration: every message names the field and the fix', () 
       'health: unknown field "weight"; remove it or check the spelling (known fields: weights, bands, minCoverage, trendDays, factorChangePoints, historyDays)',
     ]);
     expect(issuesOf({ playbooks: { rules: { 'renewal-saveplan': false } } })[0]).toMatch(/^playbooks\.rules: unknown field "renewal-saveplan".*renewal-save-plan/);
+  });
+
+  it('accepts the catalog\'s five languages as the portal language (English by default) and names them when another is given', () => {
+    expect(defaultConfig.portalLanguage).toBe('en');
+    expect([...portalLanguages].sort()).toEqual(Object.keys(catalogs).sort());
+    for (const language of portalLanguages) expect(parseConfig({ portalLanguage: language }).portalLanguage).toBe(language);
+    expect(issuesOf({ portalLanguage: 'de' })).toEqual(['portalLanguage: must be one of "en", "zh-CN", "ja", "pl", "th" (got "de")']);
+    expect(issuesOf({ portalLanguage: 'pl-PL' })).toEqual(['portalLanguage: must be one of "en", "zh-CN", "ja", "pl", "th" (got "pl-PL")']);
   });
 
   it('rejects bad property names and currencies with the expected shape', () => {

@@ -37,6 +37,10 @@ export const actionRuleIds = [
 ] as const;
 export type ActionRuleId = (typeof actionRuleIds)[number];
 
+/** The languages the app can write into HubSpot in: the message catalog's (src/app/cards/i18n/catalog/). */
+export const portalLanguages = ['en', 'zh-CN', 'ja', 'pl', 'th'] as const;
+export type PortalLanguage = (typeof portalLanguages)[number];
+
 const factorKeys = ['nps', 'support', 'engagement', 'adoption', 'renewal', 'sentiment'] as const;
 export type FactorKey = (typeof factorKeys)[number];
 
@@ -116,6 +120,12 @@ export const csConfigSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/, { error: 'config.rule.currency' })
     .default('USD'),
+  /**
+   * The language of the texts the app writes into HubSpot for everyone in the portal: the health
+   * drivers and next action a sync writes, the lists setup creates. Each user's own screens (card,
+   * CLI, tasks) follow that user's locale instead.
+   */
+  portalLanguage: z.enum(portalLanguages).default('en'),
   sync: z
     .strictObject({
       /** Companies in these lifecycle stages get a health score written back. */

@@ -2,10 +2,12 @@ import { catalogText } from '../app/cards/i18n/message-error.ts';
 import { requiredProperties } from '../domain/card/requirements.ts';
 import type { CrmRecord } from '../domain/card/snapshot.ts';
 import { historyMayMatter, writebackFor } from '../domain/sync/write-rules.ts';
+import type { WrittenWording } from '../domain/sync/written-values.ts';
 import { recordWrittenPage, type WrittenPages } from '../domain/sync/watermark.ts';
 import { failureMessage } from '../hubspot/failures.ts';
 import type { PortalAccess } from '../hubspot/portfolio-gateway.ts';
 import type { PendingRun } from '../state/sync-state.ts';
+import { portalWording } from './portal-wording.ts';
 import { defaultPageSize, type Page, type ReadPage } from './sync-pages.ts';
 import type { CompanyChange, RecomputeDeps, SkippedCompany, SyncRequest, SyncSummary, SyncTotals } from './sync.ts';
 
@@ -27,6 +29,8 @@ export class SyncJob {
   /** Pages this run wrote, for the next run's change window (domain/sync-watermark.ts). */
   private writes: WrittenPages[];
   private total: number | null = null;
+  /** The portal's language, the one the values written before are in (compared in it, written in it). */
+  private readonly wording: WrittenWording;
 
   constructor(
     private readonly deps: RecomputeDeps,
@@ -38,6 +42,7 @@ export class SyncJob {
     private readonly portal: PortalAccess = { feedbackForbidden: false },
   ) {
     this.pageSize = request.pageSize ?? defaultPageSize;
+    this.wording = portalWording(deps.config);
     const saved = run.totals;
     this.totals = {
       scanned: saved.scanned ?? 0,
@@ -109,7 +114,7 @@ export class SyncJob {
       // Scoring a page takes a while: let the next pages' requests go out meanwhile.
       if (index > 0 && index % scoreSlice === 0) await new Promise((resolve) => setImmediate(resolve));
       this.totals.scanned += 1;
-      const writeback = writebackFor(snapshot, this.deps.config, { asOf: this.run.asOf, generatedAt });
+      const writeback = writebackFor(snapshot, this.deps.config, { asOf: this.run.asOf, generatedAt }, this.wording);
       if (writeback.kind === 'skipped') this.skip({ companyId: snapshot.company.id, reasons: writeback.reasons });
       else if (writeback.kind === 'held') this.hold(snapshot.company.id, writeback.portalWide);
       else if (writeback.kind === 'unchanged') this.count('unchanged');

@@ -6,7 +6,7 @@ import { evaluateHealth, type HealthEvaluation } from '../health/health-evaluati
 import { healthUpdatedAtProperty } from '../properties.ts';
 import type { CompanySnapshot, CrmRecord, SourceIssue } from '../card/snapshot.ts';
 import { issueReason, type SkipReason } from '../card/source-issues.ts';
-import { changedProperties, healthProperties, type WrittenHealth } from './written-values.ts';
+import { changedProperties, englishWording, healthProperties, type WrittenHealth, type WrittenWording } from './written-values.ts';
 
 // The rules of writing health back to companies (DESIGN.md "Quality bars": never write a
 // score computed from partial data; write a property only when its value changed), and which
@@ -50,7 +50,8 @@ export function hasWrittenNps(properties: Readonly<Record<string, string | null 
 }
 
 /**
- * What sync writes for one company: its changed health properties plus the stamp, or why not.
+ * What sync writes for one company: its changed health properties plus the stamp, or why not;
+ * its texts worded by `wording` (the portal's language, English by default).
  *
  * Survey answers that could not be read never change what was written from them: a company
  * with a written NPS is held as it is (rescoring it without its NPS would be a score from
@@ -63,7 +64,7 @@ export function hasWrittenNps(properties: Readonly<Record<string, string | null 
  * writebackFor({ ...snapshot, issues: [{ source: 'feedback', kind: 'forbidden', detail: '…' }] }, config, at)
  * // -> { kind: 'held', portalWide: true, reasons: [{ what: { code: 'warning.source', params: { source: 'feedback', state: 'unavailable' } } }] }
  */
-export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }): Writeback {
+export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }, wording: WrittenWording = englishWording): Writeback {
   const issues = snapshot.issues;
   const partial = issues.length === 0 ? issues : issues.filter((issue) => !isPortalWideGap(issue));
   if (partial.some((issue) => issue.source !== 'feedback')) return { kind: 'skipped', reasons: partial.map(issueReason) };
@@ -74,7 +75,9 @@ export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { 
   const asOf = asOfDay(at.asOf);
   // The health alone, not the whole card view: the handoff form's contacts, the churn form and
   // the score's history are for the card, and a sync evaluates every company.
-  const next = healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf, parseInstant(at.generatedAt) ?? undefined), asOf, config.currency));
+  // Worded in the portal's language, the language the values written before are in: a change of
+  // language rewrites every company's drivers and next action once.
+  const next = healthProperties(writtenHealth(evaluateHealth(snapshot, config, asOf, parseInstant(at.generatedAt) ?? undefined), asOf, config.currency), wording);
   // Without survey answers the NPS properties keep what is there (nothing, for such a company).
   if (npsGap) for (const name of npsProperties) next[name] = snapshot.company.properties[name] ?? '';
   const changed = changedProperties(snapshot.company.properties, next);

@@ -17,7 +17,7 @@ export interface WrittenHealth {
   readonly health: Pick<CardView['health'], 'score' | 'band' | 'trend30d'> & { readonly factors: ReadonlyArray<FactorOutcome<Explanation>> };
   readonly renewal: Pick<CardView['renewal'], 'date' | 'amount' | 'customerSince' | 'lifetimeRevenue'>;
   readonly nps: Pick<CardView['nps'], 'score' | 'responses'>;
-  readonly actions: ReadonlyArray<Pick<CardView['actions'][number], 'title'>>;
+  readonly actions: ReadonlyArray<Pick<CardView['actions'][number], 'title' | 'titleMessage'>>;
   readonly handoff: Pick<CardView['handoff'], 'status'>;
   readonly lifecycle: CardView['lifecycle'];
 }
@@ -45,7 +45,34 @@ export const ownedCompanyProperties = [
 const driverCount = 3;
 
 /**
+ * How the texts a sync writes (cs_health_drivers, cs_next_action) are worded: in the portal's
+ * language (config `portalLanguage`). The domain hands over the factors and the action, their
+ * catalog messages included; the shell words them (src/usecases/portal-wording.ts).
+ */
+export interface WrittenWording {
+  /** One driver: the factor's name, its score out of 100 and its explanation. */
+  driver(factor: FactorOutcome<Explanation>): string;
+  /** Between two drivers. */
+  readonly driverSeparator: string;
+  nextAction(action: WrittenHealth['actions'][number]): string;
+}
+
+/**
+ * The English the product has always written: the factors' labels and explanations and the actions' titles as the domain words them.
+ *
+ * @example
+ * englishWording.driver({ key: 'support', label: 'Support', score: 64, weight: 20, contribution: 12.8, status: 'ok', explanation: '2 tickets open (1 urgent), oldest 19 days' })
+ * // => 'Support 64/100: 2 tickets open (1 urgent), oldest 19 days'
+ */
+export const englishWording: WrittenWording = {
+  driver: (factor) => `${factor.label} ${factor.score}/100: ${explanationText(factor.explanation)}`,
+  driverSeparator: '; ',
+  nextAction: (action) => action.title,
+};
+
+/**
  * The owned properties for a view; '' clears a property. cs_health_updated_at is the caller's to stamp.
+ * The drivers and the next action are worded in the portal's language (English by default).
  *
  * @example
  * healthProperties({
@@ -57,12 +84,12 @@ const driverCount = 3;
  * //      cs_renewal_date: '2027-01-15', cs_renewal_amount: '26000', cs_customer_since: '2026-01-15', cs_lifetime_revenue: '29000', cs_company_nps: '', cs_nps_responses: '0',
  * //      cs_next_action: 'Escalate the urgent ticket', cs_handoff_status: 'accepted', cs_lifecycle_stage: 'active', cs_lifecycle_since: '' }
  */
-export function healthProperties(view: WrittenHealth): Record<string, string> {
+export function healthProperties(view: WrittenHealth, wording: WrittenWording = englishWording): Record<string, string> {
   return {
     cs_health_score: text(view.health.score),
     cs_health_band: view.health.band,
     cs_health_trend_30d: text(view.health.trend30d),
-    cs_health_drivers: healthDrivers(view.health.factors),
+    cs_health_drivers: healthDrivers(view.health.factors, wording),
     // Its property history is the factors' past: the card's "what changed" (factor-history.ts).
     cs_health_factors: formatFactorScores(view.health.factors),
     cs_renewal_date: view.renewal.date ?? '',
@@ -71,11 +98,15 @@ export function healthProperties(view: WrittenHealth): Record<string, string> {
     cs_lifetime_revenue: text(view.renewal.lifetimeRevenue ?? null),
     cs_company_nps: text(view.nps.score),
     cs_nps_responses: String(view.nps.responses),
-    cs_next_action: view.actions[0]?.title ?? '',
+    cs_next_action: nextAction(view.actions[0], wording),
     cs_handoff_status: view.handoff.status,
     cs_lifecycle_stage: view.lifecycle.stage,
     cs_lifecycle_since: view.lifecycle.since ?? '',
   };
+}
+
+function nextAction(action: WrittenHealth['actions'][number] | undefined, wording: WrittenWording): string {
+  return action === undefined ? '' : wording.nextAction(action);
 }
 
 function text(value: number | null): string {
@@ -84,7 +115,7 @@ function text(value: number | null): string {
 
 /**
  * The counted factors that cost the most points, worst first, e.g.
- * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...".
+ * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...", worded in the portal's language (English by default).
  * (Loops rather than filter / sort / map / join: the sync computes this for every company.)
  *
  * @example
@@ -97,7 +128,7 @@ function text(value: number | null): string {
  *   { key: 'engagement', label: 'Engagement', score: 100, weight: 20, contribution: 20, explanation: 'Last touch 2 days ago' },
  * ]) // => 'NPS 33/100: NPS 33 from 3 answers; Support 64/100: 2 tickets open (1 urgent), oldest 19 days; CSM sentiment 50/100: CSM sentiment "Yellow"'
  */
-export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>): string {
+export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>, wording: WrittenWording = englishWording): string {
   const costly: Array<{ readonly factor: FactorOutcome<Explanation>; readonly lost: number }> = [];
   for (const factor of factors) {
     if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.weight * (100 - factor.score) });
@@ -106,7 +137,8 @@ export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>
   let text = '';
   for (let i = 0; i < costly.length && i < driverCount; i++) {
     const { factor } = costly[i] as (typeof costly)[number];
-    text += `${i > 0 ? '; ' : ''}${factor.label} ${factor.score}/100: ${explanationText(factor.explanation)}`;
+    if (i > 0) text += wording.driverSeparator;
+    text += wording.driver(factor);
   }
   return text;
 }

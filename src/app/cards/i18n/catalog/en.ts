@@ -430,6 +430,8 @@ export const messages = {
   'handoff.submitBlocked': 'To submit, fill in: {fields}',
   'list.separator': ', ',
   'list.clauseSeparator': '; ',
+  // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
+  'written.driver': '{factor} {score}/100: {explanation}',
   'error.adminDetails': 'Details for admins',
   'error.admin.signature': 'HTTP {status}: the backend rejected the request signature. Check that the backend’s HUBSPOT_CLIENT_SECRET is this app’s client secret.',
   'error.admin.http': 'HTTP {status}{code, select, none {} other { ({code})}}: {detail}',

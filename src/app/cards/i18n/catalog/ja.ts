@@ -434,6 +434,8 @@ export const messages: Catalog = {
   'handoff.submitBlocked': '提出するには次を入力してください：{fields}',
   'list.separator': '、',
   'list.clauseSeparator': ' / ',
+  // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
+  'written.driver': '{factor} {score}/100：{explanation}',
   'error.adminDetails': '管理者向けの詳細',
   'error.admin.signature': 'HTTP {status}：バックエンドがリクエストの署名を拒否しました。バックエンドの HUBSPOT_CLIENT_SECRET がこのアプリのクライアントシークレットと一致しているか確認してください。',
   'error.admin.http': 'HTTP {status}{code, select, none {} other {（{code}）}}：{detail}',

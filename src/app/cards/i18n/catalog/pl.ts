@@ -428,6 +428,8 @@ export const messages: Catalog = {
   'handoff.submitBlocked': 'Aby przekazać, uzupełnij: {fields}',
   'list.separator': ', ',
   'list.clauseSeparator': '; ',
+  // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
+  'written.driver': '{factor} {score}/100: {explanation}',
   'error.adminDetails': 'Szczegóły dla administratora',
   'error.admin.signature': 'HTTP {status}: backend odrzucił podpis żądania. Sprawdź, czy HUBSPOT_CLIENT_SECRET backendu to klucz tajny klienta (client secret) tej aplikacji.',
   'error.admin.http': 'HTTP {status}{code, select, none {} other { ({code})}}: {detail}',

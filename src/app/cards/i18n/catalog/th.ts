@@ -428,6 +428,8 @@ export const messages: Catalog = {
   'handoff.submitBlocked': 'กรอกข้อมูลต่อไปนี้ก่อนส่ง: {fields}',
   'list.separator': ', ',
   'list.clauseSeparator': '; ',
+  // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
+  'written.driver': '{factor} {score}/100: {explanation}',
   'error.adminDetails': 'รายละเอียดสำหรับผู้ดูแลระบบ',
   'error.admin.signature': 'HTTP {status}: แบ็กเอนด์ปฏิเสธลายเซ็นของคำขอ โปรดตรวจสอบว่า HUBSPOT_CLIENT_SECRET ของแบ็กเอนด์ตรงกับ client secret ของแอปนี้',
   'error.admin.http': 'HTTP {status}{code, select, none {} other { ({code})}}: {detail}',

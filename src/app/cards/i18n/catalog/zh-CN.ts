@@ -430,6 +430,8 @@ export const messages: Catalog = {
   'handoff.submitBlocked': '提交前请填写：{fields}',
   'list.separator': '、',
   'list.clauseSeparator': '；',
+  // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
+  'written.driver': '{factor} {score}/100：{explanation}',
   'error.adminDetails': '供管理员查看的详细信息',
   'error.admin.signature': 'HTTP {status}：后端拒绝了请求签名。请确认后端的 HUBSPOT_CLIENT_SECRET 与本应用的客户端密钥一致。',
   'error.admin.http': 'HTTP {status}{code, select, none {} other {（{code}）}}：{detail}',

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig, portalLanguages } from '../config/schema.ts';
+import type { FactorOutcome } from '../domain/health/health.ts';
+import { writebackFor } from '../domain/sync/write-rules.ts';
+import { englishWording, healthDrivers, healthProperties } from '../domain/sync/written-values.ts';
+import { at, atRiskCompany } from '../domain/testing/fixtures.ts';
+import { portalWording, writtenWording } from './portal-wording.ts';
+
+// The texts a sync writes into HubSpot in the portal's language (config portalLanguage).
+
+const factors: FactorOutcome[] = [
+  {
+    key: 'support',
+    label: 'Support',
+    score: 64,
+    weight: 20,
+    contribution: 12.8,
+    status: 'ok',
+    explanation: '2 tickets open (1 urgent), oldest 19 days',
+    explanationMessage: { code: 'factor.support.open', params: { total: 2, urgent: 1, high: 0, oldest: 19 } },
+  },
+  {
+    key: 'renewal',
+    label: 'Renewal',
+    score: 40,
+    weight: 10,
+    contribution: 4,
+    status: 'ok',
+    explanation: 'Renews in 38 days (2027-01-14); no renewal deal yet',
+    explanationMessage: { code: 'factor.renewal.progress', params: { days: 38, date: '2027-01-14', progress: 'none' } },
+  },
+];
+
+const renewalCall = { title: 'Hold the renewal call', titleMessage: { code: 'action.renewal-call.title', params: {} } };
+
+describe('the health drivers and next action in the portal\'s language', () => {
+  it('writes English exactly as before (the domain\'s own English)', () => {
+    expect(writtenWording('en', 'Asia/Tokyo')).toBe(englishWording);
+    expect(healthDrivers(factors, writtenWording('en', 'UTC'))).toBe('Support 64/100: 2 tickets open (1 urgent), oldest 19 days; Renewal 40/100: Renews in 38 days (2027-01-14); no renewal deal yet');
+    expect(writtenWording('en', 'UTC').nextAction(renewalCall)).toBe('Hold the renewal call');
+  });
+
+  it('writes Polish', () => {
+    const polish = writtenWording('pl', 'Europe/Warsaw');
+    expect(healthDrivers(factors, polish)).toBe(
+      'Wsparcie 64/100: 2 otwarte zgłoszenia, pilne: 1, najstarsze otwarte od 19 dni; Odnowienie 40/100: Odnowienie za 38 dni (14 sty 2027); nie ma jeszcze transakcji odnowienia',
+    );
+    expect(polish.nextAction(renewalCall)).toBe('Przeprowadź rozmowę o odnowieniu');
+  });
+
+  it('writes Japanese', () => {
+    const japanese = writtenWording('ja', 'Asia/Tokyo');
+    expect(healthDrivers(factors, japanese)).toBe(
+      'サポート 64/100：未解決のチケット 2 件、緊急 1 件、最も古いものは 19 日経過 / 契約更新 40/100：38 日後に契約更新（2027/01/14）。契約更新の取引はまだありません',
+    );
+    expect(japanese.nextAction(renewalCall)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it('writes Simplified Chinese', () => {
+    expect(healthDrivers(factors, writtenWording('zh-CN', 'Asia/Shanghai'))).toBe(
+      '客户支持 64/100：2 个工单未关闭，其中 1 个紧急，最早的已有 19 天未关闭；续约 40/100：38 天后续约（2027年1月14日）；尚无续约交易',
+    );
+  });
+
+  it('writes Thai, with Gregorian years', () => {
+    expect(healthDrivers(factors, writtenWording('th', 'Asia/Bangkok'))).toBe(
+      'ซัพพอร์ต 64/100: มีทิกเก็ตเปิดอยู่ 2 รายการ เร่งด่วน 1 รายการ โดยทิกเก็ตที่เก่าที่สุดเปิดมา 19 วัน; การต่ออายุสัญญา 40/100: ต่ออายุสัญญาในอีก 38 วัน (14 ม.ค. 2027); ยังไม่มีดีลต่ออายุสัญญา',
+    );
+  });
+
+  it('falls back to the English of a factor or action that carries no catalog message', () => {
+    const { explanationMessage: _omitted, ...bare } = factors[0] as FactorOutcome;
+    expect(healthDrivers([bare], writtenWording('pl', 'UTC'))).toBe('Wsparcie 64/100: 2 tickets open (1 urgent), oldest 19 days');
+    expect(writtenWording('pl', 'UTC').nextAction({ title: 'Call the customer' })).toBe('Call the customer');
+  });
+
+  it('takes its language from the configuration', () => {
+    expect(portalWording(defaultConfig)).toBe(englishWording);
+    expect(portalWording(parseConfig({ portalLanguage: 'pl' })).nextAction(renewalCall)).toBe('Przeprowadź rozmowę o odnowieniu');
+  });
+});
+
+describe('the write diff in the portal\'s language', () => {
+  const sync = (language: (typeof portalLanguages)[number], properties: Record<string, string> = {}) => {
+    const company = atRiskCompany();
+    const config = parseConfig({ portalLanguage: language });
+    return writebackFor({ ...company, company: { ...company.company, properties: { ...company.company.properties, ...properties } } }, config, at, portalWording(config));
+  };
+
+  it('writes every language once, then nothing while it stays; English as without a language', () => {
+    expect(sync('en')).toEqual(writebackFor(atRiskCompany(), defaultConfig, at));
+    for (const language of portalLanguages) {
+      const first = sync(language);
+      if (first.kind !== 'write') throw new Error(`expected a write in ${language}`);
+      expect(sync(language, first.properties)).toEqual({ kind: 'unchanged' });
+    }
+  });
+
+  it('rewrites only the drivers and the next action (and the stamp) when the language changes', () => {
+    const english = sync('en');
+    if (english.kind !== 'write') throw new Error('expected a write');
+    const polish = sync('pl', english.properties);
+    expect(polish.kind === 'write' && Object.keys(polish.properties).sort()).toEqual(['cs_health_drivers', 'cs_health_updated_at', 'cs_next_action']);
+    expect(polish.kind === 'write' && polish.properties.cs_next_action).toBe('Przejrzyj otwarte zgłoszenia z zespołem wsparcia');
+  });
+
+  it('words the same values healthProperties gives for a view', () => {
+    const polish = writtenWording('pl', 'UTC');
+    const written = healthProperties({ health: { score: 40, band: 'at_risk', trend30d: null, factors }, renewal: { date: null, amount: null, customerSince: null, lifetimeRevenue: null }, nps: { score: null, responses: 0 }, actions: [renewalCall], handoff: { status: 'not_started' }, lifecycle: { stage: 'active', since: null } }, polish);
+    expect(written.cs_health_drivers).toBe(healthDrivers(factors, polish));
+    expect(written.cs_next_action).toBe('Przeprowadź rozmowę o odnowieniu');
+  });
+});
