@@ -91,6 +91,10 @@ describe('the command line speaks the reader\'s language', () => {
       'Pełna synchronizacja na dzień 20 lis 2026 (ostatnia pełna synchronizacja była 7 dni temu lub dawniej, a czas od ostatniego kontaktu oraz wiek zgłoszeń i ocen CSM rosną z każdym dniem).',
     );
     expect(setupReportLines(report, createI18n('pl', 'UTC'))).toContain('Bez zmian: 2 właściwości');
+    // Seconds in the reader's number format: a decimal comma in Polish, a point in English.
+    expect(summaryLines(summary)[1]).toBe('3 companies scored: 1 written, 2 unchanged, 3 skipped; 4 CRM calls in 1.2 s.');
+    expect(summaryLines(summary, createI18n('pl', 'UTC'))[1]).toBe('Oceniono 3 firmy: zapisano 1, bez zmian 2, pominięto 3; 4 wywołania CRM w 1,2 s.');
+    expect(summaryLines({ ...summary, dryRun: true, elapsedMs: 34_567_800 }, createI18n('pl', 'UTC'))[1]).toMatch(/ w 34\u00a0567,8 s\.$/);
     // Why companies were skipped: the same words as before codes, in English; the reader's language otherwise.
     expect(summaryLines(summary).slice(-3)).toEqual([
       '  1000000002: Support tickets unavailable: HubSpot did not answer in time after retries (HTTP 503); Deals (renewal) incomplete: 1 of 4 records were skipped because HubSpot returned them in an unexpected shape',
