@@ -4,7 +4,7 @@ import type { PeriodReport } from '../domain/portfolio/period-report.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // `cs-card report` for a person (a short table with the definitions' names, in the catalog's
-// words) and for a spreadsheet (CSV, one row per scope: all companies, then each owner).
+// words) and for a spreadsheet (CSV: a row for all companies, then with --by owner a row per owner).
 
 export interface ReportScope {
   /** null: every company; else an owner id ('' for companies without an owner). */
@@ -153,7 +153,7 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV: a header, then one row per scope (owner_id empty for all companies). */
+/** RFC 4180 CSV: a header, then a row for all companies (owner_id empty), then one per owner. */
 export function reportCsv(scopes: readonly ReportScope[]): string {
   const header = ['owner_id', 'owner', ...csvColumns.map(([name]) => name)];
   const rows = scopes.map((scope) => [scope.ownerId ?? '', scope.ownerName ?? '', ...csvColumns.map(([, get]) => get(scope.report))].map(csvCell).join(','));

@@ -68,6 +68,13 @@ describe('cs-card report on the demo portfolio', () => {
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toMatch(/^owner_id,owner,from,to,currency,customers_at_start/);
     expect(lines.length).toBeGreaterThan(3);
+    // What a row is, as --help says it: all companies first (no owner), then one per owner.
+    expect(lines[1]).toMatch(/^,,2026-10-01,2026-12-31,/);
+    const whole = (await csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', asOf])).stdout.trim().split('\r\n');
+    expect(whole).toHaveLength(2);
+    expect(whole[1]).toBe(lines[1]);
+    const help = await csCard(['report', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('print the figures as CSV: a row for all companies, then (with --by owner) a row for each owner');
   });
 
   it.each([
