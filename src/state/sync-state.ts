@@ -44,6 +44,7 @@ const syncReasonCodeSchema = z.enum([
   'sync.reason.sourcesReturned',
   'sync.reason.recompute',
   'sync.reason.earlier',
+  'sync.reason.languageChanged',
 ]);
 const syncReasonSchema = z.object({ code: syncReasonCodeSchema, params: z.record(z.string(), z.union([z.string(), z.number()])) });
 export type SyncReason = z.infer<typeof syncReasonSchema>;
@@ -79,6 +80,8 @@ const pendingRunSchema = z.object({
   skippedIds: z.array(companyId),
   /** Sources this run could not read in the portal at all (survey answers refused so far). */
   unavailableSources: z.array(z.enum(['feedback'])).optional(),
+  /** The portal language this run writes texts in (config portalLanguage); absent: English. */
+  portalLanguage: z.string().optional(),
 });
 export type PendingRun = z.infer<typeof pendingRunSchema>;
 
@@ -94,6 +97,11 @@ const syncStateSchema = z.object({
    * scored without them, so once the source is readable again the next run rescans every company.
    */
   unavailableSources: z.array(z.enum(['feedback'])).optional(),
+  /**
+   * The language every company's written texts are in: that of the last completed full run
+   * (absent: English). Another configured language makes the next run a full one.
+   */
+  portalLanguage: z.string().optional(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

@@ -17,19 +17,27 @@ export interface Plan {
   readonly resumed: boolean;
 }
 
-export function planRun(state: SyncState, request: SyncRequest, now: Date, timeZone = 'UTC'): Plan {
+/** The language written texts are in when nothing says otherwise: what every version before portalLanguage wrote. */
+const defaultLanguage = 'en';
+
+/** `language`: the configured portal language (config portalLanguage), the one this run writes in. */
+export function planRun(state: SyncState, request: SyncRequest, now: Date, timeZone = 'UTC', language: string = defaultLanguage): Plan {
   const asOf = request.asOf ?? todayIn(dayZone(timeZone), now.getTime());
   const pending = state.pending;
-  if (!request.dryRun && pending && pending.asOf === asOf && (!request.full || pending.mode === 'full')) {
+  // A run is resumed in the language it started in: its first pages are written in it.
+  if (!request.dryRun && pending && pending.asOf === asOf && (!request.full || pending.mode === 'full') && (pending.portalLanguage ?? defaultLanguage) === language) {
     return { run: pending, resumed: true };
   }
   const fresh = (mode: 'full' | 'incremental', reason: SyncReason, watermark: Watermark | null): Plan => ({
-    run: { mode, reason, asOf, startedAt: now.toISOString(), watermark, afterId: null, totals: {}, skippedIds: [] },
+    run: { mode, reason, asOf, startedAt: now.toISOString(), watermark, afterId: null, totals: {}, skippedIds: [], ...(language === defaultLanguage ? {} : { portalLanguage: language }) },
     resumed: false,
   });
   const last = state.lastRun;
   if (request.full) return fresh('full', { code: 'sync.reason.requested', params: {} }, null);
   if (last === null) return fresh('full', { code: 'sync.reason.firstSync', params: {} }, null);
+  const written = state.portalLanguage ?? defaultLanguage;
+  // The texts written before are in another language: every company's are rewritten once.
+  if (written !== language) return fresh('full', { code: 'sync.reason.languageChanged', params: { from: written, to: language } }, null);
   const fullEveryDays = request.fullEveryDays ?? defaultFullEveryDays;
   if (fullSyncDue(state.lastFullRun?.asOf ?? null, asOf, fullEveryDays)) {
     return fresh('full', { code: 'sync.reason.fullDue', params: { days: fullEveryDays } }, null);
@@ -44,6 +52,8 @@ export function completedState(state: SyncState, run: PendingRun, now: Date, ove
   // An incremental run that still could not read a source keeps the mark of the runs before it.
   const stillMissing = run.unavailableSources ?? [];
   const unavailable = run.mode === 'incremental' && stillMissing.length > 0 ? [...new Set([...(state.unavailableSources ?? []), ...stillMissing])] : stillMissing;
+  // A full run rewrote every company's texts in its language; an incremental one only some.
+  const language = run.mode === 'full' ? run.portalLanguage : state.portalLanguage;
   return {
     version: 1,
     lastRun: finished,
@@ -51,6 +61,7 @@ export function completedState(state: SyncState, run: PendingRun, now: Date, ove
     pending: null,
     retryIds: run.skippedIds,
     ...(unavailable.length > 0 ? { unavailableSources: unavailable } : {}),
+    ...(language === undefined || language === defaultLanguage ? {} : { portalLanguage: language }),
   };
 }
 

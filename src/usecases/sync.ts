@@ -108,7 +108,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest = {}): Promis
   const lock = request.dryRun ? null : await deps.store.lock();
   try {
     const state = await deps.store.read();
-    const { run, resumed } = planRun(state, request, deps.now(), deps.config.timeZone);
+    const { run, resumed } = planRun(state, request, deps.now(), deps.config.timeZone, deps.config.portalLanguage);
     const retryIds = state.retryIds;
     const portal: PortalAccess = { feedbackForbidden: false };
     const selection = run.mode === 'incremental' && run.watermark ? await incrementalCandidates(deps.gateway, deps.config, run.watermark, run.asOf, retryIds, portal, request.lookBackMs) : null;

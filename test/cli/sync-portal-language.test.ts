@@ -74,7 +74,7 @@ const englishLabels = ['NPS', 'Support', 'Engagement', 'Adoption', 'Renewal', 'C
 const polishLabels = new Set(englishLabels.map((label) => pl[`factor.${label === 'CSM sentiment' ? 'sentiment' : label.toLowerCase()}` as MessageKey]));
 
 describe('cs-card sync in the portal\'s language', () => {
-  it('writes Polish drivers and next action with portalLanguage "pl", nothing more on the next run, and English again once when switched back', async () => {
+  it('writes Polish drivers and next action with portalLanguage "pl", nothing more on the next run, and English again, in one full run, when switched back', async () => {
     const english = await portal(null);
     expect((await sync(english, '--full')).code).toBe(0);
     const englishWritten = written(english);
@@ -112,9 +112,15 @@ describe('cs-card sync in the portal\'s language', () => {
     expect(again.stdout).toMatch(/ 0 written, /);
     expect(written(polish)).toEqual(polishWritten);
 
-    // Back to English: the drivers and next action are rewritten once, exactly as English writes them.
+    // Back to English: the next sync is a full one that rewrites the drivers and next action,
+    // exactly as English writes them; the one after that has nothing to do.
     await configure(polish, { portalLanguage: 'en' });
-    expect((await sync(polish, '--full')).code).toBe(0);
+    const switched = await sync(polish);
+    expect(switched.code).toBe(0);
+    expect(switched.stdout).toContain("(the portal's language changed from pl to en, so every company's health drivers and next action are written again in it)");
     expect(written(polish)).toEqual(englishWritten);
+    const settled = await sync(polish);
+    expect(settled.stdout).toMatch(/^Incremental sync/m);
+    expect(settled.stdout).toMatch(/ 0 written, /);
   });
 });

@@ -482,6 +482,7 @@ export const messages = {
   'sync.reason.sourcesReturned': 'survey answers are readable again after a sync without them, so every company is rescored with its NPS',
   'sync.reason.recompute': 'recompute of {count, plural, one {# given company} other {# given companies}}',
   'sync.reason.earlier': 'continuing a run an earlier version of cs-card started',
+  'sync.reason.languageChanged': 'the portal\'s language changed from {from} to {to}, so every company\'s health drivers and next action are written again in it',
   'sync.gap.surveyUnavailable': 'survey answers were unavailable (HubSpot refused them: the crm.objects.feedback_submissions.read scope or Service Hub Pro is missing), so NPS is left out: cs_company_nps was not changed, companies with an NPS kept their last written score, the others were scored without NPS; once survey answers are readable again the next sync rescans every company',
   'sync.skip.malformedCompanies': 'HubSpot returned {count, plural, one {# company} other {# companies}} in an unexpected shape',
   'sync.skip.notWritten': 'HubSpot did not take the new values',

@@ -486,6 +486,7 @@ export const messages: Catalog = {
   'sync.reason.sourcesReturned': 'アンケート回答なしで同期した後、再び読み取れるようになったため、全社を NPS 込みで再採点',
   'sync.reason.recompute': '指定された {count} 社の再計算',
   'sync.reason.earlier': '以前のバージョンの cs-card が開始した同期の続き',
+  'sync.reason.languageChanged': 'ポータルの言語が {from} から {to} に変わったため、全社のヘルスの要因と次のアクションをその言語で書き直す',
   'sync.gap.surveyUnavailable': 'アンケート回答を読み取れませんでした（HubSpot が拒否：crm.objects.feedback_submissions.read スコープまたは Service Hub Professional 以上の契約がありません）。そのため NPS は含めていません。cs_company_nps は変更せず、NPS のある会社は前回書き込んだスコアのまま、それ以外の会社は NPS なしで採点しました。アンケート回答を再び読み取れるようになると、次回の同期で全社を読み直します',
   'sync.skip.malformedCompanies': 'HubSpot が {count} 社分の会社データを予期しない形式で返しました',
   'sync.skip.notWritten': 'HubSpot が新しい値を受け付けませんでした',

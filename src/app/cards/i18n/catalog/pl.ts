@@ -480,6 +480,7 @@ export const messages: Catalog = {
   'sync.reason.sourcesReturned': 'odpowiedzi na ankiety znów są dostępne po synchronizacji bez nich, więc każda firma zostanie ponownie oceniona z uwzględnieniem NPS',
   'sync.reason.recompute': 'ponowne obliczenie {count, plural, one {# wskazanej firmy} other {# wskazanych firm}}',
   'sync.reason.earlier': 'kontynuacja przebiegu rozpoczętego przez wcześniejszą wersję cs-card',
+  'sync.reason.languageChanged': 'język portalu zmienił się z {from} na {to}, więc czynniki kondycji i następny krok każdej firmy zostaną zapisane od nowa w tym języku',
   'sync.gap.surveyUnavailable': 'odpowiedzi na ankiety były niedostępne (HubSpot ich odmówił: brakuje zakresu crm.objects.feedback_submissions.read albo Service Hub Pro), więc NPS pominięto: właściwość cs_company_nps się nie zmieniła, firmy z NPS zachowały ostatnio zapisany wynik, pozostałe oceniono bez NPS; gdy odpowiedzi znów będą dostępne, następna synchronizacja oceni ponownie wszystkie firmy',
   'sync.skip.malformedCompanies': 'HubSpot zwrócił {count, plural, one {# firmę} few {# firmy} many {# firm} other {# firmy}} w nieoczekiwanej postaci',
   'sync.skip.notWritten': 'HubSpot nie przyjął nowych wartości',

@@ -480,6 +480,7 @@ export const messages: Catalog = {
   'sync.reason.sourcesReturned': 'อ่านคำตอบแบบสำรวจได้อีกครั้งหลังจากซิงค์ครั้งก่อนที่ไม่มีคำตอบเหล่านี้ จึงให้คะแนนทุกบริษัทใหม่พร้อม NPS',
   'sync.reason.recompute': 'คำนวณใหม่เฉพาะ {count} บริษัทที่ระบุ',
   'sync.reason.earlier': 'ทำต่อจากการซิงค์ที่ cs-card เวอร์ชันก่อนเริ่มไว้',
+  'sync.reason.languageChanged': 'ภาษาของพอร์ทัลเปลี่ยนจาก {from} เป็น {to} จึงเขียนปัจจัยด้านสุขภาพลูกค้าและการดำเนินการถัดไปของทุกบริษัทใหม่ในภาษานั้น',
   'sync.gap.surveyUnavailable': 'อ่านคำตอบแบบสำรวจไม่ได้ (HubSpot ปฏิเสธ: ขาดขอบเขต crm.objects.feedback_submissions.read หรือ Service Hub Pro) จึงไม่นับ NPS: ไม่ได้เปลี่ยน cs_company_nps บริษัทที่มี NPS คงคะแนนที่เขียนล่าสุดไว้ ส่วนบริษัทอื่นให้คะแนนโดยไม่มี NPS เมื่ออ่านคำตอบแบบสำรวจได้อีกครั้ง การซิงค์ครั้งถัดไปจะสแกนทุกบริษัทใหม่',
   'sync.skip.malformedCompanies': 'HubSpot ส่งข้อมูลบริษัท {count} แห่งกลับมาในรูปแบบที่ไม่คาดคิด',
   'sync.skip.notWritten': 'HubSpot ไม่รับค่าใหม่',

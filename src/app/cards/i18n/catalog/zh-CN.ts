@@ -482,6 +482,7 @@ export const messages: Catalog = {
   'sync.reason.sourcesReturned': '上次同步时无法读取调查回复，现在已可读取，因此所有公司都会计入 NPS 重新评分',
   'sync.reason.recompute': '重新计算指定的 {count} 家公司',
   'sync.reason.earlier': '继续旧版 cs-card 未完成的同步',
+  'sync.reason.languageChanged': '账户语言已从 {from} 改为 {to}，因此所有公司的健康度驱动因素和下一步行动都将用该语言重新写入',
   'sync.gap.surveyUnavailable': '无法读取调查回复（HubSpot 拒绝了请求：缺少 crm.objects.feedback_submissions.read 权限范围，或没有 Service Hub 专业版），因此未计入 NPS：cs_company_nps 未更改，已有 NPS 的公司保留上次写入的健康分，其余公司在不含 NPS 的情况下评分；调查回复恢复可读后，下次同步会重新评估所有公司',
   'sync.skip.malformedCompanies': 'HubSpot 以不符合预期的格式返回了 {count} 家公司',
   'sync.skip.notWritten': 'HubSpot 未接受新的值',
