@@ -124,31 +124,40 @@ interface Contract {
   arr: number;
   /** Its ARR is what a first renewal deal put up for renewal, no decided contract deal before it. */
   inferred: boolean;
+  /** A lost renewal ended it and no new business or renewal was won since (churned: an expansion brings nothing back). */
+  ended: boolean;
 }
 
-/** The contract after one day's deals: a won renewal restates it, a lost one ends it, other won deals add to it. */
+/**
+ * The contract after one day's deals: a won renewal restates it, a lost one ends it, other won deals add to it;
+ * new business won on the day of a loss starts a new one; an expansion never revives a contract a loss ended.
+ */
 function applyDay(contract: Contract, deals: RawDeal[]): Contract {
   const added = deals.filter((d) => d.won && d.kind !== 'renewal').reduce((sum, d) => sum + d.amount, 0);
-  const wonAdd = deals.some((d) => d.won && d.kind !== 'renewal');
+  const wonNew = deals.some((d) => d.won && d.kind === 'new');
+  const wonExpansion = deals.some((d) => d.won && d.kind === 'expansion');
   const wonRenewals = deals.filter((d) => d.won && d.kind === 'renewal');
-  if (wonRenewals.length > 0) return { active: true, inferred: false, arr: wonRenewals.reduce((sum, d) => sum + d.amount, 0) + added };
-  if (deals.some((d) => d.lost && d.kind === 'renewal')) return { active: wonAdd, inferred: false, arr: added };
-  if (wonAdd) return { active: true, inferred: contract.active && contract.inferred, arr: contract.arr + added };
+  if (wonRenewals.length > 0) return { active: true, inferred: false, ended: false, arr: wonRenewals.reduce((sum, d) => sum + d.amount, 0) + added };
+  if (deals.some((d) => d.lost && d.kind === 'renewal')) return wonNew ? { active: true, inferred: false, ended: false, arr: added } : { active: false, inferred: false, ended: true, arr: 0 };
+  if (wonNew || (wonExpansion && (contract.active || !contract.ended))) return { active: true, inferred: contract.active && contract.inferred, ended: false, arr: (contract.active ? contract.arr : 0) + added };
   return contract;
 }
 
 /**
  * Before any deal: a renewal falls due only on a running contract, so a first renewal deal with no
- * won deal and no decided renewal on an earlier day renews a contract in force until then, worth
- * what that day's renewal deals put up for renewal.
+ * won new business and no decided renewal on an earlier day renews a contract in force until then,
+ * worth what that day's renewal deals put up for renewal; expansion won before it was sold on that
+ * contract and is renewed with it, so the contract started worth that much less (never below 0).
  */
 function contractBeforeDeals(days: Array<[number, RawDeal[]]>): Contract {
+  let expansion = 0;
   for (const [, list] of days) {
     const renewals = list.filter((d) => d.kind === 'renewal');
-    if (renewals.length > 0) return { active: true, inferred: true, arr: renewals.reduce((s, d) => s + d.amount, 0) };
-    if (list.some((d) => d.won || (d.lost && d.kind === 'renewal'))) break;
+    if (renewals.length > 0) return { active: true, inferred: true, ended: false, arr: Math.max(renewals.reduce((s, d) => s + d.amount, 0) - expansion, 0) };
+    if (list.some((d) => (d.won && d.kind !== 'expansion') || (d.lost && d.kind === 'renewal'))) break;
+    expansion += list.filter((d) => d.won && d.kind === 'expansion').reduce((s, d) => s + d.amount, 0);
   }
-  return { active: false, arr: 0, inferred: false };
+  return { active: false, arr: 0, inferred: false, ended: false };
 }
 
 function byDay(deals: RawDeal[]): Array<[number, RawDeal[]]> {

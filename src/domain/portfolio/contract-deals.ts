@@ -104,9 +104,6 @@ export function readContractDeals(records: readonly CrmRecord[], config: CsConfi
     const convert = (value: number | null) => (value === null || rate === null ? value : value * rate);
     result.push({
       ...deal,
-      // renewal-period.ts: a renewal restates the contract, anything else won adds to it.
-      renewal: deal.kind === 'renewal',
-      newBusiness: deal.kind === 'new_business' || deal.kind === 'expansion',
       amount: convert(arr),
       currency: inReporting ? currency.reporting : (deal.dealCurrency ?? deal.currency),
       kind: deal.kind,

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/schema.ts';
 import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
-import type { CrmRecord } from '../card/snapshot.ts';
-import { deal } from '../testing/fixtures.ts';
+import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
+import { buildCardView } from '../card/card.ts';
+import { deal, snapshot } from '../testing/fixtures.ts';
 import { readContractDeals } from './contract-deals.ts';
 import { contractInForce } from './contract-in-force.ts';
 import { bookCompany, bookReports, portfolioOverview, type BookCompany } from './portfolio-book.ts';
@@ -17,11 +18,11 @@ const day = (iso: string): Day => parseIsoDate(iso) ?? Number.NaN;
 const won = (type: string, closedate: string, amount: number) => deal({ type, stage: 'closedwon', closedate: `${closedate}T12:00:00Z`, amount });
 const lost = (closedate: string, amount: number) => deal({ type: 'existingbusiness', stage: 'closedlost', closedate: `${closedate}T12:00:00Z`, amount });
 const open = (closedate: string, amount: number) => deal({ type: 'existingbusiness', stage: 'contractsent', closedate: `${closedate}T12:00:00Z`, amount });
-const contract = (records: readonly CrmRecord[]) => readContractDeals(records, defaultConfig, { reporting: 'USD', home: null });
+const contract = (records: readonly CrmRecord[], company: PropertyValues = {}) => readContractDeals(records, defaultConfig, { reporting: 'USD', home: null }, company);
 
 /** The company in the book as of `asOf`, with its row of the period from `from` to `asOf`. */
-function booked(records: readonly CrmRecord[], asOf: Day, from: Day = asOf): BookCompany {
-  return bookCompany({ id: '1', properties: { name: 'Acme' } }, contract(records), { asOf, periods: [{ start: from, end: asOf }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
+function booked(records: readonly CrmRecord[], asOf: Day, from: Day = asOf, company: PropertyValues = {}): BookCompany {
+  return bookCompany({ id: '1', properties: { name: 'Acme', ...company } }, contract(records, company), { asOf, periods: [{ start: from, end: asOf }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
 }
 
 describe('the contract an open renewal deal implies', () => {
@@ -75,10 +76,69 @@ describe('the contract an open renewal deal implies', () => {
   });
 });
 
+describe('an expansion deal and the contract in force (expansion is never a renewal and never churn: lifecycle.ts)', () => {
+  const card = (records: readonly CrmRecord[], asOf: string) => buildCardView(snapshot({ deals: [...records] }), defaultConfig, { asOf, generatedAt: `${asOf}T09:00:00Z` });
+
+  // 1. Globex: new business won 2025-10-15 at 10,000 (a contract to 2026-10-15), its renewal lost on
+  // 2026-10-15, then 5,000 of existing business won on 2027-02-01, 109 days after the contract's end:
+  // not a renewal but an expansion (renewal-classification.ts). Churned since the loss: the contract
+  // ended then, and an expansion renews nothing, so none is in force after it — in the book, the
+  // report and the card alike.
+  const churnedThenExpansion = [won('newbusiness', '2025-10-15', 10_000), lost('2026-10-15', 10_000), won('existingbusiness', '2027-02-01', 5_000)];
+
+  it('1. after a lost renewal, a won expansion brings no contract back: churned since the loss everywhere', () => {
+    expect(contract(churnedThenExpansion).map((d) => d.kind)).toEqual(['new_business', 'renewal', 'expansion']);
+    const globex = booked(churnedThenExpansion, day('2027-02-15'), day('2027-01-01'));
+    expect([globex.churnedOn, globex.arr, globex.arrInferred]).toEqual(['2026-10-15', 0, false]);
+    expect(contractInForce(contract(churnedThenExpansion), day('2027-02-15'), 'USD').inForce).toBe(false);
+    const [report] = bookReports([globex], [{ start: day('2027-01-01'), end: day('2027-02-15') }], 'USD');
+    expect(report).toMatchObject({ customers: { atStart: 0, atEnd: 0, new: 0 }, arr: { start: 0, end: 0, new: 0 } });
+    expect(card(churnedThenExpansion, '2027-02-15').lifecycle).toEqual({ stage: 'churned', since: '2026-10-15' });
+    // Over the year of the loss: 10,000 churned, nothing new after it.
+    const [year] = bookReports([booked(churnedThenExpansion, day('2027-03-31'), day('2026-07-01'))], [{ start: day('2026-07-01'), end: day('2027-03-31') }], 'USD');
+    expect(year).toMatchObject({ customers: { atStart: 1, atEnd: 0, new: 0, churned: 1 }, arr: { start: 10_000, churned: 10_000, end: 0, new: 0 } });
+  });
+
+  it('new business won on the day of the loss is a new contract, as a won renewal that day would be: not churned anywhere', () => {
+    const rewon = [won('newbusiness', '2025-10-15', 10_000), lost('2026-10-15', 10_000), won('newbusiness', '2026-10-15', 8_000)];
+    const company = booked(rewon, day('2026-12-07'), day('2026-10-01'));
+    expect([company.churnedOn, company.arr]).toEqual([null, 8_000]);
+    expect(bookReports([company], [{ start: day('2026-10-01'), end: day('2026-12-07') }], 'USD')[0]).toMatchObject({ customers: { churned: 0, atEnd: 1 }, arr: { end: 8_000 } });
+    expect(card(rewon, '2026-12-07').lifecycle.stage).not.toBe('churned');
+  });
+
+  // 2. Initech: contract_end_date 2027-01-14, no new business on record; 5,000 of existing business
+  // won on 2026-06-30, far from the contract's end (an expansion), and the renewal of 30,000 open,
+  // closing 2027-01-10. An expansion is not the contract: the renewal still implies the contract it
+  // renews, worth what is up for renewal (30,000) when it falls due; the 5,000 sold on 2026-06-30 is
+  // part of it, so before then the contract was worth 25,000 (contract-in-force.ts impliedContract).
+  const initech = { contract_end_date: '2027-01-14' };
+  const expansionBeforeRenewal = [won('existingbusiness', '2026-06-30', 5_000), open('2027-01-10', 30_000)];
+
+  it('2. a won expansion before the first renewal does not stop the contract that renewal implies', () => {
+    expect(contract(expansionBeforeRenewal, initech).map((d) => d.kind)).toEqual(['expansion', 'renewal']);
+    expect(contractInForce(contract(expansionBeforeRenewal, initech), day('2026-05-01'), 'USD')).toEqual({ inForce: true, arr: 25_000, otherCurrency: false, inferred: true });
+    expect(contractInForce(contract(expansionBeforeRenewal, initech), day('2026-12-07'), 'USD')).toEqual({ inForce: true, arr: 30_000, otherCurrency: false, inferred: true });
+    const q2 = booked(expansionBeforeRenewal, day('2026-06-30'), day('2026-04-01'), initech);
+    expect([q2.arr, q2.arrInferred, q2.churnedOn]).toEqual([30_000, true, null]);
+    const [report] = bookReports([q2], [{ start: day('2026-04-01'), end: day('2026-06-30') }], 'USD');
+    expect(report).toMatchObject({ customers: { atStart: 1, atEnd: 1, new: 0 }, arr: { start: 25_000, expansion: 5_000, end: 30_000 }, arrInferred: 1 });
+  });
+
+  it('3. the churned ARR known only from the lost renewal is marked inferred, in the book and in the churned table', () => {
+    const onlyLost = booked([lost('2026-11-10', 36_000)], day('2026-12-07'), day('2026-10-01'));
+    expect([onlyLost.churnedArr, onlyLost.churnedArrInferred]).toEqual([36_000, true]);
+    const signed = { ...booked([won('newbusiness', '2025-11-10', 36_000), lost('2026-11-10', 36_000)], day('2026-12-07'), day('2026-10-01')), id: '2' };
+    expect([signed.churnedArr, signed.churnedArrInferred]).toEqual([36_000, false]);
+    const overview = portfolioOverview([onlyLost, signed], { asOf: day('2026-12-07'), churnPeriod: { start: day('2026-10-01'), end: day('2026-12-07') }, reporting: 'USD' });
+    expect(overview.churned.map((row) => [row.companyId, row.arr, row.arrInferred])).toEqual([['1', 36_000, true], ['2', 36_000, false]]);
+  });
+});
+
 describe('the book and the period report agree on the ARR in force', () => {
   // The same company read by the book as of day D and by the report of a period ending on D,
   // whatever day the period starts: the book's ARR in force is the report's end ARR.
-  const cases: ReadonlyArray<readonly [string, readonly CrmRecord[]]> = [
+  const cases: ReadonlyArray<readonly [string, readonly CrmRecord[], PropertyValues?]> = [
     ['only an open renewal', [open('2027-01-14', 30_000)]],
     ['only a won renewal', [won('existingbusiness', '2026-11-10', 32_000)]],
     ['only a lost renewal', [lost('2026-11-10', 36_000)]],
@@ -86,14 +146,18 @@ describe('the book and the period report agree on the ARR in force', () => {
     ['new business, renewed with an upsell', [won('newbusiness', '2025-11-15', 24_000), won('existingbusiness', '2026-11-10', 30_000)]],
     ['new business, renewal lost', [won('newbusiness', '2025-12-01', 10_000), lost('2026-12-01', 10_000)]],
     ['an open renewal, then new business', [open('2027-01-14', 30_000), won('newbusiness', '2027-02-01', 5_000)]],
+    ['a renewal lost, then an expansion won (churned)', [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), won('existingbusiness', '2027-02-01', 5_000)]],
+    ['a renewal lost and new business won the same day', [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), won('newbusiness', '2026-11-10', 8_000)]],
+    ['an expansion won, then the first renewal open', [won('existingbusiness', '2026-06-30', 5_000), open('2027-01-14', 30_000)], { contract_end_date: '2027-01-14' }],
+    ['an expansion won, then the first renewal lost (churned)', [won('existingbusiness', '2026-06-30', 5_000), lost('2027-01-14', 30_000)], { contract_end_date: '2027-01-14' }],
   ];
   const days = ['2026-06-30', '2026-11-09', '2026-11-10', '2026-12-07', '2027-01-13', '2027-01-14', '2027-02-15'];
   const starts = ['2025-01-01', '2026-10-01', '2026-11-10', '2027-01-01', '2027-01-14'];
 
-  it.each(cases)('%s: on every day, for every period start', (_, records) => {
+  for (const [name, records, properties = {}] of cases) it(`${name}: on every day, for every period start`, () => {
     for (const end of days) {
       for (const start of starts.filter((iso) => iso <= end)) {
-        const company = booked(records, day(end), day(start));
+        const company = booked(records, day(end), day(start), properties);
         const [report] = bookReports([company], [{ start: day(start), end: day(end) }], 'USD');
         const where = `${start} – ${end}`;
         expect(report?.arr.end, where).toBe(company.arr);
@@ -103,10 +167,10 @@ describe('the book and the period report agree on the ARR in force', () => {
     }
   });
 
-  // A churned company (renewal.ts churnedSince, the card's lifecycle rule) shows 0 in the book; the report's
-  // walk can still count a won expansion after the loss as a contract (a difference older than this rule), so
-  // the property holds over the companies the book keeps as customers.
-  it('for any single-currency deals, any day and any period start (customers not churned)', () => {
+  // Churned companies included: a churned company (renewal.ts churnedSince, the card's lifecycle rule) has no
+  // contract in force in the walk either (an expansion after the loss brings none back). With a contract end
+  // date, existing business far from it is expansion, before or after the first renewal.
+  it('for any single-currency deals, any day and any period start, churned companies included', () => {
     const iso = (n: number) => formatDay(day('2025-01-01') + n);
     const dealArb = fc.record({
       type: fc.constantFrom('newbusiness', 'existingbusiness'),
@@ -115,13 +179,13 @@ describe('the book and the period report agree on the ARR in force', () => {
       amount: fc.integer({ min: 0, max: 100_000 }),
     });
     fc.assert(
-      fc.property(fc.array(dealArb, { maxLength: 6 }), fc.integer({ min: 0, max: 1100 }), fc.integer({ min: 0, max: 1100 }), (specs, a, b) => {
+      fc.property(fc.array(dealArb, { maxLength: 6 }), fc.option(fc.integer({ min: 0, max: 1000 })), fc.integer({ min: 0, max: 1100 }), fc.integer({ min: 0, max: 1100 }), (specs, endOn, a, b) => {
         const records = specs.map((spec) => deal({ type: spec.type, stage: spec.stage, closedate: `${iso(spec.on)}T12:00:00Z`, amount: spec.amount }));
         const [start, end] = [Math.min(a, b), Math.max(a, b)].map((n) => day('2025-01-01') + n) as [Day, Day];
-        const company = booked(records, end, start);
-        fc.pre(company.churnedOn === null);
+        const company = booked(records, end, start, endOn === null ? {} : { contract_end_date: iso(endOn) });
         const [report] = bookReports([company], [{ start, end }], 'USD');
         expect(report?.arr.end).toBe(company.arr);
+        if (company.churnedOn !== null) expect(report?.customers.atEnd).toBe(0);
         if (company.arrInferred) expect(report?.arrInferred).toBe(1);
       }),
       { numRuns: 300 },

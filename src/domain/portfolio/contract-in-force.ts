@@ -1,29 +1,41 @@
 import type { Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
 
-// The contract in force on a day, walked from a company's contract deals (renewal deals and
-// new-business deals as readDeals names them; contract-deals.ts counts a won expansion with new
-// business). The book's ARR in force (portfolio-book.ts) and every period report's start and end
-// (renewal-period.ts) read it here, so they never read the same deals two ways.
+// The contract in force on a day, walked from a company's contract deals (renewal, new-business
+// and expansion deals as readDeals names them, renewal-classification.ts). The book's ARR in force
+// (portfolio-book.ts) and every period report's start and end (renewal-period.ts) read it here, so
+// they never read the same deals two ways.
 //
 // - The walk, a day at a time (deals on the same day are one decision, so split deals add up):
 //   a won renewal restates the contract (ARR = what it signed); a won new-business deal adds to
-//   it; a lost renewal ends it. A lost new-business deal ends nothing (a prospect said no). On one
-//   day a won renewal beats a lost one. An open deal decides nothing: a renewal still open past
-//   its close day (overdue) neither renews nor ends the contract.
+//   it (or starts one); a lost renewal ends it. A lost new-business deal ends nothing (a prospect
+//   said no). On one day a won renewal beats a lost one, and new business won on the day of a
+//   loss is a new contract. An open deal decides nothing: a renewal still open past its close day
+//   (overdue) neither renews nor ends the contract.
+// - Expansion (an upsell or cross-sell, issue 19 "Renewal vs expansion") is never a renewal and
+//   never signs a contract (renewal-classification.ts signsContract, the churn rule of the card's
+//   lifecycle too, renewal.ts churnedSince): a won expansion adds to the contract in force. After
+//   a lost renewal ended the contract it brings none back — the customer churned on the loss and
+//   stays churned until new business or a renewal is won (Contract.ended). With no contract on
+//   record at all it starts one worth what it sold (an upsell is sold on a running contract; its
+//   amount is all that is known of it).
 // - The contract a renewal implies (impliedContract): a company's first renewal deal with no
 //   decided contract deal before its close day (no won new business, no won or lost renewal on an
-//   earlier day) is the renewal of a contract running until that day — a renewal can only fall
-//   due on a running contract, and renewal-classification.ts reads the same deal the same way
-//   ("the renewal of a contract ending on its close day"); HubSpot often holds only the renewal
-//   deals. That contract is in force from the start of the walk, worth what is up for renewal
-//   (the renewal deals of that first day), until the renewal is decided, as any contract is. Its
+//   earlier day; a won expansion decides nothing: it is not the contract) is the renewal of a
+//   contract running until that day — a renewal can only fall due on a running contract, and
+//   renewal-classification.ts reads the same deal the same way ("the renewal of a contract ending
+//   on its close day"); HubSpot often holds only the renewal deals. That contract is in force
+//   from the start of the walk, worth what is up for renewal (the renewal deals of that first day)
+//   when it falls due, until the renewal is decided, as any contract is. Expansion won before that
+//   day was sold on that contract and is renewed with it: the walk adds it on its day, so the
+//   contract starts worth what is up for renewal less that expansion (never below 0), and is
+//   worth what is up for renewal when it falls due (no made-up contraction at the renewal). Its
 //   figure is *inferred* (ContractInForce.inferred) until a won renewal restates it: the pages
 //   and reports say so. When that contract started is not on record: as of a past day, the book
 //   only knows the deals created by then (book-as-of.ts), so a renewal deal created later
 //   implies nothing then.
 // - Garbage: a deal without a close day is ignored; a missing, negative or non-finite amount is 0;
-//   a deal id seen twice is one deal (the won version, then the earliest); input order never matters.
+//   a deal id seen twice is one deal (the won version, then the earliest, then a renewal); input order never matters.
 // - Currencies: amounts are not converted; a deal in another currency than the reporting one
 //   (none: the reporting one) marks the money that adds it up as foreign.
 
@@ -38,6 +50,8 @@ export interface Contract extends Money {
   readonly active: boolean;
   /** Its value rests on the contract a renewal deal implies (see above), not restated by a won renewal since. */
   readonly inferred: boolean;
+  /** Not active because a lost renewal ended it and no contract was signed since: an expansion brings none back. */
+  readonly ended: boolean;
 }
 
 /** A contract deal as the walk reads it. */
@@ -45,6 +59,8 @@ export interface Entry {
   readonly id: string;
   readonly day: Day;
   readonly renewal: boolean;
+  /** An upsell or cross-sell: never a renewal, signs no contract (renewal-classification.ts signsContract). */
+  readonly expansion: boolean;
   readonly outcome: 'won' | 'lost' | 'open';
   readonly amount: number;
   readonly foreign: boolean;
@@ -56,7 +72,7 @@ export interface DayDeals {
   readonly entries: readonly Entry[];
 }
 
-export const noContract: Contract = { active: false, value: 0, foreign: false, inferred: false };
+export const noContract: Contract = { active: false, value: 0, foreign: false, inferred: false, ended: false };
 
 /**
  * An amount as the figures count it: missing, negative or non-finite is 0.
@@ -71,10 +87,16 @@ export function countedAmount(value: number | null): number {
 
 const outcomeRank = { won: 0, lost: 1, open: 2 } as const;
 
-/** A total order, so an id sent twice keeps the same version whatever the input order (a won one first). */
+/**
+ * A total order, so an id sent twice keeps the same version whatever the input order: a won one first, then the
+ * earliest, then a renewal before new business before an expansion (the classification reads a copy of a renewal,
+ * closing when the renewal rolled the contract on, as an expansion of it).
+ */
 function compareEntries(a: Entry, b: Entry): number {
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || Number(a.renewal) - Number(b.renewal) || a.amount - b.amount || Number(a.foreign) - Number(b.foreign);
+  return (
+    outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || Number(b.renewal) - Number(a.renewal) || Number(a.expansion) - Number(b.expansion) || a.amount - b.amount || Number(a.foreign) - Number(b.foreign)
+  );
 }
 
 /**
@@ -82,17 +104,18 @@ function compareEntries(a: Entry, b: Entry): number {
  *
  * @example
  * // (deals shortened to what the walk reads) the renewal sent twice is one deal; the upsell without a close day is ignored.
- * contractDays([{ id: '2', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '1', renewal: false, newBusiness: true, won: true, closeDay: 10, amount: 50 }, { id: '2', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '3', newBusiness: true, won: true, closeDay: null, amount: 9 }], 'USD')
- * // => [{ day: 10, entries: [{ id: '1', day: 10, renewal: false, outcome: 'won', amount: 50, foreign: false }] }, { day: 20, entries: [{ id: '2', day: 20, renewal: true, outcome: 'won', amount: 70, foreign: false }] }]
+ * contractDays([{ id: '2', kind: 'renewal', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '1', kind: 'new_business', renewal: false, newBusiness: true, won: true, closeDay: 10, amount: 50 }, { id: '2', kind: 'renewal', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '3', kind: 'expansion', expansion: true, won: true, closeDay: null, amount: 9 }], 'USD')
+ * // => [{ day: 10, entries: [{ id: '1', day: 10, renewal: false, expansion: false, outcome: 'won', amount: 50, foreign: false }] }, { day: 20, entries: [{ id: '2', day: 20, renewal: true, expansion: false, outcome: 'won', amount: 70, foreign: false }] }]
  */
 export function contractDays(deals: readonly Deal[], currency: string): DayDeals[] {
   const entries: Entry[] = [];
   for (const deal of deals) {
-    if (deal.closeDay === null || !(deal.renewal || deal.newBusiness)) continue;
+    if (deal.closeDay === null || !(deal.renewal || deal.newBusiness || deal.expansion)) continue;
     entries.push({
       id: deal.id,
       day: deal.closeDay,
       renewal: deal.renewal,
+      expansion: !deal.renewal && !deal.newBusiness,
       outcome: deal.won ? 'won' : deal.lost ? 'lost' : 'open',
       amount: countedAmount(deal.amount),
       foreign: (deal.currency ?? currency) !== currency,
@@ -115,7 +138,7 @@ export function contractDays(deals: readonly Deal[], currency: string): DayDeals
  * The entries' amounts added up.
  *
  * @example
- * moneyOf([{ id: '1', day: 1, renewal: true, outcome: 'won', amount: 70, foreign: false }, { id: '2', day: 1, renewal: true, outcome: 'won', amount: 50, foreign: true }]) // => { value: 120, foreign: true }
+ * moneyOf([{ id: '1', day: 1, renewal: true, expansion: false, outcome: 'won', amount: 70, foreign: false }, { id: '2', day: 1, renewal: true, expansion: false, outcome: 'won', amount: 50, foreign: true }]) // => { value: 120, foreign: true }
  */
 export function moneyOf(entries: readonly Entry[]): Money {
   let value = 0;
@@ -127,9 +150,9 @@ export function moneyOf(entries: readonly Entry[]): Money {
   return { value, foreign };
 }
 
-/** A day's decision: won new business, or a won or lost renewal (an open deal and a lost new-business deal decide nothing). */
+/** A day's decision: won new business, or a won or lost renewal (an open deal, a lost new-business deal and an expansion decide nothing). */
 function decides(day: DayDeals): boolean {
-  return day.entries.some((e) => e.outcome === 'won' || (e.renewal && e.outcome === 'lost'));
+  return day.entries.some((e) => (e.outcome === 'won' && !e.expansion) || (e.renewal && e.outcome === 'lost'));
 }
 
 /**
@@ -137,40 +160,54 @@ function decides(day: DayDeals): boolean {
  *
  * @example
  * // 100 in force; that day a renewal is won at 90 and new business at 20: 110, restated, no longer inferred.
- * nextContract({ active: true, value: 100, foreign: false, inferred: true }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, outcome: 'won', amount: 90, foreign: false }, { id: '2', day: 5, renewal: false, outcome: 'won', amount: 20, foreign: false }] })
- * // => { active: true, value: 110, foreign: false, inferred: false }
+ * nextContract({ active: true, value: 100, foreign: false, inferred: true, ended: false }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, expansion: false, outcome: 'won', amount: 90, foreign: false }, { id: '2', day: 5, renewal: false, expansion: false, outcome: 'won', amount: 20, foreign: false }] })
+ * // => { active: true, value: 110, foreign: false, inferred: false, ended: false }
  * // A lost renewal ends it.
- * nextContract({ active: true, value: 100, foreign: false, inferred: false }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, outcome: 'lost', amount: 100, foreign: false }] }).active // => false
+ * nextContract({ active: true, value: 100, foreign: false, inferred: false, ended: false }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, expansion: false, outcome: 'lost', amount: 100, foreign: false }] })
+ * // => { active: false, value: 0, foreign: false, inferred: false, ended: true }
+ * // An expansion won after that brings no contract back.
+ * nextContract({ active: false, value: 0, foreign: false, inferred: false, ended: true }, { day: 9, entries: [{ id: '3', day: 9, renewal: false, expansion: true, outcome: 'won', amount: 5, foreign: false }] }).active // => false
  */
 export function nextContract(contract: Contract, { entries: day }: DayDeals): Contract {
   const wonRenewals = day.filter((e) => e.renewal && e.outcome === 'won');
-  const wonNew = day.filter((e) => !e.renewal && e.outcome === 'won');
-  const added = moneyOf(wonNew);
+  const wonNew = day.filter((e) => !e.renewal && !e.expansion && e.outcome === 'won');
+  const wonExpansion = day.filter((e) => e.expansion && e.outcome === 'won');
   if (wonRenewals.length > 0) {
-    const signed = moneyOf(wonRenewals);
-    return { active: true, inferred: false, value: signed.value + added.value, foreign: signed.foreign || added.foreign };
+    const signed = moneyOf([...wonRenewals, ...wonNew, ...wonExpansion]);
+    return { active: true, inferred: false, ended: false, ...signed };
   }
-  if (day.some((e) => e.renewal && e.outcome === 'lost')) return { active: wonNew.length > 0, inferred: false, ...added };
-  if (wonNew.length === 0) return contract;
-  if (!contract.active) return { active: true, inferred: false, ...added };
-  return { active: true, inferred: contract.inferred, value: contract.value + added.value, foreign: contract.foreign || added.foreign };
+  const lost = day.some((e) => e.renewal && e.outcome === 'lost');
+  // A lost renewal ends the contract; new business signed that day starts the next one (with that day's expansion).
+  if (lost) return wonNew.length > 0 ? { active: true, inferred: false, ended: false, ...moneyOf([...wonNew, ...wonExpansion]) } : { ...noContract, ended: true };
+  if (wonNew.length === 0 && (wonExpansion.length === 0 || (!contract.active && contract.ended))) return contract;
+  const added = moneyOf([...wonNew, ...wonExpansion]);
+  if (!contract.active) return { active: true, inferred: false, ended: false, ...added };
+  return { active: true, inferred: contract.inferred, ended: false, value: contract.value + added.value, foreign: contract.foreign || added.foreign };
 }
 
 /**
  * Where the walk starts: the contract the first renewal deal implies when no decided contract deal comes before its
- * close day (worth the renewal deals of that day, inferred), else no contract.
+ * close day (inferred, worth the renewal deals of that day once the won expansion before it is added), else no contract.
  *
  * @example
  * // Only an open renewal of 30,000 closing on day 400: a contract of 30,000 runs until then.
- * impliedContract(contractDays([{ id: '1', renewal: true, closeDay: 400, amount: 30000 }], 'USD')) // => { active: true, value: 30000, foreign: false, inferred: true }
+ * impliedContract(contractDays([{ id: '1', kind: 'renewal', renewal: true, closeDay: 400, amount: 30000 }], 'USD')) // => { active: true, value: 30000, foreign: false, inferred: true, ended: false }
+ * // An upsell of 5,000 won on day 200 before it: sold on that contract, so it started at 25,000 (the walk adds the 5,000 on day 200).
+ * impliedContract(contractDays([{ id: '0', kind: 'expansion', expansion: true, won: true, closeDay: 200, amount: 5000 }, { id: '1', kind: 'renewal', renewal: true, closeDay: 400, amount: 30000 }], 'USD')).value // => 25000
  * // New business won before it: that is the contract, the renewal implies nothing.
- * impliedContract(contractDays([{ id: '1', newBusiness: true, won: true, closeDay: 35, amount: 24000 }, { id: '2', renewal: true, closeDay: 400, amount: 30000 }], 'USD')).active // => false
+ * impliedContract(contractDays([{ id: '1', kind: 'new_business', newBusiness: true, won: true, closeDay: 35, amount: 24000 }, { id: '2', kind: 'renewal', renewal: true, closeDay: 400, amount: 30000 }], 'USD')).active // => false
  */
 export function impliedContract(days: readonly DayDeals[]): Contract {
+  const expansion: Entry[] = [];
   for (const day of days) {
     const renewals = day.entries.filter((e) => e.renewal);
-    if (renewals.length > 0) return { active: true, inferred: true, ...moneyOf(renewals) };
+    if (renewals.length > 0) {
+      const due = moneyOf(renewals);
+      const sold = moneyOf(expansion);
+      return { active: true, inferred: true, ended: false, value: Math.max(due.value - sold.value, 0), foreign: due.foreign || sold.foreign };
+    }
     if (decides(day)) return noContract;
+    for (const entry of day.entries) if (entry.expansion && entry.outcome === 'won') expansion.push(entry);
   }
   return noContract;
 }
@@ -179,7 +216,7 @@ export function impliedContract(days: readonly DayDeals[]): Contract {
  * The contract after the walk over `days` from `start`.
  *
  * @example
- * foldContract(noContract, [{ day: 5, entries: [{ id: '1', day: 5, renewal: false, outcome: 'won', amount: 20, foreign: false }] }]) // => { active: true, value: 20, foreign: false, inferred: false }
+ * foldContract(noContract, [{ day: 5, entries: [{ id: '1', day: 5, renewal: false, expansion: false, outcome: 'won', amount: 20, foreign: false }] }]) // => { active: true, value: 20, foreign: false, inferred: false, ended: false }
  */
 export function foldContract(start: Contract, days: readonly DayDeals[]): Contract {
   let current = start;

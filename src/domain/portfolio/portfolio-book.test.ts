@@ -41,7 +41,7 @@ describe('the book on the as-of day', () => {
     expect(overview.customers).toBe(4);
     expect(overview.bands.find((line) => line.band === 'churned')?.customers).toBe(1);
     expect(overview.bands.find((line) => line.band === 'healthy')?.customers).toBe(1);
-    expect(overview.churned).toEqual([{ companyId: '5', name: 'Company 5', churnedOn: '2026-10-15', reason: 'competitor', arr: 40_000, currency: 'USD' }]);
+    expect(overview.churned).toEqual([{ companyId: '5', name: 'Company 5', churnedOn: '2026-10-15', reason: 'competitor', arr: 40_000, arrInferred: false, currency: 'USD' }]);
   });
 
   it('totals ARR per currency, never across them', () => {
@@ -106,7 +106,7 @@ describe('portfolioOverview: the horizon and the bands (any book)', () => {
   function booked(id: string, values: Partial<BookCompany>): BookCompany {
     return {
       id, name: `Company ${id}`, ownerId: null, band: 'unknown', score: null, healthWritten: true, renewalDate: null, renewalAmount: null,
-      currency: 'USD', arr: 0, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, rows: [], ...values,
+      currency: 'USD', arr: 0, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [], ...values,
     };
   }
   const overviewOf = (companies: readonly BookCompany[]) => portfolioOverview(companies, { asOf, churnPeriod: q4, reporting: 'USD' });
@@ -212,10 +212,10 @@ describe('a customer known only from its lost renewal (no won deal on record)', 
     expect([report?.revenueChurnRate, report?.grossRevenueRetention, report?.netRevenueRetention]).toEqual([1, 0, 0]);
   });
 
-  it('gives the book the same churned ARR: the contract in force the day before the loss', () => {
-    expect([initech.churnedOn, initech.arr, initech.churnedArr]).toEqual(['2026-11-10', 0, 36_000]);
+  it('gives the book the same churned ARR: the contract in force the day before the loss, marked inferred (the lost renewal is all that says it)', () => {
+    expect([initech.churnedOn, initech.arr, initech.churnedArr, initech.churnedArrInferred]).toEqual(['2026-11-10', 0, 36_000, true]);
     expect(portfolioOverview([initech], { asOf, churnPeriod: q4, reporting: 'USD' }).churned).toEqual([
-      { companyId: '8', name: 'Initech', churnedOn: '2026-11-10', reason: null, arr: 36_000, currency: 'USD' },
+      { companyId: '8', name: 'Initech', churnedOn: '2026-11-10', reason: null, arr: 36_000, arrInferred: true, currency: 'USD' },
     ]);
   });
 });

@@ -24,8 +24,10 @@ import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/
 //   it) has the contract that renewal renews in force, worth what is up for renewal: inferred, and
 //   the overview counts such companies (arrInferred) so the page and the summary say so.
 // - Churned: the lifecycle rule, renewal.ts churnedSince (the card's, so the book and the card
-//   agree). A churned company is in no health band: it is counted apart, with the day and the
-//   reason.
+//   agree). A churned company is in no health band: it is counted apart, with the day, the reason
+//   and the ARR the churn lost — inferred (churnedArrInferred) when the lost renewal is all that
+//   says what was in force. Its ARR in force is the walk's like any company's: a churned company
+//   has none (an expansion won after the loss brings no contract back, contract-in-force.ts).
 // - Renewals at risk: not healthy, not churned, renewal (cs_renewal_date, as sync wrote it)
 //   overdue or within the horizon; ordered by value at stake (cs_renewal_amount, else the ARR in
 //   force), largest first, then the soonest.
@@ -51,6 +53,8 @@ export interface BookCompany {
   readonly churnReason: string | null;
   /** ARR the churn lost: the contract in force the day before (known only from the lost renewal when no earlier contract deal is on record), in `currency`. */
   readonly churnedArr: number;
+  /** That ARR is inferred: the contract the lost renewal implied (contract-in-force.ts impliedContract), no decided contract deal before it. */
+  readonly churnedArrInferred: boolean;
   /** One row per period asked for, in the reporting currency. */
   readonly rows: readonly CompanyRow[];
 }
@@ -89,8 +93,8 @@ function bandOf(record: CrmRecord): HealthBand {
  * // (contract deals shortened) won at 10,000 in December 2025, its renewal lost on 2026-12-01: churned then, with 10,000 ARR.
  * ((company) => [company.name, company.arr, company.churnedOn, company.churnReason, company.churnedArr])(bookCompany({ id: '2', properties: { name: 'Globex', cs_churn_reason: 'budget' } },
  *   [{ id: '20', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['Globex', 0, '2026-12-01', 'budget', 10000]
- * // Its lost renewal the only deal on record: the contract it was due on was in force until then, worth what was put up for renewal.
- * ((company) => [company.churnedOn, company.churnedArr])(bookCompany({ id: '3', properties: { name: 'Initech' } }, [{ id: '31', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 36000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['2026-11-10', 36000]
+ * // Its lost renewal the only deal on record: the contract it was due on was in force until then, worth what was put up for renewal (inferred).
+ * ((company) => [company.churnedOn, company.churnedArr, company.churnedArrInferred])(bookCompany({ id: '3', properties: { name: 'Initech' } }, [{ id: '31', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 36000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['2026-11-10', 36000, true]
  */
 export function bookCompany(
   company: CrmRecord,
@@ -106,6 +110,9 @@ export function bookCompany(
   const score = numberOf(props, csProperty.healthScore);
   const amount = numberOf(props, csProperty.renewalAmount);
   const renewalDay = parseDay(textOf(props, csProperty.renewalDate));
+  // The ARR in force as the churn day began, read as the period report reads it: with no contract decided
+  // before the loss, the lost renewal itself says what was in force (renewal-period.ts), an inferred figure.
+  const churn = churnedOn === null ? null : renewalPeriodDetail(company.id, deals, { start: churnedOn, end: churnedOn }, currency ?? options.currency);
   return {
     id: company.id,
     name: textOf(props, 'name') ?? `Company ${company.id}`,
@@ -116,13 +123,13 @@ export function bookCompany(
     renewalDate: renewalDay === null ? null : formatDay(renewalDay),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,
     currency,
-    arr: churnedOn === null ? now.arr : 0,
-    arrInferred: churnedOn === null && now.inferred,
+    // One rule with the period report (contract-in-force.ts): a churned company has no contract in force there either.
+    arr: now.arr,
+    arrInferred: now.inferred,
     churnedOn: churnedOn === null ? null : formatDay(churnedOn),
     churnReason: churnedOn === null ? null : churnReason,
-    // The ARR in force as the churn day began, read as the period report reads it: with no contract decided
-    // before the loss, the lost renewal itself says what was in force (renewal-period.ts).
-    churnedArr: churnedOn === null ? 0 : renewalPeriodDetail(company.id, deals, { start: churnedOn, end: churnedOn }, currency ?? options.currency).period.startArr,
+    churnedArr: churn?.period.startArr ?? 0,
+    churnedArrInferred: churn !== null && churn.period.startArr > 0 && churn.arrInferred,
     rows: options.periods.map((period) => companyRow(company.id, deals, period, options.currency, { ownerId, churnReason })),
   };
 }
@@ -156,7 +163,7 @@ function moneyList(totals: ReadonlyMap<string, number>, reporting: string): Mone
  * // (book companies shortened to what the overview reads) Acme renews in 38 days at 30,000 and needs attention; Globex churned in Q4.
  * ((overview) => [overview.customers, overview.arr, overview.renewalsAtRisk.map((renewal) => renewal.companyId), overview.churned.map((company) => [company.name, company.arr])])(portfolioOverview([
  *   { id: '1', name: 'Acme', band: 'attention', healthWritten: true, score: 71, renewalDate: '2027-01-14', renewalAmount: 30000, currency: 'USD', arr: 30000, churnedOn: null, churnReason: null, churnedArr: 0 },
- *   { id: '2', name: 'Globex', band: 'unknown', healthWritten: false, score: null, renewalDate: null, renewalAmount: null, currency: 'USD', arr: 0, churnedOn: '2026-12-01', churnReason: 'budget', churnedArr: 10000 },
+ *   { id: '2', name: 'Globex', band: 'unknown', healthWritten: false, score: null, renewalDate: null, renewalAmount: null, currency: 'USD', arr: 0, churnedOn: '2026-12-01', churnReason: 'budget', churnedArr: 10000, churnedArrInferred: false },
  * ], { asOf: parseIsoDate('2026-12-07'), churnPeriod: { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, reporting: 'USD' })) // => [1, [{ currency: 'USD', amount: 30000 }], ['1'], [['Globex', 10000]]]
  */
 export function portfolioOverview(companies: readonly BookCompany[], options: { asOf: Day; churnPeriod: Period; reporting: string; horizonDays?: number }): PortfolioOverview {
@@ -176,7 +183,7 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
       if (line) line.customers += 1;
       const day = parseDay(company.churnedOn);
       if (day !== null && day >= options.churnPeriod.start && day <= options.churnPeriod.end) {
-        churned.push({ companyId: company.id, name: company.name, churnedOn: company.churnedOn, reason: company.churnReason, arr: company.churnedArr, currency: company.currency });
+        churned.push({ companyId: company.id, name: company.name, churnedOn: company.churnedOn, reason: company.churnReason, arr: company.churnedArr, arrInferred: company.churnedArrInferred, currency: company.currency });
       }
       continue;
     }

@@ -78,6 +78,19 @@ export function termMonthsOf(value: number | null): number | null {
 }
 
 /**
+ * Whether a won deal of this kind signs a contract: new business or a renewal. Only such a deal starts a contract or
+ * wins a churned customer back (renewal.ts churnedSince, the card's lifecycle, and the contract in force of the book
+ * and the period report, portfolio/contract-in-force.ts); an expansion adds to a contract in force and renews none.
+ *
+ * @example
+ * signsContract('renewal')   // => true
+ * signsContract('expansion') // => false
+ */
+export function signsContract(kind: DealKind): boolean {
+  return kind === 'new_business' || kind === 'renewal';
+}
+
+/**
  * Tells renewals from expansion (see the rules above).
  *
  * @example

@@ -1,6 +1,7 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { parseDay, type Day } from '../parsing/index.ts';
 import type { Deal } from './deals.ts';
+import { signsContract } from './renewal-classification.ts';
 import { numberOf } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import type { RenewalStatus, RenewalWindow } from '../../app/cards/contract/view-model.ts';
@@ -182,7 +183,8 @@ export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'clos
  * The day a customer churned (issue 19 "Outcomes"), the one rule of the card, the lifecycle
  * stage, sync and the managers' book: the latest renewal decided by the as-of day (won over lost
  * on the same day) was lost, no renewal deal is open (whatever its close date), and no contract
- * deal (new business or renewal) was won after the loss by then. Otherwise null.
+ * deal (new business or renewal: signsContract) was won on the day of the loss or after it by then — a
+ * won expansion wins nobody back (it renews no contract). Otherwise null.
  *
  * @example
  * // New business won 2025-10-15, its renewal lost 2026-10-15; as of 2026-11-23:
@@ -197,11 +199,12 @@ export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day |
     if (deal.kind === 'renewal' && deal.open) return null;
     const day = deal.closeDay;
     if (day === null || day > asOf) continue;
-    if (deal.won && (deal.kind === 'renewal' || deal.kind === 'new_business') && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
+    if (deal.won && signsContract(deal.kind) && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
     if (deal.kind === 'renewal' && (deal.won || deal.lost) && (decided === null || (decided.closeDay ?? 0) < day || ((decided.closeDay ?? 0) === day && deal.won))) decided = deal;
   }
   if (decided === null || !decided.lost || decided.closeDay === null) return null;
-  return lastWonContract !== null && lastWonContract > decided.closeDay ? null : decided.closeDay;
+  // A contract signed on the day of the loss (new business; a won renewal already outranks the loss) is in force after it.
+  return lastWonContract !== null && lastWonContract >= decided.closeDay ? null : decided.closeDay;
 }
 
 /** The facts when no renewal date is known: churned (lost) or no renewal yet (none). One literal, not spreads: this runs for every company. */

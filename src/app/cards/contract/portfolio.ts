@@ -48,6 +48,8 @@ export const portfolioOverviewSchema = z.object({
       churnedOn: z.string(),
       reason: z.nullable(z.string()),
       arr: z.number(),
+      /** That ARR is inferred from the lost renewal deal, no earlier contract deal on record (domain/portfolio/contract-in-force.ts). */
+      arrInferred: z.boolean(),
       currency: z.nullable(z.string()),
     }),
   ),
