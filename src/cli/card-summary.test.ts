@@ -127,6 +127,16 @@ describe('cardSummary in Chinese, Japanese and Thai', () => {
     expect(ja).toContain('\n  - 【優先度：高】Call about the renewal（期日：今日、タスク作成済み / renewal-call）：Renewal overdue.\n');
   });
 
+  it('joins a section\'s facts and puts a figure after its label the way each language writes them', () => {
+    const ja = cardSummary(cardViewFixture(overdue), {}, createI18n('ja', 'UTC')).split('\n');
+    expect(ja.find((text) => text.startsWith('NPS '))).toMatch(/ \+70・回答 8 件・推奨者：6・中立者：2・批判者：0・/);
+    expect(ja.find((text) => text.startsWith(catalogs.ja['support.title']))).toMatch(/ 未解決のチケット：1・優先度高または緊急：0・最も古い未解決チケット：3 日$/);
+    const zh = cardSummary(cardViewFixture(overdue), {}, createI18n('zh-CN', 'UTC')).split('\n');
+    expect(zh.find((text) => text.startsWith('NPS '))).toMatch(/ \+70 · 8 条回复 · 推荐者：6 · 被动者：2 · 贬损者：0 · /);
+    const pl = cardSummary(cardViewFixture(overdue), {}, createI18n('pl', 'UTC')).split('\n');
+    expect(pl.find((text) => text.startsWith('NPS '))).toMatch(/ \+70 · 8 odpowiedzi · Promotorzy 6 · Neutralni 2 · Krytycy 0 · /);
+  });
+
   it('leaves English as it was, byte for byte', () => {
     const summary = cardSummary(cardViewFixture(overdue), { name: 'Northwind' }).split('\n');
     expect(summary.filter((text) => !text.startsWith('Renewal '))).toEqual([

@@ -1,12 +1,13 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
-import { isMessageKey } from '../app/cards/i18n/messages.ts';
+import { isMessageKey, type MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
 // in the words of the card itself (the message catalog), so the two never say different things.
 // Labels are padded by the columns they take (a Chinese or Japanese character two), and the
-// glue of a factor's or an action's line (brackets, colons) is the catalog's, as each language writes it.
+// glue of a line (brackets, colons, the separator between facts, a label before its figure) is the
+// catalog's, as each language writes it.
 
 /** What the CLI knows besides the view: the company's name. */
 export interface CardExtras {
@@ -28,6 +29,11 @@ function laidOut(lines: readonly Line[]): string[] {
   return lines.map((line) => (typeof line === 'string' ? line : `${padEndColumns(line.label, width)} ${line.text}`));
 }
 
+/** A figure after its label ("Promoters 6"; "推奨者：6"), as the catalog writes the pair. */
+function labelValue(i18n: I18n, label: MessageKey, value: string): string {
+  return i18n.t('list.labelValue', { label: i18n.t(label), value });
+}
+
 function healthLines(i18n: I18n, health: CardView['health']): Line[] {
   const score = health.score === null ? i18n.t(health.band === 'churned' ? 'health.churnedNoScore' : 'health.noScore') : i18n.t('health.scoreOutOf', { score: health.score });
   const trend =
@@ -41,7 +47,7 @@ function healthLines(i18n: I18n, health: CardView['health']): Line[] {
     const labelKey = `factor.${factor.key}`;
     return `  - ${i18n.t('cli.card.factor', { factor: isMessageKey(labelKey) ? i18n.t(labelKey) : factor.label, weight: factor.weight, value, explanation })}`;
   });
-  return [labelled(i18n.t('health.title'), [score, i18n.t(`band.${health.band}`), ...trend, coverage].join(' · ')), ...factors];
+  return [labelled(i18n.t('health.title'), i18n.parts([score, i18n.t(`band.${health.band}`), ...trend, coverage])), ...factors];
 }
 
 function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Line {
@@ -52,7 +58,7 @@ function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Li
   if (renewal.window !== null) parts.push(i18n.t(`window.${renewal.window}`));
   if (renewal.amount !== null) parts.push(i18n.money(renewal.amount, renewal.currency));
   if (renewal.source !== null) parts.push(renewal.dealId === null ? i18n.t(`renewal.source.${renewal.source}`) : i18n.t('cli.card.deal', { dealId: renewal.dealId }));
-  return labelled(label, parts.join(' · '));
+  return labelled(label, i18n.parts(parts));
 }
 
 function npsLine(i18n: I18n, nps: CardView['nps']): Line {
@@ -61,22 +67,22 @@ function npsLine(i18n: I18n, nps: CardView['nps']): Line {
   const parts = [
     i18n.signed(nps.score),
     i18n.t('nps.responsesCount', { count: nps.responses }),
-    `${i18n.t('nps.promoters')} ${i18n.number(nps.promoters)}`,
-    `${i18n.t('nps.passives')} ${i18n.number(nps.passives)}`,
-    `${i18n.t('nps.detractors')} ${i18n.number(nps.detractors)}`,
+    labelValue(i18n, 'nps.promoters', i18n.number(nps.promoters)),
+    labelValue(i18n, 'nps.passives', i18n.number(nps.passives)),
+    labelValue(i18n, 'nps.detractors', i18n.number(nps.detractors)),
     i18n.t('nps.window', { days: nps.windowDays }),
   ];
   if (nps.lowSample) parts.push(i18n.t('nps.lowSample.title'));
-  return labelled(label, parts.join(' · '));
+  return labelled(label, i18n.parts(parts));
 }
 
 function supportLine(i18n: I18n, support: CardView['support']): Line {
   const label = i18n.t('support.title');
   if (support.openTickets === 0) return labelled(label, i18n.t('support.noneOpen'));
   // "High priority or urgent" counts both, as the support factor's "(1 urgent, 2 high)" does.
-  const parts = [`${i18n.t('support.open')} ${i18n.number(support.openTickets)}`, `${i18n.t('support.urgent')} ${i18n.number(support.openHighPriority)}`];
-  if (support.oldestOpenDays !== null) parts.push(`${i18n.t('support.oldest')} ${i18n.days(support.oldestOpenDays)}`);
-  return labelled(label, parts.join(' · '));
+  const parts = [labelValue(i18n, 'support.open', i18n.number(support.openTickets)), labelValue(i18n, 'support.urgent', i18n.number(support.openHighPriority))];
+  if (support.oldestOpenDays !== null) parts.push(labelValue(i18n, 'support.oldest', i18n.days(support.oldestOpenDays)));
+  return labelled(label, i18n.parts(parts));
 }
 
 function actionLines(i18n: I18n, actions: CardView['actions']): Line[] {
@@ -118,7 +124,7 @@ export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n 
     npsLine(i18n, view.nps),
     supportLine(i18n, view.support),
     ...actionLines(i18n, view.actions),
-    labelled(i18n.t('handoff.title'), `${i18n.t(`handoff.phase.${view.handoff.status}`)} · ${i18n.t('handoff.completeness', { percent: i18n.percent(view.handoff.completeness) })}`),
+    labelled(i18n.t('handoff.title'), i18n.parts([i18n.t(`handoff.phase.${view.handoff.status}`), i18n.t('handoff.completeness', { percent: i18n.percent(view.handoff.completeness) })])),
     ...warningLines(i18n, warnings.others),
   ]).join('\n');
 }

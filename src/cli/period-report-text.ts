@@ -42,7 +42,7 @@ export function reportText(scope: ReportScope, locale = 'en'): string {
   const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => i18n.t(key, params);
   const lines: string[] = [];
   if (scope.ownerId !== null) lines.push(t('report.owner', { owner: scope.ownerName ?? t('report.owner.none') }));
-  lines.push(`${t('report.title', { from: r.period.from, to: r.period.to })} · ${t('report.currency', { currency: r.currency })}`, '');
+  lines.push(i18n.parts([t('report.title', { from: r.period.from, to: r.period.to }), t('report.currency', { currency: r.currency })]), '');
   const rows: Array<readonly [string, string]> = [
     [t('report.section.customers'), ''],
     [t('report.customers.atStart'), i18n.number(r.customers.atStart)],
@@ -78,7 +78,7 @@ export function reportText(scope: ReportScope, locale = 'en'): string {
   ];
   if (r.churnReasons.length > 0) {
     rows.push([t('report.section.churnReasons'), '']);
-    for (const reason of r.churnReasons) rows.push([reasonLabel(i18n, reason.reason), `${i18n.number(reason.companies)} · ${money(reason.value)}`]);
+    for (const reason of r.churnReasons) rows.push([reasonLabel(i18n, reason.reason), i18n.parts([i18n.number(reason.companies), money(reason.value)])]);
   }
   lines.push(...table(rows), '');
   lines.push(t('report.arrBasis', { hsArr: r.arrBasis.hs_arr, annualised: r.arrBasis.annualised, amount: r.arrBasis.amount }));

@@ -91,6 +91,21 @@ describe('the report\'s and the summary\'s columns line up in every script', () 
     for (const row of rows) expect(displayWidth(row.slice(0, row.search(/\d{4}-\d{2}-\d{2}/))), row).toBe(displayWidth(header.slice(0, header.indexOf(heading))));
   });
 
+  it('writes a renewal\'s band as its language does, and joins figures with its own separator', () => {
+    // The band beside its score in a running cell: lower case in English and Polish by the catalog, never by toLowerCase.
+    const atRiskCell = (locale: string) => summary(locale).split('\n').find((line) => line.includes('Acme'))?.replace(/^ +Acme +\S+ +/, '') ?? '';
+    expect(atRiskCell('en')).toMatch(/ 30 at risk /);
+    expect(atRiskCell('pl')).toMatch(/ 30 ryzyko odejścia /);
+    expect(atRiskCell('ja')).toMatch(/ 30 リスクあり /);
+    expect(atRiskCell('zh-CN')).toMatch(/ 30 有风险 /);
+    expect(atRiskCell('th')).toMatch(/ 30 มีความเสี่ยง /);
+    // A churn reason's count and value: '・' in Japanese, ' · ' where the language uses it.
+    const reasonLine = (locale: CatalogLocale) => reportText({ ownerId: null, ownerName: null, report: reasons }, locale).split('\n').find((line) => line.includes(catalogs[locale]['churn.reason.competitor'])) ?? '';
+    expect(reasonLine('ja')).toMatch(/ 2・\$3,000$/);
+    expect(reasonLine('zh-CN')).toMatch(/ 2 · US\$3,000$/);
+    expect(reportText({ ownerId: null, ownerName: null, report: reasons }, 'ja').split('\n')[0]).toMatch(/^.+・.+USD/);
+  });
+
   it('leaves English as it was, byte for byte', () => {
     const text = reportText({ ownerId: null, ownerName: null, report: reasons }, 'en').split('\n');
     expect(text.slice(2, 5)).toEqual(['  Customers', '    Customers at the start          0', '    New customers                   0']);

@@ -27,9 +27,9 @@ function wholeMoney(locale: string, amount: number, currency: string): string {
   }
 }
 
-/** Amounts in several currencies, each labelled, never summed: "USD 17,012,300 · EUR 2,001,000". */
-export function moneyList(locale: string, amounts: readonly Money[]): string {
-  return amounts.length === 0 ? new Intl.NumberFormat(locale).format(0) : amounts.map((m) => wholeMoney(locale, m.amount, m.currency)).join(' · ');
+/** Amounts in several currencies, each labelled, never summed: "USD 17,012,300 · EUR 2,001,000" (the catalog's separator). */
+export function moneyList(i18n: I18n, amounts: readonly Money[]): string {
+  return amounts.length === 0 ? new Intl.NumberFormat(i18n.locale).format(0) : i18n.parts(amounts.map((m) => wholeMoney(i18n.locale, m.amount, m.currency)));
 }
 
 function percent(i18n: I18n, value: number | null): string {
@@ -47,7 +47,7 @@ const bandKeys: Readonly<Record<string, MessageKey>> = {
 export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   const i18n = createI18n(locale, 'UTC');
   const { overview } = page;
-  const money = (amounts: readonly Money[]) => moneyList(i18n.locale, amounts);
+  const money = (amounts: readonly Money[]) => moneyList(i18n, amounts);
   const churned = overview.bands.find((line) => line.band === 'churned')?.customers ?? 0;
   const lines = [i18n.t('summary.headline', { date: page.asOf, count: overview.customers, arr: money(overview.arr) })];
   if (overview.neverSynced) lines.push(`  ${i18n.t('summary.neverSynced')}`);
@@ -74,12 +74,12 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   else {
     lines.push(i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: money(overview.arrAtRisk) }));
     const rows = risky.slice(0, listedRenewals).map((renewal) => {
-      const label = bandKeys[renewal.band];
       return [
         renewal.name,
         renewal.renewalDate,
         i18n.relativeDays(renewal.daysToRenewal),
-        `${renewal.score ?? '—'} ${label === undefined ? renewal.band : i18n.t(label).toLowerCase()}`,
+        // The band as a word in a running line ("41 at risk"), as the catalog writes it (no case to change in Chinese or Thai).
+        i18n.t('portfolio.scoreBand', { score: renewal.score, band: renewal.band }),
         renewal.amount === null || renewal.currency === null ? '—' : wholeMoney(i18n.locale, renewal.amount, renewal.currency),
       ];
     });

@@ -162,7 +162,7 @@ describe('tab card with the real backend and the sandbox portal', () => {
     const view = await companyOf('healthy');
     const r = await renderCard('crm.record.tab', view.companyId, { locale: 'ja-JP', timeZone: 'Asia/Tokyo' });
     expect(r.findByTestId(StatusTag, 'health-band').text).toBe('良好');
-    expect(r.findByTestId(Text, 'as-of').text).toBe(`2026/03/15 時点 · 2026/03/15 21:00 に算出`);
+    expect(r.findByTestId(Text, 'as-of').text).toBe(`2026/03/15 時点・2026/03/15 21:00 に算出`);
     if (view.renewal.date) expect(r.findByTestId(Text, 'renewal-date').text?.startsWith(view.renewal.date.replaceAll('-', '/'))).toBe(true);
   });
 

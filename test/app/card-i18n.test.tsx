@@ -136,7 +136,7 @@ describe('tab card in the user\'s language', () => {
     const r = await render('ja-JP', 'Asia/Tokyo');
     expect(r.findByTestId(StatusTag, 'health-band').text).toBe('良好');
     expect(r.findByTestId(Text, 'renewal-date').text).toBe('2026/05/01（47 日後）');
-    expect(r.findByTestId(Text, 'as-of').text).toBe('2026/03/15 時点 · 2026/03/15 22:45 に算出');
+    expect(r.findByTestId(Text, 'as-of').text).toBe('2026/03/15 時点・2026/03/15 22:45 に算出');
     expect(r.findByTestId(LoadingButton, 'create-task-qbr_due').text).toBe('タスクを作成');
   });
 

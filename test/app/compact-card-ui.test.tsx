@@ -20,9 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => backend.close());
 
-async function renderCompact(location: 'crm.record.sidebar' | 'crm.preview', view = cardViewFixture()) {
+async function renderCompact(location: 'crm.record.sidebar' | 'crm.preview', view = cardViewFixture(), locale?: string) {
   backend.reply({ status: 200, body: view });
   const r = createRenderer(location);
+  if (locale !== undefined) r.mocks.context.user.locale = locale;
   r.mocks.context.crm.objectId = 9001;
   r.mocks.context.crm.objectTypeId = '0-2';
   const fullCard = location === 'crm.preview' ? { objectId: 9001, objectTypeId: '0-2' } : undefined;
@@ -64,6 +65,19 @@ describe('compact card (sidebar and preview)', () => {
       v.warnings = ['Tickets could not be read.', 'NPS needs a scope.'];
     }));
     expect(textOf(r.findByTestId(Alert, 'warnings'))).toBe('Tickets could not be read. · NPS needs a scope.');
+  });
+
+  it('joins the warnings of one line with the reader\'s separator (・ in Japanese)', async () => {
+    const r = await renderCompact('crm.record.sidebar', cardViewFixture((v) => {
+      v.warnings = ['Tickets could not be read.', 'NPS needs a scope.'];
+      v.warningMessages = [
+        { code: 'warning.source', params: { source: 'tickets', state: 'unavailable' } },
+        { code: 'warning.source', params: { source: 'feedback', state: 'unavailable' } },
+      ];
+    }), 'ja-JP');
+    const line = textOf(r.findByTestId(Alert, 'warnings'));
+    expect(line.split('・')).toHaveLength(2);
+    expect(line).not.toContain(' · ');
   });
 
   it('links the preview to the company record, where the full card is', async () => {

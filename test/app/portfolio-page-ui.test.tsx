@@ -51,10 +51,14 @@ function demoPage(): PageData {
 }
 
 async function renderPage(...replies: Array<{ status: number; body: unknown }>) {
+  return renderPageIn('en-US', ...replies);
+}
+
+async function renderPageIn(locale: string, ...replies: Array<{ status: number; body: unknown }>) {
   backend.reply(...replies);
   const r = createRenderer('pages');
   r.render(
-    <PortfolioPageDeps.Provider value={{ fetchFn: plainFetch, baseUrl: backend.baseUrl, locale: 'en-US', timeZone: 'UTC', portalId: 123 }}>
+    <PortfolioPageDeps.Provider value={{ fetchFn: plainFetch, baseUrl: backend.baseUrl, locale, timeZone: 'UTC', portalId: 123 }}>
       <PortfolioPage />
     </PortfolioPageDeps.Provider>,
   );
@@ -73,6 +77,14 @@ describe('the managers’ app page', () => {
     expect(r.findByTestId(StatusTag, 'band-churned').text).toBe('Churned');
     expect(r.findByTestId(Text, 'band-churned-customers').text).toBe('1');
     expect(textOf(r.getRootNode())).toContain('Amounts are shown per currency');
+  });
+
+  it('joins amounts and figures the way the reader\'s language does: · in English, ・ in Japanese', async () => {
+    const en = await renderPage({ status: 200, body: demoPage() });
+    expect(textOf(en.getRootNode())).toMatch(/Renewals due: \d+ · Renewed: \d+ · Churned customers: \d+ · /);
+    const ja = await renderPageIn('ja-JP', { status: 200, body: demoPage() });
+    expect(ja.findByTestId(Text, 'band-healthy-arr').text).toBe('$500,000・€40,000');
+    expect(textOf(ja.getRootNode())).toMatch(/契約更新予定：\d+・契約更新済み：\d+・/);
   });
 
   it('orders the renewals at risk by value at stake, overdue ones included, healthy ones left out', async () => {

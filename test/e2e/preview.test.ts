@@ -176,7 +176,7 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
 
     const ja = await labels('ja');
     expect(ja.get(first?.id ?? '')).toMatch(/(今日同期|昨日同期|\d+ 日前に同期)$/);
-    expect(ja.get(cleared?.id ?? '')).toBe(`${cleared?.name ?? ''} · ヘルスはまだ同期されていません`);
+    expect(ja.get(cleared?.id ?? '')).toBe(`${cleared?.name ?? ''}・ヘルスはまだ同期されていません`);
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });

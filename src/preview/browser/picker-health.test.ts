@@ -41,7 +41,7 @@ describe('the company picker\'s options', () => {
   });
 
   it('speak the card\'s language in every locale, with the catalog\'s band names', () => {
-    expect(pickerOption(written, createI18n('ja', 'Asia/Tokyo'), now)).toBe('Acme · 41 · リスクあり · 3 日前に同期');
+    expect(pickerOption(written, createI18n('ja', 'Asia/Tokyo'), now)).toBe('Acme・41・リスクあり・3 日前に同期');
     expect(pickerOption(written, createI18n('pl', 'Europe/Warsaw'), now)).toBe('Acme · 41 · Ryzyko odejścia · zsynchronizowano 3 dni temu');
     expect(pickerOption(never, createI18n('zh-CN', 'Asia/Shanghai'), now)).toBe('Acme · 健康度尚未同步');
     for (const locale of ['en', 'zh-CN', 'ja', 'pl', 'th'] as const) {

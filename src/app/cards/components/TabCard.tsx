@@ -80,7 +80,7 @@ function CardHeader({ view }: { view: CardView }) {
     <Flex direction="row" gap="sm" align="center" wrap testId="card-header">
       {stage && view.lifecycle ? (
         <StatusTag variant={view.lifecycle.stage === 'churned' ? 'default' : 'info'} testId="lifecycle-stage">
-          {view.lifecycle.since ? `${i18n.t(stage)} · ${i18n.t('lifecycle.since', { date: view.lifecycle.since })}` : i18n.t(stage)}
+          {view.lifecycle.since ? i18n.parts([i18n.t(stage), i18n.t('lifecycle.since', { date: view.lifecycle.since })]) : i18n.t(stage)}
         </StatusTag>
       ) : null}
       <AsOf view={view} />

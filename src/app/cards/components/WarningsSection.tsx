@@ -15,7 +15,7 @@ export function WarningsSection({ warnings, messages, compact = false }: { warni
   return (
     <Alert variant="warning" title={i18n.t('warnings.title')} testId="warnings">
       {compact ? (
-        <Text variant="microcopy">{lines.join(' · ')}</Text>
+        <Text variant="microcopy">{i18n.parts(lines)}</Text>
       ) : (
         <Flex direction="column" gap="xs">
           {lines.map((line, i) => <Text key={`${i}-${line}`}>{line}</Text>)}

@@ -17,6 +17,8 @@ export interface I18n {
    * `currency` as money, other numbers as they are (plural rules see them).
    */
   t(key: MessageKey, params?: Readonly<Record<string, MessageValue | null>>): string;
+  /** Facts side by side on one line ("82 / 100 · Healthy"), joined the way the language writes them (the catalog's `list.partSeparator`). */
+  parts(texts: readonly string[]): string;
   /** A message the backend sent (code + params); its English `fallback` when the code is not in the catalog. */
   message(message: Message, fallback?: string): string;
   /** A calendar date (`YYYY-MM-DD`): the same day in every time zone. */
@@ -64,6 +66,7 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
     timeZone: zone,
     catalog,
     t,
+    parts: (texts) => texts.join(t('list.partSeparator')),
     message: (m, fallback) => (isMessageKey(m.code) ? t(m.code, m.params) : (fallback ?? m.code)),
     date,
     dateTime: (instant) => {

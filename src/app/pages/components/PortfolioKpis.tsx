@@ -28,7 +28,17 @@ function KpiSet({ title, report, testId }: { readonly title: string; readonly re
         <StatisticsItem label={i18n.t('report.ltv.estimate')} number={money(report.ltv.estimatedLtv)} />
       </Statistics>
       <Text variant="microcopy">
-        {`${i18n.t('report.renewals.due')}: ${i18n.number(report.renewals.due)} · ${i18n.t('report.renewals.renewed')}: ${i18n.number(report.renewals.renewed)} · ${i18n.t('report.customers.churned')}: ${i18n.number(report.customers.churned)} · ${i18n.t('report.arr.start')}: ${money(report.arr.start)} · ${i18n.t('report.arr.end')}: ${money(report.arr.end)}`}
+        {i18n.parts(
+          (
+            [
+              ['report.renewals.due', i18n.number(report.renewals.due)],
+              ['report.renewals.renewed', i18n.number(report.renewals.renewed)],
+              ['report.customers.churned', i18n.number(report.customers.churned)],
+              ['report.arr.start', money(report.arr.start)],
+              ['report.arr.end', money(report.arr.end)],
+            ] as const
+          ).map(([label, value]) => i18n.t('list.labelColonValue', { label: i18n.t(label), value })),
+        )}
       </Text>
       {report.leftOut.map((other) => (
         <Text key={other.currency} variant="microcopy">

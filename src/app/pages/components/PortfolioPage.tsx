@@ -103,7 +103,7 @@ function PortfolioView({ page, owner, onOwner, portalId }: { readonly page: Page
         <Flex direction="column" gap="xs">
           <Heading>{i18n.t('portfolio.title')}</Heading>
           <Text variant="microcopy">
-            {i18n.t('portfolio.asOf', { date: page.asOf })} · {i18n.t('portfolio.customers', { count: overview.customers })}
+            {i18n.parts([i18n.t('portfolio.asOf', { date: page.asOf }), i18n.t('portfolio.customers', { count: overview.customers })])}
           </Text>
         </Flex>
         <Select

@@ -86,7 +86,7 @@ export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; re
                   </TableCell>
                   <TableCell>{i18n.dayWithRelative(renewal.renewalDate, page.asOf)}</TableCell>
                   <TableCell>
-                    <StatusTag variant={bandVariant(renewal.band)}>{`${renewal.score ?? '—'} · ${bandLabel(i18n, renewal.band)}`}</StatusTag>
+                    <StatusTag variant={bandVariant(renewal.band)}>{i18n.parts([renewal.score === null ? '—' : String(renewal.score), bandLabel(i18n, renewal.band)])}</StatusTag>
                   </TableCell>
                   <TableCell>
                     <Text testId={`at-stake-${renewal.companyId}`}>{renewal.amount === null ? '—' : wholeMoney(i18n, renewal.amount, renewal.currency)}</Text>

@@ -19,9 +19,9 @@ export function wholeMoney(i18n: I18n, amount: number, currency: string | null):
   }
 }
 
-/** Amounts per currency, never added across them. */
+/** Amounts per currency, never added across them, joined with the catalog's separator. */
 export function moneyList(i18n: I18n, amounts: readonly Money[]): string {
-  return amounts.length === 0 ? '—' : amounts.map((m) => wholeMoney(i18n, m.amount, m.currency)).join(' · ');
+  return amounts.length === 0 ? '—' : i18n.parts(amounts.map((m) => wholeMoney(i18n, m.amount, m.currency)));
 }
 
 const bandLabels: Readonly<Record<string, MessageKey>> = {

@@ -430,6 +430,10 @@ export const messages = {
   'handoff.submitBlocked': 'To submit, fill in: {fields}',
   'list.separator': ', ',
   'list.clauseSeparator': '; ',
+  'list.partSeparator': ' · ',
+  'list.labelValue': '{label} {value}',
+  'list.labelColonValue': '{label}: {value}',
+  'portfolio.scoreBand': '{score} {band, select, healthy {healthy} attention {needs attention} at_risk {at risk} unknown {unknown} churned {churned} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100: {explanation}',
   'error.adminDetails': 'Details for admins',

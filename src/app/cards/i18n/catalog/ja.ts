@@ -24,7 +24,7 @@ export const glossary: Glossary = {
 // Japanese (30 日間, {count} 件); full-width （） throughout, ： in the card and the doctor's checks.
 export const messages: Catalog = {
   'card.loading': '顧客のヘルスを読み込んでいます…',
-  'card.asOf': '{date} 時点 · {dateTime} に算出',
+  'card.asOf': '{date} 時点・{dateTime} に算出',
   'error.title': 'カスタマーサクセスカードを読み込めませんでした',
   'error.retry': '再試行',
   'error.network': 'カスタマーサクセスサービスに接続できませんでした。接続を確認してからもう一度お試しください。',
@@ -434,6 +434,10 @@ export const messages: Catalog = {
   'handoff.submitBlocked': '提出するには次を入力してください：{fields}',
   'list.separator': '、',
   'list.clauseSeparator': ' / ',
+  'list.partSeparator': '・',
+  'list.labelValue': '{label}：{value}',
+  'list.labelColonValue': '{label}：{value}',
+  'portfolio.scoreBand': '{score} {band, select, healthy {良好} attention {要注意} at_risk {リスクあり} unknown {不明} churned {解約済み} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100：{explanation}',
   'error.adminDetails': '管理者向けの詳細',
@@ -694,12 +698,12 @@ export const messages: Catalog = {
 
   // The local preview's company picker and record summary (npm start): health as sync last wrote it.
   'preview.picker.label': '会社（前回の同期で書き込まれたヘルスに基づき、リスクの高い順）',
-  'preview.picker.synced': '{name} · {score} · {band} · {days, plural, =-1 {同期済み（日時不明）} =0 {今日同期} =1 {昨日同期} other {# 日前に同期}}',
-  'preview.picker.notSynced': '{name} · ヘルスはまだ同期されていません',
+  'preview.picker.synced': '{name}・{score}・{band}・{days, plural, =-1 {同期済み（日時不明）} =0 {今日同期} =1 {昨日同期} other {# 日前に同期}}',
+  'preview.picker.notSynced': '{name}・ヘルスはまだ同期されていません',
   'preview.picker.note': '一覧のヘルスは、同期で HubSpot に最後に書き込まれた値です。カードはレコードからその場で算出するため、次の同期までは両者が異なることがあります。',
   'preview.summary.recordId': 'レコード ID',
   'preview.summary.health': 'ヘルス（前回の同期）',
-  'preview.summary.healthValue': '{score} · {band}',
+  'preview.summary.healthValue': '{score}・{band}',
   'preview.summary.syncedAt': '同期日時',
   'preview.summary.notSynced': 'まだ同期されていません',
   'preview.summary.renewal': '契約更新（前回の同期）',

@@ -428,6 +428,10 @@ export const messages: Catalog = {
   'handoff.submitBlocked': 'Aby przekazać, uzupełnij: {fields}',
   'list.separator': ', ',
   'list.clauseSeparator': '; ',
+  'list.partSeparator': ' · ',
+  'list.labelValue': '{label} {value}',
+  'list.labelColonValue': '{label}: {value}',
+  'portfolio.scoreBand': '{score} {band, select, healthy {dobra kondycja} attention {wymaga uwagi} at_risk {ryzyko odejścia} unknown {kondycja nieznana} churned {po odejściu} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100: {explanation}',
   'error.adminDetails': 'Szczegóły dla administratora',

@@ -428,6 +428,10 @@ export const messages: Catalog = {
   'handoff.submitBlocked': 'กรอกข้อมูลต่อไปนี้ก่อนส่ง: {fields}',
   'list.separator': ', ',
   'list.clauseSeparator': '; ',
+  'list.partSeparator': ' · ',
+  'list.labelValue': '{label} {value}',
+  'list.labelColonValue': '{label}: {value}',
+  'portfolio.scoreBand': '{score} {band, select, healthy {สุขภาพดี} attention {ต้องให้ความสนใจ} at_risk {มีความเสี่ยง} unknown {ไม่ทราบ} churned {เลิกใช้บริการแล้ว} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100: {explanation}',
   'error.adminDetails': 'รายละเอียดสำหรับผู้ดูแลระบบ',

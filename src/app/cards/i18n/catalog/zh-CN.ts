@@ -430,6 +430,10 @@ export const messages: Catalog = {
   'handoff.submitBlocked': '提交前请填写：{fields}',
   'list.separator': '、',
   'list.clauseSeparator': '；',
+  'list.partSeparator': ' · ',
+  'list.labelValue': '{label}：{value}',
+  'list.labelColonValue': '{label}：{value}',
+  'portfolio.scoreBand': '{score} {band, select, healthy {健康} attention {需要关注} at_risk {有风险} unknown {未知} churned {已流失} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100：{explanation}',
   'error.adminDetails': '供管理员查看的详细信息',
