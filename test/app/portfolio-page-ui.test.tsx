@@ -130,6 +130,18 @@ describe('the managers’ app page', () => {
     expect(textOf(r.getRootNode()).split(note).length - 1).toBe(1);
   });
 
+  it('says under the churned customers when the ARR a churn lost is inferred from the lost renewal deal', async () => {
+    // Gone Ltd's churned 30,000 rests on its won new business: no note.
+    expect(textOf((await renderPage({ status: 200, body: demoPage() })).getRootNode())).not.toContain('Churned ARR inferred');
+    // Lost Only Co: its only deal is its renewal of 45,000, lost on 2026-11-05: churned then, the 45,000 it was due on inferred.
+    const lostOnly = company('18', 'Lost Only Co', {}, [deal({ type: 'existingbusiness', stage: 'closedlost', closedate: '2026-11-05', amount: 45_000 })]);
+    const r = await renderPage({ status: 200, body: pageOf({ book: [lostOnly], owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last, read }, { asOf, currency }) });
+    expect(textOf(r.findByTestId(Table, 'churned'))).toContain('$45,000');
+    expect(r.findByTestId(Text, 'churned-arr-inferred').text).toBe(
+      'Churned ARR inferred from the lost renewal deal for 1 company: with no earlier contract deal on record, the contract it was to renew counts as in force until the loss, at the amount that was up for renewal',
+    );
+  });
+
   it('filters by owner: the backend is asked for that owner’s companies', async () => {
     const r = await renderPage({ status: 200, body: demoPage() });
     const select = r.findByTestId(Select, 'owner-filter');

@@ -12,9 +12,10 @@ import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfol
 // them (readDeals). Rules, and why:
 // - The ARR in force on a day: the contract walked from the contract deals up to it
 //   (contract-in-force.ts, the book's rule too): a won renewal restates the contract, won new
-//   business adds to it, a lost renewal ends it; a first renewal deal with no decided contract
-//   deal before it implies the contract it renews, in force until it is decided, worth what is
-//   up for renewal (its figure inferred: arrInferred).
+//   business or expansion adds to it, a lost renewal ends it (an expansion won after that brings
+//   none back: churned, as the card's lifecycle says); a first renewal deal with no decided
+//   contract deal before it (a won expansion is not one) implies the contract it renews, in force
+//   until it is decided, worth what is up for renewal (its figure inferred: arrInferred).
 // - Under contract at the start (the churn-rate and GRR/NRR population): a contract is in
 //   force before the start day.
 // - Due for renewal: a renewal deal closes in the period (open, won or lost). A close date is

@@ -24,6 +24,9 @@ describe('churnedSince (the @example): the one churn rule of the card and the bo
     expect(churnedSince(read(history), day('2026-11-23'))).toBe(day('2026-10-15'));
     expect(churnedSince(read([...history, newBusinessWon('2026-11-01')]), day('2026-11-23'))).toBeNull();
     expect(churnedSince(read([...history, deal({ type: 'existingbusiness', stage: 'contractsent', closedate: '2027-10-15T00:00:00.000Z' })]), day('2026-11-23'))).toBeNull();
+    // A won expansion (existing business 109 days past the contract's end) renews nothing; new business won on the day of the loss does.
+    expect(churnedSince(read([...history, deal({ type: 'existingbusiness', stage: 'closedwon', closedate: '2027-02-01T00:00:00.000Z' })]), day('2027-02-15'))).toBe(day('2026-10-15'));
+    expect(churnedSince(read([...history, newBusinessWon('2026-10-15')]), day('2026-11-23'))).toBeNull();
     // renewalFacts says the same.
     const read2 = readDealsWithContract(history, defaultConfig.renewal, defaultConfig.handoff, {});
     expect(renewalFacts(read2.deals, { day: read2.contractEnd, source: read2.contractEndSource }, {}, defaultConfig, day('2026-11-23')).churnedSince).toBe(day('2026-10-15'));

@@ -191,6 +191,10 @@ export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'clos
  * churnedSince([newBusinessWon('2025-10-15'), renewalLost('2026-10-15')], day('2026-11-23')) // day('2026-10-15')
  * // ... and a new-business deal won back 2026-11-01, or a renewal still open: not churned.
  * churnedSince([..., newBusinessWon('2026-11-01')], day('2026-11-23')) // null
+ * // ... but existing business won 2027-02-01, past the renewal distance (an expansion), renews nothing:
+ * churnedSince([..., existingBusinessWon('2027-02-01')], day('2027-02-15')) // day('2026-10-15')
+ * // ... while new business won on the day of the loss is a new contract:
+ * churnedSince([..., newBusinessWon('2026-10-15')], day('2026-11-23')) // null
  */
 export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day | null {
   let decided: ChurnDealFacts | null = null;

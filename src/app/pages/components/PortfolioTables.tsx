@@ -105,6 +105,7 @@ export function Churned({ page, portalId }: { readonly page: PageData; readonly 
   const i18n = useI18n();
   const period = page.kpis.current.label;
   const { churned } = page.overview;
+  const inferred = churned.filter((company) => company.arrInferred).length;
   return (
     <Flex direction="column" gap="xs">
       <Heading>{i18n.t('portfolio.churned.title', { period })}</Heading>
@@ -127,6 +128,11 @@ export function Churned({ page, portalId }: { readonly page: PageData; readonly 
           </TableBody>
         </Table>
       )}
+      {inferred > 0 ? (
+        <Text variant="microcopy" testId="churned-arr-inferred">
+          {i18n.t('portfolio.churned.arrInferred', { companies: inferred })}
+        </Text>
+      ) : null}
     </Flex>
   );
 }

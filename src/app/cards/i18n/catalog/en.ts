@@ -245,6 +245,7 @@ export const messages = {
   'portfolio.column.churnedOn': 'Churned on',
   'portfolio.column.reason': 'Reason',
   'portfolio.churned.none': 'No customer churned in {period}.',
+  'portfolio.churned.arrInferred': 'Churned ARR inferred from the lost renewal deal for {companies, plural, one {# company} other {# companies}}: with no earlier contract deal on record, the contract it was to renew counts as in force until the loss, at the amount that was up for renewal',
   'portfolio.kpis.title': 'Renewal and retention',
   'portfolio.kpis.current': 'This quarter so far ({period})',
   'portfolio.kpis.arrInferred': 'ARR at the start and at the end inferred from an open renewal deal (no earlier contract deal on record): {current, plural, one {# company} other {# companies}} in {currentPeriod}, {last, plural, one {# company} other {# companies}} in {lastPeriod}',

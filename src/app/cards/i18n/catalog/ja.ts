@@ -249,6 +249,7 @@ export const messages: Catalog = {
   'portfolio.column.churnedOn': '解約日',
   'portfolio.column.reason': '理由',
   'portfolio.churned.none': '{period} に解約した顧客はいません。',
+  'portfolio.churned.arrInferred': '{companies} 社の解約 ARR は失注した契約更新取引から推定しています（それ以前の契約取引の記録がないため、この契約更新の対象となる契約を失注まで有効とみなし、契約更新の金額で計上）',
   'portfolio.kpis.title': '契約更新と維持',
   'portfolio.kpis.current': '今四半期（{period}）の現時点まで',
   'portfolio.kpis.arrInferred': '期首・期末 ARR は進行中の契約更新取引から推定しています（それ以前の契約取引の記録なし）：{currentPeriod} は {current} 社、{lastPeriod} は {last} 社',

@@ -243,6 +243,7 @@ export const messages: Catalog = {
   'portfolio.column.churnedOn': 'Data odejścia',
   'portfolio.column.reason': 'Powód',
   'portfolio.churned.none': 'W {period} żaden klient nie odszedł.',
+  'portfolio.churned.arrInferred': 'ARR utracone przez odejście {companies, plural, one {# firmy} few {# firm} many {# firm} other {# firmy}} wywnioskowano z utraconej transakcji odnowienia: w systemie nie ma wcześniejszej transakcji dotyczącej umowy, więc umowę, którą miała odnowić, uznaje się za obowiązującą do utraty odnowienia, w kwocie do odnowienia',
   'portfolio.kpis.title': 'Odnowienia i utrzymanie',
   'portfolio.kpis.current': 'Bieżący kwartał do dziś ({period})',
   'portfolio.kpis.arrInferred': 'ARR na początku i na końcu wywnioskowano z otwartej transakcji odnowienia (w systemie nie ma wcześniejszej transakcji dotyczącej umowy): {current, plural, one {# firma} few {# firmy} many {# firm} other {# firmy}} w {currentPeriod}, {last, plural, one {# firma} few {# firmy} many {# firm} other {# firmy}} w {lastPeriod}',

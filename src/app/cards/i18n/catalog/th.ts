@@ -243,6 +243,7 @@ export const messages: Catalog = {
   'portfolio.column.churnedOn': 'วันที่เลิกใช้บริการ',
   'portfolio.column.reason': 'เหตุผล',
   'portfolio.churned.none': 'ไม่มีลูกค้าเลิกใช้บริการใน {period}',
+  'portfolio.churned.arrInferred': 'ARR ที่สูญเสียจากการเลิกใช้บริการของบริษัท {companies} แห่งอนุมานจากดีลต่ออายุสัญญาที่ไม่สำเร็จ: เนื่องจากไม่มีดีลสัญญาก่อนหน้าในระบบ จึงถือว่าสัญญาเดิมที่ดีลนี้จะต่ออายุมีผลอยู่จนถึงวันที่การต่ออายุสัญญาไม่สำเร็จ โดยใช้ยอดที่รอต่ออายุสัญญา',
   'portfolio.kpis.title': 'การต่ออายุสัญญาและการรักษาลูกค้า',
   'portfolio.kpis.current': 'ไตรมาสนี้ถึงปัจจุบัน ({period})',
   'portfolio.kpis.arrInferred': 'ARR ต้นงวดและปลายงวดอนุมานจากดีลต่ออายุสัญญาที่เปิดอยู่ (ไม่มีดีลสัญญาก่อนหน้าในระบบ): {current} บริษัทใน {currentPeriod} และ {last} บริษัทใน {lastPeriod}',

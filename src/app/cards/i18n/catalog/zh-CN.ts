@@ -245,6 +245,7 @@ export const messages: Catalog = {
   'portfolio.column.churnedOn': '流失日期',
   'portfolio.column.reason': '原因',
   'portfolio.churned.none': '{period} 没有客户流失。',
+  'portfolio.churned.arrInferred': '{companies} 家公司的流失 ARR 由失败的续约交易推断：此前没有合同交易记录，因此将该续约所对应的合同视为在续约失败前一直有效，金额按待续约金额计算',
   'portfolio.kpis.title': '续约与留存',
   'portfolio.kpis.current': '本季度至今（{period}）',
   'portfolio.kpis.arrInferred': '期初和期末 ARR 由进行中的续约交易推断（此前没有合同交易记录）：{currentPeriod} 有 {current} 家公司，{lastPeriod} 有 {last} 家公司',
