@@ -4,7 +4,8 @@ import type { FactorOutcome } from '../domain/health/health.ts';
 import { writebackFor } from '../domain/sync/write-rules.ts';
 import { englishWording, healthDrivers, healthProperties } from '../domain/sync/written-values.ts';
 import { at, atRiskCompany } from '../domain/testing/fixtures.ts';
-import { portalWording, writtenWording } from './portal-wording.ts';
+import { englishListName, managerListKeys } from '../domain/portfolio/manager-lists.ts';
+import { listName, portalWording, writtenWording } from './portal-wording.ts';
 
 // The texts a sync writes into HubSpot in the portal's language (config portalLanguage).
 
@@ -109,5 +110,17 @@ describe('the write diff in the portal\'s language', () => {
     const written = healthProperties({ health: { score: 40, band: 'at_risk', trend30d: null, factors }, renewal: { date: null, amount: null, customerSince: null, lifetimeRevenue: null }, nps: { score: null, responses: 0 }, actions: [renewalCall], handoff: { status: 'not_started' }, lifecycle: { stage: 'active', since: null } }, polish);
     expect(written.cs_health_drivers).toBe(healthDrivers(factors, polish));
     expect(written.cs_next_action).toBe('Przeprowadź rozmowę o odnowieniu');
+  });
+});
+
+describe('the manager lists\' names in the portal\'s language', () => {
+  it('are the English names as before in English, and four distinct names in each language', () => {
+    expect(listName('en')).toBe(englishListName);
+    expect(managerListKeys.map(listName('en'))).toEqual(['Customer success: at-risk customers', 'Customer success: renewing in 90 days, not healthy', 'Customer success: detractors (company NPS below 0)', 'Customer success: churned in the last 90 days']);
+    for (const language of portalLanguages) expect(new Set(managerListKeys.map(listName(language))).size).toBe(4);
+    expect(listName('pl')('churned')).toBe('Customer success: klienci, którzy odeszli w ostatnich 90 dniach');
+    expect(listName('ja')('atRisk')).toBe('カスタマーサクセス：解約リスクのある顧客');
+    expect(listName('zh-CN')('detractors')).toBe('客户成功：贬损者（公司 NPS 低于 0）');
+    expect(listName('th')('renewingNotHealthy')).toBe('Customer Success: ลูกค้าที่จะต่ออายุสัญญาภายใน 90 วันแต่สุขภาพไม่ดี');
   });
 });

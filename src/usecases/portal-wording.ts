@@ -2,11 +2,13 @@ import { createI18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/messages.ts';
 import type { CsConfig, PortalLanguage } from '../config/schema.ts';
 import { explanationText } from '../domain/health/factor.ts';
+import { englishListName, type ManagerListKey } from '../domain/portfolio/manager-lists.ts';
 import { englishWording, type WrittenWording } from '../domain/sync/written-values.ts';
 
 // The words the app writes into HubSpot for the whole portal (config `portalLanguage`), from the
 // message catalog: what a CS team filters views by and reads in its own language. English keeps
-// the domain's own English, byte for byte what the product always wrote.
+// the domain's own English, byte for byte what the product always wrote. Setup names the
+// managers' lists in it too.
 
 /**
  * How a sync words cs_health_drivers and cs_next_action in the portal's language: each factor's
@@ -33,6 +35,18 @@ export function writtenWording(language: PortalLanguage, timeZone: string): Writ
     driverSeparator: i18n.t('list.clauseSeparator'),
     nextAction: (action) => (action.titleMessage ? i18n.message(action.titleMessage, action.title) : action.title),
   };
+}
+
+/**
+ * The names of the manager lists in the portal's language.
+ *
+ * @example
+ * listName('pl')('atRisk') // => 'Customer success: klienci z ryzykiem odejścia'
+ */
+export function listName(language: PortalLanguage): (key: ManagerListKey) => string {
+  if (language === 'en') return englishListName;
+  const i18n = createI18n(language, 'UTC');
+  return (key) => i18n.t(`setup.list.${key}`);
 }
 
 /** The wording of a configuration's portal. */

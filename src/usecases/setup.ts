@@ -1,6 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
 import { productProperties, propertyDrift, propertyGroup, type PropertyDefinition } from '../domain/properties.ts';
 import { managerLists } from '../domain/portfolio/manager-lists.ts';
+import { listName } from './portal-wording.ts';
 import type { ListGateway } from '../hubspot/lists.ts';
 import { propertyFailure, type PropertyGateway } from '../hubspot/properties.ts';
 
@@ -89,7 +90,8 @@ async function ensureLists(deps: SetupDeps): Promise<NonNullable<SetupReport['li
   const gateway = deps.lists;
   if (!gateway) throw new RangeError('setup --lists needs a list gateway');
   const outcomes: Array<{ name: string; outcome: 'created' | 'exists' | 'failed'; reason?: string }> = [];
-  for (const list of managerLists(deps.config)) {
+  // Named in the portal's language: a list of another language's name is another list to HubSpot.
+  for (const list of managerLists(deps.config, listName(deps.config.portalLanguage))) {
     try {
       outcomes.push({ name: list.name, outcome: (await gateway.ensure(list)) ? 'created' : 'exists' });
     } catch (error) {

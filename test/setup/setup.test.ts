@@ -3,7 +3,7 @@ import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { productProperties, propertyGroup } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
-import { ListGateway } from '../../src/hubspot/lists.ts';
+import { ListGateway, listRequest } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { fakeListsApi } from './lists-api.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
@@ -90,6 +90,20 @@ describe('cs-card setup against the sandbox', () => {
 
     const second = await setup();
     expect(second.lists).toEqual(names.map((name) => ({ name, outcome: 'exists' })));
+  });
+
+  it('--lists names the lists in the portal\'s language (portalLanguage), once; the English ones are other lists', async () => {
+    const { sandbox, client, config } = await demo();
+    const setup = (language: 'pl' | 'en') =>
+      runSetup({ properties: new PropertyGateway(client, fastRetry), lists: new ListGateway(client, fastRetry), config: { ...config, portalLanguage: language } }, { lists: true });
+    const polish = ['Customer success: klienci z ryzykiem odejścia', 'Customer success: odnowienie w ciągu 90 dni, bez dobrej kondycji', 'Customer success: krytycy (NPS firmy poniżej 0)', 'Customer success: klienci, którzy odeszli w ostatnich 90 dniach'];
+
+    expect((await setup('pl')).lists).toEqual(polish.map((name) => ({ name, outcome: 'created' })));
+    expect((await setup('pl')).lists).toEqual(polish.map((name) => ({ name, outcome: 'exists' })));
+    // The same filters as the English lists, only the names differ.
+    const stored = [...sandbox.store.lists.values()];
+    expect(stored.map((list) => list.filterBranch)).toEqual(managerLists(config).map((list) => (listRequest(list) as { filterBranch: unknown }).filterBranch));
+    expect((await setup('en')).lists).toEqual(managerLists(config).map((list) => ({ name: list.name, outcome: 'created' })));
   });
 
   it('leaves handoff fields the configuration points outside the cs_ namespace alone', async () => {

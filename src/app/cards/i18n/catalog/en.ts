@@ -501,6 +501,11 @@ export const messages = {
   'cli.setup.list': 'List "{name}": {outcome, select, created {created} other {unchanged (exists)}}',
   'cli.setup.listFailed': 'List "{name}": failed ({reason})',
   'cli.setup.listsSkipped': 'Lists: skipped, the embedded sandbox has no Lists API (run setup --lists against a real portal)',
+  // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
+  'setup.list.atRisk': 'Customer success: at-risk customers',
+  'setup.list.renewingNotHealthy': 'Customer success: renewing in 90 days, not healthy',
+  'setup.list.detractors': 'Customer success: detractors (company NPS below 0)',
+  'setup.list.churned': 'Customer success: churned in the last 90 days',
   'cli.setup.nothingToChange': 'Nothing to change: the portal already matches.',
   'cli.setup.done': 'Done.',
   'cli.setup.failures': '{count, plural, one {# property or list} other {# properties or lists}} could not be set up (listed above); fix what each line names and run setup again',

@@ -505,6 +505,11 @@ export const messages: Catalog = {
   'cli.setup.list': 'リスト「{name}」: {outcome, select, created {作成しました} other {変更なし（既存）}}',
   'cli.setup.listFailed': 'リスト「{name}」: 失敗しました（{reason}）',
   'cli.setup.listsSkipped': 'リスト: スキップしました。組み込みのサンドボックスには Lists API がありません（実際のポータルに対して setup --lists を実行してください）',
+  // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
+  'setup.list.atRisk': 'カスタマーサクセス：解約リスクのある顧客',
+  'setup.list.renewingNotHealthy': 'カスタマーサクセス：90 日以内に契約更新、ヘルスが良好でない顧客',
+  'setup.list.detractors': 'カスタマーサクセス：批判者（会社の NPS が 0 未満）',
+  'setup.list.churned': 'カスタマーサクセス：過去 90 日以内に解約した顧客',
   'cli.setup.nothingToChange': '変更はありません。ポータルはすでに最新の状態です。',
   'cli.setup.done': '完了しました。',
   'cli.setup.failures': '{count} 件のプロパティまたはリストを設定できませんでした（上記の一覧）。各行に書かれた問題を直してから、もう一度 setup を実行してください',

@@ -499,6 +499,11 @@ export const messages: Catalog = {
   'cli.setup.list': 'Lista „{name}”: {outcome, select, created {utworzona} other {bez zmian (już istnieje)}}',
   'cli.setup.listFailed': 'Lista „{name}”: błąd ({reason})',
   'cli.setup.listsSkipped': 'Listy: pominięto, bo wbudowany sandbox nie ma Lists API (uruchom setup --lists na prawdziwym portalu)',
+  // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
+  'setup.list.atRisk': 'Customer success: klienci z ryzykiem odejścia',
+  'setup.list.renewingNotHealthy': 'Customer success: odnowienie w ciągu 90 dni, bez dobrej kondycji',
+  'setup.list.detractors': 'Customer success: krytycy (NPS firmy poniżej 0)',
+  'setup.list.churned': 'Customer success: klienci, którzy odeszli w ostatnich 90 dniach',
   'cli.setup.nothingToChange': 'Nic do zmiany: portal jest już zgodny.',
   'cli.setup.done': 'Gotowe.',
   'cli.setup.failures': 'Nie udało się skonfigurować {count, plural, one {# właściwości lub listy} other {# właściwości lub list}} (lista powyżej); popraw to, co wskazuje każdy wiersz, i uruchom setup ponownie',

@@ -499,6 +499,11 @@ export const messages: Catalog = {
   'cli.setup.list': 'ลิสต์ “{name}”: {outcome, select, created {สร้างแล้ว} other {ไม่เปลี่ยนแปลง (มีอยู่แล้ว)}}',
   'cli.setup.listFailed': 'ลิสต์ “{name}”: ไม่สำเร็จ ({reason})',
   'cli.setup.listsSkipped': 'ลิสต์: ข้ามไป แซนด์บ็อกซ์ในตัวไม่มี Lists API (โปรดรัน setup --lists กับพอร์ทัลจริง)',
+  // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
+  'setup.list.atRisk': 'Customer Success: ลูกค้าที่มีความเสี่ยง',
+  'setup.list.renewingNotHealthy': 'Customer Success: ลูกค้าที่จะต่ออายุสัญญาภายใน 90 วันแต่สุขภาพไม่ดี',
+  'setup.list.detractors': 'Customer Success: ผู้ไม่พึงพอใจ (NPS ของบริษัทต่ำกว่า 0)',
+  'setup.list.churned': 'Customer Success: ลูกค้าที่เลิกใช้บริการในช่วง 90 วันที่ผ่านมา',
   'cli.setup.nothingToChange': 'ไม่มีอะไรต้องเปลี่ยน: พอร์ทัลตรงกับที่ต้องการอยู่แล้ว',
   'cli.setup.done': 'เสร็จแล้ว',
   'cli.setup.failures': 'ตั้งค่าพร็อพเพอร์ตี้หรือลิสต์ไม่ได้ {count} รายการ (ตามรายการด้านบน) โปรดแก้ตามที่แต่ละบรรทัดระบุ แล้วรัน setup อีกครั้ง',

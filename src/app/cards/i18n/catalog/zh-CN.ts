@@ -501,6 +501,11 @@ export const messages: Catalog = {
   'cli.setup.list': '列表“{name}”：{outcome, select, created {已创建} other {无变化（已存在）}}',
   'cli.setup.listFailed': '列表“{name}”：失败（{reason}）',
   'cli.setup.listsSkipped': '列表：已跳过，内置沙盒没有 Lists API（请针对真实账户运行 setup --lists）',
+  // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
+  'setup.list.atRisk': '客户成功：有风险的客户',
+  'setup.list.renewingNotHealthy': '客户成功：90 天内续约且健康度欠佳的客户',
+  'setup.list.detractors': '客户成功：贬损者（公司 NPS 低于 0）',
+  'setup.list.churned': '客户成功：过去 90 天内流失的客户',
   'cli.setup.nothingToChange': '无需更改：账户已是所需的设置。',
   'cli.setup.done': '完成。',
   'cli.setup.failures': '有 {count} 个属性或列表未能设置（见上方列表）；请按各行提示修复后，再次运行 setup',
