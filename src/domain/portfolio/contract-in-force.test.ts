@@ -8,6 +8,7 @@ import { deal, snapshot } from '../testing/fixtures.ts';
 import { readContractDeals } from './contract-deals.ts';
 import { contractInForce } from './contract-in-force.ts';
 import { bookCompany, bookReports, portfolioOverview, type BookCompany } from './portfolio-book.ts';
+import { bookRecordsAsOf } from './book-as-of.ts';
 import type { Period } from './renewal-period.ts';
 
 // One rule for the contract in force (contract-in-force.ts), read by the book (ARR in force on the
@@ -170,14 +171,16 @@ describe('the book and the period report agree on the ARR in force', () => {
   // Churned companies included: a churned company (renewal.ts churnedSince, the card's lifecycle rule) has no
   // contract in force in the walk either (an expansion after the loss brings none back). With a contract end
   // date, existing business far from it is expansion, before or after the first renewal.
+  const iso = (n: number) => formatDay(day('2025-01-01') + n);
+  const dealArb = fc.record({
+    type: fc.constantFrom('newbusiness', 'existingbusiness'),
+    stage: fc.constantFrom('closedwon', 'closedlost', 'contractsent'),
+    // Often the same few days, so deals decided on one day meet.
+    on: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(300, 365, 665)),
+    amount: fc.integer({ min: 0, max: 100_000 }),
+  });
+
   it('for any single-currency deals, any day and any period start, churned companies included', () => {
-    const iso = (n: number) => formatDay(day('2025-01-01') + n);
-    const dealArb = fc.record({
-      type: fc.constantFrom('newbusiness', 'existingbusiness'),
-      stage: fc.constantFrom('closedwon', 'closedlost', 'contractsent'),
-      on: fc.integer({ min: 0, max: 1000 }),
-      amount: fc.integer({ min: 0, max: 100_000 }),
-    });
     fc.assert(
       fc.property(fc.array(dealArb, { maxLength: 6 }), fc.option(fc.integer({ min: 0, max: 1000 })), fc.integer({ min: 0, max: 1100 }), fc.integer({ min: 0, max: 1100 }), (specs, endOn, a, b) => {
         const records = specs.map((spec) => deal({ type: spec.type, stage: spec.stage, closedate: `${iso(spec.on)}T12:00:00Z`, amount: spec.amount }));
@@ -189,6 +192,24 @@ describe('the book and the period report agree on the ARR in force', () => {
         if (company.arrInferred) expect(report?.arrInferred).toBe(1);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // The card's lifecycle (lifecycle.ts, from renewal.ts churnedSince) says churned exactly when the book does, on
+  // the deals as they stood on the as-of day (book-as-of.ts, the card's as-of rule): then no contract is in force.
+  it('for any deals and any day, the card is churned exactly when the book is, and then no contract is in force', () => {
+    fc.assert(
+      fc.property(fc.array(dealArb, { maxLength: 6 }), fc.option(fc.integer({ min: 0, max: 1000 })), fc.integer({ min: 0, max: 1100 }), (specs, endOn, n) => {
+        const records = specs.map((spec) => deal({ type: spec.type, stage: spec.stage, closedate: `${iso(spec.on)}T12:00:00Z`, amount: spec.amount }));
+        const properties: PropertyValues = { lifecyclestage: 'customer', ...(endOn === null ? {} : { contract_end_date: iso(endOn) }) };
+        const asOf = day('2025-01-01') + n;
+        const then = bookRecordsAsOf({ id: '1', properties }, records, asOf, defaultConfig, Date.parse(`${iso(n)}T18:00:00Z`));
+        const company = booked(then.deals, asOf, asOf, properties);
+        const view = buildCardView(snapshot({ company: properties, deals: records }), defaultConfig, { asOf: iso(n), generatedAt: `${iso(n)}T18:00:00Z` });
+        expect(view.lifecycle.stage === 'churned' ? view.lifecycle.since : null).toBe(company.churnedOn);
+        if (company.churnedOn !== null) expect(contractInForce(contract(then.deals, properties), asOf, 'USD').inForce).toBe(false);
+      }),
+      { numRuns: 200 },
     );
   });
 });
