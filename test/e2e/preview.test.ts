@@ -118,6 +118,8 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     const options = await locations.locator('option').evaluateAll((all) => all.map((option) => ({ value: (option as HTMLOptionElement).value, label: option.textContent ?? '' })));
     const uidOf = (label: string) => options.find((option) => option.label.startsWith(label))?.value ?? '';
     expect(options.map((option) => option.label.split(' — ')[0])).toEqual(['Record tab', 'Record sidebar', 'Record preview', 'App page']);
+    expect(await page.getByTestId('record-tabs').textContent()).toMatch(/^OverviewActivities/);
+    expect(await page.getByTestId('preview-badge').textContent()).toMatch(/^Local preview · /);
 
     await locations.selectOption(uidOf('Record sidebar'));
     await waitFor(card.getByTestId('health-band'));
@@ -177,6 +179,13 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     const ja = await labels('ja');
     expect(ja.get(first?.id ?? '')).toMatch(/(今日同期|昨日同期|\d+ 日前に同期)$/);
     expect(ja.get(cleared?.id ?? '')).toBe(`${cleared?.name ?? ''}・ヘルスはまだ同期されていません`);
+    // The preview's own chrome speaks the page's language too, in HubSpot's Japanese words.
+    const jaLocations = await page.getByTestId('location-picker').locator('option').evaluateAll((all) => all.map((option) => option.textContent ?? ''));
+    expect(jaLocations.map((label) => label.split('：')[0])).toEqual(['レコードのタブ', 'レコードのサイドバー', 'レコードのプレビュー', 'アプリページ']);
+    expect(await page.getByTestId('record-tabs').textContent()).toMatch(/^概要アクティビティー/);
+    expect(await page.getByTestId('preview-badge').textContent()).toMatch(/^ローカルプレビュー・/);
+    expect(await page.title()).toMatch(/ — ローカルプレビュー$/);
+    expect(await page.locator('label', { has: page.getByTestId('locale-picker') }).textContent()).toMatch(/^言語/);
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });

@@ -108,7 +108,7 @@ export function previewHarness(): PreviewHarness {
         companyProperties: async (id, names) => ({ requested: `${id}:${names === '*' ? '*' : names.join('|')}` }),
       },
       backend: { url: backendUrl, secret },
-      page: { appId: 7, portalLabel: 'sandbox', portal: { id: 1, timezone: 'UTC' }, user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' } },
+      page: { appId: 7, portalWhere: { portal: 'sandbox', readOnly: 'no' }, portal: { id: 1, timezone: 'UTC' }, user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' } },
       ...overrides,
     };
     const served = await servePreview(options, bundler, 0);

@@ -151,13 +151,13 @@ describe('the preview answers only its own page on its own address', () => {
 
 describe('the page and its data', () => {
   it('embeds the page configuration without letting a value close the script element', async () => {
-    const portalLabel = 'portal </script><script>alert(1)</script>';
-    const page = { appId: 7, portalLabel, portal: { id: 1, timezone: 'UTC' }, user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' } };
+    const portalWhere = { portal: 'https://crm.example.com/</script><script>alert(1)</script>', readOnly: 'yes' } as const;
+    const page = { appId: 7, portalWhere, portal: { id: 1, timezone: 'UTC' }, user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' } };
     const html = (await (await preview({ page })).send('/')).text;
     expect(html).toContain('<script type="module" src="/preview.js"></script>');
     expect(html).not.toContain('</script><script>alert(1)');
     const json = /<script type="application\/json" id="preview-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
-    expect(JSON.parse(json)).toMatchObject({ appName: 'Customer Success Card', permittedUrls: ['https://cs-card.example.com'], locales: ['en', 'zh-CN', 'ja', 'pl', 'th'], appId: 7, portalLabel });
+    expect(JSON.parse(json)).toMatchObject({ appName: 'Customer Success Card', permittedUrls: ['https://cs-card.example.com'], locales: ['en', 'zh-CN', 'ja', 'pl', 'th'], appId: 7, portalWhere });
   });
 
   it('lists the picker\'s companies as the data source ranks them', async () => {

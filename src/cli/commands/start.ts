@@ -185,7 +185,9 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
     // signs with this one, so the backend verifies signatures exactly as in production.
     const secret = options.env.HUBSPOT_CLIENT_SECRET ?? randomBytes(32).toString('base64url');
     const card = { gateway: portal.card, config, now: () => new Date() };
-    const portalLabel = i18n.t('cli.start.portal', { portal: portal.kind === 'sandbox' ? 'sandbox' : portal.baseUrl, readOnly: portal.kind === 'hubspot' && !options.write ? 'yes' : 'no' });
+    // The portal as data: the terminal words it in its language, the preview page in the page's.
+    const portalWhere = { portal: portal.kind === 'sandbox' ? 'sandbox' : portal.baseUrl, readOnly: portal.kind === 'hubspot' && !options.write ? 'yes' : 'no' } as const;
+    const portalLabel = i18n.t('cli.start.portal', portalWhere);
     const backend = await step('cli.start.step.backend', () =>
       listenOn(options.port, options.portsAreExplicit, (port) => startServer({ card, signature: { mode: 'verify', secret }, log: failureLog(progress, i18n, 'cli.start.backendFailed'), portfolio: { gateway: portal.portfolio, config, now: () => new Date() } }, port, loopbackHost)),
     );
@@ -208,7 +210,7 @@ export async function startProduct(startOptions: ProductOptions): Promise<Runnin
             log: failureLog(progress, i18n, 'cli.start.previewFailed'),
             page: {
               appId: 1,
-              portalLabel,
+              portalWhere,
               portal: { id: 1, timezone: config.timeZone },
               user: { id: 1, email: 'csm@example.com', firstName: 'Casey', lastName: 'Morgan' },
             },

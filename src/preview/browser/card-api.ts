@@ -1,3 +1,4 @@
+import { createI18n } from '../../app/cards/i18n/format.ts';
 import type { CardApi, CardLocation } from './worker-globals.ts';
 import type { PreviewPageConfig } from './page-config.ts';
 import { closeOverlay } from './components/overlays.tsx';
@@ -21,6 +22,7 @@ export interface HostHooks {
 /** The `{ context, actions }` HubSpot hands the card's render callback, for one company. */
 export function cardApi(config: PreviewPageConfig, location: CardLocation, companyId: string, locale: string, cardTitle: string, hooks: HostHooks): CardApi {
   const { user, portal } = config;
+  const i18n = createI18n(locale, portal.timezone);
   const onlyStrings = (properties: Record<string, string | null>) =>
     Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, value ?? '']));
   return {
@@ -55,8 +57,8 @@ export function cardApi(config: PreviewPageConfig, location: CardLocation, compa
       },
       closeOverlay,
       copyTextToClipboard: (text) => navigator.clipboard.writeText(text),
-      navigateToPage: () => hooks.toast({ type: 'info', message: 'The local preview shows the app page as its "App page" location: pick it in the Location menu.' }),
+      navigateToPage: () => hooks.toast({ type: 'info', message: i18n.t('preview.navigateToPage') }),
     },
-    runServerlessFunction: () => Promise.reject(new Error('App functions are not available in the local preview.')),
+    runServerlessFunction: () => Promise.reject(new Error(i18n.t('preview.noServerless'))),
   };
 }

@@ -3,7 +3,7 @@
 import { provideHostServices, takeRegisteredCards } from './worker-globals.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createI18n } from '../../app/cards/i18n/format.ts';
+import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
 import { cardApi } from './card-api.ts';
 import { CrmActionHostContext } from './components/crm-actions.tsx';
 import type { CrmActionHost } from './components/crm-actions.tsx';
@@ -56,26 +56,15 @@ function useUrlState(name: string, fallback: string): [string, (value: string) =
   return [value, update];
 }
 
-/** HubSpot UI the CRM action components open, which the preview does not have. */
-const hubspotDialogs: Readonly<Record<string, string>> = {
-  ADD_NOTE: 'the note composer',
-  ADD_TASK: 'the task composer',
-  SEND_EMAIL: 'the email composer',
-  SCHEDULE_MEETING: 'the meeting scheduler',
-  OPEN_RECORD_CREATOR_FORM: 'the record creation form',
-  OPEN_RECORD_ASSOCIATION_FORM: 'the association form',
-  ENGAGEMENT_APP_LINK: 'the activity',
-  PAGE_APP_LINK: 'the app page',
-  OPEN_WORKFLOW_ENROLLMENT_MODAL: 'the workflow enrollment dialog',
-};
-
 interface ActionTargets {
   readonly showCompany: (companyId: string, location: CardLocation) => void;
   readonly toast: (toast: Omit<Toast, 'id'>) => void;
+  /** The page's words: what HubSpot would open instead (the catalog's preview.hubspotUi names each dialog). */
+  readonly i18n: I18n;
 }
 
 /** What a CrmActionLink/Button does here: company records and previews switch the page; the rest is HubSpot UI. */
-function crmActionHost({ showCompany, toast }: ActionTargets): CrmActionHost {
+function crmActionHost({ showCompany, toast, i18n }: ActionTargets): CrmActionHost {
   return {
     perform: (actionType, actionContext) => {
       const target = actionContext as { objectTypeId?: string; objectId?: number | string; href?: string };
@@ -88,8 +77,7 @@ function crmActionHost({ showCompany, toast }: ActionTargets): CrmActionHost {
         window.open(target.href, '_blank', 'noopener');
         return;
       }
-      const what = hubspotDialogs[actionType] ?? 'this record';
-      toast({ type: 'info', title: actionType, message: `In HubSpot this opens ${what}; the local preview has no HubSpot UI to open.` });
+      toast({ type: 'info', title: actionType, message: i18n.t('preview.hubspotUi', { action: actionType }) });
     },
   };
 }
@@ -118,6 +106,9 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
   useEffect(refreshCompanies, [refreshCompanies]);
 
   const i18n = useMemo(() => createI18n(locale, config.portal.timezone), [locale, config.portal.timezone]);
+  useEffect(() => {
+    document.title = i18n.t('preview.pageTitle', { app: config.appName });
+  }, [i18n, config.appName]);
   const selectedId = companyId || companies?.[0]?.id || '';
   const company = companies?.find((candidate) => candidate.id === selectedId) ?? null;
   const card = cards.find((candidate) => candidate.uid === cardUid) ?? cards[0];
@@ -147,13 +138,14 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
     () =>
       crmActionHost({
         toast,
+        i18n,
         showCompany: (id, location) => {
           setCompanyId(id);
           const target = cards.find((candidate) => candidate.location === location);
           if (target) setCardUid(target.uid);
         },
       }),
-    [toast, cards, setCompanyId, setCardUid],
+    [toast, i18n, cards, setCompanyId, setCardUid],
   );
 
   return (
@@ -171,22 +163,22 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
         i18n={i18n}
         nowMs={listedAt}
       />
-      {loadError ? <p className="pv-error">The company list could not be loaded: {loadError}</p> : null}
-      <RecordPage location={card?.location ?? null} cardName={card?.name ?? 'No card'} company={company} companyId={selectedId} i18n={i18n} nowMs={listedAt}>
+      {loadError ? <p className="pv-error">{i18n.t('preview.companiesFailed', { error: loadError })}</p> : null}
+      <RecordPage location={card?.location ?? null} cardName={card?.name ?? i18n.t('preview.noCard')} company={company} companyId={selectedId} i18n={i18n} nowMs={listedAt}>
         <article className="pv-card" data-testid="preview-card">
           <header className="pv-card__header">
-            <span className="pv-card__title">{card?.name ?? 'No card'}</span>
+            <span className="pv-card__title">{card?.name ?? i18n.t('preview.noCard')}</span>
             <span className="pv-card__app">{config.appName}</span>
           </header>
           <div className="pv-card__body">
             {crash ? (
-              <CardCrash error={crash} onReload={() => setGeneration((n) => n + 1)} />
+              <CardCrash error={crash} onReload={() => setGeneration((n) => n + 1)} i18n={i18n} />
             ) : card && api ? (
               <CrmActionHostContext.Provider value={actionHost}>
                 <RemoteCard render={card.render} api={api} onCrash={onCrash} />
               </CrmActionHostContext.Provider>
             ) : (
-              <p className="pv-muted">{companies ? 'This portal has no companies.' : 'Loading companies…'}</p>
+              <p className="pv-muted">{i18n.t(companies ? 'preview.noCompanies' : 'preview.loadingCompanies')}</p>
             )}
           </div>
         </article>
@@ -212,7 +204,8 @@ export async function startPreviewPage(entries: readonly PreviewCardEntry[]): Pr
     const cards = await loadCards(entries);
     createRoot(container).render(<App config={config} cards={cards} />);
   } catch (error) {
-    container.textContent = `The card could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    const i18n = createI18n(new URLSearchParams(location.search).get('locale') ?? config.locales[0], config.portal.timezone);
+    container.textContent = i18n.t('preview.cardFailed', { error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }

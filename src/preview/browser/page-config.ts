@@ -12,8 +12,11 @@ export interface PreviewPageConfig {
   readonly portal: { readonly id: number; readonly timezone: string };
   readonly user: { readonly id: number; readonly email: string; readonly firstName: string; readonly lastName: string };
   readonly locales: readonly string[];
-  /** Shown in the header, e.g. "sandbox portal" or "portal 123 (read-only)". */
-  readonly portalLabel: string;
+  /**
+   * Which portal the preview runs against, as data the page words in its language (the catalog's
+   * cli.start.portal): 'sandbox' or the CRM API's base URL, and whether writes are off.
+   */
+  readonly portalWhere: { readonly portal: string; readonly readOnly: 'yes' | 'no' };
   /** Proves to the preview's relay that a call comes from this page (sent with every hubspot.fetch). */
   readonly sessionToken: string;
 }

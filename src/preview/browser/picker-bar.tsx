@@ -2,20 +2,11 @@ import type { I18n } from '../../app/cards/i18n/format.ts';
 import type { Toast } from './card-api.ts';
 import type { LoadedCard, PickerCompany, PreviewPageConfig } from './page-config.ts';
 import { pickerOption } from './picker-health.ts';
-import type { CardLocation } from './worker-globals.ts';
+import { localeNames, locationName } from './preview-words.ts';
 
 // The preview's own controls: which company, which card location, which language; and the
 // toasts the card's host actions raise. The company picker lists the health sync last wrote and
 // says so (with its age), since the card beside it computes health live.
-
-const localeNames: Readonly<Record<string, string>> = { en: 'English', 'zh-CN': '简体中文', ja: '日本語', pl: 'Polski', th: 'ไทย' };
-const locationNames: Readonly<Record<CardLocation, string>> = {
-  'crm.record.tab': 'Record tab',
-  'crm.record.sidebar': 'Record sidebar',
-  'crm.preview': 'Record preview',
-  'helpdesk.sidebar': 'Help desk sidebar',
-  pages: 'App page',
-};
 
 interface PickerBarProps {
   readonly config: PreviewPageConfig;
@@ -38,7 +29,7 @@ export function PickerBar({ config, cards, companies, selectedId, onCompany, car
     <header className="pv-top">
       <div className="pv-top__brand">
         <strong>{config.appName}</strong>
-        <span className="pv-badge">Local preview · {config.portalLabel}</span>
+        <span className="pv-badge" data-testid="preview-badge">{i18n.parts([i18n.t('preview.badge'), i18n.t('cli.start.portal', config.portalWhere)])}</span>
       </div>
       <div className="pv-control">
         <label className="pv-control">
@@ -57,18 +48,18 @@ export function PickerBar({ config, cards, companies, selectedId, onCompany, car
       </div>
       {cards.length > 1 ? (
         <label className="pv-control">
-          Location
+          {i18n.t('preview.control.location')}
           <select data-testid="location-picker" value={cardUid} onChange={(event) => onCard(event.target.value)}>
             {cards.map((candidate) => (
               <option key={candidate.uid} value={candidate.uid}>
-                {locationNames[candidate.location]} — {candidate.name}
+                {i18n.t('preview.location.option', { location: locationName(i18n, candidate.location), card: candidate.name })}
               </option>
             ))}
           </select>
         </label>
       ) : null}
       <label className="pv-control">
-        Language
+        {i18n.t('preview.control.language')}
         <select data-testid="locale-picker" value={locale} onChange={(event) => onLocale(event.target.value)}>
           {config.locales.map((code) => (
             <option key={code} value={code}>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { I18n } from '../../app/cards/i18n/format.ts';
 import type { PickerCompany } from './page-config.ts';
 import { summaryHealth } from './picker-health.ts';
+import { companyTitle, locationName } from './preview-words.ts';
 import type { CardLocation } from './worker-globals.ts';
 
 // The page around the card: where HubSpot draws each location, and the record's own summary
@@ -22,7 +23,7 @@ export function RecordPage({ location, cardName, company, companyId, i18n, nowMs
   if (location === 'pages') {
     return (
       <main className="pv-app-page" data-testid="app-page">
-        <p className="pv-muted">Apps · {cardName} · the app page opens from the app's menu, not from a record</p>
+        <p className="pv-muted">{i18n.t('preview.appPage.where', { card: cardName })}</p>
         {children}
       </main>
     );
@@ -31,12 +32,12 @@ export function RecordPage({ location, cardName, company, companyId, i18n, nowMs
     return (
       <main className="pv-index">
         <div className="pv-index__list" aria-hidden="true">
-          <p className="pv-muted">Companies · the preview panel opens from lists, boards and associations</p>
+          <p className="pv-muted">{i18n.t('preview.index.where')}</p>
         </div>
-        <aside className="pv-panel" aria-label="Record preview">
+        <aside className="pv-panel" aria-label={locationName(i18n, 'crm.preview')}>
           <header className="pv-panel__header">
-            <span className="pv-muted">Company preview</span>
-            <h1>{company?.name ?? (companyId ? `Company ${companyId}` : '—')}</h1>
+            <span className="pv-muted">{i18n.t('preview.panel.title')}</span>
+            <h1>{companyTitle(i18n, company?.name, companyId)}</h1>
             {company?.domain ? <p className="pv-muted">{company.domain}</p> : null}
           </header>
           <div className="pv-panel__body">{children}</div>
@@ -49,12 +50,12 @@ export function RecordPage({ location, cardName, company, companyId, i18n, nowMs
     <main className={`pv-record${location === 'crm.record.tab' ? '' : ' pv-record--with-sidebar'}`}>
       <RecordSummary company={company} companyId={companyId} i18n={i18n} nowMs={nowMs} />
       <section className="pv-column">
-        <nav className="pv-tabs" aria-label="Record tabs">
-          <span className={inTab ? undefined : 'is-active'}>Overview</span>
-          <span>Activities</span>
+        <nav className="pv-tabs" aria-label={i18n.t('preview.tabs')} data-testid="record-tabs">
+          <span className={inTab ? undefined : 'is-active'}>{i18n.t('preview.tab.overview')}</span>
+          <span>{i18n.t('preview.tab.activities')}</span>
           {inTab ? <span className="is-active">{cardName}</span> : null}
         </nav>
-        {inTab ? children : <div className="pv-placeholder" aria-hidden="true">The record's middle column: its tabs, associations and activities.</div>}
+        {inTab ? children : <div className="pv-placeholder" aria-hidden="true">{i18n.t('preview.middleColumn')}</div>}
       </section>
       {inTab ? null : <aside className="pv-sidebar">{children}</aside>}
     </main>
@@ -68,7 +69,7 @@ function RecordSummary({ company, companyId, i18n, nowMs }: { company: PickerCom
       <div className="pv-summary__avatar" aria-hidden="true">
         {(company?.name ?? '?').slice(0, 1)}
       </div>
-      <h1>{company?.name ?? (companyId ? `Company ${companyId}` : '—')}</h1>
+      <h1>{companyTitle(i18n, company?.name, companyId)}</h1>
       {company?.domain ? <p className="pv-muted">{company.domain}</p> : null}
       <dl>
         <dt>{i18n.t('preview.summary.recordId')}</dt>
@@ -84,15 +85,15 @@ function RecordSummary({ company, companyId, i18n, nowMs }: { company: PickerCom
   );
 }
 
-export function CardCrash({ error, onReload }: { error: Error; onReload: () => void }) {
+export function CardCrash({ error, onReload, i18n }: { error: Error; onReload: () => void; i18n: I18n }) {
   return (
     <div className="hs-state hs-state--error" data-testid="card-crash">
       <div className="hs-state__art hs-state__art--error" aria-hidden="true">!</div>
       <div className="hs-state__content">
-        <h3 className="hs-state__title">The card crashed while rendering.</h3>
+        <h3 className="hs-state__title">{i18n.t('preview.crash.title')}</h3>
         <p className="hs-text">{error.message}</p>
         <button type="button" className="hs-button hs-button--secondary hs-button--sm" onClick={onReload}>
-          Reload card
+          {i18n.t('preview.crash.reload')}
         </button>
       </div>
     </div>
