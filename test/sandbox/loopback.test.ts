@@ -2,23 +2,41 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Client } from '@hubspot/api-client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { listenOnLoopback } from '../../src/sandbox/loopback-server.ts';
 import { failureOf } from './sdk-portal.ts';
 
 // The same sandbox over loopback HTTP (what `cs-card sandbox` and `npm start` serve), driven by
 // the SDK with `basePath`, as the product does with HUBSPOT_BASE_URL.
 
-/** An agent whose sockets are destroyed after `ms` without traffic: how a client gives up on a portal that hangs. */
-function idleTimeoutAgent(ms: number): http.Agent {
-  const agent = new http.Agent({ timeout: ms });
+/**
+ * An agent whose sockets are destroyed after `ms` without traffic once `idleOut` arms them: how a
+ * client gives up on a portal that hangs. Armed only while the portal holds the request (never
+ * while connecting or while a slow machine gets round to answering), so the socket idles out
+ * because the portal does not answer, never because the machine is busy.
+ */
+function idleTimeoutAgent(ms: number): { agent: http.Agent; idleOut(): void } {
+  const agent = new http.Agent();
+  const sockets = new Set<Socket>();
   const create = agent.createConnection.bind(agent);
   agent.createConnection = (...args: Parameters<http.Agent['createConnection']>): Duplex => {
     const socket = create(...args) as Socket;
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
     socket.on('timeout', () => socket.destroy(new Error(`the portal did not answer within ${ms} ms`)));
     return socket;
   };
-  return agent;
+  return { agent, idleOut: () => sockets.forEach((socket) => socket.setTimeout(ms)) };
+}
+
+/** The sandbox's handler, telling each request's handling (until answered or abandoned) as it starts. */
+function observed(sandbox: Sandbox, onRequest: (request: { readonly handling: Promise<Response> }) => void): (request: Request) => Promise<Response> {
+  return (request) => {
+    const handling = sandbox.handle(request);
+    onRequest({ handling });
+    return handling;
+  };
 }
 
 const running: Array<{ close(): Promise<void> }> = [];
@@ -60,12 +78,26 @@ describe('the sandbox over loopback HTTP', () => {
 
   it('timeout: the SDK call fails when its socket idles out, and the log keeps the abandoned call with status 0', async () => {
     const sandbox = createSandbox({ data: 'empty' });
-    const url = await served(sandbox);
+    let arrived = (_request: { readonly handling: Promise<Response> }): void => undefined;
+    const held = new Promise<{ readonly handling: Promise<Response> }>((resolve) => {
+      arrived = resolve;
+    });
+    const server = await listenOnLoopback(observed(sandbox, (request) => arrived(request)));
+    running.push(server);
+    // Held until the client hangs up (the fault's default hold outlasts the test).
     sandbox.controls.injectFault({ kind: 'timeout', times: 1 });
-    const client = new Client({ accessToken: 'any-token', basePath: url, numberOfApiCallRetries: 1, httpAgent: idleTimeoutAgent(100) });
+    const { agent, idleOut } = idleTimeoutAgent(100);
+    const client = new Client({ accessToken: 'any-token', basePath: server.url, numberOfApiCallRetries: 1, httpAgent: agent });
 
-    await expect(client.crm.companies.basicApi.getPage(1)).rejects.toThrow(/did not answer within 100 ms/);
-    await vi.waitFor(() => expect(sandbox.log.entries.map(({ method, status }) => [method, status])).toEqual([['GET', 0]]));
+    const call = client.crm.companies.basicApi.getPage(1);
+    call.catch(() => undefined);
+    // The portal has the request, and holds it (no answer for minutes): only now may the socket idle out.
+    const { handling } = await held;
+    idleOut();
+    await expect(call).rejects.toThrow(/did not answer within 100 ms/);
+    // The portal's handling ends when it sees the client gone, and logs the call then.
+    await expect(handling).rejects.toThrow();
+    expect(sandbox.log.entries.map(({ method, status }) => [method, status])).toEqual([['GET', 0]]);
     // The fault was used up: the next call is answered.
     expect((await client.crm.companies.basicApi.getPage(1)).results).toEqual([]);
     expect((await failureOf(client.crm.companies.basicApi.getById('1'))).code).toBe(404);
