@@ -41,4 +41,20 @@ describe('fitNote: HubSpot keeps notes up to 65,536 characters', () => {
       expect(cut, filler).not.toMatch(/<[^>]*$|&#?\w*$/);
     }
   });
+
+  it('cuts Thai, Japanese and emoji text on a character boundary, never between a letter and its marks or inside a surrogate pair', () => {
+    for (const filler of ['กิน', 'ทั้ง', '日本語', '𠮷野家', '😀', 'é']) {
+      for (const shift of [0, 1, 2, 3]) {
+        const content = `<p>${'x'.repeat(shift)}${filler.repeat(70_000 / filler.length)}</p>`;
+        const body = fitNote(content, trailer, '<p>[…]</p>');
+        expect(body.length).toBeLessThanOrEqual(maxNoteLength);
+        const cut = body.slice(0, body.length - '<p>[…]</p>'.length - trailer.length);
+        // No lone surrogate (half a character).
+        expect(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(cut), `${filler} +${shift}`).toBe(false);
+        // What is kept is whole repetitions' characters: the cut text is a prefix of the content ending where a character ends.
+        expect(content.startsWith(cut)).toBe(true);
+        expect(/[\p{M}]/u.test(content.charAt(cut.length)), `${filler} +${shift}`).toBe(false);
+      }
+    }
+  });
 });

@@ -46,16 +46,43 @@ export const truncatedNotice = "<p><strong>[Truncated: the rest did not fit HubS
 
 /**
  * A note body of `content` then `trailer` (the product's line with its marker), within HubSpot's
- * limit: when too long, the content is cut (never inside a tag or an entity), a visible notice
- * says so, and the trailer is kept whole so the marker still identifies the note.
+ * limit: when too long, the content is cut (never inside a tag, an entity or a character: not
+ * between a surrogate pair, nor between a letter and its marks, as Thai vowels and tones are), a
+ * visible `notice` (in the note's language) says so, and the trailer is kept whole so the marker
+ * still identifies the note.
  *
  * @example
  * fitNote('<p>short</p>', '<p>[cs-card:x]</p>') // '<p>short</p><p>[cs-card:x]</p>'
  * fitNote('<p>' + 'a'.repeat(70_000) + '</p>', '<p>[cs-card:x]</p>').length // 65,536 at most, ending with the notice and the trailer
  */
-export function fitNote(content: string, trailer: string): string {
+export function fitNote(content: string, trailer: string, notice: string = truncatedNotice): string {
   if (content.length + trailer.length <= maxNoteLength) return content + trailer;
-  const room = Math.max(0, maxNoteLength - trailer.length - truncatedNotice.length);
-  const cut = content.slice(0, room).replace(/<[^>]*$/, '').replace(/&#?\w*$/, '');
-  return `${cut}${truncatedNotice}${trailer}`;
+  const room = Math.max(0, maxNoteLength - trailer.length - notice.length);
+  const cut = content.slice(0, characterBoundary(content, room)).replace(/<[^>]*$/, '').replace(/&#?\w*$/, '');
+  return `${cut}${notice}${trailer}`;
+}
+
+const mark = /\p{M}/u;
+
+/** Whether `unit` (one UTF-16 code unit) continues the character before it: a combining mark, a joiner, a variation selector, the second half of a surrogate pair. */
+function continues(unit: string): boolean {
+  const code = unit.charCodeAt(0);
+  return (code >= 0xdc00 && code <= 0xdfff) || code === 0x200c || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || mark.test(unit);
+}
+
+/**
+ * The last index at or before `end` where `text` can be cut without splitting a character (a
+ * surrogate pair) or a letter from its marks.
+ *
+ * @example
+ * characterBoundary('ab\u0301c', 2) // => 1
+ * characterBoundary('a\u{1F600}b', 2) // => 1
+ * characterBoundary('กิน', 1) // => 0
+ * characterBoundary('abc', 2) // => 2
+ */
+export function characterBoundary(text: string, end: number): number {
+  let at = Math.min(end, text.length);
+  // Back off past the marks (and the base they belong to) that would otherwise be cut away.
+  while (at > 0 && at < text.length && continues(text.charAt(at))) at -= 1;
+  return at;
 }
