@@ -4,6 +4,7 @@ import { dayZone, parseIsoDate } from '../domain/parsing/index.ts';
 import { readDeals } from '../domain/renewal/deals.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
 import { cardAfter, hasMarker, loadCompany, type HandoffDeps } from './handoff.ts';
+import { noteWording } from './portal-wording.ts';
 
 // Recording why a customer left: company properties and a timeline note. A retry of the same
 // answer changes nothing and adds no second note; a different answer over a recorded one is refused.
@@ -18,7 +19,7 @@ export async function recordChurnReason(deps: HandoffDeps, companyId: string, bo
   const company = snapshot.company.properties;
   const deals = readDeals(snapshot.deals, deps.config.renewal, deps.config.handoff, snapshot.company.properties, { zone: dayZone(deps.config.timeZone), currency: deps.config.currency });
   const lostDeal = lostRenewal(deals, parseIsoDate(today) ?? 0, deps.config.playbooks);
-  const plan = planChurnReason(body, { company, lostDeal, config: deps.config.playbooks, now });
+  const plan = planChurnReason(body, { company, lostDeal, config: deps.config.playbooks, now, notes: noteWording(deps.config.portalLanguage, deps.config.timeZone) });
 
   if (plan.kind === 'refused') return { kind: 'refused', code: plan.code, message: plan.message, view: cardAfter(deps, loaded) };
   if (plan.kind === 'replay') {

@@ -9,6 +9,7 @@ import type { CardView, ChurnView } from '../app/cards/contract/view-model.ts';
 import { Deadline, type HubSpotGateway } from '../hubspot/gateway.ts';
 import { cardBudgetMs, type CardDeps } from './card-view.ts';
 import { TasksUnknownError } from './create-task.ts';
+import { noteWording } from './portal-wording.ts';
 
 // The sales -> CS handoff on the card: read it, save a draft, submit, accept (with the
 // onboarding tasks), return. HubSpot is the only store: company properties hold the handoff,
@@ -88,6 +89,8 @@ export async function changeHandoff(deps: HandoffDeps, companyId: string, reques
     config: deps.config.handoff,
     now,
     today,
+    // The team reads the timeline note: the portal's language.
+    notes: noteWording(deps.config.portalLanguage, deps.config.timeZone),
   });
   if (plan.kind === 'refused') {
     const refusal = { kind: 'refused', reason: plan.reason, message: plan.message, view: cardAfter(deps, loaded) } as const;

@@ -5,7 +5,13 @@ import { writebackFor } from '../domain/sync/write-rules.ts';
 import { englishWording, healthDrivers, healthProperties } from '../domain/sync/written-values.ts';
 import { at, atRiskCompany } from '../domain/testing/fixtures.ts';
 import { englishListName, managerListKeys } from '../domain/portfolio/manager-lists.ts';
-import { listName, portalWording, writtenWording } from './portal-wording.ts';
+import { planChurnReason } from '../domain/handoff/churn-reason.ts';
+import { handoffEffects } from '../domain/handoff/handoff-timeline.ts';
+import { maxNoteLength } from '../domain/handoff/note-html.ts';
+import { englishNotes } from '../domain/handoff/note-wording.ts';
+import { parseIsoDate } from '../domain/parsing/index.ts';
+import type { Deal } from '../domain/renewal/deals.ts';
+import { listName, noteWording, portalWording, writtenWording } from './portal-wording.ts';
 
 // The texts a sync writes into HubSpot in the portal's language (config portalLanguage).
 
@@ -122,5 +128,56 @@ describe('the manager lists\' names in the portal\'s language', () => {
     expect(listName('ja')('atRisk')).toBe('カスタマーサクセス：解約リスクのある顧客');
     expect(listName('zh-CN')('detractors')).toBe('客户成功：贬损者（公司 NPS 低于 0）');
     expect(listName('th')('renewingNotHealthy')).toBe('Customer Success: ลูกค้าที่จะต่ออายุสัญญาภายใน 90 วันแต่สุขภาพไม่ดี');
+  });
+});
+
+describe('the handoff and churn-reason notes in the portal\'s language', () => {
+  const timeline = (language: (typeof portalLanguages)[number] | undefined, after: Record<string, string> = {}) =>
+    handoffEffects(
+      'return',
+      'submitted',
+      { company: {}, companyName: 'Acme', contacts: [{ id: '301', properties: { firstname: 'Ana', lastname: 'Silva' } }], config: defaultConfig.handoff, today: '2026-12-07', ...(language ? { notes: noteWording(language, 'UTC') } : {}) },
+      3,
+      { cs_handoff_goals: 'Go live', cs_handoff_champion_id: '301', cs_handoff_return_comment: 'Add the <budget>', ...after },
+    ).note?.body ?? '';
+  const churn = (language: (typeof portalLanguages)[number]) => {
+    const plan = planChurnReason({ reason: 'budget', comment: 'Too pricey' }, { company: {}, lostDeal: { id: '7', name: null, closeDay: parseIsoDate('2026-11-20') } as Deal, config: defaultConfig.playbooks, now: '2026-12-07T10:00:00Z', notes: noteWording(language, 'UTC') });
+    return plan.kind === 'apply' ? plan.note.body : '';
+  };
+
+  it('writes English exactly as before', () => {
+    expect(noteWording('en', 'UTC')).toBe(englishNotes);
+    expect(timeline('en')).toBe(timeline(undefined));
+    expect(timeline('en')).toContain('<p><strong>Handoff returned to sales</strong> (version 3)</p><p><strong>Comment:</strong> Add the &#60;budget&#62;</p><p><strong>Customer goals:</strong> Go live</p>');
+    expect(churn('en')).toBe(
+      '<p><strong>Churn reason recorded</strong></p><p><strong>Reason:</strong> Budget</p><p><strong>Comment:</strong> Too pricey</p><p><strong>Lost renewal:</strong> deal 7 (closed 2026-11-20)</p><p>Recorded by the customer-success card. [cs-card:churn-reason-recorded]</p>',
+    );
+  });
+
+  it('writes Polish', () => {
+    expect(timeline('pl')).toContain('<p><strong>Przekazanie klienta zwrócone do sprzedaży</strong> (wersja 3)</p><p><strong>Komentarz:</strong> Add the &#60;budget&#62;</p><p><strong>Cele klienta:</strong> Go live</p>');
+    expect(timeline('pl')).toContain('<p><strong>Champion:</strong> Ana Silva (ID kontaktu 301)</p>');
+    expect(churn('pl')).toBe(
+      '<p><strong>Zapisano powód odejścia</strong></p><p><strong>Powód odejścia:</strong> Budżet</p><p><strong>Komentarz:</strong> Too pricey</p><p><strong>Utracone odnowienie:</strong> transakcja 7 (zamknięta 20 lis 2026)</p><p>Zapisane przez kartę customer success. [cs-card:churn-reason-recorded]</p>',
+    );
+  });
+
+  it('writes Japanese and Chinese without a space beside full-width punctuation', () => {
+    expect(timeline('ja')).toContain('<p><strong>引き継ぎを営業に差し戻し</strong>（バージョン 3）</p><p><strong>コメント：</strong>Add the &#60;budget&#62;</p>');
+    expect(churn('zh-CN')).toContain('<p><strong>续约失败的交易：</strong>交易 7（2026年11月20日关闭）</p>');
+    expect(churn('ja')).toMatch(/カスタマーサクセスカードが記録しました。\[cs-card:churn-reason-recorded\]<\/p>$/);
+  });
+
+  it('writes Thai', () => {
+    expect(churn('th')).toContain('<p><strong>ดีลต่ออายุสัญญาที่ไม่สำเร็จ:</strong> ดีล 7 (ปิดเมื่อ 20 พ.ย. 2026)</p>');
+  });
+
+  it('says in the portal\'s language where a note too long for HubSpot was cut, keeping the marker', () => {
+    for (const language of portalLanguages) {
+      const body = timeline(language, { cs_handoff_risks: 'ทั้ง'.repeat(20_000) });
+      expect(body.length).toBeLessThanOrEqual(maxNoteLength);
+      expect(body).toContain(noteWording(language, 'UTC').truncated);
+      expect(body.endsWith('[cs-card:handoff-return-v3]</p>')).toBe(true);
+    }
   });
 });

@@ -4,11 +4,13 @@ import type { CsConfig, PortalLanguage } from '../config/schema.ts';
 import { explanationText } from '../domain/health/factor.ts';
 import { englishListName, type ManagerListKey } from '../domain/portfolio/manager-lists.ts';
 import { englishWording, type WrittenWording } from '../domain/sync/written-values.ts';
+import { escapeHtml } from '../domain/handoff/note-html.ts';
+import { englishNotes, type NoteWording } from '../domain/handoff/note-wording.ts';
 
 // The words the app writes into HubSpot for the whole portal (config `portalLanguage`), from the
 // message catalog: what a CS team filters views by and reads in its own language. English keeps
 // the domain's own English, byte for byte what the product always wrote. Setup names the
-// managers' lists in it too.
+// managers' lists in it too, and the handoff and churn-reason notes are written in it.
 
 /**
  * How a sync words cs_health_drivers and cs_next_action in the portal's language: each factor's
@@ -47,6 +49,36 @@ export function listName(language: PortalLanguage): (key: ManagerListKey) => str
   if (language === 'en') return englishListName;
   const i18n = createI18n(language, 'UTC');
   return (key) => i18n.t(`setup.list.${key}`);
+}
+
+/**
+ * The words of the timeline notes (handoff steps, churn reason) in the portal's language: the
+ * card's own words for the handoff fields and churn reasons, the note's own lines from note.*.
+ *
+ * @example
+ * noteWording('pl', 'UTC').lostDeal(null, '7', '2026-11-20') // => 'transakcja 7 (zamknięta 20 lis 2026)'
+ */
+export function noteWording(language: PortalLanguage, timeZone: string): NoteWording {
+  if (language === 'en') return englishNotes;
+  const i18n = createI18n(language, timeZone);
+  return {
+    handoffHeading: (step) => i18n.t('note.handoff.heading', { step }),
+    version: (version) => i18n.t('note.version', { version }),
+    label: (label) => i18n.t('note.label', { label }),
+    fieldLabel: (key) => i18n.t(`handoff.field.${key}`),
+    contact: (name, id) => i18n.t('note.contact', { name: name ?? i18n.t('note.contactUnnamed'), id }),
+    comment: i18n.t('churn.comment'),
+    recordedBy: i18n.t('note.recordedBy'),
+    truncated: `<p><strong>${escapeHtml(i18n.t('note.truncated'))}</strong></p>`,
+    churnHeading: i18n.t('churn.done'),
+    churnReasonLabel: i18n.t('churn.reason'),
+    churnReason: (reason) => i18n.t(`churn.reason.${reason}`),
+    lostRenewal: i18n.t('note.churn.lostRenewal'),
+    lostDeal: (name, id, closed) => {
+      const deal = name ?? i18n.t('note.churn.dealId', { id });
+      return closed === null ? deal : i18n.t('note.churn.closed', { deal, date: closed });
+    },
+  };
 }
 
 /** The wording of a configuration's portal. */

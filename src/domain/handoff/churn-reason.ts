@@ -4,6 +4,7 @@ import { actionMarker } from '../playbooks/action-tasks.ts';
 import { formatDay, parseInstant, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
 import { escapeHtml, fitNote, multiline } from './note-html.ts';
+import { englishNotes, gapBetween, labelled, type NoteWording } from './note-wording.ts';
 import { textOf } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import { churnReasons, maxChurnComment, type ChurnReason, type ChurnReasonBody } from '../../app/cards/contract/churn.ts';
@@ -151,9 +152,12 @@ export type ChurnRefusal = 'churn_reason_recorded' | 'churn_reason_not_needed';
  * planChurnReason({ reason: 'budget' }, { company: {}, lostDeal: null, config, now })
  * // -> { kind: 'refused', code: 'churn_reason_not_needed', message: 'This company has no lost renewal …' }
  */
-export function planChurnReason(body: ChurnReasonBody, ctx: { company: PropertyValues; lostDeal: Deal | null; config: CsConfig['playbooks']; now: string }): ChurnPlan {
+export function planChurnReason(
+  body: ChurnReasonBody,
+  ctx: { company: PropertyValues; lostDeal: Deal | null; config: CsConfig['playbooks']; now: string; /** The note's words: the portal's language (English when not given). */ notes?: NoteWording },
+): ChurnPlan {
   const comment = body.comment ?? '';
-  const note = { body: churnNote(body.reason, comment, ctx.lostDeal), marker: churnNoteMarker };
+  const note = { body: churnNote(body.reason, comment, ctx.lostDeal, ctx.notes ?? englishNotes), marker: churnNoteMarker };
   const recorded = recordedChurnReason(ctx.company, ctx.config);
   if (recorded !== null) {
     if (recorded === body.reason && (textOf(ctx.company, churnStateProperties.comment) ?? '') === comment) return { kind: 'replay', note };
@@ -178,13 +182,13 @@ export function planChurnReason(body: ChurnReasonBody, ctx: { company: PropertyV
   };
 }
 
-function churnNote(reason: ChurnReason, comment: string, lostDeal: Deal | null): string {
-  const deal = lostDeal === null ? '' : `<p><strong>Lost renewal:</strong> ${escapeHtml(lostDeal.name ?? `deal ${lostDeal.id}`)}${lostDeal.closeDay === null ? '' : ` (closed ${formatDay(lostDeal.closeDay)})`}</p>`;
+function churnNote(reason: ChurnReason, comment: string, lostDeal: Deal | null, words: NoteWording): string {
+  const deal = lostDeal === null ? '' : labelled(words.label(words.lostRenewal), escapeHtml(words.lostDeal(lostDeal.name, lostDeal.id, lostDeal.closeDay === null ? null : formatDay(lostDeal.closeDay))));
   const content = [
-    '<p><strong>Churn reason recorded</strong></p>',
-    `<p><strong>Reason:</strong> ${escapeHtml(churnReasonLabels[reason])}</p>`,
-    `<p><strong>Comment:</strong> ${comment === '' ? '—' : multiline(comment)}</p>`,
+    `<p><strong>${escapeHtml(words.churnHeading)}</strong></p>`,
+    labelled(words.label(words.churnReasonLabel), escapeHtml(words.churnReason(reason))),
+    labelled(words.label(words.comment), comment === '' ? '—' : multiline(comment)),
     deal,
   ].join('');
-  return fitNote(content, `<p>Recorded by the customer-success card. ${churnNoteMarker}</p>`);
+  return fitNote(content, `<p>${escapeHtml(words.recordedBy)}${gapBetween(words.recordedBy, churnNoteMarker)}${churnNoteMarker}</p>`, words.truncated);
 }

@@ -5,6 +5,7 @@ import { contactLabel } from './handoff-contacts.ts';
 import { csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
 import type { HandoffAction } from '../../app/cards/contract/handoff.ts';
 import { defuseMarkers, escapeHtml, fitNote, multiline } from './note-html.ts';
+import { englishNotes, gapBetween, labelled, type HandoffStep, type NoteWording } from './note-wording.ts';
 import { textOf } from '../parsing/index.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import type { HandoffStatus } from '../../app/cards/contract/view-model.ts';
@@ -41,6 +42,8 @@ export interface TimelineContext {
   readonly config: CsConfig['handoff'];
   /** YYYY-MM-DD: the day the change happens, for the task due dates. */
   readonly today: string;
+  /** The words of the timeline note: the portal's language (English when not given). */
+  readonly notes?: NoteWording;
 }
 
 /**
@@ -68,24 +71,27 @@ export function handoffEffects(action: HandoffAction, previous: HandoffStatus, c
   if (action === 'save') return { note: null, tasks: [] };
   const marker = noteMarker(action, version);
   const fields = handoffFields(after);
-  const titles: Readonly<Record<Exclude<HandoffAction, 'save'>, string>> = {
-    submit: previous === 'returned' ? 'Handoff resubmitted to customer success' : 'Handoff submitted to customer success',
-    accept: 'Handoff accepted by customer success',
-    return: 'Handoff returned to sales',
+  const words = ctx.notes ?? englishNotes;
+  const steps: Readonly<Record<Exclude<HandoffAction, 'save'>, HandoffStep>> = {
+    submit: previous === 'returned' ? 'resubmitted' : 'submitted',
+    accept: 'accepted',
+    return: 'returned',
   };
-  const lines = [`<p><strong>${escapeHtml(titles[action])}</strong> (version ${version})</p>`];
-  if (action === 'return') lines.push(`<p><strong>Comment:</strong> ${multiline(textOf(after, handoffStateProperties.returnComment) ?? '')}</p>`);
-  lines.push(...fieldLines(fields, ctx.contacts));
+  const heading = words.handoffHeading(steps[action]);
+  const versionText = words.version(version);
+  const lines = [`<p><strong>${escapeHtml(heading)}</strong>${gapBetween(heading, versionText)}${escapeHtml(versionText)}</p>`];
+  if (action === 'return') lines.push(labelled(words.label(words.comment), multiline(textOf(after, handoffStateProperties.returnComment) ?? '')));
+  lines.push(...fieldLines(fields, ctx.contacts, words));
   const tasks = action === 'accept' ? onboardingTasks(fields, ctx) : [];
-  return { note: { body: fitNote(lines.join(''), `<p>Recorded by the customer-success card. ${marker}</p>`), marker }, tasks };
+  return { note: { body: fitNote(lines.join(''), `<p>${escapeHtml(words.recordedBy)}${gapBetween(words.recordedBy, marker)}${marker}</p>`, words.truncated), marker }, tasks };
 }
 
-function fieldLines(fields: HandoffFields, contacts: readonly CrmRecord[]): string[] {
+function fieldLines(fields: HandoffFields, contacts: readonly CrmRecord[], words: NoteWording): string[] {
   const byId = new Map(contacts.map((contact) => [contact.id, contactLabel(contact)]));
   return handoffFieldKeys.map((key) => {
     const value = fields[key];
-    const shown = value === '' ? '—' : key === 'championId' || key === 'economicBuyerId' ? `${byId.get(value) ?? 'Contact'} (contact id ${value})` : value;
-    return `<p><strong>${handoffFieldLabels[key]}:</strong> ${multiline(shown)}</p>`;
+    const shown = value === '' ? '—' : key === 'championId' || key === 'economicBuyerId' ? words.contact(byId.get(value) ?? null, value) : value;
+    return labelled(words.label(words.fieldLabel(key)), multiline(shown));
   });
 }
 

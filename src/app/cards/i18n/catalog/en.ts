@@ -437,6 +437,17 @@ export const messages = {
   'portfolio.scoreBand': '{score} {band, select, healthy {healthy} attention {needs attention} at_risk {at risk} unknown {unknown} churned {churned} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100: {explanation}',
+  // The timeline notes the handoff and the churn reason leave on a company (the portal's language).
+  'note.handoff.heading': '{step, select, submitted {Handoff submitted to customer success} resubmitted {Handoff resubmitted to customer success} accepted {Handoff accepted by customer success} other {Handoff returned to sales}}',
+  'note.version': '(version {version})',
+  'note.label': '{label}:',
+  'note.contact': '{name} (contact id {id})',
+  'note.contactUnnamed': 'Contact',
+  'note.recordedBy': 'Recorded by the customer-success card.',
+  'note.truncated': "[Truncated: the rest did not fit HubSpot's 65,536-character limit for notes; the full text is in the company's properties.]",
+  'note.churn.lostRenewal': 'Lost renewal',
+  'note.churn.dealId': 'deal {id}',
+  'note.churn.closed': '{deal} (closed {date})',
   'error.adminDetails': 'Details for admins',
   'error.admin.signature': 'HTTP {status}: the backend rejected the request signature. Check that the backend’s HUBSPOT_CLIENT_SECRET is this app’s client secret.',
   'error.admin.http': 'HTTP {status}{code, select, none {} other { ({code})}}: {detail}',

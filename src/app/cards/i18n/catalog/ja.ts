@@ -441,6 +441,17 @@ export const messages: Catalog = {
   'portfolio.scoreBand': '{score} {band, select, healthy {良好} attention {要注意} at_risk {リスクあり} unknown {不明} churned {解約済み} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100：{explanation}',
+  // The timeline notes the handoff and the churn reason leave on a company (the portal's language).
+  'note.handoff.heading': '{step, select, submitted {引き継ぎをカスタマーサクセスに提出} resubmitted {引き継ぎをカスタマーサクセスに再提出} accepted {カスタマーサクセスが引き継ぎを受理} other {引き継ぎを営業に差し戻し}}',
+  'note.version': '（バージョン {version}）',
+  'note.label': '{label}：',
+  'note.contact': '{name}（コンタクト ID {id}）',
+  'note.contactUnnamed': 'コンタクト',
+  'note.recordedBy': 'カスタマーサクセスカードが記録しました。',
+  'note.truncated': '［省略：HubSpot のノートの上限（65,536 文字）を超えたため、以降は省略しました。全文は会社のプロパティにあります。］',
+  'note.churn.lostRenewal': '失注した契約更新の取引',
+  'note.churn.dealId': '取引 {id}',
+  'note.churn.closed': '{deal}（{date} にクローズ）',
   'error.adminDetails': '管理者向けの詳細',
   'error.admin.signature': 'HTTP {status}：バックエンドがリクエストの署名を拒否しました。バックエンドの HUBSPOT_CLIENT_SECRET がこのアプリのクライアントシークレットと一致しているか確認してください。',
   'error.admin.http': 'HTTP {status}{code, select, none {} other {（{code}）}}：{detail}',

@@ -435,6 +435,17 @@ export const messages: Catalog = {
   'portfolio.scoreBand': '{score} {band, select, healthy {dobra kondycja} attention {wymaga uwagi} at_risk {ryzyko odejścia} unknown {kondycja nieznana} churned {po odejściu} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100: {explanation}',
+  // The timeline notes the handoff and the churn reason leave on a company (the portal's language).
+  'note.handoff.heading': '{step, select, submitted {Przekazanie klienta wysłane do zespołu customer success} resubmitted {Przekazanie klienta ponownie wysłane do zespołu customer success} accepted {Przekazanie klienta przyjęte przez zespół customer success} other {Przekazanie klienta zwrócone do sprzedaży}}',
+  'note.version': '(wersja {version})',
+  'note.label': '{label}:',
+  'note.contact': '{name} (ID kontaktu {id})',
+  'note.contactUnnamed': 'Kontakt',
+  'note.recordedBy': 'Zapisane przez kartę customer success.',
+  'note.truncated': '[Skrócono: reszta nie zmieściła się w limicie 65 536 znaków, jaki HubSpot ma dla notatek; pełny tekst jest we właściwościach firmy.]',
+  'note.churn.lostRenewal': 'Utracone odnowienie',
+  'note.churn.dealId': 'transakcja {id}',
+  'note.churn.closed': '{deal} (zamknięta {date})',
   'error.adminDetails': 'Szczegóły dla administratora',
   'error.admin.signature': 'HTTP {status}: backend odrzucił podpis żądania. Sprawdź, czy HUBSPOT_CLIENT_SECRET backendu to klucz tajny klienta (client secret) tej aplikacji.',
   'error.admin.http': 'HTTP {status}{code, select, none {} other { ({code})}}: {detail}',

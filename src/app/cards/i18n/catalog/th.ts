@@ -435,6 +435,17 @@ export const messages: Catalog = {
   'portfolio.scoreBand': '{score} {band, select, healthy {สุขภาพดี} attention {ต้องให้ความสนใจ} at_risk {มีความเสี่ยง} unknown {ไม่ทราบ} churned {เลิกใช้บริการแล้ว} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100: {explanation}',
+  // The timeline notes the handoff and the churn reason leave on a company (the portal's language).
+  'note.handoff.heading': '{step, select, submitted {ส่งข้อมูลการส่งต่อให้ทีม Customer Success แล้ว} resubmitted {ส่งข้อมูลการส่งต่อให้ทีม Customer Success อีกครั้งแล้ว} accepted {ทีม Customer Success รับการส่งต่อแล้ว} other {ส่งข้อมูลการส่งต่อกลับให้ฝ่ายขายแล้ว}}',
+  'note.version': '(ฉบับที่ {version})',
+  'note.label': '{label}:',
+  'note.contact': '{name} (รหัสผู้ติดต่อ {id})',
+  'note.contactUnnamed': 'ผู้ติดต่อ',
+  'note.recordedBy': 'บันทึกโดยการ์ด Customer Success',
+  'note.truncated': '[ตัดทอน: ส่วนที่เหลือเกินขีดจำกัด 65,536 อักขระของโน้ตใน HubSpot ข้อความเต็มอยู่ในพร็อพเพอร์ตี้ของบริษัท]',
+  'note.churn.lostRenewal': 'ดีลต่ออายุสัญญาที่ไม่สำเร็จ',
+  'note.churn.dealId': 'ดีล {id}',
+  'note.churn.closed': '{deal} (ปิดเมื่อ {date})',
   'error.adminDetails': 'รายละเอียดสำหรับผู้ดูแลระบบ',
   'error.admin.signature': 'HTTP {status}: แบ็กเอนด์ปฏิเสธลายเซ็นของคำขอ โปรดตรวจสอบว่า HUBSPOT_CLIENT_SECRET ของแบ็กเอนด์ตรงกับ client secret ของแอปนี้',
   'error.admin.http': 'HTTP {status}{code, select, none {} other { ({code})}}: {detail}',

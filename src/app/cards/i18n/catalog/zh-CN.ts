@@ -437,6 +437,17 @@ export const messages: Catalog = {
   'portfolio.scoreBand': '{score} {band, select, healthy {健康} attention {需要关注} at_risk {有风险} unknown {未知} churned {已流失} other {{band}}}',
   // One health driver as a sync writes it into the company's cs_health_drivers (the portal's language).
   'written.driver': '{factor} {score}/100：{explanation}',
+  // The timeline notes the handoff and the churn reason leave on a company (the portal's language).
+  'note.handoff.heading': '{step, select, submitted {交接已提交客户成功团队} resubmitted {交接已重新提交客户成功团队} accepted {客户成功团队已接收交接} other {交接已退回销售}}',
+  'note.version': '（第 {version} 版）',
+  'note.label': '{label}：',
+  'note.contact': '{name}（联系人 ID {id}）',
+  'note.contactUnnamed': '联系人',
+  'note.recordedBy': '由客户成功卡片记录。',
+  'note.truncated': '[已截断：超出 HubSpot 笔记 65,536 个字符的上限，其余内容未写入；完整内容见公司属性。]',
+  'note.churn.lostRenewal': '续约失败的交易',
+  'note.churn.dealId': '交易 {id}',
+  'note.churn.closed': '{deal}（{date}关闭）',
   'error.adminDetails': '供管理员查看的详细信息',
   'error.admin.signature': 'HTTP {status}：后端拒绝了请求签名。请确认后端的 HUBSPOT_CLIENT_SECRET 与本应用的客户端密钥一致。',
   'error.admin.http': 'HTTP {status}{code, select, none {} other {（{code}）}}：{detail}',
