@@ -3,6 +3,7 @@ import { isTimeZone } from '../domain/parsing/index.ts';
 import { handoffFieldLabels, handoffFieldProperties, type HandoffFieldKey } from '../domain/handoff/handoff.ts';
 import { csProperty } from '../domain/property-names.ts';
 import { ConfigError, describeIssue } from './config-errors.ts';
+import { catalogLocales } from '../app/cards/i18n/catalog-locale.ts';
 
 export { ConfigError } from './config-errors.ts';
 
@@ -37,9 +38,8 @@ export const actionRuleIds = [
 ] as const;
 export type ActionRuleId = (typeof actionRuleIds)[number];
 
-/** The languages the app can write into HubSpot in: the message catalog's (src/app/cards/i18n/catalog/). */
-export const portalLanguages = ['en', 'zh-CN', 'ja', 'pl', 'th'] as const;
-export type PortalLanguage = (typeof portalLanguages)[number];
+/** The languages the app can write into HubSpot in: the message catalog's. */
+export { catalogLocales as portalLanguages, type CatalogLocale as PortalLanguage } from '../app/cards/i18n/catalog-locale.ts';
 
 const factorKeys = ['nps', 'support', 'engagement', 'adoption', 'renewal', 'sentiment'] as const;
 export type FactorKey = (typeof factorKeys)[number];
@@ -120,12 +120,8 @@ export const csConfigSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/, { error: 'config.rule.currency' })
     .default('USD'),
-  /**
-   * The language of the texts the app writes into HubSpot for everyone in the portal: the health
-   * drivers and next action a sync writes, the lists setup creates. Each user's own screens (card,
-   * CLI, tasks) follow that user's locale instead.
-   */
-  portalLanguage: z.enum(portalLanguages).default('en'),
+  /** The language of what the app writes into HubSpot for everyone (drivers, next action, notes, list names); each user's screens follow their own locale. */
+  portalLanguage: z.enum(catalogLocales).default('en'),
   sync: z
     .strictObject({
       /** Companies in these lifecycle stages get a health score written back. */

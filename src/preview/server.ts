@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { catalogLocales } from '../app/cards/i18n/catalog-locale.ts';
 import type { PortfolioCompany } from '../domain/portfolio/company-picker.ts';
 import { badInput, errorAnswer, errorLabel, errorStatus, httpErrorOf } from '../server/http-errors.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
@@ -75,7 +76,7 @@ export const previewPageCsp = [
 ].join('; ');
 
 /** The languages the card ships messages for. */
-export const previewLocales = ['en', 'zh-CN', 'ja', 'pl', 'th'] as const;
+export const previewLocales = catalogLocales;
 
 const namesSchema = z.union([z.literal('*'), z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/i)]);
 
