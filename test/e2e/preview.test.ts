@@ -185,6 +185,7 @@ describe.skipIf(chromiumPath === null)('the card in the local preview (headless 
     expect(await page.getByTestId('record-tabs').textContent()).toMatch(/^概要アクティビティー/);
     expect(await page.getByTestId('preview-badge').textContent()).toMatch(/^ローカルプレビュー・/);
     expect(await page.title()).toMatch(/ — ローカルプレビュー$/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     expect(await page.locator('label', { has: page.getByTestId('locale-picker') }).textContent()).toMatch(/^言語/);
     expect(pageErrors).toEqual([]);
   }, 90_000);

@@ -107,8 +107,10 @@ function App({ config, cards }: { config: PreviewPageConfig; cards: readonly Loa
 
   const i18n = useMemo(() => createI18n(locale, config.portal.timezone), [locale, config.portal.timezone]);
   useEffect(() => {
+    // The page says which language it is in (screen readers, the browser's translate offer) and names itself in it.
+    document.documentElement.lang = locale;
     document.title = i18n.t('preview.pageTitle', { app: config.appName });
-  }, [i18n, config.appName]);
+  }, [i18n, locale, config.appName]);
   const selectedId = companyId || companies?.[0]?.id || '';
   const company = companies?.find((candidate) => candidate.id === selectedId) ?? null;
   const card = cards.find((candidate) => candidate.uid === cardUid) ?? cards[0];
