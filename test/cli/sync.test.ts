@@ -103,7 +103,9 @@ function writtenHealth(p: Portal): Record<string, Record<string, string | null>>
   return Object.fromEntries(p.sandbox.store.list('companies').map((c) => [c.id, Object.fromEntries(names.map((name) => [name, c.properties[name] || null]))]));
 }
 
-describe('cs-card sync', () => {
+// Each test starts one to five cs-card processes; a busy 2-core machine takes up to ~20 s to run
+// one (measured at load 13), so the bounds below are generous: they only stop a hung test.
+describe('cs-card sync', { timeout: 120_000 }, () => {
   it('syncs in full, then incrementally with nothing to write; progress on stderr, the summary on stdout, state per portal in the store', async () => {
     const p = await portal();
     const inScope = customerIds(p).length;
@@ -132,7 +134,7 @@ describe('cs-card sync', () => {
     const english = await sync(p, '--dry-run', '--locale', 'en');
     expect(english.stdout).toContain(`Dry run of an incremental sync as of ${asOfText}`);
     expect((await sync(p, '--locale', 'xx')).stderr).toMatch(/--locale "xx" is not a language cs-card speaks: use one of en, zh-CN, ja, pl, th/);
-   }, 120_000);
+  }, 240_000);
 
   it('--dry-run prints what would change and writes nothing', async () => {
     const p = await portal();
@@ -181,35 +183,35 @@ describe('cs-card sync', () => {
     expect(resumed.stdout).toMatch(new RegExp(`^${inScope} companies scored: ${inScope} written, `, 'm'));
     expect(writtenHealth(p)).toEqual(writtenHealth(reference));
     expect(await syncLeases(p)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
-  it('stops within 5 s of SIGTERM even when HubSpot answers slowly, and the next run resumes and ends like an uninterrupted one', async () => {
-    // A container gets 10 s between SIGTERM and SIGKILL: the sync must be gone well inside that.
-    const reference = await portal(1200);
+  it('stops at SIGTERM without waiting for a read HubSpot never answers, saving where it got to, and the next run resumes and ends like an uninterrupted one', async () => {
+    // A container gets 10 s between SIGTERM and SIGKILL: the sync must not wait for the pages being
+    // read (minutes on a slow portal). Here the next page's read never answers: a run that waited
+    // for it would only end by the stop's last-resort exit (syncStopGraceMs), before its summary.
+    const reference = await portal(500);
     expect((await sync(reference)).code).toBe(0);
 
-    const p = await portal(1200);
-    p.sandbox.controls.latencyMs = 25;
-    const { child, exited } = await csCardUntil(['sync', '--as-of', asOf, ...fast], p.env, /sync: 200 of \d+ companies done/);
-    // Now every answer takes a second: the pages being read would take many seconds to finish.
-    p.sandbox.controls.latencyMs = 1_000;
+    const gate = firstPageGate();
+    const p = await portal(500, { serve: gate.serve });
+    gate.arm();
+    const { child, exited, stderr } = await csCardUntil(['sync', '--as-of', asOf, ...fast], p.env, /sync: 200 of \d+ companies done/);
     const callsAtStop = p.sandbox.log.entries.length;
-    const signalled = performance.now();
     child.kill('SIGTERM');
     const code = await exited;
-    const stopMs = performance.now() - signalled;
+    gate.release();
     expect(code).toBe(1);
-    expect(stopMs, 'the process is gone within 5 s of SIGTERM').toBeLessThan(5_000);
-    // Few calls after the stop: the abandoned pages are not read to the end.
-    expect(p.sandbox.log.entries.length - callsAtStop).toBeLessThan(60);
+    expect(stderr()).toMatch(/^cs-card: stopping: saving where the sync got to/m);
+    expect(stderr(), 'it returned from the run and saved its checkpoint, not cut short by the last-resort exit').toMatch(/^cs-card: stopped after 200 companies; run cs-card sync again to continue where it stopped$/m);
+    // Nothing more asked of HubSpot after the stop (the held search is all that was in flight).
+    expect(p.sandbox.log.entries.length - callsAtStop).toBeLessThan(5);
 
-    p.sandbox.controls.latencyMs = 0;
     const resumed = await sync(p);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain('resumed where the last run stopped');
     expect(writtenHealth(p)).toEqual(writtenHealth(reference));
     expect(await syncLeases(p)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses to run while another sync of the portal holds the lease, naming the holder and its age', async () => {
     const p = await portal();
@@ -263,7 +265,7 @@ describe('cs-card sync', () => {
     expect(incremental.stdout).toMatch(/kept as last written/);
     expect(npsOf()).toEqual(npsBefore);
     expect(writtenHealth(p)[changedId]).toEqual(before[changedId]);
-  }, 60_000);
+  }, 240_000);
 
   it('syncs a portal without Service Hub incrementally (NPS unavailable), and once survey answers are readable the next incremental sync corrects every company', async () => {
     const reference = await portal();
@@ -290,7 +292,7 @@ describe('cs-card sync', () => {
     const after = await sync(p);
     expect(after.stdout).toContain('Incremental sync as of');
     expect(after.stdout).not.toContain('readable again');
-  }, 90_000);
+  }, 240_000);
 
   it('exits 1 naming the fix when the portal lacks the properties', async () => {
     const p = await portal(10, { setup: false });

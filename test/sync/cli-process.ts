@@ -24,7 +24,8 @@ const command = (args: readonly string[]) => ['--import', 'tsx', 'src/cli/main.t
 
 export async function csCard(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, command(args), { cwd: root, env: childEnvironment(env), timeout: 60_000 });
+    // The timeout only ends a hung process: a busy 2-core machine takes a good deal of time to start one.
+    const { stdout, stderr } = await execFileAsync(process.execPath, command(args), { cwd: root, env: childEnvironment(env), timeout: 120_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -32,10 +33,11 @@ export async function csCard(args: readonly string[], env: Record<string, string
   }
 }
 
-/** Starts cs-card and resolves once its stderr matches `pattern`, with the running process and what it has written to stderr so far. */
+/** Starts cs-card and resolves once its stderr matches `pattern`, with the running process, its end (`exited`: its exit code, once its output is read) and what it has written to stderr so far. */
 export function csCardUntil(args: readonly string[], env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; exited: Promise<number | null>; stderr: () => string }> {
   const child = spawn(process.execPath, command(args), { cwd: root, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then its stderr has been read to the end, so `stderr()` holds all it wrote.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stdout?.resume();
