@@ -45,13 +45,13 @@ const terminals = [
   // `badCurrency`: a config file's issue; `unknownOption`: commander's own error for `sync --fulll`, with its suggestion and the way to --help;
   // `help`: lines of `cs-card --help` and `cs-card sync --help`.
   {
-    name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: dane niedostępne — HubSpot nie odpowiedział/m,
+    name: 'Polish', LANG: 'pl_PL.UTF-8', sample: /[ąćęłńóśźż]/, empty: '(puste)', listSeparator: ', ', skippedTickets: /^ {2}\d+: Zgłoszenia do wsparcia: dane niedostępne — HubSpot nie odpowiedział/m,
     badCurrency: 'currency: musi być trzyliterowym kodem waluty ISO 4217 pisanym wielkimi literami, np. "USD" (otrzymano "usd")',
     unknownOption: ['błąd: nieznana opcja „--fulll”', '(Czy chodziło o --full?)', '(opcje tego polecenia pokazuje cs-card sync --help)'],
     help: { usage: 'Użycie: cs-card [opcje] [polecenie]', syncUsage: 'Użycie: cs-card sync [opcje]', options: 'Opcje:', commands: 'Polecenia:', help: /^ {2}-h, --help +wyświetl pomoc dla polecenia$/m, dryRun: /^ {2}--dry-run +wypisz, co by się zmieniło/m },
   },
   {
-    name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m,
+    name: 'Japanese', LANG: 'ja_JP.UTF-8', sample: /[\u3040-\u30ff\u4e00-\u9fff]/, empty: '（空）', listSeparator: '、', skippedTickets: /^ {2}\d+: サポートチケットを取得できません: 再試行しても HubSpot /m,
     badCurrency: 'currency: 大文字 3 文字の ISO 4217 通貨コードにしてください。例: "USD"（"usd"でした）',
     unknownOption: ['エラー: 不明なオプション「--fulll」が指定されました', '（もしかして: --full）', '（このコマンドのオプションは cs-card sync --help で確認できます）'],
     help: { usage: '使い方: cs-card [オプション] [コマンド]', syncUsage: '使い方: cs-card sync [オプション]', options: 'オプション:', commands: 'コマンド:', help: /^ {2}-h, --help +コマンドのヘルプを表示します$/m, dryRun: /^ {2}--dry-run +変更内容を表示するだけで/m },
@@ -115,7 +115,7 @@ describe('the command line speaks the reader\'s language', () => {
     expect(legacySyncReason('something a future version wrote')).toEqual({ code: 'sync.reason.earlier', params: {} });
   });
 
-  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, skippedTickets, badCurrency, unknownOption, help }) => {
+  describe.each(terminals)('under a $name terminal (LANG=$LANG)', ({ LANG, sample, empty, listSeparator, skippedTickets, badCurrency, unknownOption, help }) => {
     const portal = listeningPortal({ companies: 5, asOf: '2026-11-20' });
 
     it('setup reports, and the errors of every command, in that language', async () => {
@@ -195,6 +195,8 @@ describe('the command line speaks the reader\'s language', () => {
         const run = await csCard(['sync', '--dry-run', '--as-of', '2026-11-20', '--rate-limit', '100000/1s'], { HUBSPOT_BASE_URL: portal.url, HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', CS_CARD_STATE_DIR: stateDir, LANG });
         expect(run.code, run.stderr).toBe(1);
         expect(run.stdout).toContain(`cs_health_band ${empty} -> `);
+        // A company's changes one after another with the language's list separator (、 in Japanese).
+        expect(run.stdout).toContain(`${listSeparator}cs_health_`);
         expect(run.stdout).toMatch(skippedTickets);
         // The values listed are what would be written to the portal (drivers, next action), not the command's words.
         const words = (run.stdout + run.stderr).split('\n').filter((line) => !/^ {2}\d+ [^:]+: .* -> /.test(line));

@@ -104,7 +104,7 @@ function changeLine(change: CompanyChange, i18n: I18n): string {
   const shown = Object.entries(change.properties).filter(([name]) => name !== healthUpdatedAtProperty);
   const empty = i18n.t('cli.sync.empty');
   const parts = shown.map(([name, { from, to }]) => `${name} ${from === null || from === '' ? empty : from} -> ${to === '' ? empty : to}`);
-  return `  ${change.companyId}${change.name ? ` ${change.name}` : ''}: ${parts.join(', ')}`;
+  return `  ${change.companyId}${change.name ? ` ${change.name}` : ''}: ${parts.join(i18n.t('list.separator'))}`;
 }
 
 /** Why the run is full or incremental, in the reader's words; the last sync's start in their time format. */
