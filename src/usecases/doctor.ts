@@ -9,6 +9,7 @@ import { describeFailure, HubSpotError } from '../hubspot/failures.ts';
 import type { PortfolioGateway } from '../hubspot/portfolio-gateway.ts';
 import { readPortal, type PortalReaders } from './portal-settings.ts';
 import { scopeFilter } from '../domain/sync/scope.ts';
+import { propertyWords } from './portal-wording.ts';
 
 // `cs-card doctor`: reads what the checklist needs — about eight calls whatever the portal's
 // size, and never a write — and hands the facts to domain/doctor.ts.
@@ -92,5 +93,6 @@ export async function runDoctor(deps: DoctorDeps, configured: CsConfig): Promise
     survey,
     rateLimit: portal.rateLimit,
   };
-  return { checks: doctorChecks(facts, configured), config };
+  // The labels setup writes in the portal's language are the current ones.
+  return { checks: doctorChecks(facts, configured, propertyWords(configured.portalLanguage)), config };
 }

@@ -11,7 +11,11 @@ import { maxNoteLength } from '../domain/handoff/note-html.ts';
 import { englishNotes } from '../domain/handoff/note-wording.ts';
 import { parseIsoDate } from '../domain/parsing/index.ts';
 import type { Deal } from '../domain/renewal/deals.ts';
-import { listName, noteWording, portalWording, writtenWording } from './portal-wording.ts';
+import { messages as en } from '../app/cards/i18n/catalog/en.ts';
+import { messages as pl } from '../app/cards/i18n/catalog/pl.ts';
+import type { MessageKey } from '../app/cards/i18n/messages.ts';
+import { englishPropertyWords, groupFor, productProperties, propertyLabelKeys, type PropertyWords } from '../domain/properties.ts';
+import { listName, noteWording, portalWording, propertyWords, writtenWording } from './portal-wording.ts';
 
 // The texts a sync writes into HubSpot in the portal's language (config portalLanguage).
 
@@ -178,6 +182,52 @@ describe('the handoff and churn-reason notes in the portal\'s language', () => {
       expect(body.length).toBeLessThanOrEqual(maxNoteLength);
       expect(body).toContain(noteWording(language, 'UTC').truncated);
       expect(body.endsWith('[cs-card:handoff-return-v3]</p>')).toBe(true);
+    }
+  });
+});
+
+describe('the property group, labels and options setup writes, in the portal\'s language', () => {
+  it('are the definitions\' own English in English, and that English is the catalog\'s (one wording, no drift)', () => {
+    expect(propertyWords('en')).toBe(englishPropertyWords);
+    const seen: Array<[string, string]> = [];
+    const recording: PropertyWords = {
+      groupLabel: englishPropertyWords.groupLabel,
+      label: (key, english) => (seen.push([`property.label.${key}`, english]), english),
+      option: (set, value, english) => (set === 'handoff' ? seen.push([`property.option.handoff.${value}`, english]) : 0, english),
+      handoffField: (field, label) => englishPropertyWords.handoffField(field, label),
+    };
+    expect(productProperties(defaultConfig, recording)).toEqual(productProperties(defaultConfig));
+    expect(new Set(seen.map(([key]) => key)).size).toBe(propertyLabelKeys.length + 4);
+    for (const [key, english] of seen) expect(en[key as MessageKey], key).toBe(english);
+    expect(en['property.group']).toBe(englishPropertyWords.groupLabel);
+  });
+
+  it('are Polish with portalLanguage pl: group, labels, handoff fields and every option', () => {
+    const polish = productProperties(defaultConfig, propertyWords('pl'));
+    const byName = new Map(polish.map((property) => [property.name, property]));
+    expect(propertyWords('pl').groupLabel).toBe('Customer success');
+    expect(byName.get('cs_health_score')?.label).toBe('Wynik kondycji');
+    expect(byName.get('cs_handoff_goals')?.label).toBe('Przekazanie klienta: Cele klienta');
+    expect(byName.get('cs_health_band')?.options.map((option) => option.label)).toEqual(['Dobra kondycja', 'Wymaga uwagi', 'Ryzyko odejścia', 'Kondycja nieznana', pl['band.churned']]);
+    expect(byName.get('cs_handoff_status')?.options.map((option) => option.label)).toEqual(['Nie rozpoczęto', 'Przekazane do CS', 'Przyjęte przez CS', 'Zwrócone do sprzedaży']);
+    // Same properties, types and option values as in English: only the words differ.
+    const strip = (list: typeof polish) => list.map(({ name, type, fieldType, groupName, displayOrder, description, options }) => ({ name, type, fieldType, groupName, displayOrder, description, values: options.map((o) => o.value) }));
+    expect(strip(polish)).toEqual(strip(productProperties(defaultConfig)));
+  });
+
+  it('keep a handoff field label the configuration gives as typed', () => {
+    const config = parseConfig({ handoff: { requiredFields: [{ property: 'cs_handoff_goals', label: 'Cele biznesowe' }] } });
+    expect(productProperties(config, propertyWords('pl')).find((property) => property.name === 'cs_handoff_goals')?.label).toBe('Przekazanie klienta: Cele biznesowe');
+  });
+
+  it('have every label and option in each language, none left English by accident', () => {
+    for (const language of portalLanguages.filter((l) => l !== 'en')) {
+      const words = productProperties(defaultConfig, propertyWords(language));
+      const english = productProperties(defaultConfig);
+      words.forEach((property, index) => {
+        expect(property.label, `${language} ${property.name}`).not.toBe(english[index]?.label);
+      });
+      expect(groupFor(propertyWords(language)).name).toBe('customer_success');
     }
   });
 });

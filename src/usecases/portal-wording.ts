@@ -6,6 +6,7 @@ import { englishListName, type ManagerListKey } from '../domain/portfolio/manage
 import { englishWording, type WrittenWording } from '../domain/sync/written-values.ts';
 import { escapeHtml } from '../domain/handoff/note-html.ts';
 import { englishNotes, type NoteWording } from '../domain/handoff/note-wording.ts';
+import { englishPropertyWords, type OptionSet, type PropertyWords } from '../domain/properties.ts';
 
 // The words the app writes into HubSpot for the whole portal (config `portalLanguage`), from the
 // message catalog: what a CS team filters views by and reads in its own language. English keeps
@@ -79,6 +80,40 @@ export function noteWording(language: PortalLanguage, timeZone: string): NoteWor
       return closed === null ? deal : i18n.t('note.churn.closed', { deal, date: closed });
     },
   };
+}
+
+/**
+ * The property group's, the properties' and their options' labels in the portal's language (the
+ * card's own words for bands, lifecycle stages, churn reasons and handoff fields); descriptions stay English.
+ *
+ * @example
+ * propertyWords('pl').label('healthScore', 'Health score') // => 'Wynik kondycji'
+ */
+export function propertyWords(language: PortalLanguage): PropertyWords {
+  if (language === 'en') return englishPropertyWords;
+  const i18n = createI18n(language, 'UTC');
+  return {
+    groupLabel: i18n.t('property.group'),
+    label: (key) => i18n.t(`property.label.${key}`),
+    option: (set, value, english) => {
+      const key = optionKey(set, value);
+      return isMessageKey(key) ? i18n.t(key) : english;
+    },
+    handoffField: (field, label) => i18n.t('property.handoffField', { label: field === null ? label : i18n.t(`handoff.field.${field}`) }),
+  };
+}
+
+function optionKey(set: OptionSet, value: string): string {
+  switch (set) {
+    case 'band':
+      return `band.${value}`;
+    case 'lifecycle':
+      return `lifecycle.${value}`;
+    case 'churn':
+      return `churn.reason.${value}`;
+    case 'handoff':
+      return `property.option.handoff.${value}`;
+  }
 }
 
 /** The wording of a configuration's portal. */

@@ -1,7 +1,7 @@
 import type { CsConfig } from '../config/schema.ts';
-import { productProperties, propertyDrift, propertyGroup, type PropertyDefinition } from '../domain/properties.ts';
+import { groupFor, productProperties, propertyDrift, type PropertyDefinition } from '../domain/properties.ts';
 import { managerLists } from '../domain/portfolio/manager-lists.ts';
-import { listName } from './portal-wording.ts';
+import { listName, propertyWords } from './portal-wording.ts';
 import type { ListGateway } from '../hubspot/lists.ts';
 import { propertyFailure, type PropertyGateway } from '../hubspot/properties.ts';
 
@@ -26,9 +26,11 @@ export interface SetupReport {
 }
 
 export async function runSetup(deps: SetupDeps, options: { lists?: boolean } = {}): Promise<SetupReport> {
-  const group = await ensureGroup(deps.properties);
+  // Labelled in the portal's language: a change of language relabels them once.
+  const words = propertyWords(deps.config.portalLanguage);
+  const group = await ensureGroup(deps.properties, groupFor(words));
   const existing = new Map((await deps.properties.properties()).map((property) => [property.name, property]));
-  const wanted = productProperties(deps.config);
+  const wanted = productProperties(deps.config, words);
   const failed: Array<{ name: string; reason: string }> = [];
   const missing: PropertyDefinition[] = [];
   const updated: Array<{ name: string; fields: string[] }> = [];
@@ -62,14 +64,14 @@ export async function runSetup(deps: SetupDeps, options: { lists?: boolean } = {
   return { group, created, updated, unchanged, failed, lists };
 }
 
-async function ensureGroup(properties: PropertyGateway): Promise<SetupReport['group']> {
-  const current = (await properties.groups()).find((group) => group.name === propertyGroup.name);
+async function ensureGroup(properties: PropertyGateway, wanted: ReturnType<typeof groupFor>): Promise<SetupReport['group']> {
+  const current = (await properties.groups()).find((group) => group.name === wanted.name);
   if (!current) {
-    await properties.createGroup(propertyGroup);
+    await properties.createGroup(wanted);
     return 'created';
   }
-  if (current.label === propertyGroup.label) return 'unchanged';
-  await properties.updateGroup(propertyGroup);
+  if (current.label === wanted.label) return 'unchanged';
+  await properties.updateGroup(wanted);
   return 'updated';
 }
 

@@ -7,6 +7,8 @@ import { ListGateway } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { fakeListsApi } from './lists-api.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
+import { messages as ja } from '../../src/app/cards/i18n/catalog/ja.ts';
+import type { MessageKey } from '../../src/app/cards/i18n/messages.ts';
 import { listName } from '../../src/usecases/portal-wording.ts';
 import { fastRetry, portalsClosedAfterEach, type PortfolioPortal } from '../sync/portfolio-portal.ts';
 
@@ -45,6 +47,25 @@ describe('cs-card setup against the sandbox', () => {
     expect(band?.options.map((o) => o.value)).toEqual(['healthy', 'attention', 'at_risk', 'unknown', 'churned']);
     const names = new Set(properties.map((p) => p.name));
     for (const name of ownedCompanyProperties) expect(names).toContain(name);
+  });
+
+  it('labels the group, the properties and their options in the portal\'s language (portalLanguage), then changes nothing; English relabels them once', async () => {
+    const { client, config } = await demo();
+    const gateway = new PropertyGateway(client, fastRetry);
+    const japanese = { ...config, portalLanguage: 'ja' as const };
+    await runSetup({ properties: gateway, config: japanese });
+    const properties = new Map((await gateway.properties()).map((property) => [property.name, property]));
+    expect((await gateway.groups()).find((group) => group.name === propertyGroup.name)?.label).toBe('カスタマーサクセス');
+    expect(properties.get('cs_health_score')?.label).toBe('ヘルススコア');
+    const bands = ['healthy', 'attention', 'at_risk', 'unknown', 'churned'];
+    expect(properties.get('cs_health_band')?.options.map((o) => [o.value, o.label])).toEqual(bands.map((value) => [value, ja[`band.${value}` as MessageKey]]));
+    expect(properties.get('cs_lifecycle_stage')?.options.map((o) => o.label)).toEqual(['見込み客', 'オンボーディング中', '利用中の顧客', '契約更新中', '解約済み']);
+    const again = await runSetup({ properties: gateway, config: japanese });
+    expect(again).toMatchObject({ group: 'unchanged', created: [], updated: [], failed: [] });
+    const english = await runSetup({ properties: gateway, config });
+    expect(english.group).toBe('updated');
+    expect(english.updated.map((u) => u.name)).toEqual(productProperties(config).map((p) => p.name));
+    expect(english.updated.every((u) => u.fields.every((field) => field === 'label' || field === 'options'))).toBe(true);
   });
 
   it('creates the group in an empty portal and puts a property someone edited back', async () => {

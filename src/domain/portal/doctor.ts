@@ -1,7 +1,7 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import { sentimentMapping, type PropertyOption } from './portal-settings.ts';
-import { productProperties, propertyDrift, type ExistingProperty } from '../properties.ts';
+import { englishPropertyWords, productProperties, propertyDrift, type ExistingProperty, type PropertyWords } from '../properties.ts';
 import type { DealKind } from '../renewal/renewal-classification.ts';
 
 // `cs-card doctor`: what a portal lacks for correct results, as a checklist. This module only
@@ -86,10 +86,10 @@ function accountCheck(facts: DoctorFacts, config: CsConfig): DoctorCheck {
   return pass('account', message('doctor.account.ok', { timeZone: facts.account.timeZone, currency: facts.account.currency }));
 }
 
-function propertiesCheck(facts: DoctorFacts, config: CsConfig): DoctorCheck {
+function propertiesCheck(facts: DoctorFacts, config: CsConfig, words: PropertyWords): DoctorCheck {
   if (facts.companyProperties === null) return fail('properties', true, message('doctor.properties.unknown', { reason: facts.propertiesFailure ?? '' }), message('doctor.properties.unknownFix'));
   const existing = new Map(facts.companyProperties.map((property) => [property.name, property]));
-  const wanted = productProperties(config);
+  const wanted = productProperties(config, words);
   const missing = wanted.filter((definition) => !existing.has(definition.name)).map((definition) => definition.name);
   const outdated = wanted.filter((definition) => {
     const current = existing.get(definition.name);
@@ -166,11 +166,11 @@ function rateLimitCheck(facts: DoctorFacts): DoctorCheck {
  * The checklist for a portal, in a fixed order.
  * @example doctorChecks({ ...facts, scopes: ['crm.objects.companies.read'] }, config)[0] // { id: 'scopes', ok: false, blocking: true, ... }
  */
-export function doctorChecks(facts: DoctorFacts, config: CsConfig): DoctorCheck[] {
+export function doctorChecks(facts: DoctorFacts, config: CsConfig, words: PropertyWords = englishPropertyWords): DoctorCheck[] {
   const checks: Array<DoctorCheck | null> = [
     scopesCheck(facts),
     accountCheck(facts, config),
-    propertiesCheck(facts, config),
+    propertiesCheck(facts, config, words),
     configuredCheck(facts, config),
     sentimentCheck(facts, config),
     renewalCheck(facts),
