@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
 import { emptySyncState, parseLeaseDuration, SyncLockedError, SyncStateError, SyncStateStore } from '../../src/state/sync-state.ts';
 
@@ -21,6 +20,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Until the store's own clock is past the lease's expiry (polled; the bound only stops a hung test). */
+async function leaseExpired(on: SqliteStateStore, name: string): Promise<void> {
+  await vi.waitFor(async () => expect((await on.leases(name)).every((lease) => lease.now >= lease.expiresAt)).toBe(true), { timeout: 20_000, interval: 50 });
+}
+
 describe('SyncStateStore', () => {
   it('gives the lease to exactly one of many simultaneous takers, and again once released', async () => {
     const other = await SqliteStateStore.open(dir);
@@ -37,14 +41,16 @@ describe('SyncStateStore', () => {
   });
 
   it('names the holder and its age; a stale lease left by another host or a reused PID expires instead of blocking forever', async () => {
-    const crashed = await store.acquireLease('sync:portal-1', { host: 'ops-2', pid: process.pid, command: 'cs-card serve --sync-every' }, 400);
-    expect(crashed.acquired).toBe(true);
+    // A minute to live while it is refused (however slow the machine), then a last heartbeat that leaves it 300 ms.
+    const crashed = await store.acquireLease('sync:portal-1', { host: 'ops-2', pid: process.pid, command: 'cs-card serve --sync-every' }, 60_000);
+    if (!crashed.acquired) throw new Error('the crashed holder did not get the lease');
     const state = new SyncStateStore(store, 'portal-1');
     const refusal = await state.lock().catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(SyncLockedError);
-    expect(String(refusal)).toMatch(/cs-card serve --sync-every on ops-2 \(pid \d+\), started 0 s ago, last heartbeat 0 s ago; .*its lease expires in 0 s, then run again/);
+    expect(String(refusal)).toMatch(/cs-card serve --sync-every on ops-2 \(pid \d+\), started \d+ s ago, last heartbeat \d+ s ago; .*its lease expires in (59|60) s, then run again/);
 
-    await sleep(500);
+    expect(await store.renewLease('sync:portal-1', crashed.token, 300)).toBe(true);
+    await leaseExpired(store, 'sync:portal-1');
     const lock = await state.lock();
     await state.write({ ...emptySyncState, retryIds: ['7'] });
     await lock.release();
@@ -52,10 +58,13 @@ describe('SyncStateStore', () => {
   });
 
   it('keeps its lease alive with heartbeats while it runs, and a holder that lost it cannot overwrite its successor', async () => {
-    const state = new SyncStateStore(store, 'portal-1', { leaseMs: 300 });
+    const state = new SyncStateStore(store, 'portal-1', { leaseMs: 1_500 });
     const lock = await state.lock();
-    await sleep(700);
-    // Renewed every 100 ms: still held.
+    const [first] = await store.leases('sync:portal-1');
+    // Renewed every 500 ms: until a heartbeat comes after the moment the lease would have expired without them.
+    await vi.waitFor(async () => expect((await store.leases('sync:portal-1'))[0]?.heartbeatAt).toBeGreaterThanOrEqual(first?.expiresAt ?? Infinity), { timeout: 20_000, interval: 50 });
+    // Still the same lease, and held: another taker is refused.
+    expect((await store.leases('sync:portal-1'))[0]?.acquiredAt).toBe(first?.acquiredAt);
     await expect(new SyncStateStore(store, 'portal-1').lock()).rejects.toThrow(SyncLockedError);
     await lock.release();
 

@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
 import { syncCompanies, type CompanyChange, type SyncRequest } from '../../src/usecases/sync.ts';
@@ -175,10 +174,13 @@ describe('cs-card sync against the demo portfolio', () => {
 
     // A sync on another host (or under a PID since reused) crashed holding the lease: it blocks
     // only until the lease expires, never forever.
-    const crashed = await p.stateStore.acquireLease('sync:test', { host: 'ops-2', pid: 4242, command: 'cs-card sync' }, 300);
-    expect(crashed.acquired).toBe(true);
+    // A minute to live while it is refused (however slow the machine), then a last heartbeat that leaves it 300 ms.
+    const crashed = await p.stateStore.acquireLease('sync:test', { host: 'ops-2', pid: 4242, command: 'cs-card sync' }, 60_000);
+    if (!crashed.acquired) throw new Error('the crashed holder did not get the lease');
     await expect(p.sync()).rejects.toThrow(/cs-card sync on ops-2 \(pid 4242\), started \d+ s ago/);
-    await sleep(400);
+    expect(await p.stateStore.renewLease('sync:test', crashed.token, 300)).toBe(true);
+    // Until the store's own clock is past its expiry (polled; the bound only stops a hung test).
+    await vi.waitFor(async () => expect((await p.stateStore.leases('sync:')).every((lease) => lease.now >= lease.expiresAt)).toBe(true), { timeout: 20_000, interval: 50 });
     await expect(p.sync()).resolves.toMatchObject({ interrupted: false });
     expect(await p.stateStore.leases('sync:')).toEqual([]);
     expect(JSON.parse((await p.stateStore.readDocument('sync-state:test')) ?? 'null')).toMatchObject({ pending: null, lastRun: { asOf: demoAsOf } });
