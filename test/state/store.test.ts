@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { latestVersion } from '../../src/state/migrations.ts';
 import { PostgresStateStore, redactedUrl } from '../../src/state/postgres-store.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-store.ts';
@@ -98,13 +98,16 @@ describe.each([
   });
 
   it.skipIf(skip)('lets a lease whose holder stopped renewing expire, and fences the old holder out', async () => {
-    const first = await one.acquireLease('sync:p1', holder('crashed sync'), 300);
+    // A minute to live while the next sync is refused (however slow the machine), then a last heartbeat that leaves it 300 ms.
+    const first = await one.acquireLease('sync:p1', holder('crashed sync'), 60_000);
     expect(first.acquired).toBe(true);
     const firstToken = first.acquired ? first.token : '';
     expect(await one.writeDocument('sync-state:p1', '{"by":"first"}', { lease: 'sync:p1', token: firstToken })).toBe(true);
     expect((await two.acquireLease('sync:p1', holder('next sync'), 60_000)).acquired).toBe(false);
 
-    await sleep(400);
+    expect(await one.renewLease('sync:p1', firstToken, 300)).toBe(true);
+    // Until the store's own clock is past its expiry (polled; the bound only stops a hung test).
+    await vi.waitFor(async () => expect((await two.leases('sync:p1')).every((lease) => lease.now >= lease.expiresAt)).toBe(true), { timeout: 20_000, interval: 50 });
     const second = await two.acquireLease('sync:p1', holder('next sync'), 60_000);
     expect(second.acquired).toBe(true);
     // The first holder wakes up: it can neither renew nor overwrite its successor's state.
@@ -157,12 +160,21 @@ describe.each([
     expect(results).toEqual(['a', 'b', 'c']);
     for (let n = 0; n < events.length; n += 2) expect(events[n]?.split(' ')[0]).toBe(events[n + 1]?.split(' ')[0]);
 
+    // Other keys side by side: each change waits inside until both have started (one key waiting for
+    // the other would never get there: the test would time out).
     const parallel: string[] = [];
+    let started = 0;
+    let bothStarted = (): void => undefined;
+    const together = new Promise<void>((resolve) => {
+      bothStarted = resolve;
+    });
     await Promise.all(
       ['company:2', 'company:3'].map((key, n) =>
         (n ? one : two).serialised(key, async () => {
           parallel.push(`${key} start`);
-          await sleep(80);
+          started += 1;
+          if (started === 2) bothStarted();
+          await together;
           parallel.push(`${key} end`);
         }),
       ),
