@@ -15,6 +15,7 @@ import { runSetup } from '../../src/usecases/setup.ts';
 import { customerIds } from '../sync/demo-customers.ts';
 import type { StateStore } from '../../src/state/store.ts';
 import { csCard, csCardUntil } from '../sync/cli-process.ts';
+import { firstPageGate } from '../sync/first-page-gate.ts';
 
 // `cs-card sync` as a user runs it: a separate process against the sandbox on loopback
 // (HUBSPOT_BASE_URL), its state in the embedded store in a temporary CS_CARD_STATE_DIR.
@@ -68,34 +69,6 @@ const syncStates = (p: Portal) => inState(p, async (store) => (await store.docum
 const syncLeases = (p: Portal) => inState(p, (store) => store.leases('sync:'));
 
 const sync = (p: Portal, ...args: string[]) => csCard(['sync', '--as-of', asOf, ...fast, ...args], p.env);
-
-const companySearchPath = '/crm/v3/objects/companies/search';
-
-/**
- * The sandbox's own handler, except that once armed, every company search after the first one
- * answered hangs (a timeout fault) until the client hangs up or the gate is released: a full sync
- * then reads, scores, writes and checkpoints exactly its first page (one search page), and waits
- * on HubSpot for the next one for good. "Midway" is a state the run reaches, not a moment.
- */
-function firstPageGate(): { serve: (sandbox: Sandbox) => (request: Request) => Promise<Response>; arm(): void; release(): void } {
-  let armed = false;
-  let release = (): void => undefined;
-  return {
-    serve: (sandbox) => async (request) => {
-      const response = await sandbox.handle(request);
-      // Set before the answer leaves: the client cannot ask for the next page before the fault is in place.
-      if (armed && request.method === 'POST' && new URL(request.url).pathname === companySearchPath && response.ok) {
-        armed = false;
-        release = sandbox.controls.injectFault({ kind: 'timeout', method: 'POST', path: companySearchPath });
-      }
-      return response;
-    },
-    arm: () => {
-      armed = true;
-    },
-    release: () => release(),
-  };
-}
 
 function writtenHealth(p: Portal): Record<string, Record<string, string | null>> {
   const names = ownedCompanyProperties.filter((name) => name !== healthUpdatedAtProperty);

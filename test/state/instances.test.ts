@@ -11,12 +11,14 @@ import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts'
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { listenOnLoopback } from '../../src/sandbox/loopback-server.ts';
 import { signRequest } from '../../src/server/signature.ts';
 import { PostgresStateStore } from '../../src/state/postgres-store.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { csmOwnerId, notesOf, seedWonCompany, tasksOf } from '../handoff/handoff-portal.ts';
 import { propertyChange } from '../webhooks/fixtures.ts';
 import { childEnvironment } from '../sync/cli-process.ts';
+import { firstPageGate, type FirstPageGate } from '../sync/first-page-gate.ts';
 import { inCi, postgresBinDir, startPostgres, type PostgresServer } from './postgres-server.ts';
 
 // Several instances on one PostgreSQL, as processes on loopback: two `cs-card serve` behind
@@ -246,10 +248,10 @@ describe.skipIf(!hasPostgres)('several instances sharing one PostgreSQL', () => 
       return Object.fromEntries(sandbox.store.list('companies').map((c) => [c.id, Object.fromEntries(names.map((name) => [name, c.properties[name] ?? null]))]));
     }
 
-    async function portal(): Promise<{ sandbox: Sandbox; env: Record<string, string> }> {
+    async function portal(gate?: FirstPageGate): Promise<{ sandbox: Sandbox; env: Record<string, string> }> {
       const sandbox = createSandbox({ companies: 300, asOf });
       sandbox.controls.searchPerSecond = null;
-      const server = await sandbox.listen();
+      const server = gate ? await listenOnLoopback(gate.serve(sandbox)) : await sandbox.listen();
       cleanups.push(() => server.close());
       const client = createHubSpotClient({ accessToken: 'pat-na1-sync', baseUrl: server.url });
       await runSetup({ properties: new PropertyGateway(client), config: defaultConfig });
@@ -265,10 +267,11 @@ describe.skipIf(!hasPostgres)('several instances sharing one PostgreSQL', () => 
       const reference = await portal();
       expect((await csCardRun(first, ['sync', '--as-of', asOf, '--rate-limit', '100000/1s'], reference.env)).code).toBe(0);
 
-      const p = await portal();
-      const holder = await csCardIn(first, ['sync', '--as-of', asOf, '--rate-limit', '100000/1s'], p.env, /(sync: \d+ of \d+ companies done)/);
-      // The rest of the run hangs on its next write (the portal stops answering): still running when the second starts.
-      const hang = p.sandbox.controls.injectFault({ kind: 'timeout', method: 'POST', path: '/batch/update', holdMs: 60_000 });
+      const gate = firstPageGate();
+      const p = await portal(gate);
+      gate.arm();
+      // Its first page written, the rest of the run hangs on the next page's search: still running when the second starts.
+      const holder = await csCardIn(first, ['sync', '--as-of', asOf, '--rate-limit', '100000/1s'], p.env, /(sync: 200 of \d+ companies done)/);
 
       const refused = await csCardRun(second, ['sync', '--as-of', asOf, '--rate-limit', '100000/1s'], p.env);
       expect(refused.code).toBe(1);
@@ -276,7 +279,7 @@ describe.skipIf(!hasPostgres)('several instances sharing one PostgreSQL', () => 
 
       holder.child.kill('SIGKILL');
       await holder.exited;
-      hang();
+      gate.release();
       const store = await PostgresStateStore.open(databaseUrl);
       const leases = await store.leases('sync:');
       await store.close();
