@@ -1,5 +1,5 @@
 import { setTimeout as wait } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CompanyChange, SyncRequest } from '../../src/usecases/sync.ts';
 import { portfolioPortal, type PortfolioPortal } from './portfolio-portal.ts';
 
@@ -73,15 +73,23 @@ describe('incremental sync against a search index that lags writes', () => {
     p.sandbox.controls.searchLag = { minMs: LAG_MS, maxMs: LAG_MS };
     const { id, flipped } = customerWithSeats(p);
 
-    await p.client.crm.companies.basicApi.update(id, { properties: { cs_seats_active: flipped } });
-    const atOnce = await syncCollecting(p, { lookBackMs: LAG_MS + 300 });
-    await wait(LAG_MS + 200);
-    const afterLag = await syncCollecting(p, { lookBackMs: LAG_MS + 300 });
+    // From the change on, time moves only when the test says (Date only: requests and leases run on
+    // real timers): a slow machine cannot let the lag pass before the first run's search.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await p.client.crm.companies.basicApi.update(id, { properties: { cs_seats_active: flipped } });
+      vi.setSystemTime(Date.now() + 50);
+      const atOnce = await syncCollecting(p, { lookBackMs: LAG_MS + 300 });
+      vi.setSystemTime(Date.now() + LAG_MS + 200);
+      const afterLag = await syncCollecting(p, { lookBackMs: LAG_MS + 300 });
 
-    // The first run's search could not see the change yet; the next one looks back past its start.
-    expect(atOnce).not.toContain(id);
-    expect(afterLag).toContain(id);
-    expect(await settled(p)).toEqual([]);
+      // The first run's search could not see the change yet; the next one looks back past its start.
+      expect(atOnce).not.toContain(id);
+      expect(afterLag).toContain(id);
+      expect(await settled(p)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a change made while a run is going, after it wrote that company, is written by the next run', async () => {
