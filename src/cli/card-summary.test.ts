@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../app/cards/i18n/format.ts';
-import { catalogs } from '../app/cards/i18n/messages.ts';
+import { catalogs, loadEveryCatalog } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
 import { cardSummary } from './card-summary.ts';
 import { displayWidth } from './display-width.ts';
 import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
 import { cardViewFixture } from '../../test/app/card-fixtures.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // The terminal form of a card: one labelled line per section, in the card's order, in the
 // card's own words (the message catalog), so the terminal and the card never disagree.

@@ -1,5 +1,6 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
-import { isMessageKey, type MessageKey } from '../app/cards/i18n/messages.ts';
+import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
+import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 

@@ -3,6 +3,10 @@ import { createI18n } from '../app/cards/i18n/format.ts';
 import { catalogText } from '../app/cards/i18n/message-error.ts';
 import { HubSpotError } from '../usecases/portal.ts';
 import { CommandFailure, describeError } from './errors.ts';
+import { loadEveryCatalog } from '../app/cards/i18n/messages.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // The sentence on stderr for a HubSpot failure: an address that could not be reached at all is
 // named by the URL tried; a slow or cut answer is not (the portal is there).

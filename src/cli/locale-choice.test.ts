@@ -23,10 +23,10 @@ describe('the command line\'s language', () => {
     expect(localeFlag(['sync'])).toBeUndefined();
   });
 
-  it('answers a command line before parsing it in the --locale language, or the terminal\'s when --locale names none', () => {
+  it('answers a command line before parsing it in the --locale language, or the terminal\'s when --locale names none', async () => {
     expect(readerLocale(['sync', '--locale', 'ja'], { LANG: 'pl_PL.UTF-8' })).toBe('ja');
     expect(readerLocale(['sync', '--locale', 'xx'], { LANG: 'pl_PL.UTF-8' })).toBe('pl-PL');
-    expect(errorI18n(['sync', '--locale', 'xx'], { LANG: 'pl_PL.UTF-8' }).catalog).toBe('pl');
+    expect((await errorI18n(['sync', '--locale', 'xx'], { LANG: 'pl_PL.UTF-8' })).catalog).toBe('pl');
   });
 
   it('refuses a --locale in no catalog language as a usage error, in the terminal\'s language', () => {

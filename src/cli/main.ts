@@ -34,7 +34,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     const [{ describeError, exitCodeOf }, { errorI18n }] = await Promise.all([import('./errors.ts'), import('./locale.ts')]);
-    process.stderr.write(`cs-card: ${describeError(error, Boolean(process.env.CS_CARD_DEBUG), errorI18n(argv), process.env.HUBSPOT_BASE_URL?.trim() || undefined)}\n`);
+    const i18n = await errorI18n(argv);
+    process.stderr.write(`cs-card: ${describeError(error, Boolean(process.env.CS_CARD_DEBUG), i18n, process.env.HUBSPOT_BASE_URL?.trim() || undefined)}\n`);
     return exitCodeOf(error);
   }
 }

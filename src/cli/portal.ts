@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { I18n } from '../app/cards/i18n/format.ts';
 import { catalogText } from '../app/cards/i18n/message-error.ts';
-import { isMessageKey } from '../app/cards/i18n/messages.ts';
+import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
 import type { CsConfig } from '../config/schema.ts';
 import { createSandbox, type Sandbox } from '../sandbox/index.ts';
 import { connectPortal, defaultRateLimit, type PortalConnection, type RateLimit } from '../usecases/portal.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messages as en } from '../app/cards/i18n/catalog/en.ts';
 import { messages as ja } from '../app/cards/i18n/catalog/ja.ts';
-import { catalogs, type CatalogLocale } from '../app/cards/i18n/messages.ts';
+import { catalogs, loadEveryCatalog, type CatalogLocale } from '../app/cards/i18n/messages.ts';
 import { displayWidth } from './display-width.ts';
 import { portfolioReport } from './portfolio-report.ts';
 import { reportCsv, reportText } from './period-report-text.ts';
@@ -9,6 +9,9 @@ import { parseIsoDate } from '../domain/parsing/index.ts';
 import { bookReports, portfolioOverview, type BookCompany } from '../domain/portfolio/portfolio-book.ts';
 import type { Period } from '../domain/portfolio/renewal-period.ts';
 import type { PortfolioPage } from '../usecases/portfolio-book.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // The npm start summary on a portal where sync never wrote health: it says so first, instead of
 // "every customer Unknown, no renewals at risk" with nothing to tell why.

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { message, type Message, type MessageParams } from '../app/cards/contract/message.ts';
 import { createI18n } from '../app/cards/i18n/format.ts';
-import { isMessageKey } from '../app/cards/i18n/messages.ts';
+import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
 
 // How a bad configuration is told: one sentence per issue, naming the field, what is wrong and
 // what to write instead (or that removing the field restores the default). Each issue is a

@@ -3,6 +3,10 @@ import { createI18n } from '../app/cards/i18n/format.ts';
 import { errorText } from '../app/cards/i18n/message-error.ts';
 import { exitCodeOf } from '../cli/errors.ts';
 import { databaseUrl, StoreConfigError } from './open-store.ts';
+import { loadEveryCatalog } from '../app/cards/i18n/messages.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 function refusal(value: string): StoreConfigError {
   try {

@@ -1,4 +1,5 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
+import { loadEveryCatalog } from '../app/cards/i18n/messages.ts';
 import { actionTask, openTaskActionIds, type TaskWording } from '../domain/playbooks/action-tasks.ts';
 import { csmOwnerId } from '../domain/handoff/handoff.ts';
 import { multiline } from '../domain/handoff/note-html.ts';
@@ -30,6 +31,8 @@ export class TasksUnknownError extends Error {
 
 /** The task's words in the user's language (the card sends its user's locale; English without one). */
 export function taskWording(action: ActionView, locale: string | undefined): TaskWording {
+  // A task is worded in its card user's language, whichever of the five it is.
+  loadEveryCatalog();
   const i18n = createI18n(locale, undefined);
   const reason = action.reasonMessage ? i18n.message(action.reasonMessage, action.reason) : action.reason;
   return {

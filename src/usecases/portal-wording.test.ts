@@ -13,9 +13,12 @@ import { parseIsoDate } from '../domain/parsing/index.ts';
 import type { Deal } from '../domain/renewal/deals.ts';
 import { messages as en } from '../app/cards/i18n/catalog/en.ts';
 import { messages as pl } from '../app/cards/i18n/catalog/pl.ts';
-import type { MessageKey } from '../app/cards/i18n/messages.ts';
+import { loadEveryCatalog, type MessageKey } from '../app/cards/i18n/messages.ts';
 import { englishPropertyWords, groupFor, productProperties, propertyLabelKeys, type PropertyWords } from '../domain/properties.ts';
 import { listName, noteWording, portalWording, propertyWords, writtenWording } from './portal-wording.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // The texts a sync writes into HubSpot in the portal's language (config portalLanguage).
 

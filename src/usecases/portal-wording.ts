@@ -1,5 +1,5 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
-import { isMessageKey } from '../app/cards/i18n/messages.ts';
+import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
 import type { CsConfig, PortalLanguage } from '../config/schema.ts';
 import { explanationText } from '../domain/health/factor.ts';
 import { englishListName, type ManagerListKey } from '../domain/portfolio/manager-lists.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogs } from '../../src/app/cards/i18n/messages.ts';
+import { catalogs, loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { summaryLines } from '../../src/cli/commands/sync.ts';
 import { setupReportLines } from '../../src/cli/commands/setup.ts';
@@ -10,6 +10,9 @@ import { legacySyncReason } from '../../src/state/sync-state.ts';
 import type { SyncSummary } from '../../src/usecases/sync.ts';
 import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { csCard, csCardUntil, type CliResult } from '../sync/cli-process.ts';
+
+// The summaries below are formatted here in every language: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // Issue 18: every text the command line shows comes from the catalog in the reader's language
 // (LANG / LC_ALL / LC_MESSAGES / CS_CARD_LOCALE, or --locale). The check: no run of three English

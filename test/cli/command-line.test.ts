@@ -53,6 +53,7 @@ describe('cs-card, tried as a new user would', () => {
     // The help's words: the choice of language and one catalog (loaded on demand), never a command.
     expect([...reached].map((file) => path.relative(root, file)).sort()).toEqual([
       'src/app/cards/i18n/catalog-locale.ts',
+      'src/cli/catalog-modules.ts',
       'src/cli/command-words.ts',
       'src/cli/display-width.ts',
       'src/cli/help-layout.ts',

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { childEnvironment } from '../sync/cli-process.ts';
 
 // What `cs-card` loads before it runs a command: the help's and commander's errors' words (a
-// message catalog, intl-messageformat) only when help or a usage error is shown (src/cli/main.ts).
+// message catalog, intl-messageformat) only when help or a usage error is shown (src/cli/main.ts);
+// and of the five catalogs, only the reader's language's (with English for a command: its errors'
+// English text and the domain's labels come from it).
 
 const root = path.resolve(import.meta.dirname, '../..');
 const execFileAsync = promisify(execFile);
@@ -38,5 +40,18 @@ describe('cs-card loads its words only to show them', () => {
       const shown = await loadedBy(args);
       expect(words(shown.loaded), args.join(' ')).toEqual(expect.arrayContaining(['src/app/cards/i18n/catalog/en.ts', 'src/app/cards/i18n/icu-message.ts']));
     }
+  });
+
+  it('a command in one language loads that catalog and English, never the other three; help loads its language\'s alone', async () => {
+    const catalogs = (loaded: readonly string[]) => loaded.filter((url) => url.startsWith('src/app/cards/i18n/catalog/')).sort();
+    const status = await loadedBy(['state', 'status', '--locale', 'th']);
+    expect(status.code).toBe(0);
+    expect(catalogs(status.loaded)).toEqual(['src/app/cards/i18n/catalog/en.ts', 'src/app/cards/i18n/catalog/th.ts']);
+    // A bad --locale is refused in the terminal's language (English here), from English alone.
+    const refused = await loadedBy(['state', 'status', '--locale', 'xx']);
+    expect(refused.code).toBe(2);
+    expect(catalogs(refused.loaded)).toEqual(['src/app/cards/i18n/catalog/en.ts']);
+    const help = await loadedBy(['--help', '--locale', 'ja']);
+    expect(catalogs(help.loaded)).toEqual(['src/app/cards/i18n/catalog/ja.ts']);
   });
 });

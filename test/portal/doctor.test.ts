@@ -11,6 +11,10 @@ import { doctorLines } from '../../src/cli/doctor-text.ts';
 import { runDoctor } from '../../src/usecases/doctor.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { mswServer } from '../msw.ts';
+import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // `cs-card doctor` against the sandbox portal through the SDK: a full-scope token on a set-up
 // portal, a token without the survey and lists scopes, and a portal without hs_csm_sentiment.

@@ -11,6 +11,10 @@ import { messages as ja } from '../../src/app/cards/i18n/catalog/ja.ts';
 import type { MessageKey } from '../../src/app/cards/i18n/messages.ts';
 import { listName } from '../../src/usecases/portal-wording.ts';
 import { fastRetry, portalsClosedAfterEach, type PortfolioPortal } from '../sync/portfolio-portal.ts';
+import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 const openPortal = portalsClosedAfterEach();
 

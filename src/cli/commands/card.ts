@@ -18,7 +18,7 @@ export async function showCard(companyIdArg: string, options: CardOptions): Prom
   const companyId = companyIdSchema.safeParse(companyIdArg);
   if (!companyId.success) throw new UsageError(catalogText('cli.card.badId', { value: companyIdArg }));
   const asOf = asOfOption(options.asOf);
-  const i18n = cliI18n(options.locale);
+  const i18n = await cliI18n(options.locale);
 
   const env = readEnvironment();
   const config = await loadCliConfig();

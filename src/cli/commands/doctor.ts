@@ -19,7 +19,7 @@ const flagsSchema = z.object({ locale: z.string().optional() });
 
 export async function doctor(rawFlags: unknown): Promise<void> {
   const flags = flagsSchema.parse(rawFlags);
-  const i18n = cliI18n(flags.locale);
+  const i18n = await cliI18n(flags.locale);
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env);

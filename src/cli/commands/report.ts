@@ -29,7 +29,7 @@ interface ReportOptions {
 
 
 export async function showReport(options: ReportOptions): Promise<void> {
-  const i18n = cliI18n(options.locale);
+  const i18n = await cliI18n(options.locale);
   if (options.json && options.csv) throw new UsageError(catalogText('report.error.jsonAndCsv'));
   if (options.by !== undefined && options.by !== 'owner') throw new UsageError(catalogText('report.error.by', { value: options.by }));
   if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) throw new UsageError(catalogText('report.error.currency', { value: options.currency }));

@@ -88,7 +88,7 @@ function settingsText(i18n: I18n, settings: { token: string | undefined; rateLim
 }
 
 export async function serveSandbox(flags: SandboxFlags): Promise<void> {
-  const i18n = cliI18n(flags.locale);
+  const i18n = await cliI18n(flags.locale);
   const port = portOption('--port', flags.port);
   const companies = companiesOption(flags.companies);
   const seed = wholeNumber('--seed', flags.seed, 0, 2 ** 32 - 1);

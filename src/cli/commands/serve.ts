@@ -58,7 +58,7 @@ function syncInterval(flags: z.infer<typeof serveFlagsSchema>): number | null {
 
 export async function serve(rawFlags: unknown): Promise<void> {
   const flags = serveFlagsSchema.parse(rawFlags);
-  const i18n = cliI18n(flags.locale);
+  const i18n = await cliI18n(flags.locale);
   const syncEveryMs = syncInterval(flags);
   const env = readEnvironment();
   const portal = await openPortal(env);

@@ -47,7 +47,7 @@ export async function runSetupCommand(deps: { portal: Portal; config: CsConfig }
 
 export async function setup(rawFlags: unknown): Promise<void> {
   const flags = setupFlagsSchema.parse(rawFlags);
-  const i18n = cliI18n(flags.locale);
+  const i18n = await cliI18n(flags.locale);
   const env = readEnvironment();
   const config = await loadCliConfig();
   const portal = await openPortal(env);

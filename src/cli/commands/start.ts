@@ -261,7 +261,7 @@ async function runUntilStopped(options: ProductOptions & { signal: AbortSignal; 
 }
 
 export async function start(flags: StartFlags): Promise<void> {
-  const i18n = cliI18n(flags.locale);
+  const i18n = await cliI18n(flags.locale);
   const flagPort = flags.port === undefined ? undefined : portOption('--port', flags.port);
   const flagPreviewPort = flags.previewPort === undefined ? undefined : portOption('--preview-port', flags.previewPort);
   const companies = companiesOption(flags.companies);

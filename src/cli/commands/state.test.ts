@@ -10,6 +10,10 @@ import { SqliteStateStore, sqliteFileName } from '../../state/sqlite-store.ts';
 import { StateStoreError } from '../../state/store.ts';
 import { exitCodeOf } from '../errors.ts';
 import { statusLines, storeLocation } from './state.ts';
+import { loadEveryCatalog } from '../../app/cards/i18n/messages.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // `cs-card state status` says where the store is in the reader's words: the store gives its kind
 // and location as data, the catalog words them (no "SQLite file" in a Polish line).

@@ -67,7 +67,7 @@ const actionSchema = z.enum(['migrate', 'status']);
 /** `cs-card state migrate|status`. */
 export async function state(action: unknown, rawFlags?: unknown): Promise<void> {
   const flags = z.object({ locale: z.string().optional() }).catch({}).parse(rawFlags);
-  const i18n = cliI18n(flags.locale);
+  const i18n = await cliI18n(flags.locale);
   const parsed = actionSchema.safeParse(action);
   if (!parsed.success) throw new UsageError(catalogText('cli.state.badAction', { value: String(action) }));
   await (parsed.data === 'migrate' ? migrate(i18n) : status(i18n));

@@ -151,7 +151,7 @@ async function ensureProperties(portal: Portal, config: Awaited<ReturnType<typeo
 
 export async function sync(rawFlags: unknown): Promise<void> {
   const flags = syncFlagsSchema.parse(rawFlags);
-  const i18n = cliI18n(flags.locale);
+  const i18n = await cliI18n(flags.locale);
   asOfOption(flags.asOf);
   const rateLimit = rateLimitOption(flags.rateLimit);
   const env = readEnvironment();

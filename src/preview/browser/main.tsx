@@ -4,6 +4,7 @@ import { provideHostServices, takeRegisteredCards } from './worker-globals.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
+import { loadEveryCatalog } from '../../app/cards/i18n/messages.ts';
 import { cardApi } from './card-api.ts';
 import { CrmActionHostContext } from './components/crm-actions.tsx';
 import type { CrmActionHost } from './components/crm-actions.tsx';
@@ -17,6 +18,9 @@ import { RemoteCard } from './remote-card.tsx';
 import type { CardLocation } from './worker-globals.ts';
 
 const proxyPath = '/card-api';
+
+// The picker speaks the chosen user's language, whichever of the five it is.
+loadEveryCatalog();
 
 /** Loads the card entry files one at a time, so each `hubspot.extend` call belongs to the card just loaded. */
 async function loadCards(entries: readonly PreviewCardEntry[]): Promise<LoadedCard[]> {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../app/cards/i18n/format.ts';
-import { catalogs } from '../../app/cards/i18n/messages.ts';
+import { catalogs, loadEveryCatalog } from '../../app/cards/i18n/messages.ts';
 import { portfolioCompany } from '../../domain/portfolio/company-picker.ts';
 import type { PickerCompany } from './page-config.ts';
 import { pickerOption, summaryHealth } from './picker-health.ts';
+
+// Formats in several languages: every catalog, as the card and the backend load them.
+loadEveryCatalog();
 
 // The picker lists the health sync last wrote while the card beside it computes health live:
 // the two may differ, so every figure the picker shows says it is the synced one and how old it

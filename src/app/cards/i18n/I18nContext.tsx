@@ -2,6 +2,10 @@ import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { createI18n } from './format.ts';
 import type { I18n } from './format.ts';
+import { loadEveryCatalog } from './messages.ts';
+
+// The card (and the portfolio page, the preview) shows each user's language: all five catalogs.
+loadEveryCatalog();
 
 const I18nContext = createContext<I18n>(createI18n(undefined, undefined));
 

@@ -1,13 +1,10 @@
-import type { CatalogLocale } from './messages.ts';
-
-export type { CatalogLocale } from './messages.ts';
-
 // Which catalog a locale reads (./icu-message.ts fills a message in). Loads nothing: the
 // command line chooses its language with it at every start (src/cli/locale-choice.ts), and
-// loads a catalog and intl-messageformat only when it shows help or a usage error.
+// loads that language's catalog alone (src/cli/catalog-modules.ts) when it has words to show.
 
-/** The locales the catalog has (./catalog/): the card's, the command line's and the portal's languages. */
-export const catalogLocales = ['en', 'zh-CN', 'ja', 'pl', 'th'] as const satisfies readonly CatalogLocale[];
+/** The locales the catalog has (one file each in ./catalog/): the card's, the command line's and the portal's languages. */
+export const catalogLocales = ['en', 'zh-CN', 'ja', 'pl', 'th'] as const;
+export type CatalogLocale = (typeof catalogLocales)[number];
 
 /** A value an ICU argument takes: numbers stay numbers so plural rules can see them. */
 export type MessageValue = string | number;

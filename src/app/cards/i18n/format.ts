@@ -1,8 +1,9 @@
 import { isoDayPattern, msPerDay } from '../contract/days.ts';
 import type { Message } from '../contract/message.ts';
-import { catalogLocale } from './catalog-locale.ts';
-import { formatMessage, isMessageKey } from './messages.ts';
-import type { CatalogLocale, MessageKey, MessageValue } from './messages.ts';
+import type { MessageKey } from './catalog/types.ts';
+import { catalogLocale, type CatalogLocale, type MessageValue } from './catalog-locale.ts';
+import { formatSource } from './icu-message.ts';
+import { isMessageKey, loadedCatalog } from './loaded-catalogs.ts';
 
 /** Words from the user's catalog; numbers, dates and money in the user's locale and the portal's time zone. */
 export interface I18n {
@@ -44,10 +45,15 @@ export { catalogLocale } from './catalog-locale.ts';
 const FALLBACK_LOCALE = 'en';
 const FALLBACK_TIME_ZONE = 'UTC';
 
+/**
+ * The words and formats of a user's locale. Its catalog must be loaded (./loaded-catalogs.ts:
+ * English always; the card and the backend load all five, the command line its reader's).
+ */
 export function createI18n(userLocale: string | undefined, timeZone: string | undefined): I18n {
   const locale = intlLocale(userLocale);
   const zone = validTimeZone(timeZone);
   const catalog = catalogLocale(locale);
+  const words = loadedCatalog(catalog);
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   // One calendar for every locale, the Gregorian one (Thai included: CRM dates, ISO days in
   // the CLI and HubSpot's own date fields are Gregorian, so one screen never mixes 2569 and 2026).
@@ -60,7 +66,7 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
   };
   const money = (amount: number, currency: string | null) => formatMoney(locale, amount, currency);
   const t = (key: MessageKey, params: Readonly<Record<string, MessageValue | null>> = {}) =>
-    formatMessage(catalog, locale, key, displayParams(params, date, money));
+    formatSource(words[key], locale, displayParams(params, date, money), `${locale}\u0000${catalog}\u0000${key}`);
   return {
     locale,
     timeZone: zone,

@@ -4,25 +4,30 @@ import { glossary as plGlossary, messages as pl } from './catalog/pl.ts';
 import { glossary as thGlossary, messages as th } from './catalog/th.ts';
 import { glossary as zhCNGlossary, messages as zhCN } from './catalog/zh-CN.ts';
 import type { Catalog, Glossary, MessageKey } from './catalog/types.ts';
-import type { MessageValue } from './catalog-locale.ts';
+import { catalogLocales, type CatalogLocale, type MessageValue } from './catalog-locale.ts';
 import { formatSource } from './icu-message.ts';
+import { addCatalog } from './loaded-catalogs.ts';
 
 // The message catalog: one file per locale in ./catalog/, ICU message syntax, formatted with
 // formatjs' intl-messageformat (plural and select rules from the platform's Intl.PluralRules).
-// The card, the backend (task titles and bodies, notes) and the CLI all format through here.
+// Every catalog, statically imported: what the card (its bundle has no dynamic import), the
+// preview and the backend load, as they answer each user in that user's language. The command
+// line loads only its reader's catalog (./loaded-catalogs.ts, src/cli/locale.ts).
 
 export type { Catalog, Glossary, GlossaryEntry, GlossaryTerm, MessageKey } from './catalog/types.ts';
 
-export const catalogs = { en, 'zh-CN': zhCN, ja, pl, th } as const satisfies Record<string, Catalog>;
-export type CatalogLocale = keyof typeof catalogs;
+export const catalogs = { en, 'zh-CN': zhCN, ja, pl, th } as const satisfies Record<CatalogLocale, Catalog>;
+export type { CatalogLocale } from './catalog-locale.ts';
 
 export const glossaries: Readonly<Record<CatalogLocale, Glossary>> = { en: enGlossary, 'zh-CN': zhCNGlossary, ja: jaGlossary, pl: plGlossary, th: thGlossary };
 
 export type { MessageValue } from './catalog-locale.ts';
 
-/** Whether a code from outside (the backend's `Message.code`) names a catalog message. */
-export function isMessageKey(code: string): code is MessageKey {
-  return Object.hasOwn(en, code);
+export { isMessageKey } from './loaded-catalogs.ts';
+
+/** Makes all five catalogs available to ./format.ts's createI18n: every user's language. */
+export function loadEveryCatalog(): void {
+  for (const locale of catalogLocales) addCatalog(locale, catalogs[locale]);
 }
 
 /**
