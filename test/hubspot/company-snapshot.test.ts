@@ -205,7 +205,8 @@ describe('HubSpot faults', () => {
   });
 
   it('aborts a request that hangs and retries it', async () => {
-    const portal = testPortal();
+    // The hung read idles out after 2 s; every other answer has that long too, however busy the machine.
+    const portal = testPortal({ idleTimeoutMs: 2_000 });
     const company = seedCompany(portal.sandbox.store, full);
     portal.sandbox.controls.injectFault({ kind: 'timeout', path: '/crm/v3/objects/tickets/batch/read', times: 1 });
 
@@ -218,9 +219,11 @@ describe('HubSpot faults', () => {
   it('keeps the card inside its time budget when a section never answers', async () => {
     const portal = testPortal({ idleTimeoutMs: 60_000 });
     const company = seedCompany(portal.sandbox.store, full);
-    portal.sandbox.controls.injectFault({ kind: 'timeout', objectType: 'feedback_submissions', holdMs: 5_000 });
+    // Held past the budget (whose timer starts first, so it runs out first); the other sections have
+    // 3 s to answer, a wide margin on a busy machine.
+    portal.sandbox.controls.injectFault({ kind: 'timeout', objectType: 'feedback_submissions', holdMs: 6_000 });
 
-    const view = await card(portal, company.id, 400);
+    const view = await card(portal, company.id, 3_000);
 
     expect(view.warnings).toContainEqual(expect.stringMatching(/^NPS unavailable: HubSpot did not answer in time/));
     expect(view.renewal).toMatchObject(company.expected.renewal ?? {});

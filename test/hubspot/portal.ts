@@ -32,6 +32,7 @@ export function testPortal(options: { accessToken?: string; idleTimeoutMs?: numb
       if (options.sleep) await wait(ms);
     },
   };
-  const client = createHubSpotClient({ accessToken: options.accessToken ?? 'pat-test-token', idleTimeoutMs: options.idleTimeoutMs ?? 250 });
+  // No idle timeout a busy machine could reach: a test of a hung request sets its own.
+  const client = createHubSpotClient({ accessToken: options.accessToken ?? 'pat-test-token', idleTimeoutMs: options.idleTimeoutMs ?? 30_000 });
   return { sandbox, gateway: new HubSpotGateway(client, retry), waits };
 }
