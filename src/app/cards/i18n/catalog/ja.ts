@@ -528,7 +528,7 @@ export const messages: Catalog = {
   'property.label.lifecycleStage': 'ライフサイクルステージ（カスタマーサクセス）',
   'property.label.lifecycleSince': 'ライフサイクルステージの開始日',
   'property.label.healthTrend30d': 'ヘルスの推移（30 日間）',
-  'property.label.healthUpdatedAt': 'ヘルスの更新日時',
+  'property.label.healthUpdatedAt': 'ヘルスの同期日時',
   'property.label.healthDrivers': 'ヘルスの要因',
   'property.label.healthFactors': 'ヘルス要因別スコア',
   'property.label.renewalDate': '契約更新日',
