@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { catalogLocales } from '../app/cards/i18n/catalog-locale.ts';
 import type { PortfolioCompany } from '../domain/portfolio/company-picker.ts';
 import { badInput, errorAnswer, errorLabel, errorStatus, httpErrorOf } from '../server/http-errors.ts';
+import { escapeHtml } from '../domain/handoff/note-html.ts';
 import type { LogEntry } from '../usecases/log-entry.ts';
 import type { PreviewPageConfig } from './browser/page-config.ts';
 import { createPreviewBundler, fontRoute, type PreviewBundler } from './bundle.ts';
@@ -81,14 +82,15 @@ export const previewLocales = catalogLocales;
 const namesSchema = z.union([z.literal('*'), z.string().regex(/^[a-z0-9_]+(,[a-z0-9_]+)*$/i)]);
 
 function pageHtml(config: PreviewPageConfig): string {
-  // `<` is escaped so no value can close the script element.
+  // `<` is escaped so no value can close the script element; the title is the app's name, escaped,
+  // until the page words it in its language (preview.pageTitle).
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${config.appName} — local preview</title>
+<title>${escapeHtml(config.appName)}</title>
 <link rel="stylesheet" href="/preview.css">
 <script type="application/json" id="preview-config">${json}</script>
 <script type="module" src="/preview.js"></script>
