@@ -23,7 +23,7 @@ const quarter: Period = { start: day('2026-10-01'), end: asOf };
 function customer(id: string, healthWritten: boolean): BookCompany {
   return {
     id, name: `Company ${id}`, ownerId: null, band: healthWritten ? 'healthy' : 'unknown', score: healthWritten ? 90 : null, healthWritten,
-    renewalDate: null, renewalAmount: null, currency: 'USD', arr: 10_000, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [],
+    renewalDate: null, renewalAmount: null, currency: 'USD', customer: true, arr: 10_000, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [],
   };
 }
 

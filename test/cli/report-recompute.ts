@@ -160,10 +160,35 @@ function contractBeforeDeals(days: Array<[number, RawDeal[]]>): Contract {
   return { active: false, arr: 0, inferred: false, ended: false };
 }
 
+/**
+ * The deals by day. A lost renewal is not the last word (issue 19: a lost renewal followed by a won or open one is
+ * not churn) when the next day with a renewal deal or won new business has a renewal deal, or while a renewal deal is
+ * open: that day's lost renewals then count as still open.
+ */
 function byDay(deals: RawDeal[]): Array<[number, RawDeal[]]> {
   const days = new Map<number, RawDeal[]>();
   for (const deal of deals) days.set(deal.day, [...(days.get(deal.day) ?? []), deal]);
-  return [...days.entries()].sort(([a], [b]) => a - b);
+  const sorted = [...days.entries()].sort(([a], [b]) => a - b);
+  const renewalOpen = deals.some((d) => d.kind === 'renewal' && !d.won && !d.lost);
+  return sorted.map(([day, list], index) => {
+    const next = sorted.slice(index + 1).find(([, later]) => later.some((d) => d.kind === 'renewal' || (d.kind === 'new' && d.won)));
+    const followed = next !== undefined && next[1].some((d) => d.kind === 'renewal');
+    const held = (followed || renewalOpen) && !list.some((d) => d.kind === 'renewal' && d.won);
+    return [day, held ? list.map((d) => (d.kind === 'renewal' && d.lost ? { ...d, lost: false } : d)) : list];
+  });
+}
+
+/** A customer: a contract in force, or none on record at all (no contract deal signed, lost as a renewal, or implied). */
+function customerAfter(start: Contract, days: Array<[number, RawDeal[]]>, cut: number): boolean {
+  let contract = start;
+  let onRecord = start.active;
+  let customer = start.active;
+  for (const [day, list] of days) {
+    contract = applyDay(contract, list);
+    onRecord ||= contract.active || contract.ended;
+    if (day <= cut) customer = contract.active;
+  }
+  return customer || !onRecord;
 }
 
 export function recompute(sandbox: Sandbox, from: string, to: string, cut: string) {
@@ -175,12 +200,15 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
   const leftOut = new Map<string, number>();
   const reasons = new Map<string, { companies: number; value: number }>();
   let withAmounts = 0;
+  let underContract = 0;
   let arrInferred = 0;
   for (const company of sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer')) {
     const deals = rawDeals(sandbox, company.id, dayOf(cut));
     const endProperty = company.properties.contract_end_date;
     classify(deals, typeof endProperty === 'string' && endProperty !== '' ? dayOf(endProperty) : null);
     const days = byDay(deals);
+    const customerAtStart = customerAfter(contractBeforeDeals(days), days, start - 1);
+    const customerAtEnd = customerAfter(contractBeforeDeals(days), days, end);
     let contract = contractBeforeDeals(days);
     for (const [day, list] of days) if (day < start) contract = applyDay(contract, list);
     const inPeriod = days.filter(([day]) => day >= start && day <= end);
@@ -203,8 +231,9 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
     const inUsd = currency === 'USD';
     if (!inUsd && (atStart.active || dueValue !== null || contract.active)) leftOut.set(currency, (leftOut.get(currency) ?? 0) + 1);
     const money = (value: number) => (inUsd ? value : 0);
+    if (customerAtStart) customers.atStart += 1;
     if (atStart.active) {
-      customers.atStart += 1;
+      underContract += 1;
       if (inUsd) withAmounts += 1;
       arr.start += money(atStart.arr);
       if (churned) arr.churned += money(atStart.arr);
@@ -214,13 +243,11 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
         else arr.contraction -= moved;
       }
     }
-    if (contract.active) {
-      customers.atEnd += 1;
-      arr.end += money(contract.arr);
-      if (!atStart.active) {
-        customers.new += 1;
-        arr.new += money(contract.arr);
-      }
+    if (customerAtEnd) customers.atEnd += 1;
+    if (contract.active) arr.end += money(contract.arr);
+    if (customerAtEnd && !customerAtStart) {
+      customers.new += 1;
+      arr.new += money(contract.arr);
     }
     if (churned) {
       customers.churned += 1;
@@ -250,7 +277,8 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
     renewals,
     renewalRate: ratio(renewals.renewed, renewals.due),
     revenueRenewalRate: ratio(renewals.renewedValue, renewals.dueValue),
-    logoChurnRate: ratio(customers.churned, customers.atStart),
+    // DOMAIN.md: churned customers / customers under contract (those with no contract on record are not).
+    logoChurnRate: ratio(customers.churned, underContract),
     revenueChurnRate,
     grossRevenueRetention: ratio(arr.start - arr.churned - arr.contraction, arr.start),
     netRevenueRetention: ratio(arr.start + arr.expansion - arr.contraction - arr.churned, arr.start),

@@ -9,6 +9,7 @@ import { readContractDeals } from './contract-deals.ts';
 import { contractInForce } from './contract-in-force.ts';
 import { bookCompany, bookReports, portfolioOverview, type BookCompany } from './portfolio-book.ts';
 import { bookRecordsAsOf } from './book-as-of.ts';
+import { customerOn } from './customer.ts';
 import type { Period } from './renewal-period.ts';
 
 // One rule for the contract in force (contract-in-force.ts), read by the book (ARR in force on the
@@ -136,7 +137,50 @@ describe('an expansion deal and the contract in force (expansion is never a rene
   });
 });
 
-describe('the book and the period report agree on the ARR in force', () => {
+describe('a lost renewal followed by another renewal deal (issue 19: not churn unless that one is lost too)', () => {
+  const card = (records: readonly CrmRecord[], asOf: string) => buildCardView(snapshot({ deals: [...records] }), defaultConfig, { asOf, generatedAt: `${asOf}T09:00:00Z` });
+  // Hooli: new business won 2025-11-10 at 10,000; its renewal lost on 2026-11-10; a new renewal deal of
+  // 9,000 open since, closing 2026-12-20 (within 60 days of the lost one: a renewal, renewal-classification.ts). The loss was not the last word: no churn (the card, the book and the
+  // report alike), and the contract it was due on stays in force (10,000, from the won deal: not inferred)
+  // while the renewal is open, as with any overdue renewal. A customer in the book and at the report's end.
+  const reopened = [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), open('2026-12-20', 9_000)];
+  const q4: Period = { start: day('2026-10-01'), end: day('2026-12-07') };
+
+  it('the book counts a customer at the ARR in force; the report a customer at the end, its renewal open, no churn', () => {
+    const hooli = booked(reopened, day('2026-12-07'), q4.start);
+    expect([hooli.customer, hooli.arr, hooli.arrInferred, hooli.churnedOn]).toEqual([true, 10_000, false, null]);
+    const overview = portfolioOverview([hooli], { asOf: day('2026-12-07'), churnPeriod: q4, reporting: 'USD' });
+    expect([overview.customers, overview.churned]).toEqual([1, []]);
+    const [report] = bookReports([hooli], [q4], 'USD');
+    expect(report).toMatchObject({ customers: { atStart: 1, atEnd: 1, new: 0, churned: 0 }, renewals: { due: 1, renewed: 0, lost: 0, open: 1 }, arr: { start: 10_000, end: 10_000, churned: 0 }, logoChurnRate: 0 });
+    expect(card(reopened, '2026-12-07').lifecycle.stage).not.toBe('churned');
+  });
+
+  it('won later: renewed then, never churned; lost too: churned on the second loss, with the ARR in force until then', () => {
+    const renewed = [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), won('existingbusiness', '2026-12-20', 9_000)];
+    expect(booked(renewed, day('2027-02-01')).arr).toBe(9_000);
+    // Q4 up to 2026-12-07 read once the renewal was won: the loss was not the last word, the renewal still open then.
+    const [q4report] = bookReports([booked(renewed, day('2026-12-07'), q4.start)], [q4], 'USD');
+    expect(q4report).toMatchObject({ customers: { atStart: 1, atEnd: 1, churned: 0 }, renewals: { lost: 0, open: 1 }, arr: { end: 10_000 } });
+    const [through] = bookReports([booked(renewed, day('2027-02-01'), q4.start)], [{ start: q4.start, end: day('2027-02-01') }], 'USD');
+    expect(through).toMatchObject({ customers: { atStart: 1, atEnd: 1, churned: 0 }, renewals: { due: 1, renewed: 1, lost: 0 }, arr: { start: 10_000, end: 9_000, contraction: 1_000 } });
+    const twice = [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), lost('2026-12-20', 9_000)];
+    const gone = booked(twice, day('2027-02-01'), day('2026-12-08'));
+    expect([gone.customer, gone.churnedOn, gone.churnedArr, gone.arr]).toEqual([false, '2026-12-20', 10_000, 0]);
+    const [q1] = bookReports([gone], [{ start: day('2026-12-08'), end: day('2027-02-01') }], 'USD');
+    expect(q1).toMatchObject({ customers: { atStart: 1, atEnd: 0, churned: 1 }, arr: { start: 10_000, churned: 10_000 } });
+    expect(card(twice, '2027-02-01').lifecycle).toEqual({ stage: 'churned', since: '2026-12-20' });
+  });
+
+  it('a company with no contract deal on record is a customer by HubSpot\'s word, in the book and the report alike', () => {
+    expect(customerOn([], day('2026-12-07'), 'USD')).toBe(true);
+    const plain = booked([], day('2026-12-07'), q4.start);
+    expect(plain.customer).toBe(true);
+    expect(bookReports([plain], [q4], 'USD')[0]).toMatchObject({ customers: { atStart: 1, atEnd: 1, new: 0, churned: 0 }, logoChurnRate: null });
+  });
+});
+
+describe('the book and the period report agree on the ARR in force and the customers', () => {
   // The same company read by the book as of day D and by the report of a period ending on D,
   // whatever day the period starts: the book's ARR in force is the report's end ARR.
   const cases: ReadonlyArray<readonly [string, readonly CrmRecord[], PropertyValues?]> = [
@@ -151,7 +195,12 @@ describe('the book and the period report agree on the ARR in force', () => {
     ['a renewal lost and new business won the same day', [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), won('newbusiness', '2026-11-10', 8_000)]],
     ['an expansion won, then the first renewal open', [won('existingbusiness', '2026-06-30', 5_000), open('2027-01-14', 30_000)], { contract_end_date: '2027-01-14' }],
     ['an expansion won, then the first renewal lost (churned)', [won('existingbusiness', '2026-06-30', 5_000), lost('2027-01-14', 30_000)], { contract_end_date: '2027-01-14' }],
+    ['a renewal lost, then a new renewal open (not churn)', [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), open('2026-12-20', 9_000)]],
+    ['a renewal lost, then a new renewal won (not churn)', [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), won('existingbusiness', '2026-12-20', 9_000)]],
+    ['a renewal lost, then a new renewal lost too (churned on the second)', [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), lost('2026-12-20', 9_000)]],
+    ['no contract deal on record', []],
   ];
+  const customersOf = (company: BookCompany, asOf: Day) => portfolioOverview([company], { asOf, churnPeriod: { start: asOf, end: asOf }, reporting: 'USD' }).customers;
   const days = ['2026-06-30', '2026-11-09', '2026-11-10', '2026-12-07', '2027-01-13', '2027-01-14', '2027-02-15'];
   const starts = ['2025-01-01', '2026-10-01', '2026-11-10', '2027-01-01', '2027-01-14'];
 
@@ -162,7 +211,7 @@ describe('the book and the period report agree on the ARR in force', () => {
         const [report] = bookReports([company], [{ start: day(start), end: day(end) }], 'USD');
         const where = `${start} – ${end}`;
         expect(report?.arr.end, where).toBe(company.arr);
-        expect(report?.customers.atEnd, where).toBe(company.arr > 0 ? 1 : 0);
+        expect(report?.customers.atEnd, where).toBe(customersOf(company, day(end)));
         expect(company.arrInferred ? 1 : 0, where).toBeLessThanOrEqual(report?.arrInferred ?? 0);
       }
     }
@@ -188,7 +237,11 @@ describe('the book and the period report agree on the ARR in force', () => {
         const company = booked(records, end, start, endOn === null ? {} : { contract_end_date: iso(endOn) });
         const [report] = bookReports([company], [{ start, end }], 'USD');
         expect(report?.arr.end).toBe(company.arr);
+        // One rule for the customers (customer.ts customerOn): the book's on the day are the report's at the end.
+        expect(report?.customers.atEnd).toBe(customersOf(company, end));
         if (company.churnedOn !== null) expect(report?.customers.atEnd).toBe(0);
+        // A churn the report counts is the book's, on a day of the period.
+        if (report?.customers.churned === 1) expect(company.churnedOn !== null && day(company.churnedOn) >= start && day(company.churnedOn) <= end).toBe(true);
         if (company.arrInferred) expect(report?.arrInferred).toBe(1);
       }),
       { numRuns: 300 },
@@ -208,6 +261,8 @@ describe('the book and the period report agree on the ARR in force', () => {
         const view = buildCardView(snapshot({ company: properties, deals: records }), defaultConfig, { asOf: iso(n), generatedAt: `${iso(n)}T18:00:00Z` });
         expect(view.lifecycle.stage === 'churned' ? view.lifecycle.since : null).toBe(company.churnedOn);
         if (company.churnedOn !== null) expect(contractInForce(contract(then.deals, properties), asOf, 'USD').inForce).toBe(false);
+        // Not churned and with a contract on record by then: a customer (the book counts it as the report would).
+        if (company.churnedOn === null && contractInForce(contract(then.deals, properties), asOf, 'USD').inForce) expect(company.customer).toBe(true);
       }),
       { numRuns: 200 },
     );

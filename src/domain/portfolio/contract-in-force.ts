@@ -1,5 +1,6 @@
 import type { Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
+import { renewalStillOpen } from '../renewal/renewal.ts';
 
 // The contract in force on a day, walked from a company's contract deals (renewal, new-business
 // and expansion deals as readDeals names them, renewal-classification.ts). The book's ARR in force
@@ -11,7 +12,11 @@ import type { Deal } from '../renewal/deals.ts';
 //   it (or starts one); a lost renewal ends it. A lost new-business deal ends nothing (a prospect
 //   said no). On one day a won renewal beats a lost one, and new business won on the day of a
 //   loss is a new contract. An open deal decides nothing: a renewal still open past its close day
-//   (overdue) neither renews nor ends the contract.
+//   (overdue) neither renews nor ends the contract. A lost renewal is not the last word (issue 19:
+//   a lost renewal followed by a won or open one is not churn) when the next renewal deal or won
+//   new business after its day is a renewal deal (won, lost or open), or a renewal deal is open
+//   whatever its close day (renewal.ts renewalStillOpen): the walk reads it as open, so the contract it was due on stays in force, as with any overdue renewal, and a
+//   customer churns on the last lost renewal, the day renewal.ts churnedSince names.
 // - Expansion (an upsell or cross-sell, issue 19 "Renewal vs expansion") is never a renewal and
 //   never signs a contract (renewal-classification.ts signsContract, the churn rule of the card's
 //   lifecycle too, renewal.ts churnedSince): a won expansion adds to the contract in force. After
@@ -100,7 +105,8 @@ function compareEntries(a: Entry, b: Entry): number {
 }
 
 /**
- * The contract deals grouped by close day, in day order; one deal per id (the won version first).
+ * The contract deals grouped by close day, in day order; one deal per id (the won version first); a lost renewal that
+ * is not the last word reads as open (see above).
  *
  * @example
  * // (deals shortened to what the walk reads) the renewal sent twice is one deal; the upsell without a close day is ignored.
@@ -131,7 +137,21 @@ export function contractDays(deals: readonly Deal[], currency: string): DayDeals
     if (group === undefined) byDay.set(entry.day, [entry]);
     else group.push(entry);
   }
-  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
+  const days = [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
+  // From the last day back: a lost renewal followed by another renewal deal (before any won new business), or while one is open, is no decision.
+  let next: 'renewal' | 'new' | null = null;
+  const stillOpen = renewalStillOpen(deals);
+  for (let i = days.length - 1; i >= 0; i--) {
+    const today = days[i];
+    if (today === undefined) continue;
+    const renewal = today.entries.some((e) => e.renewal);
+    if (renewal && (next === 'renewal' || stillOpen) && !today.entries.some((e) => e.renewal && e.outcome === 'won')) {
+      days[i] = { day: today.day, entries: today.entries.map((e): Entry => (e.renewal && e.outcome === 'lost' ? { ...e, outcome: 'open' } : e)) };
+    }
+    if (renewal) next = 'renewal';
+    else if (today.entries.some((e) => !e.renewal && !e.expansion && e.outcome === 'won')) next = 'new';
+  }
+  return days;
 }
 
 /**
@@ -231,7 +251,7 @@ export interface ContractInForce {
   readonly arr: number;
   /** A deal behind it is in another currency. */
   readonly otherCurrency: boolean;
-  /** Its ARR is inferred from a renewal deal still open that day (impliedContract). */
+  /** Its ARR rests on the contract a renewal deal implies (impliedContract), not restated by a won renewal since. */
   readonly inferred: boolean;
 }
 

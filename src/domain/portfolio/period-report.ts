@@ -9,10 +9,12 @@ import { renewalPeriodDetail, type Period, type RenewalPeriodDetail } from './re
 // KPIs of DOMAIN.md "Metrics" over the customers' contract deals (contract-deals.ts), one
 // company at a time (renewal-period.ts), rolled up in one currency. Rates are fractions
 // (0.925 = 92.5%), null when their denominator is 0. Definitions beyond DOMAIN.md:
-// - customers.atStart: under contract at the start (the churn-rate population); atEnd: a
-//   contract in force on the last day; new: in force at the end but not at the start (a
-//   win-back inside the period counts as new, not as churn); churned: a lost renewal left no
-//   contract in force at the end.
+// - customers.atStart / atEnd: customers as the period begins / on its last day, by the book's
+//   rule (customer.ts customerOn: a contract in force, or none on record at all); new:
+//   a customer at the end but not at the start (a win-back inside the period counts as new, not
+//   as churn); churned: a lost renewal left no contract in force at the end (and no renewal deal
+//   is open: then the loss was not the last word). The churn rates' population is the customers
+//   under contract at the start (DOMAIN.md), which leaves out those with no contract on record.
 // - renewals.lost / open: due renewals whose last decision was a loss / with no decision yet.
 // - arr.end: the ARR in force at the end, new customers included, so
 //   end = start + expansion - contraction - churned + new.
@@ -91,11 +93,11 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
   let withAmounts = 0;
   let arrInferred = 0;
   for (const row of rows) {
-    const { period: p, outcome, customerAtEnd, endArr } = row.detail;
-    if (p.underContract) customers.atStart += 1;
+    const { period: p, outcome, customerAtStart, customerAtEnd, endArr } = row.detail;
+    if (customerAtStart) customers.atStart += 1;
     if (p.underContract && !p.otherCurrency) withAmounts += 1;
     if (customerAtEnd) customers.atEnd += 1;
-    if (customerAtEnd && !p.underContract) {
+    if (customerAtEnd && !customerAtStart) {
       customers.new += 1;
       arr.new += endArr;
     }

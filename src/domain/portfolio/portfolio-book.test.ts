@@ -106,7 +106,7 @@ describe('portfolioOverview: the horizon and the bands (any book)', () => {
   function booked(id: string, values: Partial<BookCompany>): BookCompany {
     return {
       id, name: `Company ${id}`, ownerId: null, band: 'unknown', score: null, healthWritten: true, renewalDate: null, renewalAmount: null,
-      currency: 'USD', arr: 0, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [], ...values,
+      currency: 'USD', customer: (values.churnedOn ?? null) === null, arr: 0, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [], ...values,
     };
   }
   const overviewOf = (companies: readonly BookCompany[]) => portfolioOverview(companies, { asOf, churnPeriod: q4, reporting: 'USD' });

@@ -6,6 +6,7 @@ import { companyRow, periodReport, type CompanyRow, type PeriodReport } from './
 import { numberOf, textOf } from '../parsing/index.ts';
 import { renewalPeriodDetail, type Period } from './renewal-period.ts';
 import { contractInForce } from './contract-in-force.ts';
+import { customerOn } from './customer.ts';
 import { churnedSince } from '../renewal/renewal.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view-model.ts';
@@ -23,6 +24,10 @@ import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/
 //   currency. A company whose only figure is an open renewal deal (no decided contract deal before
 //   it) has the contract that renewal renews in force, worth what is up for renewal: inferred, and
 //   the overview counts such companies (arrInferred) so the page and the summary say so.
+// - Customers: customer.ts customerOn, the period report's rule for its customers at the
+//   start and the end: a contract in force on the as-of day, or no contract on record at all. A
+//   lost renewal followed by an open one is neither churn nor the end of the contract: the
+//   company stays a customer at the ARR it had, while the renewal is open.
 // - Churned: the lifecycle rule, renewal.ts churnedSince (the card's, so the book and the card
 //   agree). A churned company is in no health band: it is counted apart, with the day, the reason
 //   and the ARR the churn lost — inferred (churnedArrInferred) when the lost renewal is all that
@@ -44,9 +49,11 @@ export interface BookCompany {
   readonly renewalAmount: number | null;
   /** The currency of the company's amounts (null when it has no contract deal). */
   readonly currency: string | null;
+  /** A customer on the as-of day (customer.ts customerOn, the period report's rule too). */
+  readonly customer: boolean;
   /** ARR in force on the as-of day, in `currency`. */
   readonly arr: number;
-  /** That ARR is inferred from an open renewal deal (contract-in-force.ts impliedContract), not read from a decided contract deal. */
+  /** That ARR rests on the contract a renewal deal implies (contract-in-force.ts impliedContract), not restated by a won renewal since. */
   readonly arrInferred: boolean;
   /** YYYY-MM-DD of the lost renewal that ended the contract; null when not churned. */
   readonly churnedOn: string | null;
@@ -104,6 +111,7 @@ export function bookCompany(
   const props = company.properties;
   const currency = currencyOf(deals);
   const now = contractInForce(deals, options.asOf, currency ?? options.currency);
+  const customer = customerOn(deals, options.asOf, currency ?? options.currency);
   const churnedOn = churnedSince(deals, options.asOf);
   const churnReason = textOf(props, options.churnReasonProperty);
   const ownerId = textOf(props, 'hubspot_owner_id');
@@ -123,6 +131,7 @@ export function bookCompany(
     renewalDate: renewalDay === null ? null : formatDay(renewalDay),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,
     currency,
+    customer,
     // One rule with the period report (contract-in-force.ts): a churned company has no contract in force there either.
     arr: now.arr,
     arrInferred: now.inferred,
@@ -162,8 +171,8 @@ function moneyList(totals: ReadonlyMap<string, number>, reporting: string): Mone
  * @example
  * // (book companies shortened to what the overview reads) Acme renews in 38 days at 30,000 and needs attention; Globex churned in Q4.
  * ((overview) => [overview.customers, overview.arr, overview.renewalsAtRisk.map((renewal) => renewal.companyId), overview.churned.map((company) => [company.name, company.arr])])(portfolioOverview([
- *   { id: '1', name: 'Acme', band: 'attention', healthWritten: true, score: 71, renewalDate: '2027-01-14', renewalAmount: 30000, currency: 'USD', arr: 30000, churnedOn: null, churnReason: null, churnedArr: 0 },
- *   { id: '2', name: 'Globex', band: 'unknown', healthWritten: false, score: null, renewalDate: null, renewalAmount: null, currency: 'USD', arr: 0, churnedOn: '2026-12-01', churnReason: 'budget', churnedArr: 10000, churnedArrInferred: false },
+ *   { id: '1', name: 'Acme', band: 'attention', healthWritten: true, score: 71, renewalDate: '2027-01-14', renewalAmount: 30000, currency: 'USD', customer: true, arr: 30000, churnedOn: null, churnReason: null, churnedArr: 0 },
+ *   { id: '2', name: 'Globex', band: 'unknown', healthWritten: false, score: null, renewalDate: null, renewalAmount: null, currency: 'USD', customer: false, arr: 0, churnedOn: '2026-12-01', churnReason: 'budget', churnedArr: 10000, churnedArrInferred: false },
  * ], { asOf: parseIsoDate('2026-12-07'), churnPeriod: { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, reporting: 'USD' })) // => [1, [{ currency: 'USD', amount: 30000 }], ['1'], [['Globex', 10000]]]
  */
 export function portfolioOverview(companies: readonly BookCompany[], options: { asOf: Day; churnPeriod: Period; reporting: string; horizonDays?: number }): PortfolioOverview {
@@ -187,7 +196,7 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
       }
       continue;
     }
-    customers += 1;
+    if (company.customer) customers += 1;
     if (company.arrInferred) arrInferred += 1;
     // A churned band written before the customer came back (a new deal won, a renewal opened)
     // says nothing of its health now: unknown until sync writes it again.

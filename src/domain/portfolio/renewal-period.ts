@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
 import { contractDays, countedAmount, foldContract, impliedContract, moneyOf, nextContract, type Contract, type DayDeals, type Entry, type Money } from './contract-in-force.ts';
+import { customerOn } from './customer.ts';
 import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfolio.ts';
 
 // What one company's deals say about a reporting period: the CompanyPeriod that
@@ -15,7 +16,11 @@ import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfol
 //   business or expansion adds to it, a lost renewal ends it (an expansion won after that brings
 //   none back: churned, as the card's lifecycle says); a first renewal deal with no decided
 //   contract deal before it (a won expansion is not one) implies the contract it renews, in force
-//   until it is decided, worth what is up for renewal (its figure inferred: arrInferred).
+//   until it is decided, worth what is up for renewal (its figure inferred: arrInferred). A lost
+//   renewal followed by another renewal deal (won, lost or open) is not the last word and reads as
+//   open (not churn, issue 19); the customer churns on the last one.
+// - Customers at the start and the end (customerAtStart / customerAtEnd): customer.ts
+//   customerOn, the book's rule: a contract in force, or none on record at all.
 // - Under contract at the start (the churn-rate and GRR/NRR population): a contract is in
 //   force before the start day.
 // - Due for renewal: a renewal deal closes in the period (open, won or lost). A close date is
@@ -119,7 +124,9 @@ export interface RenewalPeriodDetail {
   readonly period: RenewalPeriod;
   /** The due renewal's outcome (see the rules above); null when none fell due or it is still open. */
   readonly outcome: 'won' | 'lost' | null;
-  /** A contract is in force at the end of the period. */
+  /** A customer as the period begins, i.e. as the day before it ends (customer.ts customerOn, the book's rule). */
+  readonly customerAtStart: boolean;
+  /** A customer on the period's last day (customerOn): a contract in force then, or none on record at all. */
   readonly customerAtEnd: boolean;
   /** Its ARR in the reporting currency (0 when not in force, or when a deal behind it is in another currency). */
   readonly endArr: number;
@@ -162,7 +169,8 @@ export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], p
   return {
     period: result,
     outcome: renewal.outcome,
-    customerAtEnd: renewal.atEnd.active,
+    customerAtStart: customerOn(deals, start - 1, currency),
+    customerAtEnd: customerOn(deals, end, currency),
     endArr: renewal.atEnd.active && !endOtherCurrency && !otherCurrency ? countedAmount(renewal.atEnd.value) : 0,
     endOtherCurrency,
     arrInferred: (underContract && atStart.inferred) || (renewal.atEnd.active && renewal.atEnd.inferred),

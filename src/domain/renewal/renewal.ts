@@ -180,11 +180,26 @@ const noStaleDeals: readonly StaleRenewalDeal[] = [];
 export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'closeDay'>;
 
 /**
+ * Whether a renewal deal is still open, whatever its close date (none, past or ahead): then no lost renewal is the
+ * last word (issue 19 "Outcomes": a lost renewal followed by an open one is not churn). The one test of churnedSince
+ * and of the contract walk of the book and the period report (portfolio/contract-in-force.ts contractDays, which
+ * reads a lost renewal as still open then, so the contract it was due on stays in force).
+ *
+ * @example
+ * renewalStillOpen([{ kind: 'renewal', open: false, won: false, lost: true, closeDay: 10 }, { kind: 'renewal', open: true, won: false, lost: false, closeDay: null }]) // => true
+ * renewalStillOpen([{ kind: 'expansion', open: true, won: false, lost: false, closeDay: 20 }]) // => false
+ */
+export function renewalStillOpen(deals: readonly Pick<ChurnDealFacts, 'kind' | 'open'>[]): boolean {
+  return deals.some((deal) => deal.kind === 'renewal' && deal.open);
+}
+
+/**
  * The day a customer churned (issue 19 "Outcomes"), the one rule of the card, the lifecycle
  * stage, sync and the managers' book: the latest renewal decided by the as-of day (won over lost
- * on the same day) was lost, no renewal deal is open (whatever its close date), and no contract
+ * on the same day) was lost, no renewal deal is open (whatever its close date), no contract
  * deal (new business or renewal: signsContract) was won on the day of the loss or after it by then — a
- * won expansion wins nobody back (it renews no contract). Otherwise null.
+ * won expansion wins nobody back (it renews no contract) — and no later renewal deal comes next
+ * (one decided after the as-of day was still pending then). Otherwise null.
  *
  * @example
  * // New business won 2025-10-15, its renewal lost 2026-10-15; as of 2026-11-23:
@@ -197,10 +212,10 @@ export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'clos
  * churnedSince([..., newBusinessWon('2026-10-15')], day('2026-11-23')) // null
  */
 export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day | null {
+  if (renewalStillOpen(deals)) return null;
   let decided: ChurnDealFacts | null = null;
   let lastWonContract: Day | null = null;
   for (const deal of deals) {
-    if (deal.kind === 'renewal' && deal.open) return null;
     const day = deal.closeDay;
     if (day === null || day > asOf) continue;
     if (deal.won && signsContract(deal.kind) && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
@@ -208,7 +223,25 @@ export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day |
   }
   if (decided === null || !decided.lost || decided.closeDay === null) return null;
   // A contract signed on the day of the loss (new business; a won renewal already outranks the loss) is in force after it.
-  return lastWonContract !== null && lastWonContract >= decided.closeDay ? null : decided.closeDay;
+  if (lastWonContract !== null && lastWonContract >= decided.closeDay) return null;
+  return renewalFollows(deals, decided.closeDay) ? null : decided.closeDay;
+}
+
+/**
+ * Whether the next contract step after a day is a renewal deal (won, lost, or closing after the as-of day: still
+ * pending then), not won new business: then a renewal lost that day was not the last word. The contract walk of the
+ * book and the period report reads it so too (portfolio/contract-in-force.ts contractDays).
+ */
+function renewalFollows(deals: readonly ChurnDealFacts[], lossDay: Day): boolean {
+  let next: Day | null = null;
+  let renewal = false;
+  for (const deal of deals) {
+    const day = deal.closeDay;
+    if (day === null || day <= lossDay || !(deal.kind === 'renewal' || (deal.won && deal.kind === 'new_business'))) continue;
+    if (next === null || day < next) [next, renewal] = [day, deal.kind === 'renewal'];
+    else if (day === next) renewal ||= deal.kind === 'renewal';
+  }
+  return renewal;
 }
 
 /** The facts when no renewal date is known: churned (lost) or no renewal yet (none). One literal, not spreads: this runs for every company. */
