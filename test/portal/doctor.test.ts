@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/schema.ts';
+import { defaultConfig, parseConfig, type CsConfig } from '../../src/config/schema.ts';
 import { blocksResults } from '../../src/domain/portal/doctor.ts';
 import { AccountGateway } from '../../src/hubspot/account.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
@@ -21,7 +21,8 @@ loadEveryCatalog();
 
 const fast = { retries: 1, minBackoffMs: 1, maxBackoffMs: 2, sleep: async () => undefined };
 
-async function doctorOn(options: { scopes?: readonly string[]; withoutSentiment?: boolean; setup?: boolean } = {}) {
+async function doctorOn(options: { scopes?: readonly string[]; withoutSentiment?: boolean; setup?: boolean; setupConfig?: CsConfig; config?: CsConfig } = {}) {
+  const config = options.config ?? defaultConfig;
   const sandbox = createSandbox({ companies: 30, seed: 7, asOf: '2026-11-22', ...(options.scopes ? { scopes: options.scopes } : {}) });
   sandbox.controls.searchPerSecond = null;
   sandbox.controls.rateLimit = { max: 190, intervalMs: 10_000 };
@@ -32,11 +33,11 @@ async function doctorOn(options: { scopes?: readonly string[]; withoutSentiment?
   const deps = { account: new AccountGateway(client, 'pat-doctor', fast), properties: new PropertyGateway(client, fast), portfolio: new PortfolioGateway(client, { retry: fast }) };
   if (options.setup !== false) {
     sandbox.controls.scopes = null;
-    await runSetup({ properties: deps.properties, config: defaultConfig });
+    await runSetup({ properties: deps.properties, config: options.setupConfig ?? config });
     if (options.scopes) sandbox.controls.scopes = [...options.scopes];
   }
   const writesBefore = sandbox.log.entries.filter((entry) => entry.method !== 'GET' && !entry.path.includes('/search') && !entry.path.includes('/batch/read') && !entry.path.includes('access-token-info')).length;
-  const report = await runDoctor(deps, defaultConfig);
+  const report = await runDoctor(deps, config);
   const writesAfter = sandbox.log.entries.filter((entry) => entry.method !== 'GET' && !entry.path.includes('/search') && !entry.path.includes('/batch/read') && !entry.path.includes('access-token-info')).length;
   return { report, writes: writesAfter - writesBefore, byId: new Map(report.checks.map((check) => [check.id, check])) };
 }
@@ -69,6 +70,14 @@ describe('cs-card doctor against the sandbox', () => {
     const lines = doctorLines(report.checks, 'en', { failedOnly: true });
     expect(lines.some((line) => line.startsWith('✗') && line.includes('crm.lists.write'))).toBe(true);
     expect(lines.some((line) => line.includes('Fix: add the optional scope crm.objects.feedback_submissions.read'))).toBe(true);
+  });
+
+  it('checks the property labels in the portal\'s language: current after a Polish setup, outdated (not blocking) when the language changed since', async () => {
+    const polish = parseConfig({ portalLanguage: 'pl' });
+    const inPolish = await doctorOn({ config: polish });
+    expect(inPolish.byId.get('properties')).toMatchObject({ ok: true, text: { code: 'doctor.properties.ok' } });
+    const changed = await doctorOn({ config: polish, setupConfig: defaultConfig });
+    expect(changed.byId.get('properties')).toMatchObject({ ok: false, blocking: false, text: { code: 'doctor.properties.outdated' } });
   });
 
   it('a token without only the survey scope: NPS is unavailable, said, but nothing blocks', async () => {
