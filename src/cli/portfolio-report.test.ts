@@ -50,14 +50,14 @@ describe('the portfolio summary of npm start', () => {
   });
 });
 
-describe('an ARR inferred from an open renewal deal', () => {
+describe('an ARR inferred from a renewal deal', () => {
   it('is said under the headline of the summary and in the readable report, in the reader\'s language', () => {
     const inferred = { ...customer('1', true), arrInferred: true };
-    expect(portfolioReport(page([inferred, customer('2', true)]))).toContain('ARR inferred from an open renewal deal for 1 company:');
+    expect(portfolioReport(page([inferred, customer('2', true)]))).toContain('ARR inferred from a renewal deal (open, won or lost) for 1 company:');
     expect(portfolioReport(page([customer('2', true)]))).not.toContain('ARR inferred');
     const [report] = bookReports([], [quarter], 'USD');
     if (report === undefined) throw new Error('bookReports gave no report');
-    expect(reportText({ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }, 'pl')).toContain('ARR 2 firm wywnioskowano z otwartej transakcji odnowienia');
+    expect(reportText({ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }, 'pl')).toContain('ARR 2 firm wywnioskowano z transakcji odnowienia (otwartej, wygranej lub utraconej)');
     expect(reportCsv([{ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }]).split('\r\n').map((line) => line.split(',').at(-1))).toEqual(['arr_inferred_companies', '2', '']);
   });
 });

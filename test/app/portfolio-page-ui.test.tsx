@@ -114,7 +114,7 @@ describe('the managers’ app page', () => {
     expect(labels).toContain('Customer renewal rate');
   });
 
-  it('says beside the bands’ ARR and beside the quarters’ KPIs, once each, when an ARR is inferred from an open renewal deal', async () => {
+  it('says beside the bands’ ARR and beside the quarters’ KPIs, once each, when an ARR is inferred from a renewal deal', async () => {
     const page = demoPage();
     expect(textOf((await renderPage({ status: 200, body: page })).getRootNode())).not.toContain('ARR inferred');
     // Renewal Only Inc: its only deal is its renewal of 60,000, open, due 2027-01-20: a contract of 60,000 in force, inferred.
@@ -123,10 +123,10 @@ describe('the managers’ app page', () => {
     const inferred = pageOf({ book, owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last, read }, { asOf, currency });
     const r = await renderPage({ status: 200, body: inferred });
     expect(r.findByTestId(Text, 'band-attention-arr').text).toBe('$60,000');
-    const note = 'ARR inferred from an open renewal deal for 1 company: with no earlier contract deal on record, the contract it renews counts as in force, at the amount up for renewal';
+    const note = 'ARR inferred from a renewal deal (open, won or lost) for 1 company: with no earlier contract deal on record, the contract the renewal was due on counts as in force until the renewal is decided, at the amount up for renewal';
     expect(r.findByTestId(Text, 'bands-arr-inferred').text).toBe(note);
     // The quarters' start and end ARR: one line for both, not the bands' note again.
-    expect(r.findByTestId(Text, 'kpis-arr-inferred').text).toBe('ARR at the start and at the end inferred from an open renewal deal (no earlier contract deal on record): 1 company in 2026-Q4, 1 company in 2026-Q3');
+    expect(r.findByTestId(Text, 'kpis-arr-inferred').text).toBe('ARR at the start or the end inferred from a renewal deal (open, won or lost; no earlier contract deal on record): 1 company in 2026-Q4, 1 company in 2026-Q3');
     expect(textOf(r.getRootNode()).split(note).length - 1).toBe(1);
   });
 

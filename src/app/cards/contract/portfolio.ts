@@ -20,7 +20,7 @@ export const portfolioOverviewSchema = z.object({
   /** Customers not churned. */
   customers: count,
   arr: list(moneySchema),
-  /** Customers whose ARR in force is inferred from an open renewal deal, no decided contract deal before it (domain/portfolio/contract-in-force.ts). */
+  /** Customers whose ARR in force rests on the contract a renewal deal implies (open, or lost and followed by another renewal deal), no decided contract deal before it (domain/portfolio/contract-in-force.ts). */
   arrInferred: count,
   /** Customers and ARR in force per health band, churned last. */
   bands: list(z.object({ band: healthBandSchema, customers: count, arr: list(moneySchema) })),
@@ -75,7 +75,7 @@ export const periodReportSchema = z.object({
   arrBasis: z.record(z.enum(['hs_arr', 'annualised', 'amount']), count),
   /** Companies whose amounts are in another currency and so are left out of the amounts. */
   leftOut: z.array(z.object({ currency: z.string(), companies: count })),
-  /** Companies whose start or end ARR is inferred from an open renewal deal, no decided contract deal before it (domain/portfolio/contract-in-force.ts). */
+  /** Companies whose start or end ARR rests on the contract a renewal deal implies (that renewal open, or won or lost since), no decided contract deal before it (domain/portfolio/contract-in-force.ts). */
   arrInferred: count,
 });
 

@@ -50,7 +50,7 @@ function KpiSet({ title, report, testId }: { readonly title: string; readonly re
   );
 }
 
-/** Both quarters' ARR at the start and end inferred from an open renewal deal, in one line (the bands' own note counts the as-of day). */
+/** Both quarters' ARR at the start or the end inferred from a renewal deal (open, won or lost), in one line (the bands' own note counts the as-of day). */
 function ArrInferred({ page }: { readonly page: PageData }) {
   const i18n = useI18n();
   const { current, lastQuarter } = page.kpis;
