@@ -1,6 +1,6 @@
 import { Alert, Button, ErrorState, Flex, LoadingButton, LoadingSpinner, ProgressBar, StatisticsItem, StatusTag, TableRow, Text } from '@hubspot/ui-extensions';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { createRenderer } from './renderer.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { CompactCard } from '../../src/app/cards/components/CompactCard.tsx';

@@ -1,5 +1,5 @@
 import { LoadingSpinner, ProgressBar } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { createRenderer } from './renderer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';

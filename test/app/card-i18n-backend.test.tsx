@@ -1,5 +1,5 @@
 import { Alert, ErrorState, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { createRenderer } from './renderer.ts';
 import type { RenderedNode } from '@hubspot/ui-extensions/testing';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

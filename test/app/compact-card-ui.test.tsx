@@ -1,7 +1,7 @@
 import { Alert, LoadingButton, LoadingSpinner, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import * as crmComponents from '@hubspot/ui-extensions/crm';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { createRenderer } from './renderer.ts';
 import type { RenderedNode } from '@hubspot/ui-extensions/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';

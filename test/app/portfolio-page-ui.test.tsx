@@ -1,5 +1,5 @@
 import { Alert, Button, EmptyState, ErrorState, Link, LoadingSpinner, Select, Statistics, StatisticsItem, StatusTag, Table, TableRow, Text } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { createRenderer } from './renderer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortfolioPage, PortfolioPageDeps, companyRecordUrl } from '../../src/app/pages/components/PortfolioPage.tsx';
 import { PortfolioRouter } from '../../src/app/pages/components/PortfolioRouter.tsx';

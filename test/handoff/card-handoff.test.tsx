@@ -1,5 +1,5 @@
 import { Alert, Button, DateInput, Flex, LoadingButton, LoadingSpinner, Select, StatusTag, Text, TextArea } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { createRenderer } from '../app/renderer.ts';
 import { describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
