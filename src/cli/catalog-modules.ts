@@ -6,10 +6,11 @@ import type { CatalogLocale } from '../app/cards/i18n/catalog-locale.ts';
 // command line speaks one language, so it never loads the other catalogs (the card, which
 // answers every user, imports all five statically: src/app/cards/i18n/messages.ts).
 
-/** A catalog file: its messages and its glossary. */
+/** A catalog file: its messages, its glossary and (Thai) the loanwords a word segmenter cuts. */
 export interface CatalogModule {
   readonly messages: Catalog;
   readonly glossary: Glossary;
+  readonly loanwords?: readonly string[];
 }
 
 const loaders: Readonly<Record<CatalogLocale, () => Promise<CatalogModule>>> = {

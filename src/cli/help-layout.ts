@@ -28,13 +28,53 @@ function breaksBetween(before: string, after: string): boolean {
 }
 
 /** Word boundaries, made when help is first wrapped (making one takes ~10 ms). */
-let words: Intl.Segmenter | undefined;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * A line's words: the segmenter's, except that each of `terms` found in the line is one word.
+ * Thai puts no spaces between words, and Intl.Segmenter's dictionary does not know the English
+ * words Thai writes in its own script: it cuts พร็อพเพอร์ตี้ (property) as พร็อพ|เพ|อร์|ตี้, and
+ * misreads the text around one (จากดีล, "from the deal", as จา|กดีล). No rule on the characters
+ * catches these cuts: the segmenter never cuts before a vowel or tone mark (it cuts between
+ * grapheme clusters), and each piece (เพ, อร์, ตี้) is well-formed Thai. So the catalog names
+ * such words (its glossary's terms and its loanwords): they are taken out of the line whole,
+ * and only the text between them is segmented.
+ */
+function segments(line: string, terms: readonly string[]): string[] {
+  const words = (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' }));
+  const out: string[] = [];
+  let from = 0;
+  const plain = (to: number) => {
+    for (const { segment } of words.segment(line.slice(from, to))) out.push(segment);
+  };
+  for (const { index, length } of termsIn(line, terms)) {
+    plain(index);
+    out.push(line.slice(index, index + length));
+    from = index + length;
+  }
+  plain(line.length);
+  return out;
+}
+
+/** Where `terms` occur in a line, left to right, the longest where two overlap. */
+function termsIn(line: string, terms: readonly string[]): Array<{ index: number; length: number }> {
+  const found: Array<{ index: number; length: number }> = [];
+  for (const term of terms) {
+    for (let index = term === '' ? -1 : line.indexOf(term); index >= 0; index = line.indexOf(term, index + 1)) found.push({ index, length: term.length });
+  }
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  const kept: Array<{ index: number; length: number }> = [];
+  for (const term of found) {
+    const last = kept.at(-1);
+    if (last === undefined || term.index >= last.index + last.length) kept.push(term);
+  }
+  return kept;
+}
 
 /** A line as the pieces it may break between, each with the spaces before it (commander's chunks, plus breaks between words that no space separates). */
-function pieces(line: string): string[] {
+function pieces(line: string, terms: readonly string[]): string[] {
   const out: string[] = [];
-  words ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const { segment } of words.segment(line)) {
+  for (const segment of segments(line, terms)) {
     const last = out.at(-1);
     const space = segment.trim() === '';
     if (last === undefined || (space ? last.trim() !== '' : last.trim() !== '' && breaksBetween(last.at(-1) ?? '', segment.charAt(0)))) out.push(segment);
@@ -44,24 +84,32 @@ function pieces(line: string): string[] {
 }
 
 /**
- * Text wrapped to `width` columns; the spaces where a line breaks are dropped. Text in
- * languages that put spaces between words wraps as commander's own boxWrap does.
+ * Text wrapped to `width` columns; the spaces where a line breaks are dropped, and no line
+ * breaks inside one of `terms` (./command-words.ts: the catalog's glossary terms and loanwords).
+ * Text in languages that put spaces between words wraps as commander's own boxWrap does.
  *
  * @example
  * wrapText('対象範囲のすべての会社のヘルスを再計算し、変わったプロパティを書き戻します', 40)
  * // '対象範囲のすべての会社のヘルスを再計算\nし、変わったプロパティを書き戻します'
  */
-export function wrapText(text: string, width: number): string {
+export function wrapText(text: string, width: number, terms: readonly string[] = []): string {
   // Too narrow a column is not wrapped (commander's Help.minWidthToWrap).
   if (width < 40) return text;
   return text.split(/\r\n|\n/).map((line) => {
     const lines: string[] = [];
     let current = '';
-    for (const piece of pieces(line)) {
-      if (current !== '' && displayWidth(current) + displayWidth(piece) > width) {
+    // The columns `current` takes, kept as pieces are added: each piece is measured once.
+    let columns = 0;
+    for (const piece of pieces(line, terms)) {
+      const pieceColumns = displayWidth(piece);
+      if (current !== '' && columns + pieceColumns > width) {
         lines.push(current);
         current = piece.trimStart();
-      } else current += piece;
+        columns = displayWidth(current);
+      } else {
+        current += piece;
+        columns += pieceColumns;
+      }
     }
     return [...lines, current].join('\n');
   }).join('\n');
@@ -92,6 +140,6 @@ export function helpLayout(t: Words): HelpConfiguration {
       return t('cli.help.withDefault', { description: option.description, value }).trimStart();
     },
     displayWidth,
-    boxWrap: wrapText,
+    boxWrap: (text, width) => wrapText(text, width, t.unbreakable ?? []),
   };
 }

@@ -16,6 +16,16 @@ export const glossary: Glossary = {
   customerSuccess: { term: 'Customer Success' },
 };
 
+/**
+ * English words written in Thai script that Intl.Segmenter's dictionary does not know: it cuts
+ * them where no Thai reader would (พร็อพ|เพ|อร์|ตี้, แบ็ก|เอน|ด์) and misreads the text beside
+ * them (จา|กดีล). The command line's help never breaks a line inside one, nor inside a glossary
+ * term (src/cli/help-layout.ts). A new such word in a help text belongs here.
+ */
+export const loanwords: readonly string[] = [
+  'พร็อพเพอร์ตี้', 'แบ็กเอนด์', 'แซนด์บ็อกซ์', 'พอร์ตโฟลิโอ', 'พรีวิว', 'โทเค็น', 'ทิกเก็ต', 'ลิสต์', 'สคีมา', 'แพ็กเกจ', 'มิลลิวินาที', 'ดีล',
+];
+
 export const messages: Catalog = {
   'card.loading': 'กำลังโหลดสุขภาพลูกค้า…',
   'card.asOf': 'ข้อมูล ณ {date} · คำนวณเมื่อ {dateTime}',
