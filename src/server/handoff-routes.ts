@@ -24,7 +24,7 @@ const companyParams = z.object({ companyId: companyIdSchema });
 const bodyExamples: Readonly<Record<HandoffAction, string>> = {
   save: '{"baseVersion":3,"fields":{"goals":"..."}}',
   submit: '{"baseVersion":3} or {"baseVersion":3,"fields":{...}}',
-  accept: '{"baseVersion":4}',
+  accept: '{"baseVersion":4} or {"baseVersion":4,"locale":"ja-JP"}',
   return: '{"baseVersion":4,"comment":"Please add the success criteria"}',
 };
 

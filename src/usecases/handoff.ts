@@ -10,6 +10,7 @@ import { Deadline, type HubSpotGateway } from '../hubspot/gateway.ts';
 import { cardBudgetMs, type CardDeps } from './card-view.ts';
 import { TasksUnknownError } from './create-task.ts';
 import { noteWording } from './portal-wording.ts';
+import { onboardingWording } from './onboarding-wording.ts';
 
 // The sales -> CS handoff on the card: read it, save a draft, submit, accept (with the
 // onboarding tasks), return. HubSpot is the only store: company properties hold the handoff,
@@ -91,6 +92,8 @@ export async function changeHandoff(deps: HandoffDeps, companyId: string, reques
     today,
     // The team reads the timeline note: the portal's language.
     notes: noteWording(deps.config.portalLanguage, deps.config.timeZone),
+    // The onboarding tasks: the language of the user who accepted (English without one).
+    ...(request.action === 'accept' ? { onboarding: onboardingWording(request.locale) } : {}),
   });
   if (plan.kind === 'refused') {
     const refusal = { kind: 'refused', reason: plan.reason, message: plan.message, view: cardAfter(deps, loaded) } as const;

@@ -101,6 +101,20 @@ describe('the handoff on the tab card', () => {
     expect(again.maybeFind(TextArea, { name: 'goals' })).toBeNull();
   });
 
+  it('sends the accepting user\'s locale: a Polish CSM\'s onboarding tasks are in Polish', async () => {
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Kruk Logistyka');
+    const sales = await renderTab(companyId);
+    fillEverything(sales, contactIds);
+    click(sales, 'handoff-submit');
+    await settled(sales);
+
+    const csm = await renderTab(companyId, 'pl-PL');
+    click(csm, 'handoff-accept');
+    await settled(csm);
+    expect(status(csm)).toBe(catalogs.pl['handoff.phase.accepted']);
+    expect(tasksOf(portal.sandbox, companyId).map((t) => t.hs_task_subject).sort()).toEqual(['Spotkanie otwierające wdrożenie: Kruk Logistyka', 'Sprawdzenie uruchomienia: Kruk Logistyka']);
+  });
+
   it('shows sales the comment CS returned the handoff with', async () => {
     const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Pipit Insurance');
     const sales = await renderTab(companyId);

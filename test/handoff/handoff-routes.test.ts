@@ -81,6 +81,26 @@ describe('the handoff', () => {
     ]);
   });
 
+  it('writes the onboarding tasks in the accepting user\'s locale; the note stays in the portal\'s language', async () => {
+    const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Ibis Freight');
+    const base = `/api/companies/${companyId}/handoff`;
+    await call('POST', `${base}/submit`, { baseVersion: 0, fields: complete(contactIds[0] ?? '', contactIds[1] ?? '') });
+
+    expect((await call('POST', `${base}/accept`, { baseVersion: 1, locale: 'not a locale!' })).status).toBe(400);
+    const accepted = await call('POST', `${base}/accept`, { baseVersion: 1, locale: 'ja-JP' });
+    expect(accepted.status).toBe(200);
+
+    const tasks = tasksOf(portal.sandbox, companyId);
+    expect(tasks.map((t) => [t.hs_task_subject, t.hs_timestamp?.slice(0, 10), t.hubspot_owner_id]).sort()).toEqual([
+      ['Ibis Freight とのオンボーディングのキックオフ', '2026-03-21', csmOwnerId],
+      ['Ibis Freight の本番稼働確認', '2026-05-04', csmOwnerId],
+    ]);
+    const goLive = tasks.find((t) => t.hs_task_subject?.includes('本番稼働確認'))?.hs_task_body ?? '';
+    expect(goLive).toContain('<p>Ibis Freight が計画どおり本番稼働し、利用を開始しているか確認してください（本番稼働予定日：2026/05/04）。</p>');
+    expect(goLive).toContain('カスタマーサクセスが営業からの引き継ぎを受理した際に作成されました。[cs-card:handoff-go-live-check]');
+    expect(notesOf(portal.sandbox, companyId).some((n) => n.includes('Handoff accepted by customer success'))).toBe(true);
+  });
+
   it('returns a handoff with a comment that sales then sees, and takes the resubmission', async () => {
     const { companyId, contactIds } = seedWonCompany(portal.sandbox, 'Heron Health');
     const base = `/api/companies/${companyId}/handoff`;

@@ -2,10 +2,11 @@ import type { CsConfig } from '../../config/schema.ts';
 import { actionMarker } from '../playbooks/action-tasks.ts';
 import { addDays } from '../parsing/index.ts';
 import { contactLabel } from './handoff-contacts.ts';
-import { csmOwnerId, handoffFieldKeys, handoffFieldLabels, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
+import { csmOwnerId, handoffFieldKeys, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
 import type { HandoffAction } from '../../app/cards/contract/handoff.ts';
 import { defuseMarkers, escapeHtml, fitNote, multiline } from './note-html.ts';
 import { englishNotes, gapBetween, labelled, type HandoffStep, type NoteWording } from './note-wording.ts';
+import { englishOnboarding, type OnboardingWording } from './onboarding-wording.ts';
 import { textOf } from '../parsing/index.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import type { HandoffStatus } from '../../app/cards/contract/view-model.ts';
@@ -44,6 +45,8 @@ export interface TimelineContext {
   readonly today: string;
   /** The words of the timeline note: the portal's language (English when not given). */
   readonly notes?: NoteWording;
+  /** The words of the onboarding tasks: the accepting user's language (English when not given). */
+  readonly onboarding?: OnboardingWording;
 }
 
 /**
@@ -102,25 +105,31 @@ function fieldLines(fields: HandoffFields, contacts: readonly CrmRecord[], words
  */
 function onboardingTasks(fields: HandoffFields, ctx: TimelineContext): OnboardingTask[] {
   const ownerId = csmOwnerId(ctx.company, ctx.config);
-  const who = ctx.companyName ?? 'the customer';
+  const words = ctx.onboarding ?? englishOnboarding;
+  const company = ctx.companyName;
   const kickoffDue = addDays(ctx.today, ctx.config.kickoffDueDays);
   const goLive = fields.goLiveDate !== '' && fields.goLiveDate >= ctx.today ? fields.goLiveDate : kickoffDue;
-  const goals = fields.goals === '' ? '' : `<p><strong>${handoffFieldLabels.goals}:</strong> ${multiline(fields.goals)}</p>`;
-  const criteria = fields.successCriteria === '' ? '' : `<p><strong>${handoffFieldLabels.successCriteria}:</strong> ${multiline(fields.successCriteria)}</p>`;
-  const trailer = (marker: string) => `<p>Created when CS accepted the sales handoff. ${marker}</p>`;
+  const field = (key: 'goals' | 'successCriteria') => {
+    const label = words.fieldLabel(key);
+    // The gap follows the label alone: a value opening with full-width punctuation keeps its space.
+    return fields[key] === '' ? '' : `<p><strong>${escapeHtml(label)}</strong>${gapBetween(label, '')}${multiline(fields[key])}</p>`;
+  };
+  const goals = field('goals');
+  const criteria = field('successCriteria');
+  const trailer = (marker: string) => `<p>${escapeHtml(words.createdBy)}${gapBetween(words.createdBy, marker)}${marker}</p>`;
   return [
     {
       marker: onboardingMarkers.kickoff,
-      subject: defuseMarkers(`Onboarding kickoff with ${who}`),
-      body: `<p>Hold the onboarding kickoff: confirm goals, success criteria and the go-live plan with the champion.</p>${goals}${criteria}${trailer(onboardingMarkers.kickoff)}`,
+      subject: defuseMarkers(words.kickoffSubject(company)),
+      body: `<p>${escapeHtml(words.kickoffBody)}</p>${goals}${criteria}${trailer(onboardingMarkers.kickoff)}`,
       priority: 'HIGH',
       dueDate: kickoffDue,
       ownerId,
     },
     {
       marker: onboardingMarkers.goLive,
-      subject: defuseMarkers(`Go-live check with ${who}`),
-      body: `<p>Check that ${escapeHtml(who)} is live and activated as planned${fields.goLiveDate === '' ? '' : ` (planned go-live ${escapeHtml(fields.goLiveDate)})`}.</p>${criteria}${trailer(onboardingMarkers.goLive)}`,
+      subject: defuseMarkers(words.goLiveSubject(company)),
+      body: `<p>${escapeHtml(words.goLiveBody(company, fields.goLiveDate === '' ? null : fields.goLiveDate))}</p>${criteria}${trailer(onboardingMarkers.goLive)}`,
       priority: 'MEDIUM',
       dueDate: goLive,
       ownerId,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { userLocaleSchema } from './task.ts';
 import { cardViewSchema } from './view-model.ts';
 
 // The handoff routes' requests and answers (GET/PUT /api/companies/:id/handoff, POST …/submit,
@@ -45,13 +46,14 @@ const returnComment = z.string().check(
 export const saveHandoffBodySchema = z.strictObject({ baseVersion, fields: handoffFormSchema });
 /** Submit may carry the form, so saving and submitting is one change. */
 export const submitHandoffBodySchema = z.strictObject({ baseVersion, fields: z.optional(handoffFormSchema) });
-export const acceptHandoffBodySchema = z.strictObject({ baseVersion });
+/** Accept may carry the user's locale: the onboarding tasks are written in it (English without one). */
+export const acceptHandoffBodySchema = z.strictObject({ baseVersion, locale: userLocaleSchema });
 export const returnHandoffBodySchema = z.strictObject({ baseVersion, comment: returnComment });
 
 export type HandoffRequest =
   | { readonly action: 'save'; readonly baseVersion: number; readonly fields: HandoffForm }
   | { readonly action: 'submit'; readonly baseVersion: number; readonly fields?: HandoffForm | undefined }
-  | { readonly action: 'accept'; readonly baseVersion: number }
+  | { readonly action: 'accept'; readonly baseVersion: number; readonly locale?: string | undefined }
   | { readonly action: 'return'; readonly baseVersion: number; readonly comment: string };
 export type HandoffAction = HandoffRequest['action'];
 

@@ -80,7 +80,7 @@ export function createActionTask(client: BackendClient, companyId: string, actio
 export type HandoffStep =
   | { readonly action: 'save'; readonly fields: HandoffForm }
   | { readonly action: 'submit'; readonly fields: HandoffForm }
-  | { readonly action: 'accept' }
+  | { readonly action: 'accept'; readonly locale?: string | undefined }
   | { readonly action: 'return'; readonly comment: string };
 
 /**
@@ -95,7 +95,8 @@ export function sendHandoffStep(client: BackendClient, companyId: string, baseVe
     case 'submit':
       return call(client, `${url}/submit`, { method: 'POST', body: { baseVersion, fields: step.fields } }, viewOfStep);
     case 'accept':
-      return call(client, `${url}/accept`, { method: 'POST', body: { baseVersion } }, viewOfStep);
+      // The user's locale: the backend writes the onboarding tasks in that language.
+      return call(client, `${url}/accept`, { method: 'POST', body: step.locale ? { baseVersion, locale: step.locale } : { baseVersion } }, viewOfStep);
     case 'return':
       return call(client, `${url}/return`, { method: 'POST', body: { baseVersion, comment: step.comment } }, viewOfStep);
   }

@@ -26,6 +26,8 @@ export interface CardData {
   readonly refresh: () => void;
   /** Shows a view the backend answered a change with. */
   readonly replaceView: (view: CardView) => void;
+  /** The card user's locale, as HubSpot gave it: the backend writes tasks in it. */
+  readonly locale?: string | undefined;
 }
 
 /** Loads one company's card view and turns suggested actions into tasks; shared by every card location. */
@@ -77,5 +79,5 @@ export function useCardView(client: BackendClient, companyId: string, locale?: s
 
   const backend = useMemo(() => ({ fetchFn, baseUrl }), [fetchFn, baseUrl]);
   const replaceView = useCallback((view: CardView) => setState({ status: 'ready', view }), []);
-  return { state, retry, tasks, createTask, client: backend, refresh, replaceView };
+  return { state, retry, tasks, createTask, client: backend, refresh, replaceView, locale };
 }

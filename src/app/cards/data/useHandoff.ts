@@ -60,7 +60,7 @@ export function useHandoff(view: CardView, data: CardData): HandoffState {
   }
 
   const setField = useCallback((key: HandoffFieldKey, value: string) => setForm((all) => ({ ...all, [key]: value })), []);
-  const { client, refresh, replaceView } = data;
+  const { client, refresh, replaceView, locale } = data;
   const companyId = view.companyId;
   const busy = outcome?.status === 'sending';
 
@@ -81,11 +81,11 @@ export function useHandoff(view: CardView, data: CardData): HandoffState {
     (action: 'save' | 'submit' | 'accept' | 'return') => {
       if (version === null || busy) return;
       const step: HandoffStep =
-        action === 'save' || action === 'submit' ? { action, fields: form } : action === 'return' ? { action, comment: returnComment } : { action };
+        action === 'save' || action === 'submit' ? { action, fields: form } : action === 'return' ? { action, comment: returnComment } : { action, locale };
       setOutcome({ status: 'sending', step: action });
       void sendHandoffStep(client, companyId, version, step).then((result) => finish(action, result));
     },
-    [client, companyId, version, busy, form, returnComment, finish],
+    [client, companyId, version, busy, form, returnComment, locale, finish],
   );
 
   const recordChurn = useCallback(() => {

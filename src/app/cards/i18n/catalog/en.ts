@@ -462,6 +462,12 @@ export const messages = {
   'error.code.not_implemented': 'This is not available on this installation. Ask your HubSpot admin.',
   'error.code.backend_unreachable': 'The customer-success service couldn’t be reached. Check your connection, then try again.',
   'task.body': '{reason}.<br><br>Suggested by the customer-success card.',
+  'onboarding.kickoff.subject': '{named, select, yes {Onboarding kickoff with {company}} other {Onboarding kickoff with the customer}}',
+  'onboarding.kickoff.body': 'Hold the onboarding kickoff: confirm goals, success criteria and the go-live plan with the champion.',
+  'onboarding.goLive.subject': '{named, select, yes {Go-live check with {company}} other {Go-live check with the customer}}',
+  'onboarding.goLive.body': '{named, select, yes {Check that {company} is live and activated as planned.} other {Check that the customer is live and activated as planned.}}',
+  'onboarding.goLive.bodyPlanned': '{named, select, yes {Check that {company} is live and activated as planned (planned go-live {date}).} other {Check that the customer is live and activated as planned (planned go-live {date}).}}',
+  'onboarding.createdBy': 'Created when CS accepted the sales handoff.',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal (a fresh demo portfolio that lives as long as this command).',
   'cli.sync.starting': 'sync: reading the companies in scope…',

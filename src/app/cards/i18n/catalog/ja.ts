@@ -466,6 +466,12 @@ export const messages: Catalog = {
   'error.code.not_implemented': 'この環境では利用できません。HubSpot 管理者に問い合わせてください。',
   'error.code.backend_unreachable': 'カスタマーサクセスサービスに接続できませんでした。接続を確認してからもう一度お試しください。',
   'task.body': '{reason}。<br><br>カスタマーサクセスカードからの提案です。',
+  'onboarding.kickoff.subject': '{named, select, yes {{company} とのオンボーディングのキックオフ} other {顧客とのオンボーディングのキックオフ}}',
+  'onboarding.kickoff.body': 'オンボーディングのキックオフを実施してください。社内推進者と目標、成功基準、本番稼働の計画を確認します。',
+  'onboarding.goLive.subject': '{named, select, yes {{company} の本番稼働確認} other {顧客の本番稼働確認}}',
+  'onboarding.goLive.body': '{named, select, yes {{company} が計画どおり本番稼働し、利用を開始しているか確認してください。} other {顧客が計画どおり本番稼働し、利用を開始しているか確認してください。}}',
+  'onboarding.goLive.bodyPlanned': '{named, select, yes {{company} が計画どおり本番稼働し、利用を開始しているか確認してください（本番稼働予定日：{date}）。} other {顧客が計画どおり本番稼働し、利用を開始しているか確認してください（本番稼働予定日：{date}）。}}',
+  'onboarding.createdBy': 'カスタマーサクセスが営業からの引き継ぎを受理した際に作成されました。',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'HUBSPOT_ACCESS_TOKEN が設定されていないため、組み込みのサンドボックスポータル（このコマンドの実行中だけ存在する、新しいデモ用ポートフォリオ）で実行します。',
   'cli.sync.starting': 'sync: 対象の会社を読み込んでいます…',

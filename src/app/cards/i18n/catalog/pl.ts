@@ -460,6 +460,12 @@ export const messages: Catalog = {
   'error.code.not_implemented': 'Ta funkcja jest niedostępna w tej instalacji. Zapytaj administratora HubSpot.',
   'error.code.backend_unreachable': 'Nie można połączyć się z usługą customer success. Sprawdź połączenie i spróbuj ponownie.',
   'task.body': '{reason}.<br><br>Zadanie zaproponowane przez kartę customer success.',
+  'onboarding.kickoff.subject': '{named, select, yes {Spotkanie otwierające wdrożenie: {company}} other {Spotkanie otwierające wdrożenie klienta}}',
+  'onboarding.kickoff.body': 'Przeprowadź spotkanie otwierające wdrożenie: potwierdź z championem cele, kryteria sukcesu i plan uruchomienia.',
+  'onboarding.goLive.subject': '{named, select, yes {Sprawdzenie uruchomienia: {company}} other {Sprawdzenie uruchomienia u klienta}}',
+  'onboarding.goLive.body': '{named, select, yes {Sprawdź, czy uruchomienie u klienta {company} nastąpiło zgodnie z planem i czy klient aktywnie korzysta z produktu.} other {Sprawdź, czy uruchomienie u klienta nastąpiło zgodnie z planem i czy klient aktywnie korzysta z produktu.}}',
+  'onboarding.goLive.bodyPlanned': '{named, select, yes {Sprawdź, czy uruchomienie u klienta {company} nastąpiło zgodnie z planem (planowana data uruchomienia: {date}) i czy klient aktywnie korzysta z produktu.} other {Sprawdź, czy uruchomienie u klienta nastąpiło zgodnie z planem (planowana data uruchomienia: {date}) i czy klient aktywnie korzysta z produktu.}}',
+  'onboarding.createdBy': 'Utworzone, gdy zespół customer success przyjął przekazanie klienta od sprzedaży.',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'HUBSPOT_ACCESS_TOKEN nie jest ustawiony, więc polecenie działa na wbudowanym portalu sandbox (świeży portfel demonstracyjny, który istnieje tylko do końca tego polecenia).',
   'cli.sync.starting': 'sync: wczytywanie firm objętych zakresem…',

@@ -470,6 +470,12 @@ export const messages: Catalog = {
   'error.code.not_implemented': 'ฟีเจอร์นี้ใช้ไม่ได้ในระบบที่ติดตั้งอยู่ โปรดสอบถามผู้ดูแลระบบ HubSpot',
   'error.code.backend_unreachable': 'เชื่อมต่อบริการ Customer Success ไม่ได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
   'task.body': '{reason}<br><br>แนะนำโดยการ์ด Customer Success',
+  'onboarding.kickoff.subject': '{named, select, yes {ประชุมคิกออฟการเริ่มต้นใช้งานกับ {company}} other {ประชุมคิกออฟการเริ่มต้นใช้งานกับลูกค้า}}',
+  'onboarding.kickoff.body': 'จัดประชุมคิกออฟการเริ่มต้นใช้งาน: ยืนยันเป้าหมาย เกณฑ์ความสำเร็จ และแผนการเริ่มใช้งานจริงกับผู้ผลักดันภายใน',
+  'onboarding.goLive.subject': '{named, select, yes {ตรวจสอบการเริ่มใช้งานจริงของ {company}} other {ตรวจสอบการเริ่มใช้งานจริงของลูกค้า}}',
+  'onboarding.goLive.body': '{named, select, yes {ตรวจสอบว่า {company} เริ่มใช้งานจริงและใช้งานได้ตามแผนแล้ว} other {ตรวจสอบว่าลูกค้าเริ่มใช้งานจริงและใช้งานได้ตามแผนแล้ว}}',
+  'onboarding.goLive.bodyPlanned': '{named, select, yes {ตรวจสอบว่า {company} เริ่มใช้งานจริงและใช้งานได้ตามแผนแล้ว (วันที่วางแผนเริ่มใช้งานจริง {date})} other {ตรวจสอบว่าลูกค้าเริ่มใช้งานจริงและใช้งานได้ตามแผนแล้ว (วันที่วางแผนเริ่มใช้งานจริง {date})}}',
+  'onboarding.createdBy': 'สร้างเมื่อทีม Customer Success รับการส่งต่อลูกค้าจากฝ่ายขาย',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': 'ยังไม่ได้ตั้งค่า HUBSPOT_ACCESS_TOKEN คำสั่งนี้จึงทำงานกับพอร์ทัลแซนด์บ็อกซ์ในตัว (พอร์ตโฟลิโอตัวอย่างชุดใหม่ที่มีอยู่เฉพาะระหว่างที่คำสั่งนี้ทำงาน)',
   'cli.sync.starting': 'sync: กำลังอ่านบริษัทที่อยู่ในขอบเขต…',

@@ -462,6 +462,12 @@ export const messages: Catalog = {
   'error.code.not_implemented': '当前安装的版本未提供此功能。请联系 HubSpot 管理员。',
   'error.code.backend_unreachable': '无法连接客户成功服务。请检查网络连接后重试。',
   'task.body': '{reason}。<br><br>此任务由客户成功卡片建议创建。',
+  'onboarding.kickoff.subject': '{named, select, yes {与 {company} 召开客户导入启动会} other {与客户召开客户导入启动会}}',
+  'onboarding.kickoff.body': '召开客户导入启动会：与内部支持者确认目标、成功标准和上线计划。',
+  'onboarding.goLive.subject': '{named, select, yes {{company} 上线检查} other {客户上线检查}}',
+  'onboarding.goLive.body': '{named, select, yes {确认 {company} 已按计划上线并开始使用。} other {确认客户已按计划上线并开始使用。}}',
+  'onboarding.goLive.bodyPlanned': '{named, select, yes {确认 {company} 已按计划上线并开始使用（计划上线日期：{date}）。} other {确认客户已按计划上线并开始使用（计划上线日期：{date}）。}}',
+  'onboarding.createdBy': '客户成功团队接收销售交接时创建。',
   // The command line (issue 18): cs-card card, sync and their errors.
   'cli.sandboxNotice': '未设置 HUBSPOT_ACCESS_TOKEN，因此本命令使用内置的沙盒账户（每次都是一套全新的演示客户数据，命令结束后即消失）。',
   'cli.sync.starting': 'sync：正在读取范围内的公司…',
