@@ -1,6 +1,6 @@
 import type { Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
-import { contractDays, impliedContract, nextContract } from './contract-in-force.ts';
+import { contractDays, impliedContract, nextContract, type DayDeals } from './contract-in-force.ts';
 
 // Who counts as a customer on a day, the one rule of the managers' book (portfolio-book.ts: its
 // customers on the as-of day) and of the period report (renewal-period.ts: its customers at the
@@ -26,7 +26,16 @@ import { contractDays, impliedContract, nextContract } from './contract-in-force
  * customerOn([], parseIsoDate('2026-12-07'), 'USD') // => true
  */
 export function customerOn(deals: readonly Deal[], day: Day, currency: string): boolean {
-  const days = contractDays(deals, currency);
+  return customerOnDays(contractDays(deals, currency), day);
+}
+
+/**
+ * customerOn over a company's contract days already gathered (contract-in-force.ts contractDays), for a caller that walks them anyway.
+ *
+ * @example
+ * customerOnDays([], parseIsoDate('2026-12-07')) // => true
+ */
+export function customerOnDays(days: readonly DayDeals[], day: Day): boolean {
   let contract = impliedContract(days);
   let onRecord = contract.active;
   let customer = contract.active;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
 import { contractDays, countedAmount, foldContract, impliedContract, moneyOf, nextContract, type Contract, type DayDeals, type Entry, type Money } from './contract-in-force.ts';
-import { customerOn } from './customer.ts';
+import { customerOnDays } from './customer.ts';
 import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfolio.ts';
 
 // What one company's deals say about a reporting period: the CompanyPeriod that
@@ -169,8 +169,8 @@ export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], p
   return {
     period: result,
     outcome: renewal.outcome,
-    customerAtStart: customerOn(deals, start - 1, currency),
-    customerAtEnd: customerOn(deals, end, currency),
+    customerAtStart: customerOnDays(days, start - 1),
+    customerAtEnd: customerOnDays(days, end),
     endArr: renewal.atEnd.active && !endOtherCurrency && !otherCurrency ? countedAmount(renewal.atEnd.value) : 0,
     endOtherCurrency,
     arrInferred: (underContract && atStart.inferred) || (renewal.atEnd.active && renewal.atEnd.inferred),
