@@ -72,7 +72,7 @@ export interface PropertyWords {
 
 /** The English the definitions have always had. */
 export const englishPropertyWords: PropertyWords = {
-  groupLabel: 'Customer success',
+  groupLabel: propertyGroup.label,
   label: (_key, english) => english,
   option: (_set, _value, english) => english,
   handoffField: (_field, label) => `Handoff: ${label}`,
