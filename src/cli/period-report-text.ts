@@ -108,6 +108,16 @@ function isMessageKey(key: string): key is MessageKey {
 
 // ---- CSV -----------------------------------------------------------------------------------------
 
+/** An amount to the cent: sums of annualised amounts carry float noise (29700.000000000004) that a spreadsheet would show. */
+function cents(amount: number | null): number | null {
+  return amount === null ? null : Math.round(amount * 100) / 100;
+}
+
+/** What a row covers: every company, one owner's companies, or the companies with no owner (owner_id empty in both of the latter two would read alike). */
+function scopeOf(scope: ReportScope): 'all' | 'owner' | 'no_owner' {
+  return scope.ownerId === null ? 'all' : scope.ownerId === '' ? 'no_owner' : 'owner';
+}
+
 const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport) => string | number | null]> = [
   ['from', (r) => r.period.from],
   ['to', (r) => r.period.to],
@@ -120,25 +130,25 @@ const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport) => string | 
   ['renewals_renewed', (r) => r.renewals.renewed],
   ['renewals_lost', (r) => r.renewals.lost],
   ['renewals_open', (r) => r.renewals.open],
-  ['renewals_due_value', (r) => r.renewals.dueValue],
-  ['renewals_renewed_value', (r) => r.renewals.renewedValue],
+  ['renewals_due_value', (r) => cents(r.renewals.dueValue)],
+  ['renewals_renewed_value', (r) => cents(r.renewals.renewedValue)],
   ['renewal_rate', (r) => r.renewalRate],
   ['revenue_renewal_rate', (r) => r.revenueRenewalRate],
   ['logo_churn_rate', (r) => r.logoChurnRate],
   ['revenue_churn_rate', (r) => r.revenueChurnRate],
   ['gross_revenue_retention', (r) => r.grossRevenueRetention],
   ['net_revenue_retention', (r) => r.netRevenueRetention],
-  ['arr_start', (r) => r.arr.start],
-  ['arr_expansion', (r) => r.arr.expansion],
-  ['arr_contraction', (r) => r.arr.contraction],
-  ['arr_churned', (r) => r.arr.churned],
-  ['arr_new', (r) => r.arr.new],
-  ['arr_end', (r) => r.arr.end],
-  ['ltv_average_arr', (r) => r.ltv.averageArr],
+  ['arr_start', (r) => cents(r.arr.start)],
+  ['arr_expansion', (r) => cents(r.arr.expansion)],
+  ['arr_contraction', (r) => cents(r.arr.contraction)],
+  ['arr_churned', (r) => cents(r.arr.churned)],
+  ['arr_new', (r) => cents(r.arr.new)],
+  ['arr_end', (r) => cents(r.arr.end)],
+  ['ltv_average_arr', (r) => cents(r.ltv.averageArr)],
   ['ltv_annual_revenue_churn_rate', (r) => r.ltv.revenueChurnRate],
   ['ltv_expected_lifetime_years', (r) => r.ltv.expectedLifetimeYears],
-  ['ltv_estimated', (r) => r.ltv.estimatedLtv],
-  ['churn_reasons', (r) => r.churnReasons.map((c) => `${c.reason}:${c.companies}:${c.value}`).join(';')],
+  ['ltv_estimated', (r) => cents(r.ltv.estimatedLtv)],
+  ['churn_reasons', (r) => r.churnReasons.map((c) => `${c.reason}:${c.companies}:${cents(c.value)}`).join(';')],
   ['arr_from_hs_arr', (r) => r.arrBasis.hs_arr],
   ['arr_annualised', (r) => r.arrBasis.annualised],
   ['arr_from_amount', (r) => r.arrBasis.amount],
@@ -153,9 +163,9 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV: a header, then a row for all companies (owner_id empty), then one per owner. */
+/** RFC 4180 CSV: a header, then a row for all companies (scope all), then one per owner (scope owner, or no_owner for the companies without one). */
 export function reportCsv(scopes: readonly ReportScope[]): string {
-  const header = ['owner_id', 'owner', ...csvColumns.map(([name]) => name)];
-  const rows = scopes.map((scope) => [scope.ownerId ?? '', scope.ownerName ?? '', ...csvColumns.map(([, get]) => get(scope.report))].map(csvCell).join(','));
+  const header = ['scope', 'owner_id', 'owner', ...csvColumns.map(([name]) => name)];
+  const rows = scopes.map((scope) => [scopeOf(scope), scope.ownerId ?? '', scope.ownerName ?? '', ...csvColumns.map(([, get]) => get(scope.report))].map(csvCell).join(','));
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -42,7 +42,7 @@ describe('cs-card report --as-of a past day', () => {
     expect(text.stdout).toContain('Tych danych nie odtworzono na dzień');
     // Beside the CSV (data only), on stderr.
     const csv = await csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', before]);
-    expect(csv.stdout.split('\r\n')[0]).toMatch(/^owner_id,owner,from,to,/);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^scope,owner_id,owner,from,to,/);
     expect(csv.stderr).toContain('Data dated after');
     expect(csv.stderr).toContain('today’s values are used');
   });

@@ -66,15 +66,22 @@ describe('cs-card report on the demo portfolio', () => {
     expect(inEuro.stdout).toMatch(/companies with amounts in GBP/);
     const csv = await csCard(['report', '--period', '2026-Q4', '--csv', '--by', 'owner', '--as-of', asOf]);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^owner_id,owner,from,to,currency,customers_at_start/);
+    expect(lines[0]).toMatch(/^scope,owner_id,owner,from,to,currency,customers_at_start/);
     expect(lines.length).toBeGreaterThan(3);
-    // What a row is, as --help says it: all companies first (no owner), then one per owner.
-    expect(lines[1]).toMatch(/^,,2026-10-01,2026-12-31,/);
+    // What a row is, as --help says it: all companies first, then one per owner; the companies
+    // without an owner have their own scope, so their row never reads as the whole portfolio's.
+    expect(lines[1]).toMatch(/^all,,,2026-10-01,2026-12-31,/);
+    expect(lines.slice(2).every((line) => /^(owner,\d+,|no_owner,,,)/.test(line))).toBe(true);
+    // Amounts to the cent: no float noise (29700.000000000004) in a spreadsheet.
+    const header = (lines[0] ?? '').split(',');
+    const moneyColumns = header.flatMap((name, index) => (/_value$|^arr_(start|expansion|contraction|churned|new|end)$|^ltv_(average_arr|estimated)$/.test(name) ? [index] : []));
+    expect(moneyColumns).toHaveLength(10);
+    for (const line of lines.slice(1)) for (const index of moneyColumns) expect(line.split(',')[index]).toMatch(/^(-?\d+(\.\d{1,2})?)?$/);
     const whole = (await csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', asOf])).stdout.trim().split('\r\n');
     expect(whole).toHaveLength(2);
     expect(whole[1]).toBe(lines[1]);
     const help = await csCard(['report', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('print the figures as CSV: a row for all companies, then (with --by owner) a row for each owner');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('print the figures as CSV: a row for all companies, then (with --by owner) a row for each owner; the scope column says which (all, owner, no_owner)');
   });
 
   it.each([

@@ -633,7 +633,7 @@ export const messages = {
   'cli.help.report.from': 'first day of the period (YYYY-MM-DD), with --to',
   'cli.help.report.to': 'last day of the period (YYYY-MM-DD), with --from',
   'cli.help.report.json': 'print the figures as JSON',
-  'cli.help.report.csv': 'print the figures as CSV: a row for all companies, then (with --by owner) a row for each owner',
+  'cli.help.report.csv': 'print the figures as CSV: a row for all companies, then (with --by owner) a row for each owner; the scope column says which (all, owner, no_owner)',
   'cli.help.report.by': 'also split the figures by "owner"',
   'cli.help.report.currency': 'report in this currency (default: the configured currency); companies whose deals are in another one are left out of the amounts',
   'cli.help.report.asOf': "report as of this day (YYYY-MM-DD), as the card does: deals created after it are left out, deals closed after it count as open, and the current quarter is taken from it; default today in the portal's time zone",

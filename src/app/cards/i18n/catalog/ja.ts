@@ -637,7 +637,7 @@ export const messages: Catalog = {
   'cli.help.report.from': '期間の初日（YYYY-MM-DD）。--to と併用',
   'cli.help.report.to': '期間の最終日（YYYY-MM-DD）。--from と併用',
   'cli.help.report.json': '数値を JSON で出力します',
-  'cli.help.report.csv': '数値を CSV で出力します（すべての会社の合計を 1 行、--by owner を付けると担当者ごとにも 1 行ずつ）',
+  'cli.help.report.csv': '数値を CSV で出力します（すべての会社の合計を 1 行、--by owner を付けると担当者ごとにも 1 行ずつ。どの行かは scope 列が示します: all、owner、no_owner）',
   'cli.help.report.by': '数値を担当者別（"owner"）にも分けます',
   'cli.help.report.currency': 'この通貨でレポートします（既定: 設定の通貨）。取引が別の通貨の会社は金額から除外されます',
   'cli.help.report.asOf': 'この日（YYYY-MM-DD）時点でレポートします（カードと同じ扱い）: この日より後に作成された取引は除外し、この日より後にクローズされた取引は未決定として数え、「今四半期」もこの日を基準に決めます。既定はポータルのタイムゾーンでの今日',

@@ -631,7 +631,7 @@ export const messages: Catalog = {
   'cli.help.report.from': 'pierwszy dzień okresu (YYYY-MM-DD), razem z --to',
   'cli.help.report.to': 'ostatni dzień okresu (YYYY-MM-DD), razem z --from',
   'cli.help.report.json': 'wypisz wskaźniki jako JSON',
-  'cli.help.report.csv': 'wypisz wskaźniki jako CSV: wiersz dla wszystkich firm, a z --by owner także wiersz dla każdego opiekuna',
+  'cli.help.report.csv': 'wypisz wskaźniki jako CSV: wiersz dla wszystkich firm, a z --by owner także wiersz dla każdego opiekuna; kolumna scope mówi, który to wiersz (all, owner, no_owner)',
   'cli.help.report.by': 'podziel też wskaźniki według opiekuna (wartość: owner)',
   'cli.help.report.currency': 'podaj kwoty w tej walucie (domyślnie: waluta z konfiguracji); firmy, których transakcje są w innej walucie, nie wchodzą do kwot',
   'cli.help.report.asOf': 'przygotuj raport na ten dzień (YYYY-MM-DD), tak jak liczy karta: transakcje utworzone później są pomijane, zamknięte później liczą się jako otwarte, a bieżący kwartał wyznacza ten dzień; domyślnie dziś w strefie czasowej portalu',

@@ -633,7 +633,7 @@ export const messages: Catalog = {
   'cli.help.report.from': '期间的第一天（YYYY-MM-DD），与 --to 一起使用',
   'cli.help.report.to': '期间的最后一天（YYYY-MM-DD），与 --from 一起使用',
   'cli.help.report.json': '以 JSON 输出数据',
-  'cli.help.report.csv': '以 CSV 输出数据：全部公司合计一行；加 --by owner 时，每位所有者再各占一行',
+  'cli.help.report.csv': '以 CSV 输出数据：全部公司合计一行；加 --by owner 时，每位所有者再各占一行；scope 列标明每行的范围（all、owner、no_owner）',
   'cli.help.report.by': '另按所有者（owner）拆分数据',
   'cli.help.report.currency': '以此币种出报告（默认：配置中的币种）；交易使用其他币种的公司不计入金额',
   'cli.help.report.asOf': '按这一天（YYYY-MM-DD）出报告，口径与卡片相同：之后创建的交易不计入，之后关闭的交易按未关闭计算，当前季度也以这一天为准；默认为账户时区的今天',
