@@ -10,9 +10,9 @@ import type { LifecycleStage } from '../../app/cards/contract/view-model.ts';
 
 // Where a customer is in its life (issue 19 "Stages"), so the headline never contradicts the
 // facts beside it. In order of precedence:
-// - churned: a lost renewal with no open renewal, no later renewal deal, and no contract deal (new
-//   business or renewal) won on the day of the loss or after it (renewal.ts churnedSince), since
-//   the loss; a won expansion wins nobody back (the book and the period report read it so too,
+// - churned: a lost renewal that is the last word (no open renewal, no later renewal deal) and no
+//   contract deal (new business or renewal) won on the day of the loss or after it
+//   (renewal/churn.ts churnedSince), since the loss; a won expansion wins nobody back (the book and the period report read it so too,
 //   portfolio/contract-in-force.ts);
 // - prospect: not a customer yet — lifecyclestage before customer (lifecycle.prospectStages, or
 //   empty with no renewal data at all) and no won contract deal;

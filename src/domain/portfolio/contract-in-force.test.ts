@@ -217,7 +217,7 @@ describe('the book and the period report agree on the ARR in force and the custo
     }
   });
 
-  // Churned companies included: a churned company (renewal.ts churnedSince, the card's lifecycle rule) has no
+  // Churned companies included: a churned company (renewal/churn.ts churnedSince, the card's lifecycle rule) has no
   // contract in force in the walk either (an expansion after the loss brings none back). With a contract end
   // date, existing business far from it is expansion, before or after the first renewal.
   const iso = (n: number) => formatDay(day('2025-01-01') + n);
@@ -248,7 +248,7 @@ describe('the book and the period report agree on the ARR in force and the custo
     );
   });
 
-  // The card's lifecycle (lifecycle.ts, from renewal.ts churnedSince) says churned exactly when the book does, on
+  // The card's lifecycle (lifecycle.ts, from renewal/churn.ts churnedSince) says churned exactly when the book does, on
   // the deals as they stood on the as-of day (book-as-of.ts, the card's as-of rule): then no contract is in force.
   it('for any deals and any day, the card is churned exactly when the book is, and then no contract is in force', () => {
     fc.assert(

@@ -1,6 +1,7 @@
 import type { Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
-import { renewalStillOpen } from '../renewal/renewal.ts';
+import { lossIsLastWord, type ContractStepFacts } from '../renewal/churn.ts';
+import { signsContract, type DealKind } from '../renewal/renewal-classification.ts';
 
 // The contract in force on a day, walked from a company's contract deals (renewal, new-business
 // and expansion deals as readDeals names them, renewal-classification.ts). The book's ARR in force
@@ -12,14 +13,14 @@ import { renewalStillOpen } from '../renewal/renewal.ts';
 //   it (or starts one); a lost renewal ends it. A lost new-business deal ends nothing (a prospect
 //   said no). On one day a won renewal beats a lost one, and new business won on the day of a
 //   loss is a new contract. An open deal decides nothing: a renewal still open past its close day
-//   (overdue) neither renews nor ends the contract. A lost renewal is not the last word (issue 19:
-//   a lost renewal followed by a won or open one is not churn) when the next renewal deal or won
-//   new business after its day is a renewal deal (won, lost or open), or a renewal deal is open
-//   whatever its close day (renewal.ts renewalStillOpen): the walk reads it as open, so the contract it was due on stays in force, as with any overdue renewal, and a
-//   customer churns on the last lost renewal, the day renewal.ts churnedSince names.
+//   (overdue) neither renews nor ends the contract. A lost renewal is not the last word (issue 19
+//   "Outcomes"; the rule's one home is renewal/churn.ts lossIsLastWord, which the card's
+//   churnedSince reads too): a loss that is not the last word reads as open, so the contract it
+//   was due on stays in force, as with any overdue renewal, and a customer churns on the last
+//   lost renewal, the day churnedSince names.
 // - Expansion (an upsell or cross-sell, issue 19 "Renewal vs expansion") is never a renewal and
 //   never signs a contract (renewal-classification.ts signsContract, the churn rule of the card's
-//   lifecycle too, renewal.ts churnedSince): a won expansion adds to the contract in force. After
+//   lifecycle too, renewal/churn.ts): a won expansion adds to the contract in force. After
 //   a lost renewal ended the contract it brings none back — the customer churned on the loss and
 //   stays churned until new business or a renewal is won (Contract.ended). With no contract on
 //   record at all it starts one worth what it sold (an upsell is sold on a running contract; its
@@ -63,9 +64,8 @@ export interface Contract extends Money {
 export interface Entry {
   readonly id: string;
   readonly day: Day;
-  readonly renewal: boolean;
-  /** An upsell or cross-sell: never a renewal, signs no contract (renewal-classification.ts signsContract). */
-  readonly expansion: boolean;
+  /** renewal-classification.ts DealKind; an expansion (upsell or cross-sell) is never a renewal and signs no contract (signsContract). */
+  readonly kind: Exclude<DealKind, 'other'>;
   readonly outcome: 'won' | 'lost' | 'open';
   readonly amount: number;
   readonly foreign: boolean;
@@ -91,6 +91,14 @@ export function countedAmount(value: number | null): number {
 }
 
 const outcomeRank = { won: 0, lost: 1, open: 2 } as const;
+const kindRank = { renewal: 0, new_business: 1, expansion: 2 } as const;
+
+const isRenewal = (e: Entry): boolean => e.kind === 'renewal';
+const isLostRenewal = (e: Entry): boolean => e.kind === 'renewal' && e.outcome === 'lost';
+const isWon = (kind: Entry['kind']) => (e: Entry): boolean => e.kind === kind && e.outcome === 'won';
+const isWonRenewal = isWon('renewal');
+const isWonNew = isWon('new_business');
+const isWonExpansion = isWon('expansion');
 
 /**
  * A total order, so an id sent twice keeps the same version whatever the input order: a won one first, then the
@@ -100,28 +108,30 @@ const outcomeRank = { won: 0, lost: 1, open: 2 } as const;
 function compareEntries(a: Entry, b: Entry): number {
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
   return (
-    outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || Number(b.renewal) - Number(a.renewal) || Number(a.expansion) - Number(b.expansion) || a.amount - b.amount || Number(a.foreign) - Number(b.foreign)
+    outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || kindRank[a.kind] - kindRank[b.kind] || a.amount - b.amount || Number(a.foreign) - Number(b.foreign)
   );
 }
 
 /**
  * The contract deals grouped by close day, in day order; one deal per id (the won version first); a lost renewal that
- * is not the last word reads as open (see above).
+ * is not the last word (renewal/churn.ts lossIsLastWord) reads as open.
  *
  * @example
  * // (deals shortened to what the walk reads) the renewal sent twice is one deal; the upsell without a close day is ignored.
- * contractDays([{ id: '2', kind: 'renewal', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '1', kind: 'new_business', renewal: false, newBusiness: true, won: true, closeDay: 10, amount: 50 }, { id: '2', kind: 'renewal', renewal: true, won: true, closeDay: 20, amount: 70 }, { id: '3', kind: 'expansion', expansion: true, won: true, closeDay: null, amount: 9 }], 'USD')
- * // => [{ day: 10, entries: [{ id: '1', day: 10, renewal: false, expansion: false, outcome: 'won', amount: 50, foreign: false }] }, { day: 20, entries: [{ id: '2', day: 20, renewal: true, expansion: false, outcome: 'won', amount: 70, foreign: false }] }]
+ * contractDays([{ id: '2', kind: 'renewal', won: true, closeDay: 20, amount: 70 }, { id: '1', kind: 'new_business', won: true, closeDay: 10, amount: 50 }, { id: '2', kind: 'renewal', won: true, closeDay: 20, amount: 70 }, { id: '3', kind: 'expansion', won: true, closeDay: null, amount: 9 }], 'USD')
+ * // => [{ day: 10, entries: [{ id: '1', day: 10, kind: 'new_business', outcome: 'won', amount: 50, foreign: false }] }, { day: 20, entries: [{ id: '2', day: 20, kind: 'renewal', outcome: 'won', amount: 70, foreign: false }] }]
+ * // A renewal lost on day 20, then another lost on day 40: the first was not the last word, it reads as open.
+ * contractDays([{ id: '1', kind: 'renewal', lost: true, closeDay: 20, amount: 70 }, { id: '2', kind: 'renewal', lost: true, closeDay: 40, amount: 60 }], 'USD').map((d) => d.entries[0].outcome) // => ['open', 'lost']
  */
 export function contractDays(deals: readonly Deal[], currency: string): DayDeals[] {
   const entries: Entry[] = [];
   for (const deal of deals) {
-    if (deal.closeDay === null || !(deal.renewal || deal.newBusiness || deal.expansion)) continue;
+    const { kind } = deal;
+    if (deal.closeDay === null || kind === 'other') continue;
     entries.push({
       id: deal.id,
       day: deal.closeDay,
-      renewal: deal.renewal,
-      expansion: !deal.renewal && !deal.newBusiness,
+      kind,
       outcome: deal.won ? 'won' : deal.lost ? 'lost' : 'open',
       amount: countedAmount(deal.amount),
       foreign: (deal.currency ?? currency) !== currency,
@@ -138,18 +148,15 @@ export function contractDays(deals: readonly Deal[], currency: string): DayDeals
     else group.push(entry);
   }
   const days = [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
-  // From the last day back: a lost renewal followed by another renewal deal (before any won new business), or while one is open, is no decision.
-  let next: 'renewal' | 'new' | null = null;
-  const stillOpen = renewalStillOpen(deals);
-  for (let i = days.length - 1; i >= 0; i--) {
+  // A day's lost renewal (no renewal won that day: that outranks it anyway) that is not the last word decides nothing
+  // yet. The steps after it are the deals walked, one version per id (churn.ts); rare, so gathered only when asked.
+  let steps: ContractStepFacts[] | null = null;
+  for (let i = 0; i < days.length; i++) {
     const today = days[i];
-    if (today === undefined) continue;
-    const renewal = today.entries.some((e) => e.renewal);
-    if (renewal && (next === 'renewal' || stillOpen) && !today.entries.some((e) => e.renewal && e.outcome === 'won')) {
-      days[i] = { day: today.day, entries: today.entries.map((e): Entry => (e.renewal && e.outcome === 'lost' ? { ...e, outcome: 'open' } : e)) };
-    }
-    if (renewal) next = 'renewal';
-    else if (today.entries.some((e) => !e.renewal && !e.expansion && e.outcome === 'won')) next = 'new';
+    if (today === undefined || !today.entries.some(isLostRenewal) || today.entries.some(isWonRenewal)) continue;
+    steps ??= days.flatMap(({ entries: walked }) => walked.map((e) => ({ kind: e.kind, won: e.outcome === 'won', closeDay: e.day })));
+    if (lossIsLastWord(deals, today.day, steps)) continue;
+    days[i] = { day: today.day, entries: today.entries.map((e): Entry => (isLostRenewal(e) ? { ...e, outcome: 'open' } : e)) };
   }
   return days;
 }
@@ -158,7 +165,7 @@ export function contractDays(deals: readonly Deal[], currency: string): DayDeals
  * The entries' amounts added up.
  *
  * @example
- * moneyOf([{ id: '1', day: 1, renewal: true, expansion: false, outcome: 'won', amount: 70, foreign: false }, { id: '2', day: 1, renewal: true, expansion: false, outcome: 'won', amount: 50, foreign: true }]) // => { value: 120, foreign: true }
+ * moneyOf([{ id: '1', day: 1, kind: 'renewal', outcome: 'won', amount: 70, foreign: false }, { id: '2', day: 1, kind: 'renewal', outcome: 'won', amount: 50, foreign: true }]) // => { value: 120, foreign: true }
  */
 export function moneyOf(entries: readonly Entry[]): Money {
   let value = 0;
@@ -172,7 +179,7 @@ export function moneyOf(entries: readonly Entry[]): Money {
 
 /** A day's decision: won new business, or a won or lost renewal (an open deal, a lost new-business deal and an expansion decide nothing). */
 function decides(day: DayDeals): boolean {
-  return day.entries.some((e) => (e.outcome === 'won' && !e.expansion) || (e.renewal && e.outcome === 'lost'));
+  return day.entries.some((e) => (e.outcome === 'won' && signsContract(e.kind)) || isLostRenewal(e));
 }
 
 /**
@@ -180,23 +187,23 @@ function decides(day: DayDeals): boolean {
  *
  * @example
  * // 100 in force; that day a renewal is won at 90 and new business at 20: 110, restated, no longer inferred.
- * nextContract({ active: true, value: 100, foreign: false, inferred: true, ended: false }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, expansion: false, outcome: 'won', amount: 90, foreign: false }, { id: '2', day: 5, renewal: false, expansion: false, outcome: 'won', amount: 20, foreign: false }] })
+ * nextContract({ active: true, value: 100, foreign: false, inferred: true, ended: false }, { day: 5, entries: [{ id: '1', day: 5, kind: 'renewal', outcome: 'won', amount: 90, foreign: false }, { id: '2', day: 5, kind: 'new_business', outcome: 'won', amount: 20, foreign: false }] })
  * // => { active: true, value: 110, foreign: false, inferred: false, ended: false }
  * // A lost renewal ends it.
- * nextContract({ active: true, value: 100, foreign: false, inferred: false, ended: false }, { day: 5, entries: [{ id: '1', day: 5, renewal: true, expansion: false, outcome: 'lost', amount: 100, foreign: false }] })
+ * nextContract({ active: true, value: 100, foreign: false, inferred: false, ended: false }, { day: 5, entries: [{ id: '1', day: 5, kind: 'renewal', outcome: 'lost', amount: 100, foreign: false }] })
  * // => { active: false, value: 0, foreign: false, inferred: false, ended: true }
  * // An expansion won after that brings no contract back.
- * nextContract({ active: false, value: 0, foreign: false, inferred: false, ended: true }, { day: 9, entries: [{ id: '3', day: 9, renewal: false, expansion: true, outcome: 'won', amount: 5, foreign: false }] }).active // => false
+ * nextContract({ active: false, value: 0, foreign: false, inferred: false, ended: true }, { day: 9, entries: [{ id: '3', day: 9, kind: 'expansion', outcome: 'won', amount: 5, foreign: false }] }).active // => false
  */
 export function nextContract(contract: Contract, { entries: day }: DayDeals): Contract {
-  const wonRenewals = day.filter((e) => e.renewal && e.outcome === 'won');
-  const wonNew = day.filter((e) => !e.renewal && !e.expansion && e.outcome === 'won');
-  const wonExpansion = day.filter((e) => e.expansion && e.outcome === 'won');
+  const wonRenewals = day.filter(isWonRenewal);
+  const wonNew = day.filter(isWonNew);
+  const wonExpansion = day.filter(isWonExpansion);
   if (wonRenewals.length > 0) {
     const signed = moneyOf([...wonRenewals, ...wonNew, ...wonExpansion]);
     return { active: true, inferred: false, ended: false, ...signed };
   }
-  const lost = day.some((e) => e.renewal && e.outcome === 'lost');
+  const lost = day.some(isLostRenewal);
   // A lost renewal ends the contract; new business signed that day starts the next one (with that day's expansion).
   if (lost) return wonNew.length > 0 ? { active: true, inferred: false, ended: false, ...moneyOf([...wonNew, ...wonExpansion]) } : { ...noContract, ended: true };
   if (wonNew.length === 0 && (wonExpansion.length === 0 || (!contract.active && contract.ended))) return contract;
@@ -211,23 +218,23 @@ export function nextContract(contract: Contract, { entries: day }: DayDeals): Co
  *
  * @example
  * // Only an open renewal of 30,000 closing on day 400: a contract of 30,000 runs until then.
- * impliedContract(contractDays([{ id: '1', kind: 'renewal', renewal: true, closeDay: 400, amount: 30000 }], 'USD')) // => { active: true, value: 30000, foreign: false, inferred: true, ended: false }
+ * impliedContract(contractDays([{ id: '1', kind: 'renewal', closeDay: 400, amount: 30000 }], 'USD')) // => { active: true, value: 30000, foreign: false, inferred: true, ended: false }
  * // An upsell of 5,000 won on day 200 before it: sold on that contract, so it started at 25,000 (the walk adds the 5,000 on day 200).
- * impliedContract(contractDays([{ id: '0', kind: 'expansion', expansion: true, won: true, closeDay: 200, amount: 5000 }, { id: '1', kind: 'renewal', renewal: true, closeDay: 400, amount: 30000 }], 'USD')).value // => 25000
+ * impliedContract(contractDays([{ id: '0', kind: 'expansion', won: true, closeDay: 200, amount: 5000 }, { id: '1', kind: 'renewal', closeDay: 400, amount: 30000 }], 'USD')).value // => 25000
  * // New business won before it: that is the contract, the renewal implies nothing.
- * impliedContract(contractDays([{ id: '1', kind: 'new_business', newBusiness: true, won: true, closeDay: 35, amount: 24000 }, { id: '2', kind: 'renewal', renewal: true, closeDay: 400, amount: 30000 }], 'USD')).active // => false
+ * impliedContract(contractDays([{ id: '1', kind: 'new_business', won: true, closeDay: 35, amount: 24000 }, { id: '2', kind: 'renewal', closeDay: 400, amount: 30000 }], 'USD')).active // => false
  */
 export function impliedContract(days: readonly DayDeals[]): Contract {
   const expansion: Entry[] = [];
   for (const day of days) {
-    const renewals = day.entries.filter((e) => e.renewal);
+    const renewals = day.entries.filter(isRenewal);
     if (renewals.length > 0) {
       const due = moneyOf(renewals);
       const sold = moneyOf(expansion);
       return { active: true, inferred: true, ended: false, value: Math.max(due.value - sold.value, 0), foreign: due.foreign || sold.foreign };
     }
     if (decides(day)) return noContract;
-    for (const entry of day.entries) if (entry.expansion && entry.outcome === 'won') expansion.push(entry);
+    for (const entry of day.entries) if (isWonExpansion(entry)) expansion.push(entry);
   }
   return noContract;
 }
@@ -236,7 +243,7 @@ export function impliedContract(days: readonly DayDeals[]): Contract {
  * The contract after the walk over `days` from `start`.
  *
  * @example
- * foldContract(noContract, [{ day: 5, entries: [{ id: '1', day: 5, renewal: false, expansion: false, outcome: 'won', amount: 20, foreign: false }] }]) // => { active: true, value: 20, foreign: false, inferred: false, ended: false }
+ * foldContract(noContract, [{ day: 5, entries: [{ id: '1', day: 5, kind: 'new_business', outcome: 'won', amount: 20, foreign: false }] }]) // => { active: true, value: 20, foreign: false, inferred: false, ended: false }
  */
 export function foldContract(start: Contract, days: readonly DayDeals[]): Contract {
   let current = start;
@@ -260,16 +267,16 @@ export interface ContractInForce {
  *
  * @example
  * // (deals shortened) Only an open renewal of 30,000, due 2027-01-14: in force, inferred.
- * contractInForce([{ id: '1', renewal: true, closeDay: parseIsoDate('2027-01-14'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD')
+ * contractInForce([{ id: '1', kind: 'renewal', closeDay: parseIsoDate('2027-01-14'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD')
  * // => { inForce: true, arr: 30000, otherCurrency: false, inferred: true }
  * // Still open a month after its close day: still in force (overdue), still inferred.
- * contractInForce([{ id: '1', renewal: true, closeDay: parseIsoDate('2026-11-01'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD').inferred // => true
+ * contractInForce([{ id: '1', kind: 'renewal', closeDay: parseIsoDate('2026-11-01'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD').inferred // => true
  * // Won new business on record before it: the book reads that contract, nothing inferred.
- * contractInForce([{ id: '0', newBusiness: true, won: true, closeDay: parseIsoDate('2026-01-14'), amount: 24000, currency: 'USD' }, { id: '1', renewal: true, closeDay: parseIsoDate('2027-01-14'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD')
+ * contractInForce([{ id: '0', kind: 'new_business', won: true, closeDay: parseIsoDate('2026-01-14'), amount: 24000, currency: 'USD' }, { id: '1', kind: 'renewal', closeDay: parseIsoDate('2027-01-14'), amount: 30000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD')
  * // => { inForce: true, arr: 24000, otherCurrency: false, inferred: false }
  * // The renewal won: its signed amount, nothing inferred; lost: nothing in force.
- * contractInForce([{ id: '1', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 32000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD') // => { inForce: true, arr: 32000, otherCurrency: false, inferred: false }
- * contractInForce([{ id: '1', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 32000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD').inForce // => false
+ * contractInForce([{ id: '1', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 32000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD') // => { inForce: true, arr: 32000, otherCurrency: false, inferred: false }
+ * contractInForce([{ id: '1', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 32000, currency: 'USD' }], parseIsoDate('2026-12-07'), 'USD').inForce // => false
  */
 export function contractInForce(deals: readonly Deal[], day: Day, currency: string): ContractInForce {
   const days = contractDays(deals, currency);

@@ -8,7 +8,7 @@ import { contractDays, impliedContract, nextContract, type DayDeals } from './co
 // in force (the walk of contract-in-force.ts: a lost renewal followed by a won, lost or open
 // renewal deal is not the end of the contract, issue 19), or no contract on record at all: a
 // company in HubSpot's customer stages (the book's scope) with no contract deal, for whom that
-// stage is all that is known. A churned company is none: its contract ended (renewal.ts
+// stage is all that is known. A churned company is none: its contract ended (renewal/churn.ts
 // churnedSince names the same day).
 
 /**
@@ -19,9 +19,9 @@ import { contractDays, impliedContract, nextContract, type DayDeals } from './co
  *
  * @example
  * // (deals shortened) Won 2025-12-01, its renewal lost 2026-12-01: a customer until then, not after.
- * customerOn([{ id: '1', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000 }, { id: '2', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], parseIsoDate('2026-12-07'), 'USD') // => false
+ * customerOn([{ id: '1', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000 }, { id: '2', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], parseIsoDate('2026-12-07'), 'USD') // => false
  * // ... and with a new renewal deal open since: the loss was not the last word, still a customer.
- * customerOn([{ id: '1', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000 }, { id: '2', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }, { id: '3', kind: 'renewal', renewal: true, open: true, closeDay: parseIsoDate('2027-01-15'), amount: 9000 }], parseIsoDate('2026-12-07'), 'USD') // => true
+ * customerOn([{ id: '1', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000 }, { id: '2', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }, { id: '3', kind: 'renewal', open: true, closeDay: parseIsoDate('2027-01-15'), amount: 9000 }], parseIsoDate('2026-12-07'), 'USD') // => true
  * // No contract deal on record: a customer by HubSpot's word.
  * customerOn([], parseIsoDate('2026-12-07'), 'USD') // => true
  */

@@ -48,7 +48,7 @@ export const unrecordedChurnReason = 'not_recorded';
  *
  * @example
  * // Q4 2026 (contract deals shortened to what the report reads): won at 24,000 (ARR from the amount), renewed at 30,000 (hs_arr).
- * ((row) => [row.detail.outcome, row.detail.endArr, row.arrBasis])(companyRow('1', [{ id: '11', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '7', churnReason: null }))
+ * ((row) => [row.detail.outcome, row.detail.endArr, row.arrBasis])(companyRow('1', [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '7', churnReason: null }))
  * // => ['won', 30000, { hs_arr: 1, annualised: 0, amount: 1 }]
  */
 export function companyRow(
@@ -78,8 +78,8 @@ const fraction = (percent: number | null) => (percent === null ? null : percent 
  * @example
  * // Q4 2026: Acme renewed 24,000 as 30,000; Globex lost its 10,000 renewal (reason: budget).
  * ((report) => [report.customers, report.arr, report.churnReasons])(periodReport([
- *   companyRow('1', [{ id: '11', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '7', churnReason: null }),
- *   companyRow('2', [{ id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '8', churnReason: 'budget' }),
+ *   companyRow('1', [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '7', churnReason: null }),
+ *   companyRow('2', [{ id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '8', churnReason: 'budget' }),
  * ], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [{ atStart: 2, atEnd: 1, new: 0, churned: 1 }, { start: 34000, expansion: 6000, contraction: 0, churned: 10000, end: 30000, new: 0 }, [{ reason: 'budget', companies: 1, value: 10000 }]]
  */
 export function periodReport(rows: readonly CompanyRow[], period: Period, currency: string): PeriodReport {

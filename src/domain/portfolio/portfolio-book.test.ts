@@ -6,7 +6,7 @@ import { customerValue } from '../renewal/customer-value.ts';
 import { readDeals } from '../renewal/deals.ts';
 import { parseIsoDate } from '../parsing/index.ts';
 import { bookCompany, bookReports, portfolioOverview, type BookCompany } from './portfolio-book.ts';
-import { churnedSince } from '../renewal/renewal.ts';
+import { churnedSince } from '../renewal/churn.ts';
 import type { Period } from './renewal-period.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import { deal } from '../testing/fixtures.ts';

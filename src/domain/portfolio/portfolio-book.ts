@@ -7,7 +7,7 @@ import { numberOf, textOf } from '../parsing/index.ts';
 import { renewalPeriodDetail, type Period } from './renewal-period.ts';
 import { contractInForce } from './contract-in-force.ts';
 import { customerOn } from './customer.ts';
-import { churnedSince } from '../renewal/renewal.ts';
+import { churnedSince } from '../renewal/churn.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view-model.ts';
 import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/portfolio.ts';
@@ -28,7 +28,7 @@ import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/
 //   start and the end: a contract in force on the as-of day, or no contract on record at all. A
 //   lost renewal followed by an open one is neither churn nor the end of the contract: the
 //   company stays a customer at the ARR it had, while the renewal is open.
-// - Churned: the lifecycle rule, renewal.ts churnedSince (the card's, so the book and the card
+// - Churned: the lifecycle rule, renewal/churn.ts churnedSince (the card's, so the book and the card
 //   agree). A churned company is in no health band: it is counted apart, with the day, the reason
 //   and the ARR the churn lost — inferred (churnedArrInferred) when the lost renewal is all that
 //   says what was in force. Its ARR in force is the walk's like any company's: a churned company
@@ -99,9 +99,9 @@ function bandOf(record: CrmRecord): HealthBand {
  * @example
  * // (contract deals shortened) won at 10,000 in December 2025, its renewal lost on 2026-12-01: churned then, with 10,000 ARR.
  * ((company) => [company.name, company.arr, company.churnedOn, company.churnReason, company.churnedArr])(bookCompany({ id: '2', properties: { name: 'Globex', cs_churn_reason: 'budget' } },
- *   [{ id: '20', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['Globex', 0, '2026-12-01', 'budget', 10000]
+ *   [{ id: '20', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['Globex', 0, '2026-12-01', 'budget', 10000]
  * // Its lost renewal the only deal on record: the contract it was due on was in force until then, worth what was put up for renewal (inferred).
- * ((company) => [company.churnedOn, company.churnedArr, company.churnedArrInferred])(bookCompany({ id: '3', properties: { name: 'Initech' } }, [{ id: '31', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 36000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['2026-11-10', 36000, true]
+ * ((company) => [company.churnedOn, company.churnedArr, company.churnedArrInferred])(bookCompany({ id: '3', properties: { name: 'Initech' } }, [{ id: '31', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 36000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['2026-11-10', 36000, true]
  */
 export function bookCompany(
   company: CrmRecord,
@@ -239,8 +239,8 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
  * @example
  * // owner 7's book in Q4 2026: Acme only (Globex is owner 8's)
  * bookReports([
- *   bookCompany({ id: '1', properties: { name: 'Acme', hubspot_owner_id: '7' } }, [{ id: '11', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
- *   bookCompany({ id: '2', properties: { name: 'Globex', hubspot_owner_id: '8' } }, [{ id: '20', kind: 'new_business', newBusiness: true, won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
+ *   bookCompany({ id: '1', properties: { name: 'Acme', hubspot_owner_id: '7' } }, [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
+ *   bookCompany({ id: '2', properties: { name: 'Globex', hubspot_owner_id: '8' } }, [{ id: '20', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
  * ], [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], 'USD', '7').map((report) => report.customers) // => [{ atStart: 1, atEnd: 1, new: 0, churned: 0 }]
  */
 export function bookReports(companies: readonly BookCompany[], periods: readonly Period[], currency: string, ownerId?: string | null): PeriodReport[] {

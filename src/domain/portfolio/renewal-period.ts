@@ -82,7 +82,7 @@ export function checkPeriod(period: Period): Period {
 
 /** The renewal deals of a day that fall due, and the outcome if any of them is decided. */
 function dueRenewals(day: DayDeals): { due: Entry[]; outcome: 'won' | 'lost' | null } {
-  const due = day.entries.filter((e) => e.renewal);
+  const due = day.entries.filter((e) => e.kind === 'renewal');
   const outcome = due.some((e) => e.outcome === 'won') ? 'won' : due.some((e) => e.outcome === 'lost') ? 'lost' : null;
   return { due, outcome };
 }
@@ -114,7 +114,7 @@ function renewalIn(inPeriod: readonly DayDeals[], start: Contract): Renewal {
   return { due, outcome, renewed, atEnd: contract };
 }
 
-/** One company's renewal, churn and ARR movement in the period, from its deals. @example ((p) => [p.renewed, p.startArr, p.expansion])(renewalPeriod('1', [{ id: '11', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [true, 24000, 6000] */
+/** One company's renewal, churn and ARR movement in the period, from its deals. @example ((p) => [p.renewed, p.startArr, p.expansion])(renewalPeriod('1', [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [true, 24000, 6000] */
 export function renewalPeriod(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriod {
   return renewalPeriodDetail(companyId, deals, period, currency).period;
 }
@@ -136,7 +136,7 @@ export interface RenewalPeriodDetail {
   readonly arrInferred: boolean;
 }
 
-/** renewalPeriod, with the renewal's outcome and the contract in force at the period's end. @example ((d) => [d.outcome, d.customerAtEnd, d.period.churnedArr])(renewalPeriodDetail('2', [{ id: '21', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => ['lost', false, 10000] */
+/** renewalPeriod, with the renewal's outcome and the contract in force at the period's end. @example ((d) => [d.outcome, d.customerAtEnd, d.period.churnedArr])(renewalPeriodDetail('2', [{ id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => ['lost', false, 10000] */
 export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriodDetail {
   const { start, end } = checkPeriod(period);
   const days = contractDays(deals, currency);
@@ -186,7 +186,7 @@ export interface CompanyDeals {
  * The portfolio KPIs straight from each company's deals (readDeals), amounts in the reporting
  * currency; `companies` says what each one counted as, so a report can name those left out of
  * the revenue rates (otherCurrency).
- * @example portfolioKpisFromDeals([{ companyId: '1', deals: [{ id: '11', newBusiness: true, won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', renewal: true, won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }] }, { companyId: '2', deals: [{ id: '21', renewal: true, lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }] }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD').kpis.netRevenueRetention // => 100 * (30000 / 34000)
+ * @example portfolioKpisFromDeals([{ companyId: '1', deals: [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000 }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000 }] }, { companyId: '2', deals: [{ id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }] }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD').kpis.netRevenueRetention // => 100 * (30000 / 34000)
  */
 export function portfolioKpisFromDeals(companies: readonly CompanyDeals[], period: Period, currency: string): { kpis: PortfolioKpis; companies: RenewalPeriod[] } {
   checkPeriod(period); // also when there are no companies: a wrong period is the caller's error either way

@@ -79,7 +79,7 @@ export function termMonthsOf(value: number | null): number | null {
 
 /**
  * Whether a won deal of this kind signs a contract: new business or a renewal. Only such a deal starts a contract or
- * wins a churned customer back (renewal.ts churnedSince, the card's lifecycle, and the contract in force of the book
+ * wins a churned customer back (churn.ts churnedSince, the card's lifecycle, and the contract in force of the book
  * and the period report, portfolio/contract-in-force.ts); an expansion adds to a contract in force and renews none.
  *
  * @example

@@ -3,7 +3,7 @@ import { defaultConfig, parseConfig } from '../../config/schema.ts';
 import { buildCardView } from '../card/card.ts';
 import { parseIsoDate } from '../parsing/index.ts';
 import { readDealsWithContract } from './deals.ts';
-import { churnedSince, renewalFacts, renewalWindow } from './renewal.ts';
+import { renewalFacts, renewalWindow } from './renewal.ts';
 import { renewalFactor } from './renewal-factor.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import { AS_OF, at, dayAt, deal, epochAt, renewalDeal, snapshot } from '../testing/fixtures.ts';
@@ -13,25 +13,6 @@ function facts(deals: CrmRecord[], company: PropertyValues = {}, config = defaul
   const read = readDealsWithContract(deals, config.renewal, config.handoff, company);
   return renewalFacts(read.deals, { day: read.contractEnd, source: read.contractEndSource }, company, config, asOf);
 }
-
-describe('churnedSince (the @example): the one churn rule of the card and the book', () => {
-  const day = (iso: string) => parseIsoDate(iso) ?? Number.NaN;
-  const read = (records: CrmRecord[]) => readDealsWithContract(records, defaultConfig.renewal, defaultConfig.handoff, {}).deals;
-  const newBusinessWon = (closedate: string) => deal({ type: 'newbusiness', stage: 'closedwon', closedate: `${closedate}T00:00:00.000Z` });
-  const renewalLost = (closedate: string) => deal({ type: 'existingbusiness', stage: 'closedlost', closedate: `${closedate}T00:00:00.000Z` });
-  it('is the day the renewal was lost when nothing was won back and no renewal is open', () => {
-    const history = [newBusinessWon('2025-10-15'), renewalLost('2026-10-15')];
-    expect(churnedSince(read(history), day('2026-11-23'))).toBe(day('2026-10-15'));
-    expect(churnedSince(read([...history, newBusinessWon('2026-11-01')]), day('2026-11-23'))).toBeNull();
-    expect(churnedSince(read([...history, deal({ type: 'existingbusiness', stage: 'contractsent', closedate: '2027-10-15T00:00:00.000Z' })]), day('2026-11-23'))).toBeNull();
-    // A won expansion (existing business 109 days past the contract's end) renews nothing; new business won on the day of the loss does.
-    expect(churnedSince(read([...history, deal({ type: 'existingbusiness', stage: 'closedwon', closedate: '2027-02-01T00:00:00.000Z' })]), day('2027-02-15'))).toBe(day('2026-10-15'));
-    expect(churnedSince(read([...history, newBusinessWon('2026-10-15')]), day('2026-11-23'))).toBeNull();
-    // renewalFacts says the same.
-    const read2 = readDealsWithContract(history, defaultConfig.renewal, defaultConfig.handoff, {});
-    expect(renewalFacts(read2.deals, { day: read2.contractEnd, source: read2.contractEndSource }, {}, defaultConfig, day('2026-11-23')).churnedSince).toBe(day('2026-10-15'));
-  });
-});
 
 describe('renewal windows (calendar days from asOf)', () => {
   it.each([

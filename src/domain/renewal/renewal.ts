@@ -1,7 +1,7 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { parseDay, type Day } from '../parsing/index.ts';
 import type { Deal } from './deals.ts';
-import { signsContract } from './renewal-classification.ts';
+import { churnedSince } from './churn.ts';
 import { numberOf } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import type { RenewalStatus, RenewalWindow } from '../../app/cards/contract/view-model.ts';
@@ -44,7 +44,7 @@ export interface RenewalFacts {
   readonly staleDeals: readonly StaleRenewalDeal[];
   /** The contract ended and no open renewal deal is on record. */
   readonly lapsed: boolean;
-  /** A lost renewal with no later won contract deal or open renewal: the day it was lost. */
+  /** The day the customer churned (churn.ts churnedSince: the lost renewal that was the last word), or null. */
   readonly churnedSince: Day | null;
   /** Open renewal deals whose close date has passed. */
   readonly overdueOpenDeals: number;
@@ -78,8 +78,8 @@ export function renewalWindow(daysToRenewal: number): RenewalWindow {
  * The renewal and its outcome (DESIGN.md "Renewal"; issue 19 "Outcomes", "Stale open renewal
  * deals"). The earliest open renewal deal that is not stale drives the date; without one, a won
  * renewal has rolled the contract forward one term (status renewed, the next renewal estimated
- * at the contract's end), a lost renewal with no later won contract deal or open renewal is
- * churn (status lost), and otherwise the contract's end (company property, else the won deals
+ * at the contract's end), a lost renewal that is the last word is churn (status lost, churn.ts
+ * churnedSince), and otherwise the contract's end (company property, else the won deals
  * + term) is the date; a contract end in the past with no open renewal deal is lapsed.
  *
  * @example
@@ -175,74 +175,6 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
 }
 
 const noStaleDeals: readonly StaleRenewalDeal[] = [];
-
-/** What the churn rule reads of a deal: a card's Deal, or a ContractDeal of the managers' book. */
-export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'closeDay'>;
-
-/**
- * Whether a renewal deal is still open, whatever its close date (none, past or ahead): then no lost renewal is the
- * last word (issue 19 "Outcomes": a lost renewal followed by an open one is not churn). The one test of churnedSince
- * and of the contract walk of the book and the period report (portfolio/contract-in-force.ts contractDays, which
- * reads a lost renewal as still open then, so the contract it was due on stays in force).
- *
- * @example
- * renewalStillOpen([{ kind: 'renewal', open: false, won: false, lost: true, closeDay: 10 }, { kind: 'renewal', open: true, won: false, lost: false, closeDay: null }]) // => true
- * renewalStillOpen([{ kind: 'expansion', open: true, won: false, lost: false, closeDay: 20 }]) // => false
- */
-export function renewalStillOpen(deals: readonly Pick<ChurnDealFacts, 'kind' | 'open'>[]): boolean {
-  return deals.some((deal) => deal.kind === 'renewal' && deal.open);
-}
-
-/**
- * The day a customer churned (issue 19 "Outcomes"), the one rule of the card, the lifecycle
- * stage, sync and the managers' book: the latest renewal decided by the as-of day (won over lost
- * on the same day) was lost, no renewal deal is open (whatever its close date), no contract
- * deal (new business or renewal: signsContract) was won on the day of the loss or after it by then — a
- * won expansion wins nobody back (it renews no contract) — and no later renewal deal comes next
- * (one decided after the as-of day was still pending then). Otherwise null.
- *
- * @example
- * // New business won 2025-10-15, its renewal lost 2026-10-15; as of 2026-11-23:
- * churnedSince([newBusinessWon('2025-10-15'), renewalLost('2026-10-15')], day('2026-11-23')) // day('2026-10-15')
- * // ... and a new-business deal won back 2026-11-01, or a renewal still open: not churned.
- * churnedSince([..., newBusinessWon('2026-11-01')], day('2026-11-23')) // null
- * // ... but existing business won 2027-02-01, past the renewal distance (an expansion), renews nothing:
- * churnedSince([..., existingBusinessWon('2027-02-01')], day('2027-02-15')) // day('2026-10-15')
- * // ... while new business won on the day of the loss is a new contract:
- * churnedSince([..., newBusinessWon('2026-10-15')], day('2026-11-23')) // null
- */
-export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day | null {
-  if (renewalStillOpen(deals)) return null;
-  let decided: ChurnDealFacts | null = null;
-  let lastWonContract: Day | null = null;
-  for (const deal of deals) {
-    const day = deal.closeDay;
-    if (day === null || day > asOf) continue;
-    if (deal.won && signsContract(deal.kind) && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
-    if (deal.kind === 'renewal' && (deal.won || deal.lost) && (decided === null || (decided.closeDay ?? 0) < day || ((decided.closeDay ?? 0) === day && deal.won))) decided = deal;
-  }
-  if (decided === null || !decided.lost || decided.closeDay === null) return null;
-  // A contract signed on the day of the loss (new business; a won renewal already outranks the loss) is in force after it.
-  if (lastWonContract !== null && lastWonContract >= decided.closeDay) return null;
-  return renewalFollows(deals, decided.closeDay) ? null : decided.closeDay;
-}
-
-/**
- * Whether the next contract step after a day is a renewal deal (won, lost, or closing after the as-of day: still
- * pending then), not won new business: then a renewal lost that day was not the last word. The contract walk of the
- * book and the period report reads it so too (portfolio/contract-in-force.ts contractDays).
- */
-function renewalFollows(deals: readonly ChurnDealFacts[], lossDay: Day): boolean {
-  let next: Day | null = null;
-  let renewal = false;
-  for (const deal of deals) {
-    const day = deal.closeDay;
-    if (day === null || day <= lossDay || !(deal.kind === 'renewal' || (deal.won && deal.kind === 'new_business'))) continue;
-    if (next === null || day < next) [next, renewal] = [day, deal.kind === 'renewal'];
-    else if (day === next) renewal ||= deal.kind === 'renewal';
-  }
-  return renewal;
-}
 
 /** The facts when no renewal date is known: churned (lost) or no renewal yet (none). One literal, not spreads: this runs for every company. */
 function withoutDate(
