@@ -161,7 +161,7 @@ describe('cs-card sync', { timeout: 120_000 }, () => {
   it('stops at SIGTERM without waiting for a read HubSpot never answers, saving where it got to, and the next run resumes and ends like an uninterrupted one', async () => {
     // A container gets 10 s between SIGTERM and SIGKILL: the sync must not wait for the pages being
     // read (minutes on a slow portal). Here the next page's read never answers: a run that waited
-    // for it would only end by the stop's last-resort exit (syncStopGraceMs), before its summary.
+    // for it would never return to save its checkpoint and say so.
     const reference = await portal(500);
     expect((await sync(reference)).code).toBe(0);
 
@@ -171,13 +171,17 @@ describe('cs-card sync', { timeout: 120_000 }, () => {
     const { child, exited, stderr } = await csCardUntil(['sync', '--as-of', asOf, ...fast], p.env, /sync: 200 of \d+ companies done/);
     const callsAtStop = p.sandbox.log.entries.length;
     child.kill('SIGTERM');
-    const code = await exited;
-    gate.release();
-    expect(code).toBe(1);
+    // While the read is still held, the run returns, saves its checkpoint and says so.
+    const stopped = /^cs-card: stopped after 200 companies; run cs-card sync again to continue where it stopped$/m;
+    await vi.waitFor(() => expect(stderr()).toMatch(stopped), { timeout: 60_000, interval: 50 });
     expect(stderr()).toMatch(/^cs-card: stopping: saving where the sync got to/m);
-    expect(stderr(), 'it returned from the run and saved its checkpoint, not cut short by the last-resort exit').toMatch(/^cs-card: stopped after 200 companies; run cs-card sync again to continue where it stopped$/m);
     // Nothing more asked of HubSpot after the stop (the held search is all that was in flight).
     expect(p.sandbox.log.entries.length - callsAtStop).toBeLessThan(5);
+    // What still holds the process is the abandoned read, which only the stop's last-resort exit
+    // ends, syncStopGraceMs later (shown on fake timers in src/cli/runtime/signals.test.ts): not waited for here.
+    child.kill('SIGKILL');
+    await exited;
+    gate.release();
 
     const resumed = await sync(p);
     expect(resumed.code, resumed.stderr).toBe(0);

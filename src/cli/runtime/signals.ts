@@ -8,25 +8,59 @@
  */
 export const syncStopGraceMs = 4_000;
 
+/** What stopping a sync does to the process; injectable so a test drives the forced exit without waiting for it. */
+export interface SyncStopHost {
+  /** The code the process ends with when it ends by itself. */
+  setExitCode(code: number): void;
+  exit(code?: number): void;
+  write(text: string): void;
+  /** Runs `run` after `ms` without keeping the process alive for it. */
+  setTimer(run: () => void, ms: number): void;
+}
+
+const processHost: SyncStopHost = {
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+  exit: (code) => process.exit(code),
+  write: (text) => process.stderr.write(text),
+  setTimer: (run, ms) => {
+    setTimeout(run, ms).unref();
+  },
+};
+
+/**
+ * What Ctrl-C (or SIGTERM) does to a sync (stopOnSignal wires it to the signals): the first one
+ * aborts `signal`, says so and sets exit code 1; `graceMs` later the process exits whatever is
+ * still in flight. A second one exits at once.
+ */
+export function syncStop(stoppingText: string, host: SyncStopHost = processHost, graceMs = syncStopGraceMs): { signal: AbortSignal; stop(): void } {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) {
+      host.exit(1);
+      return;
+    }
+    controller.abort();
+    host.setExitCode(1);
+    host.write(`\ncs-card: ${stoppingText}\n`);
+    // Abandoned reads may still hold the event loop: once the state is saved nothing of value is left.
+    host.setTimer(() => host.exit(), graceMs);
+  };
+  return { signal: controller.signal, stop };
+}
+
 /**
  * Ctrl-C (or SIGTERM) stops the sync: the page being written is finished, the pages being read
  * are abandoned, the checkpoint is saved so the next run continues from there, and the process
  * exits within syncStopGraceMs whatever is still in flight. A second Ctrl-C quits at once.
  */
 export function stopOnSignal(stoppingText: string): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const stop = () => {
-    if (controller.signal.aborted) process.exit(1);
-    controller.abort();
-    process.exitCode = 1;
-    process.stderr.write(`\ncs-card: ${stoppingText}\n`);
-    // Abandoned reads may still hold the event loop: once the state is saved nothing of value is left.
-    setTimeout(() => process.exit(), syncStopGraceMs).unref();
-  };
+  const { signal, stop } = syncStop(stoppingText);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return {
-    signal: controller.signal,
+    signal,
     dispose: () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
