@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { healthUpdatedAtProperty } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
@@ -234,9 +234,15 @@ describe.skipIf(!hasPostgres)('several instances sharing one PostgreSQL', () => 
       );
       expect(sent).toEqual([200, 200, 200, 200, 200, 200]);
       const batches = () => [...one.logs(), ...two.logs()].filter((entry) => entry.msg === 'live update');
-      while (batches().length === 0) await sleep(200);
-      // Both instances' timers come due together: the one that did not claim the batch finds the queue empty.
-      await sleep(2_000);
+      // Every delivery was queued in PostgreSQL before its 200. A claimed batch leaves the queue only
+      // once it has run and logged its line; so once the queue is empty, every batch these deliveries
+      // caused is in the logs, and nothing is left that the other instance's timer could claim again.
+      const store = await PostgresStateStore.open(databaseUrl);
+      try {
+        await vi.waitFor(async () => expect([await store.queueLength(), batches().length > 0]).toEqual([0, true]), { timeout: 60_000, interval: 100 });
+      } finally {
+        await store.close();
+      }
       const distinct = new Set(deliveries.map((events) => String(events[0]?.objectId))).size;
       expect(batches()).toEqual([expect.objectContaining({ companies: distinct, failed: 0 })]);
     }, 60_000);
