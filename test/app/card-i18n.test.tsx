@@ -4,26 +4,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
+import { datePlaceholders } from '../../src/app/cards/i18n/icu-message.ts';
 import { catalogs, glossaries } from '../../src/app/cards/i18n/messages.ts';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { cardViewFixture } from './card-fixtures.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
 import type { StubBackend } from './stub-backend.ts';
 
-interface AstNode { readonly value?: unknown; readonly options?: Readonly<Record<string, { readonly value: readonly AstNode[] }>> }
+interface AstNode { readonly type?: number; readonly value?: unknown; readonly style?: unknown; readonly options?: Readonly<Record<string, { readonly value: readonly AstNode[] }>> }
 
-/** The ICU arguments a message uses (plural and select branches included), sorted and unique. */
-function placeholders(message: string, locale = 'en'): string[] {
-  const names = new Set<string>();
+const ast = (message: string, locale = 'en') => new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst() as readonly AstNode[];
+/** The type code the parser gives a `{name, date}` placeholder. */
+const dateType = ast('{x, date}')[0]?.type;
+
+/** Each use of a parameter in a message (plural and select branches included): its name, whether it is a `date` placeholder, and its style. */
+function parameterUses(message: string, locale: string): { name: string; date: boolean; style: unknown }[] {
+  const uses: { name: string; date: boolean; style: unknown }[] = [];
   const walk = (nodes: readonly AstNode[]) => {
     for (const node of nodes) {
-      if (typeof node.value === 'string' && 'type' in node && (node as { type: number }).type !== 0 && (node as { type: number }).type !== 7) names.add(node.value);
+      if (typeof node.value === 'string' && node.type !== 0 && node.type !== 7) uses.push({ name: node.value, date: node.type === dateType, style: node.style ?? null });
       for (const option of Object.values(node.options ?? {})) walk(option.value);
     }
   };
-  walk(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst() as readonly AstNode[]);
-  return [...names].sort();
+  walk(ast(message, locale));
+  return uses;
 }
+
+/** The ICU arguments a message uses (plural and select branches included), sorted and unique. */
+const placeholders = (message: string, locale = 'en'): string[] => [...new Set(parameterUses(message, locale).map((use) => use.name))].sort();
 
 describe('message catalogs', () => {
   const english = catalogs.en;
@@ -39,6 +47,16 @@ describe('message catalogs', () => {
     for (const [key, message] of Object.entries(english)) {
       expect(catalog[key]?.trim(), `${locale} ${key}`).toBeTruthy();
       expect(placeholders(catalog[key] ?? '', locale), `${locale} ${key}`).toEqual(placeholders(message));
+    }
+  });
+
+  it.each(locales)('%s declares the same parameters dates as English, as `{name, date}` (no style) at every use', (locale) => {
+    const catalog: Record<string, string> = catalogs[locale];
+    for (const [key, message] of Object.entries(english)) {
+      const uses = parameterUses(catalog[key] ?? '', locale);
+      const dates = [...datePlaceholders(catalog[key] ?? '')].sort();
+      expect(dates, `${locale} ${key}: the parameters shown as dates`).toEqual([...datePlaceholders(message)].sort());
+      for (const use of uses.filter((u) => dates.includes(u.name))) expect(use, `${locale} ${key}: every use of ${use.name} is {${use.name}, date}`).toEqual({ name: use.name, date: true, style: null });
     }
   });
 

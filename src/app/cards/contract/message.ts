@@ -5,6 +5,9 @@ import * as z from 'zod/mini';
  * CLI and the task/note writers format it in the user's language (ICU message syntax).
  * Parameter conventions: calendar days as `YYYY-MM-DD` strings, amounts as numbers with a
  * sibling `currency` code, counts as numbers (for plural rules), enum values as their code.
+ * A parameter is shown as a date only when its catalog message declares it one, `{name, date}`
+ * in every locale (src/app/cards/i18n/icu-message.ts), never because its value looks like a day:
+ * a company, deal or contact named "2027-01-15", or a value a user typed, is shown as sent.
  *
  * @example
  * message('action.renewal-overdue.title') // { code: 'action.renewal-overdue.title', params: {} }

@@ -1,8 +1,8 @@
-import { isoDayPattern, msPerDay } from '../contract/days.ts';
+import { msPerDay } from '../contract/days.ts';
 import type { Message } from '../contract/message.ts';
 import type { MessageKey } from './catalog/types.ts';
 import { catalogLocale, type CatalogLocale, type MessageValue } from './catalog-locale.ts';
-import { formatSource } from './icu-message.ts';
+import { dayText, formatSource } from './icu-message.ts';
 import { isMessageKey, loadedCatalog } from './loaded-catalogs.ts';
 
 /** Words from the user's catalog; numbers, dates and money in the user's locale and the portal's time zone. */
@@ -14,8 +14,9 @@ export interface I18n {
   readonly catalog: CatalogLocale;
   /**
    * A catalog message in the user's language. Parameters follow `Message`'s conventions: a
-   * `YYYY-MM-DD` string is shown as a date, a number named `amount` (or `…Amount`) beside a
-   * `currency` as money, other numbers as they are (plural rules see them).
+   * `YYYY-MM-DD` string is shown as a date where the message declares it one (`{due, date}`,
+   * ./icu-message.ts; never because a value looks like a day), a number named `amount` (or
+   * `…Amount`) beside a `currency` as money, other values as they are (plural rules see numbers).
    */
   t(key: MessageKey, params?: Readonly<Record<string, MessageValue | null>>): string;
   /** Facts side by side on one line ("82 / 100 · Healthy"), joined the way the language writes them (the catalog's `list.partSeparator`). */
@@ -55,18 +56,13 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
   const catalog = catalogLocale(locale);
   const words = loadedCatalog(catalog);
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  // One calendar for every locale, the Gregorian one (Thai included: CRM dates, ISO days in
-  // the CLI and HubSpot's own date fields are Gregorian, so one screen never mixes 2569 and 2026).
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC', calendar: 'gregory' });
+  // One calendar for every locale, the Gregorian one, as for days (./icu-message.ts dayText says why).
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, calendar: 'gregory' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const date = (isoDate: string) => {
-    const day = new Date(`${isoDate}T00:00:00Z`);
-    return Number.isNaN(day.getTime()) ? isoDate : dateFormat.format(day);
-  };
+  const date = (isoDate: string) => dayText(locale, isoDate);
   const money = (amount: number, currency: string | null) => formatMoney(locale, amount, currency);
   const t = (key: MessageKey, params: Readonly<Record<string, MessageValue | null>> = {}) =>
-    formatSource(words[key], locale, displayParams(params, date, money), `${locale}\u0000${catalog}\u0000${key}`);
+    formatSource(words[key], locale, displayParams(params, money), `${locale}\u0000${catalog}\u0000${key}`);
   return {
     locale,
     timeZone: zone,
@@ -93,19 +89,20 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
 }
 
 /**
- * Message parameters as the user reads them: days as dates, amounts as money, a missing value as
- * a dash. A parameter named `value` (or `…Value`) is what the user typed (a bad --as-of), shown as typed.
+ * Message parameters as the user reads them: amounts as money, a missing value as a dash. Days are
+ * not guessed here from their shape: a company, deal or contact named "2027-01-15", or a value a
+ * user typed (a bad --as-of), is text and shown as it is. Only a placeholder the message declares
+ * a date (`{renewalDate, date}`) shows its `YYYY-MM-DD` value as a date (./icu-message.ts
+ * formatSource): the message knows which of its parameters are days; the value cannot tell.
+ * ICU's typed syntax rather than a naming convention (like `amount` for money): it is standard,
+ * translators and tools see it, the declaration sits beside the text that shows the day, and a
+ * test (test/app/card-i18n.test.tsx) keeps the five catalogs declaring the same parameters.
  */
-function displayParams(
-  params: Readonly<Record<string, MessageValue | null>>,
-  date: (isoDate: string) => string,
-  money: (amount: number, currency: string | null) => string,
-): Record<string, MessageValue> {
+function displayParams(params: Readonly<Record<string, MessageValue | null>>, money: (amount: number, currency: string | null) => string): Record<string, MessageValue> {
   const out: Record<string, MessageValue> = {};
   const currency = typeof params.currency === 'string' ? params.currency : null;
   for (const [name, value] of Object.entries(params)) {
     if (value === null) out[name] = '—';
-    else if (typeof value === 'string' && !name.endsWith('alue') && isoDayPattern.test(value)) out[name] = date(value);
     else if (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount'))) out[name] = money(value, currency);
     else out[name] = value;
   }
