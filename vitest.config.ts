@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
     setupFiles: ['test/setup.ts'],
     reporters: ['default', './test/closing-line-reporter.ts'],
     // Bounds that only stop a hung test, never a slow one (speed is `npm run bench`'s business): on a
@@ -12,5 +11,28 @@ export default defineConfig({
     // One test file at a time on 2 cores (vitest's default there: cores - 1); the other core runs the
     // cs-card processes, Chromium and PostgreSQL the tests start.
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // The unit tests beside their modules: pure functions and in-memory fakes, no servers,
+          // child processes or globals left behind (a stubbed global or fake timers are restored in
+          // afterEach). They share one worker and its loaded modules instead of a fresh one per file:
+          // re-importing zod, the catalogs and msw for each of ~50 small files cost more than their tests.
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          // Servers, child processes, PostgreSQL and Chromium, and in-process backends that replace
+          // globals (@hono/node-server's Request): each file in a fresh worker.
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+        },
+      },
+    ],
   },
 });
