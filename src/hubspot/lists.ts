@@ -1,70 +1,32 @@
 import { z } from 'zod';
-import type { ListCondition, ManagerList } from '../domain/portfolio/manager-lists.ts';
+import type { FoundList } from '../domain/portfolio/manager-list-match.ts';
+import type { ManagerList } from '../domain/portfolio/manager-lists.ts';
 import type { HubSpotClient } from './client.ts';
 import { parseResponse } from './calls.ts';
 import { describeFailure, HubSpotError } from './failures.ts';
+import { companyObjectTypeId, conditionsOf, filterBranchOf, listRequest } from './list-definitions.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';
 
-// Dynamic company lists (Lists API v3). A list is found by its name, so running setup again
-// finds the lists it made instead of making copies. Filters follow HubSpot's list-filter
-// format (its published Lists v3 spec): a root OR branch holding one AND branch of PROPERTY filters.
+// Dynamic company lists (Lists API v3): find one by name with its filters, create one, rename
+// one (PUT /crm/v3/lists/{listId}/update-list-name?listName=…) and replace its filters (PUT
+// /crm/v3/lists/{listId}/update-list-filters, body { filterBranch }); both keep the list's id,
+// so views, reports and workflows that use it keep working. Every answer is checked with zod.
 
-const companyObjectTypeId = '0-2';
 const callBudgetMs = 60_000;
 
-function operation(condition: ListCondition, zoneId: string): Record<string, unknown> {
-  switch (condition.test) {
-    case 'any-of':
-      return { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: [...condition.values], includeObjectsWithNoValueSet: false };
-    case 'none-of':
-      return { operationType: 'ENUMERATION', operator: 'IS_NONE_OF', values: [...condition.values], includeObjectsWithNoValueSet: true };
-    case 'below':
-      return { operationType: 'NUMBER', operator: 'IS_LESS_THAN', value: condition.value, includeObjectsWithNoValueSet: false };
-    case 'within-next-days':
-    case 'within-last-days': {
-      // zoneId is required on every time point (HubSpot's spec), even with the portal as the source.
-      const today = (days: number) => ({ timeType: 'INDEXED', timezoneSource: 'PORTAL', zoneId, indexReference: { referenceType: 'TODAY' }, offset: { days } });
-      const [from, to] = condition.test === 'within-next-days' ? [0, condition.days] : [-condition.days, 0];
-      return {
-        operationType: 'TIME_RANGED',
-        type: 'TIME_RANGED',
-        operator: 'IS_BETWEEN',
-        includeObjectsWithNoValueSet: false,
-        propertyParser: 'VALUE',
-        lowerBoundEndpointBehavior: 'INCLUSIVE',
-        upperBoundEndpointBehavior: 'INCLUSIVE',
-        lowerBoundTimePoint: today(from),
-        upperBoundTimePoint: today(to),
-      };
-    }
-  }
-}
+const listSchema = z.object({
+  listId: z.union([z.string(), z.number()]).transform(String),
+  name: z.string(),
+  processingType: z.string(),
+  filterBranch: z.unknown().optional(),
+});
+const fetchedSchema = z.object({ list: listSchema });
+const createdSchema = z.object({ list: listSchema });
+const updatedSchema = z.object({ updatedList: listSchema });
 
-/**
- * The create-list body for one manager list, with every field HubSpot's Lists v3 spec requires
- * (`filterBranchOperator` on each branch, `zoneId` on each time point). `zoneId` is the portal's
- * time zone (an IANA name), so "the next 90 days" counts the portal's days.
- */
-export function listRequest(list: ManagerList, zoneId = 'UTC'): Record<string, unknown> {
-  return {
-    name: list.name,
-    objectTypeId: companyObjectTypeId,
-    processingType: 'DYNAMIC',
-    filterBranch: {
-      filterBranchType: 'OR',
-      filterBranchOperator: 'OR',
-      filters: [],
-      filterBranches: [
-        {
-          filterBranchType: 'AND',
-          filterBranchOperator: 'AND',
-          filterBranches: [],
-          filters: list.conditions.map((condition) => ({ filterType: 'PROPERTY', property: condition.property, operation: operation(condition, zoneId) })),
-        },
-      ],
-    },
-  };
-}
+// The SDK types every filter variant separately; the bodies are HubSpot's documented JSON.
+type CreateBody = Parameters<HubSpotClient['crm']['lists']['listsApi']['create']>[0];
+type FilterUpdateBody = Parameters<HubSpotClient['crm']['lists']['listsApi']['updateListFilters']>[1];
 
 export class ListGateway {
   constructor(
@@ -74,23 +36,43 @@ export class ListGateway {
     private readonly zoneId = 'UTC',
   ) {}
 
-  /** Creates the list unless one of that name exists; true when it created it. */
-  async ensure(list: ManagerList): Promise<boolean> {
+  /** The company list of that name (HubSpot compares names without case), with its filters read as conditions; null when there is none. */
+  async find(name: string): Promise<FoundList | null> {
+    let raw: unknown;
     try {
-      await withRetry(() => this.client.crm.lists.listsApi.getByName(list.name, companyObjectTypeId), new Deadline(callBudgetMs), this.retry);
-      return false;
+      raw = await withRetry(() => this.client.crm.lists.listsApi.getByName(name, companyObjectTypeId, true), new Deadline(callBudgetMs), this.retry);
     } catch (error) {
-      if (!(error instanceof HubSpotError) || error.failure.kind !== 'not_found') throw error;
+      if (error instanceof HubSpotError && error.failure.kind === 'not_found') return null;
+      throw error;
     }
+    const { list } = parseResponse(fetchedSchema, raw, 'list');
+    return { listId: list.listId, name: list.name, conditions: conditionsOf(list.processingType, list.filterBranch) };
+  }
+
+  /** Creates the list; its id. */
+  async create(list: ManagerList): Promise<string> {
     const raw = await withRetry(
-      // The SDK types every filter variant separately; the body is HubSpot's documented JSON.
-      () => this.client.crm.lists.listsApi.create(listRequest(list, this.zoneId) as unknown as Parameters<HubSpotClient['crm']['lists']['listsApi']['create']>[0]),
+      () => this.client.crm.lists.listsApi.create(listRequest(list, this.zoneId) as unknown as CreateBody),
       new Deadline(callBudgetMs),
       this.retry,
       { retryTransient: false },
     );
-    parseResponse(z.object({ list: z.object({ listId: z.union([z.string(), z.number()]) }) }), raw, 'created list');
-    return true;
+    return parseResponse(createdSchema, raw, 'created list').list.listId;
+  }
+
+  /** Renames a list, keeping its id (a rename is the same call twice: safe to retry). */
+  async rename(listId: string, name: string): Promise<void> {
+    const raw = await withRetry(() => this.client.crm.lists.listsApi.updateName(listId, name, false), new Deadline(callBudgetMs), this.retry);
+    const updated = parseResponse(updatedSchema, raw, 'renamed list').updatedList;
+    if (updated.listId !== listId || updated.name !== name) throw new HubSpotError({ kind: 'rejected', status: 200, category: 'the renamed list came back with another id or name' });
+  }
+
+  /** Replaces a list's filters with the manager list's, keeping its id; companies already in it are not enrolled in workflows again. */
+  async replaceFilters(listId: string, list: ManagerList): Promise<void> {
+    const body = { filterBranch: filterBranchOf(list, this.zoneId) } as unknown as FilterUpdateBody;
+    const raw = await withRetry(() => this.client.crm.lists.listsApi.updateListFilters(listId, body, false), new Deadline(callBudgetMs), this.retry);
+    const updated = parseResponse(updatedSchema, raw, 'updated list').updatedList;
+    if (updated.listId !== listId) throw new HubSpotError({ kind: 'rejected', status: 200, category: 'the updated list came back with another id' });
   }
 
   describe(error: unknown): string {

@@ -1,6 +1,7 @@
 // The sandbox portal: an in-memory, HubSpot-compatible CRM API with a generated demo
 // portfolio. One request handler (`handle`) serves msw in tests and a loopback HTTP server
 // for `cs-card sandbox` and `npm start`, so everything runs without a HubSpot account.
+import type { StoredList } from './list-filters.ts';
 import type { RequestHandler } from 'msw';
 import { dayZone, todayIn } from '../domain/parsing/index.ts';
 import { SandboxControlPanel, type SandboxAccount } from './controls.ts';
@@ -43,6 +44,8 @@ export interface SandboxStore {
   /** Records property history and bumps hs_lastmodifieddate/updatedAt (never backwards). */
   update(type: SandboxObjectType, id: string, properties: Record<string, string | null>, options?: { timestamp?: string }): StoredObject;
   list(type: SandboxObjectType): StoredObject[];
+  /** The portal's lists (Lists v3) by id, as the API last left them. */
+  readonly lists: ReadonlyMap<string, StoredList>;
   /** Archives (soft-deletes) an object, as DELETE does; false when there was none to archive. */
   archive(type: SandboxObjectType, id: string): boolean;
   /** Both directions; `typeId` adds a label besides the default unlabeled type. */

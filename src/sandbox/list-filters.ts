@@ -99,6 +99,9 @@ export const listCreateSchema = z.object({
 });
 export type ListCreate = z.infer<typeof listCreateSchema>;
 
+/** PUT /crm/v3/lists/{listId}/update-list-filters: the new definition, checked as a create's. */
+export const listFiltersUpdateSchema = z.object({ filterBranch: branchSchema });
+
 /** Problems HubSpot reports beyond the shape: a dynamic list needs filters rooted in OR, on properties the object has. */
 export function branchProblems(schema: PropertySchema, type: SandboxObjectType, list: ListCreate): string[] {
   if (list.processingType === 'MANUAL') return list.filterBranch ? ['a MANUAL list takes no filterBranch'] : [];
@@ -200,6 +203,10 @@ export interface StoredList {
   readonly processingType: 'MANUAL' | 'DYNAMIC' | 'SNAPSHOT';
   readonly filterBranch: FilterBranch | undefined;
   readonly createdAt: string;
+  /** Set by a rename or a filter update (each adds one to the list's version). */
+  readonly updatedAt?: string;
+  readonly filtersUpdatedAt?: string;
+  readonly listVersion?: number;
   /** Members of MANUAL and SNAPSHOT lists (dynamic lists are evaluated on read). */
   readonly members: string[];
 }

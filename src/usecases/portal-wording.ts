@@ -1,6 +1,6 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
-import type { CsConfig, PortalLanguage } from '../config/schema.ts';
+import { portalLanguages, type CsConfig, type PortalLanguage } from '../config/schema.ts';
 import { explanationText } from '../domain/health/factor.ts';
 import { englishListName, type ManagerListKey } from '../domain/portfolio/manager-lists.ts';
 import { englishWording, type WrittenWording } from '../domain/sync/written-values.ts';
@@ -50,6 +50,19 @@ export function listName(language: PortalLanguage): (key: ManagerListKey) => str
   if (language === 'en') return englishListName;
   const i18n = createI18n(language, 'UTC');
   return (key) => i18n.t(`setup.list.${key}`);
+}
+
+/**
+ * A manager list's names in every catalog language, the portal's own first and each name once:
+ * setup finds the lists it made by any of them, so a change of language renames them.
+ *
+ * @example
+ * listNamesInEveryLanguage('atRisk', 'ja')[0] // => 'カスタマーサクセス：解約リスクのある顧客'
+ * listNamesInEveryLanguage('atRisk', 'ja').includes('Customer success: at-risk customers') // => true
+ */
+export function listNamesInEveryLanguage(key: ManagerListKey, language: PortalLanguage): string[] {
+  const languages = [language, ...portalLanguages.filter((other) => other !== language)];
+  return [...new Set(languages.map((other) => listName(other)(key)))];
 }
 
 /**

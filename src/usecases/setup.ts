@@ -1,7 +1,8 @@
 import type { CsConfig } from '../config/schema.ts';
 import { groupFor, productProperties, propertyDrift, type PropertyDefinition } from '../domain/properties.ts';
-import { managerLists } from '../domain/portfolio/manager-lists.ts';
-import { listName, propertyWords } from './portal-wording.ts';
+import { planManagerList, type FoundList } from '../domain/portfolio/manager-list-match.ts';
+import { managerLists, type ManagerList } from '../domain/portfolio/manager-lists.ts';
+import { listName, listNamesInEveryLanguage, propertyWords } from './portal-wording.ts';
 import type { ListGateway } from '../hubspot/lists.ts';
 import { propertyFailure, type PropertyGateway } from '../hubspot/properties.ts';
 
@@ -22,7 +23,22 @@ export interface SetupReport {
   readonly unchanged: readonly string[];
   readonly failed: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
   /** Null when lists were not asked for. */
-  readonly lists: ReadonlyArray<{ readonly name: string; readonly outcome: 'created' | 'exists' | 'failed'; readonly reason?: string }> | null;
+  readonly lists: readonly ListOutcome[] | null;
+}
+
+/**
+ * One manager list after setup: `created`; `renamed` into the portal's language (`previousName`);
+ * `updated` (its filters set to setup's definition, renamed too when `previousName` is set);
+ * `unchanged`; `kept` (its filters were changed in HubSpot: left as it is, under `name`); `failed`.
+ * `copies` are further lists found under the list's other catalog names, left alone.
+ */
+export interface ListOutcome {
+  readonly name: string;
+  readonly outcome: 'created' | 'renamed' | 'updated' | 'unchanged' | 'kept' | 'failed';
+  readonly listId?: string;
+  readonly previousName?: string;
+  readonly reason?: string;
+  readonly copies?: ReadonlyArray<{ readonly listId: string; readonly name: string }>;
 }
 
 export async function runSetup(deps: SetupDeps, options: { lists?: boolean } = {}): Promise<SetupReport> {
@@ -88,17 +104,44 @@ async function createMissing(properties: PropertyGateway, missing: readonly Prop
   }
 }
 
-async function ensureLists(deps: SetupDeps): Promise<NonNullable<SetupReport['lists']>> {
+async function ensureLists(deps: SetupDeps): Promise<ListOutcome[]> {
   const gateway = deps.lists;
   if (!gateway) throw new RangeError('setup --lists needs a list gateway');
-  const outcomes: Array<{ name: string; outcome: 'created' | 'exists' | 'failed'; reason?: string }> = [];
-  // Named in the portal's language: a list of another language's name is another list to HubSpot.
-  for (const list of managerLists(deps.config, listName(deps.config.portalLanguage))) {
+  const language = deps.config.portalLanguage;
+  const outcomes: ListOutcome[] = [];
+  // Named in the portal's language, found by their names in every language: a change of language
+  // renames the lists setup made (same ids) instead of making copies.
+  for (const list of managerLists(deps.config, listName(language))) {
     try {
-      outcomes.push({ name: list.name, outcome: (await gateway.ensure(list)) ? 'created' : 'exists' });
+      outcomes.push(await ensureList(gateway, list, listNamesInEveryLanguage(list.key, language)));
     } catch (error) {
       outcomes.push({ name: list.name, outcome: 'failed', reason: gateway.describe(error) });
     }
   }
   return outcomes;
+}
+
+async function ensureList(gateway: ListGateway, list: ManagerList, names: readonly string[]): Promise<ListOutcome> {
+  const found: FoundList[] = [];
+  for (const name of names) {
+    const candidate = await gateway.find(name);
+    if (candidate && !found.some((other) => other.listId === candidate.listId)) found.push(candidate);
+  }
+  const { plan, others } = planManagerList(list, found);
+  const copies = others.length > 0 ? { copies: others.map(({ listId, name }) => ({ listId, name })) } : {};
+  switch (plan.action) {
+    case 'create':
+      return { name: list.name, outcome: 'created', listId: await gateway.create(list) };
+    case 'unchanged':
+      return { name: list.name, outcome: 'unchanged', listId: plan.list.listId, ...copies };
+    case 'keep':
+      return { name: plan.list.name, outcome: 'kept', listId: plan.list.listId, ...copies };
+    case 'update': {
+      // Filters first: a list whose rename then fails still has setup's definition, and is found by its old name next time.
+      if (plan.replaceFilters) await gateway.replaceFilters(plan.list.listId, list);
+      if (plan.rename) await gateway.rename(plan.list.listId, list.name);
+      const previousName = plan.rename ? { previousName: plan.list.name } : {};
+      return { name: list.name, outcome: plan.replaceFilters ? 'updated' : 'renamed', listId: plan.list.listId, ...previousName, ...copies };
+    }
+  }
 }

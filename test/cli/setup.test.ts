@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
@@ -6,11 +9,11 @@ import { run } from '../../src/cli/main.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { mswServer } from '../msw.ts';
-import { fakeListsApi } from '../setup/lists-api.ts';
+import { listName } from '../../src/usecases/portal-wording.ts';
 import { csCard } from '../sync/cli-process.ts';
 
 // `cs-card setup` as a user runs it, against the sandbox on loopback (HUBSPOT_BASE_URL), and
-// --lists in-process (the sandbox has no Lists API: msw plays HubSpot's).
+// --lists in-process across a change of the portal's language.
 
 describe('cs-card setup (a separate process)', () => {
   const portal = listeningPortal({ companies: 5, asOf: '2026-11-20' });
@@ -49,21 +52,23 @@ describe('cs-card setup (a separate process)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal');
     expect(result.stdout).toMatch(/^Created \d+ properties/m);
-    expect(result.stdout).toMatch(/^Lists: skipped, the embedded sandbox has no Lists API/m);
+    // The sandbox has HubSpot's Lists v3 routes: the lists are made there.
+    for (const name of managerLists(defaultConfig).map((list) => list.name)) expect(result.stdout).toContain(`List "${name}" (id `);
   });
 });
 
-describe('cs-card setup --lists (in-process, HubSpot played by msw)', () => {
+describe('cs-card setup --lists (in-process, the sandbox\'s Lists v3 behind msw)', () => {
   const saved = { ...process.env };
-  afterEach(() => {
+  const dirs: string[] = [];
+  afterEach(async () => {
     process.env = { ...saved };
     vi.restoreAllMocks();
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
 
-  it('creates the four manager lists, then finds them', async () => {
+  it('creates the four lists; after a change to Japanese renames them (same ids) and says from what; then nothing changes', async () => {
     const sandbox = createSandbox({ companies: 5, asOf: '2026-11-20' });
     mswServer.use(...sandbox.mswHandlers());
-    const lists = fakeListsApi();
     delete process.env.HUBSPOT_BASE_URL;
     delete process.env.CS_CARD_CONFIG;
     process.env.HUBSPOT_ACCESS_TOKEN = 'pat-na1-test';
@@ -74,14 +79,24 @@ describe('cs-card setup --lists (in-process, HubSpot played by msw)', () => {
     });
     const names = managerLists(defaultConfig).map((list) => list.name);
 
-    expect(await run(['setup', '--lists'])).toBe(0);
-    for (const name of names) expect(out.join('')).toContain(`List "${name}": created`);
-    expect([...lists.keys()]).toEqual(names);
+    expect(await run(['setup', '--lists', '--locale', 'en'])).toBe(0);
+    const ids = [...sandbox.store.lists.keys()];
+    names.forEach((name, i) => expect(out.join('')).toContain(`List "${name}" (id ${ids[i] ?? ''}): created`));
+
+    const dir = await mkdtemp(path.join(tmpdir(), 'cs-card-lists-'));
+    dirs.push(dir);
+    process.env.CS_CARD_CONFIG = path.join(dir, 'cs-card.config.json');
+    await writeFile(process.env.CS_CARD_CONFIG, JSON.stringify({ portalLanguage: 'ja' }));
+    const japanese = managerLists(defaultConfig, listName('ja')).map((list) => list.name);
+    out.length = 0;
+    expect(await run(['setup', '--lists', '--locale', 'en'])).toBe(0);
+    names.forEach((name, i) => expect(out.join('')).toContain(`List "${japanese[i] ?? ''}" (id ${ids[i] ?? ''}): renamed from "${name}"`));
+    expect([...sandbox.store.lists.values()].map((list) => [list.listId, list.name])).toEqual(ids.map((id, i) => [id, japanese[i]]));
 
     out.length = 0;
-    expect(await run(['setup', '--lists'])).toBe(0);
-    for (const name of names) expect(out.join('')).toContain(`List "${name}": unchanged (exists)`);
+    expect(await run(['setup', '--lists', '--locale', 'en'])).toBe(0);
+    japanese.forEach((name, i) => expect(out.join('')).toContain(`List "${name}" (id ${ids[i] ?? ''}): unchanged`));
     expect(out.join('')).toContain('Nothing to change');
-    expect(lists.size).toBe(4);
+    expect(sandbox.store.lists.size).toBe(4);
   });
 });

@@ -3,7 +3,7 @@ import { Client } from '@hubspot/api-client';
 import { describe, expect, it, vi } from 'vitest';
 import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { listRequest } from '../../src/hubspot/lists.ts';
+import { listRequest } from '../../src/hubspot/list-definitions.ts';
 import { DEFAULT_RATE_LIMIT } from '../../src/sandbox/index.ts';
 import { failureOf, sdkPortal } from './sdk-portal.ts';
 

@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/schema.ts';
 import { productProperties, propertyGroup } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
-import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
-import { ListGateway } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
-import { fakeListsApi } from './lists-api.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { messages as ja } from '../../src/app/cards/i18n/catalog/ja.ts';
 import type { MessageKey } from '../../src/app/cards/i18n/messages.ts';
-import { listName } from '../../src/usecases/portal-wording.ts';
 import { fastRetry, portalsClosedAfterEach, type PortfolioPortal } from '../sync/portfolio-portal.ts';
 import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
 
@@ -79,58 +75,6 @@ describe('cs-card setup against the sandbox', () => {
     await portal.client.crm.properties.coreApi.update('companies', 'cs_health_band', { label: 'Health (renamed by an admin)' });
     const again = await runSetup({ properties: gateway, config: defaultConfig });
     expect(again.updated).toEqual([{ name: 'cs_health_band', fields: ['label'] }]);
-  });
-
-  it('--lists creates the four manager lists once, on the properties sync writes', async () => {
-    const { client, config } = await demo();
-    const lists = fakeListsApi();
-    const setup = () => runSetup({ properties: new PropertyGateway(client, fastRetry), lists: new ListGateway(client, fastRetry), config }, { lists: true });
-    const names = managerLists(config).map((list) => list.name);
-
-    const first = await setup();
-    expect(first.lists).toEqual(names.map((name) => ({ name, outcome: 'created' })));
-    expect([...lists.keys()]).toEqual(names);
-    const properties = (name: string) => lists.get(name)?.filterBranch.filterBranches.flatMap((branch) => branch.filters.map((f) => f.property));
-    expect(properties('Customer success: at-risk customers')).toEqual(['lifecyclestage', 'cs_health_band']);
-    // Renewing: an open renewal within 90 days or overdue (the most urgent ones), from the lifecycle stage sync writes.
-    expect(properties('Customer success: renewing in 90 days, not healthy')).toEqual(['lifecyclestage', 'cs_lifecycle_stage', 'cs_health_band']);
-    expect(properties('Customer success: churned in the last 90 days')).toEqual(['lifecyclestage', 'cs_lifecycle_stage', 'cs_lifecycle_since']);
-    expect(properties('Customer success: detractors (company NPS below 0)')).toEqual(['lifecyclestage', 'cs_company_nps']);
-
-    const second = await setup();
-    expect(second.lists).toEqual(names.map((name) => ({ name, outcome: 'exists' })));
-    expect(lists.size).toBe(4);
-  });
-
-  it('--lists creates the four manager lists in the sandbox\'s own Lists v3 routes (spec-valid bodies), once', async () => {
-    const { sandbox, client, config } = await demo();
-    const setup = () => runSetup({ properties: new PropertyGateway(client, fastRetry), lists: new ListGateway(client, fastRetry), config }, { lists: true });
-    const names = managerLists(config).map((list) => list.name);
-
-    const first = await setup();
-    expect(first.lists).toEqual(names.map((name) => ({ name, outcome: 'created' })));
-    // The sandbox refuses a list body that lacks the spec's required fields with a 400, so every list arriving means every body was valid.
-    const creates = sandbox.log.entries.filter((e) => e.method === 'POST' && e.path.startsWith('/crm/v3/lists'));
-    expect(creates).toHaveLength(names.length);
-    expect(creates.every((e) => e.status >= 200 && e.status < 300)).toBe(true);
-
-    const second = await setup();
-    expect(second.lists).toEqual(names.map((name) => ({ name, outcome: 'exists' })));
-  });
-
-  it('--lists names the lists in the portal\'s language (portalLanguage), once; the English ones are other lists', async () => {
-    const { client, config } = await demo();
-    const setup = (language: 'pl' | 'en') =>
-      runSetup({ properties: new PropertyGateway(client, fastRetry), lists: new ListGateway(client, fastRetry), config: { ...config, portalLanguage: language } }, { lists: true });
-    const polish = ['Customer success: klienci z ryzykiem odejścia', 'Customer success: odnowienie w ciągu 90 dni, bez dobrej kondycji', 'Customer success: krytycy (NPS firmy poniżej 0)', 'Customer success: klienci, którzy odeszli w ostatnich 90 dniach'];
-
-    expect((await setup('pl')).lists).toEqual(polish.map((name) => ({ name, outcome: 'created' })));
-    expect((await setup('pl')).lists).toEqual(polish.map((name) => ({ name, outcome: 'exists' })));
-    // HubSpot holds them under these names; the lists are the same but for the name.
-    for (const name of polish) expect((await client.crm.lists.listsApi.getByName(name, '0-2')).list.name).toBe(name);
-    const english = managerLists(config);
-    managerLists({ ...config, portalLanguage: 'pl' }, listName('pl')).forEach((list, index) => expect({ ...list, name: english[index]?.name }).toEqual(english[index]));
-    expect((await setup('en')).lists).toEqual(managerLists(config).map((list) => ({ name: list.name, outcome: 'created' })));
   });
 
   it('leaves handoff fields the configuration points outside the cs_ namespace alone', async () => {

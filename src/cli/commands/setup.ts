@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { createI18n, type I18n } from '../../app/cards/i18n/format.ts';
 import { catalogText } from '../../app/cards/i18n/message-error.ts';
-import type { CsConfig } from '../../config/schema.ts';
+import { portalLanguages, type CsConfig } from '../../config/schema.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
-import { runSetup, type SetupReport } from '../../usecases/setup.ts';
+import { runSetup, type ListOutcome, type SetupReport } from '../../usecases/setup.ts';
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure } from '../errors.ts';
-import { cliI18n } from '../locale.ts';
+import { cliI18n, loadCatalog } from '../locale.ts';
 import { openPortal, readEnvironment, sandboxNotice, type Portal } from '../portal.ts';
 
 // `cs-card setup [--lists]`: the property group and company properties (and optionally the
@@ -22,15 +22,29 @@ export function setupReportLines(report: SetupReport, i18n: I18n = createI18n('e
     i18n.t('cli.setup.unchanged', { count: report.unchanged.length }),
   ];
   for (const failure of report.failed) lines.push(i18n.t('cli.setup.failed', { name: failure.name, reason: failure.reason }));
-  for (const list of report.lists ?? []) {
-    lines.push(list.reason ? i18n.t('cli.setup.listFailed', { name: list.name, reason: list.reason }) : i18n.t('cli.setup.list', { name: list.name, outcome: list.outcome }));
-  }
+  for (const list of report.lists ?? []) lines.push(...listLines(list, i18n));
   return lines;
+}
+
+/** One manager list's lines: what setup did with it, then the older copies it left alone. */
+function listLines(list: ListOutcome, i18n: I18n): string[] {
+  const listId = list.listId ?? '';
+  if (list.outcome === 'failed') return [i18n.t('cli.setup.listFailed', { name: list.name, reason: list.reason ?? '' })];
+  const first =
+    list.outcome === 'kept'
+      ? i18n.t('cli.setup.listKept', { name: list.name, listId })
+      : i18n.t('cli.setup.list', {
+          name: list.name,
+          listId,
+          previousName: list.previousName ?? '',
+          outcome: list.outcome === 'updated' && list.previousName !== undefined ? 'renamedAndUpdated' : list.outcome,
+        });
+  return [first, ...(list.copies ?? []).map((copy) => i18n.t('cli.setup.listCopy', { name: copy.name, listId: copy.listId, current: list.name }))];
 }
 
 /** Whether the run changed nothing in the portal. */
 export function setupChangedNothing(report: SetupReport): boolean {
-  return report.group === 'unchanged' && report.created.length === 0 && report.updated.length === 0 && !(report.lists ?? []).some((l) => l.outcome === 'created');
+  return report.group === 'unchanged' && report.created.length === 0 && report.updated.length === 0 && !(report.lists ?? []).some((l) => l.outcome === 'created' || l.outcome === 'renamed' || l.outcome === 'updated');
 }
 
 const setupFlagsSchema = z.object({ lists: z.boolean().default(false), locale: z.string().optional() });
@@ -53,11 +67,10 @@ export async function setup(rawFlags: unknown): Promise<void> {
   const portal = await openPortal(env);
   try {
     if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice(i18n));
-    // The sandbox has no Lists API: say so instead of reporting three failures.
-    const lists = flags.lists && portal.kind === 'hubspot';
-    const report = await runSetupCommand({ portal, config }, { lists });
+    // Setup finds the lists it made by their names in every catalog language.
+    if (flags.lists) for (const language of portalLanguages) await loadCatalog(language);
+    const report = await runSetupCommand({ portal, config }, { lists: flags.lists });
     const lines = setupReportLines(report, i18n);
-    if (flags.lists && !lists) lines.push(i18n.t('cli.setup.listsSkipped'));
     lines.push(i18n.t(setupChangedNothing(report) ? 'cli.setup.nothingToChange' : 'cli.setup.done'));
     process.stdout.write(`${lines.join('\n')}\n`);
     const failures = report.failed.length + (report.lists ?? []).filter((l) => l.outcome === 'failed').length;

@@ -6,7 +6,9 @@ import { messages as english } from '../../app/cards/i18n/catalog/en.ts';
 // The HubSpot lists `cs-card setup --lists` creates for CS managers: every customer in scope
 // that is at risk, renewing soon without being healthy, or a net detractor. Conditions are
 // ANDed and read the properties sync writes, so the lists stay current with every sync.
-// Their names are the catalog's (setup.list.*), in the portal's language.
+// Their names are the catalog's (setup.list.*), in the portal's language; setup finds the lists it
+// made by those names in any catalog language (manager-list-match.ts), so a change of language
+// renames them instead of making copies.
 
 export type ListCondition =
   | { readonly property: string; readonly test: 'any-of' | 'none-of'; readonly values: readonly string[] }
@@ -18,7 +20,7 @@ export type ManagerListKey = (typeof managerListKeys)[number];
 
 export interface ManagerList {
   readonly key: ManagerListKey;
-  /** Its name in the portal's language (the catalog's setup.list.<key>): setup finds the list by it. */
+  /** Its name in the portal's language (the catalog's setup.list.<key>). */
   readonly name: string;
   readonly conditions: readonly ListCondition[];
 }
@@ -49,7 +51,6 @@ export function managerLists(config: CsConfig, name: (key: ManagerListKey) => st
     { key: 'atRisk', name: name('atRisk'), conditions: [inScope, { property: csProperty.healthBand, test: 'any-of', values: ['at_risk'] }] },
     {
       // The renewing stage is an open renewal within 90 days or overdue (the most urgent ones).
-      // (The name stays: setup finds the lists it made by name.)
       key: 'renewingNotHealthy',
       name: name('renewingNotHealthy'),
       conditions: [

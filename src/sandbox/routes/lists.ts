@@ -1,8 +1,9 @@
-// Lists v3 (/crm/v3/lists): create a list, read it by id or by name, and its memberships —
+// Lists v3 (/crm/v3/lists): create a list, read it by id or by name, rename it, replace its
+// filters (both keep its id and add one to its version), and its memberships —
 // bodies checked against the fields HubSpot's published spec requires, so a list body that a
 // real portal would refuse is refused here too. Dynamic lists are evaluated on each read.
 import { HubSpotError, invalid, json, notFound } from '../hubspot-errors.ts';
-import { matchesBranch, listCreateSchema, branchProblems, type StoredList } from '../list-filters.ts';
+import { matchesBranch, listCreateSchema, listFiltersUpdateSchema, branchProblems, type StoredList } from '../list-filters.ts';
 import { OBJECT_TYPES, objectTypeOf, type SandboxObjectType } from '../object-types.ts';
 import { bodyOf, intParam, route, type ApiCall, type Route } from '../router.ts';
 import { isoOf } from '../time-values.ts';
@@ -13,6 +14,8 @@ const FIRST_LIST_ID = 101;
 export const listRoutes: Route[] = [
   route('POST', '/crm/v3/lists', createList),
   route('GET', '/crm/v3/lists/object-type-id/:objectTypeId/name/:listName', (call) => json({ list: listView(call, byName(call)) })),
+  route('PUT', '/crm/v3/lists/:listId/update-list-name', renameList),
+  route('PUT', '/crm/v3/lists/:listId/update-list-filters', updateListFilters),
   route('GET', '/crm/v3/lists/:listId/memberships', memberships),
   route('GET', '/crm/v3/lists/:listId', (call) => json({ list: listView(call, byId(call)) })),
 ];
@@ -29,9 +32,7 @@ async function createList(call: ApiCall): Promise<Response> {
   const problems = branchProblems(call.store.schema, type, body);
   if (problems.length > 0) throw invalid(`Invalid list definition: ${problems.join('; ')}.`, { errors: problems.map((message) => ({ message, in: 'filterBranch' })) });
   const objectTypeId = OBJECT_TYPES[type].objectTypeId;
-  if ([...call.store.lists.values()].some((list) => list.name.toLowerCase() === body.name.toLowerCase())) {
-    throw new HubSpotError(409, 'CONFLICT', `A list named "${body.name}" already exists. List names are unique in a portal.`);
-  }
+  refuseTakenName(call, body.name, null);
   const listId = String(FIRST_LIST_ID + call.store.lists.size);
   const list: StoredList = {
     listId, name: body.name, objectTypeId, processingType: body.processingType, filterBranch: body.filterBranch, createdAt: isoOf(call.clock()), members: [],
@@ -39,6 +40,37 @@ async function createList(call: ApiCall): Promise<Response> {
   if (list.processingType === 'SNAPSHOT') list.members.push(...dynamicMembers(call, list));
   call.store.lists.set(listId, list);
   return json({ list: listView(call, list, true) });
+}
+
+/** List names are unique in a portal, compared without case, whatever the object type. */
+function refuseTakenName(call: ApiCall, name: string, listId: string | null): void {
+  if ([...call.store.lists.values()].some((list) => list.listId !== listId && list.name.toLowerCase() === name.toLowerCase())) {
+    throw new HubSpotError(409, 'CONFLICT', `A list named "${name}" already exists. List names are unique in a portal.`);
+  }
+}
+
+function renameList(call: ApiCall): Response {
+  const list = byId(call);
+  const name = (call.url.searchParams.get('listName') ?? '').trim();
+  if (name === '') throw invalid('listName is required: the new name of the list.', { errors: [{ message: 'listName is required', in: 'listName' }] });
+  refuseTakenName(call, name, list.listId);
+  const at = isoOf(call.clock());
+  const renamed: StoredList = { ...list, name, updatedAt: at, listVersion: (list.listVersion ?? 1) + 1 };
+  call.store.lists.set(list.listId, renamed);
+  return json({ updatedList: listView(call, renamed) });
+}
+
+async function updateListFilters(call: ApiCall): Promise<Response> {
+  const list = byId(call);
+  const { filterBranch } = await bodyOf(call, listFiltersUpdateSchema);
+  if (list.processingType === 'MANUAL') throw invalid(`List ${list.listId} is a MANUAL list: it has no filters to update.`);
+  const type = objectTypeOfList(list.objectTypeId);
+  const problems = branchProblems(call.store.schema, type, { name: list.name, objectTypeId: list.objectTypeId, processingType: list.processingType, filterBranch });
+  if (problems.length > 0) throw invalid(`Invalid list definition: ${problems.join('; ')}.`, { errors: problems.map((message) => ({ message, in: 'filterBranch' })) });
+  const at = isoOf(call.clock());
+  const updated: StoredList = { ...list, filterBranch, updatedAt: at, filtersUpdatedAt: at, listVersion: (list.listVersion ?? 1) + 1 };
+  call.store.lists.set(list.listId, updated);
+  return json({ updatedList: listView(call, updated, true) });
 }
 
 function byId(call: ApiCall): StoredList {
@@ -71,14 +103,14 @@ function membersOf(call: ApiCall, list: StoredList): string[] {
 function listView(call: ApiCall, list: StoredList, withFilters = call.url.searchParams.get('includeFilters') === 'true'): Record<string, unknown> {
   return {
     listId: list.listId,
-    listVersion: 1,
+    listVersion: list.listVersion ?? 1,
     name: list.name,
     objectTypeId: list.objectTypeId,
     processingType: list.processingType,
     processingStatus: 'COMPLETE',
     createdAt: list.createdAt,
-    updatedAt: list.createdAt,
-    filtersUpdatedAt: list.createdAt,
+    updatedAt: list.updatedAt ?? list.createdAt,
+    filtersUpdatedAt: list.filtersUpdatedAt ?? list.createdAt,
     size: membersOf(call, list).length,
     ...(withFilters && list.filterBranch ? { filterBranch: list.filterBranch } : {}),
   };

@@ -515,9 +515,10 @@ export const messages = {
   'cli.setup.updated': '{count, plural, =0 {Updated 0 properties} one {Updated # property: {names}} other {Updated # properties: {names}}}',
   'cli.setup.unchanged': 'Unchanged {count, plural, one {# property} other {# properties}}',
   'cli.setup.failed': 'Failed {name}: {reason}',
-  'cli.setup.list': 'List "{name}": {outcome, select, created {created} other {unchanged (exists)}}',
+  'cli.setup.list': 'List "{name}" (id {listId}): {outcome, select, created {created} renamed {renamed from "{previousName}"} updated {filters set to setup’s definition} renamedAndUpdated {renamed from "{previousName}", filters set to setup’s definition} other {unchanged}}',
+  'cli.setup.listKept': 'List "{name}" (id {listId}): left as it is, because its filters were changed in HubSpot. Setup won’t overwrite them or create a copy: to let setup manage it again, restore its filters or delete the list; to keep it as your own, rename it.',
+  'cli.setup.listCopy': 'List "{name}" (id {listId}): an older copy of "{current}", left as it is; delete it in HubSpot if no view, report or workflow uses it.',
   'cli.setup.listFailed': 'List "{name}": failed ({reason})',
-  'cli.setup.listsSkipped': 'Lists: skipped, the embedded sandbox has no Lists API (run setup --lists against a real portal)',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'Customer success: at-risk customers',
   'setup.list.renewingNotHealthy': 'Customer success: renewing in 90 days, not healthy',

@@ -519,9 +519,10 @@ export const messages: Catalog = {
   'cli.setup.updated': '{count, plural, =0 {変更したプロパティはありません} other {プロパティを # 件変更しました: {names}}}',
   'cli.setup.unchanged': '変更なしのプロパティ {count} 件',
   'cli.setup.failed': '{name} の設定に失敗しました: {reason}',
-  'cli.setup.list': 'リスト「{name}」: {outcome, select, created {作成しました} other {変更なし（既存）}}',
+  'cli.setup.list': 'リスト「{name}」（ID {listId}）: {outcome, select, created {作成しました} renamed {「{previousName}」から名前を変更しました} updated {フィルターを setup の定義に合わせました} renamedAndUpdated {「{previousName}」から名前を変更し、フィルターを setup の定義に合わせました} other {変更なし}}',
+  'cli.setup.listKept': 'リスト「{name}」（ID {listId}）: HubSpot でフィルターが変更されているため、そのままにしました。setup はフィルターを上書きせず、コピーも作成しません。setup で再び管理するにはフィルターを元に戻すかリストを削除し、自分のリストとして残すには名前を変更してください。',
+  'cli.setup.listCopy': 'リスト「{name}」（ID {listId}）: 「{current}」の古いコピーのため、そのままにしました。ビュー、レポート、ワークフローで使われていなければ HubSpot で削除してください。',
   'cli.setup.listFailed': 'リスト「{name}」: 失敗しました（{reason}）',
-  'cli.setup.listsSkipped': 'リスト: スキップしました。組み込みのサンドボックスには Lists API がありません（実際のポータルに対して setup --lists を実行してください）',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'カスタマーサクセス：解約リスクのある顧客',
   'setup.list.renewingNotHealthy': 'カスタマーサクセス：90 日以内に契約更新、ヘルスが良好でない顧客',

@@ -513,9 +513,10 @@ export const messages: Catalog = {
   'cli.setup.updated': '{count, plural, =0 {Nie zaktualizowano żadnej właściwości} one {Zaktualizowano # właściwość: {names}} other {Zaktualizowano # właściwości: {names}}}',
   'cli.setup.unchanged': 'Bez zmian: {count, plural, one {# właściwość} other {# właściwości}}',
   'cli.setup.failed': 'Nie udało się skonfigurować {name}: {reason}',
-  'cli.setup.list': 'Lista „{name}”: {outcome, select, created {utworzona} other {bez zmian (już istnieje)}}',
+  'cli.setup.list': 'Lista „{name}” (ID {listId}): {outcome, select, created {utworzona} renamed {zmieniono nazwę z „{previousName}”} updated {filtry ustawione zgodnie z definicją setup} renamedAndUpdated {zmieniono nazwę z „{previousName}”, filtry ustawione zgodnie z definicją setup} other {bez zmian}}',
+  'cli.setup.listKept': 'Lista „{name}” (ID {listId}): pozostawiona bez zmian, bo jej filtry zmieniono w HubSpot. Setup ich nie nadpisze ani nie utworzy kopii: aby setup znów nią zarządzał, przywróć filtry albo usuń listę; aby zachować ją jako własną, zmień jej nazwę.',
+  'cli.setup.listCopy': 'Lista „{name}” (ID {listId}): starsza kopia listy „{current}”, pozostawiona bez zmian; usuń ją w HubSpot, jeśli nie korzysta z niej żaden widok, raport ani przepływ pracy.',
   'cli.setup.listFailed': 'Lista „{name}”: błąd ({reason})',
-  'cli.setup.listsSkipped': 'Listy: pominięto, bo wbudowany sandbox nie ma Lists API (uruchom setup --lists na prawdziwym portalu)',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'Customer success: klienci z ryzykiem odejścia',
   'setup.list.renewingNotHealthy': 'Customer success: odnowienie w ciągu 90 dni, bez dobrej kondycji',

@@ -523,9 +523,10 @@ export const messages: Catalog = {
   'cli.setup.updated': '{count, plural, =0 {ไม่ได้อัปเดตพร็อพเพอร์ตี้ใด} other {อัปเดตพร็อพเพอร์ตี้ # รายการ: {names}}}',
   'cli.setup.unchanged': 'พร็อพเพอร์ตี้ที่ไม่เปลี่ยนแปลง {count} รายการ',
   'cli.setup.failed': 'ตั้งค่า {name} ไม่สำเร็จ: {reason}',
-  'cli.setup.list': 'ลิสต์ “{name}”: {outcome, select, created {สร้างแล้ว} other {ไม่เปลี่ยนแปลง (มีอยู่แล้ว)}}',
+  'cli.setup.list': 'ลิสต์ “{name}” (ID {listId}): {outcome, select, created {สร้างแล้ว} renamed {เปลี่ยนชื่อจาก “{previousName}” แล้ว} updated {ปรับตัวกรองตามนิยามของ setup แล้ว} renamedAndUpdated {เปลี่ยนชื่อจาก “{previousName}” และปรับตัวกรองตามนิยามของ setup แล้ว} other {ไม่เปลี่ยนแปลง}}',
+  'cli.setup.listKept': 'ลิสต์ “{name}” (ID {listId}): คงไว้ตามเดิม เพราะมีการแก้ไขตัวกรองใน HubSpot setup จะไม่เขียนทับตัวกรองและจะไม่สร้างสำเนา หากต้องการให้ setup ดูแลลิสต์นี้อีกครั้ง โปรดคืนค่าตัวกรองหรือลบลิสต์ หากต้องการเก็บไว้เป็นลิสต์ของคุณเอง โปรดเปลี่ยนชื่อลิสต์',
+  'cli.setup.listCopy': 'ลิสต์ “{name}” (ID {listId}): เป็นสำเนาเก่าของ “{current}” จึงคงไว้ตามเดิม หากไม่มีมุมมอง รายงาน หรือเวิร์กโฟลว์ใดใช้งาน โปรดลบใน HubSpot',
   'cli.setup.listFailed': 'ลิสต์ “{name}”: ไม่สำเร็จ ({reason})',
-  'cli.setup.listsSkipped': 'ลิสต์: ข้ามไป แซนด์บ็อกซ์ในตัวไม่มี Lists API (โปรดรัน setup --lists กับพอร์ทัลจริง)',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'Customer Success: ลูกค้าที่มีความเสี่ยง',
   'setup.list.renewingNotHealthy': 'Customer Success: ลูกค้าที่จะต่ออายุสัญญาภายใน 90 วันแต่สุขภาพไม่ดี',

@@ -515,9 +515,10 @@ export const messages: Catalog = {
   'cli.setup.updated': '{count, plural, =0 {未更新任何属性} other {已更新 # 个属性：{names}}}',
   'cli.setup.unchanged': '{count} 个属性无变化',
   'cli.setup.failed': '{name} 设置失败：{reason}',
-  'cli.setup.list': '列表“{name}”：{outcome, select, created {已创建} other {无变化（已存在）}}',
+  'cli.setup.list': '列表“{name}”（ID {listId}）：{outcome, select, created {已创建} renamed {已由“{previousName}”重命名} updated {筛选条件已按 setup 的定义更新} renamedAndUpdated {已由“{previousName}”重命名，筛选条件已按 setup 的定义更新} other {无变化}}',
+  'cli.setup.listKept': '列表“{name}”（ID {listId}）：其筛选条件已在 HubSpot 中被修改，因此保持原样。setup 不会覆盖这些条件，也不会另建副本：如需重新交由 setup 管理，请恢复筛选条件或删除该列表；如要作为自己的列表保留，请将其重命名。',
+  'cli.setup.listCopy': '列表“{name}”（ID {listId}）：是“{current}”的旧副本，保持原样；如果没有视图、报告或工作流使用它，请在 HubSpot 中将其删除。',
   'cli.setup.listFailed': '列表“{name}”：失败（{reason}）',
-  'cli.setup.listsSkipped': '列表：已跳过，内置沙盒没有 Lists API（请针对真实账户运行 setup --lists）',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': '客户成功：有风险的客户',
   'setup.list.renewingNotHealthy': '客户成功：90 天内续约且健康度欠佳的客户',
