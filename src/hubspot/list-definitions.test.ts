@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, parseConfig } from '../config/schema.ts';
+import { managerLists } from '../domain/portfolio/manager-lists.ts';
+import { conditionsOf, filterBranchOf } from './list-definitions.ts';
+
+// A list's filters read back into setup's conditions: exactly what setup writes reads back as its
+// conditions (whatever the zone), anything of another form as null ("changed in HubSpot").
+
+type Branch = { filterBranches: Array<{ filters: Array<{ operation: Record<string, unknown> }> }> };
+const branchOf = (index: number): Branch => {
+  const list = managerLists(defaultConfig)[index];
+  if (!list) throw new Error('no list');
+  return structuredClone(filterBranchOf(list, 'Europe/Warsaw')) as unknown as Branch;
+};
+
+describe('conditionsOf', () => {
+  it('reads every manager list setup writes back as its conditions, for any configuration', () => {
+    for (const config of [defaultConfig, parseConfig({ sync: { lifecycleStages: ['customer', 'evangelist'] } })]) {
+      for (const list of managerLists(config)) expect(conditionsOf('DYNAMIC', filterBranchOf(list, 'Asia/Tokyo'))).toEqual(list.conditions);
+    }
+  });
+
+  it('keeps fields HubSpot adds to what it returns', () => {
+    const branch = branchOf(3) as unknown as Record<string, unknown>;
+    expect(conditionsOf('DYNAMIC', { ...branch, pruningRefineBy: null, extra: 1 })).toEqual(managerLists(defaultConfig)[3]?.conditions);
+  });
+
+  it('reads another form as null: another processing type, operator, bound, no-value choice or structure', () => {
+    expect(conditionsOf('SNAPSHOT', branchOf(0))).toBeNull();
+    expect(conditionsOf('DYNAMIC', undefined)).toBeNull();
+    const edits: Array<(branch: Branch) => void> = [
+      (b) => { const op = b.filterBranches[0]?.filters[1]?.operation; if (op) op.operator = 'IS_EXACTLY'; },
+      (b) => { const op = b.filterBranches[0]?.filters[1]?.operation; if (op) op.includeObjectsWithNoValueSet = true; },
+      (b) => { b.filterBranches.push({ filters: [] }); },
+      (b) => { b.filterBranches[0]?.filters.splice(0); },
+    ];
+    for (const edit of edits) {
+      const branch = branchOf(0);
+      edit(branch);
+      expect(conditionsOf('DYNAMIC', branch)).toBeNull();
+    }
+    const churned = branchOf(3);
+    const time = churned.filterBranches[0]?.filters[2]?.operation;
+    if (time) time.upperBoundTimePoint = { timeType: 'INDEXED', indexReference: { referenceType: 'NOW' }, zoneId: 'UTC' };
+    expect(conditionsOf('DYNAMIC', churned)).toBeNull();
+  });
+});
