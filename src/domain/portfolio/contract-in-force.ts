@@ -140,8 +140,12 @@ export function contractDays(deals: readonly Deal[], currency: string): DayDeals
   entries.sort(compareEntries);
   const byDay = new Map<Day, Entry[]>();
   let lastId: string | null = null;
+  let dropped = false;
   for (const entry of entries) {
-    if (entry.id === lastId) continue;
+    if (entry.id === lastId) {
+      dropped = true;
+      continue;
+    }
     lastId = entry.id;
     const group = byDay.get(entry.day);
     if (group === undefined) byDay.set(entry.day, [entry]);
@@ -149,8 +153,9 @@ export function contractDays(deals: readonly Deal[], currency: string): DayDeals
   }
   const days = [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
   // A day's lost renewal (no renewal won that day: that outranks it anyway) that is not the last word decides nothing
-  // yet. The steps after it are the deals walked, one version per id (churn.ts); rare, so gathered only when asked.
-  let steps: ContractStepFacts[] | null = null;
+  // yet. The steps after it are the deals walked (churn.ts): the deals themselves, unless a version of an id sent twice
+  // was dropped (then gathered from the days, once, when a loss asks).
+  let steps: readonly ContractStepFacts[] | null = dropped ? null : deals;
   for (let i = 0; i < days.length; i++) {
     const today = days[i];
     if (today === undefined || !today.entries.some(isLostRenewal) || today.entries.some(isWonRenewal)) continue;
