@@ -623,7 +623,7 @@ export const messages = {
   'cli.help.start.companies': 'size of the sandbox demo portfolio (up to {max})',
   'cli.help.start.write': 'with HUBSPOT_ACCESS_TOKEN: create the properties and run a full sync (writes cs_* properties to that portal)',
   'cli.help.setup': "Create or update the customer_success property group and company properties (idempotent); --lists also creates the managers' lists.",
-  'cli.help.setup.lists': 'also create the HubSpot lists: at-risk customers, renewing in 90 days and not healthy, detractors, churned in the last 90 days',
+  'cli.help.setup.lists': 'also create the HubSpot lists (at-risk customers, renewing in 90 days and not healthy, detractors, churned in the last 90 days), or rename the ones setup made into the portal’s language, keeping their ids',
   'cli.help.sync': 'Recompute health for every company in scope and write back the properties that changed (incremental unless --full).',
   'cli.help.sync.full': 'recompute every company in scope, not only those whose inputs changed since the last sync',
   'cli.help.sync.dryRun': 'print what would change and write nothing (not even the sync state)',

@@ -621,7 +621,7 @@ export const messages: Catalog = {
   'cli.help.start.companies': 'wielkość portfela demonstracyjnego w sandboxie (do {max})',
   'cli.help.start.write': 'z HUBSPOT_ACCESS_TOKEN: utwórz właściwości i wykonaj pełną synchronizację (zapisuje właściwości cs_* w tym portalu)',
   'cli.help.setup': 'Tworzy lub aktualizuje grupę właściwości customer_success i właściwości firm (ponowne uruchomienie niczego nie psuje); z --lists tworzy też listy dla menedżerów.',
-  'cli.help.setup.lists': 'utwórz też listy HubSpot: klienci z ryzykiem odejścia, odnowienie w ciągu 90 dni bez dobrej kondycji, krytycy, klienci, którzy odeszli w ostatnich 90 dniach',
+  'cli.help.setup.lists': 'utwórz też listy HubSpot (klienci z ryzykiem odejścia, odnowienie w ciągu 90 dni bez dobrej kondycji, krytycy, klienci, którzy odeszli w ostatnich 90 dniach) albo zmień nazwy list utworzonych wcześniej przez setup na język portalu, z zachowaniem ich ID',
   'cli.help.sync': 'Przelicza kondycję każdej firmy w zakresie i zapisuje z powrotem właściwości, które się zmieniły (przyrostowo, chyba że podano --full).',
   'cli.help.sync.full': 'przelicz każdą firmę w zakresie, nie tylko te, których dane zmieniły się od ostatniej synchronizacji',
   'cli.help.sync.dryRun': 'wypisz, co by się zmieniło, i niczego nie zapisuj (nawet stanu synchronizacji)',

@@ -623,7 +623,7 @@ export const messages: Catalog = {
   'cli.help.start.companies': '沙盒演示公司的数量（最多 {max}）',
   'cli.help.start.write': '配合 HUBSPOT_ACCESS_TOKEN：创建属性并运行完整同步（会向该账户写入 cs_* 属性）',
   'cli.help.setup': '创建或更新 customer_success 属性组和公司属性（可重复执行，结果不变）；加 --lists 还会创建供经理使用的列表。',
-  'cli.help.setup.lists': '同时创建 HubSpot 列表：有风险的客户、90 天内续约且健康度欠佳的客户、贬损者、过去 90 天内流失的客户',
+  'cli.help.setup.lists': '同时创建 HubSpot 列表（有风险的客户、90 天内续约且健康度欠佳的客户、贬损者、过去 90 天内流失的客户）；setup 已创建的列表会改用账户语言的名称，ID 保持不变',
   'cli.help.sync': '重新计算范围内每家公司的健康度，并写回发生变化的属性（除非指定 --full，否则为增量同步）。',
   'cli.help.sync.full': '重新计算范围内的所有公司，而不只是自上次同步以来输入有变化的公司',
   'cli.help.sync.dryRun': '只显示将会变更的内容，不写入任何数据（连同步状态也不写）',
