@@ -20,9 +20,17 @@ describe('conditionsOf', () => {
     }
   });
 
-  it('keeps fields HubSpot adds to what it returns', () => {
-    const branch = branchOf(3) as unknown as Record<string, unknown>;
+  it('keeps fields HubSpot adds to what it returns, offsets with every unit spelled out, numbers as strings', () => {
+    const branch = branchOf(3);
+    const time = branch.filterBranches[0]?.filters[2]?.operation;
+    if (time) time.lowerBoundTimePoint = { timeType: 'INDEXED', indexReference: { referenceType: 'TODAY' }, zoneId: 'UTC', offset: { days: -90, hours: 0, minutes: 0, months: 0 } };
     expect(conditionsOf('DYNAMIC', { ...branch, pruningRefineBy: null, extra: 1 })).toEqual(managerLists(defaultConfig)[3]?.conditions);
+    const detractors = branchOf(2);
+    const nps = detractors.filterBranches[0]?.filters[1]?.operation;
+    if (nps) nps.value = '0';
+    expect(conditionsOf('DYNAMIC', detractors)).toEqual(managerLists(defaultConfig)[2]?.conditions);
+    if (time) time.lowerBoundTimePoint = { timeType: 'INDEXED', indexReference: { referenceType: 'TODAY' }, zoneId: 'UTC', offset: { days: -90, hours: 6 } };
+    expect(conditionsOf('DYNAMIC', branch)).toBeNull();
   });
 
   it('reads another form as null: another processing type, operator, bound, no-value choice or structure', () => {

@@ -64,15 +64,21 @@ export function listRequest(list: ManagerList, zoneId = 'UTC'): Record<string, u
 
 // Reading back: only the form setup writes is understood; anything else reads as null ("not
 // setup's form"). Unknown fields pass (HubSpot adds some), missing or other values do not.
+// HubSpot may spell out every unit of an offset: the others must be zero for a whole-day offset.
+const zero = z.literal(0).optional();
 const todayPointSchema = z.object({
   timeType: z.literal('INDEXED'),
   indexReference: z.object({ referenceType: z.literal('TODAY') }).passthrough(),
-  offset: z.object({ days: z.number().int() }).strict().optional(),
+  offset: z.object({
+    days: z.number().int().optional(), weeks: zero, months: zero, quarters: zero, years: zero, hours: zero, minutes: zero, seconds: zero, milliseconds: zero,
+  }).strict().optional(),
 }).passthrough();
+// A number may come back as a numeric string.
+const numberSchema = z.union([z.number(), z.string().regex(/^-?\d+(?:\.\d+)?$/).transform(Number)]);
 
 const operationSchema = z.union([
   z.object({ operationType: z.literal('ENUMERATION'), operator: z.enum(['IS_ANY_OF', 'IS_NONE_OF']), values: z.array(z.string()), includeObjectsWithNoValueSet: z.boolean() }).passthrough(),
-  z.object({ operationType: z.literal('NUMBER'), operator: z.literal('IS_LESS_THAN'), value: z.number(), includeObjectsWithNoValueSet: z.boolean() }).passthrough(),
+  z.object({ operationType: z.literal('NUMBER'), operator: z.literal('IS_LESS_THAN'), value: numberSchema, includeObjectsWithNoValueSet: z.boolean() }).passthrough(),
   z.object({
     operationType: z.literal('TIME_RANGED'),
     operator: z.literal('IS_BETWEEN'),
