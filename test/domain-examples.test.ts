@@ -5,11 +5,22 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../src/config/schema.ts';
 import * as parsing from '../src/domain/parsing/index.ts';
+import { onboardingWording } from '../src/usecases/onboarding-wording.ts';
+import { listName, noteWording, propertyWords, writtenWording } from '../src/usecases/portal-wording.ts';
 
 // Every exported domain rule has a JSDoc `@example` with a worked case, and the example is a
 // test (issue 18): each line `expression // => expected` of an @example is run here against its
-// module's exports (with defaultConfig, parseConfig and the parsing API in scope) and must give
-// the expected value. Lines without `// =>` are prose the reader checks by eye.
+// module's exports (with defaultConfig, parseConfig, the parsing API and `english` in scope) and
+// must give the expected value. Lines without `// =>` are prose the reader checks by eye.
+
+/** The English wordings the shell builds from the en catalog (the domain keeps no English of its own): `english.*` in the examples. */
+const english = {
+  written: writtenWording('en', 'UTC'),
+  notes: noteWording('en', 'UTC'),
+  onboarding: onboardingWording('en'),
+  properties: propertyWords('en'),
+  listName: listName('en'),
+};
 
 const domain = path.resolve(import.meta.dirname, '../src/domain');
 
@@ -106,7 +117,7 @@ describe('the domain rules\' @examples', () => {
     '%s: its worked cases hold',
     async (_, example) => {
       const exports: Record<string, unknown> = await import(path.join(domain, example.file));
-      const context = vm.createContext({ ...parsing, defaultConfig, parseConfig, ...exports, Map, Set, Date, Math, Number, String, Array, Object, JSON });
+      const context = vm.createContext({ ...parsing, defaultConfig, parseConfig, english, ...exports, Map, Set, Date, Math, Number, String, Array, Object, JSON });
       for (const { expression, expected } of workedCases(example.text ?? '')) {
         const actual: unknown = vm.runInContext(`(${expression}\n)`, context);
         expect(actual, expression).toEqual(vm.runInContext(`(${expected}\n)`, context));

@@ -5,6 +5,7 @@ import { evaluateHealth } from '../../src/domain/health/health-evaluation.ts';
 import { writebackFor } from '../../src/domain/sync/write-rules.ts';
 import type { CompanySnapshot } from '../../src/domain/card/snapshot.ts';
 import { AS_OF, GENERATED_AT, change, contact, dayAt, deal, epochAt, isoAt, npsAnswer, renewalDeal, snapshot, task, ticket } from '../../src/domain/testing/fixtures.ts';
+import { portalWording } from '../../src/usecases/portal-wording.ts';
 
 export const title = 'Domain: health evaluations per second (one core)';
 
@@ -78,10 +79,12 @@ const readAt = Date.parse(GENERATED_AT);
 // The target is on the health evaluation, the unit a sync runs for every company; the write-back
 // decision (that, plus the property values and the diff against the company) and the whole card
 // view (that, plus the handoff form's contacts, the churn form, the score history) are printed beside it.
+// The sync words the drivers and next action in the portal's language (English here), built once per run.
+const wording = portalWording(defaultConfig);
 const measures: readonly Measure[] = [
   // Read on the as-of day, as a sync reads it (writebackFor passes the same instant).
   { what: 'health evaluations/s', evaluate: (s) => evaluateHealth(s, defaultConfig, asOf, readAt).health.score ?? 0 },
-  { what: 'write-back decisions/s (health evaluation + changed properties)', evaluate: (s) => writebackFor(s, defaultConfig, at).kind.length },
+  { what: 'write-back decisions/s (health evaluation + changed properties)', evaluate: (s) => writebackFor(s, defaultConfig, at, wording).kind.length },
   { what: 'card views/s (health evaluation + everything the card shows)', evaluate: (s) => buildCardView(s, defaultConfig, at).actions.length },
 ];
 

@@ -11,6 +11,7 @@ import { actionMarker } from './playbooks/action-tasks.ts';
 import { cardViewSchema, type CardView } from '../app/cards/contract/view-model.ts';
 import { changedProperties, healthProperties } from './sync/written-values.ts';
 import { asOfArb, configArb, snapshotArb, valueArb } from './testing/arbitraries.ts';
+import { testWritten } from './testing/wording.ts';
 
 // Invariants over arbitrary, mostly garbage, HubSpot data and arbitrary valid configs.
 
@@ -94,8 +95,8 @@ describe('card view over garbage input', () => {
       fc.property(snapshotAndAsOf, configArb, ([asOf, snapshot], config) => {
         const generatedAt = `${asOf}T12:00:00.000Z`;
         const clean = { ...snapshot, issues: [] };
-        const writeback = writebackFor(clean, config, { asOf, generatedAt });
-        const shown = changedProperties(clean.company.properties, healthProperties(view(asOf, clean, config)));
+        const writeback = writebackFor(clean, config, { asOf, generatedAt }, testWritten);
+        const shown = changedProperties(clean.company.properties, healthProperties(view(asOf, clean, config), testWritten));
         if (shown === null) expect(writeback).toEqual({ kind: 'unchanged' });
         else expect(writeback).toEqual({ kind: 'write', properties: { ...shown, cs_health_updated_at: generatedAt } });
       }),
@@ -106,7 +107,7 @@ describe('card view over garbage input', () => {
   it('writes back nothing a second time: applying the changes leaves no change', () => {
     fc.assert(
       fc.property(snapshotAndAsOf, fc.dictionary(fc.constantFrom('cs_health_score', 'cs_renewal_date', 'cs_company_nps'), valueArb('2026-01-01')), ([asOf, snapshot], current) => {
-        const next = healthProperties(view(asOf, snapshot));
+        const next = healthProperties(view(asOf, snapshot), testWritten);
         const written = { ...current, ...changedProperties(current, next) };
         expect(changedProperties(written, next)).toBeNull();
       }),

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../config/schema.ts';
 import { managerLists } from '../domain/portfolio/manager-lists.ts';
 import { conditionsOf, filterBranchOf } from './list-definitions.ts';
+import { testListName } from '../domain/testing/wording.ts';
 
 // A list's filters read back into setup's conditions: exactly what setup writes reads back as its
 // conditions (whatever the zone), anything of another form as null ("changed in HubSpot").
 
 type Branch = { filterBranches: Array<{ filters: Array<{ operation: Record<string, unknown> }> }> };
 const branchOf = (index: number): Branch => {
-  const list = managerLists(defaultConfig)[index];
+  const list = managerLists(defaultConfig, testListName)[index];
   if (!list) throw new Error('no list');
   return structuredClone(filterBranchOf(list, 'Europe/Warsaw')) as unknown as Branch;
 };
@@ -16,7 +17,7 @@ const branchOf = (index: number): Branch => {
 describe('conditionsOf', () => {
   it('reads every manager list setup writes back as its conditions, for any configuration', () => {
     for (const config of [defaultConfig, parseConfig({ sync: { lifecycleStages: ['customer', 'evangelist'] } })]) {
-      for (const list of managerLists(config)) expect(conditionsOf('DYNAMIC', filterBranchOf(list, 'Asia/Tokyo'))).toEqual(list.conditions);
+      for (const list of managerLists(config, testListName)) expect(conditionsOf('DYNAMIC', filterBranchOf(list, 'Asia/Tokyo'))).toEqual(list.conditions);
     }
   });
 
@@ -24,11 +25,11 @@ describe('conditionsOf', () => {
     const branch = branchOf(3);
     const time = branch.filterBranches[0]?.filters[2]?.operation;
     if (time) time.lowerBoundTimePoint = { timeType: 'INDEXED', indexReference: { referenceType: 'TODAY' }, zoneId: 'UTC', offset: { days: -90, hours: 0, minutes: 0, months: 0 } };
-    expect(conditionsOf('DYNAMIC', { ...branch, pruningRefineBy: null, extra: 1 })).toEqual(managerLists(defaultConfig)[3]?.conditions);
+    expect(conditionsOf('DYNAMIC', { ...branch, pruningRefineBy: null, extra: 1 })).toEqual(managerLists(defaultConfig, testListName)[3]?.conditions);
     const detractors = branchOf(2);
     const nps = detractors.filterBranches[0]?.filters[1]?.operation;
     if (nps) nps.value = '0';
-    expect(conditionsOf('DYNAMIC', detractors)).toEqual(managerLists(defaultConfig)[2]?.conditions);
+    expect(conditionsOf('DYNAMIC', detractors)).toEqual(managerLists(defaultConfig, testListName)[2]?.conditions);
     if (time) time.lowerBoundTimePoint = { timeType: 'INDEXED', indexReference: { referenceType: 'TODAY' }, zoneId: 'UTC', offset: { days: -90, hours: 6 } };
     expect(conditionsOf('DYNAMIC', branch)).toBeNull();
   });

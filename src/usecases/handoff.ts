@@ -92,8 +92,8 @@ export async function changeHandoff(deps: HandoffDeps, companyId: string, reques
     today,
     // The team reads the timeline note: the portal's language.
     notes: noteWording(deps.config.portalLanguage, deps.config.timeZone),
-    // The onboarding tasks: the language of the user who accepted (English without one).
-    ...(request.action === 'accept' ? { onboarding: onboardingWording(request.locale) } : {}),
+    // The onboarding tasks (an accept's only): the language of the user who accepted (English without one).
+    onboarding: onboardingWording(request.action === 'accept' ? request.locale : undefined),
   });
   if (plan.kind === 'refused') {
     const refusal = { kind: 'refused', reason: plan.reason, message: plan.message, view: cardAfter(deps, loaded) } as const;

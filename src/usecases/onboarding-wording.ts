@@ -1,11 +1,11 @@
 import { createI18n } from '../app/cards/i18n/format.ts';
 import { loadEveryCatalog } from '../app/cards/i18n/messages.ts';
-import { englishOnboarding, type OnboardingWording } from '../domain/handoff/onboarding-wording.ts';
+import type { OnboardingWording } from '../domain/handoff/onboarding-wording.ts';
 
 /**
  * The onboarding tasks' words in the accepting user's language (the card sends its user's
- * locale; English without one): onboarding.* and the card's own handoff field labels. English
- * keeps the domain's own English, byte for byte what the tasks always said.
+ * locale; English without one): onboarding.* and the card's own handoff field labels, from the
+ * message catalog in every language, English included.
  *
  * @example
  * onboardingWording('pl-PL').goLiveSubject('Acme') // => 'Sprawdzenie uruchomienia: Acme'
@@ -14,7 +14,6 @@ export function onboardingWording(locale: string | undefined): OnboardingWording
   // A task is worded in its card user's language, whichever of the five it is.
   loadEveryCatalog();
   const i18n = createI18n(locale, undefined);
-  if (i18n.catalog === 'en') return englishOnboarding;
   const named = (company: string | null) => ({ named: company === null ? 'no' : 'yes', company: company ?? '' });
   return {
     kickoffSubject: (company) => i18n.t('onboarding.kickoff.subject', named(company)),

@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig, portalLanguages } from '../config/schema.ts';
 import type { FactorOutcome } from '../domain/health/health.ts';
 import { writebackFor } from '../domain/sync/write-rules.ts';
-import { englishWording, healthDrivers, healthProperties } from '../domain/sync/written-values.ts';
+import { healthDrivers, healthProperties } from '../domain/sync/written-values.ts';
 import { at, atRiskCompany } from '../domain/testing/fixtures.ts';
-import { englishListName, managerListKeys } from '../domain/portfolio/manager-lists.ts';
+import { managerListKeys } from '../domain/portfolio/manager-lists.ts';
 import { planChurnReason } from '../domain/handoff/churn-reason.ts';
 import { handoffEffects } from '../domain/handoff/handoff-timeline.ts';
 import { maxNoteLength } from '../domain/handoff/note-html.ts';
-import { englishNotes } from '../domain/handoff/note-wording.ts';
 import { parseIsoDate } from '../domain/parsing/index.ts';
 import type { Deal } from '../domain/renewal/deals.ts';
 import { messages as en } from '../app/cards/i18n/catalog/en.ts';
 import { messages as pl } from '../app/cards/i18n/catalog/pl.ts';
-import { loadEveryCatalog, type MessageKey } from '../app/cards/i18n/messages.ts';
-import { englishPropertyWords, groupFor, productProperties, propertyLabelKeys, type PropertyWords } from '../domain/properties.ts';
+import { loadEveryCatalog } from '../app/cards/i18n/messages.ts';
+import { groupFor, productProperties, propertyLabelKeys } from '../domain/properties.ts';
+import { testWritten } from '../domain/testing/wording.ts';
+import { onboardingWording } from './onboarding-wording.ts';
 import { listName, noteWording, portalWording, propertyWords, writtenWording } from './portal-wording.ts';
 
 // Formats in several languages: every catalog, as the card and the backend load them.
@@ -48,9 +49,8 @@ const factors: FactorOutcome[] = [
 const renewalCall = { title: 'Hold the renewal call', titleMessage: { code: 'action.renewal-call.title', params: {} } };
 
 describe('the health drivers and next action in the portal\'s language', () => {
-  it('writes English exactly as before (the domain\'s own English)', () => {
-    expect(writtenWording('en', 'Asia/Tokyo')).toBe(englishWording);
-    expect(healthDrivers(factors, writtenWording('en', 'UTC'))).toBe('Support 64/100: 2 tickets open (1 urgent), oldest 19 days; Renewal 40/100: Renews in 38 days (2027-01-14); no renewal deal yet');
+  it('writes English from the en catalog: the card\'s words', () => {
+    expect(healthDrivers(factors, writtenWording('en', 'UTC'))).toBe('Support 64/100: 2 tickets open, 1 urgent, oldest 19 days; Renewal 40/100: Renews in 38 days (Jan 14, 2027); no renewal deal yet');
     expect(writtenWording('en', 'UTC').nextAction(renewalCall)).toBe('Hold the renewal call');
   });
 
@@ -89,7 +89,7 @@ describe('the health drivers and next action in the portal\'s language', () => {
   });
 
   it('takes its language from the configuration', () => {
-    expect(portalWording(defaultConfig)).toBe(englishWording);
+    expect(portalWording(defaultConfig).nextAction(renewalCall)).toBe('Hold the renewal call');
     expect(portalWording(parseConfig({ portalLanguage: 'pl' })).nextAction(renewalCall)).toBe('Przeprowadź rozmowę o odnowieniu');
   });
 });
@@ -102,12 +102,20 @@ describe('the write diff in the portal\'s language', () => {
   };
 
   it('writes every language once, then nothing while it stays; English as without a language', () => {
-    expect(sync('en')).toEqual(writebackFor(atRiskCompany(), defaultConfig, at));
     for (const language of portalLanguages) {
       const first = sync(language);
       if (first.kind !== 'write') throw new Error(`expected a write in ${language}`);
       expect(sync(language, first.properties)).toEqual({ kind: 'unchanged' });
     }
+  });
+
+  it('rewrites an English portal\'s drivers once where the English wording changed (the domain\'s explanations before, the card\'s words now), then nothing', () => {
+    const company = atRiskCompany();
+    const before = writebackFor(company, defaultConfig, at, testWritten);
+    if (before.kind !== 'write') throw new Error('expected a write');
+    const once = sync('en', before.properties);
+    expect(once.kind === 'write' && Object.keys(once.properties).sort()).toEqual(['cs_health_drivers', 'cs_health_updated_at']);
+    expect(sync('en', { ...before.properties, ...(once.kind === 'write' ? once.properties : {}) })).toEqual({ kind: 'unchanged' });
   });
 
   it('rewrites only the drivers and the next action (and the stamp) when the language changes', () => {
@@ -128,7 +136,6 @@ describe('the write diff in the portal\'s language', () => {
 
 describe('the manager lists\' names in the portal\'s language', () => {
   it('are the English names as before in English, and four distinct names in each language', () => {
-    expect(listName('en')).toBe(englishListName);
     expect(managerListKeys.map(listName('en'))).toEqual(['Customer success: at-risk customers', 'Customer success: renewing in 90 days, not healthy', 'Customer success: detractors (company NPS below 0)', 'Customer success: churned in the last 90 days']);
     for (const language of portalLanguages) expect(new Set(managerListKeys.map(listName(language))).size).toBe(4);
     expect(listName('pl')('churned')).toBe('Customer success: klienci, którzy odeszli w ostatnich 90 dniach');
@@ -139,11 +146,11 @@ describe('the manager lists\' names in the portal\'s language', () => {
 });
 
 describe('the handoff and churn-reason notes in the portal\'s language', () => {
-  const timeline = (language: (typeof portalLanguages)[number] | undefined, after: Record<string, string> = {}) =>
+  const timeline = (language: (typeof portalLanguages)[number], after: Record<string, string> = {}) =>
     handoffEffects(
       'return',
       'submitted',
-      { company: {}, companyName: 'Acme', contacts: [{ id: '301', properties: { firstname: 'Ana', lastname: 'Silva' } }], config: defaultConfig.handoff, today: '2026-12-07', ...(language ? { notes: noteWording(language, 'UTC') } : {}) },
+      { company: {}, companyName: 'Acme', contacts: [{ id: '301', properties: { firstname: 'Ana', lastname: 'Silva' } }], config: defaultConfig.handoff, today: '2026-12-07', notes: noteWording(language, 'UTC'), onboarding: onboardingWording(undefined) },
       3,
       { cs_handoff_goals: 'Go live', cs_handoff_champion_id: '301', cs_handoff_return_comment: 'Add the <budget>', ...after },
     ).note?.body ?? '';
@@ -152,12 +159,10 @@ describe('the handoff and churn-reason notes in the portal\'s language', () => {
     return plan.kind === 'apply' ? plan.note.body : '';
   };
 
-  it('writes English exactly as before', () => {
-    expect(noteWording('en', 'UTC')).toBe(englishNotes);
-    expect(timeline('en')).toBe(timeline(undefined));
+  it('writes English from the en catalog', () => {
     expect(timeline('en')).toContain('<p><strong>Handoff returned to sales</strong> (version 3)</p><p><strong>Comment:</strong> Add the &#60;budget&#62;</p><p><strong>Customer goals:</strong> Go live</p>');
     expect(churn('en')).toBe(
-      '<p><strong>Churn reason recorded</strong></p><p><strong>Reason:</strong> Budget</p><p><strong>Comment:</strong> Too pricey</p><p><strong>Lost renewal:</strong> deal 7 (closed 2026-11-20)</p><p>Recorded by the customer-success card. [cs-card:churn-reason-recorded]</p>',
+      '<p><strong>Churn reason recorded</strong></p><p><strong>Churn reason:</strong> Budget</p><p><strong>Comment:</strong> Too pricey</p><p><strong>Lost renewal:</strong> deal 7 (closed Nov 20, 2026)</p><p>Recorded by the customer-success card. [cs-card:churn-reason-recorded]</p>',
     );
   });
 
@@ -190,19 +195,24 @@ describe('the handoff and churn-reason notes in the portal\'s language', () => {
 });
 
 describe('the property group, labels and options setup writes, in the portal\'s language', () => {
-  it('are the definitions\' own English in English, and that English is the catalog\'s (one wording, no drift)', () => {
-    expect(propertyWords('en')).toBe(englishPropertyWords);
-    const seen: Array<[string, string]> = [];
-    const recording: PropertyWords = {
-      groupLabel: englishPropertyWords.groupLabel,
-      label: (key, english) => (seen.push([`property.label.${key}`, english]), english),
-      option: (set, value, english) => (set === 'handoff' ? seen.push([`property.option.handoff.${value}`, english]) : 0, english),
-      handoffField: (field, label) => englishPropertyWords.handoffField(field, label),
-    };
-    expect(productProperties(defaultConfig, recording)).toEqual(productProperties(defaultConfig));
-    expect(new Set(seen.map(([key]) => key)).size).toBe(propertyLabelKeys.length + 4);
-    for (const [key, english] of seen) expect(en[key as MessageKey], key).toBe(english);
-    expect(en['property.group']).toBe(englishPropertyWords.groupLabel);
+  it('are the en catalog\'s in English: the card\'s words for every label and option', () => {
+    const english = productProperties(defaultConfig, propertyWords('en'));
+    const byName = new Map(english.map((property) => [property.name, property]));
+    expect(groupFor(propertyWords('en'))).toEqual({ name: 'customer_success', label: en['property.group'], displayOrder: -1 });
+    propertyLabelKeys.forEach((key) => expect(english.some((property) => property.label === en[`property.label.${key}`]), key).toBe(true));
+    expect(byName.get('cs_handoff_goals')?.label).toBe('Handoff: Customer goals');
+    // The card's words: 'Active customer' (was 'Active'), 'Out of business, merger or acquisition' (was 'Went out of business, …').
+    expect(byName.get('cs_lifecycle_stage')?.options.map((option) => option.label)).toEqual(['Prospect', 'Onboarding', 'Active customer', 'Renewing', 'Churned']);
+    expect(byName.get('cs_churn_reason')?.options.map((option) => option.label)).toEqual(['Moved to a competitor', 'Value not realised', 'Budget', 'Out of business, merger or acquisition', 'Product gap', 'Other']);
+    expect(byName.get('cs_handoff_status')?.options.map((option) => option.label)).toEqual(['Not started', 'Submitted to CS', 'Accepted by CS', 'Returned to sales']);
+  });
+
+  it('give every option a catalog label in each language (never the bare value)', () => {
+    for (const language of portalLanguages) {
+      for (const property of productProperties(defaultConfig, propertyWords(language))) {
+        for (const option of property.options) expect(option.label, `${language} ${property.name} ${option.value}`).not.toBe(option.value);
+      }
+    }
   });
 
   it('are Polish with portalLanguage pl: group, labels, handoff fields and every option', () => {
@@ -215,7 +225,7 @@ describe('the property group, labels and options setup writes, in the portal\'s 
     expect(byName.get('cs_handoff_status')?.options.map((option) => option.label)).toEqual(['Nie rozpoczęto', 'Przekazane do CS', 'Przyjęte przez CS', 'Zwrócone do sprzedaży']);
     // Same properties, types and option values as in English: only the words differ.
     const strip = (list: typeof polish) => list.map(({ name, type, fieldType, groupName, displayOrder, description, options }) => ({ name, type, fieldType, groupName, displayOrder, description, values: options.map((o) => o.value) }));
-    expect(strip(polish)).toEqual(strip(productProperties(defaultConfig)));
+    expect(strip(polish)).toEqual(strip(productProperties(defaultConfig, propertyWords('en'))));
   });
 
   it('keep a handoff field label the configuration gives as typed', () => {
@@ -226,7 +236,7 @@ describe('the property group, labels and options setup writes, in the portal\'s 
   it('have every label and option in each language, none left English by accident', () => {
     for (const language of portalLanguages.filter((l) => l !== 'en')) {
       const words = productProperties(defaultConfig, propertyWords(language));
-      const english = productProperties(defaultConfig);
+      const english = productProperties(defaultConfig, propertyWords('en'));
       words.forEach((property, index) => {
         expect(property.label, `${language} ${property.name}`).not.toBe(english[index]?.label);
       });

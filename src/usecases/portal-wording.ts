@@ -2,15 +2,15 @@ import { createI18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
 import { portalLanguages, type CsConfig, type PortalLanguage } from '../config/schema.ts';
 import { explanationText } from '../domain/health/factor.ts';
-import { englishListName, type ManagerListKey } from '../domain/portfolio/manager-lists.ts';
-import { englishWording, type WrittenWording } from '../domain/sync/written-values.ts';
+import type { ManagerListKey } from '../domain/portfolio/manager-lists.ts';
+import type { WrittenWording } from '../domain/sync/written-values.ts';
 import { escapeHtml } from '../domain/handoff/note-html.ts';
-import { englishNotes, type NoteWording } from '../domain/handoff/note-wording.ts';
-import { englishPropertyWords, type OptionSet, type PropertyWords } from '../domain/properties.ts';
+import type { NoteWording } from '../domain/handoff/note-wording.ts';
+import type { OptionSet, PropertyWords } from '../domain/properties.ts';
 
 // The words the app writes into HubSpot for the whole portal (config `portalLanguage`), from the
-// message catalog: what a CS team filters views by and reads in its own language. English keeps
-// the domain's own English, byte for byte what the product always wrote. Setup names the
+// message catalog, the one home of these words in every language, English included: what a CS
+// team filters views by and reads in its own language, the card's own words. Setup names the
 // managers' lists in it too, and the handoff and churn-reason notes are written in it.
 
 /**
@@ -23,7 +23,6 @@ import { englishPropertyWords, type OptionSet, type PropertyWords } from '../dom
  * // => 'Przeprowadź rozmowę o odnowieniu'
  */
 export function writtenWording(language: PortalLanguage, timeZone: string): WrittenWording {
-  if (language === 'en') return englishWording;
   const i18n = createI18n(language, timeZone);
   return {
     driver: (factor) => {
@@ -31,7 +30,7 @@ export function writtenWording(language: PortalLanguage, timeZone: string): Writ
       return i18n.t('written.driver', {
         factor: isMessageKey(labelKey) ? i18n.t(labelKey) : factor.label,
         score: factor.score,
-        // A code this catalog does not know (none should be) falls back to the English.
+        // A factor without a catalog message (none should be) keeps the domain's explanation.
         explanation: factor.explanationMessage ? i18n.message(factor.explanationMessage, explanationText(factor.explanation)) : explanationText(factor.explanation),
       });
     },
@@ -47,7 +46,6 @@ export function writtenWording(language: PortalLanguage, timeZone: string): Writ
  * listName('pl')('atRisk') // => 'Customer success: klienci z ryzykiem odejścia'
  */
 export function listName(language: PortalLanguage): (key: ManagerListKey) => string {
-  if (language === 'en') return englishListName;
   const i18n = createI18n(language, 'UTC');
   return (key) => i18n.t(`setup.list.${key}`);
 }
@@ -73,7 +71,6 @@ export function listNamesInEveryLanguage(key: ManagerListKey, language: PortalLa
  * noteWording('pl', 'UTC').lostDeal(null, '7', '2026-11-20') // => 'transakcja 7 (zamknięta 20 lis 2026)'
  */
 export function noteWording(language: PortalLanguage, timeZone: string): NoteWording {
-  if (language === 'en') return englishNotes;
   const i18n = createI18n(language, timeZone);
   return {
     handoffHeading: (step) => i18n.t('note.handoff.heading', { step }),
@@ -100,17 +97,18 @@ export function noteWording(language: PortalLanguage, timeZone: string): NoteWor
  * card's own words for bands, lifecycle stages, churn reasons and handoff fields); descriptions stay English.
  *
  * @example
- * propertyWords('pl').label('healthScore', 'Health score') // => 'Wynik kondycji'
+ * propertyWords('pl').label('healthScore') // => 'Wynik kondycji'
+ * propertyWords('en').option('lifecycle', 'active') // => 'Active customer'
  */
 export function propertyWords(language: PortalLanguage): PropertyWords {
-  if (language === 'en') return englishPropertyWords;
   const i18n = createI18n(language, 'UTC');
   return {
     groupLabel: i18n.t('property.group'),
     label: (key) => i18n.t(`property.label.${key}`),
-    option: (set, value, english) => {
+    option: (set, value) => {
       const key = optionKey(set, value);
-      return isMessageKey(key) ? i18n.t(key) : english;
+      // Every option the domain defines has its catalog label (a test checks each language).
+      return isMessageKey(key) ? i18n.t(key) : value;
     },
     handoffField: (field, label) => i18n.t('property.handoffField', { label: field === null ? label : i18n.t(`handoff.field.${field}`) }),
   };

@@ -12,6 +12,7 @@ import { legacySyncReason } from '../../src/state/sync-state.ts';
 import type { SyncSummary } from '../../src/usecases/sync.ts';
 import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { csCard, csCardUntil, type CliResult } from '../sync/cli-process.ts';
+import { listName } from '../../src/usecases/portal-wording.ts';
 
 // The summaries below are formatted here in every language: every catalog, as the card and the backend load them.
 loadEveryCatalog();
@@ -41,7 +42,7 @@ const englishOnly = (() => {
   return english;
 })();
 
-const englishListNames = managerLists(defaultConfig).map((list) => list.name);
+const englishListNames = managerLists(defaultConfig, listName('en')).map((list) => list.name);
 
 function englishIn(output: string): string[] {
   return output.split('\n').filter((line) => [...shingles(line)].some((run) => englishOnly.has(run)));

@@ -9,8 +9,8 @@ import { run } from '../../src/cli/main.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { listeningPortal } from '../sandbox/listening-portal.ts';
 import { mswServer } from '../msw.ts';
-import { listName } from '../../src/usecases/portal-wording.ts';
 import { csCard } from '../sync/cli-process.ts';
+import { listName, propertyWords } from '../../src/usecases/portal-wording.ts';
 
 // `cs-card setup` as a user runs it, against the sandbox on loopback (HUBSPOT_BASE_URL), and
 // --lists in-process across a change of the portal's language.
@@ -31,7 +31,7 @@ describe('cs-card setup (a separate process)', () => {
     portal.sandbox.log.clear();
     const second = await csCard(['setup'], env());
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain(`Created 0 properties\nUpdated 0 properties\nUnchanged ${productProperties(defaultConfig).length} properties\n`);
+    expect(second.stdout).toContain(`Created 0 properties\nUpdated 0 properties\nUnchanged ${productProperties(defaultConfig, propertyWords('en')).length} properties\n`);
     expect(second.stdout).toMatch(/^Nothing to change: the portal already matches\.$/m);
     expect(portal.sandbox.log.entries.filter((e) => e.method !== 'GET')).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('cs-card setup (a separate process)', () => {
     expect(result.stderr).toContain('HUBSPOT_ACCESS_TOKEN is not set, so this runs against the embedded sandbox portal');
     expect(result.stdout).toMatch(/^Created \d+ properties/m);
     // The sandbox has HubSpot's Lists v3 routes: the lists are made there.
-    for (const name of managerLists(defaultConfig).map((list) => list.name)) expect(result.stdout).toContain(`List "${name}" (id `);
+    for (const name of managerLists(defaultConfig, listName('en')).map((list) => list.name)) expect(result.stdout).toContain(`List "${name}" (id `);
   });
 });
 
@@ -77,7 +77,7 @@ describe('cs-card setup --lists (in-process, the sandbox\'s Lists v3 behind msw)
       out.push(String(chunk));
       return true;
     });
-    const names = managerLists(defaultConfig).map((list) => list.name);
+    const names = managerLists(defaultConfig, listName('en')).map((list) => list.name);
 
     expect(await run(['setup', '--lists', '--locale', 'en'])).toBe(0);
     const ids = [...sandbox.store.lists.keys()];

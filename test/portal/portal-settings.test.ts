@@ -12,6 +12,7 @@ import { writebackFor } from '../../src/domain/sync/write-rules.ts';
 import { HubSpotGateway } from '../../src/hubspot/gateway.ts';
 import { MemoryStore } from '../../src/sandbox/store.ts';
 import { mswServer } from '../msw.ts';
+import { portalWording } from '../../src/usecases/portal-wording.ts';
 
 // The portal's settings (account details, sentiment options) read once through the SDK from the
 // sandbox, and what they change: the day a close date falls on, the currency of amounts, and the
@@ -82,7 +83,7 @@ describe('portal settings read from the account details API', () => {
     expect(view.renewal).toMatchObject({ amount: 10800, currency: 'USD' });
     expect(view.renewal).toMatchObject({ dealAmount: 10000, dealCurrency: 'EUR' });
     const snapshot = await p.gateway.companySnapshot(companyId, requiredProperties(config), new Deadline(5_000));
-    const writeback = writebackFor(snapshot, config, { asOf: '2026-12-01', generatedAt: '2026-12-01T10:00:00.000Z' });
+    const writeback = writebackFor(snapshot, config, { asOf: '2026-12-01', generatedAt: '2026-12-01T10:00:00.000Z' }, portalWording(config));
     expect(writeback).toMatchObject({ kind: 'write', properties: { cs_renewal_amount: '10800' } });
   });
 

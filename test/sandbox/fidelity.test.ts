@@ -6,6 +6,7 @@ import { defaultConfig } from '../../src/config/schema.ts';
 import { listRequest } from '../../src/hubspot/list-definitions.ts';
 import { DEFAULT_RATE_LIMIT } from '../../src/sandbox/index.ts';
 import { failureOf, sdkPortal } from './sdk-portal.ts';
+import { listName } from '../../src/usecases/portal-wording.ts';
 
 // Where the sandbox follows HubSpot's published API specs and a real portal's behaviour rather
 // than being more forgiving: association paging on a record, search limits and validation, the
@@ -147,7 +148,7 @@ describe('property values, tokens and the default rate limit', () => {
 });
 
 describe('Lists v3 through @hubspot/api-client', () => {
-  const lists = managerLists(defaultConfig);
+  const lists = managerLists(defaultConfig, listName('en'));
 
   it("creates the product's four manager lists (spec-valid bodies), finds them by name and id, and lists dynamic members", async () => {
     const { sandbox, client } = sdkPortal({ data: 'empty', clock: () => Date.parse('2026-06-30T12:00:00Z') });

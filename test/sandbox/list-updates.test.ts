@@ -3,6 +3,7 @@ import { defaultConfig } from '../../src/config/schema.ts';
 import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
 import { filterBranchOf, listRequest } from '../../src/hubspot/list-definitions.ts';
 import { failureOf, sdkPortal } from './sdk-portal.ts';
+import { listName } from '../../src/usecases/portal-wording.ts';
 
 // The sandbox's Lists v3 updates, through @hubspot/api-client as HubSpot answers them: PUT
 // /crm/v3/lists/{listId}/update-list-name?listName=… and PUT …/update-list-filters { filterBranch }
@@ -10,7 +11,7 @@ import { failureOf, sdkPortal } from './sdk-portal.ts';
 // another list, whatever its object type or case; a body without the spec's required fields; a
 // filter on a property the object lacks; a MANUAL list's filters; an unknown list).
 
-const [atRisk, , detractors] = managerLists(defaultConfig);
+const [atRisk, , detractors] = managerLists(defaultConfig, listName('en'));
 // The SDK types every filter variant separately; the bodies are HubSpot's documented JSON.
 const asBody = (body: Record<string, unknown>): never => body as never;
 

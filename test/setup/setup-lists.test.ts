@@ -31,7 +31,7 @@ function harness(portal: PortfolioPortal) {
 describe('cs-card setup --lists against the sandbox', () => {
   it('creates the four lists with spec-valid bodies, on the properties sync writes; a second run changes nothing', async () => {
     const { setup, stored, writes, sandbox } = harness(await openPortal({ companies: 5 }));
-    const names = managerLists(parseConfig({})).map((list) => list.name);
+    const names = managerLists(parseConfig({}), listName('en')).map((list) => list.name);
 
     const first = await setup('en');
     expect(first?.map((l) => l.outcome)).toEqual(['created', 'created', 'created', 'created']);
@@ -75,7 +75,7 @@ describe('cs-card setup --lists against the sandbox', () => {
     const ids = stored().map((l) => l.listId);
     for (const language of ['th', 'zh-CN', 'en'] as const) {
       const report = await setup(language);
-      expect(report?.map((l) => [l.listId, l.outcome, l.name])).toEqual(ids.map((id, i) => [id, 'renamed', listName(language)(managerLists(parseConfig({}))[i]?.key ?? 'atRisk')]));
+      expect(report?.map((l) => [l.listId, l.outcome, l.name])).toEqual(ids.map((id, i) => [id, 'renamed', listName(language)(managerLists(parseConfig({}), listName('en'))[i]?.key ?? 'atRisk')]));
       expect(stored().map((l) => l.listId)).toEqual(ids);
     }
   });
@@ -99,7 +99,7 @@ describe('cs-card setup --lists against the sandbox', () => {
     const { setup, stored, writes, sandbox, client } = harness(await openPortal({ companies: 5 }));
     await setup('en');
     const [atRisk] = stored();
-    const list = managerLists(parseConfig({}))[0];
+    const list = managerLists(parseConfig({}), listName('en'))[0];
     if (!atRisk || !list) throw new Error('no list');
     // An admin adds an owner filter to the at-risk list.
     const edited = { ...list, conditions: [...list.conditions, { property: 'hubspot_owner_id', test: 'any-of' as const, values: ['7'] }] };

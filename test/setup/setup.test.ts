@@ -6,6 +6,7 @@ import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { runSetup } from '../../src/usecases/setup.ts';
 import { messages as ja } from '../../src/app/cards/i18n/catalog/ja.ts';
 import type { MessageKey } from '../../src/app/cards/i18n/messages.ts';
+import { propertyWords } from '../../src/usecases/portal-wording.ts';
 import { fastRetry, portalsClosedAfterEach, type PortfolioPortal } from '../sync/portfolio-portal.ts';
 import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
 
@@ -29,11 +30,11 @@ describe('cs-card setup against the sandbox', () => {
     expect(first.updated.map((u) => u.name).sort()).toEqual(['cs_handoff_status', 'cs_health_factors', 'cs_health_score']);
     expect(first.created).toContain('cs_health_band');
     expect(first.failed).toEqual([]);
-    expect(first.created.length + first.updated.length + first.unchanged.length).toBe(productProperties(config).length);
+    expect(first.created.length + first.updated.length + first.unchanged.length).toBe(productProperties(config, propertyWords('en')).length);
 
     sandbox.log.clear();
     const second = await setup();
-    expect(second).toEqual({ group: 'unchanged', created: [], updated: [], unchanged: productProperties(config).map((p) => p.name), failed: [], lists: null });
+    expect(second).toEqual({ group: 'unchanged', created: [], updated: [], unchanged: productProperties(config, propertyWords('en')).map((p) => p.name), failed: [], lists: null });
     // Two reads, no writes.
     expect(sandbox.log.entries.map((e) => e.method)).toEqual(['GET', 'GET']);
   });
@@ -64,7 +65,7 @@ describe('cs-card setup against the sandbox', () => {
     expect(again).toMatchObject({ group: 'unchanged', created: [], updated: [], failed: [] });
     const english = await runSetup({ properties: gateway, config });
     expect(english.group).toBe('updated');
-    expect(english.updated.map((u) => u.name)).toEqual(productProperties(config).map((p) => p.name));
+    expect(english.updated.map((u) => u.name)).toEqual(productProperties(config, propertyWords('en')).map((p) => p.name));
     expect(english.updated.every((u) => u.fields.every((field) => field === 'label' || field === 'options'))).toBe(true);
   });
 
@@ -79,7 +80,7 @@ describe('cs-card setup against the sandbox', () => {
 
   it('leaves handoff fields the configuration points outside the cs_ namespace alone', async () => {
     const config = parseConfig({ handoff: { requiredFields: [{ property: 'crm_goals', label: 'Goals' }], optionalFields: [] } });
-    const names = productProperties(config).map((p) => p.name);
+    const names = productProperties(config, propertyWords('en')).map((p) => p.name);
     expect(names).not.toContain('crm_goals');
     expect(names).toContain('cs_handoff_status');
   });

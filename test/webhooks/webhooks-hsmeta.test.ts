@@ -6,6 +6,7 @@ import { defaultConfig } from '../../src/config/schema.ts';
 import { isProductProperty, parseDelivery, subscriptionObjectType, watchedProperties, webhookTargets, type WatchedObject } from '../../src/domain/sync/webhook-events.ts';
 import { productProperties } from '../../src/domain/properties.ts';
 import { ownedCompanyProperties } from '../../src/domain/sync/written-values.ts';
+import { propertyWords } from '../../src/usecases/portal-wording.ts';
 
 // The webhook component HubSpot uploads (platform 2026.03, "Configure webhooks"): it must
 // subscribe to the health inputs — and never to a property the product writes, which would
@@ -36,7 +37,7 @@ describe('src/app/webhooks/webhooks-hsmeta.json', () => {
     const named = subscriptions.flatMap((subscription) => subscription.propertyName ?? []);
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter(isProductProperty)).toEqual([]);
-    const written = new Set([...ownedCompanyProperties, ...productProperties(defaultConfig).map((property) => property.name)]);
+    const written = new Set([...ownedCompanyProperties, ...productProperties(defaultConfig, propertyWords('en')).map((property) => property.name)]);
     expect(named.filter((name) => written.has(name))).toEqual([]);
   });
 

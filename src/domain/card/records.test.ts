@@ -7,6 +7,7 @@ import { handoffOf } from '../handoff/handoff.ts';
 import { requiredProperties } from './requirements.ts';
 import { changedProperties, healthProperties } from '../sync/written-values.ts';
 import { at, atRiskCompany, dayAt, snapshot, task } from '../testing/fixtures.ts';
+import { testWritten } from '../testing/wording.ts';
 
 describe('handoff completeness', () => {
   it('lists the missing required fields and the share filled', () => {
@@ -59,7 +60,7 @@ describe('action tasks', () => {
 describe('write-back properties', () => {
   it('maps the view to the owned company properties, clearing unknowns with ""', () => {
     const view = buildCardView(atRiskCompany(), defaultConfig, at);
-    const props = healthProperties(view);
+    const props = healthProperties(view, testWritten);
     expect(props).toMatchObject({
       cs_health_score: String(view.health.score),
       cs_health_band: 'at_risk',
@@ -73,11 +74,11 @@ describe('write-back properties', () => {
     });
     expect(props.cs_health_drivers).toMatch(/^\w[^;]+ \d+\/100: .+; .+; .+$/);
     expect(props).not.toHaveProperty('cs_health_updated_at');
-    expect(healthProperties(buildCardView(snapshot(), defaultConfig, at))).toMatchObject({ cs_health_score: '', cs_health_drivers: '', cs_company_nps: '', cs_renewal_date: '' });
+    expect(healthProperties(buildCardView(snapshot(), defaultConfig, at), testWritten)).toMatchObject({ cs_health_score: '', cs_health_drivers: '', cs_company_nps: '', cs_renewal_date: '' });
   });
 
   it('names the factors costing the most points first', () => {
-    const drivers = healthProperties(buildCardView(atRiskCompany(), defaultConfig, at)).cs_health_drivers;
+    const drivers = healthProperties(buildCardView(atRiskCompany(), defaultConfig, at), testWritten).cs_health_drivers;
     expect(drivers?.startsWith('NPS 0/100: NPS -100 from 1 response')).toBe(true);
   });
 

@@ -4,23 +4,15 @@ import { actionMarker } from '../playbooks/action-tasks.ts';
 import { formatDay, parseInstant, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
 import { escapeHtml, fitNote, multiline } from './note-html.ts';
-import { englishNotes, gapBetween, labelled, type NoteWording } from './note-wording.ts';
+import { gapBetween, labelled, type NoteWording } from './note-wording.ts';
 import { textOf } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
+import { messages as english } from '../../app/cards/i18n/catalog/en.ts';
 import { churnReasons, maxChurnComment, type ChurnReason, type ChurnReasonBody } from '../../app/cards/contract/churn.ts';
 
 // Why a customer left (DOMAIN.md "Customers who decided to cancel: record why"): asked for
 // when the renewal deal is lost, stored as company properties and a timeline note, and it
 // feeds the "lost renewal without churn reason" suggested action.
-
-export const churnReasonLabels: Readonly<Record<ChurnReason, string>> = {
-  competitor: 'Moved to a competitor',
-  value_not_realised: 'Value not realised',
-  budget: 'Budget',
-  out_of_business_or_ma: 'Went out of business, merger or acquisition',
-  product_gap: 'Product gap',
-  other: 'Other',
-};
 
 export { churnStateProperties } from '../property-names.ts';
 
@@ -86,7 +78,7 @@ const reasonWords: ReadonlyArray<readonly [ChurnReason, RegExp]> = [
 
 /**
  * The churn reason the lost renewal's `closed_lost_reason` suggests: the reason its words name
- * (a code, a label, or words such as "budget", "competitor", "acquired" — the one named first)
+ * (a code, the card's English label for it (the catalog's churn.reason.*), or words such as "budget", "competitor", "acquired" — the one named first)
  * and the text itself as the comment; null when the deal gives no reason.
  *
  * @example
@@ -98,7 +90,7 @@ export function suggestedChurnReason(lostReason: string | null): ChurnSuggestion
   const comment = lostReason?.trim() ?? '';
   if (comment === '') return null;
   const key = comment.toLowerCase();
-  const named = churnReasons.find((reason) => reason === key.replace(/[\s-]+/g, '_') || churnReasonLabels[reason].toLowerCase() === key);
+  const named = churnReasons.find((reason) => reason === key.replace(/[\s-]+/g, '_') || english[`churn.reason.${reason}`].toLowerCase() === key);
   if (named !== undefined) return { reason: named, comment: '' }; // a dropdown's value: nothing to add as a comment
   let first: { reason: ChurnReason; at: number } | null = null;
   for (const [reason, words] of reasonWords) {
@@ -154,10 +146,10 @@ export type ChurnRefusal = 'churn_reason_recorded' | 'churn_reason_not_needed';
  */
 export function planChurnReason(
   body: ChurnReasonBody,
-  ctx: { company: PropertyValues; lostDeal: Deal | null; config: CsConfig['playbooks']; now: string; /** The note's words: the portal's language (English when not given). */ notes?: NoteWording },
+  ctx: { company: PropertyValues; lostDeal: Deal | null; config: CsConfig['playbooks']; now: string; /** The note's words: the portal's language (the shell's, from the message catalog). */ notes: NoteWording },
 ): ChurnPlan {
   const comment = body.comment ?? '';
-  const note = { body: churnNote(body.reason, comment, ctx.lostDeal, ctx.notes ?? englishNotes), marker: churnNoteMarker };
+  const note = { body: churnNote(body.reason, comment, ctx.lostDeal, ctx.notes), marker: churnNoteMarker };
   const recorded = recordedChurnReason(ctx.company, ctx.config);
   if (recorded !== null) {
     if (recorded === body.reason && (textOf(ctx.company, churnStateProperties.comment) ?? '') === comment) return { kind: 'replay', note };

@@ -41,10 +41,10 @@ export interface HandoffContext extends TimelineContext {
  *
  * @example
  * // CS accepts the submitted handoff at version 2: status, time, next version and the change's key are written.
- * planHandoffChange({ action: 'accept', baseVersion: 2 }, { company: { cs_handoff_status: 'submitted', cs_handoff_version: '2' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', now: '2026-12-07T09:00:00Z' }).properties
+ * planHandoffChange({ action: 'accept', baseVersion: 2 }, { company: { cs_handoff_status: 'submitted', cs_handoff_version: '2' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', now: '2026-12-07T09:00:00Z', notes: english.notes, onboarding: english.onboarding }).properties
  * // => { cs_handoff_status: 'accepted', cs_handoff_accepted_at: '2026-12-07T09:00:00Z', cs_handoff_version: '3', cs_handoff_last_change: 'accept:2:811c9dc5' }
  * // The same accept from a form opened at version 1 is refused, nothing overwritten:
- * planHandoffChange({ action: 'accept', baseVersion: 1 }, { company: { cs_handoff_status: 'submitted', cs_handoff_version: '2' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', now: '2026-12-07T09:00:00Z' }).reason // => 'conflict'
+ * planHandoffChange({ action: 'accept', baseVersion: 1 }, { company: { cs_handoff_status: 'submitted', cs_handoff_version: '2' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', now: '2026-12-07T09:00:00Z', notes: english.notes, onboarding: english.onboarding }).reason // => 'conflict'
  */
 export function planHandoffChange(request: HandoffRequest, ctx: HandoffContext): HandoffPlan {
   const current = handoffVersion(ctx.company);

@@ -5,8 +5,8 @@ import { contactLabel } from './handoff-contacts.ts';
 import { csmOwnerId, handoffFieldKeys, handoffFields, handoffStateProperties, type HandoffFields } from './handoff.ts';
 import type { HandoffAction } from '../../app/cards/contract/handoff.ts';
 import { defuseMarkers, escapeHtml, fitNote, multiline } from './note-html.ts';
-import { englishNotes, gapBetween, labelled, type HandoffStep, type NoteWording } from './note-wording.ts';
-import { englishOnboarding, type OnboardingWording } from './onboarding-wording.ts';
+import { gapBetween, labelled, type HandoffStep, type NoteWording } from './note-wording.ts';
+import type { OnboardingWording } from './onboarding-wording.ts';
 import { textOf } from '../parsing/index.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import type { HandoffStatus } from '../../app/cards/contract/view-model.ts';
@@ -43,10 +43,10 @@ export interface TimelineContext {
   readonly config: CsConfig['handoff'];
   /** YYYY-MM-DD: the day the change happens, for the task due dates. */
   readonly today: string;
-  /** The words of the timeline note: the portal's language (English when not given). */
-  readonly notes?: NoteWording;
-  /** The words of the onboarding tasks: the accepting user's language (English when not given). */
-  readonly onboarding?: OnboardingWording;
+  /** The words of the timeline note: the portal's language (the shell's, from the message catalog). */
+  readonly notes: NoteWording;
+  /** The words of the onboarding tasks: the accepting user's language (the shell's, from the message catalog). */
+  readonly onboarding: OnboardingWording;
 }
 
 /**
@@ -63,18 +63,19 @@ export const onboardingMarkers = { kickoff: actionMarker('handoff-kickoff'), goL
 
 /**
  * What a step puts on the timeline (a note with the full content) and, on accept, the onboarding tasks.
+ * (`english`: the English wordings the shell builds from the en catalog.)
  *
  * @example
  * // Accepted on 2026-12-07: the kickoff is due kickoffDueDays (5) later, the go-live check on the planned go-live day.
- * handoffEffects('accept', 'submitted', { company: { hubspot_owner_id: '7' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07' }, 3, { cs_handoff_go_live_date: '2027-01-15' })
+ * handoffEffects('accept', 'submitted', { company: { hubspot_owner_id: '7' }, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', notes: english.notes, onboarding: english.onboarding }, 3, { cs_handoff_go_live_date: '2027-01-15' })
  *   .tasks.map((task) => [task.subject, task.dueDate, task.ownerId]) // => [['Onboarding kickoff with Acme', '2026-12-12', '7'], ['Go-live check with Acme', '2027-01-15', '7']]
- * handoffEffects('save', 'not_started', { company: {}, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07' }, 1, {}) // => { note: null, tasks: [] }
+ * handoffEffects('save', 'not_started', { company: {}, companyName: 'Acme', contacts: [], config: defaultConfig.handoff, today: '2026-12-07', notes: english.notes, onboarding: english.onboarding }, 1, {}) // => { note: null, tasks: [] }
  */
 export function handoffEffects(action: HandoffAction, previous: HandoffStatus, ctx: TimelineContext, version: number, after: PropertyValues): HandoffEffects {
   if (action === 'save') return { note: null, tasks: [] };
   const marker = noteMarker(action, version);
   const fields = handoffFields(after);
-  const words = ctx.notes ?? englishNotes;
+  const words = ctx.notes;
   const steps: Readonly<Record<Exclude<HandoffAction, 'save'>, HandoffStep>> = {
     submit: previous === 'returned' ? 'resubmitted' : 'submitted',
     accept: 'accepted',
@@ -105,7 +106,7 @@ function fieldLines(fields: HandoffFields, contacts: readonly CrmRecord[], words
  */
 function onboardingTasks(fields: HandoffFields, ctx: TimelineContext): OnboardingTask[] {
   const ownerId = csmOwnerId(ctx.company, ctx.config);
-  const words = ctx.onboarding ?? englishOnboarding;
+  const words = ctx.onboarding;
   const company = ctx.companyName;
   const kickoffDue = addDays(ctx.today, ctx.config.kickoffDueDays);
   const goLive = fields.goLiveDate !== '' && fields.goLiveDate >= ctx.today ? fields.goLiveDate : kickoffDue;

@@ -13,6 +13,7 @@ import { changeKey, planHandoffChange, type HandoffContext } from './handoff-cha
 import { handoffFormSchema, returnHandoffBodySchema, type HandoffRequest } from '../../app/cards/contract/handoff.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import { at, deal, healthyCompany, npsAnswer, snapshot } from '../testing/fixtures.ts';
+import { testNotes, testOnboarding, testPropertyWords } from '../testing/wording.ts';
 
 // The handoff's form, state machine and idempotency, and the churn reason, as pure functions.
 
@@ -42,7 +43,7 @@ const stored = (values: PropertyValues = {}): PropertyValues => ({
 });
 
 function ctx(company: PropertyValues, config = defaultConfig.handoff): HandoffContext {
-  return { company, companyName: 'Acme', contacts, config, now: '2026-03-16T09:30:00.000Z', today: '2026-03-16' };
+  return { company, companyName: 'Acme', contacts, config, now: '2026-03-16T09:30:00.000Z', today: '2026-03-16', notes: testNotes, onboarding: testOnboarding };
 }
 
 /** Applies a request's written properties, as HubSpot would. */
@@ -63,7 +64,7 @@ describe('the handoff state machine', () => {
     company = apply(company, { action: 'return', baseVersion: 2, comment: '  Add the SSO date  ' });
     expect(handoffDetail(company, contacts, defaultConfig.handoff)).toMatchObject({ status: 'returned', returnComment: 'Add the SSO date', canEdit: true });
     const resubmit = planHandoffChange({ action: 'submit', baseVersion: 3 }, ctx(company));
-    expect(resubmit.kind === 'apply' && resubmit.note?.body).toMatch(/^<p><strong>Handoff resubmitted to customer success<\/strong> \(version 4\)/);
+    expect(resubmit.kind === 'apply' && resubmit.note?.body).toMatch(/^<p><strong>handoff resubmitted<\/strong> \(v4\)/);
     company = apply(company, { action: 'submit', baseVersion: 3 });
     company = apply(company, { action: 'accept', baseVersion: 4 });
     expect(handoffDetail(company, contacts, defaultConfig.handoff)).toMatchObject({ status: 'accepted', version: 5, canEdit: false, canAccept: false, returnComment: null });
@@ -164,8 +165,8 @@ describe('the handoff state machine', () => {
     const submitted = stored({ cs_handoff_status: 'submitted', cs_handoff_version: '2', cs_csm_owner: '88' });
     const plan = planHandoffChange({ action: 'accept', baseVersion: 2 }, ctx(submitted));
     expect(plan.kind === 'apply' && plan.tasks.map((t) => [t.subject, t.dueDate, t.ownerId])).toEqual([
-      ['Onboarding kickoff with Acme', '2026-03-21', '71'],
-      ['Go-live check with Acme', '2026-05-04', '71'],
+      ['kickoff Acme', '2026-03-21', '71'],
+      ['go-live Acme', '2026-05-04', '71'],
     ]);
     const csOwner = parseConfig({ handoff: { csOwnerProperty: 'cs_csm_owner' } }).handoff;
     const withCsOwner = planHandoffChange({ action: 'accept', baseVersion: 2 }, ctx(submitted, csOwner));
@@ -177,8 +178,9 @@ describe('the handoff state machine', () => {
     const configured = [...defaultConfig.handoff.requiredFields, ...defaultConfig.handoff.optionalFields];
     expect(configured.map((field) => field.label).sort()).toEqual(handoffFieldKeys.map((key) => handoffFieldLabels[key]).sort());
     for (const field of configured) expect(handoffFieldLabels[handoffFieldKeys.find((key) => handoffFieldProperties[key] === field.property) ?? 'goals']).toBe(field.label);
-    const labels = new Map(productProperties(defaultConfig).map((property) => [property.name, property.label]));
-    for (const key of handoffFieldKeys) expect(labels.get(handoffFieldProperties[key])).toBe(`Handoff: ${handoffFieldLabels[key]}`);
+    // Each default field is the card's form field: setup words it as the card does (testPropertyWords names the field's key).
+    const labels = new Map(productProperties(defaultConfig, testPropertyWords).map((property) => [property.name, property.label]));
+    for (const key of handoffFieldKeys) expect(labels.get(handoffFieldProperties[key])).toBe(`handoff:${key}`);
   });
 
   it('csmOwnerId: one rule for who receives a task, the configured CSM property, else the company owner (the @example)', () => {
@@ -193,8 +195,8 @@ describe('the handoff state machine', () => {
     const plan = planHandoffChange({ action: 'submit', baseVersion: 0, fields: { ...full, risks: '<script>alert(1)</script>\nsecond line' } }, ctx({}));
     const body = plan.kind === 'apply' ? (plan.note?.body ?? '') : '';
     expect(body).toContain('&#60;script&#62;alert(1)&#60;/script&#62;<br>second line');
-    expect(body).toContain('<strong>Champion:</strong> Ana Silva (ana@acme.example) (contact id 201)');
-    expect(body).toContain('<strong>Economic buyer:</strong> ben@acme.example (contact id 202)');
+    expect(body).toContain('<strong>championId:</strong> Ana Silva (ana@acme.example) #201');
+    expect(body).toContain('<strong>economicBuyerId:</strong> ben@acme.example #202');
     expect(body).toContain('[cs-card:handoff-submit-v1]');
   });
 });
@@ -274,15 +276,15 @@ describe('the churn reason', () => {
   };
 
   it('writes the reason once; the same answer again is a retry, a different one is refused', () => {
-    const plan = planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company: {}, lostDeal, config, now: '2026-03-16T09:30:00.000Z' });
+    const plan = planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company: {}, lostDeal, config, now: '2026-03-16T09:30:00.000Z', notes: testNotes });
     expect(plan).toMatchObject({ kind: 'apply', properties: { cs_churn_reason: 'product_gap', cs_churn_reason_comment: 'No multi-currency', cs_churn_recorded_at: '2026-03-16T09:30:00.000Z' } });
     const company = plan.kind === 'apply' ? plan.properties : {};
-    expect(planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company, lostDeal, config, now: 'later' }).kind).toBe('replay');
-    expect(planChurnReason({ reason: 'budget' }, { company, lostDeal, config, now: 'later' })).toMatchObject({ kind: 'refused', code: 'churn_reason_recorded' });
+    expect(planChurnReason({ reason: 'product_gap', comment: 'No multi-currency' }, { company, lostDeal, config, now: 'later', notes: testNotes }).kind).toBe('replay');
+    expect(planChurnReason({ reason: 'budget' }, { company, lostDeal, config, now: 'later', notes: testNotes })).toMatchObject({ kind: 'refused', code: 'churn_reason_recorded' });
   });
 
   it('refuses a company with no lost renewal that asks for a reason, writing nothing', () => {
-    expect(planChurnReason({ reason: 'budget' }, { company: {}, lostDeal: null, config, now: '2026-03-16T09:30:00.000Z' })).toEqual({
+    expect(planChurnReason({ reason: 'budget' }, { company: {}, lostDeal: null, config, now: '2026-03-16T09:30:00.000Z', notes: testNotes })).toEqual({
       kind: 'refused',
       code: 'churn_reason_not_needed',
       message: 'This company has no lost renewal waiting for a churn reason, so nothing was recorded: reload the card',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionMarker, taskActionId } from '../playbooks/action-tasks.ts';
-import { defuseMarkers, escapeHtml, fitNote, maxNoteLength, multiline, truncatedNotice } from './note-html.ts';
+import { defuseMarkers, escapeHtml, fitNote, maxNoteLength, multiline } from './note-html.ts';
 
 // Typed text in note and task bodies: escaped for HubSpot's HTML rendering, and never taken
 // for one of the product's "[cs-card:…]" markers.
@@ -25,16 +25,18 @@ describe('escapeHtml and defuseMarkers', () => {
 
 describe('fitNote: HubSpot keeps notes up to 65,536 characters', () => {
   const trailer = `<p>Recorded by the customer-success card. ${actionMarker('handoff-submit-v2')}</p>`;
+  // The notice is the note's language's (the shell's note.truncated); any text does here.
+  const truncatedNotice = '<p><strong>[Truncated]</strong></p>';
 
   it('leaves a note within the limit as it is (the @example)', () => {
-    expect(fitNote('<p>short</p>', '<p>[cs-card:x]</p>')).toBe('<p>short</p><p>[cs-card:x]</p>');
+    expect(fitNote('<p>short</p>', '<p>[cs-card:x]</p>', '<p>[…]</p>')).toBe('<p>short</p><p>[cs-card:x]</p>');
   });
 
   it('cuts a longer note to the limit with a visible notice, never inside a tag or an entity, keeping the marker', () => {
     for (const filler of ['a', '<', '\n', 'ü<&']) {
       const content = `<p><strong>Goals:</strong> ${multiline(filler.repeat(40_000))}</p><p><strong>Risks:</strong> ${multiline(filler.repeat(40_000))}</p>`;
       expect(content.length).toBeGreaterThan(maxNoteLength);
-      const body = fitNote(content, trailer);
+      const body = fitNote(content, trailer, truncatedNotice);
       expect(body.length, filler).toBeLessThanOrEqual(maxNoteLength);
       expect(body.endsWith(`${truncatedNotice}${trailer}`), filler).toBe(true);
       const cut = body.slice(0, body.length - truncatedNotice.length - trailer.length);

@@ -41,9 +41,6 @@ export function multiline(text: string): string {
 /** HubSpot's limit on a note body, in characters (HUBSPOT.md "Real-portal facts"). */
 export const maxNoteLength = 65_536;
 
-/** Said where a note was cut, so nobody takes it for the whole text. */
-export const truncatedNotice = "<p><strong>[Truncated: the rest did not fit HubSpot's 65,536-character limit for notes; the full text is in the company's properties.]</strong></p>";
-
 /**
  * A note body of `content` then `trailer` (the product's line with its marker), within HubSpot's
  * limit: when too long, the content is cut (never inside a tag, an entity or a character: not
@@ -52,10 +49,10 @@ export const truncatedNotice = "<p><strong>[Truncated: the rest did not fit HubS
  * still identifies the note.
  *
  * @example
- * fitNote('<p>short</p>', '<p>[cs-card:x]</p>') // '<p>short</p><p>[cs-card:x]</p>'
- * fitNote('<p>' + 'a'.repeat(70_000) + '</p>', '<p>[cs-card:x]</p>').length // 65,536 at most, ending with the notice and the trailer
+ * fitNote('<p>short</p>', '<p>[cs-card:x]</p>', '<p>[…]</p>') // => '<p>short</p><p>[cs-card:x]</p>'
+ * fitNote('<p>' + 'a'.repeat(70_000) + '</p>', '<p>[cs-card:x]</p>', '<p>[…]</p>').length // => 65536
  */
-export function fitNote(content: string, trailer: string, notice: string = truncatedNotice): string {
+export function fitNote(content: string, trailer: string, notice: string): string {
   if (content.length + trailer.length <= maxNoteLength) return content + trailer;
   const room = Math.max(0, maxNoteLength - trailer.length - notice.length);
   const cut = content.slice(0, characterBoundary(content, room)).replace(/<[^>]*$/, '').replace(/&#?\w*$/, '');

@@ -1,12 +1,12 @@
 import type { ChurnReason } from '../../app/cards/contract/churn.ts';
-import { churnReasonLabels } from './churn-reason.ts';
-import { handoffFieldLabels, type HandoffFieldKey } from './handoff.ts';
-import { escapeHtml, truncatedNotice } from './note-html.ts';
+import type { HandoffFieldKey } from './handoff.ts';
+import { escapeHtml } from './note-html.ts';
 
 // The words of the timeline notes the handoff and the churn reason leave on a company: the team
 // reads them, so they are in the portal's language (config portalLanguage). The domain builds
-// the notes (which lines, escaped how); the shell gives the words (src/usecases/portal-wording.ts).
-// All are plain text: the note builders escape them.
+// the notes (which lines, escaped how); the shell gives the words from the message catalog in
+// every language, English included (src/usecases/portal-wording.ts). All are plain text (the
+// note builders escape them) but `truncated`, which is HTML.
 
 export type HandoffStep = 'submitted' | 'resubmitted' | 'accepted' | 'returned';
 
@@ -59,32 +59,3 @@ export function gapBetween(before: string, after: string): string {
 export function labelled(label: string, valueHtml: string): string {
   return `<p><strong>${escapeHtml(label)}</strong>${gapBetween(label, valueHtml)}${valueHtml}</p>`;
 }
-
-const handoffHeadings: Readonly<Record<HandoffStep, string>> = {
-  submitted: 'Handoff submitted to customer success',
-  resubmitted: 'Handoff resubmitted to customer success',
-  accepted: 'Handoff accepted by customer success',
-  returned: 'Handoff returned to sales',
-};
-
-/**
- * The English the notes have always been written in.
- *
- * @example
- * englishNotes.lostDeal(null, '7', '2026-11-20') // => 'deal 7 (closed 2026-11-20)'
- */
-export const englishNotes: NoteWording = {
-  handoffHeading: (step) => handoffHeadings[step],
-  version: (version) => `(version ${version})`,
-  label: (label) => `${label}:`,
-  fieldLabel: (key) => handoffFieldLabels[key],
-  contact: (name, id) => `${name ?? 'Contact'} (contact id ${id})`,
-  comment: 'Comment',
-  recordedBy: 'Recorded by the customer-success card.',
-  truncated: truncatedNotice,
-  churnHeading: 'Churn reason recorded',
-  churnReasonLabel: 'Reason',
-  churnReason: (reason) => churnReasonLabels[reason],
-  lostRenewal: 'Lost renewal',
-  lostDeal: (name, id, closed) => `${name ?? `deal ${id}`}${closed === null ? '' : ` (closed ${closed})`}`,
-};

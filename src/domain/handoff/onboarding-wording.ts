@@ -1,9 +1,7 @@
-import { handoffFieldLabels } from './handoff.ts';
-
 // The words of the onboarding tasks CS accepting a handoff creates for the CSM: the user who
 // accepted reads them first, so they are in that user's language (the card sends its locale;
 // English without one). The domain builds the tasks (which lines, escaped how); the shell gives
-// the words (src/usecases/onboarding-wording.ts). All are plain text: the task builder escapes them.
+// the words from the message catalog (src/usecases/onboarding-wording.ts). All are plain text: the task builder escapes them.
 
 export interface OnboardingWording {
   /** The kickoff task's subject: with the company's name, or without one. */
@@ -18,18 +16,3 @@ export interface OnboardingWording {
   /** The line before the product's marker. */
   readonly createdBy: string;
 }
-
-/**
- * The English the onboarding tasks have always been written in.
- *
- * @example
- * englishOnboarding.goLiveBody(null, '2027-01-15') // => 'Check that the customer is live and activated as planned (planned go-live 2027-01-15).'
- */
-export const englishOnboarding: OnboardingWording = {
-  kickoffSubject: (company) => `Onboarding kickoff with ${company ?? 'the customer'}`,
-  kickoffBody: 'Hold the onboarding kickoff: confirm goals, success criteria and the go-live plan with the champion.',
-  goLiveSubject: (company) => `Go-live check with ${company ?? 'the customer'}`,
-  goLiveBody: (company, planned) => `Check that ${company ?? 'the customer'} is live and activated as planned${planned === null ? '' : ` (planned go-live ${planned})`}.`,
-  fieldLabel: (key) => `${handoffFieldLabels[key]}:`,
-  createdBy: 'Created when CS accepted the sales handoff.',
-};

@@ -7,6 +7,7 @@ import { writebackFor } from '../sync/write-rules.ts';
 import { productProperties } from '../properties.ts';
 import type { FactorView } from '../../app/cards/contract/view-model.ts';
 import { at, atRiskCompany, change, healthyCompany, isoAt } from '../testing/fixtures.ts';
+import { testPropertyWords, testWritten } from '../testing/wording.ts';
 
 // cs_health_factors: the factor scores behind each written score, so that its property history
 // says which factors moved the score (the card's "what changed in 30 days").
@@ -148,18 +149,18 @@ describe('the card and the sync', () => {
 
   it('writes cs_health_factors with the health, and nothing when it did not change', () => {
     const company = healthyCompany();
-    const first = writebackFor(company, defaultConfig, at);
+    const first = writebackFor(company, defaultConfig, at, testWritten);
     const value = first.kind === 'write' ? first.properties.cs_health_factors : undefined;
     expect(value).toMatch(/^nps:(\d+|-);support:(\d+|-);engagement:(\d+|-);adoption:(\d+|-);renewal:(\d+|-);sentiment:(\d+|-)$/);
     expect(parseFactorScores(value).kind).toBe('scores');
     const written = first.kind === 'write' ? first.properties : {};
-    expect(writebackFor({ ...company, company: { ...company.company, properties: { ...company.company.properties, ...written } } }, defaultConfig, at)).toEqual({ kind: 'unchanged' });
+    expect(writebackFor({ ...company, company: { ...company.company, properties: { ...company.company.properties, ...written } } }, defaultConfig, at, testWritten)).toEqual({ kind: 'unchanged' });
     // A hand edit is put right by the next sync.
-    const edited = writebackFor({ ...company, company: { ...company.company, properties: { ...company.company.properties, ...written, cs_health_factors: 'nps:1' } } }, defaultConfig, at);
+    const edited = writebackFor({ ...company, company: { ...company.company, properties: { ...company.company.properties, ...written, cs_health_factors: 'nps:1' } } }, defaultConfig, at, testWritten);
     expect(edited).toEqual({ kind: 'write', properties: { cs_health_factors: value, cs_health_updated_at: at.generatedAt } });
   });
 
   it('is a product property setup creates: a single-line text in the customer_success group', () => {
-    expect(productProperties(defaultConfig).find((property) => property.name === 'cs_health_factors')).toMatchObject({ type: 'string', fieldType: 'text', groupName: 'customer_success' });
+    expect(productProperties(defaultConfig, testPropertyWords).find((property) => property.name === 'cs_health_factors')).toMatchObject({ type: 'string', fieldType: 'text', groupName: 'customer_success' });
   });
 });

@@ -1,7 +1,7 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
 import { sentimentMapping, type PropertyOption } from './portal-settings.ts';
-import { englishPropertyWords, productProperties, propertyDrift, type ExistingProperty, type PropertyWords } from '../properties.ts';
+import { productProperties, propertyDrift, type ExistingProperty, type PropertyWords } from '../properties.ts';
 import type { DealKind } from '../renewal/renewal-classification.ts';
 
 // `cs-card doctor`: what a portal lacks for correct results, as a checklist. This module only
@@ -163,10 +163,10 @@ function rateLimitCheck(facts: DoctorFacts): DoctorCheck {
 }
 
 /**
- * The checklist for a portal, in a fixed order.
- * @example doctorChecks({ ...facts, scopes: ['crm.objects.companies.read'] }, config)[0] // { id: 'scopes', ok: false, blocking: true, ... }
+ * The checklist for a portal, in a fixed order; the properties' words are the portal's language's (`words`).
+ * @example doctorChecks({ ...facts, scopes: ['crm.objects.companies.read'] }, config, words)[0] // { id: 'scopes', ok: false, blocking: true, ... }
  */
-export function doctorChecks(facts: DoctorFacts, config: CsConfig, words: PropertyWords = englishPropertyWords): DoctorCheck[] {
+export function doctorChecks(facts: DoctorFacts, config: CsConfig, words: PropertyWords): DoctorCheck[] {
   const checks: Array<DoctorCheck | null> = [
     scopesCheck(facts),
     accountCheck(facts, config),

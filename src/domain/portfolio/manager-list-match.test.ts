@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/schema.ts';
 import { compareConditions, planManagerList, type FoundList } from './manager-list-match.ts';
 import { managerLists, type ListCondition, type ManagerList } from './manager-lists.ts';
+import { testListName } from '../testing/wording.ts';
 
 // The rule that keeps `setup --lists` from making copies: a list is found by its catalog name in
 // any language, renamed into the portal's language, its filters rewritten only when they are of
 // setup's form, and left alone when someone changed their form by hand.
 
-const [atRisk, renewing, , churned] = managerLists(defaultConfig) as [ManagerList, ManagerList, ManagerList, ManagerList];
+const [atRisk, renewing, , churned] = managerLists(defaultConfig, testListName) as [ManagerList, ManagerList, ManagerList, ManagerList];
 const japanese = (list: ManagerList, name: string): ManagerList => ({ ...list, name });
 const found = (listId: string, name: string, conditions: readonly ListCondition[] | null): FoundList => ({ listId, name, conditions });
 

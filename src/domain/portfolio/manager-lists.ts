@@ -1,7 +1,6 @@
 import { csProperty } from '../property-names.ts';
 import type { CsConfig } from '../../config/schema.ts';
 import { scopeFilter } from '../sync/scope.ts';
-import { messages as english } from '../../app/cards/i18n/catalog/en.ts';
 
 // The HubSpot lists `cs-card setup --lists` creates for CS managers: every customer in scope
 // that is at risk, renewing soon without being healthy, or a net detractor. Conditions are
@@ -26,25 +25,16 @@ export interface ManagerList {
 }
 
 /**
- * A list's English name (the catalog's).
- *
- * @example
- * englishListName('detractors') // => 'Customer success: detractors (company NPS below 0)'
- */
-export function englishListName(key: ManagerListKey): string {
-  return english[`setup.list.${key}`];
-}
-
-/**
  * The lists setup creates, each customer in scope (the sync's lifecycle stages) and one condition
- * more, named by `name` (the portal's language; English by default).
+ * more, named by `name` (the portal's language: the shell's names from the catalog's setup.list.*;
+ * `english.listName` in the examples).
  *
  * @example
- * managerLists(defaultConfig)[0]
+ * managerLists(defaultConfig, english.listName)[0]
  * // => { key: 'atRisk', name: 'Customer success: at-risk customers', conditions: [{ property: 'lifecyclestage', test: 'any-of', values: ['customer'] }, { property: 'cs_health_band', test: 'any-of', values: ['at_risk'] }] }
- * managerLists(defaultConfig).length // => 4
+ * managerLists(defaultConfig, english.listName).length // => 4
  */
-export function managerLists(config: CsConfig, name: (key: ManagerListKey) => string = englishListName): ManagerList[] {
+export function managerLists(config: CsConfig, name: (key: ManagerListKey) => string): ManagerList[] {
   const scope = scopeFilter(config);
   const inScope: ListCondition = { property: scope.propertyName, test: 'any-of', values: scope.values };
   return [

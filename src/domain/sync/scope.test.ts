@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../config/schema.ts';
 import { managerLists } from '../portfolio/manager-lists.ts';
 import { inScope, scopeFilter } from './scope.ts';
+import { testListName } from '../testing/wording.ts';
 
 describe('a company in scope (one definition)', () => {
   it('is a company at one of the configured lifecycle stages, any case (the @examples)', () => {
@@ -16,7 +17,7 @@ describe('a company in scope (one definition)', () => {
 
   it('the manager lists start from the same scope', () => {
     const config = parseConfig({ sync: { lifecycleStages: ['customer', 'evangelist'] } });
-    for (const list of managerLists(config)) {
+    for (const list of managerLists(config, testListName)) {
       expect(list.conditions[0]).toEqual({ property: 'lifecyclestage', test: 'any-of', values: ['customer', 'evangelist'] });
     }
   });

@@ -6,7 +6,7 @@ import { evaluateHealth, type HealthEvaluation } from '../health/health-evaluati
 import { healthUpdatedAtProperty } from '../properties.ts';
 import type { CompanySnapshot, CrmRecord, SourceIssue } from '../card/snapshot.ts';
 import { issueReason, type SkipReason } from '../card/source-issues.ts';
-import { changedProperties, englishWording, healthProperties, type WrittenHealth, type WrittenWording } from './written-values.ts';
+import { changedProperties, healthProperties, type WrittenHealth, type WrittenWording } from './written-values.ts';
 
 // The rules of writing health back to companies (DESIGN.md "Quality bars": never write a
 // score computed from partial data; write a property only when its value changed), and which
@@ -61,10 +61,10 @@ export function hasWrittenNps(properties: Readonly<Record<string, string | null 
  *
  * @example
  * // Survey answers refused (403) for a company whose NPS 40 was written before:
- * writebackFor({ ...snapshot, issues: [{ source: 'feedback', kind: 'forbidden', detail: '…' }] }, config, at)
+ * writebackFor({ ...snapshot, issues: [{ source: 'feedback', kind: 'forbidden', detail: '…' }] }, config, at, wording)
  * // -> { kind: 'held', portalWide: true, reasons: [{ what: { code: 'warning.source', params: { source: 'feedback', state: 'unavailable' } } }] }
  */
-export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }, wording: WrittenWording = englishWording): Writeback {
+export function writebackFor(snapshot: CompanySnapshot, config: CsConfig, at: { asOf: string; generatedAt: string }, wording: WrittenWording): Writeback {
   const issues = snapshot.issues;
   const partial = issues.length === 0 ? issues : issues.filter((issue) => !isPortalWideGap(issue));
   if (partial.some((issue) => issue.source !== 'feedback')) return { kind: 'skipped', reasons: partial.map(issueReason) };

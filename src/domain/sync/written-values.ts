@@ -5,7 +5,7 @@ import { parseNumber } from '../parsing/index.ts';
 import { sortInPlace } from '../card/sorting.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import type { CardView } from '../../app/cards/contract/view-model.ts';
-import { explanationText, type Explanation } from '../health/factor.ts';
+import type { Explanation } from '../health/factor.ts';
 import type { FactorOutcome } from '../health/health.ts';
 
 // The company properties the product owns (DESIGN.md "Company properties the product
@@ -47,7 +47,8 @@ const driverCount = 3;
 /**
  * How the texts a sync writes (cs_health_drivers, cs_next_action) are worded: in the portal's
  * language (config `portalLanguage`). The domain hands over the factors and the action, their
- * catalog messages included; the shell words them (src/usecases/portal-wording.ts).
+ * catalog messages included; the shell words them from the message catalog in every language,
+ * English included (src/usecases/portal-wording.ts).
  */
 export interface WrittenWording {
   /** One driver: the factor's name, its score out of 100 and its explanation. */
@@ -58,33 +59,21 @@ export interface WrittenWording {
 }
 
 /**
- * The English the product has always written: the factors' labels and explanations and the actions' titles as the domain words them.
- *
- * @example
- * englishWording.driver({ key: 'support', label: 'Support', score: 64, weight: 20, contribution: 12.8, status: 'ok', explanation: '2 tickets open (1 urgent), oldest 19 days' })
- * // => 'Support 64/100: 2 tickets open (1 urgent), oldest 19 days'
- */
-export const englishWording: WrittenWording = {
-  driver: (factor) => `${factor.label} ${factor.score}/100: ${explanationText(factor.explanation)}`,
-  driverSeparator: '; ',
-  nextAction: (action) => action.title,
-};
-
-/**
  * The owned properties for a view; '' clears a property. cs_health_updated_at is the caller's to stamp.
- * The drivers and the next action are worded in the portal's language (English by default).
+ * The drivers and the next action are worded in the portal's language (`wording`; `english.written`
+ * in the examples: the English the shell builds from the en catalog).
  *
  * @example
  * healthProperties({
  *   health: { score: 62, band: 'attention', trend30d: -5, factors: [{ key: 'support', label: 'Support', score: 64, status: 'ok', weight: 20, contribution: 12.8, explanation: '2 tickets open (1 urgent), oldest 19 days' }] },
  *   renewal: { date: '2027-01-15', amount: 26000, customerSince: '2026-01-15', lifetimeRevenue: 29000 },
  *   nps: { score: null, responses: 0 }, actions: [{ title: 'Escalate the urgent ticket' }], handoff: { status: 'accepted' }, lifecycle: { stage: 'active', since: null },
- * })
+ * }, english.written)
  * // => { cs_health_score: '62', cs_health_band: 'attention', cs_health_trend_30d: '-5', cs_health_drivers: 'Support 64/100: 2 tickets open (1 urgent), oldest 19 days', cs_health_factors: 'support:64',
  * //      cs_renewal_date: '2027-01-15', cs_renewal_amount: '26000', cs_customer_since: '2026-01-15', cs_lifetime_revenue: '29000', cs_company_nps: '', cs_nps_responses: '0',
  * //      cs_next_action: 'Escalate the urgent ticket', cs_handoff_status: 'accepted', cs_lifecycle_stage: 'active', cs_lifecycle_since: '' }
  */
-export function healthProperties(view: WrittenHealth, wording: WrittenWording = englishWording): Record<string, string> {
+export function healthProperties(view: WrittenHealth, wording: WrittenWording): Record<string, string> {
   return {
     cs_health_score: text(view.health.score),
     cs_health_band: view.health.band,
@@ -115,7 +104,7 @@ function text(value: number | null): string {
 
 /**
  * The counted factors that cost the most points, worst first, e.g.
- * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...", worded in the portal's language (English by default).
+ * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...", worded in the portal's language (`wording`).
  * (Loops rather than filter / sort / map / join: the sync computes this for every company.)
  *
  * @example
@@ -126,9 +115,9 @@ function text(value: number | null): string {
  *   { key: 'sentiment', label: 'CSM sentiment', score: 50, weight: 10, contribution: 5, explanation: 'CSM sentiment "Yellow"' },
  *   { key: 'adoption', label: 'Adoption', score: null, weight: 20, contribution: null, explanation: 'No seat or product-usage data' },
  *   { key: 'engagement', label: 'Engagement', score: 100, weight: 20, contribution: 20, explanation: 'Last touch 2 days ago' },
- * ]) // => 'NPS 33/100: NPS 33 from 3 answers; Support 64/100: 2 tickets open (1 urgent), oldest 19 days; CSM sentiment 50/100: CSM sentiment "Yellow"'
+ * ], english.written) // => 'NPS 33/100: NPS 33 from 3 answers; Support 64/100: 2 tickets open (1 urgent), oldest 19 days; CSM sentiment 50/100: CSM sentiment "Yellow"'
  */
-export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>, wording: WrittenWording = englishWording): string {
+export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>, wording: WrittenWording): string {
   const costly: Array<{ readonly factor: FactorOutcome<Explanation>; readonly lost: number }> = [];
   for (const factor of factors) {
     if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.weight * (100 - factor.score) });
