@@ -67,7 +67,11 @@ describe.skipIf(chromiumPath === null)('the record tab\'s first screen at 1280x8
     // The band the card states (its live score), which may differ from the synced one the picker lists.
     const bandOfLabel = new Map<string, (typeof bands)[number]>(bands.map((band) => [en.messages[`band.${band}`], band]));
     const seen = new Set<string>();
-    for (const company of product.companies) {
+    // The picker's list is riskiest first: walked in order, a dozen or more at-risk and attention
+    // cards load before the first healthy one. One company of each band the sync wrote goes first
+    // (the live band is usually the same, so three cards tend to do); the rest follow in case not.
+    const firstOfEachBand = bands.flatMap((band) => product.companies.filter((company) => company.band === band).slice(0, 1));
+    for (const company of new Set([...firstOfEachBand, ...product.companies])) {
       if (seen.size === bands.length) break;
       const card = await openCard(company.id, 'en');
       const band = bandOfLabel.get((await card.getByTestId('health-band').textContent()) ?? '');
