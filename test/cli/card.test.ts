@@ -55,24 +55,31 @@ describe('cs-card card', () => {
   });
 
   it('prints a readable summary by default, naming the company, in the terminal\'s language', async () => {
-    const result = await csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'C.UTF-8' });
-
+    // Independent processes, run side by side: the test waits for the slowest only.
+    const [result, polish, japanese] = await Promise.all([
+      csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'C.UTF-8' }),
+      csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'pl_PL.UTF-8' }),
+      csCard(['card', company.id, '--locale', 'ja']),
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Northwind Traders \\(company ${company.id}\\) as of Nov 22, 2026$`, 'm'));
     expect(result.stdout).toMatch(/^Renewal +Jan 10, 2027 \(in 49 days\) · Within 60 days · €24,000\.00 · deal \d+$/m);
     expect(result.stdout).toMatch(new RegExp(`^NPS +\\+?${company.expected.nps.score} · ${company.expected.nps.responses} responses? · `, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^Support +Open tickets ${company.expected.support.openTickets} · High priority or urgent ${company.expected.support.openHighPriority} · `, 'm'));
 
-    const polish = await csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'pl_PL.UTF-8' });
     expect(polish.stdout).toMatch(new RegExp(`^Northwind Traders \\(firma ${company.id}\\) na dzień 22 lis 2026$`, 'm'));
-    expect((await csCard(['card', company.id, '--locale', 'ja'])).stdout).toMatch(new RegExp(`^Northwind Traders（会社 ${company.id}）`));
+    expect(japanese.stdout).toMatch(new RegExp(`^Northwind Traders（会社 ${company.id}）`));
   });
 
   it('with --as-of in the past, shows the company as it stood that day: what came later is left out of the figures, and said', async () => {
     // The seeded company as of 2026-11-01: of its 20 tickets (opened 3 to 22 days before
     // 2026-11-22) only the two opened 21 and 22 days before existed, both open (high, urgent);
     // of its 30 survey answers (1 to 25 days before) the five given 21 to 25 days before.
-    const json = await csCard(['card', company.id, '--json', '--as-of', '2026-11-01']);
+    const [json, result, today] = await Promise.all([
+      csCard(['card', company.id, '--json', '--as-of', '2026-11-01']),
+      csCard(['card', company.id, '--as-of', '2026-11-01'], { LANG: 'C.UTF-8' }),
+      csCard(['card', company.id, '--json', '--as-of', '2026-11-22']),
+    ]);
     expect(json.code).toBe(0);
     const view = cardViewSchema.parse(JSON.parse(json.stdout));
     expect(company.expected.support.openTickets).toBe(16);
@@ -82,7 +89,6 @@ describe('cs-card card', () => {
     expect(view.leftOut).toMatchObject({ created: { contacts: 0, deals: 0, tickets: 18, answers: 25, tasks: 1 }, closed: { deals: 0, tickets: 0, tasks: 0 } });
     expect(view.warningMessages?.[0]).toMatchObject({ code: 'warning.asOf.leftOut', params: { asOf: '2026-11-01' } });
 
-    const result = await csCard(['card', company.id, '--as-of', '2026-11-01'], { LANG: 'C.UTF-8' });
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[1]).toMatch(/^! Data dated after Nov 1, 2026 is left out \(\d+ records and values, the latest on Nov 2\d, 2026\): this card shows the company as it stood on Nov 1, 2026$/);
@@ -94,7 +100,6 @@ describe('cs-card card', () => {
     expect(result.stdout).toMatch(/^Support +Open tickets 2 · High priority or urgent 2 · /m);
 
     // As of the seeding day nothing is later: no such line, the figures of that day.
-    const today = await csCard(['card', company.id, '--json', '--as-of', '2026-11-22']);
     expect(cardViewSchema.parse(JSON.parse(today.stdout))).toMatchObject({ support: company.expected.support, warnings: [] });
   });
 

@@ -82,20 +82,19 @@ describe('cs-card, tried as a new user would', () => {
   });
 
   it('an unknown command or option points at --help (exit 2)', async () => {
-    const command = await csCard(['strat']);
+    // Independent processes, run side by side (here and below): the test waits for the slower one only.
+    const [command, option] = await Promise.all([csCard(['strat']), csCard(['sync', '--fulll'])]);
     expect(command.code).toBe(2);
     expect(command.stderr).toMatch(/unknown command 'strat'[\s\S]*run cs-card --help to see the commands/);
-    const option = await csCard(['sync', '--fulll']);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/unknown option '--fulll'[\s\S]*run cs-card sync --help to see its options/);
   });
 
   it('start and sandbox take the same --companies, and say what a bad one should be', async () => {
-    const start = await csCard(['start', '--companies', 'abc']);
+    const [start, ...tooManies] = await Promise.all([csCard(['start', '--companies', 'abc']), ...['start', 'sandbox'].map((command) => csCard([command, '--companies', '100001']))]);
     expect(start.code).toBe(2);
     oneSentence(start.stderr, /^cs-card: --companies must be a whole number from 0 to 100000, got "abc"\.$/);
-    for (const command of ['start', 'sandbox']) {
-      const tooMany = await csCard([command, '--companies', '100001']);
+    for (const tooMany of tooManies) {
       expect(tooMany.code).toBe(2);
       oneSentence(tooMany.stderr, /^cs-card: --companies must be a whole number from 0 to 100000, got "100001"\.$/);
     }
@@ -109,8 +108,8 @@ describe('cs-card, tried as a new user would', () => {
 
   it('start checks a named port first: a busy one fails before the portal, setup or sync (exit 2)', async () => {
     const port = await busyPort();
-    for (const flags of [['--port', String(port)], ['--port', '0', '--preview-port', String(port)]]) {
-      const result = await csCard(['start', ...flags]);
+    const results = await Promise.all([['--port', String(port)], ['--port', '0', '--preview-port', String(port)]].map((flags) => csCard(['start', ...flags])));
+    for (const result of results) {
       expect(result.code).toBe(2);
       oneSentence(result.stderr, new RegExp(`^cs-card: port ${port} is in use: choose another with --port / --preview-port or PORT$`));
     }
@@ -124,25 +123,29 @@ describe('cs-card, tried as a new user would', () => {
   });
 
   it('serve listens on loopback by default and says so; CS_CARD_HOST=0.0.0.0 is announced as every interface', async () => {
-    const loopback = await csCardUntil(['serve'], { PORT: '0' }, /serving the card backend on http:\/\/127\.0\.0\.1:\d+ \(embedded sandbox portal\).*Ctrl-C stops it/);
-    loopback.child.kill('SIGTERM');
-    expect(await loopback.exited).toBe(0);
-    const everywhere = await csCardUntil(
-      ['serve'],
-      { PORT: '0', CS_CARD_HOST: '0.0.0.0' },
-      /serving the card backend on http:\/\/127\.0\.0\.1:\d+ and every other network interface \(CS_CARD_HOST=0\.0\.0\.0\).*Ctrl-C stops it/,
-    );
-    everywhere.child.kill('SIGTERM');
-    expect(await everywhere.exited).toBe(0);
+    const [loopback, everywhere] = await Promise.all([
+      csCardUntil(['serve'], { PORT: '0' }, /serving the card backend on http:\/\/127\.0\.0\.1:\d+ \(embedded sandbox portal\).*Ctrl-C stops it/),
+      csCardUntil(
+        ['serve'],
+        { PORT: '0', CS_CARD_HOST: '0.0.0.0' },
+        /serving the card backend on http:\/\/127\.0\.0\.1:\d+ and every other network interface \(CS_CARD_HOST=0\.0\.0\.0\).*Ctrl-C stops it/,
+      ),
+    ]);
+    for (const serving of [loopback, everywhere]) serving.child.kill('SIGTERM');
+    expect(await Promise.all([loopback.exited, everywhere.exited])).toEqual([0, 0]);
   });
 
   it('a configuration file that is a list or null: one short sentence (exit 2)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cs-card-config-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    for (const [name, content, got] of [['list.json', '[1,2]', 'a list'], ['null.json', 'null', 'null']] as const) {
-      const file = path.join(dir, name);
-      await writeFile(file, content);
-      const result = await csCard(['card', '1000000001'], { CS_CARD_CONFIG: file });
+    const runs = await Promise.all(
+      ([['list.json', '[1,2]', 'a list'], ['null.json', 'null', 'null']] as const).map(async ([name, content, got]) => {
+        const file = path.join(dir, name);
+        await writeFile(file, content);
+        return { got, result: await csCard(['card', '1000000001'], { CS_CARD_CONFIG: file }) };
+      }),
+    );
+    for (const { got, result } of runs) {
       expect(result.code).toBe(2);
       oneSentence(result.stderr, new RegExp(`invalid configuration: \\(top level\\): expected an object \\{\\.\\.\\.\\}, got ${got}; the file must hold a JSON object like \\{"currency": "USD"\\}: fix it, or delete the file to use the defaults$`));
       expect(result.stderr.length).toBeLessThan(300);

@@ -56,7 +56,9 @@ async function card(kind: keyof typeof kinds): Promise<CardView> {
 
 const actionIds = (view: CardView) => view.actions.map((action) => action.id);
 
-describe('cs-card card --json on the demo portfolio, one company of each lifecycle kind', () => {
+// The cards only read the portal, so their processes run side by side (vitest's maxConcurrency, 5):
+// the file waits for the slowest, not for their sum. The sync below writes; it runs after them.
+describe('cs-card card --json on the demo portfolio, one company of each lifecycle kind', { concurrent: true }, () => {
   it('churned: stage churned, band churned with no score, renewal lost, the churn reason asked and nothing else but an exit interview', async () => {
     const view = await card('churned');
     expect(view.lifecycle).toEqual({ stage: 'churned', since: view.renewal.lastOutcome?.date });

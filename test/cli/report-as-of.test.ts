@@ -24,7 +24,13 @@ describe('cs-card report --as-of a past day', () => {
       return day > dayOf(before) && day <= dayOf(asOf);
     });
     expect(wonInNovember.length).toBeGreaterThan(0);
-    const { code, stdout, stderr } = await csCard(['report', '--period', '2026-Q4', '--json', '--as-of', before]);
+    // Independent processes, run side by side: the test waits for the slowest only.
+    const [json, text, csv] = await Promise.all([
+      csCard(['report', '--period', '2026-Q4', '--json', '--as-of', before]),
+      csCard(['report', '--period', '2026-Q4', '--as-of', before, '--locale', 'pl']),
+      csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', before]),
+    ]);
+    const { code, stdout, stderr } = json;
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const { arrBasis: _basis, asOf: notes, ...report } = JSON.parse(stdout) as Record<string, unknown>;
@@ -37,11 +43,9 @@ describe('cs-card report --as-of a past day', () => {
     expect(said.leftOut.closed.deals).toBeGreaterThanOrEqual(wonInNovember.length);
     expect(said.notes.map((note) => note.code)).toEqual(expect.arrayContaining(['report.asOf.leftOut', 'warning.asOf.closed', 'report.asOf.currentValues']));
     // The readable report says it too, in the user's language.
-    const text = await csCard(['report', '--period', '2026-Q4', '--as-of', before, '--locale', 'pl']);
     expect(text.stdout).toContain('Pominięto dane z datą późniejszą niż');
     expect(text.stdout).toContain('Tych danych nie odtworzono na dzień');
     // Beside the CSV (data only), on stderr.
-    const csv = await csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', before]);
     expect(csv.stdout.split('\r\n')[0]).toMatch(/^scope,owner_id,owner,from,to,/);
     expect(csv.stderr).toContain('Data dated after');
     expect(csv.stderr).toContain('today’s values are used');

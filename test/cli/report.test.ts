@@ -57,14 +57,19 @@ describe('cs-card report on the demo portfolio', () => {
   });
 
   it('prints a readable table and CSV split by owner', async () => {
-    const text = await csCard(['report', '--period', '2026-Q4', '--as-of', asOf]);
+    // Five independent processes, run side by side: the test waits for the slowest only.
+    const [text, inEuro, csv, wholeCsv, help] = await Promise.all([
+      csCard(['report', '--period', '2026-Q4', '--as-of', asOf]),
+      csCard(['report', '--period', '2026-Q4', '--currency', 'EUR', '--as-of', asOf]),
+      csCard(['report', '--period', '2026-Q4', '--csv', '--by', 'owner', '--as-of', asOf]),
+      csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', asOf]),
+      csCard(['report', '--help']),
+    ]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Customer renewal rate');
     expect(text.stdout).toContain('Net revenue retention (NRR)');
     // Reported in EUR, the USD and GBP companies' amounts cannot be converted (HubSpot converts only into the home currency, USD).
-    const inEuro = await csCard(['report', '--period', '2026-Q4', '--currency', 'EUR', '--as-of', asOf]);
     expect(inEuro.stdout).toMatch(/companies with amounts in GBP/);
-    const csv = await csCard(['report', '--period', '2026-Q4', '--csv', '--by', 'owner', '--as-of', asOf]);
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toMatch(/^scope,owner_id,owner,from,to,currency,customers_at_start/);
     expect(lines.length).toBeGreaterThan(3);
@@ -77,10 +82,9 @@ describe('cs-card report on the demo portfolio', () => {
     const moneyColumns = header.flatMap((name, index) => (/_value$|^arr_(start|expansion|contraction|churned|new|end)$|^ltv_(average_arr|estimated)$/.test(name) ? [index] : []));
     expect(moneyColumns).toHaveLength(10);
     for (const line of lines.slice(1)) for (const index of moneyColumns) expect(line.split(',')[index]).toMatch(/^(-?\d+(\.\d{1,2})?)?$/);
-    const whole = (await csCard(['report', '--period', '2026-Q4', '--csv', '--as-of', asOf])).stdout.trim().split('\r\n');
+    const whole = wholeCsv.stdout.trim().split('\r\n');
     expect(whole).toHaveLength(2);
     expect(whole[1]).toBe(lines[1]);
-    const help = await csCard(['report', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('print the figures as CSV: a row for all companies, then (with --by owner) a row for each owner; the scope column says which (all, owner, no_owner)');
   });
 

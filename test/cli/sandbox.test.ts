@@ -40,7 +40,9 @@ const companyPage = z.object({
   paging: z.object({ next: z.object({ after: z.string() }) }),
 });
 
-describe('cs-card sandbox', () => {
+// Each test runs processes of its own on ports of their own, and shares nothing with the others:
+// they run side by side (vitest's maxConcurrency, 5), so the file waits for the slowest, not the sum.
+describe('cs-card sandbox', { concurrent: true }, () => {
   it('serves the demo portfolio on the URL it prints: five companies for any bearer token, 401 without one; Ctrl-C stops it (exit 0)', async () => {
     const sandbox = startCsCard(['sandbox', '--port', '0']);
     try {

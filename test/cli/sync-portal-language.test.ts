@@ -75,12 +75,15 @@ const polishLabels = new Set(englishLabels.map((label) => pl[`factor.${label ===
 
 describe('cs-card sync in the portal\'s language', () => {
   it('writes Polish drivers and next action with portalLanguage "pl", nothing more on the next run, and English again, in one full run, when switched back', async () => {
-    const english = await portal(null);
-    expect((await sync(english, '--full')).code).toBe(0);
+    // Two portals of their own, set up and synced side by side (independent processes).
+    const setUpAndSync = async (config: Record<string, unknown> | null) => {
+      const p = await portal(config);
+      return { p, run: await sync(p, '--full') };
+    };
+    const [{ p: english, run: englishRun }, { p: polish, run: first }] = await Promise.all([setUpAndSync(null), setUpAndSync({ portalLanguage: 'pl' })]);
+    expect(englishRun.code).toBe(0);
     const englishWritten = written(english);
 
-    const polish = await portal({ portalLanguage: 'pl' });
-    const first = await sync(polish, '--full');
     expect(first.code).toBe(0);
     const polishWritten = written(polish);
 
