@@ -76,6 +76,20 @@ function writtenHealth(p: Portal): Record<string, Record<string, string | null>>
   return Object.fromEntries(p.sandbox.store.list('companies').map((c) => [c.id, Object.fromEntries(names.map((name) => [name, c.properties[name] || null]))]));
 }
 
+/**
+ * What an uninterrupted sync of the 500-company portal writes, made once for the file: the runs
+ * killed or stopped midway below must end exactly like it (the demo portfolio is the same every time).
+ */
+let uninterrupted500: Promise<ReturnType<typeof writtenHealth>> | undefined;
+function uninterruptedHealth(): Promise<ReturnType<typeof writtenHealth>> {
+  uninterrupted500 ??= (async () => {
+    const reference = await portal(500);
+    expect((await sync(reference)).code).toBe(0);
+    return writtenHealth(reference);
+  })();
+  return uninterrupted500;
+}
+
 // Each test starts one to five cs-card processes; a busy 2-core machine takes up to ~20 s to run
 // one (measured at load 13), so the bounds below are generous: they only stop a hung test.
 describe('cs-card sync', { timeout: 120_000 }, () => {
@@ -128,8 +142,7 @@ describe('cs-card sync', { timeout: 120_000 }, () => {
 
   it('a sync killed midway (SIGKILL) blocks the next one only until its lease expires, which then resumes and ends like an uninterrupted one', async () => {
     // 461 customers: a first page of 200 (one search page), then one of 261 (no latency needed: see firstPageGate).
-    const reference = await portal(500);
-    expect((await sync(reference)).code).toBe(0);
+    const expected = await uninterruptedHealth();
 
     const gate = firstPageGate();
     const p = await portal(500, { serve: gate.serve });
@@ -154,7 +167,7 @@ describe('cs-card sync', { timeout: 120_000 }, () => {
     expect(resumed.stdout).toContain('resumed where the last run stopped');
     const inScope = customerIds(p).length;
     expect(resumed.stdout).toMatch(new RegExp(`^${inScope} companies scored: ${inScope} written, `, 'm'));
-    expect(writtenHealth(p)).toEqual(writtenHealth(reference));
+    expect(writtenHealth(p)).toEqual(expected);
     expect(await syncLeases(p)).toEqual([]);
   }, 240_000);
 
@@ -162,8 +175,7 @@ describe('cs-card sync', { timeout: 120_000 }, () => {
     // A container gets 10 s between SIGTERM and SIGKILL: the sync must not wait for the pages being
     // read (minutes on a slow portal). Here the next page's read never answers: a run that waited
     // for it would never return to save its checkpoint and say so.
-    const reference = await portal(500);
-    expect((await sync(reference)).code).toBe(0);
+    const expected = await uninterruptedHealth();
 
     const gate = firstPageGate();
     const p = await portal(500, { serve: gate.serve });
@@ -186,7 +198,7 @@ describe('cs-card sync', { timeout: 120_000 }, () => {
     const resumed = await sync(p);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain('resumed where the last run stopped');
-    expect(writtenHealth(p)).toEqual(writtenHealth(reference));
+    expect(writtenHealth(p)).toEqual(expected);
     expect(await syncLeases(p)).toEqual([]);
   }, 240_000);
 
