@@ -14,7 +14,7 @@ export interface I18n {
   readonly catalog: CatalogLocale;
   /**
    * A catalog message in the user's language. Parameters follow `Message`'s conventions: a
-   * `YYYY-MM-DD` string is shown as a date where the message declares it one (`{due, date}`,
+   * `YYYY-MM-DD` string is shown as a date where the message declares it one (`{name, date}`,
    * ./icu-message.ts; never because a value looks like a day), a number named `amount` (or
    * `…Amount`) beside a `currency` as money, other values as they are (plural rules see numbers).
    */
