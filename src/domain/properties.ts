@@ -24,7 +24,7 @@ export function groupFor(words: PropertyWords): { readonly name: string; readonl
   return { ...propertyGroup, label: words.groupLabel };
 }
 
-/** The concepts whose property labels setup writes (the catalog's property.label.*). */
+/** The concepts whose property labels and descriptions setup writes (the catalog's property.label.* and property.description.*). */
 export const propertyLabelKeys = [
   'healthScore', 'healthBand', 'lifecycleStage', 'lifecycleSince', 'healthTrend30d', 'healthUpdatedAt', 'healthDrivers', 'healthFactors', 'renewalDate', 'renewalAmount',
   'customerSince', 'lifetimeRevenue', 'companyNps', 'npsResponses', 'nextAction', 'handoffStatus', 'handoffVersion', 'handoffSubmittedAt', 'handoffAcceptedAt',
@@ -59,18 +59,22 @@ export const healthUpdatedAtProperty = csProperty.healthUpdatedAt;
 export type OptionSet = 'band' | 'lifecycle' | 'handoff' | 'churn';
 
 /**
- * The words setup gives the group, the properties and their options, in the portal's language
- * (config portalLanguage; the shell builds them from the message catalog in every language,
- * English included: src/usecases/portal-wording.ts). Descriptions stay English.
+ * The words setup gives the group, the properties (labels and descriptions) and their options, in
+ * the portal's language (config portalLanguage; the shell builds them from the message catalog in
+ * every language, English included: src/usecases/portal-wording.ts).
  */
 export interface PropertyWords {
   readonly groupLabel: string;
   /** A property's label (its key in the catalog's property.label.*). */
   label(key: PropertyLabelKey): string;
+  /** A property's description (the catalog's property.description.*). */
+  description(key: PropertyLabelKey): string;
   /** An option's label: the card's words for a band, lifecycle stage, churn reason or handoff status. */
   option(set: OptionSet, value: string): string;
   /** A handoff field's property label: 'Handoff: <the field's label>'. `field`: the card's form field it is, null for one the configuration adds. */
   handoffField(field: HandoffFieldKey | null, label: string): string;
+  /** A handoff field's property description; `contactId`: the field holds a HubSpot contact id. */
+  handoffFieldDescription(field: HandoffFieldKey | null, label: string, contactId: boolean): string;
 }
 
 function enumOptions(words: PropertyWords, set: OptionSet): EnumOption[] {
@@ -89,32 +93,32 @@ type Draft = Omit<PropertyDefinition, 'groupName' | 'options' | 'displayOrder'> 
 
 // What sync writes: one rule (the card's) computes them, sync copies them to the company.
 const healthDrafts = (words: PropertyWords): readonly Draft[] => [
-  number(csProperty.healthScore, words.label('healthScore'), 'Customer health, 0-100, from the weighted factors of the customer-success card. Empty when too little data.'),
-  enumeration(csProperty.healthBand, words.label('healthBand'), 'Healthy, needs attention, at risk, unknown when too little data to score, or churned (not scored).', enumOptions(words, 'band')),
-  enumeration(csProperty.lifecycleStage, words.label('lifecycleStage'), 'Where the customer is in its life: prospect, onboarding, active, renewing (renewal within 90 days or overdue) or churned.', enumOptions(words, 'lifecycle')),
-  date(csProperty.lifecycleSince, words.label('lifecycleSince'), 'The day the customer entered its customer-success lifecycle stage (for churned: the day the renewal was lost).'),
-  number(csProperty.healthTrend30d, words.label('healthTrend30d'), 'Change of the health score against 30 days ago, in points.'),
+  number(csProperty.healthScore, words.label('healthScore'), words.description('healthScore')),
+  enumeration(csProperty.healthBand, words.label('healthBand'), words.description('healthBand'), enumOptions(words, 'band')),
+  enumeration(csProperty.lifecycleStage, words.label('lifecycleStage'), words.description('lifecycleStage'), enumOptions(words, 'lifecycle')),
+  date(csProperty.lifecycleSince, words.label('lifecycleSince'), words.description('lifecycleSince')),
+  number(csProperty.healthTrend30d, words.label('healthTrend30d'), words.description('healthTrend30d')),
   {
     name: healthUpdatedAtProperty,
     label: words.label('healthUpdatedAt'),
-    description: 'When the customer-success sync last changed this company\'s health properties.',
+    description: words.description('healthUpdatedAt'),
     type: 'datetime',
     fieldType: 'date',
   },
-  text(csProperty.healthDrivers, words.label('healthDrivers'), 'The factors that weigh most on the health score, readable.', 'textarea'),
+  text(csProperty.healthDrivers, words.label('healthDrivers'), words.description('healthDrivers'), 'textarea'),
   text(
     csProperty.healthFactors,
     words.label('healthFactors'),
-    'Each health factor\'s score (0-100) behind the health score, as key:score pairs, e.g. nps:40;support:80;engagement:-; "-" means the factor did not count. Written by the sync; its history shows which factors moved the score.',
+    words.description('healthFactors'),
     'text',
   ),
-  date(csProperty.renewalDate, words.label('renewalDate'), 'Close date of the earliest open renewal deal, else the contract end date.'),
-  number(csProperty.renewalAmount, words.label('renewalAmount'), 'Value of that renewal deal (or the configured contract value).'),
-  date(csProperty.customerSince, words.label('customerSince'), 'Close date of the first won contract deal (new business or renewal).'),
-  number(csProperty.lifetimeRevenue, words.label('lifetimeRevenue'), 'Revenue won from this customer to date (every won deal), in the portal\'s home currency. Empty when won deals are in a currency HubSpot did not convert.'),
-  number(csProperty.companyNps, words.label('companyNps'), 'Net Promoter Score of this company\'s contacts (-100 to 100), each contact\'s latest answer in the NPS window.'),
-  number(csProperty.npsResponses, words.label('npsResponses'), 'How many contacts\' answers the company NPS is computed from.'),
-  text(csProperty.nextAction, words.label('nextAction'), 'The highest-priority suggested action on the customer-success card.', 'text'),
+  date(csProperty.renewalDate, words.label('renewalDate'), words.description('renewalDate')),
+  number(csProperty.renewalAmount, words.label('renewalAmount'), words.description('renewalAmount')),
+  date(csProperty.customerSince, words.label('customerSince'), words.description('customerSince')),
+  number(csProperty.lifetimeRevenue, words.label('lifetimeRevenue'), words.description('lifetimeRevenue')),
+  number(csProperty.companyNps, words.label('companyNps'), words.description('companyNps')),
+  number(csProperty.npsResponses, words.label('npsResponses'), words.description('npsResponses')),
+  text(csProperty.nextAction, words.label('nextAction'), words.description('nextAction'), 'text'),
 ];
 
 /**
@@ -122,7 +126,7 @@ const healthDrafts = (words: PropertyWords): readonly Draft[] => [
  * writes, then the handoff and churn-reason fields the card edits. A handoff field the
  * configuration points outside the product's `cs_` namespace belongs to the customer's own
  * schema and is left alone; so are input properties (seats, product activity, QBR date) that
- * other integrations feed. Labels are in the portal's language (`words`).
+ * other integrations feed. Labels and descriptions are in the portal's language (`words`).
  *
  * @example
  * productProperties(defaultConfig, english.properties).slice(0, 2).map((property) => [property.name, property.type, property.fieldType, property.groupName, property.displayOrder])
@@ -180,27 +184,28 @@ function handoffDrafts(config: CsConfig, words: PropertyWords): Draft[] {
   // The card's form writes every field, whether or not the configuration lists it.
   const formFields = handoffFieldKeys.map((key) => ({ property: handoffFieldProperties[key], label: handoffFieldLabels[key] }));
   return [
-    enumeration(handoff.statusProperty, words.label('handoffStatus'), 'Sales-to-CS handoff: not started, submitted, accepted or returned.', enumOptions(words, 'handoff')),
+    enumeration(handoff.statusProperty, words.label('handoffStatus'), words.description('handoffStatus'), enumOptions(words, 'handoff')),
     ...[...fields, ...formFields].map((field) => handoffField(field.property, field.label, words)),
-    number(handoffStateProperties.version, words.label('handoffVersion'), 'Counts the changes to the handoff; a save from an outdated form is refused instead of overwriting.'),
-    datetime(handoffStateProperties.submittedAt, words.label('handoffSubmittedAt'), 'When sales last submitted the handoff to customer success.'),
-    datetime(handoffStateProperties.acceptedAt, words.label('handoffAcceptedAt'), 'When customer success accepted the handoff.'),
-    datetime(handoffStateProperties.returnedAt, words.label('handoffReturnedAt'), 'When customer success last returned the handoff to sales.'),
-    text(handoffStateProperties.returnComment, words.label('handoffReturnComment'), 'What customer success asked sales to complete or correct.', 'textarea'),
-    text(handoffStateProperties.lastChange, words.label('handoffLastChange'), 'Bookkeeping of the customer-success card: recognises a retried request.', 'text'),
-    enumeration(playbooks.churnReasonProperty, words.label('churnReason'), 'Why the customer cancelled or did not renew.', enumOptions(words, 'churn')),
-    text(churnStateProperties.comment, words.label('churnComment'), 'Why the customer left, in their words or the CSM\'s.', 'textarea'),
-    datetime(churnStateProperties.recordedAt, words.label('churnRecordedAt'), 'When the churn reason was recorded on the customer-success card.'),
+    number(handoffStateProperties.version, words.label('handoffVersion'), words.description('handoffVersion')),
+    datetime(handoffStateProperties.submittedAt, words.label('handoffSubmittedAt'), words.description('handoffSubmittedAt')),
+    datetime(handoffStateProperties.acceptedAt, words.label('handoffAcceptedAt'), words.description('handoffAcceptedAt')),
+    datetime(handoffStateProperties.returnedAt, words.label('handoffReturnedAt'), words.description('handoffReturnedAt')),
+    text(handoffStateProperties.returnComment, words.label('handoffReturnComment'), words.description('handoffReturnComment'), 'textarea'),
+    text(handoffStateProperties.lastChange, words.label('handoffLastChange'), words.description('handoffLastChange'), 'text'),
+    enumeration(playbooks.churnReasonProperty, words.label('churnReason'), words.description('churnReason'), enumOptions(words, 'churn')),
+    text(churnStateProperties.comment, words.label('churnComment'), words.description('churnComment'), 'textarea'),
+    datetime(churnStateProperties.recordedAt, words.label('churnRecordedAt'), words.description('churnRecordedAt')),
   ].filter((draft) => ownedName(draft.name));
 }
 
 function handoffField(name: string, label: string, words: PropertyWords): Draft {
-  const description = `Sales-to-CS handoff: ${label.toLowerCase()}.`;
   // One of the card's form fields under its own (English) label is worded as the card words it; a label the configuration gives stays as typed.
   const field = handoffFieldKeys.find((key) => handoffFieldProperties[key] === name && handoffFieldLabels[key] === label) ?? null;
   const shown = words.handoffField(field, label);
+  const contactId = /_id$/.test(name);
+  const description = words.handoffFieldDescription(field, label, contactId);
   if (/_date$/.test(name)) return date(name, shown, description);
-  if (/_id$/.test(name)) return text(name, shown, `${description} (HubSpot contact id)`, 'text');
+  if (contactId) return text(name, shown, description, 'text');
   return text(name, shown, description, 'textarea');
 }
 

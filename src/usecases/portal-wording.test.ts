@@ -205,6 +205,9 @@ describe('the property group, labels and options setup writes, in the portal\'s 
     expect(byName.get('cs_lifecycle_stage')?.options.map((option) => option.label)).toEqual(['Prospect', 'Onboarding', 'Active customer', 'Renewing', 'Churned']);
     expect(byName.get('cs_churn_reason')?.options.map((option) => option.label)).toEqual(['Moved to a competitor', 'Value not realised', 'Budget', 'Out of business, merger or acquisition', 'Product gap', 'Other']);
     expect(byName.get('cs_handoff_status')?.options.map((option) => option.label)).toEqual(['Not started', 'Submitted to CS', 'Accepted by CS', 'Returned to sales']);
+    propertyLabelKeys.forEach((key) => expect(english.some((property) => property.description === en[`property.description.${key}`]), key).toBe(true));
+    expect(byName.get('cs_handoff_goals')?.description).toBe('Sales-to-CS handoff: Customer goals.');
+    expect(byName.get('cs_handoff_champion_id')?.description).toBe('Sales-to-CS handoff: Champion (HubSpot contact id).');
   });
 
   it('give every option a catalog label in each language (never the bare value)', () => {
@@ -223,22 +226,27 @@ describe('the property group, labels and options setup writes, in the portal\'s 
     expect(byName.get('cs_handoff_goals')?.label).toBe('Przekazanie klienta: Cele klienta');
     expect(byName.get('cs_health_band')?.options.map((option) => option.label)).toEqual(['Dobra kondycja', 'Wymaga uwagi', 'Ryzyko odejścia', 'Kondycja nieznana', pl['band.churned']]);
     expect(byName.get('cs_handoff_status')?.options.map((option) => option.label)).toEqual(['Nie rozpoczęto', 'Przekazane do CS', 'Przyjęte przez CS', 'Zwrócone do sprzedaży']);
+    expect(byName.get('cs_health_score')?.description).toBe('Kondycja klienta w skali 0–100, z ważonych czynników karty customer success. Puste, gdy danych jest za mało.');
+    expect(byName.get('cs_handoff_economic_buyer_id')?.description).toBe('Przekazanie klienta od sprzedaży do CS: Decydent budżetowy (ID kontaktu w HubSpot).');
     // Same properties, types and option values as in English: only the words differ.
-    const strip = (list: typeof polish) => list.map(({ name, type, fieldType, groupName, displayOrder, description, options }) => ({ name, type, fieldType, groupName, displayOrder, description, values: options.map((o) => o.value) }));
+    const strip = (list: typeof polish) => list.map(({ name, type, fieldType, groupName, displayOrder, options }) => ({ name, type, fieldType, groupName, displayOrder, values: options.map((o) => o.value) }));
     expect(strip(polish)).toEqual(strip(productProperties(defaultConfig, propertyWords('en'))));
   });
 
   it('keep a handoff field label the configuration gives as typed', () => {
     const config = parseConfig({ handoff: { requiredFields: [{ property: 'cs_handoff_goals', label: 'Cele biznesowe' }] } });
-    expect(productProperties(config, propertyWords('pl')).find((property) => property.name === 'cs_handoff_goals')?.label).toBe('Przekazanie klienta: Cele biznesowe');
+    const goals = productProperties(config, propertyWords('pl')).find((property) => property.name === 'cs_handoff_goals');
+    expect(goals?.label).toBe('Przekazanie klienta: Cele biznesowe');
+    expect(goals?.description).toBe('Przekazanie klienta od sprzedaży do CS: Cele biznesowe.');
   });
 
-  it('have every label and option in each language, none left English by accident', () => {
+  it('have every label, description and option in each language, none left English by accident', () => {
     for (const language of portalLanguages.filter((l) => l !== 'en')) {
       const words = productProperties(defaultConfig, propertyWords(language));
       const english = productProperties(defaultConfig, propertyWords('en'));
       words.forEach((property, index) => {
         expect(property.label, `${language} ${property.name}`).not.toBe(english[index]?.label);
+        expect(property.description, `${language} ${property.name}`).not.toBe(english[index]?.description);
       });
       expect(groupFor(propertyWords(language)).name).toBe('customer_success');
     }

@@ -7,6 +7,7 @@ import type { WrittenWording } from '../domain/sync/written-values.ts';
 import { escapeHtml } from '../domain/handoff/note-html.ts';
 import type { NoteWording } from '../domain/handoff/note-wording.ts';
 import type { OptionSet, PropertyWords } from '../domain/properties.ts';
+import type { HandoffFieldKey } from '../domain/handoff/handoff.ts';
 
 // The words the app writes into HubSpot for the whole portal (config `portalLanguage`), from the
 // message catalog, the one home of these words in every language, English included: what a CS
@@ -93,8 +94,9 @@ export function noteWording(language: PortalLanguage, timeZone: string): NoteWor
 }
 
 /**
- * The property group's, the properties' and their options' labels in the portal's language (the
- * card's own words for bands, lifecycle stages, churn reasons and handoff fields); descriptions stay English.
+ * The property group's, the properties' and their options' labels and the properties'
+ * descriptions in the portal's language (the card's own words for bands, lifecycle stages, churn
+ * reasons and handoff fields).
  *
  * @example
  * propertyWords('pl').label('healthScore') // => 'Wynik kondycji'
@@ -102,6 +104,8 @@ export function noteWording(language: PortalLanguage, timeZone: string): NoteWor
  */
 export function propertyWords(language: PortalLanguage): PropertyWords {
   const i18n = createI18n(language, 'UTC');
+  // A card's form field is named as the card names it; a field the configuration adds keeps its label as typed.
+  const fieldLabel = (field: HandoffFieldKey | null, label: string) => (field === null ? label : i18n.t(`handoff.field.${field}`));
   return {
     groupLabel: i18n.t('property.group'),
     label: (key) => i18n.t(`property.label.${key}`),
@@ -110,7 +114,9 @@ export function propertyWords(language: PortalLanguage): PropertyWords {
       // Every option the domain defines has its catalog label (a test checks each language).
       return isMessageKey(key) ? i18n.t(key) : value;
     },
-    handoffField: (field, label) => i18n.t('property.handoffField', { label: field === null ? label : i18n.t(`handoff.field.${field}`) }),
+    description: (key) => i18n.t(`property.description.${key}`),
+    handoffField: (field, label) => i18n.t('property.handoffField', { label: fieldLabel(field, label) }),
+    handoffFieldDescription: (field, label, contactId) => i18n.t(contactId ? 'property.description.handoffContact' : 'property.description.handoffField', { label: fieldLabel(field, label) }),
   };
 }
 

@@ -50,7 +50,7 @@ describe('cs-card setup against the sandbox', () => {
     for (const name of ownedCompanyProperties) expect(names).toContain(name);
   });
 
-  it('labels the group, the properties and their options in the portal\'s language (portalLanguage), then changes nothing; English relabels them once', async () => {
+  it('labels the group, the properties and their options and describes the properties in the portal\'s language (portalLanguage), then changes nothing; English relabels and redescribes them once', async () => {
     const { client, config } = await demo();
     const gateway = new PropertyGateway(client, fastRetry);
     const japanese = { ...config, portalLanguage: 'ja' as const };
@@ -58,6 +58,8 @@ describe('cs-card setup against the sandbox', () => {
     const properties = new Map((await gateway.properties()).map((property) => [property.name, property]));
     expect((await gateway.groups()).find((group) => group.name === propertyGroup.name)?.label).toBe('カスタマーサクセス');
     expect(properties.get('cs_health_score')?.label).toBe('ヘルススコア');
+    expect(properties.get('cs_health_score')?.description).toBe(ja['property.description.healthScore']);
+    expect(properties.get('cs_handoff_champion_id')?.description).toBe('営業からの引き継ぎ：社内推進者（チャンピオン）（HubSpot のコンタクト ID）。');
     const bands = ['healthy', 'attention', 'at_risk', 'unknown', 'churned'];
     expect(properties.get('cs_health_band')?.options.map((o) => [o.value, o.label])).toEqual(bands.map((value) => [value, ja[`band.${value}` as MessageKey]]));
     expect(properties.get('cs_lifecycle_stage')?.options.map((o) => o.label)).toEqual(['見込み客', 'オンボーディング中', '利用中の顧客', '契約更新中', '解約済み']);
@@ -66,7 +68,9 @@ describe('cs-card setup against the sandbox', () => {
     const english = await runSetup({ properties: gateway, config });
     expect(english.group).toBe('updated');
     expect(english.updated.map((u) => u.name)).toEqual(productProperties(config, propertyWords('en')).map((p) => p.name));
-    expect(english.updated.every((u) => u.fields.every((field) => field === 'label' || field === 'options'))).toBe(true);
+    expect(english.updated.every((u) => u.fields.includes('description') && u.fields.every((field) => field === 'label' || field === 'description' || field === 'options'))).toBe(true);
+    const inEnglish = new Map((await gateway.properties()).map((property) => [property.name, property]));
+    expect(inEnglish.get('cs_health_score')?.description).toBe('Customer health, 0-100, from the weighted factors of the customer-success card. Empty when too little data.');
   });
 
   it('creates the group in an empty portal and puts a property someone edited back', async () => {

@@ -44,12 +44,14 @@ export const testOnboarding: OnboardingWording = {
   createdBy: 'created',
 };
 
-/** Labels that are their keys; options `set:value`. */
+/** Labels that are their keys, descriptions `about <key>`; options `set:value`. */
 export const testPropertyWords: PropertyWords = {
   groupLabel: 'group',
   label: (key) => key,
+  description: (key) => `about ${key}`,
   option: (set, value) => `${set}:${value}`,
   handoffField: (field, label) => `handoff:${field ?? label}`,
+  handoffFieldDescription: (field, label, contactId) => `about handoff:${field ?? label}${contactId ? ' (contact id)' : ''}`,
 };
 
 /** A list's name is its key. */
