@@ -7,7 +7,7 @@ import { handoffOf } from '../handoff/handoff.ts';
 import { requiredProperties } from './requirements.ts';
 import { changedProperties, healthProperties } from '../sync/written-values.ts';
 import { at, atRiskCompany, dayAt, snapshot, task } from '../testing/fixtures.ts';
-import { testWritten } from '../testing/wording.ts';
+import { testTask, testWritten } from '../testing/wording.ts';
 
 describe('handoff completeness', () => {
   it('lists the missing required fields and the share filled', () => {
@@ -32,7 +32,7 @@ describe('action tasks', () => {
   const action = { id: 'renewal-save-plan', title: 'Start a renewal save plan', reason: 'Renews in 52 days (2027-01-14) and health is 48 (at risk)', priority: 'high', dueInDays: 7, alreadyTasked: false } as const;
 
   it('builds a HubSpot task due on the right day, with a recognisable marker', () => {
-    const created = actionTask(action, { companyId: '42', ownerId: '9', asOf: '2026-12-28' });
+    const created = actionTask(action, { companyId: '42', ownerId: '9', asOf: '2026-12-28' }, testTask(action));
     expect(created).toMatchObject({ subject: 'Start a renewal save plan', priority: 'HIGH', dueDate: '2027-01-04', ownerId: '9' });
     expect(created.body).toContain(action.reason);
     expect(taskActionId(task({ body: created.body }))).toBe('renewal-save-plan');

@@ -1,5 +1,4 @@
 import { addDays, parseDay, type Day } from '../parsing/index.ts';
-import { multiline } from '../handoff/note-html.ts';
 import { textValue } from '../parsing/index.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import type { ActionView, Priority } from '../../app/cards/contract/view-model.ts';
@@ -28,7 +27,7 @@ export function actionMarker(actionId: string): string {
   return `[cs-card:${actionId}]`;
 }
 
-/** The task's subject and body text in the user's language (the catalog's); English from the action when absent. */
+/** The task's subject and body text in the user's language: the shell words them from the message catalog (usecases/create-task.ts taskWording), English included. */
 export interface TaskWording {
   readonly subject: string;
   /** The body (HTML) before the marker, e.g. "<reason>.<br><br>Suggested by the customer-success card." */
@@ -39,14 +38,15 @@ export interface TaskWording {
  * The HubSpot task for a suggested action: its title, its reason as the HTML body with the action's marker, due dueInDays after asOf.
  *
  * @example
- * actionTask({ id: 'support-escalation', title: 'Review the open support tickets with support', reason: '1 urgent ticket open, oldest 19 days', priority: 'high', dueInDays: 1, alreadyTasked: false }, { companyId: '1', ownerId: '7', asOf: '2026-12-07' })
+ * actionTask({ id: 'support-escalation', title: 'Review the open support tickets with support', reason: '1 urgent ticket open, oldest 19 days', priority: 'high', dueInDays: 1, alreadyTasked: false }, { companyId: '1', ownerId: '7', asOf: '2026-12-07' },
+ *   { subject: 'Review the open support tickets with support', body: '1 urgent ticket open, oldest 19 days.<br><br>Suggested by the customer-success card.' })
  * // => { subject: 'Review the open support tickets with support', body: '1 urgent ticket open, oldest 19 days.<br><br>Suggested by the customer-success card. [cs-card:support-escalation]', priority: 'HIGH', dueDate: '2026-12-08', ownerId: '7' }
  */
-export function actionTask(action: ActionView, context: { companyId: string; ownerId: string | null; asOf: string }, wording?: TaskWording): ActionTask {
+export function actionTask(action: ActionView, context: { companyId: string; ownerId: string | null; asOf: string }, wording: TaskWording): ActionTask {
   return {
-    subject: wording?.subject ?? action.title,
-    // HubSpot renders task bodies as HTML; the reason cites CRM data (names, subjects) people typed.
-    body: `${wording?.body ?? `${multiline(action.reason)}.<br><br>Suggested by the customer-success card.`} ${actionMarker(action.id)}`,
+    subject: wording.subject,
+    // HubSpot renders task bodies as HTML: the wording's body escapes the reason (CRM data people typed).
+    body: `${wording.body} ${actionMarker(action.id)}`,
     priority: taskPriorities[action.priority],
     dueDate: addDays(context.asOf, action.dueInDays),
     ownerId: context.ownerId,

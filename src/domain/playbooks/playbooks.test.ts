@@ -3,6 +3,7 @@ import { actionRuleIds, defaultConfig, parseConfig } from '../../config/schema.t
 import { actionTask } from './action-tasks.ts';
 import { buildCardView } from '../card/card.ts';
 import type { ActionView } from '../../app/cards/contract/view-model.ts';
+import { testTask } from '../testing/wording.ts';
 import {
   at,
   atRiskCompany,
@@ -128,7 +129,7 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
   it('shows an action whose task is open as tasked, and a completed task as not', () => {
     const savePlan = action(buildCardView(atRiskCompany(), defaultConfig, at).actions, 'renewal-save-plan');
     if (savePlan === undefined) throw new Error('expected a save plan');
-    const body = actionTask(savePlan, { companyId: '1', ownerId: null, asOf: at.asOf }).body;
+    const body = actionTask(savePlan, { companyId: '1', ownerId: null, asOf: at.asOf }, testTask(savePlan)).body;
     const open = buildCardView(atRiskCompany({ tasks: [task({ body, status: 'IN_PROGRESS' })] }), defaultConfig, at).actions;
     const done = buildCardView(atRiskCompany({ tasks: [task({ body, status: 'COMPLETED' })] }), defaultConfig, at).actions;
     expect(action(open, 'renewal-save-plan')?.alreadyTasked).toBe(true);

@@ -4,6 +4,8 @@ import type { NoteWording } from '../handoff/note-wording.ts';
 import type { OnboardingWording } from '../handoff/onboarding-wording.ts';
 import type { PropertyWords } from '../properties.ts';
 import type { ManagerListKey } from '../portfolio/manager-lists.ts';
+import type { TaskWording } from '../playbooks/action-tasks.ts';
+import { multiline } from '../handoff/note-html.ts';
 
 // Small wordings for the domain's unit tests: they show which part goes where (keys, codes, the
 // domain's own factor labels and explanations), not the product's words. The product's words,
@@ -56,3 +58,6 @@ export const testPropertyWords: PropertyWords = {
 
 /** A list's name is its key. */
 export const testListName = (key: ManagerListKey): string => key;
+
+/** A task worded from the action's own title and reason (escaped, as the shell's wording is). */
+export const testTask = (action: { readonly title: string; readonly reason: string }): TaskWording => ({ subject: action.title, body: multiline(action.reason) });
