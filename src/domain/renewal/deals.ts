@@ -75,6 +75,11 @@ export interface DealsWithContract {
  *   { id: '12', properties: { dealname: 'Acme renewal 2027', dealtype: 'existingbusiness', dealstage: 'contractsent', closedate: '2027-01-10T12:00:00Z', amount: '26000' } },
  *   { id: '13', properties: { dealname: 'Acme 10 more seats', dealtype: 'existingbusiness', dealstage: 'closedwon', closedate: '2026-06-30T12:00:00Z', amount: '5000' } },
  * ], defaultConfig.renewal, defaultConfig.handoff, {})) // => [[['11', 'new_business'], ['12', 'renewal'], ['13', 'expansion']], '2027-01-15', 'deals']
+ * // One deal id sent twice, open and won: one deal, the won version (in either order).
+ * readDealsWithContract([
+ *   { id: '21', properties: { dealtype: 'existingbusiness', dealstage: 'contractsent', closedate: '2026-12-14T00:00:00Z' } },
+ *   { id: '21', properties: { dealtype: 'existingbusiness', dealstage: 'closedwon', closedate: '2026-12-14T00:00:00Z' } },
+ * ], defaultConfig.renewal, defaultConfig.handoff, {}).deals.map((deal) => [deal.id, deal.won]) // => [['21', true]]
  */
 export function readDealsWithContract(
   records: readonly CrmRecord[],
@@ -84,8 +89,9 @@ export function readDealsWithContract(
   portal: DealPortal = unknownPortal,
 ): DealsWithContract {
   const matchers = matchersOf(renewal, handoff);
-  const deals: MutableDeal[] = [];
-  for (const record of records) deals.push(toDeal(record, matchers, portal));
+  const read: MutableDeal[] = [];
+  for (const record of records) read.push(toDeal(record, matchers, portal));
+  const deals = oneVersionPerId(read);
   const { kinds, contractEnd, contractEndSource } = classifyDeals(deals, contractTerms(company, renewal));
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as MutableDeal;
@@ -99,6 +105,63 @@ export function readDealsWithContract(
 }
 
 type MutableDeal = { -readonly [K in keyof Deal]: Deal[K] } & { readonly basis: DealBasis };
+
+/**
+ * One version of each deal id. HubSpot never lists a deal twice, but a broken association read or
+ * a hand-made export may: two versions of one id would count one deal twice, and which one won
+ * would depend on the order the deals came in. The version kept is the won one, then the lost one,
+ * then the earliest close day, then the one that differs first in what the rules read (a total
+ * order: the same version whatever the order sent, as the book's contract walk keeps it,
+ * portfolio/contract-in-force.ts); the deals then go in id order. Deals with distinct ids are
+ * returned as they came.
+ */
+function oneVersionPerId(deals: MutableDeal[]): MutableDeal[] {
+  if (!hasRepeatedId(deals)) return deals;
+  const kept = new Map<string, MutableDeal>();
+  for (const deal of deals) {
+    const known = kept.get(deal.id);
+    if (known === undefined || compareVersions(deal, known) < 0) kept.set(deal.id, deal);
+  }
+  return [...kept.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function hasRepeatedId(deals: readonly MutableDeal[]): boolean {
+  // A company has a handful of deals: pairwise, without a set, is the cheaper test (the health evaluation reads every company's).
+  if (deals.length > 32) return new Set(deals.map((deal) => deal.id)).size < deals.length;
+  for (let i = 1; i < deals.length; i++) {
+    const id = (deals[i] as MutableDeal).id;
+    for (let j = 0; j < i; j++) if ((deals[j] as MutableDeal).id === id) return true;
+  }
+  return false;
+}
+
+const outcomeRank = (deal: MutableDeal): number => (deal.won ? 0 : deal.lost ? 1 : 2);
+const basisRank: Readonly<Record<DealBasis, number>> = { renewal: 0, new_business: 1, existing_business: 2, other: 3 };
+
+function compareVersions(a: MutableDeal, b: MutableDeal): number {
+  return (
+    outcomeRank(a) - outcomeRank(b) ||
+    compareNullable(a.closeDay, b.closeDay) ||
+    basisRank[a.basis] - basisRank[b.basis] ||
+    compareNullable(a.amount, b.amount) ||
+    compareNullable(a.dealAmount, b.dealAmount) ||
+    compareNullable(a.probability, b.probability) ||
+    compareNullable(a.termMonths, b.termMonths) ||
+    compareNullable(a.stage, b.stage) ||
+    compareNullable(a.name, b.name) ||
+    compareNullable(a.currency, b.currency) ||
+    compareNullable(a.dealCurrency, b.dealCurrency) ||
+    compareNullable(a.lostReason, b.lostReason)
+  );
+}
+
+/** Ascending, a missing value last. */
+function compareNullable<T extends number | string>(a: T | null, b: T | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
 
 interface DealMatchers {
   readonly won: KeySet;

@@ -157,3 +157,19 @@ describe('renewal factor: the renewal\'s state, not the calendar', () => {
     expect(renewalFactor(facts([]), true)).toMatchObject({ status: 'error', score: null });
   });
 });
+
+describe('deals closed on the same day', () => {
+  it('give the same facts whatever order HubSpot lists them in', () => {
+    const sameDay = [
+      deal({ id: '2', type: 'newbusiness', stage: 'closedwon', closeInDays: -18, amount: null }),
+      deal({ id: '1', stage: 'closedwon', closeInDays: -18, amount: 1 }),
+      deal({ id: '3', stage: 'closedlost', closeInDays: -18, amount: 5 }),
+      deal({ id: '4', stage: 'closedwon', closeInDays: -18, amount: 7 }),
+    ];
+    const one = facts(sameDay);
+    expect(facts([...sameDay].reverse())).toEqual(one);
+    expect(facts([sameDay[1], sameDay[3], sameDay[0], sameDay[2]].filter((d) => d !== undefined))).toEqual(one);
+    // A won renewal's outcome before a lost one's on the same day.
+    expect(one.lastOutcome?.result).toBe('won');
+  });
+});
