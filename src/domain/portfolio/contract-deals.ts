@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { dayZone } from '../parsing/index.ts';
-import { readDeals, type Deal } from '../renewal/deals.ts';
+import { readDealsWithContract, type Deal } from '../renewal/deals.ts';
 import { parseNumber } from '../parsing/index.ts';
 import type { DealKind } from '../renewal/renewal-classification.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
@@ -89,11 +89,12 @@ export function readContractDeals(records: readonly CrmRecord[], config: CsConfi
   // Close days in the portal's time zone; amounts in the home currency where HubSpot converted them (deals.ts).
   // Reporting in another currency than the home one: every amount stays as written, in its deal's currency.
   const home = currency.home === currency.reporting ? currency.home : null;
-  const deals = readDeals(records, config.renewal, config.handoff, company, { zone: dayZone(config.timeZone), currency: home });
+  // Each deal beside the record it was read from (a deal id sent twice is one deal: the records are not the deals one for one).
+  const read = readDealsWithContract(records, config.renewal, config.handoff, company, { zone: dayZone(config.timeZone), currency: home });
   const result: ContractDeal[] = [];
-  records.forEach((record, index) => {
-    const deal = deals[index];
-    if (deal === undefined) return;
+  read.deals.forEach((deal, index) => {
+    const record = read.records[index];
+    if (record === undefined) return;
     const termMonths = deal.termMonths ?? 12;
     // hs_arr and the amount are in the deal's own currency; HubSpot's conversion (amount / dealAmount) applies to both.
     const { arr, basis } = arrOf(deal.dealAmount, parseNumber(record.properties.hs_arr), termMonths);

@@ -59,6 +59,8 @@ export function readDeals(records: readonly CrmRecord[], renewal: CsConfig['rene
 
 export interface DealsWithContract {
   readonly deals: Deal[];
+  /** The record each deal was read from, in the same order (one per deal: a deal id sent twice is read once, oneVersionPerId). */
+  readonly records: readonly CrmRecord[];
   /** The end of the contract in force (renewal-classification.ts), or null when nothing names one. */
   readonly contractEnd: Day | null;
   readonly contractEndSource: 'company_property' | 'deals' | null;
@@ -91,7 +93,9 @@ export function readDealsWithContract(
   const matchers = matchersOf(renewal, handoff);
   const read: MutableDeal[] = [];
   for (const record of records) read.push(toDeal(record, matchers, portal));
-  const deals = oneVersionPerId(read);
+  const kept = oneVersionPerId(read);
+  const deals = kept === null ? read : kept.map((index) => read[index] as MutableDeal);
+  const readFrom = kept === null ? records : kept.map((index) => records[index] as CrmRecord);
   const { kinds, contractEnd, contractEndSource } = classifyDeals(deals, contractTerms(company, renewal));
   for (let i = 0; i < deals.length; i++) {
     const deal = deals[i] as MutableDeal;
@@ -101,7 +105,7 @@ export function readDealsWithContract(
     deal.newBusiness = kind === 'new_business';
     deal.expansion = kind === 'expansion';
   }
-  return { deals, contractEnd, contractEndSource };
+  return { deals, records: readFrom, contractEnd, contractEndSource };
 }
 
 type MutableDeal = { -readonly [K in keyof Deal]: Deal[K] } & { readonly basis: DealBasis };
@@ -112,17 +116,17 @@ type MutableDeal = { -readonly [K in keyof Deal]: Deal[K] } & { readonly basis: 
  * would depend on the order the deals came in. The version kept is the won one, then the lost one,
  * then the earliest close day, then the one that differs first in what the rules read (a total
  * order: the same version whatever the order sent, as the book's contract walk keeps it,
- * portfolio/contract-in-force.ts); the deals then go in id order. Deals with distinct ids are
- * returned as they came.
+ * portfolio/contract-in-force.ts); the deals then go in id order. The indexes of the versions
+ * kept, or null when every id is distinct (all kept, as they came).
  */
-function oneVersionPerId(deals: MutableDeal[]): MutableDeal[] {
-  if (!hasRepeatedId(deals)) return deals;
-  const kept = new Map<string, MutableDeal>();
-  for (const deal of deals) {
+function oneVersionPerId(deals: readonly MutableDeal[]): number[] | null {
+  if (!hasRepeatedId(deals)) return null;
+  const kept = new Map<string, number>();
+  deals.forEach((deal, index) => {
     const known = kept.get(deal.id);
-    if (known === undefined || compareVersions(deal, known) < 0) kept.set(deal.id, deal);
-  }
-  return [...kept.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (known === undefined || compareVersions(deal, deals[known] as MutableDeal) < 0) kept.set(deal.id, index);
+  });
+  return [...kept.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, index]) => index);
 }
 
 function hasRepeatedId(deals: readonly MutableDeal[]): boolean {
