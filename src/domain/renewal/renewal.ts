@@ -104,9 +104,9 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
       continue;
     }
     if (day === null || day > asOf) continue;
-    // Deals closed on the same day: a won renewal's outcome before a lost one's, then the later id, never the order sent.
-    if (deal.won && (deal.renewal || deal.newBusiness) && (lastWonContract === null || closesAfter(deal, day, lastWonContract))) lastWonContract = deal;
-    if (deal.renewal && (deal.won || deal.lost) && (lastOutcome === null || closesAfter(deal, day, lastOutcome, deal.won !== lastOutcome.won && deal.won))) lastOutcome = deal;
+    // Deals closed on the same day: won over lost, then the later id, never the order sent (decidedAfter).
+    if (deal.won && (deal.renewal || deal.newBusiness) && (lastWonContract === null || decidedAfter(deal, day, lastWonContract))) lastWonContract = deal;
+    if (deal.renewal && (deal.won || deal.lost) && (lastOutcome === null || decidedAfter(deal, day, lastOutcome))) lastOutcome = deal;
   }
   const staleBefore = asOf - config.renewal.staleOpenDealDays;
   let next: Deal | null = null;
@@ -228,10 +228,9 @@ export function renewalWarningMessages(facts: RenewalFacts): Message[] {
   return facts.undatedOpenDeals > 0 ? [message('warning.renewalUndated', { count: facts.undatedOpenDeals })] : [];
 }
 
-/** Whether `deal` (closing on `day`) comes after `than`: a later close day, or the same day and `sameDayFirst`, or the same day, the same standing and a later id. */
-function closesAfter(deal: Deal, day: Day, than: Deal, sameDayFirst = false): boolean {
+/** Whether `deal` (closing on `day`) was decided after `than`: a later close day; on the same day won after lost (it outranks it), then the later id. */
+function decidedAfter(deal: Deal, day: Day, than: Deal): boolean {
   const thanDay = than.closeDay ?? 0;
   if (thanDay !== day) return thanDay < day;
-  if (sameDayFirst) return true;
-  return deal.won === than.won && than.id < deal.id;
+  return deal.won !== than.won ? deal.won : than.id < deal.id;
 }
