@@ -28,11 +28,13 @@ export function writtenWording(language: PortalLanguage, timeZone: string): Writ
   return {
     driver: (factor) => {
       const labelKey = `factor.${factor.key}`;
+      const explanation = factor.explanationMessage;
       return i18n.t('written.driver', {
         factor: isMessageKey(labelKey) ? i18n.t(labelKey) : factor.label,
         score: factor.score,
-        // A factor without a catalog message (none should be) keeps the domain's explanation.
-        explanation: factor.explanationMessage ? i18n.message(factor.explanationMessage, explanationText(factor.explanation)) : explanationText(factor.explanation),
+        // A factor without a catalog message (none should be) keeps the domain's explanation; it is
+        // worded only then, not for every driver a sync writes.
+        explanation: explanation !== undefined && isMessageKey(explanation.code) ? i18n.message(explanation) : explanationText(factor.explanation),
       });
     },
     driverSeparator: i18n.t('list.clauseSeparator'),
