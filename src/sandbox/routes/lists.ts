@@ -30,7 +30,7 @@ async function createList(call: ApiCall): Promise<Response> {
   const body = await bodyOf(call, listCreateSchema);
   const type = objectTypeOfList(body.objectTypeId);
   const problems = branchProblems(call.store.schema, type, body);
-  if (problems.length > 0) throw invalid(`Invalid list definition: ${problems.join('; ')}.`, { errors: problems.map((message) => ({ message, in: 'filterBranch' })) });
+  refuseProblems(problems);
   const objectTypeId = OBJECT_TYPES[type].objectTypeId;
   refuseTakenName(call, body.name, null);
   const listId = String(FIRST_LIST_ID + call.store.lists.size);
@@ -40,6 +40,11 @@ async function createList(call: ApiCall): Promise<Response> {
   if (list.processingType === 'SNAPSHOT') list.members.push(...dynamicMembers(call, list));
   call.store.lists.set(listId, list);
   return json({ list: listView(call, list, true) });
+}
+
+/** A 400 naming what is wrong with a list's filters, as HubSpot answers a definition it refuses. */
+function refuseProblems(problems: readonly string[]): void {
+  if (problems.length > 0) throw invalid(`Invalid list definition: ${problems.join('; ')}.`, { errors: problems.map((message) => ({ message, in: 'filterBranch' })) });
 }
 
 /** List names are unique in a portal, compared without case, whatever the object type. */
@@ -66,7 +71,7 @@ async function updateListFilters(call: ApiCall): Promise<Response> {
   if (list.processingType === 'MANUAL') throw invalid(`List ${list.listId} is a MANUAL list: it has no filters to update.`);
   const type = objectTypeOfList(list.objectTypeId);
   const problems = branchProblems(call.store.schema, type, { name: list.name, objectTypeId: list.objectTypeId, processingType: list.processingType, filterBranch });
-  if (problems.length > 0) throw invalid(`Invalid list definition: ${problems.join('; ')}.`, { errors: problems.map((message) => ({ message, in: 'filterBranch' })) });
+  refuseProblems(problems);
   const at = isoOf(call.clock());
   const updated: StoredList = { ...list, filterBranch, updatedAt: at, filtersUpdatedAt: at, listVersion: (list.listVersion ?? 1) + 1 };
   call.store.lists.set(list.listId, updated);
