@@ -93,32 +93,21 @@ type Draft = Omit<PropertyDefinition, 'groupName' | 'options' | 'displayOrder'> 
 
 // What sync writes: one rule (the card's) computes them, sync copies them to the company.
 const healthDrafts = (words: PropertyWords): readonly Draft[] => [
-  number(csProperty.healthScore, words.label('healthScore'), words.description('healthScore')),
-  enumeration(csProperty.healthBand, words.label('healthBand'), words.description('healthBand'), enumOptions(words, 'band')),
-  enumeration(csProperty.lifecycleStage, words.label('lifecycleStage'), words.description('lifecycleStage'), enumOptions(words, 'lifecycle')),
-  date(csProperty.lifecycleSince, words.label('lifecycleSince'), words.description('lifecycleSince')),
-  number(csProperty.healthTrend30d, words.label('healthTrend30d'), words.description('healthTrend30d')),
-  {
-    name: healthUpdatedAtProperty,
-    label: words.label('healthUpdatedAt'),
-    description: words.description('healthUpdatedAt'),
-    type: 'datetime',
-    fieldType: 'date',
-  },
-  text(csProperty.healthDrivers, words.label('healthDrivers'), words.description('healthDrivers'), 'textarea'),
-  text(
-    csProperty.healthFactors,
-    words.label('healthFactors'),
-    words.description('healthFactors'),
-    'text',
-  ),
-  date(csProperty.renewalDate, words.label('renewalDate'), words.description('renewalDate')),
-  number(csProperty.renewalAmount, words.label('renewalAmount'), words.description('renewalAmount')),
-  date(csProperty.customerSince, words.label('customerSince'), words.description('customerSince')),
-  number(csProperty.lifetimeRevenue, words.label('lifetimeRevenue'), words.description('lifetimeRevenue')),
-  number(csProperty.companyNps, words.label('companyNps'), words.description('companyNps')),
-  number(csProperty.npsResponses, words.label('npsResponses'), words.description('npsResponses')),
-  text(csProperty.nextAction, words.label('nextAction'), words.description('nextAction'), 'text'),
+  number(csProperty.healthScore, ...named(words, 'healthScore')),
+  enumeration(csProperty.healthBand, ...named(words, 'healthBand'), enumOptions(words, 'band')),
+  enumeration(csProperty.lifecycleStage, ...named(words, 'lifecycleStage'), enumOptions(words, 'lifecycle')),
+  date(csProperty.lifecycleSince, ...named(words, 'lifecycleSince')),
+  number(csProperty.healthTrend30d, ...named(words, 'healthTrend30d')),
+  datetime(healthUpdatedAtProperty, ...named(words, 'healthUpdatedAt')),
+  text(csProperty.healthDrivers, ...named(words, 'healthDrivers'), 'textarea'),
+  text(csProperty.healthFactors, ...named(words, 'healthFactors'), 'text'),
+  date(csProperty.renewalDate, ...named(words, 'renewalDate')),
+  number(csProperty.renewalAmount, ...named(words, 'renewalAmount')),
+  date(csProperty.customerSince, ...named(words, 'customerSince')),
+  number(csProperty.lifetimeRevenue, ...named(words, 'lifetimeRevenue')),
+  number(csProperty.companyNps, ...named(words, 'companyNps')),
+  number(csProperty.npsResponses, ...named(words, 'npsResponses')),
+  text(csProperty.nextAction, ...named(words, 'nextAction'), 'text'),
 ];
 
 /**
@@ -184,17 +173,17 @@ function handoffDrafts(config: CsConfig, words: PropertyWords): Draft[] {
   // The card's form writes every field, whether or not the configuration lists it.
   const formFields = handoffFieldKeys.map((key) => ({ property: handoffFieldProperties[key], label: handoffFieldLabels[key] }));
   return [
-    enumeration(handoff.statusProperty, words.label('handoffStatus'), words.description('handoffStatus'), enumOptions(words, 'handoff')),
+    enumeration(handoff.statusProperty, ...named(words, 'handoffStatus'), enumOptions(words, 'handoff')),
     ...[...fields, ...formFields].map((field) => handoffField(field.property, field.label, words)),
-    number(handoffStateProperties.version, words.label('handoffVersion'), words.description('handoffVersion')),
-    datetime(handoffStateProperties.submittedAt, words.label('handoffSubmittedAt'), words.description('handoffSubmittedAt')),
-    datetime(handoffStateProperties.acceptedAt, words.label('handoffAcceptedAt'), words.description('handoffAcceptedAt')),
-    datetime(handoffStateProperties.returnedAt, words.label('handoffReturnedAt'), words.description('handoffReturnedAt')),
-    text(handoffStateProperties.returnComment, words.label('handoffReturnComment'), words.description('handoffReturnComment'), 'textarea'),
-    text(handoffStateProperties.lastChange, words.label('handoffLastChange'), words.description('handoffLastChange'), 'text'),
-    enumeration(playbooks.churnReasonProperty, words.label('churnReason'), words.description('churnReason'), enumOptions(words, 'churn')),
-    text(churnStateProperties.comment, words.label('churnComment'), words.description('churnComment'), 'textarea'),
-    datetime(churnStateProperties.recordedAt, words.label('churnRecordedAt'), words.description('churnRecordedAt')),
+    number(handoffStateProperties.version, ...named(words, 'handoffVersion')),
+    datetime(handoffStateProperties.submittedAt, ...named(words, 'handoffSubmittedAt')),
+    datetime(handoffStateProperties.acceptedAt, ...named(words, 'handoffAcceptedAt')),
+    datetime(handoffStateProperties.returnedAt, ...named(words, 'handoffReturnedAt')),
+    text(handoffStateProperties.returnComment, ...named(words, 'handoffReturnComment'), 'textarea'),
+    text(handoffStateProperties.lastChange, ...named(words, 'handoffLastChange'), 'text'),
+    enumeration(playbooks.churnReasonProperty, ...named(words, 'churnReason'), enumOptions(words, 'churn')),
+    text(churnStateProperties.comment, ...named(words, 'churnComment'), 'textarea'),
+    datetime(churnStateProperties.recordedAt, ...named(words, 'churnRecordedAt')),
   ].filter((draft) => ownedName(draft.name));
 }
 
@@ -211,6 +200,11 @@ function handoffField(name: string, label: string, words: PropertyWords): Draft 
 
 function ownedName(name: string): boolean {
   return name.startsWith('cs_');
+}
+
+/** A property's label and description in the portal's language, as the draft builders below take them. */
+function named(words: PropertyWords, key: PropertyLabelKey): [label: string, description: string] {
+  return [words.label(key), words.description(key)];
 }
 
 function number(name: string, label: string, description: string): Draft {
