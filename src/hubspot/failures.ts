@@ -152,10 +152,11 @@ export function failureMessage(failure: Failure): Message {
 export class HubSpotError extends Error {
   /** What the user reads (in their language), when the message is the failure's own. */
   readonly text: Message | undefined;
-  constructor(readonly failure: Failure, english?: string) {
+  /** `text`: what the user reads when the English is not the failure's own (a catalog message). */
+  constructor(readonly failure: Failure, english?: string, text?: Message) {
     super(english ?? describeFailure(failure));
     this.name = 'HubSpotError';
-    this.text = english === undefined ? failureMessage(failure) : undefined;
+    this.text = text ?? (english === undefined ? failureMessage(failure) : undefined);
   }
 }
 

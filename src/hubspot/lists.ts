@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { message } from '../app/cards/contract/message.ts';
 import type { FoundList } from '../domain/portfolio/manager-list-match.ts';
 import type { ManagerList } from '../domain/portfolio/manager-lists.ts';
 import type { HubSpotClient } from './client.ts';
 import { parseResponse } from './calls.ts';
-import { describeFailure, HubSpotError } from './failures.ts';
+import { HubSpotError } from './failures.ts';
 import { companyObjectTypeId, conditionsOf, filterBranchOf, listRequest } from './list-definitions.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';
 
@@ -64,7 +65,7 @@ export class ListGateway {
   async rename(listId: string, name: string): Promise<void> {
     const raw = await withRetry(() => this.client.crm.lists.listsApi.updateName(listId, name, false), new Deadline(callBudgetMs), this.retry);
     const updated = parseResponse(updatedSchema, raw, 'renamed list').updatedList;
-    if (updated.listId !== listId || updated.name !== name) throw new HubSpotError({ kind: 'rejected', status: 200, category: 'the renamed list came back with another id or name' });
+    if (updated.listId !== listId || updated.name !== name) throw notAsSent('the renamed list came back with another id or name');
   }
 
   /** Replaces a list's filters with the manager list's, keeping its id; companies already in it are not enrolled in workflows again. */
@@ -72,12 +73,11 @@ export class ListGateway {
     const body = { filterBranch: filterBranchOf(list, this.zoneId) } as unknown as FilterUpdateBody;
     const raw = await withRetry(() => this.client.crm.lists.listsApi.updateListFilters(listId, body, false), new Deadline(callBudgetMs), this.retry);
     const updated = parseResponse(updatedSchema, raw, 'updated list').updatedList;
-    if (updated.listId !== listId) throw new HubSpotError({ kind: 'rejected', status: 200, category: 'the updated list came back with another id' });
+    if (updated.listId !== listId) throw notAsSent('the updated list came back with another id');
   }
+}
 
-  describe(error: unknown): string {
-    if (!(error instanceof HubSpotError)) return String(error);
-    if (error.failure.kind === 'forbidden') return 'the app lacks the crm.lists.write scope; add it to the app to create lists';
-    return describeFailure(error.failure);
-  }
+/** HubSpot answered a change with another list than the one changed: said to the user in the catalog's words. */
+function notAsSent(english: string): HubSpotError {
+  return new HubSpotError({ kind: 'rejected', status: 200, category: english }, english, message('cli.setup.reason.listNotAsSent'));
 }

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { ExistingProperty, FieldType, PropertyDefinition, PropertyType } from '../domain/properties.ts';
 import { parseResponse } from './calls.ts';
 import type { HubSpotClient } from './client.ts';
-import { describeFailure, HubSpotError } from './failures.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';
 
 // Company property groups and definitions (crm.properties), what `cs-card setup` reads and
@@ -91,17 +90,17 @@ export class PropertyGateway {
     });
   }
 
-  /** Creates them in one call; returns the names HubSpot refused, with its reason. */
-  async create(definitions: readonly PropertyDefinition[]): Promise<Map<string, string>> {
+  /** Creates them in one call; returns the names HubSpot did not create, each with HubSpot's own message (its words, in English) or null when it gave none. */
+  async create(definitions: readonly PropertyDefinition[]): Promise<Map<string, string | null>> {
     if (definitions.length === 0) return new Map();
     const inputs = definitions.map((definition) => ({ name: definition.name, ...toInput(definition), type: types[definition.type], fieldType: fieldTypes[definition.fieldType] }));
     // Not retried after a 5xx: some may exist already, and the next setup run finds and fixes them.
     const raw = await this.call(() => this.client.crm.properties.batchApi.create(objectType, { inputs }), { retryTransient: false });
     const page = parseResponse(batchCreatedSchema, raw, 'created properties');
     const created = new Set(page.results.map((result) => result.name));
-    const refused = new Map<string, string>();
-    const reasons = new Map((page.errors ?? []).flatMap((error) => Object.values(error.context ?? {}).flat().map((name) => [name, error.message ?? 'refused'] as const)));
-    for (const { name } of definitions) if (!created.has(name)) refused.set(name, reasons.get(name) ?? 'HubSpot did not create it');
+    const refused = new Map<string, string | null>();
+    const reasons = new Map((page.errors ?? []).flatMap((error) => Object.values(error.context ?? {}).flat().map((name) => [name, error.message ?? null] as const)));
+    for (const { name } of definitions) if (!created.has(name)) refused.set(name, reasons.get(name) ?? null);
     return refused;
   }
 
@@ -109,10 +108,4 @@ export class PropertyGateway {
     const input = { ...toInput(definition), type: updateTypes[definition.type], fieldType: updateFieldTypes[definition.fieldType] };
     await this.call(() => this.client.crm.properties.coreApi.update(objectType, definition.name, input));
   }
-}
-
-/** A failed property call as one sentence for the setup report. */
-export function propertyFailure(error: unknown): string {
-  if (error instanceof HubSpotError) return error.failure.kind === 'forbidden' ? 'the app lacks the crm.schemas.companies.write scope' : describeFailure(error.failure);
-  throw error;
 }

@@ -3,8 +3,10 @@ import { groupFor, productProperties, propertyDrift, type PropertyDefinition } f
 import { planManagerList, type FoundList } from '../domain/portfolio/manager-list-match.ts';
 import { managerLists, type ManagerList } from '../domain/portfolio/manager-lists.ts';
 import { listName, listNamesInEveryLanguage, propertyWords } from './portal-wording.ts';
+import type { Message } from '../app/cards/contract/message.ts';
 import type { ListGateway } from '../hubspot/lists.ts';
-import { propertyFailure, type PropertyGateway } from '../hubspot/properties.ts';
+import type { PropertyGateway } from '../hubspot/properties.ts';
+import { callFailureReason, hubspotDefinedReason, refusalReason, setupScopes } from './setup-reasons.ts';
 
 // `cs-card setup`: make the portal's `customer_success` group and the product's company
 // properties match their definitions (create what is missing, update what drifted, leave the
@@ -16,12 +18,18 @@ export interface SetupDeps {
   readonly config: CsConfig;
 }
 
+export interface FailedProperty {
+  readonly name: string;
+  readonly reason: Message;
+}
+
 export interface SetupReport {
   readonly group: 'created' | 'updated' | 'unchanged';
   readonly created: readonly string[];
   readonly updated: ReadonlyArray<{ readonly name: string; readonly fields: readonly string[] }>;
   readonly unchanged: readonly string[];
-  readonly failed: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
+  /** Each with why, as a catalog message (./setup-reasons.ts). */
+  readonly failed: readonly FailedProperty[];
   /** Null when lists were not asked for. */
   readonly lists: readonly ListOutcome[] | null;
 }
@@ -37,7 +45,8 @@ export interface ListOutcome {
   readonly outcome: 'created' | 'renamed' | 'updated' | 'unchanged' | 'kept' | 'failed';
   readonly listId?: string;
   readonly previousName?: string;
-  readonly reason?: string;
+  /** Why it failed (with `failed`), as a catalog message. */
+  readonly reason?: Message;
   readonly copies?: ReadonlyArray<{ readonly listId: string; readonly name: string }>;
 }
 
@@ -47,7 +56,7 @@ export async function runSetup(deps: SetupDeps, options: { lists?: boolean } = {
   const group = await ensureGroup(deps.properties, groupFor(words));
   const existing = new Map((await deps.properties.properties()).map((property) => [property.name, property]));
   const wanted = productProperties(deps.config, words);
-  const failed: Array<{ name: string; reason: string }> = [];
+  const failed: FailedProperty[] = [];
   const missing: PropertyDefinition[] = [];
   const updated: Array<{ name: string; fields: string[] }> = [];
   const unchanged: string[] = [];
@@ -59,7 +68,7 @@ export async function runSetup(deps: SetupDeps, options: { lists?: boolean } = {
       continue;
     }
     if (current.hubspotDefined) {
-      failed.push({ name: definition.name, reason: 'HubSpot defines a property of that name; point the configuration at another property name' });
+      failed.push({ name: definition.name, reason: hubspotDefinedReason() });
       continue;
     }
     const fields = propertyDrift(definition, current);
@@ -71,7 +80,7 @@ export async function runSetup(deps: SetupDeps, options: { lists?: boolean } = {
       await deps.properties.update(definition);
       updated.push({ name: definition.name, fields });
     } catch (error) {
-      failed.push({ name: definition.name, reason: propertyFailure(error) });
+      failed.push({ name: definition.name, reason: callFailureReason(error, setupScopes.properties) });
     }
   }
 
@@ -91,14 +100,14 @@ async function ensureGroup(properties: PropertyGateway, wanted: ReturnType<typeo
   return 'updated';
 }
 
-async function createMissing(properties: PropertyGateway, missing: readonly PropertyDefinition[], failed: Array<{ name: string; reason: string }>): Promise<string[]> {
+async function createMissing(properties: PropertyGateway, missing: readonly PropertyDefinition[], failed: FailedProperty[]): Promise<string[]> {
   if (missing.length === 0) return [];
   try {
     const refused = await properties.create(missing);
-    for (const [name, reason] of refused) failed.push({ name, reason });
+    for (const [name, hubspotMessage] of refused) failed.push({ name, reason: refusalReason(hubspotMessage) });
     return missing.map((definition) => definition.name).filter((name) => !refused.has(name));
   } catch (error) {
-    const reason = propertyFailure(error);
+    const reason = callFailureReason(error, setupScopes.properties);
     for (const definition of missing) failed.push({ name: definition.name, reason });
     return [];
   }
@@ -115,7 +124,7 @@ async function ensureLists(deps: SetupDeps): Promise<ListOutcome[]> {
     try {
       outcomes.push(await ensureList(gateway, list, listNamesInEveryLanguage(list.key, language)));
     } catch (error) {
-      outcomes.push({ name: list.name, outcome: 'failed', reason: gateway.describe(error) });
+      outcomes.push({ name: list.name, outcome: 'failed', reason: callFailureReason(error, setupScopes.lists) });
     }
   }
   return outcomes;

@@ -88,13 +88,18 @@ describe('the command line speaks the reader\'s language', () => {
         { companyId: 'unknown', reasons: [{ what: { code: 'sync.skip.malformedCompanies', params: { count: 2 } } }] },
       ],
     };
-    const report = { group: 'created', created: ['cs_health_band'], updated: [{ name: 'cs_health_score', fields: ['label'] }], unchanged: ['cs_renewal_date', 'cs_company_nps'], failed: [], lists: [
+    const report = { group: 'created', created: ['cs_health_band'], updated: [{ name: 'cs_health_score', fields: ['label'] }], unchanged: ['cs_renewal_date', 'cs_company_nps'], failed: [
+      { name: 'cs_health_band', reason: { code: 'cli.setup.reason.hubspotDefined', params: {} } },
+      { name: 'cs_health_band', reason: { code: 'cli.setup.reason.notCreated', params: {} } },
+      { name: 'cs_health_band', reason: { code: 'cli.setup.reason.missingScope', params: { scope: 'crm.schemas.companies.write' } } },
+    ], lists: [
       { name: 'At-risk customers', outcome: 'created', listId: '101' },
       { name: 'At-risk customers', outcome: 'renamed', listId: '102', previousName: 'Old name' },
       { name: 'At-risk customers', outcome: 'updated', listId: '103', previousName: 'Old name', copies: [{ listId: '105', name: 'Old name' }] },
       { name: 'At-risk customers', outcome: 'updated', listId: '104' },
       { name: 'Old name', outcome: 'kept', listId: '106' },
       { name: 'At-risk customers', outcome: 'unchanged', listId: '107' },
+      { name: 'At-risk customers', outcome: 'failed', reason: { code: 'cli.setup.reason.listNotAsSent', params: {} } },
     ] } as const;
     for (const locale of ['pl', 'ja', 'zh-CN', 'th']) {
       const i18n = createI18n(locale, 'UTC');

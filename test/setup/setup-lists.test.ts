@@ -138,7 +138,7 @@ describe('cs-card setup --lists against the sandbox', () => {
     const remove = sandbox.controls.injectFault({ kind: '403', path: /update-list-name/, times: 1 });
     try {
       const report = await setup('ja');
-      expect(report?.[0]).toMatchObject({ name: japanese[0], outcome: 'failed', reason: expect.stringContaining('crm.lists.write') });
+      expect(report?.[0]).toMatchObject({ name: japanese[0], outcome: 'failed', reason: { code: 'cli.setup.reason.missingScope', params: { scope: 'crm.lists.write' } } });
       expect(report?.slice(1).map((l) => l.outcome)).toEqual(['renamed', 'renamed', 'renamed']);
     } finally {
       remove();

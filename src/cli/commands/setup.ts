@@ -21,7 +21,7 @@ export function setupReportLines(report: SetupReport, i18n: I18n = createI18n('e
     i18n.t('cli.setup.updated', { count: report.updated.length, names: report.updated.map((u) => `${u.name} (${u.fields.join(', ')})`).join(separator) }),
     i18n.t('cli.setup.unchanged', { count: report.unchanged.length }),
   ];
-  for (const failure of report.failed) lines.push(i18n.t('cli.setup.failed', { name: failure.name, reason: failure.reason }));
+  for (const failure of report.failed) lines.push(i18n.t('cli.setup.failed', { name: failure.name, reason: i18n.message(failure.reason) }));
   for (const list of report.lists ?? []) lines.push(...listLines(list, i18n));
   return lines;
 }
@@ -29,7 +29,7 @@ export function setupReportLines(report: SetupReport, i18n: I18n = createI18n('e
 /** One manager list's lines: what setup did with it, then the older copies it left alone. */
 function listLines(list: ListOutcome, i18n: I18n): string[] {
   const listId = list.listId ?? '';
-  if (list.outcome === 'failed') return [i18n.t('cli.setup.listFailed', { name: list.name, reason: list.reason ?? '' })];
+  if (list.outcome === 'failed') return [i18n.t('cli.setup.listFailed', { name: list.name, reason: list.reason === undefined ? '' : i18n.message(list.reason) })];
   const first =
     list.outcome === 'kept'
       ? i18n.t('cli.setup.listKept', { name: list.name, listId })

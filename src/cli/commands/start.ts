@@ -109,7 +109,7 @@ const sandboxSyncPageSize = 50;
 /** Writes the product's properties and health into the portal: setup, then a full sync. */
 async function preparePortal(portal: Portal, options: ProductOptions, step: Step, i18n: I18n): Promise<void> {
   const setup = await step('cli.start.step.setup', () => runSetup({ properties: portal.properties, config: options.config }));
-  for (const failure of setup.failed) options.progress(`  ${i18n.t('cli.start.propertyFailed', { name: failure.name, reason: failure.reason })}`);
+  for (const failure of setup.failed) options.progress(`  ${i18n.t('cli.start.propertyFailed', { name: failure.name, reason: i18n.message(failure.reason) })}`);
   const { store, remove } = await syncStoreFor(portal, options.stateDir);
   try {
     const interactive = Boolean(options.interactive);

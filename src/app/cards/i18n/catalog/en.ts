@@ -519,6 +519,11 @@ export const messages = {
   'cli.setup.listKept': 'List "{name}" (id {listId}): left as it is, because its filters were changed in HubSpot. Setup won’t overwrite them or create a copy: to let setup manage it again, restore its filters or delete the list; to keep it as your own, rename it.',
   'cli.setup.listCopy': 'List "{name}" (id {listId}): an older copy of "{current}", left as it is; delete it in HubSpot if no view, report or workflow uses it.',
   'cli.setup.listFailed': 'List "{name}": failed ({reason})',
+  'cli.setup.reason.hubspotDefined': 'HubSpot defines a property of that name; point the configuration at another property name',
+  'cli.setup.reason.missingScope': 'the app lacks the {scope} scope; add it to the app and install it again',
+  'cli.setup.reason.refused': 'HubSpot refused to create it. HubSpot’s own message: “{hubspotMessage}”',
+  'cli.setup.reason.notCreated': 'HubSpot did not create it and gave no reason; run setup again',
+  'cli.setup.reason.listNotAsSent': 'HubSpot answered with a list other than the one setup changed (another id or name); run setup again to check it',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'Customer success: at-risk customers',
   'setup.list.renewingNotHealthy': 'Customer success: renewing in 90 days, not healthy',

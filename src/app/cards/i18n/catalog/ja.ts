@@ -523,6 +523,11 @@ export const messages: Catalog = {
   'cli.setup.listKept': 'リスト「{name}」（ID {listId}）: HubSpot でフィルターが変更されているため、そのままにしました。setup はフィルターを上書きせず、コピーも作成しません。setup で再び管理するにはフィルターを元に戻すかリストを削除し、自分のリストとして残すには名前を変更してください。',
   'cli.setup.listCopy': 'リスト「{name}」（ID {listId}）: 「{current}」の古いコピーのため、そのままにしました。ビュー、レポート、ワークフローで使われていなければ HubSpot で削除してください。',
   'cli.setup.listFailed': 'リスト「{name}」: 失敗しました（{reason}）',
+  'cli.setup.reason.hubspotDefined': 'HubSpot に同じ名前の標準プロパティがあります。設定で別のプロパティ名を指定してください',
+  'cli.setup.reason.missingScope': 'アプリに {scope} スコープがありません。アプリに追加して再インストールしてください',
+  'cli.setup.reason.refused': 'HubSpot が作成を拒否しました。HubSpot からのメッセージ（原文）:「{hubspotMessage}」',
+  'cli.setup.reason.notCreated': 'HubSpot は作成せず、理由も返しませんでした。もう一度 setup を実行してください',
+  'cli.setup.reason.listNotAsSent': 'HubSpot から返ったリストが setup で変更したリストと一致しません（ID または名前が異なります）。もう一度 setup を実行して確認してください',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'カスタマーサクセス：解約リスクのある顧客',
   'setup.list.renewingNotHealthy': 'カスタマーサクセス：90 日以内に契約更新、ヘルスが良好でない顧客',

@@ -517,6 +517,11 @@ export const messages: Catalog = {
   'cli.setup.listKept': 'Lista „{name}” (ID {listId}): pozostawiona bez zmian, bo jej filtry zmieniono w HubSpot. Setup ich nie nadpisze ani nie utworzy kopii: aby setup znów nią zarządzał, przywróć filtry albo usuń listę; aby zachować ją jako własną, zmień jej nazwę.',
   'cli.setup.listCopy': 'Lista „{name}” (ID {listId}): starsza kopia listy „{current}”, pozostawiona bez zmian; usuń ją w HubSpot, jeśli nie korzysta z niej żaden widok, raport ani przepływ pracy.',
   'cli.setup.listFailed': 'Lista „{name}”: błąd ({reason})',
+  'cli.setup.reason.hubspotDefined': 'HubSpot ma własną właściwość o tej nazwie; wskaż w konfiguracji inną nazwę właściwości',
+  'cli.setup.reason.missingScope': 'aplikacji brakuje zakresu {scope}; dodaj go do aplikacji i zainstaluj ją ponownie',
+  'cli.setup.reason.refused': 'HubSpot odmówił jej utworzenia. Komunikat HubSpot (w oryginale): „{hubspotMessage}”',
+  'cli.setup.reason.notCreated': 'HubSpot jej nie utworzył i nie podał powodu; uruchom setup ponownie',
+  'cli.setup.reason.listNotAsSent': 'HubSpot zwrócił inną listę niż ta, którą zmienił setup (inne ID lub nazwa); uruchom setup ponownie, aby to sprawdzić',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'Customer success: klienci z ryzykiem odejścia',
   'setup.list.renewingNotHealthy': 'Customer success: odnowienie w ciągu 90 dni, bez dobrej kondycji',

@@ -527,6 +527,11 @@ export const messages: Catalog = {
   'cli.setup.listKept': 'ลิสต์ “{name}” (ID {listId}): คงไว้ตามเดิม เพราะมีการแก้ไขตัวกรองใน HubSpot setup จะไม่เขียนทับตัวกรองและจะไม่สร้างสำเนา หากต้องการให้ setup ดูแลลิสต์นี้อีกครั้ง โปรดคืนค่าตัวกรองหรือลบลิสต์ หากต้องการเก็บไว้เป็นลิสต์ของคุณเอง โปรดเปลี่ยนชื่อลิสต์',
   'cli.setup.listCopy': 'ลิสต์ “{name}” (ID {listId}): เป็นสำเนาเก่าของ “{current}” จึงคงไว้ตามเดิม หากไม่มีมุมมอง รายงาน หรือเวิร์กโฟลว์ใดใช้งาน โปรดลบใน HubSpot',
   'cli.setup.listFailed': 'ลิสต์ “{name}”: ไม่สำเร็จ ({reason})',
+  'cli.setup.reason.hubspotDefined': 'HubSpot มีพร็อพเพอร์ตี้มาตรฐานชื่อนี้อยู่แล้ว โปรดกำหนดชื่อพร็อพเพอร์ตี้อื่นในการตั้งค่า',
+  'cli.setup.reason.missingScope': 'แอปขาดขอบเขต {scope} โปรดเพิ่มให้แอปแล้วติดตั้งใหม่',
+  'cli.setup.reason.refused': 'HubSpot ปฏิเสธการสร้าง ข้อความจาก HubSpot (ต้นฉบับ): “{hubspotMessage}”',
+  'cli.setup.reason.notCreated': 'HubSpot ไม่ได้สร้างและไม่ได้ระบุเหตุผล โปรดรัน setup อีกครั้ง',
+  'cli.setup.reason.listNotAsSent': 'HubSpot ส่งกลับลิสต์ที่ไม่ตรงกับลิสต์ที่ setup เปลี่ยน (ID หรือชื่อต่างกัน) โปรดรัน setup อีกครั้งเพื่อตรวจสอบ',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': 'Customer Success: ลูกค้าที่มีความเสี่ยง',
   'setup.list.renewingNotHealthy': 'Customer Success: ลูกค้าที่จะต่ออายุสัญญาภายใน 90 วันแต่สุขภาพไม่ดี',

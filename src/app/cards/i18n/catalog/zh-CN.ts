@@ -519,6 +519,11 @@ export const messages: Catalog = {
   'cli.setup.listKept': '列表“{name}”（ID {listId}）：其筛选条件已在 HubSpot 中被修改，因此保持原样。setup 不会覆盖这些条件，也不会另建副本：如需重新交由 setup 管理，请恢复筛选条件或删除该列表；如要作为自己的列表保留，请将其重命名。',
   'cli.setup.listCopy': '列表“{name}”（ID {listId}）：是“{current}”的旧副本，保持原样；如果没有视图、报告或工作流使用它，请在 HubSpot 中将其删除。',
   'cli.setup.listFailed': '列表“{name}”：失败（{reason}）',
+  'cli.setup.reason.hubspotDefined': 'HubSpot 已内置同名属性；请在配置中改用其他属性名',
+  'cli.setup.reason.missingScope': '应用缺少 {scope} 权限范围；请将其添加到应用中并重新安装',
+  'cli.setup.reason.refused': 'HubSpot 拒绝创建该属性。HubSpot 的原始消息：“{hubspotMessage}”',
+  'cli.setup.reason.notCreated': 'HubSpot 未创建该属性，也未说明原因；请再次运行 setup',
+  'cli.setup.reason.listNotAsSent': 'HubSpot 返回的列表与 setup 修改的列表不一致（ID 或名称不同）；请再次运行 setup 进行核对',
   // The names of the lists `cs-card setup --lists` creates in HubSpot (the portal's language).
   'setup.list.atRisk': '客户成功：有风险的客户',
   'setup.list.renewingNotHealthy': '客户成功：90 天内续约且健康度欠佳的客户',
