@@ -2,6 +2,7 @@ import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
+import { lostRenewalLine, renewalRecordLines } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -53,13 +54,16 @@ function healthLines(i18n: I18n, health: CardView['health']): Line[] {
 
 function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Line {
   const label = i18n.t('renewal.title');
-  if (renewal.date === null) return labelled(label, i18n.t('renewal.none.title'));
+  if (renewal.date === null) {
+    const lost = lostRenewalLine(i18n, renewal);
+    return labelled(label, i18n.parts([lost ?? i18n.t('renewal.none.title'), ...renewalRecordLines(i18n, renewal, lost === null)]));
+  }
   // The window's own word says how far (or how overdue) it is: "Overdue", never "12 days overdue (overdue)".
   const parts = [i18n.dayWithRelative(renewal.date, asOf)];
   if (renewal.window !== null) parts.push(i18n.t(`window.${renewal.window}`));
   if (renewal.amount !== null) parts.push(i18n.money(renewal.amount, renewal.currency));
   if (renewal.source !== null) parts.push(renewal.dealId === null ? i18n.t(`renewal.source.${renewal.source}`) : i18n.t('cli.card.deal', { dealId: renewal.dealId }));
-  return labelled(label, i18n.parts(parts));
+  return labelled(label, i18n.parts([...parts, ...renewalRecordLines(i18n, renewal)]));
 }
 
 function npsLine(i18n: I18n, nps: CardView['nps']): Line {

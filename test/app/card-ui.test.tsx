@@ -110,6 +110,28 @@ describe('tab card: what it shows of a view', () => {
     expect(textOf(r.findByTestId(Flex, 'renewal-details'))).toContain('Create an open renewal deal');
   });
 
+  it('says a lost renewal is on record, lost, instead of "no renewal on record", without the set-up advice', async () => {
+    const r = await renderReady(
+      cardViewFixture((v) => {
+        v.renewal = { date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, status: 'lost', lastOutcome: { result: 'lost', date: '2026-02-10', dealId: '77' }, staleDeals: [] };
+      }),
+    );
+    expect(r.findByTestId(Text, 'renewal-none-title').text).toBe('Renewal lost on Feb 10, 2026');
+    expect(r.maybeFindByTestId(Text, 'renewal-record-0')).toBeNull();
+    expect(textOf(r.getRootNode())).not.toContain('No renewal on record');
+    expect(textOf(r.getRootNode())).not.toContain('Create an open renewal deal');
+  });
+
+  it('shows the last decided renewal and each stale renewal deal beside the renewal date', async () => {
+    const r = await renderReady(
+      cardViewFixture((v) => {
+        v.renewal = { ...v.renewal, status: 'renewed', lastOutcome: { result: 'won', date: '2026-03-12', dealId: '41' }, staleDeals: [{ dealId: '38', closeDate: '2025-12-01' }] };
+      }),
+    );
+    expect(r.findByTestId(Text, 'renewal-record-0').text).toBe('Renewal won on Mar 12, 2026');
+    expect(r.findByTestId(Text, 'renewal-record-1').text).toBe('Stale renewal deal 38, due Dec 1, 2025');
+  });
+
   it('shows NPS with responses, the mix, the latest answer in the portal time zone, and a low-sample warning', async () => {
     const r = await renderReady(cardViewFixture((v) => {
       v.nps = { ...v.nps, score: -50, responses: 2, promoters: 0, passives: 1, detractors: 1, lowSample: true };

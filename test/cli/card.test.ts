@@ -63,7 +63,7 @@ describe('cs-card card', () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Northwind Traders \\(company ${company.id}\\) as of Nov 22, 2026$`, 'm'));
-    expect(result.stdout).toMatch(/^Renewal +Jan 10, 2027 \(in 49 days\) · Within 60 days · €24,000\.00 · deal \d+$/m);
+    expect(result.stdout).toMatch(/^Renewal +Jan 10, 2027 \(in 49 days\) · Within 60 days · €24,000\.00 · deal \d+ · Renewal won on Jan 21, 2026$/m);
     expect(result.stdout).toMatch(new RegExp(`^NPS +\\+?${company.expected.nps.score} · ${company.expected.nps.responses} responses? · `, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^Support +Open tickets ${company.expected.support.openTickets} · High priority or urgent ${company.expected.support.openHighPriority} · `, 'm'));
 

@@ -1,7 +1,7 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { CardView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { windowLook } from './presentation.ts';
+import { lostRenewalLine, renewalRecordLines, windowLook } from './presentation.ts';
 
 type Renewal = CardView['renewal'];
 
@@ -13,11 +13,13 @@ export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Re
   const i18n = useI18n();
   const { t } = i18n;
   if (renewal.date === null) {
+    const lost = lostRenewalLine(i18n, renewal);
     return (
       <Flex direction="column" gap="xs" testId="renewal-none">
         <Heading>{t('renewal.title')}</Heading>
-        <Text format={{ fontWeight: 'demibold' }}>{t('renewal.none.title')}</Text>
-        {compact ? null : <Text variant="microcopy">{t('renewal.none.body')}</Text>}
+        <Text format={{ fontWeight: 'demibold' }} testId="renewal-none-title">{lost ?? t('renewal.none.title')}</Text>
+        <RecordLines lines={renewalRecordLines(i18n, renewal, lost === null)} />
+        {compact || lost !== null ? null : <Text variant="microcopy">{t('renewal.none.body')}</Text>}
         {compact ? null : (
           <DescriptionList>
             <CustomerValueItems renewal={renewal} />
@@ -44,19 +46,34 @@ export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Re
         </DescriptionListItem>
         {compact ? null : <RenewalDealItems renewal={renewal} />}
       </DescriptionList>
+      <RecordLines lines={renewalRecordLines(i18n, renewal)} />
     </Flex>
+  );
+}
+
+/** The last decided renewal and the stale renewal deals (presentation.ts renewalRecordLines), one line each. */
+function RecordLines({ lines }: { lines: readonly string[] }) {
+  return (
+    <>
+      {lines.map((line, index) => (
+        <Text key={index} variant="microcopy" testId={`renewal-record-${index}`}>
+          {line}
+        </Text>
+      ))}
+    </>
   );
 }
 
 /**
  * The record tab's renewal detail, below its first screen (which shows the compact section):
- * the deal stage, the source and the customer's value so far; without a renewal, how to record one.
+ * the deal stage, the source and the customer's value so far; without a renewal (none on record, not a lost one), how to record one.
  */
 export function RenewalDetails({ renewal }: { renewal: Renewal }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <Flex direction="column" gap="xs" testId="renewal-details">
-      {renewal.date === null ? <Text variant="microcopy">{t('renewal.none.body')}</Text> : null}
+      {renewal.date === null && lostRenewalLine(i18n, renewal) === null ? <Text variant="microcopy">{t('renewal.none.body')}</Text> : null}
       <DescriptionList direction="column">
         {renewal.date === null ? <CustomerValueItems renewal={renewal} /> : <RenewalDealItems renewal={renewal} />}
       </DescriptionList>

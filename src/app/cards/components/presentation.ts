@@ -1,4 +1,4 @@
-import type { FactorView, HealthBand, Priority, RenewalWindow } from '../contract/view-model.ts';
+import type { CardView, FactorView, HealthBand, Priority, RenewalWindow } from '../contract/view-model.ts';
 import type { I18n } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -52,6 +52,31 @@ export const windowLook: Readonly<Record<RenewalWindow, Look>> = {
   d90: { label: 'window.d90', variant: 'info' },
   later: { label: 'window.later', variant: 'default' },
 };
+
+type RenewalRecord = Pick<CardView['renewal'], 'status' | 'lastOutcome' | 'staleDeals'>;
+
+/**
+ * The line of a lost renewal that left no renewal date ("Renewal lost on Nov 2, 2026": a
+ * churned customer's renewal is on record, lost, not missing); null for any other renewal.
+ */
+export function lostRenewalLine(i18n: I18n, renewal: RenewalRecord): string | null {
+  const outcome = renewal.lastOutcome;
+  return renewal.status === 'lost' && outcome !== null && outcome.result === 'lost' ? i18n.t('renewal.lastOutcome.lost', { date: outcome.date }) : null;
+}
+
+/**
+ * What the renewal's record says beside its date: the last decided renewal ("Renewal won on
+ * Dec 4, 2026": why a renewed customer's next date is a term later, not overdue), unless told
+ * it is shown already, and each open renewal deal left far past its close date while a later
+ * one exists (it does not set the date).
+ */
+export function renewalRecordLines(i18n: I18n, renewal: RenewalRecord, withOutcome = true): string[] {
+  const lines: string[] = [];
+  const outcome = renewal.lastOutcome;
+  if (withOutcome && outcome !== null) lines.push(i18n.t(outcome.result === 'won' ? 'renewal.lastOutcome.won' : 'renewal.lastOutcome.lost', { date: outcome.date }));
+  for (const stale of renewal.staleDeals) lines.push(i18n.t('renewal.staleDeal', { dealId: stale.dealId, date: stale.closeDate }));
+  return lines;
+}
 
 export const priorityLook: Readonly<Record<Priority, Look>> = {
   high: { label: 'priority.high', variant: 'danger' },
