@@ -96,7 +96,7 @@ export function buildCompanyRecords(ctx: DemoContext, index: number, plan: Compa
   const deals = addDeals(ctx, { companyId, name, owner, customerDays, plan, signals });
   records += deals.count;
   if (plan.qbrDone === true) records += addCompletedQbr(ctx, companyId, owner);
-  addCompany(ctx, { companyId, name, domain, owner, customerDays, plan, signals: prospect ? undefined : signals, contacts: contactIds.length, contractEndDays: deals.contractEndDays });
+  addCompany(ctx, { companyId, name, domain, owner, customerDays, plan, signals: prospect ? undefined : signals, contactIds, contractEndDays: deals.contractEndDays });
   return records;
 }
 
@@ -108,7 +108,7 @@ interface CompanyFacts {
   readonly customerDays: number;
   readonly plan: CompanyPlan;
   readonly signals: Signals | undefined;
-  readonly contacts: number;
+  readonly contactIds: readonly string[];
   /** The contract end date property, in days after the as-of day, or null for none. */
   readonly contractEndDays: number | null;
 }
@@ -130,7 +130,7 @@ function addCompany(ctx: DemoContext, facts: CompanyFacts): void {
     hubspot_owner_id: facts.owner,
     annualrevenue: String(random.int(10, 5000) * 100_000),
     notes_last_contacted: touchDays === undefined ? null : lastContacted(ctx, touchDays),
-    num_associated_contacts: String(facts.contacts),
+    num_associated_contacts: String(facts.contactIds.length),
     hs_csm_sentiment: sentiment?.value ?? null,
     cs_seats_licensed: seats === undefined ? null : String(seats),
     cs_seats_active: seats === undefined || !signals ? null : String(Math.round(seats * (signals.seatRatio[0] + random.next() * (signals.seatRatio[1] - signals.seatRatio[0])))),
@@ -140,6 +140,7 @@ function addCompany(ctx: DemoContext, facts: CompanyFacts): void {
     cs_health_score: health?.value ?? null,
     cs_health_factors: null,
     cs_handoff_status: plan.handoff === 'submitted' ? 'submitted' : null,
+    ...(plan.handoff === 'submitted' ? submittedHandoff(ctx, facts.contactIds) : {}),
     hs_object_id: null,
     createdate: createdAt,
     hs_lastmodifieddate: updatedAt,
@@ -153,6 +154,26 @@ function addCompany(ctx: DemoContext, facts: CompanyFacts): void {
     properties.cs_health_factors = seedFactorHistory(ctx, facts.companyId, past);
   }
   insert(ctx, 'companies', properties, createdAt, updatedAt);
+}
+
+/**
+ * What sales filled in before submitting the handoff, as the card's form requires it (every
+ * required field: a submitted handoff with empty fields would be one the card never lets through).
+ * Drawn without the random stream, so every other demo value stays as it was.
+ */
+function submittedHandoff(ctx: DemoContext, contactIds: readonly string[]): Record<string, string | null> {
+  const { calendar } = ctx;
+  const champion = contactIds[0] ?? null;
+  return {
+    cs_handoff_goals: 'Bring every team onto the product in 6 weeks instead of 4 months',
+    cs_handoff_success_criteria: 'Every team live by the go-live date; 4 in 5 licensed users working in the product two months later',
+    cs_handoff_champion_id: champion,
+    cs_handoff_economic_buyer_id: contactIds[1] ?? champion,
+    cs_handoff_promises: 'Data migration from the old scheduling tool included',
+    cs_handoff_go_live_date: calendar.date(30),
+    cs_handoff_submitted_at: calendar.datetime(-2, 15),
+    cs_handoff_version: '1',
+  };
 }
 
 /** Mostly ISO datetimes, some epoch-millisecond strings, a few never contacted: as real portals hold them. */
