@@ -18,7 +18,9 @@ function operation(condition: ListCondition, zoneId: string): Record<string, unk
       return { operationType: 'NUMBER', operator: 'IS_LESS_THAN', value: condition.value, includeObjectsWithNoValueSet: false };
     case 'within-next-days':
     case 'within-last-days': {
-      // zoneId is required on every time point (HubSpot's spec), even with the portal as the source.
+      // zoneId is required on every time point (HubSpot's spec: PublicIndexedTimePoint.zoneId, with
+      // timezoneSource optional and its effect undocumented): it is the portal's zone, so the days
+      // are the portal's whichever of the two HubSpot goes by.
       const today = (days: number) => ({ timeType: 'INDEXED', timezoneSource: 'PORTAL', zoneId, indexReference: { referenceType: 'TODAY' }, offset: { days } });
       const [from, to] = condition.test === 'within-next-days' ? [0, condition.days] : [-condition.days, 0];
       return {
@@ -37,7 +39,7 @@ function operation(condition: ListCondition, zoneId: string): Record<string, unk
 }
 
 /** The filter branch of one manager list (create and update-list-filters take the same). */
-export function filterBranchOf(list: ManagerList, zoneId = 'UTC'): Record<string, unknown> {
+export function filterBranchOf(list: ManagerList, zoneId: string): Record<string, unknown> {
   return {
     filterBranchType: 'OR',
     filterBranchOperator: 'OR',
@@ -58,7 +60,7 @@ export function filterBranchOf(list: ManagerList, zoneId = 'UTC'): Record<string
  * (`filterBranchOperator` on each branch, `zoneId` on each time point). `zoneId` is the portal's
  * time zone (an IANA name), so "the next 90 days" counts the portal's days.
  */
-export function listRequest(list: ManagerList, zoneId = 'UTC'): Record<string, unknown> {
+export function listRequest(list: ManagerList, zoneId: string): Record<string, unknown> {
   return { name: list.name, objectTypeId: companyObjectTypeId, processingType: 'DYNAMIC', filterBranch: filterBranchOf(list, zoneId) };
 }
 

@@ -33,8 +33,6 @@ export class ListGateway {
   constructor(
     private readonly client: HubSpotClient,
     private readonly retry: RetryOptions = defaultRetryOptions,
-    /** The portal's time zone (IANA), for the lists' day ranges. */
-    private readonly zoneId = 'UTC',
   ) {}
 
   /** The company list of that name (HubSpot compares names without case), with its filters read as conditions; null when there is none. */
@@ -50,10 +48,10 @@ export class ListGateway {
     return { listId: list.listId, name: list.name, conditions: conditionsOf(list.processingType, list.filterBranch) };
   }
 
-  /** Creates the list; its id. */
-  async create(list: ManagerList): Promise<string> {
+  /** Creates the list, its day ranges counted in `zoneId` (the portal's time zone, IANA); its id. */
+  async create(list: ManagerList, zoneId: string): Promise<string> {
     const raw = await withRetry(
-      () => this.client.crm.lists.listsApi.create(listRequest(list, this.zoneId) as unknown as CreateBody),
+      () => this.client.crm.lists.listsApi.create(listRequest(list, zoneId) as unknown as CreateBody),
       new Deadline(callBudgetMs),
       this.retry,
       { retryTransient: false },
@@ -68,9 +66,9 @@ export class ListGateway {
     if (updated.listId !== listId || updated.name !== name) throw notAsSent('the renamed list came back with another id or name');
   }
 
-  /** Replaces a list's filters with the manager list's, keeping its id; companies already in it are not enrolled in workflows again. */
-  async replaceFilters(listId: string, list: ManagerList): Promise<void> {
-    const body = { filterBranch: filterBranchOf(list, this.zoneId) } as unknown as FilterUpdateBody;
+  /** Replaces a list's filters with the manager list's (day ranges in `zoneId`, as create's), keeping its id; companies already in it are not enrolled in workflows again. */
+  async replaceFilters(listId: string, list: ManagerList, zoneId: string): Promise<void> {
+    const body = { filterBranch: filterBranchOf(list, zoneId) } as unknown as FilterUpdateBody;
     const raw = await withRetry(() => this.client.crm.lists.listsApi.updateListFilters(listId, body, false), new Deadline(callBudgetMs), this.retry);
     const updated = parseResponse(updatedSchema, raw, 'updated list').updatedList;
     if (updated.listId !== listId) throw notAsSent('the updated list came back with another id');

@@ -6,7 +6,7 @@ import type { StoredObject } from './index.ts';
 import type { PropertySchema } from './property-schema.ts';
 import type { SandboxObjectType } from './object-types.ts';
 import { millisOf } from './time-values.ts';
-import { msPerDay, msPerHour, msPerMinute } from '../domain/parsing/index.ts';
+import { addMonths, dayOfInstant, dayStart, dayZone, isTimeZone, msPerDay, msPerHour, msPerMinute } from '../domain/parsing/index.ts';
 
 const offsetSchema = z.object({
   days: z.number().int().optional(), hours: z.number().int().optional(), minutes: z.number().int().optional(),
@@ -120,23 +120,38 @@ export function branchProblems(schema: PropertySchema, type: SandboxObjectType, 
 }
 
 
-/** The instant a time point names. Days start at midnight in the point's zone (UTC and fixed offsets; other zones are read as UTC). */
-function instantOf(point: TimePoint, now: number): number {
-  const offsetMs = zoneOffsetMs(point.zoneId);
-  if (point.timeType === 'DATE') {
-    return Date.UTC(point.year, point.month - 1, point.day, point.hour ?? 0, point.minute ?? 0, point.second ?? 0, point.millisecond ?? 0) - offsetMs;
-  }
-  const base = point.indexReference.referenceType === 'NOW' ? now : Math.floor((now + offsetMs) / msPerDay) * msPerDay - offsetMs;
-  const o = point.offset ?? {};
-  const shifted = new Date(base);
-  if (o.months || o.quarters || o.years) shifted.setUTCMonth(shifted.getUTCMonth() + (o.months ?? 0) + 3 * (o.quarters ?? 0) + 12 * (o.years ?? 0));
-  return shifted.getTime() + (o.days ?? 0) * msPerDay + (o.weeks ?? 0) * 7 * msPerDay + (o.hours ?? 0) * msPerHour + (o.minutes ?? 0) * msPerMinute + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0);
+/** A time point's calendar: the local day of an instant, and the instant a local day starts. */
+interface PointDays {
+  dayOf(ms: number): number;
+  start(day: number): number;
 }
 
-function zoneOffsetMs(zoneId: string): number {
+/** The days of a point's zoneId: an IANA zone (daylight-saving changes included) or a fixed offset ("+05:30", "UTC-3"); anything else is read as UTC. */
+function pointDays(zoneId: string): PointDays {
   const fixed = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zoneId);
-  if (!fixed) return 0;
-  return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * msPerHour + Number(fixed[3] ?? 0) * msPerMinute);
+  if (fixed) {
+    const offsetMs = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * msPerHour + Number(fixed[3] ?? 0) * msPerMinute);
+    return { dayOf: (ms) => Math.floor((ms + offsetMs) / msPerDay), start: (day) => day * msPerDay - offsetMs };
+  }
+  const zone = dayZone(isTimeZone(zoneId) ? zoneId : 'UTC');
+  return { dayOf: (ms) => zone.dayOf(ms), start: (day) => dayStart(zone, day) };
+}
+
+/** The instant a time point names. Days are the point's zone's days: TODAY is the day `now` falls on there, and a day starts at its local midnight. */
+function instantOf(point: TimePoint, now: number): number {
+  const days = pointDays(point.zoneId);
+  if (point.timeType === 'DATE') {
+    const clock = (point.hour ?? 0) * msPerHour + (point.minute ?? 0) * msPerMinute + (point.second ?? 0) * 1000 + (point.millisecond ?? 0);
+    return days.start(dayOfInstant(Date.UTC(point.year, point.month - 1, point.day))) + clock;
+  }
+  const o = point.offset ?? {};
+  const months = (o.months ?? 0) + 3 * (o.quarters ?? 0) + 12 * (o.years ?? 0);
+  const wholeDays = (o.days ?? 0) + 7 * (o.weeks ?? 0);
+  const clock = (o.hours ?? 0) * msPerHour + (o.minutes ?? 0) * msPerMinute + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0);
+  if (point.indexReference.referenceType === 'TODAY') return days.start(addMonths(days.dayOf(now), months) + wholeDays) + clock;
+  const shifted = new Date(now);
+  if (months !== 0) shifted.setUTCMonth(shifted.getUTCMonth() + months);
+  return shifted.getTime() + wholeDays * msPerDay + clock;
 }
 
 function matchesOperation(raw: string | null | undefined, operation: Operation, now: number): boolean {

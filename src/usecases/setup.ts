@@ -122,7 +122,7 @@ async function ensureLists(deps: SetupDeps): Promise<ListOutcome[]> {
   // renames the lists setup made (same ids) instead of making copies.
   for (const list of managerLists(deps.config, listName(language))) {
     try {
-      outcomes.push(await ensureList(gateway, list, listNamesInEveryLanguage(list.key, language)));
+      outcomes.push(await ensureList(gateway, list, listNamesInEveryLanguage(list.key, language), deps.config.timeZone));
     } catch (error) {
       outcomes.push({ name: list.name, outcome: 'failed', reason: callFailureReason(error, setupScopes.lists) });
     }
@@ -130,7 +130,8 @@ async function ensureLists(deps: SetupDeps): Promise<ListOutcome[]> {
   return outcomes;
 }
 
-async function ensureList(gateway: ListGateway, list: ManagerList, names: readonly string[]): Promise<ListOutcome> {
+/** `zoneId`: the portal's time zone (the configuration's, read from the portal by the shell), for the lists' day ranges. */
+async function ensureList(gateway: ListGateway, list: ManagerList, names: readonly string[], zoneId: string): Promise<ListOutcome> {
   const found: FoundList[] = [];
   for (const name of names) {
     const candidate = await gateway.find(name);
@@ -140,14 +141,14 @@ async function ensureList(gateway: ListGateway, list: ManagerList, names: readon
   const copies = others.length > 0 ? { copies: others.map(({ listId, name }) => ({ listId, name })) } : {};
   switch (plan.action) {
     case 'create':
-      return { name: list.name, outcome: 'created', listId: await gateway.create(list) };
+      return { name: list.name, outcome: 'created', listId: await gateway.create(list, zoneId) };
     case 'unchanged':
       return { name: list.name, outcome: 'unchanged', listId: plan.list.listId, ...copies };
     case 'keep':
       return { name: plan.list.name, outcome: 'kept', listId: plan.list.listId, ...copies };
     case 'update': {
       // Filters first: a list whose rename then fails still has setup's definition, and is found by its old name next time.
-      if (plan.replaceFilters) await gateway.replaceFilters(plan.list.listId, list);
+      if (plan.replaceFilters) await gateway.replaceFilters(plan.list.listId, list, zoneId);
       if (plan.rename) await gateway.rename(plan.list.listId, list.name);
       const previousName = plan.rename ? { previousName: plan.list.name } : {};
       return { name: list.name, outcome: plan.replaceFilters ? 'updated' : 'renamed', listId: plan.list.listId, ...previousName, ...copies };

@@ -176,7 +176,7 @@ describe('Lists v3 through @hubspot/api-client', () => {
     expect(await members(1)).toEqual([atRisk.id]);
     expect(await members(2)).toEqual([atRisk.id]);
     expect(await members(3)).toEqual([gone.id]);
-    expect((await failureOf(client.crm.lists.listsApi.create(asListBody(listRequest(lists[0] ?? expect.fail('list')))))).code).toBe(409);
+    expect((await failureOf(client.crm.lists.listsApi.create(asListBody(listRequest(lists[0] ?? expect.fail('list'), 'UTC'))))).code).toBe(409);
     expect((await failureOf(client.crm.lists.listsApi.getByName('No such list', '0-2'))).code).toBe(404);
   });
 
@@ -186,7 +186,7 @@ describe('Lists v3 through @hubspot/api-client', () => {
     await defineProperty(client, 'cs_lifecycle_since', 'date');
     // The churned list has a time point (churned in the last 90 days).
     const renewing = lists[3] ?? expect.fail('list');
-    const valid = listRequest(renewing);
+    const valid = listRequest(renewing, 'UTC');
     const strip = (body: unknown, field: string): unknown =>
       Array.isArray(body) ? body.map((item) => strip(item, field))
         : body !== null && typeof body === 'object' ? Object.fromEntries(Object.entries(body).filter(([key]) => key !== field).map(([key, value]) => [key, strip(value, field)]))
@@ -196,7 +196,7 @@ describe('Lists v3 through @hubspot/api-client', () => {
       expect([field, failure.code, failure.json.category]).toEqual([field, 400, 'VALIDATION_ERROR']);
     }
     // cs_company_nps does not exist in this portal: HubSpot refuses a filter on it.
-    const missingProperty = await failureOf(client.crm.lists.listsApi.create(asListBody(listRequest(lists[2] ?? expect.fail('list')))));
+    const missingProperty = await failureOf(client.crm.lists.listsApi.create(asListBody(listRequest(lists[2] ?? expect.fail('list'), 'UTC'))));
     expect(missingProperty.code).toBe(400);
     expect((await client.crm.lists.listsApi.create(asListBody(valid))).list.name).toBe(renewing.name);
   });

@@ -23,8 +23,8 @@ async function portalWithLists() {
     await client.crm.properties.coreApi.create('companies', { name, label: name, type, fieldType, groupName: 'companyinformation', options } as never);
   }
   if (!atRisk || !detractors) throw new Error('no lists');
-  const first = (await client.crm.lists.listsApi.create(asBody(listRequest(atRisk)))).list;
-  const second = (await client.crm.lists.listsApi.create(asBody(listRequest(detractors)))).list;
+  const first = (await client.crm.lists.listsApi.create(asBody(listRequest(atRisk, 'UTC')))).list;
+  const second = (await client.crm.lists.listsApi.create(asBody(listRequest(detractors, 'UTC')))).list;
   return { ...portal, first, second };
 }
 
@@ -53,7 +53,7 @@ describe('sandbox Lists v3: rename and update filters', () => {
     const company = sandbox.store.create('companies', { name: 'Low', lifecyclestage: 'customer', cs_company_nps: '-5', cs_health_band: 'attention' });
     expect((await client.crm.lists.membershipsApi.getPage(first.listId)).results).toEqual([]);
     if (!detractors) throw new Error('no list');
-    const updated = await client.crm.lists.listsApi.updateListFilters(first.listId, asBody({ filterBranch: filterBranchOf(detractors) }), false);
+    const updated = await client.crm.lists.listsApi.updateListFilters(first.listId, asBody({ filterBranch: filterBranchOf(detractors, 'UTC') }), false);
     expect(updated.updatedList).toMatchObject({ listId: first.listId, name: first.name, listVersion: 2 });
     expect((await client.crm.lists.membershipsApi.getPage(first.listId)).results.map((m) => m.recordId)).toEqual([company.id]);
   });
@@ -61,11 +61,11 @@ describe('sandbox Lists v3: rename and update filters', () => {
   it('refuses filters without the spec\'s required fields, on a missing property, for a MANUAL list', async () => {
     const { client, first } = await portalWithLists();
     if (!atRisk) throw new Error('no list');
-    const { filterBranchOperator: _, ...withoutOperator } = filterBranchOf(atRisk);
+    const { filterBranchOperator: _, ...withoutOperator } = filterBranchOf(atRisk, 'UTC');
     expect((await failureOf(client.crm.lists.listsApi.updateListFilters(first.listId, asBody({ filterBranch: withoutOperator })))).code).toBe(400);
-    const onMissing = filterBranchOf({ ...atRisk, conditions: [{ property: 'no_such_property', test: 'below', value: 1 }] });
+    const onMissing = filterBranchOf({ ...atRisk, conditions: [{ property: 'no_such_property', test: 'below', value: 1 }] }, 'UTC');
     expect((await failureOf(client.crm.lists.listsApi.updateListFilters(first.listId, asBody({ filterBranch: onMissing })))).code).toBe(400);
     const manual = (await client.crm.lists.listsApi.create(asBody({ name: 'Hand-picked', objectTypeId: '0-2', processingType: 'MANUAL' }))).list;
-    expect((await failureOf(client.crm.lists.listsApi.updateListFilters(manual.listId, asBody({ filterBranch: filterBranchOf(atRisk) })))).code).toBe(400);
+    expect((await failureOf(client.crm.lists.listsApi.updateListFilters(manual.listId, asBody({ filterBranch: filterBranchOf(atRisk, 'UTC') })))).code).toBe(400);
   });
 });

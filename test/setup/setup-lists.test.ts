@@ -4,7 +4,9 @@ import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
 import { filterBranchOf, listRequest } from '../../src/hubspot/list-definitions.ts';
 import { ListGateway } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
+import { AccountGateway } from '../../src/hubspot/account.ts';
 import { listName } from '../../src/usecases/portal-wording.ts';
+import { portalConfig } from '../../src/usecases/portal-settings.ts';
 import { runSetup, type SetupReport } from '../../src/usecases/setup.ts';
 import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
 import { fastRetry, portalsClosedAfterEach, type PortfolioPortal } from '../sync/portfolio-portal.ts';
@@ -103,7 +105,7 @@ describe('cs-card setup --lists against the sandbox', () => {
     if (!atRisk || !list) throw new Error('no list');
     // An admin adds an owner filter to the at-risk list.
     const edited = { ...list, conditions: [...list.conditions, { property: 'hubspot_owner_id', test: 'any-of' as const, values: ['7'] }] };
-    await client.crm.lists.listsApi.updateListFilters(atRisk.listId, { filterBranch: filterBranchOf(edited) } as never);
+    await client.crm.lists.listsApi.updateListFilters(atRisk.listId, { filterBranch: filterBranchOf(edited, 'UTC') } as never);
     const before = sandbox.store.lists.get(atRisk.listId);
 
     sandbox.log.clear();
@@ -123,13 +125,25 @@ describe('cs-card setup --lists against the sandbox', () => {
     // A Japanese copy of the detractors list, as earlier versions made after a change of language.
     const detractors = managerLists(parseConfig({}), listName('ja'))[2];
     if (!detractors) throw new Error('no list');
-    const copy = await client.crm.lists.listsApi.create(listRequest(detractors) as never);
+    const copy = await client.crm.lists.listsApi.create(listRequest(detractors, 'UTC') as never);
 
     const report = await setup('en');
     expect(report?.[0]).toMatchObject({ name: 'Customer success: at-risk customers', outcome: 'created' });
     expect(report?.[0]?.listId).not.toBe(atRisk.listId);
     expect(stored().find((l) => l.listId === atRisk.listId)?.name).toBe('Our churn watch');
     expect(report?.[2]).toMatchObject({ outcome: 'unchanged', copies: [{ listId: copy.list.listId, name: japanese[2] }] });
+  });
+
+  it('counts the lists’ day ranges in the portal’s time zone, read from its account details as the CLI does', async () => {
+    const { setup, sandbox, client } = harness(await openPortal({ companies: 5 }));
+    const portalZone = sandbox.controls.account.timeZone;
+    expect(portalZone).not.toBe('UTC');
+    const config = await portalConfig({ account: new AccountGateway(client, 'token', fastRetry), properties: new PropertyGateway(client, fastRetry) }, parseConfig({}));
+    expect(config.timeZone).toBe(portalZone);
+    await setup('en', config);
+    const zones = [...sandbox.store.lists.values()].flatMap((list) => zoneIdsIn(list.filterBranch));
+    // One list counts days (churned within the last 90), with two bounds.
+    expect(zones).toEqual([portalZone, portalZone]);
   });
 
   it('reports a rename HubSpot refuses as that list failing, and sets up the others', async () => {
@@ -146,3 +160,11 @@ describe('cs-card setup --lists against the sandbox', () => {
     expect((await setup('ja'))?.map((l) => l.outcome)).toEqual(['renamed', 'unchanged', 'unchanged', 'unchanged']);
   });
 });
+
+/** The zoneId of every time point in a filter branch, in order. */
+function zoneIdsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(zoneIdsIn);
+  if (typeof value !== 'object' || value === null) return [];
+  const own = 'timeType' in value && 'zoneId' in value && typeof value.zoneId === 'string' ? [value.zoneId] : [];
+  return [...own, ...Object.values(value).flatMap(zoneIdsIn)];
+}

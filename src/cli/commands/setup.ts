@@ -7,7 +7,7 @@ import { runSetup, type ListOutcome, type SetupReport } from '../../usecases/set
 import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure } from '../errors.ts';
 import { cliI18n, loadCatalog } from '../locale.ts';
-import { openPortal, readEnvironment, sandboxNotice, type Portal } from '../portal.ts';
+import { configForPortal, openPortal, readEnvironment, sandboxNotice, type Portal } from '../portal.ts';
 
 // `cs-card setup [--lists]`: the property group and company properties (and optionally the
 // managers' lists) in the portal, reporting what it created, updated or found in place.
@@ -63,10 +63,12 @@ export async function setup(rawFlags: unknown): Promise<void> {
   const flags = setupFlagsSchema.parse(rawFlags);
   const i18n = await cliI18n(flags.locale);
   const env = readEnvironment();
-  const config = await loadCliConfig();
+  const configured = await loadCliConfig();
   const portal = await openPortal(env);
   try {
     if (portal.kind === 'sandbox') process.stderr.write(sandboxNotice(i18n));
+    // The lists' day ranges count the portal's days: its time zone, read from its account details.
+    const config = flags.lists ? await configForPortal(portal, configured) : configured;
     // Setup finds the lists it made by their names in every catalog language.
     if (flags.lists) for (const language of portalLanguages) await loadCatalog(language);
     const report = await runSetupCommand({ portal, config }, { lists: flags.lists });

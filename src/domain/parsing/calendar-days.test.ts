@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths, dayOfInstant, formatDay, parseDay, parseIsoDate } from './index.ts';
-import { dayZone, parseZonedDay } from './time-zones.ts';
+import { dayStart, dayZone, parseZonedDay } from './time-zones.ts';
 
 const msPerDay = 86_400_000; // written out: this file checks the module's days against Date, not against its own constants
 const day = fc.integer({ min: dayOfInstant(Date.UTC(1900, 0, 1)), max: dayOfInstant(Date.UTC(2400, 11, 31)) });
@@ -44,6 +44,18 @@ describe('days in a time zone', () => {
     expect(parseZonedDay('2027-01-01T01:00:00Z', dayZone('America/Los_Angeles'))).toBe(parseIsoDate('2026-12-31'));
     expect(parseZonedDay('2027-01-01', dayZone('America/Los_Angeles'))).toBe(parseIsoDate('2027-01-01'));
     expect(parseZonedDay('2027-01-01T01:00:00Z', dayZone('Etc/UTC'))).toBe(parseIsoDate('2027-01-01'));
+  });
+
+  it('starts a day at its local midnight, or when a daylight-saving change skips midnight', () => {
+    const start = (zone: string, iso: string) => new Date(dayStart(dayZone(zone), parseIsoDate(iso) ?? Number.NaN)).toISOString();
+    expect(start('Europe/Warsaw', '2027-01-15')).toBe('2027-01-14T23:00:00.000Z');
+    expect(start('Europe/Warsaw', '2027-07-15')).toBe('2027-07-14T22:00:00.000Z');
+    expect(start('America/Los_Angeles', '2027-01-15')).toBe('2027-01-15T08:00:00.000Z');
+    expect(start('Asia/Kolkata', '2027-01-15')).toBe('2027-01-14T18:30:00.000Z');
+    expect(start('Pacific/Kiritimati', '2027-01-15')).toBe('2027-01-14T10:00:00.000Z');
+    expect(start('UTC', '2027-01-15')).toBe('2027-01-15T00:00:00.000Z');
+    // America/Santiago moves its clocks from 00:00 to 01:00 on 2026-09-06: that day starts at 01:00 local (04:00 UTC).
+    expect(start('America/Santiago', '2026-09-06')).toBe('2026-09-06T04:00:00.000Z');
   });
 
   it('keeps the exact minute of a daylight-saving change', () => {

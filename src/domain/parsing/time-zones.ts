@@ -139,3 +139,27 @@ export function parseZonedDay(value: string | null | undefined, zone: DayZone): 
 export function todayIn(zone: DayZone, ms: number): string {
   return formatDay(zone.dayOf(ms));
 }
+
+// Zones lie at most 14 hours east and 12 west of UTC: a local day starts within 15 hours of its UTC midnight.
+const searchMinutes = 15 * 60;
+
+/**
+ * The first instant (epoch ms) of a calendar day in a time zone: its local midnight, or the
+ * moment the day begins when a daylight-saving change skips midnight.
+ *
+ * @example
+ * new Date(dayStart(dayZone('Europe/Warsaw'), parseIsoDate('2027-01-15') ?? 0)).toISOString() // => '2027-01-14T23:00:00.000Z'
+ */
+export function dayStart(zone: DayZone, day: Day): number {
+  const midnightUtc = day * msPerDay;
+  if (zone.utc) return midnightUtc;
+  // The first minute whose local day is `day` (offsets are whole minutes).
+  let low = -searchMinutes;
+  let high = searchMinutes;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (zone.dayOf(midnightUtc + middle * 60_000) >= day) high = middle;
+    else low = middle;
+  }
+  return midnightUtc + high * 60_000;
+}
