@@ -2,7 +2,7 @@ import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
-import { lostRenewalLine, renewalRecordLines } from '../app/cards/components/presentation.ts';
+import { lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -36,8 +36,14 @@ function labelValue(i18n: I18n, label: MessageKey, value: string): string {
   return i18n.t('list.labelValue', { label: i18n.t(label), value });
 }
 
-function healthLines(i18n: I18n, health: CardView['health']): Line[] {
-  const score = health.score === null ? i18n.t(health.band === 'churned' ? 'health.churnedNoScore' : 'health.noScore') : i18n.t('health.scoreOutOf', { score: health.score });
+/** Where the customer is in its life, and since when (the card's stage tag). */
+function lifecycleLine(i18n: I18n, lifecycle: CardView['lifecycle']): Line {
+  const stage = i18n.t(lifecycleLabels[lifecycle.stage]);
+  return labelled(i18n.t('cli.card.lifecycle'), lifecycle.since === null ? stage : i18n.parts([stage, i18n.t('lifecycle.since', { date: lifecycle.since })]));
+}
+
+function healthLines(i18n: I18n, health: CardView['health'], stage: CardView['lifecycle']['stage']): Line[] {
+  const score = health.score === null ? i18n.t(noScoreKey(health.band, stage)) : i18n.t('health.scoreOutOf', { score: health.score });
   const trend =
     health.trend30d === null || health.trend30d === 0
       ? []
@@ -124,7 +130,8 @@ export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n 
   return laidOut([
     title,
     ...warnings.asOf.map((text, index) => (index === 0 ? `! ${text}` : `  - ${text}`)),
-    ...healthLines(i18n, view.health),
+    lifecycleLine(i18n, view.lifecycle),
+    ...healthLines(i18n, view.health, view.lifecycle.stage),
     renewalLine(i18n, view.renewal, view.asOf),
     npsLine(i18n, view.nps),
     supportLine(i18n, view.support),

@@ -229,6 +229,24 @@ describe('tab card: no business rule of its own', () => {
     }));
     expect(r.maybeFindByTestId(ProgressBar, 'health-score')).toBeNull();
     expect(r.findByTestId(StatusTag, 'health-band').text).toBe('Unknown');
+    expect(r.findByTestId(Text, 'health-no-score').text).toBe('Not enough data for a score');
+    expect(r.findByTestId(Text, 'why-none').text).toBe('Too little data for a score: 90% of the score’s weight had data.');
+  });
+
+  it('says why a churned customer or a prospect has no score: not too little data, whatever the coverage', async () => {
+    const churned = await renderReady(cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'churned' };
+      v.lifecycle = { stage: 'churned', since: '2026-02-10' };
+    }));
+    expect(churned.findByTestId(Text, 'health-no-score').text).toBe('No health score: the customer has left');
+    expect(churned.findByTestId(Text, 'why-none').text).toBe('No health score: the customer has left');
+    const prospect = await renderReady(cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'unknown' };
+      v.lifecycle = { stage: 'prospect', since: null };
+    }));
+    expect(prospect.findByTestId(Text, 'health-no-score').text).toBe('Not a customer yet: no health score and no customer-success actions.');
+    expect(prospect.findByTestId(Text, 'why-none').text).toBe('Not a customer yet: no health score and no customer-success actions.');
+    expect(textOf(prospect.getRootNode())).not.toContain('Too little data');
   });
 });
 

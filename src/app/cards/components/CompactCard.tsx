@@ -38,7 +38,7 @@ function CompactBody({ view, data, fullCard }: { view: CardView; data: CardData;
   return (
     <Flex direction="column" gap="sm">
       <WarningsSection warnings={view.warnings} messages={view.warningMessages} compact />
-      <HealthSummary health={view.health} />
+      <HealthSummary health={view.health} stage={view.lifecycle.stage} />
       {why ? <Text testId="compact-why">{t('compact.why', { factor: factorName(i18n, why), fact: factorFact(i18n, why) })}</Text> : null}
       <RenewalSection renewal={view.renewal} asOf={view.asOf} compact />
       <NpsSection nps={view.nps} compact />

@@ -13,9 +13,10 @@ import {
 } from '@hubspot/ui-extensions';
 import type { CardView, FactorView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { NO_VALUE, TREND_SIGNAL_POINTS, bandProgressVariant, costliestFactors, factorFact, factorLook, factorName, lookOfBand } from './presentation.ts';
+import { NO_VALUE, TREND_SIGNAL_POINTS, bandProgressVariant, costliestFactors, factorFact, factorLook, factorName, lookOfBand, noScoreKey } from './presentation.ts';
 
 type Health = CardView['health'];
+type Stage = CardView['lifecycle']['stage'];
 
 export function BandTag({ band }: { band: string }) {
   const { t } = useI18n();
@@ -38,8 +39,8 @@ export function TrendSignal({ trend }: { trend: number | null }) {
   return <Text variant="microcopy" testId="health-trend">{i18n.t('health.trend', { trend: i18n.signed(trend) })}</Text>;
 }
 
-/** The score drawn in its band's colour (a ProgressBar in the band's variant), with the band and the trend. */
-export function HealthSummary({ health }: { health: Health }) {
+/** The score drawn in its band's colour (a ProgressBar in the band's variant), with the band and the trend; without a score, why not. */
+export function HealthSummary({ health, stage }: { health: Health; stage: Stage }) {
   const i18n = useI18n();
   const variant = bandProgressVariant(health.band);
   return (
@@ -50,7 +51,7 @@ export function HealthSummary({ health }: { health: Health }) {
       </Flex>
       {health.score === null ? (
         <Text format={{ fontWeight: 'demibold' }} testId="health-no-score">
-          {i18n.t(String(health.band) === 'churned' ? 'health.churnedNoScore' : 'health.noScore')}
+          {i18n.t(noScoreKey(health.band, stage))}
         </Text>
       ) : (
         <ProgressBar
@@ -67,14 +68,17 @@ export function HealthSummary({ health }: { health: Health }) {
   );
 }
 
-/** Why the score is what it is: the 2–3 factors that cost the most points, each with its fact. */
-export function WhySection({ health, count = 3 }: { health: Health; count?: number }) {
+/** Why the score is what it is: the 2–3 factors that cost the most points, each with its fact; without a score, why there is none. */
+export function WhySection({ health, stage, count = 3 }: { health: Health; stage: Stage; count?: number }) {
   const i18n = useI18n();
   const costly = costliestFactors(health.factors, count);
+  const noScore = noScoreKey(health.band, stage);
   return (
     <Flex direction="column" gap="xs" testId="why">
       <Heading>{i18n.t('why.title')}</Heading>
-      {health.score === null ? <Text testId="why-none">{i18n.t('why.noScore', { percent: i18n.percent(health.coverage) })}</Text> : null}
+      {health.score === null ? (
+        <Text testId="why-none">{noScore === 'health.noScore' ? i18n.t('why.noScore', { percent: i18n.percent(health.coverage) }) : i18n.t(noScore)}</Text>
+      ) : null}
       {health.score !== null && costly.length === 0 ? <Text testId="why-none">{i18n.t('why.none')}</Text> : null}
       {costly.map((factor, index) => (
         <Flex key={factor.key} direction="column" gap="flush" testId={`why-${index}`}>

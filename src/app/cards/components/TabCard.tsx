@@ -38,11 +38,11 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
       <AutoGrid columnWidth={250} gap="sm" flexible>
         <Tile compact>
           <Flex direction="column" gap="sm">
-            <HealthSummary health={view.health} />
+            <HealthSummary health={view.health} stage={view.lifecycle.stage} />
             <WhatChanged health={view.health} />
           </Flex>
         </Tile>
-        <Tile compact><WhySection health={view.health} /></Tile>
+        <Tile compact><WhySection health={view.health} stage={view.lifecycle.stage} /></Tile>
         <Tile compact><RenewalSection renewal={view.renewal} asOf={view.asOf} compact /></Tile>
       </AutoGrid>
       <Tile compact><TopAction actions={view.actions} data={data} asOf={view.asOf} /></Tile>

@@ -1,4 +1,4 @@
-import type { CardView, FactorView, HealthBand, Priority, RenewalWindow } from '../contract/view-model.ts';
+import type { CardView, FactorView, HealthBand, LifecycleStage, Priority, RenewalWindow } from '../contract/view-model.ts';
 import type { I18n } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -37,7 +37,7 @@ export function bandProgressVariant(band: string): 'success' | 'warning' | 'dang
 /** A 30-day move of at least this many points is shown as a signal, not only as a number. */
 export const TREND_SIGNAL_POINTS = 5;
 
-export const lifecycleLabels: Readonly<Record<string, MessageKey>> = {
+export const lifecycleLabels: Readonly<Record<LifecycleStage, MessageKey>> = {
   prospect: 'lifecycle.prospect',
   onboarding: 'lifecycle.onboarding',
   active: 'lifecycle.active',
@@ -52,6 +52,15 @@ export const windowLook: Readonly<Record<RenewalWindow, Look>> = {
   d90: { label: 'window.d90', variant: 'info' },
   later: { label: 'window.later', variant: 'default' },
 };
+
+/**
+ * Why a view has no health score, as a catalog key: a churned customer has left and a prospect
+ * is not a customer yet (neither is scored, whatever the data); anyone else had too little data.
+ */
+export function noScoreKey(band: string, stage: LifecycleStage): 'health.churnedNoScore' | 'lifecycle.prospect.body' | 'health.noScore' {
+  if (band === 'churned' || stage === 'churned') return 'health.churnedNoScore';
+  return stage === 'prospect' ? 'lifecycle.prospect.body' : 'health.noScore';
+}
 
 type RenewalRecord = Pick<CardView['renewal'], 'status' | 'lastOutcome' | 'staleDeals'>;
 
