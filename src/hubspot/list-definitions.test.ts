@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../config/schema.ts';
 import { managerLists } from '../domain/portfolio/manager-lists.ts';
-import { conditionsOf, filterBranchOf } from './list-definitions.ts';
+import { conditionsOf, filterBranchOf, zoneIdsOf } from './list-definitions.ts';
 import { testListName } from '../domain/testing/wording.ts';
 
 // A list's filters read back into setup's conditions: exactly what setup writes reads back as its
@@ -52,5 +52,14 @@ describe('conditionsOf', () => {
     const time = churned.filterBranches[0]?.filters[2]?.operation;
     if (time) time.upperBoundTimePoint = { timeType: 'INDEXED', indexReference: { referenceType: 'NOW' }, zoneId: 'UTC' };
     expect(conditionsOf('DYNAMIC', churned)).toBeNull();
+  });
+});
+
+describe('zoneIdsOf', () => {
+  it('names the zone of each time point setup writes, and none for a list without day ranges', () => {
+    const [atRisk, , , churned] = managerLists(defaultConfig, testListName);
+    expect(zoneIdsOf(churned && filterBranchOf(churned, 'Asia/Tokyo'))).toEqual(['Asia/Tokyo', 'Asia/Tokyo']);
+    expect(zoneIdsOf(atRisk && filterBranchOf(atRisk, 'Asia/Tokyo'))).toEqual([]);
+    expect(zoneIdsOf(undefined)).toEqual([]);
   });
 });

@@ -141,3 +141,14 @@ export function conditionsOf(processingType: string, filterBranch: unknown): Lis
   }
   return conditions;
 }
+
+/**
+ * The zoneId of every time point in a filter branch, in order (the zones its day ranges count
+ * days in); empty when it has none or HubSpot names none.
+ */
+export function zoneIdsOf(filterBranch: unknown): string[] {
+  if (Array.isArray(filterBranch)) return filterBranch.flatMap(zoneIdsOf);
+  if (typeof filterBranch !== 'object' || filterBranch === null) return [];
+  const own = 'timeType' in filterBranch && 'zoneId' in filterBranch && typeof filterBranch.zoneId === 'string' ? [filterBranch.zoneId] : [];
+  return [...own, ...Object.values(filterBranch).flatMap(zoneIdsOf)];
+}

@@ -5,7 +5,7 @@ import type { ManagerList } from '../domain/portfolio/manager-lists.ts';
 import type { HubSpotClient } from './client.ts';
 import { parseResponse } from './calls.ts';
 import { HubSpotError } from './failures.ts';
-import { companyObjectTypeId, conditionsOf, filterBranchOf, listRequest } from './list-definitions.ts';
+import { companyObjectTypeId, conditionsOf, filterBranchOf, listRequest, zoneIdsOf } from './list-definitions.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';
 
 // Dynamic company lists (Lists API v3): find one by name with its filters, create one, rename
@@ -35,7 +35,7 @@ export class ListGateway {
     private readonly retry: RetryOptions = defaultRetryOptions,
   ) {}
 
-  /** The company list of that name (HubSpot compares names without case), with its filters read as conditions; null when there is none. */
+  /** The company list of that name (HubSpot compares names without case), with its filters read as conditions and the zones its day ranges count; null when there is none. */
   async find(name: string): Promise<FoundList | null> {
     let raw: unknown;
     try {
@@ -45,7 +45,7 @@ export class ListGateway {
       throw error;
     }
     const { list } = parseResponse(fetchedSchema, raw, 'list');
-    return { listId: list.listId, name: list.name, conditions: conditionsOf(list.processingType, list.filterBranch) };
+    return { listId: list.listId, name: list.name, conditions: conditionsOf(list.processingType, list.filterBranch), zoneIds: zoneIdsOf(list.filterBranch) };
   }
 
   /** Creates the list, its day ranges counted in `zoneId` (the portal's time zone, IANA); its id. */

@@ -137,7 +137,7 @@ async function ensureList(gateway: ListGateway, list: ManagerList, names: readon
     const candidate = await gateway.find(name);
     if (candidate && !found.some((other) => other.listId === candidate.listId)) found.push(candidate);
   }
-  const { plan, others } = planManagerList(list, found);
+  const { plan, others } = planManagerList(list, found, zoneId);
   const copies = others.length > 0 ? { copies: others.map(({ listId, name }) => ({ listId, name })) } : {};
   switch (plan.action) {
     case 'create':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type CsConfig, type PortalLanguage } from '../../src/config/schema.ts';
 import { managerLists } from '../../src/domain/portfolio/manager-lists.ts';
-import { filterBranchOf, listRequest } from '../../src/hubspot/list-definitions.ts';
+import { filterBranchOf, listRequest, zoneIdsOf } from '../../src/hubspot/list-definitions.ts';
 import { ListGateway } from '../../src/hubspot/lists.ts';
 import { PropertyGateway } from '../../src/hubspot/properties.ts';
 import { AccountGateway } from '../../src/hubspot/account.ts';
@@ -141,9 +141,21 @@ describe('cs-card setup --lists against the sandbox', () => {
     const config = await portalConfig({ account: new AccountGateway(client, 'token', fastRetry), properties: new PropertyGateway(client, fastRetry) }, parseConfig({}));
     expect(config.timeZone).toBe(portalZone);
     await setup('en', config);
-    const zones = [...sandbox.store.lists.values()].flatMap((list) => zoneIdsIn(list.filterBranch));
+    const zones = [...sandbox.store.lists.values()].flatMap((list) => zoneIdsOf(list.filterBranch));
     // One list counts days (churned within the last 90), with two bounds.
     expect(zones).toEqual([portalZone, portalZone]);
+  });
+
+  it('writes the filters of a list made with another zone’s days again, in the portal’s zone, once', async () => {
+    const { setup, sandbox } = harness(await openPortal({ companies: 5 }));
+    const portalZone = sandbox.controls.account.timeZone;
+    await setup('en', { ...parseConfig({}), timeZone: 'UTC' });
+    const zones = () => [...sandbox.store.lists.values()].flatMap((list) => zoneIdsOf(list.filterBranch));
+    expect(zones()).toEqual(['UTC', 'UTC']);
+    const config = { ...parseConfig({}), timeZone: portalZone };
+    expect((await setup('en', config))?.map((l) => l.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'updated']);
+    expect(zones()).toEqual([portalZone, portalZone]);
+    expect((await setup('en', config))?.map((l) => l.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
   });
 
   it('reports a rename HubSpot refuses as that list failing, and sets up the others', async () => {
@@ -161,10 +173,3 @@ describe('cs-card setup --lists against the sandbox', () => {
   });
 });
 
-/** The zoneId of every time point in a filter branch, in order. */
-function zoneIdsIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(zoneIdsIn);
-  if (typeof value !== 'object' || value === null) return [];
-  const own = 'timeType' in value && 'zoneId' in value && typeof value.zoneId === 'string' ? [value.zoneId] : [];
-  return [...own, ...Object.values(value).flatMap(zoneIdsIn)];
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths, dayOfInstant, formatDay, parseDay, parseIsoDate } from './index.ts';
-import { dayStart, dayZone, parseZonedDay } from './time-zones.ts';
+import { dayStart, dayZone, parseZonedDay, sameTimeZone } from './time-zones.ts';
 
 const msPerDay = 86_400_000; // written out: this file checks the module's days against Date, not against its own constants
 const day = fc.integer({ min: dayOfInstant(Date.UTC(1900, 0, 1)), max: dayOfInstant(Date.UTC(2400, 11, 31)) });
@@ -56,6 +56,14 @@ describe('days in a time zone', () => {
     expect(start('UTC', '2027-01-15')).toBe('2027-01-15T00:00:00.000Z');
     // America/Santiago moves its clocks from 00:00 to 01:00 on 2026-09-06: that day starts at 01:00 local (04:00 UTC).
     expect(start('America/Santiago', '2026-09-06')).toBe('2026-09-06T04:00:00.000Z');
+  });
+
+  it('knows an alias for the zone it names', () => {
+    expect(sameTimeZone('US/Pacific', 'America/Los_Angeles')).toBe(true);
+    expect(sameTimeZone('Etc/UTC', 'UTC')).toBe(true);
+    expect(sameTimeZone('UTC', 'Europe/London')).toBe(false);
+    expect(sameTimeZone('Mars/Olympus', 'UTC')).toBe(false);
+    expect(sameTimeZone('Mars/Olympus', 'Mars/Olympus')).toBe(true);
   });
 
   it('keeps the exact minute of a daylight-saving change', () => {

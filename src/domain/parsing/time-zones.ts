@@ -105,6 +105,27 @@ export function isTimeZone(name: string): boolean {
 }
 
 /**
+ * Whether two names are the same time zone: an alias (US/Pacific) and its canonical name
+ * (America/Los_Angeles) are; an unknown name is only itself.
+ *
+ * @example
+ * sameTimeZone('US/Pacific', 'America/Los_Angeles') // => true
+ * sameTimeZone('UTC', 'Europe/London') // => false
+ */
+export function sameTimeZone(a: string, b: string): boolean {
+  return a === b || canonicalZone(a) === canonicalZone(b);
+}
+
+function canonicalZone(name: string): string {
+  if (utcNames.has(name)) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return `unknown:${name}`;
+  }
+}
+
+/**
  * The calendar of a time zone (one per name per process); a RangeError for an unknown name.
  * @example dayZone('America/Los_Angeles').dayOf(Date.parse('2027-01-01T01:00:00Z')) === parseIsoDate('2026-12-31')
  */

@@ -84,3 +84,23 @@ describe('planManagerList', () => {
     expect(planManagerList(ja, [first, edited]).plan).toEqual({ action: 'keep', list: first });
   });
 });
+
+describe('planManagerList and the portal\'s time zone', () => {
+  const list = (zoneIds?: readonly string[]): FoundList => ({ ...found('104', churned.name, churned.conditions), ...(zoneIds ? { zoneIds } : {}) });
+
+  it('writes the filters again when the list counts another zone\'s days', () => {
+    expect(planManagerList(churned, [list(['UTC', 'UTC'])], 'Europe/Warsaw').plan).toEqual({ action: 'update', list: list(['UTC', 'UTC']), rename: false, replaceFilters: true });
+  });
+
+  it('leaves it unchanged in the portal\'s zone, under an alias of it, or when HubSpot names no zone', () => {
+    expect(planManagerList(churned, [list(['Europe/Warsaw', 'Europe/Warsaw'])], 'Europe/Warsaw').plan.action).toBe('unchanged');
+    expect(planManagerList(churned, [list(['US/Pacific', 'US/Pacific'])], 'America/Los_Angeles').plan.action).toBe('unchanged');
+    expect(planManagerList(churned, [list(['Etc/UTC'])], 'UTC').plan.action).toBe('unchanged');
+    expect(planManagerList(churned, [list([])], 'Europe/Warsaw').plan.action).toBe('unchanged');
+    expect(planManagerList(churned, [list()], 'Europe/Warsaw').plan.action).toBe('unchanged');
+  });
+
+  it('still leaves a list changed by hand alone, whatever its zone', () => {
+    expect(planManagerList(churned, [{ ...list(['UTC']), conditions: null }], 'Europe/Warsaw').plan.action).toBe('keep');
+  });
+});

@@ -1,3 +1,4 @@
+import { sameTimeZone } from '../parsing/index.ts';
 import type { ListCondition, ManagerList } from './manager-lists.ts';
 
 // How `cs-card setup --lists` recognises the lists it made, whatever language they were named in,
@@ -9,7 +10,9 @@ import type { ListCondition, ManagerList } from './manager-lists.ts';
 // changes with the configuration (the customer scope, the thresholds) and with the product, and
 // an admin may have built a list of their own with the same filters, which setup must not take.
 // Then the filters decide how far setup may go:
-//   - the same conditions: at most a rename into the portal's language;
+//   - the same conditions: at most a rename into the portal's language, and its filters written
+//     again when its day ranges count another zone's days than the portal's (a list made before
+//     setup knew the portal's time zone, or before the portal's changed);
 //   - the same form (the same properties tested the same way) with other values: the values are
 //     setup's (the configuration's scope, days, thresholds), so it writes its own, and says so;
 //   - another form (conditions added, removed or tested differently, or not a dynamic list of that
@@ -23,6 +26,8 @@ export interface FoundList {
   readonly name: string;
   /** Its filters read as conditions; null when they are not of the form setup writes (one AND branch of property tests, a dynamic list). */
   readonly conditions: readonly ListCondition[] | null;
+  /** The time zones its day ranges count days in (one per time point; none when it has no day range or HubSpot names none). */
+  readonly zoneIds?: readonly string[];
 }
 
 export type ListPlan =
@@ -90,8 +95,10 @@ export function compareConditions(found: readonly ListCondition[] | null, wanted
  * // => 'update'
  * planManagerList({ key: 'detractors', name: 'Customer success: detractors (company NPS below 0)', conditions: [{ property: 'cs_company_nps', test: 'below', value: 0 }] }, [{ listId: '101', name: 'Customer success: detractors (company NPS below 0)', conditions: null }]).plan.action
  * // => 'keep'
+ * planManagerList({ key: 'churned', name: 'Churned', conditions: [{ property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }] }, [{ listId: '102', name: 'Churned', conditions: [{ property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }], zoneIds: ['UTC', 'UTC'] }], 'Europe/Warsaw').plan
+ * // => { action: 'update', list: { listId: '102', name: 'Churned', conditions: [{ property: 'cs_lifecycle_since', test: 'within-last-days', days: 90 }], zoneIds: ['UTC', 'UTC'] }, rename: false, replaceFilters: true }
  */
-export function planManagerList(wanted: ManagerList, found: readonly FoundList[]): ListMatch {
+export function planManagerList(wanted: ManagerList, found: readonly FoundList[], zoneId?: string): ListMatch {
   const chosen =
     found.find((list) => sameName(list.name, wanted.name)) ??
     found.find((list) => compareConditions(list.conditions, wanted.conditions) === 'same') ??
@@ -101,7 +108,8 @@ export function planManagerList(wanted: ManagerList, found: readonly FoundList[]
   const filters = compareConditions(chosen.conditions, wanted.conditions);
   if (filters === 'other') return { plan: { action: 'keep', list: chosen }, others };
   const rename = chosen.name !== wanted.name;
-  const replaceFilters = filters === 'values';
+  const otherZone = zoneId !== undefined && (chosen.zoneIds ?? []).some((listZone) => !sameTimeZone(listZone, zoneId));
+  const replaceFilters = filters === 'values' || otherZone;
   if (!rename && !replaceFilters) return { plan: { action: 'unchanged', list: chosen }, others };
   return { plan: { action: 'update', list: chosen, rename, replaceFilters }, others };
 }
