@@ -34,7 +34,7 @@ export function writtenWording(language: PortalLanguage, timeZone: string): Writ
         score: factor.score,
         // A factor without a catalog message (none should be) keeps the domain's explanation; it is
         // worded only then, not for every driver a sync writes.
-        explanation: explanation !== undefined && isMessageKey(explanation.code) ? i18n.message(explanation) : explanationText(factor.explanation),
+        explanation: explanation !== undefined && isMessageKey(explanation.code) ? i18n.t(explanation.code, explanation.params) : explanationText(factor.explanation),
       });
     },
     driverSeparator: i18n.t('list.clauseSeparator'),

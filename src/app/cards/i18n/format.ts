@@ -2,7 +2,7 @@ import { msPerDay } from '../contract/days.ts';
 import type { Message } from '../contract/message.ts';
 import type { MessageKey } from './catalog/types.ts';
 import { catalogLocale, type CatalogLocale, type MessageValue } from './catalog-locale.ts';
-import { dayText, formatSource } from './icu-message.ts';
+import { compiledMessage, dayText, type MessageFiller } from './icu-message.ts';
 import { isMessageKey, loadedCatalog } from './loaded-catalogs.ts';
 
 /** Words from the user's catalog; numbers, dates and money in the user's locale and the portal's time zone. */
@@ -45,6 +45,7 @@ export { catalogLocale } from './catalog-locale.ts';
 
 const FALLBACK_LOCALE = 'en';
 const FALLBACK_TIME_ZONE = 'UTC';
+const noParams: Readonly<Record<string, MessageValue>> = {};
 
 /**
  * The words and formats of a user's locale. Its catalog must be loaded (./loaded-catalogs.ts:
@@ -61,8 +62,16 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const date = (isoDate: string) => dayText(locale, isoDate);
   const money = (amount: number, currency: string | null) => formatMoney(locale, amount, currency);
-  const t = (key: MessageKey, params: Readonly<Record<string, MessageValue | null>> = {}) =>
-    formatSource(words[key], locale, displayParams(params, money), `${locale}\u0000${catalog}\u0000${key}`);
+  // Each message this I18n fills in, by key: a sync fills in the same few for every company.
+  const fillers = new Map<MessageKey, MessageFiller>();
+  const t = (key: MessageKey, params: Readonly<Record<string, MessageValue | null>> = noParams) => {
+    let fill = fillers.get(key);
+    if (fill === undefined) {
+      fill = compiledMessage(words[key], locale, `${locale}\u0000${catalog}\u0000${key}`);
+      fillers.set(key, fill);
+    }
+    return fill(displayParams(params, money));
+  };
   return {
     locale,
     timeZone: zone,
@@ -98,15 +107,25 @@ export function createI18n(userLocale: string | undefined, timeZone: string | un
  * translators and tools see it, the declaration sits beside the text that shows the day, and a
  * test (test/app/card-i18n.test.tsx) keeps the five catalogs declaring the same parameters.
  */
-function displayParams(params: Readonly<Record<string, MessageValue | null>>, money: (amount: number, currency: string | null) => string): Record<string, MessageValue> {
-  const out: Record<string, MessageValue> = {};
+function displayParams(params: Readonly<Record<string, MessageValue | null>>, money: (amount: number, currency: string | null) => string): Readonly<Record<string, MessageValue>> {
   const currency = typeof params.currency === 'string' ? params.currency : null;
+  // Most parameters are shown as they are: then they are passed on as they are, not copied.
+  if (shownAsTheyAre(params, currency)) return params;
+  const out: Record<string, MessageValue> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value === null) out[name] = '—';
     else if (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount'))) out[name] = money(value, currency);
     else out[name] = value;
   }
   return out;
+}
+
+function shownAsTheyAre(params: Readonly<Record<string, MessageValue | null>>, currency: string | null): params is Readonly<Record<string, MessageValue>> {
+  for (const name in params) {
+    const value = params[name];
+    if (value === null || (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount')))) return false;
+  }
+  return true;
 }
 
 /** Calendar days from `from` to `to` (both `YYYY-MM-DD`), or null when either is not a day. */
