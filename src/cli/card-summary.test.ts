@@ -18,11 +18,11 @@ function line(summary: string, label: string): string | undefined {
 }
 
 describe('cardSummary', () => {
-  it('names the company, then prints health, renewal, NPS, support, actions and handoff in the card\'s order', () => {
+  it('names the company, then prints the lifecycle stage, health, renewal, NPS, support, actions and handoff in the card\'s order', () => {
     const summary = cardSummary(cardViewFixture(), { name: 'Northwind Traders' });
 
     expect(summary.split('\n')[0]).toMatch(/^Northwind Traders \(company \d+\) as of [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
-    expect(summary.split('\n').flatMap((text) => /^\S+(?: \S+)?/.exec(text)?.[0] ?? []).slice(1)).toEqual(['Health', 'Renewal', 'NPS', 'Support', 'Suggested actions', 'Sales handoff']);
+    expect(summary.split('\n').flatMap((text) => /^\S+(?: \S+)?/.exec(text)?.[0] ?? []).slice(1)).toEqual(['Lifecycle', 'Health', 'Renewal', 'NPS', 'Support', 'Suggested actions', 'Sales handoff']);
     expect(line(summary, 'Health')).toMatch(/^Health +82 \/ 100 · Healthy · Up 4 points in 30 days · Data coverage: 90% of the score’s weight had data$/);
     expect(line(summary, 'Renewal')).toMatch(/^Renewal +May 1, 2026 \(in 47 days\) · Within 60 days · €48,000(\.00)? · deal 501$/);
     expect(line(summary, 'NPS')).toMatch(/^NPS +\+70 · 8 responses · Promoters 6 · Passives 2 · Detractors 0 · /);
@@ -144,6 +144,7 @@ describe('cardSummary in Chinese, Japanese and Thai', () => {
     const summary = cardSummary(cardViewFixture(overdue), { name: 'Northwind' }).split('\n');
     expect(summary.filter((text) => !text.startsWith('Renewal '))).toEqual([
       'Northwind (company 9001) as of Mar 15, 2026',
+      'Lifecycle           Renewing · in this stage since Jan 31, 2026',
       'Health              82 / 100 · Healthy · Up 4 points in 30 days · Data coverage: 90% of the score’s weight had data',
       '  - NPS (weight 20): 85 / 100 — Company NPS +70 from 8 answers.',
       '  - Support (weight 20): 90 / 100 — 1 open ticket, none urgent.',
