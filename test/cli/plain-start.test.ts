@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnvironment } from '../sync/cli-process.ts';
 
 // What `cs-card` loads before it runs a command: the help's and commander's errors' words (a
@@ -11,6 +13,14 @@ import { childEnvironment } from '../sync/cli-process.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const execFileAsync = promisify(execFile);
+
+// `state status` opens the state store: its own folder, never the checkout's .cs-card/ (which
+// another test file running at the same time, or the developer's own store, could hold).
+let stateDir: string;
+beforeAll(async () => {
+  stateDir = await mkdtemp(path.join(tmpdir(), 'cs-card-plain-start-'));
+});
+afterAll(() => rm(stateDir, { recursive: true, force: true }));
 
 /** Prints, at exit, every module the process loaded (ESM and require). */
 const tracer = `data:text/javascript,${encodeURIComponent(`
@@ -22,7 +32,7 @@ process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(loaded)
 
 /** The modules `cs-card <args>` loaded, with its exit code. */
 async function loadedBy(args: readonly string[]): Promise<{ code: number; loaded: string[] }> {
-  const run = execFileAsync(process.execPath, ['--import', tracer, '--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: childEnvironment({}), timeout: 60_000 });
+  const run = execFileAsync(process.execPath, ['--import', tracer, '--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: childEnvironment({ CS_CARD_STATE_DIR: stateDir }), timeout: 60_000 });
   const { stderr, code } = await run.then(({ stderr }) => ({ stderr, code: 0 }), (error: { stderr: string; code: number }) => error);
   const line = stderr.split('\n').find((text) => text.startsWith('LOADED ')) ?? 'LOADED []';
   return { code, loaded: (JSON.parse(line.slice('LOADED '.length)) as string[]).map((url) => url.replace(`file://${root}/`, '')) };
