@@ -8,8 +8,6 @@ export default defineConfig({
     // busy 2-core machine one cs-card child process takes up to ~20 s, and a CLI test starts several.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // One test file at a time on 2 cores (vitest's default there: cores - 1); the other core runs the
-    // cs-card processes, Chromium and PostgreSQL the tests start.
     pool: 'forks',
     projects: [
       {
@@ -22,6 +20,9 @@ export default defineConfig({
           // re-importing zod, the catalogs and msw for each of ~50 small files cost more than their tests.
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
           isolate: false,
+          // Before the integration files (projects with their own maxWorkers each need a group): one worker.
+          sequence: { groupOrder: 0 },
+          maxWorkers: 1,
         },
       },
       {
@@ -31,6 +32,14 @@ export default defineConfig({
           // Servers, child processes, PostgreSQL and Chromium, and in-process backends that replace
           // globals (@hono/node-server's Request): each file in a fresh worker.
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          // Two files at a time on the 2-core CI machine: a file mostly waits on what it started
+          // (a cs-card process, Chromium, PostgreSQL, a worker's start-up), which leaves the other
+          // core idle when files run one by one. Two files never share a file or a port: every
+          // process and store a test starts gets its own temp folder (CS_CARD_STATE_DIR, mkdtemp),
+          // and every server listens on a port the OS picks (0) — a test that checks a busy port
+          // makes it busy itself first.
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
         },
       },
     ],
