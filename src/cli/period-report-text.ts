@@ -46,6 +46,7 @@ export function reportText(scope: ReportScope, locale = 'en'): string {
   const rows: Array<readonly [string, string]> = [
     [t('report.section.customers'), ''],
     [t('report.customers.atStart'), i18n.number(r.customers.atStart)],
+    [t('report.customers.underContractAtStart'), i18n.number(r.customers.underContractAtStart)],
     [t('report.customers.new'), i18n.number(r.customers.new)],
     [t('report.customers.churned'), i18n.number(r.customers.churned)],
     [t('report.customers.atEnd'), i18n.number(r.customers.atEnd)],
@@ -154,6 +155,8 @@ const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport) => string | 
   ['arr_from_amount', (r) => r.arrBasis.amount],
   ['left_out', (r) => r.leftOut.map((l) => `${l.currency}:${l.companies}`).join(';')],
   ['arr_inferred_companies', (r) => r.arrInferred],
+  // Appended, so the columns before keep their positions in existing spreadsheets.
+  ['customers_under_contract_at_start', (r) => r.customers.underContractAtStart],
 ];
 
 function csvCell(value: string | number | null): string {

@@ -81,7 +81,7 @@ describe('the managers’ app page', () => {
 
   it('joins amounts and figures the way the reader\'s language does: · in English, ・ in Japanese', async () => {
     const en = await renderPage({ status: 200, body: demoPage() });
-    expect(textOf(en.getRootNode())).toMatch(/Renewals due: \d+ · Renewed: \d+ · Churned customers: \d+ · /);
+    expect(textOf(en.getRootNode())).toMatch(/Renewals due: \d+ · Renewed: \d+ · Amount due for renewal: /);
     const ja = await renderPageIn('ja-JP', { status: 200, body: demoPage() });
     expect(ja.findByTestId(Text, 'band-healthy-arr').text).toBe('$500,000・€40,000');
     expect(textOf(ja.getRootNode())).toMatch(/契約更新予定：\d+・契約更新済み：\d+・/);
@@ -112,6 +112,15 @@ describe('the managers’ app page', () => {
     const labels = r.findByTestId(Statistics, 'kpis-current').findAll(StatisticsItem).map((item) => item.props.label);
     expect(labels).toContain('Net revenue retention (NRR)');
     expect(labels).toContain('Customer renewal rate');
+    // Beside the rates, the figures they are worked out from.
+    // Beside the rates, the figures they are worked out from: the customer churn rate 1 / 6 = 16.7% over the customers
+    // under contract at the start (Euro GmbH too: it counts as a customer, only its amounts are left out); revenue churn
+    // 30,000 / 870,000 = 3.4%, GRR = NRR = 840,000 / 870,000 = 96.6%; renewal rates 0 / 2 and 0 / 110,000.
+    const rates = Object.fromEntries(r.findByTestId(Statistics, 'kpis-current').findAll(StatisticsItem).map((item) => [String(item.props.label), item.props.number]));
+    expect(rates).toMatchObject({ 'Customer churn rate': '16.7%', 'Revenue churn rate': '3.4%', 'Gross revenue retention (GRR)': '96.6%', 'Net revenue retention (NRR)': '96.6%' });
+    expect(r.findByTestId(Text, 'kpis-current-renewals').text).toBe('Renewals due: 2 · Renewed: 0 · Amount due for renewal: $110,000 · Amount renewed: $0');
+    expect(r.findByTestId(Text, 'kpis-current-customers').text).toBe('Under contract at the start (churn rates’ base): 6 · Churned customers: 1');
+    expect(r.findByTestId(Text, 'kpis-current-arr').text).toBe('ARR at the start: $870,000 · Expansion: $0 · Contraction: $0 · Churned ARR: $30,000 · ARR at the end: $840,000');
   });
 
   it('says beside the bands’ ARR and beside the quarters’ KPIs, once each, when an ARR is inferred from a renewal deal', async () => {

@@ -194,13 +194,12 @@ function customerAfter(start: Contract, days: Array<[number, RawDeal[]]>, cut: n
 export function recompute(sandbox: Sandbox, from: string, to: string, cut: string) {
   const start = dayOf(from);
   const end = dayOf(to);
-  const customers = { atStart: 0, atEnd: 0, new: 0, churned: 0 };
+  const customers = { atStart: 0, atEnd: 0, new: 0, churned: 0, underContractAtStart: 0 };
   const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0 };
   const arr = { start: 0, expansion: 0, contraction: 0, churned: 0, end: 0, new: 0 };
   const leftOut = new Map<string, number>();
   const reasons = new Map<string, { companies: number; value: number }>();
   let withAmounts = 0;
-  let underContract = 0;
   let arrInferred = 0;
   for (const company of sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer')) {
     const deals = rawDeals(sandbox, company.id, dayOf(cut));
@@ -233,7 +232,7 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
     const money = (value: number) => (inUsd ? value : 0);
     if (customerAtStart) customers.atStart += 1;
     if (atStart.active) {
-      underContract += 1;
+      customers.underContractAtStart += 1;
       if (inUsd) withAmounts += 1;
       arr.start += money(atStart.arr);
       if (churned) arr.churned += money(atStart.arr);
@@ -249,11 +248,12 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
       customers.new += 1;
       arr.new += money(contract.arr);
     }
-    if (churned) {
+    // Churn among the customers under contract at the start: a contract signed and lost inside the period is no churn (nor new).
+    if (churned && atStart.active) {
       customers.churned += 1;
       const reason = typeof company.properties.cs_churn_reason === 'string' ? company.properties.cs_churn_reason : 'not_recorded';
       const entry = reasons.get(reason) ?? { companies: 0, value: 0 };
-      reasons.set(reason, { companies: entry.companies + 1, value: entry.value + (atStart.active ? money(atStart.arr) : 0) });
+      reasons.set(reason, { companies: entry.companies + 1, value: entry.value + money(atStart.arr) });
     }
     if (dueValue !== null) {
       renewals.due += 1;
@@ -278,7 +278,7 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
     renewalRate: ratio(renewals.renewed, renewals.due),
     revenueRenewalRate: ratio(renewals.renewedValue, renewals.dueValue),
     // DOMAIN.md: churned customers / customers under contract (those with no contract on record are not).
-    logoChurnRate: ratio(customers.churned, underContract),
+    logoChurnRate: ratio(customers.churned, customers.underContractAtStart),
     revenueChurnRate,
     grossRevenueRetention: ratio(arr.start - arr.churned - arr.contraction, arr.start),
     netRevenueRetention: ratio(arr.start + arr.expansion - arr.contraction - arr.churned, arr.start),

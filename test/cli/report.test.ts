@@ -51,7 +51,12 @@ describe('cs-card report on the demo portfolio', () => {
     for (const key of ['period', 'currency', 'customers', 'renewals', 'renewalRate', 'revenueRenewalRate', 'logoChurnRate', 'revenueChurnRate', 'grossRevenueRetention', 'netRevenueRetention', 'arr', 'churnReasons', 'ltv']) {
       expect(report).toHaveProperty(key);
     }
-    expect(Object.keys(report.customers as object)).toEqual(['atStart', 'atEnd', 'new', 'churned']);
+    expect(Object.keys(report.customers as object)).toEqual(['atStart', 'atEnd', 'new', 'churned', 'underContractAtStart']);
+    // The customer churn rate recomputes from the figures beside it: its base is the customers under contract at the
+    // start, fewer than the customers at the start (the demo has customers with no contract deal on record).
+    const customers = report.customers as { atStart: number; churned: number; underContractAtStart: number };
+    expect(customers.underContractAtStart).toBeLessThan(customers.atStart);
+    expect(report.logoChurnRate).toBeCloseTo(customers.churned / customers.underContractAtStart, 12);
     expect(Object.keys(report.renewals as object)).toEqual(['due', 'renewed', 'lost', 'open', 'dueValue', 'renewedValue']);
     expect(Object.keys(report.ltv as object)).toEqual(['averageArr', 'revenueChurnRate', 'expectedLifetimeYears', 'estimatedLtv']);
   });
@@ -68,10 +73,13 @@ describe('cs-card report on the demo portfolio', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Customer renewal rate');
     expect(text.stdout).toContain('Net revenue retention (NRR)');
+    expect(text.stdout).toMatch(/Under contract at the start \(churn rates’ base\) +\d+/);
     // Reported in EUR, the USD and GBP companies' amounts cannot be converted (HubSpot converts only into the home currency, USD).
     expect(inEuro.stdout).toMatch(/companies with amounts in GBP/);
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toMatch(/^scope,owner_id,owner,from,to,currency,customers_at_start/);
+    // Columns added later go at the end: the existing ones keep their positions.
+    expect(lines[0]).toMatch(/,arr_inferred_companies,customers_under_contract_at_start$/);
     expect(lines.length).toBeGreaterThan(3);
     // What a row is, as --help says it: all companies first, then one per owner; the companies
     // without an owner have their own scope, so their row never reads as the whole portfolio's.

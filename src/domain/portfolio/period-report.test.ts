@@ -48,7 +48,7 @@ describe('renewal on the period edges', () => {
     // ARR start 100,000 -> end 110,000: expansion 10,000; GRR (100k - 0 - 0) / 100k = 1; NRR 110k / 100k = 1.1.
     const r = report([row([newBusiness('2025-07-01', 100_000), d({ close: '2026-07-01T00:00:00Z', amount: 110_000 })])]);
     expect(r.period).toEqual({ from: '2026-07-01', to: '2026-09-30' });
-    expect(r.customers).toEqual({ atStart: 1, atEnd: 1, new: 0, churned: 0 });
+    expect(r.customers).toEqual({ atStart: 1, atEnd: 1, new: 0, churned: 0, underContractAtStart: 1 });
     expect(r.renewals).toEqual({ due: 1, renewed: 1, lost: 0, open: 0, dueValue: 100_000, renewedValue: 110_000 });
     expect(r.renewalRate).toBe(1);
     expect(r.revenueRenewalRate).toBeCloseTo(1.1, 10);
@@ -66,7 +66,7 @@ describe('renewal on the period edges', () => {
     const a = row([newBusiness('2025-09-30', 100_000), d({ stage: 'closedlost', close: '2026-09-30T23:00:00Z', amount: 100_000 })], { churnReason: 'budget' });
     const b = row([newBusiness('2025-10-01', 50_000), d({ stage: 'contractsent', close: '2026-10-01', amount: 50_000 })]);
     const r = report([a, b]);
-    expect(r.customers).toEqual({ atStart: 2, atEnd: 1, new: 0, churned: 1 });
+    expect(r.customers).toEqual({ atStart: 2, atEnd: 1, new: 0, churned: 1, underContractAtStart: 2 });
     expect(r.renewals).toEqual({ due: 1, renewed: 0, lost: 1, open: 0, dueValue: 100_000, renewedValue: 0 });
     expect(r.renewalRate).toBe(0);
     expect(r.logoChurnRate).toBe(0.5);
@@ -92,7 +92,7 @@ describe('win-back inside the period', () => {
     // renewals: due 1, lost 1 (its last decision). ARR start 100,000, end 80,000: contraction 20,000;
     // GRR = NRR = (100k - 20k) / 100k = 0.8; logo churn 0 / 1 = 0.
     const r = report([row([newBusiness('2025-07-20', 100_000), d({ stage: 'closedlost', close: '2026-07-20', amount: 100_000 }), newBusiness('2026-09-01', 80_000)])]);
-    expect(r.customers).toEqual({ atStart: 1, atEnd: 1, new: 0, churned: 0 });
+    expect(r.customers).toEqual({ atStart: 1, atEnd: 1, new: 0, churned: 0, underContractAtStart: 1 });
     expect(r.renewals.lost).toBe(1);
     expect(r.logoChurnRate).toBe(0);
     expect(r.arr).toEqual({ start: 100_000, expansion: 0, contraction: 20_000, churned: 0, end: 80_000, new: 0 });
@@ -104,7 +104,7 @@ describe('win-back inside the period', () => {
     // Churned 2026-03-01 (lost renewal), won back 2026-08-01 at 60,000: customers new 1, at start 0, at end 1;
     // ARR start 0, end 60,000, new 60,000; every retention rate has a 0 denominator: null.
     const r = report([row([newBusiness('2025-03-01', 70_000), d({ stage: 'closedlost', close: '2026-03-01', amount: 70_000 }), newBusiness('2026-08-01', 60_000)])]);
-    expect(r.customers).toEqual({ atStart: 0, atEnd: 1, new: 1, churned: 0 });
+    expect(r.customers).toEqual({ atStart: 0, atEnd: 1, new: 1, churned: 0, underContractAtStart: 0 });
     expect(r.arr).toEqual({ start: 0, expansion: 0, contraction: 0, churned: 0, end: 60_000, new: 60_000 });
     expect(r.logoChurnRate).toBeNull();
     expect(r.grossRevenueRetention).toBeNull();
@@ -137,7 +137,7 @@ describe('upsell vs renewal', () => {
     // No renewal due, no churn; ARR unchanged 100,000; GRR = NRR = 1.
     const r = report([row([newBusiness('2025-12-01', 100_000), d({ stage: 'closedlost', close: '2026-08-01', amount: 30_000 })])]);
     expect(r.renewals.due).toBe(0);
-    expect(r.customers).toEqual({ atStart: 1, atEnd: 1, new: 0, churned: 0 });
+    expect(r.customers).toEqual({ atStart: 1, atEnd: 1, new: 0, churned: 0, underContractAtStart: 1 });
     expect(r.grossRevenueRetention).toBe(1);
     expect(r.netRevenueRetention).toBe(1);
   });
@@ -150,7 +150,7 @@ describe('missing amounts', () => {
     // renewal rate 1 / 1 = 1; revenue renewal 0 / 100,000 = 0; ARR start 100,000; GRR (100k - 100k) / 100k = 0.
     // ARR basis: A's new business and B's... only deals with an amount: 1 ("amount").
     const r = report([row([newBusiness('2025-08-01', 100_000), d({ close: '2026-08-01', amount: null })]), row([newBusiness('2025-01-10', null)])]);
-    expect(r.customers).toEqual({ atStart: 2, atEnd: 2, new: 0, churned: 0 });
+    expect(r.customers).toEqual({ atStart: 2, atEnd: 2, new: 0, churned: 0, underContractAtStart: 2 });
     expect(r.renewalRate).toBe(1);
     expect(r.revenueRenewalRate).toBe(0);
     expect(r.arr).toEqual({ start: 100_000, expansion: 0, contraction: 100_000, churned: 0, end: 0, new: 0 });
@@ -160,9 +160,46 @@ describe('missing amounts', () => {
 
   it('an empty portfolio has counts of 0 and every rate null', () => {
     const r = report([]);
-    expect(r.customers).toEqual({ atStart: 0, atEnd: 0, new: 0, churned: 0 });
+    expect(r.customers).toEqual({ atStart: 0, atEnd: 0, new: 0, churned: 0, underContractAtStart: 0 });
     for (const rate of [r.renewalRate, r.revenueRenewalRate, r.logoChurnRate, r.revenueChurnRate, r.grossRevenueRetention, r.netRevenueRetention]) expect(rate).toBeNull();
     expect(r.churnReasons).toEqual([]);
+  });
+});
+
+describe('the figures beside the rates', () => {
+  it('recompute every rate: churned / under contract at the start, the ARR rows for revenue churn, GRR and NRR', () => {
+    // The year 2026. A: 100,000 since 2025-03-01, renewal lost 2026-03-01 (budget): churned. B: 50,000 since
+    // 2025-05-01, renewed 2026-05-01 at 60,000: expansion 10,000. C: no contract on record: a customer, not under
+    // contract. E: new business 2026-04-01 at 20,000: new. F: signed 2026-01-15 at 30,000, its renewal lost
+    // 2026-12-20 (competitor): neither new nor churned, as its ARR is neither.
+    // Customers at the start A, B, C = 3, under contract A, B = 2; churned 1; new 1; at the end B, C, E = 3 = 3 + 1 - 1.
+    // Logo churn 1 / 2 (not 1 / 3). ARR start 150,000, churned 100,000, expansion 10,000, new 20,000, end 80,000:
+    // revenue churn 100k / 150k; GRR 50k / 150k; NRR 60k / 150k. Renewals due A, B, F: 180,000 due, 60,000 renewed.
+    const year: Period = { start: day('2026-01-01'), end: day('2026-12-31') };
+    const r = report(
+      [
+        row([newBusiness('2025-03-01', 100_000), d({ stage: 'closedlost', close: '2026-03-01', amount: 100_000 })], { churnReason: 'budget', period: year }),
+        row([newBusiness('2025-05-01', 50_000), d({ close: '2026-05-01', amount: 60_000 })], { period: year }),
+        row([], { period: year }),
+        row([newBusiness('2026-04-01', 20_000)], { period: year }),
+        row([newBusiness('2026-01-15', 30_000), d({ stage: 'closedlost', close: '2026-12-20', amount: 30_000 })], { churnReason: 'competitor', period: year }),
+      ],
+      year,
+    );
+    expect(r.customers).toEqual({ atStart: 3, atEnd: 3, new: 1, churned: 1, underContractAtStart: 2 });
+    // Rates are worked out as percentages and shown as fractions: equal to 12 decimals.
+    expect(r.customers.underContractAtStart).toBeLessThan(r.customers.atStart);
+    expect(r.logoChurnRate).toBeCloseTo(r.customers.churned / r.customers.underContractAtStart, 12);
+    expect(r.logoChurnRate).toBe(0.5);
+    expect(r.arr).toEqual({ start: 150_000, expansion: 10_000, contraction: 0, churned: 100_000, end: 80_000, new: 20_000 });
+    expect(r.revenueChurnRate).toBeCloseTo(r.arr.churned / r.arr.start, 12);
+    expect(r.grossRevenueRetention).toBeCloseTo((r.arr.start - r.arr.churned - r.arr.contraction) / r.arr.start, 12);
+    expect(r.netRevenueRetention).toBeCloseTo((r.arr.start + r.arr.expansion - r.arr.contraction - r.arr.churned) / r.arr.start, 12);
+    expect(r.renewals).toEqual({ due: 3, renewed: 1, lost: 2, open: 0, dueValue: 180_000, renewedValue: 60_000 });
+    expect(r.renewalRate).toBeCloseTo(r.renewals.renewed / r.renewals.due, 12);
+    expect(r.revenueRenewalRate).toBeCloseTo(r.renewals.renewedValue / r.renewals.dueValue, 12);
+    // The churn reasons add up to the churned customers and the churned ARR.
+    expect(r.churnReasons).toEqual([{ reason: 'budget', companies: 1, value: 100_000 }]);
   });
 });
 

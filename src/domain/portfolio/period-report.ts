@@ -12,9 +12,13 @@ import { renewalPeriodDetail, type Period, type RenewalPeriodDetail } from './re
 // - customers.atStart / atEnd: customers as the period begins / on its last day, by the book's
 //   rule (customer.ts customerOn: a contract in force, or none on record at all); new:
 //   a customer at the end but not at the start (a win-back inside the period counts as new, not
-//   as churn); churned: a lost renewal left no contract in force at the end (and no renewal deal
-//   is open: then the loss was not the last word). The churn rates' population is the customers
-//   under contract at the start (DOMAIN.md), which leaves out those with no contract on record.
+//   as churn); churned: a customer under contract at the start whose lost renewal left no contract
+//   in force at the end (and no renewal deal is open: then the loss was not the last word); a
+//   contract signed and lost inside the period is neither new nor churned (as its ARR is neither).
+// - customers.underContractAtStart: the churn rates' population (DOMAIN.md), portfolioKpis' count,
+//   so churned / underContractAtStart is logoChurnRate; it leaves out the customers at the start
+//   with no contract on record (atStart counts them). The ARR rows sum over the same companies, so
+//   revenue churn = arr.churned / arr.start, GRR and NRR recompute from arr's rows as shown.
 // - renewals.lost / open: due renewals whose last decision was a loss / with no decision yet.
 // - arr.end: the ARR in force at the end, new customers included, so
 //   end = start + expansion - contraction - churned + new.
@@ -76,15 +80,16 @@ const fraction = (percent: number | null) => (percent === null ? null : percent 
  * The period's figures from the companies' rows.
  *
  * @example
- * // Q4 2026: Acme renewed 24,000 as 30,000; Globex lost its 10,000 renewal (reason: budget).
+ * // Q4 2026: Acme renewed 24,000 as 30,000; Globex lost its 10,000 renewal (reason: budget): both under contract
+ * // at the start, logo churn 1 / 2.
  * ((report) => [report.customers, report.arr, report.churnReasons])(periodReport([
  *   companyRow('1', [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '7', churnReason: null }),
  *   companyRow('2', [{ id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '8', churnReason: 'budget' }),
- * ], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [{ atStart: 2, atEnd: 1, new: 0, churned: 1 }, { start: 34000, expansion: 6000, contraction: 0, churned: 10000, end: 30000, new: 0 }, [{ reason: 'budget', companies: 1, value: 10000 }]]
+ * ], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [{ atStart: 2, atEnd: 1, new: 0, churned: 1, underContractAtStart: 2 }, { start: 34000, expansion: 6000, contraction: 0, churned: 10000, end: 30000, new: 0 }, [{ reason: 'budget', companies: 1, value: 10000 }]]
  */
 export function periodReport(rows: readonly CompanyRow[], period: Period, currency: string): PeriodReport {
   const kpis = portfolioKpis(rows.map((row) => row.detail.period));
-  const customers = { atStart: 0, atEnd: 0, new: 0, churned: 0 };
+  const customers = { atStart: 0, atEnd: 0, new: 0, churned: kpis.churned, underContractAtStart: kpis.underContract };
   const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0 };
   const arr = { start: 0, expansion: 0, contraction: 0, churned: 0, end: 0, new: 0 };
   const reasons = new Map<string, { companies: number; value: number }>();
@@ -101,8 +106,7 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
       customers.new += 1;
       arr.new += endArr;
     }
-    if (p.churned) {
-      customers.churned += 1;
+    if (p.churned && p.underContract) {
       const reason = row.churnReason ?? unrecordedChurnReason;
       const entry = reasons.get(reason) ?? { companies: 0, value: 0 };
       entry.companies += 1;

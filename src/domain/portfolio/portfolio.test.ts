@@ -35,6 +35,8 @@ describe('portfolio KPIs (DOMAIN.md definitions)', () => {
   it('computes renewal, churn and retention rates as percentages', () => {
     expect(portfolioKpis(period)).toEqual({
       companies: 4,
+      underContract: 4,
+      churned: 1,
       customerRenewalRate: expect.closeTo(66.667, 3), // 2 renewed of 3 due
       revenueRenewalRate: 50, // (120 + 80) / 400
       customerChurnRate: 25, // 1 of 4 under contract
@@ -47,6 +49,8 @@ describe('portfolio KPIs (DOMAIN.md definitions)', () => {
   it('gives null, never NaN, for empty denominators', () => {
     expect(portfolioKpis([])).toEqual({
       companies: 0,
+      underContract: 0,
+      churned: 0,
       customerRenewalRate: null,
       revenueRenewalRate: null,
       customerChurnRate: null,
@@ -131,6 +135,8 @@ describe('portfolio KPIs from the companies\' deals', () => {
     });
     expect(kpis).toEqual({
       companies: 7,
+      underContract: 6, // all but signedInQ1
+      churned: 1,
       customerRenewalRate: 60, // upsold, discounted, inEuros renewed / 5 due (plus churned, stillOpen)
       revenueRenewalRate: 80, // (120000 + 40000) / (100000 + 50000 + 30000 + 20000); euros left out
       customerChurnRate: expect.closeTo(16.667, 3), // 1 churned / 6 under contract (not signedInQ1)

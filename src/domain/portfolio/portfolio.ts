@@ -28,6 +28,10 @@ export interface CompanyPeriod {
 
 export interface PortfolioKpis {
   readonly companies: number;
+  /** Customers under contract at the start: the customer churn rate's denominator. */
+  readonly underContract: number;
+  /** Those of them that churned: its numerator. */
+  readonly churned: number;
   /** Renewed customers / customers due for renewal x 100%. */
   readonly customerRenewalRate: number | null;
   /** Renewed amount / amount due for renewal x 100%. */
@@ -70,7 +74,7 @@ export function rate(numerator: number, denominator: number): number | null {
  *   { companyId: '1', underContract: true, dueForRenewal: true, renewed: true, churned: false, amountDue: 24000, amountRenewed: 30000, startArr: 24000, expansion: 6000, contraction: 0, churnedArr: 0 },
  *   { companyId: '2', underContract: true, dueForRenewal: true, renewed: false, churned: true, amountDue: 10000, amountRenewed: 0, startArr: 10000, expansion: 0, contraction: 0, churnedArr: 10000 },
  *   { companyId: '3', underContract: true, dueForRenewal: false, renewed: false, churned: false, amountDue: 0, amountRenewed: 0, startArr: 16000, expansion: 0, contraction: 2000, churnedArr: 0 },
- * ]) // => { companies: 3, customerRenewalRate: 50, revenueRenewalRate: 100 * (30000 / 34000), customerChurnRate: 100 * (1 / 3),
+ * ]) // => { companies: 3, underContract: 3, churned: 1, customerRenewalRate: 50, revenueRenewalRate: 100 * (30000 / 34000), customerChurnRate: 100 * (1 / 3),
  * //        revenueChurnRate: 20, grossRevenueRetention: 76, netRevenueRetention: 88 }
  */
 export function portfolioKpis(companies: readonly CompanyPeriod[]): PortfolioKpis {
@@ -102,6 +106,8 @@ export function portfolioKpis(companies: readonly CompanyPeriod[]): PortfolioKpi
   }
   return {
     companies: companies.length,
+    underContract,
+    churned,
     customerRenewalRate: rate(renewed, due),
     revenueRenewalRate: rate(amountRenewed, amountDue),
     customerChurnRate: rate(churned, underContract),

@@ -60,7 +60,8 @@ export const portfolioOverviewSchema = z.object({
 export const periodReportSchema = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   currency: z.string(),
-  customers: z.object({ atStart: count, atEnd: count, new: count, churned: count }),
+  /** underContractAtStart: the customer churn rate's base (churned / underContractAtStart), which leaves out customers with no contract on record (atStart counts them). */
+  customers: z.object({ atStart: count, atEnd: count, new: count, churned: count, underContractAtStart: count }),
   renewals: z.object({ due: count, renewed: count, lost: count, open: count, dueValue: z.number(), renewedValue: z.number() }),
   renewalRate: rate,
   revenueRenewalRate: rate,

@@ -1,11 +1,39 @@
 import { Flex, Heading, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
 import type { PeriodReportView as PeriodReport } from '../../cards/contract/portfolio.ts';
 import type { PortfolioPage as PageData } from '../../cards/contract/portfolio.ts';
+import type { I18n } from '../../cards/i18n/format.ts';
 import { useI18n } from '../../cards/i18n/I18nContext.tsx';
 import type { MessageKey } from '../../cards/i18n/messages.ts';
 import { percent, wholeMoney } from './portfolio-format.ts';
 
 // The managers' page's quarter KPIs (renewal, churn and retention rates).
+
+/**
+ * The figures each rate is worked out from, beside the rates so a manager can redo the sums: the renewals
+ * (renewal rates), the customers under contract at the start and those churned (customer churn rate: that
+ * base leaves out customers with no contract on record), the ARR rows (revenue churn, GRR, NRR).
+ */
+function figureLines(i18n: I18n, report: PeriodReport, money: (amount: number) => string): ReadonlyArray<readonly [string, ReadonlyArray<readonly [MessageKey, string]>]> {
+  return [
+    ['renewals', [
+      ['report.renewals.due', i18n.number(report.renewals.due)],
+      ['report.renewals.renewed', i18n.number(report.renewals.renewed)],
+      ['report.renewals.dueValue', money(report.renewals.dueValue)],
+      ['report.renewals.renewedValue', money(report.renewals.renewedValue)],
+    ]],
+    ['customers', [
+      ['report.customers.underContractAtStart', i18n.number(report.customers.underContractAtStart)],
+      ['report.customers.churned', i18n.number(report.customers.churned)],
+    ]],
+    ['arr', [
+      ['report.arr.start', money(report.arr.start)],
+      ['report.arr.expansion', money(report.arr.expansion)],
+      ['report.arr.contraction', money(report.arr.contraction)],
+      ['report.arr.churned', money(report.arr.churned)],
+      ['report.arr.end', money(report.arr.end)],
+    ]],
+  ];
+}
 
 function KpiSet({ title, report, testId }: { readonly title: string; readonly report: PeriodReport; readonly testId: string }) {
   const i18n = useI18n();
@@ -27,19 +55,11 @@ function KpiSet({ title, report, testId }: { readonly title: string; readonly re
         ))}
         <StatisticsItem label={i18n.t('report.ltv.estimate')} number={money(report.ltv.estimatedLtv)} />
       </Statistics>
-      <Text variant="microcopy">
-        {i18n.parts(
-          (
-            [
-              ['report.renewals.due', i18n.number(report.renewals.due)],
-              ['report.renewals.renewed', i18n.number(report.renewals.renewed)],
-              ['report.customers.churned', i18n.number(report.customers.churned)],
-              ['report.arr.start', money(report.arr.start)],
-              ['report.arr.end', money(report.arr.end)],
-            ] as const
-          ).map(([label, value]) => i18n.t('list.labelColonValue', { label: i18n.t(label), value })),
-        )}
-      </Text>
+      {figureLines(i18n, report, money).map(([line, figures]) => (
+        <Text key={line} variant="microcopy" testId={`${testId}-${line}`}>
+          {i18n.parts(figures.map(([label, value]) => i18n.t('list.labelColonValue', { label: i18n.t(label), value })))}
+        </Text>
+      ))}
       {report.leftOut.map((other) => (
         <Text key={other.currency} variant="microcopy">
           {i18n.t('report.leftOut', { companies: other.companies, currency: other.currency })}

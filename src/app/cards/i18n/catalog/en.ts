@@ -184,6 +184,7 @@ export const messages = {
   'report.currency': 'Amounts in {currency}',
   'report.section.customers': 'Customers',
   'report.customers.atStart': 'Customers at the start',
+  'report.customers.underContractAtStart': 'Under contract at the start (churn rates’ base)',
   'report.customers.atEnd': 'Customers at the end',
   'report.customers.new': 'New customers',
   'report.customers.churned': 'Churned customers',

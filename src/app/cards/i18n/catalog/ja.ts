@@ -188,6 +188,7 @@ export const messages: Catalog = {
   'report.currency': '金額の通貨：{currency}',
   'report.section.customers': '顧客',
   'report.customers.atStart': '期首の顧客数',
+  'report.customers.underContractAtStart': '期首に契約中の顧客数（解約率の母数）',
   'report.customers.atEnd': '期末の顧客数',
   'report.customers.new': '新規顧客',
   'report.customers.churned': '解約した顧客',

@@ -182,6 +182,7 @@ export const messages: Catalog = {
   'report.currency': 'Kwoty w {currency}',
   'report.section.customers': 'Klienci',
   'report.customers.atStart': 'Klienci na początku okresu',
+  'report.customers.underContractAtStart': 'Klienci z umową na początku okresu (podstawa wskaźników odejść)',
   'report.customers.atEnd': 'Klienci na końcu okresu',
   'report.customers.new': 'Nowi klienci',
   'report.customers.churned': 'Klienci, którzy odeszli',

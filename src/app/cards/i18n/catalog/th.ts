@@ -192,6 +192,7 @@ export const messages: Catalog = {
   'report.currency': 'จำนวนเงินเป็น {currency}',
   'report.section.customers': 'ลูกค้า',
   'report.customers.atStart': 'ลูกค้าต้นงวด',
+  'report.customers.underContractAtStart': 'ลูกค้าที่มีสัญญาอยู่ต้นงวด (ฐานของอัตราการเลิกใช้บริการ)',
   'report.customers.atEnd': 'ลูกค้าปลายงวด',
   'report.customers.new': 'ลูกค้าใหม่',
   'report.customers.churned': 'ลูกค้าที่เลิกใช้บริการ',

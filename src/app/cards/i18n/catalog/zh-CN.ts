@@ -184,6 +184,7 @@ export const messages: Catalog = {
   'report.currency': '金额单位：{currency}',
   'report.section.customers': '客户',
   'report.customers.atStart': '期初客户数',
+  'report.customers.underContractAtStart': '期初合同有效的客户数（流失率的基数）',
   'report.customers.atEnd': '期末客户数',
   'report.customers.new': '新增客户数',
   'report.customers.churned': '流失客户数',
