@@ -95,11 +95,13 @@ function compileElement(element: Element, locale: string, formatters: Formatters
     const rules = formatters.getPluralRules(locale, { type: element.pluralType });
     const branches = compiledBranches(element.options, locale, formatters);
     if (branches === null) return null;
+    // Only a plural with exact branches (`=0 {…}`) looks its value up as one: the text is built then.
+    const exact = [...branches.keys()].some((key) => key.startsWith('='));
     return (values) => {
       const value = valueOf(values, name);
       // As formatToParts: a bigint as a number, anything else as it is (a numeric text is its number).
       const number = (typeof value === 'bigint' ? Number(value) : value) as number;
-      const branch = branches.get(`=${String(value)}`) ?? branches.get(rules.select(number - 0)) ?? branches.get('other');
+      const branch = (exact ? branches.get(`=${String(value)}`) : undefined) ?? branches.get(rules.select(number - 0)) ?? branches.get('other');
       if (branch === undefined) throw new RangeError(`no branch of "${name}" for "${String(value)}"`);
       return branch(values, number - 0);
     };
