@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HubSpotClient } from './client.ts';
-import { HubSpotError } from './failures.ts';
+import { unreadableAnswer } from './calls.ts';
 import { Deadline, defaultRetryOptions, withRetry, type RetryOptions } from './retry.ts';
 
 // The portal as a whole: its account details (time zone, home currency) and what the access
@@ -79,7 +79,7 @@ export class AccountGateway {
   async details(): Promise<{ details: AccountDetails; rateLimit: RateLimitInfo }> {
     const answer = await this.request('GET', '/account-info/v3/details');
     const parsed = accountDetailsSchema.safeParse(answer.body);
-    if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: 'the account details came back in an unexpected shape' });
+    if (!parsed.success) throw unreadableAnswer('the account details came back in an unexpected shape', 200);
     return { details: parsed.data, rateLimit: rateLimitOf(answer.headers) };
   }
 
@@ -87,7 +87,7 @@ export class AccountGateway {
   async scopes(): Promise<string[]> {
     const answer = await this.request('POST', '/oauth/v2/private-apps/get/access-token-info', { tokenKey: this.accessToken });
     const parsed = tokenInfoSchema.safeParse(answer.body);
-    if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: 'the token information came back in an unexpected shape' });
+    if (!parsed.success) throw unreadableAnswer('the token information came back in an unexpected shape', 200);
     return parsed.data.scopes;
   }
 

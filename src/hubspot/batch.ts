@@ -2,7 +2,7 @@ import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/
 import { z } from 'zod';
 import type { HubSpotClient } from './client.ts';
 import { HubSpotError, type Failure } from './failures.ts';
-import { chunk, parseResponse } from './calls.ts';
+import { chunk, parseResponse, unreadableAnswer } from './calls.ts';
 import { companyResponseSchema, parseRecords, recordPageSchema, toHistory } from './records.ts';
 import { Deadline, withRetry, type RetryOptions } from './retry.ts';
 import type { CrmRecord, PropertyChange } from '../domain/card/snapshot.ts';
@@ -141,7 +141,7 @@ export async function searchPage(
   const { results, total } = parseResponse(recordPageSchema.extend({ total: z.number().int().nonnegative().optional() }), raw, `${type} search page`);
   const { records, skipped } = parseRecords(results);
   const last = idSchema.safeParse(results.at(-1));
-  if (results.length === searchPageSize && !last.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${type} search page ended in a record without an id` });
+  if (results.length === searchPageSize && !last.success) throw unreadableAnswer(`the ${type} search page ended in a record without an id`, 200);
   return { records, lastId: results.length === searchPageSize && last.success ? last.data.id : null, malformed: skipped, total: total ?? null };
 }
 

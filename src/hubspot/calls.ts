@@ -20,8 +20,19 @@ export interface CallContext {
 /** A response HubSpot should never send counts as a failed call (so a card section degrades, a batch fails). */
 export function parseResponse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new HubSpotError({ kind: 'rejected', status: 200, category: `the ${what} came back in an unexpected shape` });
+  if (!parsed.success) throw unreadableAnswer(`the ${what} came back in an unexpected shape`, 200);
   return parsed.data;
+}
+
+/**
+ * The failure of an answer HubSpot should never send: the reader is told in their language
+ * (`hubspot.failure.unreadable`), the log keeps the English detail of what came back wrong.
+ *
+ * @example
+ * unreadableAnswer('the owners page came back in an unexpected shape', 200).text // { code: 'hubspot.failure.unreadable', params: { status: 200 } }
+ */
+export function unreadableAnswer(detail: string, status: number): HubSpotError {
+  return new HubSpotError({ kind: 'unreadable', status, detail });
 }
 
 /**
@@ -82,6 +93,6 @@ export async function createEngagement(ctx: CallContext, type: keyof typeof toCo
   const api = type === 'notes' ? ctx.client.crm.objects.notes.basicApi : ctx.client.crm.objects.tasks.basicApi;
   const raw = await withRetry(() => api.create(input), ctx.deadline, ctx.retry, { retryTransient: false });
   const created = createdObjectSchema.safeParse(raw);
-  if (!created.success) throw new HubSpotError({ kind: 'rejected', status: 201, category: `the created ${type === 'notes' ? 'note' : 'task'} came back without an id` });
+  if (!created.success) throw unreadableAnswer(`the created ${type === 'notes' ? 'note' : 'task'} came back without an id`, 201);
   return created.data;
 }

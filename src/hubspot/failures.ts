@@ -13,7 +13,9 @@ export type Failure =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'rate_limited'; readonly policy: 'daily' | 'window'; readonly waitMs: number }
   | { readonly kind: 'transient'; readonly what: string }
-  | { readonly kind: 'rejected'; readonly status: number; readonly category: string | null };
+  | { readonly kind: 'rejected'; readonly status: number; readonly category: string | null }
+  /** An answer HubSpot should never send (a page in another shape, a created record without an id); detail: what came back wrong, in English for the log. */
+  | { readonly kind: 'unreadable'; readonly status: number; readonly detail: string };
 
 const apiExceptionSchema = z.object({
   code: z.number().int(),
@@ -119,6 +121,8 @@ export function describeFailure(failure: Failure): string {
         : 'HubSpot kept answering "too many requests" (429) until the time budget ran out';
     case 'transient':
       return isUnreachable(failure) ? `HubSpot could not be reached after retries (${failure.what})` : `HubSpot did not answer in time after retries (${failure.what})`;
+    case 'unreadable':
+      return `HubSpot's answer could not be read (HTTP ${failure.status}): ${failure.detail}`;
     case 'rejected':
       return `HubSpot rejected the request (${failure.status === 0 ? 'unexpected error' : `HTTP ${failure.status}`}${failure.category ? `, ${failure.category}` : ''})`;
   }
@@ -143,6 +147,8 @@ export function failureMessage(failure: Failure): Message {
       return message(failure.policy === 'daily' ? 'hubspot.failure.dailyLimit' : 'hubspot.failure.rateLimited');
     case 'transient':
       return message(isUnreachable(failure) ? 'hubspot.failure.unreachable' : 'hubspot.failure.timeout', { what: failure.what });
+    case 'unreadable':
+      return message('hubspot.failure.unreadable', { status: failure.status });
     case 'rejected':
       return message('hubspot.failure.rejected', { status: failure.status === 0 ? 'none' : String(failure.status), category: failure.category ?? 'none' });
   }

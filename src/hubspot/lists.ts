@@ -77,5 +77,5 @@ export class ListGateway {
 
 /** HubSpot answered a change with another list than the one changed: said to the user in the catalog's words. */
 function notAsSent(english: string): HubSpotError {
-  return new HubSpotError({ kind: 'rejected', status: 200, category: english }, english, message('cli.setup.reason.listNotAsSent'));
+  return new HubSpotError({ kind: 'unreadable', status: 200, detail: english }, english, message('cli.setup.reason.listNotAsSent'));
 }

@@ -107,6 +107,7 @@ function fromHubSpot(error: HubSpotError): HttpError {
       return { code: 'hubspot_unavailable', message: `${error.message}: try again in a moment` };
     case 'not_found':
     case 'rejected':
+    case 'unreadable':
       return { code: 'hubspot_error', message: error.message };
   }
 }

@@ -61,7 +61,7 @@ describe('setup failure reasons', () => {
   });
 
   it('a list HubSpot answered with another id or name: the error’s own catalog message, not its English category', () => {
-    const error = new HubSpotError({ kind: 'rejected', status: 200, category: 'the renamed list came back with another id or name' }, 'the renamed list came back with another id or name', { code: 'cli.setup.reason.listNotAsSent', params: {} });
+    const error = new HubSpotError({ kind: 'unreadable', status: 200, detail: 'the renamed list came back with another id or name' }, 'the renamed list came back with another id or name', { code: 'cli.setup.reason.listNotAsSent', params: {} });
     const reason = callFailureReason(error, setupScopes.lists);
     expect(reason).toEqual({ code: 'cli.setup.reason.listNotAsSent', params: {} });
     expect(listLine(reason, 'en')).toBe('List "X": failed (HubSpot answered with a list other than the one setup changed (another id or name); run setup again to check it)');

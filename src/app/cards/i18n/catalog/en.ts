@@ -748,6 +748,7 @@ export const messages = {
   'hubspot.failure.unreachable': 'HubSpot could not be reached after retries ({what})',
   'hubspot.failure.timeout': 'HubSpot did not answer in time after retries ({what})',
   'hubspot.failure.rejected': 'HubSpot rejected the request ({status, select, none {unexpected error} other {HTTP {status}}}{category, select, none {} other {, {category}}})',
+  'hubspot.failure.unreadable': 'HubSpot answered in an unexpected shape (HTTP {status}), so the answer was not used',
   'hubspot.malformedRecords': '{skipped} of {total} records were skipped because HubSpot returned them in an unexpected shape',
   'hubspot.companyNotFound': 'HubSpot has no company with id {companyId} (404): check the id in the company record\'s URL',
   'sync.locked': 'another sync of this portal is running: {command} on {host} (pid {pid}), started {startedUnit, select, min {{started} min} h {{started} h} other {{started} s}} ago, last heartbeat {heartbeatUnit, select, min {{heartbeat} min} h {{heartbeat} h} other {{heartbeat} s}} ago; wait for it to finish — if that process is gone, its lease expires {expiresUnit, select, now {now} min {in {expires} min} h {in {expires} h} other {in {expires} s}}, then run again',

@@ -752,6 +752,7 @@ export const messages: Catalog = {
   'hubspot.failure.unreachable': '再試行しても HubSpot に接続できませんでした（{what}）',
   'hubspot.failure.timeout': '再試行しても HubSpot が時間内に応答しませんでした（{what}）',
   'hubspot.failure.rejected': 'HubSpot がリクエストを拒否しました（{status, select, none {予期しないエラー} other {HTTP {status}}}{category, select, none {} other {、{category}}}）',
+  'hubspot.failure.unreadable': 'HubSpot が予期しない形式で応答したため（HTTP {status}）、その応答は使いませんでした',
   'hubspot.malformedRecords': 'HubSpot が予期しない形式で返したため、{total} 件中 {skipped} 件のレコードを読み飛ばしました',
   'hubspot.companyNotFound': 'HubSpot に ID {companyId} の会社はありません（404）。会社レコードの URL にある ID を確認してください',
   'sync.locked': 'このポータルの別の同期が実行中です: {host} の {command}（pid {pid}）、{startedUnit, select, min {{started} 分} h {{started} 時間} other {{started} 秒}}前に開始、最後のハートビートは {heartbeatUnit, select, min {{heartbeat} 分} h {{heartbeat} 時間} other {{heartbeat} 秒}}前。終わるまでお待ちください。そのプロセスがもう存在しない場合は、リースが{expiresUnit, select, now {すぐに} min {{expires} 分後に} h {{expires} 時間後に} other {{expires} 秒後に}}失効するので、その後もう一度実行してください',

@@ -746,6 +746,7 @@ export const messages: Catalog = {
   'hubspot.failure.unreachable': 'nie udało się połączyć z HubSpot mimo ponownych prób ({what})',
   'hubspot.failure.timeout': 'HubSpot nie odpowiedział na czas mimo ponownych prób ({what})',
   'hubspot.failure.rejected': 'HubSpot odrzucił żądanie ({status, select, none {nieoczekiwany błąd} other {HTTP {status}}}{category, select, none {} other {, {category}}})',
+  'hubspot.failure.unreadable': 'HubSpot odpowiedział w nieoczekiwanej postaci (HTTP {status}), więc odpowiedź nie została użyta',
   'hubspot.malformedRecords': 'pominięto {skipped} z {total, plural, one {# rekordu} other {# rekordów}}, bo HubSpot zwrócił je w nieoczekiwanej postaci',
   'hubspot.companyNotFound': 'W HubSpot nie ma firmy o identyfikatorze {companyId} (404): sprawdź identyfikator w adresie URL rekordu firmy',
   'sync.locked': 'trwa już inna synchronizacja tego portalu: {command} na {host} (pid {pid}), uruchomiona {startedUnit, select, min {{started} min} h {{started} godz.} other {{started} s}} temu, ostatni sygnał życia {heartbeatUnit, select, min {{heartbeat} min} h {{heartbeat} godz.} other {{heartbeat} s}} temu; poczekaj, aż się zakończy — jeśli tamten proces już nie działa, jego dzierżawa wygaśnie {expiresUnit, select, now {teraz} min {za {expires} min} h {za {expires} godz.} other {za {expires} s}}, wtedy uruchom ponownie',

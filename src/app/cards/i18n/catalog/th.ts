@@ -756,6 +756,7 @@ export const messages: Catalog = {
   'hubspot.failure.unreachable': 'เชื่อมต่อ HubSpot ไม่ได้ แม้ลองใหม่หลายครั้งแล้ว ({what})',
   'hubspot.failure.timeout': 'HubSpot ไม่ตอบกลับภายในเวลาที่กำหนด แม้ลองใหม่หลายครั้งแล้ว ({what})',
   'hubspot.failure.rejected': 'HubSpot ปฏิเสธคำขอ ({status, select, none {ข้อผิดพลาดที่ไม่คาดคิด} other {HTTP {status}}}{category, select, none {} other {, {category}}})',
+  'hubspot.failure.unreadable': 'HubSpot ตอบกลับมาในรูปแบบที่ไม่คาดคิด (HTTP {status}) จึงไม่ได้ใช้คำตอบนั้น',
   'hubspot.malformedRecords': 'ข้าม {skipped} จาก {total} ระเบียน เพราะ HubSpot ส่งกลับมาในรูปแบบที่ไม่คาดคิด',
   'hubspot.companyNotFound': 'HubSpot ไม่มีบริษัท ID {companyId} (404): โปรดตรวจสอบ ID ใน URL ของระเบียนบริษัท',
   'sync.locked': 'มีการซิงค์ของพอร์ทัลนี้อีกงานหนึ่งกำลังทำงานอยู่: {command} บน {host} (pid {pid}) เริ่มเมื่อ {startedUnit, select, min {{started} นาที} h {{started} ชั่วโมง} other {{started} วินาที}}ที่แล้ว ส่ง heartbeat ครั้งล่าสุดเมื่อ {heartbeatUnit, select, min {{heartbeat} นาที} h {{heartbeat} ชั่วโมง} other {{heartbeat} วินาที}}ที่แล้ว โปรดรอให้เสร็จ หากโปรเซสนั้นไม่ทำงานแล้ว ล็อกของโปรเซสนั้นจะหมดอายุ{expiresUnit, select, now {ทันที} min {ในอีก {expires} นาที} h {ในอีก {expires} ชั่วโมง} other {ในอีก {expires} วินาที}} แล้วจึงรันอีกครั้ง',

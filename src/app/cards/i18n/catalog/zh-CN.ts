@@ -748,6 +748,7 @@ export const messages: Catalog = {
   'hubspot.failure.unreachable': '多次重试后仍无法连接 HubSpot（{what}）',
   'hubspot.failure.timeout': '多次重试后 HubSpot 仍未及时响应（{what}）',
   'hubspot.failure.rejected': 'HubSpot 拒绝了请求（{status, select, none {意外错误} other {HTTP {status}}}{category, select, none {} other {，{category}}}）',
+  'hubspot.failure.unreadable': 'HubSpot 返回的格式不符合预期（HTTP {status}），因此未使用该响应',
   'hubspot.malformedRecords': '{total} 条记录中有 {skipped} 条被跳过，因为 HubSpot 返回的格式不符合预期',
   'hubspot.companyNotFound': 'HubSpot 中没有 ID 为 {companyId} 的公司（404）：请检查公司记录网址中的 ID',
   'sync.locked': '此账户的另一次同步正在运行：{host} 上的 {command}（pid {pid}），{startedUnit, select, min {{started} 分钟} h {{started} 小时} other {{started} 秒}}前开始，最近一次心跳在 {heartbeatUnit, select, min {{heartbeat} 分钟} h {{heartbeat} 小时} other {{heartbeat} 秒}}前；请等待它完成——如果该进程已不存在，它的租约{expiresUnit, select, now {现在就会} min {将在 {expires} 分钟后} h {将在 {expires} 小时后} other {将在 {expires} 秒后}}过期，届时再运行',
