@@ -14,12 +14,7 @@ const byLocale = new Map<string, Formatters>();
 
 /** The shared formatters of a locale (`intlLocale`, exactly as the messages are compiled with it). */
 export function localeFormatters(intlLocale: string): Formatters {
-  let formatters = byLocale.get(intlLocale);
-  if (formatters === undefined) {
-    formatters = formattersFor(intlLocale);
-    byLocale.set(intlLocale, formatters);
-  }
-  return formatters;
+  return remembered(byLocale, intlLocale, () => formattersFor(intlLocale));
 }
 
 function formattersFor(locale: string): Formatters {
@@ -33,33 +28,28 @@ function formattersFor(locale: string): Formatters {
       const options = formatjsOptions as Intl.NumberFormatOptions | undefined;
       if (locales !== locale) return new Intl.NumberFormat(locales, options);
       if (options === undefined) return plainNumber;
-      let format = numbers.get(options);
-      if (format === undefined) {
-        format = new Intl.NumberFormat(locale, options);
-        numbers.set(options, format);
-      }
-      return format;
+      return remembered(numbers, options, () => new Intl.NumberFormat(locale, options));
     },
     getDateTimeFormat: (locales, options) => {
       if (locales !== locale || options === undefined) return new Intl.DateTimeFormat(locales, options);
-      let format = dates.get(options);
-      if (format === undefined) {
-        format = new Intl.DateTimeFormat(locale, options);
-        dates.set(options, format);
-      }
-      return format;
+      return remembered(dates, options, () => new Intl.DateTimeFormat(locale, options));
     },
     getPluralRules: (locales, options) => {
       if (locales !== locale || !onlyType(options)) return new Intl.PluralRules(locales, options);
       const type = options?.type;
-      let rules = plurals.get(type);
-      if (rules === undefined) {
-        rules = new Intl.PluralRules(locale, type === undefined ? undefined : { type });
-        plurals.set(type, rules);
-      }
-      return rules;
+      return remembered(plurals, type, () => new Intl.PluralRules(locale, type === undefined ? undefined : { type }));
     },
   };
+}
+
+/** The value kept under `key`, made and kept the first time it is asked for. */
+function remembered<K, V>(cache: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /** Whether plural rules' options are at most a type (what intl-messageformat passes: `{ type }`). */
