@@ -104,6 +104,20 @@ export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day |
     if (deal.won && signsContract(deal.kind) && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
     if (deal.kind === 'renewal' && (deal.won || deal.lost) && (decided === null || (decided.closeDay ?? 0) < day || ((decided.closeDay ?? 0) === day && deal.won))) decided = deal;
   }
+  return churnDay(deals, decided, lastWonContract);
+}
+
+/**
+ * churnedSince for a caller that has walked the deals up to the as-of day already (the card's renewal facts,
+ * renewal.ts): `decided` is the latest renewal decided by then (won over lost on the same day), `lastWonContract` the
+ * latest day a contract deal was won by then.
+ *
+ * @example
+ * // Lost on day 10, new business won on day 10 too: a new contract, no churn; without it, churned on day 10.
+ * churnDay([{ kind: 'renewal', open: false, won: false, lost: true, closeDay: 10 }], { lost: true, closeDay: 10 }, 10) // => null
+ * churnDay([{ kind: 'renewal', open: false, won: false, lost: true, closeDay: 10 }], { lost: true, closeDay: 10 }, 3) // => 10
+ */
+export function churnDay(deals: readonly ChurnDealFacts[], decided: Pick<ChurnDealFacts, 'lost' | 'closeDay'> | null, lastWonContract: Day | null): Day | null {
   if (decided === null || !decided.lost || decided.closeDay === null) return null;
   // A contract signed on the day of the loss (new business; a won renewal already outranks the loss) is in force after it.
   if (lastWonContract !== null && lastWonContract >= decided.closeDay) return null;

@@ -1,7 +1,7 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { parseDay, type Day } from '../parsing/index.ts';
 import type { Deal } from './deals.ts';
-import { churnedSince } from './churn.ts';
+import { churnDay } from './churn.ts';
 import { numberOf } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import type { RenewalStatus, RenewalWindow } from '../../app/cards/contract/view-model.ts';
@@ -144,7 +144,8 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
     };
   }
   const anyOpen = latestOpen !== null || undatedOpenDeals > 0;
-  const churned = anyOpen ? null : churnedSince(deals, asOf);
+  // churnedSince, from the latest decision and won contract found above (no renewal open: checked here already).
+  const churned = anyOpen ? null : churnDay(deals, lastOutcome, lastWonContract?.closeDay ?? null);
   if (churned !== null) return withoutDate('lost', churned, outcome, stale, overdueOpenDeals, undatedOpenDeals);
   const { companyDateProperty, companyAmountProperty } = config.renewal;
   const propertyDay = companyDateProperty === null ? null : parseDay(company[companyDateProperty]);
