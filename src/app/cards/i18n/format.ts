@@ -114,7 +114,7 @@ function displayParams(params: Readonly<Record<string, MessageValue | null>>, mo
   const out: Record<string, MessageValue> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value === null) out[name] = '—';
-    else if (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount'))) out[name] = money(value, currency);
+    else if (typeof value === 'number' && isMoney(name, currency)) out[name] = money(value, currency);
     else out[name] = value;
   }
   return out;
@@ -123,9 +123,14 @@ function displayParams(params: Readonly<Record<string, MessageValue | null>>, mo
 function shownAsTheyAre(params: Readonly<Record<string, MessageValue | null>>, currency: string | null): params is Readonly<Record<string, MessageValue>> {
   for (const name in params) {
     const value = params[name];
-    if (value === null || (typeof value === 'number' && currency !== null && (name === 'amount' || name.endsWith('Amount')))) return false;
+    if (value === null || (typeof value === 'number' && isMoney(name, currency))) return false;
   }
   return true;
+}
+
+/** A number named `amount` (or `…Amount`) beside a `currency` is money. */
+function isMoney(name: string, currency: string | null): currency is string {
+  return currency !== null && (name === 'amount' || name.endsWith('Amount'));
 }
 
 /** Calendar days from `from` to `to` (both `YYYY-MM-DD`), or null when either is not a day. */
