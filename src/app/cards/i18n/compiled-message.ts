@@ -41,6 +41,16 @@ export function compileMessage(ast: readonly Element[], locale: string, formatte
   return whole === null ? null : (values) => whole(values, undefined);
 }
 
+/**
+ * Whether a parsed message is text alone (no placeholder): the same text whatever the values.
+ *
+ * @example
+ * textOnly(new IntlMessageFormat('Open the card', 'en').getAst()) // true
+ */
+export function textOnly(ast: readonly Element[]): boolean {
+  return ast.every((element) => element.type === literalType);
+}
+
 function sequence(elements: readonly Element[], locale: string, formatters: Formatters): Part | null {
   const parts: Part[] = [];
   for (const element of elements) {

@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageValue } from './catalog-locale.ts';
-import { compileMessage } from './compiled-message.ts';
+import { compileMessage, textOnly } from './compiled-message.ts';
 import { localeFormatters } from './icu-formatters.ts';
 
 // How a catalog message is filled in (ICU via intl-messageformat). messages.ts formats every
@@ -37,7 +37,6 @@ const parsed = (source: string): Element[] => new IntlMessageFormat(source, 'en'
 // does not declare).
 const [plainPlaceholder] = parsed('{x}');
 const dateType = parsed('{x, date}')[0]?.type;
-const literalType = parsed('x')[0]?.type;
 
 /** A message compiled for a locale: its parameters in, its text out (never throws). */
 export type MessageFiller = (params: Readonly<Record<string, MessageValue>>) => string;
@@ -85,7 +84,7 @@ function compile(source: string, intlLocale: string): MessageFiller {
   }
   const ast = format.getAst();
   // Text alone (most of the catalog): the same text whatever the parameters, worked out once.
-  if (ast.every((element) => element.type === literalType)) {
+  if (textOnly(ast)) {
     const text = filler(format, intlLocale, source)({});
     return () => text;
   }
