@@ -50,6 +50,23 @@ describe('the portfolio summary of npm start', () => {
   });
 });
 
+describe('the summary\'s quarter lines', () => {
+  it('give the customer renewal rate\'s figures, and how many renewals are still open while any are', () => {
+    const [report] = bookReports([], [quarter], 'USD');
+    if (report === undefined) throw new Error('bookReports gave no report');
+    const sofar = { ...report, renewals: { ...report.renewals, due: 16, renewed: 5, lost: 2, open: 9 }, renewalRate: 5 / 16 };
+    const full = { ...report, renewals: { ...report.renewals, due: 4, renewed: 3, lost: 1, open: 0 }, renewalRate: 3 / 4 };
+    const kpis = { current: { label: '2026-Q4', report: sofar }, lastQuarter: { label: '2026-Q3', report: full } };
+    const lines = (locale?: string) => portfolioReport({ ...page([customer('1', true)]), kpis }, locale).split('\n').slice(-2);
+    expect(lines()).toEqual([
+      '2026-Q3: customer renewal rate 75% (3 of 4 due), revenue churn rate n/a, NRR n/a',
+      '2026-Q4: customer renewal rate 31.3% (5 of 16 due, 9 still open), revenue churn rate n/a, NRR n/a',
+    ]);
+    expect(lines('ja')[1]).toContain('（契約更新予定 16 件中 5 件が契約更新済み、9 件未決定）');
+    expect(lines('pl')[0]).toContain('(odnowione 3 z 4)');
+  });
+});
+
 describe('an ARR inferred from a renewal deal', () => {
   it('is said under the headline of the summary and in the readable report, in the reader\'s language', () => {
     const inferred = { ...customer('1', true), arrInferred: true };

@@ -89,7 +89,8 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   }
   lines.push('');
   for (const { label, report } of [page.kpis.lastQuarter, page.kpis.current]) {
-    lines.push(i18n.t('summary.kpis', { period: label, renewalRate: percent(i18n, report.renewalRate), revenueChurnRate: percent(i18n, report.revenueChurnRate), nrr: percent(i18n, report.netRevenueRetention) }));
+    const { due, renewed, open } = report.renewals;
+    lines.push(i18n.t('summary.kpis', { period: label, renewalRate: percent(i18n, report.renewalRate), due, renewed, open, revenueChurnRate: percent(i18n, report.revenueChurnRate), nrr: percent(i18n, report.netRevenueRetention) }));
   }
   return lines.join('\n');
 }

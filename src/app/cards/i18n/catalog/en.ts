@@ -263,7 +263,7 @@ export const messages = {
   'summary.churned': '{count, plural, one {# churned customer} other {# churned customers}}, counted apart',
   'summary.atRisk': 'Renewals in the next 90 days (or overdue) that are not healthy: {count}, {amount} at stake',
   'summary.more': '… and {count} more',
-  'summary.kpis': '{period}: customer renewal rate {renewalRate}, revenue churn rate {revenueChurnRate}, NRR {nrr}',
+  'summary.kpis': '{period}: customer renewal rate {renewalRate} ({renewed, number} of {due, number} due{open, plural, =0 {} other {, # still open}}), revenue churn rate {revenueChurnRate}, NRR {nrr}',
   'error.busy': 'HubSpot is busy (too many requests at once); retrying…',
   'doctor.title': 'Checking {portal} (nothing is written)',
   'doctor.fix': 'Fix: {fix}',

@@ -261,7 +261,7 @@ export const messages: Catalog = {
   'summary.churned': '{count, plural, one {# klient odszedł} few {# klientów odeszło} many {# klientów odeszło} other {# klienta odeszło}} (liczeni osobno)',
   'summary.atRisk': 'Odnowienia w ciągu 90 dni (lub zaległe) u klientów bez dobrej kondycji: {count}, zagrożona kwota {amount}',
   'summary.more': '… i jeszcze {count}',
-  'summary.kpis': '{period}: wskaźnik odnowień klientów {renewalRate}, wskaźnik utraty przychodu {revenueChurnRate}, NRR {nrr}',
+  'summary.kpis': '{period}: wskaźnik odnowień klientów {renewalRate} (odnowione {renewed, number} z {due, number}{open, plural, =0 {} other {, wciąż otwarte: #}}), wskaźnik utraty przychodu {revenueChurnRate}, NRR {nrr}',
   'error.busy': 'HubSpot jest zajęty (zbyt wiele żądań naraz); ponawiam…',
   'doctor.title': 'Sprawdzam {portal} (nic nie jest zapisywane)',
   'doctor.fix': 'Jak naprawić: {fix}',

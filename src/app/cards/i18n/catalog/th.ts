@@ -271,7 +271,7 @@ export const messages: Catalog = {
   'summary.churned': 'ลูกค้าที่เลิกใช้บริการ {count} ราย (นับแยก)',
   'summary.atRisk': 'การต่ออายุสัญญาภายใน 90 วัน (หรือเลยกำหนด) ของลูกค้าที่สุขภาพไม่ดี: {count} รายการ มูลค่าที่เสี่ยง {amount}',
   'summary.more': '… และอีก {count} รายการ',
-  'summary.kpis': '{period}: อัตราการต่ออายุสัญญาของลูกค้า {renewalRate} อัตราการสูญเสียรายได้ {revenueChurnRate} NRR {nrr}',
+  'summary.kpis': '{period}: อัตราการต่ออายุสัญญาของลูกค้า {renewalRate} (ต่ออายุแล้ว {renewed, number} จาก {due, number} รายการที่ครบกำหนด{open, plural, =0 {} other { ยังไม่ปิด # รายการ}}) อัตราการสูญเสียรายได้ {revenueChurnRate} NRR {nrr}',
   'error.busy': 'HubSpot ไม่ว่าง (มีคำขอพร้อมกันมากเกินไป) กำลังลองใหม่…',
   'doctor.title': 'กำลังตรวจสอบ {portal} (ไม่มีการเขียนข้อมูลใด ๆ)',
   'doctor.fix': 'วิธีแก้: {fix}',

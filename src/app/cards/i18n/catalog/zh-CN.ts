@@ -263,7 +263,7 @@ export const messages: Catalog = {
   'summary.churned': '另有 {count} 位已流失客户，单独统计',
   'summary.atRisk': '未来 90 天内到期（或已逾期）且健康度欠佳的续约：{count} 个，涉及金额 {amount}',
   'summary.more': '……另有 {count} 个',
-  'summary.kpis': '{period}：客户续约率 {renewalRate}，收入流失率 {revenueChurnRate}，NRR {nrr}',
+  'summary.kpis': '{period}：客户续约率 {renewalRate}（应续约 {due, number} 个，已续约 {renewed, number} 个{open, plural, =0 {} other {，# 个仍在进行中}}），收入流失率 {revenueChurnRate}，NRR {nrr}',
   'error.busy': 'HubSpot 正忙（同时请求过多），正在重试…',
   'doctor.title': '正在检查 {portal}（不写入任何内容）',
   'doctor.fix': '解决方法：{fix}',
