@@ -75,6 +75,30 @@ describe('apportion (largest remainder)', () => {
   });
 });
 
+describe('points a factor costs (the card\'s "Why")', () => {
+  it('counts a low-sample NPS by the share it carries, so a perfect NPS from one answer costs nothing', () => {
+    // NPS 100 from 1 answer carries 1/5 of its weight (4 of the 74 counted points); engagement 73 and renewal 90 cost the rest.
+    const factors = all({ nps: 100, support: 100, engagement: 73, adoption: 100, renewal: 90, sentiment: null }).map((factor) => (factor.key === 'nps' ? { ...factor, confidence: 0.2 } : factor));
+    const result = combineFactors(factors, health);
+    expect(result.score).toBe(91);
+    const lost = Object.fromEntries(result.factors.map((f) => [f.key, f.pointsLost]));
+    expect(lost).toEqual({ nps: 0, support: 0, engagement: 7.3, adoption: 0, renewal: 1.4, sentiment: null });
+  });
+
+  it('adds up to what the score lacks of 100, within rounding (the score\'s half point, a twentieth a factor)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), { minLength: 6, maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (scores, answers) => {
+        const [nps, support, engagement, adoption, renewal, sentiment] = scores;
+        const factors = all({ nps: nps ?? null, support: support ?? null, engagement: engagement ?? null, adoption: adoption ?? null, renewal: renewal ?? null, sentiment: sentiment ?? null })
+          .map((factor) => (factor.key === 'nps' ? { ...factor, confidence: answers / 5 } : factor));
+        const result = combineFactors(factors, health);
+        if (result.score === null) return;
+        expect(Math.abs(sum(result.factors.map((f) => f.pointsLost ?? null)) - (100 - result.score))).toBeLessThanOrEqual(0.5 + 0.05 * 6 + 1e-9);
+      }),
+    );
+  });
+});
+
 describe('health on the card', () => {
   it('scores a well-run account healthy and a troubled one at risk', () => {
     // Two NPS answers carry 2/5 of the NPS weight (low sample): 12 of the 100 points have no data.

@@ -119,7 +119,7 @@ export function combineFactors<E extends Explanation = string>(factors: Readonly
       effectiveWeight: share === null ? 0 : Math.max(Math.round(share * 10) / 10, contribution ?? 0),
       contribution,
       band: factor.score === null ? null : bandOf(factor.score, config.bands),
-      pointsLost: pointsLost(contribution, factor, weights[factor.key], coveredWeight),
+      pointsLost: share === null ? null : pointsLost(share, factor.score ?? 0),
       status: factor.status,
       explanation: factor.explanation,
       explanationMessage: factor.explanationMessage,
@@ -131,10 +131,15 @@ export function combineFactors<E extends Explanation = string>(factors: Readonly
 /** Contributions are in tenths of a point. */
 const tenths = 10;
 
-/** Points the factor costs against a perfect score: its share of 100 less its contribution (null when not counted). */
-function pointsLost(contribution: number | null, factor: FactorResult<Explanation>, weight: number, coveredWeight: number): number | null {
-  if (contribution === null || !counts(factor) || coveredWeight <= 0) return null;
-  return Math.max(0, Math.round(((100 * weight) / coveredWeight - contribution) * 10) / 10);
+/**
+ * Points the factor costs against a perfect score: the part of its counted share of 100 (NPS's
+ * scaled by its respondents, as its contribution is) that its score misses, to a tenth. The weight
+ * a low sample leaves out is missing data, not lost points, and a factor scoring 100 costs nothing
+ * (not the tenth the score's rounding may take from its contribution): an NPS of 100 from one
+ * answer is never a reason the score is lower.
+ */
+function pointsLost(share: number, score: number): number {
+  return Math.max(0, Math.round((share * (100 - score)) / 10) / 10);
 }
 
 function counts(factor: FactorResult<Explanation>): boolean {

@@ -55,19 +55,13 @@ export function referenceCombineFactors(factors: readonly FactorResult[], config
       effectiveWeight: share === null ? 0 : Math.max(Math.round(share * 10) / 10, contribution ?? 0),
       contribution,
       band: factor.score === null ? null : referenceBandOf(factor.score, config.bands),
-      pointsLost: pointsLost(contribution, factor, weights[factor.key], coveredWeight),
+      pointsLost: share === null ? null : Math.max(0, Math.round((share * (100 - (factor.score ?? 0))) / 10) / 10),
       status: factor.status,
       explanation: factor.explanation,
       explanationMessage: factor.explanationMessage,
     };
   }
   return { score, band: referenceBandOf(score, config.bands), coverage, factors: views };
-}
-
-/** Points the factor costs against a perfect score: its share of 100 less its contribution (null when not counted). */
-function pointsLost(contribution: number | null, factor: FactorResult, weight: number, coveredWeight: number): number | null {
-  if (contribution === null || !counts(factor) || coveredWeight <= 0) return null;
-  return Math.max(0, Math.round(((100 * weight) / coveredWeight - contribution) * 10) / 10);
 }
 
 function counts(factor: FactorResult): boolean {
