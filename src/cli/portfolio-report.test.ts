@@ -63,7 +63,7 @@ describe('the summary\'s quarter lines', () => {
       '2026-Q4: customer renewal rate 31.3% (5 of 16 due, 9 still open), revenue churn rate n/a, NRR n/a',
     ]);
     expect(lines('ja')[1]).toContain('（契約更新予定 16 件中 5 件が契約更新済み、9 件未決定）');
-    expect(lines('pl')[0]).toContain('(odnowione 3 z 4)');
+    expect(lines('pl')[0]).toContain('(odnowiono 3 z 4 do odnowienia)');
   });
 });
 
