@@ -51,6 +51,17 @@ describe('cardSummary', () => {
     expect(summary).toContain('(due tomorrow; qbr-schedule)');
   });
 
+  it('calls a renewal date worked out from the contract an estimate, not the won deal plus a term it does not equal', () => {
+    // Renewal won Nov 18, 2026, two days before the contract's end (Nov 20): the contract runs on to Nov 20, 2027.
+    const summary = cardSummary(
+      cardViewFixture((view) => {
+        view.asOf = '2026-12-07';
+        view.renewal = { ...view.renewal, date: '2027-11-20', daysToRenewal: 348, window: 'later', dealId: null, stage: null, source: 'contract_term', status: 'renewed', lastOutcome: { result: 'won', date: '2026-11-18', dealId: '28' }, staleDeals: [] };
+      }),
+    );
+    expect(line(summary, 'Renewal')).toMatch(/^Renewal +Nov 20, 2027 \(in 348 days\) · More than 90 days away · .+ · Estimated from the contract’s end date and term · Renewal won on Nov 18, 2026$/);
+  });
+
   it('says what is missing instead of printing blanks, and lists warnings last', () => {
     const summary = cardSummary(
       cardViewFixture((view) => {

@@ -140,7 +140,7 @@ export const cardViewSchema = z.object({
     stageLabel: z.optional(z.nullable(z.string())),
     pipelineLabel: z.optional(z.nullable(z.string())),
     
-    /** contract_term: estimated from the last won contract deal + its term (a won renewal rolled the contract forward). */
+    /** contract_term: estimated from the contract's end and term (the won contract deals + the term, or the contract end property rolled forward by a won renewal), not a day any record names. */
     source: z.nullable(z.enum(['renewal_deal', 'company_property', 'contract_term'])),
     /** The renewal deal's own amount and currency, when it is written in another currency than the home one `amount` is in. */
     dealAmount: z.optional(z.nullable(z.number())),

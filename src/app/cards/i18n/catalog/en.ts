@@ -309,7 +309,7 @@ export const messages = {
   'renewal.lifetimeRevenue': 'Lifetime revenue to date',
   'renewal.lifetimeRevenueMixed': 'Not shown: won deals are in currencies HubSpot did not convert',
   // Lifecycle and renewal outcomes (issue 19).
-  'renewal.source.contract_term': "Last won contract deal + contract term",
+  'renewal.source.contract_term': 'Estimated from the contract’s end date and term',
   'renewal.lastOutcome.won': "Renewal won on {date, date}",
   'renewal.lastOutcome.lost': "Renewal lost on {date, date}",
   'renewal.staleDeal': "Stale renewal deal {dealId}, due {date, date}",

@@ -313,7 +313,7 @@ export const messages: Catalog = {
   'renewal.lifetimeRevenue': 'これまでの累計売上',
   'renewal.lifetimeRevenueMixed': '表示できません：受注した取引に HubSpot が換算していない通貨があります',
   // Lifecycle and renewal outcomes (issue 19).
-  'renewal.source.contract_term': "最後に受注した契約取引 + 契約期間",
+  'renewal.source.contract_term': '契約終了日と契約期間からの推定',
   'renewal.lastOutcome.won': "{date, date} に契約更新を受注",
   'renewal.lastOutcome.lost': "{date, date} に契約更新を失注",
   'renewal.staleDeal': "放置された契約更新の取引 {dealId}（期日 {date, date}）",

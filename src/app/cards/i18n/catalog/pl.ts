@@ -307,7 +307,7 @@ export const messages: Catalog = {
   'renewal.lifetimeRevenue': 'Dotychczasowy przychód od klienta',
   'renewal.lifetimeRevenueMixed': 'Nie pokazano: wygrane transakcje są w walutach, których HubSpot nie przeliczył',
   // Lifecycle and renewal outcomes (issue 19).
-  'renewal.source.contract_term': 'Ostatnia wygrana transakcja z umową + okres umowy',
+  'renewal.source.contract_term': 'Oszacowana na podstawie daty końca i okresu umowy',
   'renewal.lastOutcome.won': "Odnowiono {date, date}",
   'renewal.lastOutcome.lost': "Odnowienie utracone {date, date}",
   'renewal.staleDeal': "Zaległa transakcja odnowienia {dealId}, termin {date, date}",

@@ -317,7 +317,7 @@ export const messages: Catalog = {
   'renewal.lifetimeRevenue': 'รายได้สะสมจนถึงปัจจุบัน',
   'renewal.lifetimeRevenueMixed': 'ไม่แสดง: ดีลที่ปิดได้ใช้สกุลเงินที่ HubSpot ไม่ได้แปลงค่า',
   // Lifecycle and renewal outcomes (issue 19).
-  'renewal.source.contract_term': "ดีลสัญญาที่ปิดได้ล่าสุด + ระยะเวลาสัญญา",
+  'renewal.source.contract_term': 'ประมาณจากวันสิ้นสุดสัญญาและระยะสัญญา',
   'renewal.lastOutcome.won': "ต่ออายุสัญญาสำเร็จเมื่อ {date, date}",
   'renewal.lastOutcome.lost': "การต่ออายุสัญญาไม่สำเร็จเมื่อ {date, date}",
   'renewal.staleDeal': 'ดีลต่ออายุสัญญา {dealId} ที่ค้างอยู่ ครบกำหนด {date, date}',

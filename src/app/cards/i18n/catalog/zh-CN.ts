@@ -309,7 +309,7 @@ export const messages: Catalog = {
   'renewal.lifetimeRevenue': '迄今累计收入',
   'renewal.lifetimeRevenueMixed': '不显示：已成交交易使用了 HubSpot 未换算的币种',
   // Lifecycle and renewal outcomes (issue 19).
-  'renewal.source.contract_term': '最近成交的合同交易 + 合同期限',
+  'renewal.source.contract_term': '根据合同结束日期和合同期限估算',
   'renewal.lastOutcome.won': '{date, date} 续约成功',
   'renewal.lastOutcome.lost': "{date, date} 续约失败",
   'renewal.staleDeal': '逾期未关闭的续约交易 {dealId}（原定 {date, date} 成交）',
