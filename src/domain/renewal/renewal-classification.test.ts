@@ -95,6 +95,12 @@ describe('classifyDeals: renewal vs expansion', () => {
     expect(classifyDeals(deals, terms).kinds).toEqual(['new_business', 'expansion', 'renewal']);
   });
 
+  it('a won new-business deal alone names the contract end (no renewal deal needed); an open or lost one does not', () => {
+    expect(classifyDeals([{ id: 'nb', basis: 'new_business', closeDay: day('2023-09-09'), won: true, termMonths: null }], terms)).toEqual({ kinds: ['new_business'], contractEnd: day('2024-09-09'), contractEndSource: 'deals' });
+    expect(classifyDeals([{ id: 'nb', basis: 'new_business', closeDay: day('2026-09-10'), won: true, termMonths: 24 }], terms).contractEnd).toBe(day('2028-09-10'));
+    expect(classifyDeals([{ id: 'nb', basis: 'new_business', closeDay: day('2026-09-10'), won: false, termMonths: null }], terms)).toEqual({ kinds: ['new_business'], contractEnd: null, contractEndSource: null });
+  });
+
   it('takes the contract end date property and the configured term and distance', () => {
     const config = parseConfig({ renewal: { contractTermMonths: 24, contractEndDistanceDays: 45 } });
     expect(contractTerms({ contract_end_date: '2026-10-01' }, config.renewal)).toEqual({ endDay: day('2026-10-01'), termMonths: 24, distanceDays: 45 });

@@ -109,9 +109,11 @@ export function classifyDeals(deals: readonly DealToClassify[], terms: ContractT
   const kinds = new Array<DealKind>(deals.length);
   let needsDates = false;
   for (let i = 0; i < deals.length; i++) {
-    const basis = (deals[i] as DealToClassify).basis;
+    const deal = deals[i] as DealToClassify;
+    const basis = deal.basis;
     kinds[i] = basis === 'existing_business' ? 'renewal' : basis;
-    needsDates ||= basis === 'existing_business' || basis === 'renewal';
+    // A won contract deal names the contract's end (its close day + the term) even with no renewal deal yet.
+    needsDates ||= basis === 'existing_business' || basis === 'renewal' || (basis === 'new_business' && deal.won);
   }
   if (!needsDates && terms.endDay === null) return { kinds, contractEnd: null, contractEndSource: null };
   const order = datedOrder(deals);

@@ -49,6 +49,15 @@ describe('overdue renewals', () => {
     expect(renewalFactor(result, false)).toMatchObject({ score: 0, explanation: `Contract ended 1 day ago (${dayAt(-1)}) and there is no open renewal deal` });
   });
 
+  it('a customer with only its new-business deal: the renewal is its end, estimated; once past with nothing open, the contract lapsed', () => {
+    // Won 400 days ago, a 12-month contract: it ended about 35 days ago and no renewal deal is on record.
+    const lapsed = facts([deal({ type: 'newbusiness', stage: 'closedwon', closed: true, won: true, closeInDays: -400, amount: 50_000 })]);
+    expect(lapsed).toMatchObject({ window: 'overdue', source: 'contract_term', status: 'none', lapsed: true, amount: 50_000 });
+    expect(renewalFactor(lapsed, false).explanation).toMatch(/^Contract ended \d+ days ago/);
+    // Won 80 days ago: the renewal is expected at the contract's end, in about 285 days.
+    expect(facts([deal({ type: 'newbusiness', stage: 'closedwon', closed: true, won: true, closeInDays: -80 })])).toMatchObject({ window: 'later', source: 'contract_term', status: 'none', lapsed: false });
+  });
+
   it('the earliest open renewal decides: an overdue one wins over a later one, and both are counted', () => {
     expect(facts([renewalDeal(40), renewalDeal(-3), renewalDeal(-1)])).toMatchObject({ window: 'overdue', daysToRenewal: -3, overdueOpenDeals: 2 });
   });
