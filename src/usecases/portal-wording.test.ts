@@ -14,7 +14,6 @@ import { messages as en } from '../app/cards/i18n/catalog/en.ts';
 import { messages as pl } from '../app/cards/i18n/catalog/pl.ts';
 import { loadEveryCatalog } from '../app/cards/i18n/messages.ts';
 import { groupFor, productProperties, propertyLabelKeys } from '../domain/properties.ts';
-import { testWritten } from '../domain/testing/wording.ts';
 import { onboardingWording } from './onboarding-wording.ts';
 import { listName, noteWording, portalWording, propertyWords, writtenWording } from './portal-wording.ts';
 
@@ -109,10 +108,12 @@ describe('the write diff in the portal\'s language', () => {
     }
   });
 
-  it('rewrites an English portal\'s drivers once where the English wording changed (the domain\'s explanations before, the card\'s words now), then nothing', () => {
-    const company = atRiskCompany();
-    const before = writebackFor(company, defaultConfig, at, testWritten);
-    if (before.kind !== 'write') throw new Error('expected a write');
+  it('rewrites an English portal\'s drivers once where the English wording changed (a release before said only "low sample", the card now how much of its weight NPS counts for), then nothing', () => {
+    const current = sync('en');
+    if (current.kind !== 'write') throw new Error('expected a write');
+    const drivers = current.properties.cs_health_drivers ?? '';
+    expect(drivers).toContain('(low sample: counts for 20% of its weight)');
+    const before = { properties: { ...current.properties, cs_health_drivers: drivers.replace(' (low sample: counts for 20% of its weight)', ' (low sample)') } };
     const once = sync('en', before.properties);
     expect(once.kind === 'write' && Object.keys(once.properties).sort()).toEqual(['cs_health_drivers', 'cs_health_updated_at']);
     expect(sync('en', { ...before.properties, ...(once.kind === 'write' ? once.properties : {}) })).toEqual({ kind: 'unchanged' });

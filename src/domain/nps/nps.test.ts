@@ -4,6 +4,8 @@ import { defaultConfig } from '../../config/schema.ts';
 import { buildCardView } from '../card/card.ts';
 import { parseIsoDate } from '../parsing/index.ts';
 import { npsFacts, npsFactor, npsScore } from './nps.ts';
+import { createI18n } from '../../app/cards/i18n/format.ts';
+import { loadEveryCatalog } from '../../app/cards/i18n/messages.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { asOfArb, snapshotArb } from '../testing/arbitraries.ts';
 import { AS_OF, at, epochAt, npsAnswer, npsAnswers, snapshot } from '../testing/fixtures.ts';
@@ -96,6 +98,19 @@ describe('company NPS (DOMAIN.md: %promoters - %detractors)', () => {
     expect(npsFactor(facts([...npsAnswers(7, 9), ...npsAnswers(2, 8), ...npsAnswers(1, 4)]), false, 5)).toMatchObject({ score: 80, status: 'ok' });
     expect(npsFactor(facts(npsAnswers(5, 0)), false, 5).score).toBe(0);
     expect(npsFactor(facts([]), false, 5)).toMatchObject({ score: null, status: 'no_data', explanation: 'No NPS answers in the last 180 days' });
+  });
+
+  it('says in every language how much of its weight a low sample counts for, as the English explanation does', () => {
+    loadEveryCatalog();
+    // One answer of 10: NPS 100, counted at 1/5 of the NPS weight (the card shows "weight 20" beside it).
+    const one = npsFactor(facts(npsAnswers(1, 10)), false, 5);
+    expect(one.confidence).toBe(0.2);
+    expect(one.explanation).toMatch(/\(low sample: counts for 20% of its weight\)$/);
+    const worded = (locale: 'en' | 'pl' | 'zh-CN' | 'ja' | 'th') => createI18n(locale, 'UTC').message(one.explanationMessage ?? expect.fail('no message'));
+    expect(worded('en')).toBe(one.explanation);
+    expect([worded('pl'), worded('zh-CN'), worded('ja'), worded('th')].every((text) => text.includes('20%'))).toBe(true);
+    // Five answers and more: full weight, no note.
+    expect(createI18n('en', 'UTC').message(npsFactor(facts(npsAnswers(5, 10)), false, 5).explanationMessage ?? expect.fail('no message'))).not.toMatch(/low sample/);
   });
 
   it('shows the latest answer with its comment on the card, and the ignored answers as a warning', () => {

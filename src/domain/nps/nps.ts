@@ -235,6 +235,8 @@ export function lazyNpsFactor(facts: Pick<NpsFacts, 'score' | 'responses' | 'pro
     passives: facts.passives,
     detractors: facts.detractors,
     lowSample: confidence < 1 ? 'yes' : 'no',
+    // The share of its weight the factor counts for (100 from the threshold on): the card says it beside the weight.
+    share: Math.round(confidence * 100),
   }));
   // Written out rather than spread (same keys, same order): an NPS factor is built for every company.
   return confidence < 1
