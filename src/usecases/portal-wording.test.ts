@@ -108,12 +108,13 @@ describe('the write diff in the portal\'s language', () => {
     }
   });
 
-  it('rewrites an English portal\'s drivers once where the English wording changed (a release before said only "low sample", the card now how much of its weight NPS counts for), then nothing', () => {
+  it('rewrites an English portal\'s drivers once where they changed (a release before ranked a one-answer NPS by its full weight and said only "low sample"), then nothing', () => {
     const current = sync('en');
     if (current.kind !== 'write') throw new Error('expected a write');
-    const drivers = current.properties.cs_health_drivers ?? '';
-    expect(drivers).toContain('(low sample: counts for 20% of its weight)');
-    const before = { properties: { ...current.properties, cs_health_drivers: drivers.replace(' (low sample: counts for 20% of its weight)', ' (low sample)') } };
+    // The NPS of one answer counts for a fifth of its weight: it costs less than engagement and adoption, as on the card.
+    expect(current.properties.cs_health_drivers).toMatch(/^Engagement 16\/100: /);
+    const written = 'NPS 0/100: NPS -100 from 1 response in the last 180 days: 0 promoters, 0 passives, 1 detractor (low sample); Engagement 16/100: Last touch 70 days ago; 0 of 2 contacts engaged in the last 90 days; Adoption 35/100: 9 of 50 seats active (18%); last product activity 35 days ago';
+    const before = { properties: { ...current.properties, cs_health_drivers: written } };
     const once = sync('en', before.properties);
     expect(once.kind === 'write' && Object.keys(once.properties).sort()).toEqual(['cs_health_drivers', 'cs_health_updated_at']);
     expect(sync('en', { ...before.properties, ...(once.kind === 'write' ? once.properties : {}) })).toEqual({ kind: 'unchanged' });

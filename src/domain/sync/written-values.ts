@@ -103,7 +103,8 @@ function text(value: number | null): string {
 }
 
 /**
- * The counted factors that cost the most points, worst first, e.g.
+ * The counted factors that cost the most points (pointsLost, as the card's Why; without it, the
+ * weight's share of what the score misses), worst first, e.g.
  * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...", worded in the portal's language (`wording`).
  * (Loops rather than filter / sort / map / join: the sync computes this for every company.)
  *
@@ -120,7 +121,8 @@ function text(value: number | null): string {
 export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>, wording: WrittenWording): string {
   const costly: Array<{ readonly factor: FactorOutcome<Explanation>; readonly lost: number }> = [];
   for (const factor of factors) {
-    if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.weight * (100 - factor.score) });
+    // The points it costs, as the card's Why ranks them (a low-sample NPS costs only the share it counts for); a bare factor, by its weight.
+    if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.pointsLost ?? (factor.weight * (100 - factor.score)) / 100 });
   }
   sortInPlace(costly, byMostLost);
   let text = '';
