@@ -16,7 +16,13 @@ import type { LifecycleStage } from '../../app/cards/contract/view-model.ts';
 //   portfolio/contract-in-force.ts);
 // - prospect: not a customer yet — lifecyclestage before customer (lifecycle.prospectStages, or
 //   empty with no renewal data at all) and no won contract deal;
-// - renewing: the renewal is overdue or within renewal.horizonDays (90), since the window opened;
+// - renewing: the renewal is overdue or within renewal.horizonDays (90), since the window opened —
+//   an open renewal deal, or with none the contract's end (company property, or estimated from
+//   the won deals + term) while it is still ahead: the renewal is due and nobody has opened its
+//   deal yet, which is when a CSM must act on it. A contract that ended with no open renewal deal
+//   (renewal.lapsed) is not renewing: nothing is being renewed, and the window's start (its end
+//   − 90 days) would date a renewal that never began. It falls through to the stages below
+//   (active, in practice), and the lapsed flag and its action (renewal-lapsed) say what is wrong;
 // - onboarding: new business won within lifecycle.onboardingDays (90), a handoff submitted or
 //   returned (not yet accepted), or a go-live date still ahead;
 // - active: otherwise, since the last won contract deal (new business: once onboarding ended).
@@ -42,6 +48,10 @@ export interface LifecycleInput {
  * lifecycleOf({ company: { lifecyclestage: 'lead' }, deals: [], renewal: none, handoff, asOf }, config) // { stage: 'prospect', since: null }
  * // Renewal lost 10 days ago, nothing open: churned since the loss.
  * lifecycleOf({ ..., renewal: { churnedSince: asOf - 10, ... } }, config) // { stage: 'churned', since: asOf - 10 }
+ * // Open renewal deal closing in 31 days: renewing since the 90-day window opened, 59 days ago.
+ * lifecycleOf({ ..., renewal: { day: asOf + 31, daysToRenewal: 31, lapsed: false, ... } }, config) // { stage: 'renewing', since: asOf - 59 }
+ * // Contract ended 400 days ago, no renewal deal on record (lapsed): not renewing; active since onboarding ended.
+ * lifecycleOf({ ..., deals: [new business won at -765], renewal: { day: asOf - 400, daysToRenewal: -400, lapsed: true, ... } }, config) // { stage: 'active', since: asOf - 675 }
  */
 export function lifecycleOf(input: LifecycleInput, config: CsConfig): Lifecycle {
   const { company, deals, renewal, handoff, asOf } = input;
@@ -59,7 +69,7 @@ export function lifecycleOf(input: LifecycleInput, config: CsConfig): Lifecycle 
   }
   const wonContract = lastNewBusiness !== null || lastWonRenewal !== null;
   if (!wonContract && isBeforeCustomer(company, renewal, config.lifecycle)) return { stage: 'prospect', since: null };
-  if (renewal.daysToRenewal !== null && renewal.daysToRenewal <= config.renewal.horizonDays) {
+  if (renewal.daysToRenewal !== null && renewal.daysToRenewal <= config.renewal.horizonDays && !renewal.lapsed) {
     const opened = (renewal.day ?? asOf) - config.renewal.horizonDays;
     return { stage: 'renewing', since: opened <= asOf ? opened : asOf };
   }
