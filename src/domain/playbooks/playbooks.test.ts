@@ -7,6 +7,7 @@ import { testTask } from '../testing/wording.ts';
 import {
   at,
   atRiskCompany,
+  change,
   contact,
   dayAt,
   deal,
@@ -77,6 +78,28 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
 
   it('does not push expansion on an account at risk', () => {
     expect(action(actions({ company: { cs_seats_active: '50', cs_seats_licensed: '50' } }, atRiskCompany), 'adoption-expansion')).toBeUndefined();
+  });
+
+  it('asks for no referral and pitches no expansion beside a save plan (Falcon Foods: a 10/10 promoter and a renewal save plan)', () => {
+    // Needs attention (red sentiment, a high ticket), renews in 75 days, a promoter answered 10/10 five days ago, 49 of 50 seats active.
+    const saving = (config = defaultConfig) =>
+      buildCardView(
+        healthyCompany({
+          company: { hs_csm_sentiment: 'red', cs_seats_active: '49', cs_seats_licensed: '50' },
+          history: { hs_csm_sentiment: [change('red', 10)] },
+          deals: [renewalDeal(75, { probability: 0.2 })],
+          tickets: [ticket({ priority: 'HIGH', ageDays: 10 })],
+          feedback: [npsAnswer({ value: 10, daysAgo: 5 })],
+        }),
+        config,
+        at,
+      );
+    const view = saving();
+    expect(view.health.band).toBe('attention');
+    expect(ids(view.actions)).toEqual(['renewal-save-plan']);
+    // The save plan is what rules both asks out: with its rule off, the two come back.
+    const withoutPlan = saving(parseConfig({ playbooks: { rules: { 'renewal-save-plan': false } } })).actions;
+    expect(ids(withoutPlan).sort()).toEqual(['adoption-expansion', 'nps-referral']);
   });
 
   it('escalates urgent tickets (high) and old tickets (medium)', () => {

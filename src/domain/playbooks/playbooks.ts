@@ -17,8 +17,14 @@ const churnedRules: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>(['churn-re
 /** Rules that do not apply while onboarding. */
 const onboardingExcluded: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>(['nps-referral', 'adoption-expansion', 'qbr-schedule']);
 
-/** Plans that rule out an expansion pitch beside them. */
+/** Plans that rule out the asks of notBesideSavePlan beside them: the account is being saved. */
 const savePlans: ReadonlySet<string> = new Set<ActionRuleId>(['renewal-save-plan', 'at-risk-success-plan', 'renewal-overdue', 'renewal-lapsed']);
+
+/**
+ * Asks a CSM never makes of an account they are trying to save (issue 19 "Actions follow the
+ * stage"): an expansion pitch (over-selling raises churn) and a referral or case-study request.
+ */
+const notBesideSavePlan: ReadonlySet<string> = new Set<ActionRuleId>(['adoption-expansion', 'nps-referral']);
 
 /** A rule the configuration switches on, with what the stage filter, the settling and the ordering need of it. */
 interface EnabledRule {
@@ -174,8 +180,8 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
   sortInPlace(candidates, byPriorityValueDue);
   const actions: SuggestedAction[] = [];
   for (const { id, titleMessage, suggestion, dueInDays } of candidates) {
-    // Expansion is never suggested beside a save plan (over-selling raises churn).
-    if (savePlan && id === 'adoption-expansion') continue;
+    // Neither expansion nor a referral ask is suggested beside a save plan.
+    if (savePlan && notBesideSavePlan.has(id)) continue;
     const { title, reason, priority } = suggestion;
     // Every action carries its words as catalog messages (the English, worded when asked, stays for compatibility).
     actions.push({
