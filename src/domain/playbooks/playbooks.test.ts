@@ -102,6 +102,25 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     expect(ids(withoutPlan).sort()).toEqual(['adoption-expansion', 'nps-referral']);
   });
 
+  it('starts an at-risk success plan for an at-risk customer whose contract lapsed, beside the lapsed-contract action', () => {
+    // New business won 400 days ago: the 12-month contract ended 35 days ago and no renewal deal is on record.
+    const lapsed = (base: typeof healthyCompany) => buildCardView(base({ deals: [deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -400, amount: 24000 })] }), defaultConfig, at);
+    const view = lapsed(atRiskCompany);
+    expect(view.renewal).toMatchObject({ window: 'overdue', status: 'none', lapsed: true });
+    expect(view.health.band).toBe('at_risk');
+    expect(ids(view.actions).slice(0, 2)).toEqual(['renewal-lapsed', 'at-risk-success-plan']);
+    expect(action(view.actions, 'at-risk-success-plan')).toMatchObject({
+      priority: 'high',
+      dueInDays: 7,
+      reason: `Health is ${view.health.score} (at risk) and the contract ended with no renewal on record: time to turn it around`,
+      reasonMessage: { code: 'action.at-risk-success-plan.reasonLapsed', params: { score: view.health.score } },
+    });
+    // A healthy customer with the same lapsed contract gets the lapsed-contract action and no plan.
+    expect(ids(lapsed(healthyCompany).actions)).toEqual(['renewal-lapsed']);
+    // An at-risk customer with an open renewal in 52 days gets the renewal save plan, not this one.
+    expect(ids(buildCardView(atRiskCompany(), defaultConfig, at).actions)).not.toContain('at-risk-success-plan');
+  });
+
   it('escalates urgent tickets (high) and old tickets (medium)', () => {
     expect(action(actions({}, atRiskCompany), 'support-escalation')).toMatchObject({ priority: 'high', reason: '2 urgent tickets open, oldest 19 days' });
     expect(action(actions({ tickets: [ticket({ priority: 'LOW', ageDays: 31 })] }), 'support-escalation')).toMatchObject({

@@ -323,6 +323,7 @@ export const messages: Catalog = {
   'action.renewal-stale-deal.reason': '续约交易 {dealId} 已于 {days} 天前（{date, date}）到期但仍未关闭，同时已有一笔更晚的续约交易',
   'action.at-risk-success-plan.title': '为风险客户启动成功计划',
   'action.at-risk-success-plan.reason': '健康分为 {score}（有风险），距续约还有 90 天以上：现在正是扭转局面的时机',
+  'action.at-risk-success-plan.reasonLapsed': "健康分为 {score}（有风险），合同已到期且没有续约记录：需要尽快扭转局面",
   'action.health-drop.title': '查明健康度下降的原因',
   'action.health-drop.reason': "健康分在 30 天内下降了 {points} 分（从 {from} 到 {to}）",
   'action.nps-ask-feedback.title': "请客户提供反馈",
