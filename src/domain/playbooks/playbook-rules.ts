@@ -215,10 +215,12 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (adoption.utilisation === null || adoption.utilisation >= config.lowUtilisation) return null;
     return { title: 'Run a training session', reason: later(() => `Only ${describeSeats(adoption) ?? ''}`), reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
   },
-  'adoption-expansion': ({ adoption, health }, config) => {
+  'adoption-expansion': ({ adoption, health, deals }, config) => {
     // Over-selling raises churn (DOMAIN.md): no expansion talk with an at-risk or unknown account.
     if (adoption.utilisation === null || adoption.utilisation < config.fullUtilisation) return null;
     if (health.band !== 'healthy' && health.band !== 'attention') return null;
+    // An open expansion deal (upsell, cross-sell) is that talk under way: account management owns it.
+    if (deals.some(isOpenExpansion)) return null;
     return { title: 'Talk about expansion', reason: later(() => describeSeats(adoption) ?? ''), reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
   },
   'support-escalation': ({ support }, config) => {
@@ -284,6 +286,8 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     return { title: 'Schedule a quarterly business review', reason, reasonMessage, priority: 'low', dueInDays: 30 };
   },
 };
+
+const isOpenExpansion = (deal: Deal): boolean => deal.expansion && deal.open;
 
 /** The most recently closed matching deal closed within the last `lookbackDays` days. */
 function latestDeal(deals: readonly Deal[], asOf: Day, lookbackDays: number, matches: (deal: Deal) => boolean): Deal | null {

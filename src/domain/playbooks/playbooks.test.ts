@@ -121,6 +121,16 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     expect(ids(buildCardView(atRiskCompany(), defaultConfig, at).actions)).not.toContain('at-risk-success-plan');
   });
 
+  it('does not suggest expansion while an expansion deal is open (Meridian Pharma: an upsell closing in 2 days)', () => {
+    // A contract won 100 days ago runs 265 more days; "Upsell 20 seats" closes far from its end, so it is expansion.
+    const newBusiness = deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -100, amount: 24000 });
+    const full = (upsell: ReturnType<typeof deal>[]) => actions({ company: { cs_seats_active: '49', cs_seats_licensed: '50' }, deals: [newBusiness, ...upsell] });
+    expect(ids(full([]))).toEqual(['adoption-expansion']);
+    expect(ids(full([deal({ name: 'Upsell 20 seats', closeInDays: 2, amount: 6000 })]))).toEqual([]);
+    // A closed upsell is no talk under way.
+    expect(ids(full([deal({ name: 'Upsell 10 seats', stage: 'closedlost', closeInDays: -30, amount: 3000 })]))).toEqual(['adoption-expansion']);
+  });
+
   it('escalates urgent tickets (high) and old tickets (medium)', () => {
     expect(action(actions({}, atRiskCompany), 'support-escalation')).toMatchObject({ priority: 'high', reason: '2 urgent tickets open, oldest 19 days' });
     expect(action(actions({ tickets: [ticket({ priority: 'LOW', ageDays: 31 })] }), 'support-escalation')).toMatchObject({
