@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../app/cards/i18n/format.ts';
 import { catalogs, loadEveryCatalog } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
+import { handoffIsRelevant } from '../app/cards/components/presentation.ts';
 import { cardSummary } from './card-summary.ts';
 import { displayWidth } from './display-width.ts';
 import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
@@ -17,9 +18,14 @@ function line(summary: string, label: string): string | undefined {
   return summary.split('\n').find((candidate) => candidate.startsWith(label));
 }
 
+/** The fixture's customer while it is onboarding, when the card shows the sales handoff open. */
+const onboarding = (view: CardView) => {
+  view.lifecycle = { stage: 'onboarding', since: '2026-01-31' };
+};
+
 describe('cardSummary', () => {
   it('names the company, then prints the lifecycle stage, health, renewal, NPS, support, actions and handoff in the card\'s order', () => {
-    const summary = cardSummary(cardViewFixture(), { name: 'Northwind Traders' });
+    const summary = cardSummary(cardViewFixture(onboarding), { name: 'Northwind Traders' });
 
     expect(summary.split('\n')[0]).toMatch(/^Northwind Traders \(company \d+\) as of [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(summary.split('\n').flatMap((text) => /^\S+(?: \S+)?/.exec(text)?.[0] ?? []).slice(1)).toEqual(['Lifecycle', 'Health', 'Renewal', 'NPS', 'Support', 'Suggested actions', 'Sales handoff']);
@@ -75,11 +81,70 @@ describe('cardSummary', () => {
     );
 
     expect(summary.split('\n')[0]).toMatch(/^Company \d+ \(no name on record\) as of /);
+    // Short of data, the customer is still scored: the coverage says how short, the factors keep their weights.
     expect(line(summary, 'Health')).toMatch(/^Health +Not enough data for a score · Unknown · Data coverage: 30% /);
+    expect(summary).toContain('\n  - NPS (weight 20): 85 / 100 — Company NPS +70 from 8 answers.\n');
     expect(line(summary, 'Renewal')).toMatch(/^Renewal +No renewal on record$/);
     expect(line(summary, 'NPS')).toMatch(/^NPS +No NPS answers from this company’s contacts in the last 180 days\.$/);
     expect(line(summary, 'Suggested actions')).toMatch(/^Suggested actions +none suggested$/);
     expect(summary.split('\n').slice(-2)).toEqual(['Some data is missing', '  ! NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope']);
+  });
+
+  it('for a churned customer or a prospect, says why there is no score and keeps what each factor found, with no coverage and no weights', () => {
+    const cases = [
+      { stage: 'churned', band: 'churned', since: '2026-02-10', reason: 'No health score: the customer has left · Churned' },
+      { stage: 'prospect', band: 'unknown', since: null, reason: 'Not a customer yet: no health score and no customer-success actions. · Unknown' },
+    ] as const;
+    for (const { stage, band, since, reason } of cases) {
+      const summary = cardSummary(
+        cardViewFixture((view) => {
+          view.health = { ...view.health, score: null, band, trend30d: null, coverage: 0.4, factors: view.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
+          view.lifecycle = { stage, since };
+        }),
+      );
+      expect(line(summary, 'Health'), stage).toBe(`${'Health'.padEnd(20)}${reason}`);
+      expect(summary, stage).not.toContain('Data coverage');
+      expect(summary, stage).not.toMatch(/weight|\/ 100/);
+      expect(summary.split('\n').filter((text) => text.startsWith('  - ') && !text.includes('priority]')), stage).toEqual([
+        '  - NPS: Company NPS +70 from 8 answers.',
+        '  - Support: 1 open ticket, none urgent.',
+        '  - Adoption: No usage properties configured.',
+        '  - CSM sentiment: Sentiment last set 120 days ago.',
+      ]);
+    }
+  });
+
+  it('shows the sales handoff where the app card shows it open, by its rule (handoffIsRelevant), and leaves it out for the other customers', () => {
+    const notStarted = (view: CardView) => {
+      view.handoff = { ...view.handoff, status: 'not_started', phase: 'not_started', completeness: 0, submittedAt: null, acceptedAt: null };
+    };
+    const stage = (value: CardView['lifecycle']['stage']) => (view: CardView) => {
+      view.lifecycle = { stage: value, since: value === 'prospect' ? null : '2026-01-31' };
+    };
+    const variants: Array<readonly [string, (view: CardView) => void, string | null]> = [
+      ['active, never handed off', (view) => (notStarted(view), stage('active')(view)), null],
+      ['renewing, never handed off', notStarted, null],
+      ['churned, never handed off', (view) => (notStarted(view), stage('churned')(view)), null],
+      ['prospect', (view) => (notStarted(view), stage('prospect')(view)), null],
+      ['renewing, accepted long ago', () => undefined, null],
+      ['onboarding, not started', (view) => (notStarted(view), onboarding(view)), 'Not started · 0% of the required fields filled'],
+      ['onboarding, accepted', onboarding, 'Accepted by CS · 100% of the required fields filled'],
+      ['active, submitted', (view) => (stage('active')(view), (view.handoff = { ...view.handoff, status: 'submitted', phase: 'submitted', acceptedAt: null })), 'Submitted to CS · 100% of the required fields filled'],
+      ['active, returned', (view) => (stage('active')(view), (view.handoff = { ...view.handoff, status: 'returned', phase: 'returned', completeness: 0.8, acceptedAt: null })), 'Returned to sales · 80% of the required fields filled'],
+      ['active, a draft', (view) => (notStarted(view), stage('active')(view), (view.handoff = { ...view.handoff, phase: 'draft', completeness: 0.6 })), 'Draft · 60% of the required fields filled'],
+      [
+        'active, owed by sales',
+        (view) => (notStarted(view), stage('active')(view), view.actions.push({ id: 'handoff-complete', title: 'Complete the handoff', reason: 'Won 10 days ago.', priority: 'high', dueInDays: 1, alreadyTasked: false })),
+        'Not started · 0% of the required fields filled',
+      ],
+    ];
+    for (const [name, edit, shown] of variants) {
+      const view = cardViewFixture(edit);
+      const summary = cardSummary(view);
+      expect(line(summary, 'Sales handoff'), name).toBe(shown === null ? undefined : `${'Sales handoff'.padEnd(20)}${shown}`);
+      expect(summary.includes('Sales handoff'), name).toBe(handoffIsRelevant(view));
+      if (shown === null) expect(summary, name).not.toContain('required fields filled');
+    }
   });
 
   it('says first what a past as-of day left out, then the card computed without it', () => {
@@ -121,7 +186,7 @@ describe('cardSummary in Chinese, Japanese and Thai', () => {
   };
 
   it.each(['ja', 'zh-CN', 'th', 'pl'] as const)('%s: every section\'s text starts at one column, whatever the label\'s script or length', (locale) => {
-    const summary = cardSummary(cardViewFixture(overdue), { name: 'Northwind' }, createI18n(locale, 'UTC'));
+    const summary = cardSummary(cardViewFixture((view) => (overdue(view), onboarding(view))), { name: 'Northwind' }, createI18n(locale, 'UTC'));
     const columns = sectionKeys.map((key) => {
       const label = catalogs[locale][key];
       const text = summary.split('\n').find((candidate) => candidate.startsWith(`${label} `)) ?? '';
@@ -135,9 +200,17 @@ describe('cardSummary in Chinese, Japanese and Thai', () => {
     const zh = cardSummary(cardViewFixture(overdue), {}, createI18n('zh-CN', 'UTC'));
     expect(zh).toContain('\n  - NPS（权重 20）：85 / 100——Company NPS +70 from 8 answers.\n');
     expect(zh).toContain('\n  - 【高优先级】Call about the renewal（截止日期：今天，已有未完成任务；renewal-call）：Renewal overdue.\n');
-    expect(zh).toContain('\n  - 【低优先级】Schedule a QBR（截止日期：明天；qbr-schedule）：No QBR in 90 days.\n');
+    expect(zh.split('\n')).toContain('  - 【低优先级】Schedule a QBR（截止日期：明天；qbr-schedule）：No QBR in 90 days.');
     const ja = cardSummary(cardViewFixture(overdue), {}, createI18n('ja', 'UTC'));
     expect(ja).toContain('\n  - NPS（重み 20）：85 / 100。Company NPS +70 from 8 answers.\n');
+    // A customer that has left is not scored: each factor's fact alone, in the language's punctuation.
+    const left = (view: CardView) => {
+      view.health = { ...view.health, score: null, band: 'churned', trend30d: null };
+      view.lifecycle = { stage: 'churned', since: '2026-02-10' };
+    };
+    expect(cardSummary(cardViewFixture(left), {}, createI18n('ja', 'UTC'))).toContain('\n  - NPS：Company NPS +70 from 8 answers.\n');
+    expect(cardSummary(cardViewFixture(left), {}, createI18n('zh-CN', 'UTC'))).toContain('\n  - NPS：Company NPS +70 from 8 answers.\n');
+    expect(cardSummary(cardViewFixture(left), {}, createI18n('pl', 'UTC'))).toContain('\n  - NPS: Company NPS +70 from 8 answers.\n');
     expect(ja).toContain('\n  - 【優先度：高】Call about the renewal（期日：今日、タスク作成済み / renewal-call）：Renewal overdue.\n');
   });
 
@@ -151,7 +224,7 @@ describe('cardSummary in Chinese, Japanese and Thai', () => {
     expect(pl.find((text) => text.startsWith('NPS '))).toMatch(/ \+70 · 8 odpowiedzi · Promotorzy 6 · Neutralni 2 · Krytycy 0 · /);
   });
 
-  it('leaves English as it was, byte for byte', () => {
+  it('leaves English as it was, byte for byte, but for the handoff a renewing customer no longer shows', () => {
     const summary = cardSummary(cardViewFixture(overdue), { name: 'Northwind' }).split('\n');
     expect(summary.filter((text) => !text.startsWith('Renewal '))).toEqual([
       'Northwind (company 9001) as of Mar 15, 2026',
@@ -166,7 +239,8 @@ describe('cardSummary in Chinese, Japanese and Thai', () => {
       'Suggested actions',
       '  - [High priority] Call about the renewal (due today, task open; renewal-call): Renewal overdue.',
       '  - [Low priority] Schedule a QBR (due tomorrow; qbr-schedule): No QBR in 90 days.',
-      'Sales handoff       Accepted by CS · 100% of the required fields filled',
     ]);
+    // Onboarding, the same card ends with the handoff, as it always did.
+    expect(cardSummary(cardViewFixture((view) => (overdue(view), onboarding(view)))).split('\n').at(-1)).toBe('Sales handoff       Accepted by CS · 100% of the required fields filled');
   });
 });

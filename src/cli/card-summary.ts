@@ -1,8 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
-import { isMessageKey } from '../app/cards/i18n/loaded-catalogs.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
-import { lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines } from '../app/cards/components/presentation.ts';
+import { factorFact, factorName, handoffIsRelevant, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -42,20 +41,28 @@ function lifecycleLine(i18n: I18n, lifecycle: CardView['lifecycle']): Line {
   return labelled(i18n.t('cli.card.lifecycle'), lifecycle.since === null ? stage : i18n.parts([stage, i18n.t('lifecycle.since', { date: lifecycle.since })]));
 }
 
+/**
+ * The score (or why there is none), band, trend and coverage, then each factor. A churned customer
+ * or a prospect is not scored at all (noScoreKey, what the card's score and "Why" say), so it gets
+ * no coverage of a score and no factor weighed into one: only what each factor found.
+ */
 function healthLines(i18n: I18n, health: CardView['health'], stage: CardView['lifecycle']['stage']): Line[] {
   const score = health.score === null ? i18n.t(noScoreKey(health.band, stage)) : i18n.t('health.scoreOutOf', { score: health.score });
+  // Scored, or only short of data (the coverage says how short): the factors are weighed.
+  const scored = health.score !== null || noScoreKey(health.band, stage) === 'health.noScore';
   const trend =
     health.trend30d === null || health.trend30d === 0
       ? []
       : [i18n.t(health.trend30d > 0 ? 'health.trendUp' : 'health.trendDown', { points: Math.abs(health.trend30d) })];
-  const coverage = i18n.t('health.coverage', { percent: i18n.percent(health.coverage) });
+  const coverage = scored ? [i18n.t('health.coverage', { percent: i18n.percent(health.coverage) })] : [];
   const factors = health.factors.map((factor) => {
+    const name = factorName(i18n, factor);
+    const explanation = factorFact(i18n, factor);
+    if (!scored) return `  - ${i18n.t('cli.card.factorFact', { factor: name, explanation })}`;
     const value = factor.status === 'ok' && factor.score !== null ? i18n.t('health.scoreOutOf', { score: factor.score }) : i18n.t(`factorStatus.${factor.status}`);
-    const explanation = factor.explanationMessage ? i18n.message(factor.explanationMessage, factor.explanation) : factor.explanation;
-    const labelKey = `factor.${factor.key}`;
-    return `  - ${i18n.t('cli.card.factor', { factor: isMessageKey(labelKey) ? i18n.t(labelKey) : factor.label, weight: factor.weight, value, explanation })}`;
+    return `  - ${i18n.t('cli.card.factor', { factor: name, weight: factor.weight, value, explanation })}`;
   });
-  return [labelled(i18n.t('health.title'), i18n.parts([score, i18n.t(`band.${health.band}`), ...trend, coverage])), ...factors];
+  return [labelled(i18n.t('health.title'), i18n.parts([score, i18n.t(`band.${health.band}`), ...trend, ...coverage])), ...factors];
 }
 
 function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Line {
@@ -110,6 +117,17 @@ function actionLines(i18n: I18n, actions: CardView['actions']): Line[] {
   ];
 }
 
+/**
+ * The sales handoff's phase and how complete it is, only where the app card shows it open
+ * (handoffIsRelevant: onboarding, with CS, back with sales or owed by sales); it folds it away
+ * elsewhere, where "Not started · 0% of the required fields filled" would read as work owed.
+ */
+function handoffLines(i18n: I18n, view: CardView): Line[] {
+  if (!handoffIsRelevant(view)) return [];
+  const { handoff } = view;
+  return [labelled(i18n.t('handoff.title'), i18n.parts([i18n.t(`handoff.phase.${handoff.phase}`), i18n.t('handoff.completeness', { percent: i18n.percent(handoff.completeness) })]))];
+}
+
 /** The view's warnings in the reader's language: what a past as-of day left out (said first, under the title), and the rest. */
 function warningTexts(i18n: I18n, view: CardView): { asOf: string[]; others: string[] } {
   const messages = view.warningMessages;
@@ -136,7 +154,7 @@ export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n 
     npsLine(i18n, view.nps),
     supportLine(i18n, view.support),
     ...actionLines(i18n, view.actions),
-    labelled(i18n.t('handoff.title'), i18n.parts([i18n.t(`handoff.phase.${view.handoff.status}`), i18n.t('handoff.completeness', { percent: i18n.percent(view.handoff.completeness) })])),
+    ...handoffLines(i18n, view),
     ...warningLines(i18n, warnings.others),
   ]).join('\n');
 }

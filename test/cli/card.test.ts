@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardViewSchema } from '../../src/app/cards/contract/view-model.ts';
+import { catalogs } from '../../src/app/cards/i18n/messages.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { seedCompany, type SeededCompany } from '../hubspot/seeded-company.ts';
 
@@ -66,6 +67,10 @@ describe('cs-card card', () => {
     expect(result.stdout).toMatch(/^Renewal +Jan 10, 2027 \(in 49 days\) · Within 60 days · €24,000\.00 · deal \d+ · Renewal won on Jan 21, 2026$/m);
     expect(result.stdout).toMatch(new RegExp(`^NPS +\\+?${company.expected.nps.score} · ${company.expected.nps.responses} responses? · `, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^Support +Open tickets ${company.expected.support.openTickets} · High priority or urgent ${company.expected.support.openHighPriority} · `, 'm'));
+    // A customer past onboarding with no handoff pending: the card folds the handoff away, and so does the summary.
+    expect(result.stdout).toMatch(/^Lifecycle +(Active customer|Renewing) · /m);
+    expect(result.stdout).not.toMatch(/Sales handoff|required fields filled/);
+    expect(polish.stdout).not.toContain(catalogs.pl['handoff.title']);
 
     expect(polish.stdout).toMatch(new RegExp(`^Northwind Traders \\(firma ${company.id}\\) na dzień 22 lis 2026$`, 'm'));
     expect(japanese.stdout).toMatch(new RegExp(`^Northwind Traders（会社 ${company.id}）`));

@@ -129,6 +129,28 @@ describe('cs-card card --json on the demo portfolio, one company of each lifecyc
     expect(actionIds(view).filter((id) => id.startsWith('expansion'))).toEqual([]);
   });
 
+  it('the readable card: the sales handoff only while onboarding; a customer that has left and a prospect say why they have no score, with no coverage and no weights', { timeout: 60_000 }, async () => {
+    const kindsShown = ['onboarding', 'atRiskFarFromRenewal', 'churned', 'lead'] as const;
+    const [onboarding, active, churned, lead] = await Promise.all(
+      kindsShown.map(async (kind) => {
+        const result = await csCard(['card', idOf(kind), '--as-of', asOf], env);
+        expect(result.code, kind).toBe(0);
+        return result.stdout;
+      }),
+    );
+    expect(onboarding).toMatch(/^Sales handoff +Submitted to CS · \d+% of the required fields filled$/m);
+    for (const text of [active, churned, lead]) expect(text).not.toMatch(/Sales handoff|required fields filled/);
+
+    expect(active).toMatch(/^Health +\d+ \/ 100 · At risk · .*Data coverage: \d+% of the score’s weight had data$/m);
+    expect(active).toMatch(/^ {2}- Support \(weight 20\): /m);
+    expect(churned).toMatch(/^Health +No health score: the customer has left · Churned$/m);
+    expect(lead).toMatch(/^Health +Not a customer yet: no health score and no customer-success actions\. · Unknown$/m);
+    for (const text of [churned, lead]) {
+      expect(text).not.toMatch(/Data coverage|\(weight \d+\)/);
+      expect(text).toMatch(/^ {2}- Support: \S/m);
+    }
+  });
+
   it('completed QBR: the completed task settles "Schedule a QBR"', async () => {
     const tasks = sandbox.store.associations('companies', idOf('completedQbr'), 'tasks').flatMap((id) => sandbox.store.get('tasks', id) ?? []);
     expect(tasks.map((task) => task.properties.hs_task_status)).toEqual(['COMPLETED']);

@@ -54,15 +54,6 @@ const allFields: ReadonlyArray<readonly [HandoffFieldKey, MessageKey]> = [
 export { useHandoff };
 export type { CardData };
 
-/** Whether the handoff belongs on the card open: during onboarding, while it is with CS or back with sales, or while sales owes it. */
-export function handoffIsRelevant(view: CardView): boolean {
-  const { handoff } = view;
-  if (view.lifecycle?.stage === 'onboarding') return true;
-  if (handoff.status === 'submitted' || handoff.status === 'returned') return true;
-  if (handoff.phase === 'draft') return true;
-  return view.actions.some((action) => action.id === 'handoff-complete');
-}
-
 /** A handoff field's name in the user's language; a configured field not on the form keeps its label. */
 export function handoffFieldName(i18n: I18n, key: string): string {
   const all = allFields.find(([field]) => field === key);

@@ -6,7 +6,7 @@ import { OtherActions, TopAction } from './ActionsSection.tsx';
 import { CardFrame } from './CardFrame.tsx';
 import type { CardProps } from './CardFrame.tsx';
 import { ChurnReasonSection } from './ChurnReasonSection.tsx';
-import { HandoffSection, handoffIsRelevant, handoffPhaseLabel, useHandoff } from './HandoffSection.tsx';
+import { HandoffSection, handoffPhaseLabel, useHandoff } from './HandoffSection.tsx';
 import { CoverageNote, FactorBreakdown, HealthSummary, WhySection } from './HealthSection.tsx';
 import { NpsSection } from './NpsSection.tsx';
 import { RenewalDetails, RenewalSection } from './RenewalSection.tsx';
@@ -14,7 +14,7 @@ import { ScoreHistory } from './ScoreHistory.tsx';
 import { SupportSection } from './SupportSection.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
 import { WhatChanged } from './WhatChanged.tsx';
-import { lifecycleLabels } from './presentation.ts';
+import { handoffIsRelevant, lifecycleLabels } from './presentation.ts';
 
 /** The full card of the company record's tab. */
 export function TabCard(props: CardProps) {

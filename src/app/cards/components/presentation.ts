@@ -62,6 +62,20 @@ export function noScoreKey(band: string, stage: LifecycleStage): 'health.churned
   return stage === 'prospect' ? 'lifecycle.prospect.body' : 'health.noScore';
 }
 
+/**
+ * Whether the sales handoff belongs on the card open: during onboarding, while it is with CS or
+ * back with sales, or while sales owes it. Elsewhere (an active, renewing or churned customer, a
+ * prospect) the tab card folds it away and the CLI's card leaves it out: "Not started · 0%" there
+ * is no work owed.
+ */
+export function handoffIsRelevant(view: Pick<CardView, 'lifecycle' | 'handoff' | 'actions'>): boolean {
+  const { handoff } = view;
+  if (view.lifecycle?.stage === 'onboarding') return true;
+  if (handoff.status === 'submitted' || handoff.status === 'returned') return true;
+  if (handoff.phase === 'draft') return true;
+  return view.actions.some((action) => action.id === 'handoff-complete');
+}
+
 type RenewalRecord = Pick<CardView['renewal'], 'status' | 'lastOutcome' | 'staleDeals'>;
 
 /**

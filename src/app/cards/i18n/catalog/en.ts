@@ -484,6 +484,7 @@ export const messages = {
   'cli.card.title': '{name} (company {companyId}) as of {asOf, date}',
   'cli.card.titleNoName': 'Company {companyId} (no name on record) as of {asOf, date}',
   'cli.card.factor': '{factor} (weight {weight}): {value} — {explanation}',
+  'cli.card.factorFact': '{factor}: {explanation}',
   'cli.card.lifecycle': 'Lifecycle',
   'cli.card.deal': 'deal {dealId}',
   'cli.card.noActions': 'none suggested',

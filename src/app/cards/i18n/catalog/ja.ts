@@ -488,6 +488,7 @@ export const messages: Catalog = {
   'cli.card.title': '{name}（会社 {companyId}）{asOf, date} 時点',
   'cli.card.titleNoName': '会社 {companyId}（名前の記録なし）{asOf, date} 時点',
   'cli.card.factor': '{factor}（重み {weight}）：{value}。{explanation}',
+  'cli.card.factorFact': '{factor}：{explanation}',
   'cli.card.lifecycle': 'ライフサイクルステージ',
   'cli.card.deal': '取引 {dealId}',
   'cli.card.noActions': '提案なし',

@@ -482,6 +482,7 @@ export const messages: Catalog = {
   'cli.card.title': '{name} (firma {companyId}) na dzień {asOf, date}',
   'cli.card.titleNoName': 'Firma {companyId} (bez zapisanej nazwy) na dzień {asOf, date}',
   'cli.card.factor': '{factor} (waga {weight}): {value} — {explanation}',
+  'cli.card.factorFact': '{factor}: {explanation}',
   'cli.card.lifecycle': 'Etap cyklu życia',
   'cli.card.deal': 'transakcja {dealId}',
   'cli.card.noActions': 'brak sugestii',

@@ -492,6 +492,7 @@ export const messages: Catalog = {
   'cli.card.title': '{name} (บริษัท {companyId}) ณ วันที่ {asOf, date}',
   'cli.card.titleNoName': 'บริษัท {companyId} (ไม่มีชื่อในระบบ) ณ วันที่ {asOf, date}',
   'cli.card.factor': '{factor} (น้ำหนัก {weight}): {value} — {explanation}',
+  'cli.card.factorFact': '{factor}: {explanation}',
   'cli.card.lifecycle': 'ระยะวงจรลูกค้า',
   'cli.card.deal': 'ดีล {dealId}',
   'cli.card.noActions': 'ไม่มีคำแนะนำ',

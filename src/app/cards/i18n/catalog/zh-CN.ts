@@ -484,6 +484,7 @@ export const messages: Catalog = {
   'cli.card.title': '{name}（公司 {companyId}），截至 {asOf, date}',
   'cli.card.titleNoName': '公司 {companyId}（未记录名称），截至 {asOf, date}',
   'cli.card.factor': '{factor}（权重 {weight}）：{value}——{explanation}',
+  'cli.card.factorFact': '{factor}：{explanation}',
   'cli.card.lifecycle': '生命周期阶段',
   'cli.card.deal': '交易 {dealId}',
   'cli.card.noActions': '暂无建议',
