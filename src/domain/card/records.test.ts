@@ -78,8 +78,12 @@ describe('write-back properties', () => {
   });
 
   it('names the factors costing the most points first', () => {
-    const drivers = healthProperties(buildCardView(atRiskCompany(), defaultConfig, at), testWritten).cs_health_drivers;
-    expect(drivers?.startsWith('NPS 0/100: NPS -100 from 1 response')).toBe(true);
+    // Points lost (the card's Why): engagement 20, adoption 15.5, support 14.3, sentiment 11.9, renewal 9.5; the NPS of
+    // -100 from one answer counts for a fifth of its weight (low sample), so it costs 4.8 and is no top driver.
+    const view = buildCardView(atRiskCompany(), defaultConfig, at);
+    expect(view.health.factors.map((factor) => [factor.key, factor.pointsLost])).toEqual([['nps', 4.8], ['support', 14.3], ['engagement', 20], ['adoption', 15.5], ['renewal', 9.5], ['sentiment', 11.9]]);
+    const drivers = healthProperties(view, testWritten).cs_health_drivers;
+    expect(drivers?.split('; ').filter((part) => /^\w+ \d+\/100: /.test(part)).map((part) => part.split(' ')[0])).toEqual(['Engagement', 'Adoption', 'Support']);
   });
 
   it('keeps only what changed, comparing numbers and dates by value', () => {
