@@ -97,16 +97,12 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     // Inside the 90-day windows the renewal rules (save plan, call, escalation) cover it. A
     // lapsed contract (ended, no renewal deal on record) has no renewal in motion to save the
     // account: renewal-lapsed only asks for the record to be put straight, so the plan stands.
-    if (health.band !== 'at_risk') return null;
     const lapsed = renewal.lapsed;
-    if (!lapsed && renewal.window !== null && renewal.window !== 'later') return null;
+    if (health.band !== 'at_risk' || (!lapsed && renewal.window !== null && renewal.window !== 'later')) return null;
     const score = health.score ?? 0;
     return {
       title: 'Start an at-risk success plan',
-      reason: later(() =>
-        lapsed
-          ? `Health is ${score} (at risk) and the contract ended with no renewal on record: time to turn it around`
-          : `Health is ${score} (at risk) and the renewal is not within 90 days: time to turn it around`),
+      reason: later(() => `Health is ${score} (at risk) and ${lapsed ? 'the contract ended with no renewal on record' : 'the renewal is not within 90 days'}: time to turn it around`),
       reasonMessage: message(lapsed ? 'action.at-risk-success-plan.reasonLapsed' : 'action.at-risk-success-plan.reason', { score }),
       priority: 'high',
       dueInDays: 7,
