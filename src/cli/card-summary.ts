@@ -1,7 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
-import { factorFact, factorName, handoffIsRelevant, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines } from '../app/cards/components/presentation.ts';
+import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -43,13 +43,13 @@ function lifecycleLine(i18n: I18n, lifecycle: CardView['lifecycle']): Line {
 
 /**
  * The score (or why there is none), band, trend and coverage, then each factor. A churned customer
- * or a prospect is not scored at all (noScoreKey, what the card's score and "Why" say), so it gets
- * no coverage of a score and no factor weighed into one: only what each factor found.
+ * or a prospect is not scored at all (isUnscored, as the app card's factors), so it gets no
+ * coverage of a score and no factor weighed into one: only what each factor found.
  */
 function healthLines(i18n: I18n, health: CardView['health'], stage: CardView['lifecycle']['stage']): Line[] {
   const score = health.score === null ? i18n.t(noScoreKey(health.band, stage)) : i18n.t('health.scoreOutOf', { score: health.score });
   // Scored, or only short of data (the coverage says how short): the factors are weighed.
-  const scored = health.score !== null || noScoreKey(health.band, stage) === 'health.noScore';
+  const scored = !isUnscored(health, stage);
   const trend =
     health.trend30d === null || health.trend30d === 0
       ? []

@@ -140,8 +140,8 @@ describe('tab card in the user\'s language', () => {
   });
   afterAll(() => backend.close());
 
-  async function render(locale: string, timeZone: string) {
-    backend.reply({ status: 200, body: cardViewFixture() });
+  async function render(locale: string, timeZone: string, view = cardViewFixture()) {
+    backend.reply({ status: 200, body: view });
     const r = createRenderer('crm.record.tab');
     r.mocks.context.user.locale = locale;
     r.mocks.context.portal.timezone = timeZone;
@@ -168,5 +168,22 @@ describe('tab card in the user\'s language', () => {
     const translated = new Set(Object.values(catalogs[catalog]));
     expect(headings.length).toBeGreaterThan(5);
     for (const heading of headings) expect(translated.has(heading ?? ''), String(heading)).toBe(true);
+  });
+
+  it.each([
+    ['zh-CN', 'zh-CN'],
+    ['ja-JP', 'ja'],
+    ['pl-PL', 'pl'],
+    ['th-TH', 'th'],
+  ] as const)('renders a churned customer\'s factor facts under a heading in %s', async (locale, catalog) => {
+    const churned = cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'churned', factors: v.health.factors.map((factor) => ({ ...factor, contribution: null })) };
+      v.lifecycle = { stage: 'churned', since: '2026-02-10' };
+    });
+    const r = await render(locale, 'UTC', churned);
+    const headings = r.findAll(Heading).map((h) => h.text);
+    expect(headings).toContain(catalogs[catalog]['health.factorFacts']);
+    expect(headings).not.toContain(catalogs[catalog]['health.factors']);
+    expect(r.findByTestId(Text, 'health-no-score').text).toBe(catalogs[catalog]['health.churnedNoScore']);
   });
 });

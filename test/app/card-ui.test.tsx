@@ -2,9 +2,11 @@ import {
   Accordion,
   Alert,
   Button,
+  DescriptionListItem,
   EmptyState,
   ErrorState,
   Flex,
+  Heading,
   LineChart,
   LoadingButton,
   LoadingSpinner,
@@ -247,6 +249,59 @@ describe('tab card: no business rule of its own', () => {
     expect(prospect.findByTestId(Text, 'health-no-score').text).toBe('Not a customer yet: no health score and no customer-success actions.');
     expect(prospect.findByTestId(Text, 'why-none').text).toBe('Not a customer yet: no health score and no customer-success actions.');
     expect(textOf(prospect.getRootNode())).not.toContain('Too little data');
+  });
+});
+
+describe('tab card: the factors of a customer that is not scored', () => {
+  const churnedView = () =>
+    cardViewFixture((v) => {
+      // As the backend sends a churned customer: no score, no contributions, the points each factor would cost kept.
+      v.health = { ...v.health, score: null, band: 'churned', factors: v.health.factors.map((factor) => ({ ...factor, contribution: null })) };
+      v.lifecycle = { stage: 'churned', since: '2026-02-10' };
+    });
+  const prospectView = () =>
+    cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'unknown', coverage: 0.4, factors: v.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
+      v.lifecycle = { stage: 'prospect', since: null };
+    });
+
+  it.each([
+    ['churned', churnedView],
+    ['prospect', prospectView],
+  ] as const)('shows a %s customer each factor\'s fact only: no data coverage, no score, weight or contribution, no points lost', async (_kind, view) => {
+    const r = await renderReady(view());
+    expect(r.maybeFindByTestId(Text, 'health-coverage')).toBeNull();
+    expect(r.findAll(TableRow).filter((row) => String(row.props.testId).startsWith('factor-'))).toEqual([]);
+    expect(r.findAll(Heading).map((heading) => heading.text)).toContain('What the data shows');
+    expect(r.findAll(Heading).map((heading) => heading.text)).not.toContain('What drives the score');
+    const facts = r.findByTestId(Flex, 'factor-facts');
+    expect(r.findByTestId(Text, 'factor-fact-nps').text).toBe('Company NPS +70 from 8 answers.');
+    expect(r.findByTestId(Text, 'factor-fact-support').text).toBe('1 open ticket, none urgent.');
+    expect(r.findByTestId(Text, 'factor-fact-adoption').text).toBe('No usage properties configured.');
+    expect(facts.findAll(DescriptionListItem).map((item) => `${String(item.props.label)}: ${textOf(item)}`)).toEqual([
+      'NPS: Company NPS +70 from 8 answers.',
+      'Support: 1 open ticket, none urgent.',
+      'Adoption: No usage properties configured.',
+      'CSM sentiment: Sentiment last set 120 days ago.',
+    ]);
+    expect(textOf(r.getRootNode())).not.toContain('Data coverage');
+    // No factor's weight (20% or 10%) anywhere on the card.
+    expect(textOf(r.getRootNode())).not.toMatch(/\b[12]0%/);
+    // "Why" says why there is no score, and names no factor as costing points of it.
+    expect(r.maybeFindByTestId(Flex, 'why-0')).toBeNull();
+    expect(textOf(r.findByTestId(Flex, 'why'))).not.toContain('pts');
+  });
+
+  it('keeps the data coverage and the weighted factors of a customer only short of data: the coverage says why there is no score', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'unknown', coverage: 0.4, factors: v.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
+    }));
+    expect(r.findByTestId(Text, 'health-no-score').text).toBe('Not enough data for a score');
+    expect(r.findByTestId(Text, 'health-coverage').text).toBe('Data coverage: 40% of the score’s weight had data');
+    expect(textOf(r.findByTestId(TableRow, 'factor-nps'))).toBe('NPS 85 20% — OK Company NPS +70 from 8 answers.');
+    expect(textOf(r.findByTestId(TableRow, 'factor-adoption'))).toBe('Adoption — 20% — No data No usage properties configured.');
+    expect(r.maybeFindByTestId(Flex, 'factor-facts')).toBeNull();
+    expect(r.findAll(Heading).map((heading) => heading.text)).toContain('What drives the score');
   });
 });
 

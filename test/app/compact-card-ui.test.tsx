@@ -56,6 +56,23 @@ describe('compact card (sidebar and preview)', () => {
     expect(r.maybeFind(CrmActionLink)).toBeNull();
   });
 
+  it('names no factor as the "why" of a churned customer or a prospect, which have no score: it says why there is none', async () => {
+    const churned = await renderCompact('crm.record.sidebar', cardViewFixture((v) => {
+      // The backend keeps the points a churned customer's factors would cost (support: 2.2).
+      v.health = { ...v.health, score: null, band: 'churned', factors: v.health.factors.map((factor) => ({ ...factor, contribution: null })) };
+      v.lifecycle = { stage: 'churned', since: '2026-02-10' };
+    }));
+    expect(churned.findByTestId(Text, 'health-no-score').text).toBe('No health score: the customer has left');
+    expect(churned.maybeFindByTestId(Text, 'compact-why')).toBeNull();
+    expect(churned.maybeFindByTestId(Text, 'health-coverage')).toBeNull();
+    const prospect = await renderCompact('crm.preview', cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'unknown', factors: v.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
+      v.lifecycle = { stage: 'prospect', since: null };
+    }));
+    expect(prospect.findByTestId(Text, 'health-no-score').text).toBe('Not a customer yet: no health score and no customer-success actions.');
+    expect(prospect.maybeFindByTestId(Text, 'compact-why')).toBeNull();
+  });
+
   it('names the tab the HubSpot project gives the full card', () => {
     expect(recordTabName).toBe(tabCardMeta.config.name);
   });

@@ -34,7 +34,7 @@ function CompactBody({ view, data, fullCard }: { view: CardView; data: CardData;
   const i18n = useI18n();
   const { t } = i18n;
   const [top, ...others] = view.actions;
-  const [why] = costliestFactors(view.health.factors, 1);
+  const [why] = costliestFactors(view.health, 1);
   return (
     <Flex direction="column" gap="sm">
       <WarningsSection warnings={view.warnings} messages={view.warningMessages} compact />

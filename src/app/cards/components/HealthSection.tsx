@@ -1,4 +1,6 @@
 import {
+  DescriptionList,
+  DescriptionListItem,
   Flex,
   Heading,
   ProgressBar,
@@ -13,7 +15,7 @@ import {
 } from '@hubspot/ui-extensions';
 import type { CardView, FactorView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { NO_VALUE, TREND_SIGNAL_POINTS, bandProgressVariant, costliestFactors, factorFact, factorLook, factorName, lookOfBand, noScoreKey } from './presentation.ts';
+import { NO_VALUE, TREND_SIGNAL_POINTS, bandProgressVariant, costliestFactors, factorFact, factorLook, factorName, isUnscored, lookOfBand, noScoreKey } from './presentation.ts';
 
 type Health = CardView['health'];
 type Stage = CardView['lifecycle']['stage'];
@@ -71,7 +73,7 @@ export function HealthSummary({ health, stage }: { health: Health; stage: Stage 
 /** Why the score is what it is: the 2–3 factors that cost the most points, each with its fact; without a score, why there is none. */
 export function WhySection({ health, stage, count = 3 }: { health: Health; stage: Stage; count?: number }) {
   const i18n = useI18n();
-  const costly = costliestFactors(health.factors, count);
+  const costly = costliestFactors(health, count);
   const noScore = noScoreKey(health.band, stage);
   return (
     <Flex direction="column" gap="xs" testId="why">
@@ -93,8 +95,40 @@ export function WhySection({ health, stage, count = 3 }: { health: Health; stage
   );
 }
 
+/**
+ * The factors under the score: each weighed, with the data coverage (a customer short of data
+ * keeps both: the coverage says why there is no score); for a customer not scored at all
+ * (isUnscored: churned, or a prospect), only what each factor found, as the CLI's card prints it.
+ */
+export function FactorDetail({ health, stage }: { health: Health; stage: Stage }) {
+  if (isUnscored(health, stage)) return <FactorFacts factors={health.factors} />;
+  return (
+    <>
+      <FactorBreakdown factors={health.factors} />
+      <CoverageNote health={health} />
+    </>
+  );
+}
+
+/** Each factor's name and what it found: no score, weight or contribution, for there is no score. */
+function FactorFacts({ factors }: { factors: readonly FactorView[] }) {
+  const i18n = useI18n();
+  return (
+    <Flex direction="column" gap="sm" testId="factor-facts">
+      <Heading>{i18n.t('health.factorFacts')}</Heading>
+      <DescriptionList direction="column">
+        {factors.map((factor) => (
+          <DescriptionListItem key={factor.key} label={factorName(i18n, factor)}>
+            <Text testId={`factor-fact-${factor.key}`}>{factorFact(i18n, factor)}</Text>
+          </DescriptionListItem>
+        ))}
+      </DescriptionList>
+    </Flex>
+  );
+}
+
 /** Each factor's score, weight, contribution and status, with the backend's explanation of why. */
-export function FactorBreakdown({ factors }: { factors: readonly FactorView[] }) {
+function FactorBreakdown({ factors }: { factors: readonly FactorView[] }) {
   const { t } = useI18n();
   return (
     <Flex direction="column" gap="sm">
@@ -138,7 +172,7 @@ function FactorRow({ factor }: { factor: FactorView }) {
   );
 }
 
-export function CoverageNote({ health }: { health: Health }) {
+function CoverageNote({ health }: { health: Health }) {
   const i18n = useI18n();
   return (
     <Text variant="microcopy" testId="health-coverage">

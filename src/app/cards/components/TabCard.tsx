@@ -7,7 +7,7 @@ import { CardFrame } from './CardFrame.tsx';
 import type { CardProps } from './CardFrame.tsx';
 import { ChurnReasonSection } from './ChurnReasonSection.tsx';
 import { HandoffSection, handoffPhaseLabel, useHandoff } from './HandoffSection.tsx';
-import { CoverageNote, FactorBreakdown, HealthSummary, WhySection } from './HealthSection.tsx';
+import { FactorDetail, HealthSummary, WhySection } from './HealthSection.tsx';
 import { NpsSection } from './NpsSection.tsx';
 import { RenewalDetails, RenewalSection } from './RenewalSection.tsx';
 import { ScoreHistory } from './ScoreHistory.tsx';
@@ -58,8 +58,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
       {view.actions.length > 1 ? <Tile compact><OtherActions actions={view.actions} data={data} asOf={view.asOf} /></Tile> : null}
       <Tile compact>
         <Flex direction="column" gap="sm">
-          <FactorBreakdown factors={view.health.factors} />
-          <CoverageNote health={view.health} />
+          <FactorDetail health={view.health} stage={view.lifecycle.stage} />
           <ScoreHistory history={view.health.history} />
         </Flex>
       </Tile>

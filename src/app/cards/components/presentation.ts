@@ -63,6 +63,15 @@ export function noScoreKey(band: string, stage: LifecycleStage): 'health.churned
 }
 
 /**
+ * Whether the customer is not scored at all (churned, or a prospect), as opposed to scored or only
+ * short of data: then no coverage and no factor weighed into a score is shown, only what each
+ * factor found. A customer short of data keeps them: its coverage says why there is no score.
+ */
+export function isUnscored(health: Pick<CardView['health'], 'score' | 'band'>, stage: LifecycleStage): boolean {
+  return health.score === null && noScoreKey(health.band, stage) !== 'health.noScore';
+}
+
+/**
  * Whether the sales handoff belongs on the card open: during onboarding, while it is with CS or
  * back with sales, or while sales owes it. Elsewhere (an active, renewing or churned customer, a
  * prospect) the tab card folds it away and the CLI's card leaves it out: "Not started · 0%" there
@@ -152,9 +161,14 @@ export function factorFact(i18n: I18n, factor: Pick<FactorView, 'explanation' | 
   return factor.explanationMessage ? i18n.message(factor.explanationMessage, factor.explanation) : factor.explanation;
 }
 
-/** The factors that cost the most points, worst first (the backend's pointsLost; ties keep the backend's order). */
-export function costliestFactors(factors: readonly FactorView[], count: number): FactorView[] {
-  return factors
+/**
+ * The factors that cost the most points, worst first (the backend's pointsLost; ties keep the
+ * backend's order); none without a score, which nothing cost points of (a churned customer's
+ * factors may still carry the points they would cost).
+ */
+export function costliestFactors(health: Pick<CardView['health'], 'score' | 'factors'>, count: number): FactorView[] {
+  if (health.score === null) return [];
+  return health.factors
     .filter((factor) => (factor.pointsLost ?? 0) > 0)
     .sort((a, b) => (b.pointsLost ?? 0) - (a.pointsLost ?? 0))
     .slice(0, count);

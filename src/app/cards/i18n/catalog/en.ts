@@ -38,6 +38,7 @@ export const messages = {
   'health.trendNone': '30-day trend: not enough history',
   'health.coverage': 'Data coverage: {percent} of the score’s weight had data',
   'health.factors': 'What drives the score',
+  'health.factorFacts': 'What the data shows',
   'band.healthy': 'Healthy',
   'band.attention': 'Needs attention',
   'band.at_risk': 'At risk',

@@ -42,6 +42,7 @@ export const messages: Catalog = {
   'health.trendNone': '30 日間の推移：履歴が不足しています',
   'health.coverage': 'データのカバー率：スコアの重みのうち {percent} にデータがありました',
   'health.factors': 'スコアの要因',
+  'health.factorFacts': 'データから分かること',
   'band.healthy': '良好',
   'band.attention': '要注意',
   'band.at_risk': 'リスクあり',

@@ -36,6 +36,7 @@ export const messages: Catalog = {
   'health.trendNone': 'Trend 30-dniowy: za krótka historia',
   'health.coverage': 'Pokrycie danymi: czynniki z danymi to {percent} wagi wyniku',
   'health.factors': 'Co wpływa na wynik',
+  'health.factorFacts': 'Co pokazują dane',
   'band.healthy': 'Dobra kondycja',
   'band.attention': 'Wymaga uwagi',
   'band.at_risk': 'Ryzyko odejścia',

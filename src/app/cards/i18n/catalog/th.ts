@@ -46,6 +46,7 @@ export const messages: Catalog = {
   'health.trendNone': 'แนวโน้ม 30 วัน: ประวัติยังไม่พอ',
   'health.coverage': 'ความครอบคลุมของข้อมูล: {percent} ของน้ำหนักคะแนนมีข้อมูล',
   'health.factors': 'ปัจจัยที่กำหนดคะแนน',
+  'health.factorFacts': 'สิ่งที่ข้อมูลแสดง',
   'band.healthy': 'สุขภาพดี',
   'band.attention': 'ต้องให้ความสนใจ',
   'band.at_risk': 'มีความเสี่ยง',

@@ -38,6 +38,7 @@ export const messages: Catalog = {
   'health.trendNone': '30 天趋势：历史数据不足',
   'health.coverage': '数据覆盖率：有数据的因素占评分权重的 {percent}',
   'health.factors': '影响评分的因素',
+  'health.factorFacts': '数据显示的情况',
   'band.healthy': '健康',
   'band.attention': '需要关注',
   'band.at_risk': '有风险',
