@@ -54,6 +54,8 @@ describe('card view over garbage input', () => {
         expect(health.band === 'churned').toBe(lifecycle.stage === 'churned');
         if (health.score === null) {
           expect(health.band).toBe(lifecycle.stage === 'churned' ? 'churned' : 'unknown');
+          // No score: no factor contributes to one or costs points against one.
+          for (const factor of health.factors) expect([factor.contribution, factor.pointsLost ?? null]).toEqual([null, null]);
           return;
         }
         expect(health.score).toBeGreaterThanOrEqual(0);

@@ -118,9 +118,9 @@ export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Da
   };
 }
 
-/** A churned customer has no health score (band churned) and a prospect none yet (band unknown): the factors stay, as facts, without contributions. */
+/** A churned customer has no health score (band churned) and a prospect none yet (band unknown): the factors stay, as facts, without contributions or points lost. */
 function lifecycleHealth(health: Health<Explanation>, lifecycle: Lifecycle): Health<Explanation> {
   if (lifecycle.stage !== 'churned' && lifecycle.stage !== 'prospect') return health;
-  const factors = health.factors.map((factor) => ({ ...factor, contribution: null, effectiveWeight: 0 }));
+  const factors = health.factors.map((factor) => ({ ...factor, contribution: null, effectiveWeight: 0, pointsLost: null }));
   return { score: null, band: lifecycle.stage === 'churned' ? 'churned' : 'unknown', coverage: health.coverage, factors };
 }
