@@ -51,7 +51,7 @@ describe('the portfolio summary of npm start', () => {
 });
 
 describe('the summary\'s quarter lines', () => {
-  it('give the customer renewal rate\'s figures, and how many renewals are still open while any are', () => {
+  it('give the customer renewal rate\'s figures, and how many renewals are still open while any are; the current quarter is named as counted so far', () => {
     const [report] = bookReports([], [quarter], 'USD');
     if (report === undefined) throw new Error('bookReports gave no report');
     const sofar = { ...report, renewals: { ...report.renewals, due: 16, renewed: 5, lost: 2, open: 9 }, renewalRate: 5 / 16 };
@@ -59,9 +59,12 @@ describe('the summary\'s quarter lines', () => {
     const kpis = { current: { label: '2026-Q4', report: sofar }, lastQuarter: { label: '2026-Q3', report: full } };
     const lines = (locale?: string) => portfolioReport({ ...page([customer('1', true)]), kpis }, locale).split('\n').slice(-2);
     expect(lines()).toEqual([
-      '2026-Q3: customer renewal rate 75% (3 of 4 due), revenue churn rate n/a, NRR n/a',
-      '2026-Q4: customer renewal rate 31.3% (5 of 16 due, 9 still open), revenue churn rate n/a, NRR n/a',
+      'Last quarter (2026-Q3): customer renewal rate 75% (3 of 4 due), revenue churn rate n/a, NRR n/a',
+      // Up to the as-of day: `cs-card report --period 2026-Q4` counts the whole quarter (on the demo portfolio, 9 of 44 due
+      // against 9 of 29 so far), so the bare label "2026-Q4" put two different rates under one name.
+      'This quarter so far (2026-Q4): customer renewal rate 31.3% (5 of 16 due, 9 still open), revenue churn rate n/a, NRR n/a',
     ]);
+    expect(lines('zh-CN')[1]).toMatch(/^本季度至今（2026-Q4）：客户续约率/);
     expect(lines('ja')[1]).toContain('（契約更新予定 16 件中 5 件が契約更新済み、9 件未決定）');
     expect(lines('pl')[0]).toContain('(odnowiono 3 z 4 do odnowienia)');
   });

@@ -88,9 +88,15 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
     if (page.renewalsAtRiskCount > listedRenewals) lines.push(`  ${i18n.t('summary.more', { count: page.renewalsAtRiskCount - listedRenewals })}`);
   }
   lines.push('');
-  for (const { label, report } of [page.kpis.lastQuarter, page.kpis.current]) {
+  // The current quarter is counted up to the as-of day: named "this quarter so far", as the app page names it, so it
+  // is not read as `cs-card report --period` for the whole quarter (which also counts the renewals due after today).
+  const kpiLines = [
+    { period: i18n.t('portfolio.kpis.last', { period: page.kpis.lastQuarter.label }), report: page.kpis.lastQuarter.report },
+    { period: i18n.t('portfolio.kpis.current', { period: page.kpis.current.label }), report: page.kpis.current.report },
+  ];
+  for (const { period, report } of kpiLines) {
     const { due, renewed, open } = report.renewals;
-    lines.push(i18n.t('summary.kpis', { period: label, renewalRate: percent(i18n, report.renewalRate), due, renewed, open, revenueChurnRate: percent(i18n, report.revenueChurnRate), nrr: percent(i18n, report.netRevenueRetention) }));
+    lines.push(i18n.t('summary.kpis', { period, renewalRate: percent(i18n, report.renewalRate), due, renewed, open, revenueChurnRate: percent(i18n, report.revenueChurnRate), nrr: percent(i18n, report.netRevenueRetention) }));
   }
   return lines.join('\n');
 }
