@@ -4,6 +4,7 @@ import { churnDetail } from '../handoff/churn-reason.ts';
 import { customerValue } from '../renewal/customer-value.ts';
 import type { Deal } from '../renewal/deals.ts';
 import { handoffDetail } from '../handoff/handoff.ts';
+import { isScoredStage } from '../lifecycle/lifecycle.ts';
 import { factorChangesSince, healthFactorsProperty, type FactorChangesResult } from '../health/factor-history.ts';
 import { evaluateHealth } from '../health/health-evaluation.ts';
 import { factorView } from '../health/health.ts';
@@ -42,7 +43,11 @@ export function buildCardView(read: CompanySnapshot, config: CsConfig, at: { asO
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
   const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors.map(factorView) };
   if (history.length > 0) healthView.history = history;
-  const changes = factorChangesSince(health.factors, snapshot.history[healthFactorsProperty], { asOf, days: config.health.trendDays, threshold: config.health.factorChangePoints });
+  // A churned customer or a prospect has no score, so no factor score "moved in 30 days" either
+  // (Upland Capital, churned, read "What changed in 30 days: NPS 48 → 0" under "the customer has left").
+  const changes: FactorChangesResult = isScoredStage(lifecycle.stage)
+    ? factorChangesSince(health.factors, snapshot.history[healthFactorsProperty], { asOf, days: config.health.trendDays, threshold: config.health.factorChangePoints })
+    : { kind: 'notScored' };
   if (changes.kind === 'changes') healthView.factorChanges = changes.factorChanges;
 
   return {

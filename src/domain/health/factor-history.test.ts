@@ -6,7 +6,7 @@ import { factorChangesSince, formatFactorScores, parseFactorScores } from './fac
 import { writebackFor } from '../sync/write-rules.ts';
 import { productProperties } from '../properties.ts';
 import type { FactorView } from '../../app/cards/contract/view-model.ts';
-import { at, atRiskCompany, change, healthyCompany, isoAt } from '../testing/fixtures.ts';
+import { at, atRiskCompany, change, deal, healthyCompany, isoAt } from '../testing/fixtures.ts';
 import { testPropertyWords, testWritten } from '../testing/wording.ts';
 
 // cs_health_factors: the factor scores behind each written score, so that its property history
@@ -127,6 +127,26 @@ describe('the card and the sync', () => {
       [...(changes?.changes ?? [])].map((moved) => Math.abs((moved.to ?? 0) - (moved.from ?? 0))).sort((a, b) => b - a),
     );
     expect(view.warnings).toEqual([]);
+  });
+
+  it('shows no factor moving for a churned customer or a prospect, who have no score (demo: Upland Capital, churned, read "NPS 48 → 0" under "the customer has left")', () => {
+    const factors = { cs_health_factors: [change('nps:95;support:90;engagement:85;adoption:80;renewal:70;sentiment:100', 40)] };
+    // Won a year's contract 375 days ago, lost its renewal 10 days ago, nothing open: churned.
+    const churned = atRiskCompany({
+      history: factors,
+      deals: [deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -375, amount: 24000 }), deal({ stage: 'closedlost', closeInDays: -10, amount: 24000 })],
+    });
+    const churnedView = buildCardView(churned, defaultConfig, at);
+    expect(churnedView.lifecycle.stage).toBe('churned');
+    expect(churnedView.health).toMatchObject({ score: null, band: 'churned', trend30d: null });
+    expect(churnedView.health.factorChanges).toBeUndefined();
+    // The same company, scored, does show its moves.
+    expect(buildCardView(atRiskCompany({ history: factors }), defaultConfig, at).health.factorChanges?.changes.length).toBeGreaterThan(0);
+    const prospect = atRiskCompany({ history: factors, company: { lifecyclestage: 'lead' }, deals: [] });
+    const prospectView = buildCardView(prospect, defaultConfig, at);
+    expect(prospectView.lifecycle.stage).toBe('prospect');
+    expect(prospectView.health.factorChanges).toBeUndefined();
+    expect(prospectView.warnings).toEqual([]);
   });
 
   it('takes the threshold from the configuration', () => {

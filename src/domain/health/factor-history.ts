@@ -109,7 +109,9 @@ export type FactorChanges = NonNullable<CardView['health']['factorChanges']>;
 export type FactorChangesResult =
   | { readonly kind: 'changes'; readonly factorChanges: FactorChanges | null }
   /** The value in force back then cannot be read: what changed is not shown, and the card says why. */
-  | { readonly kind: 'unreadable'; readonly writtenOn: string; readonly problem: string };
+  | { readonly kind: 'unreadable'; readonly writtenOn: string; readonly problem: string }
+  /** The customer has no score (churned, or a prospect): what changed is not shown, and nothing needs saying. */
+  | { readonly kind: 'notScored' };
 
 export interface FactorChangeOptions {
   readonly asOf: Day;

@@ -8,7 +8,7 @@ import { handoffOf, type Handoff } from '../handoff/handoff.ts';
 import { combineFactors, type Health } from './health.ts';
 import type { Explanation } from './factor.ts';
 import { healthScoreProperty, healthTrend, scorePoints, type ScorePoint } from './health-history.ts';
-import { lifecycleOf, type Lifecycle } from '../lifecycle/lifecycle.ts';
+import { isScoredStage, lifecycleOf, type Lifecycle } from '../lifecycle/lifecycle.ts';
 import { lazyNpsFactor, npsFacts, type NpsFacts } from '../nps/nps.ts';
 import { suggestActions, type SuggestedAction } from '../playbooks/playbooks.ts';
 import { prefetchRecords } from '../parsing/index.ts';
@@ -120,7 +120,7 @@ export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Da
 
 /** A churned customer has no health score (band churned) and a prospect none yet (band unknown): the factors stay, as facts, without contributions or points lost. */
 function lifecycleHealth(health: Health<Explanation>, lifecycle: Lifecycle): Health<Explanation> {
-  if (lifecycle.stage !== 'churned' && lifecycle.stage !== 'prospect') return health;
+  if (isScoredStage(lifecycle.stage)) return health;
   const factors = health.factors.map((factor) => ({ ...factor, contribution: null, effectiveWeight: 0, pointsLost: null }));
   return { score: null, band: lifecycle.stage === 'churned' ? 'churned' : 'unknown', coverage: health.coverage, factors };
 }

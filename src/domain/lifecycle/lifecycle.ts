@@ -41,6 +41,20 @@ export interface LifecycleInput {
 }
 
 /**
+ * Whether a customer in this stage has a health score: a churned customer has left and a
+ * prospect is not a customer yet, so neither is scored, and nothing on their card may read as a
+ * score (no contribution, no points lost, no factor moving "in 30 days").
+ *
+ * @example
+ * isScoredStage('renewing') // => true
+ * isScoredStage('churned') // => false
+ * isScoredStage('prospect') // => false
+ */
+export function isScoredStage(stage: LifecycleStage): boolean {
+  return stage !== 'churned' && stage !== 'prospect';
+}
+
+/**
  * The lifecycle stage and since when.
  *
  * @example
