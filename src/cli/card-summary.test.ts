@@ -68,6 +68,20 @@ describe('cardSummary', () => {
     expect(line(summary, 'Renewal')).toMatch(/^Renewal +Nov 20, 2027 \(in 348 days\) · More than 90 days away · .+ · Estimated from the contract’s end date and term · Renewal won on Nov 18, 2026$/);
   });
 
+  it('gives a renewal deal in another currency the amount the deal itself shows beside the converted value, in every language (demo: Nimbus Studios, deal £216,600.00)', () => {
+    const foreign = (view: CardView) => {
+      view.renewal = { ...view.renewal, amount: 275082, currency: 'USD', dealAmount: 216600, dealCurrency: 'GBP' };
+    };
+    expect(line(cardSummary(cardViewFixture(foreign)), 'Renewal')).toMatch(/ · \$275,082\.00 \(converted from the deal’s £216,600\.00\) · deal 501$/);
+    // The same deal in the home currency: its value once, as before.
+    expect(line(cardSummary(cardViewFixture()), 'Renewal')).not.toMatch(/converted/);
+    for (const locale of ['pl', 'zh-CN', 'ja', 'th']) {
+      const summary = cardSummary(cardViewFixture(foreign), {}, createI18n(locale, 'UTC'));
+      expect(summary).toMatch(/216[,\s\u00a0.]?600/);
+      expect(summary).not.toMatch(/converted/);
+    }
+  });
+
   it('says what is missing instead of printing blanks, and lists warnings last', () => {
     const summary = cardSummary(
       cardViewFixture((view) => {

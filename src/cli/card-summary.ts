@@ -1,7 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView } from '../app/cards/contract/view-model.ts';
-import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines } from '../app/cards/components/presentation.ts';
+import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines, renewalValue } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -74,7 +74,8 @@ function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Li
   // The window's own word says how far (or how overdue) it is: "Overdue", never "12 days overdue (overdue)".
   const parts = [i18n.dayWithRelative(renewal.date, asOf)];
   if (renewal.window !== null) parts.push(i18n.t(`window.${renewal.window}`));
-  if (renewal.amount !== null) parts.push(i18n.money(renewal.amount, renewal.currency));
+  const value = renewalValue(i18n, renewal);
+  if (value !== null) parts.push(value);
   if (renewal.source !== null) parts.push(renewal.dealId === null ? i18n.t(`renewal.source.${renewal.source}`) : i18n.t('cli.card.deal', { dealId: renewal.dealId }));
   return labelled(label, i18n.parts([...parts, ...renewalRecordLines(i18n, renewal)]));
 }

@@ -70,6 +70,15 @@ describe('tab card: what it shows of a view', () => {
     expect(textOf(r.findByTestId(TableRow, 'factor-sentiment'))).toContain('Stale Sentiment last set 120 days ago.');
   });
 
+  it('shows a renewal deal in another currency at its converted value and at the amount the deal itself shows (demo: Nimbus Studios, deal £216,600.00, card $275,082.00)', async () => {
+    const r = await renderReady(
+      cardViewFixture((view) => {
+        view.renewal = { ...view.renewal, amount: 275082, currency: 'USD', dealAmount: 216600, dealCurrency: 'GBP' };
+      }),
+    );
+    expect(r.findByTestId(Text, 'renewal-value').text).toBe('$275,082.00 (converted from the deal’s £216,600.00)');
+  });
+
   it('shows the renewal date, days to go, window, value in its currency, and the deal stage', async () => {
     const r = await renderReady(cardViewFixture());
     expect(r.findByTestId(Text, 'renewal-date').text).toBe('May 1, 2026 (in 47 days)');

@@ -1,7 +1,7 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { CardView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { lostRenewalLine, renewalRecordLines, windowLook } from './presentation.ts';
+import { lostRenewalLine, renewalRecordLines, renewalValue, windowLook } from './presentation.ts';
 
 type Renewal = CardView['renewal'];
 
@@ -41,7 +41,7 @@ export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Re
         </DescriptionListItem>
         <DescriptionListItem label={t('renewal.value')}>
           <Text testId="renewal-value" format={{ fontWeight: 'demibold' }}>
-            {renewal.amount === null ? t('renewal.noValue') : i18n.money(renewal.amount, renewal.currency)}
+            {renewalValue(i18n, renewal) ?? t('renewal.noValue')}
           </Text>
         </DescriptionListItem>
         {compact ? null : <RenewalDealItems renewal={renewal} />}

@@ -85,6 +85,19 @@ export function handoffIsRelevant(view: Pick<CardView, 'lifecycle' | 'handoff' |
   return view.actions.some((action) => action.id === 'handoff-complete');
 }
 
+/**
+ * The renewal's value in the portal's home currency and, when the deal is in another currency,
+ * the deal's own amount beside it: the deal record shows £216,600.00 where the card's value is
+ * HubSpot's conversion, $275,082.00, and the two must not read as different amounts. Null
+ * without an amount.
+ */
+export function renewalValue(i18n: I18n, renewal: Pick<CardView['renewal'], 'amount' | 'currency' | 'dealAmount' | 'dealCurrency'>): string | null {
+  if (renewal.amount === null) return null;
+  const value = i18n.money(renewal.amount, renewal.currency);
+  if (renewal.dealAmount === undefined || renewal.dealAmount === null || renewal.dealCurrency === undefined) return value;
+  return i18n.t('renewal.valueConverted', { value, dealValue: i18n.money(renewal.dealAmount, renewal.dealCurrency) });
+}
+
 type RenewalRecord = Pick<CardView['renewal'], 'status' | 'lastOutcome' | 'staleDeals'>;
 
 /**

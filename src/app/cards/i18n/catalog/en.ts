@@ -69,6 +69,7 @@ export const messages = {
   'renewal.window': 'Window',
   'renewal.value': 'Value',
   'renewal.noValue': 'No amount on record',
+  'renewal.valueConverted': '{value} (converted from the deal’s {dealValue})',
   'renewal.stage': 'Renewal deal stage',
   'renewal.noStage': 'No renewal deal',
   'renewal.source': 'Source',

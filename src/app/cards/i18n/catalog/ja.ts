@@ -73,6 +73,7 @@ export const messages: Catalog = {
   'renewal.window': '契約更新の時期',
   'renewal.value': '金額',
   'renewal.noValue': '金額の記録なし',
+  'renewal.valueConverted': '{value}（取引の金額 {dealValue} から換算）',
   'renewal.stage': '契約更新取引のステージ',
   'renewal.noStage': '契約更新の取引なし',
   'renewal.source': '参照元',

@@ -67,6 +67,7 @@ export const messages: Catalog = {
   'renewal.window': 'Okno odnowienia',
   'renewal.value': 'Wartość',
   'renewal.noValue': 'Brak kwoty',
+  'renewal.valueConverted': '{value} (przeliczone z kwoty transakcji: {dealValue})',
   'renewal.stage': 'Etap transakcji odnowienia',
   'renewal.noStage': 'Brak transakcji odnowienia',
   'renewal.source': 'Źródło',

@@ -77,6 +77,7 @@ export const messages: Catalog = {
   'renewal.window': 'ช่วงเวลาต่ออายุสัญญา',
   'renewal.value': 'มูลค่า',
   'renewal.noValue': 'ไม่มีจำนวนเงินในระบบ',
+  'renewal.valueConverted': '{value} (แปลงจากมูลค่าดีล {dealValue})',
   'renewal.stage': 'ขั้นตอนของดีลต่ออายุสัญญา',
   'renewal.noStage': 'ไม่มีดีลต่ออายุสัญญา',
   'renewal.source': 'แหล่งที่มา',

@@ -69,6 +69,7 @@ export const messages: Catalog = {
   'renewal.window': '续约时间窗口',
   'renewal.value': '金额',
   'renewal.noValue': '没有金额记录',
+  'renewal.valueConverted': '{value}（由交易金额 {dealValue} 换算）',
   'renewal.stage': '续约交易阶段',
   'renewal.noStage': '没有续约交易',
   'renewal.source': '来源',
