@@ -23,7 +23,7 @@ const quarter: Period = { start: day('2026-10-01'), end: asOf };
 function customer(id: string, healthWritten: boolean): BookCompany {
   return {
     id, name: `Company ${id}`, ownerId: null, band: healthWritten ? 'healthy' : 'unknown', score: healthWritten ? 90 : null, healthWritten,
-    renewalDate: null, renewalAmount: null, currency: 'USD', customer: true, arr: 10_000, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [],
+    renewalDate: null, renewalAmount: null, renewalLapsed: false, currency: 'USD', customer: true, arr: 10_000, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [],
   };
 }
 
@@ -47,6 +47,27 @@ describe('the portfolio summary of npm start', () => {
 
   it('says nothing of the kind once sync wrote health', () => {
     expect(portfolioReport(page([customer('1', false), customer('2', true)]))).not.toContain(en['summary.neverSynced']);
+  });
+});
+
+describe('a contract that lapsed (ended with no renewal deal on record)', () => {
+  // Like Quarry Dental in the demo portfolio: its contract ended 2026-06-01 (175 days before 2026-11-23), no renewal
+  // deal, needs attention: it was listed as "2026-06-01  175 days ago", an overdue renewal that does not exist.
+  const lapsed: BookCompany = { ...customer('1', true), name: 'Quarry Dental', band: 'attention', score: 56, renewalDate: '2026-06-01', renewalAmount: 169_300, renewalLapsed: true, arr: 169_300 };
+  const overdue: BookCompany = { ...customer('2', true), name: 'Delta Software', band: 'attention', score: 71, renewalDate: '2026-11-12', renewalAmount: 150_200, arr: 150_200 };
+  const text = (locale?: string) => portfolioReport({ ...page([lapsed, overdue, customer('3', true)]), renewalsAtRiskCount: 2 }, locale);
+
+  it('is said in the When column instead of an overdue renewal, and an open overdue renewal still reads "11 days ago"', () => {
+    const rows = text().split('\n');
+    expect(rows.find((row) => row.includes('Quarry Dental'))).toMatch(/2026-06-01 +contract ended 175 days ago, no renewal deal +56 needs attention +USD\u00a0169,300$/);
+    expect(rows.find((row) => row.includes('Delta Software'))).toMatch(/2026-11-12 +11 days ago +71 needs attention/);
+  });
+
+  it('is counted under the headline with the ARR it keeps in force, in the reader\'s language', () => {
+    expect(text()).toContain('  1 customer’s contract ended with no renewal deal on record (USD\u00a0169,300 of the ARR in force): still counted as a customer, at that ARR, until a renewal or the churn is recorded');
+    expect(text('pl')).toContain('Umowa bez transakcji odnowienia wygasła u 1 klienta');
+    expect(text('zh-CN')).toContain('合同已于 175 天前结束，无续约交易');
+    expect(portfolioReport(page([overdue]))).not.toContain('no renewal deal');
   });
 });
 

@@ -54,6 +54,9 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   if (churned > 0) lines.push(`  ${i18n.t('summary.churned', { count: churned })}`);
   if (overview.arr.length > 1) lines.push(`  ${i18n.t('portfolio.perCurrency')}`);
   if (overview.arrInferred > 0) lines.push(`  ${i18n.t('report.arrInferred', { companies: overview.arrInferred })}`);
+  // Contracts that ended with no renewal deal (the cards' "contract lapsed"): in force until a renewal or the churn is recorded.
+  const lapsed = overview.lapsed ?? 0;
+  if (lapsed > 0) lines.push(`  ${i18n.t('summary.lapsed', { count: lapsed, arr: money(overview.arrLapsed ?? []) })}`);
   lines.push('');
   const currencies = overview.arr.map((m) => m.currency);
   const bandRows = overview.bands.map((line) => {
@@ -77,7 +80,8 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
       return [
         renewal.name,
         renewal.renewalDate,
-        i18n.relativeDays(renewal.daysToRenewal),
+        // A lapsed contract's date is its end, not an overdue renewal deal's: the card's "contract lapsed, no renewal on record".
+        renewal.lapsed === true ? i18n.t('portfolio.lapsedWhen', { days: -renewal.daysToRenewal }) : i18n.relativeDays(renewal.daysToRenewal),
         // The band as a word in a running line ("41 at risk"), as the catalog writes it (no case to change in Chinese or Thai).
         i18n.t('portfolio.scoreBand', { score: renewal.score, band: renewal.band }),
         renewal.amount === null || renewal.currency === null ? '—' : wholeMoney(i18n.locale, renewal.amount, renewal.currency),

@@ -139,6 +139,20 @@ describe('the managers’ app page', () => {
     expect(textOf(r.getRootNode()).split(note).length - 1).toBe(1);
   });
 
+  it('says a contract lapsed (ended, no renewal deal on record) in the renewals at risk and under the bands, not an overdue renewal', async () => {
+    // Quarry Co: won 2025-06-01 at 60,000, its term ended 2026-06-01 (the date sync wrote), no renewal deal since: 175 days
+    // past on 2026-11-23, still in force (nothing ended it). Late Co's renewal deal is open and 11 days overdue: not lapsed.
+    const lapsed = company('19', 'Quarry Co', { cs_health_band: 'attention', cs_health_score: '56', cs_renewal_date: '2026-06-01' }, [won('newbusiness', '2025-06-01', 60_000)]);
+    const late = company('20', 'Late Co', { cs_health_band: 'at_risk', cs_health_score: '30', cs_renewal_date: '2026-11-12' }, [won('newbusiness', '2025-11-12', 40_000), open('2026-11-12', 40_000)]);
+    const r = await renderPage({ status: 200, body: pageOf({ book: [lapsed, late], owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last, read }, { asOf, currency }) });
+    const rows = r.findByTestId(Table, 'at-risk').findAll(TableRow).slice(1).map((row) => textOf(row));
+    expect(rows.find((row) => row.includes('Quarry Co'))).toContain('contract ended 175 days ago, no renewal deal');
+    expect(rows.find((row) => row.includes('Late Co'))).not.toContain('no renewal deal');
+    expect(r.findByTestId(Text, 'bands-lapsed').text).toBe(
+      '1 customer’s contract ended with no renewal deal on record ($60,000 of the ARR in force): still counted as a customer, at that ARR, until a renewal or the churn is recorded',
+    );
+  });
+
   it('says under the churned customers when the ARR a churn lost is inferred from the lost renewal deal', async () => {
     // Gone Ltd's churned 30,000 rests on its won new business: no note.
     expect(textOf((await renderPage({ status: 200, body: demoPage() })).getRootNode())).not.toContain('Churned ARR inferred');

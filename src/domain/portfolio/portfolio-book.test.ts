@@ -102,10 +102,41 @@ describe('churnedSince on the book\'s contract deals (the card\'s rule, renewal.
   });
 });
 
+describe('a contract that lapsed: ended with no renewal deal on record (the card\'s renewal.lapsed)', () => {
+  // Like Quarry Dental in the demo portfolio: won 2025-06-01 at 60,000, the 12-month term ended on 2026-06-01 (the
+  // date sync wrote), no renewal deal since. On 2026-11-23 that date is 175 days past; nothing renews it, nothing ended it.
+  const lapsed = company('7', { cs_health_band: 'at_risk', cs_health_score: '30', cs_renewal_date: '2026-06-01', cs_renewal_amount: '60000' }, [won('newbusiness', '2025-06-01', 60_000)]);
+  // An overdue renewal deal still open: a renewal in motion, not a lapsed contract.
+  const overdue = company('8', { cs_health_band: 'attention', cs_health_score: '60', cs_renewal_date: '2026-11-01', cs_renewal_amount: '90000' }, [won('newbusiness', '2025-11-01', 90_000), open('2026-11-01', 90_000)]);
+  // Healthy and lapsed: not in the renewals at risk, still counted among the lapsed contracts.
+  const healthyLapsed = company('9', { cs_health_band: 'healthy', cs_health_score: '85', cs_renewal_date: '2026-09-30' }, [won('newbusiness', '2025-09-30', 25_000)]);
+  const overview = portfolioOverview([lapsed, overdue, healthyLapsed], { asOf, churnPeriod: q4, reporting: 'USD' });
+
+  it('is marked in the renewals at risk, so its past date does not read as an overdue renewal', () => {
+    expect(lapsed.renewalLapsed).toBe(true);
+    expect(overdue.renewalLapsed).toBe(false);
+    expect(overview.renewalsAtRisk.map((r) => [r.companyId, r.daysToRenewal, r.lapsed])).toEqual([
+      ['8', -22, false],
+      ['7', -175, true],
+    ]);
+  });
+
+  it('is counted with its ARR, which stays in force (no lost renewal ended it): 60,000 + 25,000', () => {
+    expect(overview.customers).toBe(3);
+    expect(overview.lapsed).toBe(2);
+    expect(overview.arrLapsed).toEqual([{ currency: 'USD', amount: 85_000 }]);
+  });
+
+  it('is not a churned company\'s: a lost renewal is churn, not a lapse', () => {
+    const churned = company('10', { cs_renewal_date: '2026-10-15' }, [won('newbusiness', '2025-10-15', 40_000), lost('2026-10-15', 40_000)]);
+    expect(churned.renewalLapsed).toBe(false);
+  });
+});
+
 describe('portfolioOverview: the horizon and the bands (any book)', () => {
   function booked(id: string, values: Partial<BookCompany>): BookCompany {
     return {
-      id, name: `Company ${id}`, ownerId: null, band: 'unknown', score: null, healthWritten: true, renewalDate: null, renewalAmount: null,
+      id, name: `Company ${id}`, ownerId: null, band: 'unknown', score: null, healthWritten: true, renewalDate: null, renewalAmount: null, renewalLapsed: false,
       currency: 'USD', customer: (values.churnedOn ?? null) === null, arr: 0, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [], ...values,
     };
   }

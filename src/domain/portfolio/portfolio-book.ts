@@ -36,6 +36,12 @@ import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/
 // - Renewals at risk: not healthy, not churned, renewal (cs_renewal_date, as sync wrote it)
 //   overdue or within the horizon; ordered by value at stake (cs_renewal_amount, else the ARR in
 //   force), largest first, then the soonest.
+// - A lapsed contract (issue 19 "Outcomes": it ended with no renewal deal on record, the card's
+//   renewal.lapsed, renewal/renewal.ts): the renewal date sync wrote is in the past and no open renewal
+//   deal is on record. The contract still counts in force (no lost renewal ended it: it is the walk's
+//   rule) and the company as a customer, and its date reads as an overdue renewal: the overview marks
+//   it (a renewal at risk's `lapsed`) and counts such customers and their ARR (lapsed, arrLapsed), so
+//   the page and the summary say that no renewal is in motion instead of showing an overdue one.
 
 export interface BookCompany {
   readonly id: string;
@@ -47,6 +53,8 @@ export interface BookCompany {
   readonly healthWritten: boolean;
   readonly renewalDate: string | null;
   readonly renewalAmount: number | null;
+  /** The contract ended with no renewal deal on record: the renewal date is past and no renewal deal is open (the card's renewal.lapsed). */
+  readonly renewalLapsed: boolean;
   /** The currency of the company's amounts (null when it has no contract deal). */
   readonly currency: string | null;
   /** A customer on the as-of day (customer.ts customerOn, the period report's rule too). */
@@ -130,6 +138,8 @@ export function bookCompany(
     score: score !== null && score >= 0 && score <= 100 ? Math.round(score) : null,
     renewalDate: renewalDay === null ? null : formatDay(renewalDay),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,
+    // renewal/renewal.ts's rule (lapsed: the day past and no renewal deal open, dated or not), on the date sync wrote.
+    renewalLapsed: renewalDay !== null && renewalDay < options.asOf && churnedOn === null && !deals.some((deal) => deal.renewal && deal.open),
     currency,
     customer,
     // One rule with the period report (contract-in-force.ts): a churned company has no contract in force there either.
@@ -185,6 +195,8 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
   let customers = 0;
   let arrInferred = 0;
   let healthWritten = false;
+  let lapsed = 0;
+  const lapsedArr = new Map<string, number>();
   for (const company of companies) {
     healthWritten ||= company.healthWritten;
     if (company.churnedOn !== null) {
@@ -207,12 +219,16 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
       addMoney(line.arr, company.currency, company.arr);
     }
     addMoney(total, company.currency, company.arr);
+    if (company.customer && company.renewalLapsed) {
+      lapsed += 1;
+      addMoney(lapsedArr, company.currency, company.arr);
+    }
     if (band === 'healthy' || company.renewalDate === null) continue;
     const day = parseDay(company.renewalDate);
     if (day === null || day - options.asOf > horizonDays) continue;
     const amount = company.renewalAmount ?? (company.arr > 0 ? company.arr : null);
     addMoney(atRiskTotal, company.currency, amount ?? 0);
-    renewalsAtRisk.push({ companyId: company.id, name: company.name, band, score: company.score, renewalDate: company.renewalDate, daysToRenewal: day - options.asOf, amount, currency: company.currency });
+    renewalsAtRisk.push({ companyId: company.id, name: company.name, band, score: company.score, renewalDate: company.renewalDate, daysToRenewal: day - options.asOf, amount, currency: company.currency, lapsed: company.renewalLapsed });
   }
   renewalsAtRisk.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.daysToRenewal - b.daysToRenewal || a.companyId.localeCompare(b.companyId));
   churned.sort((a, b) => b.churnedOn.localeCompare(a.churnedOn) || a.companyId.localeCompare(b.companyId));
@@ -222,6 +238,8 @@ export function portfolioOverview(companies: readonly BookCompany[], options: { 
     customers,
     arr: moneyList(total, options.reporting),
     arrInferred,
+    lapsed,
+    arrLapsed: moneyList(lapsedArr, options.reporting),
     bands: overviewBandOrder.map((band) => {
       const line = bandTotals.get(band) ?? { customers: 0, arr: new Map<string, number>() };
       return { band, customers: line.customers, arr: moneyList(line.arr, options.reporting) };

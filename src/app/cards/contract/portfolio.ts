@@ -22,6 +22,9 @@ export const portfolioOverviewSchema = z.object({
   arr: list(moneySchema),
   /** Customers whose ARR in force rests on the contract a renewal deal implies (open, or lost and followed by another renewal deal), no decided contract deal before it (domain/portfolio/contract-in-force.ts). */
   arrInferred: count,
+  /** Customers whose contract ended with no renewal deal on record (the card's renewal.lapsed), still counted in force (domain/portfolio/portfolio-book.ts), and their ARR. */
+  lapsed: z.optional(count),
+  arrLapsed: z.optional(list(moneySchema)),
   /** Customers and ARR in force per health band, churned last. */
   bands: list(z.object({ band: healthBandSchema, customers: count, arr: list(moneySchema) })),
   /** The most valuable renewals within the horizon whose health is at risk or needs attention (at most pageListLimit). */
@@ -37,6 +40,8 @@ export const portfolioOverviewSchema = z.object({
       /** Value at stake: the renewal amount, else the ARR in force; null when neither is known. */
       amount: z.nullable(z.number()),
       currency: z.nullable(z.string()),
+      /** The contract ended with no renewal deal on record (the card's renewal.lapsed): the date is its end, no renewal is in motion. */
+      lapsed: z.optional(z.boolean()),
     }),
   ),
   arrAtRisk: list(moneySchema),

@@ -61,6 +61,11 @@ export function BandsTable({ page }: { readonly page: PageData }) {
           {i18n.t('report.arrInferred', { companies: page.overview.arrInferred })}
         </Text>
       ) : null}
+      {(page.overview.lapsed ?? 0) > 0 ? (
+        <Text variant="microcopy" testId="bands-lapsed">
+          {i18n.t('summary.lapsed', { count: page.overview.lapsed ?? 0, arr: moneyList(i18n, page.overview.arrLapsed ?? []) })}
+        </Text>
+      ) : null}
     </Flex>
   );
 }
@@ -84,7 +89,8 @@ export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; re
                   <TableCell>
                     <CompanyLink portalId={portalId} companyId={renewal.companyId} name={renewal.name} testId={`company-${renewal.companyId}`} />
                   </TableCell>
-                  <TableCell>{i18n.dayWithRelative(renewal.renewalDate, page.asOf)}</TableCell>
+                  {/* A lapsed contract's date is its end, not an overdue renewal deal's (the card's "contract lapsed, no renewal on record"). */}
+                  <TableCell>{renewal.lapsed === true ? i18n.parts([i18n.date(renewal.renewalDate), i18n.t('portfolio.lapsedWhen', { days: -renewal.daysToRenewal })]) : i18n.dayWithRelative(renewal.renewalDate, page.asOf)}</TableCell>
                   <TableCell>
                     <StatusTag variant={bandVariant(renewal.band)}>{i18n.parts([renewal.score === null ? '—' : String(renewal.score), bandLabel(i18n, renewal.band)])}</StatusTag>
                   </TableCell>

@@ -265,6 +265,8 @@ export const messages = {
   'summary.churned': '{count, plural, one {# churned customer} other {# churned customers}}, counted apart',
   'summary.atRisk': 'Renewals in the next 90 days (or overdue) that are not healthy: {count}, {amount} at stake',
   'summary.more': '… and {count} more',
+  'summary.lapsed': '{count, plural, one {# customer’s contract} other {# customers’ contracts}} ended with no renewal deal on record ({arr} of the ARR in force): still counted as {count, plural, one {a customer} other {customers}}, at that ARR, until a renewal or the churn is recorded',
+  'portfolio.lapsedWhen': 'contract ended {days, plural, one {# day ago} other {# days ago}}, no renewal deal',
   'summary.kpis': '{period}: customer renewal rate {renewalRate} ({renewed, number} of {due, number} due{open, plural, =0 {} other {, # still open}}), revenue churn rate {revenueChurnRate}, NRR {nrr}',
   'error.busy': 'HubSpot is busy (too many requests at once); retrying…',
   'doctor.title': 'Checking {portal} (nothing is written)',

@@ -263,6 +263,8 @@ export const messages: Catalog = {
   'summary.churned': '{count, plural, one {# klient odszedł (liczony osobno)} few {# klientów odeszło (liczeni osobno)} many {# klientów odeszło (liczeni osobno)} other {# klienta odeszło (liczeni osobno)}}',
   'summary.atRisk': 'Odnowienia w ciągu 90 dni (lub zaległe) u klientów bez dobrej kondycji: {count}, zagrożona kwota {amount}',
   'summary.more': '… i jeszcze {count}',
+  'summary.lapsed': '{count, plural, one {Umowa bez transakcji odnowienia wygasła u # klienta} few {Umowy bez transakcji odnowienia wygasły u # klientów} many {Umowy bez transakcji odnowienia wygasły u # klientów} other {Umowy bez transakcji odnowienia wygasły u # klienta}} ({arr} obowiązującego ARR): {count, plural, one {nadal jest liczony jako klient} other {nadal są liczeni jako klienci}}, z tym ARR, dopóki nie zostanie zapisane odnowienie albo odejście',
+  'portfolio.lapsedWhen': 'umowa skończyła się {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} temu, bez transakcji odnowienia',
   'summary.kpis': '{period}: wskaźnik odnowień klientów {renewalRate} (odnowiono {renewed, number} z {due, number} do odnowienia{open, plural, =0 {} other {, wciąż otwarte: #}}), wskaźnik utraty przychodu {revenueChurnRate}, NRR {nrr}',
   'error.busy': 'HubSpot jest zajęty (zbyt wiele żądań naraz); ponawiam…',
   'doctor.title': 'Sprawdzam {portal} (nic nie jest zapisywane)',

@@ -265,6 +265,8 @@ export const messages: Catalog = {
   'summary.churned': '另有 {count} 位已流失客户，单独统计',
   'summary.atRisk': '未来 90 天内到期（或已逾期）且健康度欠佳的续约：{count} 个，涉及金额 {amount}',
   'summary.more': '……另有 {count} 个',
+  'summary.lapsed': '{count} 位客户的合同已到期且没有续约交易记录（有效 ARR 中的 {arr}）：在记录续约或流失之前，仍按该 ARR 计为客户',
+  'portfolio.lapsedWhen': '合同已于 {days} 天前结束，无续约交易',
   'summary.kpis': '{period}：客户续约率 {renewalRate}（应续约 {due, number} 个，已续约 {renewed, number} 个{open, plural, =0 {} other {，# 个仍在进行中}}），收入流失率 {revenueChurnRate}，NRR {nrr}',
   'error.busy': 'HubSpot 正忙（同时请求过多），正在重试…',
   'doctor.title': '正在检查 {portal}（不写入任何内容）',
