@@ -1,7 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
-import type { CardView } from '../app/cards/contract/view-model.ts';
-import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines, renewalValue } from '../app/cards/components/presentation.ts';
+import type { CardView, FactorView } from '../app/cards/contract/view-model.ts';
+import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines, renewalValue, unreadFactor } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -80,8 +80,9 @@ function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Li
   return labelled(label, i18n.parts([...parts, ...renewalRecordLines(i18n, renewal)]));
 }
 
-function npsLine(i18n: I18n, nps: CardView['nps']): Line {
+function npsLine(i18n: I18n, nps: CardView['nps'], unread: FactorView | null): Line {
   const label = i18n.t('nps.title');
+  if (unread !== null) return labelled(label, factorFact(i18n, unread));
   if (nps.score === null) return labelled(label, i18n.t('nps.none', { days: nps.windowDays }));
   const parts = [
     i18n.signed(nps.score),
@@ -95,8 +96,9 @@ function npsLine(i18n: I18n, nps: CardView['nps']): Line {
   return labelled(label, i18n.parts(parts));
 }
 
-function supportLine(i18n: I18n, support: CardView['support']): Line {
+function supportLine(i18n: I18n, support: CardView['support'], unread: FactorView | null): Line {
   const label = i18n.t('support.title');
+  if (unread !== null) return labelled(label, factorFact(i18n, unread));
   if (support.openTickets === 0) return labelled(label, i18n.t('support.noneOpen'));
   // "High priority or urgent" counts both, as the support factor's "(1 urgent, 2 high)" does.
   const parts = [labelValue(i18n, 'support.open', i18n.number(support.openTickets)), labelValue(i18n, 'support.urgent', i18n.number(support.openHighPriority))];
@@ -152,8 +154,8 @@ export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n 
     lifecycleLine(i18n, view.lifecycle),
     ...healthLines(i18n, view.health, view.lifecycle.stage),
     renewalLine(i18n, view.renewal, view.asOf),
-    npsLine(i18n, view.nps),
-    supportLine(i18n, view.support),
+    npsLine(i18n, view.nps, unreadFactor(view.health, 'nps')),
+    supportLine(i18n, view.support, unreadFactor(view.health, 'support')),
     ...actionLines(i18n, view.actions),
     ...handoffLines(i18n, view),
     ...warningLines(i18n, warnings.others),

@@ -79,6 +79,25 @@ describe('tab card: what it shows of a view', () => {
     expect(r.findByTestId(Text, 'renewal-value').text).toBe('$275,082.00 (converted from the deal’s £216,600.00)');
   });
 
+  it('says the NPS answers or the tickets could not be read in their sections, not "no answers" or "none open" (a degraded card with the warnings above)', async () => {
+    const r = await renderReady(
+      cardViewFixture((view) => {
+        view.nps = { ...view.nps, score: null, responses: 0, promoters: 0, passives: 0, detractors: 0, latest: null };
+        view.support = { openTickets: 0, openHighPriority: 0, oldestOpenDays: null };
+        view.health.factors = view.health.factors.map((factor) =>
+          factor.key === 'nps'
+            ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'NPS answers could not be read, so NPS is not counted', explanationMessage: { code: 'factor.nps.failed', params: {} } }
+            : factor.key === 'support'
+              ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'Tickets could not be read, so support is not counted', explanationMessage: { code: 'factor.support.failed', params: {} } }
+              : factor,
+        );
+      }),
+    );
+    expect(r.findByTestId(Text, 'nps-unread').text).toBe('NPS answers could not be read, so NPS is not counted');
+    expect(r.findByTestId(Text, 'support-unread').text).toBe('Tickets could not be read, so support is not counted');
+    expect(r.maybeFindByTestId(Text, 'nps-none')).toBeNull();
+  });
+
   it('shows the renewal date, days to go, window, value in its currency, and the deal stage', async () => {
     const r = await renderReady(cardViewFixture());
     expect(r.findByTestId(Text, 'renewal-date').text).toBe('May 1, 2026 (in 47 days)');

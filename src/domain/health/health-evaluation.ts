@@ -73,6 +73,7 @@ export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Da
   const zone = dayZone(config.timeZone);
   const { deals, contractEnd, contractEndSource } = readDealsWithContract(snapshot.deals, config.renewal, config.handoff, company, { zone, currency: config.currency });
   const nps = npsFacts(snapshot.feedback, config.nps, asOf, zone);
+  const npsUnread = failed.feedback || failed.contacts;
   const renewal = renewalFacts(deals, { day: contractEnd, source: contractEndSource }, company, config, asOf);
   const support = supportFacts(snapshot.tickets, config.support, asOf, zone);
   const engagement = engagementFacts(company, snapshot.contacts, config.engagement, asOf, zone);
@@ -83,7 +84,7 @@ export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Da
   const lifecycle = lifecycleOf({ company, deals, renewal, handoff, asOf }, config);
   const scored = combineFactors(
     [
-      lazyNpsFactor(nps, failed.feedback || failed.contacts, config.nps.lowSampleBelow),
+      lazyNpsFactor(nps, npsUnread, config.nps.lowSampleBelow),
       lazySupportFactor(support, config.support, failed.tickets),
       lazyEngagementFactor(engagement, config.engagement, failed.contacts || companyFailed),
       lazyAdoptionFactor(adoption, config.adoption, companyFailed),
@@ -96,7 +97,7 @@ export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Da
   const pastScores = scorePoints(snapshot.history[healthScoreProperty]);
   const trend = healthTrend(health.score, pastScores, asOf, config.health.trendDays);
   const actions = suggestActions(
-    { asOf, lifecycle, health, trend, renewal, nps, engagement, adoption, support, handoff, deals, company, tasks: actionTasks(snapshot.tasks) },
+    { asOf, lifecycle, health, trend, renewal, nps, npsUnread, engagement, adoption, support, handoff, deals, company, tasks: actionTasks(snapshot.tasks) },
     config.playbooks,
   );
   return {

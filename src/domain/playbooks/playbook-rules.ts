@@ -29,6 +29,8 @@ export interface PlaybookFacts {
   readonly trend: number | null;
   readonly renewal: RenewalFacts;
   readonly nps: NpsFacts;
+  /** The NPS answers (or the contacts they hang on) could not be read: none on record proves nothing. */
+  readonly npsUnread: boolean;
   readonly engagement: EngagementFacts;
   readonly adoption: AdoptionFacts;
   readonly support: SupportFacts;
@@ -121,8 +123,8 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
       value: renewal.amount,
     };
   },
-  'nps-ask-feedback': ({ nps }) => {
-    if (nps.answers.length > 0 || nps.responses > 0) return null;
+  'nps-ask-feedback': ({ nps, npsUnread }) => {
+    if (npsUnread || nps.answers.length > 0 || nps.responses > 0) return null;
     return {
       title: 'Ask the customer for feedback',
       reason: later(() => `No NPS answer from this company's contacts in the last ${nps.windowDays} days`),

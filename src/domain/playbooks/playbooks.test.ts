@@ -66,6 +66,14 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     expect(action(list, 'nps-referral')).toMatchObject({ priority: 'low', reason: `A contact answered NPS 10/10 on ${dayAt(-8)}` });
   });
 
+  it('asks for feedback when no contact answered, but not when the answers could not be read (no answers on record then proves nothing)', () => {
+    expect(ids(actions({ feedback: [] }))).toContain('nps-ask-feedback');
+    for (const source of ['feedback', 'contacts'] as const) {
+      const list = actions({ feedback: [], issues: [{ source, kind: 'forbidden', detail: 'the app lacks the scope' }] });
+      expect(ids(list)).not.toContain('nps-ask-feedback');
+    }
+  });
+
   it('checks in after 45 days without a touch', () => {
     expect(action(actions({ company: { notes_last_contacted: isoAt(-45) } }), 'engagement-check-in')).toMatchObject({ reason: `No CSM touch in 45 days (last ${dayAt(-45)})` });
     expect(action(actions({ company: { notes_last_contacted: isoAt(-44) } }), 'engagement-check-in')).toBeUndefined();

@@ -10,7 +10,7 @@ import { HealthSummary } from './HealthSection.tsx';
 import { NpsSection } from './NpsSection.tsx';
 import { RenewalSection } from './RenewalSection.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
-import { costliestFactors, factorFact, factorName } from './presentation.ts';
+import { costliestFactors, factorFact, factorName, unreadFactor } from './presentation.ts';
 
 /** The record tab's name as HubSpot shows it in every language: the tab card's `config.name` (customer-success-card-hsmeta.json). */
 export const recordTabName = 'Customer success';
@@ -41,7 +41,7 @@ function CompactBody({ view, data, fullCard }: { view: CardView; data: CardData;
       <HealthSummary health={view.health} stage={view.lifecycle.stage} />
       {why ? <Text testId="compact-why">{t('compact.why', { factor: factorName(i18n, why), fact: factorFact(i18n, why) })}</Text> : null}
       <RenewalSection renewal={view.renewal} asOf={view.asOf} compact />
-      <NpsSection nps={view.nps} compact />
+      <NpsSection nps={view.nps} unread={unreadFactor(view.health, 'nps')} compact />
       <Text format={{ fontWeight: 'bold' }}>{t('compact.topAction')}</Text>
       {top ? <ActionItem action={top} data={data} asOf={view.asOf} primary /> : <Text testId="actions-none">{t('actions.none')}</Text>}
       {fullCard ? (

@@ -1,14 +1,22 @@
 import { Alert, Flex, Heading, Statistics, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { CardView } from '../contract/view-model.ts';
+import type { CardView, FactorView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { NO_VALUE } from './presentation.ts';
+import { NO_VALUE, factorFact } from './presentation.ts';
 
 type Nps = CardView['nps'];
 
-/** Company NPS and its response count; the full card adds the mix, the low-sample warning and the latest answer. */
-export function NpsSection({ nps, compact = false }: { nps: Nps; compact?: boolean }) {
+/** Company NPS and its response count; the full card adds the mix, the low-sample warning and the latest answer; when the answers could not be read, that (the NPS factor's words). */
+export function NpsSection({ nps, unread = null, compact = false }: { nps: Nps; unread?: FactorView | null; compact?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
+  if (unread !== null) {
+    return (
+      <Flex direction="column" gap="xs">
+        <Heading>{t('nps.title')}</Heading>
+        <Text testId="nps-unread">{factorFact(i18n, unread)}</Text>
+      </Flex>
+    );
+  }
   if (nps.responses === 0) {
     return (
       <Flex direction="column" gap="xs">

@@ -14,7 +14,7 @@ import { ScoreHistory } from './ScoreHistory.tsx';
 import { SupportSection } from './SupportSection.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
 import { WhatChanged } from './WhatChanged.tsx';
-import { handoffIsRelevant, lifecycleLabels } from './presentation.ts';
+import { handoffIsRelevant, lifecycleLabels, unreadFactor } from './presentation.ts';
 
 /** The full card of the company record's tab. */
 export function TabCard(props: CardProps) {
@@ -64,8 +64,8 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
       </Tile>
       <AutoGrid columnWidth={250} gap="sm" flexible>
         <Tile compact><RenewalDetails renewal={view.renewal} /></Tile>
-        <Tile compact><NpsSection nps={view.nps} /></Tile>
-        <Tile compact><SupportSection support={view.support} /></Tile>
+        <Tile compact><NpsSection nps={view.nps} unread={unreadFactor(view.health, 'nps')} /></Tile>
+        <Tile compact><SupportSection support={view.support} unread={unreadFactor(view.health, 'support')} /></Tile>
       </AutoGrid>
     </Flex>
   );

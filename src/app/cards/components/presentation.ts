@@ -175,6 +175,16 @@ export function factorFact(i18n: I18n, factor: Pick<FactorView, 'explanation' | 
 }
 
 /**
+ * The factor whose records could not be read (status error), or null: the NPS and support
+ * sections then say so with the factor's own words instead of "no answers" or "none open", which
+ * the empty figures would read as (demo with tickets failing: "Support: None open" above
+ * "Support tickets unavailable").
+ */
+export function unreadFactor(health: Pick<CardView['health'], 'factors'>, key: 'nps' | 'support'): FactorView | null {
+  return health.factors.find((factor) => factor.key === key && factor.status === 'error') ?? null;
+}
+
+/**
  * The factors that cost the most points, worst first (the backend's pointsLost; ties keep the
  * backend's order); none without a score, which nothing cost points of (a churned customer's
  * factors may still carry the points they would cost).
