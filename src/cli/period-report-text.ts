@@ -88,6 +88,15 @@ export function reportText(scope: ReportScope, locale = 'en'): string {
   return lines.join('\n');
 }
 
+/**
+ * The footnote of a report whose period runs past its as-of day (the current quarter, by default): its figures are that
+ * day's, and the renewals due after it are counted due and still open (a customer renewal rate of 9 of 44 on 2026-12-07
+ * for 2026-Q4, 30 still open, 15 of them not due yet). Null when the period is over.
+ */
+export function periodNotOverNote(report: PeriodReport, asOf: string, locale = 'en'): string | null {
+  return report.period.to > asOf ? createI18n(locale, 'UTC').t('report.periodNotOver', { asOf }) : null;
+}
+
 function reasonLabel(i18n: I18n, reason: string): string {
   const key = `churn.reason.${reason}`;
   if (isMessageKey(key)) return i18n.t(key);

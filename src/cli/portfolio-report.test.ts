@@ -4,7 +4,7 @@ import { messages as ja } from '../app/cards/i18n/catalog/ja.ts';
 import { catalogs, loadEveryCatalog, type CatalogLocale } from '../app/cards/i18n/messages.ts';
 import { displayWidth } from './display-width.ts';
 import { portfolioReport } from './portfolio-report.ts';
-import { reportCsv, reportText } from './period-report-text.ts';
+import { periodNotOverNote, reportCsv, reportText } from './period-report-text.ts';
 import { parseIsoDate } from '../domain/parsing/index.ts';
 import { bookReports, portfolioOverview, type BookCompany } from '../domain/portfolio/portfolio-book.ts';
 import type { Period } from '../domain/portfolio/renewal-period.ts';
@@ -47,6 +47,19 @@ describe('the portfolio summary of npm start', () => {
 
   it('says nothing of the kind once sync wrote health', () => {
     expect(portfolioReport(page([customer('1', false), customer('2', true)]))).not.toContain(en['summary.neverSynced']);
+  });
+});
+
+describe('cs-card report for a period that is not over', () => {
+  // The demo portfolio on 2026-12-07, `report --period 2026-Q4`: 9 renewed of 44 due, 30 still open, 15 of them due
+  // between Dec 8 and Dec 31: the 20.5% renewal rate is the quarter's so far, with renewals not yet due counted in.
+  it('says its figures are the as-of day\'s and the renewals due later count as due and still open; nothing once it is over', () => {
+    const [report] = bookReports([], [{ start: day('2026-10-01'), end: day('2026-12-31') }], 'USD');
+    if (report === undefined) throw new Error('bookReports gave no report');
+    expect(periodNotOverNote(report, '2026-12-07')).toBe('The period is not over: these figures are as of Dec 7, 2026, and renewals due after that day count as due and still open');
+    expect(periodNotOverNote(report, '2026-12-07', 'ja')).toContain('数値は 2026/12/07 時点のもので');
+    expect(periodNotOverNote(report, '2026-12-31')).toBeNull();
+    expect(periodNotOverNote(report, '2027-01-15')).toBeNull();
   });
 });
 

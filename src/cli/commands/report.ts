@@ -7,7 +7,7 @@ import { loadCliConfig } from '../configuration.ts';
 import { CommandFailure, UsageError } from '../errors.ts';
 import { cliI18n } from '../locale.ts';
 import { asOfOption } from '../options.ts';
-import { reportCsv, reportText, type ReportScope } from '../period-report-text.ts';
+import { periodNotOverNote, reportCsv, reportText, type ReportScope } from '../period-report-text.ts';
 import { configForPortal, openPortal, readEnvironment, sandboxNotice } from '../portal.ts';
 
 // `cs-card report [--period 2026-Q3|2026-10|2026 | --from D --to D] [--json|--csv] [--by owner]`:
@@ -66,7 +66,9 @@ export async function showReport(options: ReportOptions): Promise<void> {
       process.stdout.write(reportCsv(scopes));
       for (const note of notes) process.stderr.write(`${note.text}\n`);
     } else {
-      const footnotes = notes.length === 0 ? '' : `\n${notes.map((note) => note.text).join('\n')}\n`;
+      const notOver = periodNotOverNote(report, formatDay(asOf), i18n.locale);
+      const texts = [...(notOver === null ? [] : [notOver]), ...notes.map((note) => note.text)];
+      const footnotes = texts.length === 0 ? '' : `\n${texts.join('\n')}\n`;
       process.stdout.write(`${scopes.map((scope) => reportText(scope, i18n.locale)).join('\n\n')}\n${footnotes}`);
     }
   } catch (error) {

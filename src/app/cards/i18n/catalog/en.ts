@@ -223,6 +223,7 @@ export const messages = {
   'report.arrBasis': 'ARR from: HubSpot’s ARR on {hsArr} deals, amount annualised by contract term on {annualised}, amount taken as one year on {amount}',
   'report.leftOut': '{companies, plural, one {# company} other {# companies}} with amounts in {currency} count as customers but not in these amounts (currencies are never added up)',
   'report.arrInferred': 'ARR inferred from a renewal deal (open, won or lost) for {companies, plural, one {# company} other {# companies}}: with no earlier contract deal on record, the contract the renewal was due on counts as in force until the renewal is decided, at the amount up for renewal',
+  'report.periodNotOver': 'The period is not over: these figures are as of {asOf, date}, and renewals due after that day count as due and still open',
   'report.asOf.leftOut': 'Data dated after {asOf, date} is left out ({count, plural, one {# record or value} other {# records and values}}, the latest on {latest, date}): these figures count the customers’ deals as they stood on {asOf, date}',
   'report.asOf.currentValues': 'Not taken back to {asOf, date}, so today’s values are used (no history of them is read): deal amounts, types and pipelines, the companies’ contract end dates and terms, and which companies are customers',
   'report.owner': 'Owner: {owner}',

@@ -227,6 +227,7 @@ export const messages: Catalog = {
   'report.arrBasis': 'ARR の算出元：HubSpot の ARR（{hsArr} 件の取引）、契約期間で年換算した金額（{annualised} 件）、1 年分とみなした金額（{amount} 件）',
   'report.leftOut': '{currency} 建ての {companies} 社は顧客数には含まれますが、これらの金額には含まれません（通貨は合算しません）',
   'report.arrInferred': '{companies} 社の ARR は契約更新の取引（進行中・受注・失注のいずれか）から推定しています（それ以前の契約取引の記録がないため、この契約更新の対象となる契約を契約更新の結果が出るまで有効とみなし、契約更新の金額で計上）',
+  'report.periodNotOver': 'この期間はまだ終わっていません：数値は {asOf, date} 時点のもので、その翌日以降に期日を迎える契約更新も契約更新予定に含め、未決定として計上しています',
   'report.asOf.leftOut': '{asOf, date} より後の日付のデータ（レコードまたは値 {count} 件、最新は {latest, date}）は除外しました。これらの数値は {asOf, date} 時点の顧客の取引に基づいています',
   'report.asOf.currentValues': '次の項目は {asOf, date} 時点に戻せないため、現在の値を使っています（これらの履歴は読み込んでいません）：取引の金額・種類・パイプライン、会社の契約終了日と契約期間、どの会社が顧客か',
   'report.owner': '担当者：{owner}',

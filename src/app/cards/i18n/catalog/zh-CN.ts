@@ -228,6 +228,7 @@ export const messages: Catalog = {
   'report.owner.none': '无所有者',
   'portfolio.title': '客户成功总览',
   'report.arrInferred': '{companies} 家公司的 ARR 由续约交易（进行中、已续约或续约失败）推断：此前没有合同交易记录，因此将该续约所对应的合同视为有效，直至续约有结果，金额按待续约金额计算',
+  'report.periodNotOver': '该期间尚未结束：以上数据截至 {asOf, date}，此后到期的续约也计入应续约数，并计为仍在进行中',
   'portfolio.asOf': '数据截至 {date, date}',
   'portfolio.asOf.syncedValues': '健康度等级、健康分、续约日期和续约金额是同步最后写入的值，而不是 {asOf, date} 当天的值（不读取其历史记录）：健康度等级和有风险的续约都基于这些值',
   'portfolio.asOf.notesAbove': '数据截至 {date, date}：以下数字按页面顶部说明所述的客户交易状态计算',
