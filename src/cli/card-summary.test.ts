@@ -98,6 +98,13 @@ describe('cardSummary', () => {
     expect(line(summary, 'NPS ')).toBe(`${'NPS'.padEnd(20)}NPS answers could not be read, so NPS is not counted`);
     expect(line(summary, 'Support ')).toBe(`${'Support'.padEnd(20)}Tickets could not be read, so support is not counted`);
     expect(summary).not.toMatch(/None open|No NPS answers/);
+    const noDeals = cardSummary(
+      cardViewFixture((view) => {
+        view.renewal = { ...view.renewal, date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, status: 'none', lastOutcome: null, staleDeals: [] };
+        view.health.factors.push({ key: 'renewal', label: 'Renewal', score: null, weight: 10, contribution: null, status: 'error', explanation: 'Deals could not be read, so the renewal is not counted', explanationMessage: { code: 'factor.renewal.failed', params: {} } });
+      }),
+    );
+    expect(line(noDeals, 'Renewal ')).toBe(`${'Renewal'.padEnd(20)}Deals could not be read, so the renewal is not counted`);
   });
 
   it('says what is missing instead of printing blanks, and lists warnings last', () => {

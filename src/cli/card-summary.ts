@@ -1,7 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView, FactorView } from '../app/cards/contract/view-model.ts';
-import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, lostRenewalLine, noScoreKey, renewalRecordLines, renewalValue, unreadFactor } from '../app/cards/components/presentation.ts';
+import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, missingRenewalLine, noScoreKey, renewalRecordLines, renewalValue, unreadFactor } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -65,11 +65,11 @@ function healthLines(i18n: I18n, health: CardView['health'], stage: CardView['li
   return [labelled(i18n.t('health.title'), i18n.parts([score, i18n.t(`band.${health.band}`), ...trend, ...coverage])), ...factors];
 }
 
-function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string): Line {
+function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string, unread: FactorView | null): Line {
   const label = i18n.t('renewal.title');
   if (renewal.date === null) {
-    const lost = lostRenewalLine(i18n, renewal);
-    return labelled(label, i18n.parts([lost ?? i18n.t('renewal.none.title'), ...renewalRecordLines(i18n, renewal, lost === null)]));
+    const missing = missingRenewalLine(i18n, renewal, unread);
+    return labelled(label, i18n.parts([missing ?? i18n.t('renewal.none.title'), ...renewalRecordLines(i18n, renewal, missing === null)]));
   }
   // The window's own word says how far (or how overdue) it is: "Overdue", never "12 days overdue (overdue)".
   const parts = [i18n.dayWithRelative(renewal.date, asOf)];
@@ -153,7 +153,7 @@ export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n 
     ...warnings.asOf.map((text, index) => (index === 0 ? `! ${text}` : `  - ${text}`)),
     lifecycleLine(i18n, view.lifecycle),
     ...healthLines(i18n, view.health, view.lifecycle.stage),
-    renewalLine(i18n, view.renewal, view.asOf),
+    renewalLine(i18n, view.renewal, view.asOf, unreadFactor(view.health, 'renewal')),
     npsLine(i18n, view.nps, unreadFactor(view.health, 'nps')),
     supportLine(i18n, view.support, unreadFactor(view.health, 'support')),
     ...actionLines(i18n, view.actions),

@@ -79,6 +79,19 @@ describe('tab card: what it shows of a view', () => {
     expect(r.findByTestId(Text, 'renewal-value').text).toBe('$275,082.00 (converted from the deal’s £216,600.00)');
   });
 
+  it('says the deals could not be read in the renewal sections, not "No renewal on record", "Not a customer yet" and a lifetime revenue of 0 (a degraded card with "Deals (renewal) unavailable" above)', async () => {
+    const r = await renderReady(
+      cardViewFixture((view) => {
+        view.renewal = { ...view.renewal, date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, customerSince: null, lifetimeRevenue: 0, status: 'none', lastOutcome: null, staleDeals: [] };
+        view.health.factors.push({ key: 'renewal', label: 'Renewal', score: null, weight: 10, contribution: null, status: 'error', explanation: 'Deals could not be read, so the renewal is not counted', explanationMessage: { code: 'factor.renewal.failed', params: {} } });
+      }),
+    );
+    expect(r.findAll(Text).filter((text) => text.props.testId === 'renewal-none-title').map((text) => text.text)).toContain('Deals could not be read, so the renewal is not counted');
+    expect(textOf(r.getRootNode())).not.toMatch(/No renewal on record|Not a customer yet|Create an open renewal deal/);
+    expect(r.maybeFindByTestId(Text, 'customer-since')).toBeNull();
+    expect(r.maybeFindByTestId(Text, 'lifetime-revenue')).toBeNull();
+  });
+
   it('says the NPS answers or the tickets could not be read in their sections, not "no answers" or "none open" (a degraded card with the warnings above)', async () => {
     const r = await renderReady(
       cardViewFixture((view) => {

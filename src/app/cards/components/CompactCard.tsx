@@ -40,7 +40,7 @@ function CompactBody({ view, data, fullCard }: { view: CardView; data: CardData;
       <WarningsSection warnings={view.warnings} messages={view.warningMessages} compact />
       <HealthSummary health={view.health} stage={view.lifecycle.stage} />
       {why ? <Text testId="compact-why">{t('compact.why', { factor: factorName(i18n, why), fact: factorFact(i18n, why) })}</Text> : null}
-      <RenewalSection renewal={view.renewal} asOf={view.asOf} compact />
+      <RenewalSection renewal={view.renewal} asOf={view.asOf} unread={unreadFactor(view.health, 'renewal')} compact />
       <NpsSection nps={view.nps} unread={unreadFactor(view.health, 'nps')} compact />
       <Text format={{ fontWeight: 'bold' }}>{t('compact.topAction')}</Text>
       {top ? <ActionItem action={top} data={data} asOf={view.asOf} primary /> : <Text testId="actions-none">{t('actions.none')}</Text>}

@@ -1,7 +1,7 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { CardView } from '../contract/view-model.ts';
+import type { CardView, FactorView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { lostRenewalLine, renewalRecordLines, renewalValue, windowLook } from './presentation.ts';
+import { missingRenewalLine, renewalRecordLines, renewalValue, windowLook } from './presentation.ts';
 
 type Renewal = CardView['renewal'];
 
@@ -9,20 +9,20 @@ type Renewal = CardView['renewal'];
  * Date (absolute and relative), value and window; the full version adds the deal stage (its
  * label from HubSpot's pipelines, never its internal id), the source and the customer's value.
  */
-export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Renewal; asOf: string; compact?: boolean }) {
+export function RenewalSection({ renewal, asOf, unread = null, compact = false }: { renewal: Renewal; asOf: string; unread?: FactorView | null; compact?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   if (renewal.date === null) {
-    const lost = lostRenewalLine(i18n, renewal);
+    const missing = missingRenewalLine(i18n, renewal, unread);
     return (
       <Flex direction="column" gap="xs" testId="renewal-none">
         <Heading>{t('renewal.title')}</Heading>
-        <Text format={{ fontWeight: 'demibold' }} testId="renewal-none-title">{lost ?? t('renewal.none.title')}</Text>
-        <RecordLines lines={renewalRecordLines(i18n, renewal, lost === null)} />
-        {compact || lost !== null ? null : <Text variant="microcopy">{t('renewal.none.body')}</Text>}
+        <Text format={{ fontWeight: 'demibold' }} testId="renewal-none-title">{missing ?? t('renewal.none.title')}</Text>
+        <RecordLines lines={renewalRecordLines(i18n, renewal, missing === null)} />
+        {compact || missing !== null ? null : <Text variant="microcopy">{t('renewal.none.body')}</Text>}
         {compact ? null : (
           <DescriptionList>
-            <CustomerValueItems renewal={renewal} />
+            <CustomerValueItems renewal={renewal} unread={unread} />
           </DescriptionList>
         )}
       </Flex>
@@ -44,7 +44,7 @@ export function RenewalSection({ renewal, asOf, compact = false }: { renewal: Re
             {renewalValue(i18n, renewal) ?? t('renewal.noValue')}
           </Text>
         </DescriptionListItem>
-        {compact ? null : <RenewalDealItems renewal={renewal} />}
+        {compact ? null : <RenewalDealItems renewal={renewal} unread={unread} />}
       </DescriptionList>
       <RecordLines lines={renewalRecordLines(i18n, renewal)} />
     </Flex>
@@ -68,20 +68,20 @@ function RecordLines({ lines }: { lines: readonly string[] }) {
  * The record tab's renewal detail, below its first screen (which shows the compact section):
  * the deal stage, the source and the customer's value so far; without a renewal (none on record, not a lost one), how to record one.
  */
-export function RenewalDetails({ renewal }: { renewal: Renewal }) {
+export function RenewalDetails({ renewal, unread = null }: { renewal: Renewal; unread?: FactorView | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
     <Flex direction="column" gap="xs" testId="renewal-details">
-      {renewal.date === null && lostRenewalLine(i18n, renewal) === null ? <Text variant="microcopy">{t('renewal.none.body')}</Text> : null}
+      {renewal.date === null && missingRenewalLine(i18n, renewal, unread) === null ? <Text variant="microcopy">{t('renewal.none.body')}</Text> : null}
       <DescriptionList direction="column">
-        {renewal.date === null ? <CustomerValueItems renewal={renewal} /> : <RenewalDealItems renewal={renewal} />}
+        {renewal.date === null ? <CustomerValueItems renewal={renewal} unread={unread} /> : <RenewalDealItems renewal={renewal} unread={unread} />}
       </DescriptionList>
     </Flex>
   );
 }
 
-function RenewalDealItems({ renewal }: { renewal: Renewal }) {
+function RenewalDealItems({ renewal, unread }: { renewal: Renewal; unread: FactorView | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   // The stage's label as HubSpot shows it; a stage the pipelines API did not name is not shown as its id.
@@ -98,16 +98,19 @@ function RenewalDealItems({ renewal }: { renewal: Renewal }) {
           <Text>{t(`renewal.source.${renewal.source}`)}</Text>
         </DescriptionListItem>
       ) : null}
-      <CustomerValueItems renewal={renewal} />
+      <CustomerValueItems renewal={renewal} unread={unread} />
     </>
   );
 }
 
-/** Since when the company is a customer and the revenue won from it so far (its lifetime value to date). */
-function CustomerValueItems({ renewal }: { renewal: Renewal }) {
+/**
+ * Since when the company is a customer and the revenue won from it so far (its lifetime value to
+ * date); nothing when the deals could not be read, which would read "not a customer yet" and 0.
+ */
+function CustomerValueItems({ renewal, unread }: { renewal: Renewal; unread: FactorView | null }) {
   const i18n = useI18n();
   const { t } = i18n;
-  if (renewal.customerSince === undefined && renewal.lifetimeRevenue === undefined) return null;
+  if (unread !== null || (renewal.customerSince === undefined && renewal.lifetimeRevenue === undefined)) return null;
   return (
     <>
       <DescriptionListItem label={t('renewal.customerSince')}>

@@ -43,7 +43,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
           </Flex>
         </Tile>
         <Tile compact><WhySection health={view.health} stage={view.lifecycle.stage} /></Tile>
-        <Tile compact><RenewalSection renewal={view.renewal} asOf={view.asOf} compact /></Tile>
+        <Tile compact><RenewalSection renewal={view.renewal} asOf={view.asOf} unread={unreadFactor(view.health, 'renewal')} compact /></Tile>
       </AutoGrid>
       <Tile compact><TopAction actions={view.actions} data={data} asOf={view.asOf} /></Tile>
       {churnAsked && view.churn ? <Tile compact><ChurnReasonSection churn={view.churn} state={handoff} /></Tile> : null}
@@ -63,7 +63,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
         </Flex>
       </Tile>
       <AutoGrid columnWidth={250} gap="sm" flexible>
-        <Tile compact><RenewalDetails renewal={view.renewal} /></Tile>
+        <Tile compact><RenewalDetails renewal={view.renewal} unread={unreadFactor(view.health, 'renewal')} /></Tile>
         <Tile compact><NpsSection nps={view.nps} unread={unreadFactor(view.health, 'nps')} /></Tile>
         <Tile compact><SupportSection support={view.support} unread={unreadFactor(view.health, 'support')} /></Tile>
       </AutoGrid>

@@ -123,6 +123,15 @@ export function renewalRecordLines(i18n: I18n, renewal: RenewalRecord, withOutco
   return lines;
 }
 
+/**
+ * The line of a renewal section without a renewal date: the lost renewal (lostRenewalLine), else
+ * that the deals could not be read (the renewal factor's words, when `unread`), else null — no
+ * renewal on record, which only then is a fact and comes with how to record one.
+ */
+export function missingRenewalLine(i18n: I18n, renewal: RenewalRecord, unread: FactorView | null): string | null {
+  return lostRenewalLine(i18n, renewal) ?? (unread === null ? null : factorFact(i18n, unread));
+}
+
 export const priorityLook: Readonly<Record<Priority, Look>> = {
   high: { label: 'priority.high', variant: 'danger' },
   medium: { label: 'priority.medium', variant: 'warning' },
@@ -175,12 +184,12 @@ export function factorFact(i18n: I18n, factor: Pick<FactorView, 'explanation' | 
 }
 
 /**
- * The factor whose records could not be read (status error), or null: the NPS and support
- * sections then say so with the factor's own words instead of "no answers" or "none open", which
- * the empty figures would read as (demo with tickets failing: "Support: None open" above
- * "Support tickets unavailable").
+ * The factor whose records could not be read (status error), or null: the NPS, support and
+ * renewal sections then say so with the factor's own words instead of "no answers", "none open"
+ * or "no renewal on record", which the empty figures would read as (demo with tickets failing:
+ * "Support: None open" above "Support tickets unavailable").
  */
-export function unreadFactor(health: Pick<CardView['health'], 'factors'>, key: 'nps' | 'support'): FactorView | null {
+export function unreadFactor(health: Pick<CardView['health'], 'factors'>, key: 'nps' | 'support' | 'renewal'): FactorView | null {
   return health.factors.find((factor) => factor.key === key && factor.status === 'error') ?? null;
 }
 
