@@ -8,6 +8,7 @@ import { renewalPeriodDetail, type Period } from './renewal-period.ts';
 import { contractInForce } from './contract-in-force.ts';
 import { customerOn } from './customer.ts';
 import { churnedSince } from '../renewal/churn.ts';
+import { contractLapsed } from '../renewal/renewal.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view-model.ts';
 import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/portfolio.ts';
@@ -138,8 +139,8 @@ export function bookCompany(
     score: score !== null && score >= 0 && score <= 100 ? Math.round(score) : null,
     renewalDate: renewalDay === null ? null : formatDay(renewalDay),
     renewalAmount: amount !== null && amount >= 0 ? amount : null,
-    // renewal/renewal.ts's rule (lapsed: the day past and no renewal deal open, dated or not), on the date sync wrote.
-    renewalLapsed: renewalDay !== null && renewalDay < options.asOf && churnedOn === null && !deals.some((deal) => deal.renewal && deal.open),
+    // renewal/renewal.ts's rule, on the date sync wrote; a churned company's contract ended by its loss, not lapsed.
+    renewalLapsed: renewalDay !== null && churnedOn === null && contractLapsed(renewalDay, options.asOf, deals.some((deal) => deal.renewal && deal.open)),
     currency,
     customer,
     // One rule with the period report (contract-in-force.ts): a churned company has no contract in force there either.

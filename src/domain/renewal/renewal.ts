@@ -58,6 +58,20 @@ export interface ContractEnd {
 }
 
 /**
+ * Whether a contract lapsed (issue 19 "Outcomes": it ended with no renewal deal on record): its end is
+ * before the as-of day and no renewal deal is open, dated or not. The card's renewal facts and the
+ * managers' book (portfolio-book.ts, on the date sync wrote) both ask this.
+ *
+ * @example
+ * contractLapsed(10, 20, false) // => true
+ * contractLapsed(10, 20, true)  // => false
+ * contractLapsed(20, 20, false) // => false
+ */
+export function contractLapsed(endDay: Day, asOf: Day, renewalOpen: boolean): boolean {
+  return endDay < asOf && !renewalOpen;
+}
+
+/**
  * The 90/60/30-day window a renewal so many days away falls in (negative: overdue).
  *
  * @example
@@ -167,7 +181,7 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
     probability: null,
     source,
     status: renewed ? 'renewed' : 'none',
-    lapsed: day < asOf && !anyOpen,
+    lapsed: contractLapsed(day, asOf, anyOpen),
     churnedSince: null,
     lastOutcome: outcome,
     staleDeals: stale,
