@@ -6,7 +6,7 @@ import { handoffIsRelevant } from '../app/cards/components/presentation.ts';
 import { cardSummary } from './card-summary.ts';
 import { displayWidth } from './display-width.ts';
 import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
-import { cardViewFixture } from '../../test/app/card-fixtures.ts';
+import { cardViewFixture, npsAndTicketsUnread } from '../../test/app/card-fixtures.ts';
 
 // Formats in several languages: every catalog, as the card and the backend load them.
 loadEveryCatalog();
@@ -83,18 +83,7 @@ describe('cardSummary', () => {
   });
 
   it('says the NPS answers or the tickets could not be read where their section would read "no answers" or "none open", in the factor\'s words', () => {
-    const unread = (view: CardView) => {
-      view.nps = { ...view.nps, score: null, responses: 0, promoters: 0, passives: 0, detractors: 0, latest: null };
-      view.support = { openTickets: 0, openHighPriority: 0, oldestOpenDays: null };
-      view.health.factors = view.health.factors.map((factor) =>
-        factor.key === 'nps'
-          ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'NPS answers could not be read, so NPS is not counted', explanationMessage: { code: 'factor.nps.failed', params: {} } }
-          : factor.key === 'support'
-            ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'Tickets could not be read, so support is not counted', explanationMessage: { code: 'factor.support.failed', params: {} } }
-            : factor,
-      );
-    };
-    const summary = cardSummary(cardViewFixture(unread));
+    const summary = cardSummary(cardViewFixture(npsAndTicketsUnread));
     expect(line(summary, 'NPS ')).toBe(`${'NPS'.padEnd(20)}NPS answers could not be read, so NPS is not counted`);
     expect(line(summary, 'Support ')).toBe(`${'Support'.padEnd(20)}Tickets could not be read, so support is not counted`);
     expect(summary).not.toMatch(/None open|No NPS answers/);

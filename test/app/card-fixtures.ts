@@ -78,3 +78,16 @@ export function cardViewFixture(edit: (view: CardView) => void = () => undefined
   edit(base);
   return cardViewSchema.parse(base);
 }
+
+/** An edit for cardViewFixture: the NPS answers and the tickets could not be read (the factors' status error, their sections empty). */
+export function npsAndTicketsUnread(view: CardView): void {
+    view.nps = { ...view.nps, score: null, responses: 0, promoters: 0, passives: 0, detractors: 0, latest: null };
+    view.support = { openTickets: 0, openHighPriority: 0, oldestOpenDays: null };
+    view.health.factors = view.health.factors.map((factor) =>
+      factor.key === 'nps'
+        ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'NPS answers could not be read, so NPS is not counted', explanationMessage: { code: 'factor.nps.failed', params: {} } }
+        : factor.key === 'support'
+          ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'Tickets could not be read, so support is not counted', explanationMessage: { code: 'factor.support.failed', params: {} } }
+          : factor,
+    );
+}

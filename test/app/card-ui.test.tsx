@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import type { CardView } from '../../src/app/cards/contract/view-model.ts';
-import { cardViewFixture } from './card-fixtures.ts';
+import { cardViewFixture, npsAndTicketsUnread } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
 import type { StubBackend, StubReply } from './stub-backend.ts';
@@ -94,17 +94,7 @@ describe('tab card: what it shows of a view', () => {
 
   it('says the NPS answers or the tickets could not be read in their sections, not "no answers" or "none open" (a degraded card with the warnings above)', async () => {
     const r = await renderReady(
-      cardViewFixture((view) => {
-        view.nps = { ...view.nps, score: null, responses: 0, promoters: 0, passives: 0, detractors: 0, latest: null };
-        view.support = { openTickets: 0, openHighPriority: 0, oldestOpenDays: null };
-        view.health.factors = view.health.factors.map((factor) =>
-          factor.key === 'nps'
-            ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'NPS answers could not be read, so NPS is not counted', explanationMessage: { code: 'factor.nps.failed', params: {} } }
-            : factor.key === 'support'
-              ? { ...factor, score: null, contribution: null, status: 'error', explanation: 'Tickets could not be read, so support is not counted', explanationMessage: { code: 'factor.support.failed', params: {} } }
-              : factor,
-        );
-      }),
+      cardViewFixture(npsAndTicketsUnread),
     );
     expect(r.findByTestId(Text, 'nps-unread').text).toBe('NPS answers could not be read, so NPS is not counted');
     expect(r.findByTestId(Text, 'support-unread').text).toBe('Tickets could not be read, so support is not counted');
