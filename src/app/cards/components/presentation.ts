@@ -195,8 +195,9 @@ export function unreadFactor(health: Pick<CardView['health'], 'factors'>, key: '
 
 /**
  * The factors that cost the most points, worst first (the backend's pointsLost; ties keep the
- * backend's order); none without a score, which nothing cost points of (a churned customer's
- * factors may still carry the points they would cost).
+ * backend's order); none without a score, which nothing cost points of. The backend sends no
+ * points lost without a score (health-evaluation.ts lifecycleHealth); the card still checks the
+ * score, as a view from an earlier backend carried a churned customer's.
  */
 export function costliestFactors(health: Pick<CardView['health'], 'score' | 'factors'>, count: number): FactorView[] {
   if (health.score === null) return [];
