@@ -6,7 +6,7 @@ import { handoffIsRelevant } from '../app/cards/components/presentation.ts';
 import { cardSummary } from './card-summary.ts';
 import { displayWidth } from './display-width.ts';
 import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
-import { cardViewFixture, npsAndTicketsUnread } from '../../test/app/card-fixtures.ts';
+import { cardViewFixture, contractLapsed, npsAndTicketsUnread } from '../../test/app/card-fixtures.ts';
 
 // Formats in several languages: every catalog, as the card and the backend load them.
 loadEveryCatalog();
@@ -55,6 +55,14 @@ describe('cardSummary', () => {
     expect(summary).not.toMatch(/\d+ high priority/);
     expect(summary).toContain('(due today; renewal-call)');
     expect(summary).toContain('(due tomorrow; qbr-schedule)');
+  });
+
+  it('says a lapsed contract ended on its day with no renewal on record, not "Overdue", the word of an open renewal deal past its close date (demo: Sierra Hotels)', () => {
+    const summary = cardSummary(cardViewFixture(contractLapsed));
+    expect(line(summary, 'Renewal')).toBe(`${'Renewal'.padEnd(20)}Contract ended Sep 9, 2024 (552 days ago) · No renewal on record · $106,600.00 · Estimated from the contract’s end date and term`);
+    expect(summary).not.toMatch(/overdue/i);
+    const ja = cardSummary(cardViewFixture(contractLapsed), {}, createI18n('ja', 'UTC'));
+    expect(ja).toContain('契約終了日：2024/09/09（552 日前）・契約更新の記録がありません・');
   });
 
   it('calls a renewal date worked out from the contract an estimate, not the won deal plus a term it does not equal', () => {

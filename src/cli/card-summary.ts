@@ -1,7 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView, FactorView } from '../app/cards/contract/view-model.ts';
-import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, missingRenewalLine, noScoreKey, renewalRecordLines, renewalValue, unreadFactor } from '../app/cards/components/presentation.ts';
+import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, missingRenewalLine, noScoreKey, renewalRecordLines, renewalValue, renewalWhen, unreadFactor } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -72,8 +72,11 @@ function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string, unr
     return labelled(label, i18n.parts([missing ?? i18n.t('renewal.none.title'), ...renewalRecordLines(i18n, renewal, missing === null)]));
   }
   // The window's own word says how far (or how overdue) it is: "Overdue", never "12 days overdue (overdue)".
-  const parts = [i18n.dayWithRelative(renewal.date, asOf)];
-  if (renewal.window !== null) parts.push(i18n.t(`window.${renewal.window}`));
+  // A lapsed contract's date is the day it ended, named so, with no renewal on record (renewalWhen, as the app card).
+  const when = renewalWhen(renewal);
+  const day = i18n.dayWithRelative(renewal.date, asOf);
+  const parts = [when.label === 'renewal.date' ? day : labelValue(i18n, when.label, day)];
+  if (when.look !== null) parts.push(i18n.t(when.look.label));
   const value = renewalValue(i18n, renewal);
   if (value !== null) parts.push(value);
   if (renewal.source !== null) parts.push(renewal.dealId === null ? i18n.t(`renewal.source.${renewal.source}`) : i18n.t('cli.card.deal', { dealId: renewal.dealId }));

@@ -86,7 +86,8 @@ function expectHealthAndRenewal(r: Rendered, view: CardView) {
   expect(r.findByTestId(StatusTag, 'health-band').text).toBe(en[`band.${view.health.band}`]);
   if (view.health.score === null) expect(r.maybeFindByTestId(ProgressBar, 'health-score')).toBeNull();
   else expect(r.findByTestId(ProgressBar, 'health-score').props.value).toBe(view.health.score);
-  if (view.renewal.window) expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe(en[`window.${view.renewal.window}`]);
+  // A lapsed contract (ended, no renewal deal on record) is not an overdue renewal.
+  if (view.renewal.window) expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe(view.renewal.lapsed === true ? en['renewal.none.title'] : en[`window.${view.renewal.window}`]);
   else expect(r.maybeFindByTestId(StatusTag, 'renewal-window')).toBeNull();
 }
 

@@ -91,3 +91,13 @@ export function npsAndTicketsUnread(view: CardView): void {
           : factor,
     );
 }
+
+/**
+ * An edit for cardViewFixture: the contract ended on Sep 9, 2024, 552 days before the as-of day, and
+ * no renewal deal is on record (renewal.lapsed; demo: Sierra Hotels). The window is overdue, as the
+ * backend sends it, though no renewal deal is.
+ */
+export function contractLapsed(view: CardView): void {
+  view.renewal = { ...view.renewal, date: '2024-09-09', daysToRenewal: -552, window: 'overdue', amount: 106_600, currency: 'USD', dealId: null, stage: null, source: 'contract_term', status: 'none', lapsed: true };
+  view.lifecycle = { stage: 'active', since: '2023-12-08' };
+}

@@ -1,4 +1,4 @@
-import { Alert, LoadingButton, LoadingSpinner, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
+import { Alert, DescriptionListItem, LoadingButton, LoadingSpinner, ProgressBar, StatusTag, Text } from '@hubspot/ui-extensions';
 import * as crmComponents from '@hubspot/ui-extensions/crm';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
 import { createRenderer } from './renderer.ts';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { CompactCard, recordTabName } from '../../src/app/cards/components/CompactCard.tsx';
 import tabCardMeta from '../../src/app/cards/customer-success-card-hsmeta.json' with { type: 'json' };
-import { cardViewFixture } from './card-fixtures.ts';
+import { cardViewFixture, contractLapsed } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
 import type { StubBackend } from './stub-backend.ts';
@@ -54,6 +54,14 @@ describe('compact card (sidebar and preview)', () => {
     // "More actions" is not a dead end: the sidebar names the record's tab that holds them.
     expect(r.findByTestId(Text, 'more-actions-in-tab').text).toBe('1 more suggested action in this record’s “Customer success” tab');
     expect(r.maybeFind(CrmActionLink)).toBeNull();
+  });
+
+  it('says a lapsed contract ended with no renewal on record, not that a renewal is overdue, as the tab card does', async () => {
+    const r = await renderCompact('crm.record.sidebar', cardViewFixture(contractLapsed));
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('Sep 9, 2024 (552 days ago)');
+    expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('No renewal on record');
+    expect(r.findAll(DescriptionListItem).find((item) => item.find(Text).props.testId === 'renewal-date')?.props.label).toBe('Contract ended');
+    expect(textOf(r.getRootNode())).not.toContain('Overdue');
   });
 
   it('names no factor as the "why" of a churned customer or a prospect, which have no score: it says why there is none', async () => {

@@ -1,12 +1,12 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { CardView, FactorView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { missingRenewalLine, renewalRecordLines, renewalValue, windowLook } from './presentation.ts';
+import { missingRenewalLine, renewalRecordLines, renewalValue, renewalWhen } from './presentation.ts';
 
 type Renewal = CardView['renewal'];
 
 /**
- * Date (absolute and relative), value and window; the full version adds the deal stage (its
+ * Date (absolute and relative), value and window (for a lapsed contract, the day it ended and no renewal on record); the full version adds the deal stage (its
  * label from HubSpot's pipelines, never its internal id), the source and the customer's value.
  */
 export function RenewalSection({ renewal, asOf, unread = null, compact = false }: { renewal: Renewal; asOf: string; unread?: FactorView | null; compact?: boolean }) {
@@ -28,12 +28,13 @@ export function RenewalSection({ renewal, asOf, unread = null, compact = false }
       </Flex>
     );
   }
-  const window = renewal.window === null ? null : windowLook[renewal.window];
+  // A lapsed contract's date is the day it ended, with no renewal on record, not an overdue renewal.
+  const { label, look: window } = renewalWhen(renewal);
   return (
     <Flex direction="column" gap="xs" testId="renewal">
       <Heading>{t('renewal.title')}</Heading>
       <DescriptionList direction="column">
-        <DescriptionListItem label={t('renewal.date')}>
+        <DescriptionListItem label={t(label)}>
           <Flex direction="row" gap="xs" align="center" wrap>
             <Text testId="renewal-date">{i18n.dayWithRelative(renewal.date, asOf)}</Text>
             {window ? <StatusTag variant={window.variant} testId="renewal-window">{t(window.label)}</StatusTag> : null}

@@ -53,6 +53,21 @@ export const windowLook: Readonly<Record<RenewalWindow, Look>> = {
   later: { label: 'window.later', variant: 'default' },
 };
 
+/** A lapsed contract's tag beside the day it ended: no renewal on record (an open renewal deal past its close date is "Overdue"). */
+const lapsedLook: Look = { label: 'renewal.none.title', variant: 'danger' };
+
+/**
+ * How the renewal's date is named and flagged: a lapsed contract (renewal.lapsed: it ended with no
+ * renewal deal open, renewal.ts contractLapsed) is the day the contract ended, with no renewal on
+ * record, never "Overdue", the word for an open renewal deal past its close date (demo: Sierra
+ * Hotels, ended Sep 9, 2024, read "Overdue · 819 days ago"); any other date is the renewal date and
+ * its window.
+ */
+export function renewalWhen(renewal: Pick<CardView['renewal'], 'window' | 'lapsed'>): { readonly label: 'renewal.date' | 'renewal.contractEnded'; readonly look: Look | null } {
+  if (renewal.lapsed === true) return { label: 'renewal.contractEnded', look: lapsedLook };
+  return { label: 'renewal.date', look: renewal.window === null ? null : windowLook[renewal.window] };
+}
+
 /**
  * Why a view has no health score, as a catalog key: a churned customer has left and a prospect
  * is not a customer yet (neither is scored, whatever the data); anyone else had too little data.

@@ -65,6 +65,7 @@ export const messages = {
 
   'renewal.title': 'Renewal',
   'renewal.date': 'Renewal date',
+  'renewal.contractEnded': 'Contract ended',
   'renewal.countdown': 'Time to renewal',
   'renewal.window': 'Window',
   'renewal.value': 'Value',

@@ -69,6 +69,7 @@ export const messages: Catalog = {
 
   'renewal.title': '契約更新',
   'renewal.date': '契約更新日',
+  'renewal.contractEnded': '契約終了日',
   'renewal.countdown': '契約更新まで',
   'renewal.window': '契約更新の時期',
   'renewal.value': '金額',

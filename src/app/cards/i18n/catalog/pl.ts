@@ -63,6 +63,7 @@ export const messages: Catalog = {
 
   'renewal.title': 'Odnowienie',
   'renewal.date': 'Data odnowienia',
+  'renewal.contractEnded': 'Koniec umowy',
   'renewal.countdown': 'Do odnowienia',
   'renewal.window': 'Okno odnowienia',
   'renewal.value': 'Wartość',

@@ -73,6 +73,7 @@ export const messages: Catalog = {
 
   'renewal.title': 'การต่ออายุสัญญา',
   'renewal.date': 'วันต่ออายุสัญญา',
+  'renewal.contractEnded': 'วันที่สัญญาสิ้นสุด',
   'renewal.countdown': 'เวลาที่เหลือก่อนต่ออายุสัญญา',
   'renewal.window': 'ช่วงเวลาต่ออายุสัญญา',
   'renewal.value': 'มูลค่า',

@@ -65,6 +65,7 @@ export const messages: Catalog = {
 
   'renewal.title': '续约',
   'renewal.date': '续约日期',
+  'renewal.contractEnded': '合同结束日期',
   'renewal.countdown': '距离续约',
   'renewal.window': '续约时间窗口',
   'renewal.value': '金额',

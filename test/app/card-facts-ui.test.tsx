@@ -1,0 +1,57 @@
+import { DescriptionListItem, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
+import { createRenderer } from './renderer.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
+import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
+import type { CardView } from '../../src/app/cards/contract/view-model.ts';
+import { cardViewFixture, contractLapsed } from './card-fixtures.ts';
+import { textOf } from './card-queries.ts';
+import { plainFetch, startStubBackend } from './stub-backend.ts';
+import type { StubBackend } from './stub-backend.ts';
+
+// The tab card never words a fact as something it is not (issue 19, "Trust first"): a lapsed
+// contract is not an overdue renewal. Hand-made views from a loopback stand-in backend.
+let backend: StubBackend;
+beforeAll(async () => {
+  backend = await startStubBackend();
+});
+afterAll(() => backend.close());
+
+async function renderReady(view: CardView, locale = 'en-US') {
+  backend.reply({ status: 200, body: view });
+  const r = createRenderer('crm.record.tab');
+  r.mocks.context.crm.objectId = 9001;
+  r.mocks.context.user.locale = locale;
+  r.mocks.context.portal.timezone = 'America/New_York';
+  r.render(<TabCard {...cardProps(r.mocks.context, plainFetch)} baseUrl={backend.baseUrl} />);
+  await r.waitFor(() => expect(r.maybeFind(LoadingSpinner)).toBeNull());
+  return r;
+}
+
+describe('tab card: a lapsed contract', () => {
+  it('says the contract ended on its day with no renewal on record, not "Overdue" (demo: Sierra Hotels, "Overdue · 819 days ago")', async () => {
+    const r = await renderReady(cardViewFixture(contractLapsed));
+    const dateItem = r.findAll(DescriptionListItem).find((item) => item.find(Text).props.testId === 'renewal-date');
+    expect(dateItem?.props.label).toBe('Contract ended');
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('Sep 9, 2024 (552 days ago)');
+    expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('No renewal on record');
+    expect(r.findByTestId(StatusTag, 'renewal-window').props.variant).toBe('danger');
+    expect(textOf(r.getRootNode())).not.toContain('Overdue');
+  });
+
+  it('keeps "Renewal date" and "Overdue" for an open renewal deal past its close date', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.renewal = { ...v.renewal, date: '2026-03-10', daysToRenewal: -5, window: 'overdue' };
+    }));
+    const dateItem = r.findAll(DescriptionListItem).find((item) => item.find(Text).props.testId === 'renewal-date');
+    expect(dateItem?.props.label).toBe('Renewal date');
+    expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('Overdue');
+  });
+
+  it('words it in the reader\'s language', async () => {
+    const r = await renderReady(cardViewFixture(contractLapsed), 'ja-JP');
+    const dateItem = r.findAll(DescriptionListItem).find((item) => item.find(Text).props.testId === 'renewal-date');
+    expect(dateItem?.props.label).toBe('契約終了日');
+    expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('契約更新の記録がありません');
+  });
+});
