@@ -1,6 +1,6 @@
 import type { Day } from '../parsing/index.ts';
 import type { Deal } from './deals.ts';
-import { signsContract } from './renewal-classification.ts';
+import { latestDecisions, type DecisionFacts } from './decisions.ts';
 
 // Churn (issue 19 "Outcomes"): a lost renewal is not the last word. The one home of that rule,
 // read by the card's renewal facts and lifecycle stage, sync and the managers' book (churnedSince)
@@ -13,9 +13,10 @@ import { signsContract } from './renewal-classification.ts';
 //   pending then) or won new business — is a renewal deal. So a lost renewal followed by a won,
 //   lost or open one is not churn, and the customer churns on the last loss.
 // - Churned (churnedSince): the latest renewal decided by the as-of day (won over lost on the
-//   same day) was lost, that loss is the last word, and no contract deal (new business or a
-//   renewal: signsContract) was won on the day of the loss or after it by then. A won expansion
-//   wins nobody back: it renews no contract.
+//   same day; decisions.ts latestDecisions, the card's last renewal outcome) was lost, that loss
+//   is the last word, and no contract deal (new business or a renewal: signsContract) was won on
+//   the day of the loss or after it by then. A won expansion wins nobody back: it renews no
+//   contract.
 //
 // Why one question about one loss, over the classified deals (readDeals' Deal, or the book's
 // ContractDeal): the walk asks it of every day with a lost renewal (a customer may churn, come
@@ -91,26 +92,19 @@ function renewalFollows(deals: readonly ContractStepFacts[], lossDay: Day): bool
  * // ... while new business won on the day of the loss is a new contract:
  * churnedSince([..., newBusinessWon('2026-10-15')], day('2026-11-23')) // null
  * // (shortened deals) Lost on day 10 as of day 20 with nothing after it: churned on day 10.
- * churnedSince([{ kind: 'renewal', open: false, won: false, lost: true, closeDay: 10 }], 20) // => 10
+ * churnedSince([{ id: '1', kind: 'renewal', open: false, won: false, lost: true, closeDay: 10 }], 20) // => 10
  */
-export function churnedSince(deals: readonly ChurnDealFacts[], asOf: Day): Day | null {
+export function churnedSince(deals: readonly (ChurnDealFacts & DecisionFacts)[], asOf: Day): Day | null {
   // A renewal open: no loss is the last word (lossIsLastWord). Asked first, as it settles most companies at once.
   if (renewalStillOpen(deals)) return null;
-  let decided: ChurnDealFacts | null = null;
-  let lastWonContract: Day | null = null;
-  for (const deal of deals) {
-    const day = deal.closeDay;
-    if (day === null || day > asOf) continue;
-    if (deal.won && signsContract(deal.kind) && (lastWonContract === null || lastWonContract < day)) lastWonContract = day;
-    if (deal.kind === 'renewal' && (deal.won || deal.lost) && (decided === null || (decided.closeDay ?? 0) < day || ((decided.closeDay ?? 0) === day && deal.won))) decided = deal;
-  }
-  return churnDay(deals, decided, lastWonContract);
+  const { outcome, wonContract } = latestDecisions(deals, asOf);
+  return churnDay(deals, outcome, wonContract?.closeDay ?? null);
 }
 
 /**
- * churnedSince for a caller that has walked the deals up to the as-of day already (the card's renewal facts,
- * renewal.ts): `decided` is the latest renewal decided by then (won over lost on the same day), `lastWonContract` the
- * latest day a contract deal was won by then.
+ * churnedSince for a caller that has the latest decisions by the as-of day already (the card's renewal facts,
+ * renewal.ts): `decided` is the latest renewal decided by then, `lastWonContract` the latest day a contract deal was
+ * won by then (decisions.ts latestDecisions' outcome and wonContract).
  *
  * @example
  * // Lost on day 10, new business won on day 10 too: a new contract, no churn; without it, churned on day 10.

@@ -2,6 +2,7 @@ import type { CsConfig } from '../../config/schema.ts';
 import { parseDay, type Day } from '../parsing/index.ts';
 import type { Deal } from './deals.ts';
 import { churnDay } from './churn.ts';
+import { latestDecisions } from './decisions.ts';
 import { numberOf } from '../parsing/index.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import type { RenewalStatus, RenewalWindow } from '../../app/cards/contract/view-model.ts';
@@ -105,23 +106,17 @@ export function renewalFacts(deals: readonly Deal[], contract: ContractEnd, comp
   let overdueOpenDeals = 0;
   let undatedOpenDeals = 0;
   let latestOpen: Day | null = null;
-  let lastOutcome: Deal | null = null;
-  let lastWonContract: Deal | null = null;
   for (const deal of deals) {
     const day = deal.closeDay;
-    if (deal.renewal && deal.open) {
-      if (day === null) undatedOpenDeals++;
-      else {
-        if (day < asOf) overdueOpenDeals++;
-        if (latestOpen === null || day > latestOpen) latestOpen = day;
-      }
-      continue;
+    if (!deal.renewal || !deal.open) continue;
+    if (day === null) undatedOpenDeals++;
+    else {
+      if (day < asOf) overdueOpenDeals++;
+      if (latestOpen === null || day > latestOpen) latestOpen = day;
     }
-    if (day === null || day > asOf) continue;
-    // Deals closed on the same day: won over lost, then the later id, never the order sent (decidedAfter).
-    if (deal.won && (deal.renewal || deal.newBusiness) && (lastWonContract === null || decidedAfter(deal, day, lastWonContract))) lastWonContract = deal;
-    if (deal.renewal && (deal.won || deal.lost) && (lastOutcome === null || decidedAfter(deal, day, lastOutcome))) lastOutcome = deal;
   }
+  // The latest renewal decided and contract won by the as-of day: the search churnedSince reads too (decisions.ts).
+  const { outcome: lastOutcome, wonContract: lastWonContract } = latestDecisions(deals, asOf);
   const staleBefore = asOf - config.renewal.staleOpenDealDays;
   let next: Deal | null = null;
   let staleDeals: StaleRenewalDeal[] | null = null;
@@ -241,11 +236,4 @@ export function renewalWarnings(facts: RenewalFacts): string[] {
  */
 export function renewalWarningMessages(facts: RenewalFacts): Message[] {
   return facts.undatedOpenDeals > 0 ? [message('warning.renewalUndated', { count: facts.undatedOpenDeals })] : [];
-}
-
-/** Whether `deal` (closing on `day`) was decided after `than`: a later close day; on the same day won after lost (it outranks it), then the later id. */
-function decidedAfter(deal: Deal, day: Day, than: Deal): boolean {
-  const thanDay = than.closeDay ?? 0;
-  if (thanDay !== day) return thanDay < day;
-  return deal.won !== than.won ? deal.won : than.id < deal.id;
 }
