@@ -172,8 +172,8 @@ describe('a lost renewal followed by another renewal deal (issue 19: not churn u
     expect(card(twice, '2027-02-01').lifecycle).toEqual({ stage: 'churned', since: '2026-12-20' });
   });
 
-  it('a later renewal known only from a version of a deal the walk dropped (one id sent twice) does not undo the loss', () => {
-    // Deal 9 sent twice: won as an upsell on 2026-06-30 (kept: the won version) and lost as a renewal on 2026-12-20 (dropped).
+  it('a later renewal known only from a version of a deal readDeals dropped (one id sent twice) does not undo the loss', () => {
+    // Deal 9 sent twice: won as an upsell on 2026-06-30 (kept: the won version) and lost as a renewal on 2026-12-20 (dropped: the walk never sees it).
     const twice = [won('newbusiness', '2025-11-10', 10_000), lost('2026-11-10', 10_000), { ...won('existingbusiness', '2026-06-30', 5_000), id: '9' }, { ...lost('2026-12-20', 9_000), id: '9' }];
     expect(contractInForce(contract(twice), day('2026-12-07'), 'USD').inForce).toBe(false);
   });

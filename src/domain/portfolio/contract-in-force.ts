@@ -1,6 +1,6 @@
 import type { Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
-import { lossIsLastWord, type ContractStepFacts } from '../renewal/churn.ts';
+import { lossIsLastWord } from '../renewal/churn.ts';
 import { signsContract, type DealKind } from '../renewal/renewal-classification.ts';
 
 // The contract in force on a day, walked from a company's contract deals (renewal, new-business
@@ -41,7 +41,8 @@ import { signsContract, type DealKind } from '../renewal/renewal-classification.
 //   only knows the deals created by then (book-as-of.ts), so a renewal deal created later
 //   implies nothing then.
 // - Garbage: a deal without a close day is ignored; a missing, negative or non-finite amount is 0;
-//   a deal id seen twice is one deal (the won version, then the earliest, then a renewal); input order never matters.
+//   input order never matters. A deal id sent twice is one deal before the walk: the deals are
+//   readDeals' (renewal/deals.ts oneVersionPerId keeps one version per id), as the card's are.
 // - Currencies: amounts are not converted; a deal in another currency than the reporting one
 //   (none: the reporting one) marks the money that adds it up as foreign.
 
@@ -90,9 +91,6 @@ export function countedAmount(value: number | null): number {
   return value !== null && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-const outcomeRank = { won: 0, lost: 1, open: 2 } as const;
-const kindRank = { renewal: 0, new_business: 1, expansion: 2 } as const;
-
 const isRenewal = (e: Entry): boolean => e.kind === 'renewal';
 const isLostRenewal = (e: Entry): boolean => e.kind === 'renewal' && e.outcome === 'lost';
 const isWon = (kind: Entry['kind']) => (e: Entry): boolean => e.kind === kind && e.outcome === 'won';
@@ -100,25 +98,18 @@ const isWonRenewal = isWon('renewal');
 const isWonNew = isWon('new_business');
 const isWonExpansion = isWon('expansion');
 
-/**
- * A total order, so an id sent twice keeps the same version whatever the input order: a won one first, then the
- * earliest, then a renewal before new business before an expansion (the classification reads a copy of a renewal,
- * closing when the renewal rolled the contract on, as an expansion of it).
- */
-function compareEntries(a: Entry, b: Entry): number {
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return (
-    outcomeRank[a.outcome] - outcomeRank[b.outcome] || a.day - b.day || kindRank[a.kind] - kindRank[b.kind] || a.amount - b.amount || Number(a.foreign) - Number(b.foreign)
-  );
+/** Id order, so a day's deals come in the same order whatever the input order (ids are distinct: readDeals' deals). */
+function byId(a: Entry, b: Entry): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
- * The contract deals grouped by close day, in day order; one deal per id (the won version first); a lost renewal that
- * is not the last word (renewal/churn.ts lossIsLastWord) reads as open.
+ * The contract deals grouped by close day, in day order; a lost renewal that is not the last word (renewal/churn.ts
+ * lossIsLastWord) reads as open. The deals are readDeals' (one per id: a deal id sent twice was read as one deal).
  *
  * @example
- * // (deals shortened to what the walk reads) the renewal sent twice is one deal; the upsell without a close day is ignored.
- * contractDays([{ id: '2', kind: 'renewal', won: true, closeDay: 20, amount: 70 }, { id: '1', kind: 'new_business', won: true, closeDay: 10, amount: 50 }, { id: '2', kind: 'renewal', won: true, closeDay: 20, amount: 70 }, { id: '3', kind: 'expansion', won: true, closeDay: null, amount: 9 }], 'USD')
+ * // (deals shortened to what the walk reads) the upsell without a close day is ignored.
+ * contractDays([{ id: '2', kind: 'renewal', won: true, closeDay: 20, amount: 70 }, { id: '1', kind: 'new_business', won: true, closeDay: 10, amount: 50 }, { id: '3', kind: 'expansion', won: true, closeDay: null, amount: 9 }], 'USD')
  * // => [{ day: 10, entries: [{ id: '1', day: 10, kind: 'new_business', outcome: 'won', amount: 50, foreign: false }] }, { day: 20, entries: [{ id: '2', day: 20, kind: 'renewal', outcome: 'won', amount: 70, foreign: false }] }]
  * // A renewal lost on day 20, then another lost on day 40: the first was not the last word, it reads as open.
  * contractDays([{ id: '1', kind: 'renewal', lost: true, closeDay: 20, amount: 70 }, { id: '2', kind: 'renewal', lost: true, closeDay: 40, amount: 60 }], 'USD').map((d) => d.entries[0].outcome) // => ['open', 'lost']
@@ -137,30 +128,19 @@ export function contractDays(deals: readonly Deal[], currency: string): DayDeals
       foreign: (deal.currency ?? currency) !== currency,
     });
   }
-  entries.sort(compareEntries);
+  entries.sort(byId);
   const byDay = new Map<Day, Entry[]>();
-  let lastId: string | null = null;
-  let dropped = false;
   for (const entry of entries) {
-    if (entry.id === lastId) {
-      dropped = true;
-      continue;
-    }
-    lastId = entry.id;
     const group = byDay.get(entry.day);
     if (group === undefined) byDay.set(entry.day, [entry]);
     else group.push(entry);
   }
   const days = [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, group]) => ({ day, entries: group }));
-  // A day's lost renewal (no renewal won that day: that outranks it anyway) that is not the last word decides nothing
-  // yet. The steps after it are the deals walked (churn.ts): the deals themselves, unless a version of an id sent twice
-  // was dropped (then gathered from the days, once, when a loss asks).
-  let steps: readonly ContractStepFacts[] | null = dropped ? null : deals;
+  // A day's lost renewal (no renewal won that day: that outranks it anyway) that is not the last word decides nothing yet.
   for (let i = 0; i < days.length; i++) {
     const today = days[i];
     if (today === undefined || !today.entries.some(isLostRenewal) || today.entries.some(isWonRenewal)) continue;
-    steps ??= days.flatMap(({ entries: walked }) => walked.map((e) => ({ kind: e.kind, won: e.outcome === 'won', closeDay: e.day })));
-    if (lossIsLastWord(deals, today.day, steps)) continue;
+    if (lossIsLastWord(deals, today.day)) continue;
     days[i] = { day: today.day, entries: today.entries.map((e): Entry => (isLostRenewal(e) ? { ...e, outcome: 'open' } : e)) };
   }
   return days;

@@ -36,8 +36,8 @@ import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfol
 // - Expansion / contraction: the rise / fall of the ARR from the start to the end of the
 //   period, for a customer under contract that did not churn; churned ARR: the start ARR.
 // - Garbage: a deal without a close day is ignored; a missing, negative or non-finite amount
-//   is 0 (as portfolio.ts); a deal id seen twice is one deal (if its two versions differ, the
-//   won one, then the earliest); input order never matters.
+//   is 0 (as portfolio.ts); a deal id seen twice is one deal (readDeals keeps one version: if
+//   they differ, the won one, then the earliest); input order never matters.
 // - Currencies: amounts are not converted. When a deal whose amount feeds the figures is in
 //   another currency than the reporting one (a deal without deal_currency_code is in the
 //   reporting currency, as config.currency says), the company's amounts are all 0 and

@@ -24,15 +24,15 @@ import { latestDecisions, type DecisionFacts } from './decisions.ts';
 // read the same list of deals, whatever the day (a renewal deal decided after the as-of day was
 // still pending then), so the same function answers both. Not the walk itself (the card's hot
 // path would group and sort every company's deals for it), nor churnedSince (it answers for one
-// as-of day, the walk needs every loss). A deal id sent twice in two versions (garbage): the walk
-// keeps one version per id, so it names the steps it walks (lossIsLastWord's `steps`) and a loss
-// is never undone by a version it dropped; whether a renewal is open reads every deal sent.
+// as-of day, the walk needs every loss). A deal id sent twice in two versions (garbage) is one
+// deal already: both read readDeals' deals (deals.ts oneVersionPerId), so a loss is never undone
+// by a version that was dropped.
 
 /** What the churn rule reads of a deal: a card's Deal, or a ContractDeal of the managers' book. */
 export type ChurnDealFacts = Pick<Deal, 'kind' | 'open' | 'won' | 'lost' | 'closeDay'>;
 
 /** What the rule reads of a contract step that may come after a loss. */
-export type ContractStepFacts = Pick<ChurnDealFacts, 'kind' | 'won' | 'closeDay'>;
+type ContractStepFacts = Pick<ChurnDealFacts, 'kind' | 'won' | 'closeDay'>;
 
 /**
  * Whether a renewal deal is still open, whatever its close date (none, past or ahead): then no lost renewal is the
@@ -48,8 +48,7 @@ export function renewalStillOpen(deals: readonly Pick<ChurnDealFacts, 'kind' | '
 
 /**
  * Whether a renewal lost on `lossDay` is the last word (see the rule above): no renewal deal is open, and the next
- * contract step after that day is not a renewal deal. The steps are the deals, unless a caller that keeps one version
- * per deal id (the contract walk) names the ones it keeps.
+ * contract step after that day is not a renewal deal.
  *
  * @example
  * // Lost on day 10, nothing after it: the last word.
@@ -61,8 +60,8 @@ export function renewalStillOpen(deals: readonly Pick<ChurnDealFacts, 'kind' | '
  * // A renewal deal open, whatever its close date: no loss is the last word.
  * lossIsLastWord([{ kind: 'renewal', open: false, won: false, lost: true, closeDay: 10 }, { kind: 'renewal', open: true, won: false, lost: false, closeDay: 5 }], 10) // => false
  */
-export function lossIsLastWord(deals: readonly ChurnDealFacts[], lossDay: Day, steps: readonly ContractStepFacts[] = deals): boolean {
-  return !renewalStillOpen(deals) && !renewalFollows(steps, lossDay);
+export function lossIsLastWord(deals: readonly ChurnDealFacts[], lossDay: Day): boolean {
+  return !renewalStillOpen(deals) && !renewalFollows(deals, lossDay);
 }
 
 /** Whether the next contract step after a day (a renewal deal, or won new business; on one day a renewal first) is a renewal deal. */

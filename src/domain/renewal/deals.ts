@@ -115,8 +115,8 @@ type MutableDeal = { -readonly [K in keyof Deal]: Deal[K] } & { readonly basis: 
  * a hand-made export may: two versions of one id would count one deal twice, and which one won
  * would depend on the order the deals came in. The version kept is the won one, then the lost one,
  * then the earliest close day, then the one that differs first in what the rules read (a total
- * order: the same version whatever the order sent, as the book's contract walk keeps it,
- * portfolio/contract-in-force.ts); the deals then go in id order. The indexes of the versions
+ * order: the same version whatever the order sent; the card and the book's contract walk,
+ * portfolio/contract-in-force.ts, read only the version kept); the deals then go in id order. The indexes of the versions
  * kept, or null when every id is distinct (all kept, as they came).
  */
 function oneVersionPerId(deals: readonly MutableDeal[]): number[] | null {
