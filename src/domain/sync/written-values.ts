@@ -65,7 +65,7 @@ export interface WrittenWording {
  *
  * @example
  * healthProperties({
- *   health: { score: 62, band: 'attention', trend30d: -5, factors: [{ key: 'support', label: 'Support', score: 64, status: 'ok', weight: 20, contribution: 12.8, explanation: '2 tickets open (1 urgent), oldest 19 days' }] },
+ *   health: { score: 62, band: 'attention', trend30d: -5, factors: [{ key: 'support', label: 'Support', score: 64, status: 'ok', weight: 20, contribution: 12.8, pointsLost: 7.2, explanation: '2 tickets open (1 urgent), oldest 19 days' }] },
  *   renewal: { date: '2027-01-15', amount: 26000, customerSince: '2026-01-15', lifetimeRevenue: 29000 },
  *   nps: { score: null, responses: 0 }, actions: [{ title: 'Escalate the urgent ticket' }], handoff: { status: 'accepted' }, lifecycle: { stage: 'active', since: null },
  * }, english.written)
@@ -103,26 +103,27 @@ function text(value: number | null): string {
 }
 
 /**
- * The counted factors that cost the most points (pointsLost, as the card's Why; without it, the
- * weight's share of what the score misses), worst first, e.g.
+ * The factors that cost the most points, worst first (pointsLost, as the card's Why ranks them:
+ * presentation.ts costliestFactors; none, or null for a factor not counted, costs nothing), e.g.
  * "Support 35/100: 2 urgent tickets open, oldest 19 days; NPS 40/100: ...", worded in the portal's language (`wording`).
  * (Loops rather than filter / sort / map / join: the sync computes this for every company.)
  *
  * @example
- * // points lost x weight: NPS 67 x 20, Support 36 x 20, sentiment 50 x 10; adoption did not count, engagement lost nothing:
+ * // points lost: NPS 13.4, Support 7.2, sentiment 5; adoption did not count, engagement lost nothing:
  * healthDrivers([
- *   { key: 'support', label: 'Support', score: 64, weight: 20, contribution: 12.8, explanation: '2 tickets open (1 urgent), oldest 19 days' },
- *   { key: 'nps', label: 'NPS', score: 33, weight: 20, contribution: 6.6, explanation: 'NPS 33 from 3 answers' },
- *   { key: 'sentiment', label: 'CSM sentiment', score: 50, weight: 10, contribution: 5, explanation: 'CSM sentiment "Yellow"' },
- *   { key: 'adoption', label: 'Adoption', score: null, weight: 20, contribution: null, explanation: 'No seat or product-usage data' },
- *   { key: 'engagement', label: 'Engagement', score: 100, weight: 20, contribution: 20, explanation: 'Last touch 2 days ago' },
+ *   { key: 'support', label: 'Support', score: 64, weight: 20, contribution: 12.8, pointsLost: 7.2, explanation: '2 tickets open (1 urgent), oldest 19 days' },
+ *   { key: 'nps', label: 'NPS', score: 33, weight: 20, contribution: 6.6, pointsLost: 13.4, explanation: 'NPS 33 from 3 answers' },
+ *   { key: 'sentiment', label: 'CSM sentiment', score: 50, weight: 10, contribution: 5, pointsLost: 5, explanation: 'CSM sentiment "Yellow"' },
+ *   { key: 'adoption', label: 'Adoption', score: null, weight: 20, contribution: null, pointsLost: null, explanation: 'No seat or product-usage data' },
+ *   { key: 'engagement', label: 'Engagement', score: 100, weight: 20, contribution: 20, pointsLost: 0, explanation: 'Last touch 2 days ago' },
  * ], english.written) // => 'NPS 33/100: NPS 33 from 3 answers; Support 64/100: 2 tickets open (1 urgent), oldest 19 days; CSM sentiment 50/100: CSM sentiment "Yellow"'
  */
 export function healthDrivers(factors: ReadonlyArray<FactorOutcome<Explanation>>, wording: WrittenWording): string {
   const costly: Array<{ readonly factor: FactorOutcome<Explanation>; readonly lost: number }> = [];
   for (const factor of factors) {
-    // The points it costs, as the card's Why ranks them (a low-sample NPS costs only the share it counts for); a bare factor, by its weight.
-    if (factor.contribution !== null && factor.score !== null && factor.score < 100) costly.push({ factor, lost: factor.pointsLost ?? (factor.weight * (100 - factor.score)) / 100 });
+    // The points it costs (health.ts: a low-sample NPS costs only the share it counts for); none (null: not counted) is no driver, as on the card.
+    const lost = factor.pointsLost ?? 0;
+    if (lost > 0) costly.push({ factor, lost });
   }
   sortInPlace(costly, byMostLost);
   let text = '';
