@@ -241,6 +241,7 @@ export const csConfigSchema = z.strictObject({
         .default({ positive: 100, green: 100, neutral: 50, yellow: 50, negative: 0, red: 0 }),
       /** A sentiment not updated for longer than this is stale and not counted. */
       staleDays: positiveDays.default(90),
+      labels: z.record(z.string(), z.string()).optional(), // stored value -> HubSpot's label: the portal's, folded in by portal/portal-settings.ts
     })
     .prefault({}),
   handoff: z

@@ -1,9 +1,12 @@
-import { DescriptionListItem, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
+import { DescriptionListItem, LoadingSpinner, StatusTag, TableRow, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from './renderer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import type { CardView } from '../../src/app/cards/contract/view-model.ts';
+import { catalogLocales } from '../../src/app/cards/i18n/catalog-locale.ts';
+import { createI18n } from '../../src/app/cards/i18n/format.ts';
+import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
 import { cardViewFixture, contractLapsed } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
@@ -11,6 +14,7 @@ import type { StubBackend } from './stub-backend.ts';
 
 // The tab card never words a fact as something it is not (issue 19, "Trust first"): a lapsed
 // contract is not an overdue renewal. Hand-made views from a loopback stand-in backend.
+loadEveryCatalog();
 let backend: StubBackend;
 beforeAll(async () => {
   backend = await startStubBackend();
@@ -53,5 +57,37 @@ describe('tab card: a lapsed contract', () => {
     const dateItem = r.findAll(DescriptionListItem).find((item) => item.find(Text).props.testId === 'renewal-date');
     expect(dateItem?.props.label).toBe('契約終了日');
     expect(r.findByTestId(StatusTag, 'renewal-window').text).toBe('契約更新の記録がありません');
+  });
+});
+
+describe('the CSM sentiment, named as HubSpot shows it', () => {
+  const sentimentNamed = (value: string) =>
+    cardViewFixture((v) => {
+      v.health.factors = v.health.factors.map((factor) =>
+        factor.key === 'sentiment' ? { ...factor, explanation: `CSM sentiment "${value}", updated 12 days ago`, explanationMessage: { code: 'factor.sentiment.current', params: { value, updated: 12 } } } : factor,
+      );
+    });
+
+  it('words a known option in the reader\'s language, not as its stored value "positive"', async () => {
+    const english = await renderReady(sentimentNamed('positive'));
+    expect(textOf(english.findByTestId(TableRow, 'factor-sentiment'))).toContain('CSM sentiment “Positive”, updated 12 days ago');
+    const japanese = await renderReady(sentimentNamed('positive'), 'ja-JP');
+    expect(textOf(japanese.findByTestId(TableRow, 'factor-sentiment'))).toContain('CSM の評価「ポジティブ」（12 日前に入力）');
+  });
+
+  it('keeps any other label as the portal wrote it', async () => {
+    const r = await renderReady(sentimentNamed('Mostly happy'), 'pl-PL');
+    expect(textOf(r.findByTestId(TableRow, 'factor-sentiment'))).toContain('Ocena CSM „Mostly happy”, zmieniona 12 dni temu');
+  });
+
+  it.each(catalogLocales)('%s words each option the default configuration scores', (locale) => {
+    const i18n = createI18n(locale, 'UTC');
+    const names = ['positive', 'neutral', 'negative', 'green', 'yellow', 'red'].map((value) => {
+      const text = i18n.t('factor.sentiment.stale', { value, updated: 3, staleDays: 90 });
+      // Not the stored value as it is: a word of the language (in English, as HubSpot capitalises its labels).
+      expect(text).not.toContain(value);
+      return text;
+    });
+    expect(new Set(names).size).toBe(6);
   });
 });

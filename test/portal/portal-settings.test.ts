@@ -107,6 +107,11 @@ describe('portal settings read from the account details API', () => {
     const config = await portalConfig(p.readers, defaultConfig);
     const view = await getCardView({ gateway: p.gateway, config, now: () => new Date() }, { companyId: company.id, asOf: '2026-12-01' });
     expect(view.health.factors.find((factor) => factor.key === 'sentiment')).toMatchObject({ status: 'ok', score: 100 });
+    // Named as HubSpot shows the option (its label), never by its stored value: a word the catalog words in each language.
+    const named = view.health.factors.find((factor) => factor.key === 'sentiment');
+    expect(named?.explanation).toMatch(/^CSM sentiment "Green"/);
+    expect(named?.explanationMessage?.params).toMatchObject({ value: 'green' });
+    expect(JSON.stringify(named)).not.toContain('option_a');
     const unmapped = await getCardView({ gateway: p.gateway, config: defaultConfig, now: () => new Date() }, { companyId: company.id, asOf: '2026-12-01' });
     expect(unmapped.health.factors.find((factor) => factor.key === 'sentiment')).toMatchObject({ status: 'no_data' });
   });

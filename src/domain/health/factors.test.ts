@@ -117,6 +117,18 @@ describe('sentiment factor (CSM pulse, stale after 90 days)', () => {
     expect(sentiment('green', [change('green', 90)]).status).toBe('ok');
   });
 
+  it('names the sentiment as HubSpot shows it, the option\'s label, not its stored value (the card read “positive”)', () => {
+    const config = { ...defaultConfig.sentiment, labels: { positive: 'Positive', option_1: 'Green', option_2: 'Mostly happy' }, values: { ...defaultConfig.sentiment.values, option_1: 100, option_2: 80 } };
+    const named = (value: string) => sentimentFactor(sentimentFacts({ hs_csm_sentiment: value }, [change(value, 10)], config, asOf), config, false);
+    // A word the catalog translates is sent in lower case, for the catalog to word (“Positive”, „Pozytywna”, ポジティブ).
+    expect(named('positive')).toMatchObject({ explanation: 'CSM sentiment "Positive", updated 10 days ago', explanationMessage: { code: 'factor.sentiment.current', params: { value: 'positive' } } });
+    expect(named('option_1')).toMatchObject({ explanation: 'CSM sentiment "Green", updated 10 days ago', explanationMessage: { params: { value: 'green' } } });
+    // Any other label as HubSpot shows it.
+    expect(named('option_2')).toMatchObject({ explanation: 'CSM sentiment "Mostly happy", updated 10 days ago', explanationMessage: { params: { value: 'Mostly happy' } } });
+    // Without the portal's labels (a portal whose properties could not be read), the value, the catalog's word when it is one.
+    expect(sentiment('Positive')).toMatchObject({ explanationMessage: { params: { value: 'positive' } } });
+  });
+
   it('has no data when empty or not a recognised value', () => {
     expect(sentiment(null, [])).toMatchObject({ status: 'no_data' });
     expect(sentiment('purple')).toMatchObject({ status: 'no_data', explanation: 'CSM sentiment "purple" is not a recognised value' });

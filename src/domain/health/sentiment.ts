@@ -71,8 +71,9 @@ export function lazySentimentFactor(facts: SentimentFacts, config: CsConfig['sen
     return noData('sentiment', `CSM sentiment "${truncate(facts.value)}" is not a recognised value`, message('factor.sentiment.unknown', { value: truncate(facts.value) }));
   }
   const value = facts.value;
-  const params = { value: truncate(value), updated: facts.ageDays ?? -1 };
-  const current = later(() => `CSM sentiment "${truncate(value)}"${facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`}`);
+  // The catalog names the sentiment in the reader's language (sentimentName); the English text, as HubSpot shows it.
+  const params = { value: truncate(sentimentName(value, config.labels)), updated: facts.ageDays ?? -1 };
+  const current = later(() => `CSM sentiment "${truncate(optionLabel(value, config.labels))}"${facts.ageDays === null ? '' : `, updated ${daysAgo(facts.ageDays)}`}`);
   if (facts.stale) {
     return {
       ...scored('sentiment', facts.score, '', message('factor.sentiment.stale', { ...params, staleDays: config.staleDays })),
@@ -81,6 +82,32 @@ export function lazySentimentFactor(facts: SentimentFacts, config: CsConfig['sen
     };
   }
   return scored('sentiment', facts.score, current, message('factor.sentiment.current', params));
+}
+
+/** The sentiments the message catalog names in each language (the options sentiment.values scores by default). */
+const namedSentiments: ReadonlySet<string> = new Set(['positive', 'neutral', 'negative', 'green', 'yellow', 'red']);
+
+/** The label HubSpot shows for a stored option value (the portal's, in config.sentiment.labels), else the value itself. */
+function optionLabel(value: string, labels: Readonly<Record<string, string>> | undefined): string {
+  return (labels !== undefined && Object.hasOwn(labels, value) ? labels[value] : undefined) ?? value;
+}
+
+/**
+ * A sentiment as the card's messages name it: HubSpot's label for the stored option (else the
+ * value), as one of the words the catalog translates (lower case: positive, neutral, negative,
+ * green, yellow, red) when it is one, else as it is. The card read "CSM sentiment “positive”",
+ * the option's internal value, where HubSpot shows "Positive" (in Japanese, ポジティブ).
+ *
+ * @example
+ * sentimentName('positive', { positive: 'Positive' }) // => 'positive'
+ * sentimentName('option_1', { option_1: 'Green' }) // => 'green'
+ * sentimentName('option_2', { option_2: 'Mostly happy' }) // => 'Mostly happy'
+ * sentimentName('Amber', undefined) // => 'Amber'
+ */
+export function sentimentName(value: string, labels: Readonly<Record<string, string>> | undefined): string {
+  const label = optionLabel(value, labels);
+  const word = label.trim().toLowerCase();
+  return namedSentiments.has(word) ? word : label;
 }
 
 /**

@@ -52,19 +52,26 @@ export function sentimentMapping(options: readonly PropertyOption[], values: Rea
 
 /**
  * The configuration for this portal: its time zone and home currency where they are known,
- * and sentiment values that also name each option's stored value (an option mapped by its
- * label scores the value HubSpot actually stores).
+ * sentiment values that also name each option's stored value (an option mapped by its label
+ * scores the value HubSpot actually stores), and each option's label, so the card names a
+ * sentiment as HubSpot shows it, not by its stored value.
  * @example configForPortal(config, { timeZone: 'America/Los_Angeles', currency: 'EUR', sentimentOptions: null }).currency === 'EUR'
+ * @example configForPortal(defaultConfig, { timeZone: null, currency: null, sentimentOptions: [{ value: 'option_1', label: 'Green' }] }).sentiment.labels // => { option_1: 'Green' }
  */
 export function configForPortal(config: CsConfig, settings: PortalSettings): CsConfig {
-  const sentimentValues =
-    settings.sentimentOptions === null
-      ? config.sentiment.values
-      : { ...config.sentiment.values, ...Object.fromEntries(sentimentMapping(settings.sentimentOptions, config.sentiment.values).mapped.map((option) => [option.value, option.score])) };
+  const options = settings.sentimentOptions;
+  const sentiment =
+    options === null
+      ? config.sentiment
+      : {
+          ...config.sentiment,
+          values: { ...config.sentiment.values, ...Object.fromEntries(sentimentMapping(options, config.sentiment.values).mapped.map((option) => [option.value, option.score])) },
+          labels: { ...config.sentiment.labels, ...Object.fromEntries(options.map((option) => [option.value, option.label])) },
+        };
   return {
     ...config,
     timeZone: settings.timeZone ?? config.timeZone,
     currency: settings.currency ?? config.currency,
-    sentiment: { ...config.sentiment, values: sentimentValues },
+    sentiment,
   };
 }
