@@ -1,4 +1,4 @@
-import { DescriptionListItem, LoadingSpinner, StatusTag, TableRow, Text } from '@hubspot/ui-extensions';
+import { DescriptionListItem, Heading, LineChart, LoadingSpinner, StatusTag, TableRow, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from './renderer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
@@ -89,5 +89,45 @@ describe('the CSM sentiment, named as HubSpot shows it', () => {
       return text;
     });
     expect(new Set(names).size).toBe(6);
+  });
+});
+
+describe('the score history of a customer that is not scored', () => {
+  const history = [
+    { date: '2026-01-20', score: 41 },
+    { date: '2026-02-05', score: 36 },
+    // Written after the renewal was lost: not the customer's health while it was one.
+    { date: '2026-02-20', score: 30 },
+  ];
+  const churned = (since: string | null) =>
+    cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'churned', trend30d: null, history, factors: v.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
+      v.lifecycle = { stage: 'churned', since };
+    });
+
+  it('draws a churned customer\'s scores up to the churn, titled so: beside "Churned" and no score, a bare chart read as current health (demo: Upland Capital)', async () => {
+    const r = await renderReady(churned('2026-02-10'));
+    expect(r.findByTestId(LineChart, 'score-history').props.data).toEqual(history.slice(0, 2));
+    expect(r.findAll(Heading).map((heading) => heading.text)).toContain('Score history up to the churn on Feb 10, 2026');
+    expect(r.findAll(Heading).map((heading) => heading.text)).not.toContain('Score history');
+    const japanese = await renderReady(churned('2026-02-10'), 'ja-JP');
+    expect(japanese.findAll(Heading).map((heading) => heading.text)).toContain('解約（2026/02/10）までのスコアの履歴');
+  });
+
+  it('draws none for a churn with no day to cut it at, nor for a prospect, never scored', async () => {
+    expect((await renderReady(churned(null))).maybeFindByTestId(LineChart, 'score-history')).toBeNull();
+    const prospect = await renderReady(cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'unknown', history };
+      v.lifecycle = { stage: 'prospect', since: null };
+    }));
+    expect(prospect.maybeFindByTestId(LineChart, 'score-history')).toBeNull();
+  });
+
+  it('keeps the whole history of a customer only short of data, under its usual title', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'unknown', history };
+    }));
+    expect(r.findByTestId(LineChart, 'score-history').props.data).toEqual(history);
+    expect(r.findAll(Heading).map((heading) => heading.text)).toContain('Score history');
   });
 });

@@ -59,7 +59,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
       <Tile compact>
         <Flex direction="column" gap="sm">
           <FactorDetail health={view.health} stage={view.lifecycle.stage} />
-          <ScoreHistory history={view.health.history} />
+          <ScoreHistory view={view} />
         </Flex>
       </Tile>
       <AutoGrid columnWidth={250} gap="sm" flexible>

@@ -87,6 +87,20 @@ export function isUnscored(health: Pick<CardView['health'], 'score' | 'band'>, s
 }
 
 /**
+ * The score history the card draws: a scored customer's (or one only short of data) as it is; a
+ * churned customer's up to the day it churned, with that day for the chart's title (its scores are
+ * real, but beside "Churned" and no score, a chart under "Score history" reads as current health);
+ * none for a prospect, never scored, nor for a churn with no day to cut it at. Null below two points.
+ */
+export function scoreHistoryOf(view: Pick<CardView, 'health' | 'lifecycle'>): { readonly points: ReadonlyArray<{ date: string; score: number }>; readonly churnedOn: string | null } | null {
+  const { health, lifecycle } = view;
+  const churnedOn = isUnscored(health, lifecycle.stage) ? (lifecycle.stage === 'churned' ? lifecycle.since : null) : null;
+  if (isUnscored(health, lifecycle.stage) && churnedOn === null) return null;
+  const points = (health.history ?? []).filter((point) => churnedOn === null || point.date <= churnedOn);
+  return points.length < 2 ? null : { points, churnedOn };
+}
+
+/**
  * Whether the sales handoff belongs on the card open: during onboarding, while it is with CS or
  * back with sales, or while sales owes it. Elsewhere (an active, renewing or churned customer, a
  * prospect) the tab card folds it away and the CLI's card leaves it out: "Not started · 0%" there

@@ -60,6 +60,7 @@ export const messages = {
   'factorStatus.stale': 'Stale',
   'factorStatus.error': 'Error',
   'history.title': 'Score history',
+  'history.beforeChurn': "Score history up to the churn on {date, date}",
   'history.date': 'Date',
   'history.score': 'Health score',
 

@@ -64,6 +64,7 @@ export const messages: Catalog = {
   'factorStatus.stale': '古いデータ',
   'factorStatus.error': 'エラー',
   'history.title': 'スコアの履歴',
+  'history.beforeChurn': "解約（{date, date}）までのスコアの履歴",
   'history.date': '日付',
   'history.score': 'ヘルススコア',
 

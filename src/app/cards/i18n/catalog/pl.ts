@@ -58,6 +58,7 @@ export const messages: Catalog = {
   'factorStatus.stale': 'Nieaktualne',
   'factorStatus.error': 'Błąd',
   'history.title': 'Historia wyniku',
+  'history.beforeChurn': "Historia wyniku do odejścia klienta ({date, date})",
   'history.date': 'Data',
   'history.score': 'Wynik kondycji',
 

@@ -68,6 +68,7 @@ export const messages: Catalog = {
   'factorStatus.stale': 'ข้อมูลเก่า',
   'factorStatus.error': 'ผิดพลาด',
   'history.title': 'ประวัติคะแนน',
+  'history.beforeChurn': "ประวัติคะแนนจนถึงวันที่ลูกค้าเลิกใช้บริการ ({date, date})",
   'history.date': 'วันที่',
   'history.score': 'คะแนนสุขภาพ',
 

@@ -60,6 +60,7 @@ export const messages: Catalog = {
   'factorStatus.stale': '已过时',
   'factorStatus.error': '错误',
   'history.title': '评分历史',
+  'history.beforeChurn': "截至客户流失（{date, date}）的评分历史",
   'history.date': '日期',
   'history.score': '健康分',
 
