@@ -6,7 +6,8 @@ import { displayWidth } from './display-width.ts';
 import { portfolioReport } from './portfolio-report.ts';
 import { periodNotOverNote, reportCsv, reportText } from './period-report-text.ts';
 import { parseIsoDate } from '../domain/parsing/index.ts';
-import { bookReports, portfolioOverview, type BookCompany } from '../domain/portfolio/portfolio-book.ts';
+import { bookReports, type BookCompany } from '../domain/portfolio/portfolio-book.ts';
+import { portfolioOverview } from '../domain/portfolio/portfolio-overview.ts';
 import type { Period } from '../domain/portfolio/renewal-period.ts';
 import type { PortfolioPage } from '../usecases/portfolio-book.ts';
 
@@ -23,7 +24,7 @@ const quarter: Period = { start: day('2026-10-01'), end: asOf };
 function customer(id: string, healthWritten: boolean): BookCompany {
   return {
     id, name: `Company ${id}`, ownerId: null, band: healthWritten ? 'healthy' : 'unknown', score: healthWritten ? 90 : null, healthWritten,
-    renewalDate: null, renewalAmount: null, renewalLapsed: false, currency: 'USD', customer: true, arr: 10_000, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [],
+    renewalDate: null, renewalAmount: null, renewalLapsed: false, currency: 'USD', customer: true, arr: 10_000, arrInferred: false, arrUnknown: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [],
   };
 }
 
@@ -184,9 +185,64 @@ describe('the report\'s and the summary\'s columns line up in every script', () 
       '  Churned                  0           —',
     ]);
     expect(lines.slice(10, 13)).toEqual([
-      '  Company            Renews      When        Health      Value at stake',
+      '  Company            Renews      When        Health      Renewal amount',
       '  Northwind Traders  2026-12-10  in 17 days  30 at risk      USD\u00a012,000',
       '  Acme               2027-01-20  in 58 days  30 at risk      USD\u00a012,000',
     ]);
+  });
+});
+
+describe('what the summary does not know, it says (never a 0)', () => {
+  // The demo portfolio's five customers with no contract deal read "Unknown  5  USD 0": worth nothing, by the look of it.
+  const noContract = (id: string): BookCompany => ({ ...customer(id, false), currency: null, arr: 0, arrUnknown: true });
+  const renewing = (id: string, name: string, values: Partial<BookCompany>): BookCompany => ({ ...customer(id, true), name, band: 'at_risk', score: 30, renewalDate: '2026-12-20', ...values });
+  // 7 customers: 4 without a known ARR (2 unscored, 1 healthy, Initech at risk); at risk, Acme renews at 12,000, Globex has no
+  // renewal amount (its ARR of 9,000 counts instead), Initech has neither.
+  const book: BookCompany[] = [
+    customer('1', true), noContract('2'), noContract('3'), { ...noContract('4'), band: 'healthy', healthWritten: true },
+    renewing('5', 'Acme', { renewalAmount: 12_000 }),
+    renewing('6', 'Globex', { renewalAmount: null, arr: 9_000 }),
+    renewing('7', 'Initech', { currency: null, arr: 0, arrUnknown: true }),
+  ];
+  const text = (locale?: string) => portfolioReport({ ...page(book), renewalsAtRiskCount: 3 }, locale);
+
+  it('shows a band without a known ARR as —, and each band\'s customers without one in a column of their own, said under the headline', () => {
+    const lines = text().split('\n');
+    expect(lines[1]).toBe('  4 customers have no known ARR (no contract deal on record says what it is): the ARR figures leave them out rather than count them as 0');
+    expect(lines.slice(3, 9)).toEqual([
+      '  Health           Customers     ARR USD  No known ARR',
+      '  At risk                  3  USD\u00a019,000             1',
+      '  Needs attention          0       USD\u00a00             0',
+      '  Healthy                  2  USD\u00a010,000             1',
+      '  Unknown                  2           —             2',
+      '  Churned                  0           —             —',
+    ]);
+  });
+
+  it('adds up the renewal amounts as what is up for renewal, marks an ARR counted instead, and counts what has neither', () => {
+    const lines = text().split('\n');
+    const at = lines.findIndex((line) => line.startsWith('Renewals in the next 90 days'));
+    expect(lines.slice(at, at + 3)).toEqual([
+      'Renewals in the next 90 days (or overdue) that are not healthy: 3, USD\u00a021,000 up for renewal',
+      '  1 of them has no renewal amount on record: the ARR in force counts instead, marked “(ARR)”',
+      '  1 of them has neither a renewal amount nor a known ARR: left out of that amount',
+    ]);
+    expect(lines.find((line) => line.includes('Globex'))).toMatch(/ USD\u00a09,000 \(ARR\)$/);
+    expect(lines.find((line) => line.includes('Initech'))).toMatch(/ —$/);
+    expect(text('pl')).toContain('4 klientów nie ma znanego ARR');
+    expect(text('zh-CN')).toContain('其中 1 个没有续约金额记录');
+    expect(text('ja')).toContain('契約更新金額 USD\u00a021,000');
+    expect(text('th')).toContain('ลูกค้า 4 รายไม่ทราบ ARR');
+  });
+
+  it('writes a total with nothing known behind it as —, not 0', () => {
+    const unknownOnly = portfolioReport({ ...page([noContract('2'), renewing('7', 'Initech', { currency: null, arr: 0, arrUnknown: true })]), renewalsAtRiskCount: 1 }).split('\n');
+    expect(unknownOnly[0]).toBe('Portfolio as of Nov 23, 2026: 2 customers, ARR in force —');
+    expect(unknownOnly.find((line) => line.startsWith('Renewals in the next'))).toBe('Renewals in the next 90 days (or overdue) that are not healthy: 1, — up for renewal');
+  });
+
+  it('says none of it when everything is known', () => {
+    const known = portfolioReport({ ...page([customer('1', true), renewing('5', 'Acme', { renewalAmount: 12_000 })]), renewalsAtRiskCount: 1 });
+    expect(known).not.toMatch(/No known ARR|no known ARR|\(ARR\)|neither/);
   });
 });

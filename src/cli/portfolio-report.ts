@@ -1,12 +1,14 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
-import type { Money } from '../domain/portfolio/portfolio-book.ts';
+import type { Money } from '../domain/portfolio/portfolio-overview.ts';
 import type { PortfolioPage } from '../usecases/portfolio-book.ts';
 import { displayWidth, padEndColumns, padStartColumns } from './display-width.ts';
 
 // The portfolio summary as `cs-card start` prints it: the managers' page (usecases/portfolio-book.ts)
 // in a terminal, in the catalog's words. Amounts are per currency, never added across currencies;
-// churned customers are counted apart, in no health band.
+// churned customers are counted apart, in no health band. What is not known is said and counted,
+// never printed as 0: a band's customers without a known ARR (their own column), a renewal at risk
+// without a renewal amount (its ARR in force, marked) or without either (left out of the total).
 
 /** How many at-risk renewals are listed one per line before the rest is counted. */
 const listedRenewals = 15;
@@ -36,6 +38,13 @@ function percent(i18n: I18n, value: number | null): string {
   return value === null ? i18n.t('report.notDefined') : new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
 
+/** A renewal at risk's amount: its renewal amount, or its ARR in force marked as such; '—' when neither is known. */
+function renewalAmountCell(i18n: I18n, renewal: PortfolioPage['overview']['renewalsAtRisk'][number]): string {
+  if (renewal.amount === null || renewal.currency === null) return '—';
+  const amount = wholeMoney(i18n.locale, renewal.amount, renewal.currency);
+  return renewal.amountSource === 'arr' ? i18n.t('portfolio.renewalAmount.arr', { amount }) : amount;
+}
+
 const bandKeys: Readonly<Record<string, MessageKey>> = {
   at_risk: 'band.at_risk',
   attention: 'band.attention',
@@ -48,10 +57,14 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   const i18n = createI18n(locale, 'UTC');
   const { overview } = page;
   const money = (amounts: readonly Money[]) => moneyList(i18n, amounts);
+  // A total with nothing known behind it (every amount unknown, said below it) is no 0.
+  const total = (amounts: readonly Money[], unknown: number | undefined) => (amounts.length === 0 && (unknown ?? 0) > 0 ? '—' : money(amounts));
   const churned = overview.bands.find((line) => line.band === 'churned')?.customers ?? 0;
-  const lines = [i18n.t('summary.headline', { date: page.asOf, count: overview.customers, arr: money(overview.arr) })];
+  const lines = [i18n.t('summary.headline', { date: page.asOf, count: overview.customers, arr: total(overview.arr, overview.arrUnknown) })];
   if (overview.neverSynced) lines.push(`  ${i18n.t('summary.neverSynced')}`);
   if (churned > 0) lines.push(`  ${i18n.t('summary.churned', { count: churned })}`);
+  const arrUnknown = overview.arrUnknown ?? 0;
+  if (arrUnknown > 0) lines.push(`  ${i18n.t('summary.arrUnknown', { count: arrUnknown })}`);
   if (overview.arr.length > 1) lines.push(`  ${i18n.t('portfolio.perCurrency')}`);
   if (overview.arrInferred > 0) lines.push(`  ${i18n.t('report.arrInferred', { companies: overview.arrInferred })}`);
   // Contracts that ended with no renewal deal (the cards' "contract lapsed"): in force until a renewal or the churn is recorded.
@@ -61,21 +74,31 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
   const currencies = overview.arr.map((m) => m.currency);
   const bandRows = overview.bands.map((line) => {
     const label = bandKeys[line.band];
+    // A band whose every customer has an unknown ARR has no ARR to show: not a 0.
+    const noneKnown = line.customers > 0 && (line.arrUnknown ?? 0) === line.customers;
     return [
       label === undefined ? line.band : i18n.t(label),
       i18n.number(line.customers),
       ...currencies.map((currency) => {
-        const amount = line.arr.find((m) => m.currency === currency)?.amount ?? 0;
-        return line.band === 'churned' ? '—' : wholeMoney(i18n.locale, amount, currency);
+        const amount = line.arr.find((m) => m.currency === currency)?.amount;
+        return line.band === 'churned' || (amount === undefined && noneKnown) ? '—' : wholeMoney(i18n.locale, amount ?? 0, currency);
       }),
+      ...(arrUnknown > 0 ? [line.band === 'churned' ? '—' : i18n.number(line.arrUnknown ?? 0)] : []),
     ];
   });
-  const header = [i18n.t('portfolio.column.band'), i18n.t('portfolio.column.customers'), ...currencies.map((currency) => `${i18n.t('portfolio.column.arr')} ${currency}`)];
+  const header = [
+    i18n.t('portfolio.column.band'),
+    i18n.t('portfolio.column.customers'),
+    ...currencies.map((currency) => `${i18n.t('portfolio.column.arr')} ${currency}`),
+    ...(arrUnknown > 0 ? [i18n.t('portfolio.column.arrUnknown')] : []),
+  ];
   lines.push(...table([header, ...bandRows], new Set(header.map((_, index) => index).filter((index) => index > 0))), '');
   const risky = overview.renewalsAtRisk;
   if (risky.length === 0) lines.push(i18n.t('portfolio.atRisk.none'));
   else {
-    lines.push(i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: money(overview.arrAtRisk) }));
+    lines.push(i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: total(overview.arrAtRisk, overview.atRiskAmountUnknown) }));
+    if ((overview.atRiskFromArr ?? 0) > 0) lines.push(`  ${i18n.t('summary.atRisk.fromArr', { count: overview.atRiskFromArr ?? 0 })}`);
+    if ((overview.atRiskAmountUnknown ?? 0) > 0) lines.push(`  ${i18n.t('summary.atRisk.amountUnknown', { count: overview.atRiskAmountUnknown ?? 0 })}`);
     const rows = risky.slice(0, listedRenewals).map((renewal) => {
       return [
         renewal.name,
@@ -84,10 +107,10 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
         renewal.lapsed === true ? i18n.t('portfolio.lapsedWhen', { days: -renewal.daysToRenewal }) : i18n.relativeDays(renewal.daysToRenewal),
         // The band as a word in a running line ("41 at risk"), as the catalog writes it (no case to change in Chinese or Thai).
         i18n.t('portfolio.scoreBand', { score: renewal.score, band: renewal.band }),
-        renewal.amount === null || renewal.currency === null ? '—' : wholeMoney(i18n.locale, renewal.amount, renewal.currency),
+        renewalAmountCell(i18n, renewal),
       ];
     });
-    const columns = [i18n.t('portfolio.column.company'), i18n.t('portfolio.column.renews'), i18n.t('portfolio.column.when'), i18n.t('portfolio.column.band'), i18n.t('portfolio.column.atStake')];
+    const columns = [i18n.t('portfolio.column.company'), i18n.t('portfolio.column.renews'), i18n.t('portfolio.column.when'), i18n.t('portfolio.column.band'), i18n.t('portfolio.column.renewalAmount')];
     lines.push(...table([columns, ...rows], new Set([4])));
     if (page.renewalsAtRiskCount > listedRenewals) lines.push(`  ${i18n.t('summary.more', { count: page.renewalsAtRiskCount - listedRenewals })}`);
   }

@@ -153,6 +153,27 @@ describe('the managers’ app page', () => {
     );
   });
 
+  it('never shows an unknown ARR or renewal amount as 0: counts it, and marks an ARR shown for a renewal amount', async () => {
+    // No Deals Co: a customer by HubSpot's stage, no contract deal: its ARR is unknown (it read "$0" in its band). Quarry Co's
+    // renewal at risk has no renewal amount written: its ARR in force of 60,000 stands in, marked. Known Co: all known.
+    const noDeals = company('21', 'No Deals Co', {}, []);
+    const quarry = company('19', 'Quarry Co', { cs_health_band: 'attention', cs_health_score: '56', cs_renewal_date: '2026-12-01' }, [won('newbusiness', '2025-12-01', 60_000)]);
+    const known = company('22', 'Known Co', { cs_health_band: 'attention', cs_health_score: '60', cs_renewal_date: '2026-12-20', cs_renewal_amount: '30000' }, [won('newbusiness', '2025-12-20', 25_000), open('2026-12-20', 30_000)]);
+    // No Amount Ltd lost its renewal, which carried no amount: the ARR its churn lost is unknown, not $0.
+    const noAmount = company('23', 'No Amount Ltd', {}, [deal({ type: 'existingbusiness', stage: 'closedlost', closedate: '2026-11-05' })]);
+    const r = await renderPage({ status: 200, body: pageOf({ book: [noDeals, quarry, known, noAmount], owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last, read }, { asOf, currency }) });
+    expect([r.findByTestId(Text, 'band-unknown-arr').text, r.findByTestId(Text, 'band-unknown-arr-unknown').text, r.findByTestId(Text, 'band-attention-arr-unknown').text]).toEqual(['—', '1', '0']);
+    expect(r.findByTestId(Text, 'bands-arr-unknown').text).toBe('1 customer has no known ARR (no contract deal on record says what it is): the ARR figures leave it out rather than count it as 0');
+    expect(textOf(r.findByTestId(Table, 'bands'))).toContain('No known ARR');
+    expect(textOf(r.findByTestId(Table, 'at-risk'))).toContain('Renewal amount');
+    expect([r.findByTestId(Text, 'at-stake-19').text, r.findByTestId(Text, 'at-stake-22').text]).toEqual(['$60,000 (ARR)', '$30,000']);
+    expect(r.findByTestId(Text, 'at-risk-total').text).toBe('Renewals in the next 90 days (or overdue) that are not healthy: 2, $90,000 up for renewal');
+    expect(r.findByTestId(Text, 'at-risk-from-arr').text).toBe('1 of them has no renewal amount on record: the ARR in force counts instead, marked “(ARR)”');
+    expect(r.maybeFindByTestId(Text, 'at-risk-amount-unknown')).toBeNull();
+    expect(textOf(r.findByTestId(Table, 'churned').findAll(TableRow)[1] ?? r.getRootNode())).toMatch(/No Amount Ltd.*—$/);
+    expect(textOf((await renderPage({ status: 200, body: demoPage() })).getRootNode())).not.toMatch(/No known ARR|\(ARR\)/);
+  });
+
   it('says under the churned customers when the ARR a churn lost is inferred from the lost renewal deal', async () => {
     // Gone Ltd's churned 30,000 rests on its won new business: no note.
     expect(textOf((await renderPage({ status: 200, body: demoPage() })).getRootNode())).not.toContain('Churned ARR inferred');

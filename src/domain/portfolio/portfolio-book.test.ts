@@ -5,7 +5,8 @@ import { readContractDeals } from './contract-deals.ts';
 import { customerValue } from '../renewal/customer-value.ts';
 import { readDeals } from '../renewal/deals.ts';
 import { parseIsoDate } from '../parsing/index.ts';
-import { bookCompany, bookReports, portfolioOverview, type BookCompany } from './portfolio-book.ts';
+import { bookCompany, bookReports, type BookCompany } from './portfolio-book.ts';
+import { portfolioOverview } from './portfolio-overview.ts';
 import { churnedSince } from '../renewal/churn.ts';
 import type { Period } from './renewal-period.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
@@ -133,11 +134,21 @@ describe('a contract that lapsed: ended with no renewal deal on record (the card
   });
 });
 
+describe('a customer whose ARR is not known (bookCompany arrUnknown)', () => {
+  // The demo portfolio's five customers with no contract deal were "Unknown 5 · USD 0" in the summary, as if worth nothing.
+  it('is one with no contract deal on record, or only contract deals without an amount; a customer with one, and a churned company, are not', () => {
+    expect([company('20', {}, []).arrUnknown, company('20', {}, []).customer]).toEqual([true, true]);
+    expect(company('21', {}, [deal({ type: 'newbusiness', stage: 'closedwon', closedate: '2026-01-10' })]).arrUnknown).toBe(true);
+    expect(company('22', {}, [won('newbusiness', '2026-01-10', 12_000)]).arrUnknown).toBe(false);
+    expect(company('23', {}, [won('newbusiness', '2025-10-15', 40_000), lost('2026-10-15', 40_000)]).arrUnknown).toBe(false);
+  });
+});
+
 describe('portfolioOverview: the horizon and the bands (any book)', () => {
   function booked(id: string, values: Partial<BookCompany>): BookCompany {
     return {
       id, name: `Company ${id}`, ownerId: null, band: 'unknown', score: null, healthWritten: true, renewalDate: null, renewalAmount: null, renewalLapsed: false,
-      currency: 'USD', customer: (values.churnedOn ?? null) === null, arr: 0, arrInferred: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [], ...values,
+      currency: 'USD', customer: (values.churnedOn ?? null) === null, arr: 0, arrInferred: false, arrUnknown: false, churnedOn: null, churnReason: null, churnedArr: 0, churnedArrInferred: false, rows: [], ...values,
     };
   }
   const overviewOf = (companies: readonly BookCompany[]) => portfolioOverview(companies, { asOf, churnPeriod: q4, reporting: 'USD' });

@@ -11,20 +11,21 @@ import { churnedSince } from '../renewal/churn.ts';
 import { contractLapsed } from '../renewal/renewal.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view-model.ts';
-import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/portfolio.ts';
 
 // The managers' book of customers: each customer company as the synced cs_* properties and its
 // contract deals describe it on the as-of day (health, renewal, the ARR in force and its currency,
 // churn), plus its rows of the period reports asked for. A past as-of day: the company and its deals
 // come taken back to it (book-as-of.ts); health and the renewal date are the values sync last wrote. The app page, the `npm start` summary and
-// `cs-card report` all read it, so they never disagree.
+// `cs-card report` all read it, so they never disagree; portfolio-overview.ts is the managers' view of it.
 //
 // - ARR in force: the contract in force as the as-of day ends (contract-in-force.ts, the period
 //   report's rule too), in the company's currency (its latest won contract deal's; the reporting
 //   currency once converted). Companies are never added up across currencies: totals are per
 //   currency. A company whose only figure is an open renewal deal (no decided contract deal before
 //   it) has the contract that renewal renews in force, worth what is up for renewal: inferred, and
-//   the overview counts such companies (arrInferred) so the page and the summary say so.
+//   the overview counts such companies (arrInferred) so the page and the summary say so. A customer
+//   whose deals give no ARR (no contract deal on record, deals without an amount, or in two
+//   currencies) has an unknown ARR (arrUnknown): counted apart per band, never summed as a known 0.
 // - Customers: customer.ts customerOn, the period report's rule for its customers at the
 //   start and the end: a contract in force on the as-of day, or no contract on record at all. A
 //   lost renewal followed by an open one is neither churn nor the end of the contract: the
@@ -35,8 +36,9 @@ import type { MoneyView, PortfolioOverviewView } from '../../app/cards/contract/
 //   says what was in force. Its ARR in force is the walk's like any company's: a churned company
 //   has none (an expansion won after the loss brings no contract back, contract-in-force.ts).
 // - Renewals at risk: not healthy, not churned, renewal (cs_renewal_date, as sync wrote it)
-//   overdue or within the horizon; ordered by value at stake (cs_renewal_amount, else the ARR in
-//   force), largest first, then the soonest.
+//   overdue or within the horizon; ordered by their amount (cs_renewal_amount, else the ARR in
+//   force: amountSource says which), largest first, then the soonest. One with neither, or with
+//   no currency to put it in, is counted apart (atRiskAmountUnknown), not added as 0.
 // - A lapsed contract (issue 19 "Outcomes": it ended with no renewal deal on record, the card's
 //   renewal.lapsed, renewal/renewal.ts): the renewal date sync wrote is in the past and no open renewal
 //   deal is on record. The contract still counts in force (no lost renewal ended it: it is the walk's
@@ -64,6 +66,8 @@ export interface BookCompany {
   readonly arr: number;
   /** That ARR rests on the contract a renewal deal implies (contract-in-force.ts impliedContract), not restated by a won renewal since. */
   readonly arrInferred: boolean;
+  /** A customer whose ARR is not known: no contract in force with an amount in its currency (none on record, deals without an amount, or in two currencies); `arr` is then 0 but means nothing. */
+  readonly arrUnknown: boolean;
   /** YYYY-MM-DD of the lost renewal that ended the contract; null when not churned. */
   readonly churnedOn: string | null;
   readonly churnReason: string | null;
@@ -146,109 +150,14 @@ export function bookCompany(
     // One rule with the period report (contract-in-force.ts): a churned company has no contract in force there either.
     arr: now.arr,
     arrInferred: now.inferred,
+    // A customer's 0 is not a known ARR: no contract on record (customer by HubSpot's stage), or one whose deals give no
+    // amount in its currency. A company that is not a customer (its contract ended) has none in force: a known 0.
+    arrUnknown: customer && !(now.inForce && !now.otherCurrency && now.arr > 0),
     churnedOn: churnedOn === null ? null : formatDay(churnedOn),
     churnReason: churnedOn === null ? null : churnReason,
     churnedArr: churn?.period.startArr ?? 0,
     churnedArrInferred: churn !== null && churn.period.startArr > 0 && churn.arrInferred,
     rows: options.periods.map((period) => companyRow(company.id, deals, period, options.currency, { ownerId, churnReason })),
-  };
-}
-
-// ---- the overview (app page, npm start) --------------------------------------------------------
-
-/** The managers' view of the book (the app page, npm start): the contract's shape, src/app/cards/contract/portfolio.ts. */
-export type PortfolioOverview = PortfolioOverviewView;
-/** An amount in one currency (never added across currencies). */
-export type Money = MoneyView;
-type RenewalAtRisk = PortfolioOverview['renewalsAtRisk'][number];
-type ChurnedCompany = PortfolioOverview['churned'][number];
-
-export const overviewBandOrder: ReadonlyArray<HealthBand | 'churned'> = ['at_risk', 'attention', 'healthy', 'unknown', 'churned'];
-
-function addMoney(totals: Map<string, number>, currency: string | null, amount: number): void {
-  if (currency === null || amount === 0) return;
-  totals.set(currency, (totals.get(currency) ?? 0) + amount);
-}
-
-function moneyList(totals: ReadonlyMap<string, number>, reporting: string): Money[] {
-  return [...totals.entries()]
-    .map(([currency, amount]) => ({ currency, amount }))
-    .sort((a, b) => Number(b.currency === reporting) - Number(a.currency === reporting) || b.amount - a.amount || a.currency.localeCompare(b.currency));
-}
-
-/**
- * The managers' view of the book on the as-of day: bands, renewals at risk, churn in the period.
- *
- * @example
- * // (book companies shortened to what the overview reads) Acme renews in 38 days at 30,000 and needs attention; Globex churned in Q4.
- * ((overview) => [overview.customers, overview.arr, overview.renewalsAtRisk.map((renewal) => renewal.companyId), overview.churned.map((company) => [company.name, company.arr])])(portfolioOverview([
- *   { id: '1', name: 'Acme', band: 'attention', healthWritten: true, score: 71, renewalDate: '2027-01-14', renewalAmount: 30000, currency: 'USD', customer: true, arr: 30000, churnedOn: null, churnReason: null, churnedArr: 0 },
- *   { id: '2', name: 'Globex', band: 'unknown', healthWritten: false, score: null, renewalDate: null, renewalAmount: null, currency: 'USD', customer: false, arr: 0, churnedOn: '2026-12-01', churnReason: 'budget', churnedArr: 10000, churnedArrInferred: false },
- * ], { asOf: parseIsoDate('2026-12-07'), churnPeriod: { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, reporting: 'USD' })) // => [1, [{ currency: 'USD', amount: 30000 }], ['1'], [['Globex', 10000]]]
- */
-export function portfolioOverview(companies: readonly BookCompany[], options: { asOf: Day; churnPeriod: Period; reporting: string; horizonDays?: number }): PortfolioOverview {
-  const horizonDays = options.horizonDays ?? 90;
-  const bandTotals = new Map<HealthBand | 'churned', { customers: number; arr: Map<string, number> }>(overviewBandOrder.map((band) => [band, { customers: 0, arr: new Map() }]));
-  const total = new Map<string, number>();
-  const atRiskTotal = new Map<string, number>();
-  const renewalsAtRisk: RenewalAtRisk[] = [];
-  const churned: ChurnedCompany[] = [];
-  let customers = 0;
-  let arrInferred = 0;
-  let healthWritten = false;
-  let lapsed = 0;
-  const lapsedArr = new Map<string, number>();
-  for (const company of companies) {
-    healthWritten ||= company.healthWritten;
-    if (company.churnedOn !== null) {
-      const line = bandTotals.get('churned');
-      if (line) line.customers += 1;
-      const day = parseDay(company.churnedOn);
-      if (day !== null && day >= options.churnPeriod.start && day <= options.churnPeriod.end) {
-        churned.push({ companyId: company.id, name: company.name, churnedOn: company.churnedOn, reason: company.churnReason, arr: company.churnedArr, arrInferred: company.churnedArrInferred, currency: company.currency });
-      }
-      continue;
-    }
-    if (company.customer) customers += 1;
-    if (company.arrInferred) arrInferred += 1;
-    // A churned band written before the customer came back (a new deal won, a renewal opened)
-    // says nothing of its health now: unknown until sync writes it again.
-    const band = company.band === 'churned' ? 'unknown' : company.band;
-    const line = bandTotals.get(band);
-    if (line) {
-      line.customers += 1;
-      addMoney(line.arr, company.currency, company.arr);
-    }
-    addMoney(total, company.currency, company.arr);
-    if (company.customer && company.renewalLapsed) {
-      lapsed += 1;
-      addMoney(lapsedArr, company.currency, company.arr);
-    }
-    if (band === 'healthy' || company.renewalDate === null) continue;
-    const day = parseDay(company.renewalDate);
-    if (day === null || day - options.asOf > horizonDays) continue;
-    const amount = company.renewalAmount ?? (company.arr > 0 ? company.arr : null);
-    addMoney(atRiskTotal, company.currency, amount ?? 0);
-    renewalsAtRisk.push({ companyId: company.id, name: company.name, band, score: company.score, renewalDate: company.renewalDate, daysToRenewal: day - options.asOf, amount, currency: company.currency, lapsed: company.renewalLapsed });
-  }
-  renewalsAtRisk.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.daysToRenewal - b.daysToRenewal || a.companyId.localeCompare(b.companyId));
-  churned.sort((a, b) => b.churnedOn.localeCompare(a.churnedOn) || a.companyId.localeCompare(b.companyId));
-  return {
-    asOf: formatDay(options.asOf),
-    horizonDays,
-    customers,
-    arr: moneyList(total, options.reporting),
-    arrInferred,
-    lapsed,
-    arrLapsed: moneyList(lapsedArr, options.reporting),
-    bands: overviewBandOrder.map((band) => {
-      const line = bandTotals.get(band) ?? { customers: 0, arr: new Map<string, number>() };
-      return { band, customers: line.customers, arr: moneyList(line.arr, options.reporting) };
-    }),
-    renewalsAtRisk,
-    arrAtRisk: moneyList(atRiskTotal, options.reporting),
-    churned,
-    neverSynced: companies.length > 0 && !healthWritten,
   };
 }
 

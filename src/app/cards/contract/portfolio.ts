@@ -25,8 +25,10 @@ export const portfolioOverviewSchema = z.object({
   /** Customers whose contract ended with no renewal deal on record (the card's renewal.lapsed), still counted in force (domain/portfolio/portfolio-book.ts), and their ARR. */
   lapsed: z.optional(count),
   arrLapsed: z.optional(list(moneySchema)),
-  /** Customers and ARR in force per health band, churned last. */
-  bands: list(z.object({ band: healthBandSchema, customers: count, arr: list(moneySchema) })),
+  /** Customers whose ARR is not known (portfolio-book.ts BookCompany.arrUnknown): left out of every ARR total, never counted as 0. */
+  arrUnknown: z.optional(count),
+  /** Customers and ARR in force per health band, churned last; arrUnknown: the band's customers whose ARR is not known (not in its arr). */
+  bands: list(z.object({ band: healthBandSchema, customers: count, arr: list(moneySchema), arrUnknown: z.optional(count) })),
   /** The most valuable renewals within the horizon whose health is at risk or needs attention (at most pageListLimit). */
   renewalsAtRisk: list(
     z.object({
@@ -37,14 +39,20 @@ export const portfolioOverviewSchema = z.object({
       renewalDate: z.string(),
       /** Negative when overdue. */
       daysToRenewal: z.int(),
-      /** Value at stake: the renewal amount, else the ARR in force; null when neither is known. */
+      /** The renewal amount sync wrote (cs_renewal_amount: the open renewal deal's, else the contract's), else the ARR in force; null when neither is known. */
       amount: z.nullable(z.number()),
       currency: z.nullable(z.string()),
+      /** Which of the two the amount is: 'arr' when no renewal amount was written (absent when the amount is null, and from backends before it). */
+      amountSource: z.optional(z.enum(['renewal', 'arr'])),
       /** The contract ended with no renewal deal on record (the card's renewal.lapsed): the date is its end, no renewal is in motion. */
       lapsed: z.optional(z.boolean()),
     }),
   ),
+  /** The renewals at risk's amounts (each its renewal amount, else its ARR in force), per currency. */
   arrAtRisk: list(moneySchema),
+  /** Of all the renewals at risk: how many count their ARR in force (no renewal amount written), and how many have no amount in a known currency (left out of arrAtRisk). */
+  atRiskFromArr: z.optional(count),
+  atRiskAmountUnknown: z.optional(count),
   /** Churned up to the as-of day within the current quarter (at most pageListLimit). */
   churned: list(
     z.object({

@@ -8,8 +8,8 @@ import { useI18n } from '../../cards/i18n/I18nContext.tsx';
 // shown once and beside every figure it concerns. Nothing as of today.
 //
 // Which note qualifies which figure: the deals' notes (what was left out or counted open, which
-// values are today's) every figure read from deals — the bands' ARR column, the value at stake
-// of a renewal without a synced amount, the churned customers, the KPIs; the health note (what
+// values are today's) every figure read from deals — the bands' ARR column, the ARR
+// a renewal at risk without a synced renewal amount shows, the churned customers, the KPIs; the health note (what
 // sync last wrote) the bands and the renewals at risk. The first figure both qualify is the bands
 // table, so all of them stand once, in one box, right above it (AsOfNotes); the churned customers
 // and the KPIs, further down, get one line pointing back to them (AsOfNotesAbove) instead of the

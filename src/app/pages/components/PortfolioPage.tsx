@@ -20,7 +20,7 @@ import { Kpis } from './PortfolioKpis.tsx';
 import { BandsTable, Churned, RenewalsAtRisk } from './PortfolioTables.tsx';
 
 // The managers' page: customers and ARR per health band (churned apart), the renewals of the
-// next 90 days (or overdue) on accounts that are not healthy, by value at stake, each linking to
+// next 90 days (or overdue) on accounts that are not healthy, by renewal amount, each linking to
 // its company record, the customers churned this quarter with why, and the KPIs of this and the
 // last quarter; filtered by owner. It only renders what GET /api/portfolio computed. As of a past
 // day it says, once, above the first figures concerned, what could not be taken back to it, and

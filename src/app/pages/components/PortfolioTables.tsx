@@ -1,10 +1,14 @@
 import { Flex, Heading, Link, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { PortfolioPage as PageData } from '../../cards/contract/portfolio.ts';
 import { useI18n } from '../../cards/i18n/I18nContext.tsx';
+import type { I18n } from '../../cards/i18n/format.ts';
 import type { MessageKey } from '../../cards/i18n/messages.ts';
 import { bandLabel, bandVariant, companyRecordUrl, moneyList, reasonLabel, wholeMoney } from './portfolio-format.ts';
 
-// The managers' page's tables: customers by band, renewals at risk, churned customers.
+// The managers' page's tables: customers by band, renewals at risk, churned customers. What is not
+// known is said and counted, never shown as 0 (the `npm start` summary's rules, cli/portfolio-report.ts):
+// a band's customers without a known ARR (their own column), a renewal's amount that is its ARR in
+// force (marked), renewals with neither (left out of the total, counted).
 
 /** A table's header row, each column named by its catalog key. */
 function ColumnHeads({ columns }: { readonly columns: readonly MessageKey[] }) {
@@ -32,12 +36,14 @@ function CompanyLink({ portalId, companyId, name, testId }: { readonly portalId:
 export function BandsTable({ page }: { readonly page: PageData }) {
   const i18n = useI18n();
   const perCurrency = page.overview.arr.length > 1;
+  const arrUnknown = page.overview.arrUnknown ?? 0;
+  const columns: MessageKey[] = ['portfolio.column.band', 'portfolio.column.customers', 'portfolio.column.arr', ...(arrUnknown > 0 ? (['portfolio.column.arrUnknown'] as const) : [])];
   return (
     <Flex direction="column" gap="xs">
       <Heading>{i18n.t('portfolio.bands.title')}</Heading>
       {perCurrency ? <Text variant="microcopy">{i18n.t('portfolio.perCurrency')}</Text> : null}
       <Table bordered testId="bands">
-        <ColumnHeads columns={['portfolio.column.band', 'portfolio.column.customers', 'portfolio.column.arr']} />
+        <ColumnHeads columns={columns} />
         <TableBody>
           {page.overview.bands.map((line) => (
             <TableRow key={line.band}>
@@ -52,10 +58,20 @@ export function BandsTable({ page }: { readonly page: PageData }) {
               <TableCell>
                 <Text testId={`band-${line.band}-arr`}>{line.band === 'churned' ? '—' : moneyList(i18n, line.arr)}</Text>
               </TableCell>
+              {arrUnknown > 0 ? (
+                <TableCell>
+                  <Text testId={`band-${line.band}-arr-unknown`}>{line.band === 'churned' ? '—' : i18n.number(line.arrUnknown ?? 0)}</Text>
+                </TableCell>
+              ) : null}
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      {arrUnknown > 0 ? (
+        <Text variant="microcopy" testId="bands-arr-unknown">
+          {i18n.t('summary.arrUnknown', { count: arrUnknown })}
+        </Text>
+      ) : null}
       {page.overview.arrInferred > 0 ? (
         <Text variant="microcopy" testId="bands-arr-inferred">
           {i18n.t('report.arrInferred', { companies: page.overview.arrInferred })}
@@ -70,6 +86,13 @@ export function BandsTable({ page }: { readonly page: PageData }) {
   );
 }
 
+/** A renewal at risk's amount: its renewal amount, or its ARR in force marked as such; '—' when neither is known (nor its currency). */
+function renewalAmountCell(i18n: I18n, renewal: PageData['overview']['renewalsAtRisk'][number]): string {
+  if (renewal.amount === null || renewal.currency === null) return i18n.t('portfolio.noValue');
+  const amount = wholeMoney(i18n, renewal.amount, renewal.currency);
+  return renewal.amountSource === 'arr' ? i18n.t('portfolio.renewalAmount.arr', { amount }) : amount;
+}
+
 export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; readonly portalId: number }) {
   const i18n = useI18n();
   const { overview } = page;
@@ -80,9 +103,11 @@ export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; re
         <Text testId="at-risk-none">{i18n.t('portfolio.atRisk.none')}</Text>
       ) : (
         <>
-          <Text variant="microcopy">{i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: moneyList(i18n, overview.arrAtRisk) })}</Text>
+          <Text variant="microcopy" testId="at-risk-total">{i18n.t('summary.atRisk', { count: page.renewalsAtRiskCount, amount: moneyList(i18n, overview.arrAtRisk) })}</Text>
+          {(overview.atRiskFromArr ?? 0) > 0 ? <Text variant="microcopy" testId="at-risk-from-arr">{i18n.t('summary.atRisk.fromArr', { count: overview.atRiskFromArr ?? 0 })}</Text> : null}
+          {(overview.atRiskAmountUnknown ?? 0) > 0 ? <Text variant="microcopy" testId="at-risk-amount-unknown">{i18n.t('summary.atRisk.amountUnknown', { count: overview.atRiskAmountUnknown ?? 0 })}</Text> : null}
           <Table bordered testId="at-risk">
-            <ColumnHeads columns={['portfolio.column.company', 'portfolio.column.renews', 'portfolio.column.band', 'portfolio.column.atStake']} />
+            <ColumnHeads columns={['portfolio.column.company', 'portfolio.column.renews', 'portfolio.column.band', 'portfolio.column.renewalAmount']} />
             <TableBody>
               {overview.renewalsAtRisk.map((renewal) => (
                 <TableRow key={renewal.companyId}>
@@ -95,7 +120,7 @@ export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; re
                     <StatusTag variant={bandVariant(renewal.band)}>{i18n.parts([renewal.score === null ? '—' : String(renewal.score), bandLabel(i18n, renewal.band)])}</StatusTag>
                   </TableCell>
                   <TableCell>
-                    <Text testId={`at-stake-${renewal.companyId}`}>{renewal.amount === null ? '—' : wholeMoney(i18n, renewal.amount, renewal.currency)}</Text>
+                    <Text testId={`at-stake-${renewal.companyId}`}>{renewalAmountCell(i18n, renewal)}</Text>
                   </TableCell>
                 </TableRow>
               ))}
@@ -128,7 +153,8 @@ export function Churned({ page, portalId }: { readonly page: PageData; readonly 
                 </TableCell>
                 <TableCell>{i18n.date(company.churnedOn)}</TableCell>
                 <TableCell>{reasonLabel(i18n, company.reason)}</TableCell>
-                <TableCell>{wholeMoney(i18n, company.arr, company.currency)}</TableCell>
+                {/* 0: the contract the churn ended had no amount on record (unknown, not worth nothing). */}
+                <TableCell>{company.arr > 0 ? wholeMoney(i18n, company.arr, company.currency) : i18n.t('portfolio.noValue')}</TableCell>
               </TableRow>
             ))}
           </TableBody>
