@@ -6,7 +6,7 @@ import { handoffIsRelevant } from '../app/cards/components/presentation.ts';
 import { cardSummary } from './card-summary.ts';
 import { displayWidth } from './display-width.ts';
 import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
-import { cardViewFixture, contractLapsed, npsAndTicketsUnread } from '../../test/app/card-fixtures.ts';
+import { cardViewFixture, contractLapsed, dealsUnread, npsAndTicketsUnread } from '../../test/app/card-fixtures.ts';
 
 // Formats in several languages: every catalog, as the card and the backend load them.
 loadEveryCatalog();
@@ -95,13 +95,14 @@ describe('cardSummary', () => {
     expect(line(summary, 'NPS ')).toBe(`${'NPS'.padEnd(20)}NPS answers could not be read, so NPS is not counted`);
     expect(line(summary, 'Support ')).toBe(`${'Support'.padEnd(20)}Tickets could not be read, so support is not counted`);
     expect(summary).not.toMatch(/None open|No NPS answers/);
-    const noDeals = cardSummary(
-      cardViewFixture((view) => {
-        view.renewal = { ...view.renewal, date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, status: 'none', lastOutcome: null, staleDeals: [] };
-        view.health.factors.push({ key: 'renewal', label: 'Renewal', score: null, weight: 10, contribution: null, status: 'error', explanation: 'Deals could not be read, so the renewal is not counted', explanationMessage: { code: 'factor.renewal.failed', params: {} } });
-      }),
-    );
+    const noDeals = cardSummary(cardViewFixture(dealsUnread));
     expect(line(noDeals, 'Renewal ')).toBe(`${'Renewal'.padEnd(20)}Deals could not be read, so the renewal is not counted`);
+  });
+
+  it('says the lifecycle stage is uncertain while the deals could not be read: it rests on them (sandbox with --fault 503@deals: churned Upland Capital read "Active customer")', () => {
+    expect(line(cardSummary(cardViewFixture(dealsUnread)), 'Lifecycle')).toBe(`${'Lifecycle'.padEnd(20)}Active customer · Stage uncertain: deals could not be read`);
+    expect(line(cardSummary(cardViewFixture(dealsUnread), {}, createI18n('pl', 'UTC')), 'Etap')).toMatch(/Aktywny klient · Etap niepewny: nie udało się odczytać transakcji$/);
+    expect(line(cardSummary(cardViewFixture()), 'Lifecycle')).not.toContain('uncertain');
   });
 
   it('says what is missing instead of printing blanks, and lists warnings last', () => {

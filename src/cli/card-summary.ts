@@ -1,7 +1,7 @@
 import { createI18n, type I18n } from '../app/cards/i18n/format.ts';
 import type { MessageKey } from '../app/cards/i18n/messages.ts';
 import type { CardView, FactorView } from '../app/cards/contract/view-model.ts';
-import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, missingRenewalLine, noScoreKey, renewalRecordLines, renewalValue, renewalWhen, unreadFactor } from '../app/cards/components/presentation.ts';
+import { factorFact, factorName, handoffIsRelevant, isUnscored, lifecycleLabels, missingRenewalLine, noScoreKey, renewalRecordLines, renewalValue, renewalWhen, stageUncertain, unreadFactor } from '../app/cards/components/presentation.ts';
 import { displayWidth, padEndColumns } from './display-width.ts';
 
 // The readable form of a card for the terminal: what a CSM reads first, in the card's order,
@@ -35,10 +35,13 @@ function labelValue(i18n: I18n, label: MessageKey, value: string): string {
   return i18n.t('list.labelValue', { label: i18n.t(label), value });
 }
 
-/** Where the customer is in its life, and since when (the card's stage tag). */
-function lifecycleLine(i18n: I18n, lifecycle: CardView['lifecycle']): Line {
-  const stage = i18n.t(lifecycleLabels[lifecycle.stage]);
-  return labelled(i18n.t('cli.card.lifecycle'), lifecycle.since === null ? stage : i18n.parts([stage, i18n.t('lifecycle.since', { date: lifecycle.since })]));
+/** Where the customer is in its life, and since when (the card's stage tag); uncertain while the deals could not be read (stageUncertain). */
+function lifecycleLine(i18n: I18n, view: CardView): Line {
+  const { lifecycle } = view;
+  const parts = [i18n.t(lifecycleLabels[lifecycle.stage])];
+  if (lifecycle.since !== null) parts.push(i18n.t('lifecycle.since', { date: lifecycle.since }));
+  if (stageUncertain(view.health)) parts.push(i18n.t('lifecycle.uncertain'));
+  return labelled(i18n.t('cli.card.lifecycle'), i18n.parts(parts));
 }
 
 /**
@@ -154,7 +157,7 @@ export function cardSummary(view: CardView, extras: CardExtras = {}, i18n: I18n 
   return laidOut([
     title,
     ...warnings.asOf.map((text, index) => (index === 0 ? `! ${text}` : `  - ${text}`)),
-    lifecycleLine(i18n, view.lifecycle),
+    lifecycleLine(i18n, view),
     ...healthLines(i18n, view.health, view.lifecycle.stage),
     renewalLine(i18n, view.renewal, view.asOf, unreadFactor(view.health, 'renewal')),
     npsLine(i18n, view.nps, unreadFactor(view.health, 'nps')),

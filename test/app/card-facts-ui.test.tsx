@@ -7,7 +7,7 @@ import type { CardView } from '../../src/app/cards/contract/view-model.ts';
 import { catalogLocales } from '../../src/app/cards/i18n/catalog-locale.ts';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
-import { cardViewFixture, contractLapsed } from './card-fixtures.ts';
+import { cardViewFixture, contractLapsed, dealsUnread } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
 import type { StubBackend } from './stub-backend.ts';
@@ -129,5 +129,20 @@ describe('the score history of a customer that is not scored', () => {
     }));
     expect(r.findByTestId(LineChart, 'score-history').props.data).toEqual(history);
     expect(r.findAll(Heading).map((heading) => heading.text)).toContain('Score history');
+  });
+});
+
+describe('the lifecycle stage while the deals could not be read', () => {
+  it('says beside the stage that it is uncertain, and why: it rests on the deals (sandbox with --fault 503@deals: churned Upland Capital read "Active customer")', async () => {
+    const r = await renderReady(cardViewFixture(dealsUnread));
+    expect(r.findByTestId(StatusTag, 'lifecycle-stage').text).toBe('Active customer');
+    expect(r.findByTestId(StatusTag, 'lifecycle-uncertain').text).toBe('Stage uncertain: deals could not be read');
+    expect(r.findByTestId(StatusTag, 'lifecycle-uncertain').props.variant).toBe('warning');
+    const chinese = await renderReady(cardViewFixture(dealsUnread), 'zh-CN');
+    expect(chinese.findByTestId(StatusTag, 'lifecycle-uncertain').text).toBe('阶段不确定：无法读取交易');
+  });
+
+  it('says nothing of the kind when the deals were read', async () => {
+    expect((await renderReady(cardViewFixture())).maybeFindByTestId(StatusTag, 'lifecycle-uncertain')).toBeNull();
   });
 });

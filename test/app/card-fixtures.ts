@@ -101,3 +101,14 @@ export function contractLapsed(view: CardView): void {
   view.renewal = { ...view.renewal, date: '2024-09-09', daysToRenewal: -552, window: 'overdue', amount: 106_600, currency: 'USD', dealId: null, stage: null, source: 'contract_term', status: 'none', lapsed: true };
   view.lifecycle = { stage: 'active', since: '2023-12-08' };
 }
+
+/**
+ * An edit for cardViewFixture: the deals could not be read (the renewal factor's status error, no
+ * renewal date, no customer value; the backend's stage is what the company record alone gave,
+ * 'active' here; sandbox with --fault 503@deals).
+ */
+export function dealsUnread(view: CardView): void {
+  view.renewal = { ...view.renewal, date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, customerSince: null, lifetimeRevenue: 0, status: 'none', lastOutcome: null, staleDeals: [] };
+  view.health.factors.push({ key: 'renewal', label: 'Renewal', score: null, weight: 10, contribution: null, status: 'error', explanation: 'Deals could not be read, so the renewal is not counted', explanationMessage: { code: 'factor.renewal.failed', params: {} } });
+  view.lifecycle = { stage: 'active', since: null };
+}

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProps } from '../../src/app/cards/components/CardFrame.tsx';
 import { TabCard } from '../../src/app/cards/components/TabCard.tsx';
 import type { CardView } from '../../src/app/cards/contract/view-model.ts';
-import { cardViewFixture, npsAndTicketsUnread } from './card-fixtures.ts';
+import { cardViewFixture, dealsUnread, npsAndTicketsUnread } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
 import type { StubBackend, StubReply } from './stub-backend.ts';
@@ -80,12 +80,7 @@ describe('tab card: what it shows of a view', () => {
   });
 
   it('says the deals could not be read in the renewal sections, not "No renewal on record", "Not a customer yet" and a lifetime revenue of 0 (a degraded card with "Deals (renewal) unavailable" above)', async () => {
-    const r = await renderReady(
-      cardViewFixture((view) => {
-        view.renewal = { ...view.renewal, date: null, daysToRenewal: null, window: null, amount: null, currency: null, dealId: null, stage: null, source: null, customerSince: null, lifetimeRevenue: 0, status: 'none', lastOutcome: null, staleDeals: [] };
-        view.health.factors.push({ key: 'renewal', label: 'Renewal', score: null, weight: 10, contribution: null, status: 'error', explanation: 'Deals could not be read, so the renewal is not counted', explanationMessage: { code: 'factor.renewal.failed', params: {} } });
-      }),
-    );
+    const r = await renderReady(cardViewFixture(dealsUnread));
     expect(r.findAll(Text).filter((text) => text.props.testId === 'renewal-none-title').map((text) => text.text)).toContain('Deals could not be read, so the renewal is not counted');
     expect(textOf(r.getRootNode())).not.toMatch(/No renewal on record|Not a customer yet|Create an open renewal deal/);
     expect(r.maybeFindByTestId(Text, 'customer-since')).toBeNull();

@@ -129,6 +129,19 @@ describe('cs-card card', () => {
     expect(result.stderr.trim()).toBe("cs-card: HubSpot has no company with id 987654321 (404): check the id in the company record's URL");
   });
 
+  it('says the lifecycle stage is uncertain when the deals could not be read: the stage rests on them', async () => {
+    const removeFault = sandbox.controls.injectFault({ kind: '503', objectType: 'deals' });
+    try {
+      const result = await csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'C.UTF-8' });
+
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Lifecycle +Active customer · Stage uncertain: deals could not be read$/m);
+      expect(result.stdout).toMatch(/^Renewal +Deals could not be read, so the renewal is not counted$/m);
+    } finally {
+      removeFault();
+    }
+  });
+
   it('exits 1 naming the token when HubSpot rejects it', async () => {
     const removeFault = sandbox.controls.injectFault({ kind: '401' });
     try {

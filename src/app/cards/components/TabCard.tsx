@@ -14,7 +14,7 @@ import { ScoreHistory } from './ScoreHistory.tsx';
 import { SupportSection } from './SupportSection.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
 import { WhatChanged } from './WhatChanged.tsx';
-import { handoffIsRelevant, lifecycleLabels, unreadFactor } from './presentation.ts';
+import { handoffIsRelevant, lifecycleLabels, stageUncertain, unreadFactor } from './presentation.ts';
 
 /** The full card of the company record's tab. */
 export function TabCard(props: CardProps) {
@@ -71,7 +71,7 @@ function TabBody({ view, data }: { view: CardView; data: CardData }) {
   );
 }
 
-/** Lifecycle stage (when the backend sends it) and when the view was computed. */
+/** Lifecycle stage (when the backend sends it; uncertain while the deals could not be read) and when the view was computed. */
 function CardHeader({ view }: { view: CardView }) {
   const i18n = useI18n();
   const stage = view.lifecycle ? lifecycleLabels[view.lifecycle.stage] : undefined;
@@ -82,6 +82,7 @@ function CardHeader({ view }: { view: CardView }) {
           {view.lifecycle.since ? i18n.parts([i18n.t(stage), i18n.t('lifecycle.since', { date: view.lifecycle.since })]) : i18n.t(stage)}
         </StatusTag>
       ) : null}
+      {stage && stageUncertain(view.health) ? <StatusTag variant="warning" testId="lifecycle-uncertain">{i18n.t('lifecycle.uncertain')}</StatusTag> : null}
       <AsOf view={view} />
     </Flex>
   );

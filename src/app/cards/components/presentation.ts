@@ -223,6 +223,17 @@ export function unreadFactor(health: Pick<CardView['health'], 'factors'>, key: '
 }
 
 /**
+ * Whether the lifecycle stage is a guess: it rests on the deals (a lost renewal is churn, a renewal
+ * due is renewing, new business won is onboarding, no won deal a prospect) and they could not be
+ * read (the renewal factor's error, unreadFactor). With deals failing, a churned customer read
+ * "Active customer" (sandbox with --fault 503@deals, Upland Capital). The stage stays the backend's,
+ * one of the view model's; the card says beside it that it is uncertain, and why.
+ */
+export function stageUncertain(health: Pick<CardView['health'], 'factors'>): boolean {
+  return unreadFactor(health, 'renewal') !== null;
+}
+
+/**
  * The factors that cost the most points, worst first (the backend's pointsLost; ties keep the
  * backend's order); none without a score, which nothing cost points of. The backend sends no
  * points lost without a score (health-evaluation.ts lifecycleHealth); the card still checks the

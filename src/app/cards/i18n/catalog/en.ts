@@ -326,6 +326,7 @@ export const messages = {
   'renewal.lastOutcome.lost': "Renewal lost on {date, date}",
   'renewal.staleDeal': "Stale renewal deal {dealId}, due {date, date}",
   'lifecycle.since': "in this stage since {date, date}",
+  'lifecycle.uncertain': "Stage uncertain: deals could not be read",
   'lifecycle.prospect.body': "Not a customer yet: no health score and no customer-success actions.",
   'action.renewal-overdue.title': "Escalate the overdue renewal",
   'action.renewal-overdue.reason': "Renewal was due {days, plural, one {# day} other {# days}} ago ({date, date}) and the renewal deal is still open",

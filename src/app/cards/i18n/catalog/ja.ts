@@ -330,6 +330,7 @@ export const messages: Catalog = {
   'renewal.lastOutcome.lost': "{date, date} に契約更新を失注",
   'renewal.staleDeal': "放置された契約更新の取引 {dealId}（期日 {date, date}）",
   'lifecycle.since': "{date, date} からこの段階",
+  'lifecycle.uncertain': "取引を読み込めなかったため、段階は不確かです",
   'lifecycle.prospect.body': "まだ顧客ではありません：ヘルススコアもカスタマーサクセスのアクションもありません。",
   'action.renewal-overdue.title': "期限切れの契約更新をエスカレーションする",
   'action.renewal-overdue.reason': "契約更新の期日は {days} 日前（{date, date}）で、契約更新の取引はまだ進行中です",

@@ -324,6 +324,7 @@ export const messages: Catalog = {
   'renewal.lastOutcome.lost': "Odnowienie utracone {date, date}",
   'renewal.staleDeal': "Zaległa transakcja odnowienia {dealId}, termin {date, date}",
   'lifecycle.since': "na tym etapie od {date, date}",
+  'lifecycle.uncertain': "Etap niepewny: nie udało się odczytać transakcji",
   'lifecycle.prospect.body': "To jeszcze nie klient: bez wyniku kondycji i bez działań customer success.",
   'action.renewal-overdue.title': "Eskaluj zaległe odnowienie",
   'action.renewal-overdue.reason': "Termin odnowienia minął {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} temu ({date, date}), a transakcja odnowienia jest wciąż otwarta",

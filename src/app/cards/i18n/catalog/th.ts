@@ -334,6 +334,7 @@ export const messages: Catalog = {
   'renewal.lastOutcome.lost': "การต่ออายุสัญญาไม่สำเร็จเมื่อ {date, date}",
   'renewal.staleDeal': 'ดีลต่ออายุสัญญา {dealId} ที่ค้างอยู่ ครบกำหนด {date, date}',
   'lifecycle.since': "อยู่ในช่วงนี้ตั้งแต่ {date, date}",
+  'lifecycle.uncertain': "ช่วงนี้อาจไม่ถูกต้อง: อ่านข้อมูลดีลไม่ได้",
   'lifecycle.prospect.body': 'ยังไม่เป็นลูกค้า จึงยังไม่มีคะแนนสุขภาพและไม่มีการดำเนินการด้าน Customer Success',
   'action.renewal-overdue.title': 'ยกระดับเรื่องการต่ออายุสัญญาที่เลยกำหนด',
   'action.renewal-overdue.reason': "การต่ออายุสัญญาครบกำหนดเมื่อ {days} วันก่อน ({date, date}) และดีลต่ออายุสัญญายังเปิดอยู่",

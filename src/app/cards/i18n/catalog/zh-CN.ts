@@ -326,6 +326,7 @@ export const messages: Catalog = {
   'renewal.lastOutcome.lost': "{date, date} 续约失败",
   'renewal.staleDeal': '逾期未关闭的续约交易 {dealId}（原定 {date, date} 成交）',
   'lifecycle.since': "自 {date, date} 起处于此阶段",
+  'lifecycle.uncertain': "阶段不确定：无法读取交易",
   'lifecycle.prospect.body': '尚未成为客户：不计算健康分，也没有客户成功建议操作。',
   'action.renewal-overdue.title': "升级处理逾期的续约",
   'action.renewal-overdue.reason': "续约已于 {days} 天前（{date, date}）到期，续约交易仍未关闭",
