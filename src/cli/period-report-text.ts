@@ -55,6 +55,8 @@ export function reportText(scope: ReportScope, locale = 'en'): string {
     [t('report.renewals.renewed'), i18n.number(r.renewals.renewed)],
     [t('report.renewals.lost'), i18n.number(r.renewals.lost)],
     [t('report.renewals.open'), i18n.number(r.renewals.open)],
+    // Due, not renewed, neither lost nor open (domain/portfolio/period-report.ts): due = renewed + lost + open + this.
+    [t('report.renewals.lapsed'), i18n.number(r.renewals.lapsed ?? 0)],
     [t('report.renewals.dueValue'), money(r.renewals.dueValue)],
     [t('report.renewals.renewedValue'), money(r.renewals.renewedValue)],
     [t('report.section.rates'), ''],
@@ -85,6 +87,12 @@ export function reportText(scope: ReportScope, locale = 'en'): string {
   lines.push(t('report.arrBasis', { hsArr: r.arrBasis.hs_arr, annualised: r.arrBasis.annualised, amount: r.arrBasis.amount }));
   for (const other of r.leftOut) lines.push(t('report.leftOut', { companies: other.companies, currency: other.currency }));
   if (r.arrInferred > 0) lines.push(t('report.arrInferred', { companies: r.arrInferred }));
+  // The contracts that ended with no renewal on record, apart, so the renewal rate explains itself; those without an
+  // amount on record are not in the amount due (nor guessed).
+  const lapsed = r.renewals.lapsed ?? 0;
+  if (lapsed > 0) lines.push(t('report.lapsed', { count: lapsed }));
+  const unknown = r.renewals.lapsedAmountUnknown ?? 0;
+  if (unknown > 0) lines.push(t('report.lapsedAmountUnknown', { count: unknown }));
   return lines.join('\n');
 }
 
@@ -166,6 +174,10 @@ const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport) => string | 
   ['arr_inferred_companies', (r) => r.arrInferred],
   // Appended, so the columns before keep their positions in existing spreadsheets.
   ['customers_under_contract_at_start', (r) => r.customers.underContractAtStart],
+  // Renewals due because the contract ended in the period with no renewal on record (counted in renewals_due, not renewed),
+  // and those of them with no amount on record (not in renewals_due_value).
+  ['renewals_lapsed', (r) => r.renewals.lapsed ?? 0],
+  ['renewals_lapsed_amount_unknown', (r) => r.renewals.lapsedAmountUnknown ?? 0],
 ];
 
 function csvCell(value: string | number | null): string {

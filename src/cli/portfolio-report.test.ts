@@ -119,6 +119,31 @@ describe('an ARR inferred from a renewal deal', () => {
   });
 });
 
+describe('contracts that ended in the period with no renewal on record', () => {
+  // The demo portfolio's 2026-Q1 on 2026-12-07: 18 renewed of 22 due, 4 contracts ended with no renewal deal (81.8%).
+  const [empty] = bookReports([], [quarter], 'USD');
+  if (empty === undefined) throw new Error('bookReports gave no report');
+  const report = { ...empty, renewals: { ...empty.renewals, due: 22, renewed: 18, lapsed: 4, lapsedAmountUnknown: 1 }, renewalRate: 18 / 22 };
+  const scope = { ownerId: null, ownerName: null, report };
+
+  it('are a row of the renewals and a line under the report, in the reader\'s language, with those of unknown amount', () => {
+    const text = reportText(scope);
+    expect(text).toMatch(/Ended with no renewal on record +4\n/);
+    expect(text).toContain('4 contracts ended in the period with no renewal on record: counted as due for renewal and not renewed, but not as churn');
+    expect(text).toContain('1 of these contracts has no amount on record: left out of the amount due for renewal and of the revenue renewal rate, not guessed');
+    expect(reportText(scope, 'pl')).toContain('4 umowy wygasły w tym okresie bez odnowienia w systemie');
+    expect(reportText({ ...scope, report: { ...report, renewals: { ...report.renewals, lapsed: 5 } } }, 'pl')).toContain('5 umów wygasło w tym okresie');
+    // None: the row says 0, and no line is added.
+    expect(reportText({ ownerId: null, ownerName: null, report: empty })).not.toContain('ended in the period');
+  });
+
+  it('are two CSV columns at the end, after the existing ones', () => {
+    const csv = reportCsv([scope]).split('\r\n').map((line) => line.split(','));
+    expect(csv[0]?.slice(-2)).toEqual(['renewals_lapsed', 'renewals_lapsed_amount_unknown']);
+    expect(csv[1]?.slice(-2)).toEqual(['4', '1']);
+  });
+});
+
 describe('the report\'s and the summary\'s columns line up in every script', () => {
   const [report] = bookReports([], [quarter], 'USD');
   if (report === undefined) throw new Error('bookReports gave no report');

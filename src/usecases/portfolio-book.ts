@@ -1,5 +1,5 @@
 import type { CsConfig } from '../config/schema.ts';
-import { contractDealProperties, readContractDeals, type CurrencyBasis } from '../domain/portfolio/contract-deals.ts';
+import { contractDealProperties, readCompanyContract, type CurrencyBasis } from '../domain/portfolio/contract-deals.ts';
 import type { Day } from '../domain/parsing/index.ts';
 import { formatDay } from '../domain/parsing/index.ts';
 import type { PortfolioPage } from '../app/cards/contract/portfolio.ts';
@@ -73,7 +73,7 @@ async function bookRound(deps: BookDeps, companies: readonly CrmRecord[], reques
     const then = bookRecordsAsOf(company, records, request.asOf, deps.config, request.readAt);
     leftOut = addLeftOut(leftOut, then.leftOut);
     if (then.leftOut.count > 0) leftOutByCompany.set(company.id, then.leftOut);
-    return bookCompany(then.company, readContractDeals(then.deals, deps.config, request.currency, then.company.properties), options);
+    return bookCompany(then.company, readCompanyContract(then.deals, deps.config, request.currency, then.company.properties), options);
   });
   return { companies: book, leftOut, leftOutByCompany };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortfolioPage, PortfolioPageDeps, companyRecordUrl } from '../../src/app/pages/components/PortfolioPage.tsx';
 import { PortfolioRouter } from '../../src/app/pages/components/PortfolioRouter.tsx';
 import { defaultConfig } from '../../src/config/schema.ts';
-import { readContractDeals } from '../../src/domain/portfolio/contract-deals.ts';
+import { readCompanyContract } from '../../src/domain/portfolio/contract-deals.ts';
 import { parseIsoDate } from '../../src/domain/parsing/index.ts';
 import { bookCompany, type BookCompany } from '../../src/domain/portfolio/portfolio-book.ts';
 import { previousQuarter, quarterOf } from '../../src/domain/portfolio/period-report.ts';
@@ -32,7 +32,7 @@ const currency = { reporting: 'USD', home: null };
 const read = { at: Date.parse('2026-11-23T10:00:00Z'), timeZone: 'UTC', leftOutByCompany: new Map() };
 
 function company(id: string, name: string, properties: PropertyValues, deals: readonly CrmRecord[]): BookCompany {
-  const contract = readContractDeals(deals, defaultConfig, currency);
+  const contract = readCompanyContract(deals, defaultConfig, currency, properties);
   return bookCompany({ id, properties: { name, hubspot_owner_id: '7100001', ...properties } }, contract, { asOf, periods: [current, last], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
 }
 const won = (type: string, closedate: string, amount: number, cur = 'USD') => deal({ type, stage: 'closedwon', closedate, amount, currency: cur });

@@ -80,11 +80,14 @@ function addMonths(day: number, months: number): number {
  * Renewal vs expansion (DESIGN.md "Renewal"): existing business within 60 days of the contract's
  * end. The end: the company's contract_end_date and its yearly anniversaries (not before the first
  * contract started); else the first won new business + 12 months, rolled on a year by a won
- * renewal, and by whole years when a deal closes more than 60 days after it.
+ * renewal, and by whole years when a deal closes more than 60 days after it. Returns the end of the
+ * contract after the deals (issue 19: the company property, else the last won contract deal + the
+ * term; a won renewal rolls it on a term), or null when no won contract deal names one.
  */
-function classify(deals: RawDeal[], endProperty: number | null): void {
+function classify(deals: RawDeal[], endProperty: number | null): number | null {
   if (endProperty !== null) {
     const started = deals.find((d) => d.type === 'newbusiness' && d.won)?.day ?? null;
+    let contractEnd = endProperty;
     for (const deal of deals) {
       if (deal.type === 'newbusiness') {
         deal.kind = 'new';
@@ -96,19 +99,25 @@ function classify(deals: RawDeal[], endProperty: number | null): void {
         if (Math.abs(candidate - deal.day) < Math.abs(best - deal.day)) best = candidate;
       }
       deal.kind = Math.abs(deal.day - best) <= 60 && (started === null || best > started + 60) ? 'renewal' : 'expansion';
+      if (deal.kind === 'renewal' && deal.won) contractEnd = Math.max(contractEnd, addMonths(best, 12));
     }
-    return;
+    return contractEnd;
   }
   let end: number | null = null;
+  let signed = false;
   for (const deal of deals) {
     if (deal.type === 'newbusiness') {
       deal.kind = 'new';
-      if (deal.won && end === null) end = addMonths(deal.day, 12);
+      if (deal.won && !signed) {
+        end = addMonths(deal.day, 12);
+        signed = true;
+      }
       continue;
     }
     if (end === null) {
       deal.kind = 'renewal';
       end = deal.won ? addMonths(deal.day, 12) : deal.day;
+      signed ||= deal.won;
       continue;
     }
     let candidate: number = end;
@@ -116,7 +125,9 @@ function classify(deals: RawDeal[], endProperty: number | null): void {
     const near = Math.abs(deal.day - candidate) <= 60;
     deal.kind = near ? 'renewal' : 'expansion';
     if (near) end = deal.won ? addMonths(candidate, 12) : candidate;
+    signed ||= near && deal.won;
   }
+  return signed ? end : null;
 }
 
 interface Contract {
@@ -195,7 +206,7 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
   const start = dayOf(from);
   const end = dayOf(to);
   const customers = { atStart: 0, atEnd: 0, new: 0, churned: 0, underContractAtStart: 0 };
-  const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0 };
+  const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0, lapsed: 0, lapsedAmountUnknown: 0 };
   const arr = { start: 0, expansion: 0, contraction: 0, churned: 0, end: 0, new: 0 };
   const leftOut = new Map<string, number>();
   const reasons = new Map<string, { companies: number; value: number }>();
@@ -204,7 +215,7 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
   for (const company of sandbox.store.list('companies').filter((c) => c.properties.lifecyclestage === 'customer')) {
     const deals = rawDeals(sandbox, company.id, dayOf(cut));
     const endProperty = company.properties.contract_end_date;
-    classify(deals, typeof endProperty === 'string' && endProperty !== '' ? dayOf(endProperty) : null);
+    const contractEnd = classify(deals, typeof endProperty === 'string' && endProperty !== '' ? dayOf(endProperty) : null);
     const days = byDay(deals);
     const customerAtStart = customerAfter(contractBeforeDeals(days), days, start - 1);
     const customerAtEnd = customerAfter(contractBeforeDeals(days), days, end);
@@ -225,10 +236,29 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
       contract = applyDay(contract, list);
     }
     const churned = outcome === 'lost' && !contract.active;
+    // DOMAIN.md: a customer whose contract ended in the period is due for renewal, and with no renewal it is not renewed.
+    // The contract lapsed (issue 19): no renewal deal fell due in the period, its end lies in the period before the day
+    // of the read, no renewal deal is open and the customer has not churned. What was due: the ARR in force just before
+    // the end, when the deals give one.
+    let lapsedDue: number | null = null;
+    let lapsed = false;
+    if (dueValue === null && contractEnd !== null && contractEnd >= start && contractEnd <= end && contractEnd < dayOf(cut)) {
+      let final = contractBeforeDeals(days);
+      let before = final;
+      for (const [day, list] of days) {
+        final = applyDay(final, list);
+        if (day < contractEnd) before = final;
+      }
+      const renewalOpen = deals.some((d) => d.kind === 'renewal' && !d.won && !d.lost);
+      if (!renewalOpen && !final.ended) {
+        lapsed = true;
+        if (before.active && before.arr > 0) lapsedDue = before.arr;
+      }
+    }
     if ((atStart.active && atStart.inferred) || (contract.active && contract.inferred)) arrInferred += 1;
     const currency = deals[0]?.currency ?? 'USD';
     const inUsd = currency === 'USD';
-    if (!inUsd && (atStart.active || dueValue !== null || contract.active)) leftOut.set(currency, (leftOut.get(currency) ?? 0) + 1);
+    if (!inUsd && (atStart.active || dueValue !== null || lapsedDue !== null || contract.active)) leftOut.set(currency, (leftOut.get(currency) ?? 0) + 1);
     const money = (value: number) => (inUsd ? value : 0);
     if (customerAtStart) customers.atStart += 1;
     if (atStart.active) {
@@ -263,6 +293,11 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
         renewals.renewedValue += money(renewedValue);
       } else if (outcome === 'lost') renewals.lost += 1;
       else renewals.open += 1;
+    } else if (lapsed) {
+      renewals.due += 1;
+      renewals.lapsed += 1;
+      if (lapsedDue === null) renewals.lapsedAmountUnknown += 1;
+      else renewals.dueValue += money(lapsedDue);
     }
   }
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);

@@ -1,5 +1,5 @@
 import type { CsConfig } from '../../config/schema.ts';
-import { dayZone } from '../parsing/index.ts';
+import { dayZone, type Day } from '../parsing/index.ts';
 import { readDealsWithContract, type Deal } from '../renewal/deals.ts';
 import { parseNumber } from '../parsing/index.ts';
 import type { DealKind } from '../renewal/renewal-classification.ts';
@@ -86,6 +86,32 @@ export function arrOf(amount: number | null, hsArr: number | null, termMonths: n
  * // => [['21', 'renewal', 24000, 'USD', 'annualised', 48000, 24], ['22', 'expansion', 9720, 'USD', 'amount', 9720, 12]]
  */
 export function readContractDeals(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis, company: PropertyValues = {}): ContractDeal[] {
+  return readCompanyContract(records, config, currency, company).deals;
+}
+
+/** A company's contract deals and the end of its contract in force. */
+export interface CompanyContract {
+  readonly deals: ContractDeal[];
+  /**
+   * The end of the contract in force after the deals, by the card's rule (renewal-classification.ts, read by
+   * readDealsWithContract: the company's contract end property, else the last won contract deal + its term), or null
+   * when nothing names one. The period report asks of it whether the contract lapsed (renewal-period.ts).
+   */
+  readonly contractEnd: Day | null;
+}
+
+/**
+ * readContractDeals, with the contract's end the card reads from the same deals and company.
+ *
+ * @example
+ * // New business won 2025-02-10, no renewal deal since: the 12-month contract ended 2026-02-10.
+ * ((read) => [read.deals.map((deal) => [deal.id, deal.kind, deal.amount]), formatDay(read.contractEnd)])(readCompanyContract([
+ *   { id: '31', properties: { dealname: 'Initech new business', dealtype: 'newbusiness', dealstage: 'closedwon', closedate: '2025-02-10T12:00:00Z', amount: '18000' } },
+ * ], defaultConfig, { reporting: 'USD', home: 'USD' })) // => [[['31', 'new_business', 18000]], '2026-02-10']
+ * // The company's contract end date says otherwise: it wins.
+ * formatDay(readCompanyContract([], defaultConfig, { reporting: 'USD', home: 'USD' }, { contract_end_date: '2026-03-31' }).contractEnd) // => '2026-03-31'
+ */
+export function readCompanyContract(records: readonly CrmRecord[], config: CsConfig, currency: CurrencyBasis, company: PropertyValues = {}): CompanyContract {
   // Close days in the portal's time zone; amounts in the home currency where HubSpot converted them (deals.ts).
   // Reporting in another currency than the home one: every amount stays as written, in its deal's currency.
   const home = currency.home === currency.reporting ? currency.home : null;
@@ -113,5 +139,5 @@ export function readContractDeals(records: readonly CrmRecord[], config: CsConfi
       termMonths,
     });
   });
-  return result;
+  return { deals: result, contractEnd: read.contractEnd };
 }

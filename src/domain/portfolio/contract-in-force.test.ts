@@ -5,7 +5,7 @@ import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import type { CrmRecord, PropertyValues } from '../card/snapshot.ts';
 import { buildCardView } from '../card/card.ts';
 import { deal, snapshot } from '../testing/fixtures.ts';
-import { readContractDeals } from './contract-deals.ts';
+import { readCompanyContract, readContractDeals } from './contract-deals.ts';
 import { contractInForce } from './contract-in-force.ts';
 import { bookCompany, bookReports, type BookCompany } from './portfolio-book.ts';
 import { portfolioOverview } from './portfolio-overview.ts';
@@ -25,7 +25,7 @@ const contract = (records: readonly CrmRecord[], company: PropertyValues = {}) =
 
 /** The company in the book as of `asOf`, with its row of the period from `from` to `asOf`. */
 function booked(records: readonly CrmRecord[], asOf: Day, from: Day = asOf, company: PropertyValues = {}): BookCompany {
-  return bookCompany({ id: '1', properties: { name: 'Acme', ...company } }, contract(records, company), { asOf, periods: [{ start: from, end: asOf }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
+  return bookCompany({ id: '1', properties: { name: 'Acme', ...company } }, readCompanyContract(records, defaultConfig, { reporting: 'USD', home: null }, company), { asOf, periods: [{ start: from, end: asOf }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
 }
 
 describe('the contract an open renewal deal implies', () => {

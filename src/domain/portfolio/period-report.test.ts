@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/schema.ts';
-import { arrOf, readContractDeals, type CurrencyBasis } from './contract-deals.ts';
+import { arrOf, readCompanyContract, readContractDeals, type CurrencyBasis } from './contract-deals.ts';
 import { formatDay, parseIsoDate } from '../parsing/index.ts';
 import {
   companyRow,
@@ -32,11 +32,19 @@ function d(options: DealOptions): CrmRecord {
 const newBusiness = (close: string, amount: number | null, extra: Partial<DealOptions> = {}) => d({ type: 'newbusiness', close, amount, ...extra });
 
 let nextCompany = 1;
-function row(records: readonly CrmRecord[], options: { currency?: CurrencyBasis; churnReason?: string; ownerId?: string; period?: Period } = {}): CompanyRow {
+/** The day the report is read on (the deals as they stand then): after Q3, as `cs-card report --period 2026-Q3` reads it in November. */
+const readOn = day('2026-11-23');
+
+function row(records: readonly CrmRecord[], options: { currency?: CurrencyBasis; churnReason?: string; ownerId?: string; period?: Period; company?: PropertyValues; asOf?: number } = {}): CompanyRow {
   const currency = options.currency ?? usd;
-  const deals = readContractDeals(records, defaultConfig, currency);
+  // As the book reads a company: its contract deals and the contract's end (the card's rule), from the deals and its properties.
+  const { deals, contractEnd } = readCompanyContract(records, defaultConfig, currency, options.company ?? {});
   nextCompany += 1;
-  return companyRow(String(nextCompany), deals, options.period ?? q3, currency.reporting, { ownerId: options.ownerId ?? null, churnReason: options.churnReason ?? null });
+  return companyRow(String(nextCompany), deals, options.period ?? q3, currency.reporting, {
+    ownerId: options.ownerId ?? null,
+    churnReason: options.churnReason ?? null,
+    contract: { end: contractEnd, asOf: options.asOf ?? readOn },
+  });
 }
 const report = (rows: readonly CompanyRow[], period = q3) => periodReport(rows, period, 'USD');
 
@@ -49,7 +57,7 @@ describe('renewal on the period edges', () => {
     const r = report([row([newBusiness('2025-07-01', 100_000), d({ close: '2026-07-01T00:00:00Z', amount: 110_000 })])]);
     expect(r.period).toEqual({ from: '2026-07-01', to: '2026-09-30' });
     expect(r.customers).toEqual({ atStart: 1, atEnd: 1, new: 0, churned: 0, underContractAtStart: 1 });
-    expect(r.renewals).toEqual({ due: 1, renewed: 1, lost: 0, open: 0, dueValue: 100_000, renewedValue: 110_000 });
+    expect(r.renewals).toEqual({ due: 1, renewed: 1, lost: 0, open: 0, dueValue: 100_000, renewedValue: 110_000, lapsed: 0, lapsedAmountUnknown: 0 });
     expect(r.renewalRate).toBe(1);
     expect(r.revenueRenewalRate).toBeCloseTo(1.1, 10);
     expect(r.grossRevenueRetention).toBe(1);
@@ -67,7 +75,7 @@ describe('renewal on the period edges', () => {
     const b = row([newBusiness('2025-10-01', 50_000), d({ stage: 'contractsent', close: '2026-10-01', amount: 50_000 })]);
     const r = report([a, b]);
     expect(r.customers).toEqual({ atStart: 2, atEnd: 1, new: 0, churned: 1, underContractAtStart: 2 });
-    expect(r.renewals).toEqual({ due: 1, renewed: 0, lost: 1, open: 0, dueValue: 100_000, renewedValue: 0 });
+    expect(r.renewals).toEqual({ due: 1, renewed: 0, lost: 1, open: 0, dueValue: 100_000, renewedValue: 0, lapsed: 0, lapsedAmountUnknown: 0 });
     expect(r.renewalRate).toBe(0);
     expect(r.logoChurnRate).toBe(0.5);
     expect(r.revenueChurnRate).toBeCloseTo(2 / 3, 10);
@@ -80,7 +88,7 @@ describe('renewal on the period edges', () => {
   it('an open renewal due in the period is open, neither renewed nor lost', () => {
     // 80,000 since 2025-08-15; renewal open with close 2026-08-15: due 1, open 1, renewal rate 0 / 1 = 0.
     const r = report([row([newBusiness('2025-08-15', 80_000), d({ stage: 'contractsent', close: '2026-08-15', amount: 90_000 })])]);
-    expect(r.renewals).toEqual({ due: 1, renewed: 0, lost: 0, open: 1, dueValue: 80_000, renewedValue: 0 });
+    expect(r.renewals).toEqual({ due: 1, renewed: 0, lost: 0, open: 1, dueValue: 80_000, renewedValue: 0, lapsed: 0, lapsedAmountUnknown: 0 });
     expect(r.customers.churned).toBe(0);
   });
 });
@@ -126,7 +134,7 @@ describe('upsell vs renewal', () => {
     expect(kinds.get(upsell.id)).toBe('expansion');
     expect(kinds.get(renewal.id)).toBe('renewal');
     const r = report([row(records)]);
-    expect(r.renewals).toEqual({ due: 1, renewed: 1, lost: 0, open: 0, dueValue: 120_000, renewedValue: 125_000 });
+    expect(r.renewals).toEqual({ due: 1, renewed: 1, lost: 0, open: 0, dueValue: 120_000, renewedValue: 125_000, lapsed: 0, lapsedAmountUnknown: 0 });
     expect(r.revenueRenewalRate).toBeCloseTo(125 / 120, 10);
     expect(r.arr).toEqual({ start: 100_000, expansion: 25_000, contraction: 0, churned: 0, end: 125_000, new: 0 });
     expect(r.netRevenueRetention).toBeCloseTo(1.25, 10);
@@ -195,7 +203,7 @@ describe('the figures beside the rates', () => {
     expect(r.revenueChurnRate).toBeCloseTo(r.arr.churned / r.arr.start, 12);
     expect(r.grossRevenueRetention).toBeCloseTo((r.arr.start - r.arr.churned - r.arr.contraction) / r.arr.start, 12);
     expect(r.netRevenueRetention).toBeCloseTo((r.arr.start + r.arr.expansion - r.arr.contraction - r.arr.churned) / r.arr.start, 12);
-    expect(r.renewals).toEqual({ due: 3, renewed: 1, lost: 2, open: 0, dueValue: 180_000, renewedValue: 60_000 });
+    expect(r.renewals).toEqual({ due: 3, renewed: 1, lost: 2, open: 0, dueValue: 180_000, renewedValue: 60_000, lapsed: 0, lapsedAmountUnknown: 0 });
     expect(r.renewalRate).toBeCloseTo(r.renewals.renewed / r.renewals.due, 12);
     expect(r.revenueRenewalRate).toBeCloseTo(r.renewals.renewedValue / r.renewals.dueValue, 12);
     // The churn reasons add up to the churned customers and the churned ARR.
@@ -222,7 +230,7 @@ describe('multi-year contracts and where ARR comes from', () => {
     // due value 100,000, renewed 110,000: revenue renewal 1.1.
     const term = { extra: { contract_term_months: '36' } };
     const r = report([row([newBusiness('2023-09-01', 300_000, term), d({ close: '2026-09-01', amount: 330_000, ...term })])]);
-    expect(r.renewals).toEqual({ due: 1, renewed: 1, lost: 0, open: 0, dueValue: 100_000, renewedValue: 110_000 });
+    expect(r.renewals).toEqual({ due: 1, renewed: 1, lost: 0, open: 0, dueValue: 100_000, renewedValue: 110_000, lapsed: 0, lapsedAmountUnknown: 0 });
   });
 
   it('arrOf: hs_arr first, then the amount over its term, then the amount', () => {
@@ -241,7 +249,7 @@ describe('mixed currencies', () => {
     const a = row([newBusiness('2025-07-10', 100_000), d({ close: '2026-07-10', amount: 100_000 })]);
     const b = row([newBusiness('2025-08-10', 50_000, { currency: 'EUR' }), d({ close: '2026-08-10', amount: 60_000, currency: 'EUR' })]);
     const r = report([a, b]);
-    expect(r.renewals).toEqual({ due: 2, renewed: 2, lost: 0, open: 0, dueValue: 100_000, renewedValue: 100_000 });
+    expect(r.renewals).toEqual({ due: 2, renewed: 2, lost: 0, open: 0, dueValue: 100_000, renewedValue: 100_000, lapsed: 0, lapsedAmountUnknown: 0 });
     expect(r.arr).toEqual({ start: 100_000, expansion: 0, contraction: 0, churned: 0, end: 100_000, new: 0 });
     expect(r.leftOut).toEqual([{ currency: 'EUR', companies: 1 }]);
     expect(r.currency).toBe('USD');
@@ -260,6 +268,85 @@ describe('mixed currencies', () => {
     expect(r.renewals.renewedValue).toBeCloseTo(66_000, 6);
     expect(r.arr.expansion).toBeCloseTo(11_000, 6);
     expect(r.leftOut).toEqual([]);
+  });
+});
+
+describe('contracts that ended with no renewal on record (issue 19: "contract lapsed")', () => {
+  // DOMAIN.md: a customer whose contract ended in the period is due for renewal; with no renewal it is not renewed.
+  // The end is the card's: the company's contract end date, else the last won contract deal + 12 months. Read on 2026-11-23.
+  const acmeRenewed = () => row([newBusiness('2025-07-10', 100_000), d({ close: '2026-07-10', amount: 110_000 })]);
+
+  it('a contract that ended in the quarter with no renewal deal is due and not renewed, not churn', () => {
+    // Acme: 100,000 since 2025-07-10, renewed 2026-07-10 at 110,000: due, renewed.
+    // Globex: 60,000 won 2025-08-15, no renewal deal since: its contract ended 2026-08-15 -> due, not renewed (lapsed).
+    // due 2, renewed 1: renewal rate 1 / 2 = 0.5 (it read 1 / 1 = 1 before lapses counted).
+    // Due value: 100,000 (Acme's ARR before its renewal) + 60,000 (Globex's ARR in force before its end) = 160,000;
+    // revenue renewal rate 110,000 / 160,000 = 0.6875. Globex did not churn: its contract still counts in force,
+    // so customers at the end 2, churn 0, ARR end 110,000 + 60,000 = 170,000.
+    const globex = row([newBusiness('2025-08-15', 60_000)]);
+    const r = report([acmeRenewed(), globex]);
+    expect(r.renewals).toEqual({ due: 2, renewed: 1, lost: 0, open: 0, dueValue: 160_000, renewedValue: 110_000, lapsed: 1, lapsedAmountUnknown: 0 });
+    expect(r.renewalRate).toBe(0.5);
+    expect(r.revenueRenewalRate).toBeCloseTo(0.6875, 10);
+    expect(r.customers).toEqual({ atStart: 2, atEnd: 2, new: 0, churned: 0, underContractAtStart: 2 });
+    expect(r.logoChurnRate).toBe(0);
+    expect(r.churnReasons).toEqual([]);
+    expect(r.arr).toEqual({ start: 160_000, expansion: 10_000, contraction: 0, churned: 0, end: 170_000, new: 0 });
+  });
+
+  it('the company’s contract end date says when the contract ended; with no amount on record none is guessed', () => {
+    // Initech: won 2025-05-20 at 50,000, contract end date 2026-09-30 (the property wins over won + 12 months,
+    // 2026-05-20 in Q2): lapsed in Q3, 50,000 due.
+    // Umbrella: no contract deal at all, contract end date 2026-09-01: lapsed in Q3, its amount unknown -> due, not in
+    // the due value. A customer by HubSpot's word (at the start), not under contract (no contract on record).
+    // due 3 (Acme, Initech, Umbrella), renewed 1: 1 / 3. Due value 100,000 + 50,000 = 150,000: revenue renewal
+    // 110,000 / 150,000 = 0.7333.
+    const initech = row([newBusiness('2025-05-20', 50_000)], { company: { contract_end_date: '2026-09-30' } });
+    const umbrella = row([], { company: { contract_end_date: '2026-09-01' } });
+    const r = report([acmeRenewed(), initech, umbrella]);
+    expect(r.renewals).toEqual({ due: 3, renewed: 1, lost: 0, open: 0, dueValue: 150_000, renewedValue: 110_000, lapsed: 2, lapsedAmountUnknown: 1 });
+    expect(r.renewalRate).toBeCloseTo(1 / 3, 10);
+    expect(r.revenueRenewalRate).toBeCloseTo(110_000 / 150_000, 10);
+    expect(r.customers).toEqual({ atStart: 3, atEnd: 3, new: 0, churned: 0, underContractAtStart: 2 });
+    // The same Initech without its end date: the contract ended 2026-05-20, in Q2 — not due in Q3.
+    expect(report([row([newBusiness('2025-05-20', 50_000)])]).renewals.due).toBe(0);
+  });
+
+  it('is not due when a renewal deal is open, a late renewal was won, the customer churned or the contract has not ended yet', () => {
+    // Hooli: 70,000 since 2025-09-15 (ends 2026-09-15), its renewal open closing 2026-10-25 (40 days after, within 60:
+    // the renewal): in motion, due in Q4.
+    // Vandelay: since 2025-09-10 (ended 2026-09-10), renewal won 2026-10-20, 40 days late (within 60: the renewal): due in Q4.
+    // Stark: since 2025-07-05, renewal lost 2026-06-20 (15 days before its end, 2026-07-05): churned in Q2, not lapsed in Q3.
+    const hooli = [newBusiness('2025-09-15', 70_000), d({ stage: 'contractsent', close: '2026-10-25', amount: 70_000 })];
+    const vandelay = [newBusiness('2025-09-10', 40_000), d({ close: '2026-10-20', amount: 45_000 })];
+    const stark = [newBusiness('2025-07-05', 30_000), d({ stage: 'closedlost', close: '2026-06-20', amount: 30_000 })];
+    const r = report([row(hooli), row(vandelay), row(stark)]);
+    expect(r.renewals).toEqual({ due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0, lapsed: 0, lapsedAmountUnknown: 0 });
+    expect(r.renewalRate).toBeNull();
+    // In Q4 Hooli's renewal is due and open, Vandelay's due and renewed.
+    const q4: Period = { start: day('2026-10-01'), end: day('2026-12-31') };
+    const later = report([row(hooli, { period: q4 }), row(vandelay, { period: q4 })], q4);
+    expect(later.renewals).toMatchObject({ due: 2, renewed: 1, open: 1, lapsed: 0 });
+    // Read on 2026-08-10, during Q3: Wayne's contract (won 2025-08-20) ends on 2026-08-20, after that day: not ended yet.
+    const wayne = row([newBusiness('2025-08-20', 20_000)], { asOf: day('2026-08-10') });
+    expect(report([wayne]).renewals).toMatchObject({ due: 0, lapsed: 0 });
+  });
+
+  it('a contract is due once, in the period it ended in', () => {
+    // Soylent: won 2024-08-01, nothing since: its contract ended 2025-08-01 — due (lapsed) in Q3 2025, not again in Q3 2026.
+    const q3of2025: Period = { start: day('2025-07-01'), end: day('2025-09-30') };
+    const soylent = [newBusiness('2024-08-01', 25_000)];
+    expect(report([row(soylent, { period: q3of2025 })], q3of2025).renewals).toMatchObject({ due: 1, renewed: 0, lapsed: 1, dueValue: 25_000 });
+    expect(report([row(soylent)]).renewals).toMatchObject({ due: 0, lapsed: 0 });
+  });
+
+  it('a lapsed contract in another currency counts as due but its amounts are left out and named', () => {
+    // Massive: EUR 40,000 since 2025-09-01, no renewal: lapsed 2026-09-01; not convertible into USD: due 1, value 0, EUR left out.
+    const r = report([row([newBusiness('2025-09-01', 40_000, { currency: 'EUR' })])]);
+    expect(r.renewals).toEqual({ due: 1, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0, lapsed: 1, lapsedAmountUnknown: 0 });
+    expect(r.leftOut).toEqual([{ currency: 'EUR', companies: 1 }]);
+    expect(r.renewalRate).toBe(0);
+    expect(r.revenueRenewalRate).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import type { PeriodReportView } from '../../app/cards/contract/portfolio.ts';
 import type { ArrBasis, ContractDeal } from './contract-deals.ts';
 import { formatDay, msPerDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import { portfolioKpis } from './portfolio.ts';
-import { renewalPeriodDetail, type Period, type RenewalPeriodDetail } from './renewal-period.ts';
+import { renewalPeriodDetail, type ContractEndAsOf, type Period, type RenewalPeriodDetail } from './renewal-period.ts';
 
 // The managers' period report (`cs-card report`, the app page, the `npm start` summary): the
 // KPIs of DOMAIN.md "Metrics" over the customers' contract deals (contract-deals.ts), one
@@ -20,6 +20,11 @@ import { renewalPeriodDetail, type Period, type RenewalPeriodDetail } from './re
 //   with no contract on record (atStart counts them). The ARR rows sum over the same companies, so
 //   revenue churn = arr.churned / arr.start, GRR and NRR recompute from arr's rows as shown.
 // - renewals.lost / open: due renewals whose last decision was a loss / with no decision yet.
+// - renewals.lapsed: customers due because their contract ended in the period with no renewal deal
+//   on record (renewal-period.ts lapseInPeriod, the card's "contract lapsed"): due and not renewed
+//   (DOMAIN.md), neither lost nor open, not churn; so due = renewed + lost + open + lapsed.
+//   lapsedAmountUnknown: those of them whose amount the deals do not give: they add nothing to
+//   dueValue (the revenue renewal rate leaves them out) rather than a guessed amount.
 // - arr.end: the ARR in force at the end, new customers included, so
 //   end = start + expansion - contraction - churned + new.
 // - ltv: averageArr = start ARR / customers at the start whose amounts are in the report's currency; the period's revenue churn rate
@@ -60,9 +65,10 @@ export function companyRow(
   deals: readonly ContractDeal[],
   period: Period,
   currency: string,
-  extra: { ownerId: string | null; churnReason: string | null },
+  extra: { ownerId: string | null; churnReason: string | null; contract?: ContractEndAsOf },
 ): CompanyRow {
-  const detail = renewalPeriodDetail(companyId, deals, period, currency);
+  // The contract's end and the as-of day, when given: a contract that lapsed in the period is due (renewal-period.ts).
+  const detail = renewalPeriodDetail(companyId, deals, period, currency, extra.contract ?? null);
   const arrBasis: Record<ArrBasis, number> = { hs_arr: 0, annualised: 0, amount: 0 };
   const other = new Set<string>();
   for (const deal of deals) {
@@ -90,7 +96,7 @@ const fraction = (percent: number | null) => (percent === null ? null : percent 
 export function periodReport(rows: readonly CompanyRow[], period: Period, currency: string): PeriodReport {
   const kpis = portfolioKpis(rows.map((row) => row.detail.period));
   const customers = { atStart: 0, atEnd: 0, new: 0, churned: kpis.churned, underContractAtStart: kpis.underContract };
-  const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0 };
+  const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0, lapsed: 0, lapsedAmountUnknown: 0 };
   const arr = { start: 0, expansion: 0, contraction: 0, churned: 0, end: 0, new: 0 };
   const reasons = new Map<string, { companies: number; value: number }>();
   const arrBasis: Record<ArrBasis, number> = { hs_arr: 0, annualised: 0, amount: 0 };
@@ -120,7 +126,10 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
         renewals.renewed += 1;
         renewals.renewedValue += p.amountRenewed;
       } else if (outcome === 'lost') renewals.lost += 1;
-      else renewals.open += 1;
+      else if (row.detail.lapsed) {
+        renewals.lapsed += 1;
+        if (row.detail.lapsedAmountUnknown) renewals.lapsedAmountUnknown += 1;
+      } else renewals.open += 1;
     }
     if (p.underContract) {
       arr.start += p.startArr;

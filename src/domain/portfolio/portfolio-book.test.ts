@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/schema.ts';
-import { readContractDeals } from './contract-deals.ts';
+import { readCompanyContract, readContractDeals } from './contract-deals.ts';
 import { customerValue } from '../renewal/customer-value.ts';
 import { readDeals } from '../renewal/deals.ts';
 import { parseIsoDate } from '../parsing/index.ts';
@@ -20,7 +20,7 @@ const asOf = day('2026-11-23');
 const q4: Period = { start: day('2026-10-01'), end: asOf };
 
 function company(id: string, properties: PropertyValues, deals: readonly CrmRecord[]): BookCompany {
-  const contract = readContractDeals(deals, defaultConfig, { reporting: 'USD', home: null });
+  const contract = readCompanyContract(deals, defaultConfig, { reporting: 'USD', home: null }, properties);
   return bookCompany({ id, properties: { name: `Company ${id}`, ...properties } }, contract, { asOf, periods: [q4], currency: 'USD', churnReasonProperty: 'cs_churn_reason' });
 }
 const won = (type: string, closedate: string, amount: number, currency = 'USD') => deal({ type, stage: 'closedwon', closedate, amount, currency });
@@ -131,6 +131,20 @@ describe('a contract that lapsed: ended with no renewal deal on record (the card
   it('is not a churned company\'s: a lost renewal is churn, not a lapse', () => {
     const churned = company('10', { cs_renewal_date: '2026-10-15' }, [won('newbusiness', '2025-10-15', 40_000), lost('2026-10-15', 40_000)]);
     expect(churned.renewalLapsed).toBe(false);
+  });
+
+  it('is due in the period report of the quarter it ended in, and not renewed (DOMAIN.md), by the contract end the card reads', () => {
+    // Hooli: won 2025-06-01 at 30,000, but its contract end date says 2026-10-20 (won + 12 months would be 2026-06-01,
+    // in Q2): the contract ended in Q4, no renewal deal. The overdue one (company 8) is due in Q4 by its open deal.
+    // Q4 so far: due 2 (8 open, Hooli lapsed), renewed 0; due value 90,000 + 30,000 = 120,000; no churn.
+    const hooli = company('11', { cs_health_band: 'healthy', cs_renewal_date: '2026-10-20', contract_end_date: '2026-10-20' }, [won('newbusiness', '2025-06-01', 30_000)]);
+    expect(hooli.renewalLapsed).toBe(true);
+    const [report] = bookReports([overdue, hooli], [q4], 'USD');
+    expect(report?.renewals).toEqual({ due: 2, renewed: 0, lost: 0, open: 1, dueValue: 120_000, renewedValue: 0, lapsed: 1, lapsedAmountUnknown: 0 });
+    expect(report?.renewalRate).toBe(0);
+    expect(report?.customers.churned).toBe(0);
+    // Company 7's contract ended on 2026-06-01, in Q2: due there, not in Q4.
+    expect(bookReports([lapsed], [q4], 'USD')[0]?.renewals.due).toBe(0);
   });
 });
 

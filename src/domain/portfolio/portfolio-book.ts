@@ -1,6 +1,6 @@
 import { churnStateProperties, csProperty } from '../property-names.ts';
 import type { CsConfig } from '../../config/schema.ts';
-import type { ContractDeal } from './contract-deals.ts';
+import type { CompanyContract, ContractDeal } from './contract-deals.ts';
 import { formatDay, parseDay, type Day } from '../parsing/index.ts';
 import { companyRow, periodReport, type CompanyRow, type PeriodReport } from './period-report.ts';
 import { numberOf, textOf } from '../parsing/index.ts';
@@ -45,6 +45,9 @@ import { healthBandSchema, type HealthBand } from '../../app/cards/contract/view
 //   rule) and the company as a customer, and its date reads as an overdue renewal: the overview marks
 //   it (a renewal at risk's `lapsed`) and counts such customers and their ARR (lapsed, arrLapsed), so
 //   the page and the summary say that no renewal is in motion instead of showing an overdue one.
+//   The period reports ask the same rule (contractLapsed) of the contract's end the card reads (the
+//   company's contract end property, else the last won contract deal + its term: readCompanyContract)
+//   and count a contract that lapsed in the period as due and not renewed (renewal-period.ts).
 
 export interface BookCompany {
   readonly id: string;
@@ -112,15 +115,16 @@ function bandOf(record: CrmRecord): HealthBand {
  * @example
  * // (contract deals shortened) won at 10,000 in December 2025, its renewal lost on 2026-12-01: churned then, with 10,000 ARR.
  * ((company) => [company.name, company.arr, company.churnedOn, company.churnReason, company.churnedArr])(bookCompany({ id: '2', properties: { name: 'Globex', cs_churn_reason: 'budget' } },
- *   [{ id: '20', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['Globex', 0, '2026-12-01', 'budget', 10000]
+ *   { contractEnd: parseIsoDate('2026-12-01'), deals: [{ id: '20', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }] }, { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['Globex', 0, '2026-12-01', 'budget', 10000]
  * // Its lost renewal the only deal on record: the contract it was due on was in force until then, worth what was put up for renewal (inferred).
- * ((company) => [company.churnedOn, company.churnedArr, company.churnedArrInferred])(bookCompany({ id: '3', properties: { name: 'Initech' } }, [{ id: '31', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 36000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['2026-11-10', 36000, true]
+ * ((company) => [company.churnedOn, company.churnedArr, company.churnedArrInferred])(bookCompany({ id: '3', properties: { name: 'Initech' } }, { contractEnd: null, deals: [{ id: '31', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-11-10'), amount: 36000, currency: 'USD', arrBasis: 'amount' }] }, { asOf: parseIsoDate('2026-12-07'), periods: [], currency: 'USD', churnReasonProperty: 'cs_churn_reason' })) // => ['2026-11-10', 36000, true]
  */
 export function bookCompany(
   company: CrmRecord,
-  deals: readonly ContractDeal[],
+  contract: CompanyContract,
   options: { asOf: Day; periods: readonly Period[]; currency: string; churnReasonProperty: string },
 ): BookCompany {
+  const { deals, contractEnd } = contract;
   const props = company.properties;
   const currency = currencyOf(deals);
   const now = contractInForce(deals, options.asOf, currency ?? options.currency);
@@ -157,7 +161,8 @@ export function bookCompany(
     churnReason: churnedOn === null ? null : churnReason,
     churnedArr: churn?.period.startArr ?? 0,
     churnedArrInferred: churn !== null && churn.period.startArr > 0 && churn.arrInferred,
-    rows: options.periods.map((period) => companyRow(company.id, deals, period, options.currency, { ownerId, churnReason })),
+    // A contract that lapsed in a period is due there (renewal-period.ts): its end by the card's rule, as of the book's day.
+    rows: options.periods.map((period) => companyRow(company.id, deals, period, options.currency, { ownerId, churnReason, contract: { end: contractEnd, asOf: options.asOf } })),
   };
 }
 
@@ -167,8 +172,8 @@ export function bookCompany(
  * @example
  * // owner 7's book in Q4 2026: Acme only (Globex is owner 8's)
  * bookReports([
- *   bookCompany({ id: '1', properties: { name: 'Acme', hubspot_owner_id: '7' } }, [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
- *   bookCompany({ id: '2', properties: { name: 'Globex', hubspot_owner_id: '8' } }, [{ id: '20', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
+ *   bookCompany({ id: '1', properties: { name: 'Acme', hubspot_owner_id: '7' } }, { contractEnd: parseIsoDate('2027-11-15'), deals: [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }] }, { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
+ *   bookCompany({ id: '2', properties: { name: 'Globex', hubspot_owner_id: '8' } }, { contractEnd: parseIsoDate('2026-12-01'), deals: [{ id: '20', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }] }, { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
  * ], [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], 'USD', '7').map((report) => report.customers) // => [{ atStart: 1, atEnd: 1, new: 0, churned: 0, underContractAtStart: 1 }]
  */
 export function bookReports(companies: readonly BookCompany[], periods: readonly Period[], currency: string, ownerId?: string | null): PeriodReport[] {

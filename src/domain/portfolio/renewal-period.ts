@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { formatDay, parseIsoDate, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
+import { churnedSince, renewalStillOpen } from '../renewal/churn.ts';
+import { contractLapsed } from '../renewal/renewal.ts';
 import { contractDays, countedAmount, foldContract, impliedContract, moneyOf, nextContract, type Contract, type DayDeals, type Entry, type Money } from './contract-in-force.ts';
 import { customerOnDays } from './customer.ts';
 import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfolio.ts';
@@ -25,6 +27,15 @@ import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfol
 //   force before the start day.
 // - Due for renewal: a renewal deal closes in the period (open, won or lost). A close date is
 //   the only date a deal has, so an early-signed renewal counts in the period it was signed.
+//   Or, with no renewal deal closing in the period, the contract lapsed in it (DOMAIN.md: a
+//   customer whose contract ended in the period is due, and one with no renewal is not renewed):
+//   its end, by the card's rule (the company's contract end property, else the last won contract
+//   deal + its term: readCompanyContract, renewal-classification.ts), falls in the period before
+//   the as-of day, no renewal deal is open and the customer has not churned (renewal.ts
+//   contractLapsed, the card's renewal.lapsed; churn.ts churnedSince) — so no renewal deal was
+//   ever decided for it either (a won one rolls the end on, a lost one is churn or followed by
+//   another). Due, not renewed, neither lost nor open; not churn (issue 19: a lapse is flagged,
+//   not churn): the contract still counts in force, as the walk has it.
 // - The renewal's outcome is decided on the last day in the period with a won or lost due
 //   renewal: renewed when one is won that day. Churned: that renewal was lost and no contract
 //   is in force at the period's end (churn-reason.ts asks for the reason on a lost renewal; a
@@ -33,6 +44,10 @@ import { portfolioKpis, type CompanyPeriod, type PortfolioKpis } from './portfol
 // - Amount due for renewal: the ARR in force just before the first due day (so the revenue
 //   renewal rate shows upsell or discounting, as DOMAIN.md says it should); the first due
 //   day's renewal deals when no contract was in force. Amount renewed: the won renewal.
+//   A lapsed contract: the ARR in force just before its end, when the deals say what it is;
+//   when they do not (no contract deal with an amount on record: the end came from the company
+//   property alone) nothing is guessed: its amount due is 0 and the report counts it apart
+//   (lapsedAmountUnknown), so the revenue renewal rate leaves it out.
 // - Expansion / contraction: the rise / fall of the ARR from the start to the end of the
 //   period, for a customer under contract that did not churn; churned ARR: the start ARR.
 // - Garbage: a deal without a close day is ignored; a missing, negative or non-finite amount
@@ -78,6 +93,49 @@ export function checkPeriod(period: Period): Period {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) throw new RangeError(`A period is whole days; got start ${start}, end ${end}`);
   if (start > end) throw new RangeError(`The period starts (${formatDay(start)}) after it ends (${formatDay(end)})`);
   return period;
+}
+
+/** What tells whether a contract lapsed in a period: its end by the card's rule (readCompanyContract), and the day the deals are as of. */
+export interface ContractEndAsOf {
+  /** The end of the contract in force (readCompanyContract's contractEnd), or null when nothing names one. */
+  readonly end: Day | null;
+  /** The as-of day: the deals as they stood then (book-as-of.ts), and the day a lapse is judged on. */
+  readonly asOf: Day;
+}
+
+/** A contract that lapsed in a period, and what was due on it (null when the deals do not say). */
+export interface PeriodLapse {
+  readonly end: Day;
+  readonly due: Money | null;
+}
+
+/**
+ * Whether a company's contract lapsed in the period (see the rules above: it ended in the period before the as-of
+ * day, no renewal deal is open, the customer has not churned), and the ARR in force just before its end, when known.
+ *
+ * @example
+ * // (contract deals shortened) New business of 18,000 won 2025-02-10, nothing since: its contract ended 2026-02-10, lapsed in Q1 2026.
+ * lapseInPeriod([{ id: '31', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-02-10'), amount: 18000 }], { end: parseIsoDate('2026-02-10'), asOf: parseIsoDate('2026-12-07') }, { start: parseIsoDate('2026-01-01'), end: parseIsoDate('2026-03-31') }, 'USD')
+ * // => { end: parseIsoDate('2026-02-10'), due: { value: 18000, foreign: false } }
+ * // Only the company's contract end date on record, no contract deal: lapsed, its amount not known.
+ * lapseInPeriod([], { end: parseIsoDate('2026-03-01'), asOf: parseIsoDate('2026-12-07') }, { start: parseIsoDate('2026-01-01'), end: parseIsoDate('2026-03-31') }, 'USD') // => { end: parseIsoDate('2026-03-01'), due: null }
+ * // A renewal deal open: not lapsed (the renewal is in motion); an end after the as-of day: not ended yet.
+ * lapseInPeriod([{ id: '32', kind: 'renewal', open: true, closeDay: parseIsoDate('2026-05-01'), amount: 18000 }], { end: parseIsoDate('2026-02-10'), asOf: parseIsoDate('2026-12-07') }, { start: parseIsoDate('2026-01-01'), end: parseIsoDate('2026-03-31') }, 'USD') // => null
+ * lapseInPeriod([], { end: parseIsoDate('2026-12-20'), asOf: parseIsoDate('2026-12-07') }, { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD') // => null
+ */
+export function lapseInPeriod(deals: readonly Deal[], contract: ContractEndAsOf, period: Period, currency: string): PeriodLapse | null {
+  return lapseWithin(deals, contract, period, () => contractDays(deals, currency));
+}
+
+/** lapseInPeriod, the company's contract days gathered by the caller (asked for only when the end falls in the period). */
+function lapseWithin(deals: readonly Deal[], contract: ContractEndAsOf, period: Period, contractDaysOf: () => readonly DayDeals[]): PeriodLapse | null {
+  const { end, asOf } = contract;
+  if (end === null || end < period.start || end > period.end) return null;
+  if (!contractLapsed(end, asOf, renewalStillOpen(deals)) || churnedSince(deals, asOf) !== null) return null;
+  const walked = contractDaysOf();
+  // What was in force as the end day began (the walk), known when the deals give it an amount.
+  const before = foldContract(impliedContract(walked), walked.filter(({ day }) => day < end));
+  return { end, due: before.active && countedAmount(before.value) > 0 ? { value: before.value, foreign: before.foreign } : null };
 }
 
 /** The renewal deals of a day that fall due, and the outcome if any of them is decided. */
@@ -134,20 +192,36 @@ export interface RenewalPeriodDetail {
   readonly endOtherCurrency: boolean;
   /** The start or end ARR rests on the contract a renewal deal implies (contract-in-force.ts): an inferred figure. */
   readonly arrInferred: boolean;
+  /** Due because the contract lapsed in the period (lapseInPeriod: it ended with no renewal deal on record); only when the contract's end was given. */
+  readonly lapsed: boolean;
+  /** That lapsed contract's amount is not known from the deals: its amount due is 0, not a guess. */
+  readonly lapsedAmountUnknown: boolean;
 }
 
-/** renewalPeriod, with the renewal's outcome and the contract in force at the period's end. @example ((d) => [d.outcome, d.customerAtEnd, d.period.churnedArr])(renewalPeriodDetail('2', [{ id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => ['lost', false, 10000] */
-export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], period: Period, currency: string): RenewalPeriodDetail {
+/**
+ * renewalPeriod, with the renewal's outcome and the contract in force at the period's end; given the contract's end
+ * (readCompanyContract) and the as-of day, a contract that lapsed in the period is due and not renewed (lapseInPeriod).
+ *
+ * @example
+ * ((d) => [d.outcome, d.customerAtEnd, d.period.churnedArr])(renewalPeriodDetail('2', [{ id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000 }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => ['lost', false, 10000]
+ * // Won at 18,000 on 2025-02-10, no renewal deal since: its contract ended 2026-02-10, due in Q1 2026 and not renewed, still in force (no churn).
+ * ((d) => [d.lapsed, d.period.dueForRenewal, d.period.renewed, d.period.amountDue, d.period.churned, d.customerAtEnd])(renewalPeriodDetail('3', [{ id: '31', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-02-10'), amount: 18000 }], { start: parseIsoDate('2026-01-01'), end: parseIsoDate('2026-03-31') }, 'USD', { end: parseIsoDate('2026-02-10'), asOf: parseIsoDate('2026-12-07') }))
+ * // => [true, true, false, 18000, false, true]
+ */
+export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], period: Period, currency: string, contract: ContractEndAsOf | null = null): RenewalPeriodDetail {
   const { start, end } = checkPeriod(period);
   const days = contractDays(deals, currency);
   // The contract in force as the period begins: the walk of contract-in-force.ts, from the contract a first renewal implies.
   const atStart = foldContract(impliedContract(days), days.filter(({ day }) => day < start));
   const inPeriod = days.filter(({ day }) => day >= start && day <= end);
   const renewal = renewalIn(inPeriod, atStart);
+  // No renewal deal fell due: did the contract lapse in the period instead?
+  const lapse = renewal.due === null && contract !== null ? lapseWithin(deals, contract, period, () => days) : null;
+  const due = renewal.due ?? lapse?.due ?? null;
   const underContract = atStart.active;
   const renewed = renewal.outcome === 'won';
   const churned = renewal.outcome === 'lost' && !renewal.atEnd.active;
-  const otherCurrency = (underContract && (atStart.foreign || renewal.atEnd.foreign)) || (renewal.due?.foreign ?? false) || renewal.renewed.foreign;
+  const otherCurrency = (underContract && (atStart.foreign || renewal.atEnd.foreign)) || (due?.foreign ?? false) || renewal.renewed.foreign;
   const money = (value: number) => (otherCurrency ? 0 : countedAmount(value));
   const startArr = underContract ? money(atStart.value) : 0;
   const moved = underContract && !churned ? money(renewal.atEnd.value) - startArr : 0;
@@ -155,10 +229,10 @@ export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], p
   const result: RenewalPeriod = {
     companyId,
     underContract,
-    dueForRenewal: renewal.due !== null,
+    dueForRenewal: renewal.due !== null || lapse !== null,
     renewed,
     churned,
-    amountDue: money(renewal.due?.value ?? 0),
+    amountDue: money(due?.value ?? 0),
     amountRenewed: renewed ? money(renewal.renewed.value) : 0,
     startArr,
     expansion: countedAmount(moved),
@@ -174,6 +248,8 @@ export function renewalPeriodDetail(companyId: string, deals: readonly Deal[], p
     endArr: renewal.atEnd.active && !endOtherCurrency && !otherCurrency ? countedAmount(renewal.atEnd.value) : 0,
     endOtherCurrency,
     arrInferred: (underContract && atStart.inferred) || (renewal.atEnd.active && renewal.atEnd.inferred),
+    lapsed: lapse !== null,
+    lapsedAmountUnknown: lapse !== null && lapse.due === null,
   };
 }
 

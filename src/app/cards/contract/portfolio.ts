@@ -75,7 +75,21 @@ export const periodReportSchema = z.object({
   currency: z.string(),
   /** underContractAtStart: the customer churn rate's base (churned / underContractAtStart), which leaves out customers with no contract on record (atStart counts them). */
   customers: z.object({ atStart: count, atEnd: count, new: count, churned: count, underContractAtStart: count }),
-  renewals: z.object({ due: count, renewed: count, lost: count, open: count, dueValue: z.number(), renewedValue: z.number() }),
+  /**
+   * lapsed (added later, so optional): customers due because their contract ended in the period with no renewal deal on
+   * record (the card's "contract lapsed"): due, not renewed, neither lost nor open (due = renewed + lost + open + lapsed).
+   * lapsedAmountUnknown: those of them whose amount the deals do not give, left out of dueValue rather than guessed.
+   */
+  renewals: z.object({
+    due: count,
+    renewed: count,
+    lost: count,
+    open: count,
+    dueValue: z.number(),
+    renewedValue: z.number(),
+    lapsed: z.optional(count),
+    lapsedAmountUnknown: z.optional(count),
+  }),
   renewalRate: rate,
   revenueRenewalRate: rate,
   logoChurnRate: rate,
