@@ -86,7 +86,7 @@ describe('a contract that lapsed (ended with no renewal deal on record)', () => 
 });
 
 describe('the summary\'s quarter lines', () => {
-  it('give the customer renewal rate\'s figures, and how many renewals are still open while any are; the current quarter is named as counted so far', () => {
+  it('give the customer renewal rate\'s figures, every due renewal accounted for (renewed, lost, still open) with the parts that are 0 left out; the current quarter is named as counted so far', () => {
     const [report] = bookReports([], [quarter], 'USD');
     if (report === undefined) throw new Error('bookReports gave no report');
     const sofar = { ...report, renewals: { ...report.renewals, due: 16, renewed: 5, lost: 2, open: 9 }, renewalRate: 5 / 16 };
@@ -94,14 +94,37 @@ describe('the summary\'s quarter lines', () => {
     const kpis = { current: { label: '2026-Q4', report: sofar }, lastQuarter: { label: '2026-Q3', report: full } };
     const lines = (locale?: string) => portfolioReport({ ...page([customer('1', true)]), kpis }, locale).split('\n').slice(-2);
     expect(lines()).toEqual([
-      'Last quarter (2026-Q3): customer renewal rate 75% (3 of 4 due), revenue churn rate n/a, NRR n/a',
+      'Last quarter (2026-Q3): customer renewal rate 75% (3 of 4 due, 1 lost), revenue churn rate n/a, NRR n/a',
       // Up to the as-of day: `cs-card report --period 2026-Q4` counts the whole quarter (on the demo portfolio, 9 of 44 due
       // against 9 of 29 so far), so the bare label "2026-Q4" put two different rates under one name.
-      'This quarter so far (2026-Q4): customer renewal rate 31.3% (5 of 16 due, 9 still open), revenue churn rate n/a, NRR n/a',
+      'This quarter so far (2026-Q4): customer renewal rate 31.3% (5 of 16 due, 2 lost, 9 still open), revenue churn rate n/a, NRR n/a',
     ]);
     expect(lines('zh-CN')[1]).toMatch(/^本季度至今（2026-Q4）：客户续约率/);
-    expect(lines('ja')[1]).toContain('（契約更新予定 16 件中 5 件が契約更新済み、9 件未決定）');
-    expect(lines('pl')[0]).toContain('(odnowiono 3 z 4 do odnowienia)');
+    expect(lines('ja')[1]).toContain('（契約更新予定 16 件中 5 件が契約更新済み、2 件が失注、9 件未決定）');
+    expect(lines('pl')[0]).toContain('(odnowiono 3 z 4 do odnowienia, utracone: 1)');
+  });
+
+  it('count the contracts that ended with no renewal on record, as cs-card report does, so renewed, lost, open and ended add up to due', () => {
+    // The demo portfolio's 2026-Q1 on 2026-12-07 (`cs-card report --period 2026-Q1`): 18 renewed of 22 due, the other 4
+    // contracts ended with no renewal deal. The line read "18 of 22 due" with nothing to say where the 4 went.
+    const [report] = bookReports([], [quarter], 'USD');
+    if (report === undefined) throw new Error('bookReports gave no report');
+    const q1 = { ...report, renewals: { ...report.renewals, due: 22, renewed: 18, lost: 0, open: 0, lapsed: 4, lapsedAmountUnknown: 0 }, renewalRate: 18 / 22 };
+    const sofar = { ...report, renewals: { ...report.renewals, due: 10, renewed: 5, lost: 1, open: 3, lapsed: 1, lapsedAmountUnknown: 1 }, renewalRate: 5 / 10 };
+    const kpis = { current: { label: '2026-Q2', report: sofar }, lastQuarter: { label: '2026-Q1', report: q1 } };
+    const lines = (locale?: string) => portfolioReport({ ...page([customer('1', true)]), kpis }, locale).split('\n').slice(-2);
+    expect(lines()).toEqual([
+      'Last quarter (2026-Q1): customer renewal rate 81.8% (18 of 22 due, 4 ended with no renewal on record), revenue churn rate n/a, NRR n/a',
+      'This quarter so far (2026-Q2): customer renewal rate 50% (5 of 10 due, 1 lost, 3 still open, 1 ended with no renewal on record), revenue churn rate n/a, NRR n/a',
+    ]);
+    expect(lines('pl')[0]).toContain('(odnowiono 18 z 22 do odnowienia, umowy wygasłe bez odnowienia w systemie: 4)');
+    expect(lines('ja')[1]).toContain('（契約更新予定 10 件中 5 件が契約更新済み、1 件が失注、3 件未決定、1 件が契約更新の記録がないまま終了）');
+    expect(lines('zh-CN')[0]).toContain('（应续约 22 个，已续约 18 个，4 个合同已到期且无续约记录）');
+    expect(lines('th')[0]).toContain('(ต่ออายุแล้ว 18 จาก 22 รายการที่ครบกำหนด สัญญาสิ้นสุดโดยไม่มีการต่ออายุสัญญาในระบบ 4 รายการ)');
+    // A page from an earlier backend carries no lapsed count: nothing is said of it.
+    const { lapsed: _lapsed, lapsedAmountUnknown: _unknown, ...earlier } = q1.renewals;
+    const old = { ...kpis, lastQuarter: { label: '2026-Q1', report: { ...q1, renewals: { ...earlier, due: 18 }, renewalRate: 1 } } };
+    expect(portfolioReport({ ...page([customer('1', true)]), kpis: old }).split('\n').at(-2)).toBe('Last quarter (2026-Q1): customer renewal rate 100% (18 of 18 due), revenue churn rate n/a, NRR n/a');
   });
 });
 

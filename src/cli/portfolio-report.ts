@@ -122,8 +122,11 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
     { period: i18n.t('portfolio.kpis.current', { period: page.kpis.current.label }), report: page.kpis.current.report },
   ];
   for (const { period, report } of kpiLines) {
-    const { due, renewed, open } = report.renewals;
-    lines.push(i18n.t('summary.kpis', { period, renewalRate: percent(i18n, report.renewalRate), due, renewed, open, revenueChurnRate: percent(i18n, report.revenueChurnRate), nrr: percent(i18n, report.netRevenueRetention) }));
+    // Every due renewal accounted for, as the report's rows do (due = renewed + lost + open + lapsed; a contract that
+    // ended with no renewal on record is due and not renewed); the parts that are 0 are left out of the line.
+    const { due, renewed, lost, open } = report.renewals;
+    const lapsed = report.renewals.lapsed ?? 0;
+    lines.push(i18n.t('summary.kpis', { period, renewalRate: percent(i18n, report.renewalRate), due, renewed, lost, open, lapsed, revenueChurnRate: percent(i18n, report.revenueChurnRate), nrr: percent(i18n, report.netRevenueRetention) }));
   }
   return lines.join('\n');
 }

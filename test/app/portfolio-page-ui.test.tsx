@@ -81,7 +81,7 @@ describe('the managers’ app page', () => {
 
   it('joins amounts and figures the way the reader\'s language does: · in English, ・ in Japanese', async () => {
     const en = await renderPage({ status: 200, body: demoPage() });
-    expect(textOf(en.getRootNode())).toMatch(/Renewals due: \d+ · Renewed: \d+ · Amount due for renewal: /);
+    expect(textOf(en.getRootNode())).toMatch(/Renewals due: \d+ · Renewed: \d+ · Lost: \d+ · /);
     const ja = await renderPageIn('ja-JP', { status: 200, body: demoPage() });
     expect(ja.findByTestId(Text, 'band-healthy-arr').text).toBe('$500,000・€40,000');
     expect(textOf(ja.getRootNode())).toMatch(/契約更新予定：\d+・契約更新済み：\d+・/);
@@ -118,7 +118,7 @@ describe('the managers’ app page', () => {
     // 30,000 / 870,000 = 3.4%, GRR = NRR = 840,000 / 870,000 = 96.6%; renewal rates 0 / 2 and 0 / 110,000.
     const rates = Object.fromEntries(r.findByTestId(Statistics, 'kpis-current').findAll(StatisticsItem).map((item) => [String(item.props.label), item.props.number]));
     expect(rates).toMatchObject({ 'Customer churn rate': '16.7%', 'Revenue churn rate': '3.4%', 'Gross revenue retention (GRR)': '96.6%', 'Net revenue retention (NRR)': '96.6%' });
-    expect(r.findByTestId(Text, 'kpis-current-renewals').text).toBe('Renewals due: 2 · Renewed: 0 · Amount due for renewal: $110,000 · Amount renewed: $0');
+    expect(r.findByTestId(Text, 'kpis-current-renewals').text).toBe('Renewals due: 2 · Renewed: 0 · Lost: 1 · Still open: 1 · Ended with no renewal on record: 0 · Amount due for renewal: $110,000 · Amount renewed: $0');
     expect(r.findByTestId(Text, 'kpis-current-customers').text).toBe('Under contract at the start (churn rates’ base): 6 · Churned customers: 1');
     expect(r.findByTestId(Text, 'kpis-current-arr').text).toBe('ARR at the start: $870,000 · Expansion: $0 · Contraction: $0 · Churned ARR: $30,000 · ARR at the end: $840,000');
   });
@@ -151,6 +151,37 @@ describe('the managers’ app page', () => {
     expect(r.findByTestId(Text, 'bands-lapsed').text).toBe(
       '1 customer’s contract ended with no renewal deal on record ($60,000 of the ARR in force): still counted as a customer, at that ARR, until a renewal or the churn is recorded',
     );
+  });
+
+  it('accounts for every renewal due in a quarter, as cs-card report does: renewed, lost, still open and ended with no renewal on record', async () => {
+    // Ended Co: won 2025-08-15 at 45,000, no renewal deal since: its contract ended 2026-08-15, in 2026-Q3, so it is due
+    // there and not renewed (it read "Renewals due: 1 · Renewed: 0" with nothing to say why). Bare Co: only its contract
+    // end date on record (2026-09-01), no contract deal: due and not renewed too, its amount not known (not guessed).
+    // Renewed Co's renewal was won in 2026-Q3; Mid Overdue's is open and overdue in 2026-Q4, Gone Ltd's was lost then.
+    const ended = company('22', 'Ended Co', { cs_health_band: 'attention', cs_health_score: '58', cs_renewal_date: '2026-08-15' }, [won('newbusiness', '2025-08-15', 45_000)]);
+    const bare = company('23', 'Bare Co', { contract_end_date: '2026-09-01' }, []);
+    const renewed = company('24', 'Renewed Co', { cs_health_band: 'healthy', cs_health_score: '88' }, [won('newbusiness', '2025-07-20', 20_000), won('existingbusiness', '2026-07-20', 22_000)]);
+    const overdue = company('13', 'Mid Overdue', { cs_health_band: 'at_risk', cs_health_score: '35', cs_renewal_date: '2026-11-10' }, [won('newbusiness', '2025-11-10', 80_000), open('2026-11-10', 80_000)]);
+    const gone = company('16', 'Gone Ltd', { cs_churn_reason: 'budget' }, [won('newbusiness', '2025-10-20', 30_000), deal({ type: 'existingbusiness', stage: 'closedlost', closedate: '2026-10-20', amount: 30_000 })]);
+    const book = [ended, bare, renewed, overdue, gone];
+    const r = await renderPage({ status: 200, body: pageOf({ book, owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last, read }, { asOf, currency }) });
+    expect(r.findByTestId(Text, 'kpis-last-renewals').text).toBe(
+      'Renewals due: 3 · Renewed: 1 · Lost: 0 · Still open: 0 · Ended with no renewal on record: 2 · Amount due for renewal: $65,000 · Amount renewed: $22,000',
+    );
+    expect(r.findByTestId(Text, 'kpis-last-lapsed').text).toBe(
+      '2 contracts ended in the period with no renewal on record: counted as due for renewal and not renewed, but not as churn (the customers are still counted until a renewal or the churn is recorded)',
+    );
+    expect(r.findByTestId(Text, 'kpis-last-lapsed-amount-unknown').text).toBe('1 of these contracts has no amount on record: left out of the amount due for renewal and of the revenue renewal rate, not guessed');
+    const rates = Object.fromEntries(r.findByTestId(Statistics, 'kpis-last').findAll(StatisticsItem).map((item) => [String(item.props.label), item.props.number]));
+    expect(rates['Customer renewal rate']).toBe('33.3%');
+    // This quarter so far: one lost, one still open, none ended: the count is there, no note under it.
+    expect(r.findByTestId(Text, 'kpis-current-renewals').text).toBe(
+      'Renewals due: 2 · Renewed: 0 · Lost: 1 · Still open: 1 · Ended with no renewal on record: 0 · Amount due for renewal: $110,000 · Amount renewed: $0',
+    );
+    expect(r.maybeFindByTestId(Text, 'kpis-current-lapsed')).toBeNull();
+    const pl = await renderPageIn('pl-PL', { status: 200, body: pageOf({ book, owners: [{ id: '7100001', name: 'Alicia Brandt' }], current, last, read }, { asOf, currency }) });
+    expect(pl.findByTestId(Text, 'kpis-last-renewals').text).toContain('Utracone: 0 · Wciąż otwarte: 0 · Umowy wygasłe bez odnowienia w systemie: 2');
+    expect(pl.findByTestId(Text, 'kpis-last-lapsed').text).toMatch(/^2 umowy wygasły w tym okresie bez odnowienia w systemie/);
   });
 
   it('never shows an unknown ARR or renewal amount as 0: counts it, and marks an ARR shown for a renewal amount', async () => {

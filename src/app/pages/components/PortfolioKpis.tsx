@@ -15,9 +15,14 @@ import { percent, wholeMoney } from './portfolio-format.ts';
  */
 function figureLines(i18n: I18n, report: PeriodReport, money: (amount: number) => string): ReadonlyArray<readonly [string, ReadonlyArray<readonly [MessageKey, string]>]> {
   return [
+    // Every due renewal accounted for, as cs-card report's rows: due = renewed + lost + still open + ended with no
+    // renewal on record (lapsed: absent from a page of an earlier backend, which did not count lapses as due).
     ['renewals', [
       ['report.renewals.due', i18n.number(report.renewals.due)],
       ['report.renewals.renewed', i18n.number(report.renewals.renewed)],
+      ['report.renewals.lost', i18n.number(report.renewals.lost)],
+      ['report.renewals.open', i18n.number(report.renewals.open)],
+      ['report.renewals.lapsed', i18n.number(report.renewals.lapsed ?? 0)],
       ['report.renewals.dueValue', money(report.renewals.dueValue)],
       ['report.renewals.renewedValue', money(report.renewals.renewedValue)],
     ]],
@@ -46,6 +51,8 @@ function KpiSet({ title, report, testId }: { readonly title: string; readonly re
     ['report.netRevenueRetention', report.netRevenueRetention],
   ];
   const money = (amount: number | null) => (amount === null ? i18n.t('report.notDefined') : wholeMoney(i18n, amount, report.currency));
+  const lapsed = report.renewals.lapsed ?? 0;
+  const lapsedAmountUnknown = report.renewals.lapsedAmountUnknown ?? 0;
   return (
     <Flex direction="column" gap="xs">
       <Heading>{title}</Heading>
@@ -65,7 +72,17 @@ function KpiSet({ title, report, testId }: { readonly title: string; readonly re
           {i18n.t('report.leftOut', { companies: other.companies, currency: other.currency })}
         </Text>
       ))}
-
+      {/* As under cs-card report: what a lapse counts as (due, not renewed, not churn), and those with no amount on record. */}
+      {lapsed > 0 ? (
+        <Text variant="microcopy" testId={`${testId}-lapsed`}>
+          {i18n.t('report.lapsed', { count: lapsed })}
+        </Text>
+      ) : null}
+      {lapsedAmountUnknown > 0 ? (
+        <Text variant="microcopy" testId={`${testId}-lapsed-amount-unknown`}>
+          {i18n.t('report.lapsedAmountUnknown', { count: lapsedAmountUnknown })}
+        </Text>
+      ) : null}
     </Flex>
   );
 }

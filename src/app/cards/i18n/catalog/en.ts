@@ -278,7 +278,7 @@ export const messages = {
   'summary.more': '… and {count} more',
   'summary.lapsed': '{count, plural, one {# customer’s contract} other {# customers’ contracts}} ended with no renewal deal on record ({arr} of the ARR in force): still counted as {count, plural, one {a customer} other {customers}}, at that ARR, until a renewal or the churn is recorded',
   'portfolio.lapsedWhen': 'contract ended {days, plural, one {# day ago} other {# days ago}}, no renewal deal',
-  'summary.kpis': '{period}: customer renewal rate {renewalRate} ({renewed, number} of {due, number} due{open, plural, =0 {} other {, # still open}}), revenue churn rate {revenueChurnRate}, NRR {nrr}',
+  'summary.kpis': '{period}: customer renewal rate {renewalRate} ({renewed, number} of {due, number} due{lost, plural, =0 {} other {, # lost}}{open, plural, =0 {} other {, # still open}}{lapsed, plural, =0 {} other {, # ended with no renewal on record}}), revenue churn rate {revenueChurnRate}, NRR {nrr}',
   'error.busy': 'HubSpot is busy (too many requests at once); retrying…',
   'doctor.title': 'Checking {portal} (nothing is written)',
   'doctor.fix': 'Fix: {fix}',

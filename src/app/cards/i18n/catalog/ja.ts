@@ -282,7 +282,7 @@ export const messages: Catalog = {
   'summary.more': '…ほか {count} 件',
   'summary.lapsed': '{count} 社の契約が契約更新の取引の記録がないまま終了しています（有効な ARR のうち {arr}）：契約更新か解約が記録されるまで、その ARR のまま顧客として計上しています',
   'portfolio.lapsedWhen': '契約は {days} 日前に終了（契約更新の取引なし）',
-  'summary.kpis': '{period}：顧客の契約更新率 {renewalRate}（契約更新予定 {due, number} 件中 {renewed, number} 件が契約更新済み{open, plural, =0 {} other {、# 件未決定}}）、金額ベースの解約率 {revenueChurnRate}、NRR {nrr}',
+  'summary.kpis': '{period}：顧客の契約更新率 {renewalRate}（契約更新予定 {due, number} 件中 {renewed, number} 件が契約更新済み{lost, plural, =0 {} other {、# 件が失注}}{open, plural, =0 {} other {、# 件未決定}}{lapsed, plural, =0 {} other {、# 件が契約更新の記録がないまま終了}}）、金額ベースの解約率 {revenueChurnRate}、NRR {nrr}',
   'error.busy': 'HubSpot が混み合っています（同時リクエストが多すぎます）。再試行しています…',
   'doctor.title': '確認するポータル：{portal}（何も書き込みません）',
   'doctor.fix': '対処：{fix}',

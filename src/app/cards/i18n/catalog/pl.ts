@@ -276,7 +276,7 @@ export const messages: Catalog = {
   'summary.more': '… i jeszcze {count}',
   'summary.lapsed': '{count, plural, one {Umowa bez transakcji odnowienia wygasła u # klienta} few {Umowy bez transakcji odnowienia wygasły u # klientów} many {Umowy bez transakcji odnowienia wygasły u # klientów} other {Umowy bez transakcji odnowienia wygasły u # klienta}} ({arr} obowiązującego ARR): {count, plural, one {nadal jest liczony jako klient} other {nadal są liczeni jako klienci}}, z tym ARR, dopóki nie zostanie zapisane odnowienie albo odejście',
   'portfolio.lapsedWhen': 'umowa skończyła się {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}} temu, bez transakcji odnowienia',
-  'summary.kpis': '{period}: wskaźnik odnowień klientów {renewalRate} (odnowiono {renewed, number} z {due, number} do odnowienia{open, plural, =0 {} other {, wciąż otwarte: #}}), wskaźnik utraty przychodu {revenueChurnRate}, NRR {nrr}',
+  'summary.kpis': '{period}: wskaźnik odnowień klientów {renewalRate} (odnowiono {renewed, number} z {due, number} do odnowienia{lost, plural, =0 {} other {, utracone: #}}{open, plural, =0 {} other {, wciąż otwarte: #}}{lapsed, plural, =0 {} other {, umowy wygasłe bez odnowienia w systemie: #}}), wskaźnik utraty przychodu {revenueChurnRate}, NRR {nrr}',
   'error.busy': 'HubSpot jest zajęty (zbyt wiele żądań naraz); ponawiam…',
   'doctor.title': 'Sprawdzam {portal} (nic nie jest zapisywane)',
   'doctor.fix': 'Jak naprawić: {fix}',

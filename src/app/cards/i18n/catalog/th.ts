@@ -286,7 +286,7 @@ export const messages: Catalog = {
   'summary.more': '… และอีก {count} รายการ',
   'summary.lapsed': 'ลูกค้า {count} รายมีสัญญาที่สิ้นสุดแล้วโดยไม่มีดีลต่ออายุสัญญาในระบบ ({arr} ของ ARR ที่มีผลอยู่): ยังนับเป็นลูกค้าด้วย ARR นั้นจนกว่าจะบันทึกการต่ออายุสัญญาหรือการเลิกใช้บริการ',
   'portfolio.lapsedWhen': 'สัญญาสิ้นสุดเมื่อ {days} วันก่อน ไม่มีดีลต่ออายุสัญญา',
-  'summary.kpis': '{period}: อัตราการต่ออายุสัญญาของลูกค้า {renewalRate} (ต่ออายุแล้ว {renewed, number} จาก {due, number} รายการที่ครบกำหนด{open, plural, =0 {} other { ยังไม่ปิด # รายการ}}) อัตราการสูญเสียรายได้ {revenueChurnRate} NRR {nrr}',
+  'summary.kpis': '{period}: อัตราการต่ออายุสัญญาของลูกค้า {renewalRate} (ต่ออายุแล้ว {renewed, number} จาก {due, number} รายการที่ครบกำหนด{lost, plural, =0 {} other { ไม่ต่ออายุสัญญา # รายการ}}{open, plural, =0 {} other { ยังไม่ปิด # รายการ}}{lapsed, plural, =0 {} other { สัญญาสิ้นสุดโดยไม่มีการต่ออายุสัญญาในระบบ # รายการ}}) อัตราการสูญเสียรายได้ {revenueChurnRate} NRR {nrr}',
   'error.busy': 'HubSpot ไม่ว่าง (มีคำขอพร้อมกันมากเกินไป) กำลังลองใหม่…',
   'doctor.title': 'กำลังตรวจสอบ {portal} (ไม่มีการเขียนข้อมูลใด ๆ)',
   'doctor.fix': 'วิธีแก้: {fix}',

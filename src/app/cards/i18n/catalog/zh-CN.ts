@@ -278,7 +278,7 @@ export const messages: Catalog = {
   'summary.more': '……另有 {count} 个',
   'summary.lapsed': '{count} 位客户的合同已到期且没有续约交易记录（有效 ARR 中的 {arr}）：在记录续约或流失之前，仍按该 ARR 计为客户',
   'portfolio.lapsedWhen': '合同已于 {days} 天前结束，无续约交易',
-  'summary.kpis': '{period}：客户续约率 {renewalRate}（应续约 {due, number} 个，已续约 {renewed, number} 个{open, plural, =0 {} other {，# 个仍在进行中}}），收入流失率 {revenueChurnRate}，NRR {nrr}',
+  'summary.kpis': '{period}：客户续约率 {renewalRate}（应续约 {due, number} 个，已续约 {renewed, number} 个{lost, plural, =0 {} other {，续约失败 # 个}}{open, plural, =0 {} other {，# 个仍在进行中}}{lapsed, plural, =0 {} other {，# 个合同已到期且无续约记录}}），收入流失率 {revenueChurnRate}，NRR {nrr}',
   'error.busy': 'HubSpot 正忙（同时请求过多），正在重试…',
   'doctor.title': '正在检查 {portal}（不写入任何内容）',
   'doctor.fix': '解决方法：{fix}',
