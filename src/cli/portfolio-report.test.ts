@@ -71,10 +71,10 @@ describe('a contract that lapsed (ended with no renewal deal on record)', () => 
   const overdue: BookCompany = { ...customer('2', true), name: 'Delta Software', band: 'attention', score: 71, renewalDate: '2026-11-12', renewalAmount: 150_200, arr: 150_200 };
   const text = (locale?: string) => portfolioReport({ ...page([lapsed, overdue, customer('3', true)]), renewalsAtRiskCount: 2 }, locale);
 
-  it('is said in the When column instead of an overdue renewal, and an open overdue renewal still reads "11 days ago"', () => {
+  it('is said in the When column instead of an overdue renewal, and an open overdue renewal reads "Overdue · 11 days ago", as on the card', () => {
     const rows = text().split('\n');
     expect(rows.find((row) => row.includes('Quarry Dental'))).toMatch(/2026-06-01 +contract ended 175 days ago, no renewal deal +56 needs attention +USD\u00a0169,300$/);
-    expect(rows.find((row) => row.includes('Delta Software'))).toMatch(/2026-11-12 +11 days ago +71 needs attention/);
+    expect(rows.find((row) => row.includes('Delta Software'))).toMatch(/2026-11-12 +Overdue · 11 days ago +71 needs attention/);
   });
 
   it('is counted under the headline with the ARR it keeps in force, in the reader\'s language', () => {

@@ -104,7 +104,8 @@ export function portfolioReport(page: PortfolioPage, locale = 'en'): string {
         renewal.name,
         renewal.renewalDate,
         // A lapsed contract's date is its end, not an overdue renewal deal's: the card's "contract lapsed, no renewal on record".
-        renewal.lapsed === true ? i18n.t('portfolio.lapsedWhen', { days: -renewal.daysToRenewal }) : i18n.relativeDays(renewal.daysToRenewal),
+        // An open renewal deal past its date reads as on the card ("Overdue · 11 days ago"), not as a date that merely passed.
+        renewal.lapsed === true ? i18n.t('portfolio.lapsedWhen', { days: -renewal.daysToRenewal }) : i18n.parts([...(renewal.daysToRenewal < 0 ? [i18n.t('window.overdue')] : []), i18n.relativeDays(renewal.daysToRenewal)]),
         // The band as a word in a running line ("41 at risk"), as the catalog writes it (no case to change in Chinese or Thai).
         i18n.t('portfolio.scoreBand', { score: renewal.score, band: renewal.band }),
         renewalAmountCell(i18n, renewal),

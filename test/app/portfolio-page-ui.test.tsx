@@ -148,6 +148,9 @@ describe('the managers’ app page', () => {
     const rows = r.findByTestId(Table, 'at-risk').findAll(TableRow).slice(1).map((row) => textOf(row));
     expect(rows.find((row) => row.includes('Quarry Co'))).toContain('contract ended 175 days ago, no renewal deal');
     expect(rows.find((row) => row.includes('Late Co'))).not.toContain('no renewal deal');
+    // An open renewal deal past its date is said to be overdue, as on the card; a lapsed contract's date is not.
+    expect(rows.find((row) => row.includes('Late Co'))).toContain('(11 days ago) · Overdue');
+    expect(rows.find((row) => row.includes('Quarry Co'))).not.toContain('Overdue');
     expect(r.findByTestId(Text, 'bands-lapsed').text).toBe(
       '1 customer’s contract ended with no renewal deal on record ($60,000 of the ARR in force): still counted as a customer, at that ARR, until a renewal or the churn is recorded',
     );

@@ -114,8 +114,8 @@ export function RenewalsAtRisk({ page, portalId }: { readonly page: PageData; re
                   <TableCell>
                     <CompanyLink portalId={portalId} companyId={renewal.companyId} name={renewal.name} testId={`company-${renewal.companyId}`} />
                   </TableCell>
-                  {/* A lapsed contract's date is its end, not an overdue renewal deal's (the card's "contract lapsed, no renewal on record"). */}
-                  <TableCell>{renewal.lapsed === true ? i18n.parts([i18n.date(renewal.renewalDate), i18n.t('portfolio.lapsedWhen', { days: -renewal.daysToRenewal })]) : i18n.dayWithRelative(renewal.renewalDate, page.asOf)}</TableCell>
+                  {/* A lapsed contract's date is its end, not an overdue renewal deal's (the card's "contract lapsed, no renewal on record"); an open renewal deal past its date is "Overdue", as on the card. */}
+                  <TableCell>{renewal.lapsed === true ? i18n.parts([i18n.date(renewal.renewalDate), i18n.t('portfolio.lapsedWhen', { days: -renewal.daysToRenewal })]) : i18n.parts([i18n.dayWithRelative(renewal.renewalDate, page.asOf), ...(renewal.daysToRenewal < 0 ? [i18n.t('window.overdue')] : [])])}</TableCell>
                   <TableCell>
                     <StatusTag variant={bandVariant(renewal.band)}>{i18n.parts([renewal.score === null ? '—' : String(renewal.score), bandLabel(i18n, renewal.band)])}</StatusTag>
                   </TableCell>
