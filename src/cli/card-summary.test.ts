@@ -127,15 +127,16 @@ describe('cardSummary', () => {
     expect(summary.split('\n').slice(-2)).toEqual(['Some data is missing', '  ! NPS unavailable: the app lacks the crm.objects.feedback_submissions.read scope']);
   });
 
-  it('for a churned customer or a prospect, says why there is no score and keeps what each factor found, with no coverage and no weights', () => {
+  it('for a churned customer or a prospect, says why there is no score and keeps what each factor found, with no trend, no coverage and no weights', () => {
     const cases = [
       { stage: 'churned', band: 'churned', since: '2026-02-10', reason: 'No health score: the customer has left · Churned' },
       { stage: 'prospect', band: 'unknown', since: null, reason: 'Not a customer yet: no health score and no customer-success actions. · Unknown' },
     ] as const;
-    for (const { stage, band, since, reason } of cases) {
+    // No trend either, as the app card: none is sent (no score, no trend), and one a view still carries is not printed.
+    for (const [{ stage, band, since, reason }, trend30d] of cases.flatMap((c) => [[c, null], [c, -16]] as const)) {
       const summary = cardSummary(
         cardViewFixture((view) => {
-          view.health = { ...view.health, score: null, band, trend30d: null, coverage: 0.4, factors: view.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
+          view.health = { ...view.health, score: null, band, trend30d, coverage: 0.4, factors: view.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
           view.lifecycle = { stage, since };
         }),
       );

@@ -46,15 +46,16 @@ function lifecycleLine(i18n: I18n, view: CardView): Line {
 
 /**
  * The score (or why there is none), band, trend and coverage, then each factor. A churned customer
- * or a prospect is not scored at all (isUnscored, as the app card's factors), so it gets no
- * coverage of a score and no factor weighed into one: only what each factor found.
+ * or a prospect is not scored at all (isUnscored, as the app card's factors), so it gets no trend,
+ * no coverage of a score and no factor weighed into one: only what each factor found.
  */
 function healthLines(i18n: I18n, health: CardView['health'], stage: CardView['lifecycle']['stage']): Line[] {
   const score = health.score === null ? i18n.t(noScoreKey(health.band, stage)) : i18n.t('health.scoreOutOf', { score: health.score });
   // Scored, or only short of data (the coverage says how short): the factors are weighed.
   const scored = !isUnscored(health, stage);
+  // No trend for a customer not scored at all, as the app card's (HealthSummary).
   const trend =
-    health.trend30d === null || health.trend30d === 0
+    !scored || health.trend30d === null || health.trend30d === 0
       ? []
       : [i18n.t(health.trend30d > 0 ? 'health.trendUp' : 'health.trendDown', { points: Math.abs(health.trend30d) })];
   const coverage = scored ? [i18n.t('health.coverage', { percent: i18n.percent(health.coverage) })] : [];

@@ -278,6 +278,36 @@ describe('tab card: no business rule of its own', () => {
   });
 });
 
+describe('tab card: the trend of a customer that is not scored', () => {
+  const unscored = (stage: 'churned' | 'prospect', trend30d: number | null) =>
+    cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: stage === 'churned' ? 'churned' : 'unknown', trend30d };
+      v.lifecycle = { stage, since: stage === 'churned' ? '2026-02-10' : null };
+    });
+  const trendOf = (r: Awaited<ReturnType<typeof renderReady>>) => r.maybeFindByTestId(Text, 'health-trend') ?? r.maybeFindByTestId(StatusTag, 'health-trend');
+
+  it('shows a churned customer or a prospect no 30-day trend: "not enough history" gave the wrong reason beside "the customer has left" (demo: Upland Capital)', async () => {
+    for (const stage of ['churned', 'prospect'] as const) {
+      // As the backend sends them (no score, so no trend), and with a trend a view may still carry.
+      for (const trend30d of [null, -16]) {
+        const r = await renderReady(unscored(stage, trend30d));
+        expect(trendOf(r), `${stage} ${String(trend30d)}`).toBeNull();
+        expect(textOf(r.getRootNode())).not.toContain('30-day trend');
+      }
+    }
+    const churned = await renderReady(unscored('churned', null));
+    expect(churned.findByTestId(Text, 'health-no-score').text).toBe('No health score: the customer has left');
+  });
+
+  it('keeps "not enough history" for a customer only short of data: it has a trend as soon as it has a score', async () => {
+    const r = await renderReady(cardViewFixture((v) => {
+      v.health = { ...v.health, score: null, band: 'unknown', trend30d: null };
+      v.lifecycle = { stage: 'active', since: null };
+    }));
+    expect(r.findByTestId(Text, 'health-trend').text).toBe('30-day trend: not enough history');
+  });
+});
+
 describe('tab card: the factors of a customer that is not scored', () => {
   const churnedView = () =>
     cardViewFixture((v) => {

@@ -73,12 +73,15 @@ describe('compact card (sidebar and preview)', () => {
     expect(churned.findByTestId(Text, 'health-no-score').text).toBe('No health score: the customer has left');
     expect(churned.maybeFindByTestId(Text, 'compact-why')).toBeNull();
     expect(churned.maybeFindByTestId(Text, 'health-coverage')).toBeNull();
+    // No trend either (the fixture's +4 stays in the view): not "+4", nor "not enough history" when the backend sends none.
+    expect(churned.maybeFindByTestId(Text, 'health-trend')).toBeNull();
     const prospect = await renderCompact('crm.preview', cardViewFixture((v) => {
       v.health = { ...v.health, score: null, band: 'unknown', factors: v.health.factors.map((factor) => ({ ...factor, contribution: null, pointsLost: null })) };
       v.lifecycle = { stage: 'prospect', since: null };
     }));
     expect(prospect.findByTestId(Text, 'health-no-score').text).toBe('Not a customer yet: no health score and no customer-success actions.');
     expect(prospect.maybeFindByTestId(Text, 'compact-why')).toBeNull();
+    expect(prospect.maybeFindByTestId(Text, 'health-trend')).toBeNull();
   });
 
   it('names the tab the HubSpot project gives the full card', () => {

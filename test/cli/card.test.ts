@@ -65,6 +65,7 @@ describe('cs-card card', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Northwind Traders \\(company ${company.id}\\) as of Nov 22, 2026$`, 'm'));
     expect(result.stdout).toMatch(/^Renewal +Jan 10, 2027 \(in 49 days\) · Within 60 days · €24,000\.00 · deal \d+ · Renewal won on Jan 21, 2026$/m);
+    expect(result.stdout).toMatch(/^ {2}- \[\w+ priority\] .*\): Renews in 49 days \(Jan 10, 2027\)/m);
     expect(result.stdout).toMatch(new RegExp(`^NPS +\\+?${company.expected.nps.score} · ${company.expected.nps.responses} responses? · `, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^Support +Open tickets ${company.expected.support.openTickets} · High priority or urgent ${company.expected.support.openHighPriority} · `, 'm'));
     // A customer past onboarding with no handoff pending: the card folds the handoff away, and so does the summary.
@@ -129,7 +130,7 @@ describe('cs-card card', () => {
     expect(result.stderr.trim()).toBe("cs-card: HubSpot has no company with id 987654321 (404): check the id in the company record's URL");
   });
 
-  it('says the lifecycle stage is uncertain when the deals could not be read: the stage rests on them', async () => {
+  it('says the lifecycle stage is uncertain when the deals could not be read: the stage rests on them; no action says where the renewal is', async () => {
     const removeFault = sandbox.controls.injectFault({ kind: '503', objectType: 'deals' });
     try {
       const result = await csCard(['card', company.id, '--as-of', '2026-11-22'], { LANG: 'C.UTF-8' });
@@ -137,6 +138,9 @@ describe('cs-card card', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Lifecycle +Active customer · Stage uncertain: deals could not be read$/m);
       expect(result.stdout).toMatch(/^Renewal +Deals could not be read, so the renewal is not counted$/m);
+      // Nor does any suggested action say where the renewal is (read, the deals put it 49 days out: a renewal action).
+      const actions = result.stdout.split('\n').filter((text) => text.includes(' priority] '));
+      expect(actions.filter((text) => /renew|contract|overdue/i.test(text.replace('the renewal is unknown because the deals could not be read', '')))).toEqual([]);
     } finally {
       removeFault();
     }

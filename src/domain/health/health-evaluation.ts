@@ -97,7 +97,7 @@ export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Da
   const pastScores = scorePoints(snapshot.history[healthScoreProperty]);
   const trend = healthTrend(health.score, pastScores, asOf, config.health.trendDays);
   const actions = suggestActions(
-    { asOf, lifecycle, health, trend, renewal, nps, npsUnread, engagement, adoption, support, handoff, deals, company, tasks: actionTasks(snapshot.tasks) },
+    { asOf, lifecycle, health, trend, renewal, nps, npsUnread, dealsUnread: failed.deals, engagement, adoption, support, handoff, deals, company, tasks: actionTasks(snapshot.tasks) },
     config.playbooks,
   );
   return {

@@ -15,7 +15,8 @@ import type { PropertyValues } from '../card/snapshot.ts';
 import type { SupportFacts } from '../health/support.ts';
 import type { ActionView, HealthBand } from '../../app/cards/contract/view-model.ts';
 import { daysAgo, plural } from '../card/wording.ts';
-import { answersMessage, answerText, healthText, recentAnswers, renewsMessage, renewsText, seatsMessage } from './playbook-reasons.ts';
+import { answersMessage, answerText, recentAnswers, seatsMessage } from './playbook-reasons.ts';
+import { renewalAtStake, renewalRules } from './renewal-rules.ts';
 
 // Suggested actions (DESIGN.md "Suggested actions", DOMAIN.md "Proactive actions"): rules
 // over the computed facts. An action's id is the rule's id, so it is the same on every
@@ -31,6 +32,8 @@ export interface PlaybookFacts {
   readonly nps: NpsFacts;
   /** The NPS answers (or the contacts they hang on) could not be read: none on record proves nothing. */
   readonly npsUnread: boolean;
+  /** The deals could not be read, or only some: the renewal is unknown and no deal missing from `deals` is known absent (renewal-rules.ts, churn and expansion below). */
+  readonly dealsUnread: boolean;
   readonly engagement: EngagementFacts;
   readonly adoption: AdoptionFacts;
   readonly support: SupportFacts;
@@ -55,63 +58,10 @@ export type Suggestion = Omit<ActionView, 'alreadyTasked' | 'id' | 'reason' | 'r
 export type Rule = (facts: PlaybookFacts, config: CsConfig['playbooks']) => Suggestion | null;
 
 export const rules: Readonly<Record<ActionRuleId, Rule>> = {
-  'renewal-overdue': ({ renewal }) => {
-    // An open renewal deal past its close date; a contract that ended without one is renewal-lapsed.
-    if (renewal.window !== 'overdue' || renewal.status !== 'open' || renewal.day === null) return null;
-    const days = -(renewal.daysToRenewal ?? 0);
-    const when = formatDay(renewal.day);
-    return {
-      title: 'Escalate the overdue renewal',
-      reason: later(() => `Renewal was due ${daysAgo(days)} (${when}) and the renewal deal is still open`),
-      reasonMessage: message('action.renewal-overdue.reason', { days, date: when }),
-      priority: 'high',
-      dueInDays: 0,
-      value: renewal.amount,
-    };
-  },
-  'renewal-lapsed': ({ renewal }) => {
-    if (!renewal.lapsed || renewal.day === null) return null;
-    const days = -(renewal.daysToRenewal ?? 0);
-    const when = formatDay(renewal.day);
-    return {
-      title: 'Contract lapsed, no renewal on record: create the renewal deal or record the churn',
-      reason: later(() => `The contract ended ${daysAgo(days)} (${when}) and no open renewal deal is on record`),
-      reasonMessage: message('action.renewal-lapsed.reason', { days, date: when }),
-      priority: 'high',
-      dueInDays: 0,
-      value: renewal.amount,
-    };
-  },
-  'renewal-stale-deal': ({ renewal, asOf }) => {
-    const stale = renewal.staleDeals[0];
-    if (stale === undefined) return null;
-    const when = formatDay(stale.day);
-    const count = renewal.staleDeals.length;
-    return {
-      title: 'Close or update the stale renewal deal',
-      reason: later(() => `Renewal deal ${stale.dealId} was due ${daysAgo(asOf - stale.day)} (${when}) and is still open while a later renewal deal exists${count > 1 ? ` (and ${plural(count - 1, 'other stale renewal deal')})` : ''}`),
-      reasonMessage: message('action.renewal-stale-deal.reason', { dealId: stale.dealId, days: asOf - stale.day, date: when, count }),
-      priority: 'medium',
-      dueInDays: 3,
-    };
-  },
-  'at-risk-success-plan': ({ health, renewal }) => {
-    // Inside the 90-day windows the renewal rules (save plan, call, escalation) cover it. A
-    // lapsed contract (ended, no renewal deal on record) has no renewal in motion to save the
-    // account: renewal-lapsed only asks for the record to be put straight, so the plan stands.
-    const lapsed = renewal.lapsed;
-    if (health.band !== 'at_risk' || (!lapsed && renewal.window !== null && renewal.window !== 'later')) return null;
-    const score = health.score ?? 0;
-    return {
-      title: 'Start an at-risk success plan',
-      reason: later(() => `Health is ${score} (at risk) and ${lapsed ? 'the contract ended with no renewal on record' : 'the renewal is not within 90 days'}: time to turn it around`),
-      reasonMessage: message(lapsed ? 'action.at-risk-success-plan.reasonLapsed' : 'action.at-risk-success-plan.reason', { score }),
-      priority: 'high',
-      dueInDays: 7,
-      value: renewal.amount,
-    };
-  },
-  'health-drop': ({ trend, health, renewal }, config) => {
+  // The rules that read the renewal: renewal-rules.ts.
+  ...renewalRules,
+  'health-drop': (facts, config) => {
+    const { trend, health } = facts;
     if (trend === null || health.score === null || trend > -config.sharpDropPoints) return null;
     const from = health.score - trend;
     return {
@@ -120,7 +70,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
       reasonMessage: message('action.health-drop.reason', { points: -trend, from, to: health.score }),
       priority: 'high',
       dueInDays: 3,
-      value: renewal.amount,
+      value: renewalAtStake(facts),
     };
   },
   'nps-ask-feedback': ({ nps, npsUnread }) => {
@@ -156,8 +106,9 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
       dueInDays: 3,
     };
   },
-  'churn-exit-interview': ({ lifecycle, asOf }, config) => {
-    if (lifecycle.stage !== 'churned' || lifecycle.since === null || asOf - lifecycle.since > config.lostRenewalLookbackDays) return null;
+  'churn-exit-interview': ({ lifecycle, asOf, dealsUnread }, config) => {
+    // Churned rests on no later renewal won or open: with the deals (partly) unread that is unproven.
+    if (dealsUnread || lifecycle.stage !== 'churned' || lifecycle.since === null || asOf - lifecycle.since > config.lostRenewalLookbackDays) return null;
     const when = formatDay(lifecycle.since);
     return {
       title: 'Hold an exit interview',
@@ -166,23 +117,6 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
       priority: 'low',
       dueInDays: 14,
     };
-  },
-  'renewal-save-plan': (facts) => {
-    const { renewal, health } = facts;
-    if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band === 'healthy') return null;
-    return { title: 'Start a renewal save plan', reason: later(() => `${renewsText(renewal)} and ${healthText(health)}`), reasonMessage: renewsMessage(renewal, health, true), priority: 'high', dueInDays: 7 };
-  },
-  'renewal-call': (facts) => {
-    const { renewal, health } = facts;
-    if (renewal.window !== 'd30') return null;
-    const reason = later(() => `${renewsText(renewal)}${health.band === 'healthy' ? '' : ` and ${healthText(health)}`}`);
-    const reasonMessage = renewsMessage(renewal, health, health.band !== 'healthy');
-    return { title: 'Hold the renewal call', reason, reasonMessage, priority: 'high', dueInDays: Math.min(5, renewal.daysToRenewal ?? 0) };
-  },
-  'renewal-checkpoint': (facts) => {
-    const { renewal, health } = facts;
-    if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band !== 'healthy') return null;
-    return { title: 'Start the renewal conversation', reason: later(() => `${renewsText(renewal)} and ${healthText(health)}`), reasonMessage: renewsMessage(renewal, health, true), priority: 'medium', dueInDays: 14 };
   },
   'nps-close-loop': (facts, config) => {
     const { count, latest } = recentAnswers(facts, config, 'detractor');
@@ -213,12 +147,13 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (adoption.utilisation === null || adoption.utilisation >= config.lowUtilisation) return null;
     return { title: 'Run a training session', reason: later(() => `Only ${describeSeats(adoption) ?? ''}`), reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
   },
-  'adoption-expansion': ({ adoption, health, deals }, config) => {
+  'adoption-expansion': ({ adoption, health, deals, dealsUnread }, config) => {
     // Over-selling raises churn (DOMAIN.md): no expansion talk with an at-risk or unknown account.
     if (adoption.utilisation === null || adoption.utilisation < config.fullUtilisation) return null;
     if (health.band !== 'healthy' && health.band !== 'attention') return null;
-    // An open expansion deal (upsell, cross-sell) is that talk under way: account management owns it.
-    if (deals.some(isOpenExpansion)) return null;
+    // An open expansion deal (upsell, cross-sell) is that talk under way: account management owns
+    // it. With the deals unread, none on record does not prove none open: the talk may be under way.
+    if (dealsUnread || deals.some(isOpenExpansion)) return null;
     return { title: 'Talk about expansion', reason: later(() => describeSeats(adoption) ?? ''), reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
   },
   'support-escalation': ({ support }, config) => {
@@ -261,9 +196,10 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
       dueInDays: 3,
     };
   },
-  'churn-reason': ({ deals, company, asOf, lifecycle }, config) => {
-    // A lost renewal followed by a won or open one is no churn and asks for no reason.
-    if (lifecycle.stage !== 'churned' || recordedChurnReason(company, config) !== null) return null;
+  'churn-reason': ({ deals, company, asOf, lifecycle, dealsUnread }, config) => {
+    // A lost renewal followed by a won or open one is no churn and asks for no reason; with the
+    // deals (partly) unread, a lost renewal read proves no churn (the later one may be unread).
+    if (dealsUnread || lifecycle.stage !== 'churned' || recordedChurnReason(company, config) !== null) return null;
     const lost = lostRenewal(deals, asOf, config);
     if (lost === null) return null;
     const when = formatDay(lost.closeDay ?? asOf);

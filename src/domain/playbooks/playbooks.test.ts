@@ -74,6 +74,26 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     }
   });
 
+  it('asks nothing that rests on a deal not being there while the deals could not be read (sandbox with --fault 503@deals; a sync reads them in batches, some may fail)', () => {
+    const dealsFailed = { source: 'deals', kind: 'unavailable', detail: 'HubSpot answered 503 Service Unavailable' } as const;
+    // Expansion: 49 of 50 seats and no open upsell on record; unread deals may hold one under way.
+    const full = { company: { cs_seats_active: '49', cs_seats_licensed: '50' }, deals: [] };
+    expect(ids(actions(full))).toContain('adoption-expansion');
+    expect(ids(actions({ ...full, issues: [dealsFailed] }))).not.toContain('adoption-expansion');
+    // Churn: a renewal lost 20 days ago was read; the renewal won or opened after it may be among the unread.
+    const lost = { deals: [renewalDeal(-20, { stage: 'closedlost' })] };
+    expect(ids(actions(lost))).toEqual(expect.arrayContaining(['churn-reason', 'churn-exit-interview']));
+    const partly = actions({ ...lost, issues: [dealsFailed] });
+    expect(ids(partly)).not.toContain('churn-reason');
+    expect(ids(partly)).not.toContain('churn-exit-interview');
+    // The handoff rests on a won deal read (a fact), not on one missing: new business won 12 days ago, no handoff submitted.
+    const won = { company: { cs_handoff_status: null }, deals: [deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -12 })], issues: [dealsFailed] };
+    expect(action(actions(won), 'handoff-complete')?.reason).toMatch(/^New business won 12 days ago/);
+    // Nothing read at all (the card's reader): no churn, no handoff to ask for, no renewal named.
+    const none = actions({ deals: [], issues: [dealsFailed] });
+    expect(ids(none).filter((id) => /^(churn|handoff|renewal)-/.test(id))).toEqual([]);
+  });
+
   it('checks in after 45 days without a touch', () => {
     expect(action(actions({ company: { notes_last_contacted: isoAt(-45) } }), 'engagement-check-in')).toMatchObject({ reason: `No CSM touch in 45 days (last ${dayAt(-45)})` });
     expect(action(actions({ company: { notes_last_contacted: isoAt(-44) } }), 'engagement-check-in')).toBeUndefined();

@@ -41,7 +41,12 @@ export function TrendSignal({ trend }: { trend: number | null }) {
   return <Text variant="microcopy" testId="health-trend">{i18n.t('health.trend', { trend: i18n.signed(trend) })}</Text>;
 }
 
-/** The score drawn in its band's colour (a ProgressBar in the band's variant), with the band and the trend; without a score, why not. */
+/**
+ * The score drawn in its band's colour (a ProgressBar in the band's variant), with the band and the
+ * trend; without a score, why not. A customer not scored at all (isUnscored: churned, or a
+ * prospect) has no trend either: "not enough history" beside "the customer has left" gave the
+ * wrong reason, and the no-score line already says the right one.
+ */
 export function HealthSummary({ health, stage }: { health: Health; stage: Stage }) {
   const i18n = useI18n();
   const variant = bandProgressVariant(health.band);
@@ -49,7 +54,7 @@ export function HealthSummary({ health, stage }: { health: Health; stage: Stage 
     <Flex direction="column" gap="xs" testId="health-summary">
       <Flex direction="row" gap="sm" align="center" wrap>
         <BandTag band={health.band} />
-        <TrendSignal trend={health.trend30d} />
+        {isUnscored(health, stage) ? null : <TrendSignal trend={health.trend30d} />}
       </Flex>
       {health.score === null ? (
         <Text format={{ fontWeight: 'demibold' }} testId="health-no-score">

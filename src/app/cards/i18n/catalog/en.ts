@@ -340,6 +340,7 @@ export const messages = {
   'action.at-risk-success-plan.title': "Start an at-risk success plan",
   'action.at-risk-success-plan.reason': "Health is {score} (at risk) and the renewal is not within 90 days: time to turn it around",
   'action.at-risk-success-plan.reasonLapsed': "Health is {score} (at risk) and the contract ended with no renewal on record: time to turn it around",
+  'action.at-risk-success-plan.reasonDealsUnread': "Health is {score} (at risk) and the renewal is unknown because the deals could not be read: time to turn it around",
   'action.health-drop.title': "Find out why health dropped",
   'action.health-drop.reason': "Health fell {points, plural, one {# point} other {# points}} in 30 days (from {from} to {to})",
   'action.nps-ask-feedback.title': "Ask the customer for feedback",

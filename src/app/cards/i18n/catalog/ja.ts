@@ -344,6 +344,7 @@ export const messages: Catalog = {
   'action.at-risk-success-plan.title': "リスク顧客向けのサクセスプランを始める",
   'action.at-risk-success-plan.reason': 'ヘルススコアは {score}（リスクあり）で、90 日以内の契約更新はありません。今のうちに立て直しましょう',
   'action.at-risk-success-plan.reasonLapsed': "ヘルススコアは {score}（リスクあり）で、契約が終了したまま契約更新の記録がありません。早急に立て直しましょう",
+  'action.at-risk-success-plan.reasonDealsUnread': "ヘルススコアは {score}（リスクあり）で、取引を読み込めなかったため契約更新の状況は不明です。早急に立て直しましょう",
   'action.health-drop.title': "ヘルススコアが下がった理由を確かめる",
   'action.health-drop.reason': "ヘルススコアが 30 日で {points} ポイント下がりました（{from} から {to}）",
   'action.nps-ask-feedback.title': "顧客にフィードバックを依頼する",

@@ -338,6 +338,7 @@ export const messages: Catalog = {
   'action.at-risk-success-plan.title': "Uruchom plan ratunkowy dla zagrożonego klienta",
   'action.at-risk-success-plan.reason': 'Wynik kondycji to {score} (ryzyko odejścia), a do odnowienia zostało ponad 90 dni: jest jeszcze czas, by to odwrócić',
   'action.at-risk-success-plan.reasonLapsed': "Wynik kondycji to {score} (ryzyko odejścia), a umowa wygasła bez odnotowanego odnowienia: pora to odwrócić",
+  'action.at-risk-success-plan.reasonDealsUnread': "Wynik kondycji to {score} (ryzyko odejścia), a stan odnowienia jest nieznany, bo nie udało się odczytać transakcji: pora to odwrócić",
   'action.health-drop.title': "Sprawdź, dlaczego kondycja spadła",
   'action.health-drop.reason': "Wynik kondycji spadł o {points, plural, one {# punkt} few {# punkty} many {# punktów} other {# punktu}} w 30 dni (z {from} do {to})",
   'action.nps-ask-feedback.title': "Poproś klienta o opinię",

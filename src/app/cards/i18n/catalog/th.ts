@@ -348,6 +348,7 @@ export const messages: Catalog = {
   'action.at-risk-success-plan.title': "เริ่มแผนกู้สถานการณ์สำหรับลูกค้าที่มีความเสี่ยง",
   'action.at-risk-success-plan.reason': 'คะแนนสุขภาพอยู่ที่ {score} (มีความเสี่ยง) และยังเหลือเวลามากกว่า 90 วันก่อนต่ออายุสัญญา: ยังมีเวลาพลิกสถานการณ์',
   'action.at-risk-success-plan.reasonLapsed': "คะแนนสุขภาพอยู่ที่ {score} (มีความเสี่ยง) และสัญญาสิ้นสุดแล้วโดยไม่มีบันทึกการต่ออายุสัญญา: ถึงเวลาพลิกสถานการณ์แล้ว",
+  'action.at-risk-success-plan.reasonDealsUnread': "คะแนนสุขภาพอยู่ที่ {score} (มีความเสี่ยง) และไม่ทราบสถานะการต่ออายุสัญญา เพราะอ่านข้อมูลดีลไม่ได้: ถึงเวลาพลิกสถานการณ์แล้ว",
   'action.health-drop.title': "หาสาเหตุที่สุขภาพลูกค้าลดลง",
   'action.health-drop.reason': "คะแนนสุขภาพลดลง {points} คะแนนใน 30 วัน (จาก {from} เป็น {to})",
   'action.nps-ask-feedback.title': "ขอความคิดเห็นจากลูกค้า",

@@ -340,6 +340,7 @@ export const messages: Catalog = {
   'action.at-risk-success-plan.title': '为风险客户启动成功计划',
   'action.at-risk-success-plan.reason': '健康分为 {score}（有风险），距续约还有 90 天以上：现在正是扭转局面的时机',
   'action.at-risk-success-plan.reasonLapsed': "健康分为 {score}（有风险），合同已到期且没有续约记录：需要尽快扭转局面",
+  'action.at-risk-success-plan.reasonDealsUnread': "健康分为 {score}（有风险），且因无法读取交易，续约情况未知：需要尽快扭转局面",
   'action.health-drop.title': '查明健康度下降的原因',
   'action.health-drop.reason': "健康分在 30 天内下降了 {points} 分（从 {from} 到 {to}）",
   'action.nps-ask-feedback.title': "请客户提供反馈",
