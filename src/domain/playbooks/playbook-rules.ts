@@ -13,7 +13,7 @@ import type { NpsFacts } from '../nps/nps.ts';
 import type { RenewalFacts } from '../renewal/renewal.ts';
 import type { PropertyValues } from '../card/snapshot.ts';
 import type { SupportFacts } from '../health/support.ts';
-import type { ActionView, HealthBand } from '../../app/cards/contract/view-model.ts';
+import type { ActionView, FactorStatus, HealthBand } from '../../app/cards/contract/view-model.ts';
 import { daysAgo, plural } from '../card/wording.ts';
 import { answersMessage, answerText, recentAnswers, seatsMessage } from './playbook-reasons.ts';
 import { renewalAtStake, renewalRules } from './renewal-rules.ts';
@@ -25,7 +25,8 @@ import { renewalAtStake, renewalRules } from './renewal-rules.ts';
 export interface PlaybookFacts {
   readonly asOf: Day;
   readonly lifecycle: Lifecycle;
-  readonly health: { readonly score: number | null; readonly band: HealthBand };
+  /** The score, its band, and each factor's status: one whose source failed ('error') is left out of the score. */
+  readonly health: { readonly score: number | null; readonly band: HealthBand; readonly factors: ReadonlyArray<{ readonly status: FactorStatus }> };
   /** Score change over the trend horizon (30 days), or null. */
   readonly trend: number | null;
   readonly renewal: RenewalFacts;
@@ -63,6 +64,8 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
   'health-drop': (facts, config) => {
     const { trend, health } = facts;
     if (trend === null || health.score === null || trend > -config.sharpDropPoints) return null;
+    // A source that could not be read left its factor out of today's score, not of the score written then: the fall may be the gap.
+    if (health.factors.some((factor) => factor.status === 'error')) return null;
     const from = health.score - trend;
     return {
       title: 'Find out why health dropped',

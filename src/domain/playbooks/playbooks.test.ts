@@ -94,6 +94,15 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     expect(ids(none).filter((id) => /^(churn|handoff|renewal)-/.test(id))).toEqual([]);
   });
 
+  it('asks why health dropped only when the score is from all the sources it was written from: a source that failed leaves its factor out of today\'s score, not of the past one', () => {
+    const history = { cs_health_score: [change('90', 30)] };
+    const dropped = actions({ history }, atRiskCompany);
+    expect(action(dropped, 'health-drop')?.reason).toMatch(/^Health fell \d+ points in 30 days \(from 90 to \d+\)$/);
+    // Tickets could not be read: today's score leaves the support factor out, so the fall is partly the gap.
+    const ticketsFailed = { source: 'tickets', kind: 'unavailable', detail: 'HubSpot answered 503 Service Unavailable' } as const;
+    expect(ids(actions({ history, issues: [ticketsFailed] }, atRiskCompany))).not.toContain('health-drop');
+  });
+
   it('checks in after 45 days without a touch', () => {
     expect(action(actions({ company: { notes_last_contacted: isoAt(-45) } }), 'engagement-check-in')).toMatchObject({ reason: `No CSM touch in 45 days (last ${dayAt(-45)})` });
     expect(action(actions({ company: { notes_last_contacted: isoAt(-44) } }), 'engagement-check-in')).toBeUndefined();
