@@ -119,7 +119,7 @@ describe('the summary\'s quarter lines', () => {
     ]);
     expect(lines('pl')[0]).toContain('(odnowiono 18 z 22 do odnowienia, umowy wygasłe bez odnowienia w systemie: 4)');
     expect(lines('ja')[1]).toContain('（契約更新予定 10 件中 5 件が契約更新済み、1 件が失注、3 件未決定、1 件が契約更新の記録がないまま終了）');
-    expect(lines('zh-CN')[0]).toContain('（应续约 22 个，已续约 18 个，4 个合同已到期且无续约记录）');
+    expect(lines('zh-CN')[0]).toContain('（应续约 22 个，已续约 18 个，4 份合同已到期且无续约记录）');
     expect(lines('th')[0]).toContain('(ต่ออายุแล้ว 18 จาก 22 รายการที่ครบกำหนด สัญญาสิ้นสุดโดยไม่มีการต่ออายุสัญญาในระบบ 4 รายการ)');
     // A page from an earlier backend carries no lapsed count: nothing is said of it.
     const { lapsed: _lapsed, lapsedAmountUnknown: _unknown, ...earlier } = q1.renewals;
@@ -280,7 +280,7 @@ describe('what the summary does not know, it says (never a 0)', () => {
     expect(text('pl')).toContain('4 klientów nie ma znanego ARR');
     expect(text('zh-CN')).toContain('其中 1 个没有续约金额记录');
     expect(text('ja')).toContain('契約更新金額 USD\u00a021,000');
-    expect(text('th')).toContain('ลูกค้า 4 รายไม่ทราบ ARR');
+    expect(text('th')).toContain('ไม่ทราบ ARR ของลูกค้า 4 ราย');
   });
 
   it('writes a total with nothing known behind it as —, not 0', () => {

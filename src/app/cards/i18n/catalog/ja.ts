@@ -277,7 +277,7 @@ export const messages: Catalog = {
   'summary.arrUnknown': '顧客 {count} 社は ARR が不明です（ARR がわかる契約取引の記録がありません）：ARR の数値では 0 として数えず、除外しています',
   'summary.atRisk': '今後 90 日以内（または期限超過）の契約更新のうちヘルスが良好でないもの：{count} 件、契約更新金額 {amount}',
   'summary.atRisk.fromArr': 'うち {count} 件は契約更新金額の記録がないため、代わりに現在有効な ARR で計上しています（「（ARR）」と表示）',
-  'summary.atRisk.amountUnknown': 'うち {count} 件は契約更新金額も既知の ARR もないため、この金額に含めていません',
+  'summary.atRisk.amountUnknown': 'うち {count} 件は契約更新金額の記録がなく、ARR も不明なため、この金額に含めていません',
   'portfolio.renewalAmount.arr': '{amount}（ARR）',
   'summary.more': '…ほか {count} 件',
   'summary.lapsed': '{count} 社の契約が契約更新の取引の記録がないまま終了しています（有効な ARR のうち {arr}）：契約更新か解約が記録されるまで、その ARR のまま顧客として計上しています',
