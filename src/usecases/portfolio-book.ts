@@ -141,13 +141,13 @@ export async function runPeriodReport(
 ): Promise<{ report: PeriodReport; owners: OwnerReport[] | null; asOf: { leftOut: LeftOut; messages: Message[] } }> {
   const { companies: book, leftOut } = await readBook(deps, { asOf: request.asOf, readAt: request.readAt, periods: [request.period], currency: request.currency });
   const asOf = { leftOut, messages: bookAsOfMessages(leftOut, request.asOf, request.readAt, deps.config) };
-  const [report] = bookReports(book, [request.period], request.currency.reporting);
+  const [report] = bookReports(book, [request.period], request.currency.reporting, { asOf: request.asOf });
   if (report === undefined) throw new Error('a report for one period has one result');
   if (!request.byOwner) return { report, owners: null, asOf };
   const names = new Map((await deps.gateway.owners()).map((owner) => [owner.id, owner.name]));
   const ownerIds = [...new Set(book.map((company) => company.ownerId ?? ''))].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
   const owners = ownerIds.map((ownerId) => {
-    const [mine] = bookReports(book, [request.period], request.currency.reporting, ownerId === '' ? null : ownerId);
+    const [mine] = bookReports(book, [request.period], request.currency.reporting, { ownerId: ownerId === '' ? null : ownerId, asOf: request.asOf });
     if (mine === undefined) throw new Error('a report for one period has one result');
     return { ownerId, ownerName: ownerId === '' ? null : (names.get(ownerId) ?? null), report: mine };
   });
@@ -192,7 +192,7 @@ export function pageOf(source: PageSource, request: PortfolioPageRequest): Portf
   const mine = ownerId === null ? book : book.filter((company) => (company.ownerId ?? '') === ownerId);
   const counts = new Map<string, number>();
   for (const company of book) if (company.ownerId !== null) counts.set(company.ownerId, (counts.get(company.ownerId) ?? 0) + 1);
-  const [currentReport, lastReport] = bookReports(mine, [current, last], request.currency.reporting);
+  const [currentReport, lastReport] = bookReports(mine, [current, last], request.currency.reporting, { asOf: request.asOf });
   if (currentReport === undefined || lastReport === undefined) throw new Error('two periods give two reports');
   const overview = portfolioOverview(mine, { asOf: request.asOf, churnPeriod: current, reporting: request.currency.reporting });
   // As of a past day: what was left out of the companies shown, and which values are not taken back (book-as-of.ts).

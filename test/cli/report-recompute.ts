@@ -302,7 +302,9 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
   }
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   const revenueChurnRate = ratio(arr.churned, arr.start);
-  const annual = revenueChurnRate === null ? null : 1 - (1 - revenueChurnRate) ** (365 / (end - start + 1));
+  // Annualised over the days the churn was watched: the period's, or up to the day of the read when the period runs past it.
+  const watched = Math.min(end, dayOf(cut)) - start + 1;
+  const annual = revenueChurnRate === null || watched <= 0 ? null : 1 - (1 - revenueChurnRate) ** (365 / watched);
   const averageArr = withAmounts > 0 ? arr.start / withAmounts : null;
   const lifetime = annual !== null && annual > 0 ? 1 / annual : null;
   return {

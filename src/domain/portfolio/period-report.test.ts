@@ -375,6 +375,26 @@ describe('lifetime value', () => {
     expect(r.ltv.estimatedLtv).toBeCloseTo(106_800, -2);
     expect(r.churnReasons).toEqual([{ reason: 'not_recorded', companies: 1, value: 100_000 }]);
   });
+
+  it('of a period not over, annualises the churn over the days up to the as-of day, as the same days asked for by dates', () => {
+    // Read on 2026-08-15, during Q3 (demo: `cs-card report --period 2026-Q4` on 2026-12-07 read LTV $1,559,940 with the
+    // churn of 68 days annualised over 92; `--from 2026-10-01 --to 2026-12-07` and the app page $1,170,151).
+    // The same two customers, one churned on 2026-08-01: revenue churn 0.5, watched 2026-07-01 .. 2026-08-15 = 46 days.
+    // annual 1 - 0.5^(365/46) = 1 - 0.5^7.935 = 0.99590; lifetime 1.00412 years; LTV 100,000 x 1.00412 = 100,412.
+    const asOf = day('2026-08-15');
+    const rows = [row([newBusiness('2025-08-01', 100_000), d({ stage: 'closedlost', close: '2026-08-01', amount: 100_000 })], { asOf }), row([newBusiness('2025-12-01', 100_000)], { asOf })];
+    const soFar = periodReport(rows, q3, 'USD', asOf);
+    expect(soFar.ltv.revenueChurnRate).toBeCloseTo(0.9959, 4);
+    expect(soFar.ltv.estimatedLtv).toBeCloseTo(100_412, -1);
+    // The whole quarter asked for on that day and the quarter up to that day are one observation: one LTV.
+    const toDate: Period = { start: q3.start, end: asOf };
+    const byDates = periodReport([row([newBusiness('2025-08-01', 100_000), d({ stage: 'closedlost', close: '2026-08-01', amount: 100_000 })], { asOf, period: toDate }), row([newBusiness('2025-12-01', 100_000)], { asOf, period: toDate })], toDate, 'USD', asOf);
+    expect(soFar.ltv).toEqual(byDates.ltv);
+    // Read after the quarter: its 92 days (the example above); a quarter not begun has no churn to annualise.
+    expect(periodReport(rows, q3, 'USD', day('2026-11-23')).ltv.revenueChurnRate).toBeCloseTo(0.9361, 4);
+    const q4: Period = { start: day('2026-10-01'), end: day('2026-12-31') };
+    expect(periodReport([row([newBusiness('2025-12-01', 100_000)], { asOf, period: q4 })], q4, 'USD', asOf).ltv).toMatchObject({ revenueChurnRate: null, estimatedLtv: null });
+  });
 });
 
 describe('periods', () => {

@@ -28,9 +28,12 @@ import { renewalPeriodDetail, type ContractEndAsOf, type Period, type RenewalPer
 // - arr.end: the ARR in force at the end, new customers included, so
 //   end = start + expansion - contraction - churned + new.
 // - ltv: averageArr = start ARR / customers at the start whose amounts are in the report's currency; the period's revenue churn rate
-//   annualised by compounding (1 - (1 - r)^(365 / days)); expected lifetime = 1 / that rate in
+//   annualised by compounding (1 - (1 - r)^(365 / days)), days being the days the churn was watched
+//   over: the period's, or up to the as-of day when the period runs past it (observedDays: as of
+//   2026-12-07, 2026-Q4's churn was seen over 68 days, not 92, as for `--from 2026-10-01 --to
+//   2026-12-07` and the app page's "this quarter so far"); expected lifetime = 1 / that rate in
 //   years; estimated LTV = averageArr x lifetime. Null when no ARR or no churn (a lifetime is
-//   not measurable from a period without churn).
+//   not measurable from a period without churn), or no day of the period has passed.
 // - Currency: companies whose amounts are in another currency than the report's count as
 //   customers but add no amount (renewal-period.ts); `leftOut` names how many, per currency.
 
@@ -83,7 +86,8 @@ export function companyRow(
 const fraction = (percent: number | null) => (percent === null ? null : percent / 100);
 
 /**
- * The period's figures from the companies' rows.
+ * The period's figures from the companies' rows, as of `asOf` (the day the rows' deals stand on; the period's last day when not
+ * given): the churn of a period that runs past it was watched up to it (observedDays), which the LTV's annualisation needs.
  *
  * @example
  * // Q4 2026: Acme renewed 24,000 as 30,000; Globex lost its 10,000 renewal (reason: budget): both under contract
@@ -93,7 +97,7 @@ const fraction = (percent: number | null) => (percent === null ? null : percent 
  *   companyRow('2', [{ id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD', { ownerId: '8', churnReason: 'budget' }),
  * ], { start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, 'USD')) // => [{ atStart: 2, atEnd: 1, new: 0, churned: 1, underContractAtStart: 2 }, { start: 34000, expansion: 6000, contraction: 0, churned: 10000, end: 30000, new: 0 }, [{ reason: 'budget', companies: 1, value: 10000 }]]
  */
-export function periodReport(rows: readonly CompanyRow[], period: Period, currency: string): PeriodReport {
+export function periodReport(rows: readonly CompanyRow[], period: Period, currency: string, asOf: Day | null = null): PeriodReport {
   const kpis = portfolioKpis(rows.map((row) => row.detail.period));
   const customers = { atStart: 0, atEnd: 0, new: 0, churned: kpis.churned, underContractAtStart: kpis.underContract };
   const renewals = { due: 0, renewed: 0, lost: 0, open: 0, dueValue: 0, renewedValue: 0, lapsed: 0, lapsedAmountUnknown: 0 };
@@ -158,11 +162,27 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
     churnReasons: [...reasons.entries()]
       .map(([reason, entry]) => ({ reason, ...entry }))
       .sort((a, b) => b.value - a.value || b.companies - a.companies || a.reason.localeCompare(b.reason)),
-    ltv: lifetimeValue(arr.start, withAmounts, revenueChurn, period.end - period.start + 1),
+    ltv: lifetimeValue(arr.start, withAmounts, revenueChurn, observedDays(period, asOf)),
     arrBasis,
     leftOut: [...leftOut.entries()].map(([other, companies]) => ({ currency: other, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
     arrInferred,
   };
+}
+
+/**
+ * The days of a period whose deals a report has seen: all of them, or those up to the as-of day when the period runs past it
+ * (0 when it starts after that day). A rate watched over them is annualised over them, not over days still to come.
+ *
+ * @example
+ * // As of 2026-12-07: 2026-Q4 so far (Oct 1 – Dec 7), 2026-Q3 whole, 2027-Q1 not begun.
+ * observedDays({ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, parseIsoDate('2026-12-07')) // => 68
+ * observedDays({ start: parseIsoDate('2026-07-01'), end: parseIsoDate('2026-09-30') }, parseIsoDate('2026-12-07')) // => 92
+ * observedDays({ start: parseIsoDate('2027-01-01'), end: parseIsoDate('2027-03-31') }, parseIsoDate('2026-12-07')) // => 0
+ * observedDays({ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }, null) // => 92
+ */
+export function observedDays(period: Period, asOf: Day | null): number {
+  const last = asOf === null ? period.end : Math.min(period.end, asOf);
+  return Math.max(0, last - period.start + 1);
 }
 
 /**

@@ -167,16 +167,19 @@ export function bookCompany(
 }
 
 /**
- * The period reports of the book (row i of each company is period i), for all companies or one owner's.
+ * The period reports of the book (row i of each company is period i), for all companies or one owner's (ownerId; null: the
+ * companies without one), as of `asOf`, the day the book was read on (period-report.ts periodReport: a period running past it
+ * was watched up to it).
  *
  * @example
  * // owner 7's book in Q4 2026: Acme only (Globex is owner 8's)
  * bookReports([
  *   bookCompany({ id: '1', properties: { name: 'Acme', hubspot_owner_id: '7' } }, { contractEnd: parseIsoDate('2027-11-15'), deals: [{ id: '11', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-11-15'), amount: 24000, currency: 'USD', arrBasis: 'amount' }, { id: '12', kind: 'renewal', won: true, closeDay: parseIsoDate('2026-11-10'), amount: 30000, currency: 'USD', arrBasis: 'hs_arr' }] }, { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
  *   bookCompany({ id: '2', properties: { name: 'Globex', hubspot_owner_id: '8' } }, { contractEnd: parseIsoDate('2026-12-01'), deals: [{ id: '20', kind: 'new_business', won: true, closeDay: parseIsoDate('2025-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }, { id: '21', kind: 'renewal', lost: true, closeDay: parseIsoDate('2026-12-01'), amount: 10000, currency: 'USD', arrBasis: 'amount' }] }, { asOf: parseIsoDate('2026-12-07'), periods: [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], currency: 'USD', churnReasonProperty: 'cs_churn_reason' }),
- * ], [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], 'USD', '7').map((report) => report.customers) // => [{ atStart: 1, atEnd: 1, new: 0, churned: 0, underContractAtStart: 1 }]
+ * ], [{ start: parseIsoDate('2026-10-01'), end: parseIsoDate('2026-12-31') }], 'USD', { ownerId: '7', asOf: parseIsoDate('2026-12-07') }).map((report) => report.customers) // => [{ atStart: 1, atEnd: 1, new: 0, churned: 0, underContractAtStart: 1 }]
  */
-export function bookReports(companies: readonly BookCompany[], periods: readonly Period[], currency: string, ownerId?: string | null): PeriodReport[] {
+export function bookReports(companies: readonly BookCompany[], periods: readonly Period[], currency: string, scope: { readonly ownerId?: string | null; readonly asOf?: Day } = {}): PeriodReport[] {
+  const { ownerId } = scope;
   const mine = ownerId === undefined ? companies : companies.filter((company) => company.ownerId === ownerId);
   return periods.map((period, index) =>
     periodReport(
@@ -186,6 +189,7 @@ export function bookReports(companies: readonly BookCompany[], periods: readonly
       }),
       period,
       currency,
+      scope.asOf ?? null,
     ),
   );
 }
