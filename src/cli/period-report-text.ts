@@ -136,7 +136,7 @@ function scopeOf(scope: ReportScope): 'all' | 'owner' | 'no_owner' {
   return scope.ownerId === null ? 'all' : scope.ownerId === '' ? 'no_owner' : 'owner';
 }
 
-const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport) => string | number | null]> = [
+const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport, asOf: string) => string | number | null]> = [
   ['from', (r) => r.period.from],
   ['to', (r) => r.period.to],
   ['currency', (r) => r.currency],
@@ -178,6 +178,10 @@ const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport) => string | 
   // and those of them with no amount on record (not in renewals_due_value).
   ['renewals_lapsed', (r) => r.renewals.lapsed ?? 0],
   ['renewals_lapsed_amount_unknown', (r) => r.renewals.lapsedAmountUnknown ?? 0],
+  // The day the figures are as of (the JSON's asOf.day): a period that runs past it (the current quarter, by default) reads
+  // "so far", its renewals due after that day counted due and still open, so a row dated to the quarter's end must carry
+  // the day it was taken on (demo on 2026-12-07: 2026-Q4 read 9 renewed of 44 due, 30 open, 15 of them not due yet).
+  ['as_of', (_r, asOf) => asOf],
 ];
 
 function csvCell(value: string | number | null): string {
@@ -187,9 +191,12 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV: a header, then a row for all companies (scope all), then one per owner (scope owner, or no_owner for the companies without one). */
-export function reportCsv(scopes: readonly ReportScope[]): string {
+/**
+ * RFC 4180 CSV: a header, then a row for all companies (scope all), then one per owner (scope owner, or no_owner for the
+ * companies without one); each row carries the day its figures are as of (as_of, YYYY-MM-DD).
+ */
+export function reportCsv(scopes: readonly ReportScope[], asOf: string): string {
   const header = ['scope', 'owner_id', 'owner', ...csvColumns.map(([name]) => name)];
-  const rows = scopes.map((scope) => [scopeOf(scope), scope.ownerId ?? '', scope.ownerName ?? '', ...csvColumns.map(([, get]) => get(scope.report))].map(csvCell).join(','));
+  const rows = scopes.map((scope) => [scopeOf(scope), scope.ownerId ?? '', scope.ownerName ?? '', ...csvColumns.map(([, get]) => get(scope.report, asOf))].map(csvCell).join(','));
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }

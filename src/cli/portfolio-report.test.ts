@@ -136,7 +136,7 @@ describe('an ARR inferred from a renewal deal', () => {
     const [report] = bookReports([], [quarter], 'USD');
     if (report === undefined) throw new Error('bookReports gave no report');
     expect(reportText({ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }, 'pl')).toContain('ARR 2 firm wywnioskowano z transakcji odnowienia (otwartej, wygranej lub utraconej)');
-    const csv = reportCsv([{ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }]).split('\r\n').map((line) => line.split(','));
+    const csv = reportCsv([{ ownerId: null, ownerName: null, report: { ...report, arrInferred: 2 } }], '2026-12-07').split('\r\n').map((line) => line.split(','));
     const column = csv[0]?.indexOf('arr_inferred_companies') ?? -1;
     expect(csv.map((cells) => cells[column])).toEqual(['arr_inferred_companies', '2', undefined]);
   });
@@ -160,10 +160,24 @@ describe('contracts that ended in the period with no renewal on record', () => {
     expect(reportText({ ownerId: null, ownerName: null, report: empty })).not.toContain('ended in the period');
   });
 
-  it('are two CSV columns at the end, after the existing ones', () => {
-    const csv = reportCsv([scope]).split('\r\n').map((line) => line.split(','));
-    expect(csv[0]?.slice(-2)).toEqual(['renewals_lapsed', 'renewals_lapsed_amount_unknown']);
-    expect(csv[1]?.slice(-2)).toEqual(['4', '1']);
+  it('are two CSV columns after the existing ones', () => {
+    const csv = reportCsv([scope], '2026-12-07').split('\r\n').map((line) => line.split(','));
+    const at = csv[0]?.indexOf('renewals_lapsed') ?? -1;
+    expect(csv[0]?.slice(at, at + 3)).toEqual(['renewals_lapsed', 'renewals_lapsed_amount_unknown', 'as_of']);
+    expect(csv[1]?.slice(at, at + 2)).toEqual(['4', '1']);
+  });
+});
+
+describe('the CSV of a period not over', () => {
+  it('ends each row with the day its figures are as of, so a row dated to the quarter\'s end reads "so far"', () => {
+    // Demo on 2026-12-07: 2026-Q4 read 9 renewed of 44 due, 30 still open (15 of them not due yet), with no day in the CSV.
+    const [q4] = bookReports([], [quarter], 'USD');
+    if (q4 === undefined) throw new Error('bookReports gave no report');
+    const report = { ...q4, renewals: { ...q4.renewals, due: 44, renewed: 9, lost: 5, open: 30 }, renewalRate: 9 / 44 };
+    const csv = reportCsv([{ ownerId: null, ownerName: null, report }, { ownerId: '7', ownerName: 'Ada', report }], '2026-12-07').split('\r\n').map((line) => line.split(','));
+    const column = csv[0]?.indexOf('as_of') ?? -1;
+    expect(column).toBeGreaterThan(csv[0]?.indexOf('renewals_lapsed_amount_unknown') ?? Number.POSITIVE_INFINITY);
+    expect(csv.slice(1, 3).map((cells) => [cells[0], cells[4], cells[column]])).toEqual([['all', report.period.to, '2026-12-07'], ['owner', report.period.to, '2026-12-07']]);
   });
 });
 

@@ -83,7 +83,10 @@ describe('cs-card report on the demo portfolio', () => {
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toMatch(/^scope,owner_id,owner,from,to,currency,customers_at_start/);
     // Columns added later go at the end: the existing ones keep their positions.
-    expect(lines[0]).toMatch(/,arr_inferred_companies,customers_under_contract_at_start,renewals_lapsed,renewals_lapsed_amount_unknown$/);
+    expect(lines[0]).toMatch(/,arr_inferred_companies,customers_under_contract_at_start,renewals_lapsed,renewals_lapsed_amount_unknown,as_of$/);
+    // Q4 is not over on the day of the read: each row says the day, and the note is beside the CSV, as under the readable table.
+    expect(lines.slice(1).every((line) => line.endsWith(`,${asOf}`))).toBe(true);
+    expect(csv.stderr).toContain('The period is not over: these figures are as of');
     expect(lines.length).toBeGreaterThan(3);
     // What a row is, as --help says it: all companies first, then one per owner; the companies
     // without an owner have their own scope, so their row never reads as the whole portfolio's.

@@ -63,8 +63,10 @@ export async function showReport(options: ReportOptions): Promise<void> {
       const body = owners === null ? { ...report, asOf: asOfBody } : { ...report, asOf: asOfBody, owners: owners.map((owner) => ({ ownerId: owner.ownerId === '' ? null : owner.ownerId, owner: owner.ownerName, ...owner.report })) };
       process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     } else if (options.csv) {
-      process.stdout.write(reportCsv(scopes));
-      for (const note of notes) process.stderr.write(`${note.text}\n`);
+      // The as-of day is a column of every row; a period not over says so beside the CSV, as the readable report's footnote.
+      process.stdout.write(reportCsv(scopes, formatDay(asOf)));
+      const notOver = periodNotOverNote(report, formatDay(asOf), i18n.locale);
+      for (const text of [...(notOver === null ? [] : [notOver]), ...notes.map((note) => note.text)]) process.stderr.write(`${text}\n`);
     } else {
       const notOver = periodNotOverNote(report, formatDay(asOf), i18n.locale);
       const texts = [...(notOver === null ? [] : [notOver]), ...notes.map((note) => note.text)];
