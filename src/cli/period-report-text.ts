@@ -126,11 +126,6 @@ function isMessageKey(key: string): key is MessageKey {
 
 // ---- CSV -----------------------------------------------------------------------------------------
 
-/** An amount to the cent: sums of annualised amounts carry float noise (29700.000000000004) that a spreadsheet would show. */
-function cents(amount: number | null): number | null {
-  return amount === null ? null : Math.round(amount * 100) / 100;
-}
-
 /** What a row covers: every company, one owner's companies, or the companies with no owner (owner_id empty in both of the latter two would read alike). */
 function scopeOf(scope: ReportScope): 'all' | 'owner' | 'no_owner' {
   return scope.ownerId === null ? 'all' : scope.ownerId === '' ? 'no_owner' : 'owner';
@@ -148,25 +143,25 @@ const csvColumns: ReadonlyArray<readonly [string, (r: PeriodReport, asOf: string
   ['renewals_renewed', (r) => r.renewals.renewed],
   ['renewals_lost', (r) => r.renewals.lost],
   ['renewals_open', (r) => r.renewals.open],
-  ['renewals_due_value', (r) => cents(r.renewals.dueValue)],
-  ['renewals_renewed_value', (r) => cents(r.renewals.renewedValue)],
+  ['renewals_due_value', (r) => r.renewals.dueValue],
+  ['renewals_renewed_value', (r) => r.renewals.renewedValue],
   ['renewal_rate', (r) => r.renewalRate],
   ['revenue_renewal_rate', (r) => r.revenueRenewalRate],
   ['logo_churn_rate', (r) => r.logoChurnRate],
   ['revenue_churn_rate', (r) => r.revenueChurnRate],
   ['gross_revenue_retention', (r) => r.grossRevenueRetention],
   ['net_revenue_retention', (r) => r.netRevenueRetention],
-  ['arr_start', (r) => cents(r.arr.start)],
-  ['arr_expansion', (r) => cents(r.arr.expansion)],
-  ['arr_contraction', (r) => cents(r.arr.contraction)],
-  ['arr_churned', (r) => cents(r.arr.churned)],
-  ['arr_new', (r) => cents(r.arr.new)],
-  ['arr_end', (r) => cents(r.arr.end)],
-  ['ltv_average_arr', (r) => cents(r.ltv.averageArr)],
+  ['arr_start', (r) => r.arr.start],
+  ['arr_expansion', (r) => r.arr.expansion],
+  ['arr_contraction', (r) => r.arr.contraction],
+  ['arr_churned', (r) => r.arr.churned],
+  ['arr_new', (r) => r.arr.new],
+  ['arr_end', (r) => r.arr.end],
+  ['ltv_average_arr', (r) => r.ltv.averageArr],
   ['ltv_annual_revenue_churn_rate', (r) => r.ltv.revenueChurnRate],
   ['ltv_expected_lifetime_years', (r) => r.ltv.expectedLifetimeYears],
-  ['ltv_estimated', (r) => cents(r.ltv.estimatedLtv)],
-  ['churn_reasons', (r) => r.churnReasons.map((c) => `${c.reason}:${c.companies}:${cents(c.value)}`).join(';')],
+  ['ltv_estimated', (r) => r.ltv.estimatedLtv],
+  ['churn_reasons', (r) => r.churnReasons.map((c) => `${c.reason}:${c.companies}:${c.value}`).join(';')],
   ['arr_from_hs_arr', (r) => r.arrBasis.hs_arr],
   ['arr_annualised', (r) => r.arrBasis.annualised],
   ['arr_from_amount', (r) => r.arrBasis.amount],

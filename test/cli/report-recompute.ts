@@ -321,13 +321,18 @@ export function recompute(sandbox: Sandbox, from: string, to: string, cut: strin
     netRevenueRetention: ratio(arr.start + arr.expansion - arr.contraction - arr.churned, arr.start),
     arr,
     churnReasons: [...reasons.entries()].map(([reason, entry]) => ({ reason, ...entry })).sort((a, b) => b.value - a.value || b.companies - a.companies || a.reason.localeCompare(b.reason)),
-    ltv: { averageArr, revenueChurnRate: annual, expectedLifetimeYears: lifetime, estimatedLtv: averageArr !== null && lifetime !== null ? averageArr * lifetime : null },
+    // Amounts are to the cent (the JSON's, the CSV's and the page's), rates as computed.
+    ltv: { averageArr: toCents(averageArr), revenueChurnRate: annual, expectedLifetimeYears: lifetime, estimatedLtv: toCents(averageArr !== null && lifetime !== null ? averageArr * lifetime : null) },
     leftOut: [...leftOut.entries()].map(([currency, companies]) => ({ currency, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
     arrInferred,
   };
 }
 
 /** Every number to 12 significant digits. */
+function toCents(amount: number | null): number | null {
+  return amount === null ? null : Math.round(amount * 100) / 100;
+}
+
 export function rounded(value: unknown): unknown {
   if (typeof value === 'number') return Number(value.toPrecision(12));
   if (Array.isArray(value)) return value.map(rounded);

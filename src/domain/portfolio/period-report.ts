@@ -147,26 +147,38 @@ export function periodReport(rows: readonly CompanyRow[], period: Period, curren
     for (const other of row.otherCurrencies) leftOut.set(other, (leftOut.get(other) ?? 0) + 1);
   }
   const revenueChurn = fraction(kpis.revenueChurnRate);
+  const ltv = lifetimeValue(arr.start, withAmounts, revenueChurn, observedDays(period, asOf));
   return {
     period: { from: formatDay(period.start), to: formatDay(period.end) },
     currency,
     customers,
-    renewals,
+    renewals: { ...renewals, dueValue: toCents(renewals.dueValue), renewedValue: toCents(renewals.renewedValue) },
     renewalRate: fraction(kpis.customerRenewalRate),
     revenueRenewalRate: fraction(kpis.revenueRenewalRate),
     logoChurnRate: fraction(kpis.customerChurnRate),
     revenueChurnRate: revenueChurn,
     grossRevenueRetention: fraction(kpis.grossRevenueRetention),
     netRevenueRetention: fraction(kpis.netRevenueRetention),
-    arr,
+    arr: { start: toCents(arr.start), expansion: toCents(arr.expansion), contraction: toCents(arr.contraction), churned: toCents(arr.churned), end: toCents(arr.end), new: toCents(arr.new) },
     churnReasons: [...reasons.entries()]
-      .map(([reason, entry]) => ({ reason, ...entry }))
+      .map(([reason, entry]) => ({ reason, companies: entry.companies, value: toCents(entry.value) }))
       .sort((a, b) => b.value - a.value || b.companies - a.companies || a.reason.localeCompare(b.reason)),
-    ltv: lifetimeValue(arr.start, withAmounts, revenueChurn, observedDays(period, asOf)),
+    ltv: { ...ltv, averageArr: ltv.averageArr === null ? null : toCents(ltv.averageArr), estimatedLtv: ltv.estimatedLtv === null ? null : toCents(ltv.estimatedLtv) },
     arrBasis,
     leftOut: [...leftOut.entries()].map(([other, companies]) => ({ currency: other, companies })).sort((a, b) => a.currency.localeCompare(b.currency)),
     arrInferred,
   };
+}
+
+/**
+ * An amount to the cent: sums of annualised amounts carry float noise (228172.00000000003) that the JSON, the CSV and the page would show.
+ *
+ * @example
+ * toCents(228172.00000000003) // => 228172
+ * toCents(127921.02515723271) // => 127921.03
+ */
+export function toCents(amount: number): number {
+  return Math.round(amount * 100) / 100;
 }
 
 /**
