@@ -84,7 +84,7 @@ export function evaluateHealth(read: CompanySnapshot, config: CsConfig, asOf: Da
   const lifecycle = lifecycleOf({ company, deals, renewal, handoff, asOf }, config);
   const scored = combineFactors(
     [
-      lazyNpsFactor(nps, npsUnread, config.nps.lowSampleBelow),
+      lazyNpsFactor(nps, npsUnread, config.nps.lowSampleBelow, isScoredStage(lifecycle.stage)),
       lazySupportFactor(support, config.support, failed.tickets),
       lazyEngagementFactor(engagement, config.engagement, failed.contacts || companyFailed),
       lazyAdoptionFactor(adoption, config.adoption, companyFailed),

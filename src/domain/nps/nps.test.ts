@@ -8,7 +8,7 @@ import { createI18n } from '../../app/cards/i18n/format.ts';
 import { loadEveryCatalog } from '../../app/cards/i18n/messages.ts';
 import type { CrmRecord } from '../card/snapshot.ts';
 import { asOfArb, snapshotArb } from '../testing/arbitraries.ts';
-import { AS_OF, at, epochAt, npsAnswer, npsAnswers, snapshot } from '../testing/fixtures.ts';
+import { AS_OF, at, deal, epochAt, npsAnswer, npsAnswers, snapshot } from '../testing/fixtures.ts';
 
 const asOf = parseIsoDate(AS_OF) ?? 0;
 const facts = (feedback: CrmRecord[]) => npsFacts(feedback, defaultConfig.nps, asOf);
@@ -111,6 +111,27 @@ describe('company NPS (DOMAIN.md: %promoters - %detractors)', () => {
     expect([worded('pl'), worded('zh-CN'), worded('ja'), worded('th')].every((text) => text.includes('20%'))).toBe(true);
     // Five answers and more: full weight, no note.
     expect(createI18n('en', 'UTC').message(npsFactor(facts(npsAnswers(5, 10)), false, 5).explanationMessage ?? expect.fail('no message'))).not.toMatch(/low sample/);
+  });
+
+  it('on a card with no score at all (churned, or a prospect) a low sample is said as one, never as a share of a weight nothing is weighed by', () => {
+    loadEveryCatalog();
+    // Upland Capital (demo): renewal lost 24 days ago, one detractor; "No health score: the customer has left" above
+    // "NPS -100 from 1 response ... (low sample: counts for 20% of its weight)".
+    const newBusiness = deal({ type: 'newbusiness', stage: 'closedwon', closeInDays: -400 });
+    const lost = deal({ type: 'existingbusiness', stage: 'closedlost', closeInDays: -24 });
+    const churned = buildCardView(snapshot({ deals: [newBusiness, lost], feedback: npsAnswers(1, 0) }), defaultConfig, at);
+    expect(churned.lifecycle.stage).toBe('churned');
+    const factor = churned.health.factors.find((candidate) => candidate.key === 'nps') ?? expect.fail('no NPS factor');
+    expect(factor.explanation).toBe('NPS -100 from 1 response in the last 180 days: 0 promoters, 0 passives, 1 detractor (low sample)');
+    const message = factor.explanationMessage ?? expect.fail('no message');
+    expect(createI18n('en', 'UTC').message(message)).toBe(factor.explanation);
+    expect(createI18n('pl', 'UTC').message(message)).toMatch(/\(mała próba\)$/);
+    expect(createI18n('ja', 'UTC').message(message)).toMatch(/（サンプル不足）$/);
+    expect(createI18n('zh-CN', 'UTC').message(message)).toMatch(/（样本量小）$/);
+    expect(createI18n('th', 'UTC').message(message)).toMatch(/\(กลุ่มตัวอย่างน้อย\)$/);
+    // The same answer on a customer that is scored keeps its share of the weight.
+    const scored = buildCardView(snapshot({ deals: [newBusiness], feedback: npsAnswers(1, 0) }), defaultConfig, at);
+    expect(scored.health.factors.find((candidate) => candidate.key === 'nps')?.explanation).toMatch(/\(low sample: counts for 20% of its weight\)$/);
   });
 
   it('shows the latest answer with its comment on the card, and the ignored answers as a warning', () => {

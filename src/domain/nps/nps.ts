@@ -212,19 +212,23 @@ export function npsFactor(facts: NpsFacts, sourceFailed: boolean, lowSampleBelow
 }
 
 /**
- * npsFactor, its explanation worded when read (the evaluation's, health-evaluation.ts).
+ * npsFactor, its explanation worded when read (the evaluation's, health-evaluation.ts). `weighed`
+ * false for a customer not scored at all (churned, or a prospect: lifecycle.ts isScoredStage): its
+ * factors are facts, weighed into no score, so a low sample is said as one, not as "counts for 20%
+ * of its weight" (demo: Upland Capital, churned, read that beside "No health score").
  *
  * @example
  * lazyNpsFactor({ score: 100, responses: 2, promoters: 2, passives: 0, detractors: 0, windowDays: 180 }, false, 5).confidence // => 0.4
+ * String(lazyNpsFactor({ score: -100, responses: 1, promoters: 0, passives: 0, detractors: 1, windowDays: 180 }, false, 5, false).explanationMessage?.params?.lowSample) // => 'unscored'
  */
-export function lazyNpsFactor(facts: Pick<NpsFacts, 'score' | 'responses' | 'promoters' | 'passives' | 'detractors' | 'windowDays'>, sourceFailed: boolean, lowSampleBelow: number): FactorResult<Explanation> {
+export function lazyNpsFactor(facts: Pick<NpsFacts, 'score' | 'responses' | 'promoters' | 'passives' | 'detractors' | 'windowDays'>, sourceFailed: boolean, lowSampleBelow: number, weighed = true): FactorResult<Explanation> {
   if (sourceFailed) return sourceError('nps', 'NPS answers could not be read, so NPS is not counted');
   if (facts.score === null) return noData('nps', `No NPS answers in the last ${facts.windowDays} days`, message('factor.nps.none', { days: facts.windowDays }));
   const score = facts.score;
   const confidence = facts.responses >= lowSampleBelow ? 1 : facts.responses / lowSampleBelow;
   const explanation = later(() => {
     const groups = `${plural(facts.promoters, 'promoter')}, ${plural(facts.passives, 'passive')}, ${plural(facts.detractors, 'detractor')}`;
-    const sample = confidence < 1 ? ` (low sample: counts for ${Math.round(confidence * 100)}% of its weight)` : '';
+    const sample = confidence < 1 ? (weighed ? ` (low sample: counts for ${Math.round(confidence * 100)}% of its weight)` : ' (low sample)') : '';
     return `NPS ${score} from ${plural(facts.responses, 'response')} in the last ${facts.windowDays} days: ${groups}${sample}`;
   });
   const factor = scored('nps', (score + 100) / 2, explanation, message('factor.nps.score', {
@@ -234,7 +238,7 @@ export function lazyNpsFactor(facts: Pick<NpsFacts, 'score' | 'responses' | 'pro
     promoters: facts.promoters,
     passives: facts.passives,
     detractors: facts.detractors,
-    lowSample: confidence < 1 ? 'yes' : 'no',
+    lowSample: confidence < 1 ? (weighed ? 'yes' : 'unscored') : 'no',
     // The share of its weight the factor counts for (100 from the threshold on): the card says it beside the weight.
     share: Math.round(confidence * 100),
   }));

@@ -389,7 +389,7 @@ export const messages = {
   'factor.engagement.touch': '{touched, plural, =-1 {No CSM touch on record} =0 {Last touch today} one {Last touch # day ago} other {Last touch # days ago}}{contacts, plural, =0 {; no contacts} one {; {engaged} of # contact engaged in the last {withinDays} days} other {; {engaged} of # contacts engaged in the last {withinDays} days}}',
   'factor.nps.failed': 'NPS answers could not be read, so NPS is not counted',
   'factor.nps.none': 'No NPS answers in the last {days} days',
-  'factor.nps.score': 'NPS {score} from {responses, plural, one {# response} other {# responses}} in the last {days} days: {promoters, plural, one {# promoter} other {# promoters}}, {passives, plural, one {# passive} other {# passives}}, {detractors, plural, one {# detractor} other {# detractors}}{lowSample, select, yes { (low sample: counts for {share}% of its weight)} other {}}',
+  'factor.nps.score': 'NPS {score} from {responses, plural, one {# response} other {# responses}} in the last {days} days: {promoters, plural, one {# promoter} other {# promoters}}, {passives, plural, one {# passive} other {# passives}}, {detractors, plural, one {# detractor} other {# detractors}}{lowSample, select, yes { (low sample: counts for {share}% of its weight)} unscored { (low sample)} other {}}',
   'factor.adoption.failed': 'Company usage properties could not be read, so adoption is not counted',
   'factor.adoption.none': 'No seat or product-usage data',
   'factor.adoption.usage': '{seats, select, yes {{active} of {licensed} seats active ({percent}%)} other {}}{activity, plural, =-1 {} other {{seats, select, yes {; last} other {Last}} product activity {activity, plural, =0 {today} one {# day ago} other {# days ago}}}}',

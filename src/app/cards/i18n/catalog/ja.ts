@@ -393,7 +393,7 @@ export const messages: Catalog = {
   'factor.engagement.touch': '{touched, plural, =-1 {CSM の接触記録なし} =0 {最終接触は今日} other {最終接触は # 日前}}{contacts, plural, =0 {、コンタクトなし} other {、過去 {withinDays} 日間にコンタクト # 人中 {engaged} 人と接触}}',
   'factor.nps.failed': 'NPS の回答を読み込めなかったため、NPS はスコアに含めていません',
   'factor.nps.none': '過去 {days} 日間に NPS の回答はありません',
-  'factor.nps.score': '過去 {days} 日間の回答 {responses} 件で NPS {score}：推奨者 {promoters}、中立者 {passives}、批判者 {detractors}{lowSample, select, yes {（サンプル不足：重みの {share}% のみ反映）} other {}}',
+  'factor.nps.score': '過去 {days} 日間の回答 {responses} 件で NPS {score}：推奨者 {promoters}、中立者 {passives}、批判者 {detractors}{lowSample, select, yes {（サンプル不足：重みの {share}% のみ反映）} unscored {（サンプル不足）} other {}}',
   'factor.adoption.failed': '会社の利用状況プロパティを読み込めなかったため、利用状況はスコアに含めていません',
   'factor.adoption.none': '席数や製品利用のデータがありません',
   'factor.adoption.usage': '{seats, select, yes {{licensed} 席中 {active} 席を利用中（{percent}%）} other {}}{activity, plural, =-1 {} other {{seats, select, yes {、} other {}}最後の製品利用は{activity, plural, =0 {今日} other { # 日前}}}}',

@@ -387,7 +387,7 @@ export const messages: Catalog = {
   'factor.engagement.touch': '{touched, plural, =-1 {Brak zapisanego kontaktu CSM} =0 {Ostatni kontakt dziś} one {Ostatni kontakt # dzień temu} other {Ostatni kontakt # dni temu}}{contacts, plural, =0 {; brak osób kontaktowych} one {; osoby zaangażowane w ostatnich {withinDays} dniach: {engaged} z #} other {; osoby zaangażowane w ostatnich {withinDays} dniach: {engaged} z #}}',
   'factor.nps.failed': 'Nie udało się odczytać odpowiedzi NPS, więc NPS nie jest liczony',
   'factor.nps.none': 'Brak odpowiedzi NPS w ostatnich {days} dniach',
-  'factor.nps.score': 'NPS {score} z {responses, plural, one {# odpowiedzi} other {# odpowiedzi}} w ostatnich {days} dniach: promotorzy {promoters}, neutralni {passives}, krytycy {detractors}{lowSample, select, yes { (mała próba: wlicza się {share}% wagi)} other {}}',
+  'factor.nps.score': 'NPS {score} z {responses, plural, one {# odpowiedzi} other {# odpowiedzi}} w ostatnich {days} dniach: promotorzy {promoters}, neutralni {passives}, krytycy {detractors}{lowSample, select, yes { (mała próba: wlicza się {share}% wagi)} unscored { (mała próba)} other {}}',
   'factor.adoption.failed': 'Nie udało się odczytać właściwości firmy o korzystaniu z produktu, więc nie jest ono liczone',
   'factor.adoption.none': 'Brak danych o licencjach i korzystaniu z produktu',
   'factor.adoption.usage': '{seats, select, yes {{active} z {licensed} licencji w użyciu ({percent}%)} other {}}{activity, plural, =-1 {} other {{seats, select, yes {; ostatnia} other {Ostatnia}} aktywność w produkcie {activity, plural, =0 {dziś} one {# dzień temu} other {# dni temu}}}}',

@@ -397,7 +397,7 @@ export const messages: Catalog = {
   'factor.engagement.touch': '{touched, plural, =-1 {ไม่มีบันทึกการติดต่อของ CSM} =0 {ติดต่อล่าสุดวันนี้} other {ติดต่อล่าสุดเมื่อ # วันก่อน}}{contacts, plural, =0 {; ไม่มีผู้ติดต่อ} other {; ผู้ติดต่อ {engaged} จาก # คนมีส่วนร่วมในช่วง {withinDays} วันที่ผ่านมา}}',
   'factor.nps.failed': 'อ่านคำตอบ NPS ไม่ได้ จึงไม่นับ NPS ในคะแนน',
   'factor.nps.none': 'ไม่มีคำตอบ NPS ในช่วง {days} วันที่ผ่านมา',
-  'factor.nps.score': 'NPS {score} จาก {responses} คำตอบในช่วง {days} วันที่ผ่านมา: ผู้แนะนำต่อ {promoters} คน ผู้เป็นกลาง {passives} คน ผู้ไม่พึงพอใจ {detractors} คน{lowSample, select, yes { (กลุ่มตัวอย่างน้อย: นับน้ำหนักเพียง {share}%)} other {}}',
+  'factor.nps.score': 'NPS {score} จาก {responses} คำตอบในช่วง {days} วันที่ผ่านมา: ผู้แนะนำต่อ {promoters} คน ผู้เป็นกลาง {passives} คน ผู้ไม่พึงพอใจ {detractors} คน{lowSample, select, yes { (กลุ่มตัวอย่างน้อย: นับน้ำหนักเพียง {share}%)} unscored { (กลุ่มตัวอย่างน้อย)} other {}}',
   'factor.adoption.failed': 'อ่านพร็อพเพอร์ตี้การใช้งานของบริษัทไม่ได้ จึงไม่นับการใช้งานในคะแนน',
   'factor.adoption.none': 'ไม่มีข้อมูลจำนวนไลเซนส์หรือการใช้งานผลิตภัณฑ์',
   'factor.adoption.usage': '{seats, select, yes {มีผู้ใช้งาน {active} จาก {licensed} ไลเซนส์ ({percent}%)} other {}}{activity, plural, =-1 {} other {{seats, select, yes {; } other {}}ใช้งานผลิตภัณฑ์ล่าสุด{activity, plural, =0 {วันนี้} other {เมื่อ # วันก่อน}}}}',

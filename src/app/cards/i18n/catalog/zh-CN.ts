@@ -389,7 +389,7 @@ export const messages: Catalog = {
   'factor.engagement.touch': '{touched, plural, =-1 {没有 CSM 联系记录} =0 {今天有过联系} other {上次联系在 # 天前}}{contacts, plural, =0 {；没有联系人} other {；最近 {withinDays} 天内 # 位联系人中有 {engaged} 位有互动}}',
   'factor.nps.failed': '无法读取 NPS 回复，因此 NPS 未计入评分',
   'factor.nps.none': '最近 {days} 天内没有 NPS 回复',
-  'factor.nps.score': '最近 {days} 天内 {responses} 条回复，NPS 为 {score}：推荐者 {promoters}，被动者 {passives}，贬损者 {detractors}{lowSample, select, yes {（样本量小：仅按 {share}% 的权重计入）} other {}}',
+  'factor.nps.score': '最近 {days} 天内 {responses} 条回复，NPS 为 {score}：推荐者 {promoters}，被动者 {passives}，贬损者 {detractors}{lowSample, select, yes {（样本量小：仅按 {share}% 的权重计入）} unscored {（样本量小）} other {}}',
   'factor.adoption.failed': '无法读取公司的使用情况属性，因此使用情况未计入评分',
   'factor.adoption.none': '没有席位或产品使用数据',
   'factor.adoption.usage': '{seats, select, yes {{licensed} 个席位中有 {active} 个在用（{percent}%）} other {}}{activity, plural, =-1 {} other {{seats, select, yes {；} other {}}最近一次使用产品{activity, plural, =0 {是在今天} other {是在 # 天前}}}}',
