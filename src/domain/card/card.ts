@@ -7,7 +7,7 @@ import { handoffDetail } from '../handoff/handoff.ts';
 import { isScoredStage } from '../lifecycle/lifecycle.ts';
 import { factorChangesSince, healthFactorsProperty, type FactorChangesResult } from '../health/factor-history.ts';
 import { evaluateHealth } from '../health/health-evaluation.ts';
-import { factorView } from '../health/health.ts';
+import { factorView, leavesOutUnread } from '../health/health.ts';
 import { healthHistory } from '../health/health-history.ts';
 import { actionView } from '../playbooks/playbooks.ts';
 import { message, type Message } from '../../app/cards/contract/message.ts';
@@ -41,7 +41,10 @@ export function buildCardView(read: CompanySnapshot, config: CsConfig, at: { asO
   const company = snapshot.company.properties;
 
   const history = healthHistory(pastScores, asOf, config.health.historyDays, health.score);
-  const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: trend, coverage: health.coverage, factors: health.factors.map(factorView) };
+  // No 30-day trend from a score that leaves out a source it could not read (the action "Find out
+  // why health dropped" is not suggested then either, playbook-rules.ts): the score of 30 days ago
+  // counted that factor, so the change may be the gap.
+  const healthView: CardView['health'] = { score: health.score, band: health.band, trend30d: leavesOutUnread(health) ? null : trend, coverage: health.coverage, factors: health.factors.map(factorView) };
   if (history.length > 0) healthView.history = history;
   // A churned customer or a prospect has no score, so no factor score "moved in 30 days" either
   // (Upland Capital, churned, read "What changed in 30 days: NPS 48 → 0" under "the customer has left").

@@ -1,6 +1,6 @@
 import type { CsConfig } from '../../config/schema.ts';
 import { explanationText, type Explanation, type FactorResult } from './factor.ts';
-import type { FactorView, HealthBand } from '../../app/cards/contract/view-model.ts';
+import type { FactorStatus, FactorView, HealthBand } from '../../app/cards/contract/view-model.ts';
 
 // The health score (DESIGN.md "Default health model"): a weighted mean of the factors that
 // have data. Factors without data, whose source failed, or that are stale are excluded and
@@ -54,6 +54,21 @@ export function bandOf(score: number | null, bands: CsConfig['health']['bands'])
   if (score === null) return 'unknown';
   if (score >= bands.healthyMin) return 'healthy';
   return score >= bands.attentionMin ? 'attention' : 'at_risk';
+}
+
+/**
+ * Whether the score leaves out a factor whose source could not be read (status error). Such a
+ * score is not like for like with one written when the source could be read: a change against
+ * it (the 30-day trend, "Find out why health dropped") may be the gap, not the customer (sandbox
+ * with --fault 503@deals: Upland Capital read "Down 16 points in 30 days" beside "Deals (renewal)
+ * unavailable").
+ *
+ * @example
+ * leavesOutUnread({ factors: [{ status: 'ok' }, { status: 'stale' }, { status: 'no_data' }] }) // => false
+ * leavesOutUnread({ factors: [{ status: 'ok' }, { status: 'error' }] }) // => true
+ */
+export function leavesOutUnread(health: { readonly factors: ReadonlyArray<{ readonly status: FactorStatus }> }): boolean {
+  return health.factors.some((factor) => factor.status === 'error');
 }
 
 /**

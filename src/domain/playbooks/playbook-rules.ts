@@ -2,6 +2,7 @@ import type { ActionRuleId, CsConfig } from '../../config/schema.ts';
 import type { ActionTasks } from './action-tasks.ts';
 import { describeSeats, type AdoptionFacts } from '../health/adoption.ts';
 import { later } from '../health/factor.ts';
+import { leavesOutUnread } from '../health/health.ts';
 import { lostRenewal, recordedChurnReason } from '../handoff/churn-reason.ts';
 import { formatDay, parseDay, type Day } from '../parsing/index.ts';
 import type { Deal } from '../renewal/deals.ts';
@@ -65,7 +66,7 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     const { trend, health } = facts;
     if (trend === null || health.score === null || trend > -config.sharpDropPoints) return null;
     // A source that could not be read left its factor out of today's score, not of the score written then: the fall may be the gap.
-    if (health.factors.some((factor) => factor.status === 'error')) return null;
+    if (leavesOutUnread(health)) return null;
     const from = health.score - trend;
     return {
       title: 'Find out why health dropped',

@@ -103,6 +103,21 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     expect(ids(actions({ history, issues: [ticketsFailed] }, atRiskCompany))).not.toContain('health-drop');
   });
 
+  it('shows no 30-day trend from a score that leaves out a source it could not read, as it suggests no "Find out why health dropped" (leavesOutUnread): the fall may be the gap', () => {
+    const history = { cs_health_score: [change('90', 30)] };
+    const read = buildCardView(atRiskCompany({ history }), defaultConfig, at);
+    expect(read.health.trend30d).toBe((read.health.score ?? Number.NaN) - 90);
+    // Deals could not be read (sandbox with --fault 503@deals: Upland Capital read "Down 16 points in 30 days" beside "Deals (renewal) unavailable").
+    const dealsFailed = { source: 'deals', kind: 'unavailable', detail: 'HubSpot answered 503 Service Unavailable' } as const;
+    const unread = buildCardView(atRiskCompany({ history, issues: [dealsFailed] }), defaultConfig, at);
+    expect(unread.health.factors.find((factor) => factor.key === 'renewal')?.status).toBe('error');
+    expect(unread.health.score).not.toBeNull();
+    expect(unread.health.trend30d).toBeNull();
+    // A source only short of records (malformed, some skipped) still counts: the trend stays.
+    const ticketsSkipped = { source: 'tickets', kind: 'malformed', detail: '2 tickets skipped' } as const;
+    expect(buildCardView(atRiskCompany({ history, issues: [ticketsSkipped] }), defaultConfig, at).health.trend30d).toBe(read.health.trend30d);
+  });
+
   it('checks in after 45 days without a touch', () => {
     expect(action(actions({ company: { notes_last_contacted: isoAt(-45) } }), 'engagement-check-in')).toMatchObject({ reason: `No CSM touch in 45 days (last ${dayAt(-45)})` });
     expect(action(actions({ company: { notes_last_contacted: isoAt(-44) } }), 'engagement-check-in')).toBeUndefined();
