@@ -6,7 +6,7 @@ import { handoffIsRelevant } from '../app/cards/components/presentation.ts';
 import { cardSummary } from './card-summary.ts';
 import { displayWidth } from './display-width.ts';
 import { leftOutMessages, leftOutWarnings } from '../domain/card/left-out-messages.ts';
-import { cardViewFixture, contractLapsed, dealsUnread, npsAndTicketsUnread } from '../../test/app/card-fixtures.ts';
+import { cardViewFixture, contractLapsed, dealsUnread, dealsUnreadPropertyDatePast, npsAndTicketsUnread } from '../../test/app/card-fixtures.ts';
 
 // Formats in several languages: every catalog, as the card and the backend load them.
 loadEveryCatalog();
@@ -97,6 +97,20 @@ describe('cardSummary', () => {
     expect(summary).not.toMatch(/None open|No NPS answers/);
     const noDeals = cardSummary(cardViewFixture(dealsUnread));
     expect(line(noDeals, 'Renewal ')).toBe(`${'Renewal'.padEnd(20)}Deals could not be read, so the renewal is not counted`);
+  });
+
+  it('while the deals could not be read, a renewal date from the company property past is neither "Contract ended · No renewal on record" nor "Overdue": the deals would say that; the line says they could not be read (sandbox with --fault 503@deals: Tidewater Builders, renewed)', () => {
+    const summary = cardSummary(cardViewFixture(dealsUnreadPropertyDatePast));
+    expect(line(summary, 'Renewal ')).toBe(`${'Renewal'.padEnd(20)}Feb 26, 2026 (17 days ago) · Company renewal date property · Deals could not be read, so the renewal is not counted`);
+    expect(summary).not.toMatch(/Contract ended|No renewal on record|Overdue/);
+    const ahead = cardSummary(cardViewFixture((view) => {
+      dealsUnreadPropertyDatePast(view);
+      view.renewal = { ...view.renewal, date: '2026-10-01', daysToRenewal: 200, window: 'later', lapsed: false };
+    }));
+    expect(line(ahead, 'Renewal ')).toBe(`${'Renewal'.padEnd(20)}Oct 1, 2026 (in 200 days) · More than 90 days away · Company renewal date property · Deals could not be read, so the renewal is not counted`);
+    const ja = cardSummary(cardViewFixture(dealsUnreadPropertyDatePast), {}, createI18n('ja', 'UTC'));
+    expect(ja).not.toContain('契約更新の記録がありません');
+    expect(ja).not.toContain('契約終了日');
   });
 
   it('says the lifecycle stage is uncertain while the deals could not be read: it rests on them (sandbox with --fault 503@deals: churned Upland Capital read "Active customer")', () => {

@@ -77,13 +77,15 @@ function renewalLine(i18n: I18n, renewal: CardView['renewal'], asOf: string, unr
   }
   // The window's own word says how far (or how overdue) it is: "Overdue", never "12 days overdue (overdue)".
   // A lapsed contract's date is the day it ended, named so, with no renewal on record (renewalWhen, as the app card).
-  const when = renewalWhen(renewal);
+  // While the deals could not be read, the date is the company's property: no deal's word on it, and the section says why (renewalWhen).
+  const when = renewalWhen(renewal, unread);
   const day = i18n.dayWithRelative(renewal.date, asOf);
   const parts = [when.label === 'renewal.date' ? day : labelValue(i18n, when.label, day)];
   if (when.look !== null) parts.push(i18n.t(when.look.label));
   const value = renewalValue(i18n, renewal);
   if (value !== null) parts.push(value);
   if (renewal.source !== null) parts.push(renewal.dealId === null ? i18n.t(`renewal.source.${renewal.source}`) : i18n.t('cli.card.deal', { dealId: renewal.dealId }));
+  if (unread !== null) parts.push(factorFact(i18n, unread));
   return labelled(label, i18n.parts([...parts, ...renewalRecordLines(i18n, renewal)]));
 }
 

@@ -7,7 +7,7 @@ import type { CardView } from '../../src/app/cards/contract/view-model.ts';
 import { catalogLocales } from '../../src/app/cards/i18n/catalog-locale.ts';
 import { createI18n } from '../../src/app/cards/i18n/format.ts';
 import { loadEveryCatalog } from '../../src/app/cards/i18n/messages.ts';
-import { cardViewFixture, contractLapsed, dealsUnread } from './card-fixtures.ts';
+import { cardViewFixture, contractLapsed, dealsUnread, dealsUnreadPropertyDatePast } from './card-fixtures.ts';
 import { textOf } from './card-queries.ts';
 import { plainFetch, startStubBackend } from './stub-backend.ts';
 import type { StubBackend } from './stub-backend.ts';
@@ -140,6 +140,19 @@ describe('the lifecycle stage while the deals could not be read', () => {
     expect(r.findByTestId(StatusTag, 'lifecycle-uncertain').props.variant).toBe('warning');
     const chinese = await renderReady(cardViewFixture(dealsUnread), 'zh-CN');
     expect(chinese.findByTestId(StatusTag, 'lifecycle-uncertain').text).toBe('阶段不确定：无法读取交易');
+  });
+
+  it('shows a renewal date from the company property as that, with no deal\'s word on it: not "Contract ended · No renewal on record", not "Overdue", no "No renewal deal" stage; it says the deals could not be read (sandbox with --fault 503@deals: Tidewater Builders, renewed)', async () => {
+    const r = await renderReady(cardViewFixture(dealsUnreadPropertyDatePast));
+    const dateItem = r.findAll(DescriptionListItem).find((item) => item.find(Text).props.testId === 'renewal-date');
+    expect(dateItem?.props.label).toBe('Renewal date');
+    expect(r.findByTestId(Text, 'renewal-date').text).toBe('Feb 26, 2026 (17 days ago)');
+    expect(r.maybeFindByTestId(StatusTag, 'renewal-window')).toBeNull();
+    expect(r.findByTestId(Text, 'renewal-unread').text).toBe('Deals could not be read, so the renewal is not counted');
+    const text = textOf(r.getRootNode());
+    expect(text).not.toMatch(/Contract ended|No renewal on record|Overdue|No renewal deal/);
+    // Read, the same past date of a contract with no renewal deal is lapsed, as before.
+    expect(textOf((await renderReady(cardViewFixture(contractLapsed))).getRootNode())).toContain('No renewal on record');
   });
 
   it('says nothing of the kind when the deals were read', async () => {

@@ -112,3 +112,14 @@ export function dealsUnread(view: CardView): void {
   view.health.factors.push({ key: 'renewal', label: 'Renewal', score: null, weight: 10, contribution: null, status: 'error', explanation: 'Deals could not be read, so the renewal is not counted', explanationMessage: { code: 'factor.renewal.failed', params: {} } });
   view.lifecycle = { stage: 'active', since: null };
 }
+
+/**
+ * An edit for cardViewFixture: the deals could not be read, and the company's renewal date
+ * property is a day past (sandbox with --fault 503@deals: Tidewater Builders, renewed on the deals,
+ * its property left on the old contract's end). The backend, with no deal to see, judges the
+ * contract lapsed and the window overdue from the property alone.
+ */
+export function dealsUnreadPropertyDatePast(view: CardView): void {
+  dealsUnread(view);
+  view.renewal = { ...view.renewal, date: '2026-02-26', daysToRenewal: -17, window: 'overdue', currency: 'USD', source: 'company_property', lapsed: true };
+}

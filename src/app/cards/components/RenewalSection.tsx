@@ -1,7 +1,7 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { CardView, FactorView } from '../contract/view-model.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { missingRenewalLine, renewalRecordLines, renewalValue, renewalWhen } from './presentation.ts';
+import { factorFact, missingRenewalLine, renewalRecordLines, renewalValue, renewalWhen } from './presentation.ts';
 
 type Renewal = CardView['renewal'];
 
@@ -28,8 +28,9 @@ export function RenewalSection({ renewal, asOf, unread = null, compact = false }
       </Flex>
     );
   }
-  // A lapsed contract's date is the day it ended, with no renewal on record, not an overdue renewal.
-  const { label, look: window } = renewalWhen(renewal);
+  // A lapsed contract's date is the day it ended, with no renewal on record, not an overdue renewal;
+  // while the deals could not be read, the date is the company's property, and the section says why.
+  const { label, look: window } = renewalWhen(renewal, unread);
   return (
     <Flex direction="column" gap="xs" testId="renewal">
       <Heading>{t('renewal.title')}</Heading>
@@ -48,6 +49,7 @@ export function RenewalSection({ renewal, asOf, unread = null, compact = false }
         {compact ? null : <RenewalDealItems renewal={renewal} unread={unread} />}
       </DescriptionList>
       <RecordLines lines={renewalRecordLines(i18n, renewal)} />
+      {unread === null ? null : <Text variant="microcopy" testId="renewal-unread">{factorFact(i18n, unread)}</Text>}
     </Flex>
   );
 }
@@ -86,7 +88,8 @@ function RenewalDealItems({ renewal, unread }: { renewal: Renewal; unread: Facto
   const i18n = useI18n();
   const { t } = i18n;
   // The stage's label as HubSpot shows it; a stage the pipelines API did not name is not shown as its id.
-  const stage = renewal.dealId === null ? t('renewal.noStage') : (renewal.stageLabel ?? null);
+  // While the deals could not be read, "No renewal deal" would be a guess: no stage then.
+  const stage = renewal.dealId === null ? (unread === null ? t('renewal.noStage') : null) : (renewal.stageLabel ?? null);
   return (
     <>
       {stage === null ? null : (

@@ -61,9 +61,16 @@ const lapsedLook: Look = { label: 'renewal.none.title', variant: 'danger' };
  * renewal deal open, renewal.ts contractLapsed) is the day the contract ended, with no renewal on
  * record, never "Overdue", the word for an open renewal deal past its close date (demo: Sierra
  * Hotels, ended Sep 9, 2024, read "Overdue · 819 days ago"); any other date is the renewal date and
- * its window.
+ * its window. While the deals could not be read (`unread`), neither: the renewal date, and its window
+ * only while it is ahead.
  */
-export function renewalWhen(renewal: Pick<CardView['renewal'], 'window' | 'lapsed'>): { readonly label: 'renewal.date' | 'renewal.contractEnded'; readonly look: Look | null } {
+export function renewalWhen(renewal: Pick<CardView['renewal'], 'window' | 'lapsed'>, unread: FactorView | null = null): { readonly label: 'renewal.date' | 'renewal.contractEnded'; readonly look: Look | null } {
+  // The deals could not be read (`unread`, the renewal factor's error): the date is the company's
+  // renewal date property, and whether a renewal deal is open past it ("Overdue"), won, or not on
+  // record at all ("Contract ended · No renewal on record") is what the deals would say (sandbox
+  // with --fault 503@deals: Tidewater Builders, renewed on Nov 18, 2026, read "Contract ended Nov
+  // 20, 2026 · No renewal on record"). A date still ahead keeps its window: that is the date's own.
+  if (unread !== null) return { label: 'renewal.date', look: renewal.window === null || renewal.window === 'overdue' ? null : windowLook[renewal.window] };
   if (renewal.lapsed === true) return { label: 'renewal.contractEnded', look: lapsedLook };
   return { label: 'renewal.date', look: renewal.window === null ? null : windowLook[renewal.window] };
 }
