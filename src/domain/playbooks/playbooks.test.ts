@@ -94,6 +94,18 @@ describe('suggested actions (DESIGN.md playbook rules)', () => {
     expect(ids(none).filter((id) => /^(churn|handoff|renewal)-/.test(id))).toEqual([]);
   });
 
+  it('withholds the asks a stage or a save plan rules out (referral, expansion, QBR) while the deals could not be read: the stage and the renewal rest on them (sandbox with --fault 503@deals: Falcon Foods, renewing with a save plan, read "Ask the promoter for a referral")', () => {
+    const dealsFailed = { source: 'deals', kind: 'unavailable', detail: 'HubSpot answered 503 Service Unavailable' } as const;
+    const promoter = { feedback: [npsAnswer({ value: 10, daysAgo: 8 })], company: { cs_last_qbr_date: null } };
+    expect(ids(actions(promoter))).toEqual(expect.arrayContaining(['nps-referral', 'qbr-schedule']));
+    const unread = actions({ ...promoter, issues: [dealsFailed] });
+    expect(ids(unread)).not.toContain('nps-referral');
+    expect(ids(unread)).not.toContain('qbr-schedule');
+    // The work on the customer's own signals stays: a detractor's loop, a check-in, the tickets.
+    const signals = actions({ feedback: [npsAnswer({ value: 3, daysAgo: 4 })], company: { notes_last_contacted: isoAt(-60) }, tickets: [ticket({ priority: 'URGENT', ageDays: 2 })], issues: [dealsFailed] });
+    expect(ids(signals)).toEqual(expect.arrayContaining(['nps-close-loop', 'engagement-check-in', 'support-escalation']));
+  });
+
   it('asks why health dropped only when the score is from all the sources it was written from: a source that failed leaves its factor out of today\'s score, not of the past one', () => {
     const history = { cs_health_score: [change('90', 30)] };
     const dropped = actions({ history }, atRiskCompany);

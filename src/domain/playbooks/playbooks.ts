@@ -26,6 +26,15 @@ const savePlans: ReadonlySet<string> = new Set<ActionRuleId>(['renewal-save-plan
  */
 const notBesideSavePlan: ReadonlySet<string> = new Set<ActionRuleId>(['adoption-expansion', 'nps-referral']);
 
+/**
+ * The asks a stage or a save plan withholds (onboarding: no referral, expansion or QBR; beside a
+ * save plan: no referral or expansion), withheld too while the deals could not be read: the stage
+ * and the renewal rest on the deals, so neither can be ruled out (sandbox with --fault 503@deals:
+ * Falcon Foods, renewing in 72 days with a save plan, read "Ask the promoter for a referral";
+ * Tidewater Outfitters, onboarding, read "Schedule a quarterly business review").
+ */
+const stageWithheld: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>([...onboardingExcluded, 'adoption-expansion', 'nps-referral']);
+
 /** A rule the configuration switches on, with what the stage filter, the settling and the ordering need of it. */
 interface EnabledRule {
   readonly id: ActionRuleId;
@@ -168,6 +177,7 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
   let savePlan = false;
   for (let i = 0; i < enabled.length; i++) {
     const entry = enabled[i] as EnabledRule;
+    if (facts.dealsUnread && stageWithheld.has(entry.id)) continue;
     const suggestion = entry.rule(facts, config);
     if (suggestion === null) continue;
     if (completed.size > 0) {
