@@ -94,6 +94,8 @@ describe('points a factor costs (the card\'s "Why")', () => {
         const result = combineFactors(factors, health);
         if (result.score === null) return;
         expect(Math.abs(sum(result.factors.map((f) => f.pointsLost ?? null)) - (100 - result.score))).toBeLessThanOrEqual(0.5 + 0.05 * 6 + 1e-9);
+        // None costs more than the whole gap (a card scoring 95 read "-5.1 pts").
+        for (const f of result.factors) expect(f.pointsLost ?? 0).toBeLessThanOrEqual(100 - result.score);
       }),
     );
   });

@@ -134,7 +134,7 @@ export function combineFactors<E extends Explanation = string>(factors: Readonly
       effectiveWeight: share === null ? 0 : Math.max(Math.round(share * 10) / 10, contribution ?? 0),
       contribution,
       band: factor.score === null ? null : bandOf(factor.score, config.bands),
-      pointsLost: share === null ? null : pointsLost(share, factor.score ?? 0),
+      pointsLost: share === null || score === null ? null : pointsLost(share, factor.score ?? 0, 100 - score),
       status: factor.status,
       explanation: factor.explanation,
       explanationMessage: factor.explanationMessage,
@@ -151,10 +151,12 @@ const tenths = 10;
  * scaled by its respondents, as its contribution is) that its score misses, to a tenth. The weight
  * a low sample leaves out is missing data, not lost points, and a factor scoring 100 costs nothing
  * (not the tenth the score's rounding may take from its contribution): an NPS of 100 from one
- * answer is never a reason the score is lower.
+ * answer is never a reason the score is lower. Never more than the score lacks of 100 (`gap`), which
+ * rounding alone could give (a card scoring 95 read "-5.1 pts"); together they make up the gap within
+ * rounding (the score's half point, a twentieth a factor).
  */
-function pointsLost(share: number, score: number): number {
-  return Math.max(0, Math.round((share * (100 - score)) / 10) / 10);
+function pointsLost(share: number, score: number, gap: number): number {
+  return Math.min(gap, Math.max(0, Math.round((share * (100 - score)) / 10) / 10));
 }
 
 function counts(factor: FactorResult<Explanation>): boolean {

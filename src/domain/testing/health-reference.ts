@@ -55,7 +55,7 @@ export function referenceCombineFactors(factors: readonly FactorResult[], config
       effectiveWeight: share === null ? 0 : Math.max(Math.round(share * 10) / 10, contribution ?? 0),
       contribution,
       band: factor.score === null ? null : referenceBandOf(factor.score, config.bands),
-      pointsLost: share === null ? null : Math.max(0, Math.round((share * (100 - (factor.score ?? 0))) / 10) / 10),
+      pointsLost: share === null || score === null ? null : Math.min(100 - score, Math.max(0, Math.round((share * (100 - (factor.score ?? 0))) / 10) / 10)),
       status: factor.status,
       explanation: factor.explanation,
       explanationMessage: factor.explanationMessage,
