@@ -85,6 +85,13 @@ describe('points a factor costs (the card\'s "Why")', () => {
     expect(lost).toEqual({ nps: 0, support: 0, engagement: 7.3, adoption: 0, renewal: 1.4, sentiment: null });
   });
 
+  it('never costs a factor more than the score lacks of 100 (a card scoring 95 read "-5.2 pts")', () => {
+    // Engagement 74 alone misses: 20 of 100 points x 26% = 5.2, the exact score 94.8 rounds to 95, which lacks 5.
+    const result = combineFactors(all({ nps: 100, support: 100, engagement: 74, adoption: 100, renewal: 100, sentiment: 100 }), health);
+    expect(result.score).toBe(95);
+    expect(result.factors.find((f) => f.key === 'engagement')?.pointsLost).toBe(5);
+  });
+
   it('adds up to what the score lacks of 100, within rounding (the score\'s half point, a twentieth a factor)', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), { minLength: 6, maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (scores, answers) => {
