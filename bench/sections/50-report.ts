@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { parseIsoDate } from '../../src/domain/parsing/index.ts';
-import { quarterOf } from '../../src/domain/portfolio/period-report.ts';
+import { quarterOf } from '../../src/domain/portfolio/periods.ts';
 import { createHubSpotClient } from '../../src/hubspot/client.ts';
 import { PortfolioGateway } from '../../src/hubspot/portfolio-gateway.ts';
 import { RateLimiter } from '../../src/hubspot/rate-limiter.ts';

@@ -3,7 +3,8 @@ import { contractDealProperties, readCompanyContract, type CurrencyBasis } from 
 import type { Day } from '../domain/parsing/index.ts';
 import { formatDay } from '../domain/parsing/index.ts';
 import type { PortfolioPage } from '../app/cards/contract/portfolio.ts';
-import { periodLabel, previousQuarter, quarterOf, type PeriodReport } from '../domain/portfolio/period-report.ts';
+import type { PeriodReport } from '../domain/portfolio/period-report.ts';
+import { periodLabel, previousQuarter, quarterOf } from '../domain/portfolio/periods.ts';
 import { bookCompany, bookCompanyProperties, bookReports, type BookCompany } from '../domain/portfolio/portfolio-book.ts';
 import { portfolioOverview } from '../domain/portfolio/portfolio-overview.ts';
 import type { Period } from '../domain/portfolio/renewal-period.ts';

@@ -7,7 +7,7 @@ import { defaultConfig } from '../../src/config/schema.ts';
 import { readCompanyContract } from '../../src/domain/portfolio/contract-deals.ts';
 import { parseIsoDate } from '../../src/domain/parsing/index.ts';
 import { bookCompany, type BookCompany } from '../../src/domain/portfolio/portfolio-book.ts';
-import { previousQuarter, quarterOf } from '../../src/domain/portfolio/period-report.ts';
+import { previousQuarter, quarterOf } from '../../src/domain/portfolio/periods.ts';
 import type { CrmRecord, PropertyValues } from '../../src/domain/card/snapshot.ts';
 import { pageOf, type PortfolioPage as PageData } from '../../src/usecases/portfolio-book.ts';
 import { deal } from '../../src/domain/testing/fixtures.ts';

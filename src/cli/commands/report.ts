@@ -1,6 +1,6 @@
 import { catalogText } from '../../app/cards/i18n/message-error.ts';
 import { dayOfInstant, dayZone, formatDay, parseIsoDate, type Day } from '../../domain/parsing/index.ts';
-import { periodFromArguments } from '../../domain/portfolio/period-report.ts';
+import { periodFromArguments } from '../../domain/portfolio/periods.ts';
 import { HubSpotError } from '../../usecases/portal.ts';
 import { runPeriodReport } from '../../usecases/portfolio-book.ts';
 import { loadCliConfig } from '../configuration.ts';

@@ -151,9 +151,8 @@ const tenths = 10;
  * scaled by its respondents, as its contribution is) that its score misses, to a tenth. The weight
  * a low sample leaves out is missing data, not lost points, and a factor scoring 100 costs nothing
  * (not the tenth the score's rounding may take from its contribution): an NPS of 100 from one
- * answer is never a reason the score is lower. Never more than the score lacks of 100 (`gap`), which
- * rounding alone could give (a card scoring 95 read "-5.1 pts"); together they make up the gap within
- * rounding (the score's half point, a twentieth a factor).
+ * answer is never a reason the score is lower. Never more than the score lacks of 100 (`gap`; a card
+ * scoring 95 read "-5.1 pts"); together they make up the gap within rounding.
  */
 function pointsLost(share: number, score: number, gap: number): number {
   return Math.min(gap, Math.max(0, Math.round((share * (100 - score)) / 10) / 10));
