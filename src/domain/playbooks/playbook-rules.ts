@@ -34,7 +34,7 @@ export interface PlaybookFacts {
   readonly nps: NpsFacts;
   /** The NPS answers (or the contacts they hang on) could not be read: none on record proves nothing. */
   readonly npsUnread: boolean;
-  /** The deals could not be read, or only some: the renewal is unknown and no deal missing from `deals` is known absent (renewal-rules.ts, churn and expansion below). */
+  /** The deals could not be read, or only some: the renewal is unknown and no deal missing from `deals` is known absent (playbooks.ts restOnDeals). */
   readonly dealsUnread: boolean;
   readonly engagement: EngagementFacts;
   readonly adoption: AdoptionFacts;
@@ -110,9 +110,8 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
       dueInDays: 3,
     };
   },
-  'churn-exit-interview': ({ lifecycle, asOf, dealsUnread }, config) => {
-    // Churned rests on no later renewal won or open: with the deals (partly) unread that is unproven.
-    if (dealsUnread || lifecycle.stage !== 'churned' || lifecycle.since === null || asOf - lifecycle.since > config.lostRenewalLookbackDays) return null;
+  'churn-exit-interview': ({ lifecycle, asOf }, config) => {
+    if (lifecycle.stage !== 'churned' || lifecycle.since === null || asOf - lifecycle.since > config.lostRenewalLookbackDays) return null;
     const when = formatDay(lifecycle.since);
     return {
       title: 'Hold an exit interview',
@@ -151,13 +150,12 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
     if (adoption.utilisation === null || adoption.utilisation >= config.lowUtilisation) return null;
     return { title: 'Run a training session', reason: later(() => `Only ${describeSeats(adoption) ?? ''}`), reasonMessage: seatsMessage(adoption, true), priority: 'medium', dueInDays: 14 };
   },
-  'adoption-expansion': ({ adoption, health, deals, dealsUnread }, config) => {
+  'adoption-expansion': ({ adoption, health, deals }, config) => {
     // Over-selling raises churn (DOMAIN.md): no expansion talk with an at-risk or unknown account.
     if (adoption.utilisation === null || adoption.utilisation < config.fullUtilisation) return null;
     if (health.band !== 'healthy' && health.band !== 'attention') return null;
-    // An open expansion deal (upsell, cross-sell) is that talk under way: account management owns
-    // it. With the deals unread, none on record does not prove none open: the talk may be under way.
-    if (dealsUnread || deals.some(isOpenExpansion)) return null;
+    // An open expansion deal (upsell, cross-sell) is that talk under way: account management owns it.
+    if (deals.some(isOpenExpansion)) return null;
     return { title: 'Talk about expansion', reason: later(() => describeSeats(adoption) ?? ''), reasonMessage: seatsMessage(adoption, false), priority: 'low', dueInDays: 30 };
   },
   'support-escalation': ({ support }, config) => {
@@ -200,10 +198,9 @@ export const rules: Readonly<Record<ActionRuleId, Rule>> = {
       dueInDays: 3,
     };
   },
-  'churn-reason': ({ deals, company, asOf, lifecycle, dealsUnread }, config) => {
-    // A lost renewal followed by a won or open one is no churn and asks for no reason; with the
-    // deals (partly) unread, a lost renewal read proves no churn (the later one may be unread).
-    if (dealsUnread || lifecycle.stage !== 'churned' || recordedChurnReason(company, config) !== null) return null;
+  'churn-reason': ({ deals, company, asOf, lifecycle }, config) => {
+    // A lost renewal followed by a won or open one is no churn and asks for no reason.
+    if (lifecycle.stage !== 'churned' || recordedChurnReason(company, config) !== null) return null;
     const lost = lostRenewal(deals, asOf, config);
     if (lost === null) return null;
     const when = formatDay(lost.closeDay ?? asOf);

@@ -3,6 +3,7 @@ import { message, type Message } from '../../app/cards/contract/message.ts';
 import type { ActionView, Priority } from '../../app/cards/contract/view-model.ts';
 import { sortInPlace } from '../card/sorting.ts';
 import { rules, type PlaybookFacts, type Rule, type Suggestion } from './playbook-rules.ts';
+import type { RenewalRuleId } from './renewal-rules.ts';
 
 export type { PlaybookFacts } from './playbook-rules.ts';
 
@@ -27,13 +28,23 @@ const savePlans: ReadonlySet<string> = new Set<ActionRuleId>(['renewal-save-plan
 const notBesideSavePlan: ReadonlySet<string> = new Set<ActionRuleId>(['adoption-expansion', 'nps-referral']);
 
 /**
- * The asks a stage or a save plan withholds (onboarding: no referral, expansion or QBR; beside a
- * save plan: no referral or expansion), withheld too while the deals could not be read: the stage
- * and the renewal rest on the deals, so neither can be ruled out (sandbox with --fault 503@deals:
- * Falcon Foods, renewing in 72 days with a save plan, read "Ask the promoter for a referral";
- * Tidewater Outfitters, onboarding, read "Schedule a quarterly business review").
+ * The rules silent while the deals could not be read (PlaybookFacts.dealsUnread): each rests on the
+ * deals, so none read proves nothing.
+ * - The renewal's (renewal-rules.ts): its window, an overdue, stale or missing renewal deal. The
+ *   at-risk success plan stays, saying the renewal is unknown.
+ * - Churn: a lost renewal read proves no churn, for a later one won or open may be unread.
+ * - Expansion: an upsell under way may be among the unread deals.
+ * - The asks a stage or a save plan withholds (onboarding: no referral, expansion or QBR; beside a
+ *   save plan: no referral or expansion): the stage and the renewal rest on the deals, so neither
+ *   can be ruled out (sandbox with --fault 503@deals: Falcon Foods, renewing in 72 days with a save
+ *   plan, read "Ask the promoter for a referral"; Tidewater Outfitters, onboarding, read "Schedule
+ *   a quarterly business review").
  */
-const stageWithheld: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>([...onboardingExcluded, 'adoption-expansion', 'nps-referral']);
+const restOnDeals: ReadonlySet<ActionRuleId> = new Set<ActionRuleId>([
+  ...(['renewal-overdue', 'renewal-lapsed', 'renewal-stale-deal', 'renewal-save-plan', 'renewal-call', 'renewal-checkpoint'] satisfies RenewalRuleId[]),
+  ...churnedRules,
+  ...onboardingExcluded,
+]);
 
 /** A rule the configuration switches on, with what the stage filter, the settling and the ordering need of it. */
 interface EnabledRule {
@@ -177,7 +188,7 @@ export function suggestActions(facts: PlaybookFacts, config: CsConfig['playbooks
   let savePlan = false;
   for (let i = 0; i < enabled.length; i++) {
     const entry = enabled[i] as EnabledRule;
-    if (facts.dealsUnread && stageWithheld.has(entry.id)) continue;
+    if (facts.dealsUnread && restOnDeals.has(entry.id)) continue;
     const suggestion = entry.rule(facts, config);
     if (suggestion === null) continue;
     if (completed.size > 0) {

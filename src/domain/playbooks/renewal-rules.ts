@@ -8,12 +8,12 @@ import type { PlaybookFacts, Rule } from './playbook-rules.ts';
 // The rules that read the renewal (DESIGN.md "Suggested actions"): its window, an overdue or
 // stale renewal deal, a lapsed contract. The renewal rests on the deals; while they could not be
 // read (PlaybookFacts.dealsUnread, the renewal factor's error: "Deals could not be read, so the
-// renewal is not counted") none of these fires, for each would state a renewal the card could not
-// read or, from a contract-end property alone, that no renewal deal is open (sandbox with
-// --fault 503@deals: churned Upland Capital was told "the renewal is not within 90 days"). An
-// at-risk customer still gets its success plan, saying the renewal is unknown.
+// renewal is not counted") none of these fires (playbooks.ts restOnDeals: each would state a
+// renewal the card could not read or, from a contract-end property alone, that no renewal deal is
+// open; sandbox with --fault 503@deals: churned Upland Capital was told "the renewal is not within
+// 90 days"). An at-risk customer still gets its success plan, saying the renewal is unknown.
 
-type RenewalRuleId = 'renewal-overdue' | 'renewal-lapsed' | 'renewal-stale-deal' | 'at-risk-success-plan' | 'renewal-save-plan' | 'renewal-call' | 'renewal-checkpoint';
+export type RenewalRuleId = 'renewal-overdue' | 'renewal-lapsed' | 'renewal-stale-deal' | 'at-risk-success-plan' | 'renewal-save-plan' | 'renewal-call' | 'renewal-checkpoint';
 
 /**
  * The money at stake an action is ordered by (issue 19 "Priority follows value"): the renewal's
@@ -29,9 +29,9 @@ export function renewalAtStake({ dealsUnread, renewal }: Pick<PlaybookFacts, 'de
 }
 
 export const renewalRules: Readonly<Record<RenewalRuleId, Rule>> = {
-  'renewal-overdue': ({ renewal, dealsUnread }) => {
+  'renewal-overdue': ({ renewal }) => {
     // An open renewal deal past its close date; a contract that ended without one is renewal-lapsed.
-    if (dealsUnread || renewal.window !== 'overdue' || renewal.status !== 'open' || renewal.day === null) return null;
+    if (renewal.window !== 'overdue' || renewal.status !== 'open' || renewal.day === null) return null;
     const days = -(renewal.daysToRenewal ?? 0);
     const when = formatDay(renewal.day);
     return {
@@ -43,9 +43,8 @@ export const renewalRules: Readonly<Record<RenewalRuleId, Rule>> = {
       value: renewal.amount,
     };
   },
-  'renewal-lapsed': ({ renewal, dealsUnread }) => {
-    // Unread deals prove no renewal deal absent: the contract's end (a company property) is no lapse then.
-    if (dealsUnread || !renewal.lapsed || renewal.day === null) return null;
+  'renewal-lapsed': ({ renewal }) => {
+    if (!renewal.lapsed || renewal.day === null) return null;
     const days = -(renewal.daysToRenewal ?? 0);
     const when = formatDay(renewal.day);
     return {
@@ -57,9 +56,9 @@ export const renewalRules: Readonly<Record<RenewalRuleId, Rule>> = {
       value: renewal.amount,
     };
   },
-  'renewal-stale-deal': ({ renewal, asOf, dealsUnread }) => {
+  'renewal-stale-deal': ({ renewal, asOf }) => {
     const stale = renewal.staleDeals[0];
-    if (dealsUnread || stale === undefined) return null;
+    if (stale === undefined) return null;
     const when = formatDay(stale.day);
     const count = renewal.staleDeals.length;
     return {
@@ -95,18 +94,18 @@ export const renewalRules: Readonly<Record<RenewalRuleId, Rule>> = {
       value: renewalAtStake(facts),
     };
   },
-  'renewal-save-plan': ({ renewal, health, dealsUnread }) => {
-    if (dealsUnread || (renewal.window !== 'd60' && renewal.window !== 'd90') || health.band === 'healthy') return null;
+  'renewal-save-plan': ({ renewal, health }) => {
+    if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band === 'healthy') return null;
     return { title: 'Start a renewal save plan', reason: later(() => `${renewsText(renewal)} and ${healthText(health)}`), reasonMessage: renewsMessage(renewal, health, true), priority: 'high', dueInDays: 7 };
   },
-  'renewal-call': ({ renewal, health, dealsUnread }) => {
-    if (dealsUnread || renewal.window !== 'd30') return null;
+  'renewal-call': ({ renewal, health }) => {
+    if (renewal.window !== 'd30') return null;
     const reason = later(() => `${renewsText(renewal)}${health.band === 'healthy' ? '' : ` and ${healthText(health)}`}`);
     const reasonMessage = renewsMessage(renewal, health, health.band !== 'healthy');
     return { title: 'Hold the renewal call', reason, reasonMessage, priority: 'high', dueInDays: Math.min(5, renewal.daysToRenewal ?? 0) };
   },
-  'renewal-checkpoint': ({ renewal, health, dealsUnread }) => {
-    if (dealsUnread || (renewal.window !== 'd60' && renewal.window !== 'd90') || health.band !== 'healthy') return null;
+  'renewal-checkpoint': ({ renewal, health }) => {
+    if ((renewal.window !== 'd60' && renewal.window !== 'd90') || health.band !== 'healthy') return null;
     return { title: 'Start the renewal conversation', reason: later(() => `${renewsText(renewal)} and ${healthText(health)}`), reasonMessage: renewsMessage(renewal, health, true), priority: 'medium', dueInDays: 14 };
   },
 };
